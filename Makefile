@@ -1,0 +1,35 @@
+# Two entry points for a fresh Debian/Ubuntu machine with Python 3.11+:
+#   make demo   installs everything, then runs `asll demo` on the bundled samples
+#   make test   installs everything, then runs the whole test suite
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+
+.PHONY: demo test setup system-deps samples templates bench clean
+
+demo: setup
+	$(BIN)/asll demo
+
+test: setup
+	$(BIN)/pytest
+
+setup: system-deps $(VENV)/.installed
+
+system-deps:
+	@bash scripts/install-system-deps.sh
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $@
+
+# Rebuild the bundled sample documents and the Word templates from their scripts.
+samples: setup
+	$(BIN)/python samples/make_samples.py
+
+templates: setup
+	$(BIN)/python templates/build_templates.py
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache

@@ -1,0 +1,5 @@
+import sys
+
+from asll.cli import main
+
+sys.exit(main())

@@ -1,0 +1,257 @@
+"""The `asll` command: parses arguments, calls library functions, prints in French."""
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import shutil
+import signal
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from asll import french_argparse  # noqa: F401  (French messages for argparse)
+from asll.config import BUNDLED_SAMPLES, Config, ConfigError, load_config
+from intake.pipeline import A_TRIER, DOUBLON, QUARANTAINE, TRAITE, IntakeResult
+
+EXIT_OK, EXIT_TOOL_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+DRAFT_KINDS = ("esu", "convention", "bilan")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if getattr(args, "verbeux", False) else logging.INFO,
+                        format="%(asctime)s %(message)s", datefmt="%H:%M:%S", stream=sys.stderr)
+    try:
+        return args.func(args)
+    except ConfigError as exc:
+        print(f"Erreur de configuration : {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--config", type=Path, metavar="FICHIER", help="fichier de configuration asll.toml "
+                        "(par défaut : ./asll.toml s'il existe)")
+    common.add_argument("--inbox", type=Path, metavar="DOSSIER", help="dossier d'arrivée des documents")
+    common.add_argument("--outbox", type=Path, metavar="DOSSIER", help="dossier des brouillons rédigés")
+    common.add_argument("--registre", type=Path, metavar="FICHIER", help="classeur du registre (.xlsx)")
+    common.add_argument("--modeles", type=Path, metavar="DOSSIER", help="dossier des modèles Word")
+    common.add_argument("-v", "--verbeux", action="store_true", help="journal détaillé")
+
+    parser = argparse.ArgumentParser(
+        prog="asll",
+        description="Traitement des documents d'un service ASLL / ESU : arrivée des courriers, "
+                    "registre des dossiers, brouillons des rapports et conventions.")
+    sub = parser.add_subparsers(title="commandes", metavar="COMMANDE", required=True)
+
+    p = sub.add_parser("watch", parents=[common], help="surveiller le dossier d'arrivée",
+                       description="Traite les fichiers déjà présents dans le dossier d'arrivée, "
+                                   "puis chaque nouveau fichier dès qu'il est complètement "
+                                   "copié. Ctrl-C arrête proprement après le fichier en cours.")
+    p.add_argument("--polling", action="store_true",
+                   help="scrutation périodique, pour un partage réseau (SMB, NFS)")
+    p.set_defaults(func=cmd_watch)
+
+    p = sub.add_parser("ingest", parents=[common], help="traiter les fichiers une fois, puis "
+                       "s'arrêter", description="Fait une fois ce que fait la surveillance : "
+                       "sur les fichiers donnés, ou sur tous ceux du dossier d'arrivée. Les "
+                       "fichiers traités sont déplacés vers l'archive.")
+    p.add_argument("fichiers", nargs="*", type=Path, metavar="FICHIER")
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("extract", parents=[common], help="afficher ce qu'un document contient",
+                       description="Lit un fichier et affiche les données extraites, sans rien "
+                                   "écrire ni déplacer.")
+    p.add_argument("fichier", type=Path, metavar="FICHIER")
+    p.add_argument("--json", action="store_true", help="sortie JSON (format de référence)")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("generate", parents=[common], help="(re)rédiger un document d'un dossier",
+                       description="Rédige à nouveau un brouillon à partir du registre. Un "
+                                   "brouillon existant n'est jamais écrasé : la nouvelle "
+                                   "version porte un autre nom.")
+    p.add_argument("type", choices=DRAFT_KINDS, metavar="{esu,convention,bilan}")
+    p.add_argument("dossier", metavar="DOSSIER", help="numéro, par exemple ESU-2025-0001")
+    p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser("demo", parents=[common], help="démonstration sur les documents "
+                       "d'exemple", description="Copie les documents d'exemple dans un espace "
+                       "de travail temporaire, les traite et résume le résultat.")
+    p.add_argument("--dossier", type=Path, help="espace de travail à utiliser (par défaut : "
+                   "un dossier temporaire neuf)")
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def config_from(args) -> Config:
+    config = load_config(args.config)
+    return config.with_options(inbox=args.inbox, outbox=args.outbox, registre=args.registre,
+                               templates=args.modeles)
+
+
+# ------------------------------------------------------------------------ commands
+def cmd_watch(args) -> int:
+    from intake.watcher import InboxWatcher
+
+    config = config_from(args)
+    watcher = InboxWatcher(config, polling=args.polling or None, on_result=print_result)
+
+    def request_stop(signum, frame):
+        print("Arrêt demandé : fin du fichier en cours…", file=sys.stderr)
+        watcher.stop()
+
+    signal.signal(signal.SIGINT, request_stop)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, request_stop)
+    watcher.run()
+    return EXIT_OK
+
+
+def cmd_ingest(args) -> int:
+    from intake.inbox import wait_until_stable, waiting_files
+
+    config = config_from(args)
+    config.ensure_folders()
+    if args.fichiers:
+        missing = [p for p in args.fichiers if not p.is_file()]
+        for path in missing:
+            print(f"Fichier introuvable : {path}", file=sys.stderr)
+        paths = [p for p in args.fichiers if p.is_file()]
+    else:
+        paths = waiting_files(config.inbox)
+    if not paths:
+        print("Aucun fichier à traiter.")
+        return EXIT_BAD_INPUT if args.fichiers else EXIT_OK
+    paths = wait_until_stable(paths, config.stabilite_secondes)
+    results = run_batch(paths, config)
+    print_summary(results, config)
+    failed = any(r.erreur_interne for r in results) or len(results) < len(paths)
+    return EXIT_TOOL_FAILED if failed else EXIT_OK
+
+
+def run_batch(paths: list[Path], config: Config) -> list[IntakeResult]:
+    from intake.pipeline import ingest_safely
+
+    results = []
+    for index, path in enumerate(paths, 1):
+        try:
+            result = ingest_safely(path, config)
+        except OSError as exc:
+            print(f"[{index}/{len(paths)}] {path.name} : laissé dans le dossier d'arrivée "
+                  f"({exc})", file=sys.stderr)
+            continue
+        print_result(result, prefix=f"[{index}/{len(paths)}] ")
+        results.append(result)
+    return results
+
+
+def cmd_extract(args) -> int:
+    from intake.sandbox import extract_isolated
+
+    config = config_from(args)
+    if not args.fichier.is_file():
+        print(f"Fichier introuvable : {args.fichier}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    outcome = extract_isolated(args.fichier, config.delai_max_secondes, config.memoire_max_mo)
+    if not outcome.ok:
+        print(outcome.reason, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    extraction = outcome.extraction
+    extraction.fichier = args.fichier.name
+    if args.json:
+        print(json.dumps(extraction.to_json(), ensure_ascii=False, indent=2))
+    else:
+        for key, value in extraction.to_json().items():
+            if value not in (None, [], ""):
+                print(f"{key:24} {json.dumps(value, ensure_ascii=False)}")
+    return EXIT_OK
+
+
+def cmd_generate(args) -> int:
+    from asll.register import Register
+    from generators.drafts import draft_document
+    from generators.errors import TemplateError
+
+    config = config_from(args)
+    if not config.registre.exists():
+        print(f"Registre introuvable : {config.registre}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    register = Register.open(config.registre)
+    dossier = register.get(args.dossier)
+    if dossier is None:
+        print(f"Dossier {args.dossier} absent du registre.", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    try:
+        path = draft_document(args.type, dossier, config)
+    except TemplateError as exc:
+        print(f"Modèle invalide : {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    dossier.brouillons.append(path.name)
+    register.put(dossier)
+    register.save()
+    print(f"Brouillon rédigé : {path}")
+    return EXIT_OK
+
+
+def cmd_demo(args) -> int:
+    workspace = args.dossier or Path(tempfile.mkdtemp(prefix="asll-demo-"))
+    config = load_config(args.config) if args.config else Config()
+    config = Config.for_workspace(workspace, templates=args.modeles or config.templates,
+                                  service=config.service, stabilite_secondes=0.0)
+    config.ensure_folders()
+    samples = sorted(p for p in BUNDLED_SAMPLES.iterdir() if p.is_file())
+    for sample in samples:
+        shutil.copy2(sample, config.inbox / sample.name)
+    print(f"Démonstration : {len(samples)} documents d'exemple copiés dans {config.inbox}")
+    from intake.inbox import waiting_files
+
+    results = run_batch(waiting_files(config.inbox), config)
+    print_summary(results, config)
+    return EXIT_TOOL_FAILED if any(r.erreur_interne for r in results) else EXIT_OK
+
+
+# ------------------------------------------------------------------------ output
+_MARK = {TRAITE: "✔", DOUBLON: "=", A_TRIER: "?", QUARANTAINE: "✘"}
+
+
+def print_result(result: IntakeResult, prefix: str = "") -> None:
+    line = f"{prefix}{_MARK.get(result.resultat, '-')} {result.fichier} : {result.resultat}"
+    if result.resultat == TRAITE and result.dossier:
+        line += f" → dossier {result.dossier}" + (" (nouveau)" if result.nouveau_dossier
+                                                    else " (complété)")
+        for draft in result.brouillons:
+            line += f", brouillon {draft.name}"
+    elif result.motif:
+        line += f" — {result.motif}"
+    print(line, flush=True)
+
+
+def print_summary(results: list[IntakeResult], config: Config) -> None:
+    from asll.register import Register
+
+    counts = Counter(r.resultat for r in results)
+    drafts = [d for r in results for d in r.brouillons]
+    nb_dossiers = len(Register.open(config.registre).dossiers()) if config.registre.exists() else 0
+    print()
+    print("Résumé")
+    print(f"  Fichiers traités          : {counts[TRAITE]}")
+    print(f"  Dossiers dans le registre : {nb_dossiers}")
+    print(f"  Brouillons rédigés        : {len(drafts)}")
+    print(f"  Doublons reconnus         : {counts[DOUBLON]}")
+    print(f"  À trier (non reconnus)    : {counts[A_TRIER]}")
+    print(f"  En quarantaine            : {counts[QUARANTAINE]}")
+    print()
+    print("À ouvrir :")
+    print(f"  Registre     : {config.registre}")
+    print(f"  Brouillons   : {config.outbox}")
+    if counts[QUARANTAINE]:
+        print(f"  Quarantaine  : {config.quarantaine}  (un fichier .txt explique chaque motif)")
+    if counts[A_TRIER]:
+        print(f"  À trier      : {config.a_trier}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""Workspace and service settings, from `asll.toml` or command-line options.
+
+Every path defaults to the project's own layout (inbox/, outbox/, … beside this package)
+or, when an `asll.toml` is used, to folders beside that file.
+"""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+BUNDLED_TEMPLATES = PROJECT_ROOT / "templates"
+BUNDLED_SAMPLES = PROJECT_ROOT / "samples" / "documents"
+CONFIG_NAME = "asll.toml"
+
+
+class ConfigError(Exception):
+    """A configuration problem, explained in French for the person installing the tool."""
+
+
+@dataclass
+class Service:
+    """The service's identity, printed on every document."""
+
+    nom: str = "Service d'accompagnement social lié au logement"
+    adresse: str = ""
+    code_postal: str = ""
+    commune: str = ""
+    telephone: str = ""
+    courriel: str = ""
+    signataire: str = ""
+    fonction_signataire: str = "Travailleur social"
+    departement: str = ""
+
+
+@dataclass
+class Config:
+    base: Path = PROJECT_ROOT
+    inbox: Path = PROJECT_ROOT / "inbox"
+    outbox: Path = PROJECT_ROOT / "outbox"
+    archive: Path = PROJECT_ROOT / "archive"
+    quarantaine: Path = PROJECT_ROOT / "quarantaine"
+    a_trier: Path = PROJECT_ROOT / "a-trier"
+    registre: Path = PROJECT_ROOT / "registre.xlsx"
+    templates: Path = BUNDLED_TEMPLATES
+    service: Service = field(default_factory=Service)
+    polling: bool = False
+    # A file is read once its size and date have not changed for this long (network copies).
+    stabilite_secondes: float = 3.0
+    # Time and memory allowed to read one file before it is quarantined.
+    delai_max_secondes: float = 180.0
+    memoire_max_mo: int = 1500
+
+    @classmethod
+    def for_workspace(cls, base: Path, **overrides) -> "Config":
+        """A workspace whose folders all sit under `base` (templates stay the bundled ones)."""
+        base = Path(base).resolve()
+        values = dict(
+            base=base,
+            inbox=base / "inbox",
+            outbox=base / "outbox",
+            archive=base / "archive",
+            quarantaine=base / "quarantaine",
+            a_trier=base / "a-trier",
+            registre=base / "registre.xlsx",
+        )
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def with_options(self, **options) -> "Config":
+        """Command-line options override the file; None means "not given"."""
+        given = {k: (Path(v) if isinstance(getattr(self, k), Path) else v)
+                 for k, v in options.items() if v is not None}
+        return replace(self, **given)
+
+    def ensure_folders(self) -> None:
+        for folder in (self.inbox, self.outbox, self.archive, self.quarantaine, self.a_trier,
+                       self.registre.parent):
+            folder.mkdir(parents=True, exist_ok=True)
+
+
+_PATH_KEYS = ("inbox", "outbox", "archive", "quarantaine", "a_trier", "registre", "templates")
+_WATCH_KEYS = ("polling", "stabilite_secondes", "delai_max_secondes", "memoire_max_mo")
+
+
+def load_config(path: Path | None = None) -> Config:
+    """Read `path`, or `./asll.toml` when it exists, else the project's default layout."""
+    if path is None:
+        candidate = Path.cwd() / CONFIG_NAME
+        if not candidate.is_file():
+            return Config()
+        path = candidate
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"Fichier de configuration introuvable : {path}")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"Fichier de configuration illisible ({path}) : {exc}") from exc
+
+    base = path.resolve().parent
+    dossiers = data.get("dossiers", {})
+    unknown = set(dossiers) - set(_PATH_KEYS)
+    if unknown:
+        raise ConfigError(f"Clés inconnues dans [dossiers] de {path} : {', '.join(sorted(unknown))}")
+    paths = {key: _resolve(base, dossiers[key]) for key in _PATH_KEYS if key in dossiers}
+    config = Config.for_workspace(base, **paths)
+
+    surveillance = data.get("surveillance", {})
+    watch = {key: surveillance[key] for key in _WATCH_KEYS if key in surveillance}
+    service_data = data.get("service", {})
+    known = {f.name for f in fields(Service)}
+    unknown = set(service_data) - known
+    if unknown:
+        raise ConfigError(f"Clés inconnues dans [service] de {path} : {', '.join(sorted(unknown))}")
+    return replace(config, service=Service(**service_data), **watch)
+
+
+def _resolve(base: Path, value: str) -> Path:
+    """Relative paths are read from the config file's folder; `~` and UNC paths kept."""
+    p = Path(value).expanduser()
+    return p if p.is_absolute() else base / p

@@ -1,0 +1,145 @@
+"""From a document's extraction to a household's dossier: which one, and what to add.
+
+A préfecture letter and the assignation of the same household may arrive in either order
+and must end in one dossier: they match when they name a common adult and the same
+dwelling. Merging only fills what the dossier lacks; a differing value is never written
+over (a person may have corrected it) but the field is flagged for checking.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from asll.model import HOUSEHOLD_FIELDS, Dossier, Extraction
+
+NATURE_BY_TYPE = {"assignation": "ESU", "saisine_prefecture": "ESU", "fiche_prescription": "ASLL"}
+CLOSED_STATUSES = {"clos", "clôturé", "cloture", "clôture", "terminé", "termine", "archivé"}
+# A new hearing more than this far from the known one is a new procedure, not the same case.
+SAME_PROCEDURE_DAYS = 180
+LIST_FIELDS = ("personnes", "enfants", "ressources", "objectifs")
+
+
+def nature_for(extraction: Extraction) -> str | None:
+    return NATURE_BY_TYPE.get(extraction.type_document)
+
+
+def find_matching(dossiers: list[Dossier], extraction: Extraction) -> Dossier | None:
+    """The open dossier of the same nature that this document belongs to, if any."""
+    nature = nature_for(extraction)
+    surnames = _surnames(extraction.personnes)
+    if not nature or not surnames:
+        return None
+    for dossier in reversed(dossiers):  # newest first
+        if dossier.nature != nature or _normalise(dossier.statut or "") in CLOSED_STATUSES:
+            continue
+        if not surnames & _surnames(dossier.personnes):
+            continue
+        if not _same_dwelling(dossier, extraction):
+            continue
+        if _different_procedure(dossier.date_audience, extraction.date_audience):
+            continue
+        return dossier
+    return None
+
+
+def new_dossier(extraction: Extraction, numero: str, today: date) -> Dossier:
+    dossier = Dossier(numero=numero, nature=nature_for(extraction) or "", date_ouverture=today)
+    merge_into(dossier, extraction)
+    return dossier
+
+
+def merge_into(dossier: Dossier, extraction: Extraction) -> list[str]:
+    """Fill the dossier's empty fields from the extraction; return fields in conflict."""
+    conflicts = []
+    for name in HOUSEHOLD_FIELDS:
+        if name == "champs_incertains":
+            continue
+        new = getattr(extraction, name)
+        if new in (None, [], ""):
+            continue
+        current = getattr(dossier, name)
+        if current in (None, [], ""):
+            setattr(dossier, name, new)
+        elif name in LIST_FIELDS:
+            if name == "personnes":
+                _add_missing_persons(dossier, new)
+        elif not _same_value(current, new):
+            conflicts.append(name)
+    # A letter's own fields describe the request, the act's describe the procedure: a
+    # letter's reference wins over an RG number found first on a bare assignation.
+    if extraction.type_document == "saisine_prefecture" and extraction.reference:
+        if dossier.reference != extraction.reference:
+            dossier.reference = extraction.reference
+            conflicts = [c for c in conflicts if c != "reference"]
+    uncertain = list(dict.fromkeys(
+        dossier.champs_incertains + extraction.champs_incertains + conflicts))
+    dossier.champs_incertains = uncertain
+    return conflicts
+
+
+def _add_missing_persons(dossier: Dossier, persons) -> None:
+    known = {_normalise(p.nom) + "|" + _normalise(p.prenom or "") for p in dossier.personnes}
+    for person in persons:
+        key = _normalise(person.nom) + "|" + _normalise(person.prenom or "")
+        if key not in known:
+            dossier.personnes.append(person)
+            known.add(key)
+
+
+def _same_value(a, b) -> bool:
+    if isinstance(a, float) or isinstance(b, float):
+        try:
+            return abs(float(a) - float(b)) < 0.005
+        except (TypeError, ValueError):
+            return False
+    if isinstance(a, str) and isinstance(b, str):
+        return _normalise(a) == _normalise(b)
+    return a == b
+
+
+def _same_dwelling(dossier: Dossier, extraction: Extraction) -> bool:
+    a, b = _address_key(dossier.adresse), _address_key(extraction.adresse)
+    if a and b:
+        return a == b
+    # One side has no street: fall back on the town.
+    towns = {_normalise(x) for x in (dossier.code_postal, extraction.code_postal) if x}
+    if len(towns) == 1:
+        return True
+    towns = {_normalise(x) for x in (dossier.commune, extraction.commune) if x}
+    return len(towns) <= 1
+
+
+def _different_procedure(known: date | None, new: date | None) -> bool:
+    return bool(known and new and abs((known - new).days) > SAME_PROCEDURE_DAYS)
+
+
+_STREET_WORDS = {
+    "avenue": "av", "boulevard": "bd", "route": "rte", "chemin": "ch", "place": "pl",
+    "impasse": "imp", "allee": "all", "allees": "all", "residence": "res", "faubourg": "fg",
+    "square": "sq", "quai": "qu", "cours": "crs", "rue": "r",
+}
+
+
+def _address_key(address: str | None) -> str:
+    """'3, Avenue de la République' and '3 av. de la Republique' give the same key."""
+    if not address:
+        return ""
+    words = re.findall(r"[a-z0-9]+", _normalise(address))
+    words = [_STREET_WORDS.get(w, w) for w in words]
+    words = [w for w in words if w not in {"de", "du", "des", "la", "le", "les", "l", "d"}]
+    return " ".join(words)
+
+
+def _surnames(persons) -> set[str]:
+    names = set()
+    for p in persons:
+        for part in re.split(r"[\s\-']+", _normalise(p.nom)):
+            if len(part) > 2:
+                names.add(part)
+    return names
+
+
+def _normalise(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()

@@ -1,0 +1,158 @@
+"""One model of a household's case, shared by intake, the register and the generators.
+
+`Extraction` is what one document says (the contract of ../shared/spec/extraction.md);
+`Dossier` is what the service knows about one household, merged from its documents.
+Both carry the same household fields (`DonneesMenage`), so merging is field by field.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+
+TYPES_DOCUMENT = ("assignation", "saisine_prefecture", "fiche_prescription", "inconnu")
+TYPES_MESURE = ("acces", "maintien", "renouvellement", "diagnostic")
+COMPOSITIONS = ("femme_seule", "homme_seul", "couple")
+STATUTS_OCCUPATION = (
+    "locataire_public", "locataire_prive", "sous_locataire", "heberge", "proprietaire", "sans_logement",
+)
+TYPES_RESSOURCE = (
+    "salaire", "chomage", "rsa", "aah", "pension", "prestations_familiales", "apl", "ij", "autre",
+)
+# Objectives an ASLL referral can tick (2004 seed, circulaire du 7 juin 2001).
+OBJECTIFS = (
+    "projet_logement", "installation", "budget", "dette_apurement", "usage_logement", "integration",
+)
+
+
+@dataclass
+class Personne:
+    nom: str
+    prenom: str | None = None
+    civilite: str | None = None  # "M." | "Mme" | None
+    date_naissance: date | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "civilite": self.civilite,
+            "nom": self.nom,
+            "prenom": self.prenom,
+            "date_naissance": _iso(self.date_naissance),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Personne":
+        return cls(
+            nom=data["nom"],
+            prenom=data.get("prenom"),
+            civilite=data.get("civilite"),
+            date_naissance=_from_iso(data.get("date_naissance")),
+        )
+
+
+@dataclass
+class Ressource:
+    type: str
+    montant: float | None = None
+
+    def to_json(self) -> dict:
+        return {"type": self.type, "montant": self.montant}
+
+
+@dataclass
+class DonneesMenage:
+    """Household fields, named as in the extraction contract."""
+
+    personnes: list[Personne] = field(default_factory=list)
+    adresse: str | None = None
+    complement_adresse: str | None = None  # résidence, bâtiment, appartement (extra key)
+    code_postal: str | None = None
+    commune: str | None = None
+    bailleur: str | None = None
+    loyer_mensuel: float | None = None
+    montant_dette: float | None = None
+    date_dette: date | None = None
+    juridiction: str | None = None
+    date_audience: date | None = None
+    heure_audience: str | None = None  # "HH:MM"
+    commissaire_justice: str | None = None
+    reference: str | None = None
+    date_document: date | None = None
+    date_limite: date | None = None
+    type_mesure: str | None = None
+    prescripteur: str | None = None
+    organisme_prescripteur: str | None = None
+    composition: str | None = None
+    nb_enfants: int | None = None
+    enfants: list[Personne] = field(default_factory=list)  # extra key, forms only
+    statut_occupation: str | None = None
+    ressources: list[Ressource] = field(default_factory=list)
+    objectifs: list[str] = field(default_factory=list)  # extra key, forms only
+    champs_incertains: list[str] = field(default_factory=list)
+
+
+# Keys whose values are dates, converted to and from ISO text in JSON.
+DATE_FIELDS = ("date_dette", "date_audience", "date_document", "date_limite")
+HOUSEHOLD_FIELDS = tuple(f.name for f in dataclasses.fields(DonneesMenage))
+
+
+@dataclass
+class Extraction(DonneesMenage):
+    """What one document says."""
+
+    fichier: str = ""
+    type_document: str = "inconnu"
+
+    def to_json(self) -> dict:
+        """The object `asll extract --json` prints: contract keys first, then extras."""
+        out: dict = {"fichier": self.fichier, "type_document": self.type_document}
+        for name in HOUSEHOLD_FIELDS:
+            value = getattr(self, name)
+            if name in ("personnes", "enfants"):
+                value = [p.to_json() for p in value]
+            elif name == "ressources":
+                value = [r.to_json() for r in value]
+            elif name in DATE_FIELDS:
+                value = _iso(value)
+            out[name] = value
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Extraction":
+        kwargs = {}
+        for name in HOUSEHOLD_FIELDS + ("fichier", "type_document"):
+            if name not in data:
+                continue
+            value = data[name]
+            if name in ("personnes", "enfants"):
+                value = [Personne.from_json(p) for p in value or []]
+            elif name == "ressources":
+                value = [Ressource(r["type"], r.get("montant")) for r in value or []]
+            elif name in DATE_FIELDS:
+                value = _from_iso(value)
+            kwargs[name] = value
+        return cls(**kwargs)
+
+
+@dataclass
+class Dossier(DonneesMenage):
+    """A household's case as the register keeps it."""
+
+    numero: str = ""  # "ESU-2025-0001" | "ASLL-2025-0001"
+    nature: str = ""  # "ESU" | "ASLL"
+    statut: str = "Nouveau"
+    date_ouverture: date | None = None
+    brouillons: list[str] = field(default_factory=list)  # draft file names written so far
+
+    @property
+    def nom_menage(self) -> str:
+        """Surname used in file names: the first adult's, or "MENAGE"."""
+        return self.personnes[0].nom if self.personnes else "MENAGE"
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _from_iso(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None

@@ -1,0 +1,419 @@
+"""The service's register: one .xlsx workbook that staff also open and edit by hand.
+
+This module is the only one that touches openpyxl for the register, so the storage can
+change (a database server, say) without its callers changing.
+
+Principles:
+- the workbook is updated in place, never rebuilt: a column, a format or a value a person
+  added stays as it is; columns are found by their header, so they may be moved;
+- what a person typed in a cell wins: values read back from the sheet are the dossier;
+- saves are atomic (temporary file in the same folder, flush, rename).
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from asll.model import Dossier, Personne, Ressource
+
+SHEET_DOSSIERS = "Dossiers"
+SHEET_DOCUMENTS = "Documents reçus"
+SHEET_DATA = "_donnees"  # hidden: list-valued fields (children, resources, objectives) as JSON
+
+DATE_FORMAT = "DD/MM/YYYY"
+DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
+EURO_FORMAT = '#,##0.00\\ "€"'
+UNCERTAIN_FILL = PatternFill("solid", fgColor="FFD966")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+
+STATUT_LABELS = {
+    "acces": "Accès", "maintien": "Maintien", "renouvellement": "Renouvellement",
+    "diagnostic": "Diagnostic",
+}
+COMPOSITION_LABELS = {"femme_seule": "Femme seule", "homme_seul": "Homme seul", "couple": "Couple"}
+OCCUPATION_LABELS = {
+    "locataire_public": "Locataire parc public", "locataire_prive": "Locataire parc privé",
+    "sous_locataire": "Sous-locataire", "heberge": "Hébergé", "proprietaire": "Propriétaire",
+    "sans_logement": "Sans logement",
+}
+RESSOURCE_LABELS = {
+    "salaire": "Salaire", "chomage": "Chômage", "rsa": "RSA", "aah": "AAH", "pension": "Pension",
+    "prestations_familiales": "Prestations familiales", "apl": "APL/AL", "ij": "IJ", "autre": "Autre",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # Dossier attribute, or "personne1.nom" style for the adults
+    header: str
+    kind: str = "text"  # text | date | euro | int | choice
+    width: int = 16
+    choices: dict | None = None  # code -> label, for closed lists
+
+
+COLUMNS = (
+    Column("numero", "N° dossier", width=15),
+    Column("nature", "Nature", width=8),
+    Column("statut", "Statut", width=12),
+    Column("date_ouverture", "Ouvert le", "date", 11),
+    Column("personne1.civilite", "Civilité 1", width=8),
+    Column("personne1.nom", "Nom 1", width=18),
+    Column("personne1.prenom", "Prénom 1", width=14),
+    Column("personne1.date_naissance", "Né(e) le 1", "date", 11),
+    Column("personne2.civilite", "Civilité 2", width=8),
+    Column("personne2.nom", "Nom 2", width=18),
+    Column("personne2.prenom", "Prénom 2", width=14),
+    Column("personne2.date_naissance", "Né(e) le 2", "date", 11),
+    Column("adresse", "Adresse", width=28),
+    Column("complement_adresse", "Complément d'adresse", width=22),
+    Column("code_postal", "Code postal", width=9),
+    Column("commune", "Commune", width=18),
+    Column("statut_occupation", "Statut d'occupation", "choice", 20, OCCUPATION_LABELS),
+    Column("bailleur", "Bailleur", width=24),
+    Column("loyer_mensuel", "Loyer mensuel", "euro", 13),
+    Column("montant_dette", "Dette locative", "euro", 13),
+    Column("date_dette", "Dette arrêtée au", "date", 11),
+    Column("juridiction", "Juridiction", width=30),
+    Column("date_audience", "Date d'audience", "date", 11),
+    Column("heure_audience", "Heure d'audience", width=9),
+    Column("commissaire_justice", "Commissaire de justice", width=20),
+    Column("reference", "Référence", width=18),
+    Column("date_document", "Date de la saisine", "date", 11),
+    Column("date_limite", "Rapport attendu le", "date", 11),
+    Column("type_mesure", "Type de mesure", "choice", 14, STATUT_LABELS),
+    Column("prescripteur", "Prescripteur", width=20),
+    Column("organisme_prescripteur", "Organisme prescripteur", width=24),
+    Column("composition", "Composition", "choice", 12, COMPOSITION_LABELS),
+    Column("nb_enfants", "Enfants", "int", 8),
+    Column("ressources", "Ressources", width=30),
+    Column("champs_incertains", "Champs à vérifier", width=24),
+    Column("brouillons", "Brouillons", width=30),
+)
+COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
+
+DOCUMENT_HEADERS = (
+    ("recu_le", "Reçu le", 16), ("fichier", "Fichier", 40), ("sha256", "SHA-256", 20),
+    ("type", "Type", 18), ("dossier", "N° dossier", 15), ("resultat", "Résultat", 14),
+    ("remarque", "Remarque", 50), ("classe_sous", "Classé sous", 50),
+)
+
+
+@dataclass
+class DocumentRecord:
+    recu_le: datetime
+    fichier: str
+    sha256: str
+    type: str
+    dossier: str | None
+    resultat: str  # "traité" | "doublon" | "quarantaine" | "à trier"
+    remarque: str = ""
+    classe_sous: str = ""
+
+
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def clean_text(value: str) -> str:
+    """Text as openpyxl accepts it: no control characters, within Excel's cell limit."""
+    return _ILLEGAL.sub(" ", value)[:32000]
+
+
+class Register:
+    """The register workbook, loaded in memory; `save()` writes it back atomically."""
+
+    def __init__(self, path: Path, workbook: Workbook):
+        self.path = Path(path)
+        self.wb = workbook
+        self._ensure_structure()
+
+    # ---------------------------------------------------------------- open / save
+    @classmethod
+    def open(cls, path: Path) -> "Register":
+        path = Path(path)
+        if path.exists():
+            return cls(path, load_workbook(path))
+        wb = Workbook()
+        wb.active.title = SHEET_DOSSIERS
+        return cls(path, wb)
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".~asll-", suffix=".xlsx", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                self.wb.save(handle)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+
+    # ---------------------------------------------------------------- structure
+    def _ensure_structure(self) -> None:
+        if SHEET_DOSSIERS not in self.wb.sheetnames:
+            self.wb.create_sheet(SHEET_DOSSIERS, 0)
+        self.dossiers_ws = self.wb[SHEET_DOSSIERS]
+        self._dossier_cols = _ensure_headers(
+            self.dossiers_ws, [(c.key, c.header, c.width) for c in COLUMNS])
+        if SHEET_DOCUMENTS not in self.wb.sheetnames:
+            self.wb.create_sheet(SHEET_DOCUMENTS)
+        self.documents_ws = self.wb[SHEET_DOCUMENTS]
+        self._document_cols = _ensure_headers(self.documents_ws, DOCUMENT_HEADERS)
+        if SHEET_DATA not in self.wb.sheetnames:
+            ws = self.wb.create_sheet(SHEET_DATA)
+            ws.append(["N° dossier", "Données (ne pas modifier)"])
+            ws.sheet_state = "hidden"
+        self.data_ws = self.wb[SHEET_DATA]
+
+    # ---------------------------------------------------------------- documents
+    def find_document(self, sha256: str) -> dict | None:
+        col = self._document_cols["sha256"]
+        for row in self.documents_ws.iter_rows(min_row=2):
+            if row[col - 1].value == sha256:
+                return {key: row[c - 1].value for key, c in self._document_cols.items()}
+        return None
+
+    def add_document(self, record: DocumentRecord) -> None:
+        ws = self.documents_ws
+        r = ws.max_row + 1
+        for key, col in self._document_cols.items():
+            value = getattr(record, key)
+            cell = ws.cell(row=r, column=col)
+            _write(cell, value if value != "" else None)
+            if key == "recu_le":
+                cell.number_format = DATETIME_FORMAT
+
+    def documents(self) -> list[dict]:
+        out = []
+        for row in self.documents_ws.iter_rows(min_row=2, values_only=True):
+            if any(v is not None for v in row):
+                out.append({key: row[c - 1] if c - 1 < len(row) else None
+                            for key, c in self._document_cols.items()})
+        return out
+
+    # ---------------------------------------------------------------- dossiers
+    def dossiers(self) -> list[Dossier]:
+        data = self._data_by_numero()
+        out = []
+        for row in self.dossiers_ws.iter_rows(min_row=2):
+            numero = row[self._dossier_cols["numero"] - 1].value
+            if numero:
+                out.append(self._read_dossier(row, data.get(str(numero), {})))
+        return out
+
+    def get(self, numero: str) -> Dossier | None:
+        return next((d for d in self.dossiers() if d.numero == numero), None)
+
+    def next_numero(self, nature: str, year: int) -> str:
+        prefix = f"{nature}-{year}-"
+        return f"{prefix}{max(self._used_numbers(prefix), default=0) + 1:04d}"
+
+    def _used_numbers(self, prefix: str) -> list[int]:
+        col = self._dossier_cols["numero"]
+        numbers = []
+        for (value,) in self.dossiers_ws.iter_rows(min_row=2, min_col=col, max_col=col,
+                                                   values_only=True):
+            text = str(value or "")
+            if text.startswith(prefix) and text[len(prefix):].isdigit():
+                numbers.append(int(text[len(prefix):]))
+        return numbers
+
+    def put(self, dossier: Dossier) -> None:
+        """Write the dossier's row (a new row, or its existing one) and its list data."""
+        ws = self.dossiers_ws
+        row_index = self._row_of(dossier.numero) or ws.max_row + 1
+        uncertain = set(dossier.champs_incertains)
+        for col in COLUMNS:
+            cell = ws.cell(row=row_index, column=self._dossier_cols[col.key])
+            _write(cell, _cell_value(dossier, col))
+            if col.kind == "date":
+                cell.number_format = DATE_FORMAT
+            elif col.kind == "euro":
+                cell.number_format = EURO_FORMAT
+            field_key = col.key.split(".")[0].replace("personne1", "personnes").replace(
+                "personne2", "personnes")
+            if field_key in uncertain:
+                cell.fill = UNCERTAIN_FILL
+            elif cell.fill == UNCERTAIN_FILL:
+                cell.fill = PatternFill()
+        self._put_data(dossier)
+
+    def _row_of(self, numero: str) -> int | None:
+        col = self._dossier_cols["numero"]
+        for index, (value,) in enumerate(self.dossiers_ws.iter_rows(
+                min_row=2, min_col=col, max_col=col, values_only=True), start=2):
+            if value == numero:
+                return index
+        return None
+
+    def _data_by_numero(self) -> dict[str, dict]:
+        out = {}
+        for numero, payload in self.data_ws.iter_rows(min_row=2, max_col=2, values_only=True):
+            if numero and payload:
+                try:
+                    out[str(numero)] = json.loads(payload)
+                except json.JSONDecodeError:
+                    pass  # a hand-damaged cell: the visible columns still hold the dossier
+        return out
+
+    def _put_data(self, dossier: Dossier) -> None:
+        payload = json.dumps({
+            "personnes": [p.to_json() for p in dossier.personnes],
+            "enfants": [p.to_json() for p in dossier.enfants],
+            "ressources": [r.to_json() for r in dossier.ressources],
+            "objectifs": dossier.objectifs,
+            "champs_incertains": dossier.champs_incertains,
+            "brouillons": dossier.brouillons,
+        }, ensure_ascii=False)
+        for row in self.data_ws.iter_rows(min_row=2, max_col=2):
+            if row[0].value == dossier.numero:
+                _write(row[1], payload)
+                return
+        self.data_ws.append([dossier.numero, None])
+        _write(self.data_ws.cell(row=self.data_ws.max_row, column=2), payload)
+
+    def _read_dossier(self, row, data: dict) -> Dossier:
+        values = {c.key: row[self._dossier_cols[c.key] - 1].value for c in COLUMNS}
+        d = Dossier(numero=str(values["numero"]))
+        for col in COLUMNS:
+            if "." in col.key or col.key in ("numero", "ressources", "champs_incertains",
+                                             "brouillons"):
+                continue
+            setattr(d, col.key, _from_cell(values[col.key], col))
+        # Adults: the visible columns win, the stored list supplies the rest (3rd adult…).
+        stored = [Personne.from_json(p) for p in data.get("personnes", [])]
+        persons = []
+        for i in (1, 2):
+            nom = values[f"personne{i}.nom"]
+            if nom:
+                persons.append(Personne(
+                    nom=str(nom),
+                    prenom=_text(values[f"personne{i}.prenom"]),
+                    civilite=_text(values[f"personne{i}.civilite"]),
+                    date_naissance=_as_date(values[f"personne{i}.date_naissance"]),
+                ))
+        d.personnes = persons + stored[2:]
+        d.enfants = [Personne.from_json(p) for p in data.get("enfants", [])]
+        d.ressources = [Ressource(r["type"], r.get("montant")) for r in data.get("ressources", [])]
+        d.objectifs = list(data.get("objectifs", []))
+        d.champs_incertains = list(data.get("champs_incertains", []))
+        d.brouillons = list(data.get("brouillons", []))
+        return d
+
+
+# -------------------------------------------------------------------- cell helpers
+def _ensure_headers(ws, specs) -> dict[str, int]:
+    """Map each key to its column, found by header text; add missing headers at the end."""
+    existing = {}
+    for cell in ws[1]:
+        if cell.value:
+            existing[str(cell.value).strip()] = cell.column
+    cols = {}
+    next_col = max(existing.values(), default=0) + 1
+    new_sheet = not existing
+    for key, header, width in specs:
+        if header in existing:
+            cols[key] = existing[header]
+            continue
+        cell = ws.cell(row=1, column=next_col, value=header)
+        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.column_dimensions[get_column_letter(next_col)].width = width
+        cols[key] = next_col
+        next_col += 1
+    if new_sheet:
+        ws.freeze_panes = "B2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(ws.max_column)}{max(ws.max_row, 2)}"
+    return cols
+
+
+def _write(cell, value) -> None:
+    if isinstance(value, str):
+        value = clean_text(value)
+        cell.value = value
+        cell.data_type = "s"  # "=SOMME(…)" from a document stays text, never a formula
+    else:
+        cell.value = value
+
+
+def _cell_value(d: Dossier, col: Column):
+    if col.key.startswith("personne"):
+        index = int(col.key[8]) - 1
+        attr = col.key.split(".")[1]
+        return getattr(d.personnes[index], attr) if index < len(d.personnes) else None
+    value = getattr(d, col.key)
+    if col.key == "ressources":
+        return "; ".join(
+            RESSOURCE_LABELS.get(r.type, r.type) + (f" : {r.montant:.2f}".replace(".", ",")
+                                                    + " €" if r.montant is not None else "")
+            for r in value) or None
+    if col.key == "champs_incertains":
+        return ", ".join(COLUMN_HEADER_FOR_FIELD.get(k, k) for k in value) or None
+    if col.key == "brouillons":
+        return "\n".join(value) or None
+    if col.choices and value:
+        return col.choices.get(value, value)
+    return value
+
+
+def _from_cell(value, col: Column):
+    if value is None or value == "":
+        return None
+    if col.kind == "date":
+        return _as_date(value)
+    if col.kind == "euro":
+        return float(value) if isinstance(value, (int, float)) else _parse_euro(str(value))
+    if col.kind == "int":
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return None
+    if col.choices:
+        reverse = {label.lower(): code for code, label in col.choices.items()}
+        text = str(value).strip()
+        return reverse.get(text.lower(), text if text in col.choices else text)
+    if col.key == "heure_audience" and hasattr(value, "strftime"):
+        return value.strftime("%H:%M")
+    return str(value)
+
+
+def _as_date(value) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        m = re.fullmatch(r"\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*", value)
+        if m:
+            try:
+                return date(int(m[3]), int(m[2]), int(m[1]))
+            except ValueError:
+                return None
+    return None
+
+
+def _parse_euro(text: str) -> float | None:
+    cleaned = re.sub(r"[^\d,.-]", "", text).replace(".", "").replace(",", ".")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def _text(value) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+COLUMN_HEADER_FOR_FIELD = {c.key: c.header for c in COLUMNS if "." not in c.key}
+COLUMN_HEADER_FOR_FIELD["personnes"] = "Personnes"

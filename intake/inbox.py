@@ -1,0 +1,101 @@
+"""Which files in the inbox are documents, and when they are completely written."""
+from __future__ import annotations
+
+import fnmatch
+import time
+from pathlib import Path
+
+# Lock and temporary files of Office, LibreOffice, browsers and copy tools; system clutter.
+IGNORED_PATTERNS = (
+    "~$*", ".~lock.*#", "*.tmp", "*.part", "*.crdownload", "*.partial", "*.download",
+    ".*", "Thumbs.db", "desktop.ini", "*.lnk",
+)
+
+
+def is_ignored(path: Path) -> bool:
+    name = path.name
+    return any(fnmatch.fnmatchcase(name, pattern) or fnmatch.fnmatchcase(name.lower(), pattern)
+               for pattern in IGNORED_PATTERNS)
+
+
+def waiting_files(inbox: Path) -> list[Path]:
+    """Documents waiting in the inbox, oldest first."""
+    if not inbox.is_dir():
+        return []
+    files = [p for p in inbox.iterdir() if p.is_file() and not is_ignored(p)]
+    return sorted(files, key=lambda p: (_mtime(p), p.name))
+
+
+def _signature(path: Path) -> tuple[int, float] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime
+
+
+def _mtime(path: Path) -> float:
+    signature = _signature(path)
+    return signature[1] if signature else 0.0
+
+
+class StabilityTracker:
+    """A file is ready once its size and date have not changed for `seconds`.
+
+    A copy over a network share grows for a while; reading it half-way would quarantine a
+    good document. Each call to `ready()` says which of the watched files may be read now.
+    """
+
+    def __init__(self, seconds: float, clock=time.monotonic):
+        self.seconds = seconds
+        self.clock = clock
+        self._seen: dict[Path, tuple[tuple[int, float], float]] = {}
+
+    def watch(self, path: Path) -> None:
+        if not is_ignored(path):
+            self._seen.setdefault(path, (None, self.clock()))
+
+    def forget(self, path: Path) -> None:
+        self._seen.pop(path, None)
+
+    def pending(self) -> list[Path]:
+        return list(self._seen)
+
+    def ready(self) -> list[Path]:
+        now = self.clock()
+        ready = []
+        for path, (last_signature, since) in list(self._seen.items()):
+            signature = _signature(path)
+            if signature is None:  # moved or deleted by someone else
+                self._seen.pop(path)
+                continue
+            if signature != last_signature:
+                self._seen[path] = (signature, now)
+            elif now - since >= self.seconds and _can_open(path):
+                ready.append(path)
+        return sorted(ready, key=lambda p: (_mtime(p), p.name))
+
+
+def _can_open(path: Path) -> bool:
+    """On Windows a file still being copied cannot be opened; elsewhere this is cheap."""
+    try:
+        with open(path, "rb"):
+            return True
+    except OSError:
+        return False
+
+
+def wait_until_stable(paths: list[Path], seconds: float, poll: float = 0.2) -> list[Path]:
+    """Block until every path is stable (or gone); return those still present, in order."""
+    tracker = StabilityTracker(seconds)
+    for path in paths:
+        tracker.watch(path)
+    done: list[Path] = []
+    while tracker.pending():
+        for path in tracker.ready():
+            tracker.forget(path)
+            done.append(path)
+        if tracker.pending():
+            time.sleep(poll)
+    order = {p: i for i, p in enumerate(paths)}
+    return sorted(done, key=lambda p: order[p])

@@ -1,0 +1,221 @@
+"""Intake of one file: read → classify → extract → register → draft → file away.
+
+Every file ends in exactly one place with an explicit outcome:
+- "traité": its household is in the register, the file in the archive;
+- "doublon": byte-identical to a file already received (SHA-256), archived aside;
+- "à trier": readable but not a document for the service, kept with a note for staff;
+- "quarantaine": unreadable, kept with the reason beside it.
+Nothing is deleted. The register is read again just before writing, so edits staff saved
+meanwhile are kept.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import shutil
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from asll.config import Config
+from asll.dossiers import find_matching, merge_into, nature_for, new_dossier
+from asll.model import Dossier, Extraction
+from asll.register import DocumentRecord, Register
+from intake.sandbox import extract_isolated
+
+log = logging.getLogger("asll.intake")
+
+TRAITE, DOUBLON, A_TRIER, QUARANTAINE = "traité", "doublon", "à trier", "quarantaine"
+
+# Which draft a new or completed dossier gets.
+DRAFT_FOR_TYPE = {"assignation": "esu", "saisine_prefecture": "esu"}
+CONVENTION_MEASURES = {"acces", "maintien", "renouvellement"}
+
+TYPE_LABELS = {
+    "assignation": "Assignation", "saisine_prefecture": "Saisine de la préfecture",
+    "fiche_prescription": "Fiche de prescription", "inconnu": "Inconnu",
+}
+
+
+@dataclass
+class IntakeResult:
+    fichier: str
+    resultat: str
+    dossier: str | None = None
+    nouveau_dossier: bool = False
+    brouillons: list[Path] = field(default_factory=list)
+    motif: str | None = None
+    classe_sous: Path | None = None
+    erreur_interne: bool = False
+
+
+def sha256_of(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def ingest_safely(path: Path, config: Config) -> IntakeResult:
+    """`ingest_file`, but a defect of the tool itself quarantines the file instead of
+    stopping the run; I/O errors (disk full, share gone) propagate so the file stays put."""
+    try:
+        return ingest_file(path, config)
+    except OSError:
+        raise
+    except Exception as exc:  # a bug of ours must not lose the file nor stop the others
+        log.exception("Erreur interne sur le fichier %s", path.name)
+        reason = (f"Erreur interne de l'outil ({type(exc).__name__}) : le fichier est conservé ; "
+                  "signalez-la au référent informatique.")
+        now = datetime.now().replace(microsecond=0)
+        result = _set_aside(path, sha256_of(path), config, now, QUARANTAINE, config.quarantaine,
+                            reason, "inconnu")
+        result.erreur_interne = True
+        return result
+
+
+def ingest_file(path: Path, config: Config, now: datetime | None = None) -> IntakeResult:
+    path = Path(path)
+    now = (now or datetime.now()).replace(microsecond=0)
+    config.ensure_folders()
+    sha = sha256_of(path)
+
+    known = Register.open(config.registre).find_document(sha)
+    if known:
+        return _already_received(path, sha, known, config, now)
+
+    outcome = extract_isolated(path, config.delai_max_secondes, config.memoire_max_mo)
+    if not outcome.ok:
+        return _set_aside(path, sha, config, now, QUARANTAINE, config.quarantaine, outcome.reason,
+                          "inconnu")
+    extraction = outcome.extraction
+    extraction.fichier = path.name
+    if nature_for(extraction) is None:
+        reason = ("Ce document n'a pas été reconnu comme une assignation, une saisine de la "
+                  "préfecture ou une fiche de prescription : aucun dossier n'a été créé.")
+        return _set_aside(path, sha, config, now, A_TRIER, config.a_trier, reason, "inconnu")
+    return _register(path, sha, extraction, config, now)
+
+
+def _register(path: Path, sha: str, extraction: Extraction, config: Config,
+              now: datetime) -> IntakeResult:
+    register = Register.open(config.registre)  # fresh: staff may have saved edits meanwhile
+    dossier = find_matching(register.dossiers(), extraction)
+    created = dossier is None
+    if created:
+        numero = register.next_numero(nature_for(extraction), now.year)
+        dossier = new_dossier(extraction, numero, now.date())
+    else:
+        merge_into(dossier, extraction)
+
+    drafts, remark = _draft(dossier, extraction, config)
+    dossier.brouillons += [p.name for p in drafts]
+    destination = _unique_destination(config.archive / now.strftime("%Y-%m"), path.name)
+    register.put(dossier)
+    register.add_document(DocumentRecord(
+        recu_le=now, fichier=path.name, sha256=sha,
+        type=TYPE_LABELS[extraction.type_document], dossier=dossier.numero, resultat=TRAITE,
+        remarque=remark, classe_sous=_relative(destination, config)))
+    register.save()
+    _move(path, destination)
+    log.info("Fichier %s… traité : dossier %s %s, %d brouillon(s).", sha[:12], dossier.numero,
+             "créé" if created else "complété", len(drafts))
+    return IntakeResult(path.name, TRAITE, dossier.numero, created, drafts, remark or None,
+                        destination)
+
+
+def _draft(dossier: Dossier, extraction: Extraction, config: Config) -> tuple[list[Path], str]:
+    kind = DRAFT_FOR_TYPE.get(extraction.type_document)
+    if extraction.type_document == "fiche_prescription":
+        kind = "convention" if dossier.type_mesure in CONVENTION_MEASURES else None
+    if kind is None:
+        return [], ""
+    from generators.drafts import draft_document
+    from generators.errors import TemplateError
+
+    try:
+        return [draft_document(kind, dossier, config)], ""
+    except TemplateError as exc:
+        log.error("Brouillon %s du dossier %s non rédigé : %s", kind, dossier.numero, exc)
+        return [], f"Brouillon non rédigé : {exc}"
+
+
+def _already_received(path: Path, sha: str, known: dict, config: Config,
+                      now: datetime) -> IntakeResult:
+    filed = known.get("classe_sous")
+    filed_path = _absolute(filed, config) if filed else None
+    if known.get("resultat") == TRAITE and filed_path and not filed_path.exists():
+        # The previous run stopped after registering the file but before archiving it.
+        _move(path, filed_path)
+        return IntakeResult(path.name, TRAITE, known.get("dossier"), classe_sous=filed_path)
+    when = known.get("recu_le")
+    when_text = when.strftime("%d/%m/%Y à %H:%M") if isinstance(when, datetime) else str(when)
+    reason = f"Fichier identique à « {known.get('fichier')} » reçu le {when_text}"
+    if known.get("dossier"):
+        reason += f" (dossier {known['dossier']})"
+    reason += " : aucun nouveau dossier n'a été créé."
+    return _set_aside(path, sha, config, now, DOUBLON, config.archive / "doublons", reason,
+                      known.get("type") or "inconnu", dossier=known.get("dossier"), note=False)
+
+
+def _set_aside(path: Path, sha: str, config: Config, now: datetime, resultat: str,
+               folder: Path, reason: str, type_document: str, dossier: str | None = None,
+               note: bool = True) -> IntakeResult:
+    destination = _unique_destination(folder, path.name)
+    register = Register.open(config.registre)
+    register.add_document(DocumentRecord(
+        recu_le=now, fichier=path.name, sha256=sha,
+        type=TYPE_LABELS.get(type_document, type_document), dossier=dossier,
+        resultat=resultat, remarque=reason, classe_sous=_relative(destination, config)))
+    register.save()
+    _move(path, destination)
+    if note:
+        _write_note(destination, path.name, sha, now, resultat, reason)
+    log.warning("Fichier %s… %s : %s", sha[:12], resultat, reason)
+    return IntakeResult(path.name, resultat, dossier, motif=reason, classe_sous=destination)
+
+
+def _write_note(destination: Path, original: str, sha: str, now: datetime, resultat: str,
+                reason: str) -> None:
+    what_to_do = {
+        QUARANTAINE: ("Que faire : vérifier le fichier (l'ouvrir, demander un nouvel envoi ou "
+                      "un autre format), puis le déposer à nouveau dans le dossier d'arrivée."),
+        A_TRIER: ("Que faire : si ce document concerne un ménage suivi, le classer à la main "
+                  "dans son dossier ; sinon, le retourner à l'expéditeur ou le supprimer."),
+    }[resultat]
+    text = (f"Fichier : {original}\n"
+            f"Reçu le : {now.strftime('%d/%m/%Y à %H:%M')}\n"
+            f"Empreinte SHA-256 : {sha}\n"
+            f"Motif : {reason}\n"
+            f"{what_to_do}\n")
+    destination.with_name(destination.name + ".txt").write_text(text, encoding="utf-8")
+
+
+def _unique_destination(folder: Path, name: str) -> Path:
+    """`folder/name`, or `name (2)`, `name (3)`… when taken: nothing is overwritten."""
+    folder.mkdir(parents=True, exist_ok=True)
+    candidate = folder / name
+    stem, suffix = Path(name).stem, Path(name).suffix
+    n = 2
+    while candidate.exists() or candidate.with_name(candidate.name + ".txt").exists():
+        candidate = folder / f"{stem} ({n}){suffix}"
+        n += 1
+    return candidate
+
+
+def _move(source: Path, destination: Path) -> None:
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(str(source), str(destination))
+
+
+def _relative(path: Path, config: Config) -> str:
+    try:
+        return str(path.resolve().relative_to(config.base))
+    except ValueError:
+        return str(path)
+
+
+def _absolute(text: str, config: Config) -> Path:
+    path = Path(text)
+    return path if path.is_absolute() else config.base / path

@@ -1,0 +1,86 @@
+"""Read one file in a child process, with a time limit and a memory limit.
+
+The watcher never parses a document itself: whatever a file does (loops, eats memory,
+crashes a C library), only the child dies, and the file is quarantined with a reason.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from asll.model import Extraction
+
+
+@dataclass
+class SandboxResult:
+    extraction: Extraction | None = None
+    reason: str | None = None  # French, for staff, when the file could not be read
+
+    @property
+    def ok(self) -> bool:
+        return self.extraction is not None
+
+
+def _context():
+    if sys.platform == "win32":
+        return multiprocessing.get_context("spawn")
+    # forkserver: children start from a clean, pre-imported process (no inherited threads).
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["intake.extract"])
+    return ctx
+
+
+def _child(path: str, memory_mb: int, conn) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the watcher, not this read
+    if memory_mb and sys.platform != "win32":
+        import resource
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    try:
+        from intake.errors import UnreadableDocument
+        from intake.extract import extract
+
+        try:
+            conn.send(("ok", extract(Path(path)).to_json()))
+        except UnreadableDocument as exc:
+            conn.send(("unreadable", str(exc)))
+        except MemoryError:
+            conn.send(("unreadable", "Le fichier demande trop de mémoire pour être lu."))
+        except Exception as exc:  # a library failing on a malformed file
+            conn.send(("unreadable", f"Le fichier n'a pas pu être lu ({type(exc).__name__})."))
+    finally:
+        conn.close()
+
+
+def extract_isolated(path: Path, timeout: float, memory_mb: int) -> SandboxResult:
+    ctx = _context()
+    parent_conn, child_conn = ctx.Pipe(duplex=False)
+    process = ctx.Process(target=_child, args=(str(path), memory_mb, child_conn), daemon=True)
+    process.start()
+    child_conn.close()
+    try:
+        if not parent_conn.poll(timeout):
+            return SandboxResult(reason=(
+                f"La lecture du fichier a dépassé le délai de {timeout:.0f} secondes."))
+        try:
+            status, payload = parent_conn.recv()
+        except EOFError:
+            process.join(5)
+            return SandboxResult(reason=_crash_reason(process.exitcode))
+    finally:
+        if process.is_alive():
+            process.kill()
+        process.join(5)
+        parent_conn.close()
+    if status == "ok":
+        return SandboxResult(extraction=Extraction.from_json(payload))
+    return SandboxResult(reason=payload)
+
+
+def _crash_reason(exitcode: int | None) -> str:
+    if exitcode is not None and exitcode < 0 and -exitcode == getattr(signal, "SIGKILL", 9):
+        return "La lecture du fichier a été interrompue (mémoire insuffisante)."
+    return f"La lecture du fichier s'est arrêtée brutalement (code {exitcode})."

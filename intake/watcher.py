@@ -1,0 +1,138 @@
+"""Watch the inbox: handle the files already waiting, then each new one once it is complete.
+
+watchdog's events only say "look here"; the truth is the folder itself, rescanned at start
+and every few seconds, because network shares deliver no events and a polling observer
+can stop silently after an outage (see pitfalls.md). Each file goes through the pipeline
+one at a time; a stop request (Ctrl-C) is honoured after the file in hand.
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from pathlib import Path
+from typing import Callable
+
+from watchdog.events import FileSystemEventHandler
+from watchdog.observers import Observer
+from watchdog.observers.polling import PollingObserver
+
+from asll.config import Config
+from intake.inbox import StabilityTracker, is_ignored, waiting_files
+from intake.pipeline import IntakeResult, ingest_file
+
+log = logging.getLogger("asll.watch")
+
+RESCAN_SECONDS = 10.0
+TICK_SECONDS = 0.25
+
+
+class _Nudge(FileSystemEventHandler):
+    def __init__(self, on_path: Callable[[Path], None]):
+        self.on_path = on_path
+
+    def on_any_event(self, event):
+        if event.is_directory:
+            return
+        for attr in ("src_path", "dest_path"):
+            value = getattr(event, attr, "")
+            if value:
+                self.on_path(Path(value))
+
+
+class InboxWatcher:
+    def __init__(self, config: Config, polling: bool | None = None,
+                 on_result: Callable[[IntakeResult], None] | None = None):
+        self.config = config
+        self.polling = config.polling if polling is None else polling
+        self.on_result = on_result or (lambda result: None)
+        self.stop_event = threading.Event()
+        self.tracker = StabilityTracker(config.stabilite_secondes)
+        self._lock = threading.Lock()
+        self._observer = None
+        self._inbox_missing = False
+
+    # Called from watchdog's thread.
+    def _nudge(self, path: Path) -> None:
+        if path.parent == self.config.inbox and not is_ignored(path):
+            with self._lock:
+                self.tracker.watch(path)
+
+    def stop(self) -> None:
+        self.stop_event.set()
+
+    def _start_observer(self) -> None:
+        observer_class = PollingObserver if self.polling else Observer
+        observer = observer_class(timeout=1) if self.polling else observer_class()
+        observer.schedule(_Nudge(self._nudge), str(self.config.inbox), recursive=False)
+        observer.daemon = True
+        observer.start()
+        self._observer = observer
+
+    def _stop_observer(self) -> None:
+        if self._observer is not None:
+            self._observer.stop()
+            self._observer.join(5)
+            self._observer = None
+
+    def _supervise(self) -> None:
+        """Restart the observer when the inbox comes back or the observer died."""
+        if not self.config.inbox.is_dir():
+            if not self._inbox_missing:
+                log.error("Le dossier d'arrivée %s est inaccessible ; nouvel essai en continu.",
+                          self.config.inbox)
+                self._inbox_missing = True
+                self._stop_observer()
+            return
+        if self._inbox_missing:
+            log.info("Le dossier d'arrivée %s est de nouveau accessible : reprise.",
+                     self.config.inbox)
+            self._inbox_missing = False
+        if self._observer is None or not self._observer.is_alive():
+            self._stop_observer()
+            try:
+                self._start_observer()
+            except OSError as exc:
+                log.error("Surveillance du dossier d'arrivée impossible (%s) ; nouvel essai.", exc)
+
+    def _rescan(self) -> None:
+        with self._lock:
+            for path in waiting_files(self.config.inbox):
+                self.tracker.watch(path)
+
+    def run(self) -> None:
+        self.config.ensure_folders()
+        log.info("Surveillance de %s%s.", self.config.inbox,
+                 " (scrutation périodique)" if self.polling else "")
+        last_scan = 0.0
+        try:
+            while not self.stop_event.is_set():
+                now = time.monotonic()
+                if now - last_scan >= RESCAN_SECONDS:
+                    self._supervise()
+                    self._rescan()
+                    last_scan = now
+                with self._lock:
+                    ready = self.tracker.ready()
+                for path in ready:
+                    if self.stop_event.is_set():
+                        break
+                    self._handle(path)
+                self.stop_event.wait(TICK_SECONDS)
+        finally:
+            self._stop_observer()
+            log.info("Surveillance arrêtée.")
+
+    def _handle(self, path: Path) -> None:
+        with self._lock:
+            self.tracker.forget(path)
+        if not path.exists():
+            return
+        try:
+            result = ingest_file(path, self.config)
+        except OSError as exc:
+            # Disk full, share gone, register locked: the file stays in the inbox and is
+            # tried again at the next scan.
+            log.error("Fichier %s laissé dans le dossier d'arrivée : %s", path.name, exc)
+            return
+        self.on_result(result)

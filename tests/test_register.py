@@ -1,0 +1,146 @@
+"""The register workbook: what staff see in Excel, and what survives their edits."""
+from datetime import date, datetime
+
+from openpyxl import load_workbook
+
+from asll.dossiers import find_matching, merge_into, new_dossier
+from asll.model import Extraction, Personne, Ressource
+from asll.register import DocumentRecord, Register
+
+
+def _assignation(**overrides) -> Extraction:
+    values = dict(
+        fichier="assignation.pdf", type_document="assignation",
+        personnes=[Personne("MARTIN", "Jean", "M."), Personne("MARTIN", "Sophie", "Mme")],
+        adresse="12 rue de la Gare", code_postal="52100", commune="Saint-Dizier",
+        bailleur="OPH de Saint-Dizier", loyer_mensuel=452.3, montant_dette=3412.87,
+        date_dette=date(2025, 8, 31), juridiction="Tribunal de proximité de Saint-Dizier",
+        date_audience=date(2025, 10, 14), heure_audience="09:30",
+        statut_occupation="locataire_public")
+    values.update(overrides)
+    return Extraction(**values)
+
+
+def test_new_register_has_french_headers_frozen_row_and_filters(tmp_path):
+    path = tmp_path / "registre.xlsx"
+    register = Register.open(path)
+    register.put(new_dossier(_assignation(), "ESU-2025-0001", date(2025, 9, 20)))
+    register.save()
+
+    ws = load_workbook(path)["Dossiers"]
+    headers = [c.value for c in ws[1]]
+    assert headers[:4] == ["N° dossier", "Nature", "Statut", "Ouvert le"]
+    assert "Dette locative" in headers and "Date d'audience" in headers
+    assert ws.freeze_panes == "B2"
+    assert ws.auto_filter.ref.startswith("A1:")
+    row = {h: c for h, c in zip(headers, ws[2])}
+    assert row["Date d'audience"].value == datetime(2025, 10, 14)
+    assert row["Date d'audience"].number_format == "DD/MM/YYYY"
+    assert row["Dette locative"].value == 3412.87
+    assert "€" in row["Dette locative"].number_format
+    assert row["Nom 1"].value == "MARTIN" and row["Prénom 2"].value == "Sophie"
+    assert row["Statut d'occupation"].value == "Locataire parc public"
+
+
+def test_text_starting_with_equals_is_stored_as_text_not_formula(tmp_path):
+    path = tmp_path / "registre.xlsx"
+    register = Register.open(path)
+    register.put(new_dossier(_assignation(adresse="=HYPERLINK(\"http://x\")",
+                                          bailleur="+SCI Les Tilleuls\x0c"),
+                             "ESU-2025-0001", date(2025, 9, 20)))
+    register.save()
+    ws = load_workbook(path)["Dossiers"]
+    cells = {c.value: c for c in ws[2] if isinstance(c.value, str)}
+    assert '=HYPERLINK("http://x")' in cells
+    assert cells['=HYPERLINK("http://x")'].data_type == "s"
+    assert "+SCI Les Tilleuls " in cells
+
+
+def test_staff_edit_and_extra_column_survive_an_update(tmp_path):
+    path = tmp_path / "registre.xlsx"
+    register = Register.open(path)
+    register.put(new_dossier(_assignation(), "ESU-2025-0001", date(2025, 9, 20)))
+    register.save()
+
+    # A worker corrects the debt, moves a column and adds one of her own, in Excel.
+    wb = load_workbook(path)
+    ws = wb["Dossiers"]
+    headers = [c.value for c in ws[1]]
+    ws.cell(row=2, column=headers.index("Dette locative") + 1, value=3500.0)
+    ws.cell(row=1, column=ws.max_column + 1, value="Observations")
+    ws.cell(row=2, column=ws.max_column, value="RDV le 3/10")
+    wb.save(path)
+
+    register = Register.open(path)
+    dossier = register.get("ESU-2025-0001")
+    assert dossier.montant_dette == 3500.0
+    merge_into(dossier, _assignation(montant_dette=3412.87, reference="RG 25/00123"))
+    register.put(dossier)
+    register.save()
+
+    ws = load_workbook(path)["Dossiers"]
+    headers = [c.value for c in ws[1]]
+    row = [c.value for c in ws[2]]
+    assert row[headers.index("Dette locative")] == 3500.0  # the person's value is kept
+    assert row[headers.index("Observations")] == "RDV le 3/10"
+    assert row[headers.index("Référence")] == "RG 25/00123"
+    assert "Dette locative" in row[headers.index("Champs à vérifier")]
+
+
+def test_numbers_follow_nature_and_year(tmp_path):
+    register = Register.open(tmp_path / "registre.xlsx")
+    assert register.next_numero("ESU", 2025) == "ESU-2025-0001"
+    register.put(new_dossier(_assignation(), "ESU-2025-0001", date(2025, 1, 2)))
+    assert register.next_numero("ESU", 2025) == "ESU-2025-0002"
+    assert register.next_numero("ASLL", 2025) == "ASLL-2025-0001"
+
+
+def test_letter_and_assignation_of_same_household_match_in_either_order():
+    letter = _assignation(type_document="saisine_prefecture", montant_dette=None,
+                          adresse="12, Rue de la Gare", reference="SPSD/EXP/2025-0412",
+                          personnes=[Personne("Martin", "Jean", "M.")])
+    act = _assignation()
+    for first, second in ((letter, act), (act, letter)):
+        dossier = new_dossier(first, "ESU-2025-0001", date(2025, 9, 1))
+        assert find_matching([dossier], second) is dossier
+        merge_into(dossier, second)
+        assert dossier.reference == "SPSD/EXP/2025-0412"
+        assert dossier.montant_dette == 3412.87
+
+
+def test_other_household_or_other_address_is_a_new_dossier():
+    dossier = new_dossier(_assignation(), "ESU-2025-0001", date(2025, 9, 1))
+    assert find_matching([dossier], _assignation(personnes=[Personne("DURAND", "Luc")])) is None
+    assert find_matching([dossier], _assignation(adresse="4 avenue Foch")) is None
+    referral = _assignation(type_document="fiche_prescription")
+    assert find_matching([dossier], referral) is None
+
+
+def test_documents_sheet_finds_a_file_by_its_hash(tmp_path):
+    path = tmp_path / "registre.xlsx"
+    register = Register.open(path)
+    register.add_document(DocumentRecord(datetime(2025, 9, 1, 10, 0), "a.pdf", "ab" * 32,
+                                         "Assignation", "ESU-2025-0001", "traité"))
+    register.save()
+    found = Register.open(path).find_document("ab" * 32)
+    assert found["dossier"] == "ESU-2025-0001" and found["fichier"] == "a.pdf"
+    assert Register.open(path).find_document("cd" * 32) is None
+
+
+def test_lists_round_trip_through_the_workbook(tmp_path):
+    path = tmp_path / "registre.xlsx"
+    register = Register.open(path)
+    dossier = new_dossier(_assignation(
+        type_document="fiche_prescription", enfants=[Personne("MARTIN", "Léa")],
+        ressources=[Ressource("rsa", 607.75), Ressource("apl", None)],
+        objectifs=["budget"]), "ASLL-2025-0001", date(2025, 9, 1))
+    register.put(dossier)
+    register.save()
+    back = Register.open(path).get("ASLL-2025-0001")
+    assert back.enfants[0].prenom == "Léa"
+    assert back.ressources == [Ressource("rsa", 607.75), Ressource("apl", None)]
+    assert back.objectifs == ["budget"]
+    ws = load_workbook(path)["Dossiers"]
+    headers = [c.value for c in ws[1]]
+    assert ws.cell(row=2, column=headers.index("Ressources") + 1).value == \
+        "RSA : 607,75 €; APL/AL"
