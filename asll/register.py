@@ -85,7 +85,7 @@ COLUMNS = (
     Column("date_dette", "Dette arrêtée au", "date", 11),
     Column("juridiction", "Juridiction", width=30),
     Column("date_audience", "Date d'audience", "date", 11),
-    Column("heure_audience", "Heure d'audience", width=9),
+    Column("heure_audience", "Heure d'audience", width=11),
     Column("commissaire_justice", "Commissaire de justice", width=20),
     Column("reference", "Référence", width=18),
     Column("date_document", "Date de la saisine", "date", 11),
@@ -334,6 +334,12 @@ def _ensure_headers(ws, specs) -> dict[str, int]:
         next_col += 1
     if new_sheet:
         ws.freeze_panes = "B2"
+        ws.row_dimensions[1].height = 32
+        # Printed: landscape, all columns across the page width, header on every page.
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_title_rows = "1:1"
     ws.auto_filter.ref = f"A1:{get_column_letter(ws.max_column)}{max(ws.max_row, 2)}"
     return cols
 
