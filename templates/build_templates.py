@@ -1,0 +1,694 @@
+"""Write the three Word templates of the drafts (run once; the .docx files are committed).
+
+    .venv/bin/python templates/build_templates.py
+
+Each docxtpl tag is written as a run of its own (a tag split over several runs would not
+render), marked « pas de vérification » so Word's spell-checker doesn't split it later.
+Staff may restyle the templates in Word; `generators.check_template()` lints them.
+"""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from generators.formatting import typo_fr  # noqa: E402
+
+ICI = Path(__file__).resolve().parent
+POLICE = "Arial"  # rendered by Liberation Sans (same metrics) where Arial is missing
+POLICE_SYMBOLES = "Segoe UI Symbol"  # ☐ ☒ (LibreOffice falls back to DejaVu Sans)
+TAILLE = 10.5
+BLEU = RGBColor(0x1F, 0x3A, 0x5F)
+GRIS = RGBColor(0x59, 0x59, 0x59)
+FOND_LIBELLE = "EEF2F7"
+FOND_ENTETE = "DCE4EE"
+BORDURE = "A6B4C4"
+LARGEUR = 16.6  # cm of text on A4 with 2.2 cm margins
+
+_DECOUPE = re.compile(r"({{.*?}}|{%.*?%}|[☐☒])")
+
+
+# ---------------------------------------------------------------- low-level helpers
+def _el(tag: str, **attrs) -> OxmlElement:
+    e = OxmlElement(tag)
+    for k, v in attrs.items():
+        e.set(qn(f"w:{k}"), str(v))
+    return e
+
+
+def runs(p, texte: str, bold=False, italic=False, taille=None, couleur=None):
+    """Add `texte` to paragraph `p`: plain text with French spacing, each tag its own run."""
+    for morceau in _DECOUPE.split(texte):
+        if not morceau:
+            continue
+        est_balise = morceau.startswith(("{{", "{%"))
+        r = p.add_run(morceau if est_balise else typo_fr(morceau))
+        r.bold = bold or None
+        r.italic = italic or None
+        if taille:
+            r.font.size = Pt(taille)
+        if couleur is not None:
+            r.font.color.rgb = couleur
+        if est_balise:
+            r._r.get_or_add_rPr().append(_el("w:noProof"))
+        if morceau in "☐☒":
+            r.font.name = POLICE_SYMBOLES
+            r._r.rPr.rFonts.set(qn("w:cs"), POLICE_SYMBOLES)
+    return p
+
+
+def para(conteneur, texte="", style=None, bold=False, italic=False, taille=None, couleur=None,
+         apres=None, avant=None, align=None, garder=False):
+    p = conteneur.add_paragraph(style=style)
+    runs(p, texte, bold, italic, taille, couleur)
+    fmt = p.paragraph_format
+    if apres is not None:
+        fmt.space_after = Pt(apres)
+    if avant is not None:
+        fmt.space_before = Pt(avant)
+    if align:
+        p.alignment = align
+    if garder:
+        fmt.keep_with_next = True
+    return p
+
+
+def _cell_para(cell, texte, **kw):
+    p = cell.paragraphs[0] if not cell.paragraphs[0].text and len(cell.paragraphs[0].runs) == 0 \
+        else cell.add_paragraph()
+    runs(p, texte, **kw)
+    p.paragraph_format.space_after = Pt(1)
+    p.paragraph_format.space_before = Pt(1)
+    return p
+
+
+def _fond(cell, couleur):
+    cell._tc.get_or_add_tcPr().append(_el("w:shd", val="clear", color="auto", fill=couleur))
+
+
+def _bordures(table, couleur=BORDURE, taille=4, aucune=False):
+    tblPr = table._tbl.tblPr
+    b = _el("w:tblBorders")
+    for cote in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        b.append(_el(f"w:{cote}", val="nil") if aucune else
+                 _el(f"w:{cote}", val="single", sz=taille, space=0, color=couleur))
+    tblPr.append(b)
+    marges = _el("w:tblCellMar")
+    for cote, v in (("top", 40), ("left", 90), ("bottom", 40), ("right", 90)):
+        marges.append(_el(f"w:{cote}", w=v, type="dxa"))
+    tblPr.append(marges)
+
+
+def _ligne_insecable(row, entete=False):
+    trPr = row._tr.get_or_add_trPr()
+    trPr.append(_el("w:cantSplit"))
+    if entete:
+        trPr.append(_el("w:tblHeader"))
+
+
+def tableau(doc, largeurs, sans_bordure=False):
+    t = doc.add_table(rows=0, cols=len(largeurs))
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    t.autofit = False
+    _bordures(t, aucune=sans_bordure)
+    _grille(t, largeurs)
+    t._largeurs = largeurs
+    return t
+
+
+def _grille(t, largeurs):
+    """Fixed column widths that Word and LibreOffice both honour."""
+    for col, largeur in zip(t._tbl.tblGrid.findall(qn("w:gridCol")), largeurs):
+        col.set(qn("w:w"), str(int(Cm(largeur).twips)))
+    tblPr = t._tbl.tblPr
+    for vieux in tblPr.findall(qn("w:tblW")):
+        tblPr.remove(vieux)
+    tblPr.append(_el("w:tblW", w=int(Cm(sum(largeurs)).twips), type="dxa"))
+    tblPr.append(_el("w:tblLayout", type="fixed"))
+
+
+def ligne(t, textes, fond=None, bold=False, entete=False, italic=False):
+    row = t.add_row()
+    _ligne_insecable(row, entete)
+    for cell, texte, largeur in zip(row.cells, textes, t._largeurs):
+        cell.width = Cm(largeur)
+        _cell_para(cell, texte, bold=bold, italic=italic)
+        if fond:
+            _fond(cell, fond)
+    return row
+
+
+def fiche(doc, lignes, largeur_libelle=5.4):
+    """Label / value table (labels shaded)."""
+    t = tableau(doc, [largeur_libelle, LARGEUR - largeur_libelle])
+    for libelle, valeur in lignes:
+        row = ligne(t, [libelle, valeur])
+        _fond(row.cells[0], FOND_LIBELLE)
+        for r in row.cells[0].paragraphs[0].runs:
+            r.font.color.rgb = BLEU
+    espace(doc)
+    return t
+
+
+def boucle(doc, largeurs, entetes, variable, liste, cellules, totaux=()):
+    """Table with a header row, one `{%tr for %}` row loop, and optional total rows."""
+    t = tableau(doc, largeurs)
+    ligne(t, entetes, fond=FOND_ENTETE, bold=True, entete=True)
+    ligne(t, [f"{{%tr for {variable} in {liste} %}}"] + [""] * (len(largeurs) - 1))
+    ligne(t, cellules)
+    ligne(t, ["{%tr endfor %}"] + [""] * (len(largeurs) - 1))
+    for total in totaux:
+        ligne(t, total, fond=FOND_LIBELLE, bold=True)
+    espace(doc)
+    return t
+
+
+def espace(doc, pt=4):
+    p = doc.add_paragraph()
+    p.paragraph_format.space_after = Pt(0)
+    p.paragraph_format.line_spacing = Pt(pt)
+    return p
+
+
+def encadre(doc, titre, consigne, balise):
+    """The clearly marked space where the worker writes (shaded box, blue rule on the left)."""
+    t = doc.add_table(rows=1, cols=1)
+    t.alignment = WD_TABLE_ALIGNMENT.CENTER
+    b = _el("w:tblBorders")
+    for cote in ("top", "bottom", "right", "insideH", "insideV"):
+        b.append(_el(f"w:{cote}", val="nil"))
+    b.insert(1, _el("w:left", val="single", sz=24, space=0, color="2E5C8A"))
+    t._tbl.tblPr.append(b)
+    marges = _el("w:tblCellMar")
+    for cote, v in (("top", 100), ("left", 160), ("bottom", 100), ("right", 140)):
+        marges.append(_el(f"w:{cote}", w=v, type="dxa"))
+    t._tbl.tblPr.append(marges)
+    _grille(t, [LARGEUR])
+    cell = t.rows[0].cells[0]
+    cell.width = Cm(LARGEUR)
+    _fond(cell, "F4F7FB")
+    _cell_para(cell, "✎ " + titre, bold=True, taille=9.5, couleur=BLEU)
+    _cell_para(cell, consigne, italic=True, taille=9, couleur=GRIS)
+    p = _cell_para(cell, balise)
+    p.paragraph_format.space_before = Pt(4)
+    for _ in range(2):
+        _cell_para(cell, "")
+    espace(doc)
+    return t
+
+
+def cases(doc, options, apres=2):
+    for option in options:
+        p = para(doc, f"☐ {option}", apres=apres)
+        p.paragraph_format.left_indent = Cm(0.4)
+
+
+def titre_section(doc, texte):
+    return doc.add_heading(typo_fr(texte), level=1)
+
+
+def _champ(p, instruction, taille=8.5):
+    def run():
+        r = p.add_run()
+        r.font.size = Pt(taille)
+        r.font.color.rgb = GRIS
+        return r
+    run()._r.append(_el("w:fldChar", fldCharType="begin"))
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} \\* MERGEFORMAT "
+    run()._r.append(instr)
+    run()._r.append(_el("w:fldChar", fldCharType="separate"))
+    run().text = "1"
+    run()._r.append(_el("w:fldChar", fldCharType="end"))
+
+
+def _bordure_paragraphe(p, cote="bottom", couleur="2E5C8A", taille=6):
+    pPr = p._p.get_or_add_pPr()
+    bdr = _el("w:pBdr")
+    bdr.append(_el(f"w:{cote}", val="single", sz=taille, space=4, color=couleur))
+    pPr.append(bdr)
+
+
+# ---------------------------------------------------------------- document skeleton
+def nouveau_document(titre_pied: str, titre_doc: str) -> Document:
+    doc = Document()
+    sec = doc.sections[0]
+    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
+    sec.left_margin = sec.right_margin = Cm(2.2)
+    sec.top_margin, sec.bottom_margin = Cm(3.0), Cm(2.2)
+    sec.header_distance, sec.footer_distance = Cm(1.0), Cm(1.0)
+
+    styles = doc.styles
+    normal = styles["Normal"]
+    normal.font.name = POLICE
+    normal.font.size = Pt(TAILLE)
+    rfonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:eastAsia", "w:cs"):
+        rfonts.set(qn(attr), POLICE)
+    normal.element.get_or_add_rPr().append(_el("w:lang", val="fr-FR", eastAsia="fr-FR", bidi="ar-SA"))
+    normal.paragraph_format.space_after = Pt(4)
+    normal.paragraph_format.line_spacing = 1.1
+    for nom, taille, avant, apres in (("Heading 1", 11.5, 12, 4), ("Heading 2", 10.5, 8, 3),
+                                      ("Title", 17, 0, 2), ("Subtitle", 9.5, 0, 10)):
+        st = styles[nom]
+        st.font.name = POLICE
+        st.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), POLICE)
+        st.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:cs"), POLICE)
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            st.element.rPr.rFonts.attrib.pop(qn(attr), None)
+        st.font.size = Pt(taille)
+        st.font.bold = nom != "Subtitle"
+        st.font.italic = nom == "Subtitle"
+        st.font.color.rgb = GRIS if nom == "Subtitle" else BLEU
+        st.paragraph_format.space_before = Pt(avant)
+        st.paragraph_format.space_after = Pt(apres)
+        st.paragraph_format.keep_with_next = True
+    _bordure_paragraphe_style(styles["Heading 1"])
+    for nom in ("Title", "Subtitle"):  # the default template adds letter-spacing: remove it
+        rpr = styles[nom].element.rPr
+        for e in rpr.findall(qn("w:spacing")) if rpr is not None else []:
+            rpr.remove(e)
+    # The Title style of python-docx's default template has a border and big spacing: reset.
+    ppr = styles["Title"].element.pPr
+    if ppr is not None:
+        for bdr in ppr.findall(qn("w:pBdr")):
+            ppr.remove(bdr)
+
+    # letterhead (header) and footer with « Page X sur Y »
+    entete = sec.header
+    p = entete.paragraphs[0]
+    runs(p, "{{ service_nom }}", bold=True, taille=11, couleur=BLEU)
+    p.paragraph_format.space_after = Pt(0)
+    p = para(entete, "{{ service_adresse }} – {{ service_ville }}", taille=8.5, couleur=GRIS, apres=0)
+    p = para(entete, "Tél. : {{ service_telephone }} – Courriel : {{ service_courriel }}",
+             taille=8.5, couleur=GRIS, apres=0)
+    _bordure_paragraphe(p)
+
+    pied = sec.footer
+    p = pied.paragraphs[0]
+    p.style = doc.styles["Normal"]  # the Footer style's own tab stops would catch « Page »
+    p.paragraph_format.space_after = Pt(0)
+    _bordure_paragraphe(p, "top", "A6B4C4", 4)
+    p.paragraph_format.tab_stops.add_tab_stop(Cm(LARGEUR), WD_TAB_ALIGNMENT.RIGHT)
+    runs(p, f"{{{{ numero }}}} – {titre_pied} – Document confidentiel", taille=8.5, couleur=GRIS)
+    r = p.add_run("\tPage ")
+    r.font.size, r.font.color.rgb = Pt(8.5), GRIS
+    _champ(p, "PAGE")
+    r = p.add_run(" sur ")
+    r.font.size, r.font.color.rgb = Pt(8.5), GRIS
+    _champ(p, "NUMPAGES")
+
+    doc.core_properties.title = titre_doc
+    doc.core_properties.author = "asll"
+    doc.core_properties.language = "fr-FR"
+    doc.core_properties.comments = "Modèle asll – balises docxtpl ; voir templates/build_templates.py"
+    return doc
+
+
+def _bordure_paragraphe_style(style):
+    pPr = style.element.get_or_add_pPr()
+    bdr = _el("w:pBdr")
+    bdr.append(_el("w:bottom", val="single", sz=4, space=2, color="A6B4C4"))
+    pPr.append(bdr)
+
+
+def signatures(doc, blocs, lieu=True):
+    if lieu:
+        para(doc, "Fait à {{ service_commune }}, le {{ date_jour }}.", avant=8, apres=6, garder=True)
+    n = len(blocs)
+    t = tableau(doc, [LARGEUR / 2] * 2, sans_bordure=True)
+    for i in range(0, n, 2):
+        paire = blocs[i:i + 2] + [("", "")] * (2 - len(blocs[i:i + 2]))
+        row = ligne(t, [b[0] for b in paire], bold=True)
+        for cell, (_, detail) in zip(row.cells, paire):
+            _cell_para(cell, detail, taille=9, couleur=GRIS)
+            for _ in range(4):
+                _cell_para(cell, "")
+    return t
+
+
+# ---------------------------------------------------------------- the three templates
+def rapport_esu() -> Document:
+    doc = nouveau_document("Diagnostic social et financier", "Diagnostic social et financier")
+    para(doc, "Diagnostic social et financier", style="Title")
+    para(doc, "Enquête sociale préalable à l'audience d'expulsion – article 24 de la loi n° 89-462 "
+              "du 6 juillet 1989 – contenu fixé par l'article 2 du décret n° 2021-8 du 5 janvier 2021",
+         style="Subtitle")
+    fiche(doc, [
+        ("Destinataire", "Madame, Monsieur le juge des contentieux de la protection"),
+        ("Juridiction", "{{ juridiction }}"),
+        ("Audience", "{{ date_audience }} à {{ heure_audience }}"),
+        ("Référence", "{{ reference }}"),
+        ("Locataire(s)", "{{ menage }}"),
+        ("Saisine du préfet", "{{ date_document }}"),
+        ("Dossier du service", "{{ numero }}"),
+    ])
+
+    titre_section(doc, "1. Identité et coordonnées du rédacteur")
+    fiche(doc, [
+        ("Service", "{{ service_nom }}"),
+        ("Adresse", "{{ service_adresse }}, {{ service_ville }}"),
+        ("Téléphone", "{{ service_telephone }}"),
+        ("Courriel", "{{ service_courriel }}"),
+        ("Rédacteur", "{{ service_signataire }}, {{ service_fonction }}"),
+    ])
+
+    titre_section(doc, "2. Présence du locataire à l'entretien")
+    cases(doc, ["Le locataire a été rencontré en entretien.",
+                "Le locataire n'a pas pu être rencontré malgré les démarches suivantes "
+                "(courriers, visites à domicile, contacts avec les partenaires)."])
+    para(doc, "Date(s) de l'entretien ou des tentatives : {{ dates_entretien }}", avant=2)
+
+    titre_section(doc, "3. Transmission du diagnostic")
+    para(doc, "Le présent diagnostic est transmis au locataire et au bailleur ({{ bailleur }}), "
+              "ainsi qu'à la commission de coordination des actions de prévention des expulsions "
+              "locatives (CCAPEX).")
+    para(doc, "Date d'envoi : {{ date_transmission }}")
+
+    titre_section(doc, "4. Identité du ou des locataires")
+    boucle(doc, [8.6, 4.6, 3.4], ["Nom et prénom", "Date de naissance", "Âge"], "p", "personnes",
+           ["{{ p.nom_complet }}", "{{ p.date_naissance }}", "{{ p.age }}"])
+    para(doc, "Adresse du logement : {{ adresse_complete }}")
+
+    titre_section(doc, "5. Situation familiale")
+    para(doc, "Composition du foyer : {{ composition }}", garder=True)
+    para(doc, "Enfants à charge : {{ nb_enfants }}", apres=6, garder=True)
+    boucle(doc, [8.6, 4.6, 3.4], ["Enfant", "Date de naissance", "Âge"], "e", "enfants",
+           ["{{ e.nom_complet }}", "{{ e.date_naissance }}", "{{ e.age }}"])
+
+    titre_section(doc, "6. Accompagnement social, juridique ou judiciaire en cours")
+    para(doc, "{{ accompagnement_existant }}")
+
+    titre_section(doc, "7. Situation locative")
+    fiche(doc, [
+        ("Bailleur", "{{ bailleur }}"),
+        ("Statut d'occupation", "{{ statut_occupation }}"),
+        ("Logement", "{{ logement }}"),
+        ("Date du bail", "{{ date_bail }}"),
+        ("Loyer mensuel charges comprises", "{{ loyer }}"),
+        ("Aide au logement (APL / AL)", "{{ apl }}"),
+        ("Adéquation du logement", "{{ adequation_logement }}"),
+    ])
+
+    titre_section(doc, "8. Dette locative")
+    fiche(doc, [
+        ("Montant de la dette", "{{ montant_dette }}"),
+        ("Arrêtée au", "{{ date_dette }}"),
+        ("Origine de la dette", "{{ origine_dette }}"),
+        ("Commissaire de justice", "{{ commissaire_justice }}"),
+    ])
+    cases(doc, ["Décompte de la dette joint au présent diagnostic",
+                "Décompte figurant à l'assignation"])
+
+    titre_section(doc, "9. Dispositifs de traitement de la dette mobilisés ou mobilisables")
+    cases(doc, ["Fonds de solidarité pour le logement (FSL)",
+                "Maintien ou rétablissement de l'aide au logement (CAF / MSA)",
+                "Plan d'apurement amiable avec le bailleur",
+                "Dossier de surendettement (Banque de France)",
+                "Autre"])
+    para(doc, "Précisions : {{ dispositifs }}", avant=2)
+
+    titre_section(doc, "10. Reprise du paiement du loyer")
+    cases(doc, ["Le paiement du loyer courant a repris.", "Le paiement du loyer courant n'a pas repris."])
+    para(doc, "Précisions : {{ reprise_paiement }}", avant=2)
+
+    titre_section(doc, "11. Capacité de remboursement")
+    para(doc, "Budget mensuel du ménage", bold=True, apres=3, garder=True)
+    t = tableau(doc, [12.0, 4.6])
+    ligne(t, ["Ressources mensuelles", "Montant"], fond=FOND_ENTETE, bold=True, entete=True)
+    ligne(t, ["{%tr for r in ressources %}", ""])
+    ligne(t, ["{{ r.libelle }}", "{{ r.montant }}"])
+    ligne(t, ["{%tr endfor %}", ""])
+    ligne(t, ["Total des ressources", "{{ total_ressources }}"], fond=FOND_LIBELLE, bold=True)
+    ligne(t, ["Charges mensuelles", "Montant"], fond=FOND_ENTETE, bold=True)
+    ligne(t, ["{%tr for c in charges %}", ""])
+    ligne(t, ["{{ c.libelle }}", "{{ c.montant }}"])
+    ligne(t, ["{%tr endfor %}", ""])
+    ligne(t, ["Total des charges", "{{ total_charges }}"], fond=FOND_LIBELLE, bold=True)
+    ligne(t, ["Reste à vivre mensuel (ressources – charges)", "{{ reste_a_vivre }}"],
+          fond=FOND_ENTETE, bold=True)
+    for row in t.rows:
+        row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    espace(doc)
+    para(doc, "Capacité de remboursement mensuelle proposée : {{ capacite_remboursement }}")
+
+    titre_section(doc, "12. Préconisations et observations du rédacteur")
+    encadre(doc, "Rédaction du travailleur social",
+            "Analyse de la situation, plan d'apurement envisageable, délais de paiement, "
+            "orientation, relogement…", "{{ preconisations }}")
+
+    titre_section(doc, "13. Observations écrites du rédacteur, du locataire ou du bailleur")
+    encadre(doc, "Observations écrites (le cas échéant)",
+            "Observations du rédacteur, du locataire ou du bailleur jointes ou reproduites ici.",
+            "{{ observations }}")
+
+    titre_section(doc, "14. Besoin de relogement et démarches engagées")
+    cases(doc, ["Demande de logement social (numéro unique)", "Recours DALO",
+                "Orientation vers le SIAO", "Aucun besoin de relogement"])
+    para(doc, "Démarches engagées : {{ relogement }}", avant=2)
+
+    titre_section(doc, "15. Saisine de la CCAPEX et préconisations")
+    para(doc, "{{ ccapex }}")
+
+    signatures(doc, [("Le rédacteur", "{{ service_signataire }}, {{ service_fonction }}")])
+    return doc
+
+
+def convention_asll() -> Document:
+    doc = nouveau_document("Convention ASLL", "Convention d'accompagnement social lié au logement")
+    para(doc, "Convention d'accompagnement social lié au logement", style="Title")
+    para(doc, "Mesure individuelle d'ASLL – {{ type_mesure }} – dossier {{ numero }} – "
+              "Fonds de solidarité pour le logement (loi n° 90-449 du 31 mai 1990)", style="Subtitle")
+
+    titre_section(doc, "Entre les soussignés")
+    fiche(doc, [
+        ("Le ménage", "{{ menage }}, demeurant {{ adresse_complete }}"),
+        ("Le service", "{{ service_nom }}, {{ service_adresse }}, {{ service_ville }}, représenté par "
+                       "{{ service_signataire }}, {{ service_fonction }}, chargé de l'accompagnement"),
+        ("Le bailleur", "{{ bailleur }}"),
+        ("Le Département", "{{ departement }}, gestionnaire du Fonds de solidarité pour le "
+                           "logement (FSL), financeur de la mesure"),
+    ], largeur_libelle=3.6)
+
+    titre_section(doc, "Article 1 – Objet")
+    para(doc, "La présente convention organise un accompagnement social lié au logement (ASLL) "
+              "individuel, de nature « {{ type_mesure }} », demandé par {{ prescripteur }} "
+              "({{ organisme_prescripteur }}) et accordé par décision de la commission du FSL "
+              "du {{ date_decision }}. Le ménage a donné son accord exprès à cet accompagnement.")
+
+    titre_section(doc, "Article 2 – Durée")
+    para(doc, "L'accompagnement est conclu pour une durée de six mois, du {{ date_debut }} au "
+              "{{ date_fin_prevue }}. Il peut être renouvelé, au vu du bilan, par décision de la "
+              "commission du FSL.")
+
+    titre_section(doc, "Article 3 – Objectifs")
+    para(doc, "Les objectifs retenus lors de la prescription sont cochés ci-dessous :", garder=True)
+    boucle(doc, [1.2, 15.4], ["", "Objectif"], "o", "objectifs",
+           ["{{ o.case }}", "{{ o.libelle }}"])
+    para(doc, "Précisions : {{ precisions_objectifs }}")
+
+    titre_section(doc, "Article 4 – Engagements des parties")
+    engagements = [
+        ("Le ménage s'engage à :", [
+            "participer aux rendez-vous et aux visites à domicile convenus avec le travailleur social ;",
+            "fournir les justificatifs utiles à l'ouverture et au maintien de ses droits ;",
+            "payer son loyer et ses charges et, le cas échéant, respecter le plan d'apurement ;",
+            "informer le service de tout changement de situation."]),
+        ("Le service s'engage à :", [
+            "désigner un travailleur social référent et accompagner le ménage dans les démarches liées "
+            "aux objectifs ;",
+            "assurer la liaison avec le bailleur, le Département et les partenaires, dans le respect du "
+            "secret professionnel ;",
+            "présenter une évaluation à trois mois et un bilan en fin de mesure."]),
+        ("Le bailleur s'engage à :", [
+            "désigner un interlocuteur et informer le service de tout incident de paiement ;",
+            "étudier avec le ménage et le service un plan d'apurement adapté ;",
+            "suspendre, autant que possible, les poursuites pendant la durée de l'accompagnement."]),
+        ("Le Département (FSL) s'engage à :", [
+            "financer la mesure dans les conditions du règlement intérieur du FSL ;",
+            "examiner le bilan et statuer sur la fin ou le renouvellement de la mesure."]),
+    ]
+    for titre, items in engagements:
+        para(doc, titre, bold=True, apres=2, avant=4, garder=True)
+        for item in items:
+            p = para(doc, "– " + item, apres=1)
+            p.paragraph_format.left_indent = Cm(0.8)
+            p.paragraph_format.first_line_indent = Cm(-0.4)
+
+    titre_section(doc, "Article 5 – Évaluation")
+    para(doc, "Une évaluation intermédiaire est réalisée à trois mois, vers le {{ date_evaluation }}, "
+              "avec le ménage. Avant le {{ date_fin_prevue }}, le service présente à la commission du "
+              "FSL un bilan écrit (objectifs atteints, partiellement atteints ou non atteints, "
+              "évolution de la dette) proposant l'arrêt ou le renouvellement de la mesure.")
+
+    titre_section(doc, "Article 6 – Fin anticipée")
+    para(doc, "La convention peut prendre fin avant son terme à la demande du ménage, ou sur "
+              "proposition du service lorsque le ménage ne participe plus à l'accompagnement ; "
+              "la commission du FSL en est informée.")
+
+    titre_section(doc, "Article 7 – Protection des données personnelles")
+    para(doc, "Les informations recueillies sont traitées par {{ service_nom }} pour la seule mise en "
+              "œuvre de l'accompagnement, conformément au règlement général sur la protection des "
+              "données et au référentiel de la CNIL relatif à l'accompagnement social (délibération "
+              "n° 2021-028). Elles ne sont communiquées qu'aux personnes qui en ont besoin : "
+              "travailleur social, Département (FSL) et, pour ce qui les concerne, le bailleur. "
+              "Le dossier est conservé deux ans après le dernier contact, puis archivé ou détruit. "
+              "Le ménage dispose d'un droit d'accès, de rectification, d'effacement et de limitation, "
+              "qu'il exerce auprès du service ({{ service_courriel }}), et peut saisir la CNIL.",
+         taille=9.5)
+
+    signatures(doc, [("Le ménage", "Mention « lu et approuvé »"),
+                     ("Le service", "{{ service_signataire }}, {{ service_fonction }}"),
+                     ("Le bailleur", "{{ bailleur }}"),
+                     ("Le Département (FSL)", "{{ departement }}")])
+    return doc
+
+
+def bilan_asll() -> Document:
+    doc = nouveau_document("Bilan ASLL", "Bilan de la mesure d'accompagnement social lié au logement")
+    para(doc, "Bilan de la mesure d'ASLL", style="Title")
+    para(doc, "Accompagnement social lié au logement – dossier {{ numero }} – bilan du {{ date_jour }}",
+         style="Subtitle")
+
+    titre_section(doc, "1. La mesure")
+    fiche(doc, [
+        ("Ménage", "{{ menage }}"),
+        ("Adresse", "{{ adresse_complete }}"),
+        ("Bailleur", "{{ bailleur }}"),
+        ("Nature de la mesure", "{{ type_mesure }}"),
+        ("Prescripteur", "{{ prescripteur }} ({{ organisme_prescripteur }})"),
+        ("Début de la mesure", "{{ date_debut }}"),
+        ("Fin prévue", "{{ date_fin_prevue }}"),
+        ("Travailleur social", "{{ service_signataire }}, {{ service_fonction }}"),
+    ])
+
+    titre_section(doc, "2. Objectifs et résultats")
+    boucle(doc, [6.4, 4.4, 5.8], ["Objectif retenu", "Résultat", "Commentaire"], "o",
+           "objectifs_retenus",
+           ["{{ o.libelle }}", "☐ atteint\n☐ partiellement\n☐ non atteint", "{{ o.commentaire }}"])
+
+    titre_section(doc, "3. Évolution de la dette locative")
+    t = tableau(doc, [7.0, 4.8, 4.8])
+    ligne(t, ["Étape", "Date", "Montant de la dette"], fond=FOND_ENTETE, bold=True, entete=True)
+    ligne(t, ["À la demande", "{{ date_dette }}", "{{ montant_dette }}"])
+    ligne(t, ["Au début de la mesure", "{{ date_debut }}", "{{ dette_debut }}"])
+    ligne(t, ["À la fin de la mesure", "{{ date_fin }}", "{{ dette_fin }}"])
+    for row in t.rows:
+        row.cells[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    espace(doc)
+
+    titre_section(doc, "4. Plan d'apurement")
+    cases(doc, ["Plan d'apurement mis en place et respecté",
+                "Plan d'apurement mis en place, non respecté",
+                "Pas de plan d'apurement"])
+    para(doc, "Précisions (montant mensuel, durée, créancier) : {{ plan_apurement }}", avant=2)
+
+    titre_section(doc, "5. Surendettement")
+    cases(doc, ["Dossier de surendettement déposé à la Banque de France",
+                "Dossier en préparation", "Non concerné"])
+    para(doc, "Précisions : {{ surendettement }}", avant=2)
+
+    titre_section(doc, "6. Relogement")
+    cases(doc, ["Relogement réalisé", "Demande de relogement en cours", "Sans objet"])
+    para(doc, "Précisions : {{ relogement }}", avant=2)
+
+    titre_section(doc, "7. Motif de fin de l'accompagnement")
+    cases(doc, ["Le travail a été possible : objectifs atteints ou en voie de l'être.",
+                "Le travail n'a pas été possible : le ménage n'a pas participé à l'accompagnement.",
+                "Les limites de l'intervention sont atteintes : une mesure de protection est à envisager."])
+
+    titre_section(doc, "8. Proposition à la commission")
+    cases(doc, ["Arrêt de la mesure au {{ date_fin_prevue }}",
+                "Renouvellement de la mesure pour {{ duree_renouvellement }}"])
+    encadre(doc, "Appréciation du travailleur social",
+            "Évolution de la situation, points d'appui, difficultés persistantes, suites proposées…",
+            "{{ observations }}")
+
+    signatures(doc, [("Le travailleur social", "{{ service_signataire }}, {{ service_fonction }}"),
+                     ("Le ménage", "A pris connaissance du bilan")])
+    return doc
+
+
+def _corriger_sauts(doc):
+    """'\\n' inside a run (table cells with several lines) becomes a real line break."""
+    for t in doc.element.body.iter(qn("w:t")):
+        if t.text and "\n" in t.text:
+            r = t.getparent()
+            morceaux = t.text.split("\n")
+            t.text = morceaux[0]
+            suivant = t
+            for m in morceaux[1:]:
+                br = OxmlElement("w:br")
+                suivant.addnext(br)
+                nt = OxmlElement("w:t")
+                nt.text = m
+                nt.set(qn("xml:space"), "preserve")
+                br.addnext(nt)
+                suivant = nt
+            del r
+
+
+# Word rejects properties out of the schema's order: sort them before saving.
+ORDRE = {
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
+           "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+           "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+           "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
+           "rPr sectPr pPrChange",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
+           "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+           "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
+             "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription",
+    "trPr": "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader "
+            "tblCellSpacing jc hidden",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText "
+            "vAlign hideMark",
+}
+
+
+def _ordonner(racine):
+    for nom, ordre in ORDRE.items():
+        rang = {qn(f"w:{t}"): i for i, t in enumerate(ordre.split())}
+        for pr in racine.iter(qn(f"w:{nom}")):
+            enfants = sorted(pr, key=lambda e: rang.get(e.tag, len(rang)))
+            for e in enfants:
+                pr.append(e)
+
+
+def _ordonner_document(doc):
+    _ordonner(doc.element)
+    _ordonner(doc.styles.element)
+    for sec in doc.sections:
+        _ordonner(sec.header._element)
+        _ordonner(sec.footer._element)
+
+
+MODELES = {"rapport-esu.docx": rapport_esu, "convention-asll.docx": convention_asll,
+           "bilan-asll.docx": bilan_asll}
+
+
+def main(dossier: Path = ICI) -> list[Path]:
+    ecrits = []
+    for nom, fabrique in MODELES.items():
+        doc = fabrique()
+        _corriger_sauts(doc)
+        _ordonner_document(doc)
+        cible = Path(dossier) / nom
+        doc.save(cible)
+        ecrits.append(cible)
+        print(f"écrit : {cible}")
+    return ecrits
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ICI)
