@@ -134,13 +134,53 @@ class Extraction(DonneesMenage):
         return cls(**kwargs)
 
 
+# Closed lists of the columns workers fill in the register (drop-downs in Excel), so the
+# yearly figures can be counted from them. Values are the labels staff see.
+STATUTS_DOSSIER = ("Nouveau", "En cours", "Rapport envoyé", "Mesure en cours", "Clos")
+OUI_NON = ("Oui", "Non")
+RESULTATS_OBJECTIF = ("Atteint", "Partiellement atteint", "Non atteint", "Sans objet")
+PLANS_APUREMENT = ("Aucun", "Mis en place", "Respecté", "Non respecté")
+SURENDETTEMENT = ("Non", "Dossier déposé", "Plan en cours")
+RELOGEMENTS = ("Non concerné", "En cours", "Relogé")
+MOTIFS_FIN = ("Travail possible", "Travail non possible", "Limites de l'intervention atteintes")
+PROPOSITIONS = ("Arrêt", "Renouvellement")
+MOTIFS_IMPAYE = ("Absence de ressources", "Difficultés financières", "Conflit avec le bailleur",
+                 "Logement inadapté aux ressources", "Autre")
+
+
 @dataclass
-class Dossier(DonneesMenage):
+class SuiviMenage:
+    """What workers record in the register as the case goes on (never from documents)."""
+
+    menage_rencontre: str | None = None  # OUI_NON
+    tentatives_contact: str | None = None  # e.g. "courriers 02/09, 09/09 ; visite 16/09"
+    date_entretien: date | None = None
+    date_envoi_rapport: date | None = None
+    motif_impaye: str | None = None  # MOTIFS_IMPAYE
+    date_debut_mesure: date | None = None
+    date_fin_mesure: date | None = None
+    renouvellements: int | None = None
+    resultats_objectifs: dict[str, str] = field(default_factory=dict)  # OBJECTIFS -> RESULTATS
+    dette_debut_mesure: float | None = None
+    dette_fin_mesure: float | None = None
+    plan_apurement: str | None = None  # PLANS_APUREMENT
+    surendettement: str | None = None  # SURENDETTEMENT
+    relogement: str | None = None  # RELOGEMENTS
+    motif_fin: str | None = None  # MOTIFS_FIN
+    proposition: str | None = None  # PROPOSITIONS
+    observations: str | None = None
+
+
+SUIVI_FIELDS = tuple(f.name for f in dataclasses.fields(SuiviMenage))
+
+
+@dataclass
+class Dossier(SuiviMenage, DonneesMenage):
     """A household's case as the register keeps it."""
 
     numero: str = ""  # "ESU-2025-0001" | "ASLL-2025-0001"
     nature: str = ""  # "ESU" | "ASLL"
-    statut: str = "Nouveau"
+    statut: str = "Nouveau"  # STATUTS_DOSSIER
     date_ouverture: date | None = None
     brouillons: list[str] = field(default_factory=list)  # draft file names written so far
 

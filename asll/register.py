@@ -22,49 +22,49 @@ from pathlib import Path
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
 
-from asll.model import Dossier, Personne, Ressource
+from asll import labels
+from asll.model import (
+    MOTIFS_FIN, MOTIFS_IMPAYE, OBJECTIFS, OUI_NON, PLANS_APUREMENT, PROPOSITIONS, RELOGEMENTS,
+    RESULTATS_OBJECTIF, STATUTS_DOSSIER, SURENDETTEMENT, Dossier, Personne, Ressource,
+)
 
 SHEET_DOSSIERS = "Dossiers"
 SHEET_DOCUMENTS = "Documents reçus"
 SHEET_DATA = "_donnees"  # hidden: list-valued fields (children, resources, objectives) as JSON
+SHEET_LISTS = "Listes"  # hidden: the closed lists behind the drop-downs, as named ranges
 
+MAX_ROWS = 100000  # drop-downs cover this many rows
 DATE_FORMAT = "DD/MM/YYYY"
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
 EURO_FORMAT = '#,##0.00\\ "€"'
 UNCERTAIN_FILL = PatternFill("solid", fgColor="FFD966")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
-
-STATUT_LABELS = {
-    "acces": "Accès", "maintien": "Maintien", "renouvellement": "Renouvellement",
-    "diagnostic": "Diagnostic",
-}
-COMPOSITION_LABELS = {"femme_seule": "Femme seule", "homme_seul": "Homme seul", "couple": "Couple"}
-OCCUPATION_LABELS = {
-    "locataire_public": "Locataire parc public", "locataire_prive": "Locataire parc privé",
-    "sous_locataire": "Sous-locataire", "heberge": "Hébergé", "proprietaire": "Propriétaire",
-    "sans_logement": "Sans logement",
-}
-RESSOURCE_LABELS = {
-    "salaire": "Salaire", "chomage": "Chômage", "rsa": "RSA", "aah": "AAH", "pension": "Pension",
-    "prestations_familiales": "Prestations familiales", "apl": "APL/AL", "ij": "IJ", "autre": "Autre",
-}
-
+STAFF_HEADER_FILL = PatternFill("solid", fgColor="548235")  # green: columns workers fill
 
 @dataclass(frozen=True)
 class Column:
     key: str  # Dossier attribute, or "personne1.nom" style for the adults
     header: str
-    kind: str = "text"  # text | date | euro | int | choice
+    kind: str = "text"  # text | date | euro | int
     width: int = 16
-    choices: dict | None = None  # code -> label, for closed lists
+    # Closed list shown as a drop-down: a dict maps the model's codes to labels, a tuple
+    # holds labels stored as they are.
+    choices: dict | tuple | None = None
+    filled_by_staff: bool = False
+
+    @property
+    def labels(self) -> tuple:
+        return tuple(self.choices.values()) if isinstance(self.choices, dict) else self.choices
 
 
 COLUMNS = (
     Column("numero", "N° dossier", width=15),
     Column("nature", "Nature", width=8),
-    Column("statut", "Statut", width=12),
+    Column("statut", "Statut", width=14, choices=STATUTS_DOSSIER, filled_by_staff=True),
     Column("date_ouverture", "Ouvert le", "date", 11),
     Column("personne1.civilite", "Civilité 1", width=8),
     Column("personne1.nom", "Nom 1", width=18),
@@ -78,7 +78,7 @@ COLUMNS = (
     Column("complement_adresse", "Complément d'adresse", width=22),
     Column("code_postal", "Code postal", width=9),
     Column("commune", "Commune", width=18),
-    Column("statut_occupation", "Statut d'occupation", "choice", 20, OCCUPATION_LABELS),
+    Column("statut_occupation", "Statut d'occupation", width=22, choices=labels.STATUTS_OCCUPATION),
     Column("bailleur", "Bailleur", width=24),
     Column("loyer_mensuel", "Loyer mensuel", "euro", 13),
     Column("montant_dette", "Dette locative", "euro", 13),
@@ -90,15 +90,40 @@ COLUMNS = (
     Column("reference", "Référence", width=18),
     Column("date_document", "Date de la saisine", "date", 11),
     Column("date_limite", "Rapport attendu le", "date", 11),
-    Column("type_mesure", "Type de mesure", "choice", 14, STATUT_LABELS),
+    Column("type_mesure", "Type de mesure", width=14, choices=labels.TYPES_MESURE),
     Column("prescripteur", "Prescripteur", width=20),
     Column("organisme_prescripteur", "Organisme prescripteur", width=24),
-    Column("composition", "Composition", "choice", 12, COMPOSITION_LABELS),
+    Column("composition", "Composition", width=12, choices=labels.COMPOSITIONS),
     Column("nb_enfants", "Enfants", "int", 8),
     Column("ressources", "Ressources", width=30),
     Column("champs_incertains", "Champs à vérifier", width=24),
     Column("brouillons", "Brouillons", width=30),
+    # Filled by workers as the case goes on.
+    Column("menage_rencontre", "Ménage rencontré", width=11, choices=OUI_NON,
+           filled_by_staff=True),
+    Column("tentatives_contact", "Tentatives de contact", width=26, filled_by_staff=True),
+    Column("date_entretien", "Date d'entretien", "date", 11, filled_by_staff=True),
+    Column("date_envoi_rapport", "Rapport envoyé le", "date", 11, filled_by_staff=True),
+    Column("motif_impaye", "Motif de l'impayé", width=22, choices=MOTIFS_IMPAYE,
+           filled_by_staff=True),
+    Column("date_debut_mesure", "Début de la mesure", "date", 11, filled_by_staff=True),
+    Column("date_fin_mesure", "Fin de la mesure", "date", 11, filled_by_staff=True),
+    Column("renouvellements", "Renouvellements", "int", 10, filled_by_staff=True),
+    *(Column(f"resultat.{code}", f"Résultat : {label}", width=16, choices=RESULTATS_OBJECTIF,
+             filled_by_staff=True) for code, label in labels.OBJECTIFS.items()),
+    Column("dette_debut_mesure", "Dette au début de la mesure", "euro", 13,
+           filled_by_staff=True),
+    Column("dette_fin_mesure", "Dette à la fin de la mesure", "euro", 13, filled_by_staff=True),
+    Column("plan_apurement", "Plan d'apurement", width=14, choices=PLANS_APUREMENT,
+           filled_by_staff=True),
+    Column("surendettement", "Surendettement", width=14, choices=SURENDETTEMENT,
+           filled_by_staff=True),
+    Column("relogement", "Relogement", width=12, choices=RELOGEMENTS, filled_by_staff=True),
+    Column("motif_fin", "Motif de fin", width=22, choices=MOTIFS_FIN, filled_by_staff=True),
+    Column("proposition", "Proposition", width=14, choices=PROPOSITIONS, filled_by_staff=True),
+    Column("observations", "Observations", width=40, filled_by_staff=True),
 )
+assert {c.key.split(".")[1] for c in COLUMNS if c.key.startswith("resultat.")} == set(OBJECTIFS)
 COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
 
 DOCUMENT_HEADERS = (
@@ -165,7 +190,9 @@ class Register:
             self.wb.create_sheet(SHEET_DOSSIERS, 0)
         self.dossiers_ws = self.wb[SHEET_DOSSIERS]
         self._dossier_cols = _ensure_headers(
-            self.dossiers_ws, [(c.key, c.header, c.width) for c in COLUMNS])
+            self.dossiers_ws, [(c.key, c.header, c.width) for c in COLUMNS],
+            staff_keys={c.key for c in COLUMNS if c.filled_by_staff})
+        self._ensure_dropdowns()
         if SHEET_DOCUMENTS not in self.wb.sheetnames:
             self.wb.create_sheet(SHEET_DOCUMENTS)
         self.documents_ws = self.wb[SHEET_DOCUMENTS]
@@ -175,6 +202,46 @@ class Register:
             ws.append(["N° dossier", "Données (ne pas modifier)"])
             ws.sheet_state = "hidden"
         self.data_ws = self.wb[SHEET_DATA]
+
+    def _ensure_dropdowns(self) -> None:
+        """Closed lists as named ranges on a hidden sheet, and a drop-down on each column.
+
+        Named ranges, not lists inline or pointing at another sheet directly: Excel then
+        keeps them in the standard part of the file, which openpyxl reads back (pitfalls.md).
+        """
+        if SHEET_LISTS in self.wb.sheetnames:
+            del self.wb[SHEET_LISTS]
+        lists_ws = self.wb.create_sheet(SHEET_LISTS)
+        lists_ws.sheet_state = "hidden"
+        ws = self.dossiers_ws
+        ws.data_validations.dataValidation = [
+            dv for dv in ws.data_validations.dataValidation
+            if not str(dv.formula1 or "").startswith("liste_")]
+        seen: dict[tuple, str] = {}
+        for col in COLUMNS:
+            if not col.choices:
+                continue
+            values = col.labels
+            name = seen.get(values)
+            if name is None:
+                index = len(seen) + 1
+                name = f"liste_{index}"
+                seen[values] = name
+                letter = get_column_letter(index)
+                lists_ws.cell(row=1, column=index, value=col.header)
+                for row, value in enumerate(values, start=2):
+                    lists_ws.cell(row=row, column=index, value=value)
+                ref = f"'{SHEET_LISTS}'!${letter}$2:${letter}${len(values) + 1}"
+                if name in self.wb.defined_names:
+                    del self.wb.defined_names[name]
+                self.wb.defined_names[name] = DefinedName(name, attr_text=ref)
+            letter = get_column_letter(self._dossier_cols[col.key])
+            validation = DataValidation(
+                type="list", formula1=name, allow_blank=True, showErrorMessage=True,
+                errorTitle="Valeur hors liste",
+                error="Choisissez une valeur dans la liste déroulante.")
+            validation.add(f"{letter}2:{letter}{MAX_ROWS}")
+            ws.add_data_validation(validation)
 
     # ---------------------------------------------------------------- documents
     def find_document(self, sha256: str) -> dict | None:
@@ -304,6 +371,9 @@ class Register:
                     date_naissance=_as_date(values[f"personne{i}.date_naissance"]),
                 ))
         d.personnes = persons + stored[2:]
+        d.resultats_objectifs = {
+            col.key.split(".")[1]: str(values[col.key]) for col in COLUMNS
+            if col.key.startswith("resultat.") and values[col.key]}
         d.enfants = [Personne.from_json(p) for p in data.get("enfants", [])]
         d.ressources = [Ressource(r["type"], r.get("montant")) for r in data.get("ressources", [])]
         d.objectifs = list(data.get("objectifs", []))
@@ -313,7 +383,7 @@ class Register:
 
 
 # -------------------------------------------------------------------- cell helpers
-def _ensure_headers(ws, specs) -> dict[str, int]:
+def _ensure_headers(ws, specs, staff_keys=frozenset()) -> dict[str, int]:
     """Map each key to its column, found by header text; add missing headers at the end."""
     existing = {}
     for cell in ws[1]:
@@ -327,7 +397,8 @@ def _ensure_headers(ws, specs) -> dict[str, int]:
             cols[key] = existing[header]
             continue
         cell = ws.cell(row=1, column=next_col, value=header)
-        cell.font, cell.fill = HEADER_FONT, HEADER_FILL
+        cell.font = HEADER_FONT
+        cell.fill = STAFF_HEADER_FILL if key in staff_keys else HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         ws.column_dimensions[get_column_letter(next_col)].width = width
         cols[key] = next_col
@@ -354,6 +425,8 @@ def _write(cell, value) -> None:
 
 
 def _cell_value(d: Dossier, col: Column):
+    if col.key.startswith("resultat."):
+        return d.resultats_objectifs.get(col.key.split(".")[1])
     if col.key.startswith("personne"):
         index = int(col.key[8]) - 1
         attr = col.key.split(".")[1]
@@ -361,14 +434,14 @@ def _cell_value(d: Dossier, col: Column):
     value = getattr(d, col.key)
     if col.key == "ressources":
         return "; ".join(
-            RESSOURCE_LABELS.get(r.type, r.type) + (f" : {r.montant:.2f}".replace(".", ",")
+            labels.RESSOURCES.get(r.type, r.type) + (f" : {r.montant:.2f}".replace(".", ",")
                                                     + " €" if r.montant is not None else "")
             for r in value) or None
     if col.key == "champs_incertains":
         return ", ".join(COLUMN_HEADER_FOR_FIELD.get(k, k) for k in value) or None
     if col.key == "brouillons":
         return "\n".join(value) or None
-    if col.choices and value:
+    if isinstance(col.choices, dict) and value:
         return col.choices.get(value, value)
     return value
 
@@ -385,10 +458,10 @@ def _from_cell(value, col: Column):
             return int(value)
         except (TypeError, ValueError):
             return None
-    if col.choices:
+    if isinstance(col.choices, dict):
         reverse = {label.lower(): code for code, label in col.choices.items()}
         text = str(value).strip()
-        return reverse.get(text.lower(), text if text in col.choices else text)
+        return reverse.get(text.lower(), text)
     if col.key == "heure_audience" and hasattr(value, "strftime"):
         return value.strftime("%H:%M")
     return str(value)

@@ -39,7 +39,7 @@ def test_new_register_has_french_headers_frozen_row_and_filters(tmp_path):
     assert row["Dette locative"].value == 3412.87
     assert "€" in row["Dette locative"].number_format
     assert row["Nom 1"].value == "MARTIN" and row["Prénom 2"].value == "Sophie"
-    assert row["Statut d'occupation"].value == "Locataire parc public"
+    assert row["Statut d'occupation"].value == "Locataire du parc social"
 
 
 def test_text_starting_with_equals_is_stored_as_text_not_formula(tmp_path):
@@ -67,7 +67,7 @@ def test_staff_edit_and_extra_column_survive_an_update(tmp_path):
     ws = wb["Dossiers"]
     headers = [c.value for c in ws[1]]
     ws.cell(row=2, column=headers.index("Dette locative") + 1, value=3500.0)
-    ws.cell(row=1, column=ws.max_column + 1, value="Observations")
+    ws.cell(row=1, column=ws.max_column + 1, value="Remarques équipe")
     ws.cell(row=2, column=ws.max_column, value="RDV le 3/10")
     wb.save(path)
 
@@ -82,7 +82,7 @@ def test_staff_edit_and_extra_column_survive_an_update(tmp_path):
     headers = [c.value for c in ws[1]]
     row = [c.value for c in ws[2]]
     assert row[headers.index("Dette locative")] == 3500.0  # the person's value is kept
-    assert row[headers.index("Observations")] == "RDV le 3/10"
+    assert row[headers.index("Remarques équipe")] == "RDV le 3/10"
     assert row[headers.index("Référence")] == "RG 25/00123"
     assert "Dette locative" in row[headers.index("Champs à vérifier")]
 
@@ -143,4 +143,47 @@ def test_lists_round_trip_through_the_workbook(tmp_path):
     ws = load_workbook(path)["Dossiers"]
     headers = [c.value for c in ws[1]]
     assert ws.cell(row=2, column=headers.index("Ressources") + 1).value == \
-        "RSA : 607,75 €; APL/AL"
+        "RSA : 607,75 €; APL / AL"
+
+
+def _soffice_round_trip(path, tmp_path):
+    import shutil
+    import subprocess
+
+    if not shutil.which("soffice"):
+        import pytest
+        pytest.skip("LibreOffice absent")
+    out = tmp_path / "libreoffice"
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profil", "--headless",
+                    "--convert-to", "xlsx", "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    return out / path.name
+
+
+def test_staff_columns_have_dropdowns_that_survive_libreoffice(tmp_path):
+    path = tmp_path / "registre.xlsx"
+    register = Register.open(path)
+    register.put(new_dossier(_assignation(), "ESU-2025-0001", date(2025, 9, 1)))
+    register.save()
+
+    wb = load_workbook(path)
+    ws = wb["Dossiers"]
+    headers = [c.value for c in ws[1]]
+    ws.cell(row=2, column=headers.index("Ménage rencontré") + 1, value="Non")
+    ws.cell(row=2, column=headers.index("Résultat : Budget") + 1, value="Partiellement atteint")
+    ws.cell(row=2, column=headers.index("Dette à la fin de la mesure") + 1, value=812.5)
+    wb.save(path)
+
+    saved_by_libreoffice = _soffice_round_trip(path, tmp_path)
+    register = Register.open(saved_by_libreoffice)
+    dossier = register.get("ESU-2025-0001")
+    assert dossier.menage_rencontre == "Non"
+    assert dossier.resultats_objectifs == {"budget": "Partiellement atteint"}
+    assert dossier.dette_fin_mesure == 812.5
+    assert dossier.montant_dette == 3412.87
+
+    ws = load_workbook(saved_by_libreoffice)["Dossiers"]
+    headers = [c.value for c in ws[1]]
+    letter = ws.cell(row=1, column=headers.index("Ménage rencontré") + 1).column_letter
+    lists = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation}
+    assert lists[f"{letter}2"].startswith("liste_")
