@@ -144,6 +144,12 @@ SURENDETTEMENT = ("Non", "Dossier déposé", "Plan en cours")
 RELOGEMENTS = ("Non concerné", "En cours", "Relogé")
 MOTIFS_FIN = ("Travail possible", "Travail non possible", "Limites de l'intervention atteintes")
 PROPOSITIONS = ("Arrêt", "Renouvellement")
+SITUATIONS_MESURE = ("Suivie", "Renouvelée", "Rencontrée une fois", "Non rencontrée",
+                     "Assignée avant la mesure", "A déménagé")
+ORIGINES_DEMANDE = ("Commission FSL accès", "Commission FSL maintien", "Commission FSL énergie",
+                    "GTS", "CCAPEX", "Travailleur social", "Bailleur", "Service (renouvellement)",
+                    "Autre")
+CATEGORIES_REVENUS = ("Sans salaire", "1 salaire", "2 salaires", "Retraité")
 MOTIFS_IMPAYE = ("Absence de ressources", "Difficultés financières", "Conflit avec le bailleur",
                  "Logement inadapté aux ressources", "Autre")
 
@@ -152,11 +158,16 @@ MOTIFS_IMPAYE = ("Absence de ressources", "Difficultés financières", "Conflit 
 class SuiviMenage:
     """What workers record in the register as the case goes on (never from documents)."""
 
+    origine_demande: str | None = None  # ORIGINES_DEMANDE
+    situation_mesure: str | None = None  # SITUATIONS_MESURE
     menage_rencontre: str | None = None  # OUI_NON
     tentatives_contact: str | None = None  # e.g. "courriers 02/09, 09/09 ; visite 16/09"
     date_entretien: date | None = None
     date_envoi_rapport: date | None = None
     motif_impaye: str | None = None  # MOTIFS_IMPAYE
+    categorie_revenus: str | None = None  # CATEGORIES_REVENUS
+    aide_fsl: str | None = None  # OUI_NON: FSL (formerly CLAAS) file set up
+    mesure_protection: str | None = None  # OUI_NON: guardianship / MASP asked
     date_debut_mesure: date | None = None
     date_fin_mesure: date | None = None
     renouvellements: int | None = None

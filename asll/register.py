@@ -27,7 +27,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from asll import labels
 from asll.model import (
-    MOTIFS_FIN, MOTIFS_IMPAYE, OBJECTIFS, OUI_NON, PLANS_APUREMENT, PROPOSITIONS, RELOGEMENTS,
+    CATEGORIES_REVENUS, MOTIFS_FIN, MOTIFS_IMPAYE, ORIGINES_DEMANDE, SITUATIONS_MESURE, OBJECTIFS, OUI_NON, PLANS_APUREMENT, PROPOSITIONS, RELOGEMENTS,
     RESULTATS_OBJECTIF, STATUTS_DOSSIER, SURENDETTEMENT, Dossier, Personne, Ressource,
 )
 
@@ -99,12 +99,21 @@ COLUMNS = (
     Column("champs_incertains", "Champs à vérifier", width=24),
     Column("brouillons", "Brouillons", width=30),
     # Filled by workers as the case goes on.
+    Column("origine_demande", "Origine de la demande", width=22, choices=ORIGINES_DEMANDE,
+           filled_by_staff=True),
+    Column("situation_mesure", "Situation de la mesure", width=20, choices=SITUATIONS_MESURE,
+           filled_by_staff=True),
     Column("menage_rencontre", "Ménage rencontré", width=11, choices=OUI_NON,
            filled_by_staff=True),
     Column("tentatives_contact", "Tentatives de contact", width=26, filled_by_staff=True),
     Column("date_entretien", "Date d'entretien", "date", 11, filled_by_staff=True),
     Column("date_envoi_rapport", "Rapport envoyé le", "date", 11, filled_by_staff=True),
     Column("motif_impaye", "Motif de l'impayé", width=22, choices=MOTIFS_IMPAYE,
+           filled_by_staff=True),
+    Column("categorie_revenus", "Revenus", width=13, choices=CATEGORIES_REVENUS,
+           filled_by_staff=True),
+    Column("aide_fsl", "Dossier FSL", width=10, choices=OUI_NON, filled_by_staff=True),
+    Column("mesure_protection", "Mesure de protection", width=12, choices=OUI_NON,
            filled_by_staff=True),
     Column("date_debut_mesure", "Début de la mesure", "date", 11, filled_by_staff=True),
     Column("date_fin_mesure", "Fin de la mesure", "date", 11, filled_by_staff=True),
