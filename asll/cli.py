@@ -133,29 +133,40 @@ def cmd_ingest(args) -> int:
 
 
 def run_batch(paths: list[Path], config: Config) -> list[IntakeResult]:
-    from intake.pipeline import ingest_safely
+    from intake.pipeline import Intake
+    from intake.sandbox import ToolFailure
 
+    intake = Intake(config)
     results = []
     for index, path in enumerate(paths, 1):
         try:
-            result = ingest_safely(path, config)
-        except OSError as exc:
+            result = intake.handle(path)
+        except (OSError, ToolFailure) as exc:
             print(f"[{index}/{len(paths)}] {path.name} : laissé dans le dossier d'arrivée "
                   f"({exc})", file=sys.stderr)
             continue
         print_result(result, prefix=f"[{index}/{len(paths)}] ")
         results.append(result)
+    waiting = intake.flush()
+    if waiting:
+        print(f"Registre : {waiting.count} changement(s) en attente, car {waiting.reason} ; "
+              "ils seront enregistrés dès sa fermeture (asll watch) ou au prochain passage.")
     return results
 
 
 def cmd_extract(args) -> int:
-    from intake.sandbox import extract_isolated
+    from intake.sandbox import ToolFailure, extract_isolated
 
     config = config_from(args)
     if not args.fichier.is_file():
         print(f"Fichier introuvable : {args.fichier}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    outcome = extract_isolated(args.fichier, config.delai_max_secondes, config.memoire_max_mo)
+    try:
+        outcome = extract_isolated(args.fichier, config.delai_max_secondes,
+                                   config.memoire_max_mo)
+    except ToolFailure as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_TOOL_FAILED
     if not outcome.ok:
         print(outcome.reason, file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -171,7 +182,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from asll.register import Register
+    from asll.store import RegisterStore, drafts_entry
     from generators.drafts import draft_document
     from generators.errors import TemplateError
 
@@ -179,8 +190,8 @@ def cmd_generate(args) -> int:
     if not config.registre.exists():
         print(f"Registre introuvable : {config.registre}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    register = Register.open(config.registre)
-    dossier = register.get(args.dossier)
+    store = RegisterStore(config.registre)
+    dossier = store.view().get(args.dossier)
     if dossier is None:
         print(f"Dossier {args.dossier} absent du registre.", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -189,10 +200,11 @@ def cmd_generate(args) -> int:
     except TemplateError as exc:
         print(f"Modèle invalide : {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    dossier.brouillons.append(path.name)
-    register.put(dossier)
-    register.save()
+    store.record(drafts_entry(dossier.numero, [path.name]))
+    waiting = store.flush()
     print(f"Brouillon rédigé : {path}")
+    if waiting:
+        print(f"Registre non mis à jour pour l'instant : {waiting.reason}.")
     return EXIT_OK
 
 
@@ -230,11 +242,11 @@ def print_result(result: IntakeResult, prefix: str = "") -> None:
 
 
 def print_summary(results: list[IntakeResult], config: Config) -> None:
-    from asll.register import Register
+    from asll.store import RegisterStore
 
     counts = Counter(r.resultat for r in results)
     drafts = [d for r in results for d in r.brouillons]
-    nb_dossiers = len(Register.open(config.registre).dossiers()) if config.registre.exists() else 0
+    nb_dossiers = len(RegisterStore(config.registre).view().dossiers())
     print()
     print("Résumé")
     print(f"  Fichiers traités          : {counts[TRAITE]}")

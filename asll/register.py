@@ -11,15 +11,18 @@ Principles:
 """
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
@@ -35,6 +38,7 @@ SHEET_DOSSIERS = "Dossiers"
 SHEET_DOCUMENTS = "Documents reçus"
 SHEET_DATA = "_donnees"  # hidden: list-valued fields (children, resources, objectives) as JSON
 SHEET_LISTS = "Listes"  # hidden: the closed lists behind the drop-downs, as named ranges
+SHEET_STATE = "_etat"  # hidden: the last journal entry this workbook contains
 
 MAX_ROWS = 100000  # drop-downs cover this many rows
 DATE_FORMAT = "DD/MM/YYYY"
@@ -139,7 +143,12 @@ DOCUMENT_HEADERS = (
     ("recu_le", "Reçu le", 16), ("fichier", "Fichier", 40), ("sha256", "SHA-256", 20),
     ("type", "Type", 18), ("dossier", "N° dossier", 15), ("resultat", "Résultat", 14),
     ("remarque", "Remarque", 50), ("classe_sous", "Classé sous", 50),
+    ("journal", "N° journal", 10),
 )
+
+
+class RegisterUnreadable(OSError):
+    """The workbook on disk can't be read: intake leaves files where they are."""
 
 
 @dataclass
@@ -152,6 +161,7 @@ class DocumentRecord:
     resultat: str  # "traité" | "doublon" | "quarantaine" | "à trier"
     remarque: str = ""
     classe_sous: str = ""
+    journal: int | None = None  # sequence number of the journal entry that added it
 
 
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -174,11 +184,22 @@ class Register:
     @classmethod
     def open(cls, path: Path) -> "Register":
         path = Path(path)
-        if path.exists():
-            return cls(path, load_workbook(path))
+        if not path.exists():
+            return cls.create(path)
+        try:
+            workbook = load_workbook(path)
+        except (zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as exc:
+            raise RegisterUnreadable(
+                f"Le registre {path} est illisible ({type(exc).__name__}) : fermez-le s'il est "
+                "ouvert, ou reconstruisez-le avec « asll reconstruire ».") from exc
+        return cls(path, workbook)
+
+    @classmethod
+    def create(cls, path: Path) -> "Register":
+        """An empty register, to be saved at `path`."""
         wb = Workbook()
         wb.active.title = SHEET_DOSSIERS
-        return cls(path, wb)
+        return cls(Path(path), wb)
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -211,6 +232,23 @@ class Register:
             ws.append(["N° dossier", "Données (ne pas modifier)"])
             ws.sheet_state = "hidden"
         self.data_ws = self.wb[SHEET_DATA]
+        if SHEET_STATE not in self.wb.sheetnames:
+            ws = self.wb.create_sheet(SHEET_STATE)
+            ws.append(["Dernière entrée du journal", 0])
+            ws.sheet_state = "hidden"
+        self.state_ws = self.wb[SHEET_STATE]
+        self._dossiers: dict[str, Dossier] | None = None  # cache, rebuilt after a reload
+        self._rows: dict[str, int] = {}
+
+    @property
+    def journal_seq(self) -> int:
+        """Sequence number of the last journal entry applied to this workbook."""
+        value = self.state_ws["B1"].value
+        return int(value) if isinstance(value, (int, float)) else 0
+
+    @journal_seq.setter
+    def journal_seq(self, seq: int) -> None:
+        self.state_ws["B1"] = seq
 
     def _ensure_dropdowns(self) -> None:
         """Closed lists as named ranges on a hidden sheet, and a drop-down on each column.
@@ -260,6 +298,11 @@ class Register:
                 return {key: row[c - 1].value for key, c in self._document_cols.items()}
         return None
 
+    def has_journal_entry(self, seq: int) -> bool:
+        col = self._document_cols["journal"]
+        return any(value == seq for (value,) in self.documents_ws.iter_rows(
+            min_row=2, min_col=col, max_col=col, values_only=True))
+
     def add_document(self, record: DocumentRecord) -> None:
         ws = self.documents_ws
         r = ws.max_row + 1
@@ -280,35 +323,41 @@ class Register:
 
     # ---------------------------------------------------------------- dossiers
     def dossiers(self) -> list[Dossier]:
-        data = self._data_by_numero()
-        out = []
-        for row in self.dossiers_ws.iter_rows(min_row=2):
-            numero = row[self._dossier_cols["numero"] - 1].value
-            if numero:
-                out.append(self._read_dossier(row, data.get(str(numero), {})))
-        return out
+        """Every dossier, in register order (shared objects: read, don't modify)."""
+        return list(self._index().values())
 
     def get(self, numero: str) -> Dossier | None:
-        return next((d for d in self.dossiers() if d.numero == numero), None)
+        """One dossier, as a copy the caller may change and `put` back."""
+        dossier = self._index().get(numero)
+        return copy.deepcopy(dossier) if dossier else None
+
+    def _index(self) -> dict[str, Dossier]:
+        if self._dossiers is None:
+            data = self._data_by_numero()
+            self._dossiers, self._rows = {}, {}
+            for index, row in enumerate(self.dossiers_ws.iter_rows(min_row=2), start=2):
+                numero = row[self._dossier_cols["numero"] - 1].value
+                if numero:
+                    dossier = self._read_dossier(row, data.get(str(numero), {}))
+                    self._dossiers[dossier.numero] = dossier
+                    self._rows[dossier.numero] = index
+        return self._dossiers
 
     def next_numero(self, nature: str, year: int) -> str:
         prefix = f"{nature}-{year}-"
         return f"{prefix}{max(self._used_numbers(prefix), default=0) + 1:04d}"
 
     def _used_numbers(self, prefix: str) -> list[int]:
-        col = self._dossier_cols["numero"]
-        numbers = []
-        for (value,) in self.dossiers_ws.iter_rows(min_row=2, min_col=col, max_col=col,
-                                                   values_only=True):
-            text = str(value or "")
-            if text.startswith(prefix) and text[len(prefix):].isdigit():
-                numbers.append(int(text[len(prefix):]))
-        return numbers
+        return [int(numero[len(prefix):]) for numero in self._index()
+                if numero.startswith(prefix) and numero[len(prefix):].isdigit()]
 
     def put(self, dossier: Dossier) -> None:
         """Write the dossier's row (a new row, or its existing one) and its list data."""
         ws = self.dossiers_ws
-        row_index = self._row_of(dossier.numero) or ws.max_row + 1
+        index = self._index()
+        row_index = self._rows.get(dossier.numero) or ws.max_row + 1
+        index[dossier.numero] = copy.deepcopy(dossier)
+        self._rows[dossier.numero] = row_index
         uncertain = set(dossier.champs_incertains)
         for col in COLUMNS:
             cell = ws.cell(row=row_index, column=self._dossier_cols[col.key])
@@ -324,14 +373,6 @@ class Register:
             elif cell.fill == UNCERTAIN_FILL:
                 cell.fill = PatternFill()
         self._put_data(dossier)
-
-    def _row_of(self, numero: str) -> int | None:
-        col = self._dossier_cols["numero"]
-        for index, (value,) in enumerate(self.dossiers_ws.iter_rows(
-                min_row=2, min_col=col, max_col=col, values_only=True), start=2):
-            if value == numero:
-                return index
-        return None
 
     def _data_by_numero(self) -> dict[str, dict]:
         out = {}

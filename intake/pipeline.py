@@ -5,23 +5,27 @@ Every file ends in exactly one place with an explicit outcome:
 - "doublon": byte-identical to a file already received (SHA-256), archived aside;
 - "à trier": readable but not a document for the service, kept with a note for staff;
 - "quarantaine": unreadable, kept with the reason beside it.
-Nothing is deleted. The register is read again just before writing, so edits staff saved
-meanwhile are kept.
+Nothing is deleted. Register changes go through `RegisterStore` (journal first, then the
+workbook), so they survive a crash and wait while staff have the workbook open; the caller
+decides when to `flush()` them, so a burst of files makes a few saves, not one per file.
 """
 from __future__ import annotations
 
 import hashlib
 import logging
 import shutil
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from asll.config import Config
-from asll.dossiers import find_matching, merge_into, nature_for, new_dossier
+from asll.dossiers import find_matching, nature_for
+from asll.labels import TYPES_DOCUMENT
 from asll.model import Dossier, Extraction
-from asll.register import DocumentRecord, Register
-from intake.sandbox import extract_isolated
+from asll.register import DocumentRecord
+from asll.store import RegisterStore, Waiting, document_entry, drafts_entry
+from intake.sandbox import ToolFailure, extract_isolated
 
 log = logging.getLogger("asll.intake")
 
@@ -30,11 +34,6 @@ TRAITE, DOUBLON, A_TRIER, QUARANTAINE = "traité", "doublon", "à trier", "quara
 # Which draft a new or completed dossier gets.
 DRAFT_FOR_TYPE = {"assignation": "esu", "saisine_prefecture": "esu"}
 CONVENTION_MEASURES = {"acces", "maintien", "renouvellement"}
-
-TYPE_LABELS = {
-    "assignation": "Assignation", "saisine_prefecture": "Saisine de la préfecture",
-    "fiche_prescription": "Fiche de prescription", "inconnu": "Inconnu",
-}
 
 
 @dataclass
@@ -57,71 +56,102 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def ingest_safely(path: Path, config: Config) -> IntakeResult:
-    """`ingest_file`, but a defect of the tool itself quarantines the file instead of
-    stopping the run; I/O errors (disk full, share gone) propagate so the file stays put."""
+class Intake:
+    """Files through the pipeline, sharing one register store.
+
+    The register is saved when `flush_seconds` have passed since the last save, and at
+    `flush()`: a burst of forty letters makes a handful of saves, and no file waits for
+    its register row more than a few seconds (the journal already holds it).
+    """
+
+    def __init__(self, config: Config, flush_seconds: float = 5.0, clock=time.monotonic):
+        self.config = config
+        self.store = RegisterStore(config.registre)
+        self.flush_seconds = flush_seconds
+        self.clock = clock
+        self._last_flush = clock()
+        self.saves = 0
+
+    def handle(self, path: Path) -> IntakeResult:
+        result = ingest_safely(path, self.config, self.store)
+        if self.clock() - self._last_flush >= self.flush_seconds:
+            self.flush()
+        return result
+
+    def flush(self) -> Waiting | None:
+        """Save the register now if it has changes; say why not when it is open elsewhere."""
+        self._last_flush = self.clock()
+        dirty = self.store.has_unsaved()
+        waiting = self.store.flush()
+        if dirty and waiting is None:
+            self.saves += 1
+        return waiting
+
+
+def ingest_safely(path: Path, config: Config, store: RegisterStore) -> IntakeResult:
+    """`ingest_file`, but an unexpected error on one file quarantines it instead of stopping
+    the run. I/O errors (disk full, share gone) and a broken reading module propagate:
+    the file then stays in the inbox, to be tried again."""
     try:
-        return ingest_file(path, config)
-    except OSError:
+        return ingest_file(path, config, store)
+    except (OSError, ToolFailure):
         raise
     except Exception as exc:  # a bug of ours must not lose the file nor stop the others
         log.exception("Erreur interne sur le fichier %s", path.name)
         reason = (f"Erreur interne de l'outil ({type(exc).__name__}) : le fichier est conservé ; "
                   "signalez-la au référent informatique.")
         now = datetime.now().replace(microsecond=0)
-        result = _set_aside(path, sha256_of(path), config, now, QUARANTAINE, config.quarantaine,
-                            reason, "inconnu")
+        result = _set_aside(path, sha256_of(path), config, store, now, QUARANTAINE,
+                            config.quarantaine, reason, "inconnu")
         result.erreur_interne = True
         return result
 
 
-def ingest_file(path: Path, config: Config, now: datetime | None = None) -> IntakeResult:
+def ingest_file(path: Path, config: Config, store: RegisterStore,
+                now: datetime | None = None) -> IntakeResult:
     path = Path(path)
     now = (now or datetime.now()).replace(microsecond=0)
     config.ensure_folders()
     sha = sha256_of(path)
 
-    known = Register.open(config.registre).find_document(sha)
+    known = store.view().find_document(sha)
     if known:
-        return _already_received(path, sha, known, config, now)
+        return _already_received(path, sha, known, config, store, now)
 
     outcome = extract_isolated(path, config.delai_max_secondes, config.memoire_max_mo)
     if not outcome.ok:
-        return _set_aside(path, sha, config, now, QUARANTAINE, config.quarantaine, outcome.reason,
-                          "inconnu")
+        return _set_aside(path, sha, config, store, now, QUARANTAINE, config.quarantaine,
+                          outcome.reason, "inconnu")
     extraction = outcome.extraction
     extraction.fichier = path.name
     if nature_for(extraction) is None:
         reason = ("Ce document n'a pas été reconnu comme une assignation, une saisine de la "
                   "préfecture ou une fiche de prescription : aucun dossier n'a été créé.")
-        return _set_aside(path, sha, config, now, A_TRIER, config.a_trier, reason, "inconnu")
-    return _register(path, sha, extraction, config, now)
+        return _set_aside(path, sha, config, store, now, A_TRIER, config.a_trier, reason,
+                          "inconnu")
+    return _register(path, sha, extraction, config, store, now)
 
 
 def _register(path: Path, sha: str, extraction: Extraction, config: Config,
-              now: datetime) -> IntakeResult:
-    register = Register.open(config.registre)  # fresh: staff may have saved edits meanwhile
-    dossier = find_matching(register.dossiers(), extraction)
-    created = dossier is None
-    if created:
-        numero = register.next_numero(nature_for(extraction), now.year)
-        dossier = new_dossier(extraction, numero, now.date())
-    else:
-        merge_into(dossier, extraction)
-
-    drafts, remark = _draft(dossier, extraction, config)
-    dossier.brouillons += [p.name for p in drafts]
+              store: RegisterStore, now: datetime) -> IntakeResult:
+    register = store.view()
+    existing = find_matching(register.dossiers(), extraction)
+    numero = existing.numero if existing else register.next_numero(nature_for(extraction),
+                                                                   now.year)
     destination = _unique_destination(config.archive / now.strftime("%Y-%m"), path.name)
-    register.put(dossier)
-    register.add_document(DocumentRecord(
+    store.record(document_entry(DocumentRecord(
         recu_le=now, fichier=path.name, sha256=sha,
-        type=TYPE_LABELS[extraction.type_document], dossier=dossier.numero, resultat=TRAITE,
-        remarque=remark, classe_sous=_relative(destination, config)))
-    register.save()
+        type=TYPES_DOCUMENT[extraction.type_document], dossier=numero, resultat=TRAITE,
+        classe_sous=_relative(destination, config)), extraction, numero))
     _move(path, destination)
-    log.info("Fichier %s… traité : dossier %s %s, %d brouillon(s).", sha[:12], dossier.numero,
-             "créé" if created else "complété", len(drafts))
-    return IntakeResult(path.name, TRAITE, dossier.numero, created, drafts, remark or None,
+
+    dossier = store.view().get(numero)
+    drafts, problem = _draft(dossier, extraction, config)
+    if drafts:
+        store.record(drafts_entry(numero, [p.name for p in drafts]))
+    log.info("Fichier %s… traité : dossier %s %s, %d brouillon(s).", sha[:12], numero,
+             "complété" if existing else "créé", len(drafts))
+    return IntakeResult(path.name, TRAITE, numero, existing is None, drafts, problem or None,
                         destination)
 
 
@@ -142,7 +172,7 @@ def _draft(dossier: Dossier, extraction: Extraction, config: Config) -> tuple[li
 
 
 def _already_received(path: Path, sha: str, known: dict, config: Config,
-                      now: datetime) -> IntakeResult:
+                      store: RegisterStore, now: datetime) -> IntakeResult:
     filed = known.get("classe_sous")
     filed_path = _absolute(filed, config) if filed else None
     if known.get("resultat") == TRAITE and filed_path and not filed_path.exists():
@@ -155,20 +185,19 @@ def _already_received(path: Path, sha: str, known: dict, config: Config,
     if known.get("dossier"):
         reason += f" (dossier {known['dossier']})"
     reason += " : aucun nouveau dossier n'a été créé."
-    return _set_aside(path, sha, config, now, DOUBLON, config.archive / "doublons", reason,
-                      known.get("type") or "inconnu", dossier=known.get("dossier"), note=False)
+    return _set_aside(path, sha, config, store, now, DOUBLON, config.archive / "doublons",
+                      reason, known.get("type") or "inconnu", dossier=known.get("dossier"),
+                      note=False)
 
 
-def _set_aside(path: Path, sha: str, config: Config, now: datetime, resultat: str,
-               folder: Path, reason: str, type_document: str, dossier: str | None = None,
-               note: bool = True) -> IntakeResult:
+def _set_aside(path: Path, sha: str, config: Config, store: RegisterStore, now: datetime,
+               resultat: str, folder: Path, reason: str, type_document: str,
+               dossier: str | None = None, note: bool = True) -> IntakeResult:
     destination = _unique_destination(folder, path.name)
-    register = Register.open(config.registre)
-    register.add_document(DocumentRecord(
+    store.record(document_entry(DocumentRecord(
         recu_le=now, fichier=path.name, sha256=sha,
-        type=TYPE_LABELS.get(type_document, type_document), dossier=dossier,
-        resultat=resultat, remarque=reason, classe_sous=_relative(destination, config)))
-    register.save()
+        type=TYPES_DOCUMENT.get(type_document, type_document), dossier=dossier,
+        resultat=resultat, remarque=reason, classe_sous=_relative(destination, config))))
     _move(path, destination)
     if note:
         _write_note(destination, path.name, sha, now, resultat, reason)

@@ -14,6 +14,10 @@ from pathlib import Path
 from asll.model import Extraction
 
 
+class ToolFailure(Exception):
+    """The reading tool itself is broken (not the file): the file must stay where it is."""
+
+
 @dataclass
 class SandboxResult:
     extraction: Extraction | None = None
@@ -40,9 +44,12 @@ def _child(path: str, memory_mb: int, conn) -> None:
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
-        from intake.errors import UnreadableDocument
-        from intake.extract import extract
-
+        try:
+            from intake.errors import UnreadableDocument
+            from intake.extract import extract
+        except Exception as exc:  # the tool is broken, not the file
+            conn.send(("tool_error", f"{type(exc).__name__}: {exc}"))
+            return
         try:
             conn.send(("ok", extract(Path(path)).to_json()))
         except UnreadableDocument as exc:
@@ -77,6 +84,8 @@ def extract_isolated(path: Path, timeout: float, memory_mb: int) -> SandboxResul
         parent_conn.close()
     if status == "ok":
         return SandboxResult(extraction=Extraction.from_json(payload))
+    if status == "tool_error":
+        raise ToolFailure(f"Le module de lecture ne fonctionne pas : {payload}")
     return SandboxResult(reason=payload)
 
 

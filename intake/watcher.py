@@ -19,7 +19,8 @@ from watchdog.observers.polling import PollingObserver
 
 from asll.config import Config
 from intake.inbox import StabilityTracker, is_ignored, waiting_files
-from intake.pipeline import IntakeResult, ingest_file
+from intake.pipeline import Intake, IntakeResult
+from intake.sandbox import ToolFailure
 
 log = logging.getLogger("asll.watch")
 
@@ -51,6 +52,7 @@ class InboxWatcher:
         self._lock = threading.Lock()
         self._observer = None
         self._inbox_missing = False
+        self.intake = Intake(config)
 
     # Called from watchdog's thread.
     def _nudge(self, path: Path) -> None:
@@ -118,8 +120,11 @@ class InboxWatcher:
                     if self.stop_event.is_set():
                         break
                     self._handle(path)
+                # Nothing more ready: save now (also retries while the workbook is open).
+                self.intake.flush()
                 self.stop_event.wait(TICK_SECONDS)
         finally:
+            self.intake.flush()
             self._stop_observer()
             log.info("Surveillance arrêtée.")
 
@@ -129,8 +134,8 @@ class InboxWatcher:
         if not path.exists():
             return
         try:
-            result = ingest_file(path, self.config)
-        except OSError as exc:
+            result = self.intake.handle(path)
+        except (OSError, ToolFailure) as exc:
             # Disk full, share gone, register locked: the file stays in the inbox and is
             # tried again at the next scan.
             log.error("Fichier %s laissé dans le dossier d'arrivée : %s", path.name, exc)

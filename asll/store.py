@@ -1,0 +1,246 @@
+"""Safe writes to the register while people have it open: a journal, then the workbook.
+
+Every change is first appended to a journal (`.asll/journal.jsonl` beside the register,
+flushed to disk) and only then applied to the workbook. The workbook records the number of
+the last journal entry it contains, so:
+- a change made while the workbook is open in Excel or LibreOffice waits in the journal
+  and is applied when the workbook is free again (`waiting()` says what and why);
+- a process killed between the two steps loses nothing: the next run applies the rest;
+- a person's edits are never overwritten: just before saving, a workbook changed on disk
+  since it was read is read again and the unsaved changes are applied to it;
+- `rebuild()` makes a new workbook from the journal alone.
+Applying an entry is idempotent (the documents sheet remembers entry numbers).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from filelock import FileLock
+
+from asll.dossiers import merge_into, new_dossier
+from asll.model import Dossier, Extraction
+from asll.register import DocumentRecord, Register
+
+log = logging.getLogger("asll.registre")
+
+BACKUPS_KEPT = 10
+
+
+def state_dir(register_path: Path) -> Path:
+    return register_path.parent / ".asll"
+
+
+def lock_reason(register_path: Path) -> str | None:
+    """Why the workbook can't be written now (in French), or None when it can."""
+    folder, name = register_path.parent, register_path.name
+    if (folder / f"~${name}").exists() or (folder / f"~${name[2:]}").exists():
+        return "le registre est ouvert dans Excel"
+    if (folder / f".~lock.{name}#").exists():
+        return "le registre est ouvert dans LibreOffice"
+    if register_path.exists():
+        try:
+            with open(register_path, "r+b"):
+                pass
+        except PermissionError:
+            return "le registre est verrouillé par un autre programme"
+    return None
+
+
+@dataclass
+class Waiting:
+    count: int
+    reason: str
+
+
+class RegisterStore:
+    """The register as intake sees it: the workbook plus the journal entries not yet in it."""
+
+    def __init__(self, register_path: Path):
+        self.path = Path(register_path)
+        self.dir = state_dir(self.path)
+        self.journal_path = self.dir / "journal.jsonl"
+        self.backups = self.dir / "sauvegardes"
+        self._lock = FileLock(str(self.dir / "registre.verrou"), timeout=120)
+        self._register: Register | None = None
+        self._signature = None
+        self._last_seq = None
+        self._dirty = False  # journal entries applied in memory but not saved
+        self._saved_seq = 0  # last journal entry in the workbook on disk
+        self.wait_reason: str | None = None
+
+    # ------------------------------------------------------------------ reading
+    def view(self) -> Register:
+        """The workbook as on disk (read again if a person saved it), with every journal
+        entry applied, saved or not."""
+        if self._register is None or self._signature != _signature(self.path):
+            self._load()
+        return self._register
+
+    def _load(self) -> None:
+        register = Register.open(self.path)
+        self._saved_seq = register.journal_seq
+        self._dirty = False
+        for entry in self._entries_after(register.journal_seq):
+            _apply(register, entry)
+            self._dirty = True
+        self._register, self._signature = register, _signature(self.path)
+
+    def has_unsaved(self) -> bool:
+        self.view()
+        return self._dirty
+
+    def unsaved(self) -> list[dict]:
+        applied = Register.open(self.path).journal_seq if self.path.exists() else 0
+        return list(self._entries_after(applied))
+
+    def waiting(self) -> Waiting | None:
+        """Changes waiting to be written to the workbook, and why."""
+        entries = self.unsaved()
+        if not entries:
+            return None
+        return Waiting(len(entries), lock_reason(self.path) or "enregistrement en attente")
+
+    # ------------------------------------------------------------------ writing
+    def record(self, entry: dict) -> dict:
+        """Journal one change (durably), then apply it to the in-memory workbook."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        with self._lock:
+            register = self.view()
+            entry = dict(entry, seq=self._next_seq(), horodatage=_now_iso())
+            line = json.dumps(entry, ensure_ascii=False, default=_json_default)
+            with open(self.journal_path, "a", encoding="utf-8") as journal:
+                journal.write(line + "\n")
+                journal.flush()
+                os.fsync(journal.fileno())
+            self._last_seq = entry["seq"]
+            _apply(register, json.loads(line))
+            self._dirty = True
+        return entry
+
+    def flush(self) -> Waiting | None:
+        """Write the journalled changes to the workbook, unless it is open elsewhere."""
+        with self._lock:
+            register = self.view()  # read again first if a person saved it meanwhile
+            if not self._dirty:
+                return None
+            reason = lock_reason(self.path)
+            if reason:
+                if reason != self.wait_reason:
+                    log.warning("Registre non enregistré : %s ; les changements attendent dans "
+                                "le journal.", reason)
+                self.wait_reason = reason
+                return Waiting(register.journal_seq - self._saved_seq, reason)
+            self._backup()
+            register.save()
+            self._signature, self._dirty = _signature(self.path), False
+            self._saved_seq = register.journal_seq
+            if self.wait_reason:
+                log.info("Registre de nouveau disponible : changements en attente enregistrés.")
+            self.wait_reason = None
+            return None
+
+    def _backup(self) -> None:
+        if not self.path.exists():
+            return
+        self.backups.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        shutil.copy2(self.path, self.backups / f"registre-{stamp}.xlsx")
+        for old in sorted(self.backups.glob("registre-*.xlsx"))[:-BACKUPS_KEPT]:
+            old.unlink()
+
+    # ------------------------------------------------------------------ journal
+    def _entries_after(self, seq: int):
+        if not self.journal_path.exists():
+            return
+        with open(self.journal_path, encoding="utf-8") as journal:
+            for line in journal:
+                if not line.strip():
+                    continue
+                try:
+                    entry = json.loads(line)
+                except json.JSONDecodeError:
+                    log.error("Ligne illisible dans le journal du registre : ignorée.")
+                    continue  # a line cut by a crash mid-write
+                if entry.get("seq", 0) > seq:
+                    yield entry
+
+    def _next_seq(self) -> int:
+        if self._last_seq is None:
+            self._last_seq = max((e["seq"] for e in self._entries_after(0)), default=0)
+        return self._last_seq + 1
+
+    # ------------------------------------------------------------------ rebuild
+    def rebuild(self) -> Path:
+        """A new workbook from the journal alone; the current one is kept as a backup."""
+        with self._lock:
+            register = Register.create(self.path)
+            for entry in self._entries_after(0):
+                _apply(register, entry)
+            if self.path.exists():
+                self._backup()
+            register.save()
+            self._register, self._signature = register, _signature(self.path)
+        return self.path
+
+
+# ---------------------------------------------------------------------- entries
+def document_entry(record: DocumentRecord, extraction: Extraction | None = None,
+                   dossier: str | None = None) -> dict:
+    return {"type": "document", "document": record.__dict__ | {"dossier": dossier},
+            "extraction": extraction.to_json() if extraction else None}
+
+
+def drafts_entry(numero: str, drafts: list[str]) -> dict:
+    return {"type": "brouillons", "dossier": numero, "brouillons": drafts}
+
+
+def _apply(register: Register, entry: dict) -> None:
+    seq = entry["seq"]
+    if entry["type"] == "document":
+        if register.has_journal_entry(seq):
+            register.journal_seq = max(register.journal_seq, seq)
+            return
+        doc = dict(entry["document"])
+        doc["recu_le"] = datetime.fromisoformat(doc["recu_le"])
+        numero = doc.get("dossier")
+        if entry.get("extraction") and numero:
+            extraction = Extraction.from_json(entry["extraction"])
+            dossier = register.get(numero)
+            if dossier is None:
+                dossier = new_dossier(extraction, numero, doc["recu_le"].date())
+            else:
+                merge_into(dossier, extraction)
+            register.put(dossier)
+        register.add_document(DocumentRecord(**(doc | {"journal": seq})))
+    elif entry["type"] == "brouillons":
+        dossier = register.get(entry["dossier"])
+        if dossier is not None:
+            dossier.brouillons += [d for d in entry["brouillons"] if d not in dossier.brouillons]
+            register.put(dossier)
+    register.journal_seq = max(register.journal_seq, seq)
+
+
+def _signature(path: Path):
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+def _now_iso() -> str:
+    return datetime.now().replace(microsecond=0).isoformat()
+
+
+def _json_default(value):
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    raise TypeError(type(value).__name__)

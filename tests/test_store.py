@@ -1,0 +1,121 @@
+"""The register never loses a change or an edit: journal, locks, crashes, rebuild."""
+from datetime import date, datetime
+
+from openpyxl import load_workbook
+
+from asll.model import Extraction, Personne
+from asll.register import DocumentRecord
+from asll.store import RegisterStore, document_entry, lock_reason
+
+
+def _letter(nom: str, numero: str, sha: str, store: RegisterStore):
+    extraction = Extraction(
+        fichier=f"{nom}.pdf", type_document="saisine_prefecture",
+        personnes=[Personne(nom, "Paul", "M.")], adresse="3 rue Jean Jaurès",
+        code_postal="52100", commune="Saint-Dizier", montant_dette=1520.4,
+        date_audience=date(2025, 11, 4))
+    record = DocumentRecord(datetime(2025, 9, 1, 9, 30), f"{nom}.pdf", sha,
+                            "Saisine de la préfecture", numero, "traité")
+    return store.record(document_entry(record, extraction, numero))
+
+
+def _rows(path):
+    ws = load_workbook(path)["Dossiers"]
+    headers = [c.value for c in ws[1]]
+    return [dict(zip(headers, r)) for r in ws.iter_rows(min_row=2, values_only=True)]
+
+
+def test_changes_wait_while_excel_has_the_register_open(tmp_path):
+    path = tmp_path / "registre.xlsx"
+    store = RegisterStore(path)
+    _letter("MOREAU", "ESU-2025-0001", "a" * 64, store)
+    assert store.flush() is None
+    lock = tmp_path / "~$registre.xlsx"
+    lock.write_bytes(b"verrou Excel")
+    _letter("PETIT", "ESU-2025-0002", "b" * 64, store)
+
+    waiting = store.flush()
+    assert waiting.count == 1 and "Excel" in waiting.reason
+    assert [r["Nom 1"] for r in _rows(path)] == ["MOREAU"]
+    assert RegisterStore(path).waiting().reason == "le registre est ouvert dans Excel"
+
+    lock.unlink()
+    assert store.flush() is None
+    assert [r["Nom 1"] for r in _rows(path)] == ["MOREAU", "PETIT"]
+    assert RegisterStore(path).waiting() is None
+
+
+def test_libreoffice_lock_is_recognised(tmp_path):
+    path = tmp_path / "registre.xlsx"
+    (tmp_path / ".~lock.registre.xlsx#").write_text("verrou")
+    assert lock_reason(path) == "le registre est ouvert dans LibreOffice"
+
+
+def test_an_edit_saved_meanwhile_is_kept_when_the_watcher_writes(tmp_path):
+    path = tmp_path / "registre.xlsx"
+    store = RegisterStore(path)
+    _letter("MOREAU", "ESU-2025-0001", "a" * 64, store)
+    store.flush()
+    _letter("PETIT", "ESU-2025-0002", "b" * 64, store)  # in memory and journal only
+
+    wb = load_workbook(path)  # a worker saves her edit in between
+    ws = wb["Dossiers"]
+    headers = [c.value for c in ws[1]]
+    ws.cell(row=2, column=headers.index("Ménage rencontré") + 1, value="Oui")
+    ws.cell(row=2, column=headers.index("Statut") + 1, value="En cours")
+    wb.save(path)
+
+    store.flush()
+    rows = _rows(path)
+    assert [r["Nom 1"] for r in rows] == ["MOREAU", "PETIT"]
+    assert rows[0]["Ménage rencontré"] == "Oui" and rows[0]["Statut"] == "En cours"
+
+
+def test_a_killed_process_loses_nothing_the_next_one_saves_it(tmp_path):
+    path = tmp_path / "registre.xlsx"
+    first = RegisterStore(path)
+    _letter("MOREAU", "ESU-2025-0001", "a" * 64, first)
+    # ...killed before any save: only the journal has it.
+    assert not path.exists()
+    second = RegisterStore(path)
+    assert second.view().find_document("a" * 64)["dossier"] == "ESU-2025-0001"
+    second.flush()
+    second.flush()
+    assert [r["Nom 1"] for r in _rows(path)] == ["MOREAU"]
+    assert load_workbook(path)["Documents reçus"].max_row == 2  # applied once
+
+
+def test_rebuild_restores_a_lost_register_from_the_journal(tmp_path):
+    path = tmp_path / "registre.xlsx"
+    store = RegisterStore(path)
+    for i, nom in enumerate(("MOREAU", "PETIT", "N'DIAYE"), 1):
+        _letter(nom, f"ESU-2025-000{i}", str(i) * 64, store)
+        store.flush()
+    path.write_bytes(b"abime")  # broken by hand, or by a bad disk
+    RegisterStore(path).rebuild()
+    assert [r["Nom 1"] for r in _rows(path)] == ["MOREAU", "PETIT", "N'DIAYE"]
+
+
+def test_saves_are_atomic_and_keep_rotating_backups(tmp_path):
+    path = tmp_path / "registre.xlsx"
+    store = RegisterStore(path)
+    for i in range(14):
+        _letter(f"NOM{i:02d}", f"ESU-2025-{i + 1:04d}", f"{i:064d}", store)
+        store.flush()
+    backups = sorted((tmp_path / ".asll" / "sauvegardes").glob("registre-*.xlsx"))
+    assert len(backups) == 10
+    assert len(_rows(backups[-1])) == 13  # the version before the last save
+    assert not list(tmp_path.glob(".~asll-*"))  # no temporary file left behind
+
+
+def test_a_broken_workbook_is_reported_not_overwritten(tmp_path):
+    import pytest
+
+    from asll.register import RegisterUnreadable
+
+    path = tmp_path / "registre.xlsx"
+    path.write_bytes(b"pas un classeur")
+    store = RegisterStore(path)
+    with pytest.raises(RegisterUnreadable, match="reconstruire"):
+        store.view()
+    assert path.read_bytes() == b"pas un classeur"
