@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--config", type=Path, metavar="FICHIER", help="fichier de configuration asll.toml "
                         "(par défaut : ./asll.toml s'il existe)")
+    common.add_argument("--espace", type=Path, metavar="DOSSIER",
+                        help="espace de travail : tous les dossiers et le registre dedans "
+                             "(inbox/, outbox/, archive/, quarantaine/, a-trier/, registre.xlsx)")
     common.add_argument("--inbox", type=Path, metavar="DOSSIER", help="dossier d'arrivée des documents")
     common.add_argument("--outbox", type=Path, metavar="DOSSIER", help="dossier des brouillons rédigés")
     common.add_argument("--registre", type=Path, metavar="FICHIER", help="classeur du registre (.xlsx)")
@@ -77,6 +80,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dossier", metavar="DOSSIER", help="numéro, par exemple ESU-2025-0001")
     p.set_defaults(func=cmd_generate)
 
+    p = sub.add_parser("statut", parents=[common], help="état de la surveillance, fichiers en "
+                       "attente ou écartés, rapports à rendre",
+                       description="Dit en clair si la surveillance tourne, ce qui attend, ce qui "
+                                   "a été mis de côté et pourquoi, et les rapports ESU dus dans "
+                                   "les 7 jours.")
+    p.set_defaults(func=cmd_statut)
+
+    p = sub.add_parser("echeances", parents=[common], help="rapports et bilans à rendre, "
+                       "et ceux en retard", description="Liste les échéances (rapports ESU / "
+                       "DSF, entretiens, bilans, diagnostics) en retard et à venir.")
+    p.add_argument("--jours", type=int, default=15, metavar="N",
+                   help="horizon en jours (par défaut : 15)")
+    p.set_defaults(func=cmd_echeances)
+
+    p = sub.add_parser("reconstruire", parents=[common], help="reconstruire le registre à "
+                       "partir du journal", description="Refait le registre à partir du journal "
+                       "de toutes les arrivées. Le registre actuel est d'abord sauvegardé. Les "
+                       "colonnes remplies à la main sont à reprendre depuis la dernière "
+                       "sauvegarde (.asll/sauvegardes).")
+    p.set_defaults(func=cmd_reconstruire)
+
     p = sub.add_parser("demo", parents=[common], help="démonstration sur les documents "
                        "d'exemple", description="Copie les documents d'exemple dans un espace "
                        "de travail temporaire, les traite et résume le résultat.")
@@ -88,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def config_from(args) -> Config:
     config = load_config(args.config)
+    if args.espace:
+        config = Config.for_workspace(args.espace, templates=config.templates,
+                                      service=config.service, polling=config.polling)
     return config.with_options(inbox=args.inbox, outbox=args.outbox, registre=args.registre,
                                templates=args.modeles)
 
@@ -205,6 +232,88 @@ def cmd_generate(args) -> int:
     print(f"Brouillon rédigé : {path}")
     if waiting:
         print(f"Registre non mis à jour pour l'instant : {waiting.reason}.")
+    return EXIT_OK
+
+
+def cmd_statut(args) -> int:
+    from asll.status import gather_status
+
+    config = config_from(args)
+    status = gather_status(config)
+    print(status.surveillance)
+    if status.en_attente:
+        print(f"{len(status.en_attente)} fichier(s) dans le dossier d'arrivée, pas encore traités :")
+        for name in status.en_attente:
+            print(f"  - {name}")
+    else:
+        print("Aucun fichier en attente dans le dossier d'arrivée.")
+    for title, items in (("en quarantaine (illisibles)", status.quarantaine),
+                         ("à trier (non reconnus)", status.a_trier)):
+        if items:
+            print(f"{len(items)} fichier(s) {title} :")
+            for item in items:
+                print(f"  - {item.fichier} : {item.motif}")
+    if status.registre_erreur:
+        print(f"Registre : {status.registre_erreur}")
+    elif status.registre:
+        print(f"Registre : {status.registre.count} changement(s) en attente, car "
+              f"{status.registre.reason}.")
+    else:
+        print("Registre : à jour.")
+    if status.en_retard:
+        print(f"{len(status.en_retard)} rapport(s) ESU en retard :")
+        _print_deadlines(status.en_retard)
+    if status.rapports_dus:
+        print(f"{len(status.rapports_dus)} rapport(s) ESU à rendre dans les 7 jours :")
+        _print_deadlines(status.rapports_dus)
+    elif not status.en_retard:
+        print("Aucun rapport ESU à rendre dans les 7 jours.")
+    return EXIT_OK
+
+
+def cmd_echeances(args) -> int:
+    from datetime import date
+
+    from asll.deadlines import due
+    from asll.store import RegisterStore
+
+    config = config_from(args)
+    late, coming = due(RegisterStore(config.registre).view().dossiers(), date.today(),
+                       args.jours)
+    if late:
+        print(f"En retard ({len(late)}) :")
+        _print_deadlines(late)
+    print(f"À rendre dans les {args.jours} jours ({len(coming)}) :")
+    _print_deadlines(coming)
+    if not coming:
+        print("  rien")
+    return EXIT_OK
+
+
+def _print_deadlines(deadlines) -> None:
+    from datetime import date
+
+    today = date.today()
+    for d in deadlines:
+        left = d.days_left(today)
+        when = (f"depuis {-left} j" if left < 0 else "aujourd'hui" if left == 0
+                else f"dans {left} j")
+        line = f"  {d.echeance.strftime('%d/%m/%Y')} ({when}) {d.numero} : {d.quoi}"
+        print(line + (f" — {d.remarque}" if d.remarque else ""))
+
+
+def cmd_reconstruire(args) -> int:
+    from asll.store import RegisterStore
+
+    config = config_from(args)
+    store = RegisterStore(config.registre)
+    if not store.journal_path.exists():
+        print(f"Aucun journal à côté du registre ({store.journal_path}) : rien à reconstruire.",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    path = store.rebuild()
+    print(f"Registre reconstruit : {path} ({len(store.view().dossiers())} dossiers). "
+          f"L'ancien est dans {store.backups}.")
     return EXIT_OK
 
 

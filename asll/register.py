@@ -38,6 +38,7 @@ SHEET_DOSSIERS = "Dossiers"
 SHEET_DOCUMENTS = "Documents reçus"
 SHEET_DATA = "_donnees"  # hidden: list-valued fields (children, resources, objectives) as JSON
 SHEET_LISTS = "Listes"  # hidden: the closed lists behind the drop-downs, as named ranges
+SHEET_DEADLINES = "Échéances"
 SHEET_STATE = "_etat"  # hidden: the last journal entry this workbook contains
 
 MAX_ROWS = 100000  # drop-downs cover this many rows
@@ -45,6 +46,8 @@ DATE_FORMAT = "DD/MM/YYYY"
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
 EURO_FORMAT = '#,##0.00\\ "€"'
 UNCERTAIN_FILL = PatternFill("solid", fgColor="FFD966")
+LATE_FILL = PatternFill("solid", fgColor="F4B6B6")
+LATE_FONT = Font(bold=True, color="9C0006")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 STAFF_HEADER_FILL = PatternFill("solid", fgColor="548235")  # green: columns workers fill
@@ -289,6 +292,29 @@ class Register:
                 error="Choisissez une valeur dans la liste déroulante.")
             validation.add(f"{letter}2:{letter}{MAX_ROWS}")
             ws.add_data_validation(validation)
+
+    def put_deadlines(self, deadlines, today: date) -> None:
+        """Rewrite the "Échéances" sheet: every open deadline by date, late ones in red."""
+        if SHEET_DEADLINES in self.wb.sheetnames:
+            del self.wb[SHEET_DEADLINES]
+        ws = self.wb.create_sheet(SHEET_DEADLINES, 1)
+        specs = (("echeance", "Échéance", 12), ("jours", "Jours restants", 10),
+                 ("numero", "N° dossier", 15), ("menage", "Ménage", 26),
+                 ("quoi", "À faire", 44), ("remarque", "Remarque", 60))
+        _ensure_headers(ws, specs)
+        index = self._index()
+        for deadline in sorted(deadlines, key=lambda d: (d.echeance, d.numero)):
+            dossier = index.get(deadline.numero)
+            menage = " et ".join(p.nom for p in dossier.personnes[:2]) if dossier else ""
+            left = deadline.days_left(today)
+            ws.append([deadline.echeance, left, deadline.numero, menage, deadline.quoi,
+                       deadline.remarque or None])
+            row = ws[ws.max_row]
+            row[0].number_format = DATE_FORMAT
+            if left < 0:
+                for cell in row:
+                    cell.fill, cell.font = LATE_FILL, LATE_FONT
+        ws.auto_filter.ref = f"A1:F{max(ws.max_row, 2)}"
 
     # ---------------------------------------------------------------- documents
     def find_document(self, sha256: str) -> dict | None:

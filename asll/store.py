@@ -23,6 +23,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
+from asll.deadlines import deadlines_for
 from asll.dossiers import merge_into, new_dossier
 from asll.model import Dossier, Extraction
 from asll.register import DocumentRecord, Register
@@ -137,6 +138,9 @@ class RegisterStore:
                 self.wait_reason = reason
                 return Waiting(register.journal_seq - self._saved_seq, reason)
             self._backup()
+            today = date.today()
+            register.put_deadlines(
+                [x for d in register.dossiers() for x in deadlines_for(d)], today)
             register.save()
             self._signature, self._dirty = _signature(self.path), False
             self._saved_seq = register.journal_seq

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
@@ -18,6 +19,7 @@ from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from asll.config import Config
+from asll.status import clear_heartbeat, write_heartbeat
 from intake.inbox import StabilityTracker, is_ignored, waiting_files
 from intake.pipeline import Intake, IntakeResult
 from intake.sandbox import ToolFailure
@@ -103,6 +105,7 @@ class InboxWatcher:
                 self.tracker.watch(path)
 
     def run(self) -> None:
+        started = datetime.now()
         self.config.ensure_folders()
         log.info("Surveillance de %s%s.", self.config.inbox,
                  " (scrutation périodique)" if self.polling else "")
@@ -111,6 +114,7 @@ class InboxWatcher:
             while not self.stop_event.is_set():
                 now = time.monotonic()
                 if now - last_scan >= RESCAN_SECONDS:
+                    write_heartbeat(self.config, started)
                     self._supervise()
                     self._rescan()
                     last_scan = now
@@ -126,6 +130,7 @@ class InboxWatcher:
         finally:
             self.intake.flush()
             self._stop_observer()
+            clear_heartbeat(self.config)
             log.info("Surveillance arrêtée.")
 
     def _handle(self, path: Path) -> None:

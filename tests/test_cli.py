@@ -29,8 +29,7 @@ def asll(*args, cwd=None, timeout=300):
 
 
 def workspace_args(base: Path) -> list[str]:
-    return ["--inbox", base / "inbox", "--outbox", base / "outbox",
-            "--registre", base / "registre.xlsx"]
+    return ["--espace", base]
 
 
 @needs_samples

@@ -119,3 +119,17 @@ def test_a_broken_workbook_is_reported_not_overwritten(tmp_path):
     with pytest.raises(RegisterUnreadable, match="reconstruire"):
         store.view()
     assert path.read_bytes() == b"pas un classeur"
+
+
+def test_deadlines_sheet_shows_late_reports_in_red(tmp_path):
+    path = tmp_path / "registre.xlsx"
+    store = RegisterStore(path)
+    _letter("MOREAU", "ESU-2025-0001", "a" * 64, store)  # hearing 4 Nov 2025: long past
+    store.flush()
+    ws = load_workbook(path)["Échéances"]
+    rows = list(ws.iter_rows(min_row=2))
+    report = next(r for r in rows if r[4].value.startswith("Rapport"))
+    assert report[2].value == "ESU-2025-0001" and report[3].value == "MOREAU"
+    assert report[0].value.date() == date(2025, 10, 28)
+    assert report[1].value < 0
+    assert report[0].fill.fgColor.rgb.endswith("F4B6B6")

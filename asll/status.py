@@ -1,0 +1,100 @@
+"""What an agent asks: is the watcher running, what is waiting, what went wrong, what is due."""
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from asll.config import Config
+from asll.deadlines import Deadline, due
+from asll.store import RegisterStore, Waiting, state_dir
+
+HEARTBEAT_NAME = "surveillance.json"
+HEARTBEAT_MARGIN_SECONDS = 60  # beyond the longest a single file may take
+
+
+def heartbeat_path(config: Config) -> Path:
+    return state_dir(config.registre) / HEARTBEAT_NAME
+
+
+def write_heartbeat(config: Config, started: datetime) -> None:
+    """Called by the watcher every few seconds."""
+    path = heartbeat_path(config)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"pid": os.getpid(), "depuis": started.isoformat(),
+                               "vu": time.time()}), encoding="utf-8")
+    os.replace(tmp, path)
+
+
+def clear_heartbeat(config: Config) -> None:
+    heartbeat_path(config).unlink(missing_ok=True)
+
+
+@dataclass
+class Quarantined:
+    fichier: str
+    motif: str
+
+
+@dataclass
+class Status:
+    surveillance: str  # French sentence
+    en_attente: list[str] = field(default_factory=list)
+    quarantaine: list[Quarantined] = field(default_factory=list)
+    a_trier: list[Quarantined] = field(default_factory=list)
+    registre: Waiting | None = None
+    registre_erreur: str | None = None
+    rapports_dus: list[Deadline] = field(default_factory=list)
+    en_retard: list[Deadline] = field(default_factory=list)
+
+
+def gather_status(config: Config, today: date | None = None, days: int = 7) -> Status:
+    from intake.inbox import waiting_files
+
+    today = today or date.today()
+    status = Status(surveillance=_watcher_state(config))
+    status.en_attente = [p.name for p in waiting_files(config.inbox)]
+    status.quarantaine = _notes(config.quarantaine)
+    status.a_trier = _notes(config.a_trier)
+    store = RegisterStore(config.registre)
+    try:
+        status.registre = store.waiting()
+        late, coming = due(store.view().dossiers(), today, days)
+        status.en_retard = [d for d in late if d.quoi.startswith("Rapport")]
+        status.rapports_dus = [d for d in coming if d.quoi.startswith("Rapport")]
+    except OSError as exc:
+        status.registre_erreur = str(exc)
+    return status
+
+
+def _watcher_state(config: Config) -> str:
+    path = heartbeat_path(config)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return "La surveillance du dossier d'arrivée n'est pas en marche."
+    age = time.time() - data.get("vu", 0)
+    since = datetime.fromisoformat(data["depuis"]).strftime("%d/%m/%Y à %H:%M")
+    if age > config.delai_max_secondes + HEARTBEAT_MARGIN_SECONDS:
+        return (f"La surveillance ne donne plus signe de vie depuis {int(age // 60)} min "
+                "(arrêtée ou bloquée) : relancez-la.")
+    return f"La surveillance est en marche depuis le {since}."
+
+
+def _notes(folder: Path) -> list[Quarantined]:
+    out = []
+    if not folder.is_dir():
+        return out
+    for note in sorted(folder.glob("*.txt")):
+        original = note.with_suffix("")
+        if not original.exists():
+            continue  # a .txt that is itself a document set aside, or a stray note
+        reason = next((line.split(":", 1)[1].strip() for line in
+                       note.read_text(encoding="utf-8", errors="replace").splitlines()
+                       if line.startswith("Motif :")), "motif non précisé")
+        out.append(Quarantined(original.name, reason))
+    return out
