@@ -78,7 +78,21 @@ def build_parser() -> argparse.ArgumentParser:
                                    "version porte un autre nom.")
     p.add_argument("type", choices=DRAFT_KINDS, metavar="{esu,convention,bilan}")
     p.add_argument("dossier", metavar="DOSSIER", help="numéro, par exemple ESU-2025-0001")
+    p.add_argument("--final", action="store_true",
+                   help="version définitive (DOCX et PDF) du dernier brouillon complété dans "
+                        "Word ; refusée tant qu'il reste des champs « [à compléter] »")
+    p.add_argument("--source", type=Path, metavar="FICHIER",
+                   help="avec --final : le brouillon complété à utiliser (par défaut : le "
+                        "plus récent de ce dossier dans le dossier des brouillons)")
     p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser("modeles", parents=[common], help="vérifier les modèles Word",
+                       description="Vérifie les modèles Word du service avant qu'une rédaction "
+                                   "n'échoue : balises inconnues ou mal orthographiées (avec "
+                                   "une suggestion), balises coupées par Word, guillemets "
+                                   "typographiques, blocs non refermés.")
+    p.add_argument("action", choices=("verifier",), metavar="verifier")
+    p.set_defaults(func=cmd_modeles)
 
     p = sub.add_parser("statut", parents=[common], help="état de la surveillance, fichiers en "
                        "attente ou écartés, rapports à rendre",
@@ -210,6 +224,7 @@ def cmd_extract(args) -> int:
 
 def cmd_generate(args) -> int:
     from asll.store import RegisterStore, drafts_entry
+    from generators import IncompleteDocument, final_document
     from generators.drafts import draft_document
     from generators.errors import TemplateError
 
@@ -223,16 +238,40 @@ def cmd_generate(args) -> int:
         print(f"Dossier {args.dossier} absent du registre.", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        path = draft_document(args.type, dossier, config)
+        if args.final:
+            path = final_document(args.type, dossier, config, source=args.source)
+        else:
+            path = draft_document(args.type, dossier, config)
+    except IncompleteDocument as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_BAD_INPUT
     except TemplateError as exc:
         print(f"Modèle invalide : {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     store.record(drafts_entry(dossier.numero, [path.name]))
     waiting = store.flush()
-    print(f"Brouillon rédigé : {path}")
+    print(f"{'Version définitive' if args.final else 'Brouillon'} rédigé(e) : {path}")
+    if args.final and path.with_suffix(".pdf").exists():
+        print(f"PDF : {path.with_suffix('.pdf')}")
     if waiting:
         print(f"Registre non mis à jour pour l'instant : {waiting.reason}.")
     return EXIT_OK
+
+
+def cmd_modeles(args) -> int:
+    from generators import check_templates
+
+    config = config_from(args)
+    problems = 0
+    for path, messages in check_templates(config.templates).items():
+        if messages:
+            problems += len(messages)
+            print(f"✘ {path.name}")
+            for message in messages:
+                print(f"    {message}")
+        else:
+            print(f"✓ {path.name}")
+    return EXIT_BAD_INPUT if problems else EXIT_OK
 
 
 def cmd_statut(args) -> int:

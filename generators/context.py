@@ -1,9 +1,11 @@
 """Everything the Word templates print, formatted in French, from a `Dossier` and a `Config`.
 
-A value the documents don't give is never left blank: it becomes « [à compléter] », shown
-with a yellow highlight in Word (see `Surligne` and `drafts._surligner`). The single table of
-French labels, `LIBELLES`, names every tag the templates may use; `check_template` and the
-list of fields to complete are built from it.
+A value the documents and the register don't give is never left blank: it becomes
+« [à compléter] », shown with a yellow highlight in Word (see `Surligne` and
+`drafts._surligner`); a closed list nobody has chosen yet (plan d'apurement, motif de fin…)
+shows its boxes ☐ highlighted. The table of tag labels, `LIBELLES`, names every tag the
+templates may use; `check_template`, templates/CHAMPS.md and the list of fields still to
+complete are built from it. Labels of the model's codes come from `asll.labels`.
 """
 from __future__ import annotations
 
@@ -12,17 +14,24 @@ from datetime import date, timedelta
 
 from markupsafe import escape
 
+from asll import labels
 from asll.config import Config
-from asll.model import OBJECTIFS, Dossier, Personne
+from asll.model import (
+    MOTIFS_FIN, OBJECTIFS, OUI_NON, PLANS_APUREMENT, PROPOSITIONS, RELOGEMENTS,
+    RESULTATS_OBJECTIF, SURENDETTEMENT, Dossier, Personne,
+)
 from generators.formatting import (
-    age_fr, date_fr, heure_fr, montant_fr, nom_complet, nom_fr,
+    age_fr, date_fr, heure_fr, montant_fr, nom_complet, nom_fr, typo_fr,
 )
 
 A_COMPLETER = "[à compléter]"
 A_VERIFIER = "(à vérifier)"
-# Invisible separator (U+2063) around a highlighted value in the rendered XML; the draft is
-# post-processed to turn the marked text into a run with a real Word highlight.
+CASE, COCHEE = "☐", "☒"
+# Invisible separators around a highlighted value in the rendered XML (U+2063), and around
+# the tag it stands for (U+2064); the draft is post-processed to turn the marked text into a
+# highlighted run inside a hidden bookmark named after the tag (see drafts._surligner).
 MARQUE = "\u2063"
+MARQUE_CLE = "\u2064"
 
 # One table of French labels for every tag the templates may use (fields list, lint).
 LIBELLES: dict[str, str] = {
@@ -54,7 +63,7 @@ LIBELLES: dict[str, str] = {
     "bailleur": "Bailleur",
     "loyer": "Loyer mensuel (charges comprises)",
     "apl": "Aide au logement (APL / AL)",
-    "montant_dette": "Montant de la dette locative",
+    "montant_dette": "Montant de la dette locative (à la demande)",
     "date_dette": "Date d'arrêté de la dette",
     "juridiction": "Juridiction",
     "date_audience": "Date de l'audience",
@@ -69,9 +78,14 @@ LIBELLES: dict[str, str] = {
     "charges": "Charges mensuelles",
     "total_charges": "Total des charges",
     "reste_a_vivre": "Reste à vivre mensuel",
+    # suivi de l'enquête (registre)
+    "menage_rencontre": "Ménage rencontré",
+    "date_entretien": "Date de l'entretien",
+    "tentatives_contact": "Tentatives de contact (courriers, visites)",
+    "date_envoi_rapport": "Date d'envoi du diagnostic au locataire et au bailleur",
+    "motif_impaye": "Motif de l'impayé",
+    "observations": "Observations écrites",
     # rédaction du travailleur social (DSF)
-    "dates_entretien": "Date(s) de l'entretien ou des tentatives de contact",
-    "date_transmission": "Date d'envoi du diagnostic au locataire et au bailleur",
     "accompagnement_existant": "Accompagnement social, juridique ou judiciaire en cours",
     "date_bail": "Date du bail",
     "logement": "Description du logement",
@@ -81,8 +95,7 @@ LIBELLES: dict[str, str] = {
     "reprise_paiement": "Reprise du paiement du loyer",
     "capacite_remboursement": "Capacité de remboursement",
     "preconisations": "Préconisations du rédacteur",
-    "observations": "Observations écrites",
-    "relogement": "Besoin de relogement et démarches",
+    "demarches_relogement": "Besoin de relogement et démarches",
     "ccapex": "Saisine de la CCAPEX",
     # ASLL (convention, bilan)
     "type_mesure": "Nature de la mesure",
@@ -93,67 +106,106 @@ LIBELLES: dict[str, str] = {
     "date_fin_prevue": "Date de fin prévue de la mesure",
     "date_evaluation": "Date de l'évaluation intermédiaire (3 mois)",
     "objectifs": "Objectifs de l'accompagnement",
-    "objectifs_retenus": "Objectifs retenus",
+    "objectifs_retenus": "Objectifs retenus et résultats",
     "precisions_objectifs": "Précisions sur les objectifs",
     "date_fin": "Date de fin de la mesure",
+    "duree_mesure": "Durée de la mesure",
+    "renouvellements": "Nombre de renouvellements",
     "dette_debut": "Dette au début de la mesure",
     "dette_fin": "Dette à la fin de la mesure",
+    "evolution_dette": "Évolution de la dette",
     "plan_apurement": "Plan d'apurement",
+    "precisions_plan": "Précisions sur le plan d'apurement",
     "surendettement": "Dossier de surendettement",
+    "precisions_surendettement": "Précisions sur le surendettement",
+    "relogement": "Relogement",
+    "precisions_relogement": "Précisions sur le relogement",
+    "motif_fin": "Motif de fin de l'accompagnement",
+    "proposition": "Proposition à la commission",
     "duree_renouvellement": "Durée du renouvellement proposé",
 }
 
-LIBELLES_OBJECTIFS = {
-    "projet_logement": "Élaborer et concrétiser un projet de logement adapté",
-    "installation": "Réussir l'installation dans le logement (ouverture des droits, compteurs, assurance)",
-    "budget": "Gérer le budget et assurer le paiement régulier du loyer et des charges",
-    "dette_apurement": "Résorber la dette locative (plan d'apurement, aides du FSL)",
-    "usage_logement": "Bien utiliser le logement et respecter les obligations du locataire",
-    "integration": "S'insérer dans l'environnement (voisinage, quartier, services)",
+# Keys of the rows of the table loops (`{{ p.nom_complet }}` in `{%tr for p in personnes %}`).
+LIBELLES_LIGNES: dict[str, str] = {
+    "nom_complet": "Nom complet (civilité, prénom, NOM)",
+    "nom": "Nom",
+    "prenom": "Prénom",
+    "date_naissance": "Date de naissance",
+    "age": "Âge",
+    "libelle": "Libellé de la ligne (ressource, charge, objectif)",
+    "montant": "Montant",
+    "case": "Case cochée si l'objectif est retenu",
+    "resultat": "Résultat de l'objectif",
+    "case_atteint": "Case « Atteint »",
+    "case_partiel": "Case « Partiellement atteint »",
+    "case_non_atteint": "Case « Non atteint »",
+    "case_sans_objet": "Case « Sans objet »",
+    "commentaire": "Commentaire",
 }
-LIBELLES_MESURE = {
-    "acces": "accès au logement",
-    "maintien": "maintien dans le logement",
-    "renouvellement": "renouvellement",
-    "diagnostic": "diagnostic",
+
+# Closed lists of the register shown as boxes: field -> {value: tag suffix}.
+# Tag of a box: f"case_{field}_{suffix}", ☒ when the register holds that value.
+CASES: dict[str, dict[str, str]] = {
+    "menage_rencontre": dict(zip(OUI_NON, ("oui", "non"))),
+    "plan_apurement": dict(zip(PLANS_APUREMENT, ("aucun", "en_place", "respecte", "non_respecte"))),
+    "surendettement": dict(zip(SURENDETTEMENT, ("non", "depose", "plan"))),
+    "relogement": dict(zip(RELOGEMENTS, ("non_concerne", "en_cours", "reloge"))),
+    "motif_fin": dict(zip(MOTIFS_FIN, ("possible", "non_possible", "limites"))),
+    "proposition": dict(zip(PROPOSITIONS, ("arret", "renouvellement"))),
 }
-LIBELLES_COMPOSITION = {"femme_seule": "Femme seule", "homme_seul": "Homme seul", "couple": "Couple"}
-LIBELLES_STATUT = {
-    "locataire_public": "Locataire du parc social",
-    "locataire_prive": "Locataire du parc privé",
-    "sous_locataire": "Sous-locataire",
-    "heberge": "Hébergé",
-    "proprietaire": "Propriétaire",
-    "sans_logement": "Sans logement",
-}
-LIBELLES_RESSOURCE = {
-    "salaire": "Salaires",
-    "chomage": "Allocation chômage (France Travail)",
-    "rsa": "Revenu de solidarité active (RSA)",
-    "aah": "Allocation aux adultes handicapés (AAH)",
-    "pension": "Pension, retraite",
-    "prestations_familiales": "Prestations familiales",
-    "apl": "Aide au logement (APL / AL)",
-    "ij": "Indemnités journalières",
-    "autre": "Autres ressources",
-}
+RESULTATS = dict(zip(RESULTATS_OBJECTIF, ("case_atteint", "case_partiel", "case_non_atteint",
+                                          "case_sans_objet")))
+for _champ, _valeurs in CASES.items():
+    for _valeur, _suffixe in _valeurs.items():
+        LIBELLES[f"case_{_champ}_{_suffixe}"] = f"Case « {_valeur} » ({LIBELLES[_champ]})"
+
 # Budget lines the service always asks for; only the rent is known from the documents.
 CHARGES = ("Énergie (électricité, gaz)", "Eau", "Assurance habitation", "Téléphone, Internet",
            "Transports", "Crédits et remboursements", "Autres charges")
 # Model fields whose tag has another name (for `champs_incertains`).
 CHAMP_VERS_BALISE = {"loyer_mensuel": "loyer", "code_postal": "commune", "personnes": "menage",
                      "complement_adresse": "adresse", "nb_enfants": "nb_enfants"}
+# What only the worker writes, in Word: present in the templates, highlighted until written.
+REDACTION = ("accompagnement_existant", "date_bail", "logement", "adequation_logement",
+             "origine_dette", "dispositifs", "reprise_paiement", "capacite_remboursement",
+             "preconisations", "demarches_relogement", "ccapex", "date_decision",
+             "precisions_objectifs", "precisions_plan", "precisions_surendettement",
+             "precisions_relogement", "duree_renouvellement")
 
 
 class Surligne(str):
-    """Text shown highlighted in Word; compares and prints as its plain text elsewhere."""
+    """Text shown highlighted in Word; compares and prints as its plain text elsewhere.
+
+    `cle` names the tag (or the row field) it stands for, so that a draft still holding it
+    can say which field is missing (`drafts.champs_restants`).
+    """
+
+    cle: str = ""
+
+    def __new__(cls, texte: str, cle: str = ""):
+        obj = super().__new__(cls, texte)
+        obj.cle = cle
+        return obj
 
     def __html__(self) -> str:  # used by Jinja2 when autoescape=True
-        return f"{MARQUE}{escape(str(self))}{MARQUE}"
+        cle = f"{MARQUE_CLE}{self.cle}{MARQUE_CLE}" if self.cle else ""
+        return f"{MARQUE}{cle}{escape(str(self))}{MARQUE}"
 
 
-def a_completer() -> Surligne:
-    return Surligne(A_COMPLETER)
+def a_completer(cle: str = "") -> Surligne:
+    return Surligne(A_COMPLETER, cle)
+
+
+def libelle_champ(cle: str) -> str:
+    """French label of a tag, or of a row field such as `resultat_budget`."""
+    if cle in LIBELLES:
+        return LIBELLES[cle]
+    for prefixe, texte in (("resultat_", "Résultat de l'objectif"),
+                           ("commentaire_", "Commentaire sur l'objectif")):
+        if cle.startswith(prefixe):
+            code = cle[len(prefixe):]
+            return f"{texte} « {labels.OBJECTIFS.get(code, code)} »"
+    return LIBELLES_LIGNES.get(cle, cle)
 
 
 def _val(value, fmt=str):
@@ -164,6 +216,11 @@ def _plus_mois(jour: date, mois: int) -> date:
     m = jour.month - 1 + mois
     annee, m = jour.year + m // 12, m % 12 + 1
     return date(annee, m, min(jour.day, calendar.monthrange(annee, m)[1]))
+
+
+def _duree_mois(debut: date, fin: date) -> int:
+    """Length of a measure in whole months, rounded (1/9/2025 → 28/2/2026: 6 months)."""
+    return round(((fin - debut).days + 1) / (365.25 / 12))
 
 
 def _personne(p: Personne, aujourd_hui: date) -> dict:
@@ -178,6 +235,18 @@ def _personne(p: Personne, aujourd_hui: date) -> dict:
 
 def _liste_fr(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " et " + items[-1]
+
+
+def _cases(ctx: dict, champ: str, valeur: str | None) -> None:
+    """The boxes of a closed list: ☒ on the register's value; all highlighted when unset."""
+    options = CASES[champ]
+    connue = valeur in options
+    for option, suffixe in options.items():
+        if connue:
+            ctx[f"case_{champ}_{suffixe}"] = COCHEE if option == valeur else CASE
+        else:
+            ctx[f"case_{champ}_{suffixe}"] = Surligne(CASE, champ)
+    ctx[champ] = valeur if connue else a_completer()
 
 
 def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = None) -> dict:
@@ -220,12 +289,12 @@ def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = N
                            "nom": "—", "prenom": "—"}]
     else:
         ctx["enfants"] = [_personne(Personne(""), today)]
-    compo = LIBELLES_COMPOSITION.get(dossier.composition or "")
+    compo = labels.COMPOSITIONS.get(dossier.composition or "")
     if compo and nb is not None:
         compo += " sans enfant" if nb == 0 else f" avec {nb}\u00a0enfant" + ("s" if nb > 1 else "")
     ctx["composition"] = _val(compo)
-    ctx["statut_occupation"] = _val(LIBELLES_STATUT.get(dossier.statut_occupation or "",
-                                                        dossier.statut_occupation))
+    ctx["statut_occupation"] = _val(labels.STATUTS_OCCUPATION.get(dossier.statut_occupation or "",
+                                                                  dossier.statut_occupation))
 
     # procedure
     ctx["bailleur"] = _val(dossier.bailleur)
@@ -240,9 +309,17 @@ def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = N
     ctx["date_document"] = _val(dossier.date_document, date_fr)
     ctx["date_limite"] = _val(dossier.date_limite, date_fr)
 
+    # the enquiry, as the register follows it
+    _cases(ctx, "menage_rencontre", dossier.menage_rencontre)
+    ctx["date_entretien"] = _val(dossier.date_entretien, date_fr)
+    ctx["tentatives_contact"] = _val(dossier.tentatives_contact)
+    ctx["date_envoi_rapport"] = _val(dossier.date_envoi_rapport, date_fr)
+    ctx["motif_impaye"] = _val(dossier.motif_impaye)
+    ctx["observations"] = _val(dossier.observations)
+
     # budget: resources, charges, amount left to live on
     ressources = [r for r in dossier.ressources if r.type]
-    ctx["ressources"] = [{"libelle": LIBELLES_RESSOURCE.get(r.type, r.type),
+    ctx["ressources"] = [{"libelle": labels.RESSOURCES_LONGUES.get(r.type, r.type),
                           "montant": _val(r.montant, montant_fr)} for r in ressources] \
         or [{"libelle": a_completer(), "montant": a_completer()}]
     connus = bool(ressources) and all(r.montant is not None for r in ressources)
@@ -258,28 +335,43 @@ def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = N
                                 montant_fr)
 
     # ASLL measure
-    ctx["type_mesure"] = _val(LIBELLES_MESURE.get(dossier.type_mesure or "", dossier.type_mesure))
+    ctx["type_mesure"] = _val(labels.TYPES_MESURE_LONGS.get(dossier.type_mesure or "",
+                                                            dossier.type_mesure))
     ctx["prescripteur"] = _val(dossier.prescripteur)
     ctx["organisme_prescripteur"] = _val(dossier.organisme_prescripteur)
-    debut = dossier.date_ouverture
+    debut = dossier.date_debut_mesure or dossier.date_ouverture
+    fin = dossier.date_fin_mesure
     ctx["date_debut"] = _val(debut, date_fr)
     ctx["date_fin_prevue"] = _val(debut and _plus_mois(debut, 6) - timedelta(days=1), date_fr)
     ctx["date_evaluation"] = _val(debut and _plus_mois(debut, 3), date_fr)
+    ctx["date_fin"] = _val(fin, date_fr)
+    mois = _duree_mois(debut, fin) if debut and fin and fin >= debut else None
+    ctx["duree_mesure"] = _val(mois, lambda n: f"{n}\u00a0mois")
+    ctx["renouvellements"] = _val(dossier.renouvellements)
+
     coches = list(dossier.objectifs)
     codes = list(OBJECTIFS) + [o for o in coches if o not in OBJECTIFS]
-    ctx["objectifs"] = [{"case": "☒" if o in coches else "☐", "libelle": LIBELLES_OBJECTIFS.get(o, o)}
-                        for o in codes]
-    ctx["objectifs_retenus"] = [dict(o, commentaire=a_completer()) for o in ctx["objectifs"]
-                                if o["case"] == "☒"] \
-        or [{"case": "☐", "libelle": a_completer(), "commentaire": a_completer()}]
+    ctx["objectifs"] = [{"case": COCHEE if o in coches else CASE,
+                         "libelle": labels.OBJECTIFS_LONGS.get(o, o)} for o in codes]
+    resultats = dossier.resultats_objectifs or {}
+    retenus = coches + [o for o in resultats if o not in coches]
+    ctx["objectifs_retenus"] = [_objectif(o, resultats.get(o)) for o in retenus] or [{
+        "case": CASE, "libelle": a_completer(), "resultat": a_completer("objectifs_retenus"),
+        "commentaire": a_completer(), **{c: Surligne(CASE, "objectifs_retenus")
+                                         for c in RESULTATS.values()}}]
 
-    # what only the worker can write: present in every template, highlighted until written
-    for cle in ("dates_entretien", "date_transmission", "accompagnement_existant", "date_bail",
-                "logement", "adequation_logement", "origine_dette", "dispositifs",
-                "reprise_paiement", "capacite_remboursement", "preconisations", "observations",
-                "relogement", "ccapex", "date_decision", "precisions_objectifs", "date_fin",
-                "dette_debut", "dette_fin", "plan_apurement", "surendettement",
-                "duree_renouvellement"):
+    # debt at the request, at the start and at the end of the measure
+    ctx["dette_debut"] = _val(dossier.dette_debut_mesure, montant_fr)
+    ctx["dette_fin"] = _val(dossier.dette_fin_mesure, montant_fr)
+    depart = dossier.montant_dette if dossier.montant_dette is not None else dossier.dette_debut_mesure
+    ecart = None if depart is None or dossier.dette_fin_mesure is None \
+        else dossier.dette_fin_mesure - depart
+    ctx["evolution_dette"] = _val(ecart, lambda e: ("+" if e > 0 else "") + montant_fr(e))
+    for champ in ("plan_apurement", "surendettement", "relogement", "motif_fin", "proposition"):
+        _cases(ctx, champ, getattr(dossier, champ))
+
+    # what only the worker can write: present in the templates, highlighted until written
+    for cle in REDACTION:
         ctx[cle] = a_completer()
 
     # values an extraction was unsure of: shown highlighted, followed by « (à vérifier) »
@@ -289,17 +381,53 @@ def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = N
         if isinstance(valeur, str) and not isinstance(valeur, Surligne):
             ctx[cle] = Surligne(f"{valeur} {A_VERIFIER}")
 
+    _finir(ctx)
     ctx["champs_a_completer"] = champs_a_completer(ctx)
     return ctx
 
 
-def champs_a_completer(ctx: dict) -> list[str]:
-    """French labels of the fields still « [à compléter] » (or « à vérifier ») in a context."""
-    out = []
-    for cle, libelle in LIBELLES.items():
+def _objectif(code: str, resultat: str | None) -> dict:
+    ligne = {"case": COCHEE, "libelle": labels.OBJECTIFS_LONGS.get(code, code),
+             "commentaire": a_completer(f"commentaire_{code}")}
+    if resultat in RESULTATS:
+        ligne["resultat"] = resultat
+        ligne.update({c: COCHEE if r == resultat else CASE for r, c in RESULTATS.items()})
+    else:
+        ligne["resultat"] = a_completer(f"resultat_{code}")
+        ligne.update({c: Surligne(CASE, f"resultat_{code}") for c in RESULTATS.values()})
+    return ligne
+
+
+def _typo(valeur, cle: str):
+    """French spacing on a value; highlighted values keep (or get) the tag they stand for."""
+    if isinstance(valeur, Surligne):
+        return Surligne(typo_fr(str(valeur)), valeur.cle or cle)
+    if isinstance(valeur, str):
+        return typo_fr(valeur)
+    return valeur
+
+
+def _finir(ctx: dict) -> None:
+    for cle, valeur in ctx.items():
+        if isinstance(valeur, list):
+            ctx[cle] = [{k: _typo(v, cle) for k, v in ligne.items()} for ligne in valeur]
+        else:
+            ctx[cle] = _typo(valeur, cle)
+
+
+def champs_a_completer(ctx: dict, balises: set[str] | None = None) -> list[str]:
+    """French labels of the fields still « [à compléter] » (or « à vérifier ») in a context,
+    among `balises` (the tags of one template) when given."""
+    out: list[str] = []
+    for cle in LIBELLES:
+        if balises is not None and cle not in balises:
+            continue
         valeur = ctx.get(cle)
         lignes = valeur if isinstance(valeur, list) else [valeur]
-        if any(isinstance(v, Surligne) or (isinstance(v, dict) and any(
-                isinstance(x, Surligne) for x in v.values())) for v in lignes):
-            out.append(libelle)
+        for v in lignes:
+            for x in (v.values() if isinstance(v, dict) else [v]):
+                if isinstance(x, Surligne):
+                    libelle = libelle_champ(x.cle or cle)
+                    if libelle not in out:
+                        out.append(libelle)
     return out

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import copy
 import difflib
+import glob
+import html
 import io
 import re
 import unicodedata
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_COLOR_INDEX
+from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.text.run import Run
 from docxtpl import DocxTemplate
@@ -22,8 +25,11 @@ from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, UndefinedE
 
 from asll.config import Config
 from asll.model import Dossier
-from generators.context import LIBELLES, MARQUE, build_context
-from generators.errors import TemplateError
+from generators.context import (
+    A_COMPLETER, A_VERIFIER, CASE, COCHEE, LIBELLES, LIBELLES_LIGNES, MARQUE, MARQUE_CLE,
+    build_context, libelle_champ,
+)
+from generators.errors import IncompleteDocument, TemplateError
 
 # kind -> (template file in config.templates, suffix of the draft's file name)
 MODELES = {
@@ -31,11 +37,16 @@ MODELES = {
     "convention": ("convention-asll.docx", "convention"),
     "bilan": ("bilan-asll.docx", "bilan"),
 }
+# The ESU report of a household not met after three attempts (`menage_rencontre == "Non"`).
+ESU_NON_RENCONTRE = ("rapport-esu-non-rencontre.docx", "rapport-esu-non-rencontre")
+FICHIERS_MODELES = ("rapport-esu.docx", "rapport-esu-non-rencontre.docx", "convention-asll.docx",
+                    "bilan-asll.docx")
 # Keys of the rows of the table loops (`{{ p.nom_complet }}` inside `{%tr for p in personnes %}`).
-CLES_LIGNES = {"nom_complet", "nom", "prenom", "date_naissance", "age", "libelle", "montant",
-               "case", "commentaire"}
+CLES_LIGNES = set(LIBELLES_LIGNES)
 GUILLEMETS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 _BALISE = re.compile(r"{{.*?}}|{%.*?%}", re.S)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+SIGNET = "_ac"  # hidden bookmarks (leading "_") around each highlighted value
 
 
 class _Modele(DocxTemplate):
@@ -46,24 +57,86 @@ class _Modele(DocxTemplate):
         return _BALISE.sub(lambda m: m.group(0).translate(GUILLEMETS), src_xml)
 
 
-def draft_document(kind: str, dossier: Dossier, config: Config,
-                   aujourd_hui: date | None = None) -> Path:
-    """Render the `kind` template (esu, convention, bilan) for `dossier` into `config.outbox`."""
+def modele_pour(kind: str, dossier: Dossier) -> tuple[str, str]:
+    """(template file, file-name suffix) of a kind for this household."""
     if kind not in MODELES:
         raise ValueError(f"Type de document inconnu : {kind!r} (attendu : {', '.join(MODELES)})")
-    fichier, suffixe = MODELES[kind]
+    if kind == "esu" and (dossier.menage_rencontre or "").strip().lower() == "non":
+        return ESU_NON_RENCONTRE
+    return MODELES[kind]
+
+
+def draft_document(kind: str, dossier: Dossier, config: Config,
+                   aujourd_hui: date | None = None) -> Path:
+    """Render the `kind` template (esu, convention, bilan) for `dossier` into `config.outbox`.
+
+    For "esu", a household recorded as not met (`menage_rencontre == "Non"`) gets the
+    not-met form, `…_rapport-esu-non-rencontre.docx`.
+    """
+    fichier, suffixe = modele_pour(kind, dossier)
+    modele = _modele(config, fichier)
+    contenu = render_template(modele, build_context(dossier, config, aujourd_hui))
+    return _ecrire(Path(config.outbox), _base(dossier, suffixe), ".docx", contenu)
+
+
+def final_document(kind: str, dossier: Dossier, config: Config, aujourd_hui: date | None = None,
+                   source: Path | None = None) -> Path:
+    """The final version: `…_<suffix>-final.docx` and, when LibreOffice is installed, its PDF.
+
+    The document made final is `source`, else the latest draft of this kind in the outbox
+    (the one the worker completed in Word), else a new rendering from the register. While a
+    field is still « [à compléter] » (or « (à vérifier) », or a choice left unticked) it
+    raises `IncompleteDocument` with their French labels. Returns the .docx path; the PDF,
+    when made, sits beside it with the same name.
+    """
+    from generators.pdf import convert_to_pdf
+
+    fichier, suffixe = modele_pour(kind, dossier)
+    base = _base(dossier, suffixe)
+    outbox = Path(config.outbox)
+    source = Path(source) if source else dernier_brouillon(outbox, base)
+    if source is not None:
+        contenu, nom = source.read_bytes(), source.name
+    else:
+        contenu = render_template(_modele(config, fichier),
+                                  build_context(dossier, config, aujourd_hui))
+        nom = f"{base}.docx"
+    restants = champs_restants(contenu)
+    if restants:
+        raise IncompleteDocument(nom, restants)
+    cible = _ecrire(outbox, f"{base}-final", ".docx", _nettoyer(contenu))
+    convert_to_pdf([cible])
+    return cible
+
+
+def dernier_brouillon(outbox: Path, base: str) -> Path | None:
+    """The latest draft `base.docx`, `base-v2.docx`… in the outbox (None when there is none)."""
+    versions = []
+    for chemin in Path(outbox).glob(f"{glob.escape(base)}*.docx"):
+        m = re.fullmatch(re.escape(base) + r"(?:-v(\d+))?\.docx", chemin.name)
+        if m:
+            versions.append((int(m.group(1) or 1), chemin))
+    return max(versions)[1] if versions else None
+
+
+def _modele(config: Config, fichier: str) -> Path:
     modele = Path(config.templates) / fichier
     if not modele.is_file():
         raise TemplateError(f"Modèle introuvable : {modele}", modele=fichier)
-    contenu = render_template(modele, build_context(dossier, config, aujourd_hui))
+    return modele
 
-    outbox = Path(config.outbox)
-    outbox.mkdir(parents=True, exist_ok=True)
-    base = f"{_nom_fichier(dossier.numero or 'BROUILLON', upper=False)}_" \
+
+def _base(dossier: Dossier, suffixe: str) -> str:
+    return f"{_nom_fichier(dossier.numero or 'BROUILLON', upper=False)}_" \
            f"{_nom_fichier(dossier.nom_menage)}_{suffixe}"
+
+
+def _ecrire(dossier: Path, base: str, extension: str, contenu: bytes) -> Path:
+    """Write `base.ext`, or `base-v2.ext`, `base-v3.ext`… : never overwrite a file."""
+    dossier.mkdir(parents=True, exist_ok=True)
     version = 1
     while True:
-        cible = outbox / (base + (f"-v{version}" if version > 1 else "") + ".docx")
+        cible = dossier / (base + (f"-v{version}" if version > 1 else "") + extension)
         try:
             with open(cible, "xb") as f:  # exclusive creation: never overwrite
                 f.write(contenu)
@@ -96,24 +169,71 @@ def render_template(modele: Path, context: dict) -> bytes:
 
 
 def check_template(path: Path | str) -> list[str]:
-    """French messages naming each unknown or malformed tag of a template (empty: all good)."""
+    """French messages naming each problem of a template (empty: all good).
+
+    Unknown or misspelled tags (with a suggestion), tags Word cut into several pieces
+    (spell-check, formatting), Word's curly quotes inside a tag, tags left open
+    (`{{ nom` without `}}`) and unbalanced blocks (`{% if %}` without `{% endif %}`).
+    """
     path = Path(path)
     nom = path.name
+    try:
+        paragraphes = _paragraphes(path)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        return [f"Le modèle « {nom} » n'est pas un document Word lisible ({exc})."]
+    structure = [f"Le modèle « {nom} » {m}" for m in _structure(paragraphes)]
+    messages = list(structure)
+    for morceaux in (m for _, ps in paragraphes for m in ps):
+        texte, debut = "".join(morceaux), 0
+        bornes = []
+        for m in morceaux:
+            bornes.append((debut, debut + len(m)))
+            debut += len(m)
+        for t in _BALISE.finditer(texte):
+            if not any(a <= t.start() and t.end() <= b for a, b in bornes):
+                messages.append(
+                    f"Le modèle « {nom} » contient la balise « {t.group(0)} » coupée en "
+                    f"plusieurs morceaux par Word (correcteur orthographique ou mise en forme) : "
+                    f"retapez-la d'un seul tenant, sans changer de mise en forme au milieu.")
+            if t.group(0) != t.group(0).translate(GUILLEMETS):
+                messages.append(
+                    f"Le modèle « {nom} » contient des guillemets typographiques de Word dans la "
+                    f"balise « {t.group(0)} » : écrivez des guillemets droits (\" ou ').")
+    if structure:  # Jinja2 would only name the first of these problems
+        return messages
     try:
         tpl = _Modele(str(path))
         inconnues = tpl.get_undeclared_template_variables() - set(LIBELLES)
     except TemplateSyntaxError as exc:
-        return [f"Le modèle « {nom} » contient une balise mal écrite : "
-                f"« {_balise_fautive(path) or '?'} » ({exc.message})."]
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        return [f"Le modèle « {nom} » n'est pas un document Word lisible ({exc})."]
-    messages = [f"Le modèle « {nom} » utilise une balise inconnue : « {b} »{_suggestion(b)}."
-                for b in sorted(inconnues)]
-    for attribut in sorted({a for t in _balises(path) for a in re.findall(r"\b\w+\.(\w+)", t)}
-                           - CLES_LIGNES):
+        return messages + [f"Le modèle « {nom} » contient une balise mal écrite : "
+                           f"« {_balise_fautive(path) or '?'} » ({exc.message})."]
+    messages += [f"Le modèle « {nom} » utilise une balise inconnue : « {b} »{_suggestion(b)}."
+                 for b in sorted(inconnues)]
+    for attribut in sorted(_attributs(path) - CLES_LIGNES):
         messages.append(f"Le modèle « {nom} » utilise un champ de tableau inconnu : "
                         f"« {attribut} »{_suggestion(attribut, CLES_LIGNES)}.")
     return messages
+
+
+def check_templates(folder: Path | str) -> dict[Path, list[str]]:
+    """`check_template` for every Word template of a folder (the four expected ones included:
+    a missing one is reported). Keys are the templates' paths; an empty list means all good."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return {folder: [f"Dossier des modèles introuvable : {folder}"]}
+    chemins = {p for p in folder.glob("*.docx") if not p.name.startswith("~$")}
+    chemins |= {folder / f for f in FICHIERS_MODELES}
+    return {p: (check_template(p) if p.is_file() else [f"Modèle introuvable : {p}"])
+            for p in sorted(chemins)}
+
+
+def balises_utilisees(path: Path | str) -> tuple[set[str], set[str]]:
+    """(top-level tags, row fields) a template uses."""
+    return _Modele(str(path)).get_undeclared_template_variables(), _attributs(Path(path))
+
+
+def _attributs(path: Path) -> set[str]:
+    return {a for t in _balises(path) for a in re.findall(r"\b[a-z_]\w*\.([a-z_]\w*)", t)}
 
 
 def _suggestion(balise: str, connues=None) -> str:
@@ -121,17 +241,70 @@ def _suggestion(balise: str, connues=None) -> str:
     return f" — vouliez-vous dire « {proches[0]} » ?" if proches else ""
 
 
-def _balises(path: Path) -> list[str]:
-    """Text of every tag of a template, paragraph by paragraph (also headers and footers)."""
+def _paragraphes(path: Path) -> list[tuple[str, list[list[str]]]]:
+    """Per part (body, headers, footers): each paragraph as the list of its w:t texts."""
     out = []
     with zipfile.ZipFile(path) as z:
-        for nom in z.namelist():
-            if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", nom):
-                xml = z.read(nom).decode("utf-8")
-                for para in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S):
-                    texte = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", para))
-                    out += _BALISE.findall(texte.translate(GUILLEMETS))
+        noms = [n for n in z.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)]
+        if "word/document.xml" not in noms:
+            raise KeyError("word/document.xml")
+        for nom in noms:
+            xml = z.read(nom).decode("utf-8")
+            paras = [[html.unescape(t) for t in re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)]
+                     for p in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S)]
+            out.append((nom, paras))
     return out
+
+
+def _balises(path: Path) -> list[str]:
+    """Text of every tag of a template, paragraph by paragraph (also headers and footers)."""
+    return [b for _, ps in _paragraphes(path) for p in ps
+            for b in _BALISE.findall("".join(p).translate(GUILLEMETS))]
+
+
+_OUVRANTS = {"for": "endfor", "if": "endif"}
+_JETON = re.compile(r"{{|}}|{%|%}")
+
+
+def _structure(paragraphes) -> list[str]:
+    """Tags left open and unbalanced {% for/if %} … {% endfor/endif %}, part by part."""
+    messages = []
+    for _, paras in paragraphes:
+        pile: list[str] = []
+        for morceaux in paras:
+            texte = "".join(morceaux)
+            ouvert = None
+            for j in _JETON.finditer(texte):
+                jeton = j.group(0)
+                if jeton in ("{{", "{%"):
+                    if ouvert is not None:
+                        break
+                    ouvert = j
+                elif ouvert is None or {"{{": "}}", "{%": "%}"}[ouvert.group(0)] != jeton:
+                    extrait = texte[max(0, j.start() - 20):j.end()]
+                    messages.append(f"contient « {jeton} » sans ouverture correspondante "
+                                    f"(« …{extrait} ») : balise mal écrite.")
+                    ouvert = None
+                else:
+                    ouvert = None
+            if ouvert is not None:
+                extrait = texte[ouvert.start():ouvert.start() + 40]
+                messages.append(f"contient une balise dont « {ouvert.group(0)} » n'est pas fermé "
+                                f"(« {extrait}… ») : balise mal écrite.")
+            for b in re.findall(r"{%-?\s*(?:tr|tc|p|r)?\s*(\w+)", texte):
+                if b in _OUVRANTS:
+                    pile.append(b)
+                elif b in _OUVRANTS.values():
+                    attendu = _OUVRANTS[pile[-1]] if pile else None
+                    if attendu == b:
+                        pile.pop()
+                    else:
+                        messages.append(f"contient « {{% {b} %}} » sans « {{% {b[3:]} … %}} » "
+                                        f"correspondant.")
+        for b in pile:
+            messages.append(f"contient « {{% {b} … %}} » sans « {{% {_OUVRANTS[b]} %}} » "
+                            f"correspondant.")
+    return messages
 
 
 def _balise_fautive(path: Path) -> str | None:
@@ -160,31 +333,59 @@ def _nom_fichier(texte: str, upper: bool = True) -> str:
     return re.sub(r"-{2,}", "-", texte) or "MENAGE"
 
 
-def _surligner(docx_bytes: bytes) -> bytes:
-    """Turn text between MARQUE characters into runs with a yellow Word highlight."""
-    doc = Document(io.BytesIO(docx_bytes))
+_PARTIES = ("/word/document", "/word/header", "/word/footer")
+_CLE = re.compile(f"{MARQUE_CLE}([^{MARQUE_CLE}]*){MARQUE_CLE}")
+
+
+def _parties(doc):
     for part in doc.part.package.iter_parts():
         element = getattr(part, "_element", None)
-        if element is None or not part.partname.startswith(("/word/document", "/word/header",
-                                                            "/word/footer")):
-            continue
+        if element is not None and str(part.partname).startswith(_PARTIES):
+            yield part, element
+
+
+def _surligner(docx_bytes: bytes) -> bytes:
+    """Turn text between MARQUE characters into runs with a yellow Word highlight, each inside
+    a hidden bookmark `_ac<n>_<tag>` that names the field it stands for."""
+    doc = Document(io.BytesIO(docx_bytes))
+    compteur = iter(range(1000, 10 ** 6))
+    for part, element in _parties(doc):
         for t in list(element.iter(qn("w:t"))):
             if t.text and MARQUE in t.text:
-                _decouper(t, part)
+                _decouper(t, part, compteur)
     tampon = io.BytesIO()
     doc.save(tampon)
     return tampon.getvalue()
 
 
-def _decouper(t, part) -> None:
+def _signet(run, cle: str, compteur) -> None:
+    n = next(compteur)
+    debut = OxmlElement("w:bookmarkStart")
+    debut.set(qn("w:id"), str(n))
+    debut.set(qn("w:name"), f"{SIGNET}{n}_{cle}"[:40])
+    fin = OxmlElement("w:bookmarkEnd")
+    fin.set(qn("w:id"), str(n))
+    run.addprevious(debut)
+    run.addnext(fin)
+
+
+def _decouper(t, part, compteur) -> None:
     run = t.getparent()
     autres = [c for c in run if c.tag not in (qn("w:rPr"), qn("w:t"))]
     if autres or len(run.findall(qn("w:t"))) != 1:  # unusual run: highlight it whole
-        t.text = t.text.replace(MARQUE, "")
+        cles = _CLE.findall(t.text)
+        t.text = _CLE.sub("", t.text).replace(MARQUE, "")
         Run(run, part).font.highlight_color = WD_COLOR_INDEX.YELLOW
+        if cles and cles[0]:
+            _signet(run, cles[0], compteur)
         return
     morceaux = t.text.split(MARQUE)  # even index: plain text, odd index: highlighted
     for i, texte in enumerate(morceaux):
+        cle = ""
+        if i % 2:
+            m = _CLE.match(texte)
+            if m:
+                cle, texte = m.group(1), texte[m.end():]
         if not texte:
             continue
         nouveau = copy.deepcopy(run)
@@ -194,4 +395,66 @@ def _decouper(t, part) -> None:
         if i % 2:
             Run(nouveau, part).font.highlight_color = WD_COLOR_INDEX.YELLOW
         run.addprevious(nouveau)
+        if cle:
+            _signet(nouveau, cle, compteur)
     run.getparent().remove(run)
+
+
+def champs_restants(docx: bytes | Path) -> list[str]:
+    """French labels of the fields a draft still leaves to complete, in the document's order.
+
+    A value is still to complete while its bookmark holds « [à compléter] » or « (à vérifier) »,
+    or, for a closed list, while none of its boxes is ticked. Any other « [à compléter] » left
+    in the text is reported with the words around it.
+    """
+    donnees = Path(docx).read_bytes() if isinstance(docx, Path) else docx
+    doc = Document(io.BytesIO(donnees))
+    groupes: dict[str, list[str]] = {}
+    orphelins: list[str] = []
+    for _, element in _parties(doc):
+        ouverts: dict[str, str] = {}
+        for e in element.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"), qn("w:t")):
+            if e.tag == qn("w:bookmarkStart"):
+                nom = e.get(qn("w:name")) or ""
+                m = re.fullmatch(SIGNET + r"(\d+)_(.+)", nom)
+                if m:
+                    ouverts[e.get(qn("w:id"))] = m.group(2)
+                    groupes.setdefault(m.group(2), []).append("")
+            elif e.tag == qn("w:bookmarkEnd"):
+                ouverts.pop(e.get(qn("w:id")), None)
+            elif ouverts:
+                for cle in ouverts.values():
+                    groupes[cle][-1] += e.text or ""
+            elif A_COMPLETER in (e.text or ""):
+                p = next((a for a in e.iterancestors(qn("w:p"))), None)
+                texte = "".join(x.text or "" for x in p.iter(qn("w:t"))) if p is not None else ""
+                orphelins.append(f"Champ non identifié : « {texte.strip()[:70]} »")
+    out = []
+    for cle, textes in groupes.items():
+        manque = any(A_COMPLETER in x or A_VERIFIER in x for x in textes)
+        cases = [x.strip() for x in textes]
+        if cases and all(x in (CASE, "") for x in cases) and not any(COCHEE in x for x in textes):
+            manque = True
+        libelle = libelle_champ(cle)
+        if manque and libelle not in out:
+            out.append(libelle)
+    return out + [o for o in orphelins if o not in out]
+
+
+def _nettoyer(docx_bytes: bytes) -> bytes:
+    """A final version: no yellow highlight, no hidden bookmark of the drafts."""
+    doc = Document(io.BytesIO(docx_bytes))
+    for _, element in _parties(doc):
+        for h in list(element.iter(qn("w:highlight"))):
+            h.getparent().remove(h)
+        ids = set()
+        for b in list(element.iter(qn("w:bookmarkStart"))):
+            if (b.get(qn("w:name")) or "").startswith(SIGNET):
+                ids.add(b.get(qn("w:id")))
+                b.getparent().remove(b)
+        for b in list(element.iter(qn("w:bookmarkEnd"))):
+            if b.get(qn("w:id")) in ids:
+                b.getparent().remove(b)
+    tampon = io.BytesIO()
+    doc.save(tampon)
+    return tampon.getvalue()

@@ -8,3 +8,17 @@ class TemplateError(Exception):
         super().__init__(message)
         self.modele = modele
         self.balise = balise
+
+
+class IncompleteDocument(Exception):
+    """A final version was asked while fields are still « [à compléter] ».
+
+    `champs` holds their French labels, in the document's order; the message lists them.
+    """
+
+    def __init__(self, document: str, champs: list[str]):
+        self.document = document
+        self.champs = list(champs)
+        liste = "\n".join(f"  – {c}" for c in self.champs)
+        super().__init__(f"Version définitive impossible : {len(self.champs)} champ(s) encore "
+                         f"« à compléter » dans « {document} » :\n{liste}")

@@ -87,9 +87,11 @@ def age_fr(naissance: date, le: date) -> str:
 
 
 def typo_fr(texte: str) -> str:
-    """Apply French no-break spaces to running text (before : ; ! ? €, inside « »)."""
-    texte = re.sub(r"[ \u00a0\u202f]+:(?=\s|$)", ESPACE_INSECABLE + ":", texte)
+    """French spacing in running text: no-break spaces before : ; ! ? €, « guillemets » for "…"."""
+    texte = re.sub(r'"([^"\n]+)"', r"«\1»", texte)  # straight "…" → « … »
+    texte = re.sub(r"[ \u00a0\u202f]*:(?=\s|$)", ESPACE_INSECABLE + ":", texte)
     texte = re.sub(r"[ \u00a0\u202f]+([;!?])", ESPACE_FINE + r"\1", texte)
+    texte = re.sub(r"(?<=[\w»)])([;!?]+)(?=\s|$)", ESPACE_FINE + r"\1", texte)
     texte = re.sub(r"[ \u00a0\u202f]+€", ESPACE_INSECABLE + "€", texte)
     texte = re.sub(r"«[ \u00a0\u202f]*", "«" + ESPACE_INSECABLE, texte)
     texte = re.sub(r"[ \u00a0\u202f]*»", ESPACE_INSECABLE + "»", texte)

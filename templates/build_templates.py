@@ -1,4 +1,4 @@
-"""Write the three Word templates of the drafts (run once; the .docx files are committed).
+"""Write the four Word templates of the drafts and templates/CHAMPS.md (all committed).
 
     .venv/bin/python templates/build_templates.py
 
@@ -20,6 +20,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from generators.context import CASES  # noqa: E402
+from generators.fields_doc import write_field_list  # noqa: E402
 from generators.formatting import typo_fr  # noqa: E402
 
 ICI = Path(__file__).resolve().parent
@@ -34,6 +36,7 @@ BORDURE = "A6B4C4"
 LARGEUR = 16.6  # cm of text on A4 with 2.2 cm margins
 
 _DECOUPE = re.compile(r"({{.*?}}|{%.*?%}|[☐☒])")
+_CASE_BALISE = re.compile(r"{{\s*(\w+\.)?case\b|{{\s*(\w+\.)?case_")
 
 
 # ---------------------------------------------------------------- low-level helpers
@@ -59,7 +62,7 @@ def runs(p, texte: str, bold=False, italic=False, taille=None, couleur=None):
             r.font.color.rgb = couleur
         if est_balise:
             r._r.get_or_add_rPr().append(_el("w:noProof"))
-        if morceau in "☐☒":
+        if morceau in "☐☒" or _CASE_BALISE.match(morceau):
             r.font.name = POLICE_SYMBOLES
             r._r.rPr.rFonts.set(qn("w:cs"), POLICE_SYMBOLES)
     return p
@@ -154,8 +157,17 @@ def fiche(doc, lignes, largeur_libelle=5.4):
         _fond(row.cells[0], FOND_LIBELLE)
         for r in row.cells[0].paragraphs[0].runs:
             r.font.color.rgb = BLEU
+    _tenir_ensemble(t)
     espace(doc)
     return t
+
+
+def _tenir_ensemble(t):
+    """Keep a short table on one page: every row's paragraphs keep with the next row."""
+    for row in t.rows[:-1]:
+        for cell in row.cells:
+            for p in cell.paragraphs:
+                p.paragraph_format.keep_with_next = True
 
 
 def boucle(doc, largeurs, entetes, variable, liste, cellules, totaux=()):
@@ -167,6 +179,7 @@ def boucle(doc, largeurs, entetes, variable, liste, cellules, totaux=()):
     ligne(t, ["{%tr endfor %}"] + [""] * (len(largeurs) - 1))
     for total in totaux:
         ligne(t, total, fond=FOND_LIBELLE, bold=True)
+    _tenir_ensemble(t)
     espace(doc)
     return t
 
@@ -209,6 +222,15 @@ def cases(doc, options, apres=2):
     for option in options:
         p = para(doc, f"☐ {option}", apres=apres)
         p.paragraph_format.left_indent = Cm(0.4)
+        p.paragraph_format.keep_with_next = True  # a list of boxes stays with what follows
+
+
+def choix(doc, champ, textes, apres=2):
+    """Boxes of a closed list of the register: ☒ on its value (`{{ case_<champ>_<option> }}`)."""
+    for valeur, texte in textes.items():
+        p = para(doc, f"{{{{ case_{champ}_{CASES[champ][valeur]} }}}} {texte}", apres=apres)
+        p.paragraph_format.left_indent = Cm(0.4)
+        p.paragraph_format.keep_with_next = True
 
 
 def titre_section(doc, texte):
@@ -337,12 +359,38 @@ def signatures(doc, blocs, lieu=True):
 
 
 # ---------------------------------------------------------------- the three templates
-def rapport_esu() -> Document:
-    doc = nouveau_document("Diagnostic social et financier", "Diagnostic social et financier")
+# The 15 headings of art. 2 of décret n° 2021-8, in order (both forms of the report).
+RUBRIQUES_DSF = (
+    "1. Identité et coordonnées du rédacteur",
+    "2. Présence du locataire à l'entretien",
+    "3. Transmission du diagnostic",
+    "4. Identité du ou des locataires",
+    "5. Situation familiale",
+    "6. Accompagnement social, juridique ou judiciaire en cours",
+    "7. Situation locative",
+    "8. Dette locative",
+    "9. Dispositifs de traitement de la dette mobilisés ou mobilisables",
+    "10. Reprise du paiement du loyer",
+    "11. Capacité de remboursement",
+    "12. Préconisations et observations du rédacteur",
+    "13. Observations écrites du rédacteur, du locataire ou du bailleur",
+    "14. Besoin de relogement et démarches engagées",
+    "15. Saisine de la CCAPEX et préconisations",
+)
+# What can be checked without the household (not-met form): who, and what to ask.
+VERIFICATIONS = (
+    ("CAF / MSA", "droits ouverts, aide au logement versée ou suspendue, composition du foyer"),
+    ("Bailleur", "montant de la dette, paiements récents, contacts avec le ménage"),
+    ("Fournisseur d'énergie", "contrat actif, consommation, coupure ou impayé"),
+    ("Voisinage, gardien", "logement occupé, départ éventuel du ménage"),
+    ("Services sociaux (secteur, CCAS)", "accompagnement connu, démarches en cours"),
+)
+
+
+def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
+    doc = nouveau_document(titre_pied, "Diagnostic social et financier")
     para(doc, "Diagnostic social et financier", style="Title")
-    para(doc, "Enquête sociale préalable à l'audience d'expulsion – article 24 de la loi n° 89-462 "
-              "du 6 juillet 1989 – contenu fixé par l'article 2 du décret n° 2021-8 du 5 janvier 2021",
-         style="Subtitle")
+    para(doc, sous_titre, style="Subtitle")
     fiche(doc, [
         ("Destinataire", "Madame, Monsieur le juge des contentieux de la protection"),
         ("Juridiction", "{{ juridiction }}"),
@@ -352,8 +400,9 @@ def rapport_esu() -> Document:
         ("Saisine du préfet", "{{ date_document }}"),
         ("Dossier du service", "{{ numero }}"),
     ])
+    r = iter(RUBRIQUES_DSF)
 
-    titre_section(doc, "1. Identité et coordonnées du rédacteur")
+    titre_section(doc, next(r))
     fiche(doc, [
         ("Service", "{{ service_nom }}"),
         ("Adresse", "{{ service_adresse }}, {{ service_ville }}"),
@@ -362,33 +411,63 @@ def rapport_esu() -> Document:
         ("Rédacteur", "{{ service_signataire }}, {{ service_fonction }}"),
     ])
 
-    titre_section(doc, "2. Présence du locataire à l'entretien")
-    cases(doc, ["Le locataire a été rencontré en entretien.",
-                "Le locataire n'a pas pu être rencontré malgré les démarches suivantes "
-                "(courriers, visites à domicile, contacts avec les partenaires)."])
-    para(doc, "Date(s) de l'entretien ou des tentatives : {{ dates_entretien }}", avant=2)
+    titre_section(doc, next(r))
+    if rencontre:
+        choix(doc, "menage_rencontre", {
+            "Oui": "Le locataire a été rencontré en entretien, le {{ date_entretien }}.",
+            "Non": "Le locataire n'a pas pu être rencontré malgré les démarches suivantes "
+                   "(courriers, visites à domicile, contacts avec les partenaires)."})
+        para(doc, "Tentatives de contact : {{ tentatives_contact }}", avant=2)
+    else:
+        para(doc, "☐ Le locataire a été rencontré en entretien.", apres=2).paragraph_format \
+            .left_indent = Cm(0.4)
+        para(doc, "☒ Le locataire n'a pas pu être rencontré malgré trois tentatives de contact.",
+             apres=4).paragraph_format.left_indent = Cm(0.4)
+        para(doc, "Tentatives effectuées (dates des courriers, visites à domicile sans "
+                  "rendez-vous, appels) : {{ tentatives_contact }}", garder=True)
+        cases(doc, ["Courriers proposant un rendez-vous (trois)",
+                    "Visite(s) à domicile sans rendez-vous, avis de passage déposé",
+                    "Appels téléphoniques, messages",
+                    "Contact par l'intermédiaire d'un partenaire"])
+        para(doc, "Vérifications effectuées sans le ménage", bold=True, avant=6, apres=3,
+             garder=True)
+        t = tableau(doc, [4.4, 1.4, 2.6, 8.2])
+        ligne(t, ["Interlocuteur", "Fait", "Date", "Informations recueillies"], fond=FOND_ENTETE,
+              bold=True, entete=True)
+        for qui, quoi in VERIFICATIONS:
+            row = ligne(t, [qui, "☐", "", quoi])
+            _fond(row.cells[0], FOND_LIBELLE)
+            for run in row.cells[3].paragraphs[0].runs:
+                run.italic, run.font.size, run.font.color.rgb = True, Pt(8.5), GRIS
+            trPr = row._tr.get_or_add_trPr()
+            trPr.append(_el("w:trHeight", val=int(Cm(1.2).twips), hRule="atLeast"))
+            row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+        espace(doc)  # may break between rows: the header row repeats
 
-    titre_section(doc, "3. Transmission du diagnostic")
+    titre_section(doc, next(r))
     para(doc, "Le présent diagnostic est transmis au locataire et au bailleur ({{ bailleur }}), "
               "ainsi qu'à la commission de coordination des actions de prévention des expulsions "
               "locatives (CCAPEX).")
-    para(doc, "Date d'envoi : {{ date_transmission }}")
+    para(doc, "Date d'envoi : {{ date_envoi_rapport }}")
 
-    titre_section(doc, "4. Identité du ou des locataires")
+    titre_section(doc, next(r))
     boucle(doc, [8.6, 4.6, 3.4], ["Nom et prénom", "Date de naissance", "Âge"], "p", "personnes",
            ["{{ p.nom_complet }}", "{{ p.date_naissance }}", "{{ p.age }}"])
     para(doc, "Adresse du logement : {{ adresse_complete }}")
 
-    titre_section(doc, "5. Situation familiale")
+    titre_section(doc, next(r))
+    if not rencontre:
+        para(doc, "Situation connue des partenaires (CAF / MSA, bailleur), non vérifiée avec le "
+                  "ménage.", italic=True, couleur=GRIS, garder=True)
     para(doc, "Composition du foyer : {{ composition }}", garder=True)
     para(doc, "Enfants à charge : {{ nb_enfants }}", apres=6, garder=True)
     boucle(doc, [8.6, 4.6, 3.4], ["Enfant", "Date de naissance", "Âge"], "e", "enfants",
            ["{{ e.nom_complet }}", "{{ e.date_naissance }}", "{{ e.age }}"])
 
-    titre_section(doc, "6. Accompagnement social, juridique ou judiciaire en cours")
+    titre_section(doc, next(r))
     para(doc, "{{ accompagnement_existant }}")
 
-    titre_section(doc, "7. Situation locative")
+    titre_section(doc, next(r))
     fiche(doc, [
         ("Bailleur", "{{ bailleur }}"),
         ("Statut d'occupation", "{{ statut_occupation }}"),
@@ -399,17 +478,18 @@ def rapport_esu() -> Document:
         ("Adéquation du logement", "{{ adequation_logement }}"),
     ])
 
-    titre_section(doc, "8. Dette locative")
+    titre_section(doc, next(r))
     fiche(doc, [
         ("Montant de la dette", "{{ montant_dette }}"),
         ("Arrêtée au", "{{ date_dette }}"),
+        ("Motif de l'impayé", "{{ motif_impaye }}"),
         ("Origine de la dette", "{{ origine_dette }}"),
         ("Commissaire de justice", "{{ commissaire_justice }}"),
     ])
     cases(doc, ["Décompte de la dette joint au présent diagnostic",
                 "Décompte figurant à l'assignation"])
 
-    titre_section(doc, "9. Dispositifs de traitement de la dette mobilisés ou mobilisables")
+    titre_section(doc, next(r))
     cases(doc, ["Fonds de solidarité pour le logement (FSL)",
                 "Maintien ou rétablissement de l'aide au logement (CAF / MSA)",
                 "Plan d'apurement amiable avec le bailleur",
@@ -417,50 +497,78 @@ def rapport_esu() -> Document:
                 "Autre"])
     para(doc, "Précisions : {{ dispositifs }}", avant=2)
 
-    titre_section(doc, "10. Reprise du paiement du loyer")
-    cases(doc, ["Le paiement du loyer courant a repris.", "Le paiement du loyer courant n'a pas repris."])
+    titre_section(doc, next(r))
+    cases(doc, ["Le paiement du loyer courant a repris.", "Le paiement du loyer courant n'a pas repris."]
+          + ([] if rencontre else ["Information non disponible auprès du bailleur."]))
     para(doc, "Précisions : {{ reprise_paiement }}", avant=2)
 
-    titre_section(doc, "11. Capacité de remboursement")
-    para(doc, "Budget mensuel du ménage", bold=True, apres=3, garder=True)
+    titre_section(doc, next(r))
+    if rencontre:
+        para(doc, "Budget mensuel du ménage", bold=True, apres=3, garder=True)
+    else:
+        para(doc, "Le budget du ménage n'a pas pu être établi avec lui. Ressources connues des "
+                  "partenaires (CAF / MSA) :", apres=3, garder=True)
     t = tableau(doc, [12.0, 4.6])
     ligne(t, ["Ressources mensuelles", "Montant"], fond=FOND_ENTETE, bold=True, entete=True)
     ligne(t, ["{%tr for r in ressources %}", ""])
     ligne(t, ["{{ r.libelle }}", "{{ r.montant }}"])
     ligne(t, ["{%tr endfor %}", ""])
     ligne(t, ["Total des ressources", "{{ total_ressources }}"], fond=FOND_LIBELLE, bold=True)
-    ligne(t, ["Charges mensuelles", "Montant"], fond=FOND_ENTETE, bold=True)
-    ligne(t, ["{%tr for c in charges %}", ""])
-    ligne(t, ["{{ c.libelle }}", "{{ c.montant }}"])
-    ligne(t, ["{%tr endfor %}", ""])
-    ligne(t, ["Total des charges", "{{ total_charges }}"], fond=FOND_LIBELLE, bold=True)
-    ligne(t, ["Reste à vivre mensuel (ressources – charges)", "{{ reste_a_vivre }}"],
-          fond=FOND_ENTETE, bold=True)
+    if rencontre:
+        ligne(t, ["Charges mensuelles", "Montant"], fond=FOND_ENTETE, bold=True)
+        ligne(t, ["{%tr for c in charges %}", ""])
+        ligne(t, ["{{ c.libelle }}", "{{ c.montant }}"])
+        ligne(t, ["{%tr endfor %}", ""])
+        ligne(t, ["Total des charges", "{{ total_charges }}"], fond=FOND_LIBELLE, bold=True)
+        ligne(t, ["Reste à vivre mensuel (ressources – charges)", "{{ reste_a_vivre }}"],
+              fond=FOND_ENTETE, bold=True)
+    else:
+        ligne(t, ["Loyer mensuel charges comprises", "{{ loyer }}"], fond=FOND_LIBELLE)
     for row in t.rows:
         row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _tenir_ensemble(t)
     espace(doc)
-    para(doc, "Capacité de remboursement mensuelle proposée : {{ capacite_remboursement }}")
+    para(doc, "Capacité de remboursement mensuelle " + ("proposée" if rencontre else "estimée")
+         + " : {{ capacite_remboursement }}")
 
-    titre_section(doc, "12. Préconisations et observations du rédacteur")
+    titre_section(doc, next(r))
     encadre(doc, "Rédaction du travailleur social",
             "Analyse de la situation, plan d'apurement envisageable, délais de paiement, "
-            "orientation, relogement…", "{{ preconisations }}")
+            "orientation, relogement…" if rencontre else
+            "Ce que les vérifications permettent d'établir, ce qui reste inconnu, suites "
+            "proposées (nouvelle convocation, orientation, saisine de la CCAPEX)…",
+            "{{ preconisations }}")
 
-    titre_section(doc, "13. Observations écrites du rédacteur, du locataire ou du bailleur")
+    titre_section(doc, next(r))
     encadre(doc, "Observations écrites (le cas échéant)",
             "Observations du rédacteur, du locataire ou du bailleur jointes ou reproduites ici.",
             "{{ observations }}")
 
-    titre_section(doc, "14. Besoin de relogement et démarches engagées")
+    titre_section(doc, next(r))
     cases(doc, ["Demande de logement social (numéro unique)", "Recours DALO",
-                "Orientation vers le SIAO", "Aucun besoin de relogement"])
-    para(doc, "Démarches engagées : {{ relogement }}", avant=2)
+                "Orientation vers le SIAO", "Aucun besoin de relogement"]
+          + ([] if rencontre else ["Besoin non évalué en l'absence d'entretien"]))
+    para(doc, "Démarches engagées : {{ demarches_relogement }}", avant=2)
 
-    titre_section(doc, "15. Saisine de la CCAPEX et préconisations")
+    titre_section(doc, next(r))
     para(doc, "{{ ccapex }}")
 
     signatures(doc, [("Le rédacteur", "{{ service_signataire }}, {{ service_fonction }}")])
     return doc
+
+
+def rapport_esu() -> Document:
+    return _rapport("Diagnostic social et financier",
+                    "Enquête sociale préalable à l'audience d'expulsion – article 24 de la loi "
+                    "n° 89-462 du 6 juillet 1989 – contenu fixé par l'article 2 du décret "
+                    "n° 2021-8 du 5 janvier 2021", rencontre=True)
+
+
+def rapport_esu_non_rencontre() -> Document:
+    return _rapport("Diagnostic social et financier (ménage non rencontré)",
+                    "Ménage non rencontré malgré trois tentatives – enquête sociale préalable à "
+                    "l'audience d'expulsion – article 24 de la loi n° 89-462 du 6 juillet 1989 – "
+                    "article 2 du décret n° 2021-8 du 5 janvier 2021", rencontre=False)
 
 
 def convention_asll() -> Document:
@@ -567,14 +675,17 @@ def bilan_asll() -> Document:
         ("Nature de la mesure", "{{ type_mesure }}"),
         ("Prescripteur", "{{ prescripteur }} ({{ organisme_prescripteur }})"),
         ("Début de la mesure", "{{ date_debut }}"),
-        ("Fin prévue", "{{ date_fin_prevue }}"),
+        ("Fin de la mesure", "{{ date_fin }} (fin prévue : {{ date_fin_prevue }})"),
+        ("Durée", "{{ duree_mesure }} – renouvellements : {{ renouvellements }}"),
         ("Travailleur social", "{{ service_signataire }}, {{ service_fonction }}"),
     ])
 
     titre_section(doc, "2. Objectifs et résultats")
     boucle(doc, [6.4, 4.4, 5.8], ["Objectif retenu", "Résultat", "Commentaire"], "o",
            "objectifs_retenus",
-           ["{{ o.libelle }}", "☐ atteint\n☐ partiellement\n☐ non atteint", "{{ o.commentaire }}"])
+           ["{{ o.libelle }}", "{{ o.case_atteint }} atteint\n{{ o.case_partiel }} partiellement\n"
+            "{{ o.case_non_atteint }} non atteint\n{{ o.case_sans_objet }} sans objet",
+            "{{ o.commentaire }}"])
 
     titre_section(doc, "3. Évolution de la dette locative")
     t = tableau(doc, [7.0, 4.8, 4.8])
@@ -582,33 +693,45 @@ def bilan_asll() -> Document:
     ligne(t, ["À la demande", "{{ date_dette }}", "{{ montant_dette }}"])
     ligne(t, ["Au début de la mesure", "{{ date_debut }}", "{{ dette_debut }}"])
     ligne(t, ["À la fin de la mesure", "{{ date_fin }}", "{{ dette_fin }}"])
+    ligne(t, ["Évolution (fin – demande)", "", "{{ evolution_dette }}"], fond=FOND_LIBELLE, bold=True)
     for row in t.rows:
         row.cells[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _tenir_ensemble(t)
     espace(doc)
 
     titre_section(doc, "4. Plan d'apurement")
-    cases(doc, ["Plan d'apurement mis en place et respecté",
-                "Plan d'apurement mis en place, non respecté",
-                "Pas de plan d'apurement"])
-    para(doc, "Précisions (montant mensuel, durée, créancier) : {{ plan_apurement }}", avant=2)
+    choix(doc, "plan_apurement", {
+        "Aucun": "Pas de plan d'apurement",
+        "Mis en place": "Plan d'apurement mis en place (en cours)",
+        "Respecté": "Plan d'apurement mis en place et respecté",
+        "Non respecté": "Plan d'apurement mis en place, non respecté"})
+    para(doc, "Précisions (montant mensuel, durée, créancier) : {{ precisions_plan }}", avant=2)
 
     titre_section(doc, "5. Surendettement")
-    cases(doc, ["Dossier de surendettement déposé à la Banque de France",
-                "Dossier en préparation", "Non concerné"])
-    para(doc, "Précisions : {{ surendettement }}", avant=2)
+    choix(doc, "surendettement", {
+        "Non": "Pas de dossier de surendettement",
+        "Dossier déposé": "Dossier de surendettement déposé à la Banque de France",
+        "Plan en cours": "Plan de surendettement en cours"})
+    para(doc, "Précisions : {{ precisions_surendettement }}", avant=2)
 
     titre_section(doc, "6. Relogement")
-    cases(doc, ["Relogement réalisé", "Demande de relogement en cours", "Sans objet"])
-    para(doc, "Précisions : {{ relogement }}", avant=2)
+    choix(doc, "relogement", {"Non concerné": "Non concerné",
+                              "En cours": "Demande de relogement en cours",
+                              "Relogé": "Relogement réalisé"})
+    para(doc, "Précisions : {{ precisions_relogement }}", avant=2)
 
     titre_section(doc, "7. Motif de fin de l'accompagnement")
-    cases(doc, ["Le travail a été possible : objectifs atteints ou en voie de l'être.",
-                "Le travail n'a pas été possible : le ménage n'a pas participé à l'accompagnement.",
-                "Les limites de l'intervention sont atteintes : une mesure de protection est à envisager."])
+    choix(doc, "motif_fin", {
+        "Travail possible": "Le travail a été possible : objectifs atteints ou en voie de l'être.",
+        "Travail non possible": "Le travail n'a pas été possible : le ménage n'a pas participé à "
+                                "l'accompagnement.",
+        "Limites de l'intervention atteintes": "Les limites de l'intervention sont atteintes : une "
+                                               "mesure de protection est à envisager."})
 
     titre_section(doc, "8. Proposition à la commission")
-    cases(doc, ["Arrêt de la mesure au {{ date_fin_prevue }}",
-                "Renouvellement de la mesure pour {{ duree_renouvellement }}"])
+    choix(doc, "proposition", {
+        "Arrêt": "Arrêt de la mesure au {{ date_fin_prevue }}",
+        "Renouvellement": "Renouvellement de la mesure pour {{ duree_renouvellement }}"})
     encadre(doc, "Appréciation du travailleur social",
             "Évolution de la situation, points d'appui, difficultés persistantes, suites proposées…",
             "{{ observations }}")
@@ -673,8 +796,9 @@ def _ordonner_document(doc):
         _ordonner(sec.footer._element)
 
 
-MODELES = {"rapport-esu.docx": rapport_esu, "convention-asll.docx": convention_asll,
-           "bilan-asll.docx": bilan_asll}
+MODELES = {"rapport-esu.docx": rapport_esu,
+           "rapport-esu-non-rencontre.docx": rapport_esu_non_rencontre,
+           "convention-asll.docx": convention_asll, "bilan-asll.docx": bilan_asll}
 
 
 def main(dossier: Path = ICI) -> list[Path]:
@@ -687,7 +811,9 @@ def main(dossier: Path = ICI) -> list[Path]:
         doc.save(cible)
         ecrits.append(cible)
         print(f"écrit : {cible}")
-    return ecrits
+    champs = write_field_list(Path(dossier) / "CHAMPS.md", Path(dossier))
+    print(f"écrit : {champs}")
+    return ecrits + [champs]
 
 
 if __name__ == "__main__":

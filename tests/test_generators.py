@@ -104,7 +104,7 @@ def test_context_sans_vide(config):
     for cle, valeur in ctx.items():
         assert valeur is not None and valeur != "", cle
     assert ctx["montant_dette"] == A_COMPLETER
-    assert "Montant de la dette locative" in ctx["champs_a_completer"]
+    assert "Montant de la dette locative (à la demande)" in ctx["champs_a_completer"]
     # every tag of the templates has its label (one table)
     assert set(LIBELLES) <= set(ctx)
 
@@ -153,8 +153,8 @@ def test_brouillon_clairseme(kind, config):
     assert "MARTIN" in t
     assert t.count(A_COMPLETER) >= 5
     marques = surlignes(path)
-    assert marques and set(marques) == {A_COMPLETER}
-    assert t.count(A_COMPLETER) == len([m for m in marques])
+    assert marques and set(marques) <= {A_COMPLETER, "☐"}  # unset choices: highlighted boxes
+    assert t.count(A_COMPLETER) == marques.count(A_COMPLETER)
 
 
 def test_service_non_configure(tmp_path):
@@ -228,26 +228,6 @@ def test_guillemets_de_word(tmp_path, config):
 
 
 def test_modeles_livres_sans_erreur():
-    for nom in ("rapport-esu.docx", "convention-asll.docx", "bilan-asll.docx"):
+    for nom in ("rapport-esu.docx", "rapport-esu-non-rencontre.docx", "convention-asll.docx",
+                "bilan-asll.docx"):
         assert check_template(ROOT / "templates" / nom) == []
-
-
-# ------------------------------------------------------------------ PDF
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice absent")
-def test_pdf(config, tmp_path):
-    pdfplumber = pytest.importorskip("pdfplumber")
-    path = draft_document("esu", dossier_complet(), config, AUJOURDHUI)
-    sortie = tmp_path / "pdf"
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-                    "--convert-to", "pdf", "--outdir", str(sortie), str(path)],
-                   check=True, capture_output=True, timeout=180)
-    with pdfplumber.open(sortie / (path.stem + ".pdf")) as pdf:
-        pages = [page.extract_text() or "" for page in pdf.pages]
-    tout = "\n".join(pages)
-    assert len(pages) >= 2
-    assert "14 octobre 2025" in tout.replace(NBSP, " ")
-    assert "3 412,87 €" in tout.replace(NBSP, " ").replace(FINE, " ")
-    assert "LE GUÉVÉNEC" in tout
-    assert f"Page 1 sur {len(pages)}" in pages[0].replace(NBSP, " ")
-    assert "1. Identité et coordonnées du rédacteur" in tout
-    assert "15. Saisine de la CCAPEX" in tout
