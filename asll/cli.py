@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from asll import french_argparse  # noqa: F401  (French messages for argparse)
-from asll.config import BUNDLED_SAMPLES, Config, ConfigError, load_config
+from asll.config import BUNDLED_SAMPLES, EXAMPLE_CONFIG, Config, ConfigError, load_config
 from intake.pipeline import A_TRIER, DOUBLON, QUARANTAINE, TRAITE, IntakeResult
 
 EXIT_OK, EXIT_TOOL_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -358,9 +358,12 @@ def cmd_reconstruire(args) -> int:
 
 def cmd_demo(args) -> int:
     workspace = args.dossier or Path(tempfile.mkdtemp(prefix="asll-demo-"))
-    config = load_config(args.config) if args.config else Config()
-    config = Config.for_workspace(workspace, templates=args.modeles or config.templates,
-                                  service=config.service, stabilite_secondes=0.0)
+    # The documented example gives the demo a letterhead, sectors and EPCI.
+    config = load_config(args.config or EXAMPLE_CONFIG)
+    config = Config.for_workspace(
+        workspace, templates=args.modeles or config.templates, service=config.service,
+        secteurs=config.secteurs, secteur_par_defaut=config.secteur_par_defaut,
+        epci=config.epci, stabilite_secondes=0.0)
     config.ensure_folders()
     samples = sorted(p for p in BUNDLED_SAMPLES.iterdir() if p.is_file())
     for sample in samples:

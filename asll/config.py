@@ -13,6 +13,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 BUNDLED_TEMPLATES = PROJECT_ROOT / "templates"
 BUNDLED_SAMPLES = PROJECT_ROOT / "samples" / "documents"
 CONFIG_NAME = "asll.toml"
+EXAMPLE_CONFIG = PROJECT_ROOT / "asll.exemple.toml"
 
 
 class ConfigError(Exception):
@@ -34,6 +35,15 @@ class Service:
     departement: str = ""
 
 
+@dataclass(frozen=True)
+class Secteur:
+    """A worker's sector: the communes it covers and its référent."""
+
+    nom: str
+    referent: str = ""
+    communes: tuple[str, ...] = ()
+
+
 @dataclass
 class Config:
     base: Path = PROJECT_ROOT
@@ -45,6 +55,11 @@ class Config:
     registre: Path = PROJECT_ROOT / "registre.xlsx"
     templates: Path = BUNDLED_TEMPLATES
     service: Service = field(default_factory=Service)
+    secteurs: tuple[Secteur, ...] = ()
+    # Sector of a dossier whose commune no sector lists (flagged for checking).
+    secteur_par_defaut: str = "À attribuer"
+    # Communes grouped by EPCI (communauté d'agglomération / de communes), for the figures.
+    epci: dict[str, tuple[str, ...]] = field(default_factory=dict)
     polling: bool = False
     # A file is read once its size and date have not changed for this long (network copies).
     stabilite_secondes: float = 3.0
@@ -114,7 +129,34 @@ def load_config(path: Path | None = None) -> Config:
     unknown = set(service_data) - known
     if unknown:
         raise ConfigError(f"Clés inconnues dans [service] de {path} : {', '.join(sorted(unknown))}")
-    return replace(config, service=Service(**service_data), **watch)
+    return replace(config, service=Service(**service_data), **watch,
+                   **_sectors(data, path), epci=_epci(data, path))
+
+
+def _sectors(data: dict, path: Path) -> dict:
+    out = {}
+    sectors = []
+    for entry in data.get("secteurs", []):
+        unknown = set(entry) - {"nom", "referent", "communes"}
+        if unknown or "nom" not in entry:
+            raise ConfigError(f"Secteur mal décrit dans {path} : chaque [[secteurs]] a un « nom », "
+                              "un « referent » et une liste « communes »"
+                              + (f" (clés inconnues : {', '.join(sorted(unknown))})"
+                                 if unknown else ""))
+        sectors.append(Secteur(entry["nom"], entry.get("referent", ""),
+                               tuple(entry.get("communes", []))))
+    if sectors:
+        out["secteurs"] = tuple(sectors)
+    if "secteur_par_defaut" in data:
+        out["secteur_par_defaut"] = str(data["secteur_par_defaut"])
+    return out
+
+
+def _epci(data: dict, path: Path) -> dict[str, tuple[str, ...]]:
+    table = data.get("epci", {})
+    if not all(isinstance(v, list) for v in table.values()):
+        raise ConfigError(f"[epci] de {path} : chaque EPCI reçoit une liste de communes.")
+    return {name: tuple(communes) for name, communes in table.items()}
 
 
 def _resolve(base: Path, value: str) -> Path:

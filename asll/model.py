@@ -193,6 +193,8 @@ class Dossier(SuiviMenage, DonneesMenage):
     nature: str = ""  # "ESU" | "ASLL"
     statut: str = "Nouveau"  # STATUTS_DOSSIER
     date_ouverture: date | None = None
+    secteur: str | None = None  # from the commune (asll.toml), staff may change it
+    referent: str | None = None
     brouillons: list[str] = field(default_factory=list)  # draft file names written so far
 
     @property

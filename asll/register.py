@@ -73,6 +73,8 @@ COLUMNS = (
     Column("nature", "Nature", width=8),
     Column("statut", "Statut", width=14, choices=STATUTS_DOSSIER, filled_by_staff=True),
     Column("date_ouverture", "Ouvert le", "date", 11),
+    Column("secteur", "Secteur", width=18),
+    Column("referent", "Référent", width=18),
     Column("personne1.civilite", "Civilité 1", width=8),
     Column("personne1.nom", "Nom 1", width=18),
     Column("personne1.prenom", "Prénom 1", width=14),

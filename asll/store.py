@@ -27,6 +27,7 @@ from asll.deadlines import deadlines_for
 from asll.dossiers import merge_into, new_dossier
 from asll.model import Dossier, Extraction
 from asll.register import DocumentRecord, Register
+from asll.sectors import Affectation
 
 log = logging.getLogger("asll.registre")
 
@@ -195,9 +196,10 @@ class RegisterStore:
 
 # ---------------------------------------------------------------------- entries
 def document_entry(record: DocumentRecord, extraction: Extraction | None = None,
-                   dossier: str | None = None) -> dict:
+                   dossier: str | None = None, affectation: Affectation | None = None) -> dict:
     return {"type": "document", "document": record.__dict__ | {"dossier": dossier},
-            "extraction": extraction.to_json() if extraction else None}
+            "extraction": extraction.to_json() if extraction else None,
+            "affectation": affectation.__dict__ if affectation else None}
 
 
 def drafts_entry(numero: str, drafts: list[str]) -> dict:
@@ -218,6 +220,7 @@ def _apply(register: Register, entry: dict) -> None:
             dossier = register.get(numero)
             if dossier is None:
                 dossier = new_dossier(extraction, numero, doc["recu_le"].date())
+                _assign(dossier, entry.get("affectation"))
             else:
                 merge_into(dossier, extraction)
             register.put(dossier)
@@ -228,6 +231,14 @@ def _apply(register: Register, entry: dict) -> None:
             dossier.brouillons += [d for d in entry["brouillons"] if d not in dossier.brouillons]
             register.put(dossier)
     register.journal_seq = max(register.journal_seq, seq)
+
+
+def _assign(dossier: Dossier, affectation: dict | None) -> None:
+    if not affectation:
+        return
+    dossier.secteur, dossier.referent = affectation["secteur"], affectation["referent"]
+    if not affectation["connue"]:
+        dossier.champs_incertains.append("secteur")
 
 
 def _signature(path: Path):

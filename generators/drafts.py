@@ -76,7 +76,7 @@ def draft_document(kind: str, dossier: Dossier, config: Config,
     fichier, suffixe = modele_pour(kind, dossier)
     modele = _modele(config, fichier)
     contenu = render_template(modele, build_context(dossier, config, aujourd_hui))
-    return _ecrire(Path(config.outbox), _base(dossier, suffixe), ".docx", contenu)
+    return _ecrire(dossier_brouillons(dossier, config), _base(dossier, suffixe), ".docx", contenu)
 
 
 def final_document(kind: str, dossier: Dossier, config: Config, aujourd_hui: date | None = None,
@@ -93,7 +93,7 @@ def final_document(kind: str, dossier: Dossier, config: Config, aujourd_hui: dat
 
     fichier, suffixe = modele_pour(kind, dossier)
     base = _base(dossier, suffixe)
-    outbox = Path(config.outbox)
+    outbox = dossier_brouillons(dossier, config)
     source = Path(source) if source else dernier_brouillon(outbox, base)
     if source is not None:
         contenu, nom = source.read_bytes(), source.name
@@ -107,6 +107,16 @@ def final_document(kind: str, dossier: Dossier, config: Config, aujourd_hui: dat
     cible = _ecrire(outbox, f"{base}-final", ".docx", _nettoyer(contenu))
     convert_to_pdf([cible])
     return cible
+
+
+def dossier_brouillons(dossier: Dossier, config: Config) -> Path:
+    """Where a dossier's drafts go: the outbox, or its sector's folder inside it, so that
+    each worker finds hers in her own folder."""
+    outbox = Path(config.outbox)
+    if not dossier.secteur:
+        return outbox
+    name = re.sub(r'[<>:"/\\|?*\x00-\x1f]', "-", dossier.secteur).strip(" .")
+    return outbox / (name or "secteur")
 
 
 def dernier_brouillon(outbox: Path, base: str) -> Path | None:

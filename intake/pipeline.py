@@ -24,6 +24,7 @@ from asll.dossiers import find_matching, nature_for
 from asll.labels import TYPES_DOCUMENT
 from asll.model import Dossier, Extraction
 from asll.register import DocumentRecord
+from asll.sectors import assign
 from asll.store import RegisterStore, Waiting, document_entry, drafts_entry
 from intake.sandbox import ToolFailure, extract_isolated
 
@@ -138,11 +139,12 @@ def _register(path: Path, sha: str, extraction: Extraction, config: Config,
     existing = find_matching(register.dossiers(), extraction)
     numero = existing.numero if existing else register.next_numero(nature_for(extraction),
                                                                    now.year)
+    affectation = None if existing else assign(extraction.commune, config)
     destination = _unique_destination(config.archive / now.strftime("%Y-%m"), path.name)
     store.record(document_entry(DocumentRecord(
         recu_le=now, fichier=path.name, sha256=sha,
         type=TYPES_DOCUMENT[extraction.type_document], dossier=numero, resultat=TRAITE,
-        classe_sous=_relative(destination, config)), extraction, numero))
+        classe_sous=_relative(destination, config)), extraction, numero, affectation))
     _move(path, destination)
 
     dossier = store.view().get(numero)

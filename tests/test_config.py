@@ -36,3 +36,24 @@ def test_options_override_the_file(tmp_path):
                                                         outbox=None)
     assert config.inbox == tmp_path / "autre"
     assert config.outbox == tmp_path / "outbox"
+
+
+def test_sectors_assign_by_commune_whatever_the_spelling(tmp_path):
+    from asll.sectors import assign, epci_of
+
+    config = load_config(PROJECT_ROOT / "asll.exemple.toml")
+    for written in ("SAINT-DIZIER", "St Dizier", "saint dizier"):
+        found = assign(written, config)
+        assert (found.secteur, found.referent, found.connue) == (
+            "Saint-Dizier", "Claire BERNARD", True)
+    unknown = assign("Bourbonne-les-Bains", config)
+    assert (unknown.secteur, unknown.referent, unknown.connue) == ("À attribuer", None, False)
+    assert assign("Saint-Dizier", Config()) is None  # no sectors configured
+    assert epci_of("ANGOULÊME", config) == "CA du Grand Angoulême"
+
+
+def test_badly_described_sector_is_explained(tmp_path):
+    path = tmp_path / "asll.toml"
+    path.write_text('[[secteurs]]\nnom = "Nord"\ncommune = ["Lille"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="communes"):
+        load_config(path)

@@ -1,0 +1,42 @@
+"""Which sector and référent a household belongs to, from its commune (asll.toml)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from asll.config import Config
+
+
+@dataclass(frozen=True)
+class Affectation:
+    secteur: str
+    referent: str | None
+    connue: bool  # False: the commune is in no sector, the default was used
+
+
+def commune_key(name: str) -> str:
+    """'SAINT-DIZIER', 'St Dizier' and 'saint dizier' give the same key."""
+    text = unicodedata.normalize("NFKD", name or "")
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"\bste?\b", lambda m: "sainte" if m[0] == "ste" else "saint", text)
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def assign(commune: str | None, config: Config) -> Affectation | None:
+    """None when the service has no sectors configured."""
+    if not config.secteurs:
+        return None
+    key = commune_key(commune or "")
+    for secteur in config.secteurs:
+        if key and key in {commune_key(c) for c in secteur.communes}:
+            return Affectation(secteur.nom, secteur.referent or None, True)
+    return Affectation(config.secteur_par_defaut, None, False)
+
+
+def epci_of(commune: str | None, config: Config) -> str | None:
+    key = commune_key(commune or "")
+    for epci, communes in config.epci.items():
+        if key in {commune_key(c) for c in communes}:
+            return epci
+    return None
