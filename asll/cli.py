@@ -115,6 +115,25 @@ def build_parser() -> argparse.ArgumentParser:
                        "sauvegarde (.asll/sauvegardes).")
     p.set_defaults(func=cmd_reconstruire)
 
+    p = sub.add_parser("rapport-annuel", parents=[common], help="rapport d'activité de l'année",
+                       description="Rédige le rapport d'activité de l'année (Word, PDF et "
+                                   "tableaux Excel) à partir du registre. Les ménages n'y "
+                                   "figurent que par leur numéro de dossier.")
+    p.add_argument("annee", type=int, metavar="ANNEE")
+    p.add_argument("--sortie", type=Path, metavar="DOSSIER",
+                   help="dossier où écrire (par défaut : outbox/rapports)")
+    p.add_argument("--sans-pdf", action="store_true", help="ne pas produire le PDF")
+    p.set_defaults(func=cmd_rapport_annuel)
+
+    p = sub.add_parser("gts", parents=[common], help="dossier de séance du GTS du mois",
+                       description="Prépare le document de la séance mensuelle du Groupe "
+                                   "Technique Social : nouvelles demandes, bilans dus, "
+                                   "diagnostics rendus, colonne de décision vide.")
+    p.add_argument("mois", metavar="AAAA-MM")
+    p.add_argument("--sortie", type=Path, metavar="DOSSIER",
+                   help="dossier où écrire (par défaut : outbox/rapports)")
+    p.set_defaults(func=cmd_gts)
+
     p = sub.add_parser("demo", parents=[common], help="démonstration sur les documents "
                        "d'exemple", description="Copie les documents d'exemple dans un espace "
                        "de travail temporaire, les traite et résume le résultat.")
@@ -272,6 +291,40 @@ def cmd_modeles(args) -> int:
         else:
             print(f"✓ {path.name}")
     return EXIT_BAD_INPUT if problems else EXIT_OK
+
+
+def cmd_rapport_annuel(args) -> int:
+    from asll.store import RegisterStore
+    from reports import annual_report
+
+    config = config_from(args)
+    epci_by_commune = {commune: epci for epci, communes in config.epci.items()
+                       for commune in communes}
+    files = annual_report(RegisterStore(config.registre).view().dossiers(), args.annee, config,
+                          args.sortie or config.outbox / "rapports",
+                          epci_by_commune=epci_by_commune or None, pdf=not args.sans_pdf)
+    print(f"Rapport d'activité {args.annee} : {files.docx}")
+    print(f"Tableaux : {files.xlsx}")
+    if files.pdf:
+        print(f"PDF : {files.pdf}")
+    return EXIT_OK
+
+
+def cmd_gts(args) -> int:
+    import re
+
+    from asll.store import RegisterStore
+    from reports import gts_pack
+
+    if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.mois):
+        print(f"Mois invalide : « {args.mois} » (attendu : AAAA-MM, par exemple 2025-10).",
+              file=sys.stderr)
+        return EXIT_BAD_INPUT
+    config = config_from(args)
+    path = gts_pack(RegisterStore(config.registre).view().dossiers(), args.mois, config,
+                    args.sortie or config.outbox / "rapports")
+    print(f"Document de séance du GTS : {path}")
+    return EXIT_OK
 
 
 def cmd_statut(args) -> int:

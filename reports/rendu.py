@@ -1,0 +1,416 @@
+"""Word and Excel output of the reports: letterhead, headings, tables, charts, page numbers.
+
+Tables are written as WordprocessingML directly (one `parse_xml` per table): python-docx's
+`add_row()` / `cells` are quadratic, and a year's debt table can hold thousands of rows.
+"""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Cm, Pt, RGBColor
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from asll.config import Service
+from generators.formatting import typo_fr
+from reports.stats import Tableau
+
+POLICE = "Arial"  # Liberation Sans (same metrics) where Arial is missing
+BLEU = "1F3A5F"
+GRIS = "595959"
+FOND_ENTETE = "DCE4EE"
+FOND_TOTAL = "EEF2F7"
+BORDURE = "A6B4C4"
+COULEURS_GRAPHIQUE = ("#1F3A5F", "#4F81BD", "#9BBB59", "#F79646", "#8064A2", "#4BACC6",
+                      "#C0504D", "#7F7F7F", "#D4A017", "#2E8B57")
+
+
+# ---------------------------------------------------------------- document skeleton
+def nouveau_document(service: Service, pied: str, paysage: bool = False) -> Document:
+    """A4 document with the service's letterhead and « Page X sur Y » in the footer."""
+    doc = Document()
+    sec = doc.sections[0]
+    if paysage:
+        sec.orientation = WD_ORIENT.LANDSCAPE
+        sec.page_width, sec.page_height = Cm(29.7), Cm(21)
+    else:
+        sec.page_width, sec.page_height = Cm(21), Cm(29.7)
+    sec.left_margin = sec.right_margin = Cm(2.0)
+    sec.top_margin, sec.bottom_margin = Cm(3.0), Cm(2.0)
+    sec.header_distance, sec.footer_distance = Cm(1.0), Cm(1.0)
+    largeur = (sec.page_width - sec.left_margin - sec.right_margin)
+
+    styles = doc.styles
+    normal = styles["Normal"]
+    normal.font.name = POLICE
+    normal.font.size = Pt(10)
+    rfonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:eastAsia", "w:cs"):
+        rfonts.set(qn(attr), POLICE)
+    normal.paragraph_format.space_after = Pt(4)
+    for nom, taille, avant, apres, couleur in (
+            ("Title", 20, 0, 4, BLEU), ("Subtitle", 11, 0, 14, GRIS),
+            ("Heading 1", 14, 18, 6, BLEU), ("Heading 2", 11, 12, 4, BLEU)):
+        st = styles[nom]
+        st.font.name = POLICE
+        rpr = st.element.get_or_add_rPr()
+        fonts = rpr.get_or_add_rFonts()
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attr), None)
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(attr), POLICE)
+        for e in rpr.findall(qn("w:spacing")):
+            rpr.remove(e)
+        st.font.size = Pt(taille)
+        st.font.bold = nom != "Subtitle"
+        st.font.italic = nom == "Subtitle"
+        st.font.color.rgb = RGBColor.from_string(couleur)
+        st.paragraph_format.space_before = Pt(avant)
+        st.paragraph_format.space_after = Pt(apres)
+        st.paragraph_format.keep_with_next = True
+        ppr = st.element.pPr
+        if ppr is not None:
+            for bdr in ppr.findall(qn("w:pBdr")):
+                ppr.remove(bdr)
+    _bordure(styles["Heading 1"].element.get_or_add_pPr(), "bottom", BORDURE, 6)
+
+    # letterhead
+    entete = sec.header
+    p = entete.paragraphs[0]
+    _run(p, service.nom, gras=True, taille=12, couleur=BLEU)
+    p.paragraph_format.space_after = Pt(0)
+    ville = " ".join(x for x in (service.code_postal, service.commune) if x)
+    ligne1 = " – ".join(x for x in (service.adresse, ville) if x)
+    contacts = " – ".join(x for x in (
+        f"Tél. : {service.telephone}" if service.telephone else "",
+        f"Courriel : {service.courriel}" if service.courriel else "") if x)
+    for texte in (ligne1, contacts):
+        if texte:
+            q = entete.add_paragraph()
+            _run(q, texte, taille=8.5, couleur=GRIS)
+            q.paragraph_format.space_after = Pt(0)
+            p = q
+    _bordure(p._p.get_or_add_pPr(), "bottom", BLEU, 8)
+
+    # footer: title on the left, « Page X sur Y » on the right
+    p = sec.footer.paragraphs[0]
+    p.style = styles["Normal"]
+    p.paragraph_format.space_after = Pt(0)
+    p.paragraph_format.tab_stops.add_tab_stop(largeur, WD_TAB_ALIGNMENT.RIGHT)
+    _bordure(p._p.get_or_add_pPr(), "top", BORDURE, 4)
+    _run(p, pied + "\tPage ", taille=8, couleur=GRIS)
+    _champ(p, "PAGE")
+    _run(p, " sur ", taille=8, couleur=GRIS)
+    _champ(p, "NUMPAGES")
+
+    doc.core_properties.author = service.nom
+    doc.core_properties.language = "fr-FR"
+    doc._largeur_cm = largeur / 360000
+    return doc
+
+
+def _run(p, texte, gras=False, italique=False, taille=None, couleur=None):
+    r = p.add_run(typo_fr(texte) if texte.strip() else texte)
+    r.bold = gras or None
+    r.italic = italique or None
+    if taille:
+        r.font.size = Pt(taille)
+    if couleur:
+        r.font.color.rgb = RGBColor.from_string(couleur)
+    return r
+
+
+def _champ(p, instruction: str) -> None:
+    p._p.append(parse_xml(
+        f'<w:fldSimple {nsdecls("w")} w:instr=" {instruction} "><w:r><w:rPr>'
+        f'<w:color w:val="{GRIS}"/><w:sz w:val="16"/></w:rPr><w:t>1</w:t></w:r></w:fldSimple>'))
+
+
+def _bordure(ppr, cote: str, couleur: str, taille: int) -> None:
+    bdr = parse_xml(f'<w:pBdr {nsdecls("w")}><w:{cote} w:val="single" w:sz="{taille}" '
+                    f'w:space="4" w:color="{couleur}"/></w:pBdr>')
+    # pBdr goes before spacing / ind / jc in pPr
+    suivant = next((e for e in ppr if e.tag in (qn("w:shd"), qn("w:tabs"), qn("w:spacing"),
+                                                qn("w:ind"), qn("w:jc"), qn("w:rPr"))), None)
+    if suivant is not None:
+        suivant.addprevious(bdr)
+    else:
+        ppr.append(bdr)
+
+
+def paragraphe(doc, texte: str = "", gras=False, italique=False, taille=None, couleur=None,
+               apres=None, align=None, style=None):
+    p = doc.add_paragraph(style=style)
+    if texte:
+        _run(p, texte, gras, italique, taille, couleur)
+    if apres is not None:
+        p.paragraph_format.space_after = Pt(apres)
+    if align == "centre":
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    return p
+
+
+def puce(doc, texte: str):
+    p = doc.add_paragraph(style="List Bullet")
+    _run(p, texte)
+    p.paragraph_format.space_after = Pt(2)
+    return p
+
+
+# ---------------------------------------------------------------- tables
+def tableau_xml(doc, largeurs_cm: list[float], entetes: list[str], lignes: list[list],
+                total: list | None = None, tiret_zero: bool = False, insecable: bool = True,
+                taille: float = 9, aligner_gauche: int = 1, avec_suite: bool = False,
+                hauteur_cm: float | None = None) -> None:
+    """Append a table: header row repeated on each page, total row shaded.
+
+    `insecable`: keep the whole table on one page (small tables).
+    `aligner_gauche`: how many leading columns are text (left-aligned); the others centred.
+    """
+    tw = [int(c * 567) for c in largeurs_cm]
+    sz = int(taille * 2)
+
+    def cellule(texte, i, fond=None, gras=False, garder=False):
+        if isinstance(texte, (int, float)) and not isinstance(texte, bool):
+            texte = "-" if (texte == 0 and tiret_zero) else str(texte)
+        texte = typo_fr(str(texte or "")) if texte not in (None, "") else ""
+        jc = "left" if i < aligner_gauche else "center"
+        shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fond}"/>' if fond else ""
+        keep = "<w:keepNext/>" if garder else ""
+        b = "<w:b/>" if gras else ""
+        return (f'<w:tc><w:tcPr><w:tcW w:w="{tw[i]}" w:type="dxa"/>{shd}<w:vAlign w:val="center"/>'
+                f'</w:tcPr><w:p><w:pPr>{keep}<w:spacing w:before="30" w:after="30" w:line="240" '
+                f'w:lineRule="auto"/><w:jc w:val="{jc}"/></w:pPr><w:r><w:rPr>{b}'
+                f'<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr><w:t xml:space="preserve">'
+                f'{escape(texte)}</w:t></w:r></w:p></w:tc>')
+
+    def rangee(valeurs, entete=False, fond=None, gras=False, garder=False):
+        hauteur = (f'<w:trHeight w:val="{int(hauteur_cm * 567)}" w:hRule="atLeast"/>'
+                   if hauteur_cm and not entete else "")
+        trpr = ("<w:trPr><w:cantSplit/>" + hauteur + ("<w:tblHeader/>" if entete else "")
+                + "</w:trPr>")
+        return "<w:tr>" + trpr + "".join(
+            cellule(v, i, fond, gras, garder) for i, v in enumerate(valeurs)) + "</w:tr>"
+
+    n = len(lignes) + (1 if total else 0)
+    suite = insecable and avec_suite  # keep the last row with the note / comments below
+    parts = [rangee(entetes, entete=True, fond=FOND_ENTETE, gras=True, garder=insecable)]
+    for k, ligne in enumerate(lignes):
+        parts.append(rangee(ligne, garder=insecable and (k < n - 1 or suite)))
+    if total:
+        parts.append(rangee(total, fond=FOND_TOTAL, gras=True, garder=suite))
+    bordures = "".join(f'<w:{c} w:val="single" w:sz="4" w:space="0" w:color="{BORDURE}"/>'
+                       for c in ("top", "left", "bottom", "right", "insideH", "insideV"))
+    xml = (f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{sum(tw)}" w:type="dxa"/>'
+           f'<w:jc w:val="center"/><w:tblBorders>{bordures}</w:tblBorders>'
+           f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="20" w:type="dxa"/>'
+           f'<w:left w:w="80" w:type="dxa"/><w:bottom w:w="20" w:type="dxa"/>'
+           f'<w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>'
+           + "".join(f'<w:gridCol w:w="{w}"/>' for w in tw) + "</w:tblGrid>"
+           + "".join(parts) + "</w:tbl>")
+    doc.element.body.sectPr.addprevious(parse_xml(xml))
+
+
+def largeurs_tableau(doc, entetes: list[str], lignes: list[list]) -> list[float]:
+    """First column wide enough for its labels, the others shared evenly, within the page."""
+    page = doc._largeur_cm
+    n = len(entetes)
+    if n == 2:
+        return [9.0, 3.0]
+    if n <= 3:
+        return [9.0, 2.8, 2.8][:n]
+    longueur = max([len(str(l[0])) for l in lignes] + [len(entetes[0]), 8])
+    premiere = min(max(3.5, longueur * 0.2), 7.5)
+    autres = min(2.8, (page - premiere) / (n - 1))
+    return [premiere] + [autres] * (n - 1)
+
+
+def ecrire_tableau(doc, t: Tableau) -> None:
+    """Heading, comment, table, note and chart of one `Tableau`."""
+    doc.add_heading(typo_fr(t.titre), level=2)
+    entetes, lignes, total = t.grille()
+    if t.cle == "ASLL évolution dettes":
+        largeurs = [1.6, 3.2, 3.0, 3.0, 3.0, 3.2]
+    else:
+        largeurs = largeurs_tableau(doc, entetes, lignes)
+    if not lignes:
+        paragraphe(doc, "Aucune donnée pour cette année.", italique=True, couleur=GRIS)
+        return
+    image = graphique_png(t) if t.graphique else None
+    petit = not t.grand and len(lignes) < 30
+    tableau_xml(doc, largeurs, entetes, lignes, total, tiret_zero=t.tiret_zero,
+                insecable=petit, aligner_gauche=2 if t.cle == "ASLL évolution dettes" else 1,
+                avec_suite=len(t.commentaire) <= 6)
+    # note, comments and chart stay with the table (small tables only)
+    suite = []
+    p = paragraphe(doc, t.note, italique=True, taille=8, couleur=GRIS, apres=4)
+    p.paragraph_format.space_before = Pt(2)
+    suite.append(p)
+    for phrase in t.commentaire:
+        suite.append(puce(doc, phrase))
+    if image:
+        p = doc.add_paragraph()
+        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        p.paragraph_format.space_before = Pt(4)
+        p.add_run().add_picture(image, width=Cm(11 if t.graphique != "secteurs" else 11.5))
+        suite.append(p)
+    if petit and len(t.commentaire) <= 6:
+        for p in suite[:-1]:
+            p.paragraph_format.keep_with_next = True
+
+
+# ---------------------------------------------------------------- charts
+def graphique_png(t: Tableau) -> io.BytesIO | None:
+    """A bar or pie chart of the table, as PNG (None when matplotlib is missing)."""
+    try:
+        import matplotlib
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        return None
+    plt.rcParams.update({"font.family": ["Liberation Sans", "DejaVu Sans"], "font.size": 9})
+    lignes = [l for l in t.lignes if isinstance(l[1], (int, float))]
+    fig = None
+    try:
+        if t.graphique == "barres_groupees":
+            # columns = landlords, rows = met / not met
+            categories = t.entetes[1:-1]
+            fig, ax = plt.subplots(figsize=(6.4, 3.0), dpi=150)
+            largeur = 0.8 / max(len(lignes), 1)
+            for k, ligne in enumerate(lignes):
+                xs = [i + (k - (len(lignes) - 1) / 2) * largeur for i in range(len(categories))]
+                barres = ax.bar(xs, ligne[1:len(categories) + 1], largeur * 0.95, label=ligne[0],
+                                color=COULEURS_GRAPHIQUE[k % len(COULEURS_GRAPHIQUE)])
+                ax.bar_label(barres, padding=2, fontsize=8)
+            ax.set_xticks(range(len(categories)), categories)
+            ax.legend(frameon=False, fontsize=8)
+        elif t.graphique == "secteurs":
+            valeurs = [l for l in lignes if l[1] > 0]
+            if not valeurs:
+                return None
+            fig, ax = plt.subplots(figsize=(6.0, 2.3), dpi=150)
+            total = sum(l[1] for l in valeurs)
+            coins, _ = ax.pie([l[1] for l in valeurs], startangle=90, counterclock=False,
+                              colors=COULEURS_GRAPHIQUE[:len(valeurs)],
+                              wedgeprops={"linewidth": 1, "edgecolor": "white"})
+            from reports.stats import pourcentage_fr
+            ax.legend(coins, [f"{l[0]} ({pourcentage_fr(l[1], total)})" for l in valeurs],
+                      loc="center left", bbox_to_anchor=(1.02, 0.5), frameon=False, fontsize=9)
+            ax.set_aspect("equal")
+        else:
+            valeurs = [l for l in lignes]
+            if not valeurs:
+                return None
+            fig, ax = plt.subplots(figsize=(6.4, 2.6), dpi=150)
+            barres = ax.bar([l[0] for l in valeurs], [l[1] for l in valeurs], width=0.55,
+                            color=COULEURS_GRAPHIQUE[0])
+            ax.bar_label(barres, padding=2, fontsize=8)
+        ax.spines[["top", "right"]].set_visible(False) if t.graphique != "secteurs" else None
+        if t.graphique != "secteurs":
+            ax.yaxis.get_major_locator().set_params(integer=True)
+            ax.margins(y=0.15)
+        fig.tight_layout()
+        sortie = io.BytesIO()
+        fig.savefig(sortie, format="png")
+        sortie.seek(0)
+        return sortie
+    finally:
+        if fig is not None:
+            plt.close(fig)
+
+
+# ---------------------------------------------------------------- workbook
+_INTERDITS = str.maketrans({c: " " for c in "[]:*?/\\"})
+_ENTETE = PatternFill("solid", fgColor=BLEU)
+_TOTAL = PatternFill("solid", fgColor=FOND_TOTAL)
+_FIN = Side(style="thin", color=BORDURE)
+
+
+def classeur(tableaux: list[Tableau], titre: str, methode: list[str], chemin: Path) -> None:
+    """One sheet per table (numbers as numbers, % as Excel percentages), no charts."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    noms: set[str] = set()
+    for t in tableaux:
+        nom = t.cle.translate(_INTERDITS)[:31]
+        base, k = nom, 2
+        while nom in noms:
+            nom = f"{base[:28]} {k}"
+            k += 1
+        noms.add(nom)
+        ws = wb.create_sheet(nom)
+        ws["A1"] = f"{t.titre} — {t.annee}"
+        ws["A1"].font = Font(bold=True, size=12, color=BLEU)
+        entetes, lignes, total = _grille_classeur(t)
+        ws.append([])
+        ws.append(entetes)
+        for cell in ws[3]:
+            cell.font = Font(bold=True, color="FFFFFF")
+            cell.fill = _ENTETE
+            cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        for ligne in lignes:
+            ws.append(ligne)
+        if total:
+            ws.append(total)
+            for cell in ws[ws.max_row]:
+                cell.font = Font(bold=True)
+                cell.fill = _TOTAL
+        for row in ws.iter_rows(min_row=3, max_row=ws.max_row):
+            for cell in row:
+                cell.border = Border(top=_FIN, bottom=_FIN, left=_FIN, right=_FIN)
+                if isinstance(cell.value, float) and cell.column > 1 and "%" in str(
+                        ws.cell(row=3, column=cell.column).value):
+                    cell.number_format = "0.0%"
+                elif isinstance(cell.value, float):
+                    cell.number_format = '#,##0\\ "€"'
+                elif isinstance(cell.value, str) and cell.value.startswith("="):
+                    cell.data_type = "s"
+        if t.note:
+            ws.cell(row=ws.max_row + 2, column=1, value=t.note).font = Font(italic=True)
+        ws.column_dimensions["A"].width = max(
+            [len(str(r[0] or "")) for r in [entetes, *lignes]] + [14]) + 2
+        for i in range(2, len(entetes) + 1):
+            ws.column_dimensions[get_column_letter(i)].width = 16
+        ws.freeze_panes = "B4"
+    ws = wb.create_sheet("Méthode")
+    ws["A1"] = titre
+    ws["A1"].font = Font(bold=True, size=12, color=BLEU)
+    for i, texte in enumerate(methode, start=3):
+        ws.cell(row=i, column=1, value=texte).alignment = Alignment(wrap_text=True)
+    ws.column_dimensions["A"].width = 120
+    wb.save(chemin)
+
+
+def _grille_classeur(t: Tableau) -> tuple[list, list[list], list | None]:
+    """The table with numbers: counts as int, shares as fractions, debts as euros."""
+    if t.brut is not None and t.cle == "ASLL évolution dettes":
+        lignes = [[i, l[0], *(v if v is not None else "Inconnu" for v in l[1:4]), l[4]]
+                  for i, l in enumerate(t.brut, start=1)]
+        return t.entetes, lignes, None
+    if not t.pourcentages:
+        lignes = [[_nombre(v) for v in l] for l in t.lignes]
+        return t.entetes, lignes, t.total
+    base = t.total[1] if t.total else sum(l[1] for l in t.lignes)
+    entetes = [t.entetes[0], str(t.annee), f"% {t.annee}"]
+    lignes = [[l[0], l[1], (l[1] / base) if base else None] for l in t.lignes]
+    total = ["TOTAL", base, 1.0 if base else None]
+    if t.precedent is not None:
+        base_p = t.total_precedent or sum(t.precedent)
+        entetes += [str(t.annee - 1), f"% {t.annee - 1}"]
+        for ligne, p in zip(lignes, t.precedent):
+            ligne += [p, (p / base_p) if base_p else None]
+        total += [base_p, 1.0 if base_p else None]
+    return entetes, lignes, total if t.total else None
+
+
+def _nombre(v):
+    """« 47,5 % » strings stay text; everything else as it is."""
+    return v

@@ -1,0 +1,772 @@
+"""The yearly figures, counted from the register's dossiers in one pass.
+
+Which dossiers count for a year (also printed in the report's methodological note):
+
+- ESU / DSF: the enquiries **opened in the year** (`date_ouverture`, else the date of the
+  préfecture's letter). Landlord and met / not met over all of them; town, composition,
+  income, reasons for the arrears and measures set up over the households **met** — the
+  2004 seed's town table (41 lines for 41 households met out of 75) is counted that way.
+- ASLL / ASSLL: the measures **active during the year** — started on or before 31
+  December and ended on or after 1 January (end = `date_fin_mesure`, else the start plus
+  six months per period, renewals included); a measure that never started (household not
+  met, moved out…) counts in the year its dossier was opened. The situation table covers
+  all of them; the other tables cover the measures **carried out** (situation « Suivie »
+  or « Renouvelée », or a start date when the situation is not filled in). Lengths,
+  reasons for stopping and objectives reached cover the measures that **ended in the
+  year**.
+
+Households appear only by their dossier number, never by name or address.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterable
+
+from asll import labels
+from asll.model import (
+    CATEGORIES_REVENUS, MOTIFS_FIN, MOTIFS_IMPAYE, OBJECTIFS, ORIGINES_DEMANDE,
+    PROPOSITIONS, RELOGEMENTS, RESULTATS_OBJECTIF, SITUATIONS_MESURE, Dossier,
+)
+from generators.formatting import ESPACE_INSECABLE, montant_fr
+
+NON_RENSEIGNE = "Non renseigné"
+PARC_PRIVE = "Parc privé"
+MESURES_REALISEES = ("Suivie", "Renouvelée")
+DUREE_MESURE_MOIS = 6
+TRANCHES_DETTE = ((1000, "0 € à 1 000 €"), (3000, "1 000 € à 3 000 €"),
+                  (5000, "3 000 € à 5 000 €"), (None, "Plus de 5 000 €"))
+LIGNES_ENFANTS = ("Sans enfant", "1 enfant", "2 enfants", "3 enfants", "4 enfants et +")
+# Resources of the households without a salary (the seeds' « ressources des familles non
+# salariées »); APL and family benefits are left out, as in the seeds.
+RESSOURCES_SANS_SALAIRE = ("chomage", "rsa", "aah", "ij", "pension", "autre")
+SANS_RESSOURCES = "Sans ressources"
+SURENDETTEMENT_OUI = ("Dossier déposé", "Plan en cours")
+PLANS_MIS_EN_PLACE = ("Mis en place", "Respecté", "Non respecté")
+RESULTAT_GLOBAL = ("Atteints", "Partiellement atteints", "Non atteints", NON_RENSEIGNE)
+_SOCIAL = re.compile(
+    r"\b(oph|ophlm|opac|hlm|esh|habitat|habitation|logis|logement social|logements sociaux|"
+    r"residence sociale|foyer|adoma|sem|semis|office public)\b")
+
+
+# ---------------------------------------------------------------- French formatting
+def pourcentage_fr(part: float, total: float, decimales: int = 1) -> str:
+    """`pourcentage_fr(19, 40)` → « 47,5 % », `(16, 40)` → « 40 % » (as the seeds write them)."""
+    if not total:
+        return "–"
+    valeur = (Decimal(part) * 100 / Decimal(total)).quantize(
+        Decimal(1).scaleb(-decimales), rounding=ROUND_HALF_UP)
+    texte = f"{valeur:f}"
+    if "." in texte:
+        texte = texte.rstrip("0").rstrip(".")
+    return texte.replace(".", ",") + ESPACE_INSECABLE + "%"
+
+
+def nombre_fr(valeur: float, decimales: int = 1) -> str:
+    """`6.9` → « 6,9 » ; `7.0` → « 7 »."""
+    valeur = Decimal(str(valeur)).quantize(Decimal(1).scaleb(-decimales), rounding=ROUND_HALF_UP)
+    texte = f"{valeur:f}"
+    if "." in texte:
+        texte = texte.rstrip("0").rstrip(".")
+    return texte.replace(".", ",")
+
+
+def euros_fr(valeur: float) -> str:
+    """Whole euros, as the seed's debt table: « 6 586 € »."""
+    return montant_fr(round(valeur)).replace(",00" + ESPACE_INSECABLE, ESPACE_INSECABLE)
+
+
+# ---------------------------------------------------------------- dates and periods
+def ajoute_mois(jour: date, mois: int) -> date:
+    total = jour.year * 12 + jour.month - 1 + mois
+    annee, m = divmod(total, 12)
+    m += 1
+    fins = (31, 29 if annee % 4 == 0 and (annee % 100 or annee % 400 == 0) else 28, 31, 30,
+            31, 30, 31, 31, 30, 31, 30, 31)
+    return date(annee, m, min(jour.day, fins[m - 1]))
+
+
+def echeance_mesure(d: Dossier) -> date | None:
+    """Planned end of the current period: start + 6 months × (1 + renewals)."""
+    if not d.date_debut_mesure:
+        return None
+    return ajoute_mois(d.date_debut_mesure, DUREE_MESURE_MOIS * (1 + (d.renouvellements or 0)))
+
+
+def periode_mesure(d: Dossier) -> tuple[date, date] | None:
+    if not d.date_debut_mesure:
+        return None
+    return d.date_debut_mesure, d.date_fin_mesure or echeance_mesure(d)
+
+
+def date_reference(d: Dossier) -> date | None:
+    return d.date_ouverture or d.date_document
+
+
+def compte_pour(d: Dossier, annee: int) -> bool:
+    """Whether the dossier counts in `annee`'s figures (rules in the module docstring)."""
+    if d.nature == "ASLL":
+        periode = periode_mesure(d)
+        if periode:
+            return periode[0] <= date(annee, 12, 31) and periode[1] >= date(annee, 1, 1)
+    ref = date_reference(d)
+    return ref is not None and ref.year == annee
+
+
+def mesure_realisee(d: Dossier) -> bool:
+    if d.situation_mesure:
+        return d.situation_mesure in MESURES_REALISEES
+    return d.date_debut_mesure is not None
+
+
+# ---------------------------------------------------------------- categories
+def normalise(texte: str) -> str:
+    sans_accents = unicodedata.normalize("NFKD", texte).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", sans_accents.lower()).split())
+
+
+def cle_tri(texte: str) -> str:
+    return normalise(texte)
+
+
+class _Noms:
+    """Groups spellings of the same name (case, accents, hyphens); shows the first seen."""
+
+    def __init__(self):
+        self._vus: dict[str, str] = {}
+
+    def __call__(self, nom: str) -> str:
+        return self._vus.setdefault(normalise(nom), nom.strip())
+
+
+def est_bailleur_social(d: Dossier) -> bool:
+    if d.statut_occupation == "locataire_prive":
+        return False
+    if d.statut_occupation == "locataire_public":
+        return True
+    return bool(d.bailleur and _SOCIAL.search(normalise(d.bailleur)))
+
+
+def categorie_revenus(d: Dossier) -> str:
+    """`categorie_revenus` when filled in, else derived from the resources."""
+    if d.categorie_revenus:
+        return d.categorie_revenus
+    types = [r.type for r in d.ressources]
+    if not types:
+        return NON_RENSEIGNE
+    salaires = types.count("salaire")
+    if salaires >= 2:
+        return "2 salaires"
+    if salaires == 1:
+        return "1 salaire"
+    if "pension" in types and not set(types) & {"chomage", "rsa", "aah", "ij"}:
+        return "Retraité"
+    return "Sans salaire"
+
+
+def ligne_enfants(d: Dossier) -> str:
+    n = d.nb_enfants if d.nb_enfants is not None else len(d.enfants)
+    return LIGNES_ENFANTS[min(max(n, 0), 4)]
+
+
+def tranche_dette(montant: float | None) -> str:
+    if montant is None:
+        return NON_RENSEIGNE
+    for plafond, libelle in TRANCHES_DETTE:
+        if plafond is None or montant < plafond:
+            return libelle
+    return TRANCHES_DETTE[-1][1]
+
+
+def dette_de_reference(d: Dossier) -> float | None:
+    """Debt of the debt bands: at the start of the measure, else at the request; none for accès."""
+    if d.dette_debut_mesure is not None:
+        return d.dette_debut_mesure
+    if d.montant_dette is not None:
+        return d.montant_dette
+    return 0.0 if d.type_mesure == "acces" else None
+
+
+def resultat_global(d: Dossier) -> str:
+    resultats = [r for r in d.resultats_objectifs.values() if r != "Sans objet"]
+    if not resultats:
+        return NON_RENSEIGNE
+    if all(r == "Atteint" for r in resultats):
+        return "Atteints"
+    if any(r in ("Atteint", "Partiellement atteint") for r in resultats):
+        return "Partiellement atteints"
+    return "Non atteints"
+
+
+# ---------------------------------------------------------------- tables
+@dataclass
+class Tableau:
+    """One table of the report; the docx, the workbook and the tests all read it."""
+
+    cle: str  # sheet name in the workbook (≤ 31 characters)
+    titre: str
+    entetes: list[str]  # first column's header, then one per value column
+    lignes: list[list]  # [label, value, value…]
+    total: list | None = None  # [« TOTAL », value…], or None
+    annee: int = 0
+    # One-column tables: percentage column, and the previous year's values when held.
+    pourcentages: bool = False
+    precedent: list | None = None  # values of the previous year, row by row, or None
+    total_precedent: int | None = None
+    tiret_zero: bool = False  # zeros printed « - » (the seed's composition tables)
+    commentaire: list[str] = field(default_factory=list)
+    graphique: str | None = None  # "barres" | "secteurs" | "barres_groupees"
+    note: str = ""
+    grand: bool = False  # may break across pages
+    brut: list | None = None  # raw rows for the workbook (numbers, not formatted text)
+    duree_moyenne: float | None = None
+
+    def valeur(self, libelle: str, colonne: int = 1):
+        """Value of row `libelle` (column 1 by default); 0 when the row is absent."""
+        for ligne in self.lignes:
+            if ligne[0] == libelle:
+                return ligne[colonne]
+        return 0
+
+    def as_dict(self, colonne: int = 1) -> dict:
+        return {ligne[0]: ligne[colonne] for ligne in self.lignes}
+
+    def grille(self) -> tuple[list[str], list[list], list | None]:
+        """Headers, rows and total row as displayed: with % and previous-year columns."""
+        entetes = list(self.entetes)
+        lignes = [list(l) for l in self.lignes]
+        total = list(self.total) if self.total else None
+        if self.pourcentages:
+            base = self.total[1] if self.total else sum(l[1] for l in self.lignes)
+            entetes = [entetes[0], str(self.annee), "%"]
+            lignes = [[l[0], l[1], pourcentage_fr(l[1], base)] for l in lignes]
+            if total:
+                total = [total[0], total[1], "100" + ESPACE_INSECABLE + "%" if base else "–"]
+            if self.precedent is not None:
+                base_p = self.total_precedent or sum(self.precedent)
+                entetes += [str(self.annee - 1), "%" + ESPACE_INSECABLE]
+                for ligne, p in zip(lignes, self.precedent):
+                    ligne += [p, pourcentage_fr(p, base_p)]
+                if total:
+                    total += [base_p, "100" + ESPACE_INSECABLE + "%" if base_p else "–"]
+        return entetes, lignes, total
+
+
+def _compter(c: Counter, ordre: Iterable[str], table: str, garder_vides=True) -> list[list]:
+    """Rows in the closed list's order, then any other value seen, then « Non renseigné »."""
+    ordre = list(ordre)
+    vus = [k[1] for k in c if len(k) == 2 and k[0] == table and k[1] not in ordre
+           and k[1] != NON_RENSEIGNE]
+    lignes = [[k, c[(table, k)]] for k in ordre if garder_vides or c[(table, k)]]
+    lignes += [[k, c[(table, k)]] for k in sorted(vus, key=cle_tri)]
+    if c[(table, NON_RENSEIGNE)]:
+        lignes.append([NON_RENSEIGNE, c[(table, NON_RENSEIGNE)]])
+    return lignes
+
+
+class _Annee:
+    """Counters of one year."""
+
+    def __init__(self):
+        self.c: Counter = Counter()
+        self.dettes: list[list] = []  # per household, current year only
+        self.durees: list[float] = []
+
+    def n(self, *cle) -> int:
+        return self.c[cle]
+
+
+@dataclass
+class Contexte:
+    epci_by_commune: dict[str, str] | None = None
+    quartiers: dict[str, list[str]] | None = None
+
+    def __post_init__(self):
+        self._epci = {normalise(k): v for k, v in (self.epci_by_commune or {}).items()}
+        self._quartiers = {normalise(k): v for k, v in (self.quartiers or {}).items()}
+        self.nom_bailleur = _Noms()
+        self.nom_commune = _Noms()
+        self.nom_organisme = _Noms()
+
+    def commune(self, d: Dossier) -> str:
+        if not d.commune or not d.commune.strip():
+            return NON_RENSEIGNE
+        nom = self.nom_commune(d.commune)
+        quartiers = self._quartiers.get(normalise(nom))
+        if not quartiers:
+            return nom
+        adresse = normalise(" ".join(filter(None, (d.adresse, d.complement_adresse))))
+        for q in quartiers:
+            if normalise(q) and normalise(q) in adresse:
+                return f"{nom} – {q}"
+        return f"{nom} – hors {quartiers[0]}" if len(quartiers) == 1 else f"{nom} – autres quartiers"
+
+    def epci(self, d: Dossier) -> str:
+        if not d.commune:
+            return NON_RENSEIGNE
+        return self._epci.get(normalise(d.commune), "Commune hors liste des EPCI")
+
+    def bailleur(self, d: Dossier) -> str:
+        if not est_bailleur_social(d):
+            return PARC_PRIVE if (d.bailleur or d.statut_occupation == "locataire_prive") \
+                else NON_RENSEIGNE
+        return self.nom_bailleur(d.bailleur) if d.bailleur else "Parc social (bailleur non précisé)"
+
+    def organisme(self, d: Dossier) -> str:
+        if d.organisme_prescripteur and d.organisme_prescripteur.strip():
+            return self.nom_organisme(d.organisme_prescripteur)
+        return d.origine_demande or NON_RENSEIGNE
+
+
+def _compter_menage(c: Counter, d: Dossier, prefixe: str, ctx: Contexte) -> None:
+    """Composition, income and resources of one household (both natures)."""
+    compo = labels.COMPOSITIONS.get(d.composition or "", NON_RENSEIGNE)
+    c[(prefixe + "composition", compo, ligne_enfants(d) if d.composition else "")] += 1
+    c[(prefixe + "composition_col", compo)] += 1
+    revenus = categorie_revenus(d)
+    c[(prefixe + "revenus", revenus)] += 1
+    if revenus == "Sans salaire":
+        types = {r.type for r in d.ressources} & set(RESSOURCES_SANS_SALAIRE)
+        for t in types:
+            c[(prefixe + "ressources", labels.RESSOURCES[t])] += 1
+        if not types:
+            # only housing / family benefits listed: no income of its own; nothing listed:
+            # not known
+            c[(prefixe + "ressources", SANS_RESSOURCES if d.ressources else NON_RENSEIGNE)] += 1
+    c[(prefixe + "commune", ctx.commune(d))] += 1
+    if ctx._epci:
+        c[(prefixe + "epci", ctx.epci(d))] += 1
+
+
+def _compter_asll(a: _Annee, d: Dossier, annee: int, ctx: Contexte, detail: bool) -> None:
+    c = a.c
+    c[("situation", d.situation_mesure or NON_RENSEIGNE)] += 1
+    if not mesure_realisee(d):
+        return
+    c[("realisees",)] += 1
+    c[("origine", d.origine_demande or NON_RENSEIGNE)] += 1
+    c[("organisme", ctx.organisme(d))] += 1
+    c[("nature", labels.TYPES_MESURE.get(d.type_mesure or "", d.type_mesure or NON_RENSEIGNE))] += 1
+    c[("bailleur", ctx.bailleur(d))] += 1
+    _compter_menage(c, d, "", ctx)
+    c[("tranche", tranche_dette(dette_de_reference(d)))] += 1
+    c[("plan", d.plan_apurement or NON_RENSEIGNE)] += 1
+    c[("surendettement", d.surendettement or NON_RENSEIGNE)] += 1
+    c[("relogement", d.relogement or NON_RENSEIGNE)] += 1
+    for code in OBJECTIFS:
+        resultat = d.resultats_objectifs.get(code)
+        if code in d.objectifs or resultat:
+            c[("objectif_fixe", code)] += 1
+        if resultat:
+            c[("objectif", code, resultat)] += 1
+    fin = d.date_fin_mesure
+    if fin and fin.year == annee:
+        c[("terminees",)] += 1
+        c[("fin", d.motif_fin or NON_RENSEIGNE, resultat_global(d))] += 1
+        c[("proposition", d.proposition or NON_RENSEIGNE)] += 1
+        if d.date_debut_mesure and fin >= d.date_debut_mesure:
+            a.durees.append((fin - d.date_debut_mesure).days / 30.4375)
+    if detail:
+        a.dettes.append(_ligne_dette(d))
+
+
+def _ligne_dette(d: Dossier) -> list:
+    acces = d.type_mesure == "acces" and not any(
+        v for v in (d.montant_dette, d.dette_debut_mesure, d.dette_fin_mesure))
+    marques = []
+    if d.surendettement in SURENDETTEMENT_OUI:
+        marques.append("*")
+    if d.relogement == "Relogé":
+        marques.append("+ relogement")
+    if acces:
+        return [d.numero, "Accès", "Accès", "Accès", " ".join(marques)]
+    return [d.numero, d.montant_dette, d.dette_debut_mesure, d.dette_fin_mesure, " ".join(marques)]
+
+
+def _compter_esu(a: _Annee, d: Dossier, ctx: Contexte) -> None:
+    c = a.c
+    rencontre = {"Oui": "Ménages rencontrés", "Non": "Ménages non rencontrés"}.get(
+        d.menage_rencontre or "", NON_RENSEIGNE)
+    bailleur = ctx.bailleur(d)
+    c[("esu",)] += 1
+    c[("esu_bailleur", bailleur, rencontre)] += 1
+    c[("esu_bailleur_col", bailleur)] += 1
+    c[("esu_rencontre", rencontre)] += 1
+    c[("esu_commune_rencontre", ctx.commune(d), rencontre)] += 1
+    if rencontre != "Ménages rencontrés":
+        return
+    c[("esu_rencontres",)] += 1
+    _compter_menage(c, d, "esu_", ctx)
+    c[("esu_motif", d.motif_impaye or NON_RENSEIGNE)] += 1
+    if d.aide_fsl == "Oui":
+        c[("esu_mesure", "Dossiers FSL (CLAAS)")] += 1
+    if d.surendettement in SURENDETTEMENT_OUI:
+        c[("esu_mesure", "Dossiers de surendettement")] += 1
+    if d.mesure_protection == "Oui":
+        c[("esu_mesure", "Mesures de protection (tutelle, MASP)")] += 1
+
+
+def compter(dossiers: Iterable[Dossier], annee: int, ctx: Contexte) -> tuple[_Annee, _Annee]:
+    """One pass over the register: the counters of `annee` and of the year before."""
+    courante, precedente = _Annee(), _Annee()
+    for d in dossiers:
+        nature = (d.nature or "").upper()
+        if nature not in ("ASLL", "ESU"):
+            continue
+        for cible, an in ((courante, annee), (precedente, annee - 1)):
+            if not compte_pour(d, an):
+                continue
+            if nature == "ASLL":
+                _compter_asll(cible, d, an, ctx, detail=cible is courante)
+            else:
+                _compter_esu(cible, d, ctx)
+    courante.dettes.sort(key=lambda l: l[0])
+    return courante, precedente
+
+
+# ---------------------------------------------------------------- building the tables
+def _simple(cle, titre, entete, a: _Annee, p: _Annee, table, ordre=(), annee=0,
+            base_prec: int | None = None, graphique=None, garder_vides=True, **kw) -> Tableau:
+    lignes = _compter(a.c, ordre, table, garder_vides)
+    # rows present only last year are shown too (with 0 this year)
+    connus = {l[0] for l in lignes}
+    for cle_p in list(p.c):
+        if len(cle_p) == 2 and cle_p[0] == table and cle_p[1] not in connus:
+            lignes.append([cle_p[1], 0])
+            connus.add(cle_p[1])
+    total = sum(l[1] for l in lignes)
+    precedent = None
+    total_p = sum(p.c[(table, l[0])] for l in lignes)
+    if total_p:
+        precedent = [p.c[(table, l[0])] for l in lignes]
+    return Tableau(cle, titre, [entete, "Nombre"], lignes, ["TOTAL", total], annee,
+                   pourcentages=True, precedent=precedent, total_precedent=total_p or None,
+                   graphique=graphique, **kw)
+
+
+def _phrase(t: Tableau, libelle: str, quoi: str) -> str:
+    """« Renouvellement : 47,5 % des mesures (contre 24,5 % en 2003). »"""
+    total = t.total[1] if t.total else sum(l[1] for l in t.lignes)
+    n = t.valeur(libelle)
+    texte = f"{libelle} : {pourcentage_fr(n, total)} {quoi}"
+    if t.precedent is not None:
+        i = next((i for i, l in enumerate(t.lignes) if l[0] == libelle), None)
+        if i is not None:
+            texte += f" (contre {pourcentage_fr(t.precedent[i], t.total_precedent)} en {t.annee - 1})"
+    return texte + "."
+
+
+def _commenter_principal(t: Tableau, quoi: str, n: int = 2) -> None:
+    lignes = sorted((l for l in t.lignes if l[0] != NON_RENSEIGNE and l[1]),
+                    key=lambda l: -l[1])[:n]
+    t.commentaire = [_phrase(t, l[0], quoi) for l in lignes]
+
+
+def _composition(cle, titre, a: _Annee, p: _Annee, prefixe: str, annee: int, quoi: str) -> Tableau:
+    colonnes = [labels.COMPOSITIONS[k] for k in ("femme_seule", "homme_seul", "couple")]
+    lignes = []
+    for rang in LIGNES_ENFANTS:
+        valeurs = [a.n(prefixe + "composition", col, rang) for col in colonnes]
+        lignes.append([rang, *valeurs, sum(valeurs)])
+    totaux = [sum(l[i] for l in lignes) for i in range(1, 5)]
+    t = Tableau(cle, titre, ["Enfants à charge", *colonnes, "Total"], lignes,
+                ["TOTAL", *totaux], annee, tiret_zero=True)
+    inconnus = a.n(prefixe + "composition_col", NON_RENSEIGNE)
+    if inconnus:
+        t.note = f"Composition non renseignée : {inconnus} ménage{'s' if inconnus > 1 else ''}."
+    base = totaux[-1]
+    base_p = sum(p.n(prefixe + "composition_col", col) for col in colonnes)
+    for col, libelle in zip(colonnes, ("Femmes seules ou avec enfants", "Hommes seuls ou avec enfants",
+                                       "Couples")):
+        texte = f"{libelle} : {pourcentage_fr(a.n(prefixe + 'composition_col', col), base)} {quoi}"
+        if base_p:
+            texte += (f" (contre {pourcentage_fr(p.n(prefixe + 'composition_col', col), base_p)}"
+                      f" en {annee - 1})")
+        t.commentaire.append(texte + ".")
+    return t
+
+
+def _ressources(cle, titre, a: _Annee, p: _Annee, prefixe: str, annee: int) -> Tableau:
+    ordre = [labels.RESSOURCES[k] for k in RESSOURCES_SANS_SALAIRE] + [SANS_RESSOURCES]
+    t = _simple(cle, titre, "Ressource", a, p, prefixe + "ressources", ordre, annee)
+    t.pourcentages, t.total, t.precedent = False, None, None
+    t.entetes = ["Ressource", "Ménages"]
+    t.note = ("Ménages sans salaire ; un ménage qui perçoit plusieurs prestations est compté "
+              "pour chacune.")
+    return t
+
+
+def tableaux_asll(a: _Annee, p: _Annee, annee: int, ctx: Contexte) -> list[Tableau]:
+    quoi = "des mesures"
+    out = []
+    t = _simple("ASLL situation", "Mesures par situation", "Situation", a, p, "situation",
+                SITUATIONS_MESURE, annee)
+    t.note = "Toutes les mesures de l'année, y compris celles qui n'ont pu être mises en place."
+    _commenter_principal(t, "des mesures accordées")
+    out.append(t)
+    t = _simple("ASLL origine", "Origine de la demande", "Origine", a, p, "origine",
+                ORIGINES_DEMANDE, annee, graphique="secteurs", garder_vides=False)
+    _commenter_principal(t, quoi)
+    out.append(t)
+    t = _simple("ASLL demandeurs", "Demandeurs (organisme prescripteur)", "Demandeur", a, p,
+                "organisme", (), annee)
+    _commenter_principal(t, quoi)
+    out.append(t)
+    t = _simple("ASLL nature", "Nature de la mesure", "Nature de la demande", a, p, "nature",
+                labels.TYPES_MESURE.values(), annee, graphique="barres", garder_vides=False)
+    t.commentaire = [_phrase(t, l[0], quoi) for l in t.lignes if l[1]]
+    out.append(t)
+    t = _simple("ASLL bailleur", "Répartition par bailleur", "Bailleur", a, p, "bailleur", (), annee)
+    _deplacer_en_fin(t, PARC_PRIVE)
+    _commenter_principal(t, quoi)
+    out.append(t)
+    out.append(_simple("ASLL commune", "Répartition par commune", "Commune", a, p, "commune",
+                       (), annee))
+    if ctx._epci:
+        out.append(_simple("ASLL EPCI", "Répartition par EPCI", "EPCI", a, p, "epci", (), annee))
+    out.append(_composition("ASLL composition", "Composition familiale", a, p, "", annee,
+                            "des ménages accompagnés"))
+    t = _simple("ASLL revenus", "Revenus des ménages", "Revenus", a, p, "revenus",
+                CATEGORIES_REVENUS, annee)
+    _commenter_principal(t, "des ménages accompagnés", 1)
+    out.append(t)
+    out.append(_ressources("ASLL ressources", "Ressources des ménages non salariés", a, p, "",
+                           annee))
+    t = _simple("ASLL tranches dette", "Montant de la dette locative", "Montant de la dette",
+                a, p, "tranche", [l for _, l in TRANCHES_DETTE], annee)
+    t.note = ("Dette au début de la mesure (à défaut, à la demande) ; mesures d'accès sans "
+              "dette comptées dans la première tranche.")
+    out.append(t)
+    out.append(_table_dettes(a, annee))
+    out.append(_plans(a, p, annee))
+    out.append(_simple("ASLL surendettement", "Dossiers de surendettement", "Surendettement",
+                       a, p, "surendettement", ("Non", *SURENDETTEMENT_OUI), annee))
+    out[-1].commentaire = [_taux(a, p, "surendettement", SURENDETTEMENT_OUI, annee,
+                                 "Ménages dont la dette est incluse dans un dossier de "
+                                 "surendettement")]
+    out.append(_simple("ASLL relogement", "Relogement", "Relogement", a, p, "relogement",
+                       RELOGEMENTS, annee))
+    out[-1].commentaire = [_taux(a, p, "relogement", ("Relogé",), annee, "Ménages relogés")]
+    out.append(_objectifs(a, annee))
+    out.append(_fins(a, p, annee))
+    return out
+
+
+def _deplacer_en_fin(t: Tableau, libelle: str) -> None:
+    """Private landlords after the social ones, as the seeds order them."""
+    for i, ligne in enumerate(t.lignes):
+        if ligne[0] == libelle:
+            t.lignes.append(t.lignes.pop(i))
+            if t.precedent is not None:
+                t.precedent.append(t.precedent.pop(i))
+            return
+
+
+def _taux(a: _Annee, p: _Annee, table: str, valeurs, annee: int, libelle: str) -> str:
+    n = sum(a.n(table, v) for v in valeurs)
+    texte = f"{libelle} : {n}, soit {pourcentage_fr(n, a.n('realisees'))} des mesures"
+    if p.n("realisees"):
+        texte += (f" (contre {pourcentage_fr(sum(p.n(table, v) for v in valeurs), p.n('realisees'))}"
+                  f" en {annee - 1})")
+    return texte + "."
+
+
+def _plans(a: _Annee, p: _Annee, annee: int) -> Tableau:
+    def valeurs(x: _Annee):
+        mis = sum(x.n("plan", v) for v in PLANS_MIS_EN_PLACE)
+        return [mis, x.n("plan", "Respecté"), x.n("plan", "Non respecté"),
+                x.n("plan", "Mis en place"), x.n("plan", "Aucun"), x.n("plan", NON_RENSEIGNE)]
+    libelles = ["Plans d'apurement mis en place", "… dont respectés", "… dont non respectés",
+                "… dont en cours", "Aucun plan", NON_RENSEIGNE]
+    v = valeurs(a)
+    lignes = [[l, n] for l, n in zip(libelles, v) if l != NON_RENSEIGNE or n]
+    t = Tableau("ASLL plans", "Plans d'apurement", ["Plan d'apurement", "Nombre"], lignes,
+                None, annee)
+    texte = (f"{v[0]} ménages ont mis en place un plan d'apurement "
+             f"({pourcentage_fr(v[0], a.n('realisees'))} des mesures) ; {v[1]} l'ont respecté "
+             f"({pourcentage_fr(v[1], v[0])} des plans)")
+    vp = valeurs(p)
+    if vp[0]:
+        texte += f" (contre {pourcentage_fr(vp[1], vp[0])} en {annee - 1})"
+    t.commentaire = [texte + "."]
+    return t
+
+
+def _table_dettes(a: _Annee, annee: int) -> Tableau:
+    def fmt(v):
+        if isinstance(v, str):
+            return v
+        return "Inconnu" if v is None else euros_fr(v)
+    lignes = [[str(i), l[0], fmt(l[1]), fmt(l[2]), fmt(l[3]), l[4]]
+              for i, l in enumerate(a.dettes, start=1)]
+    t = Tableau("ASLL évolution dettes", "Évolution des dettes locatives",
+                ["Ménage", "N° dossier", "Dette à la demande", "Dette au début de la mesure",
+                 "Dette à la fin de la mesure", "Observations"], lignes, None, annee, grand=True)
+    t.note = ("* dette incluse dans un dossier de surendettement ; « + relogement » : ménage "
+              "relogé. « Inconnu » : montant non renseigné. Ménages désignés par leur seul "
+              "numéro de dossier.")
+    t.brut = a.dettes  # numbers for the workbook
+    return t
+
+
+def _objectifs(a: _Annee, annee: int) -> Tableau:
+    colonnes = list(RESULTATS_OBJECTIF)
+    lignes = []
+    for code in OBJECTIFS:
+        lignes.append([labels.OBJECTIFS[code], a.n("objectif_fixe", code),
+                       *(a.n("objectif", code, r) for r in colonnes)])
+    t = Tableau("ASLL objectifs", "Objectifs des mesures et résultats",
+                ["Objectif", "Fixé", *colonnes], lignes, None, annee)
+    t.note = "Nombre de mesures ; résultats tels qu'évalués au bilan."
+    return t
+
+
+def _fins(a: _Annee, p: _Annee, annee: int) -> Tableau:
+    motifs = list(MOTIFS_FIN) + ([NON_RENSEIGNE] if any(
+        k[0] == "fin" and k[1] == NON_RENSEIGNE for k in a.c) else [])
+    lignes = []
+    for motif in motifs:
+        valeurs = [a.n("fin", motif, r) for r in RESULTAT_GLOBAL]
+        lignes.append([motif, *valeurs, sum(valeurs)])
+    totaux = [sum(l[i] for l in lignes) for i in range(1, len(RESULTAT_GLOBAL) + 2)]
+    t = Tableau("ASLL fins de mesure", "Fins de mesure : motifs et objectifs",
+                ["Motif de fin", "Objectifs atteints", "En partie", "Non atteints",
+                 NON_RENSEIGNE, "Total"], lignes, ["TOTAL", *totaux], annee)
+    fini = a.n("terminees")
+    commentaire = []
+    for motif in MOTIFS_FIN:
+        n = sum(a.n("fin", motif, r) for r in RESULTAT_GLOBAL)
+        texte = f"{motif} : {pourcentage_fr(n, fini)} des mesures terminées"
+        fini_p = p.n("terminees")
+        if fini_p:
+            n_p = sum(p.n("fin", motif, r) for r in RESULTAT_GLOBAL)
+            texte += f" (contre {pourcentage_fr(n_p, fini_p)} en {annee - 1})"
+        commentaire.append(texte + ".")
+    possible = sum(a.n("fin", "Travail possible", r) for r in RESULTAT_GLOBAL)
+    reussis = a.n("fin", "Travail possible", "Atteints") + a.n(
+        "fin", "Travail possible", "Partiellement atteints")
+    if possible:
+        commentaire.append(f"Lorsqu'un travail a été possible, les objectifs sont atteints ou "
+                           f"partiellement atteints dans {pourcentage_fr(reussis, possible)} des cas.")
+    props = ", ".join(f"{v} : {a.n('proposition', v)}" for v in PROPOSITIONS)
+    commentaire.append(f"Propositions au bilan — {props}.")
+    if a.durees:
+        moyenne = sum(a.durees) / len(a.durees)
+        texte = f"Durée moyenne des mesures terminées : {nombre_fr(moyenne)} mois"
+        if p.durees:
+            texte += f" (contre {nombre_fr(sum(p.durees) / len(p.durees))} mois en {annee - 1})"
+        commentaire.append(texte + ".")
+    t.commentaire = commentaire
+    t.duree_moyenne = (sum(a.durees) / len(a.durees)) if a.durees else None
+    t.note = f"Mesures terminées en {annee} ({fini})."
+    return t
+
+
+def tableaux_esu(a: _Annee, p: _Annee, annee: int, ctx: Contexte) -> list[Tableau]:
+    out = []
+    colonnes_r = ["Ménages rencontrés", "Ménages non rencontrés"]
+    if a.n("esu_rencontre", NON_RENSEIGNE):
+        colonnes_r.append(NON_RENSEIGNE)
+    bailleurs = sorted({k[1] for k in a.c if k[0] == "esu_bailleur_col"},
+                       key=lambda b: (b in (PARC_PRIVE, NON_RENSEIGNE), b == NON_RENSEIGNE,
+                                      -a.n("esu_bailleur_col", b), cle_tri(b)))
+    lignes = [[r, *(a.n("esu_bailleur", b, r) for b in bailleurs)] for r in colonnes_r]
+    t = Tableau("ESU bailleur", "Enquêtes par bailleur", ["", *bailleurs, "Total"],
+                [l + [sum(l[1:])] for l in lignes],
+                ["TOTAL", *(a.n("esu_bailleur_col", b) for b in bailleurs), a.n("esu")], annee,
+                graphique="barres_groupees")
+    total, total_p = a.n("esu"), p.n("esu")
+    com = [f"{total} enquêtes en {annee}" + (f" (contre {total_p} en {annee - 1})" if total_p else "")
+           + "."]
+    for b in bailleurs:
+        texte = f"{b} : {pourcentage_fr(a.n('esu_bailleur_col', b), total)} des enquêtes"
+        if total_p:
+            texte += f" (contre {pourcentage_fr(p.n('esu_bailleur_col', b), total_p)} en {annee - 1})"
+        com.append(texte + ".")
+    texte = (f"Ménages non rencontrés : "
+             f"{pourcentage_fr(a.n('esu_rencontre', 'Ménages non rencontrés'), total)}")
+    if total_p:
+        texte += (f" (contre {pourcentage_fr(p.n('esu_rencontre', 'Ménages non rencontrés'), total_p)}"
+                  f" en {annee - 1})")
+    com.append(texte + ".")
+    t.commentaire = com
+    out.append(t)
+
+    communes = sorted({k[1] for k in a.c if k[0] == "esu_commune_rencontre"},
+                      key=lambda x: (x == NON_RENSEIGNE, cle_tri(x)))
+    lignes = [[cm, *(a.n("esu_commune_rencontre", cm, r) for r in colonnes_r)] for cm in communes]
+    lignes = [l + [sum(l[1:])] for l in lignes]
+    t = Tableau("ESU commune", "Enquêtes par commune", ["Commune", *colonnes_r, "Total"], lignes,
+                ["TOTAL", *(sum(l[i] for l in lignes) for i in range(1, len(colonnes_r) + 2))],
+                annee)
+    out.append(t)
+    if ctx._epci:
+        out.append(_simple("ESU EPCI", "Ménages rencontrés par EPCI", "EPCI", a, p, "esu_epci",
+                           (), annee))
+    out.append(_composition("ESU composition", "Composition familiale des ménages rencontrés",
+                            a, p, "esu_", annee, "des ménages rencontrés"))
+    t = _simple("ESU revenus", "Revenus des ménages rencontrés", "Revenus", a, p, "esu_revenus",
+                CATEGORIES_REVENUS, annee)
+    _commenter_principal(t, "des ménages rencontrés", 2)
+    out.append(t)
+    out.append(_ressources("ESU ressources", "Ressources des ménages rencontrés non salariés",
+                           a, p, "esu_", annee))
+    t = _simple("ESU motifs impayé", "Motifs des impayés d'après les ménages", "Motif de l'impayé",
+                a, p, "esu_motif", MOTIFS_IMPAYE, annee)
+    _commenter_principal(t, "des ménages rencontrés", 1)
+    out.append(t)
+    mesures = ["Dossiers FSL (CLAAS)", "Dossiers de surendettement",
+               "Mesures de protection (tutelle, MASP)"]
+    rencontres, rencontres_p = a.n("esu_rencontres"), p.n("esu_rencontres")
+    t = Tableau("ESU mesures", "Mesures mises en place (ménages rencontrés)",
+                ["Mesure mise en place", "Nombre", "% des ménages rencontrés"],
+                [[m, a.n("esu_mesure", m), pourcentage_fr(a.n("esu_mesure", m), rencontres)]
+                 for m in mesures], None, annee)
+    com = []
+    for m in mesures:
+        texte = f"{m} : {pourcentage_fr(a.n('esu_mesure', m), rencontres)} des ménages rencontrés"
+        if rencontres_p:
+            texte += f" (contre {pourcentage_fr(p.n('esu_mesure', m), rencontres_p)} en {annee - 1})"
+        com.append(texte + ".")
+    t.commentaire = com
+    out.append(t)
+    return out
+
+
+@dataclass
+class Statistiques:
+    annee: int
+    asll: list[Tableau]
+    esu: list[Tableau]
+    chiffres: dict[str, object]
+
+    def tableau(self, cle: str) -> Tableau:
+        for t in self.asll + self.esu:
+            if t.cle == cle:
+                return t
+        raise KeyError(cle)
+
+
+def statistiques(dossiers: Iterable[Dossier], annee: int,
+                 epci_by_commune: dict[str, str] | None = None,
+                 quartiers: dict[str, list[str]] | None = None) -> Statistiques:
+    """All the tables of `annee`, with the previous year's figures beside them when held."""
+    ctx = Contexte(epci_by_commune, quartiers)
+    a, p = compter(dossiers, annee, ctx)
+    asll = tableaux_asll(a, p, annee, ctx) if sum(a.c[k] for k in a.c if k[0] == "situation") else []
+    esu = tableaux_esu(a, p, annee, ctx) if a.n("esu") else []
+    accordees = sum(a.c[k] for k in a.c if k[0] == "situation")
+    chiffres = {
+        "Mesures ASLL de l'année (accordées)": accordees,
+        "Mesures ASLL réalisées": a.n("realisees"),
+        "Mesures terminées dans l'année": a.n("terminees"),
+        "Durée moyenne des mesures terminées (mois)":
+            nombre_fr(sum(a.durees) / len(a.durees)) if a.durees else "–",
+        "Enquêtes sociales (ESU / DSF) ouvertes": a.n("esu"),
+        "Ménages rencontrés (ESU / DSF)": a.n("esu_rencontres"),
+    }
+    return Statistiques(annee, asll, esu, chiffres)
