@@ -22,13 +22,22 @@ DRAFT_KINDS = ("esu", "convention", "bilan")
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if getattr(args, "verbeux", False) else logging.INFO,
-                        format="%(asctime)s %(message)s", datefmt="%H:%M:%S", stream=sys.stderr)
+    setup_logging(args)
     try:
         return args.func(args)
     except ConfigError as exc:
         print(f"Erreur de configuration : {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def setup_logging(args) -> None:
+    """Results are printed; the console log only shows problems (all of it with -v)."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s", "%H:%M:%S"))
+    handler.setLevel(logging.DEBUG if getattr(args, "verbeux", False) else logging.WARNING)
+    root = logging.getLogger("asll")
+    root.setLevel(logging.DEBUG)
+    root.addHandler(handler)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -166,7 +175,10 @@ def cmd_watch(args) -> int:
     signal.signal(signal.SIGINT, request_stop)
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, request_stop)
+    print(f"Surveillance de {config.inbox}{' (scrutation périodique)' if watcher.polling else ''}"
+          " — Ctrl-C pour arrêter.", file=sys.stderr, flush=True)
     watcher.run()
+    print("Surveillance arrêtée.", file=sys.stderr)
     return EXIT_OK
 
 

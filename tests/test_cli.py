@@ -106,6 +106,6 @@ def test_demo_prints_a_summary_of_real_work(tmp_path):
     dossiers = int(out.split("Dossiers dans le registre : ")[1].split()[0])
     drafts = int(out.split("Brouillons rédigés        : ")[1].split()[0])
     assert dossiers >= 8 and drafts >= 8
-    assert any((tmp_path / "demo" / "outbox").glob("*.docx"))
+    assert any((tmp_path / "demo" / "outbox").rglob("*.docx"))
     assert any((tmp_path / "demo" / "quarantaine").glob("*.txt"))
     assert str(tmp_path / "demo" / "registre.xlsx") in out
