@@ -1,0 +1,54 @@
+"""Which kind of document a text is, by keyword scores kept in the rule files.
+
+Each type's rule file gives weighted keywords (`mots_cles`, counted anywhere;
+`mots_cles_en_tete`, counted in the first characters only — a letterhead), a threshold
+(`seuil`) and a priority: among the types that reach their threshold, the highest priority
+wins. `inconnu` has a rule file too (bills, payslips) so that such a document is never
+taken for a dossier even if it mentions a rent or a landlord.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .engine import RuleSet
+
+
+@dataclass
+class Classification:
+    type: str
+    scores: dict[str, float]
+    # where an assignation copy begins in a préfecture letter's file (offset in the text)
+    split_at: int | None = None
+
+
+def classify(text: str, rules: dict[str, RuleSet]) -> Classification:
+    scores = {name: rs.score(text) for name, rs in rules.items()}
+    reached = [rs for name, rs in rules.items() if scores[name] >= rs.threshold]
+    if not reached:
+        return Classification("inconnu", scores)
+    # a bill or payslip that also mentions a landlord stays unknown unless a dossier type
+    # clearly outscores it
+    best = max(reached, key=lambda rs: (rs.priority, scores[rs.type]))
+    if best.type == "inconnu":
+        others = [rs for rs in reached if rs.type != "inconnu"]
+        if others:
+            strongest = max(others, key=lambda rs: scores[rs.type] - rs.threshold)
+            if scores[strongest.type] - strongest.threshold > scores["inconnu"] - best.threshold + 4:
+                best = strongest
+    result = Classification(best.type, scores)
+    if best.type != "inconnu" and best.inherits:
+        result.split_at = find_start(text, [rules[n] for n in best.inherits if n in rules])
+    return result
+
+
+def find_start(text: str, parts: list[RuleSet], min_offset: int = 400) -> int | None:
+    """Offset where an inherited document (the assignation copy) begins, if it does."""
+    best = None
+    for rs in parts:
+        for rx in rs.start:
+            for m in rx.finditer(text):
+                if m.start() >= min_offset:
+                    if best is None or m.start() < best:
+                        best = m.start()
+                    break
+    return best

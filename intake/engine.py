@@ -1,0 +1,289 @@
+"""The generic rule engine: loads `rules/*.toml` and applies them to a text.
+
+Knowledge lives in the rule files (see rules/README.md for their format); this module
+never names a landlord, a préfecture or a court. A rule file describes one document type:
+the keywords that recognise it and, for each field, anchored regular expressions whose
+named group `v` holds the value, turned into a Python value by a named parser.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import french
+
+RULES_DIR = Path(__file__).resolve().parent / "rules"
+
+# Macros usable in patterns as {NAME}.
+_UP = "A-ZÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸ"
+_LOW = "a-zàâäçéèêëîïôöùûüÿ"
+MACROS = {
+    "DATE": french.DATE_RE,
+    "HEURE": french.HEURE_RE,
+    "MONTANT": french.MONTANT_RE,
+    "SEP": r"\s*(?:[:|.]\s*)*",
+    "CIV": french.CIVILITE_RE,
+    # a personal name as printed: "Paul MARTIN", "Marie-Claire DE LA TOUR", "MARTIN Paul"
+    "NOM_PERSONNE": (rf"(?-i:(?!(?:[ÉE]tude|ETUDE|SELARL|SELAS|SCP|SAS|SARL|Soci[ée]t[ée]|Office|Cabinet|Huissier|Commissaire)\b)(?:[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\s+){{1,3}}"
+                     rf"(?:(?:de|du|des|d'|le|la|van|von)\s*)?[{_UP}][{_UP}'\-]+(?:\s+[{_UP}][{_UP}'\-]+){{0,2}}(?![{_LOW}])"
+                     rf"|[{_UP}][{_UP}'\-]+(?:\s+[{_UP}][{_UP}'\-]+){{0,2}}\s+[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"),
+    # text that does not run past another amount, a commandement or an article 700
+    "GAP": r"(?:(?!€|\beuros?\b|\bEUR\b|commandement|article\s+700|frais\s+irr|\.\s|;|\n\s*[-–•])[\s\S])",
+    # an amount that is surely money: with cents or with a currency sign
+    "MONTANT_EUR": (r"(?<![\d,.])(?:(?:\d{1,3}(?:[ .\u00a0\u202f']\d{3})+|\d+),\d{2}(?:\s?(?:€|euros?\b|EUR\b))?"
+                    r"|(?:\d{1,3}(?:[ .\u00a0\u202f']\d{3})+|\d+)(?:[.,]\d{1,2})?\s?(?:€|euros?\b|EUR\b))"),
+    # "… outre une provision sur charges de 98,50 €" / "et 61,20 € de provisions pour charges"
+    "LOYER_PLUS": (r"(?:\s*(?:mensuels?|par\s+mois|hors\s+charges|HC))?\s*,?\s*(?:outre|plus|augment[ée]e?\s+d.une|et|\+)\s+"
+                   r"(?:(?:une\s+|la\s+|les\s+|d.une\s+)?(?:provisions?\s+(?:mensuelles?\s+)?(?:sur|pour)\s+(?:les\s+)?|avance\s+sur\s+(?:les\s+)?)?"
+                   r"charges\s*(?:mensuelles?\s+)?(?:de|:|d.un\s+montant\s+de|s.[ée]levant\s+[àa])?\s*(?P<plus>(?:{MONTANT_EUR_}))"
+                   r"|(?P<plus2>(?:{MONTANT_EUR_}))\s*(?:de\s+|d.)(?:provisions?|charges))"),
+    "UP": _UP,
+    "LOW": _LOW,
+}
+MACROS["LOYER_PLUS"] = MACROS["LOYER_PLUS"].replace("{MONTANT_EUR_}", MACROS["MONTANT_EUR"])
+_MACRO_RE = re.compile(r"\{(" + "|".join(MACROS) + r")\}")
+
+
+def compile_pattern(source: str) -> re.Pattern:
+    return re.compile(_MACRO_RE.sub(lambda m: MACROS[m.group(1)], source), re.IGNORECASE | re.MULTILINE)
+
+
+# --------------------------------------------------------------------------- value parsers
+
+def _texte(s: str):
+    s = re.sub(r"\s+", " ", s).strip(" ,;:-–.")
+    return s or None
+
+
+def _nom(s: str):
+    """A person's name as printed, without title: 'Maître Paul MARTIN' → 'Paul MARTIN'."""
+    s = re.sub(r"\s+", " ", s)
+    s = re.sub(rf"^(?:{french.CIVILITE_RE}|Ma[iî]tre|Me)\s+", "", s.strip())
+    s = french.strip_marital(s)
+    return _texte(s)
+
+
+def _organisme(s: str):
+    s = re.sub(r"\s+", " ", s).strip()
+    s = re.sub(rf"^(?:la\s+|le\s+|l')?(?:{french.CIVILITE_RE})\s+", "", s)
+    s = re.split(r",|(?<!\b[A-Z])\.\s+|\s*\(|\s+[àa]\s+l.encontre|\s+(?:le|du|en\s+date\s+du)\s+(?:\d|1er|premier)|\s+(?:dont le si[èe]ge|ayant son si[èe]ge|sise?\b|immatricul|repr[ée]sent|"
+                 r"agissant|prise? en la personne|ayant pour|inscrite?|au capital|soci[ée]t[ée] (?:anonyme|civile)\s*,|"
+                 r"demeurant|domicili|n[ée]e? le|RCS\b|SIRE[NT])", s, flags=re.IGNORECASE)[0]
+    return _texte(s)
+
+
+def _juridiction(s: str):
+    s = re.sub(r"\s+", " ", s).strip(" ,.;")
+    m = re.match(r"(tribunal\s+(?:judiciaire|de\s+proximit[ée]|d'instance))\s+(d'|de|du|des)\s*(.+)$",
+                 s, re.IGNORECASE)
+    if not m:
+        return _texte(s)
+    kind = m.group(1)[0].upper() + m.group(1)[1:].lower()
+    return f"{kind} {m.group(2).lower()}{'' if m.group(2).endswith(chr(39)) else ' '}{french.town_case(m.group(3))}"
+
+
+def _code_postal(s: str):
+    digits = re.sub(r"\D", "", s)
+    return digits if len(digits) == 5 else None
+
+
+def _reference(s: str):
+    s = re.sub(r"\s+", " ", s).strip(" ,;:.")
+    if not re.search(r"\d", s) or len(s) < 3:
+        return None
+    return s
+
+
+def _montant(s: str):
+    return french.parse_montant(s)
+
+
+PARSERS: dict[str, Callable[[str], object]] = {
+    "date": french.parse_date,
+    "heure": french.parse_heure,
+    "montant": _montant,
+    "texte": _texte,
+    "nom": _nom,
+    "organisme": _organisme,
+    "juridiction": _juridiction,
+    "code_postal": _code_postal,
+    "commune": lambda s: _texte(french.town_case(s)),
+    "reference": _reference,
+    "entier": lambda s: int(s) if s.strip().isdigit() else french.words_to_int(s),
+}
+
+
+# --------------------------------------------------------------------------- rule sets
+
+@dataclass
+class FieldRule:
+    name: str
+    parser: str
+    patterns: list[re.Pattern] = field(default_factory=list)
+    weak: list[re.Pattern] = field(default_factory=list)
+    conflict: bool = True  # distinct values from strong patterns → uncertain
+
+
+@dataclass
+class RuleSet:
+    type: str
+    priority: int = 0
+    threshold: float = 5
+    keywords: list[tuple[re.Pattern, float]] = field(default_factory=list)
+    head_keywords: list[tuple[re.Pattern, float]] = field(default_factory=list)
+    head_chars: int = 2500
+    required: list[re.Pattern] = field(default_factory=list)  # all must be found, or score 0
+    start: list[re.Pattern] = field(default_factory=list)  # where this kind of document begins
+    inherits: list[str] = field(default_factory=list)
+    fields: dict[str, FieldRule] = field(default_factory=dict)
+    data: dict = field(default_factory=dict)  # free sections for dedicated parsers
+    sources: list[str] = field(default_factory=list)
+
+    def score(self, text: str) -> float:
+        if not all(rx.search(text) for rx in self.required):
+            return 0.0
+        total = sum(w for rx, w in self.keywords if rx.search(text))
+        head = text[: self.head_chars]
+        total += sum(w for rx, w in self.head_keywords if rx.search(head))
+        return total
+
+
+class RuleError(Exception):
+    """A rule file is wrong (French message for whoever wrote it)."""
+
+
+def load_rules(extra_dir: Path | None = None) -> dict[str, RuleSet]:
+    """Bundled rule files, then those of `extra_dir` merged in (their patterns tried first)."""
+    sets: dict[str, RuleSet] = {}
+    common: dict = {}
+    dirs = [RULES_DIR] + ([Path(extra_dir)] if extra_dir else [])
+    for d in dirs:
+        if not d.is_dir():
+            raise RuleError(f"Dossier de règles introuvable : {d}")
+        for path in sorted(d.glob("*.toml")):
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+                raise RuleError(f"Fichier de règles illisible ({path.name}) : {exc}") from exc
+            try:
+                if "type" not in data:  # shared data (e.g. _commun.toml)
+                    _merge_data(common, data, front=d is not RULES_DIR)
+                    continue
+                _merge(sets, data, path, front=d is not RULES_DIR)
+            except re.error as exc:
+                raise RuleError(f"Expression régulière invalide dans {path.name} : {exc}") from exc
+    for rs in sets.values():
+        merged = dict(common)
+        _merge_data(merged, rs.data, front=True)
+        rs.data = merged
+    return sets
+
+
+def _merge_data(target: dict, data: dict, front: bool) -> None:
+    for key, value in data.items():
+        if isinstance(value, dict):
+            _merge_data(target.setdefault(key, {}), value, front)
+        elif isinstance(value, list) and isinstance(target.get(key), list):
+            target[key] = (value + target[key]) if front else (target[key] + value)
+        else:
+            target[key] = value
+
+
+def _merge(sets: dict[str, RuleSet], data: dict, path: Path, front: bool) -> None:
+    name = data["type"]
+    rs = sets.get(name) or RuleSet(type=name)
+    sets[name] = rs
+    rs.sources.append(path.name)
+    rec = data.get("reconnaissance", {})
+    rs.priority = rec.get("priorite", rs.priority)
+    rs.threshold = rec.get("seuil", rs.threshold)
+    rs.head_chars = rec.get("debut_caracteres", rs.head_chars)
+    rs.keywords += [(compile_pattern(k["motif"]), float(k.get("poids", 1))) for k in rec.get("mots_cles", [])]
+    rs.head_keywords += [(compile_pattern(k["motif"]), float(k.get("poids", 1)))
+                         for k in rec.get("mots_cles_en_tete", [])]
+    rs.required += [compile_pattern(p) for p in rec.get("mots_obligatoires", [])]
+    starts = [compile_pattern(p) for p in rec.get("debut_document", [])]
+    rs.start = starts + rs.start if front else rs.start + starts
+    rs.inherits = data.get("herite", rs.inherits)
+    for fname, spec in data.get("champs", {}).items():
+        parser = spec.get("analyse", "texte")
+        if parser not in PARSERS:
+            raise RuleError(f"{path.name} : analyse « {parser} » inconnue pour {fname} "
+                            f"(connues : {', '.join(PARSERS)})")
+        fr = rs.fields.get(fname) or FieldRule(fname, parser)
+        fr.parser = parser
+        fr.conflict = spec.get("conflit_incertain", fr.conflict)
+        strong = [compile_pattern(p) for p in spec.get("motifs", [])]
+        weak = [compile_pattern(p) for p in spec.get("motifs_faibles", [])]
+        fr.patterns = strong + fr.patterns if front else fr.patterns + strong
+        fr.weak = weak + fr.weak if front else fr.weak + weak
+        rs.fields[fname] = fr
+    extra = {k: v for k, v in data.items() if k not in ("type", "reconnaissance", "champs", "herite")}
+    _merge_data(rs.data, extra, front)
+
+
+# --------------------------------------------------------------------------- applying
+
+@dataclass
+class Found:
+    value: object
+    start: int  # offset of the value in the text
+    uncertain: bool = False
+
+
+def find_field(rule: FieldRule, text: str, offset: int = 0,
+               confidence_at: Callable[[int], float | None] | None = None,
+               seuil_ocr: float = 70.0) -> Found | None:
+    """Apply one field's patterns: the first strong pattern giving a value wins."""
+    parse = PARSERS[rule.parser]
+    chosen: Found | None = None
+    values = []
+    for rx in rule.patterns:
+        for m in rx.finditer(text):
+            value, start = _value(m, parse)
+            if value is None:
+                continue
+            values.append(value)
+            if chosen is None:
+                chosen = Found(value, offset + start)
+        if chosen is not None and not rule.conflict:
+            break
+    if chosen is not None:
+        if rule.conflict and len(set(map(repr, values))) > 1:
+            chosen.uncertain = True
+    else:
+        for rx in rule.weak:
+            for m in rx.finditer(text):
+                value, start = _value(m, parse)
+                if value is not None:
+                    chosen = Found(value, offset + start, uncertain=True)
+                    break
+            if chosen:
+                break
+    if chosen is not None and confidence_at is not None:
+        conf = confidence_at(chosen.start)
+        if conf is not None and conf < seuil_ocr:
+            chosen.uncertain = True
+    return chosen
+
+
+def _value(m: re.Match, parse) -> tuple[object, int]:
+    groups = m.groupdict()
+    if "v" in groups and groups["v"] is not None:
+        raw, start = groups["v"], m.start("v")
+    elif m.groups():
+        raw, start = m.group(1), m.start(1)
+    else:
+        raw, start = m.group(0), m.start()
+    if raw is None:
+        return None, start
+    value = parse(raw)
+    plus = groups.get("plus") or groups.get("plus2")
+    if value is not None and plus:  # rent + provision for charges
+        extra = parse(plus)
+        if isinstance(value, (int, float)) and isinstance(extra, (int, float)):
+            value = round(value + extra, 2)
+    return value, start

@@ -1,0 +1,656 @@
+"""Reading a file into text: PDF (text layer, fillable form, scan), Word, ODT, images.
+
+`read_document(path)` returns a `Document` or raises `UnreadableDocument` with a French
+reason. The file's content decides what it is (magic bytes), and must agree with its
+extension. Checkboxes in Word documents are rendered in the text as ☒ (ticked) and
+☐ (not ticked) wherever they stand, so that every later step reads one kind of text.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import UnreadableDocument
+from .french import normalize_text
+
+CHECKED = "☒"
+UNCHECKED = "☐"
+PAGE_BREAK = "\n\f\n"
+# A PDF page whose text layer has fewer characters than this is OCR'd.
+MIN_TEXT_CHARS = 25
+
+EXTENSIONS = {
+    ".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".odt": "odt",
+    ".jpg": "image", ".jpeg": "image", ".png": "image", ".tif": "image", ".tiff": "image",
+}
+
+
+@dataclass
+class Document:
+    path: Path
+    kind: str  # pdf_text | pdf_scan | pdf_form | docx | odt | image
+    pages: list[str] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)  # AcroForm / content controls / form fields
+    checkboxes: dict[str, bool] = field(default_factory=dict)
+    paragraphs: list[str] = field(default_factory=list)
+    tables: list[list[list[str]]] = field(default_factory=list)  # table → rows → cell texts
+    page_confidence: list[float | None] = field(default_factory=list)  # OCR only, else None
+    # OCR lines as (start, end, confidence) offsets into `text`
+    ocr_lines: list[tuple[int, int, float]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return PAGE_BREAK.join(self.pages)
+
+    @property
+    def ocr(self) -> bool:
+        return any(c is not None for c in self.page_confidence)
+
+    def confidence_at(self, offset: int) -> float | None:
+        """OCR confidence of the line holding character `offset` of `text` (None if not OCR)."""
+        for start, end, conf in self.ocr_lines:
+            if start <= offset <= end:
+                return conf
+        return None
+
+
+# --------------------------------------------------------------------------- entry point
+
+def read_document(path: Path) -> Document:
+    path = Path(path)
+    if not path.is_file():
+        raise UnreadableDocument(f"Fichier introuvable : {path.name}.")
+    ext = path.suffix.lower()
+    if ext == ".doc":
+        raise UnreadableDocument("Format Word 97-2003 (.doc) non pris en charge : "
+                                 "enregistrez le document en .docx ou en PDF.")
+    if ext not in EXTENSIONS:
+        raise UnreadableDocument(f"Type de fichier non pris en charge ({ext or 'sans extension'}) : "
+                                 "seuls PDF, Word (.docx), ODT et images sont lus.")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UnreadableDocument(f"Fichier impossible à ouvrir ({exc.strerror or exc}).") from exc
+    if not data.strip(b" \t\r\n\x00"):
+        raise UnreadableDocument("Le fichier est vide.")
+    actual = sniff(data)
+    expected = EXTENSIONS[ext]
+    if actual != expected:
+        what = {"pdf": "un PDF", "docx": "un document Word", "odt": "un document ODT",
+                "image": "une image", "zip": "une archive ZIP", "texte": "un simple fichier texte",
+                None: "un format inconnu"}.get(actual, actual)
+        wanted = {"pdf": "un PDF", "docx": "un document Word", "odt": "un document ODT",
+                  "image": "une image"}[expected]
+        raise UnreadableDocument(
+            f"Le fichier porte l'extension {ext} mais n'est pas {wanted} : c'est {what}"
+            + (" (fichier endommagé ou renommé)." if actual in (None, "zip", "texte") else " (fichier renommé ?)."))
+    if expected == "pdf":
+        doc = _read_pdf(path, data)
+    elif expected == "docx":
+        doc = _read_docx(path, data)
+    elif expected == "odt":
+        doc = _read_odt(path, data)
+    else:
+        doc = _read_image(path, data)
+    doc.pages = [normalize_text(p) for p in doc.pages]
+    _index_ocr_lines(doc)
+    if not any(len(re.sub(r"\W", "", p)) >= 3 for p in doc.pages) and not any(doc.fields.values()):
+        if doc.ocr or doc.kind in ("pdf_scan", "image"):
+            raise UnreadableDocument("Aucun texte lisible, même après reconnaissance de caractères "
+                                     "(page blanche ou scan illisible).")
+        raise UnreadableDocument("Le document ne contient aucun texte.")
+    return doc
+
+
+def sniff(data: bytes) -> str | None:
+    """What the bytes are: pdf, docx, odt, image, zip or None."""
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    if data[:3] == b"\xff\xd8\xff" or data[:8] == b"\x89PNG\r\n\x1a\n" \
+            or data[:4] in (b"II*\x00", b"MM\x00*"):
+        return "image"
+    if data[:4] == b"PK\x03\x04":
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = set(zf.namelist())
+                if "word/document.xml" in names:
+                    return "docx"
+                if "content.xml" in names and "mimetype" in names \
+                        and b"opendocument.text" in zf.read("mimetype"):
+                    return "odt"
+        except (zipfile.BadZipFile, KeyError, OSError):
+            return None
+        return "zip"
+    if _looks_like_text(data):
+        return "texte"
+    return None
+
+
+def _looks_like_text(data: bytes) -> bool:
+    sample = data[:4096]
+    if b"\x00" in sample:
+        return False
+    for enc in ("utf-8", "cp1252"):
+        try:
+            text = sample.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        return False
+    printable = sum(1 for c in text if c.isprintable() or c in "\r\n\t")
+    return printable / max(len(text), 1) > 0.95
+
+
+def _index_ocr_lines(doc: Document) -> None:
+    """Offsets of OCR lines in `doc.text` (set by the OCR readers in `_ocr_lines`)."""
+    per_page = getattr(doc, "_ocr_lines", None)
+    if not per_page:
+        return
+    offset = 0
+    for page_text, lines in zip(doc.pages, per_page):
+        cursor = 0
+        for line_text, conf in lines or []:
+            line_text = normalize_text(line_text)
+            pos = page_text.find(line_text, cursor)
+            if pos < 0:
+                continue
+            doc.ocr_lines.append((offset + pos, offset + pos + len(line_text), conf))
+            cursor = pos + len(line_text)
+        offset += len(page_text) + len(PAGE_BREAK)
+
+
+# --------------------------------------------------------------------------- PDF
+
+def _read_pdf(path: Path, data: bytes) -> Document:
+    import pdfplumber
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if b"%%EOF" not in data[-2048:]:
+        raise UnreadableDocument("Le PDF est incomplet ou endommagé (fichier tronqué, "
+                                 "copie interrompue ?).")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        password = None
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:
+                ok = 0
+            if not ok:
+                raise UnreadableDocument("Le PDF est protégé par un mot de passe : "
+                                         "demandez une version non protégée à l'expéditeur.")
+            password = ""
+        fields, checkboxes = _acroform(reader)
+    except UnreadableDocument:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise UnreadableDocument("Le PDF est endommagé et ne peut pas être lu.") from exc
+    except Exception as exc:  # pypdf raises many kinds on broken files
+        if "crypt" in str(exc).lower() or "password" in str(exc).lower():
+            raise UnreadableDocument("Le PDF est chiffré et ne peut pas être lu.") from exc
+        raise UnreadableDocument("Le PDF est endommagé et ne peut pas être lu.") from exc
+
+    doc = Document(path=path, kind="pdf_text", fields=fields, checkboxes=checkboxes)
+    ocr_lines: list = []
+    scanned = 0
+    try:
+        with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
+            if not pdf.pages:
+                raise UnreadableDocument("Le PDF ne contient aucune page.")
+            for i, page in enumerate(pdf.pages):
+                text = page.extract_text(x_tolerance=1.5, y_tolerance=3) or ""
+                if len(re.sub(r"\s", "", text)) < MIN_TEXT_CHARS:
+                    from .ocr import ocr_image
+
+                    result = ocr_image(_render(data, i, password))
+                    scanned += 1
+                    if len(re.sub(r"\s", "", result.text)) > len(re.sub(r"\s", "", text)):
+                        text = result.text
+                        doc.page_confidence.append(result.confidence)
+                        ocr_lines.append(result.lines)
+                    else:
+                        doc.page_confidence.append(None)
+                        ocr_lines.append([])
+                else:
+                    doc.page_confidence.append(None)
+                    ocr_lines.append([])
+                    try:
+                        for table in page.extract_tables():
+                            doc.tables.append([[(c or "").strip() for c in row] for row in table])
+                    except Exception:
+                        pass
+                doc.pages.append(text)
+    except UnreadableDocument:
+        raise
+    except Exception as exc:
+        raise UnreadableDocument("Le PDF est endommagé et ne peut pas être lu.") from exc
+    if fields or checkboxes:
+        doc.kind = "pdf_form"
+        # field values are not in the page text: put "label : value" lines where the
+        # fields stand on the page, so that they fall under their section's heading
+        if not _merge_widgets(doc, data, reader, password):
+            lines = [f"{_field_label(name)} : {value}" for name, value in fields.items() if value]
+            lines += [f"{CHECKED if on else UNCHECKED} {_field_label(name)}" for name, on in checkboxes.items()]
+            doc.pages.append("\n".join(lines))
+            doc.page_confidence.append(None)
+            ocr_lines.append([])
+    elif scanned and scanned >= len(doc.pages) / 2:
+        doc.kind = "pdf_scan"
+    doc._ocr_lines = ocr_lines  # type: ignore[attr-defined]
+    return doc
+
+
+def _widgets(reader, index: int):
+    """(top, x0, text) of the filled form widgets of one page, in pdfplumber coordinates."""
+    page = reader.pages[index]
+    height = float(page.mediabox.height)
+    out = []
+    for annot in page.get("/Annots") or []:
+        obj = annot.get_object()
+        if obj.get("/Subtype") != "/Widget" or "/Rect" not in obj:
+            continue
+        parent = obj.get("/Parent").get_object() if obj.get("/Parent") is not None else {}
+
+        def get(key):
+            return obj.get(key) if obj.get(key) is not None else parent.get(key)
+
+        label = str(get("/TU") or get("/T") or "").strip()
+        rect = [float(v) for v in obj["/Rect"]]
+        top, x0 = height - max(rect[1], rect[3]), min(rect[0], rect[2])
+        if get("/FT") == "/Btn":
+            state = obj.get("/AS")
+            on = state is not None and str(state) not in ("/Off", "Off")
+            export = [str(k) for k in (obj.get("/AP", {}).get("/N", {}) or {}).keys() if str(k) != "/Off"]
+            if not label and export:
+                label = export[0].lstrip("/")
+            out.append((top, x0, f"{CHECKED if on else UNCHECKED} {_field_label(label)}"))
+        else:
+            value = get("/V")
+            if value is None or not str(value).strip():
+                continue
+            out.append((top, x0, f"{_field_label(label)} : {str(value).strip()}"))
+    return out
+
+
+def _merge_widgets(doc: Document, data: bytes, reader, password) -> bool:
+    import pdfplumber
+
+    merged_any = False
+    try:
+        with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
+            for i, page in enumerate(pdf.pages):
+                if doc.page_confidence[i] is not None:
+                    continue
+                widgets = _widgets(reader, i)
+                if not widgets:
+                    continue
+                items = [(l["top"], l["x0"], l["text"]) for l in page.extract_text_lines()]
+                items += widgets
+                items.sort(key=lambda t: (round(t[0] / 4), t[1]))
+                doc.pages[i] = "\n".join(t[2] for t in items)
+                merged_any = True
+    except Exception:
+        return False
+    return merged_any
+
+
+def _render(data: bytes, index: int, password):
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data, password=password or None)
+    try:
+        return pdf[index].render(scale=300 / 72).to_pil()
+    finally:
+        pdf.close()
+
+
+def _field_label(name: str) -> str:
+    return re.sub(r"[_\s]+", " ", name.split(".")[-1]).strip()
+
+
+def _acroform(reader) -> tuple[dict[str, str], dict[str, bool]]:
+    fields: dict[str, str] = {}
+    checkboxes: dict[str, bool] = {}
+    try:
+        raw = reader.get_fields() or {}
+    except Exception:
+        return fields, checkboxes
+    for name, f in raw.items():
+        label = str(f.get("/TU") or name)
+        ftype = f.get("/FT")
+        value = f.get("/V")
+        if ftype == "/Btn":
+            states = [str(s) for s in (f.get("/_States_") or [])]
+            v = str(value) if value is not None else "/Off"
+            if len([s for s in states if s != "/Off"]) > 1:  # radio group
+                if v != "/Off":
+                    fields[label] = v.lstrip("/")
+                    checkboxes[f"{label} {v.lstrip('/')}"] = True
+            else:
+                checkboxes[label] = v not in ("/Off", "Off", "")
+        elif value is not None:
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value)
+            fields[label] = str(value).strip()
+    return fields, checkboxes
+
+
+# --------------------------------------------------------------------------- Word
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+_SYM_CHECKED = {"F0FE", "F0FD", "F078", "F0FB", "2612", "2611", "F0FC"}
+_SYM_UNCHECKED = {"F0A8", "F06F", "F071", "F0A1", "2610", "F0A3"}
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+def _read_docx(path: Path, data: bytes) -> Document:
+    from lxml import etree
+
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        xml = zf.read("word/document.xml")
+        root = etree.fromstring(xml)
+    except Exception as exc:
+        raise UnreadableDocument("Le document Word est endommagé et ne peut pas être lu.") from exc
+    doc = Document(path=path, kind="docx")
+    reader = _WordReader(doc)
+    # letterheads first (a préfecture's reference sometimes sits in the header)
+    header_lines = []
+    for name in sorted(n for n in zf.namelist() if re.fullmatch(r"word/header\d*\.xml", n)):
+        try:
+            header_lines += reader.block(etree.fromstring(zf.read(name)))
+        except Exception:
+            pass
+    body = root.find(_w("body"))
+    if body is None:
+        raise UnreadableDocument("Le document Word est endommagé (corps absent).")
+    lines = reader.block(body)
+    footer_lines = []
+    for name in sorted(n for n in zf.namelist() if re.fullmatch(r"word/footer\d*\.xml", n)):
+        try:
+            footer_lines += reader.block(etree.fromstring(zf.read(name)))
+        except Exception:
+            pass
+    pages, current = [], []
+    for line in header_lines + lines + footer_lines:
+        if line == "\f":
+            pages.append("\n".join(current))
+            current = []
+        else:
+            current.append(line)
+    pages.append("\n".join(current))
+    doc.pages = [p for p in pages if p.strip()] or [""]
+    doc.page_confidence = [None] * len(doc.pages)
+    return doc
+
+
+class _WordReader:
+    """Walks WordprocessingML: paragraphs, tables, content controls, legacy form fields."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.n_box = 0
+
+    def block(self, el) -> list[str]:
+        """Text lines of a block container (body, cell, header, sdtContent)."""
+        lines: list[str] = []
+        for child in el:
+            tag = child.tag
+            if tag == _w("p"):
+                text = self.paragraph(child)
+                if _has_page_break(child):
+                    lines.append("\f")
+                lines.append(text)
+                if text.strip():
+                    self.doc.paragraphs.append(text)
+            elif tag == _w("tbl"):
+                lines.extend(self.table(child))
+            elif tag == _w("sdt"):
+                content = child.find(_w("sdtContent"))
+                if content is not None:
+                    sub = self.block(content)
+                    self._record_sdt(child, "\n".join(sub))
+                    lines.extend(sub)
+            elif tag in (_w("customXml"), _w("smartTag")):
+                lines.extend(self.block(child))
+        return lines
+
+    def table(self, tbl) -> list[str]:
+        rows_out: list[list[str]] = []
+        lines: list[str] = []
+        for tr in tbl.iter(_w("tr")):
+            if tr.getparent() is not tbl and not _direct_row(tr, tbl):
+                continue
+            cells = []
+            for tc in _row_cells(tr):
+                cell_lines = self.block(tc)
+                cells.append("\n".join(l for l in cell_lines if l != "\f").strip())
+            rows_out.append(cells)
+            lines.append(" | ".join(c.replace("\n", " ") for c in cells))
+        self.doc.tables.append(rows_out)
+        return lines
+
+    def paragraph(self, p) -> str:
+        out: list[str] = []
+        field_stack: list[dict] = []
+        for el in p.iter():
+            tag = el.tag
+            if tag == _w("t"):
+                if _in_placeholder(el):
+                    continue
+                out.append(el.text or "")
+                for f in field_stack:
+                    if f["collect"]:
+                        f["value"].append(el.text or "")
+            elif tag == _w("tab"):
+                if el.getparent() is not None and el.getparent().tag == _w("r"):
+                    out.append("\t")
+            elif tag in (_w("br"), _w("cr")):
+                out.append("\n")
+            elif tag == _w("sym"):
+                char = (el.get(_w("char")) or "").upper()
+                if char in _SYM_CHECKED:
+                    out.append(CHECKED)
+                elif char in _SYM_UNCHECKED:
+                    out.append(UNCHECKED)
+            elif tag == _w("fldChar"):
+                kind = el.get(_w("fldCharType"))
+                if kind == "begin":
+                    ff = el.find(_w("ffData"))
+                    f = {"ff": ff, "collect": False, "value": []}
+                    field_stack.append(f)
+                    if ff is not None and ff.find(_w("checkBox")) is not None:
+                        on = _legacy_checked(ff.find(_w("checkBox")))
+                        out.append(CHECKED if on else UNCHECKED)
+                        self._record_box(_ff_name(ff), on)
+                elif kind == "separate" and field_stack:
+                    field_stack[-1]["collect"] = True
+                elif kind == "end" and field_stack:
+                    f = field_stack.pop()
+                    ff = f["ff"]
+                    if ff is not None and ff.find(_w("checkBox")) is None:
+                        value = "".join(f["value"]).strip()
+                        dd = ff.find(_w("ddList"))
+                        if dd is not None:
+                            value = _dd_value(dd) or value
+                        name = _ff_name(ff) or f"champ_{len(self.doc.fields) + 1}"
+                        self.doc.fields[name] = value.replace("\u2002", "").strip()
+            elif tag == f"{{{W14}}}checkbox":
+                checked = el.find(f"{{{W14}}}checked")
+                on = checked is not None and checked.get(f"{{{W14}}}val") in ("1", "true", "on")
+                sdt = el.getparent().getparent() if el.getparent() is not None else None
+                self._record_box(_sdt_name(sdt) if sdt is not None else None, on)
+        text = "".join(out)
+        # legacy text fields show five en-spaces when empty
+        return text.replace("\u2002" * 5, "").replace("\u2002", " ")
+
+    def _record_box(self, name: str | None, on: bool) -> None:
+        self.n_box += 1
+        self.doc.checkboxes[name or f"case_{self.n_box}"] = on
+
+    def _record_sdt(self, sdt, value: str) -> None:
+        pr = sdt.find(_w("sdtPr"))
+        if pr is None or pr.find(f"{{{W14}}}checkbox") is not None:
+            return
+        name = _sdt_name(sdt)
+        if name:
+            self.doc.fields[name] = value.strip()
+
+
+def _direct_row(tr, tbl) -> bool:
+    parent = tr.getparent()
+    while parent is not None and parent.tag != _w("tbl"):
+        parent = parent.getparent()
+    return parent is tbl
+
+
+def _row_cells(tr):
+    for child in tr:
+        if child.tag == _w("tc"):
+            yield child
+        elif child.tag == _w("sdt"):
+            content = child.find(_w("sdtContent"))
+            if content is not None:
+                yield from (c for c in content if c.tag == _w("tc"))
+
+
+def _has_page_break(p) -> bool:
+    for br in p.iter(_w("br")):
+        if br.get(_w("type")) == "page":
+            return True
+    ppr = p.find(_w("pPr"))
+    return ppr is not None and ppr.find(_w("pageBreakBefore")) is not None
+
+
+def _in_placeholder(t) -> bool:
+    el = t.getparent()
+    while el is not None:
+        if el.tag == _w("sdtContent"):
+            pr = el.getparent().find(_w("sdtPr"))
+            if pr is not None and pr.find(_w("showingPlcHdr")) is not None:
+                return True
+        el = el.getparent()
+    return False
+
+
+def _sdt_name(sdt) -> str | None:
+    pr = sdt.find(_w("sdtPr")) if sdt is not None else None
+    if pr is None:
+        return None
+    for tag in ("tag", "alias"):
+        el = pr.find(_w(tag))
+        if el is not None and el.get(_w("val")):
+            return el.get(_w("val"))
+    return None
+
+
+def _ff_name(ff) -> str | None:
+    el = ff.find(_w("name"))
+    return el.get(_w("val")) if el is not None and el.get(_w("val")) else None
+
+
+def _legacy_checked(box) -> bool:
+    for tag in ("checked", "default"):
+        el = box.find(_w(tag))
+        if el is not None:
+            val = el.get(_w("val"))
+            return val is None or val in ("1", "true", "on")
+    return False
+
+
+def _dd_value(dd) -> str | None:
+    entries = [e.get(_w("val")) for e in dd.findall(_w("listEntry"))]
+    res = dd.find(_w("result"))
+    idx = int(res.get(_w("val"))) if res is not None else 0
+    return entries[idx] if 0 <= idx < len(entries) else None
+
+
+# --------------------------------------------------------------------------- ODT
+
+def _read_odt(path: Path, data: bytes) -> Document:
+    from lxml import etree
+
+    ns_text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+    ns_table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    try:
+        root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("content.xml"))
+    except Exception as exc:
+        raise UnreadableDocument("Le document ODT est endommagé et ne peut pas être lu.") from exc
+    doc = Document(path=path, kind="odt")
+
+    def para_text(el) -> str:
+        parts = []
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            local = etree.QName(child).localname
+            if local == "s":
+                parts.append(" " * int(child.get(f"{{{ns_text}}}c", "1")))
+            elif local == "tab":
+                parts.append("\t")
+            elif local == "line-break":
+                parts.append("\n")
+            else:
+                parts.append(para_text(child))
+            if child.tail:
+                parts.append(child.tail)
+        return "".join(parts)
+
+    lines: list[str] = []
+
+    def walk(el):
+        for child in el:
+            q = etree.QName(child)
+            if q.namespace == ns_text and q.localname in ("p", "h"):
+                t = para_text(child)
+                lines.append(t)
+                if t.strip():
+                    doc.paragraphs.append(t)
+            elif q.namespace == ns_table and q.localname == "table":
+                rows = []
+                for row in child.iter(f"{{{ns_table}}}table-row"):
+                    cells = [" ".join(para_text(p) for p in cell.iter(f"{{{ns_text}}}p"))
+                             for cell in row if etree.QName(cell).localname == "table-cell"]
+                    rows.append(cells)
+                    lines.append(" | ".join(cells))
+                doc.tables.append(rows)
+            else:
+                walk(child)
+
+    walk(root)
+    doc.pages = ["\n".join(lines)]
+    doc.page_confidence = [None]
+    return doc
+
+
+# --------------------------------------------------------------------------- images
+
+def _read_image(path: Path, data: bytes) -> Document:
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    from .ocr import ocr_image
+
+    try:
+        img = Image.open(io.BytesIO(data))
+        img.load()
+    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
+        raise UnreadableDocument("L'image est endommagée et ne peut pas être lue.") from exc
+    doc = Document(path=path, kind="image")
+    ocr_lines = []
+    for frame in ImageSequence.Iterator(img):
+        result = ocr_image(frame.copy())
+        doc.pages.append(result.text)
+        doc.page_confidence.append(result.confidence)
+        ocr_lines.append(result.lines)
+    doc._ocr_lines = ocr_lines  # type: ignore[attr-defined]
+    return doc

@@ -1,0 +1,50 @@
+"""Every sample document with an expected extraction (samples/attendu/*.json), field by field."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from intake.errors import UnreadableDocument
+from intake.extract import extract
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+ATTENDU = SAMPLES / "attendu"
+
+
+def _cases():
+    if not ATTENDU.is_dir():
+        return []
+    cases = []
+    for exp in sorted(ATTENDU.glob("*.json")):
+        data = json.loads(exp.read_text(encoding="utf-8"))
+        for folder in ("documents", "scans"):
+            doc = SAMPLES / folder / data["fichier"]
+            if doc.exists():
+                cases.append(pytest.param(doc, data, id=data["fichier"]))
+                break
+    return cases
+
+
+CASES = _cases()
+
+
+@pytest.mark.skipif(not CASES, reason="samples/attendu absent")
+@pytest.mark.parametrize("path, expected", CASES)
+def test_sample_extraction(path, expected):
+    got = extract(path).to_json()
+    wrong = {k: (v, got.get(k)) for k, v in expected.items() if got.get(k) != v}
+    assert not wrong, "\n".join(f"{k}: attendu {v!r}, obtenu {g!r}" for k, (v, g) in wrong.items())
+
+
+@pytest.mark.skipif(not (SAMPLES / "documents").is_dir(), reason="samples/documents absent")
+def test_unreadable_samples_give_a_french_reason():
+    expected = {p.name for p in ATTENDU.glob("*.json")} if ATTENDU.is_dir() else set()
+    for doc in sorted((SAMPLES / "documents").iterdir()):
+        if f"{doc.name}.json" in expected or doc.is_dir():
+            continue
+        try:
+            extract(doc)
+        except UnreadableDocument as exc:
+            assert str(exc) and "\n" not in str(exc)
