@@ -18,6 +18,7 @@ CLOSED_STATUSES = {"clos", "clôturé", "cloture", "clôture", "terminé", "term
 # A new hearing more than this far from the known one is a new procedure, not the same case.
 SAME_PROCEDURE_DAYS = 180
 LIST_FIELDS = ("personnes", "enfants", "ressources", "objectifs")
+LETTER_FIELDS = ("reference", "date_document", "date_limite")
 
 
 def nature_for(extraction: Extraction) -> str | None:
@@ -66,12 +67,14 @@ def merge_into(dossier: Dossier, extraction: Extraction) -> list[str]:
                 _add_missing_persons(dossier, new)
         elif not _same_value(current, new):
             conflicts.append(name)
-    # A letter's own fields describe the request, the act's describe the procedure: a
-    # letter's reference wins over an RG number found first on a bare assignation.
-    if extraction.type_document == "saisine_prefecture" and extraction.reference:
-        if dossier.reference != extraction.reference:
-            dossier.reference = extraction.reference
-            conflicts = [c for c in conflicts if c != "reference"]
+    # A letter's own fields describe the request, the act's describe the procedure: the
+    # letter's reference, date and deadline win over what a bare assignation gave first.
+    if extraction.type_document == "saisine_prefecture":
+        for name in LETTER_FIELDS:
+            value = getattr(extraction, name)
+            if value is not None:
+                setattr(dossier, name, value)
+                conflicts = [c for c in conflicts if c != name]
     uncertain = list(dict.fromkeys(
         dossier.champs_incertains + extraction.champs_incertains + conflicts))
     dossier.champs_incertains = uncertain

@@ -518,7 +518,7 @@ def _cell_value(d: Dossier, col: Column):
     if col.key == "champs_incertains":
         return ", ".join(COLUMN_HEADER_FOR_FIELD.get(k, k) for k in value) or None
     if col.key == "brouillons":
-        return "\n".join(value) or None
+        return "; ".join(value) or None
     if isinstance(col.choices, dict) and value:
         return col.choices.get(value, value)
     return value

@@ -187,3 +187,15 @@ def test_staff_columns_have_dropdowns_that_survive_libreoffice(tmp_path):
     letter = ws.cell(row=1, column=headers.index("Ménage rencontré") + 1).column_letter
     lists = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation}
     assert lists[f"{letter}2"].startswith("liste_")
+
+
+def test_the_letter_gives_the_request_date_even_after_the_assignation():
+    act = _assignation(date_document=date(2025, 8, 20), reference="RG 25/00387")
+    letter = _assignation(type_document="saisine_prefecture", date_document=date(2025, 9, 2),
+                          reference="EXP/2025-1187", date_limite=date(2025, 10, 1))
+    dossier = new_dossier(act, "ESU-2025-0001", date(2025, 9, 1))
+    merge_into(dossier, letter)
+    assert dossier.date_document == date(2025, 9, 2)
+    assert dossier.reference == "EXP/2025-1187"
+    assert dossier.date_limite == date(2025, 10, 1)
+    assert "date_document" not in dossier.champs_incertains
