@@ -210,15 +210,17 @@ def run_batch(paths: list[Path], config: Config) -> list[IntakeResult]:
 
     intake = Intake(config)
     results = []
-    for index, path in enumerate(paths, 1):
+    remaining = list(paths)
+    while remaining:
         try:
-            result = intake.handle(path)
+            for result in intake.handle_many(remaining):
+                remaining.pop(0)
+                print_result(result, prefix=f"[{len(paths) - len(remaining)}/{len(paths)}] ")
+                results.append(result)
         except (OSError, ToolFailure) as exc:
-            print(f"[{index}/{len(paths)}] {path.name} : laissé dans le dossier d'arrivée "
-                  f"({exc})", file=sys.stderr)
-            continue
-        print_result(result, prefix=f"[{index}/{len(paths)}] ")
-        results.append(result)
+            path = remaining.pop(0)
+            print(f"[{len(paths) - len(remaining)}/{len(paths)}] {path.name} : laissé dans le "
+                  f"dossier d'arrivée ({exc})", file=sys.stderr)
     waiting = intake.flush()
     if waiting:
         print(f"Registre : {waiting.count} changement(s) en attente, car {waiting.reason} ; "

@@ -17,6 +17,7 @@ import json
 import logging
 import os
 import shutil
+import threading
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -72,6 +73,7 @@ class RegisterStore:
         self._register: Register | None = None
         self._signature = None
         self._last_seq = None
+        self._view_lock = threading.RLock()
         self._dirty = False  # journal entries applied in memory but not saved
         self._saved_seq = 0  # last journal entry in the workbook on disk
         self.wait_reason: str | None = None
@@ -80,9 +82,10 @@ class RegisterStore:
     def view(self) -> Register:
         """The workbook as on disk (read again if a person saved it), with every journal
         entry applied, saved or not."""
-        if self._register is None or self._signature != _signature(self.path):
-            self._load()
-        return self._register
+        with self._view_lock:
+            if self._register is None or self._signature != _signature(self.path):
+                self._load()
+            return self._register
 
     def _load(self) -> None:
         register = Register.open(self.path)
@@ -92,6 +95,12 @@ class RegisterStore:
             _apply(register, entry)
             self._dirty = True
         self._register, self._signature = register, _signature(self.path)
+
+    def knows(self, sha256: str) -> bool:
+        """Whether a file with this hash was already received (safe from any thread)."""
+        with self._view_lock:
+            return self.view().find_document(sha256) is not None
+
 
     def has_unsaved(self) -> bool:
         self.view()
@@ -112,7 +121,7 @@ class RegisterStore:
     def record(self, entry: dict) -> dict:
         """Journal one change (durably), then apply it to the in-memory workbook."""
         self.dir.mkdir(parents=True, exist_ok=True)
-        with self._lock:
+        with self._view_lock, self._lock:
             register = self.view()
             entry = dict(entry, seq=self._next_seq(), horodatage=_now_iso())
             line = json.dumps(entry, ensure_ascii=False, default=_json_default)
@@ -127,7 +136,8 @@ class RegisterStore:
 
     def flush(self) -> Waiting | None:
         """Write the journalled changes to the workbook, unless it is open elsewhere."""
-        with self._lock:
+        self.dir.mkdir(parents=True, exist_ok=True)
+        with self._view_lock, self._lock:
             register = self.view()  # read again first if a person saved it meanwhile
             if not self._dirty:
                 return None
@@ -183,7 +193,7 @@ class RegisterStore:
     # ------------------------------------------------------------------ rebuild
     def rebuild(self) -> Path:
         """A new workbook from the journal alone; the current one is kept as a backup."""
-        with self._lock:
+        with self._view_lock, self._lock:
             register = Register.create(self.path)
             for entry in self._entries_after(0):
                 _apply(register, entry)

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import shutil
 import time
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -26,7 +29,7 @@ from asll.model import Dossier, Extraction
 from asll.register import DocumentRecord
 from asll.sectors import assign
 from asll.store import RegisterStore, Waiting, document_entry, drafts_entry
-from intake.sandbox import ToolFailure, extract_isolated
+from intake.sandbox import SandboxResult, ToolFailure, extract_isolated
 
 log = logging.getLogger("asll.intake")
 
@@ -74,10 +77,25 @@ class Intake:
         self.saves = 0
 
     def handle(self, path: Path) -> IntakeResult:
-        result = ingest_safely(path, self.config, self.store)
-        if self.clock() - self._last_flush >= self.flush_seconds:
-            self.flush()
-        return result
+        return next(self.handle_many([path]))
+
+    def handle_many(self, paths: list[Path]) -> Iterator[IntakeResult]:
+        """Read the files in parallel (one child process per core), then register them one
+        by one, in order. Stopping the iteration leaves the files not yet yielded in the
+        inbox, untouched. Errors that must leave a file in place (OSError, ToolFailure)
+        propagate when its turn comes."""
+        workers = max(1, min(os.cpu_count() or 1, len(paths)))
+        with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="lecture") as pool:
+            futures = [pool.submit(prepare, path, self.config, self.store) for path in paths]
+            try:
+                for future in futures:
+                    result = ingest_safely(future.result(), self.config, self.store)
+                    if self.clock() - self._last_flush >= self.flush_seconds:
+                        self.flush()
+                    yield result
+            finally:
+                for future in futures:
+                    future.cancel()
 
     def flush(self) -> Waiting | None:
         """Save the register now if it has changes; say why not when it is open elsewhere."""
@@ -89,12 +107,31 @@ class Intake:
         return waiting
 
 
-def ingest_safely(path: Path, config: Config, store: RegisterStore) -> IntakeResult:
-    """`ingest_file`, but an unexpected error on one file quarantines it instead of stopping
-    the run. I/O errors (disk full, share gone) and a broken reading module propagate:
-    the file then stays in the inbox, to be tried again."""
+@dataclass
+class Prepared:
+    """A file hashed and, unless already received, read: what may run in parallel."""
+
+    path: Path
+    sha: str
+    outcome: SandboxResult | None  # None when the register already knows the file
+
+
+def prepare(path: Path, config: Config, store: RegisterStore) -> Prepared:
+    path = Path(path)
+    sha = sha256_of(path)
+    if store.knows(sha):
+        return Prepared(path, sha, None)
+    return Prepared(path, sha, extract_isolated(path, config.delai_max_secondes,
+                                                config.memoire_max_mo))
+
+
+def ingest_safely(prepared: Prepared, config: Config, store: RegisterStore) -> IntakeResult:
+    """`ingest_prepared`, but an unexpected error on one file quarantines it instead of
+    stopping the run. I/O errors (disk full, share gone) and a broken reading module
+    propagate: the file then stays in the inbox, to be tried again."""
+    path = prepared.path
     try:
-        return ingest_file(path, config, store)
+        return ingest_prepared(prepared, config, store)
     except (OSError, ToolFailure):
         raise
     except Exception as exc:  # a bug of ours must not lose the file nor stop the others
@@ -102,24 +139,29 @@ def ingest_safely(path: Path, config: Config, store: RegisterStore) -> IntakeRes
         reason = (f"Erreur interne de l'outil ({type(exc).__name__}) : le fichier est conservé ; "
                   "signalez-la au référent informatique.")
         now = datetime.now().replace(microsecond=0)
-        result = _set_aside(path, sha256_of(path), config, store, now, QUARANTAINE,
+        result = _set_aside(path, prepared.sha, config, store, now, QUARANTAINE,
                             config.quarantaine, reason, "inconnu")
         result.erreur_interne = True
         return result
 
 
-def ingest_file(path: Path, config: Config, store: RegisterStore,
-                now: datetime | None = None) -> IntakeResult:
-    path = Path(path)
+def ingest_file(path: Path, config: Config, store: RegisterStore) -> IntakeResult:
+    return ingest_prepared(prepare(path, config, store), config, store)
+
+
+def ingest_prepared(prepared: Prepared, config: Config, store: RegisterStore,
+                    now: datetime | None = None) -> IntakeResult:
+    path, sha = prepared.path, prepared.sha
     now = (now or datetime.now()).replace(microsecond=0)
     config.ensure_folders()
-    sha = sha256_of(path)
 
+    # Checked again here: an identical file earlier in the same batch is known by now.
     known = store.view().find_document(sha)
     if known:
         return _already_received(path, sha, known, config, store, now)
 
-    outcome = extract_isolated(path, config.delai_max_secondes, config.memoire_max_mo)
+    outcome = prepared.outcome or extract_isolated(path, config.delai_max_secondes,
+                                                   config.memoire_max_mo)
     if not outcome.ok:
         return _set_aside(path, sha, config, store, now, QUARANTAINE, config.quarantaine,
                           outcome.reason, "inconnu")

@@ -120,10 +120,7 @@ class InboxWatcher:
                     last_scan = now
                 with self._lock:
                     ready = self.tracker.ready()
-                for path in ready:
-                    if self.stop_event.is_set():
-                        break
-                    self._handle(path)
+                self._handle(ready)
                 # Nothing more ready: save now (also retries while the workbook is open).
                 self.intake.flush()
                 self.stop_event.wait(TICK_SECONDS)
@@ -133,16 +130,21 @@ class InboxWatcher:
             clear_heartbeat(self.config)
             log.info("Surveillance arrêtée.")
 
-    def _handle(self, path: Path) -> None:
+    def _handle(self, ready: list[Path]) -> None:
+        """Read the ready files in parallel, register them in order; stop between files."""
         with self._lock:
-            self.tracker.forget(path)
-        if not path.exists():
-            return
-        try:
-            result = self.intake.handle(path)
-        except (OSError, ToolFailure) as exc:
-            # Disk full, share gone, register locked: the file stays in the inbox and is
-            # tried again at the next scan.
-            log.error("Fichier %s laissé dans le dossier d'arrivée : %s", path.name, exc)
-            return
-        self.on_result(result)
+            for path in ready:
+                self.tracker.forget(path)
+        remaining = [p for p in ready if p.exists()]
+        while remaining and not self.stop_event.is_set():
+            try:
+                for result in self.intake.handle_many(remaining):
+                    remaining.pop(0)
+                    self.on_result(result)
+                    if self.stop_event.is_set():
+                        return  # the others stay in the inbox for the next start
+            except (OSError, ToolFailure) as exc:
+                # Disk full, share gone, register unreadable: the file stays in the inbox
+                # and is tried again at the next scan.
+                path = remaining.pop(0)
+                log.error("Fichier %s laissé dans le dossier d'arrivée : %s", path.name, exc)
