@@ -124,6 +124,19 @@ def build_parser() -> argparse.ArgumentParser:
                        "sauvegarde (.asll/sauvegardes).")
     p.set_defaults(func=cmd_reconstruire)
 
+    p = sub.add_parser("importer", parents=[common], help="importer un tableau existant "
+                       "(Excel ou CSV) dans le registre",
+                       description="Charge la liste de ménages que le service tenait déjà "
+                                   "(Excel .xlsx ou CSV). Les colonnes sont reconnues par leur "
+                                   "en-tête (Nom, Prénom, Adresse, CP, Ville, Bailleur, Dette, "
+                                   "Date d'audience…) ou par un fichier de correspondance. Un "
+                                   "ménage déjà présent n'est pas importé deux fois.")
+    p.add_argument("fichier", type=Path, metavar="FICHIER")
+    p.add_argument("--correspondance", type=Path, metavar="FICHIER",
+                   help="fichier TOML : [colonnes] \"En-tête\" = \"champ\", et "
+                        "nature_par_defaut = \"ESU\" ou \"ASLL\"")
+    p.set_defaults(func=cmd_importer)
+
     p = sub.add_parser("rapport-annuel", parents=[common], help="rapport d'activité de l'année",
                        description="Rédige le rapport d'activité de l'année (Word, PDF et "
                                    "tableaux Excel) à partir du registre. Les ménages n'y "
@@ -305,6 +318,34 @@ def cmd_modeles(args) -> int:
         else:
             print(f"✓ {path.name}")
     return EXIT_BAD_INPUT if problems else EXIT_OK
+
+
+def cmd_importer(args) -> int:
+    from asll.importer import ImportFailure, import_file
+    from asll.store import RegisterStore
+
+    config = config_from(args)
+    if not args.fichier.is_file():
+        print(f"Fichier introuvable : {args.fichier}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    store = RegisterStore(config.registre)
+    try:
+        report = import_file(args.fichier, store, args.correspondance)
+    except ImportFailure as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    waiting = store.flush()
+    print(f"{len(report.importes)} dossier(s) importé(s), {len(report.deja_presents)} déjà "
+          f"présent(s), {len(report.illisibles)} ligne(s) illisible(s).")
+    for row, numero in report.deja_presents:
+        print(f"  ligne {row} : déjà dans le registre ({numero}), non importée")
+    for row, reason in report.illisibles:
+        print(f"  ligne {row} : illisible — {reason}")
+    if report.colonnes_ignorees:
+        print("Colonnes non reprises : " + ", ".join(report.colonnes_ignorees))
+    if waiting:
+        print(f"Registre non mis à jour pour l'instant : {waiting.reason}.")
+    return EXIT_OK
 
 
 def cmd_rapport_annuel(args) -> int:

@@ -197,10 +197,45 @@ class Dossier(SuiviMenage, DonneesMenage):
     referent: str | None = None
     brouillons: list[str] = field(default_factory=list)  # draft file names written so far
 
+    def to_json(self) -> dict:
+        """Every field, dates as ISO text: the form an import is journalled in."""
+        out = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if f.name in ("personnes", "enfants"):
+                value = [p.to_json() for p in value]
+            elif f.name == "ressources":
+                value = [r.to_json() for r in value]
+            elif isinstance(value, date):
+                value = value.isoformat()
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Dossier":
+        dossier = cls()
+        for f in dataclasses.fields(cls):
+            if f.name not in data:
+                continue
+            value = data[f.name]
+            if f.name in ("personnes", "enfants"):
+                value = [Personne.from_json(p) for p in value or []]
+            elif f.name == "ressources":
+                value = [Ressource(r["type"], r.get("montant")) for r in value or []]
+            elif f.name in DOSSIER_DATE_FIELDS and value:
+                value = date.fromisoformat(value)
+            setattr(dossier, f.name, value)
+        return dossier
+
     @property
     def nom_menage(self) -> str:
         """Surname used in file names: the first adult's, or "MENAGE"."""
         return self.personnes[0].nom if self.personnes else "MENAGE"
+
+
+DOSSIER_DATE_FIELDS = DATE_FIELDS + (
+    "date_entretien", "date_envoi_rapport", "date_debut_mesure", "date_fin_mesure",
+    "date_ouverture")
 
 
 def _iso(value: date | None) -> str | None:

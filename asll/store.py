@@ -235,6 +235,17 @@ def _apply(register: Register, entry: dict) -> None:
                 merge_into(dossier, extraction)
             register.put(dossier)
         register.add_document(DocumentRecord(**(doc | {"journal": seq})))
+    elif entry["type"] == "import":
+        if register.has_journal_entry(seq):
+            register.journal_seq = max(register.journal_seq, seq)
+            return
+        dossier = Dossier.from_json(entry["dossier"])
+        if register.get(dossier.numero) is None:
+            register.put(dossier)
+        register.add_document(DocumentRecord(
+            recu_le=datetime.fromisoformat(entry["horodatage"]), fichier=entry["source"],
+            sha256="", type="Import", dossier=dossier.numero, resultat="importé",
+            remarque=f"ligne {entry['ligne']}", journal=seq))
     elif entry["type"] == "brouillons":
         dossier = register.get(entry["dossier"])
         if dossier is not None:
