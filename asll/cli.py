@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from asll import french_argparse  # noqa: F401  (French messages for argparse)
+from asll.privacy import private_umask
 from asll.config import BUNDLED_SAMPLES, EXAMPLE_CONFIG, Config, ConfigError, load_config
 from intake.pipeline import A_TRIER, DOUBLON, QUARANTAINE, TRAITE, IntakeResult
 
@@ -137,6 +138,37 @@ def build_parser() -> argparse.ArgumentParser:
                         "nature_par_defaut = \"ESU\" ou \"ASLL\"")
     p.set_defaults(func=cmd_importer)
 
+    p = sub.add_parser("purger", parents=[common], help="appliquer la durée de conservation "
+                       "(simulation par défaut)",
+                       description="Anonymise les dossiers clos dont le dernier contact date de "
+                                   "plus de N ans (2 par défaut, référentiel CNIL) et supprime "
+                                   "leurs documents et brouillons. Sans --appliquer, dit "
+                                   "seulement ce qui serait fait.")
+    p.add_argument("--annees", type=int, metavar="N", help="durée de conservation en années "
+                   "(par défaut : [confidentialite] conservation_annees, sinon 2)")
+    p.add_argument("--appliquer", action="store_true", help="faire réellement la purge")
+    p.set_defaults(func=cmd_purger)
+
+    p = sub.add_parser("exporter-personne", parents=[common], help="droit d'accès : tout ce "
+                       "que le service détient sur une personne",
+                       description="Copie dans un dossier les données du registre et les "
+                                   "documents des dossiers où figure cette personne.")
+    p.add_argument("nom", metavar="NOM")
+    p.add_argument("--prenom", metavar="PRÉNOM")
+    p.add_argument("--sortie", type=Path, metavar="DOSSIER",
+                   help="où écrire l'export (par défaut : exports/ dans l'espace de travail)")
+    p.set_defaults(func=cmd_exporter_personne)
+
+    p = sub.add_parser("effacer-personne", parents=[common], help="droit à l'effacement : "
+                       "anonymiser les dossiers d'une personne",
+                       description="Anonymise les dossiers où figure cette personne et supprime "
+                                   "leurs documents et brouillons. Sans --confirmer, dit "
+                                   "seulement ce qui serait fait.")
+    p.add_argument("nom", metavar="NOM")
+    p.add_argument("--prenom", metavar="PRÉNOM")
+    p.add_argument("--confirmer", action="store_true", help="effacer réellement")
+    p.set_defaults(func=cmd_effacer_personne)
+
     p = sub.add_parser("rapport-annuel", parents=[common], help="rapport d'activité de l'année",
                        description="Rédige le rapport d'activité de l'année (Word, PDF et "
                                    "tableaux Excel) à partir du registre. Les ménages n'y "
@@ -170,8 +202,10 @@ def config_from(args) -> Config:
     if args.espace:
         config = Config.for_workspace(args.espace, templates=config.templates,
                                       service=config.service, polling=config.polling)
-    return config.with_options(inbox=args.inbox, outbox=args.outbox, registre=args.registre,
-                               templates=args.modeles)
+    config = config.with_options(inbox=args.inbox, outbox=args.outbox, registre=args.registre,
+                                 templates=args.modeles)
+    private_umask(config)
+    return config
 
 
 # ------------------------------------------------------------------------ commands
@@ -348,6 +382,78 @@ def cmd_importer(args) -> int:
     return EXIT_OK
 
 
+def cmd_purger(args) -> int:
+    from datetime import date
+
+    from asll.privacy import due_for_purge, erase, last_activity
+    from asll.store import RegisterStore
+
+    config = config_from(args)
+    years = args.annees if args.annees is not None else config.conservation_annees
+    store = RegisterStore(config.registre)
+    dossiers = due_for_purge(store.view().dossiers(), date.today(), years)
+    if not dossiers:
+        print(f"Aucun dossier clos sans contact depuis plus de {years} an(s) : rien à purger.")
+        return EXIT_OK
+    verb = "Anonymisation de" if args.appliquer else "Seraient anonymisés"
+    print(f"{verb} {len(dossiers)} dossier(s) clos sans contact depuis plus de {years} an(s) :")
+    for dossier in dossiers:
+        print(f"  {dossier.numero} (dernier contact : "
+              f"{last_activity(dossier).strftime('%d/%m/%Y')})")
+    if not args.appliquer:
+        print("Simulation : rien n'a été modifié. Relancez avec --appliquer pour purger.")
+        return EXIT_OK
+    result = erase([d.numero for d in dossiers], store, config,
+                   f"durée de conservation ({years} ans) dépassée")
+    _print_erasure(result)
+    return EXIT_OK
+
+
+def cmd_exporter_personne(args) -> int:
+    from asll.privacy import export_person, find_person
+    from asll.store import RegisterStore
+
+    config = config_from(args)
+    store = RegisterStore(config.registre)
+    dossiers = find_person(store.view().dossiers(), args.nom, args.prenom)
+    if not dossiers:
+        print(f"Aucun dossier ne mentionne {args.nom}{' ' + args.prenom if args.prenom else ''}.")
+        return EXIT_OK
+    folder = export_person(dossiers, store, config, args.nom,
+                           args.sortie or config.base / "exports")
+    print(f"{len(dossiers)} dossier(s) exporté(s) ({', '.join(d.numero for d in dossiers)}) "
+          f"dans {folder}")
+    print("Cet export contient des données personnelles : remettez-le à la personne puis "
+          "supprimez-le.")
+    return EXIT_OK
+
+
+def cmd_effacer_personne(args) -> int:
+    from asll.privacy import erase, find_person
+    from asll.store import RegisterStore
+
+    config = config_from(args)
+    store = RegisterStore(config.registre)
+    dossiers = find_person(store.view().dossiers(), args.nom, args.prenom)
+    if not dossiers:
+        print(f"Aucun dossier ne mentionne {args.nom}{' ' + args.prenom if args.prenom else ''}.")
+        return EXIT_OK
+    numeros = [d.numero for d in dossiers]
+    if not args.confirmer:
+        print(f"Seraient anonymisés : {', '.join(numeros)}. Simulation : rien n'a été modifié ; "
+              "relancez avec --confirmer pour effacer.")
+        return EXIT_OK
+    _print_erasure(erase(numeros, store, config, "demande d'effacement de la personne"))
+    return EXIT_OK
+
+
+def _print_erasure(result) -> None:
+    print(f"{len(result.dossiers)} dossier(s) anonymisé(s) : {', '.join(result.dossiers)} ; "
+          f"{len(result.fichiers_supprimes)} document(s) et brouillon(s) supprimé(s) ; journal "
+          f"nettoyé ; {result.sauvegardes_supprimees} ancienne(s) sauvegarde(s) du registre "
+          "supprimée(s).")
+
+
 def cmd_rapport_annuel(args) -> int:
     from asll.store import RegisterStore
     from reports import annual_report
@@ -472,6 +578,7 @@ def cmd_demo(args) -> int:
         workspace, templates=args.modeles or config.templates, service=config.service,
         secteurs=config.secteurs, secteur_par_defaut=config.secteur_par_defaut,
         epci=config.epci, stabilite_secondes=0.0)
+    private_umask(config)
     config.ensure_folders()
     samples = sorted(p for p in BUNDLED_SAMPLES.iterdir() if p.is_file())
     for sample in samples:

@@ -5,6 +5,8 @@ or, when an `asll.toml` is used, to folders beside that file.
 """
 from __future__ import annotations
 
+import os
+import shutil
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -60,6 +62,10 @@ class Config:
     secteur_par_defaut: str = "À attribuer"
     # Communes grouped by EPCI (communauté d'agglomération / de communes), for the figures.
     epci: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Personal data: who may read the files the tool creates (a group name, or only the
+    # owner when empty), and how long a closed dossier is kept after the last contact.
+    groupe: str = ""
+    conservation_annees: int = 2
     polling: bool = False
     # A file is read once its size and date have not changed for this long (network copies).
     stabilite_secondes: float = 3.0
@@ -93,6 +99,14 @@ class Config:
         for folder in (self.inbox, self.outbox, self.archive, self.quarantaine, self.a_trier,
                        self.registre.parent):
             folder.mkdir(parents=True, exist_ok=True)
+            if self.groupe and os.name == "posix" and folder != self.inbox:
+                # New files inherit the group (setgid folder); the umask lets it read them.
+                try:
+                    shutil.chown(folder, group=self.groupe)
+                except LookupError as exc:
+                    raise ConfigError(f"Groupe « {self.groupe} » inconnu sur ce système "
+                                      "([confidentialite] groupe).") from exc
+                folder.chmod(0o2770)
 
 
 _PATH_KEYS = ("inbox", "outbox", "archive", "quarantaine", "a_trier", "registre", "templates")
@@ -129,7 +143,12 @@ def load_config(path: Path | None = None) -> Config:
     unknown = set(service_data) - known
     if unknown:
         raise ConfigError(f"Clés inconnues dans [service] de {path} : {', '.join(sorted(unknown))}")
-    return replace(config, service=Service(**service_data), **watch,
+    privacy = data.get("confidentialite", {})
+    unknown = set(privacy) - {"groupe", "conservation_annees"}
+    if unknown:
+        raise ConfigError(f"Clés inconnues dans [confidentialite] de {path} : "
+                          f"{', '.join(sorted(unknown))}")
+    return replace(config, service=Service(**service_data), **watch, **privacy,
                    **_sectors(data, path), epci=_epci(data, path))
 
 

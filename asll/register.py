@@ -152,6 +152,12 @@ DOCUMENT_HEADERS = (
 )
 
 
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 class RegisterUnreadable(OSError):
     """The workbook on disk can't be read: intake leaves files where they are."""
 
@@ -214,6 +220,7 @@ class Register:
                 self.wb.save(handle)
                 handle.flush()
                 os.fsync(handle.fileno())
+            os.chmod(tmp, 0o666 & ~_current_umask())  # mkstemp makes it owner-only
             os.replace(tmp, self.path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -348,6 +355,14 @@ class Register:
                 out.append({key: row[c - 1] if c - 1 < len(row) else None
                             for key, c in self._document_cols.items()})
         return out
+
+    def anonymise_documents(self, numero: str, label: str) -> None:
+        """File names can carry a household's name: replace them in its documents' rows."""
+        cols = self._document_cols
+        for row in self.documents_ws.iter_rows(min_row=2):
+            if row[cols["dossier"] - 1].value == numero:
+                _write(row[cols["fichier"] - 1], label)
+                row[cols["classe_sous"] - 1].value = None
 
     # ---------------------------------------------------------------- dossiers
     def dossiers(self) -> list[Dossier]:

@@ -190,6 +190,27 @@ class RegisterStore:
             self._last_seq = max((e["seq"] for e in self._entries_after(0)), default=0)
         return self._last_seq + 1
 
+    def scrub_journal(self, numeros: set[str], scrub) -> None:
+        """Rewrite the journal with `scrub(entry)` applied to the entries of these dossiers."""
+        with self._view_lock, self._lock:
+            tmp = self.journal_path.with_suffix(".tmp")
+            with open(tmp, "w", encoding="utf-8") as out:
+                for entry in self._entries_after(0):
+                    if _dossier_of(entry) in numeros:
+                        entry = scrub(entry)
+                    out.write(json.dumps(entry, ensure_ascii=False) + "\n")
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(tmp, self.journal_path)
+
+    def drop_backups(self) -> int:
+        """Delete the register's backups (after an erasure they still hold the names)."""
+        count = 0
+        for old in self.backups.glob("registre-*.xlsx"):
+            old.unlink()
+            count += 1
+        return count
+
     # ------------------------------------------------------------------ rebuild
     def rebuild(self) -> Path:
         """A new workbook from the journal alone; the current one is kept as a backup."""
@@ -246,12 +267,27 @@ def _apply(register: Register, entry: dict) -> None:
             recu_le=datetime.fromisoformat(entry["horodatage"]), fichier=entry["source"],
             sha256="", type="Import", dossier=dossier.numero, resultat="importé",
             remarque=f"ligne {entry['ligne']}", journal=seq))
+    elif entry["type"] == "anonymisation":
+        from asll.privacy import ANONYMISED, anonymised
+
+        dossier = register.get(entry["dossier"])
+        if dossier is not None:
+            register.put(anonymised(dossier))
+        register.anonymise_documents(entry["dossier"], ANONYMISED)
     elif entry["type"] == "brouillons":
         dossier = register.get(entry["dossier"])
         if dossier is not None:
             dossier.brouillons += [d for d in entry["brouillons"] if d not in dossier.brouillons]
             register.put(dossier)
     register.journal_seq = max(register.journal_seq, seq)
+
+
+def _dossier_of(entry: dict) -> str | None:
+    if entry.get("type") == "import":
+        return entry["dossier"].get("numero")
+    if entry.get("document"):
+        return entry["document"].get("dossier")
+    return entry.get("dossier")
 
 
 def _assign(dossier: Dossier, affectation: dict | None) -> None:

@@ -25,6 +25,7 @@ from pathlib import Path
 from asll.config import Config
 from asll.dossiers import find_matching, nature_for
 from asll.labels import TYPES_DOCUMENT
+from asll.privacy import restrict
 from asll.model import Dossier, Extraction
 from asll.register import DocumentRecord
 from asll.sectors import assign
@@ -187,7 +188,7 @@ def _register(path: Path, sha: str, extraction: Extraction, config: Config,
         recu_le=now, fichier=path.name, sha256=sha,
         type=TYPES_DOCUMENT[extraction.type_document], dossier=numero, resultat=TRAITE,
         classe_sous=_relative(destination, config)), extraction, numero, affectation))
-    _move(path, destination)
+    _move(path, destination, config)
 
     dossier = store.view().get(numero)
     drafts, problem = _draft(dossier, extraction, config)
@@ -221,7 +222,7 @@ def _already_received(path: Path, sha: str, known: dict, config: Config,
     filed_path = _absolute(filed, config) if filed else None
     if known.get("resultat") == TRAITE and filed_path and not filed_path.exists():
         # The previous run stopped after registering the file but before archiving it.
-        _move(path, filed_path)
+        _move(path, filed_path, config)
         return IntakeResult(path.name, TRAITE, known.get("dossier"), classe_sous=filed_path)
     when = known.get("recu_le")
     when_text = when.strftime("%d/%m/%Y à %H:%M") if isinstance(when, datetime) else str(when)
@@ -242,7 +243,7 @@ def _set_aside(path: Path, sha: str, config: Config, store: RegisterStore, now: 
         recu_le=now, fichier=path.name, sha256=sha,
         type=TYPES_DOCUMENT.get(type_document, type_document), dossier=dossier,
         resultat=resultat, remarque=reason, classe_sous=_relative(destination, config))))
-    _move(path, destination)
+    _move(path, destination, config)
     if note:
         _write_note(destination, path.name, sha, now, resultat, reason)
     log.warning("Fichier %s… %s : %s", sha[:12], resultat, reason)
@@ -277,9 +278,10 @@ def _unique_destination(folder: Path, name: str) -> Path:
     return candidate
 
 
-def _move(source: Path, destination: Path) -> None:
+def _move(source: Path, destination: Path, config: Config) -> None:
     destination.parent.mkdir(parents=True, exist_ok=True)
     shutil.move(str(source), str(destination))
+    restrict(destination, config)  # it kept the shared inbox's permissions
 
 
 def _relative(path: Path, config: Config) -> str:

@@ -1,0 +1,163 @@
+"""Personal data: retention, a person's right to see and to erase their data (RGPD).
+
+Social-support files follow the CNIL référentiel (délibération n° 2021-028): active use
+until two years after the last contact, then destruction or anonymisation. Anonymising a
+dossier keeps what the yearly figures count (commune, landlord, amounts, dates, the
+workers' closed-list columns) and removes what identifies the household: adults and
+children, address, prescriber's name, free-text notes, file names; its documents and
+drafts are deleted, its entries in the register's journal are scrubbed, and the register's
+backups (which still hold the names) are removed.
+"""
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from asll.config import Config
+from asll.dossiers import _normalise
+from asll.model import Dossier
+from asll.store import RegisterStore
+
+ANONYMISED = "(anonymisé)"
+CLOSED = "clos"
+# Fields that identify a household, emptied by anonymisation.
+IDENTIFYING_FIELDS = ("adresse", "complement_adresse", "prescripteur", "tentatives_contact",
+                      "observations", "reference")
+EXTRACTION_IDENTIFYING = IDENTIFYING_FIELDS + ("personnes", "enfants", "fichier")
+
+
+def private_umask(config: Config) -> None:
+    """Files the tool creates are readable by their owner only, or also by the configured
+    group (where the OS has such permissions)."""
+    if os.name == "posix":
+        os.umask(0o007 if config.groupe else 0o077)
+
+
+def restrict(path: Path, config: Config) -> None:
+    """A file moved in from the shared inbox keeps its permissions: restrict them."""
+    if os.name == "posix":
+        os.chmod(path, 0o660 if config.groupe else 0o600)
+
+
+def last_activity(dossier: Dossier) -> date | None:
+    dates = [d for d in (dossier.date_ouverture, dossier.date_document, dossier.date_audience,
+                         dossier.date_entretien, dossier.date_envoi_rapport,
+                         dossier.date_debut_mesure, dossier.date_fin_mesure) if d]
+    return max(dates, default=None)
+
+
+def due_for_purge(dossiers: list[Dossier], today: date, years: int) -> list[Dossier]:
+    """Closed dossiers whose last contact is more than `years` years old."""
+    limit = today.replace(year=today.year - years) if not (today.month == 2 and today.day == 29) \
+        else today.replace(year=today.year - years, day=28)
+    out = []
+    for dossier in dossiers:
+        last = last_activity(dossier)
+        if (dossier.statut or "").strip().lower() == CLOSED and last and last < limit \
+                and dossier.personnes:
+            out.append(dossier)
+    return out
+
+
+def find_person(dossiers: list[Dossier], nom: str, prenom: str | None = None) -> list[Dossier]:
+    """Dossiers naming this adult or child (accents and case ignored)."""
+    nom_key, prenom_key = _normalise(nom), _normalise(prenom or "")
+    found = []
+    for dossier in dossiers:
+        for person in dossier.personnes + dossier.enfants:
+            if _normalise(person.nom) == nom_key and (
+                    not prenom_key or _normalise(person.prenom or "") == prenom_key):
+                found.append(dossier)
+                break
+    return found
+
+
+def anonymised(dossier: Dossier) -> Dossier:
+    out = copy.deepcopy(dossier)
+    out.personnes, out.enfants, out.brouillons, out.ressources = [], [], [], out.ressources
+    for name in IDENTIFYING_FIELDS:
+        setattr(out, name, None)
+    out.champs_incertains = []
+    return out
+
+
+@dataclass
+class Erasure:
+    dossiers: list[str] = field(default_factory=list)
+    fichiers_supprimes: list[Path] = field(default_factory=list)
+    sauvegardes_supprimees: int = 0
+
+
+def files_of(numero: str, store: RegisterStore, config: Config) -> list[Path]:
+    """The archived documents and the drafts of a dossier."""
+    files = []
+    for doc in store.view().documents():
+        if doc.get("dossier") == numero and doc.get("classe_sous"):
+            path = Path(doc["classe_sous"])
+            path = path if path.is_absolute() else config.base / path
+            if path.exists():
+                files.append(path)
+    if config.outbox.is_dir():
+        files += sorted(p for p in config.outbox.rglob(f"{numero}_*") if p.is_file())
+    return files
+
+
+def erase(numeros: list[str], store: RegisterStore, config: Config, motif: str) -> Erasure:
+    """Anonymise these dossiers everywhere the tool keeps them. Irreversible."""
+    result = Erasure()
+    for numero in numeros:
+        for path in files_of(numero, store, config):
+            path.unlink()
+            result.fichiers_supprimes.append(path)
+        store.record({"type": "anonymisation", "dossier": numero, "motif": motif})
+        result.dossiers.append(numero)
+    if numeros:
+        store.scrub_journal(set(numeros), _scrub_entry)
+        waiting = store.flush()
+        if waiting is None:
+            result.sauvegardes_supprimees = store.drop_backups()
+    return result
+
+
+def _scrub_entry(entry: dict) -> dict:
+    entry = copy.deepcopy(entry)
+    if entry.get("extraction"):
+        for name in EXTRACTION_IDENTIFYING:
+            if name in entry["extraction"]:
+                entry["extraction"][name] = [] if name in ("personnes", "enfants") else None
+    if entry.get("document"):
+        entry["document"]["fichier"] = ANONYMISED
+        entry["document"]["classe_sous"] = ""
+    if entry.get("type") == "import":
+        entry["dossier"] = anonymised(Dossier.from_json(entry["dossier"])).to_json()
+        entry["source"] = ANONYMISED
+    if entry.get("type") == "brouillons":
+        entry["brouillons"] = []
+    return entry
+
+
+def export_person(dossiers: list[Dossier], store: RegisterStore, config: Config,
+                  nom: str, destination: Path) -> Path:
+    """A folder with everything the service holds on these dossiers (right of access)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    folder = destination / f"export-{stamp}"
+    folder.mkdir(parents=True)
+    data = {"demande": {"nom": nom, "date": date.today().isoformat()},
+            "dossiers": [d.to_json() for d in dossiers],
+            "documents_recus": [
+                {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in doc.items()}
+                for doc in store.view().documents()
+                if doc.get("dossier") in {d.numero for d in dossiers}]}
+    (folder / "donnees.json").write_text(json.dumps(data, ensure_ascii=False, indent=2),
+                                         encoding="utf-8")
+    for dossier in dossiers:
+        target = folder / dossier.numero
+        target.mkdir()
+        for path in files_of(dossier.numero, store, config):
+            shutil.copy2(path, target / path.name)
+    return folder

@@ -1,0 +1,108 @@
+"""Personal data: owner-only files, retention, access and erasure requests."""
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from datetime import date
+
+from openpyxl import load_workbook
+
+from asll.config import PROJECT_ROOT, Config
+from asll.privacy import due_for_purge, erase, find_person, private_umask
+from asll.store import RegisterStore
+from intake.pipeline import Intake
+
+SAMPLES = PROJECT_ROOT / "samples" / "documents"
+MARTIN = SAMPLES / "assignation MARTIN.pdf"
+LE_GOFF = SAMPLES / "assignation LE GOFF Wassy.pdf"
+
+
+def _ingest(config: Config, *samples):
+    config.ensure_folders()
+    paths = []
+    for sample in samples:
+        shutil.copy(sample, config.inbox / sample.name)
+        paths.append(config.inbox / sample.name)
+    intake = Intake(config)
+    results = list(intake.handle_many(paths))
+    intake.flush()
+    return results
+
+
+def _everything_written(config: Config) -> bytes:
+    blob = b""
+    for path in config.base.rglob("*"):
+        if path.is_file() and path.suffix in (".jsonl", ".txt", ".json"):
+            blob += path.read_bytes()
+    return blob
+
+
+def test_erasing_a_person_leaves_no_trace_but_keeps_the_figures(tmp_path):
+    config = Config.for_workspace(tmp_path, stabilite_secondes=0)
+    martin, le_goff = _ingest(config, MARTIN, LE_GOFF)
+    store = RegisterStore(config.registre)
+    store.flush()  # a second save, so that a backup holding the names exists
+    assert find_person(store.view().dossiers(), "Martin")[0].numero == martin.dossier
+
+    result = erase([martin.dossier], store, config, "demande de la personne")
+    assert result.dossiers == [martin.dossier]
+    assert not any(config.archive.rglob("assignation MARTIN.pdf"))
+    assert not any(config.outbox.rglob(f"{martin.dossier}_*"))
+    assert (config.archive / le_goff.classe_sous.parent.name / LE_GOFF.name).exists()
+
+    register = RegisterStore(config.registre).view()
+    erased = register.get(martin.dossier)
+    assert erased.personnes == [] and erased.adresse is None
+    assert erased.montant_dette == 3412.87 and erased.commune == "Saint-Dizier"  # figures kept
+    assert find_person(register.dossiers(), "MARTIN") == []
+    cells = [str(c.value) for ws in load_workbook(config.registre).worksheets
+             for row in ws.iter_rows() for c in row if c.value is not None]
+    assert not any("MARTIN" in c or "LEROY" in c or "Anémones" in c for c in cells)
+    assert any("LE GOFF" in c for c in cells)
+    assert b"MARTIN" not in _everything_written(config) and b"LEROY" not in _everything_written(config)
+    assert not list((config.registre.parent / ".asll" / "sauvegardes").glob("*.xlsx"))
+
+    # A rebuild from the journal does not bring the names back.
+    RegisterStore(config.registre).rebuild()
+    assert find_person(RegisterStore(config.registre).view().dossiers(), "MARTIN") == []
+
+
+def test_retention_selects_closed_dossiers_two_years_after_last_contact(tmp_path):
+    from asll.model import Dossier, Personne
+
+    old = Dossier(numero="ESU-2022-0001", nature="ESU", statut="Clos",
+                  personnes=[Personne("A")], date_ouverture=date(2022, 3, 1),
+                  date_envoi_rapport=date(2022, 4, 1))
+    recent = Dossier(numero="ESU-2024-0001", nature="ESU", statut="Clos",
+                     personnes=[Personne("B")], date_ouverture=date(2024, 3, 1))
+    still_open = Dossier(numero="ESU-2021-0001", nature="ESU", statut="En cours",
+                         personnes=[Personne("C")], date_ouverture=date(2021, 3, 1))
+    selected = due_for_purge([old, recent, still_open], date(2025, 11, 23), 2)
+    assert [d.numero for d in selected] == ["ESU-2022-0001"]
+
+
+def test_files_the_tool_creates_are_owner_only(tmp_path):
+    if os.name != "posix":
+        return
+    previous = os.umask(0o022)
+    try:
+        config = Config.for_workspace(tmp_path, stabilite_secondes=0)
+        private_umask(config)
+        (result,) = _ingest(config, MARTIN)
+        created = [config.registre, result.classe_sous, *result.brouillons,
+                   config.registre.parent / ".asll" / "journal.jsonl"]
+        for path in created:
+            mode = stat.S_IMODE(path.stat().st_mode)
+            assert mode & 0o077 == 0, f"{path.name} : {oct(mode)}"
+    finally:
+        os.umask(previous)
+
+
+def test_purge_is_a_dry_run_unless_asked(tmp_path):
+    config = Config.for_workspace(tmp_path, stabilite_secondes=0)
+    _ingest(config, MARTIN)
+    result = subprocess.run([sys.executable, "-m", "asll", "effacer-personne", "Martin",
+                             "--espace", str(tmp_path)], capture_output=True, text=True)
+    assert "Simulation : rien n'a été modifié" in result.stdout
+    assert any(config.archive.rglob("assignation MARTIN.pdf"))
