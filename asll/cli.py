@@ -284,7 +284,7 @@ def cmd_extract(args) -> int:
         return EXIT_BAD_INPUT
     try:
         outcome = extract_isolated(args.fichier, config.delai_max_secondes,
-                                   config.memoire_max_mo)
+                                   config.memoire_max_mo, config.regles)
     except ToolFailure as exc:
         print(exc, file=sys.stderr)
         return EXIT_TOOL_FAILED

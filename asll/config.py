@@ -56,6 +56,9 @@ class Config:
     a_trier: Path = PROJECT_ROOT / "a-trier"
     registre: Path = PROJECT_ROOT / "registre.xlsx"
     templates: Path = BUNDLED_TEMPLATES
+    # The service's own extraction rules (letter styles of its sub-prefecture…), tried
+    # before the bundled ones; see intake/rules/README.md.
+    regles: Path | None = None
     service: Service = field(default_factory=Service)
     secteurs: tuple[Secteur, ...] = ()
     # Sector of a dossier whose commune no sector lists (flagged for checking).
@@ -109,7 +112,8 @@ class Config:
                 folder.chmod(0o2770)
 
 
-_PATH_KEYS = ("inbox", "outbox", "archive", "quarantaine", "a_trier", "registre", "templates")
+_PATH_KEYS = ("inbox", "outbox", "archive", "quarantaine", "a_trier", "registre", "templates",
+              "regles")
 _WATCH_KEYS = ("polling", "stabilite_secondes", "delai_max_secondes", "memoire_max_mo")
 
 

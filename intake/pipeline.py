@@ -123,7 +123,7 @@ def prepare(path: Path, config: Config, store: RegisterStore) -> Prepared:
     if store.knows(sha):
         return Prepared(path, sha, None)
     return Prepared(path, sha, extract_isolated(path, config.delai_max_secondes,
-                                                config.memoire_max_mo))
+                                                config.memoire_max_mo, config.regles))
 
 
 def ingest_safely(prepared: Prepared, config: Config, store: RegisterStore) -> IntakeResult:
@@ -162,7 +162,7 @@ def ingest_prepared(prepared: Prepared, config: Config, store: RegisterStore,
         return _already_received(path, sha, known, config, store, now)
 
     outcome = prepared.outcome or extract_isolated(path, config.delai_max_secondes,
-                                                   config.memoire_max_mo)
+                                                   config.memoire_max_mo, config.regles)
     if not outcome.ok:
         return _set_aside(path, sha, config, store, now, QUARANTAINE, config.quarantaine,
                           outcome.reason, "inconnu")

@@ -37,7 +37,7 @@ def _context():
     return ctx
 
 
-def _child(path: str, memory_mb: int, conn) -> None:
+def _child(path: str, memory_mb: int, rules: str | None, conn) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the watcher, not this read
     if memory_mb and sys.platform != "win32":
         import resource
@@ -51,7 +51,8 @@ def _child(path: str, memory_mb: int, conn) -> None:
             conn.send(("tool_error", f"{type(exc).__name__}: {exc}"))
             return
         try:
-            conn.send(("ok", extract(Path(path)).to_json()))
+            extraction = extract(Path(path), extra_rules_dir=Path(rules) if rules else None)
+            conn.send(("ok", extraction.to_json()))
         except UnreadableDocument as exc:
             conn.send(("unreadable", str(exc)))
         except MemoryError:
@@ -62,10 +63,11 @@ def _child(path: str, memory_mb: int, conn) -> None:
         conn.close()
 
 
-def extract_isolated(path: Path, timeout: float, memory_mb: int) -> SandboxResult:
+def extract_isolated(path: Path, timeout: float, memory_mb: int,
+                     rules_dir: Path | None = None) -> SandboxResult:
     ctx = _context()
     parent_conn, child_conn = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(str(path), memory_mb, child_conn), daemon=True)
+    process = ctx.Process(target=_child, args=(str(path), memory_mb, str(rules_dir) if rules_dir else None, child_conn), daemon=True)
     process.start()
     child_conn.close()
     try:
