@@ -182,3 +182,27 @@ def test_unreadable_file_goes_to_quarantine_with_a_french_reason(config, watcher
         note = (config.quarantaine / (name + ".txt")).read_text(encoding="utf-8")
         assert "Motif :" in note and "Que faire" in note
     assert not config.registre.exists() or register_rows(config.registre) == []
+
+
+@needs_samples
+@pytest.mark.parametrize("letter_first", [True, False])
+def test_letter_and_assignation_join_one_dossier_in_either_order(tmp_path, letter_first):
+    from intake.pipeline import Intake
+
+    letter = SAMPLES / "Courrier Préfecture Charente EXP 2025-1187.pdf"
+    act = SAMPLES / "Assignation ROUSSEAU - Angoulême.pdf"
+    config = Config.for_workspace(tmp_path, stabilite_secondes=0)
+    config.ensure_folders()
+    intake = Intake(config)
+    results = []
+    for sample in ((letter, act) if letter_first else (act, letter)):
+        target = config.inbox / sample.name
+        shutil.copy(sample, target)
+        results.append(intake.handle(target))
+    intake.flush()
+    assert results[0].nouveau_dossier and not results[1].nouveau_dossier
+    assert results[0].dossier == results[1].dossier
+    (row,) = register_rows(config.registre)
+    assert row["Référence"] == expected(letter)["reference"]
+    assert row["Dette locative"] == pytest.approx(expected(act)["montant_dette"])
+    assert row["Date d'audience"] == datetime.fromisoformat(expected(act)["date_audience"])
