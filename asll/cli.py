@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import shutil
 import signal
 import sys
@@ -25,10 +26,23 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     setup_logging(args)
     try:
+        if args.func in LOGGED_COMMANDS:
+            from asll.logs import setup_file_log
+
+            if setup_file_log(config_from(args)):
+                logging.getLogger("asll").info("Commande « %s » lancée (pid %d).",
+                                               args.func.__name__[4:], os.getpid())
         return args.func(args)
     except ConfigError as exc:
         print(f"Erreur de configuration : {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except Exception:
+        logging.getLogger("asll").exception("Arrêt sur erreur interne.")
+        raise
+    finally:
+        from asll.logs import close_file_log
+
+        close_file_log()
 
 
 def setup_logging(args) -> None:
@@ -188,6 +202,17 @@ def build_parser() -> argparse.ArgumentParser:
                    help="dossier où écrire (par défaut : outbox/rapports)")
     p.set_defaults(func=cmd_gts)
 
+    p = sub.add_parser("service", parents=[common], help="démarrer la surveillance avec la "
+                       "session (service)",
+                       description="Installe la surveillance du dossier d'arrivée pour qu'elle "
+                                   "démarre seule à chaque ouverture de session et redémarre "
+                                   "après une panne : service systemd de l'utilisateur sous "
+                                   "Linux, tâche planifiée « ASLL - surveillance » sous Windows. "
+                                   "Donnez --config : le service utilisera ce fichier.")
+    p.add_argument("action", choices=("installer", "desinstaller", "statut"),
+                   metavar="{installer,desinstaller,statut}")
+    p.set_defaults(func=cmd_service)
+
     p = sub.add_parser("demo", parents=[common], help="démonstration sur les documents "
                        "d'exemple", description="Copie les documents d'exemple dans un espace "
                        "de travail temporaire, les traite et résume le résultat.")
@@ -252,22 +277,33 @@ def cmd_ingest(args) -> int:
 
 
 def run_batch(paths: list[Path], config: Config) -> list[IntakeResult]:
+    from asll.logs import Progress
     from intake.pipeline import Intake
     from intake.sandbox import ToolFailure
 
     intake = Intake(config)
     results = []
     remaining = list(paths)
-    while remaining:
-        try:
-            for result in intake.handle_many(remaining):
-                remaining.pop(0)
-                print_result(result, prefix=f"[{len(paths) - len(remaining)}/{len(paths)}] ")
-                results.append(result)
-        except (OSError, ToolFailure) as exc:
-            path = remaining.pop(0)
-            print(f"[{len(paths) - len(remaining)}/{len(paths)}] {path.name} : laissé dans le "
-                  f"dossier d'arrivée ({exc})", file=sys.stderr)
+    progress = Progress(len(paths))
+    with progress.above_logs():
+        progress.update(0)
+        while remaining:
+            try:
+                for result in intake.handle_many(remaining):
+                    remaining.pop(0)
+                    done = len(paths) - len(remaining)
+                    progress.clear()
+                    print_result(result, prefix=progress.prefix(done))
+                    results.append(result)
+                    progress.update(done)
+            except (OSError, ToolFailure) as exc:
+                path = remaining.pop(0)
+                done = len(paths) - len(remaining)
+                progress.clear()
+                print(f"{progress.prefix(done)}{path.name} : laissé dans le dossier "
+                      f"d'arrivée ({exc})", file=sys.stderr)
+                progress.update(done)
+        progress.finish()
     waiting = intake.flush()
     if waiting:
         print(f"Registre : {waiting.count} changement(s) en attente, car {waiting.reason} ; "
@@ -336,6 +372,24 @@ def cmd_generate(args) -> int:
     if waiting:
         print(f"Registre non mis à jour pour l'instant : {waiting.reason}.")
     return EXIT_OK
+
+
+def cmd_service(args) -> int:
+    from asll.service import install_service, service_status, uninstall_service
+
+    if args.action == "installer":
+        if args.espace or args.inbox or args.outbox or args.registre or args.modeles:
+            print("Les options --espace, --inbox, --outbox, --registre et --modeles ne sont "
+                  "pas reprises par le service : écrivez-les dans asll.toml.", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        result = install_service(args.config)
+    elif args.action == "desinstaller":
+        result = uninstall_service()
+    else:
+        result = service_status()
+    for line in result.lines():
+        print(line)
+    return EXIT_OK if result.ok else EXIT_TOOL_FAILED
 
 
 def cmd_modeles(args) -> int:
@@ -630,6 +684,9 @@ def print_summary(results: list[IntakeResult], config: Config) -> None:
     if counts[A_TRIER]:
         print(f"  À trier      : {config.a_trier}")
 
+
+LOGGED_COMMANDS = (cmd_watch, cmd_ingest, cmd_generate, cmd_reconstruire, cmd_importer,
+                   cmd_purger, cmd_effacer_personne, cmd_demo)
 
 if __name__ == "__main__":
     sys.exit(main())

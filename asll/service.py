@@ -118,6 +118,9 @@ def systemd_unit(python: str, config: Path | None, working_directory: Path) -> s
         f"ExecStart={command}",
         "Environment=PYTHONUNBUFFERED=1",
         "Environment=PYTHONIOENCODING=utf-8",
+        # The result lines (stdout) name files, hence households: kept out of the system
+        # journal. Problems (stderr) and .asll/asll.log name files by SHA-256 only.
+        "StandardOutput=null",
         "Restart=on-failure",
         "RestartSec=10",
         # Ctrl-C equivalent: the watcher finishes the file in hand before stopping.
