@@ -6,6 +6,8 @@ when a first pass reads badly (page scanned upside down or sideways).
 """
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass, field
 
 from PIL import Image, ImageOps
@@ -22,9 +24,19 @@ class OcrPage:
     lines: list[tuple[str, float]] = field(default_factory=list)  # (line text, mean conf)
 
 
+# Where the Windows installer puts Tesseract when it is not on PATH.
+WINDOWS_TESSERACT = (r"C:\Program Files\Tesseract-OCR\tesseract.exe",
+                     r"C:\Program Files (x86)\Tesseract-OCR\tesseract.exe")
+
+
 def _tesseract():
     import pytesseract  # imported late: only scans need it
 
+    if os.name == "nt" and not shutil.which("tesseract"):
+        for candidate in WINDOWS_TESSERACT:
+            if os.path.exists(candidate):
+                pytesseract.pytesseract.tesseract_cmd = candidate
+                break
     return pytesseract
 
 
