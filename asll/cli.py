@@ -10,6 +10,7 @@ import signal
 import sys
 import tempfile
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 from asll import french_argparse  # noqa: F401  (French messages for argparse)
@@ -36,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"Erreur de configuration : {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except BrokenPipeError:  # output piped into `head` and the like
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception:
         logging.getLogger("asll").exception("Arrêt sur erreur interne.")
         raise
@@ -213,6 +217,15 @@ def build_parser() -> argparse.ArgumentParser:
                    metavar="{installer,desinstaller,statut}")
     p.set_defaults(func=cmd_service)
 
+    p = sub.add_parser("evaluate", parents=[common], help="mesurer l'extraction sur un corpus "
+                       "étiqueté", description="Extrait chaque document de DOSSIER qui a un "
+                       "attendu <ATTENDU>/<nom du fichier>.json et compare champ par champ : "
+                       "exactitude par champ, par type de document, textes et scans.")
+    p.add_argument("dossier", type=Path, metavar="DOSSIER")
+    p.add_argument("--attendu", type=Path, metavar="DOSSIER",
+                   help="par défaut : DOSSIER/../attendu")
+    p.set_defaults(func=cmd_evaluate)
+
     p = sub.add_parser("demo", parents=[common], help="démonstration sur les documents "
                        "d'exemple", description="Copie les documents d'exemple dans un espace "
                        "de travail temporaire, les traite et résume le résultat.")
@@ -225,8 +238,7 @@ def build_parser() -> argparse.ArgumentParser:
 def config_from(args) -> Config:
     config = load_config(args.config)
     if args.espace:
-        config = Config.for_workspace(args.espace, templates=config.templates,
-                                      service=config.service, polling=config.polling)
+        config = config.rebased(args.espace)
     config = config.with_options(inbox=args.inbox, outbox=args.outbox, registre=args.registre,
                                  templates=args.modeles)
     private_umask(config)
@@ -372,6 +384,18 @@ def cmd_generate(args) -> int:
     if waiting:
         print(f"Registre non mis à jour pour l'instant : {waiting.reason}.")
     return EXIT_OK
+
+
+def cmd_evaluate(args) -> int:
+    from intake.evaluate import evaluate, format_report
+
+    config = config_from(args)
+    if not args.dossier.is_dir():
+        print(f"Dossier introuvable : {args.dossier}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    report = evaluate(args.dossier, args.attendu, extra_rules_dir=config.regles)
+    print(format_report(report))
+    return EXIT_OK if report.documents else EXIT_BAD_INPUT
 
 
 def cmd_service(args) -> int:
@@ -627,11 +651,9 @@ def cmd_reconstruire(args) -> int:
 def cmd_demo(args) -> int:
     workspace = args.dossier or Path(tempfile.mkdtemp(prefix="asll-demo-"))
     # The documented example gives the demo a letterhead, sectors and EPCI.
-    config = load_config(args.config or EXAMPLE_CONFIG)
-    config = Config.for_workspace(
-        workspace, templates=args.modeles or config.templates, service=config.service,
-        secteurs=config.secteurs, secteur_par_defaut=config.secteur_par_defaut,
-        epci=config.epci, stabilite_secondes=0.0)
+    config = load_config(args.config or EXAMPLE_CONFIG).rebased(workspace)
+    config = replace(config, templates=args.modeles or config.templates,
+                     stabilite_secondes=0.0)
     private_umask(config)
     config.ensure_folders()
     samples = sorted(p for p in BUNDLED_SAMPLES.iterdir() if p.is_file())

@@ -92,6 +92,12 @@ class Config:
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
+    def rebased(self, base: Path) -> "Config":
+        """The same settings with every workspace folder under `base`."""
+        moved = Config.for_workspace(base)
+        return replace(self, **{name: getattr(moved, name) for name in (
+            "base", "inbox", "outbox", "archive", "quarantaine", "a_trier", "registre")})
+
     def with_options(self, **options) -> "Config":
         """Command-line options override the file; None means "not given"."""
         given = {k: (Path(v) if isinstance(getattr(self, k), Path) else v)

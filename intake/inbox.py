@@ -99,3 +99,64 @@ def wait_until_stable(paths: list[Path], seconds: float, poll: float = 0.2) -> l
             time.sleep(poll)
     order = {p: i for i, p in enumerate(paths)}
     return sorted(done, key=lambda p: order[p])
+
+
+# A file and its note ("name.txt") must both fit the 255 bytes most file systems allow
+# for one name, with room for " (99)" when the name is already taken.
+NAME_MAX_BYTES = 255
+_NOTE_SUFFIX = ".txt"
+_COUNTER_ROOM = len(" (999)")
+_CONTROL = dict.fromkeys([*range(0x00, 0x20), 0x7F], "_")
+
+
+def archive_name(name: str) -> str:
+    """The name a file gets where it is filed, and in the register: readable text (a name
+    that is not UTF-8, from an old share, is read as Windows-1252), no control characters,
+    short enough for its note and a counter. Usually the name unchanged."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = name.encode("utf-8", "surrogateescape")
+        try:
+            name = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            name = raw.decode("utf-8", "replace")
+    name = name.translate(_CONTROL).strip() or "sans nom"
+    return fit_name(name, NAME_MAX_BYTES - len(_NOTE_SUFFIX) - _COUNTER_ROOM)
+
+
+def fit_name(name: str, max_bytes: int) -> str:
+    """`name` shortened in its stem (the extension kept) to at most `max_bytes` in UTF-8."""
+    if len(name.encode("utf-8")) <= max_bytes:
+        return name
+    path = Path(name)
+    stem, suffix = path.stem, path.suffix
+    if len(suffix.encode("utf-8")) > 16:  # not a real extension
+        stem, suffix = name, ""
+    budget = max_bytes - len(suffix.encode("utf-8")) - len("…".encode("utf-8"))
+    cut = stem.encode("utf-8")[:budget].decode("utf-8", "ignore").rstrip()
+    return f"{cut}…{suffix}"
+
+
+def os_error_fr(exc: OSError) -> str:
+    """A disk or share error in plain French, for staff (the file name is not repeated)."""
+    import errno
+
+    where = f" : {exc.filename}" if getattr(exc, "filename", None) else ""
+    messages = {
+        errno.ENOSPC: "disque plein",
+        errno.EDQUOT: "quota du disque atteint",
+        errno.EFBIG: "fichier trop gros pour le disque",
+        errno.EACCES: "accès refusé",
+        errno.EPERM: "opération refusée par le système",
+        errno.EROFS: "disque en lecture seule",
+        errno.ENOENT: "dossier ou fichier introuvable",
+        errno.ENOTDIR: "un fichier se trouve à la place d'un dossier",
+        errno.EEXIST: "un fichier se trouve à la place d'un dossier",
+        errno.ENAMETOOLONG: "nom de fichier trop long",
+        errno.EIO: "erreur de lecture ou d'écriture du disque",
+    }
+    text = messages.get(exc.errno)
+    if text is None:
+        return f"erreur du système ({exc.strerror or type(exc).__name__}){where}"
+    return text + where

@@ -11,10 +11,12 @@ decides when to `flush()` them, so a burst of files makes a few saves, not one p
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import logging
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -30,6 +32,7 @@ from asll.model import Dossier, Extraction
 from asll.register import DocumentRecord
 from asll.sectors import assign
 from asll.store import RegisterStore, Waiting, document_entry, drafts_entry
+from intake.inbox import NAME_MAX_BYTES, archive_name, fit_name, os_error_fr
 from intake.sandbox import SandboxResult, ToolFailure, extract_isolated
 
 log = logging.getLogger("asll.intake")
@@ -51,6 +54,14 @@ class IntakeResult:
     motif: str | None = None
     classe_sous: Path | None = None
     erreur_interne: bool = False
+
+
+def file_ref(path: Path) -> str:
+    """How the log names a file: its hash prefix, never its name (names carry households)."""
+    try:
+        return sha256_of(path)[:12] + "…"
+    except OSError:
+        return "d'empreinte illisible"
 
 
 def sha256_of(path: Path) -> str:
@@ -136,7 +147,7 @@ def ingest_safely(prepared: Prepared, config: Config, store: RegisterStore) -> I
     except (OSError, ToolFailure):
         raise
     except Exception as exc:  # a bug of ours must not lose the file nor stop the others
-        log.exception("Erreur interne sur le fichier %s", path.name)
+        log.exception("Erreur interne sur le fichier %s…", prepared.sha[:12])
         reason = (f"Erreur interne de l'outil ({type(exc).__name__}) : le fichier est conservé ; "
                   "signalez-la au référent informatique.")
         now = datetime.now().replace(microsecond=0)
@@ -167,7 +178,7 @@ def ingest_prepared(prepared: Prepared, config: Config, store: RegisterStore,
         return _set_aside(path, sha, config, store, now, QUARANTAINE, config.quarantaine,
                           outcome.reason, "inconnu")
     extraction = outcome.extraction
-    extraction.fichier = path.name
+    extraction.fichier = archive_name(path.name)
     if nature_for(extraction) is None:
         reason = ("Ce document n'a pas été reconnu comme une assignation, une saisine de la "
                   "préfecture ou une fiche de prescription : aucun dossier n'a été créé.")
@@ -183,9 +194,10 @@ def _register(path: Path, sha: str, extraction: Extraction, config: Config,
     numero = existing.numero if existing else register.next_numero(nature_for(extraction),
                                                                    now.year)
     affectation = None if existing else assign(extraction.commune, config)
-    destination = _unique_destination(config.archive / now.strftime("%Y-%m"), path.name)
+    name = archive_name(path.name)
+    destination = _unique_destination(config.archive / now.strftime("%Y-%m"), name)
     store.record(document_entry(DocumentRecord(
-        recu_le=now, fichier=path.name, sha256=sha,
+        recu_le=now, fichier=name, sha256=sha,
         type=TYPES_DOCUMENT[extraction.type_document], dossier=numero, resultat=TRAITE,
         classe_sous=_relative(destination, config)), extraction, numero, affectation))
     _move(path, destination, config)
@@ -196,7 +208,7 @@ def _register(path: Path, sha: str, extraction: Extraction, config: Config,
         store.record(drafts_entry(numero, [p.name for p in drafts]))
     log.info("Fichier %s… traité : dossier %s %s, %d brouillon(s).", sha[:12], numero,
              "complété" if existing else "créé", len(drafts))
-    return IntakeResult(path.name, TRAITE, numero, existing is None, drafts, problem or None,
+    return IntakeResult(name, TRAITE, numero, existing is None, drafts, problem or None,
                         destination)
 
 
@@ -214,40 +226,70 @@ def _draft(dossier: Dossier, extraction: Extraction, config: Config) -> tuple[li
     except TemplateError as exc:
         log.error("Brouillon %s du dossier %s non rédigé : %s", kind, dossier.numero, exc)
         return [], f"Brouillon non rédigé : {exc}"
+    except OSError as exc:
+        # The file is already archived and registered: only the draft is missing.
+        problem = (f"Brouillon non rédigé ({os_error_fr(exc)}) : le dossier est enregistré ; "
+                   f"rédigez-le avec « asll generate {kind} {dossier.numero} ».")
+        log.error("%s", problem)
+        return [], problem
 
 
 def _already_received(path: Path, sha: str, known: dict, config: Config,
                       store: RegisterStore, now: datetime) -> IntakeResult:
     filed = known.get("classe_sous")
     filed_path = _absolute(filed, config) if filed else None
-    if known.get("resultat") == TRAITE and filed_path and not filed_path.exists():
-        # The previous run stopped after registering the file but before archiving it.
-        _move(path, filed_path, config)
-        return IntakeResult(path.name, TRAITE, known.get("dossier"), classe_sous=filed_path)
+    if filed_path and not filed_path.exists():
+        # The previous run stopped (crash, disk full) after registering the file but before
+        # filing it away: finish the job where the register says it is, once.
+        return _finish_filing(path, sha, known, filed_path, config, store, now)
     when = known.get("recu_le")
     when_text = when.strftime("%d/%m/%Y à %H:%M") if isinstance(when, datetime) else str(when)
-    reason = f"Fichier identique à « {known.get('fichier')} » reçu le {when_text}"
-    if known.get("dossier"):
-        reason += f" (dossier {known['dossier']})"
-    reason += " : aucun nouveau dossier n'a été créé."
+    where = f" (dossier {known['dossier']})" if known.get("dossier") else ""
+    reason = (f"Fichier identique à « {known.get('fichier')} » reçu le {when_text}{where} : "
+              "aucun nouveau dossier n'a été créé.")
+    log_reason = f"identique à un fichier reçu le {when_text}{where}"
     return _set_aside(path, sha, config, store, now, DOUBLON, config.archive / "doublons",
                       reason, known.get("type") or "inconnu", dossier=known.get("dossier"),
-                      note=False)
+                      note=False, log_reason=log_reason)
+
+
+def _finish_filing(path: Path, sha: str, known: dict, filed_path: Path, config: Config,
+                   store: RegisterStore, now: datetime) -> IntakeResult:
+    resultat, numero, reason = known.get("resultat"), known.get("dossier"), known.get("remarque")
+    _move(path, filed_path, config)
+    name = known.get("fichier") or archive_name(path.name)
+    drafts, problem = [], None
+    if resultat == TRAITE and numero:
+        type_code = next((k for k, v in TYPES_DOCUMENT.items() if v == known.get("type")), None)
+        dossier = store.view().get(numero)
+        if type_code and dossier is not None:
+            drafts, problem = _draft(dossier, Extraction(fichier=name, type_document=type_code),
+                                     config)
+            if drafts:
+                store.record(drafts_entry(numero, [p.name for p in drafts]))
+    elif resultat in (QUARANTAINE, A_TRIER) and reason:
+        _write_note(filed_path, name, sha, now, resultat, reason)
+    log.info("Fichier %s… classé après une interruption : %s.", sha[:12], resultat)
+    return IntakeResult(name, resultat, numero, False, drafts,
+                        problem or (reason if resultat != TRAITE else None), filed_path)
 
 
 def _set_aside(path: Path, sha: str, config: Config, store: RegisterStore, now: datetime,
                resultat: str, folder: Path, reason: str, type_document: str,
-               dossier: str | None = None, note: bool = True) -> IntakeResult:
-    destination = _unique_destination(folder, path.name)
+               dossier: str | None = None, note: bool = True,
+               log_reason: str | None = None) -> IntakeResult:
+    """File `path` away in `folder`; `log_reason` replaces a `reason` that names files."""
+    name = archive_name(path.name)
+    destination = _unique_destination(folder, name)
     store.record(document_entry(DocumentRecord(
-        recu_le=now, fichier=path.name, sha256=sha,
+        recu_le=now, fichier=name, sha256=sha,
         type=TYPES_DOCUMENT.get(type_document, type_document), dossier=dossier,
         resultat=resultat, remarque=reason, classe_sous=_relative(destination, config))))
     _move(path, destination, config)
     if note:
-        _write_note(destination, path.name, sha, now, resultat, reason)
-    log.warning("Fichier %s… %s : %s", sha[:12], resultat, reason)
-    return IntakeResult(path.name, resultat, dossier, motif=reason, classe_sous=destination)
+        _write_note(destination, name, sha, now, resultat, reason)
+    log.warning("Fichier %s… %s : %s", sha[:12], resultat, log_reason or reason)
+    return IntakeResult(name, resultat, dossier, motif=reason, classe_sous=destination)
 
 
 def _write_note(destination: Path, original: str, sha: str, now: datetime, resultat: str,
@@ -267,20 +309,42 @@ def _write_note(destination: Path, original: str, sha: str, now: datetime, resul
 
 
 def _unique_destination(folder: Path, name: str) -> Path:
-    """`folder/name`, or `name (2)`, `name (3)`… when taken: nothing is overwritten."""
+    """`folder/name`, or `name (2)`, `name (3)`… when taken: nothing is overwritten. The
+    name and its note (`name.txt`) always fit the file system's 255 bytes: a long stem is
+    shortened, never the counter, and the result stays directly inside `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
+    limit = NAME_MAX_BYTES - len(".txt")
+    name = fit_name(Path(name).name or "sans nom", limit)
     candidate = folder / name
-    stem, suffix = Path(name).stem, Path(name).suffix
     n = 2
     while candidate.exists() or candidate.with_name(candidate.name + ".txt").exists():
-        candidate = folder / f"{stem} ({n}){suffix}"
+        counter = f" ({n})"
+        shorter = Path(fit_name(name, limit - len(counter)))
+        candidate = folder / f"{shorter.stem}{counter}{shorter.suffix}"
         n += 1
     return candidate
 
 
 def _move(source: Path, destination: Path, config: Config) -> None:
+    """Move a file in one step: a rename on the same disk; from another disk (a network
+    inbox), a copy under a temporary name renamed once complete, so that a full disk or a
+    crash never leaves a truncated file where the register says the document is."""
     destination.parent.mkdir(parents=True, exist_ok=True)
-    shutil.move(str(source), str(destination))
+    try:
+        os.rename(source, destination)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        handle, temporary = tempfile.mkstemp(dir=destination.parent, prefix=".asll-",
+                                             suffix=".partiel")
+        os.close(handle)
+        try:
+            shutil.copy2(source, temporary)
+            os.replace(temporary, destination)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        os.unlink(source)
     restrict(destination, config)  # it kept the shared inbox's permissions
 
 

@@ -27,6 +27,19 @@ EXTENSIONS = {
     ".jpg": "image", ".jpeg": "image", ".png": "image", ".tif": "image", ".tiff": "image",
 }
 
+# Guards against hostile or absurd files, checked before the expensive work: each one
+# turns a file that would cost minutes and gigabytes into a quarantine in milliseconds.
+# They are far above what the service ever receives (letters, forms, scans of a few pages).
+MAX_FILE_BYTES = 200 * 1024 * 1024      # a 200-page colour scan is far below this
+MAX_PAGES = 200                         # PDF pages, image frames (multi-page TIFF)
+MAX_PAGE_CONTENT_BYTES = 8 * 1024 * 1024  # one PDF page's drawing instructions, decompressed
+MAX_PDF_CONTENT_BYTES = 64 * 1024 * 1024  # the same, whole document
+MAX_IMAGE_PIXELS = 120_000_000          # a 108-megapixel phone photo still passes
+MAX_ZIP_ENTRIES = 10_000
+MAX_XML_BYTES = 64 * 1024 * 1024        # Word / ODT text parts, uncompressed, all together
+MAX_ZIP_RATIO = 200                     # XML compresses 5-20×; a bomb 1,000× and more
+ZIP_RATIO_FLOOR = 2 * 1024 * 1024       # the ratio is only judged above this size
+
 
 @dataclass
 class Document:
@@ -61,8 +74,11 @@ class Document:
 
 def read_document(path: Path) -> Document:
     path = Path(path)
+    if path.is_symlink():
+        raise UnreadableDocument("Le fichier est un lien symbolique (raccourci) : il n'est pas "
+                                 "suivi ; déposez le document lui-même.")
     if not path.is_file():
-        raise UnreadableDocument(f"Fichier introuvable : {path.name}.")
+        raise UnreadableDocument("Fichier introuvable (déplacé ou supprimé pendant la lecture).")
     ext = path.suffix.lower()
     if ext == ".doc":
         raise UnreadableDocument("Format Word 97-2003 (.doc) non pris en charge : "
@@ -71,6 +87,11 @@ def read_document(path: Path) -> Document:
         raise UnreadableDocument(f"Type de fichier non pris en charge ({ext or 'sans extension'}) : "
                                  "seuls PDF, Word (.docx), ODT et images sont lus.")
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UnreadableDocument(
+                f"Le fichier est anormalement volumineux ({size / 1024 / 1024:.0f} Mo, "
+                f"maximum {MAX_FILE_BYTES // 1024 // 1024} Mo) : il n'a pas été lu.")
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(f"Fichier impossible à ouvrir ({exc.strerror or exc}).") from exc
@@ -120,9 +141,11 @@ def sniff(data: bytes) -> str | None:
                 if "word/document.xml" in names:
                     return "docx"
                 if "content.xml" in names and "mimetype" in names \
+                        and zf.getinfo("mimetype").file_size < 1024 \
                         and b"opendocument.text" in zf.read("mimetype"):
                     return "odt"
-        except (zipfile.BadZipFile, KeyError, OSError):
+        except (zipfile.BadZipFile, KeyError, OSError, NotImplementedError, RuntimeError,
+                EOFError, ValueError):
             return None
         return "zip"
     if _looks_like_text(data):
@@ -164,6 +187,119 @@ def _index_ocr_lines(doc: Document) -> None:
         offset += len(page_text) + len(PAGE_BREAK)
 
 
+# --------------------------------------------------------------------------- guards
+
+def _check_pdf(reader) -> None:
+    """Refuse, before any page is drawn or read, a PDF with too many pages or pages whose
+    drawing instructions would take minutes and gigabytes (a hostile or broken file)."""
+    try:
+        declared = int(reader.trailer["/Root"]["/Pages"]["/Count"])
+    except Exception:
+        declared = 0
+    try:
+        counted = len(reader.pages)
+    except Exception:  # a broken page tree: pdfplumber may still read it (page cap below)
+        counted = 0
+    count = max(declared, counted)
+    if count > MAX_PAGES:
+        raise UnreadableDocument(
+            f"Le PDF compte {count} pages (maximum {MAX_PAGES}) : il n'a pas été lu ; "
+            "s'il est authentique, déposez seulement les pages utiles.")
+    if not counted:
+        return
+    total = 0
+    for number, page in enumerate(reader.pages, 1):
+        size = _content_size(page, MAX_PAGE_CONTENT_BYTES)
+        total += size
+        if size > MAX_PAGE_CONTENT_BYTES or total > MAX_PDF_CONTENT_BYTES:
+            raise UnreadableDocument(
+                f"La page {number} du PDF contient un volume anormal d'instructions de dessin "
+                "(plus de quelques mégaoctets une fois décompressées) : fichier piégé ou "
+                "endommagé, il n'a pas été lu.")
+
+
+def _content_size(page, cap: int) -> int:
+    """Decompressed size of a page's content streams, counting at most `cap` + 1 bytes
+    (FlateDecode is inflated in a bounded way; other filters count their stored size)."""
+    import zlib
+
+    try:
+        contents = page.get("/Contents")
+        if contents is None:
+            return 0
+        contents = contents.get_object()
+        streams = list(contents) if isinstance(contents, list) else [contents]
+        total = 0
+        for stream in streams:
+            stream = stream.get_object()
+            raw = getattr(stream, "_data", b"") or b""
+            filters = stream.get("/Filter")
+            filters = [str(f) for f in filters] if isinstance(filters, list) else \
+                ([str(filters)] if filters is not None else [])
+            if filters in (["/FlateDecode"], ["/Fl"]):
+                inflater = zlib.decompressobj()
+                try:
+                    out = inflater.decompress(raw, cap + 1 - total)
+                except zlib.error:
+                    continue  # broken stream: the readers will say what they make of it
+                total += len(out) + (1 if inflater.unconsumed_tail else 0)
+            else:
+                total += len(raw)
+            if total > cap:
+                return total
+        return total
+    except Exception:  # a guard never refuses a file because of its own limits
+        return 0
+
+
+def _check_archive(zf: zipfile.ZipFile, file_size: int, what: str, parts: str) -> None:
+    """Refuse a Word / ODT archive that would expand far beyond its size (a « zip bomb »),
+    judged on the sizes the archive declares, before anything is decompressed. Only the
+    parts we read (`parts`, a regex) matter; zipfile never inflates an entry beyond the
+    size it declares, so a lying header cannot get around this."""
+    infos = zf.infolist()
+    if len(infos) > MAX_ZIP_ENTRIES:
+        raise UnreadableDocument(f"{what} contient un nombre anormal d'éléments ({len(infos)}) : "
+                                 "fichier suspect, il n'a pas été lu.")
+    read = [i for i in infos if re.fullmatch(parts, i.filename)]
+    for info in read:
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise UnreadableDocument(f"{what} utilise une compression qu'aucun traitement de "
+                                     "texte n'emploie : fichier suspect, il n'a pas été lu.")
+    total = sum(i.file_size for i in read)
+    bomb = total > MAX_XML_BYTES or any(
+        i.file_size > ZIP_RATIO_FLOOR and i.file_size > MAX_ZIP_RATIO * max(i.compress_size, 1)
+        for i in read)
+    if bomb:
+        raise UnreadableDocument(
+            f"{what} est anormalement volumineux une fois décompressé ({_megabytes(total)} "
+            f"pour un fichier de {_megabytes(file_size)}) : archive piégée (« bombe de "
+            "décompression ») probable, il n'a pas été lu.")
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f} Mo" if n >= 1024 * 1024 else f"{max(n // 1024, 1)} Ko"
+
+
+_DTD_MARKS = tuple(mark.encode(enc) for mark in ("<!DOCTYPE", "<!ENTITY")
+                   for enc in ("ascii", "utf-16-le", "utf-16-be"))
+
+
+def _parse_xml(xml: bytes, what: str):
+    """Parse one XML part of a Word / ODT file. Office formats never carry a DTD: one that
+    declares entities is a « billion laughs » bomb, refused before parsing; the parser
+    itself expands no entity and fetches nothing, as a second line of defence."""
+    from lxml import etree
+
+    if any(mark in xml for mark in _DTD_MARKS):
+        raise UnreadableDocument(f"{what} contient des déclarations XML (DTD, entités) "
+                                 "qu'aucun traitement de texte n'écrit : fichier suspect "
+                                 "(« bombe XML » possible), il n'a pas été lu.")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False)
+    return etree.fromstring(xml, parser)
+
+
 # --------------------------------------------------------------------------- PDF
 
 def _read_pdf(path: Path, data: bytes) -> Document:
@@ -186,6 +322,7 @@ def _read_pdf(path: Path, data: bytes) -> Document:
                 raise UnreadableDocument("Le PDF est protégé par un mot de passe : "
                                          "demandez une version non protégée à l'expéditeur.")
             password = ""
+        _check_pdf(reader)
         fields, checkboxes = _acroform(reader)
     except UnreadableDocument:
         raise
@@ -204,6 +341,9 @@ def _read_pdf(path: Path, data: bytes) -> Document:
             if not pdf.pages:
                 raise UnreadableDocument("Le PDF ne contient aucune page.")
             for i, page in enumerate(pdf.pages):
+                if i >= MAX_PAGES:
+                    raise UnreadableDocument(f"Le PDF compte plus de {MAX_PAGES} pages : il n'a "
+                                             "pas été lu ; déposez seulement les pages utiles.")
                 text = page.extract_text(x_tolerance=1.5, y_tolerance=3) or ""
                 if len(re.sub(r"\s", "", text)) < MIN_TEXT_CHARS:
                     from .ocr import ocr_image
@@ -305,6 +445,11 @@ def _render(data: bytes, index: int, password):
 
     pdf = pdfium.PdfDocument(data, password=password or None)
     try:
+        width, height = pdf[index].get_size()  # points
+        if (width * 300 / 72) * (height * 300 / 72) > MAX_IMAGE_PIXELS:
+            raise UnreadableDocument(
+                f"La page {index + 1} du PDF est démesurée ({width / 72 * 2.54:.0f} × "
+                f"{height / 72 * 2.54:.0f} cm) : elle ne peut pas être lue.")
         return pdf[index].render(scale=300 / 72).to_pil()
     finally:
         pdf.close()
@@ -356,10 +501,14 @@ def _w(tag: str) -> str:
 def _read_docx(path: Path, data: bytes) -> Document:
     from lxml import etree
 
+    what = "Le document Word"
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
+        _check_archive(zf, len(data), what, r"word/(document|header\d*|footer\d*)\.xml")
         xml = zf.read("word/document.xml")
-        root = etree.fromstring(xml)
+        root = _parse_xml(xml, what)
+    except UnreadableDocument:
+        raise
     except Exception as exc:
         raise UnreadableDocument("Le document Word est endommagé et ne peut pas être lu.") from exc
     doc = Document(path=path, kind="docx")
@@ -368,7 +517,9 @@ def _read_docx(path: Path, data: bytes) -> Document:
     header_lines = []
     for name in sorted(n for n in zf.namelist() if re.fullmatch(r"word/header\d*\.xml", n)):
         try:
-            header_lines += reader.block(etree.fromstring(zf.read(name)))
+            header_lines += reader.block(_parse_xml(zf.read(name), what))
+        except UnreadableDocument:
+            raise
         except Exception:
             pass
     body = root.find(_w("body"))
@@ -378,7 +529,9 @@ def _read_docx(path: Path, data: bytes) -> Document:
     footer_lines = []
     for name in sorted(n for n in zf.namelist() if re.fullmatch(r"word/footer\d*\.xml", n)):
         try:
-            footer_lines += reader.block(etree.fromstring(zf.read(name)))
+            footer_lines += reader.block(_parse_xml(zf.read(name), what))
+        except UnreadableDocument:
+            raise
         except Exception:
             pass
     pages, current = [], []
@@ -582,8 +735,13 @@ def _read_odt(path: Path, data: bytes) -> Document:
 
     ns_text = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
     ns_table = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+    what = "Le document ODT"
     try:
-        root = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("content.xml"))
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        _check_archive(zf, len(data), what, r"content\.xml|mimetype")
+        root = _parse_xml(zf.read("content.xml"), what)
+    except UnreadableDocument:
+        raise
     except Exception as exc:
         raise UnreadableDocument("Le document ODT est endommagé et ne peut pas être lu.") from exc
     doc = Document(path=path, kind="odt")
@@ -641,16 +799,38 @@ def _read_image(path: Path, data: bytes) -> Document:
     from .ocr import ocr_image
 
     try:
-        img = Image.open(io.BytesIO(data))
+        img = Image.open(io.BytesIO(data))  # reads the header only
+        _check_image(img)
         img.load()
+    except Image.DecompressionBombError as exc:
+        raise UnreadableDocument(_IMAGE_TOO_BIG + " (« bombe de décompression » possible).") from exc
     except (UnidentifiedImageError, OSError, SyntaxError) as exc:
         raise UnreadableDocument("L'image est endommagée et ne peut pas être lue.") from exc
     doc = Document(path=path, kind="image")
     ocr_lines = []
     for frame in ImageSequence.Iterator(img):
+        _check_image(frame)
         result = ocr_image(frame.copy())
         doc.pages.append(result.text)
         doc.page_confidence.append(result.confidence)
         ocr_lines.append(result.lines)
     doc._ocr_lines = ocr_lines  # type: ignore[attr-defined]
     return doc
+
+
+_IMAGE_TOO_BIG = (f"L'image est démesurée (plus de {MAX_IMAGE_PIXELS // 1_000_000} millions de "
+                  "pixels) : elle n'a pas été lue")
+
+
+def _check_image(img) -> None:
+    """Size and page count from the image's header, before any pixel is decoded."""
+    width, height = img.size
+    if width * height > MAX_IMAGE_PIXELS:
+        raise UnreadableDocument(
+            f"L'image est démesurée ({width} × {height} pixels, soit "
+            f"{width * height / 1e6:.0f} millions ; maximum {MAX_IMAGE_PIXELS // 1_000_000} "
+            "millions) : elle n'a pas été lue.")
+    frames = getattr(img, "n_frames", 1)
+    if frames > MAX_PAGES:
+        raise UnreadableDocument(f"L'image compte {frames} pages (maximum {MAX_PAGES}) : elle "
+                                 "n'a pas été lue ; déposez seulement les pages utiles.")

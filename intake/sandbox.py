@@ -94,4 +94,11 @@ def extract_isolated(path: Path, timeout: float, memory_mb: int,
 def _crash_reason(exitcode: int | None) -> str:
     if exitcode is not None and exitcode < 0 and -exitcode == getattr(signal, "SIGKILL", 9):
         return "La lecture du fichier a été interrompue (mémoire insuffisante)."
+    if exitcode is not None and exitcode < 0:
+        try:
+            name = signal.Signals(-exitcode).name
+        except ValueError:
+            name = str(-exitcode)
+        return (f"La lecture du fichier s'est arrêtée brutalement (signal {name}) : fichier "
+                "probablement malformé ou piégé.")
     return f"La lecture du fichier s'est arrêtée brutalement (code {exitcode})."

@@ -20,8 +20,9 @@ from watchdog.observers.polling import PollingObserver
 
 from asll.config import Config
 from asll.status import clear_heartbeat, write_heartbeat
-from intake.inbox import StabilityTracker, is_ignored, waiting_files
-from intake.pipeline import Intake, IntakeResult
+from asll.register import RegisterUnreadable
+from intake.inbox import StabilityTracker, is_ignored, os_error_fr, waiting_files
+from intake.pipeline import Intake, IntakeResult, file_ref
 from intake.sandbox import ToolFailure
 
 log = logging.getLogger("asll.watch")
@@ -147,4 +148,11 @@ class InboxWatcher:
                 # Disk full, share gone, register unreadable: the file stays in the inbox
                 # and is tried again at the next scan.
                 path = remaining.pop(0)
-                log.error("Fichier %s laissé dans le dossier d'arrivée : %s", path.name, exc)
+                why = os_error_fr(exc) if type(exc) is not RegisterUnreadable and \
+                    isinstance(exc, OSError) and exc.errno else str(exc)
+                log.error("Fichier %s laissé dans le dossier d'arrivée (%s) ; nouvel essai "
+                          "dans quelques secondes.", file_ref(path), why)
+            except Exception:  # a bug of ours: the watcher must go on with the other files
+                path = remaining.pop(0)
+                log.exception("Erreur interne sur le fichier %s : il reste dans le dossier "
+                              "d'arrivée ; signalez-la au référent informatique.", file_ref(path))

@@ -106,3 +106,18 @@ def test_purge_is_a_dry_run_unless_asked(tmp_path):
                              "--espace", str(tmp_path)], capture_output=True, text=True)
     assert "Simulation : rien n'a été modifié" in result.stdout
     assert any(config.archive.rglob("assignation MARTIN.pdf"))
+
+
+def test_the_log_file_names_no_household(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(MARTIN, inbox / MARTIN.name)
+    shutil.copy(MARTIN, inbox / ("copie " + MARTIN.name))
+    (inbox / "MARTIN illisible.pdf").write_bytes(b"%PDF-1.4 abime")
+    result = subprocess.run([sys.executable, "-m", "asll", "ingest", "--espace", str(tmp_path)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    log = (tmp_path / ".asll" / "asll.log").read_text(encoding="utf-8")
+    assert "traité : dossier ESU-" in log and "doublon" in log and "quarantaine" in log
+    for word in ("MARTIN", "LEROY", "Anémones", "3 412", "3412"):
+        assert word not in log

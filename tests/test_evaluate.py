@@ -1,0 +1,64 @@
+"""`intake.evaluate`: scoring rules, French report, and a run on the bundled samples."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from intake.evaluate import (GROUP_TEXT, SCORED_FIELDS, evaluate, format_report, pct,
+                             same_value)
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def test_same_value_rules():
+    p1 = {"civilite": "M.", "nom": "MARTIN", "prenom": "Kévin", "date_naissance": None}
+    p2 = {"civilite": "Mme", "nom": "LEROY", "prenom": "Jessica", "date_naissance": None}
+    assert same_value("personnes", [p1, p2], [p2, p1])
+    assert not same_value("personnes", [p1, p2], [p1])
+    assert same_value("personnes", [], None)
+    assert same_value("montant_dette", 3412.87, 3412.870000001)
+    assert not same_value("montant_dette", 3412.87, 3412.8)
+    assert not same_value("montant_dette", None, 0)
+    assert same_value("loyer_mensuel", 510, 510.0)
+    assert same_value("ressources", [{"type": "apl", "montant": 212}, {"type": "rsa", "montant": None}],
+                      [{"type": "rsa", "montant": None}, {"type": "apl", "montant": 212.0}])
+    assert not same_value("ressources", [{"type": "apl", "montant": 212}],
+                          [{"type": "apl", "montant": 212}, {"type": "apl", "montant": 212}])
+    assert same_value("commune", "Saint-Dizier", "Saint-Dizier")
+    assert not same_value("commune", "Saint-Dizier", "SAINT-DIZIER")
+    assert not same_value("nb_enfants", 0, None)
+    assert pct(0.974) == "97,4\u00a0%"
+    assert pct(1) == "100,0\u00a0%"
+
+
+def test_evaluate_samples(tmp_path):
+    report = evaluate(SAMPLES / "documents", SAMPLES / "attendu")
+    names = {d.fichier for d in report.documents}
+    assert len(names) == 16
+    assert "Nouveau document.pdf" in report.sans_attendu  # no expected JSON: not scored
+    assert all(d.groupe == GROUP_TEXT for d in report.documents)
+    assert all(len(d.correct) == len(SCORED_FIELDS) for d in report.documents)
+    # the extractor is tuned on the samples: they must stay fully right
+    assert report.accuracy() == 1.0, format_report(report)
+    text = format_report(report)
+    assert "100,0\u00a0%" in text and "Par champ" in text and "Aucun écart" in text
+
+
+def test_mismatches_are_listed(tmp_path):
+    docs, att = tmp_path / "documents", tmp_path / "attendu"
+    docs.mkdir(), att.mkdir()
+    name = "assignation MARTIN.pdf"
+    (docs / name).write_bytes((SAMPLES / "documents" / name).read_bytes())
+    data = json.loads((SAMPLES / "attendu" / f"{name}.json").read_text(encoding="utf-8"))
+    data["montant_dette"] = 1.0
+    data["champs_incertains"] = ["adresse"]  # not scored
+    (att / f"{name}.json").write_text(json.dumps(data), encoding="utf-8")
+    (docs / "illisible.pdf").write_bytes(b"")
+    (att / "illisible.pdf.json").write_text(json.dumps(data), encoding="utf-8")
+    report = evaluate(docs, att)
+    ok = [m for m in report.mismatches if m.fichier == name]
+    assert [(m.champ, m.attendu, m.obtenu) for m in ok] == [("montant_dette", 1.0, 3412.87)]
+    bad = [m for m in report.mismatches if m.fichier == "illisible.pdf"]
+    assert len(bad) == len(SCORED_FIELDS)
+    text = format_report(report)
+    assert "montant_dette : attendu 1.0, obtenu 3412.87" in text
