@@ -77,7 +77,7 @@ def slow_copy(source: Path, target: Path, chunk: int = 2048, pause: float = 0.15
 
 @pytest.fixture
 def config(tmp_path):
-    return Config.for_workspace(tmp_path / "espace", stabilite_secondes=1.0,
+    return Config.for_workspace(tmp_path / "espace", stabilite_secondes=2.0,
                                 delai_max_secondes=120)
 
 
