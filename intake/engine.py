@@ -36,10 +36,13 @@ MACROS = {
     "MONTANT_EUR": (r"(?<![\d,.])(?:(?:\d{1,3}(?:[ .\u00a0\u202f']\d{3})+|\d+),\d{2}(?:\s?(?:€|euros?\b|EUR\b))?"
                     r"|(?:\d{1,3}(?:[ .\u00a0\u202f']\d{3})+|\d+)(?:[.,]\d{1,2})?\s?(?:€|euros?\b|EUR\b))"),
     # "… outre une provision sur charges de 98,50 €" / "et 61,20 € de provisions pour charges"
-    "LOYER_PLUS": (r"(?:\s*(?:mensuels?|par\s+mois|hors\s+charges|HC))?\s*,?\s*(?:outre|plus|augment[ée]e?\s+d.une|et|\+)\s+"
+    "LOYER_PLUS": (r"(?:\s*(?:mensuels?|par\s+mois|hors\s+charges|HC))?\s*,?\s*(?:"
+                   r"(?:outre|plus|augment[ée]e?\s+d.une|et|\+)\s+"
                    r"(?:(?:une\s+|la\s+|les\s+|d.une\s+)?(?:provisions?\s+(?:mensuelles?\s+)?(?:sur|pour)\s+(?:les\s+)?|avance\s+sur\s+(?:les\s+)?)?"
                    r"charges\s*(?:mensuelles?\s+)?(?:de|:|d.un\s+montant\s+de|s.[ée]levant\s+[àa])?\s*(?P<plus>(?:{MONTANT_EUR_}))"
-                   r"|(?P<plus2>(?:{MONTANT_EUR_}))\s*(?:de\s+|d.)(?:provisions?|charges))"),
+                   # "… € et 58,40 € de charges", "… € outre 40 € de provisions sur charges"
+                   r"|(?:(?:outre|plus|et|\+)\s+(?:(?:une|la)\s+somme\s+de\s+)?)?(?P<plus2>(?:{MONTANT_EUR_}))\s*(?:mensuels?\s+)?"
+                   r"(?:de\s+|d.|au\s+titre\s+des?\s+|pour\s+(?:les\s+)?)(?:provisions?|charges|avances?\s+sur\s+charges))"),
     "UP": _UP,
     "LOW": _LOW,
 }

@@ -149,7 +149,7 @@ def find_bailleur(text: str, data: dict) -> tuple[str, int, bool] | None:
 def clean_bailleur(raw: str) -> str | None:
     from .engine import PARSERS
 
-    raw = re.sub(r"\s+", " ", raw).strip()
+    raw = re.sub(r"\s+", " ", french.normalize_text(raw)).strip(" :;,.-|")
     # "L'OFFICE PUBLIC … (OPAC de la Haute-Marne)": the short name in brackets is the usual one
     short = re.match(r"^[^(,]{8,}\((?P<s>[A-Z]{2,6}\b[^)]{0,60})\)", raw)
     if short:

@@ -316,7 +316,11 @@ def _is_upper_word(tok: str) -> bool:
 
 
 def strip_marital(name: str) -> str:
-    """'MARTIN née DURAND' → 'MARTIN'; 'DURAND épouse MARTIN' → 'DURAND'."""
+    """'MARTIN née DURAND' → 'MARTIN'; 'DURAND épouse MARTIN' → 'DURAND'.
+
+    A leading "veuve" / "épouse" is only a status ('veuve Josiane THIERRY' → 'Josiane THIERRY').
+    """
+    name = re.sub(r"^\s*(?:veuve|vve\.?|[ée]pouse|[ée]p\.)\s+(?=\S)", "", name, flags=re.IGNORECASE)
     return _MARITAL.sub("", name).strip(" ,")
 
 

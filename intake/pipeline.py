@@ -200,12 +200,14 @@ def _register(path: Path, sha: str, extraction: Extraction, config: Config,
         recu_le=now, fichier=name, sha256=sha,
         type=TYPES_DOCUMENT[extraction.type_document], dossier=numero, resultat=TRAITE,
         classe_sous=_relative(destination, config)), extraction, numero, affectation))
-    _move(path, destination, config)
 
     dossier = store.view().get(numero)
     drafts, problem = _draft(dossier, extraction, config)
     if drafts:
         store.record(drafts_entry(numero, [p.name for p in drafts]))
+    # Filed away last: a run stopped before this point is finished at the next start
+    # (`_finish_filing`), the draft included.
+    _move(path, destination, config)
     log.info("Fichier %s… traité : dossier %s %s, %d brouillon(s).", sha[:12], numero,
              "complété" if existing else "créé", len(drafts))
     return IntakeResult(name, TRAITE, numero, existing is None, drafts, problem or None,
