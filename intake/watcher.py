@@ -56,6 +56,7 @@ class InboxWatcher:
         self._observer = None
         self._inbox_missing = False
         self.intake = Intake(config)
+        self.rescan_seconds = RESCAN_SECONDS
 
     # Called from watchdog's thread.
     def _nudge(self, path: Path) -> None:
@@ -101,8 +102,12 @@ class InboxWatcher:
                 log.error("Surveillance du dossier d'arrivée impossible (%s) ; nouvel essai.", exc)
 
     def _rescan(self) -> None:
+        try:
+            found = waiting_files(self.config.inbox)
+        except OSError:
+            return  # the share went away between two checks: `_supervise` reports it
         with self._lock:
-            for path in waiting_files(self.config.inbox):
+            for path in found:
                 self.tracker.watch(path)
 
     def run(self) -> None:
@@ -114,7 +119,7 @@ class InboxWatcher:
         try:
             while not self.stop_event.is_set():
                 now = time.monotonic()
-                if now - last_scan >= RESCAN_SECONDS:
+                if now - last_scan >= self.rescan_seconds:
                     write_heartbeat(self.config, started)
                     self._supervise()
                     self._rescan()

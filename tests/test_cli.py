@@ -109,3 +109,24 @@ def test_demo_prints_a_summary_of_real_work(tmp_path):
     assert any((tmp_path / "demo" / "outbox").rglob("*.docx"))
     assert any((tmp_path / "demo" / "quarantaine").glob("*.txt"))
     assert str(tmp_path / "demo" / "registre.xlsx") in out
+
+
+@needs_samples
+def test_statut_tells_an_agent_what_is_waiting_and_why(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    sample = SAMPLES / "assignation MARTIN.pdf"
+    (inbox / sample.name).write_bytes(sample.read_bytes())
+    (inbox / "vide.pdf").write_bytes(b"")
+    assert asll("ingest", *workspace_args(tmp_path)).returncode == 0
+    (tmp_path / "~$registre.xlsx").write_bytes(b"verrou")  # a worker opens it in Excel
+    (inbox / "courrier.pdf").write_bytes(sample.read_bytes() + b"\n%autre")
+    out = asll("statut", *workspace_args(tmp_path)).stdout
+    assert "La surveillance du dossier d'arrivée n'est pas en marche." in out
+    assert "1 fichier(s) dans le dossier d'arrivée, pas encore traités" in out
+    assert "vide.pdf : Le fichier est vide." in out
+    assert "Registre : à jour." in out
+
+    asll("ingest", *workspace_args(tmp_path))  # the register is open: the change waits
+    out = asll("statut", *workspace_args(tmp_path)).stdout
+    assert "changement(s) en attente, car le registre est ouvert dans Excel" in out

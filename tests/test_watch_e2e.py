@@ -206,3 +206,30 @@ def test_letter_and_assignation_join_one_dossier_in_either_order(tmp_path, lette
     assert row["Référence"] == expected(letter)["reference"]
     assert row["Dette locative"] == pytest.approx(expected(act)["montant_dette"])
     assert row["Date d'audience"] == datetime.fromisoformat(expected(act)["date_audience"])
+
+
+@needs_samples
+def test_watcher_survives_a_share_that_disappears_and_comes_back(config, caplog):
+    import logging
+
+    config.ensure_folders()
+    results = []
+    w = InboxWatcher(config, polling=True, on_result=results.append)
+    w.rescan_seconds = 0.5
+    thread = threading.Thread(target=w.run, daemon=True)
+    with caplog.at_level(logging.INFO, logger="asll"):
+        thread.start()
+        try:
+            time.sleep(1.5)
+            hidden = config.inbox.with_name("partage-coupe")
+            config.inbox.rename(hidden)  # the network share goes away
+            wait_until(lambda: "inaccessible" in caplog.text, timeout=20)
+            hidden.rename(config.inbox)  # …and comes back
+            wait_until(lambda: "de nouveau accessible" in caplog.text, timeout=20)
+            sample = samples_of("assignation", ".pdf")[0]
+            shutil.copy(sample, config.inbox / sample.name)
+            wait_until(lambda: len(results) == 1, timeout=120)
+        finally:
+            w.stop()
+            thread.join(30)
+    assert results[0].resultat == "traité"
