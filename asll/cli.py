@@ -487,8 +487,9 @@ def cmd_purger(args) -> int:
     return EXIT_OK
 
 
-def cmd_exporter_personne(args) -> int:
-    from asll.privacy import export_person, find_person
+def _person_dossiers(args):
+    """(config, store, dossiers naming the person), saying so when there are none."""
+    from asll.privacy import find_person
     from asll.store import RegisterStore
 
     config = config_from(args)
@@ -496,6 +497,14 @@ def cmd_exporter_personne(args) -> int:
     dossiers = find_person(store.view().dossiers(), args.nom, args.prenom)
     if not dossiers:
         print(f"Aucun dossier ne mentionne {args.nom}{' ' + args.prenom if args.prenom else ''}.")
+    return config, store, dossiers
+
+
+def cmd_exporter_personne(args) -> int:
+    from asll.privacy import export_person
+
+    config, store, dossiers = _person_dossiers(args)
+    if not dossiers:
         return EXIT_OK
     folder = export_person(dossiers, store, config, args.nom,
                            args.sortie or config.base / "exports")
@@ -507,14 +516,10 @@ def cmd_exporter_personne(args) -> int:
 
 
 def cmd_effacer_personne(args) -> int:
-    from asll.privacy import erase, find_person
-    from asll.store import RegisterStore
+    from asll.privacy import erase
 
-    config = config_from(args)
-    store = RegisterStore(config.registre)
-    dossiers = find_person(store.view().dossiers(), args.nom, args.prenom)
+    config, store, dossiers = _person_dossiers(args)
     if not dossiers:
-        print(f"Aucun dossier ne mentionne {args.nom}{' ' + args.prenom if args.prenom else ''}.")
         return EXIT_OK
     numeros = [d.numero for d in dossiers]
     if not args.confirmer:

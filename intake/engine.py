@@ -38,7 +38,7 @@ MACROS = {
     # "… outre une provision sur charges de 98,50 €" / "et 61,20 € de provisions pour charges"
     "LOYER_PLUS": (r"(?:\s*(?:mensuels?|par\s+mois|hors\s+charges|HC))?\s*,?\s*(?:"
                    r"(?:outre|plus|augment[ée]e?\s+d.une|et|\+)\s+"
-                   r"(?:(?:une\s+|la\s+|les\s+|d.une\s+)?(?:provisions?\s+(?:mensuelles?\s+)?(?:sur|pour)\s+(?:les\s+)?|avance\s+sur\s+(?:les\s+)?)?"
+                   r"(?:une\s+|la\s+|les\s+|d.une\s+)?(?:provisions?\s+(?:mensuelles?\s+)?(?:sur|pour)\s+(?:les\s+)?|avance\s+sur\s+(?:les\s+)?)?"
                    r"charges\s*(?:mensuelles?\s+)?(?:de|:|d.un\s+montant\s+de|s.[ée]levant\s+[àa])?\s*(?P<plus>(?:{MONTANT_EUR_}))"
                    # "… € et 58,40 € de charges", "… € outre 40 € de provisions sur charges"
                    r"|(?:(?:outre|plus|et|\+)\s+(?:(?:une|la)\s+somme\s+de\s+)?)?(?P<plus2>(?:{MONTANT_EUR_}))\s*(?:mensuels?\s+)?"
