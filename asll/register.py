@@ -213,6 +213,10 @@ class Register:
         return cls(Path(path), wb)
 
     def save(self) -> None:
+        for ws in (self.dossiers_ws, self.documents_ws):  # filters cover the new rows
+            last = ws.auto_filter.ref.split(":")[1].rstrip("0123456789") \
+                if ws.auto_filter.ref else "A"
+            ws.auto_filter.ref = f"A1:{last}{max(self._next_row[ws.title] - 1, 2)}"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".~asll-", suffix=".xlsx", dir=self.path.parent)
         try:
@@ -251,6 +255,12 @@ class Register:
         self.state_ws = self.wb[SHEET_STATE]
         self._dossiers: dict[str, Dossier] | None = None  # cache, rebuilt after a reload
         self._rows: dict[str, int] = {}
+        # openpyxl's `max_row` walks every cell: count rows once, then keep counting.
+        self._next_row = {ws.title: ws.max_row + 1 for ws in (
+            self.dossiers_ws, self.documents_ws, self.data_ws)}
+        self._documents_by_sha: dict[str, dict] | None = None
+        self._journal_seqs: set[int] | None = None
+        self._data_rows: dict[str, int] | None = None
 
     @property
     def journal_seq(self) -> int:
@@ -312,41 +322,56 @@ class Register:
                  ("quoi", "À faire", 44), ("remarque", "Remarque", 60))
         _ensure_headers(ws, specs)
         index = self._index()
+        row_index = 2
         for deadline in sorted(deadlines, key=lambda d: (d.echeance, d.numero)):
             dossier = index.get(deadline.numero)
             menage = " et ".join(p.nom for p in dossier.personnes[:2]) if dossier else ""
             left = deadline.days_left(today)
-            ws.append([deadline.echeance, left, deadline.numero, menage, deadline.quoi,
-                       deadline.remarque or None])
-            row = ws[ws.max_row]
+            values = [deadline.echeance, left, deadline.numero, menage, deadline.quoi,
+                      deadline.remarque or None]
+            row = [ws.cell(row=row_index, column=i, value=v) for i, v in enumerate(values, 1)]
             row[0].number_format = DATE_FORMAT
             if left < 0:
                 for cell in row:
                     cell.fill, cell.font = LATE_FILL, LATE_FONT
-        ws.auto_filter.ref = f"A1:F{max(ws.max_row, 2)}"
+            row_index += 1
+        ws.auto_filter.ref = f"A1:F{max(row_index - 1, 2)}"
 
     # ---------------------------------------------------------------- documents
     def find_document(self, sha256: str) -> dict | None:
-        col = self._document_cols["sha256"]
-        for row in self.documents_ws.iter_rows(min_row=2):
-            if row[col - 1].value == sha256:
-                return {key: row[c - 1].value for key, c in self._document_cols.items()}
-        return None
+        """The first document received with this SHA-256, as a dict of its row."""
+        if self._documents_by_sha is None:
+            self._documents_by_sha = {}
+            for doc in self.documents():
+                if doc["sha256"]:
+                    self._documents_by_sha.setdefault(doc["sha256"], doc)
+        return self._documents_by_sha.get(sha256)
 
     def has_journal_entry(self, seq: int) -> bool:
-        col = self._document_cols["journal"]
-        return any(value == seq for (value,) in self.documents_ws.iter_rows(
-            min_row=2, min_col=col, max_col=col, values_only=True))
+        if self._journal_seqs is None:
+            col = self._document_cols["journal"]
+            self._journal_seqs = {value for (value,) in self.documents_ws.iter_rows(
+                min_row=2, min_col=col, max_col=col, values_only=True) if value is not None}
+        return seq in self._journal_seqs
 
     def add_document(self, record: DocumentRecord) -> None:
         ws = self.documents_ws
-        r = ws.max_row + 1
+        r = self._take_row(ws)
         for key, col in self._document_cols.items():
             value = getattr(record, key)
             cell = ws.cell(row=r, column=col)
             _write(cell, value if value != "" else None)
             if key == "recu_le":
                 cell.number_format = DATETIME_FORMAT
+        if self._documents_by_sha is not None and record.sha256:
+            self._documents_by_sha.setdefault(record.sha256, dict(record.__dict__))
+        if self._journal_seqs is not None and record.journal is not None:
+            self._journal_seqs.add(record.journal)
+
+    def _take_row(self, ws) -> int:
+        row = self._next_row[ws.title]
+        self._next_row[ws.title] = row + 1
+        return row
 
     def documents(self) -> list[dict]:
         out = []
@@ -363,6 +388,7 @@ class Register:
             if row[cols["dossier"] - 1].value == numero:
                 _write(row[cols["fichier"] - 1], label)
                 row[cols["classe_sous"] - 1].value = None
+        self._documents_by_sha = None
 
     # ---------------------------------------------------------------- dossiers
     def dossiers(self) -> list[Dossier]:
@@ -398,7 +424,7 @@ class Register:
         """Write the dossier's row (a new row, or its existing one) and its list data."""
         ws = self.dossiers_ws
         index = self._index()
-        row_index = self._rows.get(dossier.numero) or ws.max_row + 1
+        row_index = self._rows.get(dossier.numero) or self._take_row(ws)
         index[dossier.numero] = copy.deepcopy(dossier)
         self._rows[dossier.numero] = row_index
         uncertain = set(dossier.champs_incertains)
@@ -436,12 +462,15 @@ class Register:
             "champs_incertains": dossier.champs_incertains,
             "brouillons": dossier.brouillons,
         }, ensure_ascii=False)
-        for row in self.data_ws.iter_rows(min_row=2, max_col=2):
-            if row[0].value == dossier.numero:
-                _write(row[1], payload)
-                return
-        self.data_ws.append([dossier.numero, None])
-        _write(self.data_ws.cell(row=self.data_ws.max_row, column=2), payload)
+        if self._data_rows is None:
+            self._data_rows = {str(numero): index for index, (numero,) in enumerate(
+                self.data_ws.iter_rows(min_row=2, max_col=1, values_only=True), start=2)
+                if numero}
+        row = self._data_rows.get(dossier.numero)
+        if row is None:
+            row = self._data_rows[dossier.numero] = self._take_row(self.data_ws)
+            self.data_ws.cell(row=row, column=1, value=dossier.numero)
+        _write(self.data_ws.cell(row=row, column=2), payload)
 
     def _read_dossier(self, row, data: dict) -> Dossier:
         values = {c.key: row[self._dossier_cols[c.key] - 1].value for c in COLUMNS}

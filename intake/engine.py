@@ -95,6 +95,8 @@ def _code_postal(s: str):
 
 def _reference(s: str):
     s = re.sub(r"\s+", " ", s).strip(" ,;:.")
+    # a space around a separator is a line wrap or an OCR artefact: "2025- 0733" → "2025-0733"
+    s = re.sub(r"(?<=[\w])\s*([/\-])\s*(?=\w)", r"\1", s)
     if not re.search(r"\d", s) or len(s) < 3:
         return None
     return s

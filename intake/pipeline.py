@@ -111,11 +111,11 @@ class Intake:
 
     def flush(self) -> Waiting | None:
         """Save the register now if it has changes; say why not when it is open elsewhere."""
-        self._last_flush = self.clock()
         dirty = self.store.has_unsaved()
         waiting = self.store.flush()
         if dirty and waiting is None:
             self.saves += 1
+        self._last_flush = self.clock()  # after the save: a slow save must not chain saves
         return waiting
 
 

@@ -387,7 +387,8 @@ def _read_pdf(path: Path, data: bytes) -> Document:
 
 
 def _widgets(reader, index: int):
-    """(top, x0, text) of the filled form widgets of one page, in pdfplumber coordinates."""
+    """The form widgets of one page: dicts with their box (pdfplumber coordinates), kind,
+    name, tooltip (/TU) and value or state."""
     page = reader.pages[index]
     height = float(page.mediabox.height)
     out = []
@@ -400,22 +401,74 @@ def _widgets(reader, index: int):
         def get(key):
             return obj.get(key) if obj.get(key) is not None else parent.get(key)
 
-        label = str(get("/TU") or get("/T") or "").strip()
         rect = [float(v) for v in obj["/Rect"]]
-        top, x0 = height - max(rect[1], rect[3]), min(rect[0], rect[2])
+        w = {"top": height - max(rect[1], rect[3]), "bottom": height - min(rect[1], rect[3]),
+             "x0": min(rect[0], rect[2]), "x1": max(rect[0], rect[2]),
+             "name": str(get("/T") or "").strip(), "tooltip": str(get("/TU") or "").strip()}
         if get("/FT") == "/Btn":
             state = obj.get("/AS")
-            on = state is not None and str(state) not in ("/Off", "Off")
+            w["kind"] = "box"
+            w["on"] = state is not None and str(state) not in ("/Off", "Off")
             export = [str(k) for k in (obj.get("/AP", {}).get("/N", {}) or {}).keys() if str(k) != "/Off"]
-            if not label and export:
-                label = export[0].lstrip("/")
-            out.append((top, x0, f"{CHECKED if on else UNCHECKED} {_field_label(label)}"))
+            w["export"] = export[0].lstrip("/") if export else ""
         else:
             value = get("/V")
-            if value is None or not str(value).strip():
-                continue
-            out.append((top, x0, f"{_field_label(label)} : {str(value).strip()}"))
+            w["kind"] = "text"
+            w["value"] = "" if value is None else str(value).strip()
+        out.append(w)
     return out
+
+
+def _same_row(word: dict, w: dict) -> bool:
+    mid = (word["top"] + word["bottom"]) / 2
+    return w["top"] - 2 <= mid <= w["bottom"] + 2
+
+
+def _printed_label(words: list[dict], w: dict, widgets: list[dict]) -> list[int]:
+    """Indexes of the printed words that label widget `w`: for a text field, the words just
+    left of it on its row (else just above it); for a tick box, the words right of it on its
+    row, up to the next widget."""
+    if w["kind"] == "box":
+        stop = min([o["x0"] for o in widgets if o is not w and o["x0"] > w["x1"] and _same_row(
+            {"top": o["top"], "bottom": o["bottom"]}, w)] + [10_000])
+        idx = sorted((i for i, x in enumerate(words) if _same_row(x, w) and w["x1"] - 1 <= x["x0"] < stop),
+                     key=lambda i: words[i]["x0"])
+        out, last = [], w["x1"]
+        for i in idx:  # contiguous words only
+            if words[i]["x0"] - last > 25:
+                break
+            out.append(i)
+            last = words[i]["x1"]
+        return out
+    left = sorted((i for i, x in enumerate(words) if _same_row(x, w) and x["x1"] <= w["x0"] + 1),
+                  key=lambda i: -words[i]["x1"])
+    other_edges = [o["x1"] for o in widgets if o is not w and o["x1"] <= w["x0"] + 1 and _same_row(
+        {"top": o["top"], "bottom": o["bottom"]}, w)]
+    out, last = [], w["x0"]
+    for i in left:
+        # a label column may stand well left of its field; its own words are close together
+        if words[i]["x1"] < max(other_edges + [-1]) or last - words[i]["x1"] > (200 if not out else 25):
+            break
+        out.insert(0, i)
+        last = words[i]["x0"]
+    if out:
+        return out
+    # a caption right above the field
+    above = [i for i, x in enumerate(words) if 0 <= w["top"] - x["bottom"] <= 6
+             and x["x0"] < w["x1"] and x["x1"] > w["x0"]]
+    return sorted(above, key=lambda i: words[i]["x0"])
+
+
+def _widget_label(w: dict, printed: str) -> str:
+    """The printed label when there is one, else the tooltip, else the field's name."""
+    name = _field_label(w["name"]) if w["name"] else ""
+    if printed and (not w["tooltip"] or len(printed) <= 80):
+        return printed
+    if w["tooltip"]:
+        return _field_label(w["tooltip"]) if "." not in w["tooltip"] else w["tooltip"]
+    if not name and w.get("export"):
+        return _field_label(w["export"])
+    return name
 
 
 def _merge_widgets(doc: Document, data: bytes, reader, password) -> bool:
@@ -430,8 +483,32 @@ def _merge_widgets(doc: Document, data: bytes, reader, password) -> bool:
                 widgets = _widgets(reader, i)
                 if not widgets:
                     continue
-                items = [(l["top"], l["x0"], l["text"]) for l in page.extract_text_lines()]
-                items += widgets
+                words = page.extract_words(x_tolerance=1.5, y_tolerance=3)
+                used: set[int] = set()
+                items = []
+                for w in widgets:
+                    if w["kind"] == "text" and not w["value"]:
+                        continue
+                    idx = [j for j in _printed_label(words, w, widgets) if j not in used]
+                    printed = " ".join(words[j]["text"] for j in idx).strip(" :")
+                    used.update(idx)
+                    label = _widget_label(w, printed)
+                    if w["kind"] == "box":
+                        items.append((w["top"], w["x0"], f"{CHECKED if w['on'] else UNCHECKED} {label}"))
+                    else:
+                        items.append((w["top"], w["x0"], f"{label} : {w['value']}"))
+                # the remaining printed words, as lines
+                rows: list[list[dict]] = []
+                for j, x in sorted(enumerate(words), key=lambda t: (t[1]["top"], t[1]["x0"])):
+                    if j in used:
+                        continue
+                    if rows and abs(rows[-1][0]["top"] - x["top"]) <= 3:
+                        rows[-1].append(x)
+                    else:
+                        rows.append([x])
+                for row in rows:
+                    row.sort(key=lambda x: x["x0"])
+                    items.append((row[0]["top"], row[0]["x0"], " ".join(x["text"] for x in row)))
                 items.sort(key=lambda t: (round(t[0] / 4), t[1]))
                 doc.pages[i] = "\n".join(t[2] for t in items)
                 merged_any = True

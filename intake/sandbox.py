@@ -33,7 +33,10 @@ def _context():
         return multiprocessing.get_context("spawn")
     # forkserver: children start from a clean, pre-imported process (no inherited threads).
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["intake.extract"])
+    # The readers' libraries are imported lazily by intake; importing them here once saves
+    # each child about a quarter of a second (benchmarks/RESULTS.md, section 1).
+    ctx.set_forkserver_preload(["intake.extract", "intake.reading", "intake.ocr", "pdfplumber",
+                                "pypdf", "pypdfium2", "docx", "PIL.Image", "pytesseract"])
     return ctx
 
 

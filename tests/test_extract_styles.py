@@ -345,3 +345,178 @@ def test_agency_acting_for_an_individual_landlord(tmp_path):
     assert (ex.montant_dette, ex.date_dette, ex.loyer_mensuel) == (2450.32, date(2025, 3, 1), 520.0)
     assert ex.commissaire_justice == "Claire VASSEUR"
     assert ex.champs_incertains == []
+
+
+# ---------------------------------------------------------------------------- wordings seen in other études
+
+def _docx(path: Path, paragraphs: list[str], table: list[list[str]] | None = None) -> Path:
+    doc = DocxDocument()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    if table:
+        t = doc.add_table(rows=len(table), cols=len(table[0]))
+        for i, row in enumerate(table):
+            for j, cell in enumerate(row):
+                t.cell(i, j).text = cell
+    doc.save(path)
+    return path
+
+
+def test_act_with_individual_landlord_widow_and_separate_charges(tmp_path):
+    path = _docx(tmp_path / "acte.docx", [
+        "ASSIGNATION À COMPARAÎTRE",
+        "Le 4 mars 2025, à la requête de Monsieur Alain BRUNET, retraité, demeurant 9 chemin des Prés, "
+        "17100 SAINTES,",
+        "Nous, Maître Sophie CARON, Commissaire de justice, soussignée,",
+        "assignons :",
+        "Madame veuve Odile PERRAUD, née le 12/06/1949 à Rochefort (17)",
+        "domiciliée : Résidence Les Acacias, Bât. C – 4 allée des Lilas – 17000 LA ROCHELLE",
+        "à comparaître devant le Tribunal judiciaire de La Rochelle (10 rue du Palais, 17000 La Rochelle) "
+        "le 15/05/2025 à 14h.",
+        "Loyer hors charges : 480,00 € ; charges locatives : 35,00 €.",
+        "Un commandement de payer du 3 octobre 2024 visait 900,00 €.",
+        "Au 28 février 2025, date à laquelle le compte a été arrêté, l'arriéré locatif atteint 2 310,00 €.",
+    ])
+    ex = extract(path)
+    assert ex.type_document == "assignation"
+    assert [(p.civilite, p.nom, p.prenom, p.date_naissance) for p in ex.personnes] == [
+        ("Mme", "PERRAUD", "Odile", date(1949, 6, 12))]
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("4 allée des Lilas", "17000", "La Rochelle")
+    assert ex.bailleur == "Alain BRUNET" and ex.statut_occupation == "locataire_prive"
+    assert ex.loyer_mensuel == 515.0
+    assert (ex.montant_dette, ex.date_dette) == (2310.0, date(2025, 2, 28))
+    assert ex.date_document == date(2025, 3, 4)
+    assert (ex.date_audience, ex.heure_audience) == (date(2025, 5, 15), "14:00")
+
+
+def test_act_surname_first_defendant_and_hearing_in_a_table(tmp_path):
+    path = _docx(tmp_path / "acte2.docx", [
+        "ASSIGNATION DEVANT LE JUGE DES CONTENTIEUX DE LA PROTECTION",
+        "Le 2 avril 2025",
+        "À LA DEMANDE DE : Charente-Maritime Habitat, office public de l'habitat, dont le siège est "
+        "1 rue du Port, 17000 La Rochelle.",
+        "Nous, Maître Paul VIGNAUD, commissaire de justice, avons assigné :",
+        "Monsieur TRAORE Moussa, né le 01/01/1985 à Bamako (Mali)",
+        "domicilié(e) : 22 rue des Marais, 17300 ROCHEFORT",
+        "Le loyer courant est de 390,00 € et 41,00 € de charges par mois.",
+    ], table=[["Juridiction", "Tribunal de proximité de Rochefort"],
+              ["Date de l'audience", "jeudi 19 juin 2025"],
+              ["Heure", "10:45"]])
+    ex = extract(path)
+    assert [(p.civilite, p.nom, p.prenom) for p in ex.personnes] == [("M.", "TRAORE", "Moussa")]
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("22 rue des Marais", "17300", "Rochefort")
+    assert ex.loyer_mensuel == 431.0
+    assert (ex.date_audience, ex.heure_audience) == (date(2025, 6, 19), "10:45")
+    assert ex.date_document == date(2025, 4, 2)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("À LA REQUÊTE DE : la SCI Les Glycines, représentée par son gérant, ayant pour mandataire de gestion\n"
+     "le cabinet Immo Conseil, 4 rue Neuve, 17000 La Rochelle,", "SCI Les Glycines"),
+    ("REQUÉRANTE\nL'OPH du Pays Rochelais, dont le siège est 2 place Verdun,", "OPH du Pays Rochelais"),
+    ("délivrée à M. X, à la demande de sa propriétaire, Madame Lucienne\nFAVRE. L'audience est fixée", "Lucienne FAVRE"),
+    ("DEMANDEUR\nMonsieur Alain BRUNET, retraité, demeurant 9 chemin des Prés", "Alain BRUNET"),
+    ("A LA DEMANDE DE : L'OPAC de Saintonge, Office public", "OPAC de Saintonge"),
+])
+def test_landlord_wordings(text, expected):
+    from intake.extract import _rules, find_bailleur
+
+    assert find_bailleur(text, _rules(None)["assignation"].data)[0] == expected
+
+
+def test_letter_reference_to_recall_and_ocr_spaces_in_it(tmp_path):
+    from intake.engine import PARSERS
+
+    assert PARSERS["reference"]("DDETS17/PEX/2025- 118") == "DDETS17/PEX/2025-118"
+    path = _docx(tmp_path / "lettre.docx", [
+        "PRÉFET DE LA CHARENTE-MARITIME",
+        "Référence à reporter sur toute correspondance : SP-ROC-2025-077",
+        "La Rochelle, le 3 avril 2025",
+        "Objet : demande de diagnostic social et financier",
+        "Une assignation a été délivrée à Madame Inès GIRAUD, demeurant 3 rue Fleuriau, 17000 LA ROCHELLE, "
+        "à la demande de son bailleur, Monsieur Henri\nLAMY. Je vous saurais gré de me transmettre "
+        "votre diagnostic avant le 2 mai 2025.",
+    ])
+    ex = extract(path)
+    assert ex.type_document == "saisine_prefecture"
+    assert ex.reference == "SP-ROC-2025-077"
+    assert ex.bailleur == "Henri LAMY"
+
+
+def test_flat_form_with_role_labels_children_and_charges(tmp_path):
+    path = _docx(tmp_path / "fiche.docx", [
+        "FICHE DE LIAISON - ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT",
+        "Prescripteur : Mme Laure DUVAL, assistante sociale - CCAS de Royan",
+        "MÉNAGE",
+        "Demandeur : Mme KOUASSI Awa, née le 02/02/1988",
+        "Conjoint : M. KOUASSI Yao, né le 15/09/1984",
+        "Enfant : KOUASSI Eli, né le 03/03/2016",
+        "LOGEMENT",
+        "Adresse : 5 rue du Bac",
+        "17200 ROYAN",
+        "Bailleur : SA HLM Atlantique Logis",
+        "Loyer : 410,00 € Charges : 45,00 €",
+        "Dette locative au 31/01/2025 : 980,00 €",
+    ])
+    ex = extract(path)
+    assert ex.type_document == "fiche_prescription"
+    assert [(p.civilite, p.nom, p.prenom) for p in ex.personnes] == [
+        ("Mme", "KOUASSI", "Awa"), ("M.", "KOUASSI", "Yao")]
+    assert ex.composition == "couple" and ex.nb_enfants == 1
+    assert ex.loyer_mensuel == 455.0
+    assert (ex.montant_dette, ex.date_dette) == (980.0, date(2025, 1, 31))
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("5 rue du Bac", "17200", "Royan")
+
+
+def test_form_table_with_civility_in_the_role_cell(tmp_path):
+    path = _docx(tmp_path / "fiche2.docx", [
+        "DEMANDE D'ASLL - MAINTIEN",
+        "Nom et prénom du référent : Marc OLIVIER",
+        "Composition du ménage",
+    ], table=[["Qualité", "Nom", "Prénom", "Date de naissance"],
+              ["Demandeuse (Madame)", "ROUX", "Léa", "04/04/1994"],
+              ["Enfant", "ROUX", "Tim", "05/05/2020"]])
+    ex = extract(path)
+    assert [(p.civilite, p.nom, p.prenom) for p in ex.personnes] == [("Mme", "ROUX", "Léa")]
+    assert ex.composition == "femme_seule" and ex.nb_enfants == 1
+    assert ex.prescripteur == "Marc OLIVIER"
+
+
+def test_fillable_pdf_with_generic_field_names_read_by_their_printed_labels(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "formulaire_generique.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    form = c.acroForm
+    c.drawString(40, 800, "DEMANDE D'ACCOMPAGNEMENT SOCIAL LIE AU LOGEMENT (ASLL)")
+    y = 770
+    rows = [
+        ("h", "Prescripteur"), ("t", "Service", "f0", "CCAS de Royan"), ("t", "Nom du référent", "f1", "Marc OLIVIER"),
+        ("h", "Ménage"), ("t", "Demandeur - civilité, nom, prénom", "adulte0", "M. GOMES Rui"),
+        ("t", "Demandeur - date de naissance", "adulte0_dn", "09/09/1979"),
+        ("t", "Conjoint - civilité, nom, prénom", "adulte1", "Mme GOMES Ana"),
+        ("h", "Logement"), ("t", "Adresse", "a1", "8 rue Gambetta"), ("t", "Code postal", "cp", "17200"),
+        ("t", "Commune", "v1", "Royan"), ("t", "Loyer (€)", "l1", "500,00"), ("t", "Charges (€)", "l2", "40,00"),
+        ("h", "Ressources"), ("t", "Salaire", "ress0", "1 350,00"), ("t", "Allocations familiales", "ress1", "140,00"),
+    ]
+    for row in rows:
+        y -= 26
+        c.drawString(40, y, row[1])
+        if row[0] == "t":  # no tooltip: only the field's name and the printed label say what it is
+            form.textfield(name=row[2], value=row[3], x=230, y=y - 4, width=250, height=18)
+    y -= 26
+    for x, (name, label, on) in zip((40, 220), (("s0", "Locataire parc privé", True), ("s1", "Hébergé", False))):
+        form.checkbox(name=name, checked=on, x=x, y=y - 3, size=12)
+        c.drawString(x + 16, y, label)
+    c.save()
+
+    ex = extract(path)
+    assert ex.type_document == "fiche_prescription"
+    assert [(p.civilite, p.nom, p.prenom) for p in ex.personnes] == [("M.", "GOMES", "Rui"), ("Mme", "GOMES", "Ana")]
+    assert ex.personnes[0].date_naissance == date(1979, 9, 9)
+    assert ex.composition == "couple"
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("8 rue Gambetta", "17200", "Royan")
+    assert ex.loyer_mensuel == 540.0
+    assert ex.statut_occupation == "locataire_prive"
+    assert sorted((r.type, r.montant) for r in ex.ressources) == [("prestations_familiales", 140.0), ("salaire", 1350.0)]
+    assert ex.prescripteur == "Marc OLIVIER" and ex.organisme_prescripteur == "CCAS de Royan"

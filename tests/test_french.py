@@ -128,3 +128,12 @@ def test_words_to_int():
     assert french.words_to_int("mille neuf cent quatre-vingt") == 1980
     assert french.words_to_int("deux cents") == 200
     assert french.words_to_int("bonjour") is None
+
+
+@pytest.mark.parametrize("text, nom, prenom", [
+    ("veuve Odile PERRAUD", "PERRAUD", "Odile"),
+    ("épouse Awa KOUASSI", "KOUASSI", "Awa"),
+    ("PERRAUD Odile veuve BLANC", "PERRAUD", "Odile"),
+])
+def test_names_with_a_leading_marital_status(text, nom, prenom):
+    assert french.split_name(text) == (nom, prenom)

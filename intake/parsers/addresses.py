@@ -66,12 +66,12 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
     # a new line is a new part of the address when it starts like one (number, building,
     # street word); otherwise it is a sentence wrapped in the middle of a street name
     before = re.sub(rf"\s*\n\s*(?!\d|(?:{complement_words})|(?:{street_words})\b|[,-])", " ", before, flags=re.IGNORECASE)
-    before = re.sub(r"\s*\n\s*", ", ", before).strip(" ,:-")
+    before = re.sub(r"\s*\n\s*", ", ", before).strip(" ,:-.")
     before = re.sub(r"^(?:au|à|a|le|la|sis|sise|situ[ée]e?)\s+", "", before, flags=re.IGNORECASE)
     # "3, rue …" → "3 rue …"
     before = re.sub(rf"(\b\d+\s*(?:bis|ter|[a-c])?)\s*,\s*(?=(?:{street_words})\b)", "\\1\x00 ", before,
                     flags=re.IGNORECASE)
-    parts = [p.strip(" ,-") for p in re.split(r"\s*[,;]\s*|\s+-\s+", before) if p.strip(" ,-")]
+    parts = [p.strip(" ,-") for p in re.split(r"\s*[,;]\s*|\s+[-–—]\s+", before) if p.strip(" ,-")]
     street_rx = re.compile(rf"(?:^\d+\s*(?:bis|ter|[a-c]\b)?\s*,?\s*)?\b(?:{street_words})\b", re.IGNORECASE)
     compl_rx = re.compile(rf"^(?:{complement_words})", re.IGNORECASE)
     street = None

@@ -29,7 +29,8 @@ _CELL_MARK = re.compile(rf"^\s*(?:[{MARK_ON}]|[xX]|\[\s*[xX]\s*\]|oui)\s*$", re.
 SECTIONS = {
     "prescripteur": r"prescripteur|r[ée]f[ée]rent|travailleur\s+social|service\s+demandeur|organisme\s+demandeur|demandeur\s+de\s+la\s+mesure",
     "mesure": r"type\s+de\s+(?:la\s+)?mesure|nature\s+de\s+la\s+(?:mesure|demande)|mesure\s+(?:sollicit|demand)",
-    "menage": r"m[ée]nage|la\s+personne|identit[ée]|demandeur|composition|[ée]tat\s+civil|situation\s+familiale",
+    "menage": r"m[ée]nage|la\s+personne|identit[ée]|demandeur|composition|[ée]tat\s+civil|situation\s+familiale|"
+              r"(?:personnes?|membres?)\s+(?:composant|constituant|vivant|du\s+foyer|du\s+m[ée]nage)|foyer|famille",
     "conjoint": r"conjoint|concubin|co-?demandeur",
     "enfants": r"enfants?",
     "logement": r"logement|statut\s+d.occupation|habitat",
@@ -111,23 +112,33 @@ def parse_form(doc: Document, data: dict, ex, uncertain: set[str]) -> None:
         if p.key == "bailleur" and p.section != "prescripteur":
             from ..extract import clean_bailleur
 
+            from ..extract import _is_placeholder
+
             value = clean_bailleur(re.split(r"\s*\(", p.value)[0])
-            if value and not re.fullmatch(r"n[ée]ant|sans|aucun|/|-", value, re.IGNORECASE):
+            if value and not _is_placeholder(value) and not re.fullmatch(r"n[ée]ant|sans|aucun|/|-", value, re.IGNORECASE):
                 ex.bailleur = value
                 break
 
     # ------------------------------------------------------------------ money
     ex.ressources = _ressources(lines, sections, pairs, conf.get("ressources", []), doc.tables)
+    loyer_label = None
     for p in pairs:
         if p.key == "loyer" and ex.loyer_mensuel is None:
             ex.loyer_mensuel = _loyer(p.value)
+            loyer_label = p.label
         elif p.key == "dette" and ex.montant_dette is None:
             ex.montant_dette = french.parse_montant(p.value)
-            m = re.search(rf"(?:au|du|arr[êe]t[ée]e?\s+au)\s+({french.DATE_RE})", p.value, re.IGNORECASE)
+            m = re.search(rf"(?:au|du|arr[êe]t[ée]e?\s+au)\s+({french.DATE_RE})", f"{p.label} {p.value}", re.IGNORECASE)
             if m:
                 ex.date_dette = french.parse_date(m.group(1))
         elif p.key == "date_document" and ex.date_document is None:
             ex.date_document = french.parse_date(p.value)
+    # rent and charges given on separate rows / fields: the contract wants their sum
+    if ex.loyer_mensuel is not None and not re.search(r"charges\s+comprises|\bCC\b|\bTCC\b|total|\+", loyer_label or "", re.IGNORECASE):
+        charges = next((french.parse_montant(p.value) for p in pairs if p.key == "charges" and p.value
+                        and p.section != "ressources" and french.parse_montant(p.value)), None)
+        if charges and charges < ex.loyer_mensuel:
+            ex.loyer_mensuel = round(ex.loyer_mensuel + charges, 2)
     # free-text fallbacks (same patterns as acts)
     text = doc.text
     if ex.loyer_mensuel is None:
@@ -182,10 +193,27 @@ def _sections(lines: list[str]) -> list[str | None]:
 
 
 def _label_key(label: str, libelles: dict[str, re.Pattern]) -> str | None:
-    label = label.strip(" .:|-*")
+    label = re.sub(r"\s+", " ", french.normalize_text(label)).strip(" .:|-*")
     for key, rx in libelles.items():
         if rx.fullmatch(label):
             return key
+    # "Demandeur - date de naissance", "Enfant 2 - nom, prénom, naissance", "Conjoint (nom et prénom)":
+    # a role, then what the field holds
+    m = re.match(r"^(?P<role>[^-:(]{2,40}?)\s*(?:-|\()\s*(?P<rest>.+?)\)?$", label)
+    if not m:
+        return None
+    role, rest = m.group("role").strip(), m.group("rest").strip()
+    rest = re.sub(r"^(?:civilit[ée]|sexe)\s*(?:,|et|/)\s*", "", rest, flags=re.IGNORECASE)
+    role_key = _label_key(role, libelles) if role != label else None
+    if role_key == "enfant" or re.match(r"^enfants?\b", role, re.IGNORECASE):
+        return "enfant"
+    for key, rx in libelles.items():
+        if rx.fullmatch(rest):
+            if key in ("nom", "nom_prenom") and role_key == "conjoint":
+                return "nom_prenom"
+            return key
+    if re.fullmatch(r"nom\s*(?:,|et|/)\s*pr[ée]noms?(?:\s*(?:,|et|/)\s*(?:date\s+de\s+)?naissance)?", rest, re.IGNORECASE):
+        return "nom_prenom"
     return None
 
 
@@ -203,10 +231,14 @@ def _pairs(lines: list[str], sections: list[str | None], libelles: dict[str, re.
             pairs.extend(_pairs_in_text(cell, section, i, libelles))
     # a value going on over the next unlabelled line (addresses)
     for p in pairs:
-        if p.key == "adresse" and not re.search(r"\b\d{5}\b", p.value) and p.line + 1 < len(lines):
-            nxt = lines[p.line + 1]
+        if p.key == "adresse" and not re.search(r"\b\d{5}\b", p.value):
+            # the next non-blank line (scans put blank lines between printed lines)
+            k = p.line + 1
+            while k < len(lines) and k <= p.line + 3 and not lines[k].strip():
+                k += 1
+            nxt = lines[k] if k < len(lines) else ""
             if ":" not in nxt and " | " not in nxt and re.search(r"\b\d{2}\s?\d{3}\b", nxt):
-                p.value = f"{p.value}, {nxt.strip()}"
+                p.value = f"{p.value.strip(' .,:;')}, {nxt.strip()}"
     return pairs
 
 
@@ -224,6 +256,13 @@ def _pairs_in_text(text: str, section, line_no: int, libelles) -> list[Pair]:
                 if best is None or m.start() < best[0]:
                     best = (m.start(), key)
         colon_end = c + len(re.match(r"\s*:\s*", text[c:]).group(0))
+        if not starts:
+            # the whole text before the first colon may be one label ("Prénom NOM du référent",
+            # "Demandeur - civilité, nom, prénom")
+            whole = _label_key(before, libelles)
+            if whole and len(before.strip()) <= 70:
+                starts.append((0, c, colon_end, whole))
+                continue
         if best:
             starts.append((best[0], c, colon_end, best[1]))
         elif not starts:
@@ -349,6 +388,8 @@ def _household_tables(tables: list[list[list[str]]]) -> tuple[list[Personne], li
                 row = row + [""] * (len(header) - len(row))
             role = row[col["role"]] if "role" in col else (row[0] if col["nom"] != 0 else "")
             civ_raw = row[col["civ"]] if "civ" in col else (role if _ROLE_ADULT.match(role or "") else "")
+            if "civ" in col and not (civ_raw or "").strip() and _ROLE_ADULT.match(role or ""):
+                civ_raw = role
             nom_raw, prenom = row[col["nom"]].strip(), row[col["prenom"]].strip()
             if not nom_raw and not prenom:
                 continue
@@ -373,7 +414,17 @@ def _civ_word(raw: str) -> str:
     if re.fullmatch(r"H|homme", raw, re.IGNORECASE):
         return "M."
     m = re.match(rf"^({french.CIVILITE_RE})", raw)
-    return m.group(1) if m else raw
+    if m:
+        return m.group(1)
+    # "Demandeur (Madame)", "Conjoint - M."
+    m = re.search(rf"(?<![\w.])(Monsieur|Madame|Mademoiselle|Mme|Mlle|Mr|M\.)(?![\w])", raw, re.IGNORECASE)
+    if m:
+        return m.group(1)
+    if re.search(r"\b(?:demandeuse|conjointe|[ée]pouse|concubine|compagne)\b", raw, re.IGNORECASE):
+        return "Mme"
+    if re.search(r"\b(?:[ée]poux|concubin|compagnon)\b", raw, re.IGNORECASE):
+        return "M."
+    return raw
 
 
 def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]:
@@ -391,12 +442,14 @@ def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]
         if p.section == "prescripteur":
             continue
         value = p.value.strip()
-        if p.key == "conjoint":
-            if value and not re.fullmatch(r"n[ée]ant|sans|/|-|aucun", value, re.IGNORECASE):
+        if p.key in ("conjoint", "demandeur"):
+            if value and re.search(r"[A-Za-zÀ-ÿ]{2}", value) and not re.fullmatch(r"n[ée]ant|sans|/|-|aucun", value, re.IGNORECASE):
                 flush()
-                people.append({"nom_prenom": value, "role": "conjoint"})
+                current.update({"nom_prenom": value, "role": p.key, "section": p.section})
             continue
         if p.key == "enfant":
+            if not re.search(r"[A-Za-zÀ-ÿ]{2}", value) or re.fullmatch(r"n[ée]ant|sans|aucun", value, re.IGNORECASE):
+                continue
             child = _person_from_line(value)
             if child:
                 child.civilite = None
@@ -541,7 +594,12 @@ def _address(pairs: list[Pair], data: dict, ex) -> None:
     if not parts:
         return
     order = {"adresse": 0, "voie": 1, "code_postal_commune": 2, "code_postal": 2, "commune": 3}
-    text = ", ".join(v for _, v in sorted(parts, key=lambda kv: order[kv[0]]))
+    parts.sort(key=lambda kv: order[kv[0]])
+    # street lines joined by commas; postcode and town on one line ("16000 Angoulême")
+    parts = [(k, v.strip(" .,:;'\"")) for k, v in parts]
+    text = ", ".join(v for k, v in parts if order[k] < 2)
+    town = " ".join(v.strip(" ,") for k, v in parts if order[k] >= 2)
+    text = f"{text}\n{town}" if text and town else (text or town)
     addr = parse_address(text, conf.get("types_voie", "rue"), conf.get("complement", "b[âa]t"))
     if addr:
         ex.adresse, ex.complement_adresse = addr.adresse, addr.complement
