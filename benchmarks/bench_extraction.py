@@ -1,0 +1,120 @@
+"""1. Extraction overhead: the toolkit's extraction against the libraries' own floor.
+
+For each bundled document, three timings (median of `reps` runs, after a warm-up):
+- floor: the libraries alone reading the same content — pdfplumber `extract_text` (same
+  tolerances) of every page for PDFs; pypdfium2 rendering at 300 dpi + Tesseract
+  `image_to_data` (fra, --psm 3) for scans; python-docx opening the form and reading its
+  paragraphs and table cells for Word;
+- in-process: `intake.extract.extract(path)` (reading + classification + rules), with
+  `read_document` alone timed too so the split is visible;
+- sandbox: `intake.sandbox.extract_isolated` (a child process per file, as the watcher).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from benchmarks.common import SAMPLES, SCANS, median, repeat
+
+
+def floor(path: Path):
+    """A callable: the bare libraries reading `path` (None when there is nothing to read)."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        import docx
+
+        def read():
+            d = docx.Document(str(path))
+            parts = [p.text for p in d.paragraphs]
+            for table in d.tables:
+                for row in table.rows:
+                    parts.extend(cell.text for cell in row.cells)
+            return parts
+        return read
+    if suffix == ".pdf":
+        import pdfplumber
+        import pypdfium2 as pdfium
+        import pytesseract
+
+        with pdfplumber.open(str(path)) as pdf:
+            scanned = [i for i, page in enumerate(pdf.pages)
+                       if len(re.sub(r"\s", "", page.extract_text() or "")) < 25]
+
+        def read():
+            out = []
+            with pdfplumber.open(str(path)) as pdf:
+                for i, page in enumerate(pdf.pages):
+                    if i not in scanned:
+                        out.append(page.extract_text(x_tolerance=1.5, y_tolerance=3))
+            if scanned:
+                doc = pdfium.PdfDocument(str(path))
+                try:
+                    for i in scanned:
+                        image = doc[i].render(scale=300 / 72).to_pil()
+                        out.append(pytesseract.image_to_data(image, lang="fra",
+                                                             config="--psm 3"))
+                finally:
+                    doc.close()
+            return out
+        return read
+    if suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff"):
+        import pytesseract
+        from PIL import Image
+
+        def read():
+            with Image.open(path) as image:
+                image.load()
+                return pytesseract.image_to_data(image, lang="fra", config="--psm 3")
+        return read
+    return None
+
+
+def run(rapide: bool = False) -> dict:
+    from intake.errors import UnreadableDocument
+    from intake.extract import extract
+    from intake.reading import read_document
+    from intake.sandbox import extract_isolated
+
+    reps = 1 if rapide else 5
+    scan_reps = 3
+    files = [p for p in sorted(SAMPLES.iterdir()) if p.is_file()]
+    scans = [] if rapide else sorted(SCANS.iterdir())
+    rows, skipped = [], []
+    for path in files + scans:
+        try:
+            doc = read_document(path)  # warm-up (imports, rules) and readability check
+            extract(path)
+        except UnreadableDocument as exc:
+            skipped.append({"fichier": path.name, "motif": str(exc)})
+            continue
+        read = floor(path)
+        read()  # warm-up
+        n = scan_reps if path in scans or doc.kind in ("pdf_scan", "image") else reps
+        t_floor = median(repeat(read, n))
+        t_read = median(repeat(lambda: read_document(path), n))
+        t_extract = median(repeat(lambda: extract(path), n))
+        t_sandbox = median(repeat(lambda: extract_isolated(path, 180, 1500), n))
+        rows.append({"fichier": path.name, "genre": doc.kind, "runs": n,
+                     "plancher": t_floor, "lecture": t_read, "extraction": t_extract,
+                     "bac_a_sable": t_sandbox})
+
+    def group(name, kinds):
+        sel = [r for r in rows if r["genre"] in kinds]
+        if not sel:
+            return None
+        s = {k: sum(r[k] for r in sel) for k in ("plancher", "lecture", "extraction",
+                                                   "bac_a_sable")}
+        return {"groupe": name, "fichiers": len(sel), **s,
+                "ratio_lecture": s["lecture"] / s["plancher"],
+                "ratio_extraction": s["extraction"] / s["plancher"],
+                "ratio_bac_a_sable": s["bac_a_sable"] / s["plancher"],
+                "surcout_bac_a_sable_par_fichier": (s["bac_a_sable"] - s["extraction"]) / len(sel)}
+
+    groups = [g for g in (
+        group("PDF texte", {"pdf_text"}),
+        group("Formulaires (Word + PDF à champs)", {"docx", "pdf_form"}),
+        group("Tout sauf scans", {"pdf_text", "pdf_form", "docx", "odt"}),
+        group("Scans (OCR)", {"pdf_scan", "image"}),
+    ) if g]
+    return {"rows": rows, "groups": groups, "skipped": skipped, "reps": reps,
+            "scan_reps": scan_reps}
