@@ -86,6 +86,7 @@ class Intake:
         self.flush_seconds = flush_seconds
         self.clock = clock
         self._last_flush = clock()
+        self._flush_interval = flush_seconds
         self.saves = 0
 
     def handle(self, path: Path) -> IntakeResult:
@@ -102,7 +103,7 @@ class Intake:
             try:
                 for future in futures:
                     result = ingest_safely(future.result(), self.config, self.store)
-                    if self.clock() - self._last_flush >= self.flush_seconds:
+                    if self.clock() - self._last_flush >= self._flush_interval:
                         self.flush()
                     yield result
             finally:
@@ -112,9 +113,13 @@ class Intake:
     def flush(self) -> Waiting | None:
         """Save the register now if it has changes; say why not when it is open elsewhere."""
         dirty = self.store.has_unsaved()
+        started = self.clock()
         waiting = self.store.flush()
         if dirty and waiting is None:
             self.saves += 1
+            # A big register takes seconds to save: space saves out so that they never
+            # take more than a fifth of a burst's time.
+            self._flush_interval = max(self.flush_seconds, 4 * (self.clock() - started))
         self._last_flush = self.clock()  # after the save: a slow save must not chain saves
         return waiting
 
