@@ -544,7 +544,7 @@ def cmd_rapport_annuel(args) -> int:
     config = config_from(args)
     epci_by_commune = {commune: epci for epci, communes in config.epci.items()
                        for commune in communes}
-    files = annual_report(RegisterStore(config.registre).view().dossiers(), args.annee, config,
+    files = annual_report(RegisterStore(config.registre).dossiers(), args.annee, config,
                           args.sortie or config.outbox / "rapports",
                           epci_by_commune=epci_by_commune or None, pdf=not args.sans_pdf)
     print(f"Rapport d'activité {args.annee} : {files.docx}")
@@ -565,7 +565,7 @@ def cmd_gts(args) -> int:
               file=sys.stderr)
         return EXIT_BAD_INPUT
     config = config_from(args)
-    path = gts_pack(RegisterStore(config.registre).view().dossiers(), args.mois, config,
+    path = gts_pack(RegisterStore(config.registre).dossiers(), args.mois, config,
                     args.sortie or config.outbox / "rapports")
     print(f"Document de séance du GTS : {path}")
     return EXIT_OK
@@ -614,7 +614,7 @@ def cmd_echeances(args) -> int:
     from asll.store import RegisterStore
 
     config = config_from(args)
-    late, coming = due(RegisterStore(config.registre).view().dossiers(), date.today(),
+    late, coming = due(RegisterStore(config.registre).dossiers(), date.today(),
                        args.jours)
     if late:
         print(f"En retard ({len(late)}) :")
@@ -693,7 +693,7 @@ def print_summary(results: list[IntakeResult], config: Config) -> None:
 
     counts = Counter(r.resultat for r in results)
     drafts = [d for r in results for d in r.brouillons]
-    nb_dossiers = len(RegisterStore(config.registre).view().dossiers())
+    nb_dossiers = len(RegisterStore(config.registre).dossiers())
     print()
     print("Résumé")
     print(f"  Fichiers traités          : {counts[TRAITE]}")

@@ -402,12 +402,12 @@ class Register:
 
     def _index(self) -> dict[str, Dossier]:
         if self._dossiers is None:
-            data = self._data_by_numero()
+            data = _data_by_numero(self.data_ws)
             self._dossiers, self._rows = {}, {}
-            for index, row in enumerate(self.dossiers_ws.iter_rows(min_row=2), start=2):
-                numero = row[self._dossier_cols["numero"] - 1].value
-                if numero:
-                    dossier = self._read_dossier(row, data.get(str(numero), {}))
+            rows = self.dossiers_ws.iter_rows(min_row=2, values_only=True)
+            for index, row in enumerate(rows, start=2):
+                dossier = _read_dossier(row, self._dossier_cols, data)
+                if dossier:
                     self._dossiers[dossier.numero] = dossier
                     self._rows[dossier.numero] = index
         return self._dossiers
@@ -443,16 +443,6 @@ class Register:
                 cell.fill = PatternFill()
         self._put_data(dossier)
 
-    def _data_by_numero(self) -> dict[str, dict]:
-        out = {}
-        for numero, payload in self.data_ws.iter_rows(min_row=2, max_col=2, values_only=True):
-            if numero and payload:
-                try:
-                    out[str(numero)] = json.loads(payload)
-                except json.JSONDecodeError:
-                    pass  # a hand-damaged cell: the visible columns still hold the dossier
-        return out
-
     def _put_data(self, dossier: Dossier) -> None:
         payload = json.dumps({
             "personnes": [p.to_json() for p in dossier.personnes],
@@ -472,36 +462,75 @@ class Register:
             self.data_ws.cell(row=row, column=1, value=dossier.numero)
         _write(self.data_ws.cell(row=row, column=2), payload)
 
-    def _read_dossier(self, row, data: dict) -> Dossier:
-        values = {c.key: row[self._dossier_cols[c.key] - 1].value for c in COLUMNS}
-        d = Dossier(numero=str(values["numero"]))
-        for col in COLUMNS:
-            if "." in col.key or col.key in ("numero", "ressources", "champs_incertains",
-                                             "brouillons"):
-                continue
-            setattr(d, col.key, _from_cell(values[col.key], col))
-        # Adults: the visible columns win, the stored list supplies the rest (3rd adult…).
-        stored = [Personne.from_json(p) for p in data.get("personnes", [])]
-        persons = []
-        for i in (1, 2):
-            nom = values[f"personne{i}.nom"]
-            if nom:
-                persons.append(Personne(
-                    nom=str(nom),
-                    prenom=_text(values[f"personne{i}.prenom"]),
-                    civilite=_text(values[f"personne{i}.civilite"]),
-                    date_naissance=_as_date(values[f"personne{i}.date_naissance"]),
-                ))
-        d.personnes = persons + stored[2:]
-        d.resultats_objectifs = {
-            col.key.split(".")[1]: str(values[col.key]) for col in COLUMNS
-            if col.key.startswith("resultat.") and values[col.key]}
-        d.enfants = [Personne.from_json(p) for p in data.get("enfants", [])]
-        d.ressources = [Ressource(r["type"], r.get("montant")) for r in data.get("ressources", [])]
-        d.objectifs = list(data.get("objectifs", []))
-        d.champs_incertains = list(data.get("champs_incertains", []))
-        d.brouillons = list(data.get("brouillons", []))
-        return d
+def _read_dossier(row: tuple, cols: dict[str, int], data_by_numero: dict) -> Dossier | None:
+    """A dossier from one row of cell values (None for a row without a number)."""
+    values = {c.key: row[cols[c.key] - 1] if c.key in cols and cols[c.key] - 1 < len(row)
+              else None for c in COLUMNS}
+    if not values.get("numero"):
+        return None
+    data = data_by_numero.get(str(values["numero"]), {})
+    d = Dossier(numero=str(values["numero"]))
+    for col in COLUMNS:
+        if "." in col.key or col.key in ("numero", "ressources", "champs_incertains",
+                                         "brouillons"):
+            continue
+        setattr(d, col.key, _from_cell(values[col.key], col))
+    # Adults: the visible columns win, the stored list supplies the rest (3rd adult…).
+    stored = [Personne.from_json(p) for p in data.get("personnes", [])]
+    persons = []
+    for i in (1, 2):
+        nom = values[f"personne{i}.nom"]
+        if nom:
+            persons.append(Personne(
+                nom=str(nom),
+                prenom=_text(values[f"personne{i}.prenom"]),
+                civilite=_text(values[f"personne{i}.civilite"]),
+                date_naissance=_as_date(values[f"personne{i}.date_naissance"]),
+            ))
+    d.personnes = persons + stored[2:]
+    d.resultats_objectifs = {
+        col.key.split(".")[1]: str(values[col.key]) for col in COLUMNS
+        if col.key.startswith("resultat.") and values[col.key]}
+    d.enfants = [Personne.from_json(p) for p in data.get("enfants", [])]
+    d.ressources = [Ressource(r["type"], r.get("montant")) for r in data.get("ressources", [])]
+    d.objectifs = list(data.get("objectifs", []))
+    d.champs_incertains = list(data.get("champs_incertains", []))
+    d.brouillons = list(data.get("brouillons", []))
+    return d
+
+
+def _data_by_numero(ws) -> dict[str, dict]:
+    out = {}
+    for numero, payload in ws.iter_rows(min_row=2, max_col=2, values_only=True):
+        if numero and payload:
+            try:
+                out[str(numero)] = json.loads(payload)
+            except json.JSONDecodeError:
+                pass  # a hand-damaged cell: the visible columns still hold the dossier
+    return out
+
+
+def read_dossiers(path: Path) -> tuple[list[Dossier], int]:
+    """(dossiers, last journal entry) read without loading the workbook for editing:
+    several times faster on a big register, for commands that only read it."""
+    try:
+        wb = load_workbook(path, read_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as exc:
+        raise RegisterUnreadable(f"Le registre {path} est illisible ({type(exc).__name__}).") \
+            from exc
+    try:
+        rows = wb[SHEET_DOSSIERS].iter_rows(values_only=True)
+        headers = {str(h).strip(): i for i, h in enumerate(next(rows, ()), start=1) if h}
+        cols = {c.key: headers[c.header] for c in COLUMNS if c.header in headers}
+        data = _data_by_numero(wb[SHEET_DATA]) if SHEET_DATA in wb.sheetnames else {}
+        dossiers = [d for d in (_read_dossier(row, cols, data) for row in rows) if d]
+        seq = 0
+        if SHEET_STATE in wb.sheetnames:
+            value = next(wb[SHEET_STATE].iter_rows(max_col=2, values_only=True), (None, 0))[1]
+            seq = int(value) if isinstance(value, (int, float)) else 0
+        return dossiers, seq
+    finally:
+        wb.close()
 
 
 # -------------------------------------------------------------------- cell helpers

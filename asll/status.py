@@ -63,7 +63,7 @@ def gather_status(config: Config, today: date | None = None, days: int = 7) -> S
     store = RegisterStore(config.registre)
     try:
         status.registre = store.waiting()
-        late, coming = due(store.view().dossiers(), today, days)
+        late, coming = due(store.dossiers(), today, days)
         status.en_retard = [d for d in late if d.quoi.startswith("Rapport")]
         status.rapports_dus = [d for d in coming if d.quoi.startswith("Rapport")]
     except OSError as exc:

@@ -27,7 +27,7 @@ from filelock import FileLock
 from asll.deadlines import deadlines_for
 from asll.dossiers import merge_into, new_dossier
 from asll.model import Dossier, Extraction
-from asll.register import DocumentRecord, Register
+from asll.register import DocumentRecord, Register, read_dossiers
 from asll.sectors import Affectation
 
 log = logging.getLogger("asll.registre")
@@ -95,6 +95,16 @@ class RegisterStore:
             _apply(register, entry)
             self._dirty = True
         self._register, self._signature = register, _signature(self.path)
+
+    def dossiers(self) -> list[Dossier]:
+        """Every dossier, for commands that only read. Reads the workbook the fast way
+        (read-only) unless journal entries are still waiting to be written into it."""
+        with self._view_lock:
+            if self._register is None and self.path.exists():
+                dossiers, seq = read_dossiers(self.path)
+                if self._next_seq() - 1 <= seq:
+                    return dossiers
+            return self.view().dossiers()
 
     def knows(self, sha256: str) -> bool:
         """Whether a file with this hash was already received (safe from any thread)."""

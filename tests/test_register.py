@@ -199,3 +199,20 @@ def test_the_letter_gives_the_request_date_even_after_the_assignation():
     assert dossier.reference == "EXP/2025-1187"
     assert dossier.date_limite == date(2025, 10, 1)
     assert "date_document" not in dossier.champs_incertains
+
+
+def test_the_fast_read_only_path_gives_the_same_dossiers(tmp_path):
+    from asll.register import read_dossiers
+
+    path = tmp_path / "registre.xlsx"
+    register = Register.open(path)
+    register.put(new_dossier(_assignation(), "ESU-2025-0001", date(2025, 9, 1)))
+    register.put(new_dossier(_assignation(
+        type_document="fiche_prescription", enfants=[Personne("MARTIN", "Léa")],
+        ressources=[Ressource("rsa", 607.75)], objectifs=["budget"]),
+        "ASLL-2025-0001", date(2025, 9, 2)))
+    register.journal_seq = 7
+    register.save()
+    dossiers, seq = read_dossiers(path)
+    assert seq == 7
+    assert dossiers == Register.open(path).dossiers()
