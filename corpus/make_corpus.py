@@ -15,10 +15,8 @@ fixes dans les archives Word et les images).
 """
 from __future__ import annotations
 
-import io
 import json
 import random
-import shutil
 import subprocess
 import tempfile
 import zipfile

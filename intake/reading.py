@@ -576,7 +576,6 @@ def _w(tag: str) -> str:
 
 
 def _read_docx(path: Path, data: bytes) -> Document:
-    from lxml import etree
 
     what = "Le document Word"
     try:

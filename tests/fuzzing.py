@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import random
 import zipfile
-from pathlib import Path
 
 from asll.config import PROJECT_ROOT
 

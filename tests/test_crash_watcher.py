@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 
 from asll.config import PROJECT_ROOT, Config
 from intake.inbox import waiting_files
-from intake.pipeline import TRAITE, Intake
+from intake.pipeline import TRAITE
 from intake.watcher import InboxWatcher
 
 SAMPLES = PROJECT_ROOT / "samples" / "documents"

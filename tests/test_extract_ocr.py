@@ -1,13 +1,10 @@
 """Scans: pages without a text layer are OCR'd (Tesseract, French); weak lines are uncertain."""
 from __future__ import annotations
 
-import io
 from datetime import date
 from pathlib import Path
 
 import pypdfium2 as pdfium
-import pytest
-from PIL import Image
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 

@@ -1,9 +1,6 @@
 """Drafts rendered from real templates, read back with python-docx (and once as a PDF)."""
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -211,7 +208,7 @@ def test_balise_inconnue(tmp_path, config):
 
 
 def test_balise_mal_ecrite(tmp_path, config):
-    chemin = _modele(tmp_path, "{{ nom_menage }")
+    _modele(tmp_path, "{{ nom_menage }")
     chemin2 = _modele(tmp_path, "{% if nom_menage %}x{% endif %} {{ menage | }}")
     config.templates = chemin2.parent
     with pytest.raises(TemplateError) as exc:

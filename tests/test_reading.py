@@ -1,7 +1,6 @@
 """Reading files: kinds, Word structures, and unreadable input with a French reason."""
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from asll.model import OBJECTIFS, Personne, Ressource
 
 from .. import french
-from ..engine import compile_pattern
 from ..reading import Document
 from .addresses import parse_address
 from .persons import parse_persons
