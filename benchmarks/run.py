@@ -84,8 +84,14 @@ def main(argv=None) -> int:
         print(f"  {name} : {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
     machine["loadavg_fin"] = machine_info()["loadavg"]
     machine["duree_totale"] = time.perf_counter() - start
-    print(render_table(results, args.rapide))
     sortie = args.sortie or HERE / ("RESULTS-rapide.md" if args.rapide else "RESULTS.md")
+    previous = sortie.with_suffix(".json")
+    if args.section and previous.exists():  # one section re-run: keep the others' results
+        earlier = json.loads(previous.read_text())
+        if earlier.get("rapide") == args.rapide:
+            results = {**earlier["resultats"], **results}
+            sections = [name for name in SECTIONS if name in results]
+    print(render_table(results, args.rapide))
     sortie.write_text(render_markdown(results, machine, args.rapide, sections))
     (sortie.with_suffix(".json")).write_text(
         json.dumps({"machine": machine, "resultats": results, "rapide": args.rapide},
