@@ -583,6 +583,12 @@ def cmd_statut(args) -> int:
             print(f"  - {name}")
     else:
         print("Aucun fichier en attente dans le dossier d'arrivée.")
+    if status.ignores:
+        print(f"{len(status.ignores)} fichier(s) du dossier d'arrivée ne seront jamais lus "
+              "(nom commençant par un point, raccourci) : renommez-les ou déposez le document "
+              "lui-même :")
+        for name in status.ignores:
+            print(f"  - {name}")
     for title, items in (("en quarantaine (illisibles)", status.quarantaine),
                          ("à trier (non reconnus)", status.a_trier)):
         if items:

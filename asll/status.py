@@ -44,6 +44,7 @@ class Quarantined:
 class Status:
     surveillance: str  # French sentence
     en_attente: list[str] = field(default_factory=list)
+    ignores: list[str] = field(default_factory=list)  # never read: hidden names, shortcuts
     quarantaine: list[Quarantined] = field(default_factory=list)
     a_trier: list[Quarantined] = field(default_factory=list)
     registre: Waiting | None = None
@@ -53,11 +54,12 @@ class Status:
 
 
 def gather_status(config: Config, today: date | None = None, days: int = 7) -> Status:
-    from intake.inbox import waiting_files
+    from intake.inbox import ignored_documents, waiting_files
 
     today = today or date.today()
     status = Status(surveillance=_watcher_state(config))
     status.en_attente = [p.name for p in waiting_files(config.inbox)]
+    status.ignores = [p.name for p in ignored_documents(config.inbox)]
     status.quarantaine = _notes(config.quarantaine)
     status.a_trier = _notes(config.a_trier)
     store = RegisterStore(config.registre)

@@ -18,6 +18,20 @@ def is_ignored(path: Path) -> bool:
                for pattern in IGNORED_PATTERNS)
 
 
+# Of the ignored names, those that are no tool's lock or temporary file: a person may have
+# dropped them on purpose (a file whose name starts with a dot, a Windows shortcut).
+SILENTLY_IGNORED = ("~$*", ".~lock.*#", "*.tmp", "*.part", "*.crdownload", "*.partial",
+                    "*.download", "Thumbs.db", "desktop.ini", ".DS_Store")
+
+
+def ignored_documents(inbox: Path) -> list[Path]:
+    """Files the watcher will never read although a person may expect it to."""
+    if not inbox.is_dir():
+        return []
+    return sorted(p for p in inbox.iterdir() if p.is_file() and is_ignored(p) and not any(
+        fnmatch.fnmatchcase(p.name, pattern) for pattern in SILENTLY_IGNORED))
+
+
 def waiting_files(inbox: Path) -> list[Path]:
     """Documents waiting in the inbox, oldest first."""
     if not inbox.is_dir():

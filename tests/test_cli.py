@@ -121,7 +121,11 @@ def test_statut_tells_an_agent_what_is_waiting_and_why(tmp_path):
     assert asll("ingest", *workspace_args(tmp_path)).returncode == 0
     (tmp_path / "~$registre.xlsx").write_bytes(b"verrou")  # a worker opens it in Excel
     (inbox / "courrier.pdf").write_bytes(sample.read_bytes() + b"\n%autre")
+    (inbox / ".courrier caché.pdf").write_bytes(sample.read_bytes())
+    (inbox / "~$brouillon.docx").write_bytes(b"verrou Word")
     out = asll("statut", *workspace_args(tmp_path)).stdout
+    assert "1 fichier(s) du dossier d'arrivée ne seront jamais lus" in out
+    assert ".courrier caché.pdf" in out and "~$brouillon" not in out
     assert "La surveillance du dossier d'arrivée n'est pas en marche." in out
     assert "1 fichier(s) dans le dossier d'arrivée, pas encore traités" in out
     assert "vide.pdf : Le fichier est vide." in out
