@@ -260,7 +260,8 @@ def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = N
         "service_commune": _val(s.commune),
         "service_telephone": _val(s.telephone),
         "service_courriel": _val(s.courriel),
-        "service_signataire": _val(s.signataire),
+        # The sector's référent writes and signs for the dossier; else the service's signatory.
+        "service_signataire": _val(dossier.referent or s.signataire),
         "service_fonction": _val(s.fonction_signataire),
         "departement": _val(s.departement),
         "numero": _val(dossier.numero),

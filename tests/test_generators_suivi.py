@@ -246,3 +246,19 @@ def test_pdf_des_quatre_documents(config, tmp_path):
     _, tout = lire(pdfs[3])
     assert "Bilan de la mesure d'ASLL" in tout and "−2 162,37 €" in tout
     assert "☒ Renouvellement de la mesure" in tout
+
+
+def test_the_sector_referent_signs_the_dossier_documents(tmp_path):
+    from asll.config import Config, Service
+    from asll.model import Dossier, Personne
+    from generators import draft_document
+    from docx import Document
+
+    config = Config.for_workspace(tmp_path, service=Service(signataire="Claire BERNARD"))
+    dossier = Dossier(numero="ASLL-2025-0001", nature="ASLL", personnes=[Personne("BOUZID")],
+                      secteur="Angoulême", referent="Camille ROUX", type_mesure="maintien")
+    path = draft_document("convention", dossier, config)
+    assert path.parent == config.outbox / "Angoulême"
+    text = "\n".join(p.text for p in Document(path).paragraphs) + "\n".join(
+        c.text for t in Document(path).tables for r in t.rows for c in r.cells)
+    assert "Camille ROUX" in text and "Claire BERNARD" not in text
