@@ -134,3 +134,27 @@ def test_statut_tells_an_agent_what_is_waiting_and_why(tmp_path):
     asll("ingest", *workspace_args(tmp_path))  # the register is open: the change waits
     out = asll("statut", *workspace_args(tmp_path)).stdout
     assert "changement(s) en attente, car le registre est ouvert dans Excel" in out
+
+
+@needs_samples
+def test_generate_redrafts_without_overwriting_and_final_lists_what_is_missing(tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    sample = SAMPLES / "assignation MARTIN.pdf"
+    (inbox / sample.name).write_bytes(sample.read_bytes())
+    assert asll("ingest", *workspace_args(tmp_path)).returncode == 0
+    (first,) = (tmp_path / "outbox").rglob("*_rapport-esu.docx")
+    numero = first.name.split("_")[0]
+    first_bytes = first.read_bytes()
+
+    result = asll("generate", "esu", numero, *workspace_args(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "rapport-esu-v2.docx" in result.stdout
+    assert first.read_bytes() == first_bytes  # never overwritten
+
+    final = asll("generate", "esu", numero, "--final", *workspace_args(tmp_path))
+    assert final.returncode != 0
+    assert "[à compléter]" in final.stderr or "à compléter" in final.stderr
+
+    missing = asll("generate", "bilan", "ESU-1999-0001", *workspace_args(tmp_path))
+    assert missing.returncode != 0 and "absent du registre" in missing.stderr
