@@ -119,19 +119,18 @@ def _document(stats: Statistiques, config: Config, aujourd_hui: date):
     rendu.tableau_xml(doc, [10.5, 3.0], ["Indicateur", str(annee)],
                       [[k, v] for k, v in stats.chiffres.items()])
 
-    doc.add_heading("1. L'accompagnement social lié au logement (ASLL)", level=1)
-    if stats.asll:
-        for t in stats.asll:
+    sections = (
+        ("1. L'accompagnement social lié au logement (ASLL)", stats.asll,
+         f"Aucune mesure ASLL au registre pour {annee}."),
+        ("2. Les enquêtes sociales (ESU / DSF)", stats.esu,
+         f"Aucune enquête au registre pour {annee}."),
+    )
+    for titre, tableaux, si_vide in sections:
+        doc.add_heading(titre, level=1)
+        for t in tableaux:
             rendu.ecrire_tableau(doc, t)
-    else:
-        rendu.paragraphe(doc, f"Aucune mesure ASLL au registre pour {annee}.", italique=True)
-
-    doc.add_heading("2. Les enquêtes sociales (ESU / DSF)", level=1)
-    if stats.esu:
-        for t in stats.esu:
-            rendu.ecrire_tableau(doc, t)
-    else:
-        rendu.paragraphe(doc, f"Aucune enquête au registre pour {annee}.", italique=True)
+        if not tableaux:
+            rendu.paragraphe(doc, si_vide, italique=True)
 
     doc.add_heading("Note méthodologique", level=1)
     for texte in METHODE:
