@@ -7,7 +7,9 @@ Principles:
 - the workbook is updated in place, never rebuilt: a column, a format or a value a person
   added stays as it is; columns are found by their header, so they may be moved;
 - what a person typed in a cell wins: values read back from the sheet are the dossier;
-- saves are atomic (temporary file in the same folder, flush, rename).
+- saves are atomic (temporary file in the same folder, flush, rename);
+- a save serialises only the rows changed since this object's previous save of the same
+  file (`splice_save`): the cost of filing a document does not grow with the register.
 """
 from __future__ import annotations
 
@@ -23,12 +25,14 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from asll import labels
+from asll.splice_save import fingerprint, save_spliced
 from asll.model import (
     CATEGORIES_REVENUS, MOTIFS_FIN, MOTIFS_IMPAYE, ORIGINES_DEMANDE, SITUATIONS_MESURE, OBJECTIFS, OUI_NON, PLANS_APUREMENT, PROPOSITIONS, RELOGEMENTS,
     RESULTATS_OBJECTIF, STATUTS_DOSSIER, SURENDETTEMENT, Dossier, Personne, Ressource,
@@ -41,12 +45,15 @@ SHEET_LISTS = "Listes"  # hidden: the closed lists behind the drop-downs, as nam
 SHEET_DEADLINES = "Échéances"
 SHEET_STATE = "_etat"  # hidden: the last journal entry this workbook contains
 
+# Sheets saved row by row; the others are small or rewritten whole ("Échéances").
+_TRACKED_SHEETS = (SHEET_DOSSIERS, SHEET_DOCUMENTS, SHEET_DATA, SHEET_STATE)
+
 MAX_ROWS = 100000  # drop-downs cover this many rows
 DATE_FORMAT = "DD/MM/YYYY"
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
 EURO_FORMAT = '#,##0.00\\ "€"'
 UNCERTAIN_FILL = PatternFill("solid", fgColor="FFD966")
-LATE_FILL = PatternFill("solid", fgColor="F4B6B6")
+LATE_FILL = PatternFill("solid", bgColor="F4B6B6")  # a conditional format's fill
 LATE_FONT = Font(bold=True, color="9C0006")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -199,10 +206,8 @@ class Register:
             return cls.create(path)
         try:
             workbook = load_workbook(path)
-        except (zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as exc:
-            raise RegisterUnreadable(
-                f"Le registre {path} est illisible ({type(exc).__name__}) : fermez-le s'il est "
-                "ouvert, ou reconstruisez-le avec « asll reconstruire ».") from exc
+        except _BROKEN as exc:
+            raise _unreadable(path, exc) from exc
         return cls(path, workbook)
 
     @classmethod
@@ -218,10 +223,18 @@ class Register:
                 if ws.auto_filter.ref else "A"
             ws.auto_filter.ref = f"A1:{last}{max(self._next_row[ws.title] - 1, 2)}"
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Rows written by this object are copied from its previous file, if that file is
+        # still the one it wrote; otherwise (first save, a person saved it since) openpyxl
+        # writes everything.
+        spliced = (self._changed_rows is not None and self._written is not None
+                   and fingerprint(self.path) == self._written)
         fd, tmp = tempfile.mkstemp(prefix=".~asll-", suffix=".xlsx", dir=self.path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
-                self.wb.save(handle)
+                if spliced:
+                    save_spliced(self.wb, handle, self.path, self._changed_rows)
+                else:
+                    self.wb.save(handle)
                 handle.flush()
                 os.fsync(handle.fileno())
             os.chmod(tmp, 0o666 & ~_current_umask())  # mkstemp makes it owner-only
@@ -229,6 +242,13 @@ class Register:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        self._written = fingerprint(self.path)
+        self._changed_rows = {title: set() for title in _TRACKED_SHEETS}
+
+    def _touch(self, ws, row: int) -> None:
+        """Note a row changed, for the next save to write it."""
+        if self._changed_rows is not None:
+            self._changed_rows[ws.title].add(row)
 
     # ---------------------------------------------------------------- structure
     def _ensure_structure(self) -> None:
@@ -261,6 +281,11 @@ class Register:
         self._documents_by_sha: dict[str, dict] | None = None
         self._journal_seqs: set[int] | None = None
         self._data_rows: dict[str, int] | None = None
+        # Rows changed since this object last saved the file it then fingerprinted. None
+        # until a first save: what openpyxl read is not byte for byte what it would write.
+        self._changed_rows: dict[str, set[int]] | None = None
+        self._written = None
+        self._deadline_rows: list[tuple] | None = None  # what "Échéances" shows
 
     @property
     def journal_seq(self) -> int:
@@ -271,6 +296,7 @@ class Register:
     @journal_seq.setter
     def journal_seq(self, seq: int) -> None:
         self.state_ws["B1"] = seq
+        self._touch(self.state_ws, 1)
 
     def _ensure_dropdowns(self) -> None:
         """Closed lists as named ranges on a hidden sheet, and a drop-down on each column.
@@ -312,8 +338,23 @@ class Register:
             validation.add(f"{letter}2:{letter}{MAX_ROWS}")
             ws.add_data_validation(validation)
 
-    def put_deadlines(self, deadlines, today: date) -> None:
-        """Rewrite the "Échéances" sheet: every open deadline by date, late ones in red."""
+    def put_deadlines(self, deadlines) -> None:
+        """The "Échéances" sheet: every open deadline, by date.
+
+        Days left are a formula and late rows turn red by conditional formatting: Excel and
+        LibreOffice work both out when the workbook is opened, so the sheet stays right on
+        the following days and is only rewritten when the deadlines themselves change.
+        """
+        index = self._index()
+        rows = []
+        for deadline in sorted(deadlines, key=lambda d: (d.echeance, d.numero)):
+            dossier = index.get(deadline.numero)
+            menage = " et ".join(p.nom for p in dossier.personnes[:2]) if dossier else ""
+            rows.append((deadline.echeance, deadline.numero, menage, deadline.quoi,
+                         deadline.remarque or None))
+        if rows == self._deadline_rows and SHEET_DEADLINES in self.wb.sheetnames:
+            return
+        self._deadline_rows = rows
         if SHEET_DEADLINES in self.wb.sheetnames:
             del self.wb[SHEET_DEADLINES]
         ws = self.wb.create_sheet(SHEET_DEADLINES, 1)
@@ -321,21 +362,15 @@ class Register:
                  ("numero", "N° dossier", 15), ("menage", "Ménage", 26),
                  ("quoi", "À faire", 44), ("remarque", "Remarque", 60))
         _ensure_headers(ws, specs)
-        index = self._index()
-        row_index = 2
-        for deadline in sorted(deadlines, key=lambda d: (d.echeance, d.numero)):
-            dossier = index.get(deadline.numero)
-            menage = " et ".join(p.nom for p in dossier.personnes[:2]) if dossier else ""
-            left = deadline.days_left(today)
-            values = [deadline.echeance, left, deadline.numero, menage, deadline.quoi,
-                      deadline.remarque or None]
-            row = [ws.cell(row=row_index, column=i, value=v) for i, v in enumerate(values, 1)]
-            row[0].number_format = DATE_FORMAT
-            if left < 0:
-                for cell in row:
-                    cell.fill, cell.font = LATE_FILL, LATE_FONT
-            row_index += 1
-        ws.auto_filter.ref = f"A1:F{max(row_index - 1, 2)}"
+        for r, (echeance, numero, menage, quoi, remarque) in enumerate(rows, start=2):
+            ws.cell(row=r, column=1, value=echeance).number_format = DATE_FORMAT
+            ws.cell(row=r, column=2, value=f"=A{r}-TODAY()").number_format = "0"
+            for column, value in enumerate((numero, menage, quoi, remarque), start=3):
+                _write(ws.cell(row=r, column=column), value)
+        last = max(len(rows) + 1, 2)
+        ws.auto_filter.ref = f"A1:F{last}"
+        ws.conditional_formatting.add(f"A2:F{last}", FormulaRule(
+            formula=["$A2<TODAY()"], fill=LATE_FILL, font=LATE_FONT))
 
     # ---------------------------------------------------------------- documents
     def find_document(self, sha256: str) -> dict | None:
@@ -357,6 +392,7 @@ class Register:
     def add_document(self, record: DocumentRecord) -> None:
         ws = self.documents_ws
         r = self._take_row(ws)
+        self._touch(ws, r)
         for key, col in self._document_cols.items():
             value = getattr(record, key)
             cell = ws.cell(row=r, column=col)
@@ -386,6 +422,7 @@ class Register:
         cols = self._document_cols
         for row in self.documents_ws.iter_rows(min_row=2):
             if row[cols["dossier"] - 1].value == numero:
+                self._touch(self.documents_ws, row[0].row)
                 _write(row[cols["fichier"] - 1], label)
                 row[cols["classe_sous"] - 1].value = None
         self._documents_by_sha = None
@@ -427,6 +464,7 @@ class Register:
         row_index = self._rows.get(dossier.numero) or self._take_row(ws)
         index[dossier.numero] = copy.deepcopy(dossier)
         self._rows[dossier.numero] = row_index
+        self._touch(ws, row_index)
         uncertain = set(dossier.champs_incertains)
         for col in COLUMNS:
             cell = ws.cell(row=row_index, column=self._dossier_cols[col.key])
@@ -461,6 +499,7 @@ class Register:
             row = self._data_rows[dossier.numero] = self._take_row(self.data_ws)
             self.data_ws.cell(row=row, column=1, value=dossier.numero)
         _write(self.data_ws.cell(row=row, column=2), payload)
+        self._touch(self.data_ws, row)
 
 def _read_dossier(row: tuple, cols: dict[str, int], data_by_numero: dict) -> Dossier | None:
     """A dossier from one row of cell values (None for a row without a number)."""
@@ -510,25 +549,49 @@ def _data_by_numero(ws) -> dict[str, dict]:
     return out
 
 
+_BROKEN = (zipfile.BadZipFile, KeyError, ValueError, InvalidFileException)
+
+
+def _unreadable(path: Path, exc: Exception) -> RegisterUnreadable:
+    return RegisterUnreadable(
+        f"Le registre {path} est illisible ({type(exc).__name__}) : fermez-le s'il est "
+        "ouvert, ou reconstruisez-le avec « asll reconstruire ».")
+
+
+def _open_read_only(path: Path):
+    try:
+        return load_workbook(path, read_only=True)
+    except _BROKEN as exc:
+        raise _unreadable(path, exc) from exc
+
+
+def read_journal_seq(path: Path) -> int:
+    """The last journal entry the workbook on disk contains (its other sheets unread)."""
+    wb = _open_read_only(path)
+    try:
+        return _journal_seq_of(wb)
+    finally:
+        wb.close()
+
+
+def _journal_seq_of(wb) -> int:
+    if SHEET_STATE not in wb.sheetnames:
+        return 0
+    value = next(wb[SHEET_STATE].iter_rows(max_col=2, values_only=True), (None, 0))[1]
+    return int(value) if isinstance(value, (int, float)) else 0
+
+
 def read_dossiers(path: Path) -> tuple[list[Dossier], int]:
     """(dossiers, last journal entry) read without loading the workbook for editing:
     several times faster on a big register, for commands that only read it."""
-    try:
-        wb = load_workbook(path, read_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as exc:
-        raise RegisterUnreadable(f"Le registre {path} est illisible ({type(exc).__name__}).") \
-            from exc
+    wb = _open_read_only(path)
     try:
         rows = wb[SHEET_DOSSIERS].iter_rows(values_only=True)
         headers = {str(h).strip(): i for i, h in enumerate(next(rows, ()), start=1) if h}
         cols = {c.key: headers[c.header] for c in COLUMNS if c.header in headers}
         data = _data_by_numero(wb[SHEET_DATA]) if SHEET_DATA in wb.sheetnames else {}
         dossiers = [d for d in (_read_dossier(row, cols, data) for row in rows) if d]
-        seq = 0
-        if SHEET_STATE in wb.sheetnames:
-            value = next(wb[SHEET_STATE].iter_rows(max_col=2, values_only=True), (None, 0))[1]
-            seq = int(value) if isinstance(value, (int, float)) else 0
-        return dossiers, seq
+        return dossiers, _journal_seq_of(wb)
     finally:
         wb.close()
 

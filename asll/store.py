@@ -27,7 +27,7 @@ from filelock import FileLock
 from asll.deadlines import deadlines_for
 from asll.dossiers import merge_into, new_dossier
 from asll.model import Dossier, Extraction
-from asll.register import DocumentRecord, Register, read_dossiers
+from asll.register import DocumentRecord, Register, read_dossiers, read_journal_seq
 from asll.sectors import Affectation
 
 log = logging.getLogger("asll.registre")
@@ -77,6 +77,7 @@ class RegisterStore:
         self._dirty = False  # journal entries applied in memory but not saved
         self._saved_seq = 0  # last journal entry in the workbook on disk
         self.wait_reason: str | None = None
+        self._deadline_cache: dict[str, tuple] = {}
 
     # ------------------------------------------------------------------ reading
     def view(self) -> Register:
@@ -117,7 +118,7 @@ class RegisterStore:
         return self._dirty
 
     def unsaved(self) -> list[dict]:
-        applied = Register.open(self.path).journal_seq if self.path.exists() else 0
+        applied = read_journal_seq(self.path) if self.path.exists() else 0
         return list(self._entries_after(applied))
 
     def waiting(self) -> Waiting | None:
@@ -159,9 +160,7 @@ class RegisterStore:
                 self.wait_reason = reason
                 return Waiting(register.journal_seq - self._saved_seq, reason)
             self._backup()
-            today = date.today()
-            register.put_deadlines(
-                [x for d in register.dossiers() for x in deadlines_for(d)], today)
+            register.put_deadlines(self._deadlines(register))
             register.save()
             self._signature, self._dirty = _signature(self.path), False
             self._saved_seq = register.journal_seq
@@ -169,6 +168,18 @@ class RegisterStore:
                 log.info("Registre de nouveau disponible : changements en attente enregistrés.")
             self.wait_reason = None
             return None
+
+    def _deadlines(self, register: Register) -> list:
+        """Every open deadline; computed again only for the dossiers changed since the
+        previous call (`put` stores a new object for each change)."""
+        cache, out = {}, []
+        for dossier in register.dossiers():
+            known = self._deadline_cache.get(dossier.numero)
+            items = known[1] if known and known[0] is dossier else deadlines_for(dossier)
+            cache[dossier.numero] = (dossier, items)
+            out.extend(items)
+        self._deadline_cache = cache
+        return out
 
     def _backup(self) -> None:
         if not self.path.exists():

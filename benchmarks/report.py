@@ -84,6 +84,10 @@ def rows(results: dict) -> list[tuple]:
                     _ok(reg["ingestion_delta"] <= 1.0)))
         out.append(("4", f"… dont flush (échéances + enregistrement du classeur)", _s(g["flush"]),
                     f"registre vide {_s(e['flush'])}", _r(g["flush"] / e["flush"]), "—", "—"))
+        if "premier_flush" in g:
+            out.append(("4", "Premier enregistrement après le chargement (classeur écrit en "
+                        "entier)", _s(g["premier_flush"]), f"registre vide {_s(e['premier_flush'])}",
+                        _r(g["premier_flush"] / e["premier_flush"]), "—", "—"))
         out.append(("4", f"Chargement du registre ({n} dossiers)", _s(g["chargement"]),
                     f"registre vide {_s(e['chargement'])}",
                     _r(g["chargement"] / e["chargement"]), "—", "—"))
@@ -248,16 +252,22 @@ def render_markdown(results: dict, machine: dict, rapide: bool, sections) -> str
                "O(lignes) (`max_row` d'openpyxl parcourt toutes les cellules, `_put_data` "
                "parcourt la feuille cachée) : pour construire le jeu d'essai seulement, ces deux "
                "recherches sont servies par un compteur ; tout ce qui est mesuré ensuite tourne "
-               "sur le code d'origine.", ""]
+               "sur le code d'origine. Seuls les dossiers les plus récents sont ouverts "
+               "(les autres sont clos), comme dans un service réel : "
+               f"{reg.get('ouverts', '?')} dossiers ouverts.", ""]
         md += _md_table(("", "registre vide", f"{g['dossiers']} dossiers", "écart", "ratio"),
                         [(k, _s(e[key]), _s(g[key]), _s(g[key] - e[key]), _r(g[key] / e[key]))
                          for k, key in (("chargement (RegisterStore.view)", "chargement"),
+                                        ("premier flush après chargement (tout le classeur)",
+                                         "premier_flush"),
                                         ("handle (lire, rapprocher, journal, brouillon)", "handle"),
                                         ("flush (échéances + enregistrement)", "flush"),
                                         ("ingestion = handle + flush", "total"))])
         ec, ra = reg["echeances"], reg["rapport_annuel"]
         md += ["", f"Ingestion : médiane de {e['runs']} (vide) et {g['runs']} ({g['dossiers']} "
-               "dossiers, lent) documents, après un document de chauffe.", "",
+               "dossiers) documents, après un document de chauffe dont le flush est le premier "
+               "enregistrement : celui-là écrit tout le classeur, les suivants seulement les "
+               "lignes modifiées (`asll/splice_save.py`).", "",
                f"- `asll echeances` : chargement {_s(ec['chargement'])} + `due()` "
                f"{_s(ec['due'])} (médiane de 3) = {_s(ec['total'])} ; {ec['en_retard']} en "
                f"retard, {ec['a_venir']} à venir",

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from asll.model import Extraction
 
+TOO_MUCH_MEMORY = "Le fichier demande trop de mémoire pour être lu."
+
 
 class ToolFailure(Exception):
     """The reading tool itself is broken (not the file): the file must stay where it is."""
@@ -56,10 +58,13 @@ def _child(path: str, memory_mb: int, rules: str | None, conn) -> None:
         try:
             extraction = extract(Path(path), extra_rules_dir=Path(rules) if rules else None)
             conn.send(("ok", extraction.to_json()))
-        except UnreadableDocument as exc:
-            conn.send(("unreadable", str(exc)))
         except MemoryError:
-            conn.send(("unreadable", "Le fichier demande trop de mémoire pour être lu."))
+            conn.send(("unreadable", TOO_MUCH_MEMORY))
+        except UnreadableDocument as exc:
+            # readers turn any library failure into "damaged": the memory limit is not that
+            memory = isinstance(exc.__cause__, MemoryError) or isinstance(
+                exc.__context__, MemoryError)
+            conn.send(("unreadable", TOO_MUCH_MEMORY if memory else str(exc)))
         except Exception as exc:  # a library failing on a malformed file
             conn.send(("unreadable", f"Le fichier n'a pas pu être lu ({type(exc).__name__})."))
     finally:
