@@ -164,11 +164,11 @@ def _bounds(sheet_xml: bytes) -> tuple[int, int, int, int] | None:
 
 def _split(xml: bytes) -> tuple[bytes, bytes, bytes]:
     """(everything up to and including <sheetData>, the rows, </sheetData> and after)."""
-    empty = xml.find(b"<sheetData/>")
-    if empty >= 0:
-        return xml[:empty] + b"<sheetData>", b"", b"</sheetData>" + xml[empty + 12:]
-    start = xml.index(b"<sheetData>") + len(b"<sheetData>")
-    end = xml.rindex(b"</sheetData>")
+    at = xml.index(b"<sheetData")  # near the start: the header is a few kilobytes
+    if xml.startswith(b"<sheetData/>", at):
+        return xml[:at] + b"<sheetData>", b"", b"</sheetData>" + xml[at + 12:]
+    start = at + len(b"<sheetData>")
+    end = xml.rindex(b"</sheetData>")  # searched from the end: the tail is short
     return xml[:start], xml[start:end], xml[end:]
 
 

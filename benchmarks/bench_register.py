@@ -137,10 +137,9 @@ def measure_ingest(register_src: Path | None, reps: int, profile: bool = False) 
         config.ensure_folders()
         if register_src:
             shutil.copy2(register_src, config.registre)
-        intake = Intake(config)
-        # handle() saves by itself once flush_seconds have passed since the last save began
-        # (always true after an 80 s save): keep the two apart, the sum is what a file costs
-        intake.flush_seconds = float("inf")
+        # handle() saves by itself once flush_seconds have passed since the last save (always
+        # true after loading a big register): keep the two apart, the sum is what a file costs
+        intake = Intake(config, flush_seconds=float("inf"))
         t_load, register = timed(intake.store.view)
         n = len(register.dossiers())
 
