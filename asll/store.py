@@ -241,6 +241,7 @@ class RegisterStore:
                 _apply(register, entry)
             if self.path.exists():
                 self._backup()
+            register.put_deadlines(self._deadlines(register))
             register.save()
             self._register, self._signature = register, _signature(self.path)
         return self.path

@@ -94,6 +94,9 @@ def test_rebuild_restores_a_lost_register_from_the_journal(tmp_path):
     path.write_bytes(b"abime")  # broken by hand, or by a bad disk
     RegisterStore(path).rebuild()
     assert [r["Nom 1"] for r in _rows(path)] == ["MOREAU", "PETIT", "N'DIAYE"]
+    deadlines = load_workbook(path)["Échéances"]  # the rebuilt workbook is complete
+    assert {row[2] for row in deadlines.iter_rows(min_row=2, values_only=True)} == {
+        "ESU-2025-0001", "ESU-2025-0002", "ESU-2025-0003"}
 
 
 def test_saves_are_atomic_and_keep_rotating_backups(tmp_path):
