@@ -137,10 +137,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_echeances)
 
     p = sub.add_parser("reconstruire", parents=[common], help="reconstruire le registre à "
-                       "partir du journal", description="Refait le registre à partir du journal "
-                       "de toutes les arrivées. Le registre actuel est d'abord sauvegardé. Les "
-                       "colonnes remplies à la main sont à reprendre depuis la dernière "
-                       "sauvegarde (.asll/sauvegardes).")
+                       "partir du journal et des documents archivés",
+                       description="Refait le registre : les lignes à partir du journal de "
+                       "toutes les arrivées, les saisies manuelles à partir de la dernière "
+                       "version lisible du registre (ou de sa sauvegarde la plus récente) ; "
+                       "les documents archivés absents du journal sont relus. Le registre "
+                       "actuel est d'abord sauvegardé.")
     p.set_defaults(func=cmd_reconstruire)
 
     p = sub.add_parser("importer", parents=[common], help="importer un tableau existant "
@@ -645,17 +647,44 @@ def _print_deadlines(deadlines) -> None:
 
 
 def cmd_reconstruire(args) -> int:
+    from asll.logs import Progress
     from asll.store import RegisterStore
+    from intake.recovery import archived_documents, recover_archived
 
     config = config_from(args)
     store = RegisterStore(config.registre)
-    if not store.journal_path.exists():
-        print(f"Aucun journal à côté du registre ({store.journal_path}) : rien à reconstruire.",
-              file=sys.stderr)
+    if not store.journal_path.exists() and not archived_documents(config):
+        print(f"Ni journal ({store.journal_path}) ni document archivé ({config.archive}) : "
+              "rien à reconstruire.", file=sys.stderr)
         return EXIT_BAD_INPUT
-    path = store.rebuild()
-    print(f"Registre reconstruit : {path} ({len(store.view().dossiers())} dossiers). "
-          f"L'ancien est dans {store.backups}.")
+    rebuilt = store.rebuild()
+    progress = Progress(len(archived_documents(config)))
+    with progress.above_logs():  # reading a whole archive again can take a while
+        recovered = recover_archived(config, store, lambda done, _: progress.update(done))
+    progress.clear()
+    dossiers = len(store.dossiers())
+    print(f"Registre reconstruit : {rebuilt.path} ({dossiers} dossier{'s' * (dossiers > 1)}).")
+    if rebuilt.base is None:
+        print("  Aucune version lisible du registre : les colonnes remplies à la main (en vert) "
+              "sont à ressaisir.")
+    elif rebuilt.base != rebuilt.path:
+        print(f"  Saisies manuelles reprises de la sauvegarde {rebuilt.base.name}.")
+    else:
+        print("  Saisies manuelles conservées.")
+    if rebuilt.dossiers_restored or rebuilt.documents_restored:
+        print(f"  Remis depuis le journal : {rebuilt.dossiers_restored} dossier(s) et "
+              f"{rebuilt.documents_restored} document(s) absents du classeur.")
+    if recovered.registered:
+        print(f"  {len(recovered.registered)} document(s) archivé(s) absents du journal relus et "
+              "enregistrés : vérifiez leurs dossiers (numéros attribués à nouveau).")
+        for path, numero in recovered.registered:
+            print(f"    {path.relative_to(config.archive)} → {numero}")
+    if recovered.unreadable:
+        print(f"  {len(recovered.unreadable)} document(s) archivé(s) non relus, laissés en place :")
+        for path, reason in recovered.unreadable:
+            print(f"    {path.relative_to(config.archive)} : {reason}")
+    if rebuilt.previous:
+        print(f"  L'ancien registre est gardé sous {rebuilt.previous}.")
     return EXIT_OK
 
 

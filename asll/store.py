@@ -8,7 +8,7 @@ the last journal entry it contains, so:
 - a process killed between the two steps loses nothing: the next run applies the rest;
 - a person's edits are never overwritten: just before saving, a workbook changed on disk
   since it was read is read again and the unsaved changes are applied to it;
-- `rebuild()` makes a new workbook from the journal alone.
+- `rebuild()` makes the workbook again from the journal and the newest readable copy.
 Applying an entry is idempotent (the documents sheet remembers entry numbers).
 """
 from __future__ import annotations
@@ -27,7 +27,9 @@ from filelock import FileLock
 from asll.deadlines import deadlines_for
 from asll.dossiers import merge_into, new_dossier
 from asll.model import Dossier, Extraction
-from asll.register import DocumentRecord, Register, read_dossiers, read_journal_seq
+from asll.register import (
+    DocumentRecord, Register, RegisterUnreadable, read_dossiers, read_journal_seq,
+)
 from asll.sectors import Affectation
 
 log = logging.getLogger("asll.registre")
@@ -181,14 +183,17 @@ class RegisterStore:
         self._deadline_cache = cache
         return out
 
-    def _backup(self) -> None:
+    def _backup(self) -> Path | None:
+        """A copy of the workbook as it is now, among the last BACKUPS_KEPT."""
         if not self.path.exists():
-            return
+            return None
         self.backups.mkdir(parents=True, exist_ok=True)
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        shutil.copy2(self.path, self.backups / f"registre-{stamp}.xlsx")
+        copy = self.backups / f"registre-{stamp}.xlsx"
+        shutil.copy2(self.path, copy)
         for old in sorted(self.backups.glob("registre-*.xlsx"))[:-BACKUPS_KEPT]:
             old.unlink()
+        return copy
 
     # ------------------------------------------------------------------ journal
     def _entries_after(self, seq: int):
@@ -233,18 +238,70 @@ class RegisterStore:
         return count
 
     # ------------------------------------------------------------------ rebuild
-    def rebuild(self) -> Path:
-        """A new workbook from the journal alone; the current one is kept as a backup."""
+    def rebuild(self) -> "Rebuilt":
+        """The register made again, losing neither a row nor an edit.
+
+        The rows come from the journal (every change the tool made). What people typed
+        comes from the newest workbook that can still be read: the register itself, or
+        else its newest backup, brought up to date with the journal entries after it. A
+        dossier or document missing from that workbook (a row deleted by mistake) is put
+        back from the journal. The current file is kept as a backup first.
+        """
         with self._view_lock, self._lock:
-            register = Register.create(self.path)
+            from_journal = Register.create(self.path)
             for entry in self._entries_after(0):
-                _apply(register, entry)
-            if self.path.exists():
-                self._backup()
+                _apply(from_journal, entry)
+            base, source = self._newest_readable()
+            restored = (0, 0)
+            if base is None:
+                register = from_journal
+            else:
+                register = base
+                register.path = self.path
+                for entry in self._entries_after(register.journal_seq):
+                    _apply(register, entry)
+                restored = _put_back_missing(register, from_journal)
+            previous = self._backup()
             register.put_deadlines(self._deadlines(register))
             register.save()
             self._register, self._signature = register, _signature(self.path)
-        return self.path
+            self._saved_seq, self._dirty = register.journal_seq, False
+        return Rebuilt(self.path, source, previous, len(register.dossiers()), *restored)
+
+    def _newest_readable(self) -> tuple[Register | None, Path | None]:
+        """The register, or else its newest backup that opens, with where it came from."""
+        candidates = [self.path] + sorted(self.backups.glob("registre-*.xlsx"), reverse=True)
+        for path in candidates:
+            if not path.exists():
+                continue
+            try:
+                return Register.open(path), path
+            except (RegisterUnreadable, OSError):
+                log.warning("Registre ou sauvegarde illisible, ignoré pour la reconstruction.")
+        return None, None
+
+
+@dataclass
+class Rebuilt:
+    path: Path
+    base: Path | None  # the workbook whose hand-typed values were kept (None: journal only)
+    previous: Path | None  # the copy of the file it replaced
+    dossiers: int
+    dossiers_restored: int  # missing from that workbook, put back from the journal
+    documents_restored: int
+
+
+def _put_back_missing(register: Register, from_journal: Register) -> tuple[int, int]:
+    dossiers = documents = 0
+    for dossier in from_journal.dossiers():
+        if register.get(dossier.numero) is None:
+            register.put(dossier)
+            dossiers += 1
+    for doc in from_journal.documents():
+        if doc["journal"] is not None and not register.has_journal_entry(doc["journal"]):
+            register.add_document(DocumentRecord(**doc))
+            documents += 1
+    return dossiers, documents
 
 
 # ---------------------------------------------------------------------- entries

@@ -37,6 +37,8 @@ from intake.sandbox import SandboxResult, ToolFailure, extract_isolated
 
 log = logging.getLogger("asll.intake")
 
+DUPLICATES_FOLDER = "doublons"  # under archive/
+
 TRAITE, DOUBLON, A_TRIER, QUARANTAINE = "traité", "doublon", "à trier", "quarantaine"
 
 # Which draft a new or completed dossier gets.
@@ -192,19 +194,27 @@ def ingest_prepared(prepared: Prepared, config: Config, store: RegisterStore,
     return _register(path, sha, extraction, config, store, now)
 
 
-def _register(path: Path, sha: str, extraction: Extraction, config: Config,
-              store: RegisterStore, now: datetime) -> IntakeResult:
+def record_document(sha: str, extraction: Extraction, name: str, filed: Path, config: Config,
+                    store: RegisterStore, received: datetime) -> tuple[str, bool]:
+    """Journal a recognised document in its dossier: the open one it matches, or a new one
+    (numbered in the year received, given its sector). Returns (number, whether new)."""
     register = store.view()
     existing = find_matching(register.dossiers(), extraction)
     numero = existing.numero if existing else register.next_numero(nature_for(extraction),
-                                                                   now.year)
+                                                                   received.year)
     affectation = None if existing else assign(extraction.commune, config)
+    store.record(document_entry(DocumentRecord(
+        recu_le=received, fichier=name, sha256=sha,
+        type=TYPES_DOCUMENT[extraction.type_document], dossier=numero, resultat=TRAITE,
+        classe_sous=_relative(filed, config)), extraction, numero, affectation))
+    return numero, existing is None
+
+
+def _register(path: Path, sha: str, extraction: Extraction, config: Config,
+              store: RegisterStore, now: datetime) -> IntakeResult:
     name = archive_name(path.name)
     destination = _unique_destination(config.archive / now.strftime("%Y-%m"), name)
-    store.record(document_entry(DocumentRecord(
-        recu_le=now, fichier=name, sha256=sha,
-        type=TYPES_DOCUMENT[extraction.type_document], dossier=numero, resultat=TRAITE,
-        classe_sous=_relative(destination, config)), extraction, numero, affectation))
+    numero, new = record_document(sha, extraction, name, destination, config, store, now)
 
     dossier = store.view().get(numero)
     drafts, problem = _draft(dossier, extraction, config)
@@ -214,9 +224,8 @@ def _register(path: Path, sha: str, extraction: Extraction, config: Config,
     # (`_finish_filing`), the draft included.
     _move(path, destination, config)
     log.info("Fichier %s… traité : dossier %s %s, %d brouillon(s).", sha[:12], numero,
-             "complété" if existing else "créé", len(drafts))
-    return IntakeResult(name, TRAITE, numero, existing is None, drafts, problem or None,
-                        destination)
+             "créé" if new else "complété", len(drafts))
+    return IntakeResult(name, TRAITE, numero, new, drafts, problem or None, destination)
 
 
 def _draft(dossier: Dossier, extraction: Extraction, config: Config) -> tuple[list[Path], str]:
@@ -255,8 +264,8 @@ def _already_received(path: Path, sha: str, known: dict, config: Config,
     reason = (f"Fichier identique à « {known.get('fichier')} » reçu le {when_text}{where} : "
               "aucun nouveau dossier n'a été créé.")
     log_reason = f"identique à un fichier reçu le {when_text}{where}"
-    return _set_aside(path, sha, config, store, now, DOUBLON, config.archive / "doublons",
-                      reason, known.get("type") or "inconnu", dossier=known.get("dossier"),
+    return _set_aside(path, sha, config, store, now, DOUBLON,
+                      config.archive / DUPLICATES_FOLDER, reason, known.get("type") or "inconnu", dossier=known.get("dossier"),
                       note=False, log_reason=log_reason)
 
 
