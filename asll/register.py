@@ -45,9 +45,6 @@ SHEET_LISTS = "Listes"  # hidden: the closed lists behind the drop-downs, as nam
 SHEET_DEADLINES = "Échéances"
 SHEET_STATE = "_etat"  # hidden: the last journal entry this workbook contains
 
-# Sheets saved row by row; the others are small or rewritten whole ("Échéances").
-_TRACKED_SHEETS = (SHEET_DOSSIERS, SHEET_DOCUMENTS, SHEET_DATA, SHEET_STATE)
-
 MAX_ROWS = 100000  # drop-downs cover this many rows
 DATE_FORMAT = "DD/MM/YYYY"
 DATETIME_FORMAT = "DD/MM/YYYY HH:MM"
@@ -243,12 +240,13 @@ class Register:
             Path(tmp).unlink(missing_ok=True)
             raise
         self._written = fingerprint(self.path)
-        self._changed_rows = {title: set() for title in _TRACKED_SHEETS}
+        self._changed_rows = {ws.title: set() for ws in self.wb.worksheets}
 
     def _touch(self, ws, row: int) -> None:
         """Note a row changed, for the next save to write it."""
-        if self._changed_rows is not None:
-            self._changed_rows[ws.title].add(row)
+        rows = (self._changed_rows or {}).get(ws.title)
+        if rows is not None:
+            rows.add(row)
 
     # ---------------------------------------------------------------- structure
     def _ensure_structure(self) -> None:
@@ -281,8 +279,9 @@ class Register:
         self._documents_by_sha: dict[str, dict] | None = None
         self._journal_seqs: set[int] | None = None
         self._data_rows: dict[str, int] | None = None
-        # Rows changed since this object last saved the file it then fingerprinted. None
-        # until a first save: what openpyxl read is not byte for byte what it would write.
+        # Rows changed since this object last saved the file it then fingerprinted, by sheet
+        # (a sheet left out is written whole). None until a first save: what openpyxl read
+        # is not byte for byte what it would write.
         self._changed_rows: dict[str, set[int]] | None = None
         self._written = None
         self._deadline_rows: list[tuple] | None = None  # what "Échéances" shows
@@ -355,6 +354,8 @@ class Register:
         if rows == self._deadline_rows and SHEET_DEADLINES in self.wb.sheetnames:
             return
         self._deadline_rows = rows
+        if self._changed_rows is not None:
+            self._changed_rows.pop(SHEET_DEADLINES, None)  # the next save writes it whole
         if SHEET_DEADLINES in self.wb.sheetnames:
             del self.wb[SHEET_DEADLINES]
         ws = self.wb.create_sheet(SHEET_DEADLINES, 1)

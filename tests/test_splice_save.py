@@ -88,13 +88,27 @@ def test_register_saves_after_the_first_write_only_changed_rows(tmp_path, spy):
     register.journal_seq = 41
     _save_with_deadlines(register)
 
-    assert spy == [{"Dossiers": {8, 42}, "Documents reçus": {13, 42},
-                    "_donnees": {8, 42}, "_etat": {1}}]
+    assert spy == [{"Dossiers": {8, 42}, "Documents reçus": {13, 42},  # "Échéances" changed:
+                    "_donnees": {8, 42}, "_etat": {1}, "Listes": set()}]  # written whole
     _same_as_openpyxl(register.wb, path, tmp_path)
     again = Register.open(path)
     assert again.get("ESU-2025-0007").reference == "EXP 2025-1187"
     assert again.get("ESU-2025-0041").personnes[0].nom == "=HYPERLIEN(\"x\")"
     assert len(again.dossiers()) == 41 and again.journal_seq == 41
+
+
+def test_deadlines_sheet_is_copied_while_the_deadlines_stay_the_same(tmp_path, spy):
+    path = tmp_path / "registre.xlsx"
+    register = Register.create(path)
+    for i in range(1, 6):
+        register.put(_dossier(i, f"NOM{i}"))
+    _save_with_deadlines(register)
+    renamed = register.get("ESU-2025-0003")
+    renamed.bailleur = "Domofrance"  # no date changes: the same deadlines
+    register.put(renamed)
+    _save_with_deadlines(register)
+    assert spy[-1]["Échéances"] == set()  # copied from the previous file
+    _same_as_openpyxl(register.wb, path, tmp_path)
 
 
 def test_a_workbook_saved_by_someone_else_is_written_whole(tmp_path, spy):
