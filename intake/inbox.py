@@ -90,6 +90,42 @@ class StabilityTracker:
         return sorted(ready, key=lambda p: (_mtime(p), p.name))
 
 
+class RetryDelays:
+    """How long a file that failed for a reason outside it (disk full, share gone, register
+    unreadable) waits before the next try: 10 s, then twice as long each time, at most
+    5 min. A fault that lasts would otherwise have the file read again, and the same error
+    logged, every few seconds; one that ends is noticed within minutes.
+    """
+
+    FIRST, LONGEST = 10.0, 300.0
+
+    def __init__(self, clock=time.monotonic):
+        self.clock = clock
+        self._next: dict[Path, tuple[float, float]] = {}  # path -> (when, last delay)
+
+    def failed(self, path: Path) -> float:
+        """Note a failure; returns the delay before the next try, in seconds."""
+        previous = self._next.get(path, (0.0, 0.0))[1]
+        delay = min(previous * 2, self.LONGEST) if previous else self.FIRST
+        self._next[path] = (self.clock() + delay, delay)
+        return delay
+
+    def succeeded(self, path: Path) -> None:
+        self._next.pop(path, None)
+
+    def due(self, path: Path) -> bool:
+        entry = self._next.get(path)
+        return entry is None or self.clock() >= entry[0]
+
+
+def in_words(seconds: float) -> str:
+    """« 10 s », « 1 min 20 s », « 5 min »."""
+    minutes, rest = divmod(round(seconds), 60)
+    if not minutes:
+        return f"{rest} s"
+    return f"{minutes} min" + (f" {rest} s" if rest else "")
+
+
 def _can_open(path: Path) -> bool:
     """On Windows a file still being copied cannot be opened; elsewhere this is cheap."""
     try:

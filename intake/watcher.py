@@ -21,7 +21,9 @@ from watchdog.observers.polling import PollingObserver
 from asll.config import Config
 from asll.status import clear_heartbeat, write_heartbeat
 from asll.register import RegisterUnreadable
-from intake.inbox import StabilityTracker, is_ignored, os_error_fr, waiting_files
+from intake.inbox import (
+    RetryDelays, StabilityTracker, in_words, is_ignored, os_error_fr, waiting_files,
+)
 from intake.pipeline import Intake, IntakeResult, file_ref
 from intake.sandbox import ToolFailure
 
@@ -57,6 +59,7 @@ class InboxWatcher:
         self._inbox_missing = False
         self.intake = Intake(config)
         self.rescan_seconds = RESCAN_SECONDS
+        self.retries = RetryDelays()
 
     # Called from watchdog's thread.
     def _nudge(self, path: Path) -> None:
@@ -126,7 +129,10 @@ class InboxWatcher:
                     last_scan = now
                 with self._lock:
                     ready = self.tracker.ready()
-                self._handle(ready)
+                    for path in ready:
+                        if not self.retries.due(path):  # seen again at a later scan
+                            self.tracker.forget(path)
+                self._handle([p for p in ready if self.retries.due(p)])
                 # Nothing more ready: save now (also retries while the workbook is open).
                 self.intake.flush()
                 self.stop_event.wait(TICK_SECONDS)
@@ -145,7 +151,7 @@ class InboxWatcher:
         while remaining and not self.stop_event.is_set():
             try:
                 for result in self.intake.handle_many(remaining):
-                    remaining.pop(0)
+                    self.retries.succeeded(remaining.pop(0))
                     self.on_result(result)
                     if self.stop_event.is_set():
                         return  # the others stay in the inbox for the next start
@@ -155,9 +161,12 @@ class InboxWatcher:
                 path = remaining.pop(0)
                 why = os_error_fr(exc) if type(exc) is not RegisterUnreadable and \
                     isinstance(exc, OSError) and exc.errno else str(exc)
+                delay = self.retries.failed(path)
                 log.error("Fichier %s laissé dans le dossier d'arrivée (%s) ; nouvel essai "
-                          "dans quelques secondes.", file_ref(path), why)
+                          "dans %s.", file_ref(path), why, in_words(delay))
             except Exception:  # a bug of ours: the watcher must go on with the other files
                 path = remaining.pop(0)
+                delay = self.retries.failed(path)
                 log.exception("Erreur interne sur le fichier %s : il reste dans le dossier "
-                              "d'arrivée ; signalez-la au référent informatique.", file_ref(path))
+                              "d'arrivée (nouvel essai dans %s) ; signalez-la au référent "
+                              "informatique.", file_ref(path), in_words(delay))

@@ -119,6 +119,8 @@ def test_a_disk_fault_keeps_the_file_says_why_in_french_and_work_resumes(tmp_pat
     assert dropped.is_file()
     assert "un fichier se trouve à la place d'un dossier" in caplog.text
     assert "laissé dans le dossier d'arrivée" in caplog.text
+    assert "nouvel essai dans 10 s" in caplog.text
+    assert not watcher.retries.due(dropped)  # the watcher's loop leaves it alone meanwhile
     config.outbox.unlink()
 
     # 2. The archive refuses the file after its row was journalled: still nothing lost.
@@ -128,6 +130,7 @@ def test_a_disk_fault_keeps_the_file_says_why_in_french_and_work_resumes(tmp_pat
         watcher._handle([dropped])
         assert dropped.is_file()
         assert "refusée" in caplog.text or "accès refusé" in caplog.text
+        assert "nouvel essai dans 20 s" in caplog.text  # a lasting fault: tried less often
     finally:
         repair_folder(month)
 
@@ -138,6 +141,7 @@ def test_a_disk_fault_keeps_the_file_says_why_in_french_and_work_resumes(tmp_pat
     watcher.intake.flush()
     assert [r.resultat for r in results] == [TRAITE]
     assert not dropped.exists() and (month / sample.name).is_file()
+    assert watcher.retries.due(dropped)
     assert results[0].brouillons and results[0].brouillons[0].is_file()
     workbook = load_workbook(config.registre)
     rows = [r for r in workbook["Documents reçus"].iter_rows(min_row=2, values_only=True)

@@ -61,3 +61,22 @@ def test_a_file_removed_while_waiting_is_dropped(tmp_path):
     tracker.watch(path)
     path.unlink()
     assert tracker.ready() == [] and tracker.pending() == []
+
+
+def test_a_file_failing_for_an_outside_reason_is_tried_less_and_less_often():
+    from intake.inbox import RetryDelays, in_words
+
+    now = [1000.0]
+    retries = RetryDelays(clock=lambda: now[0])
+    path = Path("inbox/assignation.pdf")
+    assert retries.due(path)
+    delays = [retries.failed(path) for _ in range(8)]
+    assert delays == [10, 20, 40, 80, 160, 300, 300, 300]
+    assert not retries.due(path)
+    now[0] += 299
+    assert not retries.due(path)
+    now[0] += 1
+    assert retries.due(path)
+    retries.succeeded(path)  # the fault is gone: the next failure starts again at 10 s
+    assert retries.failed(path) == 10
+    assert [in_words(s) for s in (10, 80, 300)] == ["10 s", "1 min 20 s", "5 min"]
