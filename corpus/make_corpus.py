@@ -747,7 +747,8 @@ def corps_laroche(h):
 
 
 def corps_hexa(h):
-    """Société d'officiers, Word : « Nous, société …, agissant par Maître … », 1 234 €."""
+    """Société d'officiers, Word : « Nous, société …, agissant par Maître … », 1 234 €.
+    Pas de n° RG : seulement l'acte et la référence de l'étude (pas une « reference »)."""
     d = h["date_acte"]
     return [
         ("l", f"Acte n° 2025-{d.month:02d}{d.day:02d}7   —   Réf. étude : HX/{h['personnes'][0]['nom'][:3]}/25"),
@@ -919,7 +920,7 @@ def corps_grellier(h):
 
 
 def corps_elamrani(h):
-    """En-tête en pied de page, RG en tête, heure « 9h », dettes multiples."""
+    """En-tête en pied de page, RG en tête, heure « 9h » / « 9h30 », dettes multiples."""
     d = h["date_acte"]
     return [
         ("r", f"RG : {h['rg']}" if h.get("rg") else ""),
@@ -930,7 +931,7 @@ def corps_elamrani(h):
         *[("i", t) for t in _defs(h)],
         ("i", "demeurant " + h["adresse_ecrite"].replace("\n", " ")),
         ("p", f"à comparaître devant le {h['juridiction']} ({h['tribunal_adresse']}) le "
-              f"{d_num(h['audience'])} à {int(h['heure'][:2])}h."),
+              f"{d_num(h['audience'])} à {int(h['heure'][:2])}h{h['heure'][3:].replace('00', '')}."),
         ("h", "EXPOSÉ"),
         ("p", f"Le loyer mensuel est de {m_entier(h['loyer'][0])} €."),
         ("p", f"Commandement de payer du {d_num(h['date_cmdt'])} : {m_espace(h['commandement'])} €."),
@@ -973,6 +974,9 @@ OFFICES = {
 }
 
 
+SANS_RG = {"hexa"}  # styles that print no RG number
+
+
 def ecrire_acte(fichier: str, office: str, menage: str, copie_prefecture=False) -> dict:
     corps, lh, font, size, top = OFFICES[office]
     h = MENAGES[menage]
@@ -984,6 +988,8 @@ def ecrire_acte(fichier: str, office: str, menage: str, copie_prefecture=False) 
     else:
         build_pdf(DOCS / fichier, [(lh(h), blocks, font, size, top)], title="Assignation")
     att = attendu_acte(fichier, h)
+    if office in SANS_RG:  # the label says only what the document prints
+        att["reference"] = None
     ecrire_attendu(att)
     return att
 
@@ -1516,7 +1522,9 @@ def form_fillable(fichier, F):
         if i % 3 == 2:
             y[0] -= 6 * mm
     c.save()
-    ecrire_attendu(attendu_form(fichier, F))
+    att = attendu_form(fichier, F)
+    att["montant_dette"] = att["date_dette"] = None  # this form has no debt field
+    ecrire_attendu(att)
 
 
 def formulaires() -> None:

@@ -546,7 +546,7 @@ def assignation(key: str) -> dict:
     A["DUBOIS"]["_att"] = dict(
         personnes=[personne("M.", "DUBOIS", "Gérard", date(1961, 6, 21)),
                    personne("Mme", "DUBOIS", "Monique", date(1963, 11, 8))],
-        adresse="27, rue Victoire de la Marne", code_postal="52000", commune="Chaumont",
+        adresse="27 rue Victoire de la Marne", code_postal="52000", commune="Chaumont",
         bailleur="OPAC de la Haute-Marne", loyer_mensuel=498.14, montant_dette=3412.87,
         date_dette=date(2019, 11, 30), juridiction="Tribunal judiciaire de Chaumont",
         date_audience=d_aud, heure_audience="14:00", commissaire_justice="Patrick ROUSSEL",

@@ -72,7 +72,7 @@ def test_huissier_act_in_word_with_dates_and_amounts_in_words(tmp_path):
     assert ex.montant_dette == 2640.15
     assert ex.date_dette == date(2024, 3, 31)
     assert ex.loyer_mensuel == 440.60
-    assert ex.adresse == "12, avenue des Sables"
+    assert ex.adresse == "12 avenue des Sables"  # the comma after the number is dropped
     assert ex.complement_adresse == "bâtiment C"
     assert (ex.code_postal, ex.commune) == ("85000", "La Roche-sur-Yon")
     assert ex.reference is None
@@ -340,7 +340,7 @@ def test_agency_acting_for_an_individual_landlord(tmp_path):
     assert ex.bailleur == "Colette BERNARD" and ex.statut_occupation == "locataire_prive"
     assert [(p.civilite, p.nom, p.prenom, p.date_naissance) for p in ex.personnes] == [
         ("M.", "DUPONT", "Pierre", date(1970, 3, 2)), ("Mme", "LEBLANC", "Chloé", date(1992, 6, 4))]
-    assert (ex.adresse, ex.complement_adresse, ex.commune) == ("12 bis, Boulevard Gambetta", "Appt 3", "Reims")
+    assert (ex.adresse, ex.complement_adresse, ex.commune) == ("12 bis Boulevard Gambetta", "Appt 3", "Reims")
     assert ex.juridiction == "Tribunal de proximité d'Épernay"
     assert (ex.montant_dette, ex.date_dette, ex.loyer_mensuel) == (2450.32, date(2025, 3, 1), 520.0)
     assert ex.commissaire_justice == "Claire VASSEUR"

@@ -68,7 +68,7 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
     before = re.sub(rf"\s*\n\s*(?!\d|(?:{complement_words})|(?:{street_words})\b|[,-])", " ", before, flags=re.IGNORECASE)
     before = re.sub(r"\s*\n\s*", ", ", before).strip(" ,:-.")
     before = re.sub(r"^(?:au|à|a|le|la|sis|sise|situ[ée]e?)\s+", "", before, flags=re.IGNORECASE)
-    # "3, rue …" → "3 rue …"
+    # "3, rue …": the comma must not split the number from its street (dropped below)
     before = re.sub(rf"(\b\d+\s*(?:bis|ter|[a-c])?)\s*,\s*(?=(?:{street_words})\b)", "\\1\x00 ", before,
                     flags=re.IGNORECASE)
     parts = [p.strip(" ,-") for p in re.split(r"\s*[,;]\s*|\s+[-–—]\s+", before) if p.strip(" ,-")]
@@ -101,7 +101,7 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
         # keep only what follows a leading label ("demeurant au 3 rue")
         street = re.sub(r"^.*?\b(?=\d+\s*(?:bis|ter)?\s*,?\s*(?:" + street_words + r")\b)", "", street,
                         flags=re.IGNORECASE)
-        street = street.replace("\x00", ",")
+        street = street.replace("\x00", "")  # "3, rue …" → "3 rue …", as the contract shows
         if len(street) > 80 or len(street) < 3:
             street = None
     return Adresse(adresse=street, complement=", ".join(compl) or None, code_postal=cp, commune=town)
