@@ -35,10 +35,11 @@ def _context():
         return multiprocessing.get_context("spawn")
     # forkserver: children start from a clean, pre-imported process (no inherited threads).
     ctx = multiprocessing.get_context("forkserver")
-    # The readers' libraries are imported lazily by intake; importing them here once saves
-    # each child about a quarter of a second (benchmarks/RESULTS.md, section 1).
+    # The readers' libraries are imported lazily by intake, and the rules compiled on first
+    # use; doing both here once saves each child about 0.4 s (benchmarks/RESULTS.md, 1).
     ctx.set_forkserver_preload(["intake.extract", "intake.reading", "intake.ocr", "pdfplumber",
-                                "pypdf", "pypdfium2", "docx", "PIL.Image", "pytesseract"])
+                                "pypdf", "pypdfium2", "docx", "PIL.Image", "pytesseract",
+                                "intake.warm_up"])
     return ctx
 
 
