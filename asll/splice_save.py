@@ -85,7 +85,7 @@ class _SplicingExcelWriter(ExcelWriter):
         writer = _ChangedRowsWriter(ws, rows, _bounds(old_xml))
         writer.write()
         ws._rels = writer._rels
-        self._archive.writestr(ws.path[1:], splice(old_xml, writer.read()))
+        self._archive.writestr(ws.path[1:], splice(old_xml, writer.read(), rows))
         self.manifest.append(ws)
 
 
@@ -129,9 +129,9 @@ class _ChangedRowsWriter(WorksheetWriter):
                 if self._found[row] or row in self.ws.row_dimensions]
 
 
-def splice(old_xml: bytes, new_xml: bytes) -> bytes:
-    """`new_xml` (a sheet holding only the changed rows) with the other rows of `old_xml`
-    put back in place, in row order."""
+def splice(old_xml: bytes, new_xml: bytes, changed: set[int]) -> bytes:
+    """`new_xml` (a sheet holding only the `changed` rows, less any now empty) with the
+    other rows of `old_xml` put back in place, in row order."""
     new_head, new_rows, new_tail = _split(new_xml)
     _, old_rows, _ = _split(old_xml)
     new = {number: new_rows[start:end] for number, start, end in _row_spans(new_rows)}
@@ -145,7 +145,7 @@ def splice(old_xml: bytes, new_xml: bytes) -> bytes:
         if j < len(pending) and pending[j] == number:
             parts.append(new[number])
             j += 1
-        else:
+        elif number not in changed:
             parts.append(view[start:end])
     parts.extend(new[number] for number in pending[j:])
     parts.append(new_tail)

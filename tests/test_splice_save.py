@@ -189,3 +189,19 @@ def test_fingerprint_changes_when_the_content_does(tmp_path):
     wb.save(path)
     assert fingerprint(path) != first
     assert fingerprint(tmp_path / "absent.xlsx") is None
+
+
+def test_a_row_emptied_since_the_last_save_is_left_out(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    for row in range(1, 6):
+        ws.append([f"ligne {row}", row])
+    previous = tmp_path / "avant.xlsx"
+    wb.save(previous)
+    del ws._cells[(3, 1)], ws._cells[(3, 2)]  # what ws.delete_rows leaves behind
+    spliced = tmp_path / "apres.xlsx"
+    with open(spliced, "wb") as handle:
+        save_spliced(wb, handle, previous, {ws.title: {3}})
+    _same_as_openpyxl(wb, spliced, tmp_path)
+    assert [r[0] for r in load_workbook(spliced).active.iter_rows(values_only=True)] == [
+        "ligne 1", "ligne 2", None, "ligne 4", "ligne 5"]
