@@ -653,14 +653,15 @@ def cmd_reconstruire(args) -> int:
 
     config = config_from(args)
     store = RegisterStore(config.registre)
-    if not store.journal_path.exists() and not archived_documents(config):
+    archived = archived_documents(config)
+    if not store.journal_path.exists() and not archived:
         print(f"Ni journal ({store.journal_path}) ni document archivé ({config.archive}) : "
               "rien à reconstruire.", file=sys.stderr)
         return EXIT_BAD_INPUT
     rebuilt = store.rebuild()
-    progress = Progress(len(archived_documents(config)))
+    progress = Progress(len(archived))
     with progress.above_logs():  # reading a whole archive again can take a while
-        recovered = recover_archived(config, store, lambda done, _: progress.update(done))
+        recovered = recover_archived(archived, config, store, progress.update)
     progress.clear()
     dossiers = len(store.dossiers())
     print(f"Registre reconstruit : {rebuilt.path} ({dossiers} dossier{'s' * (dossiers > 1)}).")

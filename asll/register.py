@@ -289,8 +289,7 @@ class Register:
     @property
     def journal_seq(self) -> int:
         """Sequence number of the last journal entry applied to this workbook."""
-        value = self.state_ws["B1"].value
-        return int(value) if isinstance(value, (int, float)) else 0
+        return _as_seq(self.state_ws["B1"].value)
 
     @journal_seq.setter
     def journal_seq(self, seq: int) -> None:
@@ -578,7 +577,10 @@ def read_journal_seq(path: Path) -> int:
 def _journal_seq_of(wb) -> int:
     if SHEET_STATE not in wb.sheetnames:
         return 0
-    value = next(wb[SHEET_STATE].iter_rows(max_col=2, values_only=True), (None, 0))[1]
+    return _as_seq(next(wb[SHEET_STATE].iter_rows(max_col=2, values_only=True), (None, 0))[1])
+
+
+def _as_seq(value) -> int:
     return int(value) if isinstance(value, (int, float)) else 0
 
 

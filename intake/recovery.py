@@ -41,16 +41,17 @@ def archived_documents(config: Config) -> list[Path]:
     return sorted(files, key=lambda p: (_received(p), p.name))
 
 
-def recover_archived(config: Config, store: RegisterStore,
-                     progress: Callable[[int, int], None] | None = None) -> Recovered:
+def recover_archived(files: list[Path], config: Config, store: RegisterStore,
+                     progress: Callable[[int], None] | None = None) -> Recovered:
+    """Register those of `files` (from `archived_documents`) the register does not know;
+    `progress(done)` after each."""
     out = Recovered()
-    files = archived_documents(config)
     for done, path in enumerate(files, start=1):
         sha = sha256_of(path)
         if not store.knows(sha):
             _recover(path, sha, config, store, out)
         if progress:
-            progress(done, len(files))
+            progress(done)
     store.flush()
     return out
 

@@ -128,11 +128,12 @@ class InboxWatcher:
                     self._rescan()
                     last_scan = now
                 with self._lock:
-                    ready = self.tracker.ready()
-                    for path in ready:
-                        if not self.retries.due(path):  # seen again at a later scan
-                            self.tracker.forget(path)
-                self._handle([p for p in ready if self.retries.due(p)])
+                    ready, later = [], []
+                    for path in self.tracker.ready():
+                        (ready if self.retries.due(path) else later).append(path)
+                    for path in later:  # seen again at a later scan
+                        self.tracker.forget(path)
+                self._handle(ready)
                 # Nothing more ready: save now (also retries while the workbook is open).
                 self.intake.flush()
                 self.stop_event.wait(TICK_SECONDS)
