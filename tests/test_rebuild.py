@@ -63,3 +63,23 @@ def test_nothing_to_rebuild_says_so(tmp_path):
     result = _asll("reconstruire", "--espace", tmp_path)
     assert result.returncode != 0
     assert "rien à reconstruire" in result.stderr
+
+
+def test_an_archived_file_that_cannot_be_read_is_named_and_left_in_place(tmp_path):
+    config = Config.for_workspace(tmp_path / "espace")
+    config.ensure_folders()
+    month = config.archive / "2025-10"
+    month.mkdir(parents=True)
+    broken = month / "assignation tronquée.pdf"
+    broken.write_bytes(b"%PDF-1.7\n%\xe2\xe3\n1 0 obj <<")  # a copy cut short
+    invoice = month / "Facture electricite 09-2025.pdf"  # readable, but not a saisine
+    shutil.copy(SAMPLES / invoice.name, invoice)
+
+    result = _asll("reconstruire", "--espace", config.base)
+
+    assert result.returncode == 0, result.stderr
+    assert "2 document(s) archivé(s) non relus, laissés en place" in result.stdout
+    assert "2025-10/assignation tronquée.pdf : Le PDF" in result.stdout
+    assert "document non reconnu" in result.stdout
+    assert broken.read_bytes().startswith(b"%PDF") and invoice.is_file()  # never lost
+    assert _by_number(config.registre) == {}
