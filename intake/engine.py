@@ -241,15 +241,26 @@ class Found:
 
 def find_field(rule: FieldRule, text: str, offset: int = 0,
                confidence_at: Callable[[int], float | None] | None = None,
-               seuil_ocr: float = 70.0) -> Found | None:
-    """Apply one field's patterns: the first strong pattern giving a value wins."""
+               seuil_ocr: float = 70.0,
+               valid: Callable[[object], bool] | None = None) -> Found | None:
+    """Apply one field's patterns: every match is a candidate, in the rule file's order.
+
+    The first strong candidate that passes `valid` (a check on the value alone) wins. The
+    result is uncertain when a candidate was rejected by `valid`, when strong candidates
+    disagree (unless the rule says `conflit_incertain = false`), when only a weak pattern
+    found it, or when OCR read its line with low confidence.
+    """
     parse = PARSERS[rule.parser]
     chosen: Found | None = None
     values = []
+    rejected = False
     for rx in rule.patterns:
         for m in rx.finditer(text):
             value, start = _value(m, parse)
             if value is None:
+                continue
+            if valid is not None and not valid(value):
+                rejected = True
                 continue
             values.append(value)
             if chosen is None:
@@ -257,13 +268,13 @@ def find_field(rule: FieldRule, text: str, offset: int = 0,
         if chosen is not None and not rule.conflict:
             break
     if chosen is not None:
-        if rule.conflict and len(set(map(repr, values))) > 1:
+        if rejected or (rule.conflict and len(set(map(repr, values))) > 1):
             chosen.uncertain = True
     else:
         for rx in rule.weak:
             for m in rx.finditer(text):
                 value, start = _value(m, parse)
-                if value is not None:
+                if value is not None and (valid is None or valid(value)):
                     chosen = Found(value, offset + start, uncertain=True)
                     break
             if chosen:
