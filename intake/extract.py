@@ -78,6 +78,8 @@ def extract_document(doc: Document, fichier: str, extra_rules_dir: Path | None =
 
     with _guard("controles", uncertain):
         uncertain |= cross_check(ex, text)
+    filled = _filled(ex)
+    uncertain |= {name for name in rs.data.get("champs_attendus", []) if name not in filled}
     ex.champs_incertains = [name for name in _field_order() if name in uncertain]
     return ex
 
