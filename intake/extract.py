@@ -76,6 +76,8 @@ def extract_document(doc: Document, fichier: str, extra_rules_dir: Path | None =
                 _fill(ex, reader.read(parent, letter, 0, _filled(ex)), uncertain)
         _parties(ex, rs.data, act, act_offset, letter, reader, uncertain)
 
+    if ex.type_document == "assignation" and ex.date_document:
+        ex.date_assignation = ex.date_document  # the act's date is the date it was served
     with _guard("controles", uncertain):
         uncertain |= cross_check(ex, text)
     filled = _filled(ex)
@@ -194,6 +196,9 @@ _ROLE_WORDS = re.compile(
     r"\b(?:demandeu?r(?:esse)?s?|requ[ée]rante?s?|ci-dessus|ci-apr[èe]s|susnomm[ée]e?s?|sus-?d[ée]sign[ée]e?s?|"
     r"d[ée]sign[ée]e?s?|d[ée]fendeu?r(?:esse)?s?|locataires?|preneu?r|soussign[ée]e?|requise?|"
     r"(?:le|la|son|sa|leur)\s+(?:bailleu?r|bailleresse|propri[ée]taire))\b", re.IGNORECASE)
+# the commissaire's office ("délivrée par la SCP X, commissaires de justice") is not the landlord
+_OFFICER = re.compile(r"\b(?:SCP|SELARL|SELAS|SELAFA|[ée]tude|huissiers?|commissaires?)\b", re.IGNORECASE)
+_OFFICER_AFTER = re.compile(r"[^.;\n]{0,40}?\b(?:commissaires?|huissiers?)\s+de\s+justice", re.IGNORECASE)
 # "Office Public de l'Habitat de X, dit « X HABITAT »": the short name is the one in use
 _SHORT_NAME = re.compile(
     r"(?:\bdite?|\bd[ée]nomm[ée]e?|\bsous\s+(?:le\s+nom|la\s+d[ée]nomination)\s+(?:de\s+)?|"
@@ -217,7 +222,9 @@ def find_bailleur(text: str, data: dict) -> tuple[str, int, bool] | None:
             value = clean_bailleur(raw)
             if not value or mandataire.search(value) or _is_placeholder(value):
                 continue
-            if _ROLE_WORDS.search(value) or not _reads_as_name(value):
+            at = text.find(value, m.start("v"), m.end("v") + 60)
+            if (_ROLE_WORDS.search(value) or not _reads_as_name(value) or _OFFICER.search(value)
+                    or (at >= 0 and _OFFICER_AFTER.match(text, at + len(value)))):
                 skipped = True
                 continue
             return value, m.start("v"), skipped or len(value) > 70
