@@ -314,6 +314,9 @@ def find_field(rule: FieldRule, text: str, offset: int = 0,
                 break
     if chosen is None and rule.cues is not None:
         chosen = _by_cues(rule.cues, parse, text, offset, valid)
+    if chosen is None and rejected:
+        # the document states something for this field, but nothing sensible: say so
+        return Found(None, offset, uncertain=True)
     if chosen is not None and confidence_at is not None:
         conf = confidence_at(chosen.start)
         if conf is not None and conf < seuil_ocr:

@@ -137,7 +137,8 @@ def _listed_without_civility(flat: str) -> tuple[list[Personne], bool]:
         person = _person(flat[m.end(): end], None)
         # without a civility only "Prénom NOM" is taken as a person (a list of claims
         # "- CONSTATER …, - ORDONNER …" is not)
-        if person is not None and not (person.prenom and person.nom and person.nom.isupper()):
+        if person is not None and not (person.prenom and person.prenom[:1].isupper()
+                                       and person.nom and person.nom.isupper()):
             person = None
         if person is None:
             dropped = dropped or _worth_flagging(flat[m.end(): end])
@@ -149,7 +150,7 @@ def _listed_without_civility(flat: str) -> tuple[list[Personne], bool]:
 def _person(after: str, civilite: str | None) -> Personne | None:
     after = after.strip()
     raw = _STOP_NAME.split(after, maxsplit=1)[0].strip()
-    raw = re.sub(rf"\s+(?:et|&)$|\s+{_MARKER}\s*$", "", raw).strip()
+    raw = re.sub(rf"\s+(?:et|&)$|\s+{_MARKER}\s*$", "", raw).strip(" -–•*,;:")
     raw = french.strip_marital(raw)
     # an occupation or a sentence after the name: cut at the first lower-case word that is
     # not a particle
@@ -160,6 +161,7 @@ def _person(after: str, civilite: str | None) -> Personne | None:
                                                     "al", "ould", "bin") and not tok.startswith("d'"):
             raw = " ".join(tokens[:k])
             break
+    raw = re.sub(r"(?:\s+(?:de|du|des|d'|le|la|les|van|von|der|den|da|di|del|dos|ben|el|al))+$", "", raw)
     if not raw or _NOT_A_NAME.match(raw) or len(raw.split()) > 6:
         return None
     nom, prenom = french.split_name(raw)
