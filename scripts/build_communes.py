@@ -15,6 +15,7 @@ the same package version (sorted rows, gzip mtime 0):
     C  insee  nom  departement  codes_postaux(space-separated)  epci_siren
     A  insee  other_name  codes_postaux   (commune déléguée / associée, arrondissement)
     E  siren  nom
+    D  code  nom   (départements, for names printed in full)
 
 sha256 is that of the UTF-8 body (every line after the header, newline-terminated); the
 same figures are written in asll/domain/data/README.md, and a test checks both agree.
@@ -38,7 +39,8 @@ DEFAULT_OUT = Path(__file__).resolve().parent.parent / "asll" / "domain" / "data
 ALIAS_TYPES = {"commune-deleguee", "commune-associee", "arrondissement-municipal"}
 
 
-def body_lines(communes: list[dict], epcis: list[dict]) -> list[str]:
+def body_lines(communes: list[dict], epcis: list[dict],
+               departements: list[dict] = ()) -> list[str]:
     """The table's rows, sorted, without the header."""
     epci_of = {m["code"]: e["code"] for e in epcis for m in e["membres"]}
     actual = {c["code"]: c for c in communes if c["type"] == "commune-actuelle"}
@@ -55,6 +57,8 @@ def body_lines(communes: list[dict], epcis: list[dict]) -> list[str]:
         rows.append("\t".join(("A", parent["code"], c["nom"], " ".join(c.get("codesPostaux") or ()))))
     for e in epcis:
         rows.append("\t".join(("E", e["code"], e["nom"])))
+    for d in departements:
+        rows.append("\t".join(("D", d["code"], d["nom"])))
     for row in rows:
         if "\n" in row or row.count("\t") > 5:
             raise ValueError(f"caractère inattendu dans la ligne {row!r}")
@@ -75,15 +79,17 @@ def build(package_dir: Path, out: Path) -> dict:
     version = json.loads((package_dir / "package.json").read_text(encoding="utf-8"))["version"]
     communes = json.loads((data / "communes.json").read_text(encoding="utf-8"))
     epcis = json.loads((data / "epci.json").read_text(encoding="utf-8"))
-    lines = body_lines(communes, epcis)
+    departements = json.loads((data / "departements.json").read_text(encoding="utf-8"))
+    lines = body_lines(communes, epcis, departements)
     content, digest = render(lines, version)
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
                                                filename="") as gz:
         gz.write(content)
-    kinds = {k: sum(1 for line in lines if line[0] == k) for k in "CAE"}
+    kinds = {k: sum(1 for line in lines if line[0] == k) for k in "CAED"}
     return {"version": version, "rows": len(lines), "sha256": digest, "communes": kinds["C"],
-            "alias": kinds["A"], "epci": kinds["E"], "bytes": out.stat().st_size}
+            "alias": kinds["A"], "epci": kinds["E"], "departements": kinds["D"],
+            "bytes": out.stat().st_size}
 
 
 def fetch_package(into: Path) -> Path:
@@ -107,7 +113,8 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             info = build(fetch_package(Path(tmp)), args.sortie)
     print(f"{args.sortie} : {PACKAGE}@{info['version']}, {info['communes']} communes, "
-          f"{info['alias']} autres noms, {info['epci']} EPCI, {info['rows']} lignes, "
+          f"{info['alias']} autres noms, {info['epci']} EPCI, {info['departements']} départements, "
+          f"{info['rows']} lignes, "
           f"sha256 {info['sha256']}, {info['bytes']} octets")
     return 0
 

@@ -69,6 +69,7 @@ class _Table:
     by_postcode: dict[str, tuple[str, ...]]  # postcode -> INSEE codes
     by_departement: dict[str, tuple[str, ...]]
     other_names: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # INSEE -> (name, postcodes)
+    departements: dict[str, str]  # code -> name
     source: str
 
 
@@ -95,7 +96,8 @@ def _table() -> _Table:
             other_names.setdefault(r[1], []).append((r[2], tuple(r[3].split())))
     return _Table(communes, {k: tuple(v) for k, v in by_postcode.items()},
                   {k: tuple(v) for k, v in by_departement.items()},
-                  {k: tuple(v) for k, v in other_names.items()}, header.strip("# \n"))
+                  {k: tuple(v) for k, v in other_names.items()},
+                  {r[1]: r[2] for r in rows if r[0] == "D"}, header.strip("# \n"))
 
 
 def source() -> str:
@@ -134,6 +136,37 @@ def _departements_of(cp: str) -> tuple[str, ...]:
     if cp[:2] in ("97", "98"):
         return (cp[:3],)
     return (cp[:2],)
+
+
+def departement_name(code: str) -> str | None:
+    """'52' -> 'Haute-Marne', '2A' -> 'Corse-du-Sud', '974' -> 'La Réunion'."""
+    return _table().departements.get(code)
+
+
+def departement_code(name: str | None) -> str | None:
+    """The code of a département written in full, whatever its case or accents."""
+    wanted = fold(name)
+    for code, nom in _table().departements.items():
+        if fold(nom) == wanted:
+            return code
+    return None
+
+
+def communes_named(name: str | None, departement: str | None = None
+                   ) -> list[tuple[Commune, str]]:
+    """Actual communes answering to `name` (own name, else a former commune's name such as
+    'Vire' in Vire Normandie), optionally in one département, with the official spelling
+    of the name that matched."""
+    table = _table()
+    wanted = fold(name)
+    codes = (table.by_departement.get(departement, ()) if departement
+             else tuple(table.communes))
+    found = [(table.communes[i], table.communes[i].nom) for i in codes
+             if fold(table.communes[i].nom) == wanted]
+    if not found:
+        found = [(table.communes[i], other) for i in codes
+                 for other, _ in table.other_names.get(i, ()) if fold(other) == wanted]
+    return found
 
 
 def communes_for_postcode(cp: str | None) -> list[Commune]:
