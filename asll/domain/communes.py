@@ -152,6 +152,20 @@ def departement_code(name: str | None) -> str | None:
     return None
 
 
+@cache
+def _names_in_departement(departement: str) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Folded name -> (INSEE, official spelling), own names first, then former communes'."""
+    table = _table()
+    index: dict[str, list[tuple[str, str]]] = {}
+    for insee in table.by_departement.get(departement, ()):
+        index.setdefault(fold(table.communes[insee].nom), []).append(
+            (insee, table.communes[insee].nom))
+    for insee in table.by_departement.get(departement, ()):
+        for other, _ in table.other_names.get(insee, ()):
+            index.setdefault("~" + fold(other), []).append((insee, other))
+    return {k: tuple(v) for k, v in index.items()}
+
+
 def communes_named(name: str | None, departement: str | None = None
                    ) -> list[tuple[Commune, str]]:
     """Actual communes answering to `name` (own name, else a former commune's name such as
@@ -159,14 +173,13 @@ def communes_named(name: str | None, departement: str | None = None
     of the name that matched."""
     table = _table()
     wanted = fold(name)
-    codes = (table.by_departement.get(departement, ()) if departement
-             else tuple(table.communes))
-    found = [(table.communes[i], table.communes[i].nom) for i in codes
-             if fold(table.communes[i].nom) == wanted]
-    if not found:
-        found = [(table.communes[i], other) for i in codes
-                 for other, _ in table.other_names.get(i, ()) if fold(other) == wanted]
-    return found
+    departements = [departement] if departement else list(table.by_departement)
+    for key in (wanted, "~" + wanted):
+        found = [(table.communes[insee], spelling) for dep in departements
+                 for insee, spelling in _names_in_departement(dep).get(key, ())]
+        if found:
+            return found
+    return []
 
 
 def communes_for_postcode(cp: str | None) -> list[Commune]:
