@@ -94,7 +94,7 @@ def build(package_dir: Path, out: Path) -> dict:
 
 def fetch_package(into: Path) -> Path:
     """npm pack into `into` and unpack; returns the package folder."""
-    subprocess.run(["npm", "pack", PACKAGE], cwd=into, check=True, stdout=subprocess.PIPE)
+    subprocess.run(["npm", "pack", "--loglevel=error", PACKAGE], cwd=into, check=True, stdout=subprocess.PIPE)
     tgz = next(into.glob("*.tgz"))
     with tarfile.open(tgz) as tar:
         tar.extractall(into, filter="data")

@@ -48,6 +48,8 @@ def test_printed_town_gets_its_official_spelling(cp, printed, official):
 ])
 def test_small_ocr_typos_are_forgiven_within_the_postcode(cp, printed, official):
     assert canonical_name(cp, printed) == official
+    result = check(cp, printed)
+    assert result.coherent and result.approchee and "à vérifier" in result.message
 
 
 def test_postcode_shared_by_several_communes_lists_them_all_and_picks_the_right_one():
@@ -70,7 +72,7 @@ def test_wrong_pairing_is_detected_with_the_postcode_communes():
 
 def test_consistent_pair_and_unknown_postcode():
     ok = check("52100", "ST DIZIER")
-    assert ok.statut == COHERENT and ok.commune.nom == "Saint-Dizier"
+    assert ok.statut == COHERENT and ok.commune.nom == "Saint-Dizier" and not ok.approchee
     unknown = check("99999", "Nulle-Part")
     assert unknown.statut == CODE_POSTAL_INCONNU and unknown.commune is None
     assert "99999" in unknown.message

@@ -13,7 +13,8 @@ Contract (pure domain: reads only its own data file, never imports intake/ or th
   département is accepted.
 - ``check(cp, town) -> Verification``: ``statut`` is "coherent", "code_postal_inconnu" or
   "commune_absente" (the town is not one of that postcode's communes, which are listed),
-  with a French ``message`` for the register.
+  with a French ``message`` for the register; ``approchee`` is True when the town matched
+  only by similarity (worth flagging as uncertain).
 - ``canonical_name(cp, town) -> str | None``: the official spelling ("ANGOULEME" ->
   "Angoulême", "SAINT DIZIER" -> "Saint-Dizier"), None when there is no match.
 - ``epci_of(cp, town) -> (siren, nom) | None``.
@@ -57,6 +58,7 @@ class Verification:
     commune: Commune | None  # the matched commune, when there is one
     communes_du_code_postal: tuple[Commune, ...]
     message: str
+    approchee: bool = False  # matched only by similarity (an OCR typo?): worth a check
 
     @property
     def coherent(self) -> bool:
@@ -201,6 +203,12 @@ def _ratio(a: str, b: str) -> float:
 
 
 def match(cp: str | None, town: str | None) -> Commune | None:
+    found = _match(cp, town)
+    return found[0] if found else None
+
+
+def _match(cp: str | None, town: str | None) -> tuple[Commune, bool] | None:
+    """(commune, True when only a similarity ratio matched it)."""
     table = _table()
     cp = _normal_postcode(cp)
     wanted = fold(town)
@@ -208,19 +216,20 @@ def match(cp: str | None, town: str | None) -> Commune | None:
         return None
     candidates = communes_for_postcode(cp)
     if not candidates:
-        return _match_in_departement(table, cp, wanted)
+        found = _match_in_departement(table, cp, wanted)
+        return (found, False) if found else None
     squeezed = wanted.replace(" ", "")
     scored = []
     for commune in candidates:
         names = _names(table, commune, cp)
         if wanted in names or squeezed in {n.replace(" ", "") for n in names}:
-            return commune
+            return commune, False
         scored.append((max(_ratio(wanted, n) for n in names), commune))
     scored.sort(key=lambda s: s[0], reverse=True)
     best, commune = scored[0]
     second = scored[1][0] if len(scored) > 1 else 0.0
     if best >= SIMILARITY_MIN and best - second >= SIMILARITY_MARGIN:
-        return commune
+        return commune, True
     return None
 
 
@@ -234,7 +243,8 @@ def _match_in_departement(table: _Table, cp: str, wanted: str) -> Commune | None
 
 def check(cp: str | None, town: str | None) -> Verification:
     candidates = tuple(communes_for_postcode(cp))
-    commune = match(cp, town)
+    found = _match(cp, town)
+    commune, approx = found if found else (None, False)
     if not candidates:
         return Verification(CODE_POSTAL_INCONNU, commune, (),
                             f"Code postal {cp or '(vide)'} absent de la liste officielle"
@@ -245,6 +255,10 @@ def check(cp: str | None, town: str | None) -> Verification:
         return Verification(COMMUNE_ABSENTE, None, candidates,
                             f"« {town or ''} » n'est pas une commune du code postal {cp} "
                             f"({noms}).")
+    if approx:
+        return Verification(COHERENT, commune, candidates,
+                            f"« {town} » lu comme {_normal_postcode(cp)} {commune.nom} "
+                            "(nom approché, à vérifier).", True)
     return Verification(COHERENT, commune, candidates,
                         f"{_normal_postcode(cp)} {commune.nom} : cohérent.")
 
