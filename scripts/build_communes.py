@@ -16,6 +16,8 @@ the same package version (sorted rows, gzip mtime 0):
     A  insee  other_name  codes_postaux   (commune déléguée / associée, arrondissement)
     E  siren  nom
     D  code  nom   (départements, for names printed in full)
+    P  code_postal  insee insee ...   (the index asll reads at start-up, so that loading
+                                       needs no pass over every commune)
 
 sha256 is that of the UTF-8 body (every line after the header, newline-terminated); the
 same figures are written in asll/domain/data/README.md, and a test checks both agree.
@@ -59,6 +61,12 @@ def body_lines(communes: list[dict], epcis: list[dict],
         rows.append("\t".join(("E", e["code"], e["nom"])))
     for d in departements:
         rows.append("\t".join(("D", d["code"], d["nom"])))
+    by_postcode: dict[str, list[str]] = {}
+    for c in sorted(actual.values(), key=lambda c: c["code"]):
+        for cp in c.get("codesPostaux") or ():
+            by_postcode.setdefault(cp, []).append(c["code"])
+    for cp, codes in by_postcode.items():
+        rows.append("\t".join(("P", cp, " ".join(codes))))
     for row in rows:
         if "\n" in row or row.count("\t") > 5:
             raise ValueError(f"caractère inattendu dans la ligne {row!r}")
@@ -86,7 +94,7 @@ def build(package_dir: Path, out: Path) -> dict:
     with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
                                                filename="") as gz:
         gz.write(content)
-    kinds = {k: sum(1 for line in lines if line[0] == k) for k in "CAED"}
+    kinds = {k: sum(1 for line in lines if line[0] == k) for k in "CAEDP"}
     return {"version": version, "rows": len(lines), "sha256": digest, "communes": kinds["C"],
             "alias": kinds["A"], "epci": kinds["E"], "departements": kinds["D"],
             "bytes": out.stat().st_size}

@@ -157,6 +157,11 @@ def test_shipped_table_matches_its_header_and_readme():
     assert "Licence Ouverte" in readme and "6.0.0" in readme
     kinds = [line[0] for line in lines]
     assert kinds.count("C") == 34969 and kinds.count("E") == 1255
+    # Every postcode's index row names actual communes that list that postcode.
+    rows = {line.split("\t")[1]: line.split("\t") for line in lines if line[0] == "C"}
+    for line in (line for line in lines if line[0] == "P"):
+        _, cp, codes = line.split("\t")
+        assert all(cp in rows[code][4].split() for code in codes.split()), line
     assert (DATA / "communes.tsv.gz").stat().st_size < 1_000_000
 
 
@@ -190,6 +195,7 @@ def test_build_script_output_is_deterministic_and_keeps_only_actual_communes(tmp
     assert "C\t52448\tSaint-Dizier\t52\t52100\t200068666" in text
     assert "A\t50129\tCherbourg-Octeville\t" in text
     assert "D\t52\tHaute-Marne" in text
+    assert "P\t50100\t50129" in text and "P\t52100\t52448" in text
     assert not any("Ancienne" in line for line in text)
     assert (info["communes"], info["alias"], info["epci"]) == (2, 1, 1)
 
