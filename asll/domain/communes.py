@@ -14,7 +14,9 @@ Contract (pure domain: reads only its own data file, never imports intake/ or th
 - ``check(cp, town) -> Verification``: ``statut`` is "coherent", "code_postal_inconnu" or
   "commune_absente" (the town is not one of that postcode's communes, which are listed),
   with a French ``message`` for the register; ``approchee`` is True when the town matched
-  only by similarity (worth flagging as uncertain).
+  only by similarity (worth flagging as uncertain). A CEDEX postcode is unknown by nature:
+  ``commune`` is then still filled when the name is exact in the département — right for
+  an organisation's letterhead, a reason for doubt on a household's address.
 - ``canonical_name(cp, town) -> str | None``: the official spelling ("ANGOULEME" ->
   "Angoulême", "SAINT DIZIER" -> "Saint-Dizier"), None when there is no match.
 - ``epci_of(cp, town) -> (siren, nom) | None``.
@@ -268,8 +270,11 @@ def check(cp: str | None, town: str | None) -> Verification:
                                else "."))
     if commune is None:
         noms = ", ".join(c.nom for c in candidates)
+        if not fold(town):
+            return Verification(COMMUNE_ABSENTE, None, candidates,
+                                f"Commune non lue pour le code postal {cp} ({noms}).")
         return Verification(COMMUNE_ABSENTE, None, candidates,
-                            f"« {town or ''} » n'est pas une commune du code postal {cp} "
+                            f"« {town} » n'est pas une commune du code postal {cp} "
                             f"({noms}).")
     if approx:
         return Verification(COHERENT, commune, candidates,
