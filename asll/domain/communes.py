@@ -20,17 +20,20 @@ Contract (pure domain: reads only its own data file, never imports intake/ or th
 - ``canonical_name(cp, town) -> str | None``: the official spelling ("ANGOULEME" ->
   "Angoulême", "SAINT DIZIER" -> "Saint-Dizier"), None when there is no match.
 - ``epci_of(cp, town) -> (siren, nom) | None``.
+- Helpers: ``fold(name)`` (the comparison key), ``communes_named(name, departement)``,
+  ``departement_code(name)`` / ``departement_name(code)``, ``source()``.
 
-The table loads on first use (about 0.1 s) and is cached; later calls are dict look-ups.
+The table loads on first use (under 0.1 s here) and is cached; a look-up by exact name
+then takes about 20 µs, one that needs the similarity ratio about 0.3 ms.
 """
 from __future__ import annotations
 
 import gzip
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from bisect import bisect_left
 from functools import cache
 from pathlib import Path
 
