@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from asll.domain import communes, juridictions
+
 from . import french
 
 # A monthly rent (charges included) or a debt outside these bounds is not a rent or a debt.
@@ -96,4 +98,42 @@ def cross_check(ex, text: str) -> set[str]:
 
     if ex.montant_dette is not None and ex.loyer_mensuel and ex.montant_dette < ex.loyer_mensuel / 4:
         doubtful.add("montant_dette")
+    doubtful |= _check_town(ex)
+    doubtful |= _check_court(ex)
     return doubtful
+
+
+def _check_town(ex) -> set[str]:
+    """Postcode against commune (official list): accents restored when they agree."""
+    if not ex.code_postal and not ex.commune:
+        return set()
+    if not ex.code_postal or not ex.commune:
+        found = communes.communes_for_postcode(ex.code_postal) if ex.code_postal else []
+        if ex.code_postal and len(found) == 1:
+            ex.commune = found[0].nom  # the only commune of that postcode, to be checked
+        return {"code_postal", "commune"}
+    verdict = communes.check(ex.code_postal, ex.commune)
+    if verdict.coherent and verdict.commune is not None:
+        ex.commune = verdict.commune.nom
+        return {"commune"} if verdict.approchee else set()
+    if verdict.statut == communes.CODE_POSTAL_INCONNU:
+        return {"code_postal"} if verdict.commune is None else set()
+    return {"code_postal", "commune"}
+
+
+def _check_court(ex) -> set[str]:
+    """The court against the official list: official spelling, or flagged."""
+    if not ex.juridiction:
+        return set()
+    found = juridictions.lookup(ex.juridiction)
+    if found is None:
+        # not in the shipped list: kept without a flag only when it names a real town
+        place = re.search(r"(?:judiciaire|proximit[ée]|instance)\s+(?:de\s+|d'|du\s+)(.+)$", ex.juridiction,
+                          re.IGNORECASE)
+        return set() if place and communes.communes_named(place.group(1)) else {"juridiction"}
+    if found.ancienne_denomination:
+        return set()  # an old act names the court of its time: kept as printed
+    if found.autre_type or found.approchee:
+        return {"juridiction"}
+    ex.juridiction = found.juridiction.nom
+    return set()

@@ -236,3 +236,26 @@ def test_a_bug_in_one_field_parser_leaves_that_field_empty_and_flagged(monkeypat
     assert got["personnes"] and got["date_audience"]  # the rest is read as before
     assert "MARTIN" not in caplog.text  # the log names the field, never the household
     assert "heure_audience" in caplog.text
+
+
+def test_postcode_and_town_are_checked_against_the_official_list():
+    body = ("Monsieur Jean DUPONT, demeurant 2 rue de la Gare 16000 ANGOULEME\n"
+            "à comparaître à l'audience du 4 décembre 2025 à 14 heures devant le juge des "
+            "contentieux de la protection du tribunal judiciaire d'Angoulême.\n")
+    got = _extract_text(_act(body))
+    assert (got["code_postal"], got["commune"]) == ("16000", "Angoulême")  # accents restored
+    assert "commune" not in got["champs_incertains"]
+    wrong = _extract_text(_act(body.replace("16000 ANGOULEME", "16100 ANGOULEME")))
+    assert {"code_postal", "commune"} <= set(wrong["champs_incertains"])
+
+
+def test_a_court_of_the_wrong_kind_or_unknown_is_flagged_a_known_one_spelt_officially():
+    def court(name):
+        return _extract_text(_act(
+            "Monsieur Jean DUPONT, demeurant 2 rue Basse 52000 CHAUMONT\n"
+            f"à comparaître à l'audience du 4 décembre 2025 à 14 heures devant le {name}.\n"))
+    ok = court("juge des contentieux de la protection du TRIBUNAL JUDICIAIRE DE CHAUMONT")
+    assert ok["juridiction"] == "Tribunal judiciaire de Chaumont"
+    assert "juridiction" not in ok["champs_incertains"]
+    # Saint-Dizier has a tribunal de proximité, not a tribunal judiciaire
+    assert "juridiction" in court("tribunal judiciaire de Saint-Dizier")["champs_incertains"]
