@@ -31,8 +31,9 @@ Uncertainty (`champs_incertains` of the extraction), decided as follows:
   *manque non signalé* (staff see an empty cell but not that the document states it);
 - a wrong non-empty value that is not flagged is an *erreur silencieuse*, the worst case:
   staff would trust it;
-- a document that cannot be read is set aside whole and staff see it, so its fields count
-  as wrong and flagged.
+- a document that cannot be read (or that makes the extractor fail) counts every field as
+  wrong and unflagged, but apart: "champs de documents illisibles", neither silent nor
+  missing (staff see the file set aside; a legible one set aside is still a failure).
 """
 from __future__ import annotations
 
@@ -151,7 +152,9 @@ class Report:
                 if not ok:
                     u.wrong += 1
                     u.wrong_flagged += flag
-                    if not flag:
+                    if d.erreur:
+                        u.unreadable += 1
+                    elif not flag:
                         if d.empty.get(f, False):
                             u.missing_unflagged += 1
                         else:
@@ -167,6 +170,7 @@ class Uncertainty:
     wrong_flagged: int = 0
     silent: int = 0  # wrong non-empty value, not flagged
     missing_unflagged: int = 0  # empty where a value was expected, not flagged
+    unreadable: int = 0  # fields of documents that could not be read or extracted
 
     @property
     def recall(self) -> float | None:
@@ -285,7 +289,7 @@ def evaluate(documents_dir: Path, expected_dir: Path | None = None, *,
             val = got.get(name) if got is not None else f"<illisible : {erreur}>"
             ok = got is not None and same_value(name, exp, val)
             result.correct[name] = ok
-            result.flagged[name] = got is None or name in incertains
+            result.flagged[name] = name in incertains
             result.empty[name] = got is not None and val in (None, [], "")
             if not ok:
                 report.mismatches.append(Mismatch(path.name, name, exp, val))
@@ -344,7 +348,13 @@ def failure_classes(report: Report, reglage: bool | None = True) -> list[tuple[s
     for m in report.mismatches:
         if reglage is not None and docs[m.fichier].reglage != reglage:
             continue
-        counts.setdefault((m.champ, failure_nature(m)), []).append(m)
+        nature = failure_nature(m)
+        if nature == "illisible":  # one class per document, not one per field
+            if m.champ != SCORED_FIELDS[0]:
+                continue
+            counts.setdefault(("(document entier)", nature), []).append(m)
+            continue
+        counts.setdefault((m.champ, nature), []).append(m)
     rows = [(c, n, len(ms), ms[0]) for (c, n), ms in counts.items()]
     return sorted(rows, key=lambda r: (-r[2], r[0], r[1]))
 
@@ -356,7 +366,8 @@ def _uncertainty_lines(u: "Uncertainty") -> list[str]:
         f"Part de tous les champs signalés : {pct(u.rate)} ({u.flagged}/{u.total}) — "
         "objectif ≤ 15\u00a0%.",
         f"Erreurs silencieuses (valeur fausse non signalée) : {u.silent} ; "
-        f"manques non signalés (vide alors que le document l'indique) : {u.missing_unflagged}.",
+        f"manques non signalés (vide alors que le document l'indique) : {u.missing_unflagged} ; "
+        f"champs de documents illisibles : {u.unreadable}.",
     ]
 
 
