@@ -33,7 +33,8 @@ MACROS = {
     # text that does not run past another amount, a commandement or an article 700
     "GAP": r"(?:(?!€|\beuros?\b|\bEUR\b|commandement|article\s+700|frais\s+irr|\.\s|;|\n\s*[-–•])[\s\S])",
     # an amount that is surely money: with cents or with a currency sign
-    "MONTANT_EUR": (r"(?<![\d,.])(?:(?:\d{1,3}(?:[ .\u00a0\u202f']\d{3})+|\d+),\d{2}(?:\s?(?:€|euros?\b|EUR\b))?"
+    # (a line break may fall between the thousands of an amount with cents: "4\n587,03 €")
+    "MONTANT_EUR": (r"(?<![\d,.])(?:(?:\d{1,3}(?:[ .\u00a0\u202f'\n]\d{3})+|\d+),\d{2}(?:\s?(?:€|euros?\b|EUR\b))?"
                     r"|(?:\d{1,3}(?:[ .\u00a0\u202f']\d{3})+|\d+)(?:[.,]\d{1,2})?\s?(?:€|euros?\b|EUR\b))"),
     # "… outre une provision sur charges de 98,50 €" / "et 61,20 € de provisions pour charges"
     "LOYER_PLUS": (r"(?:\s*(?:mensuels?|par\s+mois|hors\s+charges|HC))?\s*,?\s*(?:"

@@ -258,6 +258,12 @@ def clean_bailleur(raw: str) -> str | None:
     # "la société SCI Les Tilleuls", "Société X", "la SA Immobilière …": the kind is not the name
     raw = re.sub(r"^(?i:soci[ée]t[ée])\s+(?=(?:SCI|SARL|SAS|SA|EURL|SNC)\b|[A-Z])(?!(?i:anonyme|civile|d))", "", raw)
     raw = re.sub(r"^(?:SA|S\.A\.)\s+(?!(?i:d.?HLM|HLM|d.habitations)\b)(?=[A-Z])", "", raw)
+    # a legal form spelt out before the name in capitals: "société anonyme d'habitations à
+    # loyer modéré HABITAT DU CENTRE-EST" is "HABITAT DU CENTRE-EST"
+    raw = re.sub(r"^(?i:soci[ée]t[ée]\s+civile\s+immobili[èe]re)\s+(?=[A-Z])", "SCI ", raw)
+    raw = re.sub(r"^(?i:(?:soci[ée]t[ée]\s+anonyme|SA)\s+d.(?:habitations?\s+[àa]\s+loyers?\s+mod[ée]r[ée]s?|HLM)"
+                 r"|soci[ée]t[ée]\s+anonyme|entreprise\s+sociale\s+pour\s+l.habitat|(?:la\s+)?soci[ée]t[ée]\s+coop[ée]rative"
+                 r"(?:\s+d.HLM)?)\s+(?=[A-Z0-9][A-Z0-9ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜ'\- ]{2,}\b)", "", raw)
     value = PARSERS["organisme"](raw)
     if not value:
         return None

@@ -46,18 +46,28 @@ _STOP_NAME = re.compile(
     rf"\bsis\b|\boccupants?\b|\bqui\b|\bau\s+titre|\bdont\b|\bpour\b|\bcomparaissant|\bde\s+nationalit|"
     rf"\bsans\s+profession|\bretrait[ée]e?\b|\b(?:employ[ée]e?|ouvri[èe]re?|agent|aide|chauffeur|cadre|"
     rf"[ée]tudiante?|ch[ôo]meur|ch[ôo]meuse|demandeu(?:r|se)\s+d.emploi|salari[ée]e?|int[ée]rimaire|"
-    rf"profession|c[ée]libataire|mari[ée]e?|pacs[ée]e?|en\s+instance)\b|\n|\s-\s|\s(?={CIV}\s))")
+    rf"profession|c[ée]libataire|mari[ée]e?|pacs[ée]e?|en\s+instance)\b|\n|\s-\s|\s(?={CIV}\s)|"
+    # the next label of a table ("Locataire(s)  Jean MARTIN  Adresse du logement …")
+    rf"\s(?-i:Adresse|ADRESSE|Logement|Domicile|Bailleur|Juridiction|Audience|Commissaire|T[ée]l[ée]phone|T[ée]l\b))")
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Ý][A-Za-zÀ-ÖØ-öø-ÿ'\-]*|d'[A-ZÀ-Ý][\w'\-]*|"
                          r"(?:de|du|des|d'|le|la|les|van|von|der|den|da|di|del|dos|ben|el|al|ould|bin))\.?$")
 
 
 def find_persons(text: str, data: dict) -> tuple[list[Personne], int | None, bool]:
     """The défendeurs / household adults, the offset where their block ends, and whether
-    the reading is doubtful (a candidate was dropped as not being a name)."""
+    the reading is doubtful.
+
+    Every anchor of the rule file ([personnes] debut) gives a candidate list (its first
+    block that names somebody). The fullest list wins (civilities, first names, birth
+    dates), the earlier anchor on a tie. The reading is doubtful when a candidate was
+    dropped as not being a name, or when another list names somebody the chosen one does
+    not (two places of the document disagree).
+    """
     conf = data.get("personnes", {})
     starts = [compile_pattern(p) for p in conf.get("debut", [])]
     ends = [compile_pattern(p) for p in conf.get("fin", [])]
-    for rx in starts:
+    candidates = []
+    for rank, rx in enumerate(starts):
         for m in rx.finditer(text):
             segment = text[m.end(): m.end() + 900]
             cut = len(segment)
@@ -65,11 +75,20 @@ def find_persons(text: str, data: dict) -> tuple[list[Personne], int | None, boo
                 em = e.search(segment, 3)
                 if em and em.start() < cut:
                     cut = em.start()
-            block = segment[:cut]
-            persons, dropped = _parse(block, segment)
+            persons, dropped = _parse(segment[:cut], segment)
             if persons:
-                return persons, m.end() + cut, dropped
-    return [], None, True
+                candidates.append((_fullness(persons), -rank, persons, m.end() + cut, dropped))
+                break
+    if not candidates:
+        return [], None, True
+    best = max(candidates, key=lambda c: (c[0], c[1]))
+    names = {french.fold(p.nom) for p in best[2]}
+    disagree = any({french.fold(p.nom) for p in c[2]} - names for c in candidates)
+    return best[2], best[3], best[4] or disagree
+
+
+def _fullness(persons: list[Personne]) -> float:
+    return sum(1 + 0.5 * bool(p.civilite) + 0.5 * bool(p.prenom) + bool(p.date_naissance) for p in persons)
 
 
 def parse_persons(block: str, context: str | None = None) -> list[Personne]:
@@ -130,7 +149,7 @@ def _singles(flat: str) -> tuple[list[Personne], bool]:
 
 def _listed_without_civility(flat: str) -> tuple[list[Personne], bool]:
     """"1/ Jean MARTIN, né le …  2/ Marie MARTIN …" with no civility at all."""
-    marks = list(re.finditer(_MARKER, flat))
+    marks = list(re.finditer(rf"{_MARKER}|^|;", flat))
     people, dropped = [], False
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(flat)
