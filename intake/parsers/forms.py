@@ -442,7 +442,7 @@ def _option_positions(text: str, options: list[dict]):
     for opt in options:
         m = re.search(opt["motif"], text, re.IGNORECASE)
         if m:
-            yield m.start(), opt["valeur"]
+            yield m.start(), opt.get("valeur") or opt.get("type")  # ressources options name a "type"
 
 
 def _first_option(text: str, options: list[dict], strict: bool = False) -> str | None:
