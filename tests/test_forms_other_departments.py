@@ -187,3 +187,10 @@ def test_values_above_labels_need_every_label_known():
     lines = ["MOREAU ______ Kevin ______", "Nom Prénom", "Gris ______", "Couleur des yeux"]
     assert forms._values_above_labels(lines, libelles) == ["Nom : MOREAU", "Prénom : Kevin", "Gris ______",
                                                            "Couleur des yeux"]
+
+
+def test_residual_rent_is_not_the_rent(tmp_path):
+    path = _docx(tmp_path / "f.docx", ["Fiche de liaison ASLL", "☒ Maintien", "Nom du travailleur social : Paul BERNIER",
+                                       "Structure : CCAS de Niort", "Demandeur : Mme Anne FAURE",
+                                       "Loyer résiduel (après APL) : 298,30 €"])
+    assert extract(path).loyer_mensuel is None

@@ -172,7 +172,7 @@ def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
     # free-text fallbacks (same patterns as acts)
     text = f.doc.text
     if ex.loyer_mensuel is None:
-        m = re.search(rf"loyer[^:\n|]{{0,40}}[:|]?\s*({french.MONTANT_RE}(?:\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:de\s+)?(?:charges|provision)?)?)",
+        m = re.search(rf"loyer(?!\s+r[ée]siduel)[^:\n|]{{0,40}}[:|]?\s*({french.MONTANT_RE}(?:\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:de\s+)?(?:charges|provision)?)?)",
                       text, re.IGNORECASE)
         if m:
             ex.loyer_mensuel = _loyer(m.group(1))
@@ -323,6 +323,11 @@ def _values_above_labels(lines: list[str], libelles: dict[str, re.Pattern]) -> l
     i = 0
     while i < len(lines):
         line = lines[i]
+        after = _label_after_value(line, libelles)
+        if after:
+            out.extend(after)
+            i += 1
+            continue
         if "___" in line and ":" not in line:
             values = [v.strip() for v in _BLANK.split(line)]
             if values and not values[-1]:
@@ -339,6 +344,31 @@ def _values_above_labels(lines: list[str], libelles: dict[str, re.Pattern]) -> l
         out.append(line)
         i += 1
     return out
+
+
+def _label_after_value(line: str, libelles) -> list[str] | None:
+    """'MARTIN ______ Nom' (and 'MARTIN ____ Nom   Sophie ____ Prénom'): the label follows its
+    value's blank on the same line. Only when every label is known."""
+    if "___" not in line or ":" in line:
+        return None
+    pieces = [x.strip() for x in _BLANK.split(line)]
+    if len(pieces) < 2 or not pieces[0] or not pieces[-1]:
+        return None
+    values, labels = [pieces[0]], []
+    for middle in pieces[1:-1]:
+        # "Nom   Sophie": a known label, then the next value
+        words = middle.split()
+        for j in range(len(words) - 1, 0, -1):
+            if _label_key(" ".join(words[:j]), libelles):
+                labels.append(" ".join(words[:j]))
+                values.append(" ".join(words[j:]))
+                break
+        else:
+            return None
+    labels.append(pieces[-1])
+    if not all(_label_key(l, libelles) for l in labels):
+        return None
+    return [f"{l} : {v}" for l, v in zip(labels, values)]
 
 
 def _split_labels(text: str, libelles) -> list[str] | None:
@@ -506,8 +536,12 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
         ex.composition = "couple"
     elif adults:
         ex.composition = {"Mme": "femme_seule", "M.": "homme_seul"}.get(adults[0].civilite)
-    if adults and ex.composition is None or any(a.civilite is None for a in adults[:2]):
-        uncertain.update(("personnes", "composition"))
+    if not adults or ex.composition is None or any(a.civilite is None for a in adults[:2]):
+        uncertain.update(("personnes", "composition"))  # every form names its demandeur
+    if not children and n_explicit is None and re.search(r"\benfant", f.doc.text, re.IGNORECASE) \
+            and not re.search(r"enfants?[^\n]{0,30}?(?:n[ée]ant|aucun|sans\b|:\s*0\b|\|\s*0\b)|sans\s+enfant|vit\s+seule?",
+                              f.doc.text, re.IGNORECASE):
+        uncertain.add("nb_enfants")  # children mentioned, none read: 0 is a guess
 
 
 def _same_person(a: Personne, b: Personne) -> bool:
@@ -710,10 +744,15 @@ def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]
         if p.key == "enfant":
             if not re.search(r"[A-Za-zÀ-ÿ]{2}", value) or re.fullmatch(r"n[ée]ant|sans|aucun", value, re.IGNORECASE):
                 continue
-            child = _person_from_line(value)
-            if child:
-                child.civilite = None
-                children.append(child)
+            # "ROUX Jules (05/05/2010), ROUX Lila (06/07/2013)": several children on one line
+            parts = [value]
+            if len(re.findall(french.DATE_RE, value, re.IGNORECASE)) > 1:
+                parts = [x for x in re.split(r"\s*(?:;|,|\bet\b)\s*(?=[A-ZÀ-Ý])", value) if x.strip()]
+            for part in parts:
+                child = _person_from_line(part)
+                if child:
+                    child.civilite = None
+                    children.append(child)
             continue
         if p.key in ("nom", "nom_usage", "nom_prenom"):
             if current.get("nom") or current.get("nom_prenom"):
@@ -863,8 +902,10 @@ def _prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str]) -
     if org and signed_org and french.fold(org) != french.fold(signed_org):
         uncertain.add("organisme_prescripteur")
     org = org or signed_org
-    if name and len(name.split()) < 2:
-        uncertain.add("prescripteur")  # a surname alone, or a word taken for one
+    if not name or len(name.split()) < 2:
+        uncertain.add("prescripteur")  # none found, or a surname alone: every form has one
+    if not org:
+        uncertain.add("organisme_prescripteur")
     ex.prescripteur = name
     ex.organisme_prescripteur = org
 
