@@ -116,8 +116,11 @@ def _stage_statut(f: _Form, ex, uncertain: set[str]) -> None:
                 if statut:
                     break
     if statut is None:
-        # a status stated in the dwelling's section ("Locataire du parc privé – bailleur : …")
-        logement = "\n".join(l for i, l in enumerate(f.lines) if f.sections[i] == "logement")
+        # a status stated in the dwelling's section ("Locataire du parc privé – bailleur : …"),
+        # not the landlord's label ("Propriétaire : M. LEROY")
+        landlord_lines = {p.line for p in f.pairs if p.key == "bailleur"}
+        logement = "\n".join(l for i, l in enumerate(f.lines)
+                              if f.sections[i] == "logement" and i not in landlord_lines)
         statut = _first_option(logement, options, strict=True)
     if statut is None:
         # a status word in the household's section only: a guess
@@ -524,8 +527,8 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
         uncertain.add("personnes")
     ex.personnes = adults[:2]
     ex.enfants = children
-    n_explicit = next((int(m.group(0)) for p in f.pairs if p.key == "nb_enfants"
-                       for m in [re.search(r"\d+", p.value)] if m), None)
+    n_explicit = next((int(m.group(1)) for p in f.pairs if p.key == "nb_enfants"
+                       for m in [re.fullmatch(r"\s*(\d{1,2})\s*(?:enfants?)?\s*", p.value)] if m), None)
     if children:
         ex.nb_enfants = len(children)
         if n_explicit is not None and n_explicit != len(children):
@@ -599,13 +602,14 @@ def _household_tables(tables: list[list[list[str]]]) -> tuple[list[Personne], li
                 col.setdefault("nom", j)
             elif re.search(r"qualit|lien|role|statut|membre", h):
                 col.setdefault("role", j)
-        if not ("nom" in col and "prenom" in col or "nom_prenom" in col):
+        if not ("nom" in col and "prenom" in col or "nom_prenom" in col and len(col) >= 2):
             if len(table) > 1 and sum(1 for h in header if _HOUSEHOLD_HINT.search(h)) >= 2:
                 unsure = True
             continue
         name_col = col.get("nom", col.get("nom_prenom"))
         all_children = bool(re.search(r"enfant", header[name_col]))
         found_adult = False
+        ageless_adults = 0
         for row in table[1:]:
             row = list(row) + [""] * max(0, len(header) - len(row))
             cell = lambda k: (row[col[k]] or "").strip() if k in col and col[k] < len(row) else ""
@@ -623,6 +627,11 @@ def _household_tables(tables: list[list[list[str]]]) -> tuple[list[Personne], li
             if "date" in col:
                 person.date_naissance = french.parse_date(cell("date")) or person.date_naissance
             is_child = all_children or bool(_ROLE_CHILD.match(role))
+            if not is_child and not _ROLE_ADULT.match(role.strip()) and person.date_naissance:
+                # no role column: the age tells a child (under 18 today) from an adult
+                is_child = _age(person.date_naissance) < 18
+                if not is_child:
+                    ageless_adults += 1
             if "role" in col and role.strip() and not is_child and not _ROLE_ADULT.match(role.strip()):
                 continue  # a parent, a lodger: neither demandeur nor conjoint
             civ_raw = cell("civ") or (role if _ROLE_ADULT.match(role) else "")
@@ -638,8 +647,17 @@ def _household_tables(tables: list[list[list[str]]]) -> tuple[list[Personne], li
                 adults.append(person)
                 found_adult = True
         if found_adult:
+            # two adults told apart by age only: a couple, or a parent and a grown-up child
+            unsure = unsure or ageless_adults >= 2
             break
     return adults, children, unsure
+
+
+def _age(born) -> int:
+    from datetime import date
+
+    today = date.today()
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 _PERSON_KEYS = ("civilite", "nom", "nom_usage", "prenom", "date_naissance", "nom_prenom", "demandeur", "conjoint")
@@ -741,7 +759,7 @@ def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]
                 flush()
                 current.update({"nom_prenom": value, "role": p.key, "section": p.section})
             continue
-        if p.key == "enfant":
+        if p.key == "enfant" or p.key == "nb_enfants" and re.search(r"[A-Za-zÀ-ÿ]{3}", value):
             if not re.search(r"[A-Za-zÀ-ÿ]{2}", value) or re.fullmatch(r"n[ée]ant|sans|aucun", value, re.IGNORECASE):
                 continue
             # "ROUX Jules (05/05/2010), ROUX Lila (06/07/2013)": several children on one line
