@@ -994,7 +994,15 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
     out: list[Ressource] = []
     rows: list[list[str]] = []
     for i, line in enumerate(lines):
-        if sections[i] != "ressources" or _heading(line) == "ressources":
+        if sections[i] != "ressources":
+            continue
+        if _heading(line) == "ressources":
+            # "Ressources : salaire 1 105,00 € ; allocations familiales 148,52 €"
+            value = line.split(":", 1)[1] if ":" in line else ""
+            for item in re.split(r"\s*;\s*|,\s+(?=[A-Za-zÀ-ÿ])", value):
+                m = re.match(rf"^(.*?)\s*((?:{french.MONTANT_RE})|en\s+attente)\s*$", item.strip(), re.IGNORECASE)
+                if m and m.group(1):
+                    rows.append([m.group(1), m.group(2)])
             continue
         if " | " in line:
             rows.append([c.strip() for c in line.split(" | ")])
