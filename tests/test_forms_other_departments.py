@@ -194,3 +194,11 @@ def test_residual_rent_is_not_the_rent(tmp_path):
                                        "Structure : CCAS de Niort", "Demandeur : Mme Anne FAURE",
                                        "Loyer résiduel (après APL) : 298,30 €"])
     assert extract(path).loyer_mensuel is None
+
+
+def test_couple_ticked_with_one_adult_read_is_a_couple_flagged(tmp_path):
+    path = _docx(tmp_path / "f.docx", _HEAD + ["Le ménage", "Demandeur : M. Luc GIRARD, né le 02/02/1980",
+                                               "Situation familiale : ☐ Célibataire ☒ Marié(e) ☐ Divorcé(e)"])
+    ex = extract(path)
+    assert ex.composition == "couple" and "personnes" in ex.champs_incertains
+    assert [(p.civilite, p.nom) for p in ex.personnes] == [("M.", "GIRARD")]

@@ -65,8 +65,8 @@ def parse_form(doc: Document, data: dict, ex, uncertain: set[str]) -> None:
     pairs = _guarded("paires", lambda: _pairs(lines, sections, libelles), uncertain, (), [])
     ticks = _guarded("cases", lambda: _ticks(lines, sections, doc), uncertain, (), [])
     f = _Form(doc, conf, data, lines, sections, pairs, ticks, libelles)
-    for stage, keys in _STAGES:
-        _guarded(stage.__name__, lambda stage=stage: stage(f, ex, uncertain), uncertain, keys, None)
+    for stage, name, keys in _STAGES:
+        _guarded(name, lambda stage=stage: stage(f, ex, uncertain), uncertain, keys, None)
 
 
 def _guarded(name: str, fn, uncertain: set[str], keys, default):
@@ -200,14 +200,15 @@ def _stage_statut_bailleur(f: _Form, ex, uncertain: set[str]) -> None:
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, f.data)
 
 
+# (stage, its name in the log, the fields it fills)
 _STAGES = (
-    (_stage_mesure, ("type_mesure",)),
-    (_stage_statut, ("statut_occupation",)),
-    (_stage_prescripteur, ("prescripteur", "organisme_prescripteur")),
-    (_stage_menage, ("personnes", "composition", "nb_enfants")),
-    (_stage_logement, ("adresse", "code_postal", "commune", "bailleur")),
-    (_stage_argent, ("ressources", "loyer_mensuel", "montant_dette", "date_dette", "date_document")),
-    (_stage_statut_bailleur, ("statut_occupation",)),
+    (_stage_mesure, "type de mesure", ("type_mesure",)),
+    (_stage_statut, "statut d'occupation", ("statut_occupation",)),
+    (_stage_prescripteur, "prescripteur", ("prescripteur", "organisme_prescripteur")),
+    (_stage_menage, "ménage", ("personnes", "composition", "nb_enfants")),
+    (_stage_logement, "logement", ("adresse", "code_postal", "commune", "bailleur")),
+    (_stage_argent, "montants", ("ressources", "loyer_mensuel", "montant_dette", "date_dette", "date_document")),
+    (_stage_statut_bailleur, "statut d'après le bailleur", ("statut_occupation",)),
 )
 
 
@@ -539,12 +540,31 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
         ex.composition = "couple"
     elif adults:
         ex.composition = {"Mme": "femme_seule", "M.": "homme_seul"}.get(adults[0].civilite)
+    said = _family_situation(f)
+    if said == "couple" and len(adults) < 2:
+        ex.composition = "couple"
+        uncertain.add("personnes")  # a couple, but the second adult was not read
+    elif said == "seul" and len(adults) >= 2:
+        uncertain.update(("personnes", "composition"))
     if not adults or ex.composition is None or any(a.civilite is None for a in adults[:2]):
         uncertain.update(("personnes", "composition"))  # every form names its demandeur
     if not children and n_explicit is None and re.search(r"\benfant", f.doc.text, re.IGNORECASE) \
             and not re.search(r"enfants?[^\n]{0,30}?(?:n[ée]ant|aucun|sans\b|:\s*0\b|\|\s*0\b)|sans\s+enfant|vit\s+seule?",
                               f.doc.text, re.IGNORECASE):
         uncertain.add("nb_enfants")  # children mentioned, none read: 0 is a guess
+
+
+def _family_situation(f: _Form) -> str | None:
+    """'couple' or 'seul' when the form ticks or writes the family situation."""
+    options = f.conf.get("composition", [])
+    household_ticks = [t for t in f.ticks if t.section in ("menage", "conjoint")]
+    said = _pick(household_ticks, options) if household_ticks else None
+    if said:
+        return said
+    for p in f.pairs:
+        if re.match(r"situation\s+(?:familiale|de\s+famille)", french.fold(p.label)) and p.value:
+            return _first_option(p.value, options)
+    return None
 
 
 def _same_person(a: Personne, b: Personne) -> bool:
