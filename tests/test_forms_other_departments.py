@@ -168,7 +168,8 @@ def test_form_parser_survives_random_truncated_texts_and_tables(built, unguarded
             cut = rng.randrange(len(text) + 1)
             text = text[:cut] if rng.random() < 0.5 else text[cut:]
             lines = text.split("\n")
-            rng.shuffle(lines) if rng.random() < 0.3 else None
+            if rng.random() < 0.3:
+                rng.shuffle(lines)
             text = "\n".join(lines)
             tables = [[row[: rng.randrange(len(row) + 1)] for row in t[: rng.randrange(len(t) + 1)]]
                       for t in tables]
