@@ -65,13 +65,17 @@ def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern]:
     return [compile_pattern(p) for p in patterns]
 
 
-def find_start(text: str, parts: list[RuleSet], min_offset: int = 400) -> int | None:
-    """Offset where an inherited document (the assignation copy) begins, if it does."""
+def find_start(text: str, parts: list[RuleSet], min_offset: int = 400,
+               min_length: int = 800) -> int | None:
+    """Offset where an inherited document (the assignation copy) begins, if it does.
+
+    A copy is a whole act: a start cue with less than `min_length` characters after it is
+    a sentence of the letter, not the copy."""
     best = None
     for rs in parts:
         for rx in rs.start:
             for m in rx.finditer(text):
-                if m.start() >= min_offset:
+                if m.start() >= min_offset and len(text) - m.start() >= min_length:
                     if best is None or m.start() < best:
                         best = m.start()
                     break
