@@ -25,19 +25,25 @@ MACROS = {
     "HEURE": french.HEURE_RE,
     "MONTANT": french.MONTANT_RE,
     "SEP": r"\s*(?:[:|.]\s*)*",
+    # a file reference: "DDETS17/PEL/2025-1142", "EXP 2025-1187", "CCAPEX 71 n° 0493/2025"
+    "REF": (r"[A-Z0-9][A-Z0-9/._\-]*(?:\s?[/\-]\s?[A-Z0-9._\-]+)*"
+            r"(?:\s+(?:n°\s?)?(?-i:[A-Z]{2,8}\s+)?(?:n°\s?)?\d[A-Z0-9/._\-]*){0,3}"),
     "CIV": french.CIVILITE_RE,
     # a personal name as printed: "Paul MARTIN", "Marie-Claire DE LA TOUR", "MARTIN Paul"
     "NOM_PERSONNE": (rf"(?-i:(?!(?:[ÉE]tude|ETUDE|SELARL|SELAS|SCP|SAS|SARL|Soci[ée]t[ée]|Office|Cabinet|Huissier|Commissaire)\b)(?:[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\s+){{1,3}}"
                      rf"(?:(?:de|du|des|d'|le|la|van|von)\s*)?[{_UP}][{_UP}'\-]+(?:\s+[{_UP}][{_UP}'\-]+){{0,2}}(?![{_LOW}])"
                      rf"|[{_UP}][{_UP}'\-]+(?:\s+[{_UP}][{_UP}'\-]+){{0,2}}\s+[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"),
     # text that does not run past another amount, a commandement or an article 700
-    "GAP": r"(?:(?!€|\beuros?\b|\bEUR\b|commandement|article\s+700|frais\s+irr|\.\s|;|\n\s*[-–•])[\s\S])",
+    # (nor past the rent: "arrêtée au …, pour un loyer mensuel de 662,18 €")
+    "GAP": r"(?:(?!€|\beuros?\b|\bEUR\b|commandement|article\s+700|frais\s+irr|\bloyer\s+(?:mensuel|de|courant|actuel)|\.\s|;|\n\s*[-–•])[\s\S])",
     # an amount that is surely money: with cents or with a currency sign
-    # (a line break may fall between the thousands of an amount with cents: "4\n587,03 €")
-    "MONTANT_EUR": (r"(?<![\d,.])(?:(?:\d{1,3}(?:[ .\u00a0\u202f'\n]\d{3})+|\d+),\d{2}(?:\s?(?:€|euros?\b|EUR\b))?"
+    # (a line break may fall between the thousands of an amount with cents: "4\n587,03 €";
+    # the amount may be spelt out first: "CINQ CENT TROIS EUROS (503,00 €)", figures win)
+    "MONTANT_EUR": (r"(?<![\d,.])(?:(?:" + french.WORDS_SEQ + r")\s+euros?(?:\s+(?:et\s+)?(?:" + french.WORDS_SEQ
+                    + r")\s+centimes?)?\s*\(\s*)?(?:(?:\d{1,3}(?:[ .\u00a0\u202f'\n]\d{3})+|\d+),\d{2}(?:\s?(?:€|euros?\b|EUR\b))?"
                     r"|(?:\d{1,3}(?:[ .\u00a0\u202f']\d{3})+|\d+)(?:[.,]\d{1,2})?\s?(?:€|euros?\b|EUR\b))"),
     # "… outre une provision sur charges de 98,50 €" / "et 61,20 € de provisions pour charges"
-    "LOYER_PLUS": (r"(?:\s*(?:mensuels?|par\s+mois|hors\s+charges|HC))?\s*,?\s*(?:"
+    "LOYER_PLUS": (r"\)?(?:\s*(?:mensuels?|par\s+mois|hors\s+charges|HC))?\s*,?\s*(?:"
                    r"(?:outre|plus|augment[ée]e?\s+d.une|et|\+)\s+"
                    r"(?:une\s+|la\s+|les\s+|d.une\s+)?(?:provisions?\s+(?:mensuelles?\s+)?(?:sur|pour)\s+(?:les\s+)?|avance\s+sur\s+(?:les\s+)?)?"
                    r"charges\s*(?:mensuelles?\s+)?(?:de|:|d.un\s+montant\s+de|s.[ée]levant\s+[àa])?\s*(?P<plus>(?:{MONTANT_EUR_}))"

@@ -62,6 +62,7 @@ class Mismatch:
     champ: str
     attendu: object
     obtenu: object
+    signale: bool = False  # the key was in champs_incertains
 
 
 @dataclass
@@ -292,7 +293,7 @@ def evaluate(documents_dir: Path, expected_dir: Path | None = None, *,
             result.flagged[name] = name in incertains
             result.empty[name] = got is not None and val in (None, [], "")
             if not ok:
-                report.mismatches.append(Mismatch(path.name, name, exp, val))
+                report.mismatches.append(Mismatch(path.name, name, exp, val, name in incertains))
         report.documents.append(result)
     return report
 
@@ -478,7 +479,7 @@ def format_report(report: Report, max_mismatches: int | None = None,
         out.append(f"Écarts ({len(mismatches)})")
         for m in shown:
             out.append(f"- {m.fichier} — {m.champ} : attendu {_show(m.attendu)}, "
-                       f"obtenu {_show(m.obtenu)}")
+                       f"obtenu {_show(m.obtenu)}{' (signalé)' if m.signale else ''}")
         if len(shown) < len(mismatches):
             out.append(f"… et {len(mismatches) - len(shown)} autres écarts.")
         out.append("")

@@ -28,7 +28,7 @@ from .engine import FieldRule, Found, RuleSet, compile_pattern, find_field, load
 from .ocr import SEUIL_CONFIANCE
 from .parsers.addresses import find_address
 from .parsers.forms import parse_form
-from .parsers.persons import find_persons
+from .parsers.persons import CIV, find_persons
 from .reading import Document, read_document
 
 log = logging.getLogger(__name__)
@@ -202,7 +202,7 @@ _OFFICER_AFTER = re.compile(r"[^.;\n]{0,40}?\b(?:commissaires?|huissiers?)\s+de\
 # "Office Public de l'Habitat de X, dit « X HABITAT »": the short name is the one in use
 _SHORT_NAME = re.compile(
     r"(?:\bdite?|\bd[ée]nomm[ée]e?|\bsous\s+(?:le\s+nom|la\s+d[ée]nomination)\s+(?:de\s+)?|"
-    r"\bsous\s+l.enseigne|\bconnue?\s+sous\s+le\s+nom\s+(?:de\s+)?)\s*[«\"“]\s*(?P<s>[^»\"”]{2,60}?)\s*[»\"”]",
+    r"\bsous\s+l.enseigne|\bconnue?\s+sous\s+le\s+nom\s+(?:de\s+)?|\()\s*[«\"“]\s*(?P<s>[^»\"”]{2,60}?)\s*[»\"”]",
     re.IGNORECASE)
 
 
@@ -268,7 +268,7 @@ def clean_bailleur(raw: str) -> str | None:
     if not value:
         return None
     # an individual landlord: name without title
-    m = re.match(rf"^(?:{french.CIVILITE_RE})\s+(.+)$", value)
+    m = re.match(rf"^(?:{CIV})\s+(.+)$", value)
     if m:
         value = m.group(1)
     value = french.strip_marital(value)

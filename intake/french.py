@@ -98,6 +98,7 @@ _WEEKDAY_RE = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _NUM_DATE = r"\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})(?!\d)"
 _DAY = r"(?:\d{1,2}\s?(?:er|ER|°|e)?|1\s?er|l\s?er|premier)"
 _WORDS_SEQ = rf"{_NUMWORD}(?:[\s\-]+{_NUMWORD})*"
+WORDS_SEQ = _WORDS_SEQ  # a number in words, as a regular expression source
 _TEXT_DATE = (rf"(?:{_WEEKDAY_RE},?\s+)?(?:{_DAY}|{_WORDS_SEQ})\s+{_MONTH_RE}\s+"
               rf"(?:\d{{4}}|{_WORDS_SEQ})")
 # "L'an deux mille vingt-cinq et le quatorze mars" (old style of acts)
