@@ -72,7 +72,7 @@ def floor(path: Path):
 def run(rapide: bool = False) -> dict:
     from intake.errors import UnreadableDocument
     from intake.extract import extract
-    from intake.reading import read_document
+    from intake.readers import read_document
     from intake.sandbox import extract_isolated
 
     reps = 1 if rapide else 5

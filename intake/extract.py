@@ -22,7 +22,7 @@ from .ocr import SEUIL_CONFIANCE
 from .parsers.addresses import find_address
 from .parsers.forms import parse_form
 from .parsers.persons import find_persons
-from .reading import Document, read_document
+from .readers import Document, read_document
 
 
 def extract(path: Path, extra_rules_dir: Path | None = None) -> Extraction:
