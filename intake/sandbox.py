@@ -64,8 +64,9 @@ def _child(path: str, memory_mb: int, rules: str | None, conn, read_only: bool =
     try:
         try:
             from intake.errors import UnreadableDocument
-            from intake.extract import extract_document
             from intake.readers import read_document
+            if not read_only:
+                from intake.extract import extract_document
         except Exception as exc:  # the tool is broken, not the file
             conn.send(("tool_error", f"{type(exc).__name__}: {exc}"))
             return
