@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import tempfile
 from collections import deque
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -143,7 +144,13 @@ _HYPHEN_END = re.compile(r"[^\W\d_]-$")
 
 def _ocr(image: Image.Image) -> OcrPage:
     pt = _tesseract()
-    data = pt.image_to_data(image, lang=LANG, config="--psm 3", output_type=pt.Output.DICT)
+    # Handed to Tesseract as an uncompressed PGM file: pytesseract would write a PNG, whose
+    # compression took as long as the OCR itself (0,7 s a page) and holds the GIL; the
+    # pixels are the same, and neither file carries a resolution.
+    with tempfile.TemporaryDirectory(prefix="asll-ocr-") as folder:
+        path = os.path.join(folder, "page.pgm" if image.mode == "L" else "page.ppm")
+        image.save(path, format="PPM")
+        data = pt.image_to_data(path, lang=LANG, config="--psm 3", output_type=pt.Output.DICT)
     lines: dict[tuple, list[tuple[str, float]]] = {}
     order: list[tuple] = []
     for i, word in enumerate(data["text"]):
