@@ -68,4 +68,5 @@ def read(path: Path, data: bytes) -> Document:
     walk(root)
     doc.pages = ["\n".join(lines)]
     doc.page_confidence = [None]
+    doc.ocr_page_lines = [[]]
     return doc

@@ -69,6 +69,7 @@ def read(path: Path, data: bytes) -> Document:
     pages.append("\n".join(current))
     doc.pages = [p for p in pages if p.strip()] or [""]
     doc.page_confidence = [None] * len(doc.pages)
+    doc.ocr_page_lines = [[] for _ in doc.pages]
     return doc
 
 
