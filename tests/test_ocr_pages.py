@@ -86,3 +86,12 @@ def test_pages_of_a_scan_come_back_in_order(tmp_path):
         assert page.startswith(title) and "Julie MERCIER" in page
     assert all(c is not None for c in doc.page_confidence)
     assert all(doc.ocr_page_lines)
+
+
+def test_a_multi_page_scan_is_read_in_the_sandbox_under_its_memory_limit(tmp_path):
+    from intake.sandbox import extract_isolated
+
+    path = _scan(tmp_path, ["PREFECTURE DE LA VIENNE", "Suite du courrier"])
+    outcome = extract_isolated(path, timeout=120, memory_mb=600)
+    assert outcome.ok, outcome.reason
+    assert [(p.nom, p.prenom) for p in outcome.extraction.personnes] == [("MERCIER", "Julie")]
