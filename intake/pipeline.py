@@ -40,7 +40,6 @@ log = logging.getLogger("asll.intake")
 
 DUPLICATES_FOLDER = "doublons"  # under archive/
 
-
 # Which draft a new or completed dossier gets.
 DRAFT_FOR_TYPE = {"assignation": "esu", "saisine_prefecture": "esu"}
 CONVENTION_MEASURES = {"acces", "maintien", "renouvellement"}
