@@ -25,8 +25,8 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 # The wheel, installed (not editable) in a fresh venv, runs the demo (CI).
-check-wheel:
-	bash scripts/check-wheel.sh $(PYTHON)
+check-wheel: setup
+	bash scripts/check-wheel.sh $(BIN)/python
 
 # Rebuild the bundled sample documents and the Word templates from their scripts.
 samples: setup
