@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test setup system-deps samples templates bench clean
+.PHONY: demo test setup system-deps samples templates bench clean check-wheel
 
 demo: setup
 	$(BIN)/asll demo
@@ -23,6 +23,10 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $@
+
+# The wheel, installed (not editable) in a fresh venv, runs the demo (CI).
+check-wheel: setup
+	bash scripts/check-wheel.sh $(BIN)/python
 
 # Rebuild the bundled sample documents and the Word templates from their scripts.
 samples: setup

@@ -16,7 +16,7 @@ from pathlib import Path
 from asll import french_argparse  # noqa: F401  (French messages for argparse)
 from asll.privacy import private_umask
 from asll.config import BUNDLED_SAMPLES, EXAMPLE_CONFIG, Config, ConfigError, load_config
-from intake.pipeline import A_TRIER, DOUBLON, QUARANTAINE, TRAITE, IntakeResult
+from intake.outcomes import A_TRIER, DOUBLON, QUARANTAINE, TRAITE, IntakeResult
 
 EXIT_OK, EXIT_TOOL_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 DRAFT_KINDS = ("esu", "convention", "bilan")
@@ -339,7 +339,7 @@ def cmd_extract(args) -> int:
         return EXIT_BAD_INPUT
     try:
         outcome = extract_isolated(args.fichier, config.delai_max_secondes,
-                                   config.memoire_max_mo, config.regles)
+                                   config.memoire_max_mo, config.regles, one_shot=True)
     except ToolFailure as exc:
         print(exc, file=sys.stderr)
         return EXIT_TOOL_FAILED
@@ -348,6 +348,8 @@ def cmd_extract(args) -> int:
         return EXIT_BAD_INPUT
     extraction = outcome.extraction
     extraction.fichier = args.fichier.name
+    for note in outcome.notes:  # stderr: standard output is the contract's JSON alone
+        print(f"Remarque : {note}", file=sys.stderr)
     if args.json:
         print(json.dumps(extraction.to_json(), ensure_ascii=False, indent=2))
     else:
@@ -725,6 +727,8 @@ def print_result(result: IntakeResult, prefix: str = "") -> None:
                                                     else " (complété)")
         for draft in result.brouillons:
             line += f", brouillon {draft.name}"
+        if result.motif:  # a note for staff (misleading extension, draft not written)
+            line += f" — {result.motif}"
     elif result.motif:
         line += f" — {result.motif}"
     print(line, flush=True)

@@ -11,11 +11,13 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from asll.resources import bundled
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-BUNDLED_TEMPLATES = PROJECT_ROOT / "templates"
-BUNDLED_SAMPLES = PROJECT_ROOT / "samples" / "documents"
+BUNDLED_TEMPLATES = bundled("templates")
+BUNDLED_SAMPLES = bundled("samples")
 CONFIG_NAME = "asll.toml"
-EXAMPLE_CONFIG = PROJECT_ROOT / "asll.exemple.toml"
+EXAMPLE_CONFIG = bundled("example_config")
 
 
 class ConfigError(Exception):

@@ -17,11 +17,14 @@ import shutil
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from asll.config import Config
 from asll.dossiers import _normalise
 from asll.model import Dossier
-from asll.store import RegisterStore
+
+if TYPE_CHECKING:  # annotations only: `asll extract` must not import openpyxl
+    from asll.store import RegisterStore
 
 ANONYMISED = "(anonymisé)"
 CLOSED = "clos"

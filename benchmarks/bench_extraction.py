@@ -8,13 +8,31 @@ For each bundled document, three timings (median of `reps` runs, after a warm-up
 - in-process: `intake.extract.extract(path)` (reading + classification + rules), with
   `read_document` alone timed too so the split is visible;
 - sandbox: `intake.sandbox.extract_isolated` (a child process per file, as the watcher).
+
+Two more measures:
+- whole process: `asll extract FILE --json` as a user runs it (interpreter start, imports,
+  the reading child included) against a whole-process pdfplumber script reading the same
+  text PDF, run alternately so that the machine's load falls on both alike;
+- parallel OCR: a 4-page scan against the same page scanned alone (target well under
+  4× on 2 cores).
 """
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 
-from benchmarks.common import SAMPLES, SCANS, median, repeat
+from benchmarks.common import ROOT, SAMPLES, SCANS, median, repeat
+
+WHOLE_PROCESS_FILE = SAMPLES / "assignation MARTIN.pdf"
+PDFPLUMBER_SCRIPT = """
+import sys, pdfplumber
+with pdfplumber.open(sys.argv[1]) as pdf:
+    print("\\n".join(p.extract_text(x_tolerance=1.5, y_tolerance=3) or "" for p in pdf.pages))
+"""
 
 
 def floor(path: Path):
@@ -72,7 +90,7 @@ def floor(path: Path):
 def run(rapide: bool = False) -> dict:
     from intake.errors import UnreadableDocument
     from intake.extract import extract
-    from intake.reading import read_document
+    from intake.readers import read_document
     from intake.sandbox import extract_isolated
 
     reps = 1 if rapide else 5
@@ -117,4 +135,48 @@ def run(rapide: bool = False) -> dict:
         group("Scans (OCR)", {"pdf_scan", "image"}),
     ) if g]
     return {"rows": rows, "groups": groups, "skipped": skipped, "reps": reps,
-            "scan_reps": scan_reps}
+            "scan_reps": scan_reps, "processus_entier": whole_process(5 if rapide else 15),
+            "ocr_parallele": None if rapide else parallel_ocr()}
+
+
+def whole_process(runs: int, path: Path = WHOLE_PROCESS_FILE) -> dict:
+    """`asll extract FILE --json` against pdfplumber alone, each a fresh process, run in
+    turn; medians of `runs` each after one warm-up of both."""
+    asll = [sys.executable, "-m", "asll", "extract", str(path), "--json"]
+    plumber = [sys.executable, "-c", PDFPLUMBER_SCRIPT, str(path)]
+
+    def once(cmd) -> float:
+        start = time.perf_counter()
+        subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        return time.perf_counter() - start
+
+    once(asll), once(plumber)
+    t_asll, t_plumber = [], []
+    for _ in range(runs):
+        t_asll.append(once(asll))
+        t_plumber.append(once(plumber))
+    a, p = median(t_asll), median(t_plumber)
+    return {"fichier": path.name, "runs": runs, "asll_extract": a, "pdfplumber": p,
+            "ratio": a / p}
+
+
+def parallel_ocr(runs: int = 3) -> dict:
+    """Reading a 4-page scan against reading its first page alone."""
+    from pypdf import PdfReader, PdfWriter
+
+    from intake.readers import read_document
+
+    source = SCANS / "scan_20250915_0932.pdf"
+    with tempfile.TemporaryDirectory(prefix="asll-bench-ocr-") as tmp:
+        one, four = Path(tmp) / "une page.pdf", Path(tmp) / "quatre pages.pdf"
+        page = PdfReader(source).pages[0]
+        for path, n in ((one, 1), (four, 4)):
+            writer = PdfWriter()
+            for _ in range(n):
+                writer.add_page(page)
+            with open(path, "wb") as handle:
+                writer.write(handle)
+        read_document(one)  # warm-up
+        t_one = median(repeat(lambda: read_document(one), runs))
+        t_four = median(repeat(lambda: read_document(four), runs))
+    return {"runs": runs, "une_page": t_one, "quatre_pages": t_four, "ratio": t_four / t_one}

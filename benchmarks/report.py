@@ -38,6 +38,16 @@ def rows(results: dict) -> list[tuple]:
         out.append(("1", f"Extraction {name}, via le bac à sable (processus fils)",
                     _s(g["bac_a_sable"]), f"plancher {_s(g['plancher'])}",
                     _r(g["ratio_bac_a_sable"]), "≤ 1,3×", _ok(g["ratio_bac_a_sable"] <= 1.3)))
+    whole = ex.get("processus_entier")
+    if whole:
+        out.append(("1", "`asll extract --json`, processus entier (démarrage compris)",
+                    _s(whole["asll_extract"]), f"pdfplumber seul {_s(whole['pdfplumber'])}",
+                    _r(whole["ratio"]), "≤ 1,5×", _ok(whole["ratio"] <= 1.5)))
+    ocr = ex.get("ocr_parallele")
+    if ocr:
+        out.append(("1", "Scan de 4 pages (OCR des pages en parallèle)", _s(ocr["quatre_pages"]),
+                    f"une page {_s(ocr['une_page'])}", _r(ocr["ratio"]), "≤ 2,5× (4 en série)",
+                    _ok(ocr["ratio"] <= 2.5)))
     if "erreur" in ex:
         out.append(("1", "Extraction", "ERREUR", "", "", "", ""))
 
@@ -192,6 +202,18 @@ def render_markdown(results: dict, machine: dict, rapide: bool, sections) -> str
                         [(g["groupe"], g["fichiers"], _s(g["plancher"]), _r(g["ratio_lecture"]),
                           _r(g["ratio_extraction"]), _r(g["ratio_bac_a_sable"]),
                           _s(g["surcout_bac_a_sable_par_fichier"])) for g in ex["groups"]])
+        if ex.get("processus_entier"):
+            w = ex["processus_entier"]
+            md += ["", f"Processus entier : `asll extract « {w['fichier']} » --json` lancé comme "
+                   "par un utilisateur (démarrage de Python, imports, processus de lecture) "
+                   "contre un script pdfplumber seul lisant le même PDF, lancés en alternance, "
+                   f"médiane de {w['runs']} : {_s(w['asll_extract'])} contre "
+                   f"{_s(w['pdfplumber'])}, soit {_r(w['ratio'])}."]
+        if ex.get("ocr_parallele"):
+            o = ex["ocr_parallele"]
+            md += ["", f"OCR en parallèle : `read_document` d'un scan de 4 pages "
+                   f"{_s(o['quatre_pages'])} contre {_s(o['une_page'])} pour sa première page "
+                   f"seule (médiane de {o['runs']}), soit {_r(o['ratio'])} (4× en série)."]
         if ex.get("skipped"):
             md += ["", "Non mesurés (illisibles par construction, mis en quarantaine en quelques "
                    "millisecondes) : " + "; ".join(f"`{s['fichier']}`" for s in ex["skipped"])

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from asll.resources import bundled
 from generators.context import LIBELLES, LIBELLES_LIGNES
 from generators.drafts import FICHIERS_MODELES, balises_utilisees
 
-DOSSIER_MODELES = Path(__file__).resolve().parent.parent / "templates"
+DOSSIER_MODELES = bundled("templates")
 
 
 def field_list(templates: Path | None = None) -> str:

@@ -260,7 +260,7 @@ def evaluate(documents_dir: Path, expected_dir: Path | None = None, *,
     run to these file names.
     """
     from .extract import extract_document
-    from .reading import read_document
+    from .readers import read_document
 
     documents_dir = Path(documents_dir)
     expected_dir = Path(expected_dir) if expected_dir else documents_dir.parent / "attendu"

@@ -29,7 +29,7 @@ from .ocr import SEUIL_CONFIANCE
 from .parsers.addresses import find_address
 from .parsers.forms import parse_form
 from .parsers.persons import CIV, find_persons
-from .reading import Document, read_document
+from .readers import Document, read_document
 
 log = logging.getLogger(__name__)
 

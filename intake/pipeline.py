@@ -20,7 +20,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
@@ -33,29 +33,16 @@ from asll.register import DocumentRecord
 from asll.sectors import assign
 from asll.store import RegisterStore, Waiting, document_entry, drafts_entry
 from intake.inbox import NAME_MAX_BYTES, archive_name, fit_name, os_error_fr
+from intake.outcomes import A_TRIER, DOUBLON, QUARANTAINE, TRAITE, IntakeResult
 from intake.sandbox import SandboxResult, ToolFailure, extract_isolated
 
 log = logging.getLogger("asll.intake")
 
 DUPLICATES_FOLDER = "doublons"  # under archive/
 
-TRAITE, DOUBLON, A_TRIER, QUARANTAINE = "traité", "doublon", "à trier", "quarantaine"
-
 # Which draft a new or completed dossier gets.
 DRAFT_FOR_TYPE = {"assignation": "esu", "saisine_prefecture": "esu"}
 CONVENTION_MEASURES = {"acces", "maintien", "renouvellement"}
-
-
-@dataclass
-class IntakeResult:
-    fichier: str
-    resultat: str
-    dossier: str | None = None
-    nouveau_dossier: bool = False
-    brouillons: list[Path] = field(default_factory=list)
-    motif: str | None = None
-    classe_sous: Path | None = None
-    erreur_interne: bool = False
 
 
 def file_ref(path: Path) -> str:
@@ -186,18 +173,23 @@ def ingest_prepared(prepared: Prepared, config: Config, store: RegisterStore,
                           outcome.reason, "inconnu")
     extraction = outcome.extraction
     extraction.fichier = archive_name(path.name)
+    # a file read all the same (a Word form named .pdf, say) keeps its household; the
+    # note goes with its row in the register, for staff to see
+    notes = " ".join(outcome.notes) or None
     if nature_for(extraction) is None:
         reason = ("Ce document n'a pas été reconnu comme une assignation, une saisine de la "
                   "préfecture ou une fiche de prescription : aucun dossier n'a été créé.")
-        return _set_aside(path, sha, config, store, now, A_TRIER, config.a_trier, reason,
-                          "inconnu")
-    return _register(path, sha, extraction, config, store, now)
+        return _set_aside(path, sha, config, store, now, A_TRIER, config.a_trier,
+                          f"{reason} {notes}" if notes else reason, "inconnu")
+    return _register(path, sha, extraction, config, store, now, notes)
 
 
 def record_document(sha: str, extraction: Extraction, name: str, filed: Path, config: Config,
-                    store: RegisterStore, received: datetime) -> tuple[str, bool]:
+                    store: RegisterStore, received: datetime,
+                    remarque: str | None = None) -> tuple[str, bool]:
     """Journal a recognised document in its dossier: the open one it matches, or a new one
-    (numbered in the year received, given its sector). Returns (number, whether new)."""
+    (numbered in the year received, given its sector), with `remarque` for staff.
+    Returns (number, whether new)."""
     register = store.view()
     existing = find_matching(register.dossiers(), extraction)
     numero = existing.numero if existing else register.next_numero(nature_for(extraction),
@@ -206,15 +198,19 @@ def record_document(sha: str, extraction: Extraction, name: str, filed: Path, co
     store.record(document_entry(DocumentRecord(
         recu_le=received, fichier=name, sha256=sha,
         type=TYPES_DOCUMENT[extraction.type_document], dossier=numero, resultat=TRAITE,
-        classe_sous=_relative(filed, config)), extraction, numero, affectation))
+        remarque=remarque or "", classe_sous=_relative(filed, config)), extraction, numero,
+        affectation))
     return numero, existing is None
 
 
 def _register(path: Path, sha: str, extraction: Extraction, config: Config,
-              store: RegisterStore, now: datetime) -> IntakeResult:
+              store: RegisterStore, now: datetime, notes: str | None = None) -> IntakeResult:
     name = archive_name(path.name)
     destination = _unique_destination(config.archive / now.strftime("%Y-%m"), name)
-    numero, new = record_document(sha, extraction, name, destination, config, store, now)
+    numero, new = record_document(sha, extraction, name, destination, config, store, now,
+                                  notes)
+    if notes:
+        log.warning("Fichier %s… lu malgré tout : %s", sha[:12], notes)
 
     dossier = store.view().get(numero)
     drafts, problem = _draft(dossier, extraction, config)
@@ -225,7 +221,8 @@ def _register(path: Path, sha: str, extraction: Extraction, config: Config,
     _move(path, destination, config)
     log.info("Fichier %s… traité : dossier %s %s, %d brouillon(s).", sha[:12], numero,
              "créé" if new else "complété", len(drafts))
-    return IntakeResult(name, TRAITE, numero, new, drafts, problem or None, destination)
+    motif = " ".join(m for m in (notes, problem) if m) or None
+    return IntakeResult(name, TRAITE, numero, new, drafts, motif, destination)
 
 
 def _draft(dossier: Dossier, extraction: Extraction, config: Config) -> tuple[list[Path], str]:

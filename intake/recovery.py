@@ -70,7 +70,7 @@ def _recover(path: Path, sha: str, config: Config, store: RegisterStore,
         return
     extraction.fichier = path.name
     numero, _ = record_document(sha, extraction, path.name, path, config, store,
-                                _received(path))
+                                _received(path), " ".join(outcome.notes) or None)
     log.info("Fichier archivé %s… absent du journal : enregistré dans le dossier %s.",
              sha[:12], numero)
     out.registered.append((path, numero))

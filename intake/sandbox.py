@@ -2,13 +2,19 @@
 
 The watcher never parses a document itself: whatever a file does (loops, eats memory,
 crashes a C library), only the child dies, and the file is quarantined with a reason.
+
+The watcher's children start from a forkserver that has imported the readers and compiled
+the rules once (~1 s, paid once per run). A one-shot command (`asll extract`) would pay
+that for one file: it forks itself instead (`one_shot=True`, Linux), and the child
+imports only what its file needs.
 """
 from __future__ import annotations
 
 import multiprocessing
 import signal
 import sys
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from asll.model import Extraction
@@ -24,26 +30,32 @@ class ToolFailure(Exception):
 class SandboxResult:
     extraction: Extraction | None = None
     reason: str | None = None  # French, for staff, when the file could not be read
+    notes: list[str] = field(default_factory=list)  # French, for staff, on a file read all the same
 
     @property
     def ok(self) -> bool:
         return self.extraction is not None
 
 
-def _context():
+def _context(one_shot: bool = False):
     if sys.platform == "win32":
         return multiprocessing.get_context("spawn")
+    if one_shot and sys.platform.startswith("linux"):
+        # the calling command has no threads yet and reads one file: a plain fork costs
+        # milliseconds where a forkserver's start and preloads cost about a second
+        return multiprocessing.get_context("fork")
     # forkserver: children start from a clean, pre-imported process (no inherited threads).
     ctx = multiprocessing.get_context("forkserver")
     # The readers' libraries are imported lazily by intake, and the rules compiled on first
     # use; doing both here once saves each child about 0.4 s (benchmarks/RESULTS.md, 1).
-    ctx.set_forkserver_preload(["intake.extract", "intake.reading", "intake.ocr", "pdfplumber",
+    ctx.set_forkserver_preload(["intake.extract", "intake.readers", "intake.ocr", "pdfplumber",
                                 "pypdf", "pypdfium2", "docx", "PIL.Image", "pytesseract",
                                 "intake.warm_up"])
     return ctx
 
 
-def _child(path: str, memory_mb: int, rules: str | None, conn) -> None:
+def _child(path: str, memory_mb: int, rules: str | None, conn, read_only: bool = False) -> None:
+    """Read (and, unless `read_only`, extract) one file; send the outcome down `conn`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the watcher, not this read
     if memory_mb and sys.platform != "win32":
         import resource
@@ -52,13 +64,20 @@ def _child(path: str, memory_mb: int, rules: str | None, conn) -> None:
     try:
         try:
             from intake.errors import UnreadableDocument
-            from intake.extract import extract
+            from intake.readers import read_document
+            if not read_only:
+                from intake.extract import extract_document
         except Exception as exc:  # the tool is broken, not the file
             conn.send(("tool_error", f"{type(exc).__name__}: {exc}"))
             return
         try:
-            extraction = extract(Path(path), extra_rules_dir=Path(rules) if rules else None)
-            conn.send(("ok", extraction.to_json()))
+            doc = read_document(Path(path))
+            if read_only:
+                conn.send(("read", doc))
+                return
+            extraction = extract_document(doc, Path(path).name,
+                                          extra_rules_dir=Path(rules) if rules else None)
+            conn.send(("ok", (extraction.to_json(), doc.warnings)))
         except MemoryError:
             conn.send(("unreadable", TOO_MUCH_MEMORY))
         except UnreadableDocument as exc:
@@ -67,20 +86,39 @@ def _child(path: str, memory_mb: int, rules: str | None, conn) -> None:
                 exc.__context__, MemoryError)
             conn.send(("unreadable", TOO_MUCH_MEMORY if memory else str(exc)))
         except Exception as exc:  # a library failing on a malformed file
-            conn.send(("unreadable", f"Le fichier n'a pas pu être lu ({type(exc).__name__})."))
+            conn.send(("unreadable", _failed(exc)))
     finally:
         conn.close()
 
 
+def _failed(exc: Exception) -> str:
+    return f"Le fichier n'a pas pu être lu ({type(exc).__name__})."
+
+
 def extract_isolated(path: Path, timeout: float, memory_mb: int,
-                     rules_dir: Path | None = None) -> SandboxResult:
-    ctx = _context()
+                     rules_dir: Path | None = None, one_shot: bool = False) -> SandboxResult:
+    """Read and extract `path` in a child process, within `timeout` seconds and
+    `memory_mb` of memory.
+
+    `one_shot` is for a command that reads one file and stops (`asll extract`): on Linux
+    the child is a plain fork that only reads the file, while this process compiles the
+    rules at the same time (the two costs are about equal); the text is then extracted
+    here. The reading (the libraries, the file's bytes) stays in the child, with its
+    limits; a time limit covers the reading only.
+    """
+    rules = str(rules_dir) if rules_dir else None
+    split = one_shot and sys.platform.startswith("linux")
+    ctx = _context(one_shot)
     parent_conn, child_conn = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(str(path), memory_mb, str(rules_dir) if rules_dir else None, child_conn), daemon=True)
+    process = ctx.Process(target=_child, args=(str(path), memory_mb, rules, child_conn, split),
+                          daemon=True)
+    started = time.monotonic()
     process.start()
     child_conn.close()
     try:
-        if not parent_conn.poll(timeout):
+        if split:
+            import intake.warm_up  # noqa: F401 - compiles the bundled rules meanwhile
+        if not parent_conn.poll(max(timeout - (time.monotonic() - started), 0)):
             return SandboxResult(reason=(
                 f"La lecture du fichier a dépassé le délai de {timeout:.0f} secondes."))
         try:
@@ -93,11 +131,27 @@ def extract_isolated(path: Path, timeout: float, memory_mb: int,
             process.kill()
         process.join(5)
         parent_conn.close()
+    if status == "read":
+        return _extract_here(payload, Path(path).name, rules_dir)
     if status == "ok":
-        return SandboxResult(extraction=Extraction.from_json(payload))
+        extraction, notes = payload
+        return SandboxResult(extraction=Extraction.from_json(extraction), notes=notes)
     if status == "tool_error":
         raise ToolFailure(f"Le module de lecture ne fonctionne pas : {payload}")
     return SandboxResult(reason=payload)
+
+
+def _extract_here(doc, fichier: str, rules_dir: Path | None) -> SandboxResult:
+    try:
+        from intake.extract import extract_document
+    except Exception as exc:  # the tool is broken, not the file
+        raise ToolFailure(f"Le module de lecture ne fonctionne pas : {type(exc).__name__}: "
+                          f"{exc}") from exc
+    try:
+        extraction = extract_document(doc, fichier, extra_rules_dir=rules_dir)
+    except Exception as exc:  # noqa: BLE001 - as in the child: the file is at fault
+        return SandboxResult(reason=_failed(exc))
+    return SandboxResult(extraction=extraction, notes=doc.warnings)
 
 
 def _crash_reason(exitcode: int | None) -> str:

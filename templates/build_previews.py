@@ -4,6 +4,7 @@
 """
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -13,15 +14,24 @@ from pathlib import Path
 
 from PIL import Image
 
-ICI = Path(__file__).resolve().parent
-sys.path.insert(0, str(ICI.parent))
-sys.path.insert(0, str(ICI.parent / "tests"))
+from asll.config import Config, Service  # asll installed (make setup: pip install -e .)
+from generators import convert_to_pdf, draft_document
 
-from asll.config import Config, Service  # noqa: E402
-from generators import convert_to_pdf, draft_document  # noqa: E402
-from test_generators_suivi import (  # noqa: E402
-    bilan_renseigne, dossier_complet, esu_non_rencontre, esu_rencontre,
-)
+ICI = Path(__file__).resolve().parent
+
+
+def _test_dossiers():
+    """The dossiers of tests/test_generators_suivi.py, loaded from their file."""
+    spec = importlib.util.spec_from_file_location(
+        "test_generators_suivi", ICI.parent / "tests" / "test_generators_suivi.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_dossiers = _test_dossiers()
+bilan_renseigne, dossier_complet = _dossiers.bilan_renseigne, _dossiers.dossier_complet
+esu_non_rencontre, esu_rencontre = _dossiers.esu_non_rencontre, _dossiers.esu_rencontre
 
 SORTIE = ICI.parent / "docs" / "images"
 AUJOURDHUI = date(2025, 9, 25)

@@ -19,10 +19,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from generators.context import CASES  # noqa: E402
-from generators.fields_doc import write_field_list  # noqa: E402
-from generators.formatting import typo_fr  # noqa: E402
+from generators.context import CASES  # asll installed (make setup: pip install -e .)
+from generators.fields_doc import write_field_list
+from generators.formatting import typo_fr
 
 ICI = Path(__file__).resolve().parent
 POLICE = "Arial"  # rendered by Liberation Sans (same metrics) where Arial is missing

@@ -18,7 +18,7 @@ from intake.extract import extract, extract_document
 from intake.parsers.addresses import find_address
 from intake.parsers.persons import find_persons, parse_persons
 from intake.errors import UnreadableDocument
-from intake.reading import Document, read_document
+from intake.readers import Document, read_document
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "documents"
 

@@ -9,7 +9,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from intake.extract import extract, extract_document
-from intake.reading import Document, read_document
+from intake.readers import Document, read_document
 
 LETTER = [
     "PREFECTURE DE LA VIENNE",

@@ -20,7 +20,7 @@ from intake.engine import load_rules  # noqa: E402
 from intake.evaluate import same_value  # noqa: E402
 from intake.extract import extract  # noqa: E402
 from intake.parsers import forms  # noqa: E402
-from intake.reading import Document  # noqa: E402
+from intake.readers import Document  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +41,7 @@ def test_form_from_another_departement_is_read_field_by_field(built, index):
 
 
 def test_caf_diagnostic_quoting_the_assignation_is_a_form(built):
-    from intake.reading import read_document
+    from intake.readers import read_document
 
     path = next(p for p, _ in built if p.name.startswith("CAF42"))
     rules = load_rules()
@@ -146,7 +146,7 @@ def _random_table(rng: random.Random) -> list[list[str]]:
 
 
 def _form_texts(built) -> list[tuple[str, list]]:
-    from intake.reading import read_document
+    from intake.readers import read_document
 
     docs = [read_document(p) for p, _ in built]
     return [(d.text, d.tables) for d in docs]

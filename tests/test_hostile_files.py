@@ -13,7 +13,7 @@ from PIL import Image
 from asll.config import PROJECT_ROOT, Config
 from intake.errors import UnreadableDocument
 from intake.pipeline import QUARANTAINE, TRAITE, Intake
-from intake.reading import read_document
+from intake.readers import read_document
 
 SAMPLE = PROJECT_ROOT / "samples" / "documents" / "assignation MARTIN.pdf"
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"

@@ -10,7 +10,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
 from intake.errors import UnreadableDocument
-from intake.reading import CHECKED, UNCHECKED, read_document
+from intake.readers import CHECKED, UNCHECKED, read_document
 
 
 def _text_pdf(path: Path, lines: list[str], encrypt: str | None = None) -> Path:
@@ -70,16 +70,28 @@ def test_text_file_renamed_docx(tmp_path):
     assert ".docx" in reason and "texte" in reason
 
 
-def test_pdf_renamed_docx_and_zip_renamed_docx(tmp_path):
-    p = tmp_path / "x.docx"
-    p.write_bytes(_text_pdf(tmp_path / "a.pdf", ["x"]).read_bytes())
-    assert "PDF" in _reason(p)
+def test_zip_renamed_docx_is_refused_as_a_zip_archive(tmp_path):
     import zipfile
 
     z = tmp_path / "archive.docx"
     with zipfile.ZipFile(z, "w") as zf:
         zf.writestr("hello.txt", "bonjour")
     assert "ZIP" in _reason(z)
+
+
+def test_old_word_file_is_refused_whatever_its_name(tmp_path):
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048
+    for name in ("ancien.doc", "ancien.docx", "ancien.pdf"):
+        p = tmp_path / name
+        p.write_bytes(ole)
+        assert "Word 97-2003" in _reason(p)
+
+
+def test_text_file_named_pdf_is_still_refused(tmp_path):
+    p = tmp_path / "assignation.pdf"
+    p.write_text("ASSIGNATION\nMonsieur Jean MARTIN\n", encoding="utf-8")
+    reason = _reason(p)
+    assert "n'est pas un PDF" in reason and "texte" in reason
 
 
 def test_unsupported_extensions(tmp_path):
@@ -178,9 +190,9 @@ def test_odt_paragraphs_and_tables(tmp_path):
     assert "Nom | FAURE" in d.text
 
 
-def test_image_renamed_pdf_is_refused(tmp_path):
+def test_blank_image_named_pdf_is_read_as_an_image_and_found_blank(tmp_path):
     from PIL import Image
 
     p = tmp_path / "scan.pdf"
     Image.new("L", (50, 50), 255).save(p, "PNG")
-    assert "image" in _reason(p)
+    assert "Aucun texte lisible" in _reason(p)  # read by its content: OCR'd, not "renamed"

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from asll.model import OBJECTIFS, Personne, Ressource
 
 from .. import french
-from ..reading import Document
+from ..readers import Document
 from .addresses import parse_address
 from .persons import parse_persons
 

@@ -1,0 +1,65 @@
+"""What every reader returns: the text of a file, page by page, with what the format adds
+(form fields, tick boxes, tables, OCR confidences) and notes for staff."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..french import normalize_text
+
+CHECKED = "☒"
+UNCHECKED = "☐"
+PAGE_BREAK = "\n\f\n"
+
+# One OCR'd line as Tesseract gave it: its text and its mean word confidence (0–100).
+OcrLine = tuple[str, float]
+
+
+@dataclass
+class Document:
+    path: Path
+    kind: str  # pdf_text | pdf_scan | pdf_form | docx | odt | image
+    pages: list[str] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)  # AcroForm / content controls / form fields
+    checkboxes: dict[str, bool] = field(default_factory=dict)
+    paragraphs: list[str] = field(default_factory=list)
+    tables: list[list[list[str]]] = field(default_factory=list)  # table → rows → cell texts
+    page_confidence: list[float | None] = field(default_factory=list)  # OCR only, else None
+    # What the OCR read on each page (empty for a page read from its text layer); the
+    # readers fill it, `read_document` turns it into `ocr_lines`.
+    ocr_page_lines: list[list[OcrLine]] = field(default_factory=list)
+    # OCR lines as (start, end, confidence) offsets into `text`
+    ocr_lines: list[tuple[int, int, float]] = field(default_factory=list)
+    # Notes for staff, in French, about a file that was read all the same (a misleading
+    # extension, say): they go with the document's row in the register.
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return PAGE_BREAK.join(self.pages)
+
+    @property
+    def ocr(self) -> bool:
+        return any(c is not None for c in self.page_confidence)
+
+    def confidence_at(self, offset: int) -> float | None:
+        """OCR confidence of the line holding character `offset` of `text` (None if not OCR)."""
+        for start, end, conf in self.ocr_lines:
+            if start <= offset <= end:
+                return conf
+        return None
+
+
+def index_ocr_lines(doc: Document) -> None:
+    """Offsets in `doc.text` of the lines in `doc.ocr_page_lines` (pages already normalised)."""
+    offset = 0
+    for page_text, lines in zip(doc.pages, doc.ocr_page_lines):
+        cursor = 0
+        for line_text, conf in lines:
+            line_text = normalize_text(line_text)
+            pos = page_text.find(line_text, cursor)
+            if pos < 0:
+                continue
+            doc.ocr_lines.append((offset + pos, offset + pos + len(line_text), conf))
+            cursor = pos + len(line_text)
+        offset += len(page_text) + len(PAGE_BREAK)

@@ -1,0 +1,36 @@
+"""Images (JPEG, PNG, TIFF with one page per frame): every page OCR'd, in parallel."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from ..errors import UnreadableDocument
+from .document import Document
+from .guards import IMAGE_TOO_BIG, check_image
+
+
+def read(path: Path, data: bytes) -> Document:
+    from PIL import Image, ImageSequence, UnidentifiedImageError
+
+    from ..ocr import ocr_many
+
+    try:
+        img = Image.open(io.BytesIO(data))  # reads the header only
+        check_image(img)
+        img.load()
+    except Image.DecompressionBombError as exc:
+        raise UnreadableDocument(IMAGE_TOO_BIG + " (« bombe de décompression » possible).") from exc
+    except (UnidentifiedImageError, OSError, SyntaxError) as exc:
+        raise UnreadableDocument("L'image est endommagée et ne peut pas être lue.") from exc
+
+    def frames():  # one at a time, in this thread: a PIL image seeks one frame at a time
+        for frame in ImageSequence.Iterator(img):
+            check_image(frame)
+            yield frame.copy()
+
+    doc = Document(path=path, kind="image")
+    for result in ocr_many(frames()):
+        doc.pages.append(result.text)
+        doc.page_confidence.append(result.confidence)
+        doc.ocr_page_lines.append(result.lines)
+    return doc

@@ -1,0 +1,131 @@
+"""PDF: the text layer of each page; a page without one (a scan) is drawn at 300 dpi and
+OCR'd, the scanned pages of one file in parallel; a fillable form's fields are put back
+in the text where they stand (`pdf_forms.py`)."""
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from ..errors import UnreadableDocument
+from .document import CHECKED, UNCHECKED, Document
+from .guards import MAX_IMAGE_PIXELS, MAX_PAGES, check_pdf
+from .pdf_forms import acroform, field_label, merge_widgets
+
+# A PDF page whose text layer has fewer characters than this is OCR'd.
+MIN_TEXT_CHARS = 25
+DAMAGED = "Le PDF est endommagé et ne peut pas être lu."
+
+
+def read(path: Path, data: bytes) -> Document:
+    import pdfplumber  # imported here: heavy, and only PDFs need it
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    if b"%%EOF" not in data[-2048:]:
+        raise UnreadableDocument("Le PDF est incomplet ou endommagé (fichier tronqué, "
+                                 "copie interrompue ?).")
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        password = None
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception:
+                ok = 0
+            if not ok:
+                raise UnreadableDocument("Le PDF est protégé par un mot de passe : "
+                                         "demandez une version non protégée à l'expéditeur.")
+            password = ""
+        check_pdf(reader)
+        fields, checkboxes = acroform(reader)
+    except UnreadableDocument:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise UnreadableDocument(DAMAGED) from exc
+    except Exception as exc:  # pypdf raises many kinds on broken files
+        if "crypt" in str(exc).lower() or "password" in str(exc).lower():
+            raise UnreadableDocument("Le PDF est chiffré et ne peut pas être lu.") from exc
+        raise UnreadableDocument(DAMAGED) from exc
+
+    doc = Document(path=path, kind="pdf_text", fields=fields, checkboxes=checkboxes)
+    texts: list[str] = []
+    to_ocr: list[int] = []  # pages without a text layer worth the name
+    try:
+        with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
+            if not pdf.pages:
+                raise UnreadableDocument("Le PDF ne contient aucune page.")
+            for i, page in enumerate(pdf.pages):
+                if i >= MAX_PAGES:
+                    raise UnreadableDocument(f"Le PDF compte plus de {MAX_PAGES} pages : il n'a "
+                                             "pas été lu ; déposez seulement les pages utiles.")
+                text = page.extract_text(x_tolerance=1.5, y_tolerance=3) or ""
+                if len(re.sub(r"\s", "", text)) < MIN_TEXT_CHARS:
+                    to_ocr.append(i)
+                else:
+                    try:
+                        for table in page.extract_tables():
+                            doc.tables.append([[(c or "").strip() for c in row] for row in table])
+                    except Exception:
+                        pass
+                texts.append(text)
+        ocr = _ocr_pages(data, to_ocr, password)
+    except UnreadableDocument:
+        raise
+    except Exception as exc:
+        raise UnreadableDocument(DAMAGED) from exc
+
+    for i, text in enumerate(texts):
+        result = ocr.get(i)
+        if result is not None and _letters(result.text) > _letters(text):
+            doc.pages.append(result.text)
+            doc.page_confidence.append(result.confidence)
+            doc.ocr_page_lines.append(result.lines)
+        else:
+            doc.pages.append(text)
+            doc.page_confidence.append(None)
+            doc.ocr_page_lines.append([])
+    if fields or checkboxes:
+        doc.kind = "pdf_form"
+        # field values are not in the page text: put "label : value" lines where the
+        # fields stand on the page, so that they fall under their section's heading
+        if not merge_widgets(doc, data, reader, password):
+            lines = [f"{field_label(name)} : {value}" for name, value in fields.items() if value]
+            lines += [f"{CHECKED if on else UNCHECKED} {field_label(name)}"
+                      for name, on in checkboxes.items()]
+            doc.pages.append("\n".join(lines))
+            doc.page_confidence.append(None)
+            doc.ocr_page_lines.append([])
+    elif to_ocr and len(to_ocr) >= len(doc.pages) / 2:
+        doc.kind = "pdf_scan"
+    return doc
+
+
+def _letters(text: str) -> int:
+    return len(re.sub(r"\s", "", text))
+
+
+def _ocr_pages(data: bytes, indexes: list[int], password) -> dict:
+    """OCR results of the pages `indexes`, by page index. Pages are drawn one at a time in
+    this thread (PDFium is not thread-safe) as the OCR workers free up."""
+    if not indexes:
+        return {}
+    from ..ocr import ocr_many
+
+    results = ocr_many(_render(data, i, password) for i in indexes)
+    return dict(zip(indexes, results))
+
+
+def _render(data: bytes, index: int, password):
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data, password=password or None)
+    try:
+        width, height = pdf[index].get_size()  # points
+        if (width * 300 / 72) * (height * 300 / 72) > MAX_IMAGE_PIXELS:
+            raise UnreadableDocument(
+                f"La page {index + 1} du PDF est démesurée ({width / 72 * 2.54:.0f} × "
+                f"{height / 72 * 2.54:.0f} cm) : elle ne peut pas être lue.")
+        return pdf[index].render(scale=300 / 72).to_pil()
+    finally:
+        pdf.close()
