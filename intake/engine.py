@@ -11,6 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from functools import lru_cache
 from typing import Callable
 
 from . import french
@@ -57,7 +58,9 @@ MACROS["LOYER_PLUS"] = MACROS["LOYER_PLUS"].replace("{MONTANT_EUR_}", MACROS["MO
 _MACRO_RE = re.compile(r"\{(" + "|".join(MACROS) + r")\}")
 
 
+@lru_cache(maxsize=None)
 def compile_pattern(source: str) -> re.Pattern:
+    """A rule pattern with its macros expanded, compiled once per process."""
     return re.compile(_MACRO_RE.sub(lambda m: MACROS[m.group(1)], source), re.IGNORECASE | re.MULTILINE)
 
 
@@ -132,12 +135,24 @@ PARSERS: dict[str, Callable[[str], object]] = {
 
 @dataclass
 class FieldRule:
+    """One field's patterns, kept as sources and compiled on first use: a process that
+    reads one letter does not pay for the patterns of forms (compiling is most of the
+    start-up cost of `asll extract`)."""
+
     name: str
     parser: str
-    patterns: list[re.Pattern] = field(default_factory=list)
-    weak: list[re.Pattern] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    weak_sources: list[str] = field(default_factory=list)
     conflict: bool = True  # distinct values from strong patterns → uncertain
     cues: "Cues | None" = None  # when no pattern matched: every candidate, chosen by context
+
+    @property
+    def patterns(self) -> list[re.Pattern]:
+        return [compile_pattern(s) for s in self.sources]
+
+    @property
+    def weak(self) -> list[re.Pattern]:
+        return [compile_pattern(s) for s in self.weak_sources]
 
 
 @dataclass
@@ -246,10 +261,12 @@ def _merge(sets: dict[str, RuleSet], data: dict, path: Path, front: bool) -> Non
         fr = rs.fields.get(fname) or FieldRule(fname, parser)
         fr.parser = parser
         fr.conflict = spec.get("conflit_incertain", fr.conflict)
-        strong = [compile_pattern(p) for p in spec.get("motifs", [])]
-        weak = [compile_pattern(p) for p in spec.get("motifs_faibles", [])]
-        fr.patterns = strong + fr.patterns if front else fr.patterns + strong
-        fr.weak = weak + fr.weak if front else fr.weak + weak
+        strong, weak = list(spec.get("motifs", [])), list(spec.get("motifs_faibles", []))
+        if front:  # a service's own rules: checked now, so a mistake is reported at once
+            for source in strong + weak:
+                compile_pattern(source)
+        fr.sources = strong + fr.sources if front else fr.sources + strong
+        fr.weak_sources = weak + fr.weak_sources if front else fr.weak_sources + weak
         if "indices" in spec:
             fr.cues = _cues(spec["indices"], parser, path)
         rs.fields[fname] = fr

@@ -82,8 +82,19 @@ def extract_document(doc: Document, fichier: str, extra_rules_dir: Path | None =
         uncertain |= cross_check(ex, text)
     filled = _filled(ex)
     uncertain |= {name for name in rs.data.get("champs_attendus", []) if name not in filled}
+    uncertain |= _stated_but_empty(text, [rs] + [rules[n] for n in rs.inherits if n in rules], filled)
     ex.champs_incertains = [name for name in _field_order() if name in uncertain]
     return ex
+
+
+def _stated_but_empty(text: str, rule_sets: list[RuleSet], filled: set[str]) -> set[str]:
+    """Fields whose cue words ([presence] of the rule files) are in the text, read empty."""
+    out = set()
+    for rs in rule_sets:
+        for name, cues in rs.data.get("presence", {}).items():
+            if name not in filled and any(compile_pattern(c).search(text) for c in cues):
+                out.add(name)
+    return out
 
 
 class _guard:
@@ -211,7 +222,7 @@ def find_bailleur(text: str, data: dict) -> tuple[str, int, bool] | None:
     organisation or a person; (value, offset, doubtful)."""
     conf = data.get("bailleur", {})
     mandataire = re.compile(conf.get("mandataire", r"\bagence\b"), re.IGNORECASE)
-    rule = FieldRule("bailleur", "organisme", [compile_pattern(p) for p in conf.get("motifs", [])])
+    rule = FieldRule("bailleur", "organisme", list(conf.get("motifs", [])))
     skipped = False
     for rank, rx in enumerate(rule.patterns):
         for m in rx.finditer(text):
