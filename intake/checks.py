@@ -100,6 +100,43 @@ def cross_check(ex, text: str) -> set[str]:
         doubtful.add("montant_dette")
     doubtful |= _check_town(ex)
     doubtful |= _check_court(ex)
+    doubtful |= _check_text(ex)
+    return doubtful
+
+
+def dependents(ex, doubtful: set[str]) -> set[str]:
+    """Fields that fall with another: values read together (a debt and its date, a hearing
+    and its hour), and the occupation status that an act only gives through its landlord."""
+    out = set()
+    for first, second in (("montant_dette", "date_dette"), ("date_audience", "heure_audience")):
+        if first in doubtful and getattr(ex, second) is None:
+            out.add(second)
+    if ex.type_document != "fiche_prescription" and (
+            "bailleur" in doubtful or (ex.bailleur and not ex.statut_occupation)):
+        out.add("statut_occupation")
+    return out
+
+
+# OCR garbage: a capital inside a lower-case word ("IApeeeS"), stray symbols, a word with
+# no letter at all.
+_GARBLED = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]|[|{}\[\]<>_~^#@*=\\]|(?:^|\s)[^\w\s'’\-«»]+(?:\s|$)")
+_TEXT_FIELDS = ("adresse", "commune", "bailleur", "commissaire_justice", "prescripteur",
+                "organisme_prescripteur", "juridiction")
+
+
+def _check_text(ex) -> set[str]:
+    """Text values that read as OCR garbage; names cleaned of tokens without a letter."""
+    doubtful = {name for name in _TEXT_FIELDS
+                if isinstance(getattr(ex, name, None), str) and _GARBLED.search(getattr(ex, name))}
+    for p in ex.personnes:
+        for part in ("nom", "prenom"):
+            value = getattr(p, part)
+            if not value:
+                continue
+            kept = " ".join(t for t in value.split() if re.search(r"[^\W\d_]", t))
+            if kept != value or _GARBLED.search(kept):
+                setattr(p, part, kept or (None if part == "prenom" else value))
+                doubtful.add("personnes")
     return doubtful
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from asll.model import Extraction
 
 from . import french
-from .checks import cross_check, plausible
+from .checks import cross_check, dependents, plausible
 from .classify import classify
 from .engine import FieldRule, Found, RuleSet, compile_pattern, find_field, load_rules
 from .ocr import SEUIL_CONFIANCE
@@ -83,6 +83,7 @@ def extract_document(doc: Document, fichier: str, extra_rules_dir: Path | None =
     filled = _filled(ex)
     uncertain |= {name for name in rs.data.get("champs_attendus", []) if name not in filled}
     uncertain |= _stated_but_empty(text, [rs] + [rules[n] for n in rs.inherits if n in rules], filled)
+    uncertain |= dependents(ex, uncertain)
     ex.champs_incertains = [name for name in _field_order() if name in uncertain]
     return ex
 

@@ -150,7 +150,9 @@ def _ocr(image: Image.Image) -> OcrPage:
     with tempfile.TemporaryDirectory(prefix="asll-ocr-") as folder:
         path = os.path.join(folder, "page.pgm" if image.mode == "L" else "page.ppm")
         image.save(path, format="PPM")
-        data = pt.image_to_data(path, lang=LANG, config="--psm 3", output_type=pt.Output.DICT)
+        # --psm 4 (one column, lines read across the page): a table row "Dette locative |
+        # 4 467,71 €" stays one line; the automatic layout (3) split label and value apart
+        data = pt.image_to_data(path, lang=LANG, config="--psm 4", output_type=pt.Output.DICT)
     lines: dict[tuple, list[tuple[str, float]]] = {}
     order: list[tuple] = []
     for i, word in enumerate(data["text"]):
