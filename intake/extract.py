@@ -41,12 +41,14 @@ def extract(path: Path, extra_rules_dir: Path | None = None) -> Extraction:
 
 
 @lru_cache(maxsize=8)
-def _rules(extra: str | None) -> dict[str, RuleSet]:
+def rules_for(extra: str | None) -> dict[str, RuleSet]:
+    """The bundled rules merged with a service's folder (`extra`), loaded once; their
+    patterns are compiled when first used."""
     return load_rules(Path(extra) if extra else None)
 
 
 def extract_document(doc: Document, fichier: str, extra_rules_dir: Path | None = None) -> Extraction:
-    rules = _rules(str(extra_rules_dir) if extra_rules_dir else None)
+    rules = rules_for(str(extra_rules_dir) if extra_rules_dir else None)
     text = doc.text
     cls = classify(text, rules)
     ex = Extraction(fichier=fichier, type_document=cls.type)

@@ -101,9 +101,9 @@ def extract_isolated(path: Path, timeout: float, memory_mb: int,
     `memory_mb` of memory.
 
     `one_shot` is for a command that reads one file and stops (`asll extract`): on Linux
-    the child is a plain fork that only reads the file, while this process compiles the
-    rules at the same time (the two costs are about equal); the text is then extracted
-    here. The reading (the libraries, the file's bytes) stays in the child, with its
+    the child is a plain fork that only reads the file, while this process loads the
+    rules at the same time; the text is then extracted here (compiling only the patterns
+    that this document needs). The reading (the libraries, the file's bytes) stays in the child, with its
     limits; a time limit covers the reading only.
     """
     rules = str(rules_dir) if rules_dir else None
@@ -117,7 +117,9 @@ def extract_isolated(path: Path, timeout: float, memory_mb: int,
     child_conn.close()
     try:
         if split:
-            import intake.warm_up  # noqa: F401 - compiles the bundled rules meanwhile
+            # the rules are loaded meanwhile; their patterns compile as the text needs them
+            from intake.extract import rules_for
+            rules_for(rules)
         if not parent_conn.poll(max(timeout - (time.monotonic() - started), 0)):
             return SandboxResult(reason=(
                 f"La lecture du fichier a dépassé le délai de {timeout:.0f} secondes."))

@@ -7,7 +7,7 @@ every one is compiled ahead. A service's own rules (`[dossiers] regles`) are mer
 child; their bundled part is then found in the compiled cache.
 """
 from intake.engine import compile_pattern
-from intake.extract import _rules
+from intake.extract import rules_for
 
 
 def _compile_strings(value) -> None:
@@ -26,7 +26,7 @@ def _compile_strings(value) -> None:
 
 
 try:
-    for _rs in _rules(None).values():
+    for _rs in rules_for(None).values():
         for _rule in _rs.fields.values():
             _rule.patterns, _rule.weak  # noqa: B018 - compiled and cached on access
         _compile_strings(_rs.data)
