@@ -143,3 +143,32 @@ def test_a_label_that_says_none_is_not_flagged(tmp_path):
     ex = extract(_text_pdf(tmp_path / "fiche sans dette.pdf", lines))
     assert ex.montant_dette is None and ex.bailleur is None
     assert "montant_dette" not in ex.champs_incertains and "bailleur" not in ex.champs_incertains
+
+
+def test_labels_after_their_values_with_dot_leaders_or_in_brackets(tmp_path):
+    lines = [
+        "Demande d'ASLL – Centre communal d'action sociale",
+        "[X] Maintien dans les lieux   [ ] Accès",
+        "Le ménage",
+        "Madame ........ Civilité",
+        "LEBLANC ........ Nom",
+        "Nadia ........ Prénom",
+        "12/06/1979 ........ Date de naissance",
+        "Le logement",
+        "27 rue Gambetta (adresse)",
+        "79000 Niort (code postal / commune)",
+        "Deux-Sèvres Habitat (bailleur)",
+        "Le prescripteur",
+        "Hugo FAVREAU (nom et prénom du référent)",
+        "CCAS de Niort (organisme)",
+        "Ressources",
+        "AAH : 1 016,05 €",
+        "Fait à Niort, le 06/10/2025",
+    ]
+    ex = extract(_text_pdf(tmp_path / "CCAS Niort LEBLANC.pdf", lines))
+    assert [(p.civilite, p.nom, p.prenom, p.date_naissance) for p in ex.personnes] == [
+        ("Mme", "LEBLANC", "Nadia", date(1979, 6, 12))]
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("27 rue Gambetta", "79000", "Niort")
+    assert ex.bailleur == "Deux-Sèvres Habitat"
+    assert (ex.prescripteur, ex.organisme_prescripteur) == ("Hugo FAVREAU", "CCAS de Niort")
+    assert ex.date_document == date(2025, 10, 6)

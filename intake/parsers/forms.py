@@ -374,7 +374,10 @@ def _label_value_row(cells: list[str], libelles) -> bool:
     return known * 2 >= len(labels)
 
 
-_BLANK = re.compile(r"\s*_{3,}\s*")
+# the blank a value was written on: underscores, dot leaders, ellipses
+_BLANK = re.compile(r"\s*(?:_{3,}|\.{4,}|…+\.*|(?:\.\s){3,}\.?)\s*")
+# "MARTIN Sophie (nom et prénom)", "CCAS de Cognac – organisme": a label closing its line
+_TRAILING_LABEL = re.compile(r"^(?P<value>.+?)\s*(?:\((?P<p>[^()]{2,60})\)|\s[–—]\s+(?P<d>[^–—]{2,60}))\s*$")
 
 
 def _values_above_labels(lines: list[str], libelles: dict[str, re.Pattern]) -> list[str]:
@@ -389,7 +392,7 @@ def _values_above_labels(lines: list[str], libelles: dict[str, re.Pattern]) -> l
             out.extend(after)
             i += 1
             continue
-        if "___" in line and ":" not in line:
+        if _BLANK.search(line) and ":" not in line:
             values = [v.strip() for v in _BLANK.split(line)]
             if values and not values[-1]:
                 values.pop()
@@ -410,8 +413,10 @@ def _values_above_labels(lines: list[str], libelles: dict[str, re.Pattern]) -> l
 def _label_after_value(line: str, libelles) -> list[str] | None:
     """'MARTIN ______ Nom' (and 'MARTIN ____ Nom   Sophie ____ Prénom'): the label follows its
     value's blank on the same line. Only when every label is known."""
-    if "___" not in line or ":" in line:
+    if ":" in line:
         return None
+    if not _BLANK.search(line):
+        return _label_closing(line, libelles)
     pieces = [x.strip() for x in _BLANK.split(line)]
     if len(pieces) < 2 or not pieces[0] or not pieces[-1]:
         return None
@@ -430,6 +435,19 @@ def _label_after_value(line: str, libelles) -> list[str] | None:
     if not all(_label_key(l, libelles) for l in labels):
         return None
     return [f"{l} : {v}" for l, v in zip(labels, values)]
+
+
+def _label_closing(line: str, libelles) -> list[str] | None:
+    m = _TRAILING_LABEL.match(line.strip())
+    if not m or " | " in line or _ANY_MARK.search(line):
+        return None
+    value, label = m.group("value").strip(" ,;"), (m.group("p") or m.group("d")).strip()
+    if not value or _label_key(value, libelles):
+        return None  # "Loyer (charges comprises)", "Demandeur – civilité": a label alone
+    key = _label_key(label, libelles)
+    if key is None or key == "autre":
+        return None
+    return [f"{label} : {value}"]
 
 
 def _split_labels(text: str, libelles) -> list[str] | None:
