@@ -172,3 +172,22 @@ def test_labels_after_their_values_with_dot_leaders_or_in_brackets(tmp_path):
     assert ex.bailleur == "Deux-Sèvres Habitat"
     assert (ex.prescripteur, ex.organisme_prescripteur) == ("Hugo FAVREAU", "CCAS de Niort")
     assert ex.date_document == date(2025, 10, 6)
+
+
+def test_resources_partly_read_and_a_prescriber_that_is_not_a_name_are_flagged(tmp_path):
+    lines = [
+        "Fiche de prescription ASLL",
+        "Type de mesure : [X] Maintien",
+        "Prescripteur : Service social départemental",
+        "Organisme : MDS de Montluçon",
+        "Demandeur : M. BRUNEL Cédric, né le 03/05/1982",
+        "Adresse : 14 rue de la Fraternité, 03100 Montluçon",
+        "Ressources",
+        "Salaire : 1 200,00 €",
+        "Bourse d'études : 300,00 €",
+        "Date de la demande : 14/10/2025",
+    ]
+    ex = extract(_text_pdf(tmp_path / "fiche ressources.pdf", lines))
+    assert [(r.type, r.montant) for r in ex.ressources] == [("salaire", 1200.00)]
+    assert {"ressources", "prescripteur"} <= set(ex.champs_incertains)
+    assert "organisme_prescripteur" not in ex.champs_incertains

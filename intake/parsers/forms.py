@@ -226,6 +226,31 @@ def _stage_signal(f: _Form, ex, uncertain: set[str]) -> None:
     if any(p.key == "date_naissance" and p.section not in ("enfants", "prescripteur") for p in f.pairs) \
             and any(a.date_naissance is None for a in ex.personnes):
         uncertain.add("personnes")
+    _check_values(f, ex, uncertain)
+
+
+_NOT_A_NAME = re.compile(r"\d|@|\b(?:rue|avenue|service|social|sociale|CCAS|MDS|CMS|mairie|association|t[ée]l)\b",
+                         re.IGNORECASE)
+
+
+def _check_values(f: _Form, ex, uncertain: set[str]) -> None:
+    """Values that do not look like what the field holds are flagged, not trusted."""
+    if ex.prescripteur and (_NOT_A_NAME.search(ex.prescripteur) or len(ex.prescripteur.split()) > 4):
+        uncertain.add("prescripteur")
+    org = ex.organisme_prescripteur
+    if org and (len(org) > 80 or re.search(r"\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}|@", org)
+                or ex.prescripteur and french.fold(org) == french.fold(ex.prescripteur)):
+        uncertain.add("organisme_prescripteur")
+    for a in ex.personnes:
+        if not a.prenom or _NOT_A_NAME.search(f"{a.nom} {a.prenom}") or len(f"{a.nom} {a.prenom}".split()) > 5:
+            uncertain.add("personnes")
+    # more amounts in the resources' section than resources read: some were missed
+    amounts = sum(1 for i, line in enumerate(f.lines) if f.sections[i] == "ressources"
+                  and not re.match(r"^\s*(?:total|sous-total)", line, re.IGNORECASE)
+                  and _heading(line) != "ressources"
+                  for _ in re.finditer(r"(?<![\d/])\d[\d  .]*,\d{2}(?![\d/])|\b\d+\s?€|en\s+attente", line, re.IGNORECASE))
+    if amounts > len(ex.ressources):
+        uncertain.add("ressources")
 
 
 _LABEL_REST = re.compile(r"[^:\n|.;]{0,40}?(?=\s*(?:[:|]|$))", re.MULTILINE)
