@@ -1036,6 +1036,8 @@ def form_fillable_isere(path, f) -> None:
     champ("Bailleur", "bailleur", f["bailleur"] or "")
     champ("Loyer hors charges (€)", "loyer", m_espace(f["loyer"][0]) if f["loyer"] else "")
     champ("Charges (€)", "charges", m_espace(f["loyer"][1]) if f["loyer"] and f["loyer"][1] else "")
+    champ("Montant de la dette locative (€)", "dette", m_espace(f["dette"][0]) if f["dette"] else "")
+    champ("Dette arrêtée au", "date_dette", d_num(f["dette"][1]) if f["dette"] else "")
     for i, (lab, _, m) in enumerate(f["ressources"]):
         champ(f"Ressource : {lab} (€)", f"ress{i}", "en attente" if m is None else m_espace(m))
     c.save()

@@ -96,6 +96,13 @@ def _stage_mesure(f: _Form, ex, uncertain: set[str]) -> None:
     conf, lines = f.conf, f.lines
     ex.type_mesure = _pick(f.ticks, conf.get("type_mesure", []), prefer=("mesure", None))
     if ex.type_mesure is None:
+        # "Mesure : ASLL Maintien": the value of a field, not the options its label lists
+        for p in f.pairs:
+            if p.key == "type_mesure" and p.value and not _ANY_MARK.search(p.value):
+                ex.type_mesure = _first_option(p.value, conf.get("type_mesure", []))
+                if ex.type_mesure:
+                    break
+    if ex.type_mesure is None:
         head = "\n".join(lines[:12])
         for opt in conf.get("type_mesure", []):
             if re.search(rf"(?:demande|mesure|fiche)[^\n]{{0,40}}(?:{opt['motif']})", head, re.IGNORECASE):
@@ -164,6 +171,8 @@ def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
             m = re.search(rf"(?:au|du|arr[êe]t[ée]e?\s+au)\s+({french.DATE_RE})", f"{p.label} {p.value}", re.IGNORECASE)
             if m:
                 ex.date_dette = french.parse_date(m.group(1))
+        elif p.key == "date_dette" and ex.date_dette is None:
+            ex.date_dette = french.parse_date(p.value)
         elif p.key == "date_document" and ex.date_document is None:
             ex.date_document = french.parse_date(p.value)
     # rent and charges given on separate rows / fields: the contract wants their sum
@@ -179,6 +188,7 @@ def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
                       text, re.IGNORECASE)
         if m:
             ex.loyer_mensuel = _loyer(m.group(1))
+            uncertain.add("loyer_mensuel")  # found in running text, not in its field
     if ex.montant_dette is None:
         m = re.search(rf"(?:dette|arri[ée]r[ée]|impay[ée]s)\s*(?:locati\w+)?\s*(?:de|:|\|)?\s*({french.MONTANT_RE})"
                       rf"(?:[^.\n]{{0,30}}?(?:au|arr[êe]t[ée]e?\s+au)\s+({french.DATE_RE}))?", text, re.IGNORECASE)
@@ -187,7 +197,7 @@ def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
             if m.group(2) and ex.date_dette is None:
                 ex.date_dette = french.parse_date(m.group(2))
     if ex.date_document is None:
-        m = re.search(rf"(?:fait\s+[àa]\s+[^\n,]{{2,40}},?\s+le|^\s*date|^\s*le)\s*:?\s*({french.DATE_RE})", text,
+        m = re.search(rf"(?:fait\s+[àa]\s+[^\n,:]{{2,40}}?\s*,?\s+le|^\s*date|^\s*le)\s*:?\s*({french.DATE_RE})", text,
                       re.IGNORECASE | re.MULTILINE)
         if m:
             ex.date_document = french.parse_date(m.group(1))
@@ -200,6 +210,73 @@ def _stage_statut_bailleur(f: _Form, ex, uncertain: set[str]) -> None:
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, f.data)
 
 
+_NONE_SAID = re.compile(r"\s*(?:\((?:en\s+)?(?:€|euros?)\))?\s*[:|]?\s*(?:[-–—/]+|n[ée]ant|aucune?|sans(?:\s+objet)?|non|0(?:[,.]0+)?\s*(?:€|euros?)?)\s*(?:$|\s{2,}|\|)",
+                        re.IGNORECASE | re.MULTILINE)
+
+
+def _stage_signal(f: _Form, ex, uncertain: set[str]) -> None:
+    """A field the form talks about (its cue words are there) but for which nothing was read
+    is flagged: the reader missed a layout, and a person must look."""
+    for name, cue in f.conf.get("indices", {}).items():
+        if getattr(ex, name, None) not in (None, [], ""):
+            continue
+        if any(_announces(line, cue) for i, line in enumerate(f.lines) if f.sections[i] != "objectifs"):
+            uncertain.add(name)
+    # a birth date asked for an adult, none read
+    if any(p.key == "date_naissance" and p.section not in ("enfants", "prescripteur") for p in f.pairs) \
+            and any(a.date_naissance is None for a in ex.personnes):
+        uncertain.add("personnes")
+    _check_values(f, ex, uncertain)
+
+
+_NOT_A_NAME = re.compile(r"\d|@|\b(?:rue|avenue|service|social|sociale|CCAS|MDS|CMS|mairie|association|t[ée]l)\b",
+                         re.IGNORECASE)
+
+
+def _check_values(f: _Form, ex, uncertain: set[str]) -> None:
+    """Values that do not look like what the field holds are flagged, not trusted."""
+    if ex.prescripteur and (_NOT_A_NAME.search(ex.prescripteur) or len(ex.prescripteur.split()) > 4):
+        uncertain.add("prescripteur")
+    org = ex.organisme_prescripteur
+    if org and (len(org) > 80 or re.search(r"\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}|@", org)
+                or ex.prescripteur and french.fold(org) == french.fold(ex.prescripteur)):
+        uncertain.add("organisme_prescripteur")
+    for a in ex.personnes:
+        if not a.prenom or _NOT_A_NAME.search(f"{a.nom} {a.prenom}") or len(f"{a.nom} {a.prenom}".split()) > 5:
+            uncertain.add("personnes")
+    # more amounts in the resources' section than resources read: some were missed
+    amounts = sum(1 for i, line in enumerate(f.lines) if f.sections[i] == "ressources"
+                  and not re.match(r"^\s*(?:total|sous-total)", line, re.IGNORECASE)
+                  and _heading(line) != "ressources"
+                  for _ in re.finditer(r"(?<![\d/])\d[\d  .]*,\d{2}(?![\d/])|\b\d+\s?€|en\s+attente", line, re.IGNORECASE))
+    if amounts > len(ex.ressources):
+        uncertain.add("ressources")
+
+
+_LABEL_REST = re.compile(r"[^:\n|.;]{0,40}?(?=\s*(?:[:|]|$))", re.MULTILINE)
+
+
+def _label_end(text: str, pos: int) -> int | None:
+    """Where the value of the label ending near `pos` starts (its colon, its cell's edge or
+    the end of its line); None when the words go on as a sentence."""
+    m = _LABEL_REST.match(text, pos)
+    return m.end() if m else None
+
+
+def _announces(line: str, cue: str) -> bool:
+    """The line holds the field's label (with its colon, its cell, or alone on its line),
+    not an option to tick ("Apurement d'une dette | ") or a word of a sentence;
+    "Dette : néant", "Bailleur : –" say there is none."""
+    cells = [c.strip() for c in line.split(" | ")]
+    if _ANY_MARK.search(line) or len(cells) >= 2 and not any(cells[1:]):
+        return False
+    for m in re.finditer(cue, line, re.IGNORECASE):
+        end = _label_end(line, m.end())
+        if end is not None and not _NONE_SAID.match(line, end):
+            return True
+    return False
+
+
 # (stage, its name in the log, the fields it fills)
 _STAGES = (
     (_stage_mesure, "type de mesure", ("type_mesure",)),
@@ -209,6 +286,7 @@ _STAGES = (
     (_stage_logement, "logement", ("adresse", "code_postal", "commune", "bailleur")),
     (_stage_argent, "montants", ("ressources", "loyer_mensuel", "montant_dette", "date_dette", "date_document")),
     (_stage_statut_bailleur, "statut d'après le bailleur", ("statut_occupation",)),
+    (_stage_signal, "champs annoncés", ()),
 )
 
 
@@ -240,8 +318,12 @@ def _sections(lines: list[str]) -> list[str | None]:
     return out
 
 
+_UNIT = re.compile(r"\s*(?:\((?:en\s+)?(?:€|euros?|eur)\)|en\s+(?:€|euros))\s*$", re.IGNORECASE)
+
+
 def _label_key(label: str, libelles: dict[str, re.Pattern]) -> str | None:
     label = re.sub(r"\s+", " ", french.normalize_text(label)).strip(" .:|-*")
+    label = _UNIT.sub("", label)  # "Loyer hors charges (€)", "Dette (en euros)"
     for key, rx in libelles.items():
         if rx.fullmatch(label):
             return key
@@ -317,7 +399,10 @@ def _label_value_row(cells: list[str], libelles) -> bool:
     return known * 2 >= len(labels)
 
 
-_BLANK = re.compile(r"\s*_{3,}\s*")
+# the blank a value was written on: underscores, dot leaders, ellipses
+_BLANK = re.compile(r"\s*(?:_{3,}|\.{4,}|…+\.*|(?:\.\s){3,}\.?)\s*")
+# "MARTIN Sophie (nom et prénom)", "CCAS de Cognac – organisme": a label closing its line
+_TRAILING_LABEL = re.compile(r"^(?P<value>.+?)\s*(?:\((?P<p>[^()]{2,60})\)|\s[–—]\s+(?P<d>[^–—]{2,60}))\s*$")
 
 
 def _values_above_labels(lines: list[str], libelles: dict[str, re.Pattern]) -> list[str]:
@@ -332,7 +417,7 @@ def _values_above_labels(lines: list[str], libelles: dict[str, re.Pattern]) -> l
             out.extend(after)
             i += 1
             continue
-        if "___" in line and ":" not in line:
+        if _BLANK.search(line) and ":" not in line:
             values = [v.strip() for v in _BLANK.split(line)]
             if values and not values[-1]:
                 values.pop()
@@ -353,8 +438,10 @@ def _values_above_labels(lines: list[str], libelles: dict[str, re.Pattern]) -> l
 def _label_after_value(line: str, libelles) -> list[str] | None:
     """'MARTIN ______ Nom' (and 'MARTIN ____ Nom   Sophie ____ Prénom'): the label follows its
     value's blank on the same line. Only when every label is known."""
-    if "___" not in line or ":" in line:
+    if ":" in line:
         return None
+    if not _BLANK.search(line):
+        return _label_closing(line, libelles)
     pieces = [x.strip() for x in _BLANK.split(line)]
     if len(pieces) < 2 or not pieces[0] or not pieces[-1]:
         return None
@@ -373,6 +460,19 @@ def _label_after_value(line: str, libelles) -> list[str] | None:
     if not all(_label_key(l, libelles) for l in labels):
         return None
     return [f"{l} : {v}" for l, v in zip(labels, values)]
+
+
+def _label_closing(line: str, libelles) -> list[str] | None:
+    m = _TRAILING_LABEL.match(line.strip())
+    if not m or " | " in line or _ANY_MARK.search(line):
+        return None
+    value, label = m.group("value").strip(" ,;"), (m.group("p") or m.group("d")).strip()
+    if not value or _label_key(value, libelles):
+        return None  # "Loyer (charges comprises)", "Demandeur – civilité": a label alone
+    key = _label_key(label, libelles)
+    if key is None or key == "autre":
+        return None
+    return [f"{label} : {value}"]
 
 
 def _split_labels(text: str, libelles) -> list[str] | None:
@@ -404,7 +504,7 @@ def _pairs_in_text(text: str, section, line_no: int, libelles) -> list[Pair]:
         before = text[:c]
         best = None
         for key, rx in libelles.items():
-            for m in re.finditer(rf"(?:{rx.pattern})\s*$", before, re.IGNORECASE):
+            for m in re.finditer(rf"(?:{rx.pattern})(?:{_UNIT.pattern})?\s*$", before, re.IGNORECASE):
                 if best is None or m.start() < best[0]:
                     best = (m.start(), key)
         colon_end = c + len(re.match(r"\s*:\s*", text[c:]).group(0))
@@ -801,7 +901,9 @@ def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]
         elif p.key == "prenom" and value:
             current["prenom"] = value
         elif p.key == "date_naissance" and value:
-            current["date"] = french.parse_date(value)
+            born = french.parse_date(value)
+            if born:  # "Date de naissance : 28/09/1961 Lieu de naissance : …" read twice
+                current["date"] = born
             # "Née le" says who it is when the form has no civility
             gender = re.fullmatch(r"n[ée](e?)\s+le", p.label.strip(" :"), re.IGNORECASE)
             if gender and "civ" not in current:
@@ -1015,6 +1117,10 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
     rows: list[list[str]] = []
     for i, line in enumerate(lines):
         if sections[i] != "ressources":
+            # "Ressource 2 : ARE France Travail (€) : 576,46", a field outside any section
+            m = _RESOURCE_FIELD.match(line)
+            if m:
+                rows.append([m.group("label"), m.group("value")])
             continue
         if _heading(line) == "ressources":
             # "Ressources : salaire 1 105,00 € ; allocations familiales 148,52 €"
@@ -1057,6 +1163,11 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
         for a in amounts:
             out.append(Ressource(kind, a))
     return out
+
+
+_RESOURCE_FIELD = re.compile(
+    rf"^\s*(?:ressources?|revenus?)\s*(?:n°\s*)?\d*\s*[:–-]\s*(?P<label>[^:|]+?)\s*(?:\((?:en\s+)?(?:€|euros?)\))?\s*[:|]\s*"
+    rf"(?P<value>(?:{french.MONTANT_RE})|en\s+attente)\s*$", re.IGNORECASE)
 
 
 def _amount_or_wait(value: str) -> bool:
