@@ -79,6 +79,12 @@ def cross_check(ex, text: str) -> set[str]:
             doubtful.add("date_dette")
     if ex.date_limite and ex.date_document and ex.date_limite < ex.date_document:
         doubtful.add("date_limite")
+    # a letter's reference is the préfecture's own; the court's RG in its place is a fallback
+    if ex.type_document == "saisine_prefecture" and ex.reference and ex.reference == ex.numero_rg:
+        doubtful.add("reference")
+    if (ex.type_document == "saisine_prefecture" and ex.date_assignation and ex.date_document
+            and ex.date_document < ex.date_assignation):
+        doubtful.update({"date_document", "date_assignation"})  # the letter follows the act
 
     today = date.today()
     for p in ex.personnes:

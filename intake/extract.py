@@ -302,9 +302,10 @@ def statut_from_bailleur(bailleur: str, data: dict) -> str | None:
     for p in conf.get("bailleurs_sociaux", []):
         if re.search(p, bailleur, re.IGNORECASE):
             return "locataire_public"
-    # an individual ("Jean-Pierre GARNIER") is a private landlord
+    # an individual ("Jean-Pierre GARNIER") is a private landlord; a name all in capitals
+    # ("LES FOYERS DE L'EST") may be an organisation: not decided here (then flagged)
     nom, prenom = french.split_name(bailleur)
-    if prenom and nom and len(bailleur.split()) <= 5:
+    if prenom and nom and len(bailleur.split()) <= 5 and prenom != prenom.upper():
         return "locataire_prive"
     return None
 
