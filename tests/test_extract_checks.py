@@ -259,3 +259,36 @@ def test_a_court_of_the_wrong_kind_or_unknown_is_flagged_a_known_one_spelt_offic
     assert "juridiction" not in ok["champs_incertains"]
     # Saint-Dizier has a tribunal de proximité, not a tribunal judiciaire
     assert "juridiction" in court("tribunal judiciaire de Saint-Dizier")["champs_incertains"]
+
+
+FIXTURE_TEXTS = Path(__file__).resolve().parent / "fixtures" / "textes"
+
+
+def test_a_summary_act_in_referé_style_and_its_ddets_letter(tmp_path):
+    """Person written "MONSIEUR NOM Prénom" with labelled lines, landlord "dénommée « … »",
+    an étude with no person named (the commissaire is then flagged, not invented), current
+    rent split from charges; the letter names the tenant in its own sentence."""
+    act = extract(_pdf(tmp_path / "acte.pdf", (FIXTURE_TEXTS / "assignation refere Marseille HADDAD.txt").read_text()))
+    got = act.to_json()
+    assert got["personnes"] == [{"civilite": "M.", "nom": "HADDAD", "prenom": "Karim",
+                                 "date_naissance": "1984-02-12"}]
+    assert (got["bailleur"], got["statut_occupation"]) == ("13 HABITAT", "locataire_public")
+    assert (got["date_audience"], got["heure_audience"]) == ("2025-12-04", "14:00")
+    assert got["commissaire_justice"] is None and "commissaire_justice" in got["champs_incertains"]
+    assert (got["loyer_mensuel"], got["loyer_hors_charges"], got["charges"]) == (539.57, 452.17, 87.4)
+    assert (got["montant_dette"], got["date_dette"]) == (4102.56, "2025-09-30")
+    letter = extract(_pdf(tmp_path / "courrier.pdf", (FIXTURE_TEXTS / "saisine DDETS 13 HADDAD.txt").read_text())).to_json()
+    assert letter["type_document"] == "saisine_prefecture"
+    assert [p["nom"] for p in letter["personnes"]] == ["HADDAD"]
+    assert (letter["reference"], letter["date_limite"]) == ("PEX-13-2025-04412", "2025-11-27")
+    assert letter["adresse"] == "14 traverse des Lierres"
+
+
+def test_the_landlord_named_before_the_tenant_in_a_letter_is_not_a_tenant():
+    text = ("PRÉFECTURE DE LA HAUTE-MARNE\nObjet : enquête sociale\n"
+            "Je vous informe que M. Jean-Pierre GARNIER, propriétaire, a fait délivrer une assignation "
+            "à M. Paulo DIAS, locataire du logement dont M. GARNIER est propriétaire, demeurant "
+            "3 rue Haute 52200 Langres.\nL'audience aura lieu le 4 décembre 2025 à 14 heures.\n")
+    got = _extract_text(text)
+    assert [(p["nom"], p["prenom"]) for p in got["personnes"]] == [("DIAS", "Paulo")]
+    assert "personnes" not in got["champs_incertains"]

@@ -139,12 +139,23 @@ def _singles(flat: str) -> tuple[list[Personne], bool]:
     civs = list(re.finditer(rf"(?<![\w.])(?P<c>{CIV})\s+(?!(?i:et)\s)", flat))
     for i, m in enumerate(civs):
         end = civs[i + 1].start() if i + 1 < len(civs) else len(flat)
+        if _OTHER_PARTY.match(flat, m.end()):
+            continue  # the landlord, the officer or a lawyer named in the same sentence
         person = _person(flat[m.end(): end], french.normalize_civilite(m.group("c")))
         if person is None:
             dropped = dropped or _worth_flagging(flat[m.end(): end])
             continue
         people.append(person)
     return _dedupe(people), dropped
+
+
+# a person named, then said to be the landlord, the agent, the officer or a lawyer
+_OTHER_PARTY = re.compile(
+    r"(?:(?!locataire|demeurant|domicili|occupant|n[ée]e?\s+le)[^.;]){0,60}?,?\s*"
+    r"(?:(?:son|sa|leur|le|la|en\s+sa\s+qualit[ée]\s+de)\s+)?(?:propri[ée]taire|bailleu?r|bailleresse|"
+    r"mandataire|g[ée]rante?|commissaire|huissier|avocate?|repr[ée]sentant)\b"
+    r"|(?:(?!locataire|demeurant|domicili|occupant)[^.;]){0,80}?\ba\s+fait\s+(?:d[ée]livrer|assigner|signifier)",
+    re.IGNORECASE)
 
 
 def _listed_without_civility(flat: str) -> tuple[list[Personne], bool]:
