@@ -18,7 +18,7 @@ from benchmarks.common import SAMPLES, median, timed
 
 
 def _dossiers():
-    from asll.dossiers import nature_for, new_dossier
+    from asll.domain.dossiers import nature_for, new_dossier
     from intake.errors import UnreadableDocument
     from intake.extract import extract
 

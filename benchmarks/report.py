@@ -267,7 +267,7 @@ def render_markdown(results: dict, machine: dict, rapide: bool, sections) -> str
         md += ["", f"Ingestion : médiane de {e['runs']} (vide) et {g['runs']} ({g['dossiers']} "
                "dossiers) documents, après un document de chauffe dont le flush est le premier "
                "enregistrement : celui-là écrit tout le classeur, les suivants seulement les "
-               "lignes modifiées (`asll/splice_save.py`).", "",
+               "lignes modifiées (`asll/storage/splice_save.py`).", "",
                f"- `asll echeances` : chargement {_s(ec['chargement'])} + `due()` "
                f"{_s(ec['due'])} (médiane de 3) = {_s(ec['total'])} ; {ec['en_retard']} en "
                f"retard, {ec['a_venir']} à venir",

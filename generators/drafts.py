@@ -24,7 +24,7 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, UndefinedError
 
 from asll.config import Config
-from asll.model import Dossier
+from asll.domain.model import Dossier
 from generators.context import (
     A_COMPLETER, A_VERIFIER, CASE, COCHEE, LIBELLES, LIBELLES_LIGNES, MARQUE, MARQUE_CLE,
     build_context, libelle_champ,

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from asll.model import Extraction
+from asll.domain.model import Extraction
 
 from . import french
 from .classify import classify

@@ -25,13 +25,13 @@ from datetime import datetime
 from pathlib import Path
 
 from asll.config import Config
-from asll.dossiers import find_matching, nature_for
-from asll.labels import TYPES_DOCUMENT
-from asll.privacy import restrict
-from asll.model import Dossier, Extraction
-from asll.register import DocumentRecord
-from asll.sectors import assign
-from asll.store import RegisterStore, Waiting, document_entry, drafts_entry
+from asll.domain.dossiers import find_matching, nature_for
+from asll.domain.labels import TYPES_DOCUMENT
+from asll.storage.permissions import restrict
+from asll.domain.model import Dossier, Extraction
+from asll.storage.register import DocumentRecord
+from asll.domain.sectors import assign
+from asll.storage.store import RegisterStore, Waiting, document_entry, drafts_entry
 from intake.inbox import NAME_MAX_BYTES, archive_name, fit_name, os_error_fr
 from intake.sandbox import SandboxResult, ToolFailure, extract_isolated
 

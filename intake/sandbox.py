@@ -11,7 +11,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from asll.model import Extraction
+from asll.domain.model import Extraction
 
 TOO_MUCH_MEMORY = "Le fichier demande trop de mémoire pour être lu."
 

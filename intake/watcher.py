@@ -19,8 +19,8 @@ from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from asll.config import Config
-from asll.status import clear_heartbeat, write_heartbeat
-from asll.register import RegisterUnreadable
+from asll.storage.heartbeat import clear_heartbeat, write_heartbeat
+from asll.storage.register import RegisterUnreadable
 from intake.inbox import (
     RetryDelays, StabilityTracker, in_words, is_ignored, os_error_fr, waiting_files,
 )

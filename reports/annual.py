@@ -8,7 +8,7 @@ from pathlib import Path
 from docx.shared import Pt
 
 from asll.config import Config
-from asll.model import Dossier
+from asll.domain.model import Dossier
 from generators.formatting import date_fr
 from reports import rendu
 from reports.stats import Statistiques, statistiques

@@ -27,8 +27,9 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
-from asll import labels
-from asll.model import (
+from asll.domain import labels
+from asll.domain.deadlines import measure_end
+from asll.domain.model import (
     CATEGORIES_REVENUS, MOTIFS_FIN, MOTIFS_IMPAYE, OBJECTIFS, ORIGINES_DEMANDE,
     PROPOSITIONS, RELOGEMENTS, RESULTATS_OBJECTIF, SITUATIONS_MESURE, Dossier,
 )
@@ -37,7 +38,6 @@ from generators.formatting import ESPACE_INSECABLE, montant_fr
 NON_RENSEIGNE = "Non renseigné"
 PARC_PRIVE = "Parc privé"
 MESURES_REALISEES = ("Suivie", "Renouvelée")
-DUREE_MESURE_MOIS = 6
 TRANCHES_DETTE = ((1000, "0 € à 1 000 €"), (3000, "1 000 € à 3 000 €"),
                   (5000, "3 000 € à 5 000 €"), (None, "Plus de 5 000 €"))
 LIGNES_ENFANTS = ("Sans enfant", "1 enfant", "2 enfants", "3 enfants", "4 enfants et +")
@@ -81,26 +81,11 @@ def euros_fr(valeur: float) -> str:
 
 
 # ---------------------------------------------------------------- dates and periods
-def ajoute_mois(jour: date, mois: int) -> date:
-    total = jour.year * 12 + jour.month - 1 + mois
-    annee, m = divmod(total, 12)
-    m += 1
-    fins = (31, 29 if annee % 4 == 0 and (annee % 100 or annee % 400 == 0) else 28, 31, 30,
-            31, 30, 31, 31, 30, 31, 30, 31)
-    return date(annee, m, min(jour.day, fins[m - 1]))
-
-
-def echeance_mesure(d: Dossier) -> date | None:
-    """Planned end of the current period: start + 6 months × (1 + renewals)."""
-    if not d.date_debut_mesure:
-        return None
-    return ajoute_mois(d.date_debut_mesure, DUREE_MESURE_MOIS * (1 + (d.renouvellements or 0)))
-
-
 def periode_mesure(d: Dossier) -> tuple[date, date] | None:
+    """First and last day of the measure (asll/domain/deadlines.py decides the end)."""
     if not d.date_debut_mesure:
         return None
-    return d.date_debut_mesure, d.date_fin_mesure or echeance_mesure(d)
+    return d.date_debut_mesure, measure_end(d)
 
 
 def date_reference(d: Dossier) -> date | None:

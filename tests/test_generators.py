@@ -12,7 +12,7 @@ from docx import Document  # noqa: E402
 from docx.enum.text import WD_COLOR_INDEX  # noqa: E402
 
 from asll.config import Config, Service  # noqa: E402
-from asll.model import Dossier, Personne, Ressource  # noqa: E402
+from asll.domain.model import Dossier, Personne, Ressource  # noqa: E402
 from generators import TemplateError, check_template, draft_document  # noqa: E402
 from generators.context import A_COMPLETER, LIBELLES, build_context  # noqa: E402
 from generators.formatting import date_fr, heure_fr, montant_fr, nom_complet  # noqa: E402

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from asll.config import Config
-from asll.logs import (BACKUP_COUNT, Progress, close_file_log, describe_error,
+from asll.app.logs import (BACKUP_COUNT, Progress, close_file_log, describe_error,
                        format_duration, setup_file_log)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from asll.model import OBJECTIFS, Personne, Ressource
+from asll.domain.model import OBJECTIFS, Personne, Ressource
 
 from .. import french
 from ..reading import Document

@@ -2,37 +2,15 @@
 from __future__ import annotations
 
 import json
-import os
 import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from asll.config import Config
-from asll.deadlines import Deadline, due
-from asll.store import RegisterStore, Waiting, state_dir
-
-HEARTBEAT_NAME = "surveillance.json"
-HEARTBEAT_MARGIN_SECONDS = 60  # beyond the longest a single file may take
-
-
-def heartbeat_path(config: Config) -> Path:
-    return state_dir(config.registre) / HEARTBEAT_NAME
-
-
-def write_heartbeat(config: Config, started: datetime) -> None:
-    """Called by the watcher every few seconds."""
-    path = heartbeat_path(config)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"pid": os.getpid(), "depuis": started.isoformat(),
-                               "vu": time.time()}), encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def clear_heartbeat(config: Config) -> None:
-    heartbeat_path(config).unlink(missing_ok=True)
-
+from asll.domain.deadlines import Deadline, due
+from asll.storage.heartbeat import HEARTBEAT_MARGIN_SECONDS, heartbeat_path
+from asll.storage.store import RegisterStore, Waiting
 
 @dataclass
 class Quarantined:

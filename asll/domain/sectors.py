@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from asll.config import Config
+from asll.domain.text import fold
 
 
 @dataclass(frozen=True)
@@ -17,8 +17,7 @@ class Affectation:
 
 def commune_key(name: str) -> str:
     """'SAINT-DIZIER', 'St Dizier' and 'saint dizier' give the same key."""
-    text = unicodedata.normalize("NFKD", name or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = fold(name)
     text = re.sub(r"\bste?\b", lambda m: "sainte" if m[0] == "ste" else "saint", text)
     return " ".join(re.findall(r"[a-z0-9]+", text))
 

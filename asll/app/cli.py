@@ -13,8 +13,8 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from asll import french_argparse  # noqa: F401  (French messages for argparse)
-from asll.privacy import private_umask
+from asll.app import french_argparse  # noqa: F401  (French messages for argparse)
+from asll.storage.permissions import private_umask
 from asll.config import BUNDLED_SAMPLES, EXAMPLE_CONFIG, Config, ConfigError, load_config
 from intake.pipeline import A_TRIER, DOUBLON, QUARANTAINE, TRAITE, IntakeResult
 
@@ -28,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(args)
     try:
         if args.func in LOGGED_COMMANDS:
-            from asll.logs import setup_file_log
+            from asll.app.logs import setup_file_log
 
             if setup_file_log(config_from(args)):
                 logging.getLogger("asll").info("Commande « %s » lancée (pid %d).",
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("asll").exception("Arrêt sur erreur interne.")
         raise
     finally:
-        from asll.logs import close_file_log
+        from asll.app.logs import close_file_log
 
         close_file_log()
 
@@ -291,7 +291,7 @@ def cmd_ingest(args) -> int:
 
 
 def run_batch(paths: list[Path], config: Config) -> list[IntakeResult]:
-    from asll.logs import Progress
+    from asll.app.logs import Progress
     from intake.pipeline import Intake
     from intake.sandbox import ToolFailure
 
@@ -353,7 +353,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from asll.store import RegisterStore, drafts_entry
+    from asll.storage.store import RegisterStore, drafts_entry
     from generators import IncompleteDocument, final_document
     from generators.drafts import draft_document
     from generators.errors import TemplateError
@@ -401,7 +401,7 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_service(args) -> int:
-    from asll.service import install_service, service_status, uninstall_service
+    from asll.app.service import install_service, service_status, uninstall_service
 
     if args.action == "installer":
         if args.espace or args.inbox or args.outbox or args.registre or args.modeles:
@@ -435,8 +435,8 @@ def cmd_modeles(args) -> int:
 
 
 def cmd_importer(args) -> int:
-    from asll.importer import ImportFailure, import_file
-    from asll.store import RegisterStore
+    from asll.app.importer import ImportFailure, import_file
+    from asll.storage.store import RegisterStore
 
     config = config_from(args)
     if not args.fichier.is_file():
@@ -465,8 +465,9 @@ def cmd_importer(args) -> int:
 def cmd_purger(args) -> int:
     from datetime import date
 
-    from asll.privacy import due_for_purge, erase, last_activity
-    from asll.store import RegisterStore
+    from asll.app.privacy import erase
+    from asll.domain.retention import due_for_purge, last_activity
+    from asll.storage.store import RegisterStore
 
     config = config_from(args)
     years = args.annees if args.annees is not None else config.conservation_annees
@@ -491,8 +492,8 @@ def cmd_purger(args) -> int:
 
 def _person_dossiers(args):
     """(config, store, dossiers naming the person), saying so when there are none."""
-    from asll.privacy import find_person
-    from asll.store import RegisterStore
+    from asll.domain.retention import find_person
+    from asll.storage.store import RegisterStore
 
     config = config_from(args)
     store = RegisterStore(config.registre)
@@ -503,7 +504,7 @@ def _person_dossiers(args):
 
 
 def cmd_exporter_personne(args) -> int:
-    from asll.privacy import export_person
+    from asll.app.privacy import export_person
 
     config, store, dossiers = _person_dossiers(args)
     if not dossiers:
@@ -518,7 +519,7 @@ def cmd_exporter_personne(args) -> int:
 
 
 def cmd_effacer_personne(args) -> int:
-    from asll.privacy import erase
+    from asll.app.privacy import erase
 
     config, store, dossiers = _person_dossiers(args)
     if not dossiers:
@@ -540,7 +541,7 @@ def _print_erasure(result) -> None:
 
 
 def cmd_rapport_annuel(args) -> int:
-    from asll.store import RegisterStore
+    from asll.storage.store import RegisterStore
     from reports import annual_report
 
     config = config_from(args)
@@ -559,7 +560,7 @@ def cmd_rapport_annuel(args) -> int:
 def cmd_gts(args) -> int:
     import re
 
-    from asll.store import RegisterStore
+    from asll.storage.store import RegisterStore
     from reports import gts_pack
 
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.mois):
@@ -574,7 +575,7 @@ def cmd_gts(args) -> int:
 
 
 def cmd_statut(args) -> int:
-    from asll.status import gather_status
+    from asll.app.status import gather_status
 
     config = config_from(args)
     status = gather_status(config)
@@ -618,8 +619,8 @@ def cmd_statut(args) -> int:
 def cmd_echeances(args) -> int:
     from datetime import date
 
-    from asll.deadlines import due
-    from asll.store import RegisterStore
+    from asll.domain.deadlines import due
+    from asll.storage.store import RegisterStore
 
     config = config_from(args)
     late, coming = due(RegisterStore(config.registre).dossiers(), date.today(),
@@ -647,8 +648,8 @@ def _print_deadlines(deadlines) -> None:
 
 
 def cmd_reconstruire(args) -> int:
-    from asll.logs import Progress
-    from asll.store import RegisterStore
+    from asll.app.logs import Progress
+    from asll.storage.store import RegisterStore
     from intake.recovery import archived_documents, recover_archived
 
     config = config_from(args)
@@ -725,7 +726,7 @@ def print_result(result: IntakeResult, prefix: str = "") -> None:
 
 
 def print_summary(results: list[IntakeResult], config: Config) -> None:
-    from asll.store import RegisterStore
+    from asll.storage.store import RegisterStore
 
     counts = Counter(r.resultat for r in results)
     drafts = [d for r in results for d in r.brouillons]
