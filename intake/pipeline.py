@@ -27,6 +27,7 @@ from pathlib import Path
 from asll.config import Config
 from asll.domain.dossiers import find_matching, nature_for
 from asll.domain.labels import TYPES_DOCUMENT
+from asll.storage.naming import versioned
 from asll.storage.permissions import restrict
 from asll.domain.model import Dossier, Extraction
 from asll.storage.register import DocumentRecord
@@ -325,18 +326,18 @@ def _write_note(destination: Path, original: str, sha: str, now: datetime, resul
 
 
 def _unique_destination(folder: Path, name: str) -> Path:
-    """`folder/name`, or `name (2)`, `name (3)`… when taken: nothing is overwritten. The
-    name and its note (`name.txt`) always fit the file system's 255 bytes: a long stem is
-    shortened, never the counter, and the result stays directly inside `folder`."""
+    """`folder/name`, or `name-v2`, `name-v3`… when taken (asll/storage/naming.py): nothing
+    is overwritten. The name and its note (`name.txt`) always fit the file system's 255
+    bytes: a long stem is shortened, never the counter, and the result stays directly
+    inside `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     limit = NAME_MAX_BYTES - len(".txt")
     name = fit_name(Path(name).name or "sans nom", limit)
     candidate = folder / name
     n = 2
     while candidate.exists() or candidate.with_name(candidate.name + ".txt").exists():
-        counter = f" ({n})"
-        shorter = Path(fit_name(name, limit - len(counter)))
-        candidate = folder / f"{shorter.stem}{counter}{shorter.suffix}"
+        shorter = Path(fit_name(name, limit - len(versioned("", n))))
+        candidate = folder / f"{versioned(shorter.stem, n)}{shorter.suffix}"
         n += 1
     return candidate
 

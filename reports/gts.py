@@ -23,9 +23,9 @@ from asll.domain.deadlines import measure_end
 from asll.domain.dossiers import is_closed
 from asll.config import Config
 from asll.domain.model import Dossier
+from asll.storage.naming import free_stem
 from generators.formatting import MOIS
 from reports import rendu
-from reports.annual import _base_libre
 
 ENTETES = ["N°", "N° dossier", "Commune", "Nature", "Référent", "Prescripteur", "Repère",
            "Décision du GTS"]
@@ -114,7 +114,7 @@ def gts_pack(dossiers: list[Dossier], month: str, config: Config, outdir: Path) 
     rendu.paragraphe(doc, "Décisions : accord, refus (motif), renouvellement (durée), arrêt, "
                      "diagnostic, complément d'information.", italique=True, taille=8.5,
                      couleur=rendu.GRIS)
-    base = _base_libre(outdir, f"GTS-{month}", (".docx",))
+    base = free_stem(outdir, f"GTS-{month}", (".docx",))
     chemin = outdir / f"{base}.docx"
     doc.save(chemin)
     return chemin

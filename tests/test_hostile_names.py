@@ -79,8 +79,8 @@ def test_the_same_name_dropped_twice_with_different_content_keeps_both(config):
     files = sorted(p.name for p in config.archive.rglob("*.pdf"))
     assert len(files) == 3
     assert all(len(f.encode()) + 4 <= 255 for f in files)
-    assert sum(f.endswith(" (2).pdf") for f in files) == 1
-    assert sum(f.endswith(" (3).pdf") for f in files) == 1
+    assert sum(f.endswith("-v2.pdf") for f in files) == 1
+    assert sum(f.endswith("-v3.pdf") for f in files) == 1
     assert name in files
 
 
@@ -94,7 +94,7 @@ def test_a_long_name_already_taken_is_shortened_not_overflowed(tmp_path):
         second.write_bytes(b"y")
         second.with_name(second.name + ".txt").write_text("note")
         assert second != taken and second.parent == tmp_path
-        assert second.name.endswith(" (2)" + suffix)
+        assert second.name.endswith("-v2" + suffix)
         assert taken.read_bytes() == b"x"
 
 
