@@ -292,31 +292,31 @@ def cmd_ingest(args) -> int:
 
 def run_batch(paths: list[Path], config: Config) -> list[IntakeResult]:
     from asll.app.logs import Progress
+    from intake.batch import handle_all
     from intake.pipeline import Intake
-    from intake.sandbox import ToolFailure
 
     intake = Intake(config)
     results = []
-    remaining = list(paths)
     progress = Progress(len(paths))
+
+    def on_result(path: Path, result: IntakeResult) -> None:
+        results.append(result)
+        progress.clear()
+        print_result(result, prefix=progress.prefix(progress_done()))
+        progress.update(progress_done())
+
+    def on_failure(path: Path, exc: Exception) -> None:
+        failures.append(path)
+        progress.clear()
+        print(f"{progress.prefix(progress_done())}{path.name} : laissé dans le dossier "
+              f"d'arrivée ({exc})", file=sys.stderr)
+        progress.update(progress_done())
+
+    failures: list[Path] = []
+    progress_done = lambda: len(results) + len(failures)  # noqa: E731
     with progress.above_logs():
         progress.update(0)
-        while remaining:
-            try:
-                for result in intake.handle_many(remaining):
-                    remaining.pop(0)
-                    done = len(paths) - len(remaining)
-                    progress.clear()
-                    print_result(result, prefix=progress.prefix(done))
-                    results.append(result)
-                    progress.update(done)
-            except (OSError, ToolFailure) as exc:
-                path = remaining.pop(0)
-                done = len(paths) - len(remaining)
-                progress.clear()
-                print(f"{progress.prefix(done)}{path.name} : laissé dans le dossier "
-                      f"d'arrivée ({exc})", file=sys.stderr)
-                progress.update(done)
+        handle_all(intake, paths, on_result, on_failure)
         progress.finish()
     waiting = intake.flush()
     if waiting:
