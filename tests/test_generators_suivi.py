@@ -16,8 +16,8 @@ from generators import (
     IncompleteDocument, convert_to_pdf, draft_document, final_document, pdf_available,
 )
 from generators.drafts import champs_restants
-from test_generators import AUJOURDHUI, DETTE, FINE, NBSP, config, dossier_complet, propre, \
-    surlignes, texte  # noqa: F401  (config is a fixture)
+from test_generators import AUJOURDHUI, DETTE, FINE, NBSP, dossier_complet, propre, \
+    surlignes, texte
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -4,10 +4,9 @@ import os
 import unicodedata
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 
-from asll.config import PROJECT_ROOT, Config
+from asll.config import PROJECT_ROOT
 from intake.inbox import archive_name
 from intake.pipeline import QUARANTAINE, TRAITE, Intake, _unique_destination
 
@@ -17,13 +16,6 @@ NFD = unicodedata.normalize("NFD", NFC)
 NAMES = [NFC, NFD, "avec  des   espaces .pdf", "é" * 120 + ".pdf", "x" * 251 + ".pdf",
          "CASSE.pdf", "casse.pdf", "a..b.pdf", "...pdf"[1:] + "x.pdf", "-rf.pdf", "--help.pdf",
          "=SOMME(A1).pdf", "retour\nà la ligne\x01.pdf", "a..\\..\\b.pdf"]
-
-
-@pytest.fixture
-def config(tmp_path):
-    config = Config.for_workspace(tmp_path / "espace")
-    config.ensure_folders()
-    return config
 
 
 def within(path: Path, folder: Path) -> bool:

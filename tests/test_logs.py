@@ -15,12 +15,6 @@ from asll.app.logs import (BACKUP_COUNT, Progress, close_file_log, describe_erro
                        format_duration, setup_file_log)
 
 
-@pytest.fixture
-def config(tmp_path):
-    yield Config.for_workspace(tmp_path / "espace")
-    close_file_log()
-
-
 def _read(path):
     for handler in logging.getLogger("asll").handlers:
         handler.flush()
