@@ -27,11 +27,11 @@ from pathlib import Path
 from asll.config import Config
 from asll.domain.dossiers import find_matching, nature_for
 from asll.domain.labels import TYPES_DOCUMENT
+from asll.domain.model import Dossier, Extraction
+from asll.domain.sectors import assign
 from asll.storage.naming import versioned
 from asll.storage.permissions import restrict
-from asll.domain.model import Dossier, Extraction
 from asll.storage.register import DocumentRecord
-from asll.domain.sectors import assign
 from asll.storage.store import RegisterStore, Waiting, document_entry, drafts_entry
 from intake.inbox import NAME_MAX_BYTES, archive_name, fit_name, os_error_fr
 from intake.sandbox import SandboxResult, ToolFailure, extract_isolated

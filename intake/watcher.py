@@ -21,11 +21,11 @@ from watchdog.observers.polling import PollingObserver
 from asll.config import Config
 from asll.storage.heartbeat import clear_heartbeat, write_heartbeat
 from asll.storage.register import RegisterUnreadable
+from intake.batch import LEFT_IN_INBOX, handle_all
 from intake.inbox import (
     RetryDelays, StabilityTracker, in_words, is_ignored, os_error_fr, waiting_files,
 )
 from intake.pipeline import Intake, IntakeResult, file_ref
-from intake.batch import LEFT_IN_INBOX, handle_all
 
 log = logging.getLogger("asll.watch")
 

@@ -17,11 +17,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from asll.config import Config
 from asll.domain import labels
 from asll.domain.dates import add_months
 from asll.domain.deadlines import measure_end
 from asll.domain.dossiers import is_closed
-from asll.config import Config
 from asll.domain.model import Dossier
 from asll.storage.naming import free_stem
 from generators.formatting import MOIS

@@ -8,8 +8,8 @@ from datetime import date
 
 from openpyxl import load_workbook
 
-from asll.config import PROJECT_ROOT, Config
 from asll.app.privacy import erase
+from asll.config import PROJECT_ROOT, Config
 from asll.domain.retention import due_for_purge, find_person
 from asll.storage.permissions import private_umask
 from asll.storage.store import RegisterStore

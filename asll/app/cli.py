@@ -14,8 +14,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from asll.app import french_argparse  # noqa: F401  (French messages for argparse)
-from asll.storage.permissions import private_umask
 from asll.config import BUNDLED_SAMPLES, EXAMPLE_CONFIG, Config, ConfigError, load_config
+from asll.storage.permissions import private_umask
 from intake.pipeline import A_TRIER, DOUBLON, QUARANTAINE, TRAITE, IntakeResult
 
 EXIT_OK, EXIT_TOOL_FAILED, EXIT_BAD_INPUT = 0, 1, 2

@@ -12,6 +12,7 @@ from asll.domain.deadlines import Deadline, due
 from asll.storage.heartbeat import HEARTBEAT_MARGIN_SECONDS, heartbeat_path
 from asll.storage.store import RegisterStore, Waiting
 
+
 @dataclass
 class Quarantined:
     fichier: str
