@@ -28,7 +28,7 @@ def handle_all(intake: Intake, paths: list[Path],
     caught = Exception if catch_bugs else LEFT_IN_INBOX
     while remaining and not should_stop():
         try:
-            for result in intake.handle_many(remaining):
+            for result in intake.handle_many(list(remaining)):  # a copy: popped below
                 on_result(remaining.pop(0), result)
                 if should_stop():
                     break
