@@ -20,7 +20,6 @@ Households appear only by their dossier number, never by name or address.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,10 +28,12 @@ from typing import Iterable
 
 from asll.domain import labels
 from asll.domain.deadlines import measure_end
+from asll.domain.landlords import is_social
 from asll.domain.model import (
     CATEGORIES_REVENUS, MOTIFS_FIN, MOTIFS_IMPAYE, OBJECTIFS, ORIGINES_DEMANDE,
     PROPOSITIONS, RELOGEMENTS, RESULTATS_OBJECTIF, SITUATIONS_MESURE, Dossier,
 )
+from asll.domain.text import fold
 from generators.formatting import ESPACE_INSECABLE, montant_fr
 
 NON_RENSEIGNE = "Non renseigné"
@@ -48,9 +49,6 @@ SANS_RESSOURCES = "Sans ressources"
 SURENDETTEMENT_OUI = ("Dossier déposé", "Plan en cours")
 PLANS_MIS_EN_PLACE = ("Mis en place", "Respecté", "Non respecté")
 RESULTAT_GLOBAL = ("Atteints", "Partiellement atteints", "Non atteints", NON_RENSEIGNE)
-_SOCIAL = re.compile(
-    r"\b(oph|ophlm|opac|hlm|esh|habitat|habitation|logis|logement social|logements sociaux|"
-    r"residence sociale|foyer|adoma|sem|semis|office public)\b")
 
 
 # ---------------------------------------------------------------- French formatting
@@ -110,8 +108,7 @@ def mesure_realisee(d: Dossier) -> bool:
 
 # ---------------------------------------------------------------- categories
 def normalise(texte: str) -> str:
-    sans_accents = unicodedata.normalize("NFKD", texte).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", sans_accents.lower()).split())
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(texte)).split())
 
 
 def cle_tri(texte: str) -> str:
@@ -133,7 +130,7 @@ def est_bailleur_social(d: Dossier) -> bool:
         return False
     if d.statut_occupation == "locataire_public":
         return True
-    return bool(d.bailleur and _SOCIAL.search(normalise(d.bailleur)))
+    return is_social(d.bailleur)
 
 
 def categorie_revenus(d: Dossier) -> str:

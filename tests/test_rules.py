@@ -2,6 +2,7 @@
 needs it gets the same answer (issue 13, part 3)."""
 from __future__ import annotations
 
+import tomllib
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from asll.domain.dates import add_months, years_before
 from asll.domain.deadlines import deadlines_for, due, measure_end
 from asll.domain.dossiers import find_matching, is_closed
+from asll.domain.landlords import PRIVATE_LANDLORDS, SOCIAL_LANDLORDS, occupation_for
 from asll.domain.model import Dossier, Extraction, Personne
 from asll.domain.retention import due_for_purge
 from asll.domain.text import fold
@@ -18,7 +20,8 @@ from generators.context import build_context
 from generators.formatting import date_fr
 from intake.batch import handle_all
 from reports.gts import gts_pack
-from reports.stats import compte_pour, periode_mesure
+from intake.engine import RULES_DIR
+from reports.stats import compte_pour, est_bailleur_social, periode_mesure
 
 TODAY = date(2025, 3, 10)
 
@@ -193,3 +196,27 @@ def test_a_stop_leaves_the_rest_in_the_inbox():
     left = handle_all(_Intake(set()), paths, lambda p, r: done.append(p.name),
                       lambda p, e: None, should_stop=lambda: len(done) == 1)
     assert done == ["a.pdf"] and left == [Path("b.pdf"), Path("c.pdf")]
+
+
+# ------------------------------------------------------------------ social landlords
+@pytest.mark.parametrize("bailleur, statut", [
+    ("OPH de l'Angoumois", "locataire_public"),
+    ("Logélia Charente", "locataire_public"),
+    ("ADOMA – résidence Les Tilleuls", "locataire_public"),
+    ("Résidence sociale du Port", "locataire_public"),
+    ("SCI Habitat 16", "locataire_prive"),  # a private company, whatever its name says
+    ("Consorts GARNIER", "locataire_prive"),
+    ("Cabinet Martin Immobilier", None),
+])
+def test_one_list_of_social_landlords(bailleur, statut):
+    assert occupation_for(bailleur) == statut
+    dossier = Dossier(numero="ESU-2025-0003", nature="ESU", bailleur=bailleur)
+    assert est_bailleur_social(dossier) is (statut == "locataire_public")
+
+
+def test_the_extraction_rules_hold_the_same_list():
+    # until intake/extract.py reads asll/domain/landlords.py, its data copy must not drift
+    with open(RULES_DIR / "_commun.toml", "rb") as f:
+        data = tomllib.load(f)["statut_occupation"]
+    assert tuple(data["bailleurs_sociaux"]) == SOCIAL_LANDLORDS
+    assert tuple(data["bailleurs_prives"]) == PRIVATE_LANDLORDS
