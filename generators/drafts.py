@@ -31,6 +31,7 @@ from generators.context import (
     build_context, libelle_champ,
 )
 from generators.errors import IncompleteDocument, TemplateError
+from generators.pdf import convert_to_pdf
 
 # kind -> (template file in config.templates, suffix of the draft's file name)
 MODELES = {
@@ -90,8 +91,6 @@ def final_document(kind: str, dossier: Dossier, config: Config, aujourd_hui: dat
     raises `IncompleteDocument` with their French labels. Returns the .docx path; the PDF,
     when made, sits beside it with the same name.
     """
-    from generators.pdf import convert_to_pdf
-
     fichier, suffixe = modele_pour(kind, dossier)
     base = _base(dossier, suffixe)
     outbox = dossier_brouillons(dossier, config)

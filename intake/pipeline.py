@@ -235,6 +235,7 @@ def _draft(dossier: Dossier, extraction: Extraction, config: Config) -> tuple[li
         kind = "convention" if dossier.type_mesure in CONVENTION_MEASURES else None
     if kind is None:
         return [], ""
+    # imported here on purpose: python-docx and docxtpl load only when a draft is due
     from generators.drafts import draft_document
     from generators.errors import TemplateError
 

@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 
 from asll.config import Service
 from generators.formatting import typo_fr
-from reports.stats import Tableau
+from reports.stats import Tableau, pourcentage_fr
 
 POLICE = "Arial"  # Liberation Sans (same metrics) where Arial is missing
 BLEU = "1F3A5F"
@@ -270,7 +270,7 @@ def ecrire_tableau(doc, t: Tableau) -> None:
 # ---------------------------------------------------------------- charts
 def graphique_png(t: Tableau) -> io.BytesIO | None:
     """A bar or pie chart of the table, as PNG (None when matplotlib is missing)."""
-    try:
+    try:  # imported here on purpose: matplotlib takes a second to load, charts are rare
         import matplotlib
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
@@ -301,7 +301,6 @@ def graphique_png(t: Tableau) -> io.BytesIO | None:
             coins, _ = ax.pie([l[1] for l in valeurs], startangle=90, counterclock=False,
                               colors=COULEURS_GRAPHIQUE[:len(valeurs)],
                               wedgeprops={"linewidth": 1, "edgecolor": "white"})
-            from reports.stats import pourcentage_fr
             ax.legend(coins, [f"{l[0]} ({pourcentage_fr(l[1], total)})" for l in valeurs],
                       loc="center left", bbox_to_anchor=(1.02, 0.5), frameon=False, fontsize=9)
             ax.set_aspect("equal")

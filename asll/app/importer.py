@@ -29,6 +29,7 @@ from asll.domain.model import SUIVI_FIELDS, Dossier, Extraction, Personne
 from asll.domain.text import fold
 from asll.storage.register import COLUMNS
 from asll.storage.store import RegisterStore
+from intake.french import parse_date, parse_montant
 
 NUMERO = re.compile(r"^(ESU|ASLL)-\d{4}-\d{4}$")
 
@@ -238,8 +239,6 @@ def _convert(target: str, value):
     if target in AMOUNT_TARGETS:
         if isinstance(value, (int, float)):
             return round(float(value), 2)
-        from intake.french import parse_montant
-
         amount = parse_montant(str(value))
         if amount is None:
             raise ValueError(f"montant illisible « {value} »")
@@ -267,8 +266,6 @@ def _as_date(value) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    from intake.french import parse_date
-
     return parse_date(str(value))
 
 

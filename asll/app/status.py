@@ -11,6 +11,7 @@ from asll.config import Config
 from asll.domain.deadlines import Deadline, due
 from asll.storage.heartbeat import HEARTBEAT_MARGIN_SECONDS, heartbeat_path
 from asll.storage.store import RegisterStore, Waiting
+from intake.inbox import ignored_documents, waiting_files
 
 
 @dataclass
@@ -33,8 +34,6 @@ class Status:
 
 
 def gather_status(config: Config, today: date | None = None, days: int = 7) -> Status:
-    from intake.inbox import ignored_documents, waiting_files
-
     today = today or date.today()
     status = Status(surveillance=_watcher_state(config))
     status.en_attente = [p.name for p in waiting_files(config.inbox)]
