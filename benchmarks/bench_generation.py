@@ -55,7 +55,7 @@ def run(rapide: bool = False) -> dict:
             config = Config.for_workspace(tmp / f"lot{batch}")
             config.ensure_folders()
 
-            def make():
+            def make(config=config):
                 return [draft_document(kind, d, config)
                         for kind, d in (pairs[i % len(pairs)] for i in range(n_drafts))]
             t, made = timed(make)

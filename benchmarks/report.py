@@ -82,7 +82,7 @@ def rows(results: dict) -> list[tuple]:
                     _s(g["total"]), f"registre vide {_s(e['total'])}",
                     _r(g["total"] / e["total"]), "≤ vide + 1 s",
                     _ok(reg["ingestion_delta"] <= 1.0)))
-        out.append(("4", f"… dont flush (échéances + enregistrement du classeur)", _s(g["flush"]),
+        out.append(("4", "… dont flush (échéances + enregistrement du classeur)", _s(g["flush"]),
                     f"registre vide {_s(e['flush'])}", _r(g["flush"] / e["flush"]), "—", "—"))
         if "premier_flush" in g:
             out.append(("4", "Premier enregistrement après le chargement (classeur écrit en "
@@ -239,7 +239,7 @@ def render_markdown(results: dict, machine: dict, rapide: bool, sections) -> str
                f"{b['pic_memoire_enfant_mo']:.0f} Mo, jusqu'à {b['enfants_max']} fils vivants)",
                f"- CPU : {b['cpu_secondes']:.0f} s (user+sys, parent et tous les fils) sur "
                f"{_s(b['total'])} × {b['coeurs']} cœurs = {b['utilisation_cpu'] * 100:.0f} %",
-               f"- résultats : " + ", ".join(f"{k} {n}" for k, n in b["resultats"].items())
+               "- résultats : " + ", ".join(f"{k} {n}" for k, n in b["resultats"].items())
                + f" ; brouillons écrits : {b['brouillons']}", ""]
 
     reg = results.get("registre", {})
