@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from asll.domain.dates import add_months, years_before
 from asll.domain.deadlines import deadlines_for, due, measure_end
@@ -19,8 +20,8 @@ from asll.storage.naming import free_stem, write_new
 from generators.context import build_context
 from generators.formatting import date_fr
 from intake.batch import handle_all
-from reports.gts import gts_pack
 from intake.engine import RULES_DIR
+from reports.gts import gts_pack
 from reports.stats import compte_pour, est_bailleur_social, periode_mesure
 
 TODAY = date(2025, 3, 10)
@@ -71,8 +72,6 @@ def test_a_closed_dossier_has_no_bilan_in_the_gts_pack(tmp_path, config):
                        date_debut_mesure=date(2024, 9, 1))
     closed = Dossier(**{**open_one.__dict__, "numero": "ASLL-2024-0011", "statut": "Clôturé"})
     path = gts_pack([open_one, closed], "2025-03", config, tmp_path)
-    from docx import Document  # read back only here
-
     text = "\n".join(c.text for t in Document(path).tables for r in t.rows for c in r.cells)
     assert "ASLL-2024-0010" in text and "ASLL-2024-0011" not in text
 
