@@ -8,9 +8,11 @@ taken for a dossier even if it mentions a rent or a landlord.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .engine import RuleSet
+from .engine import RuleSet, compile_pattern
 
 
 @dataclass
@@ -35,19 +37,45 @@ def classify(text: str, rules: dict[str, RuleSet]) -> Classification:
             strongest = max(others, key=lambda rs: scores[rs.type] - rs.threshold)
             if scores[strongest.type] - strongest.threshold > scores["inconnu"] - best.threshold + 4:
                 best = strongest
+    best = _form_over_quoted_procedure(text, best, reached, rules)
     result = Classification(best.type, scores)
     if best.type != "inconnu" and best.inherits:
         result.split_at = find_start(text, [rules[n] for n in best.inherits if n in rules])
     return result
 
 
-def find_start(text: str, parts: list[RuleSet], min_offset: int = 400) -> int | None:
-    """Offset where an inherited document (the assignation copy) begins, if it does."""
+def _form_over_quoted_procedure(text: str, best: RuleSet, reached: list[RuleSet], rules) -> RuleSet:
+    """A form that quotes the assignation it follows ("assignation délivrée par le commissaire
+    de justice le …") reaches the act's threshold too. A type's rule file may say which types it
+    wins over (`[classement.prime_sur]`), each with the marks only a real document of that type
+    carries: when none of them is in the text, the form wins."""
+    for rs in reached:
+        if rs is best:
+            continue
+        marks = rs.data.get("classement", {}).get("prime_sur", {}).get(best.type)
+        if marks is None:
+            continue
+        if not any(rx.search(text) for rx in _compiled(tuple(marks))):
+            return rs
+    return best
+
+
+@lru_cache(maxsize=32)
+def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern]:
+    return [compile_pattern(p) for p in patterns]
+
+
+def find_start(text: str, parts: list[RuleSet], min_offset: int = 400,
+               min_length: int = 800) -> int | None:
+    """Offset where an inherited document (the assignation copy) begins, if it does.
+
+    A copy is a whole act: a start cue with less than `min_length` characters after it is
+    a sentence of the letter, not the copy."""
     best = None
     for rs in parts:
         for rx in rs.start:
             for m in rx.finditer(text):
-                if m.start() >= min_offset:
+                if m.start() >= min_offset and len(text) - m.start() >= min_length:
                     if best is None or m.start() < best:
                         best = m.start()
                     break

@@ -33,7 +33,8 @@ MACROS = {
     # text that does not run past another amount, a commandement or an article 700
     "GAP": r"(?:(?!€|\beuros?\b|\bEUR\b|commandement|article\s+700|frais\s+irr|\.\s|;|\n\s*[-–•])[\s\S])",
     # an amount that is surely money: with cents or with a currency sign
-    "MONTANT_EUR": (r"(?<![\d,.])(?:(?:\d{1,3}(?:[ .\u00a0\u202f']\d{3})+|\d+),\d{2}(?:\s?(?:€|euros?\b|EUR\b))?"
+    # (a line break may fall between the thousands of an amount with cents: "4\n587,03 €")
+    "MONTANT_EUR": (r"(?<![\d,.])(?:(?:\d{1,3}(?:[ .\u00a0\u202f'\n]\d{3})+|\d+),\d{2}(?:\s?(?:€|euros?\b|EUR\b))?"
                     r"|(?:\d{1,3}(?:[ .\u00a0\u202f']\d{3})+|\d+)(?:[.,]\d{1,2})?\s?(?:€|euros?\b|EUR\b))"),
     # "… outre une provision sur charges de 98,50 €" / "et 61,20 € de provisions pour charges"
     "LOYER_PLUS": (r"(?:\s*(?:mensuels?|par\s+mois|hors\s+charges|HC))?\s*,?\s*(?:"
@@ -130,6 +131,24 @@ class FieldRule:
     patterns: list[re.Pattern] = field(default_factory=list)
     weak: list[re.Pattern] = field(default_factory=list)
     conflict: bool = True  # distinct values from strong patterns → uncertain
+    cues: "Cues | None" = None  # when no pattern matched: every candidate, chosen by context
+
+
+@dataclass
+class Cues:
+    """Cue words around a candidate value, from a field's `[champs.X.indices]` table.
+
+    Every value of the field's kind in the text (every date, hour or amount) is a
+    candidate. Its score is the number of `avant` cues in the `fenetre` characters before
+    it, minus the `contre` cues in the `proche` characters just before it (a birth date's
+    "née le", a lease's "bail du"). The best candidate with a positive score is taken and
+    always flagged uncertain: it was chosen by context, not read by a pattern.
+    """
+    candidate: re.Pattern
+    before: list[re.Pattern]
+    against: list[re.Pattern]
+    window: int = 150
+    near: int = 60
 
 
 @dataclass
@@ -225,9 +244,24 @@ def _merge(sets: dict[str, RuleSet], data: dict, path: Path, front: bool) -> Non
         weak = [compile_pattern(p) for p in spec.get("motifs_faibles", [])]
         fr.patterns = strong + fr.patterns if front else fr.patterns + strong
         fr.weak = weak + fr.weak if front else fr.weak + weak
+        if "indices" in spec:
+            fr.cues = _cues(spec["indices"], parser, path)
         rs.fields[fname] = fr
     extra = {k: v for k, v in data.items() if k not in ("type", "reconnaissance", "champs", "herite")}
     _merge_data(rs.data, extra, front)
+
+
+_CANDIDATES = {"date": "{DATE}", "heure": "{HEURE}", "montant": "{MONTANT_EUR}"}
+
+
+def _cues(spec: dict, parser: str, path: Path) -> Cues:
+    if parser not in _CANDIDATES:
+        raise RuleError(f"{path.name} : « indices » ne s'emploie qu'avec les analyses "
+                        f"{', '.join(_CANDIDATES)} (pas « {parser} »)")
+    return Cues(candidate=compile_pattern(_CANDIDATES[parser]),
+                before=[compile_pattern(p) for p in spec.get("avant", [])],
+                against=[compile_pattern(p) for p in spec.get("contre", [])],
+                window=int(spec.get("fenetre", 150)), near=int(spec.get("proche", 60)))
 
 
 # --------------------------------------------------------------------------- applying
@@ -241,15 +275,26 @@ class Found:
 
 def find_field(rule: FieldRule, text: str, offset: int = 0,
                confidence_at: Callable[[int], float | None] | None = None,
-               seuil_ocr: float = 70.0) -> Found | None:
-    """Apply one field's patterns: the first strong pattern giving a value wins."""
+               seuil_ocr: float = 70.0,
+               valid: Callable[[object], bool] | None = None) -> Found | None:
+    """Apply one field's patterns: every match is a candidate, in the rule file's order.
+
+    The first strong candidate that passes `valid` (a check on the value alone) wins. The
+    result is uncertain when a candidate was rejected by `valid`, when strong candidates
+    disagree (unless the rule says `conflit_incertain = false`), when only a weak pattern
+    found it, or when OCR read its line with low confidence.
+    """
     parse = PARSERS[rule.parser]
     chosen: Found | None = None
     values = []
+    rejected = False
     for rx in rule.patterns:
         for m in rx.finditer(text):
             value, start = _value(m, parse)
             if value is None:
+                continue
+            if valid is not None and not valid(value):
+                rejected = True
                 continue
             values.append(value)
             if chosen is None:
@@ -257,22 +302,44 @@ def find_field(rule: FieldRule, text: str, offset: int = 0,
         if chosen is not None and not rule.conflict:
             break
     if chosen is not None:
-        if rule.conflict and len(set(map(repr, values))) > 1:
+        if rejected or (rule.conflict and len(set(map(repr, values))) > 1):
             chosen.uncertain = True
     else:
         for rx in rule.weak:
             for m in rx.finditer(text):
                 value, start = _value(m, parse)
-                if value is not None:
+                if value is not None and (valid is None or valid(value)):
                     chosen = Found(value, offset + start, uncertain=True)
                     break
             if chosen:
                 break
+    if chosen is None and rule.cues is not None:
+        chosen = _by_cues(rule.cues, parse, text, offset, valid)
+    if chosen is None and rejected:
+        # the document states something for this field, but nothing sensible: say so
+        return Found(None, offset, uncertain=True)
     if chosen is not None and confidence_at is not None:
         conf = confidence_at(chosen.start)
         if conf is not None and conf < seuil_ocr:
             chosen.uncertain = True
     return chosen
+
+
+def _by_cues(cues: Cues, parse, text: str, offset: int, valid) -> Found | None:
+    best: tuple[int, int, object] | None = None
+    for m in cues.candidate.finditer(text):
+        value = parse(m.group(0))
+        if value is None or (valid is not None and not valid(value)):
+            continue
+        before = text[max(0, m.start() - cues.window): m.start()]
+        near = before[-cues.near:]
+        score = sum(1 for rx in cues.before if rx.search(before))
+        score -= 2 * sum(1 for rx in cues.against if rx.search(near))
+        if score > 0 and (best is None or score > best[0]):
+            best = (score, m.start(), value)
+    if best is None:
+        return None
+    return Found(best[2], offset + best[1], uncertain=True)
 
 
 def _value(m: re.Match, parse) -> tuple[object, int]:

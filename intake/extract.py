@@ -6,9 +6,15 @@
 A préfecture letter followed in the same file by the copy of the assignation is one
 `saisine_prefecture`: the letter gives `reference`, `date_document`, `date_limite`; the
 copy gives the assignation's fields (the letter fills what the copy does not say).
+
+Every field is read guarded: a bug in one field's parser leaves that field empty and
+flagged uncertain (logged without any personal data); it never sets the document aside.
+Values are checked alone (`checks.plausible`, the next candidate is taken) and against
+each other (`checks.cross_check`); whatever fails is flagged for a person to check.
 """
 from __future__ import annotations
 
+import logging
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -16,13 +22,16 @@ from pathlib import Path
 from asll.domain.model import Extraction
 
 from . import french
+from .checks import cross_check, plausible
 from .classify import classify
-from .engine import FieldRule, RuleSet, compile_pattern, find_field, load_rules
+from .engine import FieldRule, Found, RuleSet, compile_pattern, find_field, load_rules
 from .ocr import SEUIL_CONFIANCE
 from .parsers.addresses import find_address
 from .parsers.forms import parse_form
 from .parsers.persons import find_persons
 from .reading import Document, read_document
+
+log = logging.getLogger(__name__)
 
 
 def extract(path: Path, extra_rules_dir: Path | None = None) -> Extraction:
@@ -45,10 +54,11 @@ def extract_document(doc: Document, fichier: str, extra_rules_dir: Path | None =
         return ex
     rs = rules[cls.type]
     uncertain: set[str] = set()
-    ctx = _Context(doc, uncertain)
+    reader = _Reader(doc)
 
     if cls.type == "fiche_prescription":
-        parse_form(doc, rs.data, ex, uncertain)
+        with _guard("formulaire", uncertain):
+            parse_form(doc, rs.data, ex, uncertain)
         if not ex.statut_occupation and ex.bailleur:
             ex.statut_occupation = statut_from_bailleur(ex.bailleur, rs.data)
     else:
@@ -57,93 +67,183 @@ def extract_document(doc: Document, fichier: str, extra_rules_dir: Path | None =
         else:
             letter, act, act_offset = text, text, 0
         # the letter's own fields
-        ctx.apply(rs, letter, 0, ex)
+        _fill(ex, reader.read(rs, letter, 0, _filled(ex)), uncertain)
         # the act's fields (read in the copy, then in the letter for what is missing)
         parents = [rules[n] for n in rs.inherits if n in rules] or [rs]
         for parent in parents:
-            ctx.apply(parent, act, act_offset, ex)
+            _fill(ex, reader.read(parent, act, act_offset, _filled(ex)), uncertain)
             if act is not letter:
-                ctx.apply(parent, letter, 0, ex)
-        _parties(ex, rs.data, act, act_offset, letter, ctx)
+                _fill(ex, reader.read(parent, letter, 0, _filled(ex)), uncertain)
+        _parties(ex, rs.data, act, act_offset, letter, reader, uncertain)
 
+    if ex.type_document == "assignation" and ex.date_document:
+        ex.date_assignation = ex.date_document  # the act's date is the date it was served
+    with _guard("controles", uncertain):
+        uncertain |= cross_check(ex, text)
+    filled = _filled(ex)
+    uncertain |= {name for name in rs.data.get("champs_attendus", []) if name not in filled}
     ex.champs_incertains = [name for name in _field_order() if name in uncertain]
     return ex
 
 
-class _Context:
-    def __init__(self, doc: Document, uncertain: set[str]):
+class _guard:
+    """Run one field's parser; an exception empties nothing else and flags the field."""
+
+    def __init__(self, name: str, uncertain: set[str]):
+        self.name, self.uncertain = name, uncertain
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        if exc is None or not isinstance(exc, Exception):
+            return False
+        # the log names the field and the error type only: no value, no household
+        log.warning("Lecture du champ « %s » interrompue par une erreur interne (%s) ; "
+                    "champ laissé vide et signalé à vérifier.", self.name, type(exc).__name__)
+        self.uncertain.add(self.name if self.name in _FIELDS else "personnes")
+        return True
+
+
+def _filled(ex: Extraction) -> set[str]:
+    return {name for name in _FIELDS if getattr(ex, name, None) not in (None, [], "")}
+
+
+def _fill(ex: Extraction, found: dict[str, Found], uncertain: set[str]) -> None:
+    for name, f in found.items():
+        if f.value is None:
+            uncertain.add(name)
+            continue
+        setattr(ex, name, f.value)
+        if f.uncertain:
+            uncertain.add(name)
+
+
+class _Reader:
+    def __init__(self, doc: Document):
         self.doc = doc
-        self.uncertain = uncertain
 
     def confidence_at(self, offset: int):
         return self.doc.confidence_at(offset) if self.doc.ocr_lines else None
 
-    def apply(self, rs: RuleSet, text: str, offset: int, ex: Extraction) -> None:
-        """Fill the fields of `rs` that are still empty from `text`."""
+    def read(self, rs: RuleSet, text: str, offset: int, skip: set[str]) -> dict[str, Found]:
+        """The fields of `rs` not in `skip`, read from `text`; a field whose parser failed
+        comes back with value None (to be flagged)."""
+        out: dict[str, Found] = {}
         for name, rule in rs.fields.items():
-            if getattr(ex, name, None) not in (None, [], ""):
+            if name in skip:
                 continue
-            found = find_field(rule, text, offset, self.confidence_at, SEUIL_CONFIANCE)
-            if found is None:
-                continue
-            setattr(ex, name, found.value)
-            if found.uncertain:
-                self.uncertain.add(name)
+            failed: set[str] = set()
+            with _guard(name, failed):
+                found = find_field(rule, text, offset, self.confidence_at, SEUIL_CONFIANCE,
+                                   valid=lambda v, n=name: plausible(n, v))
+                if found is not None:
+                    out[name] = found
+            if failed:
+                out[name] = Found(None, offset, uncertain=True)
+        return out
 
-    def check_ocr(self, name: str, offset: int | None) -> None:
+    def low_confidence(self, offset: int | None) -> bool:
         if offset is None:
-            return
+            return False
         conf = self.confidence_at(offset)
-        if conf is not None and conf < SEUIL_CONFIANCE:
-            self.uncertain.add(name)
+        return conf is not None and conf < SEUIL_CONFIANCE
 
 
-def _parties(ex: Extraction, data: dict, act: str, act_offset: int, letter: str, ctx: _Context) -> None:
+def _parties(ex: Extraction, data: dict, act: str, act_offset: int, letter: str, reader: _Reader,
+             uncertain: set[str]) -> None:
     """Tenants, dwelling's address, landlord, occupation status."""
-    persons, end = find_persons(act, data)
-    base = act_offset
-    if not persons and letter is not act:
-        persons, end = find_persons(letter, data)
-        base = 0
-    ex.personnes = persons
-    if end is not None:
-        ctx.check_ocr("personnes", base + max(end - 1, 0))
+    end, base = None, act_offset
+    with _guard("personnes", uncertain):
+        persons, end, doubtful = find_persons(act, data)
+        if not persons and letter is not act:
+            persons, end, doubtful = find_persons(letter, data)
+            base = 0
+        ex.personnes = persons
+        if doubtful or not persons or (end is not None and reader.low_confidence(base + max(end - 1, 0))):
+            uncertain.add("personnes")
 
-    for text, off, after in ((act, act_offset, end if base == act_offset else None), (letter, 0, None)):
-        addr = find_address(text, data, after=after)
-        if addr is not None:
-            ex.adresse, ex.complement_adresse = addr.adresse, addr.complement
-            ex.code_postal, ex.commune = addr.code_postal, addr.commune
-            ctx.check_ocr("adresse", off + (addr.offset or 0))
-            break
-        if letter is act:
-            break
+    with _guard("adresse", uncertain):
+        for text, off, after in ((act, act_offset, end if base == act_offset else None), (letter, 0, None)):
+            addr = find_address(text, data, after=after)
+            if addr is not None:
+                ex.adresse, ex.complement_adresse = addr.adresse, addr.complement
+                ex.code_postal, ex.commune = addr.code_postal, addr.commune
+                if reader.low_confidence(off + (addr.offset or 0)):
+                    uncertain.add("adresse")
+                if not plausible("code_postal", ex.code_postal):
+                    uncertain.add("code_postal")
+                break
+            if letter is act:
+                break
 
-    for text, off in ((act, act_offset), (letter, 0)):
-        found = find_bailleur(text, data)
-        if found:
-            ex.bailleur, pos, weak = found
-            if weak:
-                ctx.uncertain.add("bailleur")
-            ctx.check_ocr("bailleur", off + pos)
-            break
-        if letter is act:
-            break
+    with _guard("bailleur", uncertain):
+        for text, off in ((act, act_offset), (letter, 0)):
+            found = find_bailleur(text, data)
+            if found:
+                ex.bailleur, pos, weak = found
+                if weak or reader.low_confidence(off + pos):
+                    uncertain.add("bailleur")
+                break
+            if letter is act:
+                break
     if ex.bailleur:
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, data)
 
 
+# Role words of an act: a value made of them is a fragment of wording, not a landlord.
+_ROLE_WORDS = re.compile(
+    r"\b(?:demandeu?r(?:esse)?s?|requ[ée]rante?s?|ci-dessus|ci-apr[èe]s|susnomm[ée]e?s?|sus-?d[ée]sign[ée]e?s?|"
+    r"d[ée]sign[ée]e?s?|d[ée]fendeu?r(?:esse)?s?|locataires?|preneu?r|soussign[ée]e?|requise?|"
+    r"(?:le|la|son|sa|leur)\s+(?:bailleu?r|bailleresse|propri[ée]taire))\b", re.IGNORECASE)
+# the commissaire's office ("délivrée par la SCP X, commissaires de justice") is not the landlord
+_OFFICER = re.compile(r"\b(?:SCP|SELARL|SELAS|SELAFA|[ée]tude|huissiers?|commissaires?)\b", re.IGNORECASE)
+_OFFICER_AFTER = re.compile(r"[^.;\n]{0,40}?\b(?:commissaires?|huissiers?)\s+de\s+justice", re.IGNORECASE)
+# "Office Public de l'Habitat de X, dit « X HABITAT »": the short name is the one in use
+_SHORT_NAME = re.compile(
+    r"(?:\bdite?|\bd[ée]nomm[ée]e?|\bsous\s+(?:le\s+nom|la\s+d[ée]nomination)\s+(?:de\s+)?|"
+    r"\bsous\s+l.enseigne|\bconnue?\s+sous\s+le\s+nom\s+(?:de\s+)?)\s*[«\"“]\s*(?P<s>[^»\"”]{2,60}?)\s*[»\"”]",
+    re.IGNORECASE)
+
+
 def find_bailleur(text: str, data: dict) -> tuple[str, int, bool] | None:
+    """The landlord: the first candidate of the rule file's patterns that reads as an
+    organisation or a person; (value, offset, doubtful)."""
     conf = data.get("bailleur", {})
     mandataire = re.compile(conf.get("mandataire", r"\bagence\b"), re.IGNORECASE)
     rule = FieldRule("bailleur", "organisme", [compile_pattern(p) for p in conf.get("motifs", [])])
-    for rx in rule.patterns:
+    skipped = False
+    for rank, rx in enumerate(rule.patterns):
         for m in rx.finditer(text):
-            value = clean_bailleur(m.group("v"))
+            raw = m.group("v")
+            short = _SHORT_NAME.search(text[m.start("v"): m.end("v") + 60])
+            if short and not _ROLE_WORDS.search(short.group("s")):
+                raw = short.group("s")
+            value = clean_bailleur(raw)
             if not value or mandataire.search(value) or _is_placeholder(value):
                 continue
-            return value, m.start("v"), False
+            at = text.find(value, m.start("v"), m.end("v") + 60)
+            if (_ROLE_WORDS.search(value) or not _reads_as_name(value) or _OFFICER.search(value)
+                    or (at >= 0 and _OFFICER_AFTER.match(text, at + len(value)))):
+                skipped = True
+                continue
+            return value, m.start("v"), skipped or len(value) > 70
     return None
+
+
+def _reads_as_name(value: str) -> bool:
+    """An organisation or a person's name: mostly capitalised words, a few connectors."""
+    words = re.findall(r"[A-Za-zÀ-ÿ][\w'\-]*", value)
+    if not words:
+        return False
+    lower = [w for w in words if w[0].islower() and french.fold(w) not in _CONNECTORS]
+    return len(lower) <= max(1, len(words) // 3)
+
+
+_CONNECTORS = {"de", "du", "des", "d", "l", "la", "le", "les", "et", "en", "sur", "sous", "a", "au", "aux",
+               "pour", "habitat", "logement", "immobiliere", "societe", "anonyme", "civile", "office",
+               "public", "publique", "d'habitations", "d'hlm", "loyer", "modere", "habitations", "lès",
+               "lez", "saint", "sainte", "dit", "dite", "dans", "par", "l'habitat", "d'economie", "mixte"}
 
 
 def clean_bailleur(raw: str) -> str | None:
@@ -155,6 +255,15 @@ def clean_bailleur(raw: str) -> str | None:
     if short:
         raw = short.group("s")
     raw = re.sub(r"^(?i:l'|la\s+|le\s+)(?=[A-Z]{2,}\b|(?i:office|soci[ée]t[ée]|SCI|SA)\b)", "", raw)
+    # "la société SCI Les Tilleuls", "Société X", "la SA Immobilière …": the kind is not the name
+    raw = re.sub(r"^(?i:soci[ée]t[ée])\s+(?=(?:SCI|SARL|SAS|SA|EURL|SNC)\b|[A-Z])(?!(?i:anonyme|civile|d))", "", raw)
+    raw = re.sub(r"^(?:SA|S\.A\.)\s+(?!(?i:d.?HLM|HLM|d.habitations)\b)(?=[A-Z])", "", raw)
+    # a legal form spelt out before the name in capitals: "société anonyme d'habitations à
+    # loyer modéré HABITAT DU CENTRE-EST" is "HABITAT DU CENTRE-EST"
+    raw = re.sub(r"^(?i:soci[ée]t[ée]\s+civile\s+immobili[èe]re)\s+(?=[A-Z])", "SCI ", raw)
+    raw = re.sub(r"^(?i:(?:soci[ée]t[ée]\s+anonyme|SA)\s+d.(?:habitations?\s+[àa]\s+loyers?\s+mod[ée]r[ée]s?|HLM)"
+                 r"|soci[ée]t[ée]\s+anonyme|entreprise\s+sociale\s+pour\s+l.habitat|(?:la\s+)?soci[ée]t[ée]\s+coop[ée]rative"
+                 r"(?:\s+d.HLM)?)\s+(?=[A-Z0-9][A-Z0-9ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜ'\- ]{2,}\b)", "", raw)
     value = PARSERS["organisme"](raw)
     if not value:
         return None
@@ -188,3 +297,6 @@ def statut_from_bailleur(bailleur: str, data: dict) -> str | None:
 
 def _field_order() -> list[str]:
     return list(Extraction().to_json().keys())
+
+
+_FIELDS = set(_field_order())

@@ -226,7 +226,7 @@ _CURRENCY = re.compile(r"\s?(?:€|euros?|eur)\s*$", re.IGNORECASE)
 
 def parse_number(raw: str) -> float | None:
     """'3 412,87' → 3412.87; '3.412,87' → 3412.87; '3412.87' → 3412.87; '27,80' → 27.8."""
-    s = normalize_text(raw).strip()
+    s = normalize_text(raw).replace("\n", " ").strip()
     s = _CURRENCY.sub("", s).strip()
     s = s.replace("'", " ")
     if not re.fullmatch(r"[\d ., ]+", s) or not re.search(r"\d", s):
@@ -257,7 +257,8 @@ def parse_number(raw: str) -> float | None:
 
 def parse_montant(text: str) -> float | None:
     """The first amount written in `text`, in figures or in words; None if none."""
-    text = normalize_text(text)
+    # a line break between the thousands and the rest ("4\n587,03 €") is a wrapped line
+    text = re.sub(r"(?<=\d)\n(?=\d{3},\d{2}\b)", " ", normalize_text(text))
     words = parse_montant_lettres(text)
     m = _MONTANT_COMPILED.search(text)
     if m:

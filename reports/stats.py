@@ -290,7 +290,12 @@ class Contexte:
     def epci(self, d: Dossier) -> str:
         if not d.commune:
             return NON_RENSEIGNE
-        return self._epci.get(normalise(d.commune), "Commune hors liste des EPCI")
+        if normalise(d.commune) in self._epci:
+            return self._epci[normalise(d.commune)]
+        # asll.toml names no EPCI for this commune: the official one, from its postcode.
+        from asll.domain.epci import epci_for
+        return (epci_for(d.commune, d.code_postal, self.epci_by_commune or {})
+                or "Commune hors liste des EPCI")
 
     def bailleur(self, d: Dossier) -> str:
         if not est_bailleur_social(d):

@@ -62,3 +62,56 @@ def test_mismatches_are_listed(tmp_path):
     assert len(bad) == len(SCORED_FIELDS)
     text = format_report(report)
     assert "montant_dette : attendu 1.0, obtenu 3412.87" in text
+
+
+def test_uncertainty_measures_and_failure_classes():
+    from intake.evaluate import DocumentResult, Mismatch, Report, failure_classes
+
+    def doc(name, reglage, wrong, flagged, empty=()):
+        d = DocumentResult(name, "assignation", GROUP_TEXT, "pdf_text", famille="f", reglage=reglage)
+        for f in SCORED_FIELDS:
+            d.correct[f] = f not in wrong
+            d.flagged[f] = f in flagged
+            d.empty[f] = f in empty
+        return d
+
+    report = Report(documents=[
+        doc("a.pdf", True, {"bailleur", "adresse"}, {"bailleur"}, empty={"adresse"}),
+        doc("b.pdf", False, {"bailleur", "personnes"}, {"reference"}),
+    ], mismatches=[
+        Mismatch("a.pdf", "bailleur", "Vienne Habitat", "Office Public de l'Habitat"),
+        Mismatch("a.pdf", "adresse", "3 rue Pasteur", None),
+        Mismatch("b.pdf", "bailleur", "SCI DU PARC", "demandeur ci-dessus désigné"),
+        Mismatch("b.pdf", "personnes", [], [{"nom": "MARTIN"}]),
+    ])
+    u = report.uncertainty()
+    assert (u.wrong, u.wrong_flagged, u.flagged, u.total) == (4, 1, 2, 2 * len(SCORED_FIELDS))
+    assert u.recall == 0.25 and (u.silent, u.missing_unflagged) == (2, 1)
+    assert report.accuracy(reglage=False) == (len(SCORED_FIELDS) - 2) / len(SCORED_FIELDS)
+    # classes come from tuned families only unless asked
+    tuned = [(c, n, k) for c, n, k, _ in failure_classes(report)]
+    assert tuned == [("adresse", "manquant", 1), ("bailleur", "faux", 1)]
+    every = {(c, n) for c, n, _, _ in failure_classes(report, None)}
+    assert ("personnes", "inventé") in every
+    text = format_report(report)
+    assert "demandeur ci-dessus" not in text and "2 écarts des familles tenues à l'écart" in text
+    assert "Erreurs silencieuses" in text and "25,0\u00a0%" in text
+
+
+def test_families_are_deterministic_and_labelled(tmp_path):
+    from corpus.families import generate, manifest
+
+    some = ["etude-marchal-reims", "avocat-duval-tours", "ddets-marne", "cd-nord-reperage"]
+    a = generate(tmp_path / "a", n_per_family=2, seed=7, scans_per_family=0, families=some)
+    b = generate(tmp_path / "b", n_per_family=2, seed=7, scans_per_family=0, families=some)
+    assert a == b and len(a) == 8
+    for lab in a:
+        assert lab["famille"] in some and lab["reglage"] == manifest()[lab["famille"]]["reglage"]
+        assert (tmp_path / "a" / "documents" / lab["fichier"]).is_file()
+        stored = json.loads((tmp_path / "a" / "attendu" / f"{lab['fichier']}.json").read_text("utf-8"))
+        assert stored == lab and set(SCORED_FIELDS) <= set(stored)
+    pdfs = sorted(p.name for p in (tmp_path / "a" / "documents").glob("*.pdf"))
+    assert all((tmp_path / "a" / "documents" / n).read_bytes() ==
+               (tmp_path / "b" / "documents" / n).read_bytes() for n in pdfs)
+    other = generate(tmp_path / "c", n_per_family=2, seed=8, scans_per_family=0, families=some)
+    assert [x["personnes"] for x in other] != [x["personnes"] for x in a]

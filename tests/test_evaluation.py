@@ -43,3 +43,55 @@ def test_accuracy_not_below_recorded_level(report, groupe):
     assert measured >= NIVEAU[groupe], (
         f"exactitude « {groupe} » {measured:.1f} % < niveau enregistré {NIVEAU[groupe]} %\n"
         + format_report(report))
+
+
+# --- generated families: leave-one-family-out levels (corpus/families.py) ------------------
+
+FAM = NIVEAU["familles"]
+
+
+@pytest.fixture(scope="module")
+def families_report(tmp_path_factory):
+    if not shutil.which("tesseract"):
+        pytest.skip("Tesseract absent : OCR des scans impossible")
+    from corpus.families import generate, manifest
+
+    out = tmp_path_factory.mktemp("familles")
+    labels = generate(out, n_per_family=FAM["n_par_famille"], seed=FAM["graine"],
+                      scans_per_family=FAM["scans_par_famille"])
+    fams = manifest()
+    kinds = {k: [n for n, f in fams.items() if f["type"] == k] for k in
+             ("assignation", "saisine_prefecture", "fiche_prescription")}
+    # the brief's floor: 8 law offices, 5 préfecture styles, 5 form styles, half held out
+    assert len(kinds["assignation"]) >= 8 and len(kinds["saisine_prefecture"]) >= 5
+    assert len(kinds["fiche_prescription"]) >= 5
+    assert {f["reglage"] for f in fams.values()} == {True, False}
+    assert len(labels) == len(fams) * FAM["n_par_famille"]
+    return evaluate(out / "documents", out / "attendu")
+
+
+@pytest.mark.parametrize("statut,reglage", [("réglées", True), ("tenues à l'écart", False)])
+@pytest.mark.parametrize("groupe", [GROUP_TEXT, GROUP_SCAN])
+def test_families_not_below_recorded_level(families_report, statut, reglage, groupe):
+    measured = families_report.accuracy(groupe, reglage)
+    assert measured is not None, (statut, groupe)
+    assert measured * 100 >= FAM[statut][groupe], (
+        f"familles {statut}, « {groupe} » : {measured * 100:.1f} % < niveau {FAM[statut][groupe]} %")
+
+
+def test_families_uncertainty_levels(families_report):
+    u = families_report.uncertainty()
+    assert u.wrong and u.total == len(families_report.documents) * 23
+    assert u.recall * 100 >= FAM["faux signalés"], f"faux signalés {u.recall * 100:.1f} %"
+    assert u.rate * 100 <= FAM["champs signalés max"], f"champs signalés {u.rate * 100:.1f} %"
+
+
+def test_families_report_hides_held_out_mismatches(families_report):
+    text = format_report(families_report)
+    assert text.index("tenues à l'écart") < text.index("réglées")
+    held_out = {d.fichier for d in families_report.documents if not d.reglage}
+    listed = [line for line in text.splitlines() if line.startswith("- ")]
+    assert listed and not any(line[2:].split(" — ")[0] in held_out for line in listed)
+    full = format_report(families_report, details_reserve=True)
+    assert any(line[2:].split(" — ")[0] in held_out for line in full.splitlines()
+               if line.startswith("- "))

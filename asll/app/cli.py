@@ -241,6 +241,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dossier", type=Path, metavar="DOSSIER")
     p.add_argument("--attendu", type=Path, metavar="DOSSIER",
                    help="par défaut : DOSSIER/../attendu")
+    p.add_argument("--details-reserve", action="store_true",
+                   help="montrer aussi les écarts des familles tenues à l'écart (par défaut "
+                        "seuls leurs scores sont affichés, pour ne pas régler les règles dessus)")
+    p.add_argument("--ecarts", type=int, metavar="N",
+                   help="n'afficher que les N premiers écarts")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("demo", parents=[common], help="démonstration sur les documents "
@@ -400,7 +405,8 @@ def cmd_evaluate(args) -> int:
         print(f"Dossier introuvable : {args.dossier}", file=sys.stderr)
         return EXIT_BAD_INPUT
     report = evaluate(args.dossier, args.attendu, extra_rules_dir=config.regles)
-    print(format_report(report))
+    print(format_report(report, max_mismatches=args.ecarts,
+                        details_reserve=args.details_reserve))
     return EXIT_OK if report.documents else EXIT_BAD_INPUT
 
 

@@ -89,10 +89,23 @@ class DonneesMenage:
     ressources: list[Ressource] = field(default_factory=list)
     objectifs: list[str] = field(default_factory=list)  # extra key, forms only
     champs_incertains: list[str] = field(default_factory=list)
+    # Optional keys for the judge's report (contract: "Optional keys for the judge's report")
+    numero_rg: str | None = None
+    date_bail: date | None = None
+    type_logement: str | None = None
+    loyer_hors_charges: float | None = None
+    charges: float | None = None
+    date_commandement: date | None = None
+    montant_commandement: float | None = None
+    date_effet_clause: date | None = None
+    date_assignation: date | None = None
+    mandataire: str | None = None
+    adresse_bailleur: str | None = None
 
 
 # Keys whose values are dates, converted to and from ISO text in JSON.
-DATE_FIELDS = ("date_dette", "date_audience", "date_document", "date_limite")
+DATE_FIELDS = ("date_dette", "date_audience", "date_document", "date_limite", "date_bail",
+               "date_commandement", "date_effet_clause", "date_assignation")
 HOUSEHOLD_FIELDS = tuple(f.name for f in dataclasses.fields(DonneesMenage))
 
 

@@ -33,9 +33,12 @@ def assign(commune: str | None, config: Config) -> Affectation | None:
     return Affectation(config.secteur_par_defaut, None, False)
 
 
-def epci_of(commune: str | None, config: Config) -> str | None:
+def epci_of(commune: str | None, config: Config, code_postal: str | None = None) -> str | None:
+    """The EPCI asll.toml names for the commune; else, with a postcode, the official one."""
     key = commune_key(commune or "")
     for epci, communes in config.epci.items():
         if key in {commune_key(c) for c in communes}:
             return epci
-    return None
+    from asll.domain.epci import epci_for  # loads the communes table only when needed
+    configured = {c: epci for epci, communes in config.epci.items() for c in communes}
+    return epci_for(commune, code_postal, configured) if code_postal else None

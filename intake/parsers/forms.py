@@ -10,6 +10,7 @@ A form is read as
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -20,24 +21,29 @@ from ..reading import Document
 from .addresses import parse_address
 from .persons import parse_persons
 
+log = logging.getLogger("asll.intake")
+
 MARK_ON = "☒☑■✓✔✗✘"
 _MARK_TOKEN = re.compile(rf"(?:(?<=\s)|(?<=^)|(?<=\|))\s*(?:[{MARK_ON}]|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)|[xX](?=\s+[A-ZÀ-Ýa-zà-ÿ]{{2}}))\s*", re.MULTILINE)
 _ANY_MARK = re.compile(rf"[{MARK_ON}☐□]|\[\s*[xX✓ ]?\s*\]|(?<![\w'])[xX](?![\w'])")
 _CELL_MARK = re.compile(rf"^\s*(?:[{MARK_ON}]|[xX]|\[\s*[xX]\s*\]|oui)\s*$", re.IGNORECASE)
 
 SECTIONS = {
-    "prescripteur": r"prescripteur|r[ée]f[ée]rent|travailleur\s+social|service\s+demandeur|organisme\s+demandeur|demandeur\s+de\s+la\s+mesure",
+    "prescripteur": r"prescripteur|r[ée]f[ée]rent|travailleur\s+social|service\s+demandeur|organisme\s+demandeur|demandeur\s+de\s+la\s+mesure|"
+                    r"instruction\s+sociale|service\s+instructeur",
     "mesure": r"type\s+de\s+(?:la\s+)?mesure|nature\s+de\s+la\s+(?:mesure|demande)|mesure\s+(?:sollicit|demand)",
     "menage": r"m[ée]nage|la\s+personne|identit[ée]|demandeur|composition|[ée]tat\s+civil|situation\s+familiale|"
               r"(?:personnes?|membres?)\s+(?:composant|constituant|vivant|du\s+foyer|du\s+m[ée]nage)|foyer|famille",
-    "conjoint": r"conjoint|concubin|co-?demandeur",
+    "conjoint": r"(?:votre\s+)?(?:conjoint|concubin|co-?demandeur|co-?titulaire)",
     "enfants": r"enfants?",
     "logement": r"logement|statut\s+d.occupation|habitat",
     "ressources": r"ressources|revenus|budget\s+du\s+m[ée]nage",
     "objectifs": r"objectifs?|points\s+[àa]\s+(?:[ée]valuer|travailler)|axes\s+de\s+travail",
     "autre": r"motif|observations?|signature|accord|commentaires?",
 }
-_SECTION_RX = {k: re.compile(rf"^\s*(?:\d+\s*[.)/-]\s*)?(?:{v})\b", re.IGNORECASE) for k, v in SECTIONS.items()}
+# "2. Le logement", "LE PRESCRIPTEUR", "III - Ressources"
+_SECTION_RX = {k: re.compile(rf"^\s*(?:(?:\d+|[IVX]+)\s*[.)/-]\s*)?(?:(?:les?|la|l['’])\s*)?(?:{v})\b", re.IGNORECASE)
+               for k, v in SECTIONS.items()}
 
 
 @dataclass
@@ -50,15 +56,45 @@ class Pair:
 
 
 def parse_form(doc: Document, data: dict, ex, uncertain: set[str]) -> None:
+    """Fill `ex` from a form. Each stage runs guarded: a bug on an unforeseen layout leaves that
+    stage's fields empty and flagged for a person, never the whole document set aside."""
     conf = data.get("formulaire", {})
     libelles = {k: re.compile(rf"(?:{v})", re.IGNORECASE) for k, v in conf.get("libelles", {}).items()}
-    lines = [l for l in doc.text.split("\n")]
+    lines = _values_above_labels(doc.text.split("\n"), libelles)
     sections = _sections(lines)
-    pairs = _pairs(lines, sections, libelles)
-    ticks = _ticks(lines, sections, doc)
+    pairs = _guarded("paires", lambda: _pairs(lines, sections, libelles), uncertain, (), [])
+    ticks = _guarded("cases", lambda: _ticks(lines, sections, doc), uncertain, (), [])
+    f = _Form(doc, conf, data, lines, sections, pairs, ticks, libelles)
+    for stage, name, keys in _STAGES:
+        _guarded(name, lambda stage=stage: stage(f, ex, uncertain), uncertain, keys, None)
 
-    # ------------------------------------------------------------------ measure, objectives, status
-    ex.type_mesure = _pick(ticks, conf.get("type_mesure", []), prefer=("mesure", None))
+
+def _guarded(name: str, fn, uncertain: set[str], keys, default):
+    try:
+        return fn()
+    except Exception as exc:  # noqa: BLE001 - any bug here must not cost the document
+        # the message names the stage and the error kind only: no personal data in logs
+        log.warning("formulaire : étape « %s » en échec (%s) ; champs laissés vides et signalés",
+                    name, type(exc).__name__)
+        uncertain.update(keys)
+        return default
+
+
+@dataclass
+class _Form:
+    doc: Document
+    conf: dict
+    data: dict
+    lines: list[str]
+    sections: list[str | None]
+    pairs: list["Pair"]
+    ticks: list["Tick"]
+    libelles: dict
+
+
+def _stage_mesure(f: _Form, ex, uncertain: set[str]) -> None:
+    conf, lines = f.conf, f.lines
+    ex.type_mesure = _pick(f.ticks, conf.get("type_mesure", []), prefer=("mesure", None))
     if ex.type_mesure is None:
         head = "\n".join(lines[:12])
         for opt in conf.get("type_mesure", []):
@@ -66,60 +102,58 @@ def parse_form(doc: Document, data: dict, ex, uncertain: set[str]) -> None:
                 ex.type_mesure = opt["valeur"]
                 uncertain.add("type_mesure")
                 break
-    objectifs = _pick_all(ticks, conf.get("objectifs", []), prefer=("objectifs",))
+    objectifs = _pick_all(f.ticks, conf.get("objectifs", []), prefer=("objectifs",))
     ex.objectifs = [o for o in OBJECTIFS if o in objectifs]
-    statut = _pick(ticks, conf.get("statut_occupation", []), prefer=("logement", None))
+
+
+def _stage_statut(f: _Form, ex, uncertain: set[str]) -> None:
+    options = f.conf.get("statut_occupation", [])
+    statut = _pick(f.ticks, options, prefer=("logement", None))
     if statut is None:
-        for p in pairs:
+        for p in f.pairs:
             if p.key in ("statut", "situation_logement"):
-                statut = _first_option(p.value, conf.get("statut_occupation", []))
+                statut = _first_option(p.value, options)
                 if statut:
                     break
     if statut is None:
-        logement = "\n".join(l for i, l in enumerate(lines) if sections[i] in ("logement", "menage"))
-        statut = _first_option(logement, conf.get("statut_occupation", []), strict=True)
+        # a status stated in the dwelling's section ("Locataire du parc privé – bailleur : …"),
+        # not the landlord's label ("Propriétaire : M. LEROY")
+        landlord_lines = {p.line for p in f.pairs if p.key == "bailleur"}
+        logement = "\n".join(l for i, l in enumerate(f.lines)
+                              if f.sections[i] == "logement" and i not in landlord_lines)
+        statut = _first_option(logement, options, strict=True)
+    if statut is None:
+        # a status word in the household's section only: a guess
+        menage = "\n".join(l for i, l in enumerate(f.lines) if f.sections[i] == "menage")
+        statut = _first_option(menage, options, strict=True)
+        if statut:
+            uncertain.add("statut_occupation")
     ex.statut_occupation = statut
 
-    # ------------------------------------------------------------------ prescripteur
-    _prescripteur(pairs, lines, sections, ex)
 
-    # ------------------------------------------------------------------ household
-    adults, children = _household_tables(doc.tables)
-    if not adults:
-        adults, children2 = _household_pairs(pairs)
-        children = children or children2
-    if not adults:
-        block = "\n".join(l for i, l in enumerate(lines) if sections[i] in ("menage", "conjoint"))
-        adults = parse_persons(block) if block else []
-        adults = [p for p in adults if not _is_prescripteur(p, ex.prescripteur)]
-    if not children:
-        children = _children_from_lines(lines, sections, pairs)
-    ex.personnes = adults[:2]
-    ex.enfants = children
-    n_explicit = next((int(m.group(1)) for p in pairs if p.key == "nb_enfants"
-                       for m in [re.search(r"\d+", p.value)] if m), None)
-    ex.nb_enfants = len(children) if children else (n_explicit if n_explicit is not None else 0)
-    if len(adults) >= 2:
-        ex.composition = "couple"
-    elif adults:
-        civ = adults[0].civilite
-        ex.composition = {"Mme": "femme_seule", "M.": "homme_seul"}.get(civ)
+def _stage_prescripteur(f: _Form, ex, uncertain: set[str]) -> None:
+    _prescripteur(f.pairs, f.lines, f.sections, ex, uncertain)
 
-    # ------------------------------------------------------------------ address, landlord
-    _address(pairs, data, ex)
-    for p in pairs:
+
+def _stage_menage(f: _Form, ex, uncertain: set[str]) -> None:
+    _household(f, ex, uncertain)
+
+
+def _stage_logement(f: _Form, ex, uncertain: set[str]) -> None:
+    _address(f.pairs, f.data, ex)
+    from ..extract import _is_placeholder, clean_bailleur
+
+    for p in f.pairs:
         if p.key == "bailleur" and p.section != "prescripteur":
-            from ..extract import clean_bailleur
-
-            from ..extract import _is_placeholder
-
             value = clean_bailleur(re.split(r"\s*\(", p.value)[0])
             if value and not _is_placeholder(value) and not re.fullmatch(r"n[ée]ant|sans|aucun|/|-", value, re.IGNORECASE):
                 ex.bailleur = value
                 break
 
-    # ------------------------------------------------------------------ money
-    ex.ressources = _ressources(lines, sections, pairs, conf.get("ressources", []), doc.tables)
+
+def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
+    lines, sections, pairs = f.lines, f.sections, f.pairs
+    ex.ressources = _ressources(lines, sections, pairs, f.conf.get("ressources", []), f.doc.tables)
     loyer_label = None
     for p in pairs:
         if p.key == "loyer" and ex.loyer_mensuel is None:
@@ -139,9 +173,9 @@ def parse_form(doc: Document, data: dict, ex, uncertain: set[str]) -> None:
         if charges and charges < ex.loyer_mensuel:
             ex.loyer_mensuel = round(ex.loyer_mensuel + charges, 2)
     # free-text fallbacks (same patterns as acts)
-    text = doc.text
+    text = f.doc.text
     if ex.loyer_mensuel is None:
-        m = re.search(rf"loyer[^:\n|]{{0,40}}[:|]?\s*({french.MONTANT_RE}(?:\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:de\s+)?(?:charges|provision)?)?)",
+        m = re.search(rf"loyer(?!\s+r[ée]siduel)[^:\n|]{{0,40}}[:|]?\s*({french.MONTANT_RE}(?:\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:de\s+)?(?:charges|provision)?)?)",
                       text, re.IGNORECASE)
         if m:
             ex.loyer_mensuel = _loyer(m.group(1))
@@ -157,10 +191,25 @@ def parse_form(doc: Document, data: dict, ex, uncertain: set[str]) -> None:
                       re.IGNORECASE | re.MULTILINE)
         if m:
             ex.date_document = french.parse_date(m.group(1))
+
+
+def _stage_statut_bailleur(f: _Form, ex, uncertain: set[str]) -> None:
     if ex.statut_occupation is None and ex.bailleur:
         from ..extract import statut_from_bailleur
 
-        ex.statut_occupation = statut_from_bailleur(ex.bailleur, data)
+        ex.statut_occupation = statut_from_bailleur(ex.bailleur, f.data)
+
+
+# (stage, its name in the log, the fields it fills)
+_STAGES = (
+    (_stage_mesure, "type de mesure", ("type_mesure",)),
+    (_stage_statut, "statut d'occupation", ("statut_occupation",)),
+    (_stage_prescripteur, "prescripteur", ("prescripteur", "organisme_prescripteur")),
+    (_stage_menage, "ménage", ("personnes", "composition", "nb_enfants")),
+    (_stage_logement, "logement", ("adresse", "code_postal", "commune", "bailleur")),
+    (_stage_argent, "montants", ("ressources", "loyer_mensuel", "montant_dette", "date_dette", "date_document")),
+    (_stage_statut_bailleur, "statut d'après le bailleur", ("statut_occupation",)),
+)
 
 
 # ---------------------------------------------------------------------- structure
@@ -216,6 +265,10 @@ def _label_key(label: str, libelles: dict[str, re.Pattern]) -> str | None:
     return None
 
 
+_CIV_TICK = re.compile(rf"(?:[{MARK_ON}]|\[\s*[xX✓]\s*\])\s*(Monsieur|Madame|Mademoiselle|Mme|Mlle|M\.|Homme|Femme)(?![\w])",
+                       re.IGNORECASE)
+
+
 def _pairs(lines: list[str], sections: list[str | None], libelles: dict[str, re.Pattern]) -> list[Pair]:
     pairs: list[Pair] = []
     for i, line in enumerate(lines):
@@ -226,6 +279,16 @@ def _pairs(lines: list[str], sections: list[str | None], libelles: dict[str, re.
             if key or not _ANY_MARK.fullmatch(cells[1] or "x"):
                 pairs.append(Pair(cells[0], key, cells[1], section, i))
                 continue
+        if _label_value_row(cells, libelles):
+            # "Adresse | 12 rue … | Code postal / Commune | 16100 Cognac": two columns of pairs
+            pairs.extend(Pair(cells[j], _label_key(cells[j], libelles), cells[j + 1], section, i)
+                         for j in range(0, len(cells) - 1, 2))
+            continue
+        # "☐ Monsieur ☒ Madame": the ticked civility of the person being described
+        civ = _CIV_TICK.search(line)
+        if civ and not re.search(r":\s*\S", line.split(civ.group(0))[0]):
+            pairs.append(Pair("Civilité", "civilite", civ.group(1), section, i))
+            continue
         for cell in cells:
             pairs.extend(_pairs_in_text(cell, section, i, libelles))
     # a value going on over the next unlabelled line (addresses)
@@ -239,6 +302,96 @@ def _pairs(lines: list[str], sections: list[str | None], libelles: dict[str, re.
             if ":" not in nxt and " | " not in nxt and re.search(r"\b\d{2}\s?\d{3}\b", nxt):
                 p.value = f"{p.value.strip(' .,:;')}, {nxt.strip()}"
     return pairs
+
+
+def _label_value_row(cells: list[str], libelles) -> bool:
+    """Label, value, label, value… with most labels known (labels never hold a colon)."""
+    if len(cells) < 4 or len(cells) % 2:
+        return False
+    labels = cells[0::2]
+    if any(not l or ":" in l or len(l) > 60 for l in labels):
+        return False
+    if any(_label_key(v, libelles) for v in cells[1::2] if v):
+        return False  # a table's header row: labels only
+    known = sum(1 for l in labels if _label_key(l, libelles))
+    return known * 2 >= len(labels)
+
+
+_BLANK = re.compile(r"\s*_{3,}\s*")
+
+
+def _values_above_labels(lines: list[str], libelles: dict[str, re.Pattern]) -> list[str]:
+    """Printed forms filled in: 'MOREAU ________  Kevin ________' over 'Nom   Prénom' become
+    'Nom : MOREAU' and 'Prénom : Kevin'. Only when every label is known and the counts agree."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        after = _label_after_value(line, libelles)
+        if after:
+            out.extend(after)
+            i += 1
+            continue
+        if "___" in line and ":" not in line:
+            values = [v.strip() for v in _BLANK.split(line)]
+            if values and not values[-1]:
+                values.pop()
+            j = i + 1
+            while j < len(lines) and j <= i + 2 and not lines[j].strip():
+                j += 1
+            if values and all(values) and j < len(lines) and "_" not in lines[j] and ":" not in lines[j]:
+                labels = _split_labels(lines[j], libelles)
+                if labels and len(labels) == len(values):
+                    out.extend(f"{label} : {value}" for label, value in zip(labels, values))
+                    i = j + 1
+                    continue
+        out.append(line)
+        i += 1
+    return out
+
+
+def _label_after_value(line: str, libelles) -> list[str] | None:
+    """'MARTIN ______ Nom' (and 'MARTIN ____ Nom   Sophie ____ Prénom'): the label follows its
+    value's blank on the same line. Only when every label is known."""
+    if "___" not in line or ":" in line:
+        return None
+    pieces = [x.strip() for x in _BLANK.split(line)]
+    if len(pieces) < 2 or not pieces[0] or not pieces[-1]:
+        return None
+    values, labels = [pieces[0]], []
+    for middle in pieces[1:-1]:
+        # "Nom   Sophie": a known label, then the next value
+        words = middle.split()
+        for j in range(len(words) - 1, 0, -1):
+            if _label_key(" ".join(words[:j]), libelles):
+                labels.append(" ".join(words[:j]))
+                values.append(" ".join(words[j:]))
+                break
+        else:
+            return None
+    labels.append(pieces[-1])
+    if not all(_label_key(l, libelles) for l in labels):
+        return None
+    return [f"{l} : {v}" for l, v in zip(labels, values)]
+
+
+def _split_labels(text: str, libelles) -> list[str] | None:
+    """'Date de naissance Situation familiale' → the two labels (longest known label first)."""
+    words = text.split()
+    if not words or len(words) > 20:
+        return None
+    labels = []
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            candidate = " ".join(words[i:j])
+            if _label_key(candidate, libelles):
+                labels.append(candidate)
+                i = j
+                break
+        else:
+            return None
+    return labels
 
 
 def _pairs_in_text(text: str, section, line_no: int, libelles) -> list[Pair]:
@@ -323,7 +476,7 @@ def _option_positions(text: str, options: list[dict]):
     for opt in options:
         m = re.search(opt["motif"], text, re.IGNORECASE)
         if m:
-            yield m.start(), opt["valeur"]
+            yield m.start(), opt.get("valeur") or opt.get("type")  # ressources options name a "type"
 
 
 def _first_option(text: str, options: list[dict], strict: bool = False) -> str | None:
@@ -353,23 +506,113 @@ def _pick_all(ticks: list[Tick], options: list[dict], prefer=(None,)) -> list[st
 
 # ---------------------------------------------------------------------- people
 
+
+
+def _household(f: _Form, ex, uncertain: set[str]) -> None:
+    """Adults and children, from every layout that names them; the sources are compared."""
+    t_adults, t_children, t_unsure = _household_tables(f.doc.tables)
+    g_adults = _column_grids(f.doc.tables, f.libelles)
+    p_adults, p_children = _household_pairs(f.pairs)
+    sources = [a for a in (t_adults, g_adults, p_adults) if a]
+    if sources:
+        adults = sources[0]
+        for other in sources[1:]:
+            if _enrich(adults, other):
+                uncertain.add("personnes")
+    else:
+        block = "\n".join(l for i, l in enumerate(f.lines) if f.sections[i] in ("menage", "conjoint"))
+        adults = parse_persons(block) if block else []
+        adults = [p for p in adults if not _is_prescripteur(p, ex.prescripteur)]
+    children = t_children or p_children or _children_from_lines(f.lines, f.sections, f.pairs)
+    if t_unsure or len(adults) > 2:
+        uncertain.add("personnes")
+    ex.personnes = adults[:2]
+    ex.enfants = children
+    n_explicit = next((int(m.group(1)) for p in f.pairs if p.key == "nb_enfants"
+                       for m in [re.fullmatch(r"\s*(\d{1,2})\s*(?:enfants?)?\s*", p.value)] if m), None)
+    if children:
+        ex.nb_enfants = len(children)
+        if n_explicit is not None and n_explicit != len(children):
+            uncertain.add("nb_enfants")
+    else:
+        ex.nb_enfants = n_explicit if n_explicit is not None else 0
+    if len(adults) >= 2:
+        ex.composition = "couple"
+    elif adults:
+        ex.composition = {"Mme": "femme_seule", "M.": "homme_seul"}.get(adults[0].civilite)
+    said = _family_situation(f)
+    if said == "couple" and len(adults) < 2:
+        ex.composition = "couple"
+        uncertain.add("personnes")  # a couple, but the second adult was not read
+    elif said == "seul" and len(adults) >= 2:
+        uncertain.update(("personnes", "composition"))
+    if not adults or ex.composition is None or any(a.civilite is None for a in adults[:2]):
+        uncertain.update(("personnes", "composition"))  # every form names its demandeur
+    if not children and n_explicit is None and re.search(r"\benfant", f.doc.text, re.IGNORECASE) \
+            and not re.search(r"enfants?[^\n]{0,30}?(?:n[ée]ant|aucun|sans\b|:\s*0\b|\|\s*0\b)|sans\s+enfant|vit\s+seule?",
+                              f.doc.text, re.IGNORECASE):
+        uncertain.add("nb_enfants")  # children mentioned, none read: 0 is a guess
+
+
+def _family_situation(f: _Form) -> str | None:
+    """'couple' or 'seul' when the form ticks or writes the family situation."""
+    options = f.conf.get("composition", [])
+    household_ticks = [t for t in f.ticks if t.section in ("menage", "conjoint")]
+    said = _pick(household_ticks, options) if household_ticks else None
+    if said:
+        return said
+    for p in f.pairs:
+        if re.match(r"situation\s+(?:familiale|de\s+famille)", french.fold(p.label)) and p.value:
+            return _first_option(p.value, options)
+    return None
+
+
+def _same_person(a: Personne, b: Personne) -> bool:
+    if french.fold(a.nom or "") != french.fold(b.nom or ""):
+        return False
+    return not a.prenom or not b.prenom or french.fold(a.prenom) == french.fold(b.prenom)
+
+
+def _enrich(adults: list[Personne], other: list[Personne]) -> bool:
+    """Fill what `adults` lack from another reading of the form; True when they disagree."""
+    disagree = len(other) != len(adults)
+    for a in adults:
+        match = next((o for o in other if _same_person(a, o)), None)
+        if match is None:
+            disagree = True
+            continue
+        for attr in ("civilite", "prenom", "date_naissance"):
+            mine, theirs = getattr(a, attr), getattr(match, attr)
+            if mine is None:
+                setattr(a, attr, theirs)
+            elif theirs is not None and theirs != mine:
+                disagree = True
+    return disagree
+
+
 _ROLE_CHILD = re.compile(r"^enfants?\b|^fils\b|^fille\b", re.IGNORECASE)
-_ROLE_ADULT = re.compile(r"^(?:demandeur|demandeuse|conjoint|concubin|[ée]poux|[ée]pouse|co-?demandeur|"
-                         r"monsieur|madame|mademoiselle|m\.|mme|mr)", re.IGNORECASE)
+_ROLE_ADULT = re.compile(r"^(?:demandeur|demandeuse|conjoint|concubin|[ée]poux|[ée]pouse|co-?demandeur|co-?titulaire|"
+                         r"allocataire|pacs[ée]|compagn|monsieur|madame|mademoiselle|m\.|mme|mr)", re.IGNORECASE)
+_HOUSEHOLD_HINT = re.compile(r"\bnom\b|pr[ée]nom|naissance|lien|parent[ée]|qualit", re.IGNORECASE)
 
 
-def _household_tables(tables: list[list[list[str]]]) -> tuple[list[Personne], list[Personne]]:
+def _household_tables(tables: list[list[list[str]]]) -> tuple[list[Personne], list[Personne], bool]:
+    """People of a household table (one row a person), and whether a table that looks like one
+    could not be mapped."""
     adults: list[Personne] = []
     children: list[Personne] = []
+    unsure = False
     for table in tables:
-        if not table:
+        if not table or not table[0]:
             continue
-        header = [french.fold(c) for c in table[0]]
+        header = [french.fold(c or "") for c in table[0]]
         if any(":" in h or len(h) > 40 for h in header):
             continue
         col = {}
         for j, h in enumerate(header):
-            if re.search(r"pr[ée]nom", h):
+            if re.search(r"nom\s*(?:et|/|,|-)\s*prenom|prenom\s*(?:et|/)\s*nom|identite|membres?\b", h):
+                col.setdefault("nom_prenom", j)
+            elif re.search(r"prenom", h):
                 col.setdefault("prenom", j)
             elif re.search(r"naissance|ne\(e\)|nee? le|^nee?$", h):
                 col.setdefault("date", j)
@@ -379,38 +622,120 @@ def _household_tables(tables: list[list[list[str]]]) -> tuple[list[Personne], li
                 col.setdefault("nom", j)
             elif re.search(r"qualit|lien|role|statut|membre", h):
                 col.setdefault("role", j)
-        if "nom" not in col or "prenom" not in col:
+        if not ("nom" in col and "prenom" in col or "nom_prenom" in col and len(col) >= 2):
+            if len(table) > 1 and sum(1 for h in header if _HOUSEHOLD_HINT.search(h)) >= 2:
+                unsure = True
             continue
-        all_children = bool(re.search(r"enfant", header[col["nom"]]))
+        name_col = col.get("nom", col.get("nom_prenom"))
+        all_children = bool(re.search(r"enfant", header[name_col]))
+        found_adult = False
+        ageless_adults = 0
         for row in table[1:]:
-            if len(row) < len(header):
-                row = row + [""] * (len(header) - len(row))
-            role = row[col["role"]] if "role" in col else (row[0] if col["nom"] != 0 else "")
-            civ_raw = row[col["civ"]] if "civ" in col else (role if _ROLE_ADULT.match(role or "") else "")
-            if "civ" in col and not (civ_raw or "").strip() and _ROLE_ADULT.match(role or ""):
+            row = list(row) + [""] * max(0, len(header) - len(row))
+            cell = lambda k: (row[col[k]] or "").strip() if k in col and col[k] < len(row) else ""
+            role = cell("role") if "role" in col else (row[0] if name_col != 0 else "")
+            role = role or ""
+            if "nom_prenom" in col and "nom" not in col:
+                person = _person_from_line(cell("nom_prenom")) if cell("nom_prenom") else None
+                if person is None:
+                    continue
+            else:
+                nom_raw, prenom = cell("nom"), cell("prenom")
+                if not nom_raw and not prenom:
+                    continue
+                person = Personne(nom=french.strip_marital(nom_raw), prenom=prenom or None)
+            if "date" in col:
+                person.date_naissance = french.parse_date(cell("date")) or person.date_naissance
+            is_child = all_children or bool(_ROLE_CHILD.match(role))
+            if not is_child and not _ROLE_ADULT.match(role.strip()) and person.date_naissance:
+                # no role column: the age tells a child (under 18 today) from an adult
+                is_child = _age(person.date_naissance) < 18
+                if not is_child:
+                    ageless_adults += 1
+            if "role" in col and role.strip() and not is_child and not _ROLE_ADULT.match(role.strip()):
+                continue  # a parent, a lodger: neither demandeur nor conjoint
+            civ_raw = cell("civ") or (role if _ROLE_ADULT.match(role) else "")
+            if "civ" in col and not cell("civ") and _ROLE_ADULT.match(role):
                 civ_raw = role
-            nom_raw, prenom = row[col["nom"]].strip(), row[col["prenom"]].strip()
-            if not nom_raw and not prenom:
-                continue
-            nom = french.strip_marital(nom_raw)
-            birth = french.parse_date(row[col["date"]]) if "date" in col else None
-            is_child = all_children or bool(_ROLE_CHILD.match(role or ""))
-            civ = french.normalize_civilite(_civ_word(civ_raw))
-            if civ is None and re.search(r"conjointe|[ée]pouse|concubine|demandeuse", role or "", re.IGNORECASE):
+            civ = french.normalize_civilite(_civ_word(civ_raw)) or person.civilite
+            if civ is None and re.search(r"conjointe|[ée]pouse|concubine|demandeuse|compagne", role, re.IGNORECASE):
                 civ = "Mme"
-            person = Personne(nom=nom, prenom=prenom or None, civilite=None if is_child else civ,
-                              date_naissance=birth)
-            (children if is_child else adults).append(person)
-        if adults or children:
+            person.civilite = None if is_child else civ
+            if is_child:
+                children.append(person)
+            else:
+                adults.append(person)
+                found_adult = True
+        if found_adult:
+            # two adults told apart by age only: a couple, or a parent and a grown-up child
+            unsure = unsure or ageless_adults >= 2
             break
-    return adults, children
+    return adults, children, unsure
+
+
+def _age(born) -> int:
+    from datetime import date
+
+    today = date.today()
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+_PERSON_KEYS = ("civilite", "nom", "nom_usage", "prenom", "date_naissance", "nom_prenom", "demandeur", "conjoint")
+
+
+def _column_grids(tables: list[list[list[str]]], libelles) -> list[Personne]:
+    """One person a column: a header row naming the roles ('| Allocataire | Conjoint'), then
+    'Nom | BENALI | BENALI née FAURE' rows; or label/value pairs side by side, one person a pair."""
+    for table in tables:
+        if len(table) < 2:
+            continue
+        header = table[0]
+        roles = [j for j, c in enumerate(header) if j >= 1 and _label_key(c or "", libelles) in ("demandeur", "conjoint")]
+        slots: dict[int, dict] = {}
+        if roles and not _label_key(header[0] or "", libelles):
+            for row in table[1:]:
+                key = _label_key(row[0] or "", libelles) if row else None
+                if key not in _PERSON_KEYS:
+                    continue
+                for j in roles:
+                    if j < len(row) and (row[j] or "").strip():
+                        slots.setdefault(j, {}).setdefault(key, row[j].strip())
+        else:
+            for row in table:
+                if not _label_value_row([(c or "").strip() for c in row], libelles):
+                    continue
+                for j in range(0, len(row) - 1, 2):
+                    key = _label_key(row[j] or "", libelles)
+                    if key in _PERSON_KEYS and (row[j + 1] or "").strip():
+                        slots.setdefault(j // 2, {}).setdefault(key, row[j + 1].strip())
+        people = [p for p in (_person_from_fields(d) for _, d in sorted(slots.items())) if p]
+        if people:
+            return people
+    return []
+
+
+def _person_from_fields(d: dict) -> Personne | None:
+    if d.get("nom"):
+        person = Personne(nom=french.strip_marital(d["nom"]), prenom=d.get("prenom"))
+    else:
+        line = d.get("nom_prenom") or d.get("demandeur") or d.get("conjoint")
+        if not line or _ANY_MARK.search(line):
+            return None
+        person = _person_from_line(line)
+        if person is None:
+            return None
+    if d.get("civilite"):
+        person.civilite = french.normalize_civilite(_civ_word(d["civilite"])) or person.civilite
+    if d.get("date_naissance"):
+        person.date_naissance = french.parse_date(d["date_naissance"]) or person.date_naissance
+    return person
 
 
 def _civ_word(raw: str) -> str:
     raw = (raw or "").strip()
-    if re.fullmatch(r"F|femme", raw, re.IGNORECASE):
+    if re.fullmatch(r"F|femme|f[ée]minin", raw, re.IGNORECASE):
         return "Mme"
-    if re.fullmatch(r"H|homme", raw, re.IGNORECASE):
+    if re.fullmatch(r"H|M|homme|masculin", raw, re.IGNORECASE):
         return "M."
     m = re.match(rf"^({french.CIVILITE_RE})", raw)
     if m:
@@ -437,22 +762,35 @@ def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]
             people.append(dict(current))
         current.clear()
 
-    for p in pairs:
-        if p.section == "prescripteur":
-            continue
+    last_section = None
+    for p in _deinterleave([p for p in pairs if p.section != "prescripteur"]):
         value = p.value.strip()
+        # a new heading (the demandeur's block, then the conjoint's) starts a new person
+        if p.key in _PERSON_KEYS and p.section != last_section and p.section in ("menage", "conjoint"):
+            if last_section in ("menage", "conjoint"):
+                flush()
+            last_section = p.section
+        if p.key == "civilite" and current.get("civ") and (current.get("nom") or current.get("nom_prenom")):
+            flush()
         if p.key in ("conjoint", "demandeur"):
+            if _ANY_MARK.search(value) and not re.search(r"[A-ZÀ-Ý]{2,}", _ANY_MARK.sub("", value)):
+                continue  # "Lien avec le demandeur : ☐ Conjoint ☒ Concubin(e)": ticks, not a name
             if value and re.search(r"[A-Za-zÀ-ÿ]{2}", value) and not re.fullmatch(r"n[ée]ant|sans|/|-|aucun", value, re.IGNORECASE):
                 flush()
                 current.update({"nom_prenom": value, "role": p.key, "section": p.section})
             continue
-        if p.key == "enfant":
+        if p.key == "enfant" or p.key == "nb_enfants" and re.search(r"[A-Za-zÀ-ÿ]{3}", value):
             if not re.search(r"[A-Za-zÀ-ÿ]{2}", value) or re.fullmatch(r"n[ée]ant|sans|aucun", value, re.IGNORECASE):
                 continue
-            child = _person_from_line(value)
-            if child:
-                child.civilite = None
-                children.append(child)
+            # "ROUX Jules (05/05/2010), ROUX Lila (06/07/2013)": several children on one line
+            parts = [value]
+            if len(re.findall(french.DATE_RE, value, re.IGNORECASE)) > 1:
+                parts = [x for x in re.split(r"\s*(?:;|,|\bet\b)\s*(?=[A-ZÀ-Ý])", value) if x.strip()]
+            for part in parts:
+                child = _person_from_line(part)
+                if child:
+                    child.civilite = None
+                    children.append(child)
             continue
         if p.key in ("nom", "nom_usage", "nom_prenom"):
             if current.get("nom") or current.get("nom_prenom"):
@@ -487,6 +825,32 @@ def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]
         else:
             adults.append(person)
     return adults, children
+
+
+def _deinterleave(pairs: list[Pair]) -> list[Pair]:
+    """Two people side by side read row by row ('Nom : ROUSSEL', 'Nom : PEREZ', 'Prénom : …',
+    'Prénom : …'): put each person's fields together again."""
+    out: list[Pair] = []
+    i = 0
+    while i < len(pairs):
+        runs = []
+        k = i
+        while k < len(pairs) and pairs[k].key in _PERSON_KEYS:
+            n = 1
+            while k + n < len(pairs) and pairs[k + n].key == pairs[k].key:
+                n += 1
+            if runs and n != len(runs[0]):
+                break
+            runs.append(pairs[k:k + n])
+            k += n
+        if len(runs) >= 2 and len(runs[0]) >= 2:
+            for slot in range(len(runs[0])):
+                out.extend(run[slot] for run in runs)
+            i = k
+        else:
+            out.append(pairs[i])
+            i += 1
+    return out
 
 
 def _person_from_line(value: str) -> Personne | None:
@@ -527,25 +891,44 @@ _JOB = re.compile(r"assistant|conseill|travailleu|[ée]ducat|CESF|r[ée]f[ée]re
                   r"coordinat|intervenant|agent|animat|directeu|infirmi|m[ée]diat|secr[ée]tai", re.IGNORECASE)
 
 
-def _prescripteur(pairs: list[Pair], lines, sections, ex) -> None:
+_SIGNATURE = re.compile(
+    r"(?:^|[,;]\s*)(?:(?:l[ea]|l['’])\s*)?(?:travailleu|assistant|conseill|CESF|r[ée]f[ée]rent|[ée]ducat|intervenant|"
+    r"charg[ée])[^:\n|]{0,70}:\s*(?P<v>[^\n|]+)$", re.IGNORECASE | re.MULTILINE)
+
+
+def _prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str]) -> None:
     name = org = None
     nom = prenom = None
+    sec_nom = sec_prenom = None
     for p in pairs:
-        if p.key == "prescripteur" and p.value:
+        if p.key == "prescripteur" and p.value and not name:
             name, org = _split_person_org(p.value)
+        elif p.key == "nom_prescripteur" and p.value and not nom:
+            nom = p.value
+        elif p.key == "prenom_prescripteur" and p.value and not prenom:
+            prenom = p.value
+        elif p.section == "prescripteur":
+            if p.key == "nom" and not sec_nom:
+                sec_nom = p.value
+            elif p.key == "prenom" and not sec_prenom:
+                sec_prenom = p.value
+            elif p.key == "nom_prenom" and not name:
+                n, pr = french.split_name(_no_civ(p.value), order="nom_prenom")
+                name = f"{pr} {n}" if pr else n
+    nom, prenom = nom or sec_nom, prenom or sec_prenom
+    if not name and nom:
+        if prenom:
+            name = f"{_no_civ(prenom)} {_no_civ(nom)}"
+        else:
+            n, pr = french.split_name(_no_civ(nom), order="nom_prenom")
+            name = f"{pr} {n}" if pr else n
+    signed_org = None
+    if not name:
+        # "Le travailleur social : Claire BERNARD, CCAS de Cognac" in the signature block
+        for m in reversed(list(_SIGNATURE.finditer("\n".join(lines)))):
+            name, signed_org = _split_person_org(m.group("v"))
             if name:
                 break
-        if p.section == "prescripteur":
-            if p.key in ("nom",) and not nom:
-                nom = p.value
-            elif p.key == "prenom" and not prenom:
-                prenom = p.value
-            elif p.key == "nom_prenom" and not name:
-                n, pr = french.split_name(p.value, order="nom_prenom")
-                name = f"{pr} {n}" if pr else n
-    if not name and nom:
-        n, pr = french.split_name(f"{nom} {prenom or ''}".strip(), order="nom_prenom") if not prenom else (nom, prenom)
-        name = f"{pr} {n}".strip() if pr else n
     for p in pairs:
         if p.key == "organisme" and p.value and (p.section == "prescripteur" or "prescri" in french.fold(p.label)):
             org = org or _texte(p.value)
@@ -554,8 +937,19 @@ def _prescripteur(pairs: list[Pair], lines, sections, ex) -> None:
             if p.key == "organisme" and p.value:
                 org = _texte(p.value)
                 break
+    if org and signed_org and french.fold(org) != french.fold(signed_org):
+        uncertain.add("organisme_prescripteur")
+    org = org or signed_org
+    if not name or len(name.split()) < 2:
+        uncertain.add("prescripteur")  # none found, or a surname alone: every form has one
+    if not org:
+        uncertain.add("organisme_prescripteur")
     ex.prescripteur = name
     ex.organisme_prescripteur = org
+
+
+def _no_civ(value: str) -> str:
+    return re.sub(rf"^\s*(?:{french.CIVILITE_RE})\s+", "", value or "").strip()
 
 
 def _split_person_org(value: str) -> tuple[str | None, str | None]:
@@ -620,7 +1014,15 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
     out: list[Ressource] = []
     rows: list[list[str]] = []
     for i, line in enumerate(lines):
-        if sections[i] != "ressources" or _heading(line) == "ressources":
+        if sections[i] != "ressources":
+            continue
+        if _heading(line) == "ressources":
+            # "Ressources : salaire 1 105,00 € ; allocations familiales 148,52 €"
+            value = line.split(":", 1)[1] if ":" in line else ""
+            for item in re.split(r"\s*;\s*|,\s+(?=[A-Za-zÀ-ÿ])", value):
+                m = re.match(rf"^(.*?)\s*((?:{french.MONTANT_RE})|en\s+attente)\s*$", item.strip(), re.IGNORECASE)
+                if m and m.group(1):
+                    rows.append([m.group(1), m.group(2)])
             continue
         if " | " in line:
             rows.append([c.strip() for c in line.split(" | ")])

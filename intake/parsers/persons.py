@@ -1,7 +1,16 @@
-"""Adults named in an act or a letter: "Monsieur Jean MARTIN et Madame Sophie MARTIN née
-DURAND", "les époux MARTIN", "M. et Mme Jean MARTIN", "Mme DURAND Sophie, née le …".
+"""Adults named in an act or a letter, whatever the list style.
 
-Where the list of défendeurs begins and ends comes from the rule files ([personnes]).
+    find_persons(text, data) -> (persons, end_offset, doubtful)
+    parse_persons(block, context=None) -> list[Personne]
+
+Handled: civilities in any case ("M.", "Monsieur", "MONSIEUR", "Mme", "MADAME", "Mlle");
+numbered or bulleted lists ("1/", "1°)", "a)", "-", "•"); couples ("Monsieur et Madame
+Jean et Marie MARTIN", "les époux MARTIN", "M. et Mme MARTIN Jean et Marie"); "Consorts";
+"né(e) le … à …"; "née" / "épouse" / "veuve" / "divorcée" parts; occupations and
+nationality after the name. Where the list of défendeurs begins and ends comes from the
+rule files ([personnes]). A candidate that does not look like a personal name (a phrase
+of the act, a title, a landlord) is dropped; `doubtful` tells the caller that something
+was dropped or looked odd, so the field is flagged for a person to check.
 """
 from __future__ import annotations
 
@@ -12,85 +21,186 @@ from asll.domain.model import Personne
 from .. import french
 from ..engine import compile_pattern
 
-CIV = french.CIVILITE_RE
+# Civilities in any case; "M" alone only before a capitalised word.
+CIV = (r"(?:(?i:monsieur|madame|mademoiselle)|MME\.?|Mme\.?|MLLE\.?|Mlle\.?|Melle|MR\.?|Mr\.?|M\.|M(?=\s+[A-Z]))")
 _BIRTH = re.compile(rf"n[ée]e?(?:\(e\))?\s+le\s+(?P<d>{french.DATE_RE})", re.IGNORECASE)
+# list markers: "1/", "1°)", "1)", "1.", "a)", "-", "•"
+_MARKER = r"(?:(?<![\w/])\d{1,2}\s*(?:°\s*\)?|/|\)|\.(?!\d))|(?<!\w)[a-h]\)|(?<!\S)[-–•*](?=\s))"
+# words that are never part of a personal name
+_NOT_NAME_WORDS = re.compile(
+    r"\b(?:demandeu?r|demanderesse|d[ée]fendeu?r|d[ée]fenderesse|requ[ée]rant|ci-dessus|ci-apr[èe]s|d[ée]sign[ée]|"
+    r"susnomm[ée]|soussign[ée]|locataire|bailleu?r|bailleresse|propri[ée]taire|assignation|assign[ée]|tribunal|"
+    r"juge|audience|commissaire|huissier|greffe|soci[ée]t[ée]|office|habitat|agence|directeur|directrice|"
+    r"pr[ée]fet|pr[ée]fecture|maire|pr[ée]sident|avocat|ma[iî]tre|domicili[ée]|demeurant|pris|agissant|"
+    r"repr[ée]sent[ée]|qualit[ée]|mandataire|ensemble|tous|toutes|deux|lequel|laquelle|lesquels|celui|"
+    r"sa|son|ses|leur|leurs|est|sont|a|ont|fait|avons|ai|nous|vous|il|elle|ils|elles|qui|que|dont|"
+    r"copie|acte|pr[ée]sent|madame|monsieur)\b", re.IGNORECASE)
 _NOT_A_NAME = re.compile(
     r"^(?:le|la|les|l')?\s*(?:directeur|directrice|pr[ée]fet|pr[ée]f[eè]te|sous-pr[ée]fet|juge|pr[ée]sident|"
     r"pr[ée]sidente|maire|chef|responsable|greffier|greffi[èe]re|commissaire|huissier|ma[iî]tre|avocat|"
     r"procureur|secr[ée]taire|conseill|d[ée]l[ée]gu|charg[ée])\b", re.IGNORECASE)
+# where a name stops: punctuation, birth, address, occupation…
 _STOP_NAME = re.compile(
-    rf"\s*(?:,|;|\(|\)|\bn[ée]e?(?:\(e\))?\s+le\b|\bn[ée]e?(?:\(e\))?\s+en\b|\s+et\s+(?={CIV}|les\s)|\bdemeurant|\bdomicili|"
-    rf"\br[ée]sidant|\bo[ùu]\s+[ée]tant|\blocataires?\b|\bpris\b|\bagissant|\b[àa]\s+(?:l.adresse|\d)|\bsis\b|\boccupants?\b|"
-    rf"\bqui\b|\bau\s+titre|\bdont\b|\bpour\b|\bcomparaissant|\bde\s+nationalit|\n|\s-\s|\s(?={CIV}\s))", re.IGNORECASE)
+    rf"\s*(?:,|;|:|\(|\)|\bn[ée]e?(?:\(e\))?\s+(?:le|en|au|à|a)\b|\bdemeurant|\bdomicili|\bdemeurant|"
+    rf"\br[ée]sidant|\bhabitant\b|\bo[ùu]\s+[ée]tant|\blocataires?\b|\bpris\b|\bagissant|\b[àa]\s+(?:l.adresse|\d)|"
+    rf"\bsis\b|\boccupants?\b|\bqui\b|\bau\s+titre|\bdont\b|\bpour\b|\bcomparaissant|\bde\s+nationalit|"
+    rf"\bsans\s+profession|\bretrait[ée]e?\b|\b(?:employ[ée]e?|ouvri[èe]re?|agent|aide|chauffeur|cadre|"
+    rf"[ée]tudiante?|ch[ôo]meur|ch[ôo]meuse|demandeu(?:r|se)\s+d.emploi|salari[ée]e?|int[ée]rimaire|"
+    rf"profession|c[ée]libataire|mari[ée]e?|pacs[ée]e?|en\s+instance)\b|\n|\s-\s|\s(?={CIV}\s)|"
+    # the next label of a table ("Locataire(s)  Jean MARTIN  Adresse du logement …")
+    rf"\s(?-i:Adresse|ADRESSE|Logement|Domicile|Bailleur|Juridiction|Audience|Commissaire|T[ée]l[ée]phone|T[ée]l\b))")
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Ý][A-Za-zÀ-ÖØ-öø-ÿ'\-]*|d'[A-ZÀ-Ý][\w'\-]*|"
+                         r"(?:de|du|des|d'|le|la|les|van|von|der|den|da|di|del|dos|ben|el|al|ould|bin))\.?$")
 
 
-def find_persons(text: str, data: dict) -> tuple[list[Personne], int | None]:
-    """The défendeurs / household adults; also the offset where their block ends."""
+def find_persons(text: str, data: dict) -> tuple[list[Personne], int | None, bool]:
+    """The défendeurs / household adults, the offset where their block ends, and whether
+    the reading is doubtful.
+
+    Every anchor of the rule file ([personnes] debut) gives a candidate list (its first
+    block that names somebody). The fullest list wins (civilities, first names, birth
+    dates), the earlier anchor on a tie. The reading is doubtful when a candidate was
+    dropped as not being a name, or when another list names somebody the chosen one does
+    not (two places of the document disagree).
+    """
     conf = data.get("personnes", {})
     starts = [compile_pattern(p) for p in conf.get("debut", [])]
     ends = [compile_pattern(p) for p in conf.get("fin", [])]
-    for rx in starts:
+    candidates = []
+    for rank, rx in enumerate(starts):
         for m in rx.finditer(text):
-            segment = text[m.end(): m.end() + 700]
+            segment = text[m.end(): m.end() + 900]
             cut = len(segment)
             for e in ends:
                 em = e.search(segment, 3)
                 if em and em.start() < cut:
                     cut = em.start()
-            block = segment[:cut]
-            persons = parse_persons(block, segment)
+            persons, dropped = _parse(segment[:cut], segment)
             if persons:
-                return persons, m.end() + cut
-    return [], None
+                candidates.append((_fullness(persons), -rank, persons, m.end() + cut, dropped))
+                break
+    if not candidates:
+        return [], None, True
+    best = max(candidates, key=lambda c: (c[0], c[1]))
+    names = {french.fold(p.nom) for p in best[2]}
+    disagree = any({french.fold(p.nom) for p in c[2]} - names for c in candidates)
+    return best[2], best[3], best[4] or disagree
+
+
+def _fullness(persons: list[Personne]) -> float:
+    return sum(1 + 0.5 * bool(p.civilite) + 0.5 * bool(p.prenom) + bool(p.date_naissance) for p in persons)
 
 
 def parse_persons(block: str, context: str | None = None) -> list[Personne]:
     """Every adult named in `block`; birth dates looked for in `context` (defaults to block)."""
-    context = context if context is not None else block
-    flat = re.sub(r"\s+", " ", block)
-    people: list[Personne] = []
+    return _parse(block, context)[0]
 
-    singles = _singles(flat)
+
+def _parse(block: str, context: str | None = None) -> tuple[list[Personne], bool]:
+    context = context if context is not None else block
+    flat = re.sub(r"\s+", " ", french.normalize_text(block))
+    # "Consorts MARTIN :" introduces a list; the word itself is not a person
+    flat = re.sub(r"\b(?:les\s+)?consorts\s+[A-ZÀ-Ý'\-]+\s*:?", " ", flat, flags=re.IGNORECASE)
+    singles, dropped = _singles(flat)
     if len(singles) >= 2:
-        return singles
-    couple = re.search(
+        return singles, dropped
+    couple = _couple(flat, context)
+    if couple:
+        return couple, dropped
+    if not singles:
+        listed, dropped2 = _listed_without_civility(flat)
+        return listed, dropped or dropped2
+    return singles, dropped
+
+
+def _couple(flat: str, context: str) -> list[Personne]:
+    m = re.search(
         rf"(?:(?:les\s+)?[ée]poux|(?:Monsieur|M\.?|Mr\.?)\s+et\s+(?:Madame|Mme\.?))\s+(?P<n>[^,;()]+)",
         flat, re.IGNORECASE)
-    if couple and not re.search(rf"{CIV}\s+\S+.*\bet\s+{CIV}", flat[: couple.start()]):
-        raw = _STOP_NAME.split(couple.group("n"))[0]
-        nom, prenom = french.split_name(raw)
-        if nom and not _NOT_A_NAME.match(raw):
-            prenoms = [p.strip() for p in re.split(r"\s+et\s+|\s*&\s*", prenom or "") if p.strip()]
-            p1 = prenoms[0] if prenoms else None
-            p2 = prenoms[1] if len(prenoms) > 1 else None
-            births = [french.parse_date(m.group("d")) for m in _BIRTH.finditer(context)]
-            people.append(Personne(nom=nom, prenom=p1, civilite="M.",
-                                   date_naissance=births[0] if births else None))
-            people.append(Personne(nom=nom, prenom=p2, civilite="Mme",
-                                   date_naissance=births[1] if len(births) > 1 else None))
-            return people
-    return singles
+    if not m or re.search(rf"{CIV}\s+\S+.*\bet\s+{CIV}", flat[: m.start()]):
+        return []
+    raw = _STOP_NAME.split(m.group("n"))[0]
+    nom, prenom = french.split_name(raw)
+    if not nom or _NOT_A_NAME.match(raw) or not _is_name(nom):
+        return []
+    prenoms = [p.strip() for p in re.split(r"\s+et\s+|\s*&\s*", prenom or "") if p.strip()]
+    births = [french.parse_date(b.group("d")) for b in _BIRTH.finditer(context)]
+    p1 = prenoms[0] if prenoms else None
+    p2 = prenoms[1] if len(prenoms) > 1 else None
+    return [Personne(nom=nom, prenom=french.prenom_case(p1) if p1 else None, civilite="M.",
+                     date_naissance=births[0] if births else None),
+            Personne(nom=nom, prenom=french.prenom_case(p2) if p2 else None, civilite="Mme",
+                     date_naissance=births[1] if len(births) > 1 else None)]
 
 
-def _singles(flat: str) -> list[Personne]:
+def _singles(flat: str) -> tuple[list[Personne], bool]:
     people: list[Personne] = []
-    civs = list(re.finditer(rf"(?<![\w.])(?P<c>{CIV})\s+(?!et\s)", flat))
+    dropped = False
+    civs = list(re.finditer(rf"(?<![\w.])(?P<c>{CIV})\s+(?!(?i:et)\s)", flat))
     for i, m in enumerate(civs):
         end = civs[i + 1].start() if i + 1 < len(civs) else len(flat)
-        after = flat[m.end(): end]
-        raw = _STOP_NAME.split(after, maxsplit=1)[0].strip()
-        raw = re.sub(r"\s+(?:et|&)$", "", raw).strip()
-        if not raw or _NOT_A_NAME.match(raw) or len(raw.split()) > 7:
+        person = _person(flat[m.end(): end], french.normalize_civilite(m.group("c")))
+        if person is None:
+            dropped = dropped or _worth_flagging(flat[m.end(): end])
             continue
-        nom, prenom = french.split_name(raw)
-        if not nom or not re.search(r"[A-Za-zÀ-ÿ]{2}", nom):
-            continue
-        birth = _BIRTH.search(after)
-        people.append(Personne(
-            nom=nom, prenom=french.prenom_case(prenom) if prenom else None,
-            civilite=french.normalize_civilite(m.group("c")),
-            date_naissance=french.parse_date(birth.group("d")) if birth else None))
-    return _dedupe(people)
+        people.append(person)
+    return _dedupe(people), dropped
+
+
+def _listed_without_civility(flat: str) -> tuple[list[Personne], bool]:
+    """"1/ Jean MARTIN, né le …  2/ Marie MARTIN …" with no civility at all."""
+    marks = list(re.finditer(rf"{_MARKER}|^|;", flat))
+    people, dropped = [], False
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(flat)
+        person = _person(flat[m.end(): end], None)
+        # without a civility only "Prénom NOM" is taken as a person (a list of claims
+        # "- CONSTATER …, - ORDONNER …" is not)
+        if person is not None and not (person.prenom and person.prenom[:1].isupper()
+                                       and person.nom and person.nom.isupper()):
+            person = None
+        if person is None:
+            dropped = dropped or _worth_flagging(flat[m.end(): end])
+        else:
+            people.append(person)
+    return _dedupe(people), dropped
+
+
+def _person(after: str, civilite: str | None) -> Personne | None:
+    after = after.strip()
+    raw = _STOP_NAME.split(after, maxsplit=1)[0].strip()
+    raw = re.sub(rf"\s+(?:et|&)$|\s+{_MARKER}\s*$", "", raw).strip(" -–•*,;:")
+    raw = french.strip_marital(raw)
+    # an occupation or a sentence after the name: cut at the first lower-case word that is
+    # not a particle
+    tokens = raw.split()
+    for k, tok in enumerate(tokens):
+        if k and tok[:1].islower() and tok not in ("de", "du", "des", "le", "la", "les", "van", "von",
+                                                    "der", "den", "da", "di", "del", "dos", "ben", "el",
+                                                    "al", "ould", "bin") and not tok.startswith("d'"):
+            raw = " ".join(tokens[:k])
+            break
+    raw = re.sub(r"(?:\s+(?:de|du|des|d'|le|la|les|van|von|der|den|da|di|del|dos|ben|el|al))+$", "", raw)
+    if not raw or _NOT_A_NAME.match(raw) or len(raw.split()) > 6:
+        return None
+    nom, prenom = french.split_name(raw)
+    if not nom or not re.search(r"[A-Za-zÀ-ÿ]{2}", nom) or not _is_name(raw):
+        return None
+    birth = _BIRTH.search(after)
+    return Personne(nom=nom, prenom=french.prenom_case(prenom) if prenom else None, civilite=civilite,
+                    date_naissance=french.parse_date(birth.group("d")) if birth else None)
+
+
+def _is_name(raw: str) -> bool:
+    """A personal name: capitalised tokens (or particles), no word of the act's wording."""
+    if _NOT_NAME_WORDS.search(raw):
+        return False
+    return all(_NAME_TOKEN.match(t) for t in raw.split())
+
+
+def _worth_flagging(fragment: str) -> bool:
+    """A dropped candidate matters when it had capitals that could have been a name."""
+    return bool(re.search(r"[A-ZÀ-Ý]{2,}", fragment[:60]))
 
 
 def _dedupe(people: list[Personne]) -> list[Personne]:
