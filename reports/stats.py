@@ -293,7 +293,7 @@ class Contexte:
         if normalise(d.commune) in self._epci:
             return self._epci[normalise(d.commune)]
         # asll.toml names no EPCI for this commune: the official one, from its postcode.
-        from asll.domain.epci import epci_for
+        from asll.domain.epci import epci_for  # loads the communes table only when needed
         return (epci_for(d.commune, d.code_postal, self.epci_by_commune or {})
                 or "Commune hors liste des EPCI")
 
