@@ -5,13 +5,17 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test setup system-deps samples templates bench clean check-wheel
+.PHONY: demo test lint setup system-deps samples templates bench clean check-wheel
 
 demo: setup
 	$(BIN)/asll demo
 
 test: setup
 	$(BIN)/pytest
+
+# Lint only (the formatter is not run here): rules in pyproject.toml [tool.ruff].
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
 
 setup: system-deps $(VENV)/.installed
 

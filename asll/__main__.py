@@ -1,5 +1,5 @@
 import sys
 
-from asll.cli import main
+from asll.app.cli import main
 
 sys.exit(main())

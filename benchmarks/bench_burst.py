@@ -41,7 +41,7 @@ def extraction_times() -> dict[str, float]:
             extract(path)
         except UnreadableDocument:
             continue
-        out[path.name] = median(repeat(lambda: extract(path), 3))
+        out[path.name] = median(repeat(lambda path=path: extract(path), 3))
     return out
 
 

@@ -109,9 +109,9 @@ def run(rapide: bool = False) -> dict:
         read()  # warm-up
         n = scan_reps if path in scans or doc.kind in ("pdf_scan", "image") else reps
         t_floor = median(repeat(read, n))
-        t_read = median(repeat(lambda: read_document(path), n))
-        t_extract = median(repeat(lambda: extract(path), n))
-        t_sandbox = median(repeat(lambda: extract_isolated(path, 180, 1500), n))
+        t_read = median(repeat(lambda path=path: read_document(path), n))
+        t_extract = median(repeat(lambda path=path: extract(path), n))
+        t_sandbox = median(repeat(lambda path=path: extract_isolated(path, 180, 1500), n))
         rows.append({"fichier": path.name, "genre": doc.kind, "runs": n,
                      "plancher": t_floor, "lecture": t_read, "extraction": t_extract,
                      "bac_a_sable": t_sandbox})

@@ -18,7 +18,7 @@ from benchmarks.common import SAMPLES, median, timed
 
 
 def _dossiers():
-    from asll.dossiers import nature_for, new_dossier
+    from asll.domain.dossiers import nature_for, new_dossier
     from intake.errors import UnreadableDocument
     from intake.extract import extract
 
@@ -55,7 +55,7 @@ def run(rapide: bool = False) -> dict:
             config = Config.for_workspace(tmp / f"lot{batch}")
             config.ensure_folders()
 
-            def make():
+            def make(config=config):
                 return [draft_document(kind, d, config)
                         for kind, d in (pairs[i % len(pairs)] for i in range(n_drafts))]
             t, made = timed(make)

@@ -85,8 +85,8 @@ def synthetic_dossiers(n: int):
 
 
 def build(path: Path, n: int) -> dict:
-    from asll.deadlines import deadlines_for
-    from asll.register import DocumentRecord, Register
+    from asll.domain.deadlines import deadlines_for
+    from asll.storage.register import DocumentRecord, Register
 
     dossiers = synthetic_dossiers(n)
     t0 = time.perf_counter()
@@ -171,8 +171,8 @@ def measure_ingest(register_src: Path | None, reps: int, profile: bool = False) 
 
 def run(rapide: bool = False) -> dict:
     from asll.config import Config
-    from asll.deadlines import due
-    from asll.store import RegisterStore
+    from asll.domain.deadlines import due
+    from asll.storage.store import RegisterStore
     from reports import annual_report
 
     n = 1000 if rapide else 20000

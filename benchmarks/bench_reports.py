@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from asll.config import Config
-from asll.model import (
+from asll.domain.model import (
     CATEGORIES_REVENUS, MOTIFS_FIN, MOTIFS_IMPAYE, ORIGINES_DEMANDE, PLANS_APUREMENT,
     RELOGEMENTS, SITUATIONS_MESURE, SURENDETTEMENT, TYPES_MESURE, Dossier, Personne, Ressource,
 )

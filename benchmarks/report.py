@@ -92,7 +92,7 @@ def rows(results: dict) -> list[tuple]:
                     _s(g["total"]), f"registre vide {_s(e['total'])}",
                     _r(g["total"] / e["total"]), "≤ vide + 1 s",
                     _ok(reg["ingestion_delta"] <= 1.0)))
-        out.append(("4", f"… dont flush (échéances + enregistrement du classeur)", _s(g["flush"]),
+        out.append(("4", "… dont flush (échéances + enregistrement du classeur)", _s(g["flush"]),
                     f"registre vide {_s(e['flush'])}", _r(g["flush"] / e["flush"]), "—", "—"))
         if "premier_flush" in g:
             out.append(("4", "Premier enregistrement après le chargement (classeur écrit en "
@@ -261,7 +261,7 @@ def render_markdown(results: dict, machine: dict, rapide: bool, sections) -> str
                f"{b['pic_memoire_enfant_mo']:.0f} Mo, jusqu'à {b['enfants_max']} fils vivants)",
                f"- CPU : {b['cpu_secondes']:.0f} s (user+sys, parent et tous les fils) sur "
                f"{_s(b['total'])} × {b['coeurs']} cœurs = {b['utilisation_cpu'] * 100:.0f} %",
-               f"- résultats : " + ", ".join(f"{k} {n}" for k, n in b["resultats"].items())
+               "- résultats : " + ", ".join(f"{k} {n}" for k, n in b["resultats"].items())
                + f" ; brouillons écrits : {b['brouillons']}", ""]
 
     reg = results.get("registre", {})
@@ -289,7 +289,7 @@ def render_markdown(results: dict, machine: dict, rapide: bool, sections) -> str
         md += ["", f"Ingestion : médiane de {e['runs']} (vide) et {g['runs']} ({g['dossiers']} "
                "dossiers) documents, après un document de chauffe dont le flush est le premier "
                "enregistrement : celui-là écrit tout le classeur, les suivants seulement les "
-               "lignes modifiées (`asll/splice_save.py`).", "",
+               "lignes modifiées (`asll/storage/splice_save.py`).", "",
                f"- `asll echeances` : chargement {_s(ec['chargement'])} + `due()` "
                f"{_s(ec['due'])} (médiane de 3) = {_s(ec['total'])} ; {ec['en_retard']} en "
                f"retard, {ec['a_venir']} à venir",

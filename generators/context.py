@@ -5,18 +5,19 @@ A value the documents and the register don't give is never left blank: it become
 `drafts._surligner`); a closed list nobody has chosen yet (plan d'apurement, motif de fin…)
 shows its boxes ☐ highlighted. The table of tag labels, `LIBELLES`, names every tag the
 templates may use; `check_template`, templates/CHAMPS.md and the list of fields still to
-complete are built from it. Labels of the model's codes come from `asll.labels`.
+complete are built from it. Labels of the model's codes come from `asll.domain.labels`.
 """
 from __future__ import annotations
 
-import calendar
-from datetime import date, timedelta
+from datetime import date
 
 from markupsafe import escape
 
-from asll import labels
+from asll.domain import labels
+from asll.domain.dates import add_months
+from asll.domain.deadlines import planned_measure_end
 from asll.config import Config
-from asll.model import (
+from asll.domain.model import (
     MOTIFS_FIN, OBJECTIFS, OUI_NON, PLANS_APUREMENT, PROPOSITIONS, RELOGEMENTS,
     RESULTATS_OBJECTIF, SURENDETTEMENT, Dossier, Personne,
 )
@@ -212,12 +213,6 @@ def _val(value, fmt=str):
     return a_completer() if value is None or value == "" else fmt(value)
 
 
-def _plus_mois(jour: date, mois: int) -> date:
-    m = jour.month - 1 + mois
-    annee, m = jour.year + m // 12, m % 12 + 1
-    return date(annee, m, min(jour.day, calendar.monthrange(annee, m)[1]))
-
-
 def _duree_mois(debut: date, fin: date) -> int:
     """Length of a measure in whole months, rounded (1/9/2025 → 28/2/2026: 6 months)."""
     return round(((fin - debut).days + 1) / (365.25 / 12))
@@ -343,8 +338,9 @@ def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = N
     debut = dossier.date_debut_mesure or dossier.date_ouverture
     fin = dossier.date_fin_mesure
     ctx["date_debut"] = _val(debut, date_fr)
-    ctx["date_fin_prevue"] = _val(debut and _plus_mois(debut, 6) - timedelta(days=1), date_fr)
-    ctx["date_evaluation"] = _val(debut and _plus_mois(debut, 3), date_fr)
+    ctx["date_fin_prevue"] = _val(
+        debut and planned_measure_end(debut, dossier.renouvellements or 0), date_fr)
+    ctx["date_evaluation"] = _val(debut and add_months(debut, 3), date_fr)
     ctx["date_fin"] = _val(fin, date_fr)
     mois = _duree_mois(debut, fin) if debut and fin and fin >= debut else None
     ctx["duree_mesure"] = _val(mois, lambda n: f"{n}\u00a0mois")

@@ -24,12 +24,14 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, UndefinedError
 
 from asll.config import Config
-from asll.model import Dossier
+from asll.domain.model import Dossier
+from asll.storage.naming import write_new
 from generators.context import (
     A_COMPLETER, A_VERIFIER, CASE, COCHEE, LIBELLES, LIBELLES_LIGNES, MARQUE, MARQUE_CLE,
     build_context, libelle_champ,
 )
 from generators.errors import IncompleteDocument, TemplateError
+from generators.pdf import convert_to_pdf
 
 # kind -> (template file in config.templates, suffix of the draft's file name)
 MODELES = {
@@ -76,7 +78,7 @@ def draft_document(kind: str, dossier: Dossier, config: Config,
     fichier, suffixe = modele_pour(kind, dossier)
     modele = _modele(config, fichier)
     contenu = render_template(modele, build_context(dossier, config, aujourd_hui))
-    return _ecrire(dossier_brouillons(dossier, config), _base(dossier, suffixe), ".docx", contenu)
+    return write_new(dossier_brouillons(dossier, config), _base(dossier, suffixe), ".docx", contenu)
 
 
 def final_document(kind: str, dossier: Dossier, config: Config, aujourd_hui: date | None = None,
@@ -89,8 +91,6 @@ def final_document(kind: str, dossier: Dossier, config: Config, aujourd_hui: dat
     raises `IncompleteDocument` with their French labels. Returns the .docx path; the PDF,
     when made, sits beside it with the same name.
     """
-    from generators.pdf import convert_to_pdf
-
     fichier, suffixe = modele_pour(kind, dossier)
     base = _base(dossier, suffixe)
     outbox = dossier_brouillons(dossier, config)
@@ -104,7 +104,7 @@ def final_document(kind: str, dossier: Dossier, config: Config, aujourd_hui: dat
     restants = champs_restants(contenu)
     if restants:
         raise IncompleteDocument(nom, restants)
-    cible = _ecrire(outbox, f"{base}-final", ".docx", _nettoyer(contenu))
+    cible = write_new(outbox, f"{base}-final", ".docx", _nettoyer(contenu))
     convert_to_pdf([cible])
     return cible
 
@@ -139,20 +139,6 @@ def _modele(config: Config, fichier: str) -> Path:
 def _base(dossier: Dossier, suffixe: str) -> str:
     return f"{_nom_fichier(dossier.numero or 'BROUILLON', upper=False)}_" \
            f"{_nom_fichier(dossier.nom_menage)}_{suffixe}"
-
-
-def _ecrire(dossier: Path, base: str, extension: str, contenu: bytes) -> Path:
-    """Write `base.ext`, or `base-v2.ext`, `base-v3.ext`… : never overwrite a file."""
-    dossier.mkdir(parents=True, exist_ok=True)
-    version = 1
-    while True:
-        cible = dossier / (base + (f"-v{version}" if version > 1 else "") + extension)
-        try:
-            with open(cible, "xb") as f:  # exclusive creation: never overwrite
-                f.write(contenu)
-            return cible
-        except FileExistsError:
-            version += 1
 
 
 def render_template(modele: Path, context: dict) -> bytes:

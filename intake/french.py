@@ -11,6 +11,8 @@ import re
 import unicodedata
 from datetime import date
 
+from asll.domain.text import fold  # noqa: F401  (re-exported: the project's one folding helper)
+
 # --------------------------------------------------------------------------- text helpers
 
 SPACES = "\u00a0\u202f\u2009\u2007\u2002\u2003\u200a"
@@ -30,15 +32,6 @@ def normalize_text(text: str) -> str:
     text = text.translate(_SPACE_TABLE).translate(_QUOTES)
     text = text.replace("\u00ad", "").replace("\r\n", "\n").replace("\r", "\n")
     return "".join(c for c in text if c in "\n\t" or unicodedata.category(c)[0] != "C")
-
-
-def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-
-
-def fold(text: str) -> str:
-    """Lower case, no accents: for comparing words."""
-    return strip_accents(text).lower()
 
 
 # --------------------------------------------------------------------------- numbers in words

@@ -152,10 +152,10 @@ def wait_until_stable(paths: list[Path], seconds: float, poll: float = 0.2) -> l
 
 
 # A file and its note ("name.txt") must both fit the 255 bytes most file systems allow
-# for one name, with room for " (99)" when the name is already taken.
+# for one name, with room for "-v9999" when the name is already taken (asll/storage/naming.py).
 NAME_MAX_BYTES = 255
 _NOTE_SUFFIX = ".txt"
-_COUNTER_ROOM = len(" (999)")
+_COUNTER_ROOM = len("-v9999")
 _CONTROL = dict.fromkeys([*range(0x00, 0x20), 0x7F], "_")
 
 

@@ -25,13 +25,14 @@ from datetime import datetime
 from pathlib import Path
 
 from asll.config import Config
-from asll.dossiers import find_matching, nature_for
-from asll.labels import TYPES_DOCUMENT
-from asll.privacy import restrict
-from asll.model import Dossier, Extraction
-from asll.register import DocumentRecord
-from asll.sectors import assign
-from asll.store import RegisterStore, Waiting, document_entry, drafts_entry
+from asll.domain.dossiers import find_matching, nature_for
+from asll.domain.labels import TYPES_DOCUMENT
+from asll.domain.model import Dossier, Extraction
+from asll.domain.sectors import assign
+from asll.storage.naming import versioned
+from asll.storage.permissions import restrict
+from asll.storage.register import DocumentRecord
+from asll.storage.store import RegisterStore, Waiting, document_entry, drafts_entry
 from intake.inbox import NAME_MAX_BYTES, archive_name, fit_name, os_error_fr
 from intake.outcomes import A_TRIER, DOUBLON, QUARANTAINE, TRAITE, IntakeResult
 from intake.sandbox import SandboxResult, ToolFailure, extract_isolated
@@ -231,6 +232,7 @@ def _draft(dossier: Dossier, extraction: Extraction, config: Config) -> tuple[li
         kind = "convention" if dossier.type_mesure in CONVENTION_MEASURES else None
     if kind is None:
         return [], ""
+    # imported here on purpose: python-docx and docxtpl load only when a draft is due
     from generators.drafts import draft_document
     from generators.errors import TemplateError
 
@@ -322,18 +324,18 @@ def _write_note(destination: Path, original: str, sha: str, now: datetime, resul
 
 
 def _unique_destination(folder: Path, name: str) -> Path:
-    """`folder/name`, or `name (2)`, `name (3)`… when taken: nothing is overwritten. The
-    name and its note (`name.txt`) always fit the file system's 255 bytes: a long stem is
-    shortened, never the counter, and the result stays directly inside `folder`."""
+    """`folder/name`, or `name-v2`, `name-v3`… when taken (asll/storage/naming.py): nothing
+    is overwritten. The name and its note (`name.txt`) always fit the file system's 255
+    bytes: a long stem is shortened, never the counter, and the result stays directly
+    inside `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     limit = NAME_MAX_BYTES - len(".txt")
     name = fit_name(Path(name).name or "sans nom", limit)
     candidate = folder / name
     n = 2
     while candidate.exists() or candidate.with_name(candidate.name + ".txt").exists():
-        counter = f" ({n})"
-        shorter = Path(fit_name(name, limit - len(counter)))
-        candidate = folder / f"{shorter.stem}{counter}{shorter.suffix}"
+        shorter = Path(fit_name(name, limit - len(versioned("", n))))
+        candidate = folder / f"{versioned(shorter.stem, n)}{shorter.suffix}"
         n += 1
     return candidate
 

@@ -15,8 +15,8 @@ from datetime import datetime
 from pathlib import Path
 
 from asll.config import Config
-from asll.dossiers import nature_for
-from asll.store import RegisterStore
+from asll.domain.dossiers import nature_for
+from asll.storage.store import RegisterStore
 from intake.inbox import is_ignored
 from intake.pipeline import DUPLICATES_FOLDER, record_document, sha256_of
 from intake.sandbox import extract_isolated

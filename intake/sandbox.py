@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from asll.model import Extraction
+from asll.domain.model import Extraction
 
 TOO_MUCH_MEMORY = "Le fichier demande trop de mémoire pour être lu."
 

@@ -19,13 +19,13 @@ from watchdog.observers import Observer
 from watchdog.observers.polling import PollingObserver
 
 from asll.config import Config
-from asll.status import clear_heartbeat, write_heartbeat
-from asll.register import RegisterUnreadable
+from asll.storage.heartbeat import clear_heartbeat, write_heartbeat
+from asll.storage.register import RegisterUnreadable
+from intake.batch import LEFT_IN_INBOX, handle_all
 from intake.inbox import (
     RetryDelays, StabilityTracker, in_words, is_ignored, os_error_fr, waiting_files,
 )
 from intake.pipeline import Intake, IntakeResult, file_ref
-from intake.sandbox import ToolFailure
 
 log = logging.getLogger("asll.watch")
 
@@ -149,25 +149,24 @@ class InboxWatcher:
             for path in ready:
                 self.tracker.forget(path)
         remaining = [p for p in ready if p.exists()]
-        while remaining and not self.stop_event.is_set():
-            try:
-                for result in self.intake.handle_many(remaining):
-                    self.retries.succeeded(remaining.pop(0))
-                    self.on_result(result)
-                    if self.stop_event.is_set():
-                        return  # the others stay in the inbox for the next start
-            except (OSError, ToolFailure) as exc:
-                # Disk full, share gone, register unreadable: the file stays in the inbox
-                # and is tried again at the next scan.
-                path = remaining.pop(0)
-                why = os_error_fr(exc) if type(exc) is not RegisterUnreadable and \
-                    isinstance(exc, OSError) and exc.errno else str(exc)
-                delay = self.retries.failed(path)
-                log.error("Fichier %s laissé dans le dossier d'arrivée (%s) ; nouvel essai "
-                          "dans %s.", file_ref(path), why, in_words(delay))
-            except Exception:  # a bug of ours: the watcher must go on with the other files
-                path = remaining.pop(0)
-                delay = self.retries.failed(path)
-                log.exception("Erreur interne sur le fichier %s : il reste dans le dossier "
-                              "d'arrivée (nouvel essai dans %s) ; signalez-la au référent "
-                              "informatique.", file_ref(path), in_words(delay))
+        # a stop leaves the files not yet handled in the inbox for the next start
+        handle_all(self.intake, remaining, self._succeeded, self._failed,
+                   should_stop=self.stop_event.is_set, catch_bugs=True)
+
+    def _succeeded(self, path: Path, result: IntakeResult) -> None:
+        self.retries.succeeded(path)
+        self.on_result(result)
+
+    def _failed(self, path: Path, exc: Exception) -> None:
+        delay = self.retries.failed(path)
+        if not isinstance(exc, LEFT_IN_INBOX):  # a bug of ours: go on with the other files
+            log.error("Erreur interne sur le fichier %s : il reste dans le dossier d'arrivée "
+                      "(nouvel essai dans %s) ; signalez-la au référent informatique.",
+                      file_ref(path), in_words(delay), exc_info=exc)
+            return
+        # Disk full, share gone, register unreadable: the file stays in the inbox and is
+        # tried again at the next scan.
+        why = os_error_fr(exc) if type(exc) is not RegisterUnreadable and \
+            isinstance(exc, OSError) and exc.errno else str(exc)
+        log.error("Fichier %s laissé dans le dossier d'arrivée (%s) ; nouvel essai dans %s.",
+                  file_ref(path), why, in_words(delay))

@@ -8,7 +8,8 @@ from pathlib import Path
 from docx.shared import Pt
 
 from asll.config import Config
-from asll.model import Dossier
+from asll.domain.model import Dossier
+from asll.storage.naming import free_stem
 from generators.formatting import date_fr
 from reports import rendu
 from reports.stats import Statistiques, statistiques
@@ -59,7 +60,7 @@ def annual_report(dossiers: list[Dossier], year: int, config: Config, outdir: Pa
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     stats = statistiques(dossiers, year, epci_by_commune, quartiers)
-    base = _base_libre(outdir, f"rapport-activite-{year}", (".docx", "-tableaux.xlsx", ".pdf"))
+    base = free_stem(outdir, f"rapport-activite-{year}", (".docx", "-tableaux.xlsx", ".pdf"))
     chemin_docx = outdir / f"{base}.docx"
     chemin_xlsx = outdir / f"{base}-tableaux.xlsx"
 
@@ -69,14 +70,6 @@ def annual_report(dossiers: list[Dossier], year: int, config: Config, outdir: Pa
                    chemin_xlsx)
     chemin_pdf = _pdf(chemin_docx, outdir) if pdf else None
     return ReportFiles(chemin_docx, chemin_xlsx, chemin_pdf, stats)
-
-
-def _base_libre(outdir: Path, base: str, suffixes) -> str:
-    version, nom = 1, base
-    while any((outdir / f"{nom}{s}").exists() for s in suffixes):
-        version += 1
-        nom = f"{base}-v{version}"
-    return nom
 
 
 def _pdf(chemin: Path, outdir: Path) -> Path | None:

@@ -17,13 +17,15 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from asll import labels
 from asll.config import Config
-from asll.model import Dossier
+from asll.domain import labels
+from asll.domain.dates import add_months
+from asll.domain.deadlines import measure_end
+from asll.domain.dossiers import is_closed
+from asll.domain.model import Dossier
+from asll.storage.naming import free_stem
 from generators.formatting import MOIS
 from reports import rendu
-from reports.annual import _base_libre
-from reports.stats import ajoute_mois, echeance_mesure
 
 ENTETES = ["N°", "N° dossier", "Commune", "Nature", "Référent", "Prescripteur", "Repère",
            "Décision du GTS"]
@@ -36,7 +38,7 @@ def _mois(month: str) -> tuple[date, date]:
         debut = date(annee, mois, 1)
     except ValueError as exc:
         raise ValueError(f"Mois attendu au format AAAA-MM : {month!r}") from exc
-    return debut, ajoute_mois(debut, 1) - timedelta(days=1)
+    return debut, add_months(debut, 1) - timedelta(days=1)
 
 
 def _commission_fsl(d: Dossier) -> bool:
@@ -61,8 +63,8 @@ def selection_gts(dossiers: list[Dossier], month: str) -> dict[str, list[tuple[D
                 and d.aide_fsl != "Oui" and not _commission_fsl(d)):
             nouvelles.append((ouvert, d, f"reçue le {ouvert:%d/%m/%Y}"))
             continue
-        echeance = echeance_mesure(d)
-        if echeance and not d.date_fin_mesure and d.statut != "Clos" and echeance <= fin:
+        echeance = measure_end(d)
+        if echeance and not d.date_fin_mesure and not is_closed(d) and echeance <= fin:
             renouv = d.renouvellements or 0
             texte = f"échéance {echeance:%d/%m/%Y}" + (
                 f" ({renouv} renouv.)" if renouv else "")
@@ -112,7 +114,7 @@ def gts_pack(dossiers: list[Dossier], month: str, config: Config, outdir: Path) 
     rendu.paragraphe(doc, "Décisions : accord, refus (motif), renouvellement (durée), arrêt, "
                      "diagnostic, complément d'information.", italique=True, taille=8.5,
                      couleur=rendu.GRIS)
-    base = _base_libre(outdir, f"GTS-{month}", (".docx",))
+    base = free_stem(outdir, f"GTS-{month}", (".docx",))
     chemin = outdir / f"{base}.docx"
     doc.save(chemin)
     return chemin

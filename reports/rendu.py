@@ -10,77 +10,31 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Pt, RGBColor
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from asll.config import Service
+from generators import house_style as style
 from generators.formatting import typo_fr
-from reports.stats import Tableau
-
-POLICE = "Arial"  # Liberation Sans (same metrics) where Arial is missing
-BLEU = "1F3A5F"
-GRIS = "595959"
-FOND_ENTETE = "DCE4EE"
-FOND_TOTAL = "EEF2F7"
-BORDURE = "A6B4C4"
-COULEURS_GRAPHIQUE = ("#1F3A5F", "#4F81BD", "#9BBB59", "#F79646", "#8064A2", "#4BACC6",
-                      "#C0504D", "#7F7F7F", "#D4A017", "#2E8B57")
-
+from generators.house_style import (
+    BLEU, BORDURE, COULEURS_GRAPHIQUE, FOND_CLAIR, FOND_ENTETE, GRIS,
+)
+from reports.stats import Tableau, pourcentage_fr
 
 # ---------------------------------------------------------------- document skeleton
 def nouveau_document(service: Service, pied: str, paysage: bool = False) -> Document:
-    """A4 document with the service's letterhead and « Page X sur Y » in the footer."""
+    """A4 document in the house style (generators/house_style.py), with the service's
+    letterhead and « Page X sur Y » in the footer."""
     doc = Document()
     sec = doc.sections[0]
-    if paysage:
-        sec.orientation = WD_ORIENT.LANDSCAPE
-        sec.page_width, sec.page_height = Cm(29.7), Cm(21)
-    else:
-        sec.page_width, sec.page_height = Cm(21), Cm(29.7)
-    sec.left_margin = sec.right_margin = Cm(2.0)
-    sec.top_margin, sec.bottom_margin = Cm(3.0), Cm(2.0)
-    sec.header_distance, sec.footer_distance = Cm(1.0), Cm(1.0)
-    largeur = (sec.page_width - sec.left_margin - sec.right_margin)
-
-    styles = doc.styles
-    normal = styles["Normal"]
-    normal.font.name = POLICE
-    normal.font.size = Pt(10)
-    rfonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
-    for attr in ("w:eastAsia", "w:cs"):
-        rfonts.set(qn(attr), POLICE)
-    normal.paragraph_format.space_after = Pt(4)
-    for nom, taille, avant, apres, couleur in (
-            ("Title", 20, 0, 4, BLEU), ("Subtitle", 11, 0, 14, GRIS),
-            ("Heading 1", 14, 18, 6, BLEU), ("Heading 2", 11, 12, 4, BLEU)):
-        st = styles[nom]
-        st.font.name = POLICE
-        rpr = st.element.get_or_add_rPr()
-        fonts = rpr.get_or_add_rFonts()
-        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            fonts.attrib.pop(qn(attr), None)
-        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-            fonts.set(qn(attr), POLICE)
-        for e in rpr.findall(qn("w:spacing")):
-            rpr.remove(e)
-        st.font.size = Pt(taille)
-        st.font.bold = nom != "Subtitle"
-        st.font.italic = nom == "Subtitle"
-        st.font.color.rgb = RGBColor.from_string(couleur)
-        st.paragraph_format.space_before = Pt(avant)
-        st.paragraph_format.space_after = Pt(apres)
-        st.paragraph_format.keep_with_next = True
-        ppr = st.element.pPr
-        if ppr is not None:
-            for bdr in ppr.findall(qn("w:pBdr")):
-                ppr.remove(bdr)
-    _bordure(styles["Heading 1"].element.get_or_add_pPr(), "bottom", BORDURE, 6)
+    largeur = style.page_a4(sec, 2.0, 2.0, paysage)
+    style.polices(doc, 10, {"Title": (20, 0, 4), "Subtitle": (11, 0, 14),
+                            "Heading 1": (14, 18, 6), "Heading 2": (11, 12, 4)})
 
     # letterhead
     entete = sec.header
@@ -95,21 +49,15 @@ def nouveau_document(service: Service, pied: str, paysage: bool = False) -> Docu
     for texte in (ligne1, contacts):
         if texte:
             q = entete.add_paragraph()
-            _run(q, texte, taille=8.5, couleur=GRIS)
+            _run(q, texte, taille=style.PIED_TAILLE, couleur=GRIS)
             q.paragraph_format.space_after = Pt(0)
             p = q
-    _bordure(p._p.get_or_add_pPr(), "bottom", BLEU, 8)
+    style.filet_entete(p)
 
     # footer: title on the left, « Page X sur Y » on the right
-    p = sec.footer.paragraphs[0]
-    p.style = styles["Normal"]
-    p.paragraph_format.space_after = Pt(0)
-    p.paragraph_format.tab_stops.add_tab_stop(largeur, WD_TAB_ALIGNMENT.RIGHT)
-    _bordure(p._p.get_or_add_pPr(), "top", BORDURE, 4)
-    _run(p, pied + "\tPage ", taille=8, couleur=GRIS)
-    _champ(p, "PAGE")
-    _run(p, " sur ", taille=8, couleur=GRIS)
-    _champ(p, "NUMPAGES")
+    p = style.pied(doc, sec, largeur)
+    _run(p, pied, taille=style.PIED_TAILLE, couleur=GRIS)
+    style.numeros_de_page(p)
 
     doc.core_properties.author = service.nom
     doc.core_properties.language = "fr-FR"
@@ -126,24 +74,6 @@ def _run(p, texte, gras=False, italique=False, taille=None, couleur=None):
     if couleur:
         r.font.color.rgb = RGBColor.from_string(couleur)
     return r
-
-
-def _champ(p, instruction: str) -> None:
-    p._p.append(parse_xml(
-        f'<w:fldSimple {nsdecls("w")} w:instr=" {instruction} "><w:r><w:rPr>'
-        f'<w:color w:val="{GRIS}"/><w:sz w:val="16"/></w:rPr><w:t>1</w:t></w:r></w:fldSimple>'))
-
-
-def _bordure(ppr, cote: str, couleur: str, taille: int) -> None:
-    bdr = parse_xml(f'<w:pBdr {nsdecls("w")}><w:{cote} w:val="single" w:sz="{taille}" '
-                    f'w:space="4" w:color="{couleur}"/></w:pBdr>')
-    # pBdr goes before spacing / ind / jc in pPr
-    suivant = next((e for e in ppr if e.tag in (qn("w:shd"), qn("w:tabs"), qn("w:spacing"),
-                                                qn("w:ind"), qn("w:jc"), qn("w:rPr"))), None)
-    if suivant is not None:
-        suivant.addprevious(bdr)
-    else:
-        ppr.append(bdr)
 
 
 def paragraphe(doc, texte: str = "", gras=False, italique=False, taille=None, couleur=None,
@@ -206,7 +136,7 @@ def tableau_xml(doc, largeurs_cm: list[float], entetes: list[str], lignes: list[
     for k, ligne in enumerate(lignes):
         parts.append(rangee(ligne, garder=insecable and (k < n - 1 or suite)))
     if total:
-        parts.append(rangee(total, fond=FOND_TOTAL, gras=True, garder=suite))
+        parts.append(rangee(total, fond=FOND_CLAIR, gras=True, garder=suite))
     bordures = "".join(f'<w:{c} w:val="single" w:sz="4" w:space="0" w:color="{BORDURE}"/>'
                        for c in ("top", "left", "bottom", "right", "insideH", "insideV"))
     xml = (f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{sum(tw)}" w:type="dxa"/>'
@@ -270,7 +200,7 @@ def ecrire_tableau(doc, t: Tableau) -> None:
 # ---------------------------------------------------------------- charts
 def graphique_png(t: Tableau) -> io.BytesIO | None:
     """A bar or pie chart of the table, as PNG (None when matplotlib is missing)."""
-    try:
+    try:  # imported here on purpose: matplotlib takes a second to load, charts are rare
         import matplotlib
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
@@ -301,7 +231,6 @@ def graphique_png(t: Tableau) -> io.BytesIO | None:
             coins, _ = ax.pie([l[1] for l in valeurs], startangle=90, counterclock=False,
                               colors=COULEURS_GRAPHIQUE[:len(valeurs)],
                               wedgeprops={"linewidth": 1, "edgecolor": "white"})
-            from reports.stats import pourcentage_fr
             ax.legend(coins, [f"{l[0]} ({pourcentage_fr(l[1], total)})" for l in valeurs],
                       loc="center left", bbox_to_anchor=(1.02, 0.5), frameon=False, fontsize=9)
             ax.set_aspect("equal")
@@ -330,7 +259,7 @@ def graphique_png(t: Tableau) -> io.BytesIO | None:
 # ---------------------------------------------------------------- workbook
 _INTERDITS = str.maketrans({c: " " for c in "[]:*?/\\"})
 _ENTETE = PatternFill("solid", fgColor=BLEU)
-_TOTAL = PatternFill("solid", fgColor=FOND_TOTAL)
+_TOTAL = PatternFill("solid", fgColor=FOND_CLAIR)
 _FIN = Side(style="thin", color=BORDURE)
 
 

@@ -20,24 +20,25 @@ Households appear only by their dossier number, never by name or address.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
-from asll import labels
-from asll.model import (
+from asll.domain import labels
+from asll.domain.deadlines import measure_end
+from asll.domain.landlords import is_social
+from asll.domain.model import (
     CATEGORIES_REVENUS, MOTIFS_FIN, MOTIFS_IMPAYE, OBJECTIFS, ORIGINES_DEMANDE,
     PROPOSITIONS, RELOGEMENTS, RESULTATS_OBJECTIF, SITUATIONS_MESURE, Dossier,
 )
+from asll.domain.text import fold
 from generators.formatting import ESPACE_INSECABLE, montant_fr
 
 NON_RENSEIGNE = "Non renseigné"
 PARC_PRIVE = "Parc privé"
 MESURES_REALISEES = ("Suivie", "Renouvelée")
-DUREE_MESURE_MOIS = 6
 TRANCHES_DETTE = ((1000, "0 € à 1 000 €"), (3000, "1 000 € à 3 000 €"),
                   (5000, "3 000 € à 5 000 €"), (None, "Plus de 5 000 €"))
 LIGNES_ENFANTS = ("Sans enfant", "1 enfant", "2 enfants", "3 enfants", "4 enfants et +")
@@ -48,9 +49,6 @@ SANS_RESSOURCES = "Sans ressources"
 SURENDETTEMENT_OUI = ("Dossier déposé", "Plan en cours")
 PLANS_MIS_EN_PLACE = ("Mis en place", "Respecté", "Non respecté")
 RESULTAT_GLOBAL = ("Atteints", "Partiellement atteints", "Non atteints", NON_RENSEIGNE)
-_SOCIAL = re.compile(
-    r"\b(oph|ophlm|opac|hlm|esh|habitat|habitation|logis|logement social|logements sociaux|"
-    r"residence sociale|foyer|adoma|sem|semis|office public)\b")
 
 
 # ---------------------------------------------------------------- French formatting
@@ -81,26 +79,11 @@ def euros_fr(valeur: float) -> str:
 
 
 # ---------------------------------------------------------------- dates and periods
-def ajoute_mois(jour: date, mois: int) -> date:
-    total = jour.year * 12 + jour.month - 1 + mois
-    annee, m = divmod(total, 12)
-    m += 1
-    fins = (31, 29 if annee % 4 == 0 and (annee % 100 or annee % 400 == 0) else 28, 31, 30,
-            31, 30, 31, 31, 30, 31, 30, 31)
-    return date(annee, m, min(jour.day, fins[m - 1]))
-
-
-def echeance_mesure(d: Dossier) -> date | None:
-    """Planned end of the current period: start + 6 months × (1 + renewals)."""
-    if not d.date_debut_mesure:
-        return None
-    return ajoute_mois(d.date_debut_mesure, DUREE_MESURE_MOIS * (1 + (d.renouvellements or 0)))
-
-
 def periode_mesure(d: Dossier) -> tuple[date, date] | None:
+    """First and last day of the measure (asll/domain/deadlines.py decides the end)."""
     if not d.date_debut_mesure:
         return None
-    return d.date_debut_mesure, d.date_fin_mesure or echeance_mesure(d)
+    return d.date_debut_mesure, measure_end(d)
 
 
 def date_reference(d: Dossier) -> date | None:
@@ -125,8 +108,7 @@ def mesure_realisee(d: Dossier) -> bool:
 
 # ---------------------------------------------------------------- categories
 def normalise(texte: str) -> str:
-    sans_accents = unicodedata.normalize("NFKD", texte).encode("ascii", "ignore").decode()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", sans_accents.lower()).split())
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(texte)).split())
 
 
 def cle_tri(texte: str) -> str:
@@ -148,7 +130,7 @@ def est_bailleur_social(d: Dossier) -> bool:
         return False
     if d.statut_occupation == "locataire_public":
         return True
-    return bool(d.bailleur and _SOCIAL.search(normalise(d.bailleur)))
+    return is_social(d.bailleur)
 
 
 def categorie_revenus(d: Dossier) -> str:
@@ -311,7 +293,7 @@ class Contexte:
         if normalise(d.commune) in self._epci:
             return self._epci[normalise(d.commune)]
         # asll.toml names no EPCI for this commune: the official one, from its postcode.
-        from asll.domain.epci import epci_for
+        from asll.domain.epci import epci_for  # loads the communes table only when needed
         return (epci_for(d.commune, d.code_postal, self.epci_by_commune or {})
                 or "Commune hors liste des EPCI")
 

@@ -47,7 +47,7 @@ SCANS = HERE / "scans"
 ATTENDU = HERE / "attendu"
 W, H = A4
 
-# Ordre des clés : celui de asll.model.Extraction.to_json().
+# Ordre des clés : celui de asll.domain.model.Extraction.to_json().
 KEYS = (
     "fichier", "type_document", "personnes", "adresse", "complement_adresse", "code_postal",
     "commune", "bailleur", "loyer_mensuel", "montant_dette", "date_dette", "juridiction",

@@ -14,24 +14,23 @@ from pathlib import Path
 
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Pt
 
+from generators import house_style as style
 from generators.context import CASES  # asll installed (make setup: pip install -e .)
 from generators.fields_doc import write_field_list
 from generators.formatting import typo_fr
 
 ICI = Path(__file__).resolve().parent
-POLICE = "Arial"  # rendered by Liberation Sans (same metrics) where Arial is missing
 POLICE_SYMBOLES = "Segoe UI Symbol"  # ☐ ☒ (LibreOffice falls back to DejaVu Sans)
 TAILLE = 10.5
-BLEU = RGBColor(0x1F, 0x3A, 0x5F)
-GRIS = RGBColor(0x59, 0x59, 0x59)
-FOND_LIBELLE = "EEF2F7"
-FOND_ENTETE = "DCE4EE"
-BORDURE = "A6B4C4"
+# the house style (generators/house_style.py), under the names this script uses
+POLICE = style.POLICE
+BLEU, GRIS = style.rgb(style.BLEU), style.rgb(style.GRIS)
+FOND_LIBELLE, FOND_ENTETE, BORDURE = style.FOND_CLAIR, style.FOND_ENTETE, style.BORDURE
 LARGEUR = 16.6  # cm of text on A4 with 2.2 cm margins
 
 _DECOUPE = re.compile(r"({{.*?}}|{%.*?%}|[☐☒])")
@@ -236,110 +235,39 @@ def titre_section(doc, texte):
     return doc.add_heading(typo_fr(texte), level=1)
 
 
-def _champ(p, instruction, taille=8.5):
-    def run():
-        r = p.add_run()
-        r.font.size = Pt(taille)
-        r.font.color.rgb = GRIS
-        return r
-    run()._r.append(_el("w:fldChar", fldCharType="begin"))
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} \\* MERGEFORMAT "
-    run()._r.append(instr)
-    run()._r.append(_el("w:fldChar", fldCharType="separate"))
-    run().text = "1"
-    run()._r.append(_el("w:fldChar", fldCharType="end"))
-
-
-def _bordure_paragraphe(p, cote="bottom", couleur="2E5C8A", taille=6):
-    pPr = p._p.get_or_add_pPr()
-    bdr = _el("w:pBdr")
-    bdr.append(_el(f"w:{cote}", val="single", sz=taille, space=4, color=couleur))
-    pPr.append(bdr)
-
-
 # ---------------------------------------------------------------- document skeleton
 def nouveau_document(titre_pied: str, titre_doc: str) -> Document:
+    """A4 template in the house style: letterhead and footer filled by docxtpl tags."""
     doc = Document()
     sec = doc.sections[0]
-    sec.page_width, sec.page_height = Cm(21), Cm(29.7)
-    sec.left_margin = sec.right_margin = Cm(2.2)
-    sec.top_margin, sec.bottom_margin = Cm(3.0), Cm(2.2)
-    sec.header_distance, sec.footer_distance = Cm(1.0), Cm(1.0)
-
-    styles = doc.styles
-    normal = styles["Normal"]
-    normal.font.name = POLICE
-    normal.font.size = Pt(TAILLE)
-    rfonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
-    for attr in ("w:eastAsia", "w:cs"):
-        rfonts.set(qn(attr), POLICE)
+    largeur = style.page_a4(sec, 2.2, 2.2)
+    style.polices(doc, TAILLE, {"Heading 1": (11.5, 12, 4), "Heading 2": (10.5, 8, 3),
+                                "Title": (17, 0, 2), "Subtitle": (9.5, 0, 10)})
+    normal = doc.styles["Normal"]
     normal.element.get_or_add_rPr().append(_el("w:lang", val="fr-FR", eastAsia="fr-FR", bidi="ar-SA"))
-    normal.paragraph_format.space_after = Pt(4)
     normal.paragraph_format.line_spacing = 1.1
-    for nom, taille, avant, apres in (("Heading 1", 11.5, 12, 4), ("Heading 2", 10.5, 8, 3),
-                                      ("Title", 17, 0, 2), ("Subtitle", 9.5, 0, 10)):
-        st = styles[nom]
-        st.font.name = POLICE
-        st.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), POLICE)
-        st.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:cs"), POLICE)
-        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            st.element.rPr.rFonts.attrib.pop(qn(attr), None)
-        st.font.size = Pt(taille)
-        st.font.bold = nom != "Subtitle"
-        st.font.italic = nom == "Subtitle"
-        st.font.color.rgb = GRIS if nom == "Subtitle" else BLEU
-        st.paragraph_format.space_before = Pt(avant)
-        st.paragraph_format.space_after = Pt(apres)
-        st.paragraph_format.keep_with_next = True
-    _bordure_paragraphe_style(styles["Heading 1"])
-    for nom in ("Title", "Subtitle"):  # the default template adds letter-spacing: remove it
-        rpr = styles[nom].element.rPr
-        for e in rpr.findall(qn("w:spacing")) if rpr is not None else []:
-            rpr.remove(e)
-    # The Title style of python-docx's default template has a border and big spacing: reset.
-    ppr = styles["Title"].element.pPr
-    if ppr is not None:
-        for bdr in ppr.findall(qn("w:pBdr")):
-            ppr.remove(bdr)
 
     # letterhead (header) and footer with « Page X sur Y »
     entete = sec.header
     p = entete.paragraphs[0]
     runs(p, "{{ service_nom }}", bold=True, taille=11, couleur=BLEU)
     p.paragraph_format.space_after = Pt(0)
-    p = para(entete, "{{ service_adresse }} – {{ service_ville }}", taille=8.5, couleur=GRIS, apres=0)
+    p = para(entete, "{{ service_adresse }} – {{ service_ville }}", taille=style.PIED_TAILLE,
+             couleur=GRIS, apres=0)
     p = para(entete, "Tél. : {{ service_telephone }} – Courriel : {{ service_courriel }}",
-             taille=8.5, couleur=GRIS, apres=0)
-    _bordure_paragraphe(p)
+             taille=style.PIED_TAILLE, couleur=GRIS, apres=0)
+    style.filet_entete(p)
 
-    pied = sec.footer
-    p = pied.paragraphs[0]
-    p.style = doc.styles["Normal"]  # the Footer style's own tab stops would catch « Page »
-    p.paragraph_format.space_after = Pt(0)
-    _bordure_paragraphe(p, "top", "A6B4C4", 4)
-    p.paragraph_format.tab_stops.add_tab_stop(Cm(LARGEUR), WD_TAB_ALIGNMENT.RIGHT)
-    runs(p, f"{{{{ numero }}}} – {titre_pied} – Document confidentiel", taille=8.5, couleur=GRIS)
-    r = p.add_run("\tPage ")
-    r.font.size, r.font.color.rgb = Pt(8.5), GRIS
-    _champ(p, "PAGE")
-    r = p.add_run(" sur ")
-    r.font.size, r.font.color.rgb = Pt(8.5), GRIS
-    _champ(p, "NUMPAGES")
+    p = style.pied(doc, sec, largeur)
+    runs(p, f"{{{{ numero }}}} – {titre_pied} – Document confidentiel",
+         taille=style.PIED_TAILLE, couleur=GRIS)
+    style.numeros_de_page(p)
 
     doc.core_properties.title = titre_doc
     doc.core_properties.author = "asll"
     doc.core_properties.language = "fr-FR"
     doc.core_properties.comments = "Modèle asll – balises docxtpl ; voir templates/build_templates.py"
     return doc
-
-
-def _bordure_paragraphe_style(style):
-    pPr = style.element.get_or_add_pPr()
-    bdr = _el("w:pBdr")
-    bdr.append(_el("w:bottom", val="single", sz=4, space=2, color="A6B4C4"))
-    pPr.append(bdr)
 
 
 def signatures(doc, blocs, lieu=True):

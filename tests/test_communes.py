@@ -138,7 +138,7 @@ def test_dossier_epci_falls_back_to_the_official_one_under_the_service_label():
         match("52400", "Bourbonne-les-Bains").epci_nom
     assert epci_for("Bourbonne-les-Bains", "16000", configured) is None
 
-    from asll.sectors import epci_of as sector_epci
+    from asll.domain.sectors import epci_of as sector_epci
     assert sector_epci("Bettancourt-la-Ferrée", config, "52100") == label
     assert sector_epci("Bettancourt-la-Ferrée", config) is None  # no postcode, no guess
 

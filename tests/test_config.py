@@ -39,7 +39,7 @@ def test_options_override_the_file(tmp_path):
 
 
 def test_sectors_assign_by_commune_whatever_the_spelling(tmp_path):
-    from asll.sectors import assign, epci_of
+    from asll.domain.sectors import assign, epci_of
 
     config = load_config(PROJECT_ROOT / "asll.exemple.toml")
     for written in ("SAINT-DIZIER", "St Dizier", "saint dizier"):

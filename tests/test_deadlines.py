@@ -1,8 +1,9 @@
 """Deadlines counted the way the law counts them (working days, French holidays)."""
 from datetime import date
 
-from asll.deadlines import add_months, add_working_days, deadlines_for, due
-from asll.model import Dossier
+from asll.domain.dates import add_months, add_working_days
+from asll.domain.deadlines import deadlines_for, due
+from asll.domain.model import Dossier
 
 
 def test_report_is_due_five_working_days_before_the_hearing_holidays_excluded():

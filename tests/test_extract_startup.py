@@ -12,7 +12,7 @@ SAMPLE = ROOT / "samples" / "documents" / "assignation MARTIN.pdf"
 
 PROBE = """
 import json, sys
-from asll.cli import main
+from asll.app.cli import main
 code = main(["extract", sys.argv[1], "--json"])
 heavy = sorted({m.split(".")[0] for m in sys.modules} & {"openpyxl", "docxtpl", "matplotlib", "docx"})
 print(json.dumps({"code": code, "lourds": heavy}), file=sys.stderr)

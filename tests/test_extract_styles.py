@@ -419,7 +419,8 @@ def test_act_surname_first_defendant_and_hearing_in_a_table(tmp_path):
     ("A LA DEMANDE DE : L'OPAC de Saintonge, Office public", "OPAC de Saintonge"),
 ])
 def test_landlord_wordings(text, expected):
-    from intake.extract import rules_for, find_bailleur
+    from intake.extract import rules_for
+    from intake.parsers.landlords import find_bailleur
 
     assert find_bailleur(text, rules_for(None)["assignation"].data)[0] == expected
 

@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
 
 import forms_other_departments as forms_fixture  # noqa: E402
 
-from asll.model import Extraction  # noqa: E402
+from asll.domain.model import Extraction  # noqa: E402
 from intake.engine import load_rules  # noqa: E402
 from intake.evaluate import same_value  # noqa: E402
 from intake.extract import extract  # noqa: E402

@@ -11,8 +11,8 @@ ROOT = Path(__file__).resolve().parent.parent
 from docx import Document  # noqa: E402
 from docx.enum.text import WD_COLOR_INDEX  # noqa: E402
 
-from asll.config import Config, Service  # noqa: E402
-from asll.model import Dossier, Personne, Ressource  # noqa: E402
+from asll.config import Config  # noqa: E402
+from asll.domain.model import Dossier, Personne, Ressource  # noqa: E402
 from generators import TemplateError, check_template, draft_document  # noqa: E402
 from generators.context import A_COMPLETER, LIBELLES, build_context  # noqa: E402
 from generators.formatting import date_fr, heure_fr, montant_fr, nom_complet  # noqa: E402
@@ -43,14 +43,6 @@ def dossier_complet(numero="ESU-2025-0001") -> Dossier:
 
 def dossier_vide(numero="ASLL-2025-0009") -> Dossier:
     return Dossier(numero=numero, personnes=[Personne("Martin")])
-
-
-@pytest.fixture
-def config(tmp_path) -> Config:
-    return Config(outbox=tmp_path / "outbox", service=Service(
-        nom="Service logement – Solidarités Charente", adresse="8 place du Champ-de-Mars",
-        code_postal="16000", commune="Angoulême", telephone="05 45 00 00 00",
-        courriel="asll@exemple.fr", signataire="Camille Roux", departement="Charente"))
 
 
 def texte(path: Path) -> str:

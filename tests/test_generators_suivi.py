@@ -11,13 +11,13 @@ from docx.oxml.ns import qn
 
 import generators.context as context
 import generators.pdf as pdf
-from asll import labels
+from asll.domain import labels
 from generators import (
     IncompleteDocument, convert_to_pdf, draft_document, final_document, pdf_available,
 )
 from generators.drafts import champs_restants
-from test_generators import AUJOURDHUI, DETTE, FINE, NBSP, config, dossier_complet, propre, \
-    surlignes, texte  # noqa: F401  (config is a fixture)
+from test_generators import AUJOURDHUI, DETTE, FINE, NBSP, dossier_complet, propre, \
+    surlignes, texte
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -250,7 +250,7 @@ def test_pdf_des_quatre_documents(config, tmp_path):
 
 def test_the_sector_referent_signs_the_dossier_documents(tmp_path):
     from asll.config import Config, Service
-    from asll.model import Dossier, Personne
+    from asll.domain.model import Dossier, Personne
     from generators import draft_document
     from docx import Document
 

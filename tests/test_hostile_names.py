@@ -4,10 +4,9 @@ import os
 import unicodedata
 from pathlib import Path
 
-import pytest
 from openpyxl import load_workbook
 
-from asll.config import PROJECT_ROOT, Config
+from asll.config import PROJECT_ROOT
 from intake.inbox import archive_name
 from intake.pipeline import QUARANTAINE, TRAITE, Intake, _unique_destination
 
@@ -17,13 +16,6 @@ NFD = unicodedata.normalize("NFD", NFC)
 NAMES = [NFC, NFD, "avec  des   espaces .pdf", "é" * 120 + ".pdf", "x" * 251 + ".pdf",
          "CASSE.pdf", "casse.pdf", "a..b.pdf", "...pdf"[1:] + "x.pdf", "-rf.pdf", "--help.pdf",
          "=SOMME(A1).pdf", "retour\nà la ligne\x01.pdf", "a..\\..\\b.pdf"]
-
-
-@pytest.fixture
-def config(tmp_path):
-    config = Config.for_workspace(tmp_path / "espace")
-    config.ensure_folders()
-    return config
 
 
 def within(path: Path, folder: Path) -> bool:
@@ -79,8 +71,8 @@ def test_the_same_name_dropped_twice_with_different_content_keeps_both(config):
     files = sorted(p.name for p in config.archive.rglob("*.pdf"))
     assert len(files) == 3
     assert all(len(f.encode()) + 4 <= 255 for f in files)
-    assert sum(f.endswith(" (2).pdf") for f in files) == 1
-    assert sum(f.endswith(" (3).pdf") for f in files) == 1
+    assert sum(f.endswith("-v2.pdf") for f in files) == 1
+    assert sum(f.endswith("-v3.pdf") for f in files) == 1
     assert name in files
 
 
@@ -94,7 +86,7 @@ def test_a_long_name_already_taken_is_shortened_not_overflowed(tmp_path):
         second.write_bytes(b"y")
         second.with_name(second.name + ".txt").write_text("note")
         assert second != taken and second.parent == tmp_path
-        assert second.name.endswith(" (2)" + suffix)
+        assert second.name.endswith("-v2" + suffix)
         assert taken.read_bytes() == b"x"
 
 

@@ -5,8 +5,8 @@ from datetime import date
 
 from openpyxl import Workbook, load_workbook
 
-from asll.importer import import_file
-from asll.store import RegisterStore
+from asll.app.importer import import_file
+from asll.storage.store import RegisterStore
 
 CSV_FROM_AN_OLD_TOOL = (
     "Suivi des enquêtes 2024\n"

@@ -11,14 +11,8 @@ import sys
 import pytest
 
 from asll.config import Config
-from asll.logs import (BACKUP_COUNT, Progress, close_file_log, describe_error,
+from asll.app.logs import (BACKUP_COUNT, Progress, close_file_log, describe_error,
                        format_duration, setup_file_log)
-
-
-@pytest.fixture
-def config(tmp_path):
-    yield Config.for_workspace(tmp_path / "espace")
-    close_file_log()
 
 
 def _read(path):

@@ -11,7 +11,7 @@ import zipfile
 from pathlib import Path
 
 from asll.config import Config
-from asll.register import Register
+from asll.storage.register import Register
 from intake.extract import extract_document
 from intake.pipeline import TRAITE, Intake
 from intake.readers import read_document

@@ -8,9 +8,11 @@ from datetime import date
 
 from openpyxl import load_workbook
 
+from asll.app.privacy import erase
 from asll.config import PROJECT_ROOT, Config
-from asll.privacy import due_for_purge, erase, find_person, private_umask
-from asll.store import RegisterStore
+from asll.domain.retention import due_for_purge, find_person
+from asll.storage.permissions import private_umask
+from asll.storage.store import RegisterStore
 from intake.pipeline import Intake
 
 SAMPLES = PROJECT_ROOT / "samples" / "documents"
@@ -69,7 +71,7 @@ def test_erasing_a_person_leaves_no_trace_but_keeps_the_figures(tmp_path):
 
 
 def test_retention_selects_closed_dossiers_two_years_after_last_contact(tmp_path):
-    from asll.model import Dossier, Personne
+    from asll.domain.model import Dossier, Personne
 
     old = Dossier(numero="ESU-2022-0001", nature="ESU", statut="Clos",
                   personnes=[Personne("A")], date_ouverture=date(2022, 3, 1),

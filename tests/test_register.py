@@ -3,9 +3,9 @@ from datetime import date, datetime
 
 from openpyxl import load_workbook
 
-from asll.dossiers import find_matching, merge_into, new_dossier
-from asll.model import Extraction, Personne, Ressource
-from asll.register import DocumentRecord, Register
+from asll.domain.dossiers import find_matching, merge_into, new_dossier
+from asll.domain.model import Extraction, Personne, Ressource
+from asll.storage.register import DocumentRecord, Register
 
 
 def _assignation(**overrides) -> Extraction:
@@ -202,7 +202,7 @@ def test_the_letter_gives_the_request_date_even_after_the_assignation():
 
 
 def test_the_fast_read_only_path_gives_the_same_dossiers(tmp_path):
-    from asll.register import read_dossiers
+    from asll.storage.register import read_dossiers
 
     path = tmp_path / "registre.xlsx"
     register = Register.open(path)

@@ -36,8 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))  # the see
 import seed2004  # noqa: E402
 
 from asll.config import Config, Service  # noqa: E402
-from asll.model import Dossier  # noqa: E402
-from asll.register import Register  # noqa: E402
+from asll.domain.model import Dossier  # noqa: E402
+from asll.storage.register import Register  # noqa: E402
 from reports import annual_report, gts_pack, pourcentage_fr, selection_gts, statistiques  # noqa: E402
 
 SERVICE = Service(nom="Espace Famille — Service logement", adresse="12 rue du Général Leclerc",
@@ -368,7 +368,8 @@ def test_gts_pack_document(tmp_path):
                                       "ASLL-2024-0050", "ASLL-2025-0007"]
     assert lignes[1][2:6] == ["Saint-Dizier", "Maintien", "", "CCAS de Cognac"]
     assert all(l[-1] == "" for l in lignes)  # decision column left blank
-    assert lignes[2][6].startswith("échéance 01/03/2025")
+    # the last day of the measure, as the deadlines give it (asll/domain/deadlines.py)
+    assert lignes[2][6].startswith("échéance 28/02/2025")
 
 
 def test_report_is_fast_on_a_big_register(tmp_path):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from asll import service
+from asll.app import service
 from asll.config import EXAMPLE_CONFIG, ConfigError
 
 

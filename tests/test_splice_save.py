@@ -10,11 +10,11 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Font, PatternFill
 
-import asll.register as register_module
-from asll.deadlines import deadlines_for
-from asll.model import Dossier, Personne
-from asll.register import DocumentRecord, Register
-from asll.splice_save import fingerprint, save_spliced
+import asll.storage.register as register_module
+from asll.domain.deadlines import deadlines_for
+from asll.domain.model import Dossier, Personne
+from asll.storage.register import DocumentRecord, Register
+from asll.storage.splice_save import fingerprint, save_spliced
 
 
 def _parts(path: Path) -> dict[str, bytes]:

@@ -4,9 +4,9 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from asll.model import Extraction, Personne
-from asll.register import DocumentRecord
-from asll.store import RegisterStore, document_entry, lock_reason
+from asll.domain.model import Extraction, Personne
+from asll.storage.register import DocumentRecord
+from asll.storage.store import RegisterStore, document_entry, lock_reason
 
 
 def _letter(nom: str, numero: str, sha: str, store: RegisterStore):
@@ -115,7 +115,7 @@ def test_saves_are_atomic_and_keep_rotating_backups(tmp_path):
 def test_a_broken_workbook_is_reported_not_overwritten(tmp_path):
     import pytest
 
-    from asll.register import RegisterUnreadable
+    from asll.storage.register import RegisterUnreadable
 
     path = tmp_path / "registre.xlsx"
     path.write_bytes(b"pas un classeur")

@@ -10,7 +10,7 @@ from docx.oxml.ns import qn
 
 from generators import check_template, check_templates, draft_document
 from generators.fields_doc import field_list
-from test_generators import AUJOURDHUI, config, dossier_complet, texte  # noqa: F401
+from test_generators import AUJOURDHUI, dossier_complet, texte
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELES = ROOT / "templates"

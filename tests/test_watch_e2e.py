@@ -4,6 +4,7 @@ import re
 import shutil
 import threading
 import time
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -76,9 +77,9 @@ def slow_copy(source: Path, target: Path, chunk: int = 2048, pause: float = 0.15
 
 
 @pytest.fixture
-def config(tmp_path):
-    return Config.for_workspace(tmp_path / "espace", stabilite_secondes=2.0,
-                                delai_max_secondes=120)
+def config(config):
+    """The shared workspace, with short stability and long reading times for the tests."""
+    return replace(config, stabilite_secondes=2.0, delai_max_secondes=120)
 
 
 @pytest.fixture

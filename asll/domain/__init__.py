@@ -1,0 +1,1 @@
+"""The domain: dossiers, their rules and the words of the trade. Imports nothing above it."""

@@ -30,12 +30,13 @@ from __future__ import annotations
 
 import gzip
 import re
-import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
+
+from asll.domain.text import strip_accents
 
 DATA_FILE = Path(__file__).with_name("data") / "communes.tsv.gz"
 # Below this ratio two folded names are different towns, not one misread.
@@ -133,8 +134,7 @@ def fold(name: str | None) -> str:
     if m := _ARTICLE_AFTER.match(text):
         text = f"{m[2]} {m[1]}"
     text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("Æ", "AE")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = strip_accents(text).lower()
     text = _NOISE.sub(" ", text)
     text = re.sub(r"\barrondissement\b", " ", text)
     text = _SAINT.sub(lambda m: "sainte" if m[0] == "ste" else "saint", text)

@@ -14,11 +14,12 @@ import logging
 import re
 from dataclasses import dataclass
 
-from asll.model import OBJECTIFS, Personne, Ressource
+from asll.domain.model import OBJECTIFS, Personne, Ressource
 
 from .. import french
 from ..readers import Document
 from .addresses import parse_address
+from .landlords import clean_bailleur, is_placeholder, statut_from_bailleur
 from .persons import parse_persons
 
 log = logging.getLogger("asll.intake")
@@ -148,12 +149,11 @@ def _stage_menage(f: _Form, ex, uncertain: set[str]) -> None:
 
 def _stage_logement(f: _Form, ex, uncertain: set[str]) -> None:
     _address(f.pairs, f.data, ex)
-    from ..extract import _is_placeholder, clean_bailleur
 
     for p in f.pairs:
         if p.key == "bailleur" and p.section != "prescripteur":
             value = clean_bailleur(re.split(r"\s*\(", p.value)[0])
-            if value and not _is_placeholder(value) and not re.fullmatch(r"n[ée]ant|sans|aucun|/|-", value, re.IGNORECASE):
+            if value and not is_placeholder(value) and not re.fullmatch(r"n[ée]ant|sans|aucun|/|-", value, re.IGNORECASE):
                 ex.bailleur = value
                 break
 
@@ -205,7 +205,6 @@ def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
 
 def _stage_statut_bailleur(f: _Form, ex, uncertain: set[str]) -> None:
     if ex.statut_occupation is None and ex.bailleur:
-        from ..extract import statut_from_bailleur
 
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, f.data)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from asll.model import Personne
+from asll.domain.model import Personne
 
 from .. import french
 from ..engine import compile_pattern

@@ -24,13 +24,14 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from asll.deadlines import deadlines_for
-from asll.dossiers import merge_into, new_dossier
-from asll.model import Dossier, Extraction
-from asll.register import (
+from asll.domain.deadlines import deadlines_for
+from asll.domain.dossiers import merge_into, new_dossier
+from asll.domain.model import Dossier, Extraction
+from asll.domain.retention import ANONYMISED, anonymised
+from asll.domain.sectors import Affectation
+from asll.storage.register import (
     DocumentRecord, Register, RegisterUnreadable, read_dossiers, read_journal_seq,
 )
-from asll.sectors import Affectation
 
 log = logging.getLogger("asll.registre")
 
@@ -347,8 +348,6 @@ def _apply(register: Register, entry: dict) -> None:
             sha256="", type="Import", dossier=dossier.numero, resultat="importé",
             remarque=f"ligne {entry['ligne']}", journal=seq))
     elif entry["type"] == "anonymisation":
-        from asll.privacy import ANONYMISED, anonymised
-
         dossier = register.get(entry["dossier"])
         if dossier is not None:
             register.put(anonymised(dossier))

@@ -17,6 +17,7 @@ file is written, and the result carries the exact steps to finish by hand, in Fr
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -139,7 +140,6 @@ def unit_path() -> Path:
 
 
 def _shell_quote(text: str) -> str:
-    import shlex
     return shlex.quote(text)
 
 

@@ -5,18 +5,32 @@ import argparse
 import json
 import logging
 import os
+import re
 import shutil
 import signal
 import sys
 import tempfile
 from collections import Counter
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
-from asll import french_argparse  # noqa: F401  (French messages for argparse)
-from asll.privacy import private_umask
+from asll.app import french_argparse  # noqa: F401  (French messages for argparse)
+from asll.app.logs import Progress, close_file_log, setup_file_log
+from asll.app.service import install_service, service_status, uninstall_service
 from asll.config import BUNDLED_SAMPLES, EXAMPLE_CONFIG, Config, ConfigError, load_config
+from asll.domain.deadlines import due
+from asll.domain.retention import due_for_purge, find_person, last_activity
+from asll.storage.permissions import private_umask
+from intake.evaluate import evaluate, format_report
+from intake.inbox import wait_until_stable, waiting_files
 from intake.outcomes import A_TRIER, DOUBLON, QUARANTAINE, TRAITE, IntakeResult
+from intake.sandbox import ToolFailure, extract_isolated
+
+# Word, PDF-rendering, chart and file-watching libraries (python-docx, docxtpl, matplotlib,
+# watchdog) and the register's (openpyxl, through the store, the pipeline, the importer,
+# the privacy and status commands) are imported inside the commands that use them, on
+# purpose: `asll extract` and `asll --help` start without loading them.
 
 EXIT_OK, EXIT_TOOL_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 DRAFT_KINDS = ("esu", "convention", "bilan")
@@ -28,8 +42,6 @@ def main(argv: list[str] | None = None) -> int:
     setup_logging(args)
     try:
         if args.func in LOGGED_COMMANDS:
-            from asll.logs import setup_file_log
-
             if setup_file_log(config_from(args)):
                 logging.getLogger("asll").info("Commande « %s » lancée (pid %d).",
                                                args.func.__name__[4:], os.getpid())
@@ -44,8 +56,6 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("asll").exception("Arrêt sur erreur interne.")
         raise
     finally:
-        from asll.logs import close_file_log
-
         close_file_log()
 
 
@@ -274,8 +284,6 @@ def cmd_watch(args) -> int:
 
 
 def cmd_ingest(args) -> int:
-    from intake.inbox import wait_until_stable, waiting_files
-
     config = config_from(args)
     config.ensure_folders()
     if args.fichiers:
@@ -296,32 +304,30 @@ def cmd_ingest(args) -> int:
 
 
 def run_batch(paths: list[Path], config: Config) -> list[IntakeResult]:
-    from asll.logs import Progress
+    from intake.batch import handle_all
     from intake.pipeline import Intake
-    from intake.sandbox import ToolFailure
-
     intake = Intake(config)
     results = []
-    remaining = list(paths)
     progress = Progress(len(paths))
+
+    def on_result(path: Path, result: IntakeResult) -> None:
+        results.append(result)
+        progress.clear()
+        print_result(result, prefix=progress.prefix(progress_done()))
+        progress.update(progress_done())
+
+    def on_failure(path: Path, exc: Exception) -> None:
+        failures.append(path)
+        progress.clear()
+        print(f"{progress.prefix(progress_done())}{path.name} : laissé dans le dossier "
+              f"d'arrivée ({exc})", file=sys.stderr)
+        progress.update(progress_done())
+
+    failures: list[Path] = []
+    progress_done = lambda: len(results) + len(failures)  # noqa: E731
     with progress.above_logs():
         progress.update(0)
-        while remaining:
-            try:
-                for result in intake.handle_many(remaining):
-                    remaining.pop(0)
-                    done = len(paths) - len(remaining)
-                    progress.clear()
-                    print_result(result, prefix=progress.prefix(done))
-                    results.append(result)
-                    progress.update(done)
-            except (OSError, ToolFailure) as exc:
-                path = remaining.pop(0)
-                done = len(paths) - len(remaining)
-                progress.clear()
-                print(f"{progress.prefix(done)}{path.name} : laissé dans le dossier "
-                      f"d'arrivée ({exc})", file=sys.stderr)
-                progress.update(done)
+        handle_all(intake, paths, on_result, on_failure)
         progress.finish()
     waiting = intake.flush()
     if waiting:
@@ -331,8 +337,6 @@ def run_batch(paths: list[Path], config: Config) -> list[IntakeResult]:
 
 
 def cmd_extract(args) -> int:
-    from intake.sandbox import ToolFailure, extract_isolated
-
     config = config_from(args)
     if not args.fichier.is_file():
         print(f"Fichier introuvable : {args.fichier}", file=sys.stderr)
@@ -360,7 +364,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from asll.store import RegisterStore, drafts_entry
+    from asll.storage.store import RegisterStore, drafts_entry
     from generators import IncompleteDocument, final_document
     from generators.drafts import draft_document
     from generators.errors import TemplateError
@@ -396,8 +400,6 @@ def cmd_generate(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
-    from intake.evaluate import evaluate, format_report
-
     config = config_from(args)
     if not args.dossier.is_dir():
         print(f"Dossier introuvable : {args.dossier}", file=sys.stderr)
@@ -409,8 +411,6 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_service(args) -> int:
-    from asll.service import install_service, service_status, uninstall_service
-
     if args.action == "installer":
         if args.espace or args.inbox or args.outbox or args.registre or args.modeles:
             print("Les options --espace, --inbox, --outbox, --registre et --modeles ne sont "
@@ -443,9 +443,8 @@ def cmd_modeles(args) -> int:
 
 
 def cmd_importer(args) -> int:
-    from asll.importer import ImportFailure, import_file
-    from asll.store import RegisterStore
-
+    from asll.app.importer import ImportFailure, import_file
+    from asll.storage.store import RegisterStore
     config = config_from(args)
     if not args.fichier.is_file():
         print(f"Fichier introuvable : {args.fichier}", file=sys.stderr)
@@ -471,11 +470,8 @@ def cmd_importer(args) -> int:
 
 
 def cmd_purger(args) -> int:
-    from datetime import date
-
-    from asll.privacy import due_for_purge, erase, last_activity
-    from asll.store import RegisterStore
-
+    from asll.app.privacy import erase
+    from asll.storage.store import RegisterStore
     config = config_from(args)
     years = args.annees if args.annees is not None else config.conservation_annees
     store = RegisterStore(config.registre)
@@ -499,8 +495,7 @@ def cmd_purger(args) -> int:
 
 def _person_dossiers(args):
     """(config, store, dossiers naming the person), saying so when there are none."""
-    from asll.privacy import find_person
-    from asll.store import RegisterStore
+    from asll.storage.store import RegisterStore
 
     config = config_from(args)
     store = RegisterStore(config.registre)
@@ -511,8 +506,7 @@ def _person_dossiers(args):
 
 
 def cmd_exporter_personne(args) -> int:
-    from asll.privacy import export_person
-
+    from asll.app.privacy import export_person
     config, store, dossiers = _person_dossiers(args)
     if not dossiers:
         return EXIT_OK
@@ -526,8 +520,7 @@ def cmd_exporter_personne(args) -> int:
 
 
 def cmd_effacer_personne(args) -> int:
-    from asll.privacy import erase
-
+    from asll.app.privacy import erase
     config, store, dossiers = _person_dossiers(args)
     if not dossiers:
         return EXIT_OK
@@ -548,7 +541,7 @@ def _print_erasure(result) -> None:
 
 
 def cmd_rapport_annuel(args) -> int:
-    from asll.store import RegisterStore
+    from asll.storage.store import RegisterStore
     from reports import annual_report
 
     config = config_from(args)
@@ -565,9 +558,7 @@ def cmd_rapport_annuel(args) -> int:
 
 
 def cmd_gts(args) -> int:
-    import re
-
-    from asll.store import RegisterStore
+    from asll.storage.store import RegisterStore
     from reports import gts_pack
 
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.mois):
@@ -582,8 +573,7 @@ def cmd_gts(args) -> int:
 
 
 def cmd_statut(args) -> int:
-    from asll.status import gather_status
-
+    from asll.app.status import gather_status
     config = config_from(args)
     status = gather_status(config)
     print(status.surveillance)
@@ -624,11 +614,7 @@ def cmd_statut(args) -> int:
 
 
 def cmd_echeances(args) -> int:
-    from datetime import date
-
-    from asll.deadlines import due
-    from asll.store import RegisterStore
-
+    from asll.storage.store import RegisterStore
     config = config_from(args)
     late, coming = due(RegisterStore(config.registre).dossiers(), date.today(),
                        args.jours)
@@ -643,8 +629,6 @@ def cmd_echeances(args) -> int:
 
 
 def _print_deadlines(deadlines) -> None:
-    from datetime import date
-
     today = date.today()
     for d in deadlines:
         left = d.days_left(today)
@@ -655,10 +639,8 @@ def _print_deadlines(deadlines) -> None:
 
 
 def cmd_reconstruire(args) -> int:
-    from asll.logs import Progress
-    from asll.store import RegisterStore
+    from asll.storage.store import RegisterStore
     from intake.recovery import archived_documents, recover_archived
-
     config = config_from(args)
     store = RegisterStore(config.registre)
     archived = archived_documents(config)
@@ -709,7 +691,6 @@ def cmd_demo(args) -> int:
     for sample in samples:
         shutil.copy2(sample, config.inbox / sample.name)
     print(f"Démonstration : {len(samples)} documents d'exemple copiés dans {config.inbox}")
-    from intake.inbox import waiting_files
 
     results = run_batch(waiting_files(config.inbox), config)
     print_summary(results, config)
@@ -735,8 +716,7 @@ def print_result(result: IntakeResult, prefix: str = "") -> None:
 
 
 def print_summary(results: list[IntakeResult], config: Config) -> None:
-    from asll.store import RegisterStore
-
+    from asll.storage.store import RegisterStore
     counts = Counter(r.resultat for r in results)
     drafts = [d for r in results for d in r.brouillons]
     nb_dossiers = len(RegisterStore(config.registre).dossiers())

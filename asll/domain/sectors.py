@@ -1,11 +1,10 @@
 """Which sector and référent a household belongs to, from its commune (asll.toml)."""
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from asll.config import Config
+from asll.domain.communes import fold as place_key
 
 
 @dataclass(frozen=True)
@@ -16,11 +15,9 @@ class Affectation:
 
 
 def commune_key(name: str) -> str:
-    """'SAINT-DIZIER', 'St Dizier' and 'saint dizier' give the same key."""
-    text = unicodedata.normalize("NFKD", name or "")
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = re.sub(r"\bste?\b", lambda m: "sainte" if m[0] == "ste" else "saint", text)
-    return " ".join(re.findall(r"[a-z0-9]+", text))
+    """'SAINT-DIZIER', 'St Dizier' and 'saint dizier' give the same key: the communes
+    table's own key (asll/domain/communes.py), so that asll.toml and the table agree."""
+    return place_key(name)
 
 
 def assign(commune: str | None, config: Config) -> Affectation | None:

@@ -1,5 +1,7 @@
-"""Personal data: retention, a person's right to see and to erase their data (RGPD).
+"""Personal data: a person's right to see and to erase their data (RGPD).
 
+The retention rules (what is due for purge, what anonymising keeps) are in
+asll/domain/retention.py; this module applies them to the register and the files.
 Social-support files follow the CNIL référentiel (délibération n° 2021-028): active use
 until two years after the last contact, then destruction or anonymisation. Anonymising a
 dossier keeps what the yearly figures count (commune, landlord, amounts, dates, the
@@ -12,81 +14,15 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import shutil
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from asll.config import Config
-from asll.dossiers import _normalise
-from asll.model import Dossier
-
-if TYPE_CHECKING:  # annotations only: `asll extract` must not import openpyxl
-    from asll.store import RegisterStore
-
-ANONYMISED = "(anonymisé)"
-CLOSED = "clos"
-# Fields that identify a household, emptied by anonymisation.
-IDENTIFYING_FIELDS = ("adresse", "complement_adresse", "prescripteur", "tentatives_contact",
-                      "observations", "reference")
-EXTRACTION_IDENTIFYING = IDENTIFYING_FIELDS + ("personnes", "enfants", "fichier")
-
-
-def private_umask(config: Config) -> None:
-    """Files the tool creates are readable by their owner only, or also by the configured
-    group (where the OS has such permissions)."""
-    if os.name == "posix":
-        os.umask(0o007 if config.groupe else 0o077)
-
-
-def restrict(path: Path, config: Config) -> None:
-    """A file moved in from the shared inbox keeps its permissions: restrict them."""
-    if os.name == "posix":
-        os.chmod(path, 0o660 if config.groupe else 0o600)
-
-
-def last_activity(dossier: Dossier) -> date | None:
-    dates = [d for d in (dossier.date_ouverture, dossier.date_document, dossier.date_audience,
-                         dossier.date_entretien, dossier.date_envoi_rapport,
-                         dossier.date_debut_mesure, dossier.date_fin_mesure) if d]
-    return max(dates, default=None)
-
-
-def due_for_purge(dossiers: list[Dossier], today: date, years: int) -> list[Dossier]:
-    """Closed dossiers whose last contact is more than `years` years old."""
-    limit = today.replace(year=today.year - years) if not (today.month == 2 and today.day == 29) \
-        else today.replace(year=today.year - years, day=28)
-    out = []
-    for dossier in dossiers:
-        last = last_activity(dossier)
-        if (dossier.statut or "").strip().lower() == CLOSED and last and last < limit \
-                and dossier.personnes:
-            out.append(dossier)
-    return out
-
-
-def find_person(dossiers: list[Dossier], nom: str, prenom: str | None = None) -> list[Dossier]:
-    """Dossiers naming this adult or child (accents and case ignored)."""
-    nom_key, prenom_key = _normalise(nom), _normalise(prenom or "")
-    found = []
-    for dossier in dossiers:
-        for person in dossier.personnes + dossier.enfants:
-            if _normalise(person.nom) == nom_key and (
-                    not prenom_key or _normalise(person.prenom or "") == prenom_key):
-                found.append(dossier)
-                break
-    return found
-
-
-def anonymised(dossier: Dossier) -> Dossier:
-    out = copy.deepcopy(dossier)
-    out.personnes, out.enfants, out.brouillons, out.ressources = [], [], [], out.ressources
-    for name in IDENTIFYING_FIELDS:
-        setattr(out, name, None)
-    out.champs_incertains = []
-    return out
+from asll.domain.model import Dossier
+from asll.domain.retention import ANONYMISED, EXTRACTION_IDENTIFYING, anonymised
+from asll.storage.store import RegisterStore
 
 
 @dataclass

@@ -13,18 +13,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
-import holidays
-
-from asll.model import Dossier
+from asll.domain.dates import add_months, add_working_days
+from asll.domain.dossiers import is_closed
+from asll.domain.model import Dossier
 
 REPORT_WORKING_DAYS_BEFORE_HEARING = 5
 INTERVIEW_WORKING_DAYS = 15
 NOTIFICATION_DAYS_BEFORE_HEARING = 42
 MEASURE_MONTHS = 6
 DIAGNOSTIC_MONTHS = 2
-CLOSED = {"clos"}
 
 
 @dataclass(frozen=True)
@@ -38,39 +36,24 @@ class Deadline:
         return (self.echeance - today).days
 
 
-@lru_cache(maxsize=64)
-def _holidays(year: int):
-    return holidays.France(years=year)
+def planned_measure_end(start: date, renewals: int = 0) -> date:
+    """Last day of a measure begun on `start`: six months per period (the first and each
+    renewal), the day before: 1 January, no renewal → 30 June."""
+    return add_months(start, MEASURE_MONTHS * (1 + renewals)) - timedelta(days=1)
 
 
-def is_working_day(day: date) -> bool:
-    return day.weekday() < 5 and day not in _holidays(day.year)
-
-
-def add_working_days(start: date, count: int) -> date:
-    """`count` working days after (count > 0) or before (count < 0) `start`."""
-    step = 1 if count > 0 else -1
-    day, left = start, abs(count)
-    while left:
-        day += timedelta(days=step)
-        if is_working_day(day):
-            left -= 1
-    return day
-
-
-def add_months(start: date, months: int) -> date:
-    month = start.month - 1 + months
-    year, month = start.year + month // 12, month % 12 + 1
-    for day in (start.day, 30, 29, 28):
-        try:
-            return date(year, month, day)
-        except ValueError:
-            continue
-    raise AssertionError("unreachable")
+def measure_end(d: Dossier) -> date | None:
+    """Last day of an ASLL measure: the end the register gives, else the planned one.
+    Deadlines, yearly figures, the GTS pack and the drafts all use this one answer."""
+    if d.date_fin_mesure:
+        return d.date_fin_mesure
+    if not d.date_debut_mesure:
+        return None
+    return planned_measure_end(d.date_debut_mesure, d.renouvellements or 0)
 
 
 def deadlines_for(dossier: Dossier) -> list[Deadline]:
-    if (dossier.statut or "").strip().lower() in CLOSED:
+    if is_closed(dossier):
         return []
     if dossier.nature == "ESU":
         return _esu_deadlines(dossier)
@@ -111,10 +94,8 @@ def _asll_deadlines(d: Dossier) -> list[Deadline]:
         return []
     if not d.date_debut_mesure:
         return []
-    end = d.date_fin_mesure or (
-        add_months(d.date_debut_mesure, MEASURE_MONTHS * (1 + (d.renouvellements or 0)))
-        - timedelta(days=1))
-    return [Deadline(d.numero, "Bilan de fin de mesure (arrêt ou renouvellement)", end)]
+    return [Deadline(d.numero, "Bilan de fin de mesure (arrêt ou renouvellement)",
+                     measure_end(d))]
 
 
 def due(dossiers: list[Dossier], today: date, days: int) -> tuple[list[Deadline], list[Deadline]]:

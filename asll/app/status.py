@@ -2,36 +2,16 @@
 from __future__ import annotations
 
 import json
-import os
 import time
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
 from asll.config import Config
-from asll.deadlines import Deadline, due
-from asll.store import RegisterStore, Waiting, state_dir
-
-HEARTBEAT_NAME = "surveillance.json"
-HEARTBEAT_MARGIN_SECONDS = 60  # beyond the longest a single file may take
-
-
-def heartbeat_path(config: Config) -> Path:
-    return state_dir(config.registre) / HEARTBEAT_NAME
-
-
-def write_heartbeat(config: Config, started: datetime) -> None:
-    """Called by the watcher every few seconds."""
-    path = heartbeat_path(config)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"pid": os.getpid(), "depuis": started.isoformat(),
-                               "vu": time.time()}), encoding="utf-8")
-    os.replace(tmp, path)
-
-
-def clear_heartbeat(config: Config) -> None:
-    heartbeat_path(config).unlink(missing_ok=True)
+from asll.domain.deadlines import Deadline, due
+from asll.storage.heartbeat import HEARTBEAT_MARGIN_SECONDS, heartbeat_path
+from asll.storage.store import RegisterStore, Waiting
+from intake.inbox import ignored_documents, waiting_files
 
 
 @dataclass
@@ -54,8 +34,6 @@ class Status:
 
 
 def gather_status(config: Config, today: date | None = None, days: int = 7) -> Status:
-    from intake.inbox import ignored_documents, waiting_files
-
     today = today or date.today()
     status = Status(surveillance=_watcher_state(config))
     status.en_attente = [p.name for p in waiting_files(config.inbox)]

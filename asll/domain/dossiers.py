@@ -8,13 +8,14 @@ over (a person may have corrected it) but the field is flagged for checking.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 
-from asll.model import HOUSEHOLD_FIELDS, Dossier, Extraction
+from asll.domain.model import HOUSEHOLD_FIELDS, Dossier, Extraction
+from asll.domain.text import fold
 
 NATURE_BY_TYPE = {"assignation": "ESU", "saisine_prefecture": "ESU", "fiche_prescription": "ASLL"}
-CLOSED_STATUSES = {"clos", "clôturé", "cloture", "clôture", "terminé", "termine", "archivé"}
+# How workers type a closed dossier's status, folded (accents and case do not matter).
+CLOSED_STATUSES = {"clos", "cloture", "termine", "archive"}
 # A new hearing more than this far from the known one is a new procedure, not the same case.
 SAME_PROCEDURE_DAYS = 180
 LIST_FIELDS = ("personnes", "enfants", "ressources", "objectifs")
@@ -32,7 +33,7 @@ def find_matching(dossiers: list[Dossier], extraction: Extraction) -> Dossier | 
     if not nature or not surnames:
         return None
     for dossier in reversed(dossiers):  # newest first
-        if dossier.nature != nature or _normalise(dossier.statut or "") in CLOSED_STATUSES:
+        if dossier.nature != nature or is_closed(dossier):
             continue
         if not surnames & _surnames(dossier.personnes):
             continue
@@ -42,6 +43,11 @@ def find_matching(dossiers: list[Dossier], extraction: Extraction) -> Dossier | 
             continue
         return dossier
     return None
+
+
+def is_closed(dossier: Dossier) -> bool:
+    """A closed dossier receives no new documents, has no deadlines and may be purged."""
+    return fold(dossier.statut) in CLOSED_STATUSES
 
 
 def new_dossier(extraction: Extraction, numero: str, today: date) -> Dossier:
@@ -82,9 +88,9 @@ def merge_into(dossier: Dossier, extraction: Extraction) -> list[str]:
 
 
 def _add_missing_persons(dossier: Dossier, persons) -> None:
-    known = {_normalise(p.nom) + "|" + _normalise(p.prenom or "") for p in dossier.personnes}
+    known = {fold(p.nom) + "|" + fold(p.prenom or "") for p in dossier.personnes}
     for person in persons:
-        key = _normalise(person.nom) + "|" + _normalise(person.prenom or "")
+        key = fold(person.nom) + "|" + fold(person.prenom or "")
         if key not in known:
             dossier.personnes.append(person)
             known.add(key)
@@ -97,7 +103,7 @@ def _same_value(a, b) -> bool:
         except (TypeError, ValueError):
             return False
     if isinstance(a, str) and isinstance(b, str):
-        return _normalise(a) == _normalise(b)
+        return fold(a) == fold(b)
     return a == b
 
 
@@ -106,10 +112,10 @@ def _same_dwelling(dossier: Dossier, extraction: Extraction) -> bool:
     if a and b:
         return a == b
     # One side has no street: fall back on the town.
-    towns = {_normalise(x) for x in (dossier.code_postal, extraction.code_postal) if x}
+    towns = {fold(x) for x in (dossier.code_postal, extraction.code_postal) if x}
     if len(towns) == 1:
         return True
-    towns = {_normalise(x) for x in (dossier.commune, extraction.commune) if x}
+    towns = {fold(x) for x in (dossier.commune, extraction.commune) if x}
     return len(towns) <= 1
 
 
@@ -128,7 +134,7 @@ def _address_key(address: str | None) -> str:
     """'3, Avenue de la République' and '3 av. de la Republique' give the same key."""
     if not address:
         return ""
-    words = re.findall(r"[a-z0-9]+", _normalise(address))
+    words = re.findall(r"[a-z0-9]+", fold(address))
     words = [_STREET_WORDS.get(w, w) for w in words]
     words = [w for w in words if w not in {"de", "du", "des", "la", "le", "les", "l", "d"}]
     return " ".join(words)
@@ -137,12 +143,7 @@ def _address_key(address: str | None) -> str:
 def _surnames(persons) -> set[str]:
     names = set()
     for p in persons:
-        for part in re.split(r"[\s\-']+", _normalise(p.nom)):
+        for part in re.split(r"[\s\-']+", fold(p.nom)):
             if len(part) > 2:
                 names.add(part)
     return names
-
-
-def _normalise(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()

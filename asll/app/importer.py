@@ -17,18 +17,19 @@ from __future__ import annotations
 import csv
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
 
-from asll import labels
-from asll.dossiers import find_matching
-from asll.model import SUIVI_FIELDS, Dossier, Extraction, Personne
-from asll.register import COLUMNS
-from asll.store import RegisterStore
+from asll.domain import labels
+from asll.domain.dossiers import find_matching
+from asll.domain.model import SUIVI_FIELDS, Dossier, Extraction, Personne
+from asll.domain.text import fold
+from asll.storage.register import COLUMNS
+from asll.storage.store import RegisterStore
+from intake.french import parse_date, parse_montant
 
 NUMERO = re.compile(r"^(ESU|ASLL)-\d{4}-\d{4}$")
 
@@ -238,8 +239,6 @@ def _convert(target: str, value):
     if target in AMOUNT_TARGETS:
         if isinstance(value, (int, float)):
             return round(float(value), 2)
-        from intake.french import parse_montant
-
         amount = parse_montant(str(value))
         if amount is None:
             raise ValueError(f"montant illisible « {value} »")
@@ -267,8 +266,6 @@ def _as_date(value) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
-    from intake.french import parse_date
-
     return parse_date(str(value))
 
 
@@ -292,8 +289,7 @@ def _as_extraction(dossier: Dossier) -> Extraction:
 
 
 def _key(text: str) -> str:
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = fold(str(text))
     text = text.replace("’", "'")
     return " ".join(re.findall(r"[a-z0-9°'()]+", text))
 

@@ -31,9 +31,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from asll import labels
-from asll.splice_save import fingerprint, save_spliced
-from asll.model import (
+from asll.domain import labels
+from asll.storage.splice_save import fingerprint, save_spliced
+from asll.domain.model import (
     CATEGORIES_REVENUS, MOTIFS_FIN, MOTIFS_IMPAYE, ORIGINES_DEMANDE, SITUATIONS_MESURE, OBJECTIFS, OUI_NON, PLANS_APUREMENT, PROPOSITIONS, RELOGEMENTS,
     RESULTATS_OBJECTIF, STATUTS_DOSSIER, SURENDETTEMENT, Dossier, Personne, Ressource,
 )

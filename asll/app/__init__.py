@@ -1,0 +1,1 @@
+"""The application: command line, service, status, logs, import and privacy commands."""

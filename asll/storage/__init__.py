@@ -1,0 +1,1 @@
+"""Storage: the register workbook, its journal and the state files. Uses the domain only."""
