@@ -1231,7 +1231,7 @@ def form_ccapex(f) -> list:
     cj = r.choice(["Maître Arnaud DUPRÉ", "Maître Sonia BELKACEM"])
     out = [("t", "CCAPEX – FICHE DE SAISINE"),
            ("h", "Commission de coordination des actions de prévention des expulsions locatives"),
-           ("l", "Saisine par : ☐ le bailleur   ☐ le locataire   ☒ un travailleur social"),
+           ("l", "Saisine par : [ ] le bailleur   [ ] le locataire   [X] un travailleur social"),
            ("l", f"Travailleur social : {'Mme' if r.random() < 0.8 else 'M.'} {f['prescripteur'][0]} "
                  f"{f['prescripteur'][1]}, conseillère en économie sociale et familiale"),
            ("l", f"Organisme : {f['organisme']}"),
@@ -1242,25 +1242,25 @@ def form_ccapex(f) -> list:
     if len(a) > 1:
         out.append(("l", f"Co-titulaire du bail : {'Mme' if a[1]['femme'] else 'M.'} {a[1]['prenom']} "
                          f"{a[1]['nom']}, né(e) le {d_num(a[1]['naissance'])}"))
-    out += [("l", "Situation familiale : " + ("☒ Couple   ☐ Personne seule" if len(a) > 1 else "☐ Couple   ☒ Personne seule")),
+    out += [("l", "Situation familiale : " + ("[X] Couple   [ ] Personne seule" if len(a) > 1 else "[ ] Couple   [X] Personne seule")),
             ("l", f"Nombre d'enfants à charge : {len(f['enfants'])}"),
             ("l", f"Adresse du logement : {f['numero']} {f['rue']}, {f['cp']} {f['commune']}"),
-            ("l", "Statut d'occupation : " + _cases(STATUT_LAB, f["statut"])),
+            ("l", "Statut d'occupation : " + _cases(STATUT_LAB, f["statut"], "[X]", "[ ]")),
             ("l", f"Bailleur : {f['bailleur']}"),
             ("l", f"Loyer mensuel charges comprises : {m_espace(round(f['loyer'][0] + (f['loyer'][1] or 0), 2))} €"),
             ("l", f"Dette locative : {m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}"),
             ("b", "État de la procédure"),
-            ("l", f"☒ Commandement de payer délivré le {d_num(cmdt)} par {cj}, commissaire de justice, "
+            ("l", f"[X] Commandement de payer délivré le {d_num(cmdt)} par {cj}, commissaire de justice, "
                   f"pour un montant de {m_espace(round(f['dette'][0] * 0.6, 2))} €"),
-            ("l", f"☒ Assignation délivrée le {d_num(assign)} devant le juge des contentieux de la protection "
+            ("l", f"[X] Assignation délivrée le {d_num(assign)} devant le juge des contentieux de la protection "
                   f"({tj})"),
             ("l", f"Date d'audience : {d_num(aud)}"),
-            ("l", "☐ Jugement d'expulsion   ☐ Commandement de quitter les lieux"),
+            ("l", "[ ] Jugement d'expulsion   [ ] Commandement de quitter les lieux"),
             ("b", "Ressources mensuelles")]
     for lab, _, m in f["ressources"]:
         out.append(("l", f"{lab} : {_euros(m)}"))
-    out += [("l", "Mesure préconisée : " + _cases(MESURE_LAB, f["mesure"])),
-            ("l", "Accord du ménage : ☒ oui")]
+    out += [("l", "Mesure préconisée : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]")),
+            ("l", "Accord du ménage : [X] oui")]
     f["_ccapex"] = {"juridiction": tj, "date_audience": aud}
     return out
 
