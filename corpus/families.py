@@ -796,6 +796,9 @@ ORGANISMES = {
     "gironde": ["MDS de Libourne", "CCAS de Mérignac", "CCAS de Pessac"],
     "isere": ["Service social CAF de l'Isère", "CCAS de Vienne", "CCAS d'Échirolles"],
     "sarthe": ["Circonscription de la solidarité départementale du Mans Nord", "CCAS de Sablé-sur-Sarthe"],
+    "seine-saint-denis": ["Service social départemental de Montreuil", "CCAS de Saint-Denis", "CCAS d'Aubervilliers"],
+    "charente": ["CCAS de Cognac", "MDS d'Angoulême Ouest", "CCAS de Soyaux"],
+    "val-de-marne": ["EDS de Créteil", "CCAS de Vitry-sur-Seine", "CCAS d'Ivry-sur-Seine"],
 }
 FORM_VILLES = {
     "nord": [("Cambrai", "59400"), ("Caudry", "59540"), ("Le Cateau-Cambrésis", "59360")],
@@ -803,6 +806,9 @@ FORM_VILLES = {
     "gironde": [("Libourne", "33500"), ("Mérignac", "33700"), ("Pessac", "33600")],
     "isere": [("Vienne", "38200"), ("Échirolles", "38130"), ("Grenoble", "38000")],
     "sarthe": [("Le Mans", "72000"), ("Sablé-sur-Sarthe", "72300"), ("Allonnes", "72700")],
+    "seine-saint-denis": [("Saint-Denis", "93200"), ("Montreuil", "93100"), ("Aubervilliers", "93300")],
+    "charente": [("Cognac", "16100"), ("Angoulême", "16000"), ("Soyaux", "16800")],
+    "val-de-marne": [("Créteil", "94000"), ("Vitry-sur-Seine", "94400"), ("Ivry-sur-Seine", "94200")],
 }
 
 
@@ -1043,6 +1049,222 @@ def form_fillable_isere(path, f) -> None:
     c.save()
 
 
+# --- families built from sources 15 to 19 (appended: the families above draw as before) ---
+
+def _sub_rng(f) -> random.Random:
+    """Layout choices of one document, drawn apart so the family's own draws stay unchanged."""
+    return random.Random(f"{f['numero']}|{f['rue']}|{f['adultes'][0]['nom']}|{f['date']}")
+
+
+def _nom_prenom(p, civ=True) -> str:
+    c = ("Mme " if p["femme"] else "M. ") if civ else ""
+    return f"{c}{p['nom']} {p['prenom']}"
+
+
+def form_cd93_docx(path, f) -> None:
+    """Seine-Saint-Denis style (source 15): Word maintien form, household table in its own
+    column order with « NOM Prénom » in one cell, landlord's fiche navette, signature block."""
+    a = f["adultes"]
+    rows = [["Lien avec le demandeur", "NOM Prénom", "Né(e) le", "Situation professionnelle"]]
+    for i, p in enumerate(a):
+        lien = ("Demandeuse" if p["femme"] else "Demandeur") if i == 0 else ("Conjointe" if p["femme"] else "Conjoint")
+        rows.append([lien, _nom_prenom(p), d_num(p["naissance"]), p["metier"]])
+    for n, pr, dn in f["enfants"]:
+        rows.append(["Enfant", f"{n} {pr}", d_num(dn), "scolarisé(e)"])
+    ress = [["Nature des ressources", "Montant mensuel"]] + [[lab, _euros(m)] for lab, _, m in f["ressources"]]
+    blocks = [("t", "FONDS DE SOLIDARITÉ LOGEMENT"),
+              ("h", "Formulaire maintien (avec ou sans ASLL)"),
+              ("l", "Nature de la demande : " + _cases(MESURE_LAB, f["mesure"])),
+              ("b", "1. Composition du foyer"),
+              ("tab", rows),
+              ("l", f"Situation familiale : {'Couple' if len(a) > 1 else 'Personne seule'}"),
+              ("b", "2. Le logement"),
+              ("l", f"Adresse : {f['numero']} {f['rue']}"),
+              ("l", f"Code postal / Commune : {f['cp']} {f['commune']}"),
+              ("l", "Statut d'occupation : " + _cases(STATUT_LAB, f["statut"]))]
+    if f["loyer"]:
+        blocks.append(("l", f"Loyer hors charges : {m_espace(f['loyer'][0])} €   Charges : "
+                            f"{m_espace(f['loyer'][1]) + ' €' if f['loyer'][1] else 'néant'}"))
+    blocks += [("b", "3. Ressources mensuelles du ménage"), ("tab", ress)]
+    if f["bailleur"]:
+        nav = [["FICHE NAVETTE BAILLEUR", ""],
+               ["Nom du bailleur", f["bailleur"]],
+               ["Locataire", _nom_prenom(a[0], civ=False)],
+               ["Montant de la dette locative", f"{m_espace(f['dette'][0])} €" if f["dette"] else "néant"],
+               ["Dette arrêtée au", d_num(f["dette"][1]) if f["dette"] else "–"]]
+        blocks += [("sp", 4), ("tab", nav)]
+    ville = f["organisme"].split(" de ")[-1].split(" d'")[-1]
+    blocks += [("sp", 4), ("b", "Le travailleur social"),
+               ("l", f"Nom, prénom et qualité : {f['prescripteur'][1]} {f['prescripteur'][0]}, assistante sociale"),
+               ("l", f"Service : {f['organisme']}"),
+               ("l", f"Fait à {ville}, le {d_num(f['date'])}"),
+               ("l", "Signature :")]
+    write_docx(Path(path), blocks, "Calibri", author="Departement")
+
+
+def form_gip_charente(f) -> list:
+    """Charente GIP style (source 17): état civil in Demandeur | Conjoint columns, monthly
+    income per person in columns with a Total, a table of fixed charges, other debts."""
+    a = f["adultes"]
+    r = _sub_rng(f)
+    conj = a[1] if len(a) > 1 else None
+    etat = [["", "Demandeur", "Conjoint"],
+            ["Civilité", "Mme" if a[0]["femme"] else "M.", ("Mme" if conj["femme"] else "M.") if conj else ""],
+            ["Nom", a[0]["nom"], conj["nom"] if conj else ""],
+            ["Prénom", a[0]["prenom"], conj["prenom"] if conj else ""],
+            ["Date de naissance", d_num(a[0]["naissance"]), d_num(conj["naissance"]) if conj else ""],
+            ["Lieu de naissance", a[0]["lieu"], conj["lieu"] if conj else ""]]
+    rev = [["Nature", "Demandeur", "Conjoint", "Total"]]
+    total = 0.0
+    for lab, _, m in f["ressources"]:
+        cell = "en attente" if m is None else m_espace(m)
+        who = 1 if conj and r.random() < 0.4 else 0
+        rev.append([lab, cell if who == 0 else "", cell if who == 1 else "", cell])
+        total += m or 0
+    rev.append(["Total", "", "", m_espace(total)])
+    out = [("t", "FONDS DE SOLIDARITÉ POUR LE LOGEMENT DE LA CHARENTE"),
+           ("h", "Demande d'aide et d'accompagnement – intercalaire du GIP"),
+           ("l", f"Service instructeur : {f['organisme']}"),
+           ("l", f"Travailleur social : {f['prescripteur'][1].upper()} {f['prescripteur'][0]}"),
+           ("l", f"Date de la demande : {d_num(f['date'])}"),
+           ("l", "Mesure sollicitée : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]")),
+           ("b", "1. État civil du(es) demandeur(s)"), ("tab", etat),
+           ("b", "2. Composition familiale"),
+           ("l", f"Nombre d'enfants à charge : {len(f['enfants'])}")]
+    for n, p, dn in f["enfants"]:
+        out.append(("l", f"   {p} {n}, né(e) le {d_num(dn)}"))
+    out += [("b", "3. Logement"),
+            ("l", f"Adresse : {f['numero']} {f['rue']}"),
+            ("l", f"Code postal : {f['cp']}   Commune : {f['commune']}"),
+            ("l", "Statut d'occupation : " + _cases(STATUT_LAB, f["statut"], "[X]", "[ ]")),
+            ("l", f"Bailleur : {f['bailleur'] or '–'}"),
+            ("b", "4. Revenus mensuels"), ("tab", rev)]
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        energie = round(r.uniform(40, 140), 2)
+        assur = round(r.uniform(9, 25), 2)
+        charges = [["Charges fixes", "Montant"], ["Loyer (hors charges)", m_espace(base)],
+                   ["Charges locatives", m_espace(ch) if ch else "–"],
+                   ["Électricité / gaz", m_espace(energie)], ["Assurance habitation", m_espace(assur)],
+                   ["Total des charges", m_espace(base + (ch or 0) + energie + assur)]]
+        out += [("b", "5. Charges fixes"), ("tab", charges)]
+    out.append(("b", "6. Endettement"))
+    if f["dette"]:
+        out.append(("l", f"Dette de loyer : {m_espace(f['dette'][0])} € (décompte du {d_num(f['dette'][1])})"))
+    else:
+        out.append(("l", "Dette de loyer : néant"))
+    if r.random() < 0.5:
+        out.append(("l", f"Autres dettes : crédit à la consommation {m_espace(round(r.uniform(300, 2500), 2))} €"))
+    out += [("l", "Raisons de l'impayé : baisse de ressources"),
+            ("l", "Signature du demandeur :                Signature du travailleur social :")]
+    return out
+
+
+def form_drihl_sous_libelle(f) -> list:
+    """Val-de-Marne style (source 18): a printed diagnostic request filled in by hand, each
+    value on the line under its label, surname and first name in separate fields."""
+    a = f["adultes"]
+    out = [("t", "FICHE DE SAISIE POUR LA RÉALISATION D'UN DIAGNOSTIC"),
+           ("h", "Accompagnement vers et dans le logement – demande de diagnostic social"),
+           ("l", "Service demandeur :"), ("l", f["organisme"]),
+           ("l", "Prénom et nom du référent :"), ("l", f"{f['prescripteur'][0]} {f['prescripteur'][1]}"),
+           ("l", "Date de la saisine :"), ("l", d_num(f["date"]))]
+    for i, p in enumerate(a):
+        out += [("b", "DEMANDEUR" if i == 0 else "CONJOINT"),
+                ("l", "Civilité :"), ("l", "Madame" if p["femme"] else "Monsieur"),
+                ("l", "Nom :"), ("l", p["nom"]),
+                ("l", "Prénom(s) :"), ("l", p["prenom"]),
+                ("l", "Date de naissance :"), ("l", d_num(p["naissance"]))]
+    if len(a) == 1:
+        out += [("b", "CONJOINT"), ("l", "Sans objet")]
+    out += [("b", "MÉNAGE"), ("l", "Nombre d'enfants à charge :"), ("l", str(len(f["enfants"])))]
+    for n, p, dn in f["enfants"]:
+        out.append(("l", f"Enfant : {p} {n}, né(e) le {d_num(dn)}"))
+    out += [("b", "LOGEMENT"),
+            ("l", "Adresse du logement :"), ("l", f"{f['numero']} {f['rue']}"),
+            ("l", "Code postal et commune :"), ("l", f"{f['cp']} {f['commune']}"),
+            ("l", "Statut d'occupation :"), ("l", STATUT_LAB[f["statut"]]),
+            ("l", "Bailleur :"), ("l", f["bailleur"] or "–")]
+    if f["loyer"]:
+        tot = round(f["loyer"][0] + (f["loyer"][1] or 0), 2)
+        out += [("l", "Loyer charges comprises :"), ("l", f"{m_espace(tot)} €")]
+    if f["dette"]:
+        out += [("l", "Montant de la dette locative :"),
+                ("l", f"{m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}")]
+    out += [("b", "RESSOURCES DU MÉNAGE")]
+    for lab, _, m in f["ressources"]:
+        out.append(("l", f"{lab} – {_euros(m)}"))
+    return out
+
+
+def prep_diagnostic(f) -> None:
+    f["mesure"] = "diagnostic"
+
+
+def prep_ccapex(f) -> None:
+    """A CCAPEX saisine concerns a tenant in debt: an hébergé household becomes a social tenant."""
+    if f["statut"] == "heberge":
+        f["statut"], f["bailleur"], f["loyer"] = "locataire_public", "Seine-Saint-Denis Habitat", (452.3, 61.5)
+    if not f["dette"]:
+        f["dette"] = (1874.2, date(2025, 8, 31))
+    if f["mesure"] == "acces":
+        f["mesure"] = "maintien"
+
+
+def _ccapex_dates(f):
+    r = _sub_rng(f)
+    cmdt = f["date"] - timedelta(days=r.randrange(90, 160))
+    assign = f["date"] - timedelta(days=r.randrange(10, 40))
+    aud = f["date"] + timedelta(days=r.randrange(30, 70))
+    while aud.weekday() >= 5:
+        aud += timedelta(days=1)
+    return cmdt, assign, aud, r
+
+
+def form_ccapex(f) -> list:
+    """CCAPEX saisine by a social worker (source 16): quotes the procedure (commandement,
+    assignation, audience, commissaire de justice) but is a referral form, not an act."""
+    a = f["adultes"]
+    cmdt, assign, aud, r = _ccapex_dates(f)
+    tj = r.choice(["Tribunal judiciaire de Bobigny", "Tribunal de proximité de Saint-Denis",
+                   "Tribunal de proximité de Montreuil"])
+    cj = r.choice(["Maître Arnaud DUPRÉ", "Maître Sonia BELKACEM"])
+    out = [("t", "CCAPEX – FICHE DE SAISINE"),
+           ("h", "Commission de coordination des actions de prévention des expulsions locatives"),
+           ("l", "Saisine par : [ ] le bailleur   [ ] le locataire   [X] un travailleur social"),
+           ("l", f"Travailleur social : {'Mme' if r.random() < 0.8 else 'M.'} {f['prescripteur'][0]} "
+                 f"{f['prescripteur'][1]}, conseillère en économie sociale et familiale"),
+           ("l", f"Organisme : {f['organisme']}"),
+           ("l", f"Date de la saisine : {d_num(f['date'])}"),
+           ("b", "Ménage concerné"),
+           ("l", f"Locataire en titre : {'Mme' if a[0]['femme'] else 'M.'} {a[0]['prenom']} {a[0]['nom']}, "
+                 f"né(e) le {d_num(a[0]['naissance'])}")]
+    if len(a) > 1:
+        out.append(("l", f"Co-titulaire du bail : {'Mme' if a[1]['femme'] else 'M.'} {a[1]['prenom']} "
+                         f"{a[1]['nom']}, né(e) le {d_num(a[1]['naissance'])}"))
+    out += [("l", "Situation familiale : " + ("[X] Couple   [ ] Personne seule" if len(a) > 1 else "[ ] Couple   [X] Personne seule")),
+            ("l", f"Nombre d'enfants à charge : {len(f['enfants'])}"),
+            ("l", f"Adresse du logement : {f['numero']} {f['rue']}, {f['cp']} {f['commune']}"),
+            ("l", "Statut d'occupation : " + _cases(STATUT_LAB, f["statut"], "[X]", "[ ]")),
+            ("l", f"Bailleur : {f['bailleur']}"),
+            ("l", f"Loyer mensuel charges comprises : {m_espace(round(f['loyer'][0] + (f['loyer'][1] or 0), 2))} €"),
+            ("l", f"Dette locative : {m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}"),
+            ("b", "État de la procédure"),
+            ("l", f"[X] Commandement de payer délivré le {d_num(cmdt)} par {cj}, commissaire de justice, "
+                  f"pour un montant de {m_espace(round(f['dette'][0] * 0.6, 2))} €"),
+            ("l", f"[X] Assignation délivrée le {d_num(assign)} devant le juge des contentieux de la protection "
+                  f"({tj})"),
+            ("l", f"Date d'audience : {d_num(aud)}"),
+            ("l", "[ ] Jugement d'expulsion   [ ] Commandement de quitter les lieux"),
+            ("b", "Ressources mensuelles")]
+    for lab, _, m in f["ressources"]:
+        out.append(("l", f"{lab} : {_euros(m)}"))
+    out += [("l", "Mesure préconisée : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]")),
+            ("l", "Accord du ménage : [X] oui")]
+    f["_ccapex"] = {"juridiction": tj, "date_audience": aud}
+    return out
+
+
 FORM_FAMILIES = {
     "cd-nord-reperage": dict(dep="nord", reglage=True, kind="flat", fn=form_nord, scan=True),
     "siao-fiche-deux-colonnes": dict(dep="vaucluse", reglage=False, kind="docx", fn=form_siao_docx,
@@ -1053,6 +1275,14 @@ FORM_FAMILIES = {
                                   scan=False),
     "cd-sarthe-tableau-menage": dict(dep="sarthe", reglage=False, kind="docx",
                                      fn=form_menage_table_docx, scan=False, odt=True),
+    # built from sources 15-19 (tuned)
+    "cd93-maintien-navette": dict(dep="seine-saint-denis", reglage=True, kind="docx", fn=form_cd93_docx,
+                                  scan=False),
+    "gip-charente-colonnes": dict(dep="charente", reglage=True, kind="flat", fn=form_gip_charente, scan=False),
+    "drihl-fiche-saisie-sous-libelle": dict(dep="val-de-marne", reglage=True, kind="flat",
+                                            fn=form_drihl_sous_libelle, scan=True, prep=prep_diagnostic),
+    "ccapex-saisine-travailleur-social": dict(dep="seine-saint-denis", reglage=True, kind="flat", fn=form_ccapex,
+                                              scan=False, prep=prep_ccapex),
 }
 
 
@@ -1174,6 +1404,8 @@ def generate(out_dir, n_per_family: int = 12, seed: int = 2025, scans_per_family
         rng = random.Random(f"{seed}/{name}")
         for i in range(n_per_family):
             f = foyer(rng, F["dep"])
+            if F.get("prep"):
+                F["prep"](f)
             nom = f["adultes"][0]["nom"].replace("'", "")
             scan = F["scan"] and i < scans_per_family
             if F["kind"] == "docx":
@@ -1202,7 +1434,9 @@ def generate(out_dir, n_per_family: int = 12, seed: int = 2025, scans_per_family
                     else:
                         shutil.copy(target / fichier, docs / fichier)
                     tmp.cleanup()
-            labels.append(_save(att_dir, attendu_foyer(fichier, f), name, F["reglage"]))
+            att = attendu_foyer(fichier, f)
+            att.update({k: mc.iso(v) for k, v in f.get("_ccapex", {}).items()})
+            labels.append(_save(att_dir, att, name, F["reglage"]))
 
     _odt(docs, odt_stems)
     (out_dir / "familles.json").write_text(

@@ -40,6 +40,9 @@ SECTIONS = {
     "logement": r"logement|statut\s+d.occupation|habitat",
     "ressources": r"ressources|revenus|budget\s+du\s+m[ée]nage",
     "objectifs": r"objectifs?|points\s+[àa]\s+(?:[ée]valuer|travailler)|axes\s+de\s+travail",
+    # fixed charges, other debts and the procedure close the resources: their amounts are not income
+    "charges": r"charges\s+(?:fixes|mensuelles|du\s+m[ée]nage)|d[ée]penses|endettement|dettes|"
+               r"[ée]tat\s+de\s+la\s+proc[ée]dure|proc[ée]dure",
     "autre": r"motif|observations?|signature|accord|commentaires?",
 }
 # "2. Le logement", "LE PRESCRIPTEUR", "III - Ressources"
