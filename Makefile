@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test lint setup system-deps samples templates bench clean check-wheel
+.PHONY: demo test lint format setup system-deps samples templates bench clean check-wheel
 
 demo: setup
 	$(BIN)/asll demo
@@ -13,9 +13,14 @@ demo: setup
 test: setup
 	$(BIN)/pytest
 
-# Lint only (the formatter is not run here): rules in pyproject.toml [tool.ruff].
+# Lint and format check (100 columns): rules in pyproject.toml [tool.ruff]. `make format`
+# rewrites the files.
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff format .
 
 setup: system-deps $(VENV)/.installed
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import errno
 import sys
 import time
 from dataclasses import dataclass, field
@@ -82,13 +83,30 @@ def _child(path: str, memory_mb: int, rules: str | None, conn, read_only: bool =
             conn.send(("unreadable", TOO_MUCH_MEMORY))
         except UnreadableDocument as exc:
             # readers turn any library failure into "damaged": the memory limit is not that
-            memory = isinstance(exc.__cause__, MemoryError) or isinstance(
-                exc.__context__, MemoryError)
+            memory = _out_of_memory(exc, memory_mb)
             conn.send(("unreadable", TOO_MUCH_MEMORY if memory else str(exc)))
         except Exception as exc:  # a library failing on a malformed file
             conn.send(("unreadable", _failed(exc)))
     finally:
         conn.close()
+
+
+def _out_of_memory(exc: BaseException, memory_mb: int | None) -> bool:
+    """Whether a reader's failure comes from the memory limit: a MemoryError or ENOMEM
+    anywhere in the chain of causes (a library may wrap it twice), or a process that had
+    used most of its allowance when it failed (a C library's failed allocation is often
+    reported as a damaged file)."""
+    seen = 0
+    while exc is not None and seen < 20:
+        if isinstance(exc, MemoryError) or (isinstance(exc, OSError) and exc.errno == errno.ENOMEM):
+            return True
+        exc = exc.__cause__ or exc.__context__
+        seen += 1
+    if memory_mb and sys.platform != "win32":
+        import resource
+        used = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kB on Linux
+        return used > 0.6 * memory_mb * 1024 * 1024
+    return False
 
 
 def _failed(exc: Exception) -> str:

@@ -88,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "registre des dossiers, brouillons des rapports et conventions.")
     sub = parser.add_subparsers(title="commandes", metavar="COMMANDE", required=True)
 
-    p = sub.add_parser("watch", parents=[common], help="surveiller le dossier d'arrivée",
+    p = sub.add_parser("surveiller", aliases=["watch"], parents=[common], help="surveiller le dossier d'arrivée",
                        description="Traite les fichiers déjà présents dans le dossier d'arrivée, "
                                    "puis chaque nouveau fichier dès qu'il est complètement "
                                    "copié. Ctrl-C arrête proprement après le fichier en cours.")
@@ -96,21 +96,21 @@ def build_parser() -> argparse.ArgumentParser:
                    help="scrutation périodique, pour un partage réseau (SMB, NFS)")
     p.set_defaults(func=cmd_watch)
 
-    p = sub.add_parser("ingest", parents=[common], help="traiter les fichiers une fois, puis "
+    p = sub.add_parser("traiter", aliases=["ingest"], parents=[common], help="traiter les fichiers une fois, puis "
                        "s'arrêter", description="Fait une fois ce que fait la surveillance : "
                        "sur les fichiers donnés, ou sur tous ceux du dossier d'arrivée. Les "
                        "fichiers traités sont déplacés vers l'archive.")
     p.add_argument("fichiers", nargs="*", type=Path, metavar="FICHIER")
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("extract", parents=[common], help="afficher ce qu'un document contient",
+    p = sub.add_parser("extraire", aliases=["extract"], parents=[common], help="afficher ce qu'un document contient",
                        description="Lit un fichier et affiche les données extraites, sans rien "
                                    "écrire ni déplacer.")
     p.add_argument("fichier", type=Path, metavar="FICHIER")
     p.add_argument("--json", action="store_true", help="sortie JSON (format de référence)")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("generate", parents=[common], help="(re)rédiger un document d'un dossier",
+    p = sub.add_parser("rediger", aliases=["generate"], parents=[common], help="(re)rédiger un document d'un dossier",
                        description="Rédige à nouveau un brouillon à partir du registre. Un "
                                    "brouillon existant n'est jamais écrasé : la nouvelle "
                                    "version porte un autre nom.")
@@ -229,7 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
                    metavar="{installer,desinstaller,statut}")
     p.set_defaults(func=cmd_service)
 
-    p = sub.add_parser("evaluate", parents=[common], help="mesurer l'extraction sur un corpus "
+    p = sub.add_parser("evaluer", aliases=["evaluate"], parents=[common], help="mesurer l'extraction sur un corpus "
                        "étiqueté", description="Extrait chaque document de DOSSIER qui a un "
                        "attendu <ATTENDU>/<nom du fichier>.json et compare champ par champ : "
                        "exactitude par champ, par type de document, textes et scans.")
