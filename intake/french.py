@@ -42,8 +42,10 @@ _UNITS = {
     "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20,
     "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
 }
+# longest first (so that "vingts" is tried before "vingt"), then alphabetical: the same
+# pattern source in every process, whatever the hash seed
 NUMBER_WORDS = sorted(set(_UNITS) | {"cent", "cents", "mille", "mil", "million", "millions",
-                                      "zéro", "et"}, key=len, reverse=True)
+                                      "zéro", "et"}, key=lambda w: (-len(w), w))
 _NUMWORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
 
 
