@@ -2,6 +2,7 @@
 configuration stay where the project's layout puts them (`templates/`, `samples/`,
 `asll.exemple.toml`) and are copied into the wheel under `asll/bundled/`, where
 asll/resources.py finds them through importlib.resources."""
+
 import shutil
 from pathlib import Path
 

@@ -3,6 +3,7 @@
 Every path defaults to the project's own layout (inbox/, outbox/, … beside this package)
 or, when an `asll.toml` is used, to folders beside that file.
 """
+
 from __future__ import annotations
 
 import os
@@ -97,31 +98,63 @@ class Config:
     def rebased(self, base: Path) -> "Config":
         """The same settings with every workspace folder under `base`."""
         moved = Config.for_workspace(base)
-        return replace(self, **{name: getattr(moved, name) for name in (
-            "base", "inbox", "outbox", "archive", "quarantaine", "a_trier", "registre")})
+        return replace(
+            self,
+            **{
+                name: getattr(moved, name)
+                for name in (
+                    "base",
+                    "inbox",
+                    "outbox",
+                    "archive",
+                    "quarantaine",
+                    "a_trier",
+                    "registre",
+                )
+            },
+        )
 
     def with_options(self, **options) -> "Config":
         """Command-line options override the file; None means "not given"."""
-        given = {k: (Path(v) if isinstance(getattr(self, k), Path) else v)
-                 for k, v in options.items() if v is not None}
+        given = {
+            k: (Path(v) if isinstance(getattr(self, k), Path) else v)
+            for k, v in options.items()
+            if v is not None
+        }
         return replace(self, **given)
 
     def ensure_folders(self) -> None:
-        for folder in (self.inbox, self.outbox, self.archive, self.quarantaine, self.a_trier,
-                       self.registre.parent):
+        for folder in (
+            self.inbox,
+            self.outbox,
+            self.archive,
+            self.quarantaine,
+            self.a_trier,
+            self.registre.parent,
+        ):
             folder.mkdir(parents=True, exist_ok=True)
             if self.groupe and os.name == "posix" and folder != self.inbox:
                 # New files inherit the group (setgid folder); the umask lets it read them.
                 try:
                     shutil.chown(folder, group=self.groupe)
                 except LookupError as exc:
-                    raise ConfigError(f"Groupe « {self.groupe} » inconnu sur ce système "
-                                      "([confidentialite] groupe).") from exc
+                    raise ConfigError(
+                        f"Groupe « {self.groupe} » inconnu sur ce système "
+                        "([confidentialite] groupe)."
+                    ) from exc
                 folder.chmod(0o2770)
 
 
-_PATH_KEYS = ("inbox", "outbox", "archive", "quarantaine", "a_trier", "registre", "templates",
-              "regles")
+_PATH_KEYS = (
+    "inbox",
+    "outbox",
+    "archive",
+    "quarantaine",
+    "a_trier",
+    "registre",
+    "templates",
+    "regles",
+)
 _WATCH_KEYS = ("polling", "stabilite_secondes", "delai_max_secondes", "memoire_max_mo")
 
 
@@ -144,7 +177,9 @@ def load_config(path: Path | None = None) -> Config:
     dossiers = data.get("dossiers", {})
     unknown = set(dossiers) - set(_PATH_KEYS)
     if unknown:
-        raise ConfigError(f"Clés inconnues dans [dossiers] de {path} : {', '.join(sorted(unknown))}")
+        raise ConfigError(
+            f"Clés inconnues dans [dossiers] de {path} : {', '.join(sorted(unknown))}"
+        )
     paths = {key: _resolve(base, dossiers[key]) for key in _PATH_KEYS if key in dossiers}
     config = Config.for_workspace(base, **paths)
 
@@ -158,10 +193,17 @@ def load_config(path: Path | None = None) -> Config:
     privacy = data.get("confidentialite", {})
     unknown = set(privacy) - {"groupe", "conservation_annees"}
     if unknown:
-        raise ConfigError(f"Clés inconnues dans [confidentialite] de {path} : "
-                          f"{', '.join(sorted(unknown))}")
-    return replace(config, service=Service(**service_data), **watch, **privacy,
-                   **_sectors(data, path), epci=_epci(data, path))
+        raise ConfigError(
+            f"Clés inconnues dans [confidentialite] de {path} : {', '.join(sorted(unknown))}"
+        )
+    return replace(
+        config,
+        service=Service(**service_data),
+        **watch,
+        **privacy,
+        **_sectors(data, path),
+        epci=_epci(data, path),
+    )
 
 
 def _sectors(data: dict, path: Path) -> dict:
@@ -170,12 +212,14 @@ def _sectors(data: dict, path: Path) -> dict:
     for entry in data.get("secteurs", []):
         unknown = set(entry) - {"nom", "referent", "communes"}
         if unknown or "nom" not in entry:
-            raise ConfigError(f"Secteur mal décrit dans {path} : chaque [[secteurs]] a un « nom », "
-                              "un « referent » et une liste « communes »"
-                              + (f" (clés inconnues : {', '.join(sorted(unknown))})"
-                                 if unknown else ""))
-        sectors.append(Secteur(entry["nom"], entry.get("referent", ""),
-                               tuple(entry.get("communes", []))))
+            raise ConfigError(
+                f"Secteur mal décrit dans {path} : chaque [[secteurs]] a un « nom », "
+                "un « referent » et une liste « communes »"
+                + (f" (clés inconnues : {', '.join(sorted(unknown))})" if unknown else "")
+            )
+        sectors.append(
+            Secteur(entry["nom"], entry.get("referent", ""), tuple(entry.get("communes", [])))
+        )
     if sectors:
         out["secteurs"] = tuple(sectors)
     if "secteur_par_defaut" in data:

@@ -6,6 +6,7 @@ wheel is built, see setup.py) and found through importlib.resources. In a source
 (an editable install, the tests) they are the repository's own `templates/`,
 `samples/documents/` and `asll.exemple.toml`, which staff may edit.
 """
+
 from __future__ import annotations
 
 from importlib import resources

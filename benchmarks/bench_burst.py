@@ -14,6 +14,7 @@ The reference is the sum of the per-file in-process extraction times (`extract`,
 of 3 per source document, times how often it is copied): the serial work of reading. The
 parallel ideal is that sum / cores.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,7 +27,14 @@ import time
 from pathlib import Path
 
 from benchmarks.common import (
-    ROOT, SAMPLES, TreeSampler, median, parent_peak_rss_mb, repeat, tree_cpu_seconds, variant,
+    ROOT,
+    SAMPLES,
+    TreeSampler,
+    median,
+    parent_peak_rss_mb,
+    repeat,
+    tree_cpu_seconds,
+    variant,
 )
 
 
@@ -51,9 +59,18 @@ def run(rapide: bool = False) -> dict:
 
     count = 40 if rapide else 500
     # timed in another process: the watcher process itself never imports the readers
-    proc = subprocess.run([sys.executable, "-c", "import json; from benchmarks.bench_burst "
-                           "import extraction_times; print(json.dumps(extraction_times()))"],
-                          capture_output=True, text=True, check=True, cwd=ROOT)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import json; from benchmarks.bench_burst "
+            "import extraction_times; print(json.dumps(extraction_times()))",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
     per_file = json.loads(proc.stdout.strip().splitlines()[-1])
     sources = [SAMPLES / name for name in sorted(per_file)]
     plan = [(sources[i % len(sources)], i) for i in range(count)]
@@ -96,11 +113,17 @@ def run(rapide: bool = False) -> dict:
             outcomes[r.resultat] = outcomes.get(r.resultat, 0) + 1
         drafts = sum(1 for _ in config.outbox.rglob("*.docx"))
         return {
-            "fichiers": count, "sources": len(sources), "total": wall,
-            "ecriture": t_written - t0, "premier_resultat": first,
+            "fichiers": count,
+            "sources": len(sources),
+            "total": wall,
+            "ecriture": t_written - t0,
+            "premier_resultat": first,
             "stabilite_secondes": config.stabilite_secondes,
-            "somme_extractions": serial, "ideal_parallele": serial / cores, "coeurs": cores,
-            "ratio_somme": wall / serial, "ratio_ideal": wall / (serial / cores),
+            "somme_extractions": serial,
+            "ideal_parallele": serial / cores,
+            "coeurs": cores,
+            "ratio_somme": wall / serial,
+            "ratio_ideal": wall / (serial / cores),
             "enregistrements_registre": watcher.intake.saves,
             "pic_memoire_total_mo": sampler.peak_total_mb,
             "pic_memoire_parent_mo": max(sampler.peak_parent_mb, parent_peak_rss_mb()),
@@ -108,5 +131,6 @@ def run(rapide: bool = False) -> dict:
             "enfants_max": sampler.max_children,
             "cpu_secondes": cpu1 - cpu0,
             "utilisation_cpu": (cpu1 - cpu0) / wall / cores,
-            "resultats": outcomes, "brouillons": drafts,
+            "resultats": outcomes,
+            "brouillons": drafts,
         }

@@ -16,6 +16,7 @@ Two more measures:
 - parallel OCR: a 4-page scan against the same page scanned alone (target well under
   4× on 2 cores).
 """
+
 from __future__ import annotations
 
 import re
@@ -48,6 +49,7 @@ def floor(path: Path):
                 for row in table.rows:
                     parts.extend(cell.text for cell in row.cells)
             return parts
+
         return read
     if suffix == ".pdf":
         import pdfplumber
@@ -55,8 +57,11 @@ def floor(path: Path):
         import pytesseract
 
         with pdfplumber.open(str(path)) as pdf:
-            scanned = [i for i, page in enumerate(pdf.pages)
-                       if len(re.sub(r"\s", "", page.extract_text() or "")) < 25]
+            scanned = [
+                i
+                for i, page in enumerate(pdf.pages)
+                if len(re.sub(r"\s", "", page.extract_text() or "")) < 25
+            ]
 
         def read():
             out = []
@@ -69,11 +74,11 @@ def floor(path: Path):
                 try:
                     for i in scanned:
                         image = doc[i].render(scale=300 / 72).to_pil()
-                        out.append(pytesseract.image_to_data(image, lang="fra",
-                                                             config="--psm 3"))
+                        out.append(pytesseract.image_to_data(image, lang="fra", config="--psm 3"))
                 finally:
                     doc.close()
             return out
+
         return read
     if suffix in (".png", ".jpg", ".jpeg", ".tif", ".tiff"):
         import pytesseract
@@ -83,6 +88,7 @@ def floor(path: Path):
             with Image.open(path) as image:
                 image.load()
                 return pytesseract.image_to_data(image, lang="fra", config="--psm 3")
+
         return read
     return None
 
@@ -112,31 +118,54 @@ def run(rapide: bool = False) -> dict:
         t_read = median(repeat(lambda path=path: read_document(path), n))
         t_extract = median(repeat(lambda path=path: extract(path), n))
         t_sandbox = median(repeat(lambda path=path: extract_isolated(path, 180, 1500), n))
-        rows.append({"fichier": path.name, "genre": doc.kind, "runs": n,
-                     "plancher": t_floor, "lecture": t_read, "extraction": t_extract,
-                     "bac_a_sable": t_sandbox})
+        rows.append(
+            {
+                "fichier": path.name,
+                "genre": doc.kind,
+                "runs": n,
+                "plancher": t_floor,
+                "lecture": t_read,
+                "extraction": t_extract,
+                "bac_a_sable": t_sandbox,
+            }
+        )
 
     def group(name, kinds):
         sel = [r for r in rows if r["genre"] in kinds]
         if not sel:
             return None
-        s = {k: sum(r[k] for r in sel) for k in ("plancher", "lecture", "extraction",
-                                                   "bac_a_sable")}
-        return {"groupe": name, "fichiers": len(sel), **s,
-                "ratio_lecture": s["lecture"] / s["plancher"],
-                "ratio_extraction": s["extraction"] / s["plancher"],
-                "ratio_bac_a_sable": s["bac_a_sable"] / s["plancher"],
-                "surcout_bac_a_sable_par_fichier": (s["bac_a_sable"] - s["extraction"]) / len(sel)}
+        s = {
+            k: sum(r[k] for r in sel) for k in ("plancher", "lecture", "extraction", "bac_a_sable")
+        }
+        return {
+            "groupe": name,
+            "fichiers": len(sel),
+            **s,
+            "ratio_lecture": s["lecture"] / s["plancher"],
+            "ratio_extraction": s["extraction"] / s["plancher"],
+            "ratio_bac_a_sable": s["bac_a_sable"] / s["plancher"],
+            "surcout_bac_a_sable_par_fichier": (s["bac_a_sable"] - s["extraction"]) / len(sel),
+        }
 
-    groups = [g for g in (
-        group("PDF texte", {"pdf_text"}),
-        group("Formulaires (Word + PDF à champs)", {"docx", "pdf_form"}),
-        group("Tout sauf scans", {"pdf_text", "pdf_form", "docx", "odt"}),
-        group("Scans (OCR)", {"pdf_scan", "image"}),
-    ) if g]
-    return {"rows": rows, "groups": groups, "skipped": skipped, "reps": reps,
-            "scan_reps": scan_reps, "processus_entier": whole_process(5 if rapide else 15),
-            "ocr_parallele": None if rapide else parallel_ocr()}
+    groups = [
+        g
+        for g in (
+            group("PDF texte", {"pdf_text"}),
+            group("Formulaires (Word + PDF à champs)", {"docx", "pdf_form"}),
+            group("Tout sauf scans", {"pdf_text", "pdf_form", "docx", "odt"}),
+            group("Scans (OCR)", {"pdf_scan", "image"}),
+        )
+        if g
+    ]
+    return {
+        "rows": rows,
+        "groups": groups,
+        "skipped": skipped,
+        "reps": reps,
+        "scan_reps": scan_reps,
+        "processus_entier": whole_process(5 if rapide else 15),
+        "ocr_parallele": None if rapide else parallel_ocr(),
+    }
 
 
 def whole_process(runs: int, path: Path = WHOLE_PROCESS_FILE) -> dict:
@@ -156,8 +185,7 @@ def whole_process(runs: int, path: Path = WHOLE_PROCESS_FILE) -> dict:
         t_asll.append(once(asll))
         t_plumber.append(once(plumber))
     a, p = median(t_asll), median(t_plumber)
-    return {"fichier": path.name, "runs": runs, "asll_extract": a, "pdfplumber": p,
-            "ratio": a / p}
+    return {"fichier": path.name, "runs": runs, "asll_extract": a, "pdfplumber": p, "ratio": a / p}
 
 
 def parallel_ocr(runs: int = 3) -> dict:

@@ -8,6 +8,7 @@ convention for ASLL access / maintenance / renewal prescriptions), cycled to N d
   LibreOffice process, then by one `convert_to_pdf([path], outdir)` call (one LibreOffice
   process) per document. One run each (slow): see the note in RESULTS.md.
 """
+
 from __future__ import annotations
 
 import tempfile
@@ -56,13 +57,20 @@ def run(rapide: bool = False) -> dict:
             config.ensure_folders()
 
             def make(config=config):
-                return [draft_document(kind, d, config)
-                        for kind, d in (pairs[i % len(pairs)] for i in range(n_drafts))]
+                return [
+                    draft_document(kind, d, config)
+                    for kind, d in (pairs[i % len(pairs)] for i in range(n_drafts))
+                ]
+
             t, made = timed(make)
             rates.append(n_drafts / t)
             paths = made
-        out = {"brouillons": n_drafts, "types": sorted({k for k, _ in pairs}),
-               "par_seconde": median(rates), "runs": 3}
+        out = {
+            "brouillons": n_drafts,
+            "types": sorted({k for k, _ in pairs}),
+            "par_seconde": median(rates),
+            "runs": 3,
+        }
 
         if not pdf_available():
             out["pdf"] = None
@@ -83,8 +91,13 @@ def run(rapide: bool = False) -> dict:
             t, made = timed(convert_to_pdf, [p], single_dir)
             t_single += t
             made_single += len(made)
-        out["pdf"] = {"documents": n_pdf, "un_processus": t_batch,
-                      "un_processus_par_document": t_single,
-                      "pdf_lot": len(made_batch), "pdf_un_par_un": made_single,
-                      "acceleration": t_single / t_batch, "runs": 1}
+        out["pdf"] = {
+            "documents": n_pdf,
+            "un_processus": t_batch,
+            "un_processus_par_document": t_single,
+            "pdf_lot": len(made_batch),
+            "pdf_un_par_un": made_single,
+            "acceleration": t_single / t_batch,
+            "runs": 1,
+        }
     return out

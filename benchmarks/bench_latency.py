@@ -9,6 +9,7 @@ benchmark waits for the register save, then a random 0–0.25 s so drops fall an
 the watcher's 0.25 s tick. One untimed drop first (starts the sandbox's forkserver, as
 in a watcher that has been running for a while).
 """
+
 from __future__ import annotations
 
 import random
@@ -43,9 +44,16 @@ def measure(stabilite: float, drops: int, seed: int = 0) -> dict:
     rnd = random.Random(seed)
     with tempfile.TemporaryDirectory(prefix="asll-bench-latence-") as tmp:
         config = Config.for_workspace(
-            Path(tmp), stabilite_secondes=stabilite,
-            secteurs=(Secteur("Secteur Nord", "Mme Référente", ("Saint-Dizier", "Joinville",
-                                                                  "Wassy", "Langres")),))
+            Path(tmp),
+            stabilite_secondes=stabilite,
+            secteurs=(
+                Secteur(
+                    "Secteur Nord",
+                    "Mme Référente",
+                    ("Saint-Dizier", "Joinville", "Wassy", "Langres"),
+                ),
+            ),
+        )
         config.ensure_folders()
         results = []
         watcher = InboxWatcher(config, on_result=results.append)
@@ -79,12 +87,17 @@ def measure(stabilite: float, drops: int, seed: int = 0) -> dict:
         finally:
             watcher.stop()
             thread.join(30)
-        return {"stabilite_secondes": stabilite, "depots": drops,
-                "mediane": median(latencies), "pire": max(latencies),
-                "meilleure": min(latencies), "toutes": latencies,
-                "hors_stabilite_mediane": median(latencies) - stabilite,
-                "sous_dossiers": sorted(subfolders),
-                "resultats": sorted({r.resultat for r in results})}
+        return {
+            "stabilite_secondes": stabilite,
+            "depots": drops,
+            "mediane": median(latencies),
+            "pire": max(latencies),
+            "meilleure": min(latencies),
+            "toutes": latencies,
+            "hors_stabilite_mediane": median(latencies) - stabilite,
+            "sous_dossiers": sorted(subfolders),
+            "resultats": sorted({r.resultat for r in results}),
+        }
 
 
 def run(rapide: bool = False) -> dict:

@@ -20,6 +20,7 @@ Measured, on an empty register and on the big one, in a workspace as the watcher
 - the annual report (`annual_report(..., pdf=False)`, docx + xlsx): alone and with load.
 The worst against its target is profiled with cProfile.
 """
+
 from __future__ import annotations
 
 import cProfile
@@ -97,16 +98,27 @@ def build(path: Path, n: int) -> dict:
     register.documents_ws = _CountingSheet(real[2])
     for i, d in enumerate(dossiers):
         register.put(d)
-        register.add_document(DocumentRecord(
-            recu_le=datetime.combine(d.date_ouverture, datetime.min.time()),
-            fichier=f"document {i}.pdf", sha256=f"{i:064x}", type="Assignation",
-            dossier=d.numero, resultat="traité", classe_sous=f"archive/{i}.pdf"))
+        register.add_document(
+            DocumentRecord(
+                recu_le=datetime.combine(d.date_ouverture, datetime.min.time()),
+                fichier=f"document {i}.pdf",
+                sha256=f"{i:064x}",
+                type="Assignation",
+                dossier=d.numero,
+                resultat="traité",
+                classe_sous=f"archive/{i}.pdf",
+            )
+        )
     register.dossiers_ws, register.data_ws, register.documents_ws = real
     register.put_deadlines([x for d in register.dossiers() for x in deadlines_for(d)])
     t_put = time.perf_counter() - t0
     t_save, _ = timed(register.save)
-    return {"dossiers": n, "construction": t_put, "enregistrement": t_save,
-            "taille_mo": path.stat().st_size / 1e6}
+    return {
+        "dossiers": n,
+        "construction": t_put,
+        "enregistrement": t_save,
+        "taille_mo": path.stat().st_size / 1e6,
+    }
 
 
 def _profile(fn, top: int = 14) -> list[str]:
@@ -123,8 +135,10 @@ def _profile(fn, top: int = 14) -> list[str]:
         if len(parts) == 6 and parts[0][0].isdigit() and parts[1][0].isdigit():
             where = parts[5].replace(str(Path.cwd()) + "/", "")
             where = where.split("site-packages/")[-1]
-            lines.append(f"{float(parts[1]):7.2f} s propres, {float(parts[3]):7.2f} s cumulées, "
-                         f"{parts[0]} appels — {where}")
+            lines.append(
+                f"{float(parts[1]):7.2f} s propres, {float(parts[3]):7.2f} s cumulées, "
+                f"{parts[0]} appels — {where}"
+            )
     return lines
 
 
@@ -163,10 +177,16 @@ def measure_ingest(register_src: Path | None, reps: int, profile: bool = False) 
         if profile:
             path = drop(reps + 1, MEASURED)
             prof = _profile(lambda: (intake.handle(path), intake.flush()))
-        return {"dossiers": n, "chargement": t_load, "premier_flush": t_first_flush,
-                "handle": median(handles),
-                "flush": median(flushes), "total": median(h + f for h, f in zip(handles, flushes)),
-                "runs": reps, "profil": prof}
+        return {
+            "dossiers": n,
+            "chargement": t_load,
+            "premier_flush": t_first_flush,
+            "handle": median(handles),
+            "flush": median(flushes),
+            "total": median(h + f for h, f in zip(handles, flushes)),
+            "runs": reps,
+            "profil": prof,
+        }
 
 
 def run(rapide: bool = False) -> dict:
@@ -194,26 +214,42 @@ def run(rapide: bool = False) -> dict:
         outdir = Path(tmp) / "rapports"
         year = 2024
         report_runs = 3
-        t_report = median(repeat(lambda: annual_report(dossiers, year, Config(), outdir,
-                                                       pdf=False), report_runs))
-        out["echeances"] = {"chargement": t_load, "due": t_due, "total": t_load + t_due,
-                            "en_retard": len(late), "a_venir": len(coming)}
-        out["rapport_annuel"] = {"rapport": t_report, "avec_chargement": t_load + t_report,
-                                 "annee": year, "runs": report_runs}
+        t_report = median(
+            repeat(lambda: annual_report(dossiers, year, Config(), outdir, pdf=False), report_runs)
+        )
+        out["echeances"] = {
+            "chargement": t_load,
+            "due": t_due,
+            "total": t_load + t_due,
+            "en_retard": len(late),
+            "a_venir": len(coming),
+        }
+        out["rapport_annuel"] = {
+            "rapport": t_report,
+            "avec_chargement": t_load + t_report,
+            "annee": year,
+            "runs": report_runs,
+        }
 
         # which is worst against its target?
         delta = out["ingestion_gros"]["total"] - out["ingestion_vide"]["total"]
         out["ingestion_delta"] = delta
-        scores = {"ingestion": delta / 1.0,
-                  "rapport_annuel": out["rapport_annuel"]["avec_chargement"] / 10.0}
+        scores = {
+            "ingestion": delta / 1.0,
+            "rapport_annuel": out["rapport_annuel"]["avec_chargement"] / 10.0,
+        }
         worst = max(scores, key=scores.get)
         out["pire"] = worst
         if worst == "ingestion":
             out["profil"] = out["ingestion_gros"].pop("profil")
-            out["profil_de"] = (f"une ingestion de plus (handle + flush) sur le registre de "
-                                f"{n} dossiers")
+            out["profil_de"] = (
+                f"une ingestion de plus (handle + flush) sur le registre de {n} dossiers"
+            )
         else:
-            out["profil"] = _profile(lambda: annual_report(
-                RegisterStore(big).dossiers(), year, Config(), outdir, pdf=False))
+            out["profil"] = _profile(
+                lambda: annual_report(
+                    RegisterStore(big).dossiers(), year, Config(), outdir, pdf=False
+                )
+            )
             out["profil_de"] = f"chargement + rapport annuel, {n} dossiers"
     return out

@@ -5,6 +5,7 @@
 Not a test: prints timings. Dossiers are built in memory (reading a 20,000-row register
 with openpyxl is the register's cost, not the report's).
 """
+
 from __future__ import annotations
 
 import random
@@ -16,15 +17,42 @@ from pathlib import Path
 
 from asll.config import Config
 from asll.domain.model import (
-    CATEGORIES_REVENUS, MOTIFS_FIN, MOTIFS_IMPAYE, ORIGINES_DEMANDE, PLANS_APUREMENT,
-    RELOGEMENTS, SITUATIONS_MESURE, SURENDETTEMENT, TYPES_MESURE, Dossier, Personne, Ressource,
+    CATEGORIES_REVENUS,
+    MOTIFS_FIN,
+    MOTIFS_IMPAYE,
+    ORIGINES_DEMANDE,
+    PLANS_APUREMENT,
+    RELOGEMENTS,
+    SITUATIONS_MESURE,
+    SURENDETTEMENT,
+    TYPES_MESURE,
+    Dossier,
+    Personne,
+    Ressource,
 )
 from reports import annual_report, gts_pack
 
-COMMUNES = ("Saint-Dizier", "Joinville", "Wassy", "Chancenay", "Angoulême", "Cognac",
-            "Soyaux", "La Couronne", "Ruffec", "Barbezieux")
-BAILLEURS = ("OPH de Saint-Dizier", "OPAC", "Logélia", "Noalis", "SCI Les Tilleuls",
-             "M. Dubois", "Domofrance")
+COMMUNES = (
+    "Saint-Dizier",
+    "Joinville",
+    "Wassy",
+    "Chancenay",
+    "Angoulême",
+    "Cognac",
+    "Soyaux",
+    "La Couronne",
+    "Ruffec",
+    "Barbezieux",
+)
+BAILLEURS = (
+    "OPH de Saint-Dizier",
+    "OPAC",
+    "Logélia",
+    "Noalis",
+    "SCI Les Tilleuls",
+    "M. Dubois",
+    "Domofrance",
+)
 
 
 def synthetic(n: int, seed: int = 1) -> list[Dossier]:
@@ -33,15 +61,21 @@ def synthetic(n: int, seed: int = 1) -> list[Dossier]:
     for i in range(n):
         nature = "ASLL" if i % 2 else "ESU"
         ouvert = date(2019, 1, 1) + timedelta(days=rnd.randrange(6 * 365))
-        d = Dossier(numero=f"{nature}-{ouvert.year}-{i:05d}", nature=nature,
-                    date_ouverture=ouvert, personnes=[Personne("NOM", "Prénom")],
-                    commune=rnd.choice(COMMUNES), bailleur=rnd.choice(BAILLEURS),
-                    composition=rnd.choice(("femme_seule", "homme_seul", "couple")),
-                    nb_enfants=rnd.randrange(6), montant_dette=rnd.uniform(0, 9000),
-                    ressources=[Ressource(rnd.choice(("salaire", "rsa", "chomage", "aah")))],
-                    categorie_revenus=rnd.choice(CATEGORIES_REVENUS + (None,)),
-                    organisme_prescripteur=rnd.choice(("CCAS", "MDS", "CAF", None)),
-                    origine_demande=rnd.choice(ORIGINES_DEMANDE))
+        d = Dossier(
+            numero=f"{nature}-{ouvert.year}-{i:05d}",
+            nature=nature,
+            date_ouverture=ouvert,
+            personnes=[Personne("NOM", "Prénom")],
+            commune=rnd.choice(COMMUNES),
+            bailleur=rnd.choice(BAILLEURS),
+            composition=rnd.choice(("femme_seule", "homme_seul", "couple")),
+            nb_enfants=rnd.randrange(6),
+            montant_dette=rnd.uniform(0, 9000),
+            ressources=[Ressource(rnd.choice(("salaire", "rsa", "chomage", "aah")))],
+            categorie_revenus=rnd.choice(CATEGORIES_REVENUS + (None,)),
+            organisme_prescripteur=rnd.choice(("CCAS", "MDS", "CAF", None)),
+            origine_demande=rnd.choice(ORIGINES_DEMANDE),
+        )
         if nature == "ESU":
             d.menage_rencontre = rnd.choice(("Oui", "Non"))
             d.motif_impaye = rnd.choice(MOTIFS_IMPAYE)
@@ -75,8 +109,10 @@ def main() -> None:
             t = time.perf_counter()
             r = annual_report(dossiers, annee, Config(), Path(tmp), pdf=False)
             lignes = len(r.statistiques.tableau("ASLL évolution dettes").lignes)
-            print(f"rapport {annee} (docx + xlsx, {lignes} lignes de dettes) : "
-                  f"{time.perf_counter() - t:.2f} s")
+            print(
+                f"rapport {annee} (docx + xlsx, {lignes} lignes de dettes) : "
+                f"{time.perf_counter() - t:.2f} s"
+            )
         t = time.perf_counter()
         gts_pack(dossiers, "2024-06", Config(), Path(tmp))
         print(f"dossier GTS 2024-06 : {time.perf_counter() - t:.2f} s")

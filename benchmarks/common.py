@@ -4,6 +4,7 @@ and copies of the sample documents whose bytes (hence SHA-256) differ.
 Only the standard library at import time: the sandbox's forkserver children import the
 main module (`benchmarks.run`) again, and must stay light.
 """
+
 from __future__ import annotations
 
 import io
@@ -47,6 +48,7 @@ def repeat(fn, n: int) -> list[float]:
 
 # ------------------------------------------------------------------ machine
 
+
 def machine_info() -> dict:
     from importlib import metadata
 
@@ -65,8 +67,19 @@ def machine_info() -> dict:
     except (OSError, AttributeError):
         pass
     versions = {}
-    for name in ("pdfplumber", "pdfminer.six", "pypdf", "pypdfium2", "pytesseract",
-                 "python-docx", "docxtpl", "openpyxl", "lxml", "pillow", "watchdog"):
+    for name in (
+        "pdfplumber",
+        "pdfminer.six",
+        "pypdf",
+        "pypdfium2",
+        "pytesseract",
+        "python-docx",
+        "docxtpl",
+        "openpyxl",
+        "lxml",
+        "pillow",
+        "watchdog",
+    ):
         try:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
@@ -74,9 +87,12 @@ def machine_info() -> dict:
     versions["tesseract"] = _first_line(["tesseract", "--version"])
     versions["LibreOffice"] = _first_line(["soffice", "--version"])
     return {
-        "cpu": cpu, "cores": os.cpu_count(), "ram_gb": ram_gb,
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram_gb": ram_gb,
         "os": f"{platform.system()} {platform.release()}",
-        "python": platform.python_version(), "versions": versions,
+        "python": platform.python_version(),
+        "versions": versions,
         "date": datetime.now().strftime("%Y-%m-%d %H:%M"),
         "loadavg": _loadavg(),
     }
@@ -100,13 +116,14 @@ def _loadavg() -> str:
 
 # ------------------------------------------------------------------ process tree
 
+
 def _stat(pid: int) -> tuple[int, int, int] | None:
     """(ppid, cpu ticks incl. reaped children, rss pages) of a process, from /proc."""
     try:
         text = Path(f"/proc/{pid}/stat").read_text()
     except OSError:
         return None
-    fields = text[text.rfind(")") + 2:].split()
+    fields = text[text.rfind(")") + 2 :].split()
     # fields[0] is state (field 3); utime=14, stime=15, cutime=16, cstime=17, rss=24
     ppid = int(fields[1])
     ticks = sum(int(fields[i]) for i in (11, 12, 13, 14))
@@ -188,6 +205,7 @@ def parent_peak_rss_mb() -> float:
 
 # ------------------------------------------------------------------ varied copies
 
+
 def variant(path: Path, n: int) -> bytes:
     """The bytes of `path`, made unique by `n` without changing what the document says:
     a PDF comment line appended after %%EOF, or a docx core property (contentStatus)."""
@@ -205,7 +223,8 @@ def variant(path: Path, n: int) -> bytes:
                     content = content.replace(
                         b"</cp:coreProperties>",
                         f"<cp:contentStatus>asll-bench-{n}</cp:contentStatus>"
-                        "</cp:coreProperties>".encode())
+                        "</cp:coreProperties>".encode(),
+                    )
                 target.writestr(info, content)
         return out.getvalue()
     return data + f"\n{n}".encode()

@@ -9,6 +9,7 @@ dossier register) or forkserver does not colour another's figures (peak memory o
 burst, above all). This module imports only the standard library at the top: the
 sandbox's forkserver children import the main module again.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,8 +24,13 @@ from benchmarks.common import machine_info
 
 HERE = Path(__file__).resolve().parent
 SECTIONS = ("extraction", "latence", "rafale", "registre", "generation")
-MODULES = {"extraction": "bench_extraction", "latence": "bench_latency", "rafale": "bench_burst",
-           "registre": "bench_register", "generation": "bench_generation"}
+MODULES = {
+    "extraction": "bench_extraction",
+    "latence": "bench_latency",
+    "rafale": "bench_burst",
+    "registre": "bench_register",
+    "generation": "bench_generation",
+}
 
 
 def run_section(name: str, rapide: bool) -> dict:
@@ -51,16 +57,28 @@ def run_in_child(name: str, rapide: bool) -> dict:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m benchmarks",
-                                     description="Mesures de performance d'asll.")
-    parser.add_argument("--rapide", action="store_true",
-                        help="tailles réduites, pour vérifier que tout tourne (< 2 min)")
-    parser.add_argument("--section", choices=SECTIONS, action="append",
-                        help="ne lancer que cette section (répétable)")
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description="Mesures de performance d'asll."
+    )
+    parser.add_argument(
+        "--rapide",
+        action="store_true",
+        help="tailles réduites, pour vérifier que tout tourne (< 2 min)",
+    )
+    parser.add_argument(
+        "--section",
+        choices=SECTIONS,
+        action="append",
+        help="ne lancer que cette section (répétable)",
+    )
     parser.add_argument("--json", type=Path, help=argparse.SUPPRESS)
-    parser.add_argument("--sortie", type=Path, default=None,
-                        help="fichier Markdown écrit (défaut : benchmarks/RESULTS.md, "
-                             "benchmarks/RESULTS-rapide.md avec --rapide)")
+    parser.add_argument(
+        "--sortie",
+        type=Path,
+        default=None,
+        help="fichier Markdown écrit (défaut : benchmarks/RESULTS.md, "
+        "benchmarks/RESULTS-rapide.md avec --rapide)",
+    )
     args = parser.parse_args(argv)
 
     if args.json:  # child mode: one section, result as JSON
@@ -94,8 +112,13 @@ def main(argv=None) -> int:
     print(render_table(results, args.rapide))
     sortie.write_text(render_markdown(results, machine, args.rapide, sections))
     (sortie.with_suffix(".json")).write_text(
-        json.dumps({"machine": machine, "resultats": results, "rapide": args.rapide},
-                   indent=1, default=str, ensure_ascii=False))
+        json.dumps(
+            {"machine": machine, "resultats": results, "rapide": args.rapide},
+            indent=1,
+            default=str,
+            ensure_ascii=False,
+        )
+    )
     print(f"\nRésultats écrits dans {sortie}", file=sys.stderr)
     return 0
 

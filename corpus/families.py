@@ -19,6 +19,7 @@ pour faire monter un chiffre : c'est la mesure de généralisation.
 
 Sortie déterministe pour une graine donnée (reportlab invariant, dates fixes des archives).
 """
+
 from __future__ import annotations
 
 import json
@@ -31,72 +32,334 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from corpus import make_corpus as mc
-from corpus.make_corpus import (MOIS, P, build_pdf, d_lettres, d_long, d_num, eur_lettres,
-                                h_lettres, lettres, lh_cartouche, lh_deux_colonnes, lh_filet,
-                                lh_logo, lh_pied, lh_prefecture, m_espace, m_point)
+from corpus.make_corpus import (
+    MOIS,
+    P,
+    build_pdf,
+    d_lettres,
+    d_long,
+    d_num,
+    eur_lettres,
+    h_lettres,
+    lettres,
+    lh_cartouche,
+    lh_deux_colonnes,
+    lh_filet,
+    lh_logo,
+    lh_pied,
+    lh_prefecture,
+    m_espace,
+    m_point,
+)
 
 # --------------------------------------------------------------------------- données
 
-NOMS = ["MARTIN", "LEROY", "MOREAU", "GIRARD", "BONNET", "FAURE", "ROUSSEL", "MERCIER",
-        "BLANC", "GUERIN", "BOYER", "GARNIER", "CHEVALIER", "FRANCOIS", "LEGRAND", "GAUTHIER",
-        "PERRIN", "ROBIN", "CLEMENT", "MORIN", "N'DIAYE", "DA COSTA", "LE GALL", "BEN SALEM",
-        "DIALLO", "FERREIRA", "COULIBALY", "HAMIDI", "TRAORE", "NGUYEN", "LEFEVRE-DUBOIS",
-        "SAINT-MARTIN", "BOUCHER", "MASSON", "HUET", "RENAUD", "BARBIER", "COLIN", "VIDAL",
-        "AUBERT", "MEUNIER", "BRUNET", "CARPENTIER", "PICARD", "LAMBERT", "KACI", "BOUZID"]
-PRENOMS_H = ["Kévin", "Jérôme", "Mohamed", "Thierry", "Julien", "Sébastien", "Jean-Pierre",
-             "Mickaël", "Yannick", "Karim", "Anthony", "Grégory", "Dylan", "Loïc", "Franck",
-             "Amadou", "Cédric", "Hervé", "Joël", "Stéphane"]
-PRENOMS_F = ["Laura", "Sandrine", "Aïcha", "Nathalie", "Émilie", "Marie-Claire", "Jessica",
-             "Fatima", "Océane", "Valérie", "Chloé", "Hélène", "Mélissa", "Nadia", "Brigitte",
-             "Aurélie", "Josiane", "Inès", "Coralie", "Séverine"]
-LIEUX = ["Reims (51)", "Troyes (10)", "Dijon (21)", "Nancy (54)", "Metz (57)", "Lyon (69)",
-         "Paris (75)", "Alger (Algérie)", "Dakar (Sénégal)", "Bamako (Mali)", "Porto (Portugal)",
-         "Besançon (25)", "Limoges (87)", "Poitiers (86)", "Tours (37)", "Épinal (88)"]
-METIERS_H = ["chauffeur-livreur", "cariste", "agent d'entretien", "sans profession",
-             "demandeur d'emploi", "retraité", "maçon", "employé de commerce"]
-METIERS_F = ["aide-soignante", "auxiliaire de vie", "sans profession", "employée de commerce",
-             "agent de service", "retraitée", "demandeuse d'emploi", "assistante maternelle"]
-RUES = ["rue Victor Hugo", "avenue de la République", "allée des Tilleuls", "boulevard Gambetta",
-        "impasse des Lilas", "place du Marché", "rue du 8 Mai 1945", "rue Pasteur",
-        "rue Jean Jaurès", "cours Lafayette", "rue de l'Église", "chemin de la Croix Blanche",
-        "rue des Écoles", "avenue du Général de Gaulle", "rue Anatole France", "rue Émile Zola"]
-COMPLEMENTS = [None, None, None, "Bâtiment B", "Appt 12", "Résidence Les Érables, Esc. 3",
-               "3e étage gauche"]
+NOMS = [
+    "MARTIN",
+    "LEROY",
+    "MOREAU",
+    "GIRARD",
+    "BONNET",
+    "FAURE",
+    "ROUSSEL",
+    "MERCIER",
+    "BLANC",
+    "GUERIN",
+    "BOYER",
+    "GARNIER",
+    "CHEVALIER",
+    "FRANCOIS",
+    "LEGRAND",
+    "GAUTHIER",
+    "PERRIN",
+    "ROBIN",
+    "CLEMENT",
+    "MORIN",
+    "N'DIAYE",
+    "DA COSTA",
+    "LE GALL",
+    "BEN SALEM",
+    "DIALLO",
+    "FERREIRA",
+    "COULIBALY",
+    "HAMIDI",
+    "TRAORE",
+    "NGUYEN",
+    "LEFEVRE-DUBOIS",
+    "SAINT-MARTIN",
+    "BOUCHER",
+    "MASSON",
+    "HUET",
+    "RENAUD",
+    "BARBIER",
+    "COLIN",
+    "VIDAL",
+    "AUBERT",
+    "MEUNIER",
+    "BRUNET",
+    "CARPENTIER",
+    "PICARD",
+    "LAMBERT",
+    "KACI",
+    "BOUZID",
+]
+PRENOMS_H = [
+    "Kévin",
+    "Jérôme",
+    "Mohamed",
+    "Thierry",
+    "Julien",
+    "Sébastien",
+    "Jean-Pierre",
+    "Mickaël",
+    "Yannick",
+    "Karim",
+    "Anthony",
+    "Grégory",
+    "Dylan",
+    "Loïc",
+    "Franck",
+    "Amadou",
+    "Cédric",
+    "Hervé",
+    "Joël",
+    "Stéphane",
+]
+PRENOMS_F = [
+    "Laura",
+    "Sandrine",
+    "Aïcha",
+    "Nathalie",
+    "Émilie",
+    "Marie-Claire",
+    "Jessica",
+    "Fatima",
+    "Océane",
+    "Valérie",
+    "Chloé",
+    "Hélène",
+    "Mélissa",
+    "Nadia",
+    "Brigitte",
+    "Aurélie",
+    "Josiane",
+    "Inès",
+    "Coralie",
+    "Séverine",
+]
+LIEUX = [
+    "Reims (51)",
+    "Troyes (10)",
+    "Dijon (21)",
+    "Nancy (54)",
+    "Metz (57)",
+    "Lyon (69)",
+    "Paris (75)",
+    "Alger (Algérie)",
+    "Dakar (Sénégal)",
+    "Bamako (Mali)",
+    "Porto (Portugal)",
+    "Besançon (25)",
+    "Limoges (87)",
+    "Poitiers (86)",
+    "Tours (37)",
+    "Épinal (88)",
+]
+METIERS_H = [
+    "chauffeur-livreur",
+    "cariste",
+    "agent d'entretien",
+    "sans profession",
+    "demandeur d'emploi",
+    "retraité",
+    "maçon",
+    "employé de commerce",
+]
+METIERS_F = [
+    "aide-soignante",
+    "auxiliaire de vie",
+    "sans profession",
+    "employée de commerce",
+    "agent de service",
+    "retraitée",
+    "demandeuse d'emploi",
+    "assistante maternelle",
+]
+RUES = [
+    "rue Victor Hugo",
+    "avenue de la République",
+    "allée des Tilleuls",
+    "boulevard Gambetta",
+    "impasse des Lilas",
+    "place du Marché",
+    "rue du 8 Mai 1945",
+    "rue Pasteur",
+    "rue Jean Jaurès",
+    "cours Lafayette",
+    "rue de l'Église",
+    "chemin de la Croix Blanche",
+    "rue des Écoles",
+    "avenue du Général de Gaulle",
+    "rue Anatole France",
+    "rue Émile Zola",
+]
+COMPLEMENTS = [
+    None,
+    None,
+    None,
+    "Bâtiment B",
+    "Appt 12",
+    "Résidence Les Érables, Esc. 3",
+    "3e étage gauche",
+]
 
 # (commune, code postal, juridiction, adresse du tribunal) — communes et tribunaux réels
 VILLES = {
-    "reims": [("Reims", "51100", "Tribunal judiciaire de Reims", "Place Myron Herrick, 51100 Reims"),
-              ("Tinqueux", "51430", "Tribunal judiciaire de Reims", "Place Myron Herrick, 51100 Reims")],
-    "chalons": [("Châlons-en-Champagne", "51000", "Tribunal judiciaire de Châlons-en-Champagne",
-                 "1 place du Palais, 51000 Châlons-en-Champagne"),
-                ("Vitry-le-François", "51300", "Tribunal de proximité de Vitry-le-François",
-                 "Place d'Armes, 51300 Vitry-le-François")],
-    "troyes": [("Troyes", "10000", "Tribunal judiciaire de Troyes", "82 rue Général de Gaulle, 10000 Troyes"),
-               ("Sainte-Savine", "10300", "Tribunal judiciaire de Troyes", "82 rue Général de Gaulle, 10000 Troyes")],
-    "dijon": [("Dijon", "21000", "Tribunal judiciaire de Dijon", "13 boulevard Clemenceau, 21000 Dijon"),
-              ("Chenôve", "21300", "Tribunal judiciaire de Dijon", "13 boulevard Clemenceau, 21000 Dijon"),
-              ("Beaune", "21200", "Tribunal de proximité de Beaune", "2 avenue de la Sablière, 21200 Beaune")],
-    "nancy": [("Nancy", "54000", "Tribunal judiciaire de Nancy", "Cité judiciaire, rue du Général Fabvier, 54000 Nancy"),
-              ("Lunéville", "54300", "Tribunal de proximité de Lunéville", "Place de la Fédération, 54300 Lunéville"),
-              ("Vandœuvre-lès-Nancy", "54500", "Tribunal judiciaire de Nancy",
-               "Cité judiciaire, rue du Général Fabvier, 54000 Nancy")],
-    "poitiers": [("Poitiers", "86000", "Tribunal judiciaire de Poitiers", "10 place Alphonse Lepetit, 86000 Poitiers"),
-                 ("Châtellerault", "86100", "Tribunal de proximité de Châtellerault",
-                  "Place Émile Zola, 86100 Châtellerault")],
-    "macon": [("Mâcon", "71000", "Tribunal judiciaire de Mâcon", "Place Saint-Pierre, 71000 Mâcon"),
-              ("Chalon-sur-Saône", "71100", "Tribunal judiciaire de Chalon-sur-Saône",
-               "Place du Palais de Justice, 71100 Chalon-sur-Saône")],
-    "perigueux": [("Périgueux", "24000", "Tribunal judiciaire de Périgueux", "Place Francheville, 24000 Périgueux"),
-                  ("Bergerac", "24100", "Tribunal judiciaire de Bergerac", "Place de la République, 24100 Bergerac")],
-    "besancon": [("Besançon", "25000", "Tribunal judiciaire de Besançon", "1 rue Mégevand, 25000 Besançon"),
-                 ("Montbéliard", "25200", "Tribunal judiciaire de Montbéliard", "Place Saint-Martin, 25200 Montbéliard")],
-    "larochelle": [("La Rochelle", "17000", "Tribunal judiciaire de La Rochelle", "10 rue du Palais, 17000 La Rochelle"),
-                   ("Rochefort", "17300", "Tribunal de proximité de Rochefort", "Rue Pierre Loti, 17300 Rochefort")],
-    "tours": [("Tours", "37000", "Tribunal judiciaire de Tours", "2 place Jean Jaurès, 37000 Tours"),
-              ("Joué-lès-Tours", "37300", "Tribunal judiciaire de Tours", "2 place Jean Jaurès, 37000 Tours")],
-    "epinal": [("Épinal", "88000", "Tribunal judiciaire d'Épinal", "Place Edmond Henry, 88000 Épinal"),
-               ("Saint-Dié-des-Vosges", "88100", "Tribunal de proximité de Saint-Dié-des-Vosges",
-                "Rue du Nouvel Hôpital, 88100 Saint-Dié-des-Vosges")],
+    "reims": [
+        ("Reims", "51100", "Tribunal judiciaire de Reims", "Place Myron Herrick, 51100 Reims"),
+        ("Tinqueux", "51430", "Tribunal judiciaire de Reims", "Place Myron Herrick, 51100 Reims"),
+    ],
+    "chalons": [
+        (
+            "Châlons-en-Champagne",
+            "51000",
+            "Tribunal judiciaire de Châlons-en-Champagne",
+            "1 place du Palais, 51000 Châlons-en-Champagne",
+        ),
+        (
+            "Vitry-le-François",
+            "51300",
+            "Tribunal de proximité de Vitry-le-François",
+            "Place d'Armes, 51300 Vitry-le-François",
+        ),
+    ],
+    "troyes": [
+        (
+            "Troyes",
+            "10000",
+            "Tribunal judiciaire de Troyes",
+            "82 rue Général de Gaulle, 10000 Troyes",
+        ),
+        (
+            "Sainte-Savine",
+            "10300",
+            "Tribunal judiciaire de Troyes",
+            "82 rue Général de Gaulle, 10000 Troyes",
+        ),
+    ],
+    "dijon": [
+        ("Dijon", "21000", "Tribunal judiciaire de Dijon", "13 boulevard Clemenceau, 21000 Dijon"),
+        (
+            "Chenôve",
+            "21300",
+            "Tribunal judiciaire de Dijon",
+            "13 boulevard Clemenceau, 21000 Dijon",
+        ),
+        (
+            "Beaune",
+            "21200",
+            "Tribunal de proximité de Beaune",
+            "2 avenue de la Sablière, 21200 Beaune",
+        ),
+    ],
+    "nancy": [
+        (
+            "Nancy",
+            "54000",
+            "Tribunal judiciaire de Nancy",
+            "Cité judiciaire, rue du Général Fabvier, 54000 Nancy",
+        ),
+        (
+            "Lunéville",
+            "54300",
+            "Tribunal de proximité de Lunéville",
+            "Place de la Fédération, 54300 Lunéville",
+        ),
+        (
+            "Vandœuvre-lès-Nancy",
+            "54500",
+            "Tribunal judiciaire de Nancy",
+            "Cité judiciaire, rue du Général Fabvier, 54000 Nancy",
+        ),
+    ],
+    "poitiers": [
+        (
+            "Poitiers",
+            "86000",
+            "Tribunal judiciaire de Poitiers",
+            "10 place Alphonse Lepetit, 86000 Poitiers",
+        ),
+        (
+            "Châtellerault",
+            "86100",
+            "Tribunal de proximité de Châtellerault",
+            "Place Émile Zola, 86100 Châtellerault",
+        ),
+    ],
+    "macon": [
+        ("Mâcon", "71000", "Tribunal judiciaire de Mâcon", "Place Saint-Pierre, 71000 Mâcon"),
+        (
+            "Chalon-sur-Saône",
+            "71100",
+            "Tribunal judiciaire de Chalon-sur-Saône",
+            "Place du Palais de Justice, 71100 Chalon-sur-Saône",
+        ),
+    ],
+    "perigueux": [
+        (
+            "Périgueux",
+            "24000",
+            "Tribunal judiciaire de Périgueux",
+            "Place Francheville, 24000 Périgueux",
+        ),
+        (
+            "Bergerac",
+            "24100",
+            "Tribunal judiciaire de Bergerac",
+            "Place de la République, 24100 Bergerac",
+        ),
+    ],
+    "besancon": [
+        ("Besançon", "25000", "Tribunal judiciaire de Besançon", "1 rue Mégevand, 25000 Besançon"),
+        (
+            "Montbéliard",
+            "25200",
+            "Tribunal judiciaire de Montbéliard",
+            "Place Saint-Martin, 25200 Montbéliard",
+        ),
+    ],
+    "larochelle": [
+        (
+            "La Rochelle",
+            "17000",
+            "Tribunal judiciaire de La Rochelle",
+            "10 rue du Palais, 17000 La Rochelle",
+        ),
+        (
+            "Rochefort",
+            "17300",
+            "Tribunal de proximité de Rochefort",
+            "Rue Pierre Loti, 17300 Rochefort",
+        ),
+    ],
+    "tours": [
+        ("Tours", "37000", "Tribunal judiciaire de Tours", "2 place Jean Jaurès, 37000 Tours"),
+        (
+            "Joué-lès-Tours",
+            "37300",
+            "Tribunal judiciaire de Tours",
+            "2 place Jean Jaurès, 37000 Tours",
+        ),
+    ],
+    "epinal": [
+        ("Épinal", "88000", "Tribunal judiciaire d'Épinal", "Place Edmond Henry, 88000 Épinal"),
+        (
+            "Saint-Dié-des-Vosges",
+            "88100",
+            "Tribunal de proximité de Saint-Dié-des-Vosges",
+            "Rue du Nouvel Hôpital, 88100 Saint-Dié-des-Vosges",
+        ),
+    ],
 }
 
 # bailleurs sociaux : (désignation longue, nom court attendu)
@@ -114,12 +377,29 @@ OPH = {
     "tours": ("Office Public de l'Habitat de Touraine", "Touraine Logement"),
     "epinal": ("Office Public de l'Habitat des Vosges", "Vosges Habitat"),
 }
-ESH = ["LOGIVAL", "HABITAT DU CENTRE-EST", "LES FOYERS DE L'EST", "DOMAINE ET FOYER",
-       "VILLÉO HABITAT", "NOVALIS LOGEMENT"]
-SCI = ["SCI LES TILLEULS", "SCI DU PARC", "SCI LES GLYCINES", "SCI HORIZON", "SCI MARBEUF 2",
-       "SCI FAMILLE ROCHE", "SCI LE CLOS FLEURI"]
-AGENCES = ["l'agence FONCIA Centre-Est", "la SARL Cabinet Moreau Gestion",
-           "l'agence ORPI Immobilier du Centre", "la société CITYA Gestion"]
+ESH = [
+    "LOGIVAL",
+    "HABITAT DU CENTRE-EST",
+    "LES FOYERS DE L'EST",
+    "DOMAINE ET FOYER",
+    "VILLÉO HABITAT",
+    "NOVALIS LOGEMENT",
+]
+SCI = [
+    "SCI LES TILLEULS",
+    "SCI DU PARC",
+    "SCI LES GLYCINES",
+    "SCI HORIZON",
+    "SCI MARBEUF 2",
+    "SCI FAMILLE ROCHE",
+    "SCI LE CLOS FLEURI",
+]
+AGENCES = [
+    "l'agence FONCIA Centre-Est",
+    "la SARL Cabinet Moreau Gestion",
+    "l'agence ORPI Immobilier du Centre",
+    "la société CITYA Gestion",
+]
 COMMISSAIRES = {
     "reims": ["Arnaud MARCHAL", "Sophie MARCHAL-RENARD"],
     "poitiers": ["Claire VIGNAUD", "Bruno TESSIER"],
@@ -153,16 +433,25 @@ def _montant(rng, lo, hi, rond=False) -> float:
 
 def _personne(rng, femme: bool, nom: str | None = None, young=False) -> dict:
     y = rng.randrange(1988, 2003) if young else rng.randrange(1952, 1999)
-    return {"femme": femme, "nom": nom or rng.choice(NOMS),
-            "prenom": rng.choice(PRENOMS_F if femme else PRENOMS_H),
-            "naissance": date(y, rng.randrange(1, 13), rng.randrange(1, 29)),
-            "lieu": rng.choice(LIEUX),
-            "metier": rng.choice(METIERS_F if femme else METIERS_H),
-            "nee": None, "epouse": None, "veuve": None}
+    return {
+        "femme": femme,
+        "nom": nom or rng.choice(NOMS),
+        "prenom": rng.choice(PRENOMS_F if femme else PRENOMS_H),
+        "naissance": date(y, rng.randrange(1, 13), rng.randrange(1, 29)),
+        "lieu": rng.choice(LIEUX),
+        "metier": rng.choice(METIERS_F if femme else METIERS_H),
+        "nee": None,
+        "epouse": None,
+        "veuve": None,
+    }
 
 
-def menage(rng: random.Random, region: str, bailleurs=("oph", "esh", "sci", "particulier"),
-           modes=("seul", "seul", "marie", "couple", "consorts")) -> dict:
+def menage(
+    rng: random.Random,
+    region: str,
+    bailleurs=("oph", "esh", "sci", "particulier"),
+    modes=("seul", "seul", "marie", "couple", "consorts"),
+) -> dict:
     """The facts of one household served an assignation (written differently by each family)."""
     mode = rng.choice(modes)
     if mode == "seul":
@@ -193,9 +482,16 @@ def menage(rng: random.Random, region: str, bailleurs=("oph", "esh", "sci", "par
         bailleur = {"kind": kind, "long": n, "court": n, "attendu": n}
     else:
         b = _personne(rng, rng.random() < 0.4)
-        bailleur = {"kind": kind, "pers": b, "long": f"{b['prenom']} {b['nom']}",
-                    "court": f"{b['prenom']} {b['nom']}", "attendu": f"{b['prenom']} {b['nom']}"}
-    bailleur["mandataire"] = rng.choice(AGENCES) if kind in ("sci", "particulier") and rng.random() < 0.6 else None
+        bailleur = {
+            "kind": kind,
+            "pers": b,
+            "long": f"{b['prenom']} {b['nom']}",
+            "court": f"{b['prenom']} {b['nom']}",
+            "attendu": f"{b['prenom']} {b['nom']}",
+        }
+    bailleur["mandataire"] = (
+        rng.choice(AGENCES) if kind in ("sci", "particulier") and rng.random() < 0.6 else None
+    )
     date_acte = date(2025, 9, 1) + timedelta(days=rng.randrange(0, 75))
     while date_acte.weekday() >= 5:
         date_acte += timedelta(days=1)
@@ -205,17 +501,29 @@ def menage(rng: random.Random, region: str, bailleurs=("oph", "esh", "sci", "par
     charges = None if rng.random() < 0.3 else _montant(rng, 20, 140, rond=rng.random() < 0.4)
     mensuel = base + (charges or 0)
     return {
-        "mode": mode, "personnes": pers,
+        "mode": mode,
+        "personnes": pers,
         "numero": str(rng.randrange(1, 120)) + rng.choice(["", "", "", " bis"]),
-        "rue": rng.choice(RUES), "complement": rng.choice(COMPLEMENTS),
-        "commune": commune, "cp": cp, "juridiction": jur, "tribunal_adresse": jur_adr,
-        "bailleur": bailleur, "loyer": (base, charges),
-        "commandement": round(mensuel * rng.randrange(2, 5), 2), "date_cmdt": date_cmdt,
-        "dette": round(mensuel * rng.uniform(3, 9), 2), "date_dette": date_dette,
-        "audience": _weekday_after(date_acte, 55, rng), "heure": rng.choice(HEURES),
-        "commissaire": rng.choice(COMMISSAIRES[region]), "date_acte": date_acte,
-        "rg": f"25/{rng.randrange(100, 9999):04d}", "art700": float(rng.choice([300, 400, 500, 800])),
-        "cout": round(rng.uniform(60, 95), 2), "region": region,
+        "rue": rng.choice(RUES),
+        "complement": rng.choice(COMPLEMENTS),
+        "commune": commune,
+        "cp": cp,
+        "juridiction": jur,
+        "tribunal_adresse": jur_adr,
+        "bailleur": bailleur,
+        "loyer": (base, charges),
+        "commandement": round(mensuel * rng.randrange(2, 5), 2),
+        "date_cmdt": date_cmdt,
+        "dette": round(mensuel * rng.uniform(3, 9), 2),
+        "date_dette": date_dette,
+        "audience": _weekday_after(date_acte, 55, rng),
+        "heure": rng.choice(HEURES),
+        "commissaire": rng.choice(COMMISSAIRES[region]),
+        "date_acte": date_acte,
+        "rg": f"25/{rng.randrange(100, 9999):04d}",
+        "art700": float(rng.choice([300, 400, 500, 800])),
+        "cout": round(rng.uniform(60, 95), 2),
+        "region": region,
     }
 
 
@@ -236,28 +544,50 @@ def civilite_attendue(p) -> str:
     return "Mme" if p["femme"] else "M."
 
 
-def attendu_acte(fichier, h, type_document="assignation", *, naissance=True, rg=True,
-                 loyer=True, dette=True, commissaire=True, **kw) -> dict:
+def attendu_acte(
+    fichier,
+    h,
+    type_document="assignation",
+    *,
+    naissance=True,
+    rg=True,
+    loyer=True,
+    dette=True,
+    commissaire=True,
+    **kw,
+) -> dict:
     """The expected JSON: only what the document prints."""
     base = dict(
-        personnes=[P(civilite_attendue(p), p["nom"], p["prenom"],
-                     p["naissance"] if naissance else None) for p in h["personnes"]],
-        adresse=adresse(h), complement_adresse=h["complement"], code_postal=h["cp"],
-        commune=h["commune"], bailleur=h["bailleur"]["attendu"],
+        personnes=[
+            P(civilite_attendue(p), p["nom"], p["prenom"], p["naissance"] if naissance else None)
+            for p in h["personnes"]
+        ],
+        adresse=adresse(h),
+        complement_adresse=h["complement"],
+        code_postal=h["cp"],
+        commune=h["commune"],
+        bailleur=h["bailleur"]["attendu"],
         loyer_mensuel=loyer_total(h) if loyer else None,
-        montant_dette=h["dette"] if dette else None, date_dette=h["date_dette"] if dette else None,
-        juridiction=h["juridiction"], date_audience=h["audience"], heure_audience=h["heure"],
+        montant_dette=h["dette"] if dette else None,
+        date_dette=h["date_dette"] if dette else None,
+        juridiction=h["juridiction"],
+        date_audience=h["audience"],
+        heure_audience=h["heure"],
         commissaire_justice=h["commissaire"] if commissaire else None,
-        reference=h["rg"] if rg else None, date_document=h["date_acte"],
-        statut_occupation=statut(h))
+        reference=h["rg"] if rg else None,
+        date_document=h["date_acte"],
+        statut_occupation=statut(h),
+    )
     base.update(kw)
     return mc.attendu(fichier, type_document, **base)
 
 
 # --------------------------------------------------------------------------- écritures
 
+
 def sans_accents(s: str) -> str:
     import unicodedata
+
     return "".join(c for c in unicodedata.normalize("NFD", s) if unicodedata.category(c) != "Mn")
 
 
@@ -309,7 +639,13 @@ CIV = {"abr": ("M.", "Mme"), "long": ("Monsieur", "Madame"), "caps": ("MONSIEUR"
 def personne_txt(p, st: dict) -> str:
     """One défendeur as a family writes it."""
     civ = CIV[st["civ"]][1 if p["femme"] else 0]
-    if st.get("mlle") and p["femme"] and not p["nee"] and not p["veuve"] and p["naissance"].year > 1990:
+    if (
+        st.get("mlle")
+        and p["femme"]
+        and not p["nee"]
+        and not p["veuve"]
+        and p["naissance"].year > 1990
+    ):
         civ = "Mademoiselle" if st["civ"] != "abr" else "Mlle"
     nom = f"{p['nom']} {p['prenom']}" if st.get("nom_avant") else f"{p['prenom']} {p['nom']}"
     s = f"{civ} {nom}"
@@ -327,12 +663,22 @@ def personne_txt(p, st: dict) -> str:
     elif b == "lettres":
         s += f", né{e} le {d_lettres(n)} à {p['lieu']}"
     if st.get("metier"):
-        s += f", de nationalité française, {p['metier']}" if st["metier"] == "nat" else f", profession : {p['metier']}"
+        s += (
+            f", de nationalité française, {p['metier']}"
+            if st["metier"] == "nat"
+            else f", profession : {p['metier']}"
+        )
     return s
 
 
-LISTES = {"slash": "{i}/ ", "degre": "{i}°) ", "lettre": "{a}) ", "tiret": "- ", "puce": "• ",
-          "aucun": ""}
+LISTES = {
+    "slash": "{i}/ ",
+    "degre": "{i}°) ",
+    "lettre": "{a}) ",
+    "tiret": "- ",
+    "puce": "• ",
+    "aucun": "",
+}
 
 
 def defendeurs(h, st: dict) -> list[str]:
@@ -344,8 +690,10 @@ def defendeurs(h, st: dict) -> list[str]:
         civ = CIV[st["civ"]]
         nais = ""
         if st.get("naissance") != "aucune":
-            nais = (f", nés respectivement le {d_num(a['naissance'])} à {a['lieu']} et le "
-                    f"{d_num(b['naissance'])} à {b['lieu']}")
+            nais = (
+                f", nés respectivement le {d_num(a['naissance'])} à {a['lieu']} et le "
+                f"{d_num(b['naissance'])} à {b['lieu']}"
+            )
         return [f"{civ[0]} et {civ[1]} {a['prenom']} et {b['prenom']} {a['nom']}{nais}"]
     lines = [personne_txt(p, st) for p in pers]
     style = LISTES[st.get("liste", "aucun")]
@@ -365,16 +713,22 @@ def adresse_txt(h, accents=True) -> str:
 def requerant(h, st: dict) -> str:
     b = h["bailleur"]
     if b["kind"] == "oph":
-        s = (f"l'{b['long']}, dit « {b['court']} », établissement public à caractère industriel "
-             f"et commercial, dont le siège est à {h['commune']}, agissant poursuites et "
-             "diligences de son directeur général")
+        s = (
+            f"l'{b['long']}, dit « {b['court']} », établissement public à caractère industriel "
+            f"et commercial, dont le siège est à {h['commune']}, agissant poursuites et "
+            "diligences de son directeur général"
+        )
     elif b["kind"] == "esh":
-        s = (f"la société anonyme d'habitations à loyer modéré {b['court']}, Entreprise Sociale "
-             "pour l'Habitat, au capital de 1 250 000 €, immatriculée au RCS sous le numéro "
-             "000 000 000, agissant poursuites et diligences de ses représentants légaux")
+        s = (
+            f"la société anonyme d'habitations à loyer modéré {b['court']}, Entreprise Sociale "
+            "pour l'Habitat, au capital de 1 250 000 €, immatriculée au RCS sous le numéro "
+            "000 000 000, agissant poursuites et diligences de ses représentants légaux"
+        )
     elif b["kind"] == "sci":
-        s = (f"la {b['court']}, société civile immobilière au capital de 1 000 €, dont le siège "
-             f"est {h['cp']} {h['commune']}, prise en la personne de son gérant")
+        s = (
+            f"la {b['court']}, société civile immobilière au capital de 1 000 €, dont le siège "
+            f"est {h['cp']} {h['commune']}, prise en la personne de son gérant"
+        )
     else:
         p = b["pers"]
         civ = CIV[st["civ"]][1 if p["femme"] else 0]
@@ -385,6 +739,7 @@ def requerant(h, st: dict) -> str:
 
 
 # --------------------------------------------------------------------------- assignations
+
 
 def acte(h, F) -> list:
     """Blocks of an assignation in the style of family F (its 'st' dict)."""
@@ -398,36 +753,75 @@ def acte(h, F) -> list:
         out.append(("r", f"Réf. étude : {d.year % 100}-{h['rg'][3:]}/{st['ref_etude']}"))
     out.append(("t", st["titre"]))
     if st.get("tableau"):
-        out.append(("tab", [["Requérant", h["bailleur"]["long"] if h["bailleur"]["kind"] != "oph"
-                             else f"{h['bailleur']['court']}"],
-                            ["Défendeur(s)", " ; ".join(f"{p['nom']} {p['prenom']}" for p in h["personnes"])],
-                            ["Juridiction", h["juridiction"]],
-                            ["Audience", f"{d_num(h['audience'])} à {heure(h['heure'], 'h')}"]]))
+        out.append(
+            (
+                "tab",
+                [
+                    [
+                        "Requérant",
+                        h["bailleur"]["long"]
+                        if h["bailleur"]["kind"] != "oph"
+                        else f"{h['bailleur']['court']}",
+                    ],
+                    [
+                        "Défendeur(s)",
+                        " ; ".join(f"{p['nom']} {p['prenom']}" for p in h["personnes"]),
+                    ],
+                    ["Juridiction", h["juridiction"]],
+                    ["Audience", f"{d_num(h['audience'])} à {heure(h['heure'], 'h')}"],
+                ],
+            )
+        )
         out.append(("sp", 3))
     if st["an"] == "lettres":
         j = "premier" if d.day == 1 else lettres(d.day)
-        out.append(("l", f"L'AN {lettres(d.year).upper()} ET LE {j.upper()} {MOIS[d.month - 1].upper()}"))
+        out.append(
+            ("l", f"L'AN {lettres(d.year).upper()} ET LE {j.upper()} {MOIS[d.month - 1].upper()}")
+        )
     elif st["an"] == "lettres_min":
-        out.append(("p", f"L'an {lettres(d.year)}, le {'premier' if d.day == 1 else lettres(d.day)} "
-                         f"{MOIS[d.month - 1]},"))
+        out.append(
+            (
+                "p",
+                f"L'an {lettres(d.year)}, le {'premier' if d.day == 1 else lettres(d.day)} "
+                f"{MOIS[d.month - 1]},",
+            )
+        )
     else:
         out.append(("p", f"Le {jour(d, dj)},"))
-    intro = {"requete": "À LA REQUÊTE DE :", "demande": "À la demande de :",
-             "requerant": "REQUÉRANT :"}[st["req_intro"]]
+    intro = {
+        "requete": "À LA REQUÊTE DE :",
+        "demande": "À la demande de :",
+        "requerant": "REQUÉRANT :",
+    }[st["req_intro"]]
     out.append(("b", intro))
     out.append(("i", requerant(h, st)[0].upper() + requerant(h, st)[1:] + "."))
     if st.get("avocat"):
-        out.append(("p", f"Ayant pour avocat Maître {st['avocat']}, avocat au barreau de "
-                         f"{st['barreau']}, au cabinet duquel il est fait élection de domicile."))
+        out.append(
+            (
+                "p",
+                f"Ayant pour avocat Maître {st['avocat']}, avocat au barreau de "
+                f"{st['barreau']}, au cabinet duquel il est fait élection de domicile.",
+            )
+        )
     titre_off = "huissier de justice" if st.get("huissier") else "commissaire de justice"
     if st["cj"] == "nous":
-        out.append(("p", f"Nous, {h['commissaire']}, {titre_off} associé(e) de la {st['office']}, "
-                         "titulaire d'un office à la résidence de "
-                         f"{VILLES[h['region']][0][0]}, soussigné(e),"))
+        out.append(
+            (
+                "p",
+                f"Nous, {h['commissaire']}, {titre_off} associé(e) de la {st['office']}, "
+                "titulaire d'un office à la résidence de "
+                f"{VILLES[h['region']][0][0]}, soussigné(e),",
+            )
+        )
         out.append(("b", "AVONS DONNÉ ASSIGNATION À :"))
     elif st["cj"] == "jai":
-        out.append(("p", f"J'ai, {h['commissaire']}, {titre_off} au sein de la {st['office']}, "
-                         "soussigné(e),"))
+        out.append(
+            (
+                "p",
+                f"J'ai, {h['commissaire']}, {titre_off} au sein de la {st['office']}, "
+                "soussigné(e),",
+            )
+        )
         out.append(("b", "DONNÉ ASSIGNATION À :"))
     else:  # maitre
         out.append(("p", f"J'AI, Maître {h['commissaire']}, {titre_off.upper()} SOUSSIGNÉ(E),"))
@@ -435,69 +829,141 @@ def acte(h, F) -> list:
     for t in defendeurs(h, st):
         out.append(("i", t + ("," if not t.endswith(":") else "")))
     acc = st.get("accents", True)
-    out.append(("i", ("demeurant ensemble " if len(h["personnes"]) > 1 else "demeurant ")
-                + adresse_txt(h, acc)))
+    out.append(
+        (
+            "i",
+            ("demeurant ensemble " if len(h["personnes"]) > 1 else "demeurant ")
+            + adresse_txt(h, acc),
+        )
+    )
     out.append(("b", st.get("comparaitre", "D'AVOIR À COMPARAÎTRE :")))
     jur = h["juridiction"]
     jur_txt = jur.upper() if st.get("jur_caps") else jur
     if st.get("pres") and "proximité" in jur:
-        tj = {"Beaune": "Dijon", "Lunéville": "Nancy", "Châtellerault": "Poitiers",
-              "Rochefort": "La Rochelle", "Vitry-le-François": "Châlons-en-Champagne",
-              "Saint-Dié-des-Vosges": "Épinal"}[jur.removeprefix("Tribunal de proximité de ")]
-        jur_txt = (f"près le Tribunal judiciaire de {tj}, siégeant au {jur}")
+        tj = {
+            "Beaune": "Dijon",
+            "Lunéville": "Nancy",
+            "Châtellerault": "Poitiers",
+            "Rochefort": "La Rochelle",
+            "Vitry-le-François": "Châlons-en-Champagne",
+            "Saint-Dié-des-Vosges": "Épinal",
+        }[jur.removeprefix("Tribunal de proximité de ")]
+        jur_txt = f"près le Tribunal judiciaire de {tj}, siégeant au {jur}"
     hv = st["audience"]
     when_d, when_h = jour(h["audience"], "jour" if dj == "long" else dj), heure(h["heure"], hr)
     if hv == "publique":
-        out.append(("p", f"devant le juge des contentieux de la protection {('du ' + jur_txt) if not jur_txt.startswith('près') else jur_txt}, "
-                         f"{h['tribunal_adresse']}, à l'audience publique du {when_d} à {when_h}."))
+        out.append(
+            (
+                "p",
+                f"devant le juge des contentieux de la protection {('du ' + jur_txt) if not jur_txt.startswith('près') else jur_txt}, "
+                f"{h['tribunal_adresse']}, à l'audience publique du {when_d} à {when_h}.",
+            )
+        )
     elif hv == "appelee":
-        out.append(("p", f"Par-devant Madame ou Monsieur le Juge des contentieux de la protection "
-                         f"{('du ' + jur_txt) if not jur_txt.startswith('près') else jur_txt}, siégeant "
-                         f"{h['tribunal_adresse']}. L'affaire sera appelée à l'audience du "
-                         f"{when_d} à {when_h}."))
+        out.append(
+            (
+                "p",
+                f"Par-devant Madame ou Monsieur le Juge des contentieux de la protection "
+                f"{('du ' + jur_txt) if not jur_txt.startswith('près') else jur_txt}, siégeant "
+                f"{h['tribunal_adresse']}. L'affaire sera appelée à l'audience du "
+                f"{when_d} à {when_h}.",
+            )
+        )
     else:  # tenue
-        out.append(("p", f"Le {when_d}, à {when_h}, à l'audience du juge des contentieux de la "
-                         f"protection {('du ' + jur_txt) if not jur_txt.startswith('près') else jur_txt}, "
-                         f"qui se tiendra {h['tribunal_adresse']}."))
+        out.append(
+            (
+                "p",
+                f"Le {when_d}, à {when_h}, à l'audience du juge des contentieux de la "
+                f"protection {('du ' + jur_txt) if not jur_txt.startswith('près') else jur_txt}, "
+                f"qui se tiendra {h['tribunal_adresse']}.",
+            )
+        )
     out.append(("h", "TRÈS IMPORTANT"))
-    out.append(("p", "Vous êtes tenu(e) de comparaître en personne ou de vous faire représenter. "
-                     "À défaut, vous vous exposez à ce qu'un jugement soit rendu contre vous sur "
-                     "les seuls éléments fournis par votre adversaire."))
+    out.append(
+        (
+            "p",
+            "Vous êtes tenu(e) de comparaître en personne ou de vous faire représenter. "
+            "À défaut, vous vous exposez à ce qu'un jugement soit rendu contre vous sur "
+            "les seuls éléments fournis par votre adversaire.",
+        )
+    )
     out.append(("h", "OBJET DE LA DEMANDE"))
     base, charges = h["loyer"]
     if charges and st.get("loyer") != "total":
-        out.append(("p", f"Suivant bail sous seing privé, le requérant a donné en location aux "
-                         f"défendeurs un logement à usage d'habitation moyennant un loyer mensuel de "
-                         f"{montant(base, mt)}, outre une provision sur charges de {montant(charges, mt)}."))
+        out.append(
+            (
+                "p",
+                f"Suivant bail sous seing privé, le requérant a donné en location aux "
+                f"défendeurs un logement à usage d'habitation moyennant un loyer mensuel de "
+                f"{montant(base, mt)}, outre une provision sur charges de {montant(charges, mt)}.",
+            )
+        )
     else:
         tot = loyer_total(h)
         q = " charges comprises" if charges else ""
         out.append(("p", f"Le loyer mensuel courant s'élève à {montant(tot, mt)}{q}."))
-    out.append(("p", f"Un commandement de payer visant la clause résolutoire a été délivré le "
-                     f"{jour(h['date_cmdt'], dj)} pour la somme de {montant(h['commandement'], mt)}, "
-                     "lequel est demeuré infructueux pendant plus de six semaines."))
+    out.append(
+        (
+            "p",
+            f"Un commandement de payer visant la clause résolutoire a été délivré le "
+            f"{jour(h['date_cmdt'], dj)} pour la somme de {montant(h['commandement'], mt)}, "
+            "lequel est demeuré infructueux pendant plus de six semaines.",
+        )
+    )
     dette_v = st.get("dette", "arretee")
     if dette_v == "arretee":
-        out.append(("p", f"Les défendeurs restent devoir la somme de {montant(h['dette'], mt)} "
-                         f"selon décompte arrêté au {jour(h['date_dette'], dj)}, terme courant inclus."))
+        out.append(
+            (
+                "p",
+                f"Les défendeurs restent devoir la somme de {montant(h['dette'], mt)} "
+                f"selon décompte arrêté au {jour(h['date_dette'], dj)}, terme courant inclus.",
+            )
+        )
     elif dette_v == "decompte":
-        out.append(("p", f"Selon décompte arrêté à la date du {jour(h['date_dette'], dj)}, l'arriéré "
-                         f"locatif s'élève à la somme de {montant(h['dette'], mt)}."))
+        out.append(
+            (
+                "p",
+                f"Selon décompte arrêté à la date du {jour(h['date_dette'], dj)}, l'arriéré "
+                f"locatif s'élève à la somme de {montant(h['dette'], mt)}.",
+            )
+        )
     else:
-        out.append(("p", f"À la date du {jour(h['date_dette'], dj)}, la dette locative s'élevait à "
-                         f"{montant(h['dette'], mt)} (décompte arrêté au {jour(h['date_dette'], dj)})."))
-    out.append(("p", "Une copie de la présente assignation sera notifiée au représentant de l'État "
-                     "dans le département au moins six semaines avant l'audience, afin qu'il saisisse "
-                     "l'organisme compétent en vue de la réalisation d'un diagnostic social et "
-                     "financier. La commission de coordination des actions de prévention des "
-                     "expulsions locatives (CCAPEX) a été informée."))
+        out.append(
+            (
+                "p",
+                f"À la date du {jour(h['date_dette'], dj)}, la dette locative s'élevait à "
+                f"{montant(h['dette'], mt)} (décompte arrêté au {jour(h['date_dette'], dj)}).",
+            )
+        )
+    out.append(
+        (
+            "p",
+            "Une copie de la présente assignation sera notifiée au représentant de l'État "
+            "dans le département au moins six semaines avant l'audience, afin qu'il saisisse "
+            "l'organisme compétent en vue de la réalisation d'un diagnostic social et "
+            "financier. La commission de coordination des actions de prévention des "
+            "expulsions locatives (CCAPEX) a été informée.",
+        )
+    )
     out.append(("h", "PAR CES MOTIFS"))
-    out.append(("i", "– CONSTATER l'acquisition de la clause résolutoire et la résiliation du bail ;"))
+    out.append(
+        ("i", "– CONSTATER l'acquisition de la clause résolutoire et la résiliation du bail ;")
+    )
     out.append(("i", "– ORDONNER l'expulsion des défendeurs et de tous occupants de leur chef ;"))
-    out.append(("i", f"– CONDAMNER les défendeurs au paiement de la somme de {montant(h['dette'], mt)}, "
-                     "sauf à parfaire ;"))
-    out.append(("i", f"– Les CONDAMNER à payer {montant(h['art700'], mt)} au titre de l'article 700 "
-                     "du code de procédure civile et aux entiers dépens."))
+    out.append(
+        (
+            "i",
+            f"– CONDAMNER les défendeurs au paiement de la somme de {montant(h['dette'], mt)}, "
+            "sauf à parfaire ;",
+        )
+    )
+    out.append(
+        (
+            "i",
+            f"– Les CONDAMNER à payer {montant(h['art700'], mt)} au titre de l'article 700 "
+            "du code de procédure civile et aux entiers dépens.",
+        )
+    )
     out.append(("h", "SOUS TOUTES RÉSERVES"))
     out.append(("p", f"Coût de l'acte : {montant(h['cout'], 'espace')}"))
     out.append(("r", f"{h['commissaire']}\n{titre_off.capitalize()}"))
@@ -517,75 +983,274 @@ def lh_family(F):
 # each family: region, style, formats (cycled), tuned flag
 ASSIGN_FAMILIES = {
     "etude-marchal-reims": dict(
-        region="reims", reglage=True, formats=["pdf"], font="Helvetica",
-        entete=("deux", (["SCP MARCHAL & ASSOCIÉS", "Commissaires de justice associés",
-                          "Arnaud MARCHAL – Sophie MARCHAL-RENARD", "12 rue de Talleyrand"],
-                         ["51100 REIMS", "Tél. 03 26 00 00 00"], "SCP – office de commissaire de justice")),
-        st=dict(titre="ASSIGNATION EN RÉSILIATION DE BAIL ET EXPULSION", an="lettres",
-                req_intro="requete", cj="jai", office="SCP MARCHAL & ASSOCIÉS", civ="caps",
-                liste="slash", metier="nat", naissance="long", dates="long", montants="point",
-                heure="h", audience="publique", rg=True, jur_caps=True)),
+        region="reims",
+        reglage=True,
+        formats=["pdf"],
+        font="Helvetica",
+        entete=(
+            "deux",
+            (
+                [
+                    "SCP MARCHAL & ASSOCIÉS",
+                    "Commissaires de justice associés",
+                    "Arnaud MARCHAL – Sophie MARCHAL-RENARD",
+                    "12 rue de Talleyrand",
+                ],
+                ["51100 REIMS", "Tél. 03 26 00 00 00"],
+                "SCP – office de commissaire de justice",
+            ),
+        ),
+        st=dict(
+            titre="ASSIGNATION EN RÉSILIATION DE BAIL ET EXPULSION",
+            an="lettres",
+            req_intro="requete",
+            cj="jai",
+            office="SCP MARCHAL & ASSOCIÉS",
+            civ="caps",
+            liste="slash",
+            metier="nat",
+            naissance="long",
+            dates="long",
+            montants="point",
+            heure="h",
+            audience="publique",
+            rg=True,
+            jur_caps=True,
+        ),
+    ),
     "selarl-vignaud-poitiers": dict(
-        region="poitiers", reglage=False, formats=["docx"], font="Calibri",
-        st=dict(titre="ASSIGNATION DEVANT LE JUGE DES CONTENTIEUX DE LA PROTECTION", an="num",
-                req_intro="demande", cj="nous", office="SELARL VIGNAUD-TESSIER", civ="long",
-                liste="degre", groupe="epoux", naissance="num", dates="num", montants="espace",
-                heure="hh", audience="appelee", rg=False, pres=True, ref_etude="CV")),
+        region="poitiers",
+        reglage=False,
+        formats=["docx"],
+        font="Calibri",
+        st=dict(
+            titre="ASSIGNATION DEVANT LE JUGE DES CONTENTIEUX DE LA PROTECTION",
+            an="num",
+            req_intro="demande",
+            cj="nous",
+            office="SELARL VIGNAUD-TESSIER",
+            civ="long",
+            liste="degre",
+            groupe="epoux",
+            naissance="num",
+            dates="num",
+            montants="espace",
+            heure="hh",
+            audience="appelee",
+            rg=False,
+            pres=True,
+            ref_etude="CV",
+        ),
+    ),
     "etude-bernard-dijon": dict(
-        region="dijon", reglage=True, formats=["pdf", "docx"], font="Times-Roman",
-        entete=("cartouche", ["Pierre-Yves BERNARD", "Commissaire de justice", "8 rue de la Liberté",
-                              "21000 DIJON"]),
-        st=dict(titre="ASSIGNATION AUX FINS DE CONSTAT DE LA RÉSILIATION DU BAIL", an="lettres_min",
-                req_intro="requete", cj="jai", office="SELARL BERNARD", civ="abr", mlle=True,
-                liste="tiret", nom_avant=True, naissance="long", dates="long", montants="lettres",
-                heure="heures", audience="tenue", rg=True, pres=True)),
+        region="dijon",
+        reglage=True,
+        formats=["pdf", "docx"],
+        font="Times-Roman",
+        entete=(
+            "cartouche",
+            ["Pierre-Yves BERNARD", "Commissaire de justice", "8 rue de la Liberté", "21000 DIJON"],
+        ),
+        st=dict(
+            titre="ASSIGNATION AUX FINS DE CONSTAT DE LA RÉSILIATION DU BAIL",
+            an="lettres_min",
+            req_intro="requete",
+            cj="jai",
+            office="SELARL BERNARD",
+            civ="abr",
+            mlle=True,
+            liste="tiret",
+            nom_avant=True,
+            naissance="long",
+            dates="long",
+            montants="lettres",
+            heure="heures",
+            audience="tenue",
+            rg=True,
+            pres=True,
+        ),
+    ),
     "huissiers-weber-nancy": dict(
-        region="nancy", reglage=False, formats=["pdf"], font="Times-Roman",
-        entete=("filet", ["SCP WEBER & SCHMITT", "Huissiers de justice associés",
-                          "Jean-Luc WEBER – Martine SCHMITT", "4 place Stanislas – 54000 NANCY"]),
-        st=dict(titre="ASSIGNATION EN RÉFÉRÉ – EXPULSION", an="lettres", req_intro="requete",
-                cj="nous", office="SCP WEBER & SCHMITT", civ="long", huissier=True, groupe="joint",
-                liste="aucun", naissance="num", dates="long", montants="euros", heure="lettres",
-                audience="publique", rg=True, accents=False)),
+        region="nancy",
+        reglage=False,
+        formats=["pdf"],
+        font="Times-Roman",
+        entete=(
+            "filet",
+            [
+                "SCP WEBER & SCHMITT",
+                "Huissiers de justice associés",
+                "Jean-Luc WEBER – Martine SCHMITT",
+                "4 place Stanislas – 54000 NANCY",
+            ],
+        ),
+        st=dict(
+            titre="ASSIGNATION EN RÉFÉRÉ – EXPULSION",
+            an="lettres",
+            req_intro="requete",
+            cj="nous",
+            office="SCP WEBER & SCHMITT",
+            civ="long",
+            huissier=True,
+            groupe="joint",
+            liste="aucun",
+            naissance="num",
+            dates="long",
+            montants="euros",
+            heure="lettres",
+            audience="publique",
+            rg=True,
+            accents=False,
+        ),
+    ),
     "avocat-duval-tours": dict(
-        region="tours", reglage=True, formats=["docx", "odt"], font="Cambria",
-        st=dict(titre="ASSIGNATION EN RÉSILIATION DE BAIL D'HABITATION", an="num",
-                req_intro="demande", avocat="Claire DUVAL", barreau="Tours", cj="maitre",
-                office="", civ="long", liste="lettre", metier="prof", naissance="long", dates="num",
-                montants="espace", heure="hh", audience="appelee", rg=False, dette="decompte")),
+        region="tours",
+        reglage=True,
+        formats=["docx", "odt"],
+        font="Cambria",
+        st=dict(
+            titre="ASSIGNATION EN RÉSILIATION DE BAIL D'HABITATION",
+            an="num",
+            req_intro="demande",
+            avocat="Claire DUVAL",
+            barreau="Tours",
+            cj="maitre",
+            office="",
+            civ="long",
+            liste="lettre",
+            metier="prof",
+            naissance="long",
+            dates="num",
+            montants="espace",
+            heure="hh",
+            audience="appelee",
+            rg=False,
+            dette="decompte",
+        ),
+    ),
     "etude-rochelaise": dict(
-        region="larochelle", reglage=False, formats=["pdf"], font="Helvetica",
-        entete=("logo", ("DRG", ["Delphine ROUX-MARTINEAU – Éric GUILLON",
-                                 "Commissaires de justice associés", "2 quai Duperré – 17000 LA ROCHELLE"])),
-        st=dict(titre="ASSIGNATION – CONSTAT DE RÉSILIATION DE BAIL – EXPULSION", an="num",
-                req_intro="requerant", cj="jai", office="SAS ROUX-MARTINEAU GUILLON", civ="caps",
-                groupe="consorts", liste="puce", naissance="lettres", dates="lettres",
-                montants="espace", heure="H", audience="tenue", rg=True, pres=True,
-                dette="actualisee")),
+        region="larochelle",
+        reglage=False,
+        formats=["pdf"],
+        font="Helvetica",
+        entete=(
+            "logo",
+            (
+                "DRG",
+                [
+                    "Delphine ROUX-MARTINEAU – Éric GUILLON",
+                    "Commissaires de justice associés",
+                    "2 quai Duperré – 17000 LA ROCHELLE",
+                ],
+            ),
+        ),
+        st=dict(
+            titre="ASSIGNATION – CONSTAT DE RÉSILIATION DE BAIL – EXPULSION",
+            an="num",
+            req_intro="requerant",
+            cj="jai",
+            office="SAS ROUX-MARTINEAU GUILLON",
+            civ="caps",
+            groupe="consorts",
+            liste="puce",
+            naissance="lettres",
+            dates="lettres",
+            montants="espace",
+            heure="H",
+            audience="tenue",
+            rg=True,
+            pres=True,
+            dette="actualisee",
+        ),
+    ),
     "scp-dumont-macon": dict(
-        region="macon", reglage=True, formats=["pdf"], font="Helvetica",
-        entete=("pied", ["SCP DUMONT LAGRANGE – Commissaires de justice – 5 rue Carnot – 71000 MÂCON",
-                         "Tél. 03 85 00 00 00"]),
-        st=dict(titre="ASSIGNATION EN RÉSILIATION DE BAIL", tableau=True, an="num",
-                req_intro="requete", cj="nous", office="SCP DUMONT LAGRANGE", civ="abr",
-                liste="degre", naissance="num", dates="num", montants="espace", heure="h",
-                audience="publique", rg=True, loyer="total")),
+        region="macon",
+        reglage=True,
+        formats=["pdf"],
+        font="Helvetica",
+        entete=(
+            "pied",
+            [
+                "SCP DUMONT LAGRANGE – Commissaires de justice – 5 rue Carnot – 71000 MÂCON",
+                "Tél. 03 85 00 00 00",
+            ],
+        ),
+        st=dict(
+            titre="ASSIGNATION EN RÉSILIATION DE BAIL",
+            tableau=True,
+            an="num",
+            req_intro="requete",
+            cj="nous",
+            office="SCP DUMONT LAGRANGE",
+            civ="abr",
+            liste="degre",
+            naissance="num",
+            dates="num",
+            montants="espace",
+            heure="h",
+            audience="publique",
+            rg=True,
+            loyer="total",
+        ),
+    ),
     "etude-delpech-perigueux": dict(
-        region="perigueux", reglage=False, formats=["docx"], font="Arial",
-        st=dict(titre="ACTE D'ASSIGNATION DEVANT LE JUGE DES CONTENTIEUX DE LA PROTECTION",
-                an="lettres", req_intro="requete", cj="maitre", office="", civ="caps",
-                liste="slash", metier="prof", naissance="lettres", dates="lettres",
-                montants="lettres", heure="lettres", audience="appelee", rg=False,
-                jur_caps=True)),
+        region="perigueux",
+        reglage=False,
+        formats=["docx"],
+        font="Arial",
+        st=dict(
+            titre="ACTE D'ASSIGNATION DEVANT LE JUGE DES CONTENTIEUX DE LA PROTECTION",
+            an="lettres",
+            req_intro="requete",
+            cj="maitre",
+            office="",
+            civ="caps",
+            liste="slash",
+            metier="prof",
+            naissance="lettres",
+            dates="lettres",
+            montants="lettres",
+            heure="lettres",
+            audience="appelee",
+            rg=False,
+            jur_caps=True,
+        ),
+    ),
     "etude-faivre-besancon": dict(
-        region="besancon", reglage=True, formats=["pdf", "docx"], font="Helvetica",
-        entete=("deux", (["Nicolas FAIVRE – Isabelle VUILLEMIN", "Commissaires de justice associés",
-                          "18 Grande Rue"], ["25000 BESANÇON", "Tél. 03 81 00 00 00"],
-                         "SELARL FAIVRE VUILLEMIN")),
-        st=dict(titre="ASSIGNATION", an="lettres_min", req_intro="demande", cj="nous",
-                office="SELARL FAIVRE VUILLEMIN", civ="abr", groupe="epoux", liste="tiret",
-                naissance="long", metier="nat", dates="long", montants="eur", heure="hh",
-                audience="tenue", rg=True)),
+        region="besancon",
+        reglage=True,
+        formats=["pdf", "docx"],
+        font="Helvetica",
+        entete=(
+            "deux",
+            (
+                [
+                    "Nicolas FAIVRE – Isabelle VUILLEMIN",
+                    "Commissaires de justice associés",
+                    "18 Grande Rue",
+                ],
+                ["25000 BESANÇON", "Tél. 03 81 00 00 00"],
+                "SELARL FAIVRE VUILLEMIN",
+            ),
+        ),
+        st=dict(
+            titre="ASSIGNATION",
+            an="lettres_min",
+            req_intro="demande",
+            cj="nous",
+            office="SELARL FAIVRE VUILLEMIN",
+            civ="abr",
+            groupe="epoux",
+            liste="tiret",
+            naissance="long",
+            metier="nat",
+            dates="long",
+            montants="eur",
+            heure="hh",
+            audience="tenue",
+            rg=True,
+        ),
+    ),
 }
 
 
@@ -612,72 +1277,150 @@ def ecrire_assignation(docs: Path, fichier: str, h, F, fmt: str) -> None:
         write_docx(docs / (fichier if fmt == "docx" else fichier[:-4] + ".docx"), blocks, F["font"])
     else:
         lh = lh_family(F) if F.get("entete") else None
-        build_pdf(docs / fichier, [(lh, blocks, _pdf_font(F["font"]), 10, 44 if lh else 18)],
-                  title="Assignation")
+        build_pdf(
+            docs / fichier,
+            [(lh, blocks, _pdf_font(F["font"]), 10, 44 if lh else 18)],
+            title="Assignation",
+        )
 
 
 def attendu_assignation(fichier, h, F, type_document="assignation", **kw):
     st = F["st"]
-    return attendu_acte(fichier, h, type_document, rg=st.get("rg", False),
-                        naissance=st.get("naissance") != "aucune", **kw)
+    return attendu_acte(
+        fichier,
+        h,
+        type_document,
+        rg=st.get("rg", False),
+        naissance=st.get("naissance") != "aucune",
+        **kw,
+    )
 
 
 # --------------------------------------------------------------------------- courriers
 
+
 def dest_asll(rng):
-    return rng.choice([
-        "Association Habitat et Insertion\nService ASLL\n10 rue des Écoles\n51100 REIMS",
-        "Monsieur le Directeur\nUDAF – Service logement\n4 rue Chanzy\n51100 REIMS",
-        "CCAS – Pôle insertion logement\nHôtel de ville\n21000 DIJON"])
+    return rng.choice(
+        [
+            "Association Habitat et Insertion\nService ASLL\n10 rue des Écoles\n51100 REIMS",
+            "Monsieur le Directeur\nUDAF – Service logement\n4 rue Chanzy\n51100 REIMS",
+            "CCAS – Pôle insertion logement\nHôtel de ville\n21000 DIJON",
+        ]
+    )
 
 
 def lettre_resume(h, L, ref, date_lettre, limite) -> tuple[list, dict]:
     """A letter that summarises the act in its own sentences (no copy appended)."""
     st = L["st"]
-    pers = " et ".join(f"{CIV[st['civ']][1 if p['femme'] else 0]} {p['prenom']} {p['nom']}"
-                       + (f" (née le {d_num(p['naissance'])})" if p["femme"] and st.get("naissances")
-                          else f" (né le {d_num(p['naissance'])})" if st.get("naissances") else "")
-                       for p in h["personnes"])
+    pers = " et ".join(
+        f"{CIV[st['civ']][1 if p['femme'] else 0]} {p['prenom']} {p['nom']}"
+        + (
+            f" (née le {d_num(p['naissance'])})"
+            if p["femme"] and st.get("naissances")
+            else f" (né le {d_num(p['naissance'])})"
+            if st.get("naissances")
+            else ""
+        )
+        for p in h["personnes"]
+    )
     b = h["bailleur"]
-    bail = (f"l'{b['long']} (« {b['court']} »)" if b["kind"] == "oph" else
-            f"la SA d'HLM {b['court']}" if b["kind"] == "esh" else
-            b["court"] if b["kind"] == "sci" else f"{'Mme' if b['pers']['femme'] else 'M.'} {b['court']}")
+    bail = (
+        f"l'{b['long']} (« {b['court']} »)"
+        if b["kind"] == "oph"
+        else f"la SA d'HLM {b['court']}"
+        if b["kind"] == "esh"
+        else b["court"]
+        if b["kind"] == "sci"
+        else f"{'Mme' if b['pers']['femme'] else 'M.'} {b['court']}"
+    )
     dj = st["dates"]
     corps = [("b", f"Objet : {st['objet']}"), ("p", "Madame, Monsieur,")]
     if st["forme"] == "phrases":
-        corps.append(("p", f"En application de l'article 24 de la loi n° 89-462 du 6 juillet 1989, "
-                           f"m'a été notifiée l'assignation délivrée le {jour(h['date_acte'], dj)} par "
-                           f"{h['commissaire']}, commissaire de justice, à la requête de {bail}, à "
-                           f"l'encontre de {pers}, locataire(s) du logement situé {adresse(h)}, "
-                           f"{h['cp']} {h['commune']}."))
-        corps.append(("p", f"L'affaire sera examinée par le juge des contentieux de la protection du "
-                           f"{h['juridiction']} à l'audience du {jour(h['audience'], dj)} à "
-                           f"{heure(h['heure'], 'h')}. Selon l'acte, la dette locative s'élève à "
-                           f"{montant(h['dette'], 'espace')} arrêtée au {jour(h['date_dette'], dj)}, pour un "
-                           f"loyer mensuel charges comprises de {montant(loyer_total(h), 'espace')}."))
+        corps.append(
+            (
+                "p",
+                f"En application de l'article 24 de la loi n° 89-462 du 6 juillet 1989, "
+                f"m'a été notifiée l'assignation délivrée le {jour(h['date_acte'], dj)} par "
+                f"{h['commissaire']}, commissaire de justice, à la requête de {bail}, à "
+                f"l'encontre de {pers}, locataire(s) du logement situé {adresse(h)}, "
+                f"{h['cp']} {h['commune']}.",
+            )
+        )
+        corps.append(
+            (
+                "p",
+                f"L'affaire sera examinée par le juge des contentieux de la protection du "
+                f"{h['juridiction']} à l'audience du {jour(h['audience'], dj)} à "
+                f"{heure(h['heure'], 'h')}. Selon l'acte, la dette locative s'élève à "
+                f"{montant(h['dette'], 'espace')} arrêtée au {jour(h['date_dette'], dj)}, pour un "
+                f"loyer mensuel charges comprises de {montant(loyer_total(h), 'espace')}.",
+            )
+        )
     else:  # tableau
-        corps.append(("p", "Je vous prie de bien vouloir trouver ci-dessous les éléments de la "
-                           "procédure dont j'ai été saisi par le commissaire de justice :"))
-        corps.append(("tab", [["Locataire(s)", pers],
-                              ["Adresse du logement", f"{adresse(h)} – {h['cp']} {h['commune'].upper()}"],
-                              ["Bailleur", bail],
-                              ["Commissaire de justice", h["commissaire"]],
-                              ["Juridiction", h["juridiction"]],
-                              ["Date et heure d'audience", f"{d_num(h['audience'])} – {heure(h['heure'], 'hh')}"],
-                              ["Dette locative", f"{montant(h['dette'], 'espace')} au {d_num(h['date_dette'])}"],
-                              ["Loyer mensuel (charges comprises)", montant(loyer_total(h), "espace")]]))
-    corps.append(("p", f"{st['demande']} {jour(limite, dj)}, afin que le juge en dispose avant "
-                       "l'audience."))
-    corps.append(("p", "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations "
-                       "distinguées."))
+        corps.append(
+            (
+                "p",
+                "Je vous prie de bien vouloir trouver ci-dessous les éléments de la "
+                "procédure dont j'ai été saisi par le commissaire de justice :",
+            )
+        )
+        corps.append(
+            (
+                "tab",
+                [
+                    ["Locataire(s)", pers],
+                    ["Adresse du logement", f"{adresse(h)} – {h['cp']} {h['commune'].upper()}"],
+                    ["Bailleur", bail],
+                    ["Commissaire de justice", h["commissaire"]],
+                    ["Juridiction", h["juridiction"]],
+                    [
+                        "Date et heure d'audience",
+                        f"{d_num(h['audience'])} – {heure(h['heure'], 'hh')}",
+                    ],
+                    [
+                        "Dette locative",
+                        f"{montant(h['dette'], 'espace')} au {d_num(h['date_dette'])}",
+                    ],
+                    ["Loyer mensuel (charges comprises)", montant(loyer_total(h), "espace")],
+                ],
+            )
+        )
+    corps.append(
+        ("p", f"{st['demande']} {jour(limite, dj)}, afin que le juge en dispose avant l'audience.")
+    )
+    corps.append(
+        (
+            "p",
+            "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.",
+        )
+    )
     corps.append(("r", st["signature"]))
-    att = dict(personnes=[P(civilite_attendue(p), p["nom"], p["prenom"],
-                            p["naissance"] if st.get("naissances") else None) for p in h["personnes"]],
-               adresse=adresse(h), code_postal=h["cp"], commune=h["commune"], bailleur=b["attendu"],
-               loyer_mensuel=loyer_total(h), montant_dette=h["dette"], date_dette=h["date_dette"],
-               juridiction=h["juridiction"], date_audience=h["audience"], heure_audience=h["heure"],
-               commissaire_justice=h["commissaire"], reference=ref, date_document=date_lettre,
-               date_limite=limite, statut_occupation=statut(h))
+    att = dict(
+        personnes=[
+            P(
+                civilite_attendue(p),
+                p["nom"],
+                p["prenom"],
+                p["naissance"] if st.get("naissances") else None,
+            )
+            for p in h["personnes"]
+        ],
+        adresse=adresse(h),
+        code_postal=h["cp"],
+        commune=h["commune"],
+        bailleur=b["attendu"],
+        loyer_mensuel=loyer_total(h),
+        montant_dette=h["dette"],
+        date_dette=h["date_dette"],
+        juridiction=h["juridiction"],
+        date_audience=h["audience"],
+        heure_audience=h["heure"],
+        commissaire_justice=h["commissaire"],
+        reference=ref,
+        date_document=date_lettre,
+        date_limite=limite,
+        statut_occupation=statut(h),
+    )
     return corps, att
 
 
@@ -685,75 +1428,147 @@ def lettre_courte(h, L, ref, date_lettre, limite) -> list:
     """A covering letter: the assignation copy follows in the same file."""
     st = L["st"]
     noms = " et ".join(p["nom"] for p in h["personnes"][:1])
-    return [("b", f"Objet : {st['objet']}"), ("b", "P.J. : copie de l'assignation"),
-            ("p", "Madame, Monsieur,"),
-            ("p", f"Vous trouverez ci-joint la copie de l'assignation aux fins de résiliation de bail "
-                  f"délivrée à {'M. et Mme ' if h['mode'] == 'marie' else ''}{noms}, qui m'a été "
-                  "notifiée en application de l'article 24 de la loi du 6 juillet 1989."),
-            ("p", f"{st['demande']} {jour(limite, st['dates'])}."),
-            ("r", st["signature"])]
+    return [
+        ("b", f"Objet : {st['objet']}"),
+        ("b", "P.J. : copie de l'assignation"),
+        ("p", "Madame, Monsieur,"),
+        (
+            "p",
+            f"Vous trouverez ci-joint la copie de l'assignation aux fins de résiliation de bail "
+            f"délivrée à {'M. et Mme ' if h['mode'] == 'marie' else ''}{noms}, qui m'a été "
+            "notifiée en application de l'article 24 de la loi du 6 juillet 1989.",
+        ),
+        ("p", f"{st['demande']} {jour(limite, st['dates'])}."),
+        ("r", st["signature"]),
+    ]
 
 
 LETTER_FAMILIES = {
     "ddets-marne": dict(
-        region="chalons", reglage=True, copie=None, scan=True,
+        region="chalons",
+        reglage=True,
+        copie=None,
+        scan=True,
         prefet=["PRÉFET", "DE LA MARNE"],
-        services=["Direction départementale de l'emploi, du travail et des solidarités",
-                  "Pôle prévention des expulsions locatives", "Affaire suivie par : Mme Odile PAQUIN"],
-        ref_fmt="DDETS51/PEL/2025-{n:04d}", ref_label="N/Réf. : ",
-        st=dict(forme="phrases", civ="abr", naissances=True, dates="long",
-                objet="assignation aux fins de résiliation de bail – diagnostic social et financier",
-                demande="Je vous serais obligé de bien vouloir réaliser le diagnostic social et "
-                        "financier de ce ménage et de me le transmettre au plus tard le",
-                signature="Pour le Préfet et par délégation,\nLa cheffe du pôle\nOdile PAQUIN")),
+        services=[
+            "Direction départementale de l'emploi, du travail et des solidarités",
+            "Pôle prévention des expulsions locatives",
+            "Affaire suivie par : Mme Odile PAQUIN",
+        ],
+        ref_fmt="DDETS51/PEL/2025-{n:04d}",
+        ref_label="N/Réf. : ",
+        st=dict(
+            forme="phrases",
+            civ="abr",
+            naissances=True,
+            dates="long",
+            objet="assignation aux fins de résiliation de bail – diagnostic social et financier",
+            demande="Je vous serais obligé de bien vouloir réaliser le diagnostic social et "
+            "financier de ce ménage et de me le transmettre au plus tard le",
+            signature="Pour le Préfet et par délégation,\nLa cheffe du pôle\nOdile PAQUIN",
+        ),
+    ),
     "prefecture-meurthe-et-moselle-copie": dict(
-        region="nancy", reglage=False, copie="huissiers-weber-nancy", scan=False,
+        region="nancy",
+        reglage=False,
+        copie="huissiers-weber-nancy",
+        scan=False,
         prefet=["PRÉFET", "DE MEURTHE-ET-MOSELLE"],
-        services=["Direction départementale de l'emploi, du travail et des solidarités",
-                  "Service logement – prévention des expulsions"],
-        ref_fmt="PEX-54-{n:05d}", ref_label="Référence : ",
-        st=dict(dates="num", objet="prévention des expulsions locatives – enquête sociale",
-                demande="Je vous demande de bien vouloir procéder à l'enquête sociale et de me "
-                        "transmettre vos conclusions avant le",
-                signature="La directrice départementale")),
+        services=[
+            "Direction départementale de l'emploi, du travail et des solidarités",
+            "Service logement – prévention des expulsions",
+        ],
+        ref_fmt="PEX-54-{n:05d}",
+        ref_label="Référence : ",
+        st=dict(
+            dates="num",
+            objet="prévention des expulsions locatives – enquête sociale",
+            demande="Je vous demande de bien vouloir procéder à l'enquête sociale et de me "
+            "transmettre vos conclusions avant le",
+            signature="La directrice départementale",
+        ),
+    ),
     "sous-prefecture-beaune": dict(
-        region="dijon", reglage=True, copie=None, scan=True,
+        region="dijon",
+        reglage=True,
+        copie=None,
+        scan=True,
         prefet=["SOUS-PRÉFECTURE", "DE BEAUNE"],
         services=["Bureau de la cohésion sociale", "Dossier suivi par : M. Rémi JOLY"],
-        ref_fmt="SPB/ES/{n:03d}-25", ref_label="Nos réf. : ",
-        st=dict(forme="tableau", civ="long", naissances=False, dates="num",
-                objet="demande d'enquête sociale – procédure d'expulsion locative",
-                demande="Conformément à la circulaire du 9 février 1999, je vous saurais gré de me "
-                        "faire parvenir les résultats de l'enquête sociale pour le",
-                signature="Pour le Sous-Préfet,\nLe secrétaire général\nRémi JOLY")),
+        ref_fmt="SPB/ES/{n:03d}-25",
+        ref_label="Nos réf. : ",
+        st=dict(
+            forme="tableau",
+            civ="long",
+            naissances=False,
+            dates="num",
+            objet="demande d'enquête sociale – procédure d'expulsion locative",
+            demande="Conformément à la circulaire du 9 février 1999, je vous saurais gré de me "
+            "faire parvenir les résultats de l'enquête sociale pour le",
+            signature="Pour le Sous-Préfet,\nLe secrétaire général\nRémi JOLY",
+        ),
+    ),
     "ddets-saone-et-loire-copie": dict(
-        region="macon", reglage=True, copie="scp-dumont-macon", scan=False,
+        region="macon",
+        reglage=True,
+        copie="scp-dumont-macon",
+        scan=False,
         prefet=["PRÉFET", "DE SAÔNE-ET-LOIRE"],
-        services=["DDETS de Saône-et-Loire", "Cellule CCAPEX", "Courriel : ddets-ccapex@saone-et-loire.gouv.test"],
-        ref_fmt="CCAPEX 71 n° {n:04d}/2025", ref_label="Réf. : ",
-        st=dict(dates="long", objet="saisine pour diagnostic social et financier (CCAPEX)",
-                demande="Le diagnostic devra être adressé au juge et à la CCAPEX au plus tard le",
-                signature="Pour le Préfet,\nLe chef de la cellule CCAPEX")),
+        services=[
+            "DDETS de Saône-et-Loire",
+            "Cellule CCAPEX",
+            "Courriel : ddets-ccapex@saone-et-loire.gouv.test",
+        ],
+        ref_fmt="CCAPEX 71 n° {n:04d}/2025",
+        ref_label="Réf. : ",
+        st=dict(
+            dates="long",
+            objet="saisine pour diagnostic social et financier (CCAPEX)",
+            demande="Le diagnostic devra être adressé au juge et à la CCAPEX au plus tard le",
+            signature="Pour le Préfet,\nLe chef de la cellule CCAPEX",
+        ),
+    ),
     "prefecture-vienne": dict(
-        region="poitiers", reglage=False, copie=None, scan=True,
+        region="poitiers",
+        reglage=False,
+        copie=None,
+        scan=True,
         prefet=["PRÉFÈTE", "DE LA VIENNE"],
-        services=["Direction départementale de l'emploi, du travail et des solidarités",
-                  "Mission prévention des expulsions", "Dossier n° à rappeler dans toute correspondance"],
-        ref_fmt="DDETS86-PEX-{n:04d}", ref_label="Dossier : ",
-        st=dict(forme="phrases", civ="long", naissances=False, dates="lettres",
-                objet="notification d'une assignation – réalisation du diagnostic social et financier",
-                demande="Vous voudrez bien me faire parvenir le diagnostic social et financier "
-                        "avant le",
-                signature="Pour la Préfète et par délégation,\nLe directeur adjoint")),
+        services=[
+            "Direction départementale de l'emploi, du travail et des solidarités",
+            "Mission prévention des expulsions",
+            "Dossier n° à rappeler dans toute correspondance",
+        ],
+        ref_fmt="DDETS86-PEX-{n:04d}",
+        ref_label="Dossier : ",
+        st=dict(
+            forme="phrases",
+            civ="long",
+            naissances=False,
+            dates="lettres",
+            objet="notification d'une assignation – réalisation du diagnostic social et financier",
+            demande="Vous voudrez bien me faire parvenir le diagnostic social et financier "
+            "avant le",
+            signature="Pour la Préfète et par délégation,\nLe directeur adjoint",
+        ),
+    ),
     "ddets-charente-maritime-copie": dict(
-        region="larochelle", reglage=False, copie="etude-rochelaise", scan=False,
+        region="larochelle",
+        reglage=False,
+        copie="etude-rochelaise",
+        scan=False,
         prefet=["PRÉFET", "DE LA CHARENTE-MARITIME"],
         services=["DDETS de la Charente-Maritime", "Pôle logement – hébergement"],
-        ref_fmt="17-PEL-{n:04d}", ref_label="N° dossier préfecture : ",
-        st=dict(dates="num", objet="assignation en résiliation de bail – demande de DSF",
-                demande="Je vous remercie de me retourner le diagnostic social et financier au "
-                        "plus tard le",
-                signature="Le Préfet,\npour le Préfet, la cheffe de pôle")),
+        ref_fmt="17-PEL-{n:04d}",
+        ref_label="N° dossier préfecture : ",
+        st=dict(
+            dates="num",
+            objet="assignation en résiliation de bail – demande de DSF",
+            demande="Je vous remercie de me retourner le diagnostic social et financier au "
+            "plus tard le",
+            signature="Le Préfet,\npour le Préfet, la cheffe de pôle",
+        ),
+    ),
 }
 
 
@@ -768,17 +1583,37 @@ def ecrire_lettre(docs, fichier, h, L, rng, n, fmt="pdf") -> dict:
     if L["copie"]:
         F = ASSIGN_FAMILIES[L["copie"]]
         corps = lettre_courte(h, L, ref, date_lettre, limite)
-        parts = [(lh_prefecture(L["prefet"], services, ville_date), [("r", dest), ("sp", 4)] + corps,
-                  "Helvetica", 10, 80),
-                 (lh_family(F) if F.get("entete") else None, acte(h, F), _pdf_font(F["font"]), 10,
-                  44 if F.get("entete") else 18)]
-        att = attendu_assignation(fichier, h, F, "saisine_prefecture", date_document=date_lettre,
-                                  date_limite=limite)
+        parts = [
+            (
+                lh_prefecture(L["prefet"], services, ville_date),
+                [("r", dest), ("sp", 4)] + corps,
+                "Helvetica",
+                10,
+                80,
+            ),
+            (
+                lh_family(F) if F.get("entete") else None,
+                acte(h, F),
+                _pdf_font(F["font"]),
+                10,
+                44 if F.get("entete") else 18,
+            ),
+        ]
+        att = attendu_assignation(
+            fichier, h, F, "saisine_prefecture", date_document=date_lettre, date_limite=limite
+        )
         att["reference"] = ref
     else:
         corps, kw = lettre_resume(h, L, ref, date_lettre, limite)
-        parts = [(lh_prefecture(L["prefet"], services, ville_date), [("r", dest), ("sp", 4)] + corps,
-                  "Helvetica", 10, 80)]
+        parts = [
+            (
+                lh_prefecture(L["prefet"], services, ville_date),
+                [("r", dest), ("sp", 4)] + corps,
+                "Helvetica",
+                10,
+                80,
+            )
+        ]
         att = mc.attendu(fichier, "saisine_prefecture", **kw)
     build_pdf(docs / fichier, parts, title="Courrier")
     return att
@@ -786,17 +1621,32 @@ def ecrire_lettre(docs, fichier, h, L, rng, n, fmt="pdf") -> dict:
 
 # --------------------------------------------------------------------------- formulaires
 
-RESS = [("Salaire", "salaire"), ("ARE France Travail", "chomage"), ("RSA", "rsa"), ("AAH", "aah"),
-        ("Pension de retraite", "pension"), ("Allocations familiales", "prestations_familiales"),
-        ("APL", "apl"), ("Prime d'activité", "autre"), ("Indemnités journalières", "ij")]
+RESS = [
+    ("Salaire", "salaire"),
+    ("ARE France Travail", "chomage"),
+    ("RSA", "rsa"),
+    ("AAH", "aah"),
+    ("Pension de retraite", "pension"),
+    ("Allocations familiales", "prestations_familiales"),
+    ("APL", "apl"),
+    ("Prime d'activité", "autre"),
+    ("Indemnités journalières", "ij"),
+]
 MESURES = ["acces", "maintien", "renouvellement", "diagnostic"]
 ORGANISMES = {
     "nord": ["MDS de Cambrai", "CCAS de Caudry", "CCAS du Cateau-Cambrésis"],
     "vaucluse": ["CCAS d'Avignon", "Secours Catholique de Carpentras", "MDS d'Orange"],
     "gironde": ["MDS de Libourne", "CCAS de Mérignac", "CCAS de Pessac"],
     "isere": ["Service social CAF de l'Isère", "CCAS de Vienne", "CCAS d'Échirolles"],
-    "sarthe": ["Circonscription de la solidarité départementale du Mans Nord", "CCAS de Sablé-sur-Sarthe"],
-    "seine-saint-denis": ["Service social départemental de Montreuil", "CCAS de Saint-Denis", "CCAS d'Aubervilliers"],
+    "sarthe": [
+        "Circonscription de la solidarité départementale du Mans Nord",
+        "CCAS de Sablé-sur-Sarthe",
+    ],
+    "seine-saint-denis": [
+        "Service social départemental de Montreuil",
+        "CCAS de Saint-Denis",
+        "CCAS d'Aubervilliers",
+    ],
     "charente": ["CCAS de Cognac", "MDS d'Angoulême Ouest", "CCAS de Soyaux"],
     "val-de-marne": ["EDS de Créteil", "CCAS de Vitry-sur-Seine", "CCAS d'Ivry-sur-Seine"],
 }
@@ -806,9 +1656,17 @@ FORM_VILLES = {
     "gironde": [("Libourne", "33500"), ("Mérignac", "33700"), ("Pessac", "33600")],
     "isere": [("Vienne", "38200"), ("Échirolles", "38130"), ("Grenoble", "38000")],
     "sarthe": [("Le Mans", "72000"), ("Sablé-sur-Sarthe", "72300"), ("Allonnes", "72700")],
-    "seine-saint-denis": [("Saint-Denis", "93200"), ("Montreuil", "93100"), ("Aubervilliers", "93300")],
+    "seine-saint-denis": [
+        ("Saint-Denis", "93200"),
+        ("Montreuil", "93100"),
+        ("Aubervilliers", "93300"),
+    ],
     "charente": [("Cognac", "16100"), ("Angoulême", "16000"), ("Soyaux", "16800")],
-    "val-de-marne": [("Créteil", "94000"), ("Vitry-sur-Seine", "94400"), ("Ivry-sur-Seine", "94200")],
+    "val-de-marne": [
+        ("Créteil", "94000"),
+        ("Vitry-sur-Seine", "94400"),
+        ("Ivry-sur-Seine", "94200"),
+    ],
 }
 
 
@@ -822,47 +1680,99 @@ def foyer(rng: random.Random, dep: str) -> dict:
     else:
         adultes = [_personne(rng, comp == "femme_seule")]
     nb = rng.choice([0, 0, 1, 2, 3]) if comp != "homme_seul" else rng.choice([0, 0, 1])
-    enfants = [(adultes[0]["nom"], rng.choice(PRENOMS_F + PRENOMS_H),
-                date(rng.randrange(2008, 2024), rng.randrange(1, 13), rng.randrange(1, 29)))
-               for _ in range(nb)]
+    enfants = [
+        (
+            adultes[0]["nom"],
+            rng.choice(PRENOMS_F + PRENOMS_H),
+            date(rng.randrange(2008, 2024), rng.randrange(1, 13), rng.randrange(1, 29)),
+        )
+        for _ in range(nb)
+    ]
     commune, cp = rng.choice(FORM_VILLES[dep])
     st = rng.choice(["locataire_public", "locataire_prive", "locataire_public", "heberge"])
-    bailleur = (rng.choice(["Habitat du Nord", "Logirem", "Mésolia", "Sarthe Habitat", "Alpes Isère Habitat"])
-                if st == "locataire_public" else rng.choice(SCI) if st == "locataire_prive" else None)
-    loyer = None if st == "heberge" else (_montant(rng, 280, 700), rng.choice([None, _montant(rng, 20, 90)]))
-    dette = (None if st == "heberge" or rng.random() < 0.3 else
-             (_montant(rng, 300, 3500), date(2025, rng.randrange(6, 10), rng.choice([15, 30]))))
+    bailleur = (
+        rng.choice(
+            ["Habitat du Nord", "Logirem", "Mésolia", "Sarthe Habitat", "Alpes Isère Habitat"]
+        )
+        if st == "locataire_public"
+        else rng.choice(SCI)
+        if st == "locataire_prive"
+        else None
+    )
+    loyer = (
+        None
+        if st == "heberge"
+        else (_montant(rng, 280, 700), rng.choice([None, _montant(rng, 20, 90)]))
+    )
+    dette = (
+        None
+        if st == "heberge" or rng.random() < 0.3
+        else (_montant(rng, 300, 3500), date(2025, rng.randrange(6, 10), rng.choice([15, 30])))
+    )
     types = rng.sample(RESS, rng.randrange(1, 4))
-    ressources = [(lab, t, None if rng.random() < 0.1 else _montant(rng, 80, 1700)) for lab, t in types]
+    ressources = [
+        (lab, t, None if rng.random() < 0.1 else _montant(rng, 80, 1700)) for lab, t in types
+    ]
     pre = _personne(rng, rng.random() < 0.8)
-    return dict(mesure=rng.choice(MESURES), date=date(2025, 9, 1) + timedelta(days=rng.randrange(0, 60)),
-                prescripteur=(pre["prenom"], pre["nom"]), organisme=rng.choice(ORGANISMES[dep]),
-                adultes=adultes, enfants=enfants, composition=comp, numero=str(rng.randrange(1, 90)),
-                rue=rng.choice(RUES), cp=cp, commune=commune, statut=st, bailleur=bailleur,
-                loyer=loyer, dette=dette, ressources=ressources)
+    return dict(
+        mesure=rng.choice(MESURES),
+        date=date(2025, 9, 1) + timedelta(days=rng.randrange(0, 60)),
+        prescripteur=(pre["prenom"], pre["nom"]),
+        organisme=rng.choice(ORGANISMES[dep]),
+        adultes=adultes,
+        enfants=enfants,
+        composition=comp,
+        numero=str(rng.randrange(1, 90)),
+        rue=rng.choice(RUES),
+        cp=cp,
+        commune=commune,
+        statut=st,
+        bailleur=bailleur,
+        loyer=loyer,
+        dette=dette,
+        ressources=ressources,
+    )
 
 
 def attendu_foyer(fichier, f, dette=True) -> dict:
     loyer = None if f["loyer"] is None else round(f["loyer"][0] + (f["loyer"][1] or 0), 2)
     return mc.attendu(
-        fichier, "fiche_prescription",
-        personnes=[P(civilite_attendue(a), a["nom"], a["prenom"], a["naissance"]) for a in f["adultes"]],
-        adresse=f"{f['numero']} {f['rue']}", code_postal=f["cp"], commune=f["commune"],
-        bailleur=f["bailleur"], loyer_mensuel=loyer,
+        fichier,
+        "fiche_prescription",
+        personnes=[
+            P(civilite_attendue(a), a["nom"], a["prenom"], a["naissance"]) for a in f["adultes"]
+        ],
+        adresse=f"{f['numero']} {f['rue']}",
+        code_postal=f["cp"],
+        commune=f["commune"],
+        bailleur=f["bailleur"],
+        loyer_mensuel=loyer,
         montant_dette=f["dette"][0] if f["dette"] and dette else None,
         date_dette=f["dette"][1] if f["dette"] and dette else None,
-        date_document=f["date"], type_mesure=f["mesure"],
+        date_document=f["date"],
+        type_mesure=f["mesure"],
         prescripteur=f"{f['prescripteur'][0]} {f['prescripteur'][1]}",
-        organisme_prescripteur=f["organisme"], composition=f["composition"],
-        nb_enfants=len(f["enfants"]), enfants=[P(None, n, p, d) for n, p, d in f["enfants"]],
+        organisme_prescripteur=f["organisme"],
+        composition=f["composition"],
+        nb_enfants=len(f["enfants"]),
+        enfants=[P(None, n, p, d) for n, p, d in f["enfants"]],
         statut_occupation=f["statut"],
-        ressources=[{"type": t, "montant": m} for _, t, m in f["ressources"]])
+        ressources=[{"type": t, "montant": m} for _, t, m in f["ressources"]],
+    )
 
 
-MESURE_LAB = {"acces": "ASLL Accès", "maintien": "ASLL Maintien", "renouvellement": "Renouvellement",
-              "diagnostic": "Diagnostic social"}
-STATUT_LAB = {"locataire_public": "Locataire HLM", "locataire_prive": "Locataire privé",
-              "heberge": "Hébergé(e)", "sous_locataire": "Sous-locataire"}
+MESURE_LAB = {
+    "acces": "ASLL Accès",
+    "maintien": "ASLL Maintien",
+    "renouvellement": "Renouvellement",
+    "diagnostic": "Diagnostic social",
+}
+STATUT_LAB = {
+    "locataire_public": "Locataire HLM",
+    "locataire_prive": "Locataire privé",
+    "heberge": "Hébergé(e)",
+    "sous_locataire": "Sous-locataire",
+}
 
 
 def _cases(options: dict, chosen, on="☒", off="☐") -> str:
@@ -876,32 +1786,57 @@ def _euros(x):
 def form_nord(f) -> list:
     """Département du Nord style (source 10): « Nom et Prénom du demandeur », free lines."""
     a = f["adultes"]
-    out = [("t", "FONDS DE SOLIDARITÉ LOGEMENT – ACCOMPAGNEMENT LOGEMENT"),
-           ("h", "Fiche de repérage d'une problématique logement"),
-           ("l", "Mesure demandée : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]")),
-           ("b", "Identification de la structure d'accueil"),
-           ("l", f"Nom de la structure : {f['organisme']}"),
-           ("l", f"Nom de l'intervenant : {f['prescripteur'][1]} {f['prescripteur'][0]}"),
-           ("l", f"Date de la demande : {d_num(f['date'])}"),
-           ("b", "Identification du ménage"),
-           ("l", f"Nom et Prénom du demandeur : {'M.' if not a[0]['femme'] else 'Mme'} {a[0]['nom']} {a[0]['prenom']}"),
-           ("l", f"Date de naissance : {d_num(a[0]['naissance'])}   Lieu de naissance : {a[0]['lieu']}")]
+    out = [
+        ("t", "FONDS DE SOLIDARITÉ LOGEMENT – ACCOMPAGNEMENT LOGEMENT"),
+        ("h", "Fiche de repérage d'une problématique logement"),
+        ("l", "Mesure demandée : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]")),
+        ("b", "Identification de la structure d'accueil"),
+        ("l", f"Nom de la structure : {f['organisme']}"),
+        ("l", f"Nom de l'intervenant : {f['prescripteur'][1]} {f['prescripteur'][0]}"),
+        ("l", f"Date de la demande : {d_num(f['date'])}"),
+        ("b", "Identification du ménage"),
+        (
+            "l",
+            f"Nom et Prénom du demandeur : {'M.' if not a[0]['femme'] else 'Mme'} {a[0]['nom']} {a[0]['prenom']}",
+        ),
+        (
+            "l",
+            f"Date de naissance : {d_num(a[0]['naissance'])}   Lieu de naissance : {a[0]['lieu']}",
+        ),
+    ]
     if len(a) > 1:
-        out += [("l", f"Nom et Prénom du conjoint : {'Mme' if a[1]['femme'] else 'M.'} {a[1]['nom']} {a[1]['prenom']}"),
-                ("l", f"Date de naissance : {d_num(a[1]['naissance'])}   Lieu de naissance : {a[1]['lieu']}")]
+        out += [
+            (
+                "l",
+                f"Nom et Prénom du conjoint : {'Mme' if a[1]['femme'] else 'M.'} {a[1]['nom']} {a[1]['prenom']}",
+            ),
+            (
+                "l",
+                f"Date de naissance : {d_num(a[1]['naissance'])}   Lieu de naissance : {a[1]['lieu']}",
+            ),
+        ]
     else:
         out.append(("l", "Nom et Prénom du conjoint : –"))
     out.append(("l", f"Composition familiale : {len(a)} adulte(s) + {len(f['enfants'])} enfant(s)"))
     for n, p, dn in f["enfants"]:
         out.append(("l", f"   Enfant : {p} {n}, né(e) le {d_num(dn)}"))
-    out += [("l", f"Adresse : {f['numero']} {f['rue']}, {f['cp']} {f['commune'].upper()}"),
-            ("l", "Statut d'occupation : " + _cases(STATUT_LAB, f["statut"], "[X]", "[ ]")),
-            ("l", f"Bailleur : {f['bailleur'] or '–'}")]
+    out += [
+        ("l", f"Adresse : {f['numero']} {f['rue']}, {f['cp']} {f['commune'].upper()}"),
+        ("l", "Statut d'occupation : " + _cases(STATUT_LAB, f["statut"], "[X]", "[ ]")),
+        ("l", f"Bailleur : {f['bailleur'] or '–'}"),
+    ]
     if f["loyer"]:
-        out.append(("l", f"Loyer : {m_espace(f['loyer'][0])} €   Charges : "
-                         f"{m_espace(f['loyer'][1]) + ' €' if f['loyer'][1] else '–'}"))
+        out.append(
+            (
+                "l",
+                f"Loyer : {m_espace(f['loyer'][0])} €   Charges : "
+                f"{m_espace(f['loyer'][1]) + ' €' if f['loyer'][1] else '–'}",
+            )
+        )
     if f["dette"]:
-        out.append(("l", f"Montant de la dette : {m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}"))
+        out.append(
+            ("l", f"Montant de la dette : {m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}")
+        )
     out.append(("b", "Ressources mensuelles du ménage"))
     for lab, _, m in f["ressources"]:
         out.append(("l", f"{lab} : {_euros(m)}"))
@@ -913,42 +1848,83 @@ def form_siao_docx(path, f) -> None:
     a = f["adultes"]
     co = a[1] if len(a) > 1 else None
     comp = {"homme_seul": "Homme seul", "femme_seule": "Femme seule", "couple": "Couple"}
-    blocks = [("t", "FICHE DE PRESCRIPTION – ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT"),
-              ("l", f"Date de la demande : {d_num(f['date'])}"),
-              ("b", "ORIGINE DE LA DEMANDE"),
-              ("tab", [["Identité du service", f["organisme"]],
-                       ["Nom et fonction du prescripteur",
-                        f"{f['prescripteur'][0]} {f['prescripteur'][1]}, conseiller(ère) en ESF"]]),
-              ("b", "MESURE SOLLICITÉE"),
-              ("l", _cases(MESURE_LAB, f["mesure"])),
-              ("b", "IDENTIFICATION DU / DES DEMANDEUR(S)"),
-              ("l", _cases(comp, f["composition"]) + f"   Si enfants, nombre : {len(f['enfants'])}"),
-              ("tab", [["", "LE DEMANDEUR", "LE CO-DEMANDEUR"],
-                       ["Nom", a[0]["nom"], co["nom"] if co else ""],
-                       ["Prénom", a[0]["prenom"], co["prenom"] if co else ""],
-                       ["Sexe", "F" if a[0]["femme"] else "M", ("F" if co["femme"] else "M") if co else ""],
-                       ["Date et lieu de naissance", f"{d_num(a[0]['naissance'])} – {a[0]['lieu']}",
-                        f"{d_num(co['naissance'])} – {co['lieu']}" if co else ""]])]
+    blocks = [
+        ("t", "FICHE DE PRESCRIPTION – ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT"),
+        ("l", f"Date de la demande : {d_num(f['date'])}"),
+        ("b", "ORIGINE DE LA DEMANDE"),
+        (
+            "tab",
+            [
+                ["Identité du service", f["organisme"]],
+                [
+                    "Nom et fonction du prescripteur",
+                    f"{f['prescripteur'][0]} {f['prescripteur'][1]}, conseiller(ère) en ESF",
+                ],
+            ],
+        ),
+        ("b", "MESURE SOLLICITÉE"),
+        ("l", _cases(MESURE_LAB, f["mesure"])),
+        ("b", "IDENTIFICATION DU / DES DEMANDEUR(S)"),
+        ("l", _cases(comp, f["composition"]) + f"   Si enfants, nombre : {len(f['enfants'])}"),
+        (
+            "tab",
+            [
+                ["", "LE DEMANDEUR", "LE CO-DEMANDEUR"],
+                ["Nom", a[0]["nom"], co["nom"] if co else ""],
+                ["Prénom", a[0]["prenom"], co["prenom"] if co else ""],
+                [
+                    "Sexe",
+                    "F" if a[0]["femme"] else "M",
+                    ("F" if co["femme"] else "M") if co else "",
+                ],
+                [
+                    "Date et lieu de naissance",
+                    f"{d_num(a[0]['naissance'])} – {a[0]['lieu']}",
+                    f"{d_num(co['naissance'])} – {co['lieu']}" if co else "",
+                ],
+            ],
+        ),
+    ]
     if f["enfants"]:
-        blocks.append(("tab", [["Enfants", "Prénom", "Né(e) le"]] +
-                       [[n, p, d_num(dn)] for n, p, dn in f["enfants"]]))
-    rows = [["Adresse", f"{f['numero']} {f['rue']}"], ["Code postal / Ville", f"{f['cp']} {f['commune']}"],
-            ["Situation", STATUT_LAB[f["statut"]]], ["Bailleur", f["bailleur"] or ""]]
+        blocks.append(
+            (
+                "tab",
+                [["Enfants", "Prénom", "Né(e) le"]]
+                + [[n, p, d_num(dn)] for n, p, dn in f["enfants"]],
+            )
+        )
+    rows = [
+        ["Adresse", f"{f['numero']} {f['rue']}"],
+        ["Code postal / Ville", f"{f['cp']} {f['commune']}"],
+        ["Situation", STATUT_LAB[f["statut"]]],
+        ["Bailleur", f["bailleur"] or ""],
+    ]
     if f["loyer"]:
-        rows.append(["Loyer + charges", f"{m_espace(f['loyer'][0])} € + {m_espace(f['loyer'][1] or 0)} €"])
+        rows.append(
+            ["Loyer + charges", f"{m_espace(f['loyer'][0])} € + {m_espace(f['loyer'][1] or 0)} €"]
+        )
     if f["dette"]:
         rows.append(["Impayé de loyer", f"{m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}"])
-    blocks += [("b", "LOGEMENT ACTUEL"), ("tab", rows), ("b", "RESSOURCES"),
-               ("tab", [["Nature", "Montant mensuel"]] + [[lab, _euros(m)] for lab, _, m in f["ressources"]])]
+    blocks += [
+        ("b", "LOGEMENT ACTUEL"),
+        ("tab", rows),
+        ("b", "RESSOURCES"),
+        (
+            "tab",
+            [["Nature", "Montant mensuel"]] + [[lab, _euros(m)] for lab, _, m in f["ressources"]],
+        ),
+    ]
     write_docx(path, blocks, "Arial", "SIAO")
 
 
 def form_labels_after(f) -> list:
     """A printed form where each value sits above its label (labels after values)."""
     a = f["adultes"]
-    out = [("t", "DEMANDE D'ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT"),
-           ("l", "Type de mesure : " + _cases(MESURE_LAB, f["mesure"], "(X)", "( )")),
-           ("sp", 2)]
+    out = [
+        ("t", "DEMANDE D'ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT"),
+        ("l", "Type de mesure : " + _cases(MESURE_LAB, f["mesure"], "(X)", "( )")),
+        ("sp", 2),
+    ]
 
     def pair(value, label):
         out.append(("l", value or "—"))
@@ -959,7 +1935,10 @@ def form_labels_after(f) -> list:
     pair(d_num(f["date"]), "Date de la demande")
     for i, p in enumerate(a):
         q = "demandeur" if i == 0 else "conjoint(e)"
-        pair(f"{'Madame' if p['femme'] else 'Monsieur'} {p['prenom']} {p['nom']}", f"Civilité, prénom, nom du {q}")
+        pair(
+            f"{'Madame' if p['femme'] else 'Monsieur'} {p['prenom']} {p['nom']}",
+            f"Civilité, prénom, nom du {q}",
+        )
         pair(d_num(p["naissance"]), f"Date de naissance du {q}")
     pair(str(len(f["enfants"])), "Nombre d'enfants à charge")
     pair(f"{f['numero']} {f['rue']}", "Adresse du logement")
@@ -967,7 +1946,9 @@ def form_labels_after(f) -> list:
     pair(STATUT_LAB[f["statut"]], "Statut d'occupation")
     pair(f["bailleur"] or "", "Bailleur")
     if f["loyer"]:
-        pair(m_espace(f["loyer"][0] + (f["loyer"][1] or 0)) + " €", "Loyer mensuel charges comprises")
+        pair(
+            m_espace(f["loyer"][0] + (f["loyer"][1] or 0)) + " €", "Loyer mensuel charges comprises"
+        )
     if f["dette"]:
         pair(f"{m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}", "Dette locative")
     for lab, _, m in f["ressources"]:
@@ -979,26 +1960,56 @@ def form_menage_table_docx(path, f) -> None:
     """Département style with one household table (adults and children in rows)."""
     rows = [["Civilité", "Nom", "Prénom", "Date de naissance", "Lien"]]
     for i, p in enumerate(f["adultes"]):
-        rows.append(["Mme" if p["femme"] else "M.", p["nom"], p["prenom"], d_num(p["naissance"], "."),
-                     "Demandeur" if i == 0 else "Conjoint"])
+        rows.append(
+            [
+                "Mme" if p["femme"] else "M.",
+                p["nom"],
+                p["prenom"],
+                d_num(p["naissance"], "."),
+                "Demandeur" if i == 0 else "Conjoint",
+            ]
+        )
     for n, p, dn in f["enfants"]:
         rows.append(["", n, p, d_num(dn, "."), "Enfant"])
-    blocks = [("t", "DÉPARTEMENT – FONDS DE SOLIDARITÉ POUR LE LOGEMENT"),
-              ("h", "Formulaire de demande de mesure ASLL"),
-              ("p", f"Référent social : {f['prescripteur'][1].upper()} {f['prescripteur'][0]} – {f['organisme']}"),
-              ("p", f"Date : le {d_long(f['date'])}"),
-              ("p", "Nature de la demande : " + _cases(MESURE_LAB, f["mesure"], "■", "□")),
-              ("b", "Composition du ménage"), ("tab", rows),
-              ("p", f"Logement : {f['numero']} {f['rue']} – {f['cp']} {f['commune']}"),
-              ("p", f"Statut : {STATUT_LAB[f['statut']]}" + (f" – bailleur : {f['bailleur']}" if f["bailleur"] else ""))]
+    blocks = [
+        ("t", "DÉPARTEMENT – FONDS DE SOLIDARITÉ POUR LE LOGEMENT"),
+        ("h", "Formulaire de demande de mesure ASLL"),
+        (
+            "p",
+            f"Référent social : {f['prescripteur'][1].upper()} {f['prescripteur'][0]} – {f['organisme']}",
+        ),
+        ("p", f"Date : le {d_long(f['date'])}"),
+        ("p", "Nature de la demande : " + _cases(MESURE_LAB, f["mesure"], "■", "□")),
+        ("b", "Composition du ménage"),
+        ("tab", rows),
+        ("p", f"Logement : {f['numero']} {f['rue']} – {f['cp']} {f['commune']}"),
+        (
+            "p",
+            f"Statut : {STATUT_LAB[f['statut']]}"
+            + (f" – bailleur : {f['bailleur']}" if f["bailleur"] else ""),
+        ),
+    ]
     if f["loyer"]:
-        blocks.append(("p", f"Loyer résiduel : {m_espace(f['loyer'][0])} € ; charges : "
-                            f"{m_espace(f['loyer'][1] or 0)} €"))
+        blocks.append(
+            (
+                "p",
+                f"Loyer résiduel : {m_espace(f['loyer'][0])} € ; charges : "
+                f"{m_espace(f['loyer'][1] or 0)} €",
+            )
+        )
     if f["dette"]:
-        blocks.append(("p", f"Dette de loyer au {d_num(f['dette'][1])} : {m_espace(f['dette'][0])} €"))
-    blocks += [("b", "Ressources mensuelles"),
-               ("tab", [["Ressource", "Montant"]] + [[lab, _euros(m)] for lab, _, m in f["ressources"]]
-                + [["Total", f"{m_espace(sum(m or 0 for _, _, m in f['ressources']))} €"]])]
+        blocks.append(
+            ("p", f"Dette de loyer au {d_num(f['dette'][1])} : {m_espace(f['dette'][0])} €")
+        )
+    blocks += [
+        ("b", "Ressources mensuelles"),
+        (
+            "tab",
+            [["Ressource", "Montant"]]
+            + [[lab, _euros(m)] for lab, _, m in f["ressources"]]
+            + [["Total", f"{m_espace(sum(m or 0 for _, _, m in f['ressources']))} €"]],
+        ),
+    ]
     write_docx(path, blocks, "Calibri", "Département")
 
 
@@ -1007,6 +2018,7 @@ def form_fillable_isere(path, f) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm
     from reportlab.pdfgen import canvas as rl_canvas
+
     W, H = A4
     c = rl_canvas.Canvas(str(path), pagesize=A4)
     c.setTitle("Demande ASLL")
@@ -1016,8 +2028,17 @@ def form_fillable_isere(path, f) -> None:
     def champ(label, name, value):
         c.setFont("Helvetica", 8.5)
         c.drawString(18 * mm, y[0] + 1.5 * mm, label)
-        form.textfield(name=name, value=value, x=80 * mm, y=y[0], width=110 * mm, height=5.5 * mm,
-                       fontSize=8.5, borderWidth=0.5, forceBorder=True)
+        form.textfield(
+            name=name,
+            value=value,
+            x=80 * mm,
+            y=y[0],
+            width=110 * mm,
+            height=5.5 * mm,
+            fontSize=8.5,
+            borderWidth=0.5,
+            forceBorder=True,
+        )
         y[0] -= 7.5 * mm
 
     c.setFont("Helvetica-Bold", 12)
@@ -1042,7 +2063,9 @@ def form_fillable_isere(path, f) -> None:
     champ("Bailleur", "bailleur", f["bailleur"] or "")
     champ("Loyer hors charges (€)", "loyer", m_espace(f["loyer"][0]) if f["loyer"] else "")
     champ("Charges (€)", "charges", m_espace(f["loyer"][1]) if f["loyer"] and f["loyer"][1] else "")
-    champ("Montant de la dette locative (€)", "dette", m_espace(f["dette"][0]) if f["dette"] else "")
+    champ(
+        "Montant de la dette locative (€)", "dette", m_espace(f["dette"][0]) if f["dette"] else ""
+    )
     champ("Dette arrêtée au", "date_dette", d_num(f["dette"][1]) if f["dette"] else "")
     for i, (lab, _, m) in enumerate(f["ressources"]):
         champ(f"Ressource : {lab} (€)", f"ress{i}", "en attente" if m is None else m_espace(m))
@@ -1050,6 +2073,7 @@ def form_fillable_isere(path, f) -> None:
 
 
 # --- families built from sources 15 to 19 (appended: the families above draw as before) ---
+
 
 def _sub_rng(f) -> random.Random:
     """Layout choices of one document, drawn apart so the family's own draws stay unchanged."""
@@ -1067,38 +2091,62 @@ def form_cd93_docx(path, f) -> None:
     a = f["adultes"]
     rows = [["Lien avec le demandeur", "NOM Prénom", "Né(e) le", "Situation professionnelle"]]
     for i, p in enumerate(a):
-        lien = ("Demandeuse" if p["femme"] else "Demandeur") if i == 0 else ("Conjointe" if p["femme"] else "Conjoint")
+        lien = (
+            ("Demandeuse" if p["femme"] else "Demandeur")
+            if i == 0
+            else ("Conjointe" if p["femme"] else "Conjoint")
+        )
         rows.append([lien, _nom_prenom(p), d_num(p["naissance"]), p["metier"]])
     for n, pr, dn in f["enfants"]:
         rows.append(["Enfant", f"{n} {pr}", d_num(dn), "scolarisé(e)"])
-    ress = [["Nature des ressources", "Montant mensuel"]] + [[lab, _euros(m)] for lab, _, m in f["ressources"]]
-    blocks = [("t", "FONDS DE SOLIDARITÉ LOGEMENT"),
-              ("h", "Formulaire maintien (avec ou sans ASLL)"),
-              ("l", "Nature de la demande : " + _cases(MESURE_LAB, f["mesure"])),
-              ("b", "1. Composition du foyer"),
-              ("tab", rows),
-              ("l", f"Situation familiale : {'Couple' if len(a) > 1 else 'Personne seule'}"),
-              ("b", "2. Le logement"),
-              ("l", f"Adresse : {f['numero']} {f['rue']}"),
-              ("l", f"Code postal / Commune : {f['cp']} {f['commune']}"),
-              ("l", "Statut d'occupation : " + _cases(STATUT_LAB, f["statut"]))]
+    ress = [["Nature des ressources", "Montant mensuel"]] + [
+        [lab, _euros(m)] for lab, _, m in f["ressources"]
+    ]
+    blocks = [
+        ("t", "FONDS DE SOLIDARITÉ LOGEMENT"),
+        ("h", "Formulaire maintien (avec ou sans ASLL)"),
+        ("l", "Nature de la demande : " + _cases(MESURE_LAB, f["mesure"])),
+        ("b", "1. Composition du foyer"),
+        ("tab", rows),
+        ("l", f"Situation familiale : {'Couple' if len(a) > 1 else 'Personne seule'}"),
+        ("b", "2. Le logement"),
+        ("l", f"Adresse : {f['numero']} {f['rue']}"),
+        ("l", f"Code postal / Commune : {f['cp']} {f['commune']}"),
+        ("l", "Statut d'occupation : " + _cases(STATUT_LAB, f["statut"])),
+    ]
     if f["loyer"]:
-        blocks.append(("l", f"Loyer hors charges : {m_espace(f['loyer'][0])} €   Charges : "
-                            f"{m_espace(f['loyer'][1]) + ' €' if f['loyer'][1] else 'néant'}"))
+        blocks.append(
+            (
+                "l",
+                f"Loyer hors charges : {m_espace(f['loyer'][0])} €   Charges : "
+                f"{m_espace(f['loyer'][1]) + ' €' if f['loyer'][1] else 'néant'}",
+            )
+        )
     blocks += [("b", "3. Ressources mensuelles du ménage"), ("tab", ress)]
     if f["bailleur"]:
-        nav = [["FICHE NAVETTE BAILLEUR", ""],
-               ["Nom du bailleur", f["bailleur"]],
-               ["Locataire", _nom_prenom(a[0], civ=False)],
-               ["Montant de la dette locative", f"{m_espace(f['dette'][0])} €" if f["dette"] else "néant"],
-               ["Dette arrêtée au", d_num(f["dette"][1]) if f["dette"] else "–"]]
+        nav = [
+            ["FICHE NAVETTE BAILLEUR", ""],
+            ["Nom du bailleur", f["bailleur"]],
+            ["Locataire", _nom_prenom(a[0], civ=False)],
+            [
+                "Montant de la dette locative",
+                f"{m_espace(f['dette'][0])} €" if f["dette"] else "néant",
+            ],
+            ["Dette arrêtée au", d_num(f["dette"][1]) if f["dette"] else "–"],
+        ]
         blocks += [("sp", 4), ("tab", nav)]
     ville = f["organisme"].split(" de ")[-1].split(" d'")[-1]
-    blocks += [("sp", 4), ("b", "Le travailleur social"),
-               ("l", f"Nom, prénom et qualité : {f['prescripteur'][1]} {f['prescripteur'][0]}, assistante sociale"),
-               ("l", f"Service : {f['organisme']}"),
-               ("l", f"Fait à {ville}, le {d_num(f['date'])}"),
-               ("l", "Signature :")]
+    blocks += [
+        ("sp", 4),
+        ("b", "Le travailleur social"),
+        (
+            "l",
+            f"Nom, prénom et qualité : {f['prescripteur'][1]} {f['prescripteur'][0]}, assistante sociale",
+        ),
+        ("l", f"Service : {f['organisme']}"),
+        ("l", f"Fait à {ville}, le {d_num(f['date'])}"),
+        ("l", "Signature :"),
+    ]
     write_docx(Path(path), blocks, "Calibri", author="Departement")
 
 
@@ -1108,12 +2156,18 @@ def form_gip_charente(f) -> list:
     a = f["adultes"]
     r = _sub_rng(f)
     conj = a[1] if len(a) > 1 else None
-    etat = [["", "Demandeur", "Conjoint"],
-            ["Civilité", "Mme" if a[0]["femme"] else "M.", ("Mme" if conj["femme"] else "M.") if conj else ""],
-            ["Nom", a[0]["nom"], conj["nom"] if conj else ""],
-            ["Prénom", a[0]["prenom"], conj["prenom"] if conj else ""],
-            ["Date de naissance", d_num(a[0]["naissance"]), d_num(conj["naissance"]) if conj else ""],
-            ["Lieu de naissance", a[0]["lieu"], conj["lieu"] if conj else ""]]
+    etat = [
+        ["", "Demandeur", "Conjoint"],
+        [
+            "Civilité",
+            "Mme" if a[0]["femme"] else "M.",
+            ("Mme" if conj["femme"] else "M.") if conj else "",
+        ],
+        ["Nom", a[0]["nom"], conj["nom"] if conj else ""],
+        ["Prénom", a[0]["prenom"], conj["prenom"] if conj else ""],
+        ["Date de naissance", d_num(a[0]["naissance"]), d_num(conj["naissance"]) if conj else ""],
+        ["Lieu de naissance", a[0]["lieu"], conj["lieu"] if conj else ""],
+    ]
     rev = [["Nature", "Demandeur", "Conjoint", "Total"]]
     total = 0.0
     for lab, _, m in f["ressources"]:
@@ -1122,41 +2176,63 @@ def form_gip_charente(f) -> list:
         rev.append([lab, cell if who == 0 else "", cell if who == 1 else "", cell])
         total += m or 0
     rev.append(["Total", "", "", m_espace(total)])
-    out = [("t", "FONDS DE SOLIDARITÉ POUR LE LOGEMENT DE LA CHARENTE"),
-           ("h", "Demande d'aide et d'accompagnement – intercalaire du GIP"),
-           ("l", f"Service instructeur : {f['organisme']}"),
-           ("l", f"Travailleur social : {f['prescripteur'][1].upper()} {f['prescripteur'][0]}"),
-           ("l", f"Date de la demande : {d_num(f['date'])}"),
-           ("l", "Mesure sollicitée : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]")),
-           ("b", "1. État civil du(es) demandeur(s)"), ("tab", etat),
-           ("b", "2. Composition familiale"),
-           ("l", f"Nombre d'enfants à charge : {len(f['enfants'])}")]
+    out = [
+        ("t", "FONDS DE SOLIDARITÉ POUR LE LOGEMENT DE LA CHARENTE"),
+        ("h", "Demande d'aide et d'accompagnement – intercalaire du GIP"),
+        ("l", f"Service instructeur : {f['organisme']}"),
+        ("l", f"Travailleur social : {f['prescripteur'][1].upper()} {f['prescripteur'][0]}"),
+        ("l", f"Date de la demande : {d_num(f['date'])}"),
+        ("l", "Mesure sollicitée : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]")),
+        ("b", "1. État civil du(es) demandeur(s)"),
+        ("tab", etat),
+        ("b", "2. Composition familiale"),
+        ("l", f"Nombre d'enfants à charge : {len(f['enfants'])}"),
+    ]
     for n, p, dn in f["enfants"]:
         out.append(("l", f"   {p} {n}, né(e) le {d_num(dn)}"))
-    out += [("b", "3. Logement"),
-            ("l", f"Adresse : {f['numero']} {f['rue']}"),
-            ("l", f"Code postal : {f['cp']}   Commune : {f['commune']}"),
-            ("l", "Statut d'occupation : " + _cases(STATUT_LAB, f["statut"], "[X]", "[ ]")),
-            ("l", f"Bailleur : {f['bailleur'] or '–'}"),
-            ("b", "4. Revenus mensuels"), ("tab", rev)]
+    out += [
+        ("b", "3. Logement"),
+        ("l", f"Adresse : {f['numero']} {f['rue']}"),
+        ("l", f"Code postal : {f['cp']}   Commune : {f['commune']}"),
+        ("l", "Statut d'occupation : " + _cases(STATUT_LAB, f["statut"], "[X]", "[ ]")),
+        ("l", f"Bailleur : {f['bailleur'] or '–'}"),
+        ("b", "4. Revenus mensuels"),
+        ("tab", rev),
+    ]
     if f["loyer"]:
         base, ch = f["loyer"]
         energie = round(r.uniform(40, 140), 2)
         assur = round(r.uniform(9, 25), 2)
-        charges = [["Charges fixes", "Montant"], ["Loyer (hors charges)", m_espace(base)],
-                   ["Charges locatives", m_espace(ch) if ch else "–"],
-                   ["Électricité / gaz", m_espace(energie)], ["Assurance habitation", m_espace(assur)],
-                   ["Total des charges", m_espace(base + (ch or 0) + energie + assur)]]
+        charges = [
+            ["Charges fixes", "Montant"],
+            ["Loyer (hors charges)", m_espace(base)],
+            ["Charges locatives", m_espace(ch) if ch else "–"],
+            ["Électricité / gaz", m_espace(energie)],
+            ["Assurance habitation", m_espace(assur)],
+            ["Total des charges", m_espace(base + (ch or 0) + energie + assur)],
+        ]
         out += [("b", "5. Charges fixes"), ("tab", charges)]
     out.append(("b", "6. Endettement"))
     if f["dette"]:
-        out.append(("l", f"Dette de loyer : {m_espace(f['dette'][0])} € (décompte du {d_num(f['dette'][1])})"))
+        out.append(
+            (
+                "l",
+                f"Dette de loyer : {m_espace(f['dette'][0])} € (décompte du {d_num(f['dette'][1])})",
+            )
+        )
     else:
         out.append(("l", "Dette de loyer : néant"))
     if r.random() < 0.5:
-        out.append(("l", f"Autres dettes : crédit à la consommation {m_espace(round(r.uniform(300, 2500), 2))} €"))
-    out += [("l", "Raisons de l'impayé : baisse de ressources"),
-            ("l", "Signature du demandeur :                Signature du travailleur social :")]
+        out.append(
+            (
+                "l",
+                f"Autres dettes : crédit à la consommation {m_espace(round(r.uniform(300, 2500), 2))} €",
+            )
+        )
+    out += [
+        ("l", "Raisons de l'impayé : baisse de ressources"),
+        ("l", "Signature du demandeur :                Signature du travailleur social :"),
+    ]
     return out
 
 
@@ -1164,33 +2240,52 @@ def form_drihl_sous_libelle(f) -> list:
     """Val-de-Marne style (source 18): a printed diagnostic request filled in by hand, each
     value on the line under its label, surname and first name in separate fields."""
     a = f["adultes"]
-    out = [("t", "FICHE DE SAISIE POUR LA RÉALISATION D'UN DIAGNOSTIC"),
-           ("h", "Accompagnement vers et dans le logement – demande de diagnostic social"),
-           ("l", "Service demandeur :"), ("l", f["organisme"]),
-           ("l", "Prénom et nom du référent :"), ("l", f"{f['prescripteur'][0]} {f['prescripteur'][1]}"),
-           ("l", "Date de la saisine :"), ("l", d_num(f["date"]))]
+    out = [
+        ("t", "FICHE DE SAISIE POUR LA RÉALISATION D'UN DIAGNOSTIC"),
+        ("h", "Accompagnement vers et dans le logement – demande de diagnostic social"),
+        ("l", "Service demandeur :"),
+        ("l", f["organisme"]),
+        ("l", "Prénom et nom du référent :"),
+        ("l", f"{f['prescripteur'][0]} {f['prescripteur'][1]}"),
+        ("l", "Date de la saisine :"),
+        ("l", d_num(f["date"])),
+    ]
     for i, p in enumerate(a):
-        out += [("b", "DEMANDEUR" if i == 0 else "CONJOINT"),
-                ("l", "Civilité :"), ("l", "Madame" if p["femme"] else "Monsieur"),
-                ("l", "Nom :"), ("l", p["nom"]),
-                ("l", "Prénom(s) :"), ("l", p["prenom"]),
-                ("l", "Date de naissance :"), ("l", d_num(p["naissance"]))]
+        out += [
+            ("b", "DEMANDEUR" if i == 0 else "CONJOINT"),
+            ("l", "Civilité :"),
+            ("l", "Madame" if p["femme"] else "Monsieur"),
+            ("l", "Nom :"),
+            ("l", p["nom"]),
+            ("l", "Prénom(s) :"),
+            ("l", p["prenom"]),
+            ("l", "Date de naissance :"),
+            ("l", d_num(p["naissance"])),
+        ]
     if len(a) == 1:
         out += [("b", "CONJOINT"), ("l", "Sans objet")]
     out += [("b", "MÉNAGE"), ("l", "Nombre d'enfants à charge :"), ("l", str(len(f["enfants"])))]
     for n, p, dn in f["enfants"]:
         out.append(("l", f"Enfant : {p} {n}, né(e) le {d_num(dn)}"))
-    out += [("b", "LOGEMENT"),
-            ("l", "Adresse du logement :"), ("l", f"{f['numero']} {f['rue']}"),
-            ("l", "Code postal et commune :"), ("l", f"{f['cp']} {f['commune']}"),
-            ("l", "Statut d'occupation :"), ("l", STATUT_LAB[f["statut"]]),
-            ("l", "Bailleur :"), ("l", f["bailleur"] or "–")]
+    out += [
+        ("b", "LOGEMENT"),
+        ("l", "Adresse du logement :"),
+        ("l", f"{f['numero']} {f['rue']}"),
+        ("l", "Code postal et commune :"),
+        ("l", f"{f['cp']} {f['commune']}"),
+        ("l", "Statut d'occupation :"),
+        ("l", STATUT_LAB[f["statut"]]),
+        ("l", "Bailleur :"),
+        ("l", f["bailleur"] or "–"),
+    ]
     if f["loyer"]:
         tot = round(f["loyer"][0] + (f["loyer"][1] or 0), 2)
         out += [("l", "Loyer charges comprises :"), ("l", f"{m_espace(tot)} €")]
     if f["dette"]:
-        out += [("l", "Montant de la dette locative :"),
-                ("l", f"{m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}")]
+        out += [
+            ("l", "Montant de la dette locative :"),
+            ("l", f"{m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}"),
+        ]
     out += [("b", "RESSOURCES DU MÉNAGE")]
     for lab, _, m in f["ressources"]:
         out.append(("l", f"{lab} – {_euros(m)}"))
@@ -1204,7 +2299,11 @@ def prep_diagnostic(f) -> None:
 def prep_ccapex(f) -> None:
     """A CCAPEX saisine concerns a tenant in debt: an hébergé household becomes a social tenant."""
     if f["statut"] == "heberge":
-        f["statut"], f["bailleur"], f["loyer"] = "locataire_public", "Seine-Saint-Denis Habitat", (452.3, 61.5)
+        f["statut"], f["bailleur"], f["loyer"] = (
+            "locataire_public",
+            "Seine-Saint-Denis Habitat",
+            (452.3, 61.5),
+        )
     if not f["dette"]:
         f["dette"] = (1874.2, date(2025, 8, 31))
     if f["mesure"] == "acces":
@@ -1226,78 +2325,149 @@ def form_ccapex(f) -> list:
     assignation, audience, commissaire de justice) but is a referral form, not an act."""
     a = f["adultes"]
     cmdt, assign, aud, r = _ccapex_dates(f)
-    tj = r.choice(["Tribunal judiciaire de Bobigny", "Tribunal de proximité de Saint-Denis",
-                   "Tribunal de proximité de Montreuil"])
+    tj = r.choice(
+        [
+            "Tribunal judiciaire de Bobigny",
+            "Tribunal de proximité de Saint-Denis",
+            "Tribunal de proximité de Montreuil",
+        ]
+    )
     cj = r.choice(["Maître Arnaud DUPRÉ", "Maître Sonia BELKACEM"])
-    out = [("t", "CCAPEX – FICHE DE SAISINE"),
-           ("h", "Commission de coordination des actions de prévention des expulsions locatives"),
-           ("l", "Saisine par : [ ] le bailleur   [ ] le locataire   [X] un travailleur social"),
-           ("l", f"Travailleur social : {'Mme' if r.random() < 0.8 else 'M.'} {f['prescripteur'][0]} "
-                 f"{f['prescripteur'][1]}, conseillère en économie sociale et familiale"),
-           ("l", f"Organisme : {f['organisme']}"),
-           ("l", f"Date de la saisine : {d_num(f['date'])}"),
-           ("b", "Ménage concerné"),
-           ("l", f"Locataire en titre : {'Mme' if a[0]['femme'] else 'M.'} {a[0]['prenom']} {a[0]['nom']}, "
-                 f"né(e) le {d_num(a[0]['naissance'])}")]
+    out = [
+        ("t", "CCAPEX – FICHE DE SAISINE"),
+        ("h", "Commission de coordination des actions de prévention des expulsions locatives"),
+        ("l", "Saisine par : [ ] le bailleur   [ ] le locataire   [X] un travailleur social"),
+        (
+            "l",
+            f"Travailleur social : {'Mme' if r.random() < 0.8 else 'M.'} {f['prescripteur'][0]} "
+            f"{f['prescripteur'][1]}, conseillère en économie sociale et familiale",
+        ),
+        ("l", f"Organisme : {f['organisme']}"),
+        ("l", f"Date de la saisine : {d_num(f['date'])}"),
+        ("b", "Ménage concerné"),
+        (
+            "l",
+            f"Locataire en titre : {'Mme' if a[0]['femme'] else 'M.'} {a[0]['prenom']} {a[0]['nom']}, "
+            f"né(e) le {d_num(a[0]['naissance'])}",
+        ),
+    ]
     if len(a) > 1:
-        out.append(("l", f"Co-titulaire du bail : {'Mme' if a[1]['femme'] else 'M.'} {a[1]['prenom']} "
-                         f"{a[1]['nom']}, né(e) le {d_num(a[1]['naissance'])}"))
-    out += [("l", "Situation familiale : " + ("[X] Couple   [ ] Personne seule" if len(a) > 1 else "[ ] Couple   [X] Personne seule")),
-            ("l", f"Nombre d'enfants à charge : {len(f['enfants'])}"),
-            ("l", f"Adresse du logement : {f['numero']} {f['rue']}, {f['cp']} {f['commune']}"),
-            ("l", "Statut d'occupation : " + _cases(STATUT_LAB, f["statut"], "[X]", "[ ]")),
-            ("l", f"Bailleur : {f['bailleur']}"),
-            ("l", f"Loyer mensuel charges comprises : {m_espace(round(f['loyer'][0] + (f['loyer'][1] or 0), 2))} €"),
-            ("l", f"Dette locative : {m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}"),
-            ("b", "État de la procédure"),
-            ("l", f"[X] Commandement de payer délivré le {d_num(cmdt)} par {cj}, commissaire de justice, "
-                  f"pour un montant de {m_espace(round(f['dette'][0] * 0.6, 2))} €"),
-            ("l", f"[X] Assignation délivrée le {d_num(assign)} devant le juge des contentieux de la protection "
-                  f"({tj})"),
-            ("l", f"Date d'audience : {d_num(aud)}"),
-            ("l", "[ ] Jugement d'expulsion   [ ] Commandement de quitter les lieux"),
-            ("b", "Ressources mensuelles")]
+        out.append(
+            (
+                "l",
+                f"Co-titulaire du bail : {'Mme' if a[1]['femme'] else 'M.'} {a[1]['prenom']} "
+                f"{a[1]['nom']}, né(e) le {d_num(a[1]['naissance'])}",
+            )
+        )
+    out += [
+        (
+            "l",
+            "Situation familiale : "
+            + (
+                "[X] Couple   [ ] Personne seule"
+                if len(a) > 1
+                else "[ ] Couple   [X] Personne seule"
+            ),
+        ),
+        ("l", f"Nombre d'enfants à charge : {len(f['enfants'])}"),
+        ("l", f"Adresse du logement : {f['numero']} {f['rue']}, {f['cp']} {f['commune']}"),
+        ("l", "Statut d'occupation : " + _cases(STATUT_LAB, f["statut"], "[X]", "[ ]")),
+        ("l", f"Bailleur : {f['bailleur']}"),
+        (
+            "l",
+            f"Loyer mensuel charges comprises : {m_espace(round(f['loyer'][0] + (f['loyer'][1] or 0), 2))} €",
+        ),
+        ("l", f"Dette locative : {m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}"),
+        ("b", "État de la procédure"),
+        (
+            "l",
+            f"[X] Commandement de payer délivré le {d_num(cmdt)} par {cj}, commissaire de justice, "
+            f"pour un montant de {m_espace(round(f['dette'][0] * 0.6, 2))} €",
+        ),
+        (
+            "l",
+            f"[X] Assignation délivrée le {d_num(assign)} devant le juge des contentieux de la protection "
+            f"({tj})",
+        ),
+        ("l", f"Date d'audience : {d_num(aud)}"),
+        ("l", "[ ] Jugement d'expulsion   [ ] Commandement de quitter les lieux"),
+        ("b", "Ressources mensuelles"),
+    ]
     for lab, _, m in f["ressources"]:
         out.append(("l", f"{lab} : {_euros(m)}"))
-    out += [("l", "Mesure préconisée : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]")),
-            ("l", "Accord du ménage : [X] oui")]
+    out += [
+        ("l", "Mesure préconisée : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]")),
+        ("l", "Accord du ménage : [X] oui"),
+    ]
     f["_ccapex"] = {"juridiction": tj, "date_audience": aud}
     return out
 
 
 FORM_FAMILIES = {
     "cd-nord-reperage": dict(dep="nord", reglage=True, kind="flat", fn=form_nord, scan=True),
-    "siao-fiche-deux-colonnes": dict(dep="vaucluse", reglage=False, kind="docx", fn=form_siao_docx,
-                                     scan=False),
-    "ccas-libelles-apres": dict(dep="gironde", reglage=False, kind="flat", fn=form_labels_after,
-                                scan=True),
-    "cd-isere-remplissable": dict(dep="isere", reglage=True, kind="fillable", fn=form_fillable_isere,
-                                  scan=False),
-    "cd-sarthe-tableau-menage": dict(dep="sarthe", reglage=False, kind="docx",
-                                     fn=form_menage_table_docx, scan=False, odt=True),
+    "siao-fiche-deux-colonnes": dict(
+        dep="vaucluse", reglage=False, kind="docx", fn=form_siao_docx, scan=False
+    ),
+    "ccas-libelles-apres": dict(
+        dep="gironde", reglage=False, kind="flat", fn=form_labels_after, scan=True
+    ),
+    "cd-isere-remplissable": dict(
+        dep="isere", reglage=True, kind="fillable", fn=form_fillable_isere, scan=False
+    ),
+    "cd-sarthe-tableau-menage": dict(
+        dep="sarthe", reglage=False, kind="docx", fn=form_menage_table_docx, scan=False, odt=True
+    ),
     # built from sources 15-19 (tuned)
-    "cd93-maintien-navette": dict(dep="seine-saint-denis", reglage=True, kind="docx", fn=form_cd93_docx,
-                                  scan=False),
-    "gip-charente-colonnes": dict(dep="charente", reglage=True, kind="flat", fn=form_gip_charente, scan=False),
-    "drihl-fiche-saisie-sous-libelle": dict(dep="val-de-marne", reglage=True, kind="flat",
-                                            fn=form_drihl_sous_libelle, scan=True, prep=prep_diagnostic),
-    "ccapex-saisine-travailleur-social": dict(dep="seine-saint-denis", reglage=True, kind="flat", fn=form_ccapex,
-                                              scan=False, prep=prep_ccapex),
+    "cd93-maintien-navette": dict(
+        dep="seine-saint-denis", reglage=True, kind="docx", fn=form_cd93_docx, scan=False
+    ),
+    "gip-charente-colonnes": dict(
+        dep="charente", reglage=True, kind="flat", fn=form_gip_charente, scan=False
+    ),
+    "drihl-fiche-saisie-sous-libelle": dict(
+        dep="val-de-marne",
+        reglage=True,
+        kind="flat",
+        fn=form_drihl_sous_libelle,
+        scan=True,
+        prep=prep_diagnostic,
+    ),
+    "ccapex-saisine-travailleur-social": dict(
+        dep="seine-saint-denis",
+        reglage=True,
+        kind="flat",
+        fn=form_ccapex,
+        scan=False,
+        prep=prep_ccapex,
+    ),
 }
 
 
 # --------------------------------------------------------------------------- scans
 
+
 def scanner(src_pdf: Path, out: Path, rng: random.Random, mode: str) -> bool:
     """First page of `src_pdf` as a degraded scan (reuses make_corpus.degrader). False if >1 page."""
     from PIL import Image
     from pypdf import PdfReader
+
     if len(PdfReader(src_pdf).pages) != 1:
         return False
     dpi = rng.choice([200, 250, 300])
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-singlefile", str(src_pdf),
-                        str(Path(tmp) / "p")], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                str(dpi),
+                "-gray",
+                "-png",
+                "-singlefile",
+                str(src_pdf),
+                str(Path(tmp) / "p"),
+            ],
+            check=True,
+        )
         page = Image.open(Path(tmp) / "p.png").convert("L")
         page.load()
     page = mc.degrader(page, rng, rng.choice([-1.5, -0.8, 0.6, 1.2]))
@@ -1311,6 +2481,7 @@ def scanner(src_pdf: Path, out: Path, rng: random.Random, mode: str) -> bool:
 
 
 # --------------------------------------------------------------------------- driver
+
 
 def manifest() -> dict:
     out = {}
@@ -1326,7 +2497,8 @@ def manifest() -> dict:
 def _save(att_dir: Path, att: dict, name: str, reglage: bool) -> dict:
     _famille_tag(att, name, reglage)
     (att_dir / f"{att['fichier']}.json").write_text(
-        json.dumps(att, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        json.dumps(att, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     return att
 
 
@@ -1338,16 +2510,32 @@ def _odt(docs: Path, stems: list[str]) -> None:
     if not soffice:
         raise RuntimeError("LibreOffice (soffice) est nécessaire pour écrire les documents ODT")
     with tempfile.TemporaryDirectory() as prof:
-        subprocess.run([soffice, f"-env:UserInstallation=file://{prof}", "--headless",
-                        "--convert-to", "odt", "--outdir", str(docs),
-                        *[str(docs / f"{s}.docx") for s in stems]],
-                       check=True, capture_output=True, timeout=300)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{prof}",
+                "--headless",
+                "--convert-to",
+                "odt",
+                "--outdir",
+                str(docs),
+                *[str(docs / f"{s}.docx") for s in stems],
+            ],
+            check=True,
+            capture_output=True,
+            timeout=300,
+        )
     for s in stems:
         (docs / f"{s}.docx").unlink()
 
 
-def generate(out_dir, n_per_family: int = 12, seed: int = 2025, scans_per_family: int = 1,
-             families: list[str] | None = None) -> list[dict]:
+def generate(
+    out_dir,
+    n_per_family: int = 12,
+    seed: int = 2025,
+    scans_per_family: int = 1,
+    families: list[str] | None = None,
+) -> list[dict]:
     """Write every family's documents and expected JSON under `out_dir`; return the labels.
 
     `scans_per_family` documents of each scan-capable family (letters without copy, flat
@@ -1360,7 +2548,7 @@ def generate(out_dir, n_per_family: int = 12, seed: int = 2025, scans_per_family
     labels, odt_stems = [], []
     want = (lambda n: True) if families is None else (lambda n: n in families)
 
-    for fi, (name, F) in enumerate(ASSIGN_FAMILIES.items()):
+    for name, F in ASSIGN_FAMILIES.items():
         if not want(name):
             continue
         rng = random.Random(f"{seed}/{name}")
@@ -1425,7 +2613,9 @@ def generate(out_dir, n_per_family: int = 12, seed: int = 2025, scans_per_family
                 if scan:
                     tmp = tempfile.TemporaryDirectory()
                     target = Path(tmp.name)
-                build_pdf(target / fichier, [(None, F["fn"](f), "Helvetica", 9.5, 18)], title="Fiche")
+                build_pdf(
+                    target / fichier, [(None, F["fn"](f), "Helvetica", 9.5, 18)], title="Fiche"
+                )
                 if scan:
                     mode = ["jpg", "pdf", "png"][i % 3]
                     sfichier = f"scan {name} {i + 1:03d} {nom}.{mode}"
@@ -1440,14 +2630,17 @@ def generate(out_dir, n_per_family: int = 12, seed: int = 2025, scans_per_family
 
     _odt(docs, odt_stems)
     (out_dir / "familles.json").write_text(
-        json.dumps(manifest(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        json.dumps(manifest(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     return labels
 
 
 def main(argv=None) -> int:
     import argparse
-    p = argparse.ArgumentParser(prog="python -m corpus.families",
-                                description="Génère les familles de documents étiquetés.")
+
+    p = argparse.ArgumentParser(
+        prog="python -m corpus.families", description="Génère les familles de documents étiquetés."
+    )
     p.add_argument("dossier", type=Path)
     p.add_argument("--n", type=int, default=12, help="documents par famille (défaut 12)")
     p.add_argument("--graine", type=int, default=2025)

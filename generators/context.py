@@ -7,22 +7,37 @@ shows its boxes ☐ highlighted. The table of tag labels, `LIBELLES`, names ever
 templates may use; `check_template`, templates/CHAMPS.md and the list of fields still to
 complete are built from it. Labels of the model's codes come from `asll.domain.labels`.
 """
+
 from __future__ import annotations
 
 from datetime import date
 
 from markupsafe import escape
 
+from asll.config import Config
 from asll.domain import labels
 from asll.domain.dates import add_months
 from asll.domain.deadlines import planned_measure_end
-from asll.config import Config
 from asll.domain.model import (
-    MOTIFS_FIN, OBJECTIFS, OUI_NON, PLANS_APUREMENT, PROPOSITIONS, RELOGEMENTS,
-    RESULTATS_OBJECTIF, SURENDETTEMENT, Dossier, Personne,
+    MOTIFS_FIN,
+    OBJECTIFS,
+    OUI_NON,
+    PLANS_APUREMENT,
+    PROPOSITIONS,
+    RELOGEMENTS,
+    RESULTATS_OBJECTIF,
+    SURENDETTEMENT,
+    Dossier,
+    Personne,
 )
 from generators.formatting import (
-    age_fr, date_fr, heure_fr, montant_fr, nom_complet, nom_fr, typo_fr,
+    age_fr,
+    date_fr,
+    heure_fr,
+    montant_fr,
+    nom_complet,
+    nom_fr,
+    typo_fr,
 )
 
 A_COMPLETER = "[à compléter]"
@@ -154,24 +169,51 @@ CASES: dict[str, dict[str, str]] = {
     "motif_fin": dict(zip(MOTIFS_FIN, ("possible", "non_possible", "limites"))),
     "proposition": dict(zip(PROPOSITIONS, ("arret", "renouvellement"))),
 }
-RESULTATS = dict(zip(RESULTATS_OBJECTIF, ("case_atteint", "case_partiel", "case_non_atteint",
-                                          "case_sans_objet")))
+RESULTATS = dict(
+    zip(RESULTATS_OBJECTIF, ("case_atteint", "case_partiel", "case_non_atteint", "case_sans_objet"))
+)
 for _champ, _valeurs in CASES.items():
     for _valeur, _suffixe in _valeurs.items():
         LIBELLES[f"case_{_champ}_{_suffixe}"] = f"Case « {_valeur} » ({LIBELLES[_champ]})"
 
 # Budget lines the service always asks for; only the rent is known from the documents.
-CHARGES = ("Énergie (électricité, gaz)", "Eau", "Assurance habitation", "Téléphone, Internet",
-           "Transports", "Crédits et remboursements", "Autres charges")
+CHARGES = (
+    "Énergie (électricité, gaz)",
+    "Eau",
+    "Assurance habitation",
+    "Téléphone, Internet",
+    "Transports",
+    "Crédits et remboursements",
+    "Autres charges",
+)
 # Model fields whose tag has another name (for `champs_incertains`).
-CHAMP_VERS_BALISE = {"loyer_mensuel": "loyer", "code_postal": "commune", "personnes": "menage",
-                     "complement_adresse": "adresse", "nb_enfants": "nb_enfants"}
+CHAMP_VERS_BALISE = {
+    "loyer_mensuel": "loyer",
+    "code_postal": "commune",
+    "personnes": "menage",
+    "complement_adresse": "adresse",
+    "nb_enfants": "nb_enfants",
+}
 # What only the worker writes, in Word: present in the templates, highlighted until written.
-REDACTION = ("accompagnement_existant", "date_bail", "logement", "adequation_logement",
-             "origine_dette", "dispositifs", "reprise_paiement", "capacite_remboursement",
-             "preconisations", "demarches_relogement", "ccapex", "date_decision",
-             "precisions_objectifs", "precisions_plan", "precisions_surendettement",
-             "precisions_relogement", "duree_renouvellement")
+REDACTION = (
+    "accompagnement_existant",
+    "date_bail",
+    "logement",
+    "adequation_logement",
+    "origine_dette",
+    "dispositifs",
+    "reprise_paiement",
+    "capacite_remboursement",
+    "preconisations",
+    "demarches_relogement",
+    "ccapex",
+    "date_decision",
+    "precisions_objectifs",
+    "precisions_plan",
+    "precisions_surendettement",
+    "precisions_relogement",
+    "duree_renouvellement",
+)
 
 
 class Surligne(str):
@@ -201,10 +243,12 @@ def libelle_champ(cle: str) -> str:
     """French label of a tag, or of a row field such as `resultat_budget`."""
     if cle in LIBELLES:
         return LIBELLES[cle]
-    for prefixe, texte in (("resultat_", "Résultat de l'objectif"),
-                           ("commentaire_", "Commentaire sur l'objectif")):
+    for prefixe, texte in (
+        ("resultat_", "Résultat de l'objectif"),
+        ("commentaire_", "Commentaire sur l'objectif"),
+    ):
         if cle.startswith(prefixe):
-            code = cle[len(prefixe):]
+            code = cle[len(prefixe) :]
             return f"{texte} « {labels.OBJECTIFS.get(code, code)} »"
     return LIBELLES_LIGNES.get(cle, cle)
 
@@ -267,7 +311,9 @@ def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = N
     # household
     adultes = [p for p in dossier.personnes if p.nom]
     ctx["personnes"] = [_personne(p, today) for p in adultes] or [_personne(Personne(""), today)]
-    ctx["menage"] = _liste_fr([p["nom_complet"] for p in ctx["personnes"]]) if adultes else a_completer()
+    ctx["menage"] = (
+        _liste_fr([p["nom_complet"] for p in ctx["personnes"]]) if adultes else a_completer()
+    )
     ctx["nom_menage"] = nom_fr(adultes[0].nom) if adultes else a_completer()
     rue = ", ".join(x for x in (dossier.adresse, dossier.complement_adresse) if x)
     ville = " ".join(x for x in (dossier.code_postal, dossier.commune) if x)
@@ -281,16 +327,24 @@ def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = N
     if enfants:
         ctx["enfants"] = enfants
     elif nb == 0:
-        ctx["enfants"] = [{"nom_complet": "Aucun enfant à charge", "date_naissance": "—", "age": "—",
-                           "nom": "—", "prenom": "—"}]
+        ctx["enfants"] = [
+            {
+                "nom_complet": "Aucun enfant à charge",
+                "date_naissance": "—",
+                "age": "—",
+                "nom": "—",
+                "prenom": "—",
+            }
+        ]
     else:
         ctx["enfants"] = [_personne(Personne(""), today)]
     compo = labels.COMPOSITIONS.get(dossier.composition or "")
     if compo and nb is not None:
         compo += " sans enfant" if nb == 0 else f" avec {nb}\u00a0enfant" + ("s" if nb > 1 else "")
     ctx["composition"] = _val(compo)
-    ctx["statut_occupation"] = _val(labels.STATUTS_OCCUPATION.get(dossier.statut_occupation or "",
-                                                                  dossier.statut_occupation))
+    ctx["statut_occupation"] = _val(
+        labels.STATUTS_OCCUPATION.get(dossier.statut_occupation or "", dossier.statut_occupation)
+    )
 
     # procedure
     ctx["bailleur"] = _val(dossier.bailleur)
@@ -315,9 +369,13 @@ def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = N
 
     # budget: resources, charges, amount left to live on
     ressources = [r for r in dossier.ressources if r.type]
-    ctx["ressources"] = [{"libelle": labels.RESSOURCES_LONGUES.get(r.type, r.type),
-                          "montant": _val(r.montant, montant_fr)} for r in ressources] \
-        or [{"libelle": a_completer(), "montant": a_completer()}]
+    ctx["ressources"] = [
+        {
+            "libelle": labels.RESSOURCES_LONGUES.get(r.type, r.type),
+            "montant": _val(r.montant, montant_fr),
+        }
+        for r in ressources
+    ] or [{"libelle": a_completer(), "montant": a_completer()}]
     connus = bool(ressources) and all(r.montant is not None for r in ressources)
     total_r = sum(r.montant for r in ressources) if connus else None
     ctx["total_ressources"] = _val(total_r, montant_fr)
@@ -327,19 +385,22 @@ def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = N
     ctx["charges"] = [{"libelle": lib, "montant": _val(m, montant_fr)} for lib, m in charges]
     total_c = sum(m for _, m in charges) if all(m is not None for _, m in charges) else None
     ctx["total_charges"] = _val(total_c, montant_fr)
-    ctx["reste_a_vivre"] = _val(None if total_r is None or total_c is None else total_r - total_c,
-                                montant_fr)
+    ctx["reste_a_vivre"] = _val(
+        None if total_r is None or total_c is None else total_r - total_c, montant_fr
+    )
 
     # ASLL measure
-    ctx["type_mesure"] = _val(labels.TYPES_MESURE_LONGS.get(dossier.type_mesure or "",
-                                                            dossier.type_mesure))
+    ctx["type_mesure"] = _val(
+        labels.TYPES_MESURE_LONGS.get(dossier.type_mesure or "", dossier.type_mesure)
+    )
     ctx["prescripteur"] = _val(dossier.prescripteur)
     ctx["organisme_prescripteur"] = _val(dossier.organisme_prescripteur)
     debut = dossier.date_debut_mesure or dossier.date_ouverture
     fin = dossier.date_fin_mesure
     ctx["date_debut"] = _val(debut, date_fr)
     ctx["date_fin_prevue"] = _val(
-        debut and planned_measure_end(debut, dossier.renouvellements or 0), date_fr)
+        debut and planned_measure_end(debut, dossier.renouvellements or 0), date_fr
+    )
     ctx["date_evaluation"] = _val(debut and add_months(debut, 3), date_fr)
     ctx["date_fin"] = _val(fin, date_fr)
     mois = _duree_mois(debut, fin) if debut and fin and fin >= debut else None
@@ -348,21 +409,33 @@ def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = N
 
     coches = list(dossier.objectifs)
     codes = list(OBJECTIFS) + [o for o in coches if o not in OBJECTIFS]
-    ctx["objectifs"] = [{"case": COCHEE if o in coches else CASE,
-                         "libelle": labels.OBJECTIFS_LONGS.get(o, o)} for o in codes]
+    ctx["objectifs"] = [
+        {"case": COCHEE if o in coches else CASE, "libelle": labels.OBJECTIFS_LONGS.get(o, o)}
+        for o in codes
+    ]
     resultats = dossier.resultats_objectifs or {}
     retenus = coches + [o for o in resultats if o not in coches]
-    ctx["objectifs_retenus"] = [_objectif(o, resultats.get(o)) for o in retenus] or [{
-        "case": CASE, "libelle": a_completer(), "resultat": a_completer("objectifs_retenus"),
-        "commentaire": a_completer(), **{c: Surligne(CASE, "objectifs_retenus")
-                                         for c in RESULTATS.values()}}]
+    ctx["objectifs_retenus"] = [_objectif(o, resultats.get(o)) for o in retenus] or [
+        {
+            "case": CASE,
+            "libelle": a_completer(),
+            "resultat": a_completer("objectifs_retenus"),
+            "commentaire": a_completer(),
+            **{c: Surligne(CASE, "objectifs_retenus") for c in RESULTATS.values()},
+        }
+    ]
 
     # debt at the request, at the start and at the end of the measure
     ctx["dette_debut"] = _val(dossier.dette_debut_mesure, montant_fr)
     ctx["dette_fin"] = _val(dossier.dette_fin_mesure, montant_fr)
-    depart = dossier.montant_dette if dossier.montant_dette is not None else dossier.dette_debut_mesure
-    ecart = None if depart is None or dossier.dette_fin_mesure is None \
+    depart = (
+        dossier.montant_dette if dossier.montant_dette is not None else dossier.dette_debut_mesure
+    )
+    ecart = (
+        None
+        if depart is None or dossier.dette_fin_mesure is None
         else dossier.dette_fin_mesure - depart
+    )
     ctx["evolution_dette"] = _val(ecart, lambda e: ("+" if e > 0 else "") + montant_fr(e))
     for champ in ("plan_apurement", "surendettement", "relogement", "motif_fin", "proposition"):
         _cases(ctx, champ, getattr(dossier, champ))
@@ -384,8 +457,11 @@ def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = N
 
 
 def _objectif(code: str, resultat: str | None) -> dict:
-    ligne = {"case": COCHEE, "libelle": labels.OBJECTIFS_LONGS.get(code, code),
-             "commentaire": a_completer(f"commentaire_{code}")}
+    ligne = {
+        "case": COCHEE,
+        "libelle": labels.OBJECTIFS_LONGS.get(code, code),
+        "commentaire": a_completer(f"commentaire_{code}"),
+    }
     if resultat in RESULTATS:
         ligne["resultat"] = resultat
         ligne.update({c: COCHEE if r == resultat else CASE for r, c in RESULTATS.items()})
@@ -422,7 +498,7 @@ def champs_a_completer(ctx: dict, balises: set[str] | None = None) -> list[str]:
         valeur = ctx.get(cle)
         lignes = valeur if isinstance(valeur, list) else [valeur]
         for v in lignes:
-            for x in (v.values() if isinstance(v, dict) else [v]):
+            for x in v.values() if isinstance(v, dict) else [v]:
                 if isinstance(x, Surligne):
                     libelle = libelle_champ(x.cle or cle)
                     if libelle not in out:

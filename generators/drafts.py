@@ -1,7 +1,8 @@
 """Render the Word drafts into the outbox, never overwriting a file already there.
 
-    draft_document("esu", dossier, config)  ->  outbox/ESU-2025-0001_DUPONT_rapport-esu.docx
+draft_document("esu", dossier, config)  ->  outbox/ESU-2025-0001_DUPONT_rapport-esu.docx
 """
+
 from __future__ import annotations
 
 import copy
@@ -27,8 +28,16 @@ from asll.config import Config
 from asll.domain.model import Dossier
 from asll.storage.naming import write_new
 from generators.context import (
-    A_COMPLETER, A_VERIFIER, CASE, COCHEE, LIBELLES, LIBELLES_LIGNES, MARQUE, MARQUE_CLE,
-    build_context, libelle_champ,
+    A_COMPLETER,
+    A_VERIFIER,
+    CASE,
+    COCHEE,
+    LIBELLES,
+    LIBELLES_LIGNES,
+    MARQUE,
+    MARQUE_CLE,
+    build_context,
+    libelle_champ,
 )
 from generators.errors import IncompleteDocument, TemplateError
 from generators.pdf import convert_to_pdf
@@ -41,8 +50,12 @@ MODELES = {
 }
 # The ESU report of a household not met after three attempts (`menage_rencontre == "Non"`).
 ESU_NON_RENCONTRE = ("rapport-esu-non-rencontre.docx", "rapport-esu-non-rencontre")
-FICHIERS_MODELES = ("rapport-esu.docx", "rapport-esu-non-rencontre.docx", "convention-asll.docx",
-                    "bilan-asll.docx")
+FICHIERS_MODELES = (
+    "rapport-esu.docx",
+    "rapport-esu-non-rencontre.docx",
+    "convention-asll.docx",
+    "bilan-asll.docx",
+)
 # Keys of the rows of the table loops (`{{ p.nom_complet }}` inside `{%tr for p in personnes %}`).
 CLES_LIGNES = set(LIBELLES_LIGNES)
 GUILLEMETS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
@@ -68,8 +81,9 @@ def modele_pour(kind: str, dossier: Dossier) -> tuple[str, str]:
     return MODELES[kind]
 
 
-def draft_document(kind: str, dossier: Dossier, config: Config,
-                   aujourd_hui: date | None = None) -> Path:
+def draft_document(
+    kind: str, dossier: Dossier, config: Config, aujourd_hui: date | None = None
+) -> Path:
     """Render the `kind` template (esu, convention, bilan) for `dossier` into `config.outbox`.
 
     For "esu", a household recorded as not met (`menage_rencontre == "Non"`) gets the
@@ -81,8 +95,13 @@ def draft_document(kind: str, dossier: Dossier, config: Config,
     return write_new(dossier_brouillons(dossier, config), _base(dossier, suffixe), ".docx", contenu)
 
 
-def final_document(kind: str, dossier: Dossier, config: Config, aujourd_hui: date | None = None,
-                   source: Path | None = None) -> Path:
+def final_document(
+    kind: str,
+    dossier: Dossier,
+    config: Config,
+    aujourd_hui: date | None = None,
+    source: Path | None = None,
+) -> Path:
     """The final version: `…_<suffix>-final.docx` and, when LibreOffice is installed, its PDF.
 
     The document made final is `source`, else the latest draft of this kind in the outbox
@@ -98,8 +117,9 @@ def final_document(kind: str, dossier: Dossier, config: Config, aujourd_hui: dat
     if source is not None:
         contenu, nom = source.read_bytes(), source.name
     else:
-        contenu = render_template(_modele(config, fichier),
-                                  build_context(dossier, config, aujourd_hui))
+        contenu = render_template(
+            _modele(config, fichier), build_context(dossier, config, aujourd_hui)
+        )
         nom = f"{base}.docx"
     restants = champs_restants(contenu)
     if restants:
@@ -137,8 +157,10 @@ def _modele(config: Config, fichier: str) -> Path:
 
 
 def _base(dossier: Dossier, suffixe: str) -> str:
-    return f"{_nom_fichier(dossier.numero or 'BROUILLON', upper=False)}_" \
-           f"{_nom_fichier(dossier.nom_menage)}_{suffixe}"
+    return (
+        f"{_nom_fichier(dossier.numero or 'BROUILLON', upper=False)}_"
+        f"{_nom_fichier(dossier.nom_menage)}_{suffixe}"
+    )
 
 
 def render_template(modele: Path, context: dict) -> bytes:
@@ -152,13 +174,17 @@ def render_template(modele: Path, context: dict) -> bytes:
         balise = _balise_fautive(modele) or "?"
         raise TemplateError(
             f"Le modèle « {nom} » contient une balise mal écrite : « {balise} » ({exc.message}).",
-            modele=nom, balise=balise) from exc
+            modele=nom,
+            balise=balise,
+        ) from exc
     except UndefinedError as exc:
         m = re.search(r"'([^']+)' is undefined|has no attribute '([^']+)'", str(exc))
         balise = (m.group(1) or m.group(2)) if m else str(exc)
         raise TemplateError(
-            f"Le modèle « {nom} » utilise une balise inconnue : « {balise} »"
-            f"{_suggestion(balise)}.", modele=nom, balise=balise) from exc
+            f"Le modèle « {nom} » utilise une balise inconnue : « {balise} »{_suggestion(balise)}.",
+            modele=nom,
+            balise=balise,
+        ) from exc
     tampon = io.BytesIO()
     tpl.save(tampon)
     return _surligner(tampon.getvalue())
@@ -190,24 +216,32 @@ def check_template(path: Path | str) -> list[str]:
                 messages.append(
                     f"Le modèle « {nom} » contient la balise « {t.group(0)} » coupée en "
                     f"plusieurs morceaux par Word (correcteur orthographique ou mise en forme) : "
-                    f"retapez-la d'un seul tenant, sans changer de mise en forme au milieu.")
+                    f"retapez-la d'un seul tenant, sans changer de mise en forme au milieu."
+                )
             if t.group(0) != t.group(0).translate(GUILLEMETS):
                 messages.append(
                     f"Le modèle « {nom} » contient des guillemets typographiques de Word dans la "
-                    f"balise « {t.group(0)} » : écrivez des guillemets droits (\" ou ').")
+                    f"balise « {t.group(0)} » : écrivez des guillemets droits (\" ou ')."
+                )
     if structure:  # Jinja2 would only name the first of these problems
         return messages
     try:
         tpl = _Modele(str(path))
         inconnues = tpl.get_undeclared_template_variables() - set(LIBELLES)
     except TemplateSyntaxError as exc:
-        return messages + [f"Le modèle « {nom} » contient une balise mal écrite : "
-                           f"« {_balise_fautive(path) or '?'} » ({exc.message})."]
-    messages += [f"Le modèle « {nom} » utilise une balise inconnue : « {b} »{_suggestion(b)}."
-                 for b in sorted(inconnues)]
+        return messages + [
+            f"Le modèle « {nom} » contient une balise mal écrite : "
+            f"« {_balise_fautive(path) or '?'} » ({exc.message})."
+        ]
+    messages += [
+        f"Le modèle « {nom} » utilise une balise inconnue : « {b} »{_suggestion(b)}."
+        for b in sorted(inconnues)
+    ]
     for attribut in sorted(_attributs(path) - CLES_LIGNES):
-        messages.append(f"Le modèle « {nom} » utilise un champ de tableau inconnu : "
-                        f"« {attribut} »{_suggestion(attribut, CLES_LIGNES)}.")
+        messages.append(
+            f"Le modèle « {nom} » utilise un champ de tableau inconnu : "
+            f"« {attribut} »{_suggestion(attribut, CLES_LIGNES)}."
+        )
     return messages
 
 
@@ -219,8 +253,10 @@ def check_templates(folder: Path | str) -> dict[Path, list[str]]:
         return {folder: [f"Dossier des modèles introuvable : {folder}"]}
     chemins = {p for p in folder.glob("*.docx") if not p.name.startswith("~$")}
     chemins |= {folder / f for f in FICHIERS_MODELES}
-    return {p: (check_template(p) if p.is_file() else [f"Modèle introuvable : {p}"])
-            for p in sorted(chemins)}
+    return {
+        p: (check_template(p) if p.is_file() else [f"Modèle introuvable : {p}"])
+        for p in sorted(chemins)
+    }
 
 
 def balises_utilisees(path: Path | str) -> tuple[set[str], set[str]]:
@@ -241,21 +277,29 @@ def _paragraphes(path: Path) -> list[tuple[str, list[list[str]]]]:
     """Per part (body, headers, footers): each paragraph as the list of its w:t texts."""
     out = []
     with zipfile.ZipFile(path) as z:
-        noms = [n for n in z.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)]
+        noms = [
+            n for n in z.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)
+        ]
         if "word/document.xml" not in noms:
             raise KeyError("word/document.xml")
         for nom in noms:
             xml = z.read(nom).decode("utf-8")
-            paras = [[html.unescape(t) for t in re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)]
-                     for p in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S)]
+            paras = [
+                [html.unescape(t) for t in re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", p)]
+                for p in re.findall(r"<w:p[ >].*?</w:p>", xml, re.S)
+            ]
             out.append((nom, paras))
     return out
 
 
 def _balises(path: Path) -> list[str]:
     """Text of every tag of a template, paragraph by paragraph (also headers and footers)."""
-    return [b for _, ps in _paragraphes(path) for p in ps
-            for b in _BALISE.findall("".join(p).translate(GUILLEMETS))]
+    return [
+        b
+        for _, ps in _paragraphes(path)
+        for p in ps
+        for b in _BALISE.findall("".join(p).translate(GUILLEMETS))
+    ]
 
 
 _OUVRANTS = {"for": "endfor", "if": "endif"}
@@ -277,16 +321,20 @@ def _structure(paragraphes) -> list[str]:
                         break
                     ouvert = j
                 elif ouvert is None or {"{{": "}}", "{%": "%}"}[ouvert.group(0)] != jeton:
-                    extrait = texte[max(0, j.start() - 20):j.end()]
-                    messages.append(f"contient « {jeton} » sans ouverture correspondante "
-                                    f"(« …{extrait} ») : balise mal écrite.")
+                    extrait = texte[max(0, j.start() - 20) : j.end()]
+                    messages.append(
+                        f"contient « {jeton} » sans ouverture correspondante "
+                        f"(« …{extrait} ») : balise mal écrite."
+                    )
                     ouvert = None
                 else:
                     ouvert = None
             if ouvert is not None:
-                extrait = texte[ouvert.start():ouvert.start() + 40]
-                messages.append(f"contient une balise dont « {ouvert.group(0)} » n'est pas fermé "
-                                f"(« {extrait}… ») : balise mal écrite.")
+                extrait = texte[ouvert.start() : ouvert.start() + 40]
+                messages.append(
+                    f"contient une balise dont « {ouvert.group(0)} » n'est pas fermé "
+                    f"(« {extrait}… ») : balise mal écrite."
+                )
             for b in re.findall(r"{%-?\s*(?:tr|tc|p|r)?\s*(\w+)", texte):
                 if b in _OUVRANTS:
                     pile.append(b)
@@ -295,11 +343,13 @@ def _structure(paragraphes) -> list[str]:
                     if attendu == b:
                         pile.pop()
                     else:
-                        messages.append(f"contient « {{% {b} %}} » sans « {{% {b[3:]} … %}} » "
-                                        f"correspondant.")
+                        messages.append(
+                            f"contient « {{% {b} %}} » sans « {{% {b[3:]} … %}} » correspondant."
+                        )
         for b in pile:
-            messages.append(f"contient « {{% {b} … %}} » sans « {{% {_OUVRANTS[b]} %}} » "
-                            f"correspondant.")
+            messages.append(
+                f"contient « {{% {b} … %}} » sans « {{% {_OUVRANTS[b]} %}} » correspondant."
+            )
     return messages
 
 
@@ -344,7 +394,7 @@ def _surligner(docx_bytes: bytes) -> bytes:
     """Turn text between MARQUE characters into runs with a yellow Word highlight, each inside
     a hidden bookmark `_ac<n>_<tag>` that names the field it stands for."""
     doc = Document(io.BytesIO(docx_bytes))
-    compteur = iter(range(1000, 10 ** 6))
+    compteur = iter(range(1000, 10**6))
     for part, element in _parties(doc):
         for t in list(element.iter(qn("w:t"))):
             if t.text and MARQUE in t.text:
@@ -381,7 +431,7 @@ def _decouper(t, part, compteur) -> None:
         if i % 2:
             m = _CLE.match(texte)
             if m:
-                cle, texte = m.group(1), texte[m.end():]
+                cle, texte = m.group(1), texte[m.end() :]
         if not texte:
             continue
         nouveau = copy.deepcopy(run)

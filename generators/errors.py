@@ -20,5 +20,7 @@ class IncompleteDocument(Exception):
         self.document = document
         self.champs = list(champs)
         liste = "\n".join(f"  – {c}" for c in self.champs)
-        super().__init__(f"Version définitive impossible : {len(self.champs)} champ(s) encore "
-                         f"« à compléter » dans « {document} » :\n{liste}")
+        super().__init__(
+            f"Version définitive impossible : {len(self.champs)} champ(s) encore "
+            f"« à compléter » dans « {document} » :\n{liste}"
+        )

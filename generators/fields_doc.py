@@ -6,6 +6,7 @@ Each tag of `context.LIBELLES` (and each field of a table row) with its French l
 templates that use it, so that staff restyling a template in Word know what they may write.
 A test compares the committed file with what this module writes.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -67,7 +68,9 @@ def field_list(templates: Path | None = None) -> str:
         out.append(f"| `{cle}` | {libelle} | {modeles(lignes.get(cle))} |")
     inconnues = sorted(set(usages) - set(LIBELLES))
     if inconnues:
-        out += ["", "## Balises inconnues", ""] + [f"- `{b}` ({modeles(usages[b])})" for b in inconnues]
+        out += ["", "## Balises inconnues", ""] + [
+            f"- `{b}` ({modeles(usages[b])})" for b in inconnues
+        ]
     return "\n".join(out) + "\n"
 
 

@@ -5,6 +5,7 @@ a narrow no-break space (U+202F) groups thousands and precedes « ; ! ? », a re
 no-break space (U+00A0) precedes « : » and « € » and sits inside « guillemets ». Neither
 lets Word break the line inside « 3 412,87 € » or « 9 h 30 ».
 """
+
 from __future__ import annotations
 
 import re
@@ -13,12 +14,30 @@ from datetime import date, datetime
 ESPACE_INSECABLE = "\u00a0"
 ESPACE_FINE = "\u202f"
 
-MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-        "septembre", "octobre", "novembre", "décembre")
+MOIS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 
 CIVILITES = {
-    "m.": "Monsieur", "m": "Monsieur", "mr": "Monsieur", "monsieur": "Monsieur",
-    "mme": "Madame", "mme.": "Madame", "madame": "Madame", "mlle": "Madame",
+    "m.": "Monsieur",
+    "m": "Monsieur",
+    "mr": "Monsieur",
+    "monsieur": "Monsieur",
+    "mme": "Madame",
+    "mme.": "Madame",
+    "madame": "Madame",
+    "mlle": "Madame",
     "mademoiselle": "Madame",
 }
 

@@ -3,6 +3,7 @@
 one font, one palette, an A4 page, the service's letterhead with a rule under it, and a
 footer with « Page X sur Y ». Each document chooses its sizes; the look is decided here.
 """
+
 from __future__ import annotations
 
 from docx.enum.section import WD_ORIENT
@@ -17,8 +18,18 @@ GRIS = "595959"  # subtitles, letterhead address, footer
 FOND_ENTETE = "DCE4EE"  # header row of a table
 FOND_CLAIR = "EEF2F7"  # label column, total row
 BORDURE = "A6B4C4"  # table borders, heading and footer rules
-COULEURS_GRAPHIQUE = ("#1F3A5F", "#4F81BD", "#9BBB59", "#F79646", "#8064A2", "#4BACC6",
-                      "#C0504D", "#7F7F7F", "#D4A017", "#2E8B57")
+COULEURS_GRAPHIQUE = (
+    "#1F3A5F",
+    "#4F81BD",
+    "#9BBB59",
+    "#F79646",
+    "#8064A2",
+    "#4BACC6",
+    "#C0504D",
+    "#7F7F7F",
+    "#D4A017",
+    "#2E8B57",
+)
 PIED_TAILLE = 8.5  # footer and letterhead address, in points
 
 
@@ -79,11 +90,20 @@ def polices(doc, corps_pt: float, titres: dict[str, tuple[float, float, float]])
 
 def bordure(ppr, cote: str, couleur: str, taille: int) -> None:
     """A rule on one side of a paragraph (`ppr` is its w:pPr), in schema order."""
-    bdr = parse_xml(f'<w:pBdr {nsdecls("w")}><w:{cote} w:val="single" w:sz="{taille}" '
-                    f'w:space="4" w:color="{couleur}"/></w:pBdr>')
+    bdr = parse_xml(
+        f'<w:pBdr {nsdecls("w")}><w:{cote} w:val="single" w:sz="{taille}" '
+        f'w:space="4" w:color="{couleur}"/></w:pBdr>'
+    )
     # pBdr goes before shd / tabs / spacing / ind / jc / rPr in pPr: Word rejects otherwise
-    suivant = next((e for e in ppr if e.tag in (qn("w:shd"), qn("w:tabs"), qn("w:spacing"),
-                                                qn("w:ind"), qn("w:jc"), qn("w:rPr"))), None)
+    suivant = next(
+        (
+            e
+            for e in ppr
+            if e.tag
+            in (qn("w:shd"), qn("w:tabs"), qn("w:spacing"), qn("w:ind"), qn("w:jc"), qn("w:rPr"))
+        ),
+        None,
+    )
     if suivant is not None:
         suivant.addprevious(bdr)
     else:

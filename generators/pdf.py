@@ -6,6 +6,7 @@ A private LibreOffice profile (a temporary folder) is used, so the conversion wo
 someone has LibreOffice open on the same machine; the process has a time limit. Without
 LibreOffice, `convert_to_pdf` returns [] and the Word documents stay the reference.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,9 +19,11 @@ from pathlib import Path
 DELAI_SECONDES = 240.0
 NOMS = ("soffice", "libreoffice")
 # Usual places on Windows and macOS, where soffice is seldom on the PATH.
-CHEMINS = (r"C:\Program Files\LibreOffice\program\soffice.exe",
-           r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
-           "/Applications/LibreOffice.app/Contents/MacOS/soffice")
+CHEMINS = (
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+)
 
 
 def soffice() -> str | None:
@@ -36,8 +39,9 @@ def pdf_available() -> bool:
     return soffice() is not None
 
 
-def convert_to_pdf(docx_paths: list[Path], outdir: Path | None = None,
-                   timeout: float = DELAI_SECONDES) -> list[Path]:
+def convert_to_pdf(
+    docx_paths: list[Path], outdir: Path | None = None, timeout: float = DELAI_SECONDES
+) -> list[Path]:
     """Convert Word documents to PDF, in one LibreOffice process per output folder.
 
     The PDFs go to `outdir`, or beside each document. Returns the PDFs written, in the order of
@@ -56,17 +60,29 @@ def convert_to_pdf(docx_paths: list[Path], outdir: Path | None = None,
         dossier.mkdir(parents=True, exist_ok=True)
         avant = {p: _mtime(dossier / (p.stem + ".pdf")) for p in lot}
         with tempfile.TemporaryDirectory(prefix="asll-lo-") as profil:
-            args = [commande, f"-env:UserInstallation={Path(profil).as_uri()}", "--headless",
-                    "--norestore", "--nolockcheck", "--convert-to", "pdf",
-                    "--outdir", str(dossier), *map(str, lot)]
+            args = [
+                commande,
+                f"-env:UserInstallation={Path(profil).as_uri()}",
+                "--headless",
+                "--norestore",
+                "--nolockcheck",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(dossier),
+                *map(str, lot),
+            ]
             if not _lancer(args, timeout):
                 continue
         for p in lot:
             pdf = dossier / (p.stem + ".pdf")
             if pdf.is_file() and _mtime(pdf) != avant[p]:
                 faits.add(p)
-    return [(Path(outdir).resolve() if outdir else p.parent) / (p.stem + ".pdf")
-            for p in chemins if p in faits]
+    return [
+        (Path(outdir).resolve() if outdir else p.parent) / (p.stem + ".pdf")
+        for p in chemins
+        if p in faits
+    ]
 
 
 def _mtime(p: Path) -> float | None:
@@ -78,11 +94,15 @@ def _mtime(p: Path) -> float | None:
 
 def _lancer(args: list[str], timeout: float) -> bool:
     """Run soffice; on time-out, kill it and whatever it started. False on failure."""
-    options = {"start_new_session": True} if os.name == "posix" else {
-        "creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
+    options = (
+        {"start_new_session": True}
+        if os.name == "posix"
+        else {"creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
+    )
     try:
-        proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                **options)
+        proc = subprocess.Popen(
+            args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **options
+        )
     except OSError:
         return False
     try:

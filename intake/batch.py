@@ -5,6 +5,7 @@ in the inbox (disk full, share gone, register unreadable, tool failure). Here th
 reported and left in place, and the batch restarts with the files after it, in order, so
 that one bad file never holds up the others.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -16,11 +17,14 @@ from intake.sandbox import ToolFailure
 LEFT_IN_INBOX = (OSError, ToolFailure)
 
 
-def handle_all(intake: Intake, paths: list[Path],
-               on_result: Callable[[Path, IntakeResult], None],
-               on_failure: Callable[[Path, Exception], None],
-               should_stop: Callable[[], bool] = lambda: False,
-               catch_bugs: bool = False) -> list[Path]:
+def handle_all(
+    intake: Intake,
+    paths: list[Path],
+    on_result: Callable[[Path, IntakeResult], None],
+    on_failure: Callable[[Path, Exception], None],
+    should_stop: Callable[[], bool] = lambda: False,
+    catch_bugs: bool = False,
+) -> list[Path]:
     """Handle `paths` in order; returns those left unhandled because of a stop request.
     With `catch_bugs`, an unexpected exception (a bug of ours) is reported like a failure
     rather than ending the batch: a long-running watcher must go on with the other files."""

@@ -12,6 +12,7 @@ Two kinds:
 Every failure only ever adds to `champs_incertains`: a person checks the value; a silent
 wrong value is worse than an empty one.
 """
+
 from __future__ import annotations
 
 import re
@@ -45,8 +46,15 @@ def plausible(name: str, value) -> bool:
         return DEBT_RANGE[0] <= value <= DEBT_RANGE[1]
     if name == "heure_audience":
         return HOUR_RANGE[0] <= value <= HOUR_RANGE[1]
-    if name in ("date_audience", "date_document", "date_limite", "date_dette", "date_assignation",
-                "date_commandement", "date_effet_clause"):
+    if name in (
+        "date_audience",
+        "date_document",
+        "date_limite",
+        "date_dette",
+        "date_assignation",
+        "date_commandement",
+        "date_effet_clause",
+    ):
         return OLDEST_ACT <= value <= date.today() + timedelta(days=3 * 365)
     if name == "date_bail":
         return OLDEST_LEASE <= value <= date.today() + timedelta(days=365)
@@ -82,14 +90,21 @@ def cross_check(ex, text: str) -> set[str]:
     # a letter's reference is the préfecture's own; the court's RG in its place is a fallback
     if ex.type_document == "saisine_prefecture" and ex.reference and ex.reference == ex.numero_rg:
         doubtful.add("reference")
-    if (ex.type_document == "saisine_prefecture" and ex.date_assignation and ex.date_document
-            and ex.date_document < ex.date_assignation):
+    if (
+        ex.type_document == "saisine_prefecture"
+        and ex.date_assignation
+        and ex.date_document
+        and ex.date_document < ex.date_assignation
+    ):
         doubtful.update({"date_document", "date_assignation"})  # the letter follows the act
 
     today = date.today()
     for p in ex.personnes:
-        if p.date_naissance and not (today.replace(year=today.year - 110) <= p.date_naissance
-                                     <= today.replace(year=today.year - 15)):
+        if p.date_naissance and not (
+            today.replace(year=today.year - 110)
+            <= p.date_naissance
+            <= today.replace(year=today.year - 15)
+        ):
             p.date_naissance = None
             doubtful.add("personnes")
         if p.date_naissance and p.date_naissance in (ex.date_audience, ex.date_document):
@@ -102,7 +117,11 @@ def cross_check(ex, text: str) -> set[str]:
         if any(full and (full in o or french.fold(p.nom) == o) for o in others):
             doubtful.add("personnes")
 
-    if ex.montant_dette is not None and ex.loyer_mensuel and ex.montant_dette < ex.loyer_mensuel / 4:
+    if (
+        ex.montant_dette is not None
+        and ex.loyer_mensuel
+        and ex.montant_dette < ex.loyer_mensuel / 4
+    ):
         doubtful.add("montant_dette")
     doubtful |= _check_town(ex)
     doubtful |= _check_court(ex)
@@ -118,7 +137,8 @@ def dependents(ex, doubtful: set[str]) -> set[str]:
         if first in doubtful and getattr(ex, second) is None:
             out.add(second)
     if ex.type_document != "fiche_prescription" and (
-            "bailleur" in doubtful or (ex.bailleur and not ex.statut_occupation)):
+        "bailleur" in doubtful or (ex.bailleur and not ex.statut_occupation)
+    ):
         out.add("statut_occupation")
     return out
 
@@ -126,14 +146,24 @@ def dependents(ex, doubtful: set[str]) -> set[str]:
 # OCR garbage: a capital inside a lower-case word ("IApeeeS"), stray symbols, a word with
 # no letter at all.
 _GARBLED = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]|[|{}\[\]<>_~^#@*=\\]|(?:^|\s)[^\w\s'’\-«»]+(?:\s|$)")
-_TEXT_FIELDS = ("adresse", "commune", "bailleur", "commissaire_justice", "prescripteur",
-                "organisme_prescripteur", "juridiction")
+_TEXT_FIELDS = (
+    "adresse",
+    "commune",
+    "bailleur",
+    "commissaire_justice",
+    "prescripteur",
+    "organisme_prescripteur",
+    "juridiction",
+)
 
 
 def _check_text(ex) -> set[str]:
     """Text values that read as OCR garbage; names cleaned of tokens without a letter."""
-    doubtful = {name for name in _TEXT_FIELDS
-                if isinstance(getattr(ex, name, None), str) and _GARBLED.search(getattr(ex, name))}
+    doubtful = {
+        name
+        for name in _TEXT_FIELDS
+        if isinstance(getattr(ex, name, None), str) and _GARBLED.search(getattr(ex, name))
+    }
     for p in ex.personnes:
         for part in ("nom", "prenom"):
             value = getattr(p, part)
@@ -171,8 +201,11 @@ def _check_court(ex) -> set[str]:
     found = juridictions.lookup(ex.juridiction)
     if found is None:
         # not in the shipped list: kept without a flag only when it names a real town
-        place = re.search(r"(?:judiciaire|proximit[ée]|instance)\s+(?:de\s+|d'|du\s+)(.+)$", ex.juridiction,
-                          re.IGNORECASE)
+        place = re.search(
+            r"(?:judiciaire|proximit[ée]|instance)\s+(?:de\s+|d'|du\s+)(.+)$",
+            ex.juridiction,
+            re.IGNORECASE,
+        )
         return set() if place and communes.communes_named(place.group(1)) else {"juridiction"}
     if found.ancienne_denomination:
         return set()  # an old act names the court of its time: kept as printed

@@ -6,6 +6,7 @@ Each type's rule file gives weighted keywords (`mots_cles`, counted anywhere;
 wins. `inconnu` has a rule file too (bills, payslips) so that such a document is never
 taken for a dossier even if it mentions a rent or a landlord.
 """
+
 from __future__ import annotations
 
 import re
@@ -35,7 +36,10 @@ def classify(text: str, rules: dict[str, RuleSet]) -> Classification:
         others = [rs for rs in reached if rs.type != "inconnu"]
         if others:
             strongest = max(others, key=lambda rs: scores[rs.type] - rs.threshold)
-            if scores[strongest.type] - strongest.threshold > scores["inconnu"] - best.threshold + 4:
+            if (
+                scores[strongest.type] - strongest.threshold
+                > scores["inconnu"] - best.threshold + 4
+            ):
                 best = strongest
     best = _form_over_quoted_procedure(text, best, reached, rules)
     result = Classification(best.type, scores)
@@ -65,8 +69,9 @@ def _compiled(patterns: tuple[str, ...]) -> list[re.Pattern]:
     return [compile_pattern(p) for p in patterns]
 
 
-def find_start(text: str, parts: list[RuleSet], min_offset: int = 400,
-               min_length: int = 800) -> int | None:
+def find_start(
+    text: str, parts: list[RuleSet], min_offset: int = 400, min_length: int = 800
+) -> int | None:
     """Offset where an inherited document (the assignation copy) begins, if it does.
 
     A copy is a whole act: a start cue with less than `min_length` characters after it is

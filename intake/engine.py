@@ -5,13 +5,14 @@ never names a landlord, a préfecture or a court. A rule file describes one docu
 the keywords that recognise it and, for each field, anchored regular expressions whose
 named group `v` holds the value, turned into a Python value by a named parser.
 """
+
 from __future__ import annotations
 
 import re
 import tomllib
 from dataclasses import dataclass, field
-from pathlib import Path
 from functools import lru_cache
+from pathlib import Path
 from typing import Callable
 
 from . import french
@@ -27,30 +28,41 @@ MACROS = {
     "MONTANT": french.MONTANT_RE,
     "SEP": r"\s*(?:[:|.]\s*)*",
     # a file reference: "DDETS17/PEL/2025-1142", "EXP 2025-1187", "CCAPEX 71 n° 0493/2025"
-    "REF": (r"[A-Z0-9][A-Z0-9/._\-]*(?:\s?[/\-]\s?[A-Z0-9._\-]+)*"
-            r"(?:\s+(?:n°\s?)?(?-i:[A-Z]{2,8}\s+)?(?:n°\s?)?\d[A-Z0-9/._\-]*){0,3}"),
+    "REF": (
+        r"[A-Z0-9][A-Z0-9/._\-]*(?:\s?[/\-]\s?[A-Z0-9._\-]+)*"
+        r"(?:\s+(?:n°\s?)?(?-i:[A-Z]{2,8}\s+)?(?:n°\s?)?\d[A-Z0-9/._\-]*){0,3}"
+    ),
     "CIV": french.CIVILITE_RE,
     # a personal name as printed: "Paul MARTIN", "Marie-Claire DE LA TOUR", "MARTIN Paul"
-    "NOM_PERSONNE": (rf"(?-i:(?!(?:[ÉE]tude|ETUDE|SELARL|SELAS|SCP|SAS|SARL|Soci[ée]t[ée]|Office|Cabinet|Huissier|Commissaire)\b)(?:[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\s+){{1,3}}"
-                     rf"(?:(?:de|du|des|d'|le|la|van|von)\s*)?[{_UP}][{_UP}'\-]+(?:\s+[{_UP}][{_UP}'\-]+){{0,2}}(?![{_LOW}])"
-                     rf"|[{_UP}][{_UP}'\-]+(?:\s+[{_UP}][{_UP}'\-]+){{0,2}}\s+[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"),
+    "NOM_PERSONNE": (
+        rf"(?-i:(?!(?:[ÉE]tude|ETUDE|SELARL|SELAS|SCP|SAS|SARL|Soci[ée]t[ée]|Office|Cabinet|Huissier|Commissaire)\b)(?:[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?\s+){{1,3}}"
+        rf"(?:(?:de|du|des|d'|le|la|van|von)\s*)?[{_UP}][{_UP}'\-]+(?:\s+[{_UP}][{_UP}'\-]+){{0,2}}(?![{_LOW}])"
+        rf"|[{_UP}][{_UP}'\-]+(?:\s+[{_UP}][{_UP}'\-]+){{0,2}}\s+[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
+    ),
     # text that does not run past another amount, a commandement or an article 700
     # (nor past the rent: "arrêtée au …, pour un loyer mensuel de 662,18 €")
     "GAP": r"(?:(?!€|\beuros?\b|\bEUR\b|commandement|article\s+700|frais\s+irr|\bloyer\s+(?:mensuel|de|courant|actuel)|\.\s|;|\n\s*[-–•])[\s\S])",
     # an amount that is surely money: with cents or with a currency sign
     # (a line break may fall between the thousands of an amount with cents: "4\n587,03 €";
     # the amount may be spelt out first: "CINQ CENT TROIS EUROS (503,00 €)", figures win)
-    "MONTANT_EUR": (r"(?<![\d,.])(?:(?:" + french.WORDS_SEQ + r")\s+euros?(?:\s+(?:et\s+)?(?:" + french.WORDS_SEQ
-                    + r")\s+centimes?)?\s*\(\s*)?(?:(?:\d{1,3}(?:[ .\u00a0\u202f'\n]\d{3})+|\d+),\d{2}(?:\s?(?:€|euros?\b|EUR\b))?"
-                    r"|(?:\d{1,3}(?:[ .\u00a0\u202f']\d{3})+|\d+)(?:[.,]\d{1,2})?\s?(?:€|euros?\b|EUR\b))"),
+    "MONTANT_EUR": (
+        r"(?<![\d,.])(?:(?:"
+        + french.WORDS_SEQ
+        + r")\s+euros?(?:\s+(?:et\s+)?(?:"
+        + french.WORDS_SEQ
+        + r")\s+centimes?)?\s*\(\s*)?(?:(?:\d{1,3}(?:[ .\u00a0\u202f'\n]\d{3})+|\d+),\d{2}(?:\s?(?:€|euros?\b|EUR\b))?"
+        r"|(?:\d{1,3}(?:[ .\u00a0\u202f']\d{3})+|\d+)(?:[.,]\d{1,2})?\s?(?:€|euros?\b|EUR\b))"
+    ),
     # "… outre une provision sur charges de 98,50 €" / "et 61,20 € de provisions pour charges"
-    "LOYER_PLUS": (r"\)?(?:\s*(?:mensuels?|par\s+mois|hors\s+charges|HC))?\s*,?\s*(?:"
-                   r"(?:outre|plus|augment[ée]e?\s+d.une|et|\+)\s+"
-                   r"(?:une\s+|la\s+|les\s+|d.une\s+)?(?:provisions?\s+(?:mensuelles?\s+)?(?:sur|pour)\s+(?:les\s+)?|avance\s+sur\s+(?:les\s+)?)?"
-                   r"charges\s*(?:mensuelles?\s+)?(?:de|:|d.un\s+montant\s+de|s.[ée]levant\s+[àa])?\s*(?P<plus>(?:{MONTANT_EUR_}))"
-                   # "… € et 58,40 € de charges", "… € outre 40 € de provisions sur charges"
-                   r"|(?:(?:outre|plus|et|\+)\s+(?:(?:une|la)\s+somme\s+de\s+)?)?(?P<plus2>(?:{MONTANT_EUR_}))\s*(?:mensuels?\s+)?"
-                   r"(?:de\s+|d.|au\s+titre\s+des?\s+|pour\s+(?:les\s+)?)(?:provisions?|charges|avances?\s+sur\s+charges))"),
+    "LOYER_PLUS": (
+        r"\)?(?:\s*(?:mensuels?|par\s+mois|hors\s+charges|HC))?\s*,?\s*(?:"
+        r"(?:outre|plus|augment[ée]e?\s+d.une|et|\+)\s+"
+        r"(?:une\s+|la\s+|les\s+|d.une\s+)?(?:provisions?\s+(?:mensuelles?\s+)?(?:sur|pour)\s+(?:les\s+)?|avance\s+sur\s+(?:les\s+)?)?"
+        r"charges\s*(?:mensuelles?\s+)?(?:de|:|d.un\s+montant\s+de|s.[ée]levant\s+[àa])?\s*(?P<plus>(?:{MONTANT_EUR_}))"
+        # "… € et 58,40 € de charges", "… € outre 40 € de provisions sur charges"
+        r"|(?:(?:outre|plus|et|\+)\s+(?:(?:une|la)\s+somme\s+de\s+)?)?(?P<plus2>(?:{MONTANT_EUR_}))\s*(?:mensuels?\s+)?"
+        r"(?:de\s+|d.|au\s+titre\s+des?\s+|pour\s+(?:les\s+)?)(?:provisions?|charges|avances?\s+sur\s+charges))"
+    ),
     "UP": _UP,
     "LOW": _LOW,
 }
@@ -61,10 +73,13 @@ _MACRO_RE = re.compile(r"\{(" + "|".join(MACROS) + r")\}")
 @lru_cache(maxsize=None)
 def compile_pattern(source: str) -> re.Pattern:
     """A rule pattern with its macros expanded, compiled once per process."""
-    return re.compile(_MACRO_RE.sub(lambda m: MACROS[m.group(1)], source), re.IGNORECASE | re.MULTILINE)
+    return re.compile(
+        _MACRO_RE.sub(lambda m: MACROS[m.group(1)], source), re.IGNORECASE | re.MULTILINE
+    )
 
 
 # --------------------------------------------------------------------------- value parsers
+
 
 def _texte(s: str):
     s = re.sub(r"\s+", " ", s).strip(" ,;:-–.")
@@ -82,16 +97,23 @@ def _nom(s: str):
 def _organisme(s: str):
     s = re.sub(r"\s+", " ", s).strip()
     s = re.sub(rf"^(?:la\s+|le\s+|l')?(?:{french.CIVILITE_RE})\s+", "", s)
-    s = re.split(r",|(?<!\b[A-Z])\.\s+|\s*\(|\s+[àa]\s+l.encontre|\s+(?:le|du|en\s+date\s+du)\s+(?:\d|1er|premier)|\s+(?:dont le si[èe]ge|ayant son si[èe]ge|sise?\b|immatricul|repr[ée]sent|"
-                 r"agissant|prise? en la personne|ayant pour|inscrite?|au capital|soci[ée]t[ée] (?:anonyme|civile)\s*,|"
-                 r"demeurant|domicili|n[ée]e? le|RCS\b|SIRE[NT])", s, flags=re.IGNORECASE)[0]
+    s = re.split(
+        r",|(?<!\b[A-Z])\.\s+|\s*\(|\s+[àa]\s+l.encontre|\s+(?:le|du|en\s+date\s+du)\s+(?:\d|1er|premier)|\s+(?:dont le si[èe]ge|ayant son si[èe]ge|sise?\b|immatricul|repr[ée]sent|"
+        r"agissant|prise? en la personne|ayant pour|inscrite?|au capital|soci[ée]t[ée] (?:anonyme|civile)\s*,|"
+        r"demeurant|domicili|n[ée]e? le|RCS\b|SIRE[NT])",
+        s,
+        flags=re.IGNORECASE,
+    )[0]
     return _texte(s)
 
 
 def _juridiction(s: str):
     s = re.sub(r"\s+", " ", s).strip(" ,.;")
-    m = re.match(r"(tribunal\s+(?:judiciaire|de\s+proximit[ée]|d'instance))\s+(d'|de|du|des)\s*(.+)$",
-                 s, re.IGNORECASE)
+    m = re.match(
+        r"(tribunal\s+(?:judiciaire|de\s+proximit[ée]|d'instance))\s+(d'|de|du|des)\s*(.+)$",
+        s,
+        re.IGNORECASE,
+    )
     if not m:
         return _texte(s)
     kind = m.group(1)[0].upper() + m.group(1)[1:].lower()
@@ -133,6 +155,7 @@ PARSERS: dict[str, Callable[[str], object]] = {
 
 # --------------------------------------------------------------------------- rule sets
 
+
 @dataclass
 class FieldRule:
     """One field's patterns, kept as sources and compiled on first use: a process that
@@ -165,6 +188,7 @@ class Cues:
     "née le", a lease's "bail du"). The best candidate with a positive score is taken and
     always flagged uncertain: it was chosen by context, not read by a pattern.
     """
+
     candidate: re.Pattern
     before: list[re.Pattern]
     against: list[re.Pattern]
@@ -246,9 +270,13 @@ def _merge(sets: dict[str, RuleSet], data: dict, path: Path, front: bool) -> Non
     rs.priority = rec.get("priorite", rs.priority)
     rs.threshold = rec.get("seuil", rs.threshold)
     rs.head_chars = rec.get("debut_caracteres", rs.head_chars)
-    rs.keywords += [(compile_pattern(k["motif"]), float(k.get("poids", 1))) for k in rec.get("mots_cles", [])]
-    rs.head_keywords += [(compile_pattern(k["motif"]), float(k.get("poids", 1)))
-                         for k in rec.get("mots_cles_en_tete", [])]
+    rs.keywords += [
+        (compile_pattern(k["motif"]), float(k.get("poids", 1))) for k in rec.get("mots_cles", [])
+    ]
+    rs.head_keywords += [
+        (compile_pattern(k["motif"]), float(k.get("poids", 1)))
+        for k in rec.get("mots_cles_en_tete", [])
+    ]
     rs.required += [compile_pattern(p) for p in rec.get("mots_obligatoires", [])]
     starts = [compile_pattern(p) for p in rec.get("debut_document", [])]
     rs.start = starts + rs.start if front else rs.start + starts
@@ -256,8 +284,10 @@ def _merge(sets: dict[str, RuleSet], data: dict, path: Path, front: bool) -> Non
     for fname, spec in data.get("champs", {}).items():
         parser = spec.get("analyse", "texte")
         if parser not in PARSERS:
-            raise RuleError(f"{path.name} : analyse « {parser} » inconnue pour {fname} "
-                            f"(connues : {', '.join(PARSERS)})")
+            raise RuleError(
+                f"{path.name} : analyse « {parser} » inconnue pour {fname} "
+                f"(connues : {', '.join(PARSERS)})"
+            )
         fr = rs.fields.get(fname) or FieldRule(fname, parser)
         fr.parser = parser
         fr.conflict = spec.get("conflit_incertain", fr.conflict)
@@ -270,7 +300,9 @@ def _merge(sets: dict[str, RuleSet], data: dict, path: Path, front: bool) -> Non
         if "indices" in spec:
             fr.cues = _cues(spec["indices"], parser, path)
         rs.fields[fname] = fr
-    extra = {k: v for k, v in data.items() if k not in ("type", "reconnaissance", "champs", "herite")}
+    extra = {
+        k: v for k, v in data.items() if k not in ("type", "reconnaissance", "champs", "herite")
+    }
     _merge_data(rs.data, extra, front)
 
 
@@ -279,15 +311,21 @@ _CANDIDATES = {"date": "{DATE}", "heure": "{HEURE}", "montant": "{MONTANT_EUR}"}
 
 def _cues(spec: dict, parser: str, path: Path) -> Cues:
     if parser not in _CANDIDATES:
-        raise RuleError(f"{path.name} : « indices » ne s'emploie qu'avec les analyses "
-                        f"{', '.join(_CANDIDATES)} (pas « {parser} »)")
-    return Cues(candidate=compile_pattern(_CANDIDATES[parser]),
-                before=[compile_pattern(p) for p in spec.get("avant", [])],
-                against=[compile_pattern(p) for p in spec.get("contre", [])],
-                window=int(spec.get("fenetre", 150)), near=int(spec.get("proche", 60)))
+        raise RuleError(
+            f"{path.name} : « indices » ne s'emploie qu'avec les analyses "
+            f"{', '.join(_CANDIDATES)} (pas « {parser} »)"
+        )
+    return Cues(
+        candidate=compile_pattern(_CANDIDATES[parser]),
+        before=[compile_pattern(p) for p in spec.get("avant", [])],
+        against=[compile_pattern(p) for p in spec.get("contre", [])],
+        window=int(spec.get("fenetre", 150)),
+        near=int(spec.get("proche", 60)),
+    )
 
 
 # --------------------------------------------------------------------------- applying
+
 
 @dataclass
 class Found:
@@ -296,10 +334,14 @@ class Found:
     uncertain: bool = False
 
 
-def find_field(rule: FieldRule, text: str, offset: int = 0,
-               confidence_at: Callable[[int], float | None] | None = None,
-               seuil_ocr: float = 70.0,
-               valid: Callable[[object], bool] | None = None) -> Found | None:
+def find_field(
+    rule: FieldRule,
+    text: str,
+    offset: int = 0,
+    confidence_at: Callable[[int], float | None] | None = None,
+    seuil_ocr: float = 70.0,
+    valid: Callable[[object], bool] | None = None,
+) -> Found | None:
     """Apply one field's patterns: every match is a candidate, in the rule file's order.
 
     The first strong candidate that passes `valid` (a check on the value alone) wins. The
@@ -354,8 +396,8 @@ def _by_cues(cues: Cues, parse, text: str, offset: int, valid) -> Found | None:
         value = parse(m.group(0))
         if value is None or (valid is not None and not valid(value)):
             continue
-        before = text[max(0, m.start() - cues.window): m.start()]
-        near = before[-cues.near:]
+        before = text[max(0, m.start() - cues.window) : m.start()]
+        near = before[-cues.near :]
         score = sum(1 for rx in cues.before if rx.search(before))
         score -= 2 * sum(1 for rx in cues.against if rx.search(near))
         if score > 0 and (best is None or score > best[0]):

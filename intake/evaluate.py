@@ -35,6 +35,7 @@ Uncertainty (`champs_incertains` of the extraction), decided as follows:
   wrong and unflagged, but apart: "champs de documents illisibles", neither silent nor
   missing (staff see the file set aside; a legible one set aside is still a failure).
 """
+
 from __future__ import annotations
 
 import json
@@ -44,11 +45,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SCORED_FIELDS = (
-    "type_document", "personnes", "adresse", "code_postal", "commune", "bailleur",
-    "loyer_mensuel", "montant_dette", "date_dette", "juridiction", "date_audience",
-    "heure_audience", "commissaire_justice", "reference", "date_document", "date_limite",
-    "type_mesure", "prescripteur", "organisme_prescripteur", "composition", "nb_enfants",
-    "statut_occupation", "ressources",
+    "type_document",
+    "personnes",
+    "adresse",
+    "code_postal",
+    "commune",
+    "bailleur",
+    "loyer_mensuel",
+    "montant_dette",
+    "date_dette",
+    "juridiction",
+    "date_audience",
+    "heure_audience",
+    "commissaire_justice",
+    "reference",
+    "date_document",
+    "date_limite",
+    "type_mesure",
+    "prescripteur",
+    "organisme_prescripteur",
+    "composition",
+    "nb_enfants",
+    "statut_occupation",
+    "ressources",
 )
 NUMBER_FIELDS = ("loyer_mensuel", "montant_dette")
 GROUP_TEXT = "textes et formulaires"
@@ -117,8 +136,11 @@ class Report:
         return self._score(self.documents)
 
     def by_group(self) -> dict[str, Score]:
-        return {g: self._score([d for d in self.documents if d.groupe == g]) for g in GROUPS
-                if any(d.groupe == g for d in self.documents)}
+        return {
+            g: self._score([d for d in self.documents if d.groupe == g])
+            for g in GROUPS
+            if any(d.groupe == g for d in self.documents)
+        }
 
     def by_type(self) -> dict[str, Score]:
         types = sorted({d.type_document for d in self.documents})
@@ -129,8 +151,11 @@ class Report:
         return {f: self._score(docs, (f,)) for f in SCORED_FIELDS}
 
     def accuracy(self, groupe: str | None = None, reglage: bool | None = None) -> float | None:
-        docs = [d for d in self.documents if (groupe is None or d.groupe == groupe)
-                and (reglage is None or d.reglage == reglage)]
+        docs = [
+            d
+            for d in self.documents
+            if (groupe is None or d.groupe == groupe) and (reglage is None or d.reglage == reglage)
+        ]
         return self._score(docs).accuracy
 
     @property
@@ -184,6 +209,7 @@ class Uncertainty:
 
 # --- comparison ---------------------------------------------------------------------------
 
+
 def _cents(x) -> int | None:
     if x is None or isinstance(x, bool):
         return None
@@ -235,6 +261,7 @@ def same_value(name: str, expected, got) -> bool:
 
 # --- running --------------------------------------------------------------------------------
 
+
 def is_scan(fichier: str, kind: str | None) -> bool:
     return kind in ("image", "pdf_scan") or "scan" in fichier.lower()
 
@@ -252,8 +279,13 @@ def expected_files(documents_dir: Path, expected_dir: Path) -> tuple[list[Path],
     return with_json, without
 
 
-def evaluate(documents_dir: Path, expected_dir: Path | None = None, *,
-             only: list[str] | None = None, extra_rules_dir: Path | None = None) -> Report:
+def evaluate(
+    documents_dir: Path,
+    expected_dir: Path | None = None,
+    *,
+    only: list[str] | None = None,
+    extra_rules_dir: Path | None = None,
+) -> Report:
     """Extract every labelled document of `documents_dir` and compare with the expected JSON.
 
     `expected_dir` defaults to `<documents_dir>/../attendu`. `only`, when given, restricts the
@@ -279,11 +311,15 @@ def evaluate(documents_dir: Path, expected_dir: Path | None = None, *,
         except Exception as exc:  # unreadable file or extractor crash: every key is wrong
             erreur = f"{type(exc).__name__}: {exc}".strip()
         result = DocumentResult(
-            fichier=path.name, type_document=expected.get("type_document", "inconnu"),
-            groupe=GROUP_SCAN if is_scan(path.name, kind) else GROUP_TEXT, kind=kind,
-            erreur=erreur, secondes=time.monotonic() - start,
+            fichier=path.name,
+            type_document=expected.get("type_document", "inconnu"),
+            groupe=GROUP_SCAN if is_scan(path.name, kind) else GROUP_TEXT,
+            kind=kind,
+            erreur=erreur,
+            secondes=time.monotonic() - start,
             famille=str(expected.get("famille") or "corpus"),
-            reglage=bool(expected.get("reglage", True)))
+            reglage=bool(expected.get("reglage", True)),
+        )
         incertains = set(got.get("champs_incertains") or []) if got is not None else set()
         for name in SCORED_FIELDS:
             exp = expected.get(name)
@@ -300,6 +336,7 @@ def evaluate(documents_dir: Path, expected_dir: Path | None = None, *,
 
 # --- French report --------------------------------------------------------------------------
 
+
 def pct(x: float | None) -> str:
     """0.974 -> "97,4 %"."""
     if x is None:
@@ -311,8 +348,9 @@ def _table(title: str, header: tuple[str, ...], rows: list[tuple[str, ...]]) -> 
     widths = [max(len(str(r[i])) for r in [header, *rows]) for i in range(len(header))]
 
     def line(r):
-        cells = [str(c).ljust(widths[0]) if i == 0 else str(c).rjust(widths[i])
-                 for i, c in enumerate(r)]
+        cells = [
+            str(c).ljust(widths[0]) if i == 0 else str(c).rjust(widths[i]) for i, c in enumerate(r)
+        ]
         return "  ".join(cells).rstrip()
 
     return [title, line(header), "  ".join("-" * w for w in widths), *map(line, rows), ""]
@@ -325,8 +363,10 @@ def _show(value) -> str:
 
 
 TYPE_LABELS = {
-    "assignation": "assignations", "saisine_prefecture": "courriers de préfecture",
-    "fiche_prescription": "fiches de prescription", "inconnu": "documents sans rapport",
+    "assignation": "assignations",
+    "saisine_prefecture": "courriers de préfecture",
+    "fiche_prescription": "fiches de prescription",
+    "inconnu": "documents sans rapport",
 }
 
 
@@ -342,7 +382,9 @@ def failure_nature(m: Mismatch) -> str:
     return "faux"
 
 
-def failure_classes(report: Report, reglage: bool | None = True) -> list[tuple[str, str, int, Mismatch]]:
+def failure_classes(
+    report: Report, reglage: bool | None = True
+) -> list[tuple[str, str, int, Mismatch]]:
     """(field, nature, count, first example), most frequent first, over the chosen families."""
     docs = {d.fichier: d for d in report.documents}
     counts: dict[tuple[str, str], list[Mismatch]] = {}
@@ -381,10 +423,22 @@ def _generalisation(report: Report) -> list[str]:
             continue
         cells = [pct(report._score([d for d in docs if d.groupe == g]).accuracy) for g in GROUPS]
         u = report.uncertainty(docs)
-        rows.append((label, str(len(docs)), *cells, pct(report._score(docs).accuracy),
-                     pct(u.recall), pct(u.rate), str(u.silent)))
-    out += _table("", ("familles", "documents", *GROUPS, "ensemble", "faux signalés",
-                       "signalés", "silencieuses"), rows)[1:]
+        rows.append(
+            (
+                label,
+                str(len(docs)),
+                *cells,
+                pct(report._score(docs).accuracy),
+                pct(u.recall),
+                pct(u.rate),
+                str(u.silent),
+            )
+        )
+    out += _table(
+        "",
+        ("familles", "documents", *GROUPS, "ensemble", "faux signalés", "signalés", "silencieuses"),
+        rows,
+    )[1:]
     out += _uncertainty_lines(report.uncertainty())
     out.append("")
     rows = []
@@ -392,11 +446,22 @@ def _generalisation(report: Report) -> list[str]:
     for name in sorted(fams, key=lambda n: (fams[n][0].reglage, n)):
         docs = fams[name]
         u = report.uncertainty(docs)
-        rows.append((name, "réglée" if docs[0].reglage else "à l'écart",
-                     TYPE_LABELS.get(docs[0].type_document, docs[0].type_document), str(len(docs)),
-                     pct(report._score(docs).accuracy), pct(u.recall), str(u.silent)))
-    out += _table("Par famille", ("famille", "statut", "type", "documents", "exactitude",
-                                  "faux signalés", "silencieuses"), rows)
+        rows.append(
+            (
+                name,
+                "réglée" if docs[0].reglage else "à l'écart",
+                TYPE_LABELS.get(docs[0].type_document, docs[0].type_document),
+                str(len(docs)),
+                pct(report._score(docs).accuracy),
+                pct(u.recall),
+                str(u.silent),
+            )
+        )
+    out += _table(
+        "Par famille",
+        ("famille", "statut", "type", "documents", "exactitude", "faux signalés", "silencieuses"),
+        rows,
+    )
     rows = []
     for t in sorted({d.type_document for d in report.documents}):
         cells = []
@@ -408,8 +473,12 @@ def _generalisation(report: Report) -> list[str]:
     return out
 
 
-def format_report(report: Report, max_mismatches: int | None = None,
-                  details_reserve: bool = False, max_classes: int = 10) -> str:
+def format_report(
+    report: Report,
+    max_mismatches: int | None = None,
+    details_reserve: bool = False,
+    max_classes: int = 10,
+) -> str:
     """The evaluation as French text tables (percentages written "97,4 %").
 
     With families, the held-out figures come first and the mismatches of held-out families
@@ -422,10 +491,14 @@ def format_report(report: Report, max_mismatches: int | None = None,
         out += _generalisation(report)
     g = report.global_score
     n_exact = sum(d.exact for d in report.documents)
-    out.append(f"Évaluation de l'extraction : {len(report.documents)} documents, "
-               f"{len(SCORED_FIELDS)} champs par document.")
-    out.append(f"Exactitude globale : {pct(g.accuracy)} ({g.correct}/{g.total} champs) ; "
-               f"documents entièrement justes : {n_exact}/{len(report.documents)}.")
+    out.append(
+        f"Évaluation de l'extraction : {len(report.documents)} documents, "
+        f"{len(SCORED_FIELDS)} champs par document."
+    )
+    out.append(
+        f"Exactitude globale : {pct(g.accuracy)} ({g.correct}/{g.total} champs) ; "
+        f"documents entièrement justes : {n_exact}/{len(report.documents)}."
+    )
     out.append("")
 
     rows = []
@@ -437,22 +510,32 @@ def format_report(report: Report, max_mismatches: int | None = None,
     rows = []
     for t, s in report.by_type().items():
         docs = [d for d in report.documents if d.type_document == t]
-        rows.append((TYPE_LABELS.get(t, t), str(len(docs)), f"{s.correct}/{s.total}",
-                     pct(s.accuracy)))
-    out += _table("Par type de document", ("type", "documents", "champs justes", "exactitude"),
-                  rows)
+        rows.append(
+            (TYPE_LABELS.get(t, t), str(len(docs)), f"{s.correct}/{s.total}", pct(s.accuracy))
+        )
+    out += _table(
+        "Par type de document", ("type", "documents", "champs justes", "exactitude"), rows
+    )
 
     groups = list(report.by_group())
     per_group = {name: report.by_field(name) for name in groups}
     allf = report.by_field()
     rows = []
     for f in SCORED_FIELDS:
-        rows.append((f, *(pct(per_group[name][f].accuracy) for name in groups),
-                     pct(allf[f].accuracy), str(allf[f].total - allf[f].correct)))
+        rows.append(
+            (
+                f,
+                *(pct(per_group[name][f].accuracy) for name in groups),
+                pct(allf[f].accuracy),
+                str(allf[f].total - allf[f].correct),
+            )
+        )
     out += _table("Par champ", ("champ", *groups, "ensemble", "erreurs"), rows)
 
-    rows = [(d.fichier, d.kind or "illisible", pct(report._score([d]).accuracy),
-             f"{d.secondes:.1f} s") for d in report.documents]
+    rows = [
+        (d.fichier, d.kind or "illisible", pct(report._score([d]).accuracy), f"{d.secondes:.1f} s")
+        for d in report.documents
+    ]
     out += _table("Par document", ("fichier", "lecture", "exactitude", "durée"), rows)
 
     if not report.has_families:
@@ -466,20 +549,35 @@ def format_report(report: Report, max_mismatches: int | None = None,
         hidden = len(report.mismatches) - len(mismatches)
     classes = failure_classes(report, None if details_reserve else True)
     if classes and report.has_families:
-        rows = [(c, n, str(k), f"{m.fichier} : attendu {_show(m.attendu)}, obtenu {_show(m.obtenu)}"[:110])
-                for c, n, k, m in classes[:max_classes]]
-        out += _table("Classes d'échec les plus fréquentes" + ("" if details_reserve else
-                      " (familles réglées)"), ("champ", "nature", "nombre", "exemple"), rows)
+        rows = [
+            (
+                c,
+                n,
+                str(k),
+                f"{m.fichier} : attendu {_show(m.attendu)}, obtenu {_show(m.obtenu)}"[:110],
+            )
+            for c, n, k, m in classes[:max_classes]
+        ]
+        out += _table(
+            "Classes d'échec les plus fréquentes"
+            + ("" if details_reserve else " (familles réglées)"),
+            ("champ", "nature", "nombre", "exemple"),
+            rows,
+        )
     if hidden:
-        out.append(f"{hidden} écarts des familles tenues à l'écart ne sont pas montrés "
-                   "(option --details-reserve pour les voir).")
+        out.append(
+            f"{hidden} écarts des familles tenues à l'écart ne sont pas montrés "
+            "(option --details-reserve pour les voir)."
+        )
         out.append("")
     if mismatches:
         shown = mismatches if max_mismatches is None else mismatches[:max_mismatches]
         out.append(f"Écarts ({len(mismatches)})")
         for m in shown:
-            out.append(f"- {m.fichier} — {m.champ} : attendu {_show(m.attendu)}, "
-                       f"obtenu {_show(m.obtenu)}{' (signalé)' if m.signale else ''}")
+            out.append(
+                f"- {m.fichier} — {m.champ} : attendu {_show(m.attendu)}, "
+                f"obtenu {_show(m.obtenu)}{' (signalé)' if m.signale else ''}"
+            )
         if len(shown) < len(mismatches):
             out.append(f"… et {len(mismatches) - len(shown)} autres écarts.")
         out.append("")
@@ -494,6 +592,7 @@ def format_report(report: Report, max_mismatches: int | None = None,
 
 def _floor(x: float | None) -> float | None:
     import math
+
     return math.floor(x * 1000) / 10 if x is not None else None
 
 
@@ -507,8 +606,11 @@ def niveau(report: Report) -> dict:
         return {name: _floor(s.accuracy) for name, s in report.by_group().items()}
     out: dict = {}
     for label, reg in (("réglées", True), ("tenues à l'écart", False)):
-        out[label] = {g: _floor(report.accuracy(g, reg)) for g in GROUPS
-                      if report.accuracy(g, reg) is not None}
+        out[label] = {
+            g: _floor(report.accuracy(g, reg))
+            for g in GROUPS
+            if report.accuracy(g, reg) is not None
+        }
     u = report.uncertainty()
     out["faux signalés"] = _floor(u.recall)
     out["champs signalés"] = _floor(u.rate)

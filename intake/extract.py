@@ -12,19 +12,18 @@ flagged uncertain (logged without any personal data); it never sets the document
 Values are checked alone (`checks.plausible`, the next candidate is taken) and against
 each other (`checks.cross_check`); whatever fails is flagged for a person to check.
 """
+
 from __future__ import annotations
 
 import logging
-import re
 from functools import lru_cache
 from pathlib import Path
 
 from asll.domain.model import Extraction
 
-from . import french
 from .checks import cross_check, dependents, plausible
 from .classify import classify
-from .engine import FieldRule, Found, RuleSet, compile_pattern, find_field, load_rules
+from .engine import Found, RuleSet, compile_pattern, find_field, load_rules
 from .ocr import SEUIL_CONFIANCE
 from .parsers.addresses import find_address
 from .parsers.forms import parse_form
@@ -48,7 +47,9 @@ def rules_for(extra: str | None) -> dict[str, RuleSet]:
     return load_rules(Path(extra) if extra else None)
 
 
-def extract_document(doc: Document, fichier: str, extra_rules_dir: Path | None = None) -> Extraction:
+def extract_document(
+    doc: Document, fichier: str, extra_rules_dir: Path | None = None
+) -> Extraction:
     rules = rules_for(str(extra_rules_dir) if extra_rules_dir else None)
     text = doc.text
     cls = classify(text, rules)
@@ -66,7 +67,7 @@ def extract_document(doc: Document, fichier: str, extra_rules_dir: Path | None =
             ex.statut_occupation = statut_from_bailleur(ex.bailleur, rs.data)
     else:
         if cls.split_at is not None:
-            letter, act, act_offset = text[: cls.split_at], text[cls.split_at:], cls.split_at
+            letter, act, act_offset = text[: cls.split_at], text[cls.split_at :], cls.split_at
         else:
             letter, act, act_offset = text, text, 0
         # the letter's own fields
@@ -85,7 +86,9 @@ def extract_document(doc: Document, fichier: str, extra_rules_dir: Path | None =
         uncertain |= cross_check(ex, text)
     filled = _filled(ex)
     uncertain |= {name for name in rs.data.get("champs_attendus", []) if name not in filled}
-    uncertain |= _stated_but_empty(text, [rs] + [rules[n] for n in rs.inherits if n in rules], filled)
+    uncertain |= _stated_but_empty(
+        text, [rs] + [rules[n] for n in rs.inherits if n in rules], filled
+    )
     uncertain |= dependents(ex, uncertain)
     ex.champs_incertains = [name for name in _field_order() if name in uncertain]
     return ex
@@ -114,8 +117,12 @@ class _guard:
         if exc is None or not isinstance(exc, Exception):
             return False
         # the log names the field and the error type only: no value, no household
-        log.warning("Lecture du champ « %s » interrompue par une erreur interne (%s) ; "
-                    "champ laissé vide et signalé à vérifier.", self.name, type(exc).__name__)
+        log.warning(
+            "Lecture du champ « %s » interrompue par une erreur interne (%s) ; "
+            "champ laissé vide et signalé à vérifier.",
+            self.name,
+            type(exc).__name__,
+        )
         self.uncertain.add(self.name if self.name in _FIELDS else "personnes")
         return True
 
@@ -150,8 +157,14 @@ class _Reader:
                 continue
             failed: set[str] = set()
             with _guard(name, failed):
-                found = find_field(rule, text, offset, self.confidence_at, SEUIL_CONFIANCE,
-                                   valid=lambda v, n=name: plausible(n, v))
+                found = find_field(
+                    rule,
+                    text,
+                    offset,
+                    self.confidence_at,
+                    SEUIL_CONFIANCE,
+                    valid=lambda v, n=name: plausible(n, v),
+                )
                 if found is not None:
                     out[name] = found
             if failed:
@@ -165,8 +178,15 @@ class _Reader:
         return conf is not None and conf < SEUIL_CONFIANCE
 
 
-def _parties(ex: Extraction, data: dict, act: str, act_offset: int, letter: str, reader: _Reader,
-             uncertain: set[str]) -> None:
+def _parties(
+    ex: Extraction,
+    data: dict,
+    act: str,
+    act_offset: int,
+    letter: str,
+    reader: _Reader,
+    uncertain: set[str],
+) -> None:
     """Tenants, dwelling's address, landlord, occupation status."""
     end, base = None, act_offset
     with _guard("personnes", uncertain):
@@ -175,11 +195,18 @@ def _parties(ex: Extraction, data: dict, act: str, act_offset: int, letter: str,
             persons, end, doubtful = find_persons(letter, data)
             base = 0
         ex.personnes = persons
-        if doubtful or not persons or (end is not None and reader.low_confidence(base + max(end - 1, 0))):
+        if (
+            doubtful
+            or not persons
+            or (end is not None and reader.low_confidence(base + max(end - 1, 0)))
+        ):
             uncertain.add("personnes")
 
     with _guard("adresse", uncertain):
-        for text, off, after in ((act, act_offset, end if base == act_offset else None), (letter, 0, None)):
+        for text, off, after in (
+            (act, act_offset, end if base == act_offset else None),
+            (letter, 0, None),
+        ):
             addr = find_address(text, data, after=after)
             if addr is not None:
                 ex.adresse, ex.complement_adresse = addr.adresse, addr.complement

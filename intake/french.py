@@ -5,6 +5,7 @@ guesses from context — the caller anchors the fragment to its label first. The
 expressions `DATE_RE`, `HEURE_RE` and `MONTANT_RE` (as source strings) are what the rule
 files call `{DATE}`, `{HEURE}` and `{MONTANT}`.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,9 +18,20 @@ from asll.domain.text import fold  # noqa: F401  (re-exported: the project's one
 
 SPACES = "\u00a0\u202f\u2009\u2007\u2002\u2003\u200a"
 _SPACE_TABLE = {ord(c): " " for c in SPACES}
-_QUOTES = {ord("\u2019"): "'", ord("\u2018"): "'", ord("\u02bc"): "'", ord("\u00b4"): "'",
-           ord("\u2010"): "-", ord("\u2011"): "-", ord("\u2013"): "-", ord("\u2212"): "-",
-           ord("\ufb01"): "fi", ord("\ufb02"): "fl", ord("\u0153"): "oe", ord("\u0152"): "OE"}
+_QUOTES = {
+    ord("\u2019"): "'",
+    ord("\u2018"): "'",
+    ord("\u02bc"): "'",
+    ord("\u00b4"): "'",
+    ord("\u2010"): "-",
+    ord("\u2011"): "-",
+    ord("\u2013"): "-",
+    ord("\u2212"): "-",
+    ord("\ufb01"): "fi",
+    ord("\ufb02"): "fl",
+    ord("\u0153"): "oe",
+    ord("\u0152"): "OE",
+}
 
 
 def normalize_text(text: str) -> str:
@@ -37,15 +49,38 @@ def normalize_text(text: str) -> str:
 # --------------------------------------------------------------------------- numbers in words
 
 _UNITS = {
-    "zero": 0, "un": 1, "une": 1, "premier": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
-    "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "onze": 11, "douze": 12,
-    "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16, "vingt": 20, "vingts": 20,
-    "trente": 30, "quarante": 40, "cinquante": 50, "soixante": 60,
+    "zero": 0,
+    "un": 1,
+    "une": 1,
+    "premier": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+    "vingt": 20,
+    "vingts": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "soixante": 60,
 }
 # longest first (so that "vingts" is tried before "vingt"), then alphabetical: the same
 # pattern source in every process, whatever the hash seed
-NUMBER_WORDS = sorted(set(_UNITS) | {"cent", "cents", "mille", "mil", "million", "millions",
-                                      "zéro", "et"}, key=lambda w: (-len(w), w))
+NUMBER_WORDS = sorted(
+    set(_UNITS) | {"cent", "cents", "mille", "mil", "million", "millions", "zéro", "et"},
+    key=lambda w: (-len(w), w),
+)
 _NUMWORD = "(?:" + "|".join(NUMBER_WORDS) + ")"
 
 
@@ -82,20 +117,42 @@ def words_to_int(text: str) -> int | None:
 # --------------------------------------------------------------------------- dates
 
 MONTHS = {
-    "janvier": 1, "janv": 1, "fevrier": 2, "fevr": 2, "fev": 2, "mars": 3, "avril": 4,
-    "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "aout": 8, "septembre": 9,
-    "sept": 9, "octobre": 10, "oct": 10, "novembre": 11, "nov": 11, "decembre": 12, "dec": 12,
+    "janvier": 1,
+    "janv": 1,
+    "fevrier": 2,
+    "fevr": 2,
+    "fev": 2,
+    "mars": 3,
+    "avril": 4,
+    "avr": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "juil": 7,
+    "aout": 8,
+    "septembre": 9,
+    "sept": 9,
+    "octobre": 10,
+    "oct": 10,
+    "novembre": 11,
+    "nov": 11,
+    "decembre": 12,
+    "dec": 12,
 }
 _E = "[eéèê]"
-_MONTH_RE = (rf"(?:janv(?:i{_E}r|\.)?|f{_E}vr?(?:i{_E}r|\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:l{_E}t|\.)?"
-             rf"|ao[uûù]t|sept(?:{_E}mbr{_E}|\.)?|oct(?:obr{_E}|\.)?|nov(?:{_E}mbr{_E}|\.)?|d{_E}c(?:{_E}mbr{_E}|\.)?)")
+_MONTH_RE = (
+    rf"(?:janv(?:i{_E}r|\.)?|f{_E}vr?(?:i{_E}r|\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:l{_E}t|\.)?"
+    rf"|ao[uûù]t|sept(?:{_E}mbr{_E}|\.)?|oct(?:obr{_E}|\.)?|nov(?:{_E}mbr{_E}|\.)?|d{_E}c(?:{_E}mbr{_E}|\.)?)"
+)
 _WEEKDAY_RE = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _NUM_DATE = r"\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})(?!\d)"
 _DAY = r"(?:\d{1,2}\s?(?:er|ER|°|e)?|1\s?er|l\s?er|premier)"
 _WORDS_SEQ = rf"{_NUMWORD}(?:[\s\-]+{_NUMWORD})*"
 WORDS_SEQ = _WORDS_SEQ  # a number in words, as a regular expression source
-_TEXT_DATE = (rf"(?:{_WEEKDAY_RE},?\s+)?(?:{_DAY}|{_WORDS_SEQ})\s+{_MONTH_RE}\s+"
-              rf"(?:\d{{4}}|{_WORDS_SEQ})")
+_TEXT_DATE = (
+    rf"(?:{_WEEKDAY_RE},?\s+)?(?:{_DAY}|{_WORDS_SEQ})\s+{_MONTH_RE}\s+"
+    rf"(?:\d{{4}}|{_WORDS_SEQ})"
+)
 # "L'an deux mille vingt-cinq et le quatorze mars" (old style of acts)
 _AN_DATE = rf"l'an\s+(?:\d{{4}}|{_WORDS_SEQ}),?\s+(?:et\s+)?le\s+(?:{_DAY}|{_WORDS_SEQ})\s+(?:du\s+mois\s+d[e']\s*)?{_MONTH_RE}"
 DATE_RE = rf"(?:{_AN_DATE}|{_TEXT_DATE}|{_NUM_DATE})"
@@ -152,8 +209,11 @@ def _date_from_match(s: str) -> date | None:
     m = re.fullmatch(r"(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4}|\d{2})", s)
     if m:
         return _make_date(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
-    an = re.fullmatch(rf"l'an\s+(.+?),?\s+(?:et\s+)?le\s+(.+?)\s+(?:du\s+mois\s+d[e']\s*)?({_MONTH_RE})",
-                      s, re.IGNORECASE)
+    an = re.fullmatch(
+        rf"l'an\s+(.+?),?\s+(?:et\s+)?le\s+(.+?)\s+(?:du\s+mois\s+d[e']\s*)?({_MONTH_RE})",
+        s,
+        re.IGNORECASE,
+    )
     if an:
         return _make_date(_year(an.group(1)), _month(an.group(3)), _day(an.group(2)))
     s = re.sub(rf"^{_WEEKDAY_RE},?\s+", "", s, flags=re.IGNORECASE)
@@ -176,9 +236,11 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
 # --------------------------------------------------------------------------- hours
 
 _HOUR_WORDS = rf"{_NUMWORD}(?:[\s\-]+{_NUMWORD})*"
-HEURE_RE = (r"(?:\d{1,2}\s?(?:heures?|HEURES?|h|H|:)\s?(?:\d{2})?(?:\s?(?:min(?:utes?)?|mn))?(?![\d/])"
-            rf"|(?:{_HOUR_WORDS})\s+heures?(?:\s+(?:et\s+(?:demie|quart)|moins\s+le\s+quart|{_HOUR_WORDS})(?:\s+minutes?)?)?"
-            r"|midi(?:\s+et\s+demi)?|minuit)")
+HEURE_RE = (
+    r"(?:\d{1,2}\s?(?:heures?|HEURES?|h|H|:)\s?(?:\d{2})?(?:\s?(?:min(?:utes?)?|mn))?(?![\d/])"
+    rf"|(?:{_HOUR_WORDS})\s+heures?(?:\s+(?:et\s+(?:demie|quart)|moins\s+le\s+quart|{_HOUR_WORDS})(?:\s+minutes?)?)?"
+    r"|midi(?:\s+et\s+demi)?|minuit)"
+)
 _HEURE_COMPILED = re.compile(HEURE_RE, re.IGNORECASE)
 
 
@@ -220,9 +282,11 @@ def parse_heure(text: str) -> str | None:
 # --------------------------------------------------------------------------- amounts
 
 _GROUP_SEP = r"[ .\u00a0\u202f\u2009']"
-MONTANT_RE = (r"(?<![\d,.])(?:\d{1,3}(?:" + _GROUP_SEP + r"\d{3})+(?:,\d{1,2})?(?![\d])"
-              r"|\d+(?:[,.]\d{1,2})?(?![\d]))"
-              r"(?:\s?(?:€|euros?|eur\b))?")
+MONTANT_RE = (
+    r"(?<![\d,.])(?:\d{1,3}(?:" + _GROUP_SEP + r"\d{3})+(?:,\d{1,2})?(?![\d])"
+    r"|\d+(?:[,.]\d{1,2})?(?![\d]))"
+    r"(?:\s?(?:€|euros?|eur\b))?"
+)
 _MONTANT_COMPILED = re.compile(MONTANT_RE, re.IGNORECASE)
 _CURRENCY = re.compile(r"\s?(?:€|euros?|eur)\s*$", re.IGNORECASE)
 
@@ -272,7 +336,8 @@ def parse_montant(text: str) -> float | None:
 
 
 _MONTANT_WORDS_RE = re.compile(
-    rf"({_WORDS_SEQ})\s+euros?(?:\s+(?:et\s+)?({_WORDS_SEQ})\s+centimes?)?", re.IGNORECASE)
+    rf"({_WORDS_SEQ})\s+euros?(?:\s+(?:et\s+)?({_WORDS_SEQ})\s+centimes?)?", re.IGNORECASE
+)
 
 
 def parse_montant_lettres(text: str) -> float | None:
@@ -290,15 +355,48 @@ def parse_montant_lettres(text: str) -> float | None:
 # --------------------------------------------------------------------------- names
 
 CIVILITES = {
-    "m": "M.", "m.": "M.", "mr": "M.", "mr.": "M.", "monsieur": "M.", "mm.": None,
-    "mme": "Mme", "mme.": "Mme", "madame": "Mme", "mademoiselle": "Mme", "mlle": "Mme",
-    "mlle.": "Mme", "melle": "Mme", "mle": "Mme",
+    "m": "M.",
+    "m.": "M.",
+    "mr": "M.",
+    "mr.": "M.",
+    "monsieur": "M.",
+    "mm.": None,
+    "mme": "Mme",
+    "mme.": "Mme",
+    "madame": "Mme",
+    "mademoiselle": "Mme",
+    "mlle": "Mme",
+    "mlle.": "Mme",
+    "melle": "Mme",
+    "mle": "Mme",
 }
 CIVILITE_RE = r"(?:Monsieur|Madame|Mademoiselle|Mme\.?|Mlle\.?|Melle|Mr\.?|M\.|M(?=\s+[A-Z]))"
-_PARTICLES = {"de", "du", "des", "d'", "le", "la", "les", "van", "von", "der", "den", "da",
-              "di", "del", "dos", "ben", "el", "al", "ould", "bin"}
+_PARTICLES = {
+    "de",
+    "du",
+    "des",
+    "d'",
+    "le",
+    "la",
+    "les",
+    "van",
+    "von",
+    "der",
+    "den",
+    "da",
+    "di",
+    "del",
+    "dos",
+    "ben",
+    "el",
+    "al",
+    "ould",
+    "bin",
+}
 _MARITAL = re.compile(
-    r"\s*,?\s*\(?\b(?:[ée]pouse|ep\.|[ée]p\.?|n[ée]e?|veuve|vve\.?|divorc[ée]e?)\s+.*$", re.IGNORECASE)
+    r"\s*,?\s*\(?\b(?:[ée]pouse|ep\.|[ée]p\.?|n[ée]e?|veuve|vve\.?|divorc[ée]e?)\s+.*$",
+    re.IGNORECASE,
+)
 
 
 def normalize_civilite(text: str | None) -> str | None:
@@ -309,7 +407,11 @@ def normalize_civilite(text: str | None) -> str | None:
 
 def _is_upper_word(tok: str) -> bool:
     letters = [c for c in tok if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters) and (len(letters) > 1 or tok.endswith("'"))
+    return (
+        bool(letters)
+        and all(c.isupper() for c in letters)
+        and (len(letters) > 1 or tok.endswith("'"))
+    )
 
 
 def strip_marital(name: str) -> str:
@@ -366,8 +468,26 @@ def prenom_case(text: str) -> str:
 
 # --------------------------------------------------------------------------- towns
 
-_LOWER_IN_TOWN = {"sur", "sous", "en", "les", "lès", "lez", "le", "la", "de", "du", "des",
-                  "aux", "au", "et", "d", "l", "a", "à"}
+_LOWER_IN_TOWN = {
+    "sur",
+    "sous",
+    "en",
+    "les",
+    "lès",
+    "lez",
+    "le",
+    "la",
+    "de",
+    "du",
+    "des",
+    "aux",
+    "au",
+    "et",
+    "d",
+    "l",
+    "a",
+    "à",
+}
 
 
 def town_case(name: str) -> str:

@@ -1,4 +1,5 @@
 """Which files in the inbox are documents, and when they are completely written."""
+
 from __future__ import annotations
 
 import fnmatch
@@ -7,29 +8,55 @@ from pathlib import Path
 
 # Lock and temporary files of Office, LibreOffice, browsers and copy tools; system clutter.
 IGNORED_PATTERNS = (
-    "~$*", ".~lock.*#", "*.tmp", "*.part", "*.crdownload", "*.partial", "*.download",
-    ".*", "Thumbs.db", "desktop.ini", "*.lnk",
+    "~$*",
+    ".~lock.*#",
+    "*.tmp",
+    "*.part",
+    "*.crdownload",
+    "*.partial",
+    "*.download",
+    ".*",
+    "Thumbs.db",
+    "desktop.ini",
+    "*.lnk",
 )
 
 
 def is_ignored(path: Path) -> bool:
     name = path.name
-    return any(fnmatch.fnmatchcase(name, pattern) or fnmatch.fnmatchcase(name.lower(), pattern)
-               for pattern in IGNORED_PATTERNS)
+    return any(
+        fnmatch.fnmatchcase(name, pattern) or fnmatch.fnmatchcase(name.lower(), pattern)
+        for pattern in IGNORED_PATTERNS
+    )
 
 
 # Of the ignored names, those that are no tool's lock or temporary file: a person may have
 # dropped them on purpose (a file whose name starts with a dot, a Windows shortcut).
-SILENTLY_IGNORED = ("~$*", ".~lock.*#", "*.tmp", "*.part", "*.crdownload", "*.partial",
-                    "*.download", "Thumbs.db", "desktop.ini", ".DS_Store")
+SILENTLY_IGNORED = (
+    "~$*",
+    ".~lock.*#",
+    "*.tmp",
+    "*.part",
+    "*.crdownload",
+    "*.partial",
+    "*.download",
+    "Thumbs.db",
+    "desktop.ini",
+    ".DS_Store",
+)
 
 
 def ignored_documents(inbox: Path) -> list[Path]:
     """Files the watcher will never read although a person may expect it to."""
     if not inbox.is_dir():
         return []
-    return sorted(p for p in inbox.iterdir() if p.is_file() and is_ignored(p) and not any(
-        fnmatch.fnmatchcase(p.name, pattern) for pattern in SILENTLY_IGNORED))
+    return sorted(
+        p
+        for p in inbox.iterdir()
+        if p.is_file()
+        and is_ignored(p)
+        and not any(fnmatch.fnmatchcase(p.name, pattern) for pattern in SILENTLY_IGNORED)
+    )
 
 
 def waiting_files(inbox: Path) -> list[Path]:

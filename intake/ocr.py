@@ -13,6 +13,7 @@ A word hyphenated at the end of a line ("Saint-" then "Dizier") is put back on o
 ("Saint-Dizier"): the hyphen is kept, as a compound name's or a word's own hyphen cannot
 be told from a typesetting one, and no character is lost.
 """
+
 from __future__ import annotations
 
 import os
@@ -41,8 +42,10 @@ class OcrPage:
 
 
 # Where the Windows installer puts Tesseract when it is not on PATH.
-WINDOWS_TESSERACT = (r"C:\Program Files\Tesseract-OCR\tesseract.exe",
-                     r"C:\Program Files (x86)\Tesseract-OCR\tesseract.exe")
+WINDOWS_TESSERACT = (
+    r"C:\Program Files\Tesseract-OCR\tesseract.exe",
+    r"C:\Program Files (x86)\Tesseract-OCR\tesseract.exe",
+)
 
 
 def _tesseract():
@@ -175,8 +178,9 @@ def _ocr(image: Image.Image) -> OcrPage:
         out_lines.append((text, sum(c for _, c in words) / len(words)))
         blocks.append(key[:3])
     mean = sum(confs) / len(confs) if confs else None
-    return OcrPage(text=page_text([t for t, _ in out_lines], blocks), confidence=mean,
-                   lines=out_lines)
+    return OcrPage(
+        text=page_text([t for t, _ in out_lines], blocks), confidence=mean, lines=out_lines
+    )
 
 
 def page_text(lines: list[str], blocks: list[tuple]) -> str:

@@ -3,6 +3,7 @@
 Kept apart from the pipeline so that the command line can name outcomes without
 importing the register's libraries (`asll extract` must start fast).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

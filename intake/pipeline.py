@@ -9,6 +9,7 @@ Nothing is deleted. Register changes go through `RegisterStore` (journal first, 
 workbook), so they survive a crash and wait while staff have the workbook open; the caller
 decides when to `flush()` them, so a burst of files makes a few saves, not one per file.
 """
+
 from __future__ import annotations
 
 import errno
@@ -128,8 +129,11 @@ def prepare(path: Path, config: Config, store: RegisterStore) -> Prepared:
     sha = sha256_of(path)
     if store.knows(sha):
         return Prepared(path, sha, None)
-    return Prepared(path, sha, extract_isolated(path, config.delai_max_secondes,
-                                                config.memoire_max_mo, config.regles))
+    return Prepared(
+        path,
+        sha,
+        extract_isolated(path, config.delai_max_secondes, config.memoire_max_mo, config.regles),
+    )
 
 
 def ingest_safely(prepared: Prepared, config: Config, store: RegisterStore) -> IntakeResult:
@@ -143,11 +147,22 @@ def ingest_safely(prepared: Prepared, config: Config, store: RegisterStore) -> I
         raise
     except Exception as exc:  # a bug of ours must not lose the file nor stop the others
         log.exception("Erreur interne sur le fichier %s…", prepared.sha[:12])
-        reason = (f"Erreur interne de l'outil ({type(exc).__name__}) : le fichier est conservé ; "
-                  "signalez-la au référent informatique.")
+        reason = (
+            f"Erreur interne de l'outil ({type(exc).__name__}) : le fichier est conservé ; "
+            "signalez-la au référent informatique."
+        )
         now = datetime.now().replace(microsecond=0)
-        result = _set_aside(path, prepared.sha, config, store, now, QUARANTAINE,
-                            config.quarantaine, reason, "inconnu")
+        result = _set_aside(
+            path,
+            prepared.sha,
+            config,
+            store,
+            now,
+            QUARANTAINE,
+            config.quarantaine,
+            reason,
+            "inconnu",
+        )
         result.erreur_interne = True
         return result
 
@@ -156,8 +171,9 @@ def ingest_file(path: Path, config: Config, store: RegisterStore) -> IntakeResul
     return ingest_prepared(prepare(path, config, store), config, store)
 
 
-def ingest_prepared(prepared: Prepared, config: Config, store: RegisterStore,
-                    now: datetime | None = None) -> IntakeResult:
+def ingest_prepared(
+    prepared: Prepared, config: Config, store: RegisterStore, now: datetime | None = None
+) -> IntakeResult:
     path, sha = prepared.path, prepared.sha
     now = (now or datetime.now()).replace(microsecond=0)
     config.ensure_folders()
@@ -167,49 +183,96 @@ def ingest_prepared(prepared: Prepared, config: Config, store: RegisterStore,
     if known:
         return _already_received(path, sha, known, config, store, now)
 
-    outcome = prepared.outcome or extract_isolated(path, config.delai_max_secondes,
-                                                   config.memoire_max_mo, config.regles)
+    outcome = prepared.outcome or extract_isolated(
+        path, config.delai_max_secondes, config.memoire_max_mo, config.regles
+    )
     if not outcome.ok:
-        return _set_aside(path, sha, config, store, now, QUARANTAINE, config.quarantaine,
-                          outcome.reason, "inconnu")
+        return _set_aside(
+            path,
+            sha,
+            config,
+            store,
+            now,
+            QUARANTAINE,
+            config.quarantaine,
+            outcome.reason,
+            "inconnu",
+        )
     extraction = outcome.extraction
     extraction.fichier = archive_name(path.name)
     # a file read all the same (a Word form named .pdf, say) keeps its household; the
     # note goes with its row in the register, for staff to see
     notes = " ".join(outcome.notes) or None
     if nature_for(extraction) is None:
-        reason = ("Ce document n'a pas été reconnu comme une assignation, une saisine de la "
-                  "préfecture ou une fiche de prescription : aucun dossier n'a été créé.")
-        return _set_aside(path, sha, config, store, now, A_TRIER, config.a_trier,
-                          f"{reason} {notes}" if notes else reason, "inconnu")
+        reason = (
+            "Ce document n'a pas été reconnu comme une assignation, une saisine de la "
+            "préfecture ou une fiche de prescription : aucun dossier n'a été créé."
+        )
+        return _set_aside(
+            path,
+            sha,
+            config,
+            store,
+            now,
+            A_TRIER,
+            config.a_trier,
+            f"{reason} {notes}" if notes else reason,
+            "inconnu",
+        )
     return _register(path, sha, extraction, config, store, now, notes)
 
 
-def record_document(sha: str, extraction: Extraction, name: str, filed: Path, config: Config,
-                    store: RegisterStore, received: datetime,
-                    remarque: str | None = None) -> tuple[str, bool]:
+def record_document(
+    sha: str,
+    extraction: Extraction,
+    name: str,
+    filed: Path,
+    config: Config,
+    store: RegisterStore,
+    received: datetime,
+    remarque: str | None = None,
+) -> tuple[str, bool]:
     """Journal a recognised document in its dossier: the open one it matches, or a new one
     (numbered in the year received, given its sector), with `remarque` for staff.
     Returns (number, whether new)."""
     register = store.view()
     existing = find_matching(register.dossiers(), extraction)
-    numero = existing.numero if existing else register.next_numero(nature_for(extraction),
-                                                                   received.year)
+    numero = (
+        existing.numero if existing else register.next_numero(nature_for(extraction), received.year)
+    )
     affectation = None if existing else assign(extraction.commune, config)
-    store.record(document_entry(DocumentRecord(
-        recu_le=received, fichier=name, sha256=sha,
-        type=TYPES_DOCUMENT[extraction.type_document], dossier=numero, resultat=TRAITE,
-        remarque=remarque or "", classe_sous=_relative(filed, config)), extraction, numero,
-        affectation))
+    store.record(
+        document_entry(
+            DocumentRecord(
+                recu_le=received,
+                fichier=name,
+                sha256=sha,
+                type=TYPES_DOCUMENT[extraction.type_document],
+                dossier=numero,
+                resultat=TRAITE,
+                remarque=remarque or "",
+                classe_sous=_relative(filed, config),
+            ),
+            extraction,
+            numero,
+            affectation,
+        )
+    )
     return numero, existing is None
 
 
-def _register(path: Path, sha: str, extraction: Extraction, config: Config,
-              store: RegisterStore, now: datetime, notes: str | None = None) -> IntakeResult:
+def _register(
+    path: Path,
+    sha: str,
+    extraction: Extraction,
+    config: Config,
+    store: RegisterStore,
+    now: datetime,
+    notes: str | None = None,
+) -> IntakeResult:
     name = archive_name(path.name)
     destination = _unique_destination(config.archive / now.strftime("%Y-%m"), name)
-    numero, new = record_document(sha, extraction, name, destination, config, store, now,
-                                  notes)
+    numero, new = record_document(sha, extraction, name, destination, config, store, now, notes)
     if notes:
         log.warning("Fichier %s… lu malgré tout : %s", sha[:12], notes)
 
@@ -220,8 +283,13 @@ def _register(path: Path, sha: str, extraction: Extraction, config: Config,
     # Filed away last: a run stopped before this point is finished at the next start
     # (`_finish_filing`), the draft included.
     _move(path, destination, config)
-    log.info("Fichier %s… traité : dossier %s %s, %d brouillon(s).", sha[:12], numero,
-             "créé" if new else "complété", len(drafts))
+    log.info(
+        "Fichier %s… traité : dossier %s %s, %d brouillon(s).",
+        sha[:12],
+        numero,
+        "créé" if new else "complété",
+        len(drafts),
+    )
     motif = " ".join(m for m in (notes, problem) if m) or None
     return IntakeResult(name, TRAITE, numero, new, drafts, motif, destination)
 
@@ -243,14 +311,17 @@ def _draft(dossier: Dossier, extraction: Extraction, config: Config) -> tuple[li
         return [], f"Brouillon non rédigé : {exc}"
     except OSError as exc:
         # The file is already archived and registered: only the draft is missing.
-        problem = (f"Brouillon non rédigé ({os_error_fr(exc)}) : le dossier est enregistré ; "
-                   f"rédigez-le avec « asll generate {kind} {dossier.numero} ».")
+        problem = (
+            f"Brouillon non rédigé ({os_error_fr(exc)}) : le dossier est enregistré ; "
+            f"rédigez-le avec « asll generate {kind} {dossier.numero} »."
+        )
         log.error("%s", problem)
         return [], problem
 
 
-def _already_received(path: Path, sha: str, known: dict, config: Config,
-                      store: RegisterStore, now: datetime) -> IntakeResult:
+def _already_received(
+    path: Path, sha: str, known: dict, config: Config, store: RegisterStore, now: datetime
+) -> IntakeResult:
     filed = known.get("classe_sous")
     filed_path = _absolute(filed, config) if filed else None
     if filed_path and not filed_path.exists():
@@ -260,16 +331,36 @@ def _already_received(path: Path, sha: str, known: dict, config: Config,
     when = known.get("recu_le")
     when_text = when.strftime("%d/%m/%Y à %H:%M") if isinstance(when, datetime) else str(when)
     where = f" (dossier {known['dossier']})" if known.get("dossier") else ""
-    reason = (f"Fichier identique à « {known.get('fichier')} » reçu le {when_text}{where} : "
-              "aucun nouveau dossier n'a été créé.")
+    reason = (
+        f"Fichier identique à « {known.get('fichier')} » reçu le {when_text}{where} : "
+        "aucun nouveau dossier n'a été créé."
+    )
     log_reason = f"identique à un fichier reçu le {when_text}{where}"
-    return _set_aside(path, sha, config, store, now, DOUBLON,
-                      config.archive / DUPLICATES_FOLDER, reason, known.get("type") or "inconnu", dossier=known.get("dossier"),
-                      note=False, log_reason=log_reason)
+    return _set_aside(
+        path,
+        sha,
+        config,
+        store,
+        now,
+        DOUBLON,
+        config.archive / DUPLICATES_FOLDER,
+        reason,
+        known.get("type") or "inconnu",
+        dossier=known.get("dossier"),
+        note=False,
+        log_reason=log_reason,
+    )
 
 
-def _finish_filing(path: Path, sha: str, known: dict, filed_path: Path, config: Config,
-                   store: RegisterStore, now: datetime) -> IntakeResult:
+def _finish_filing(
+    path: Path,
+    sha: str,
+    known: dict,
+    filed_path: Path,
+    config: Config,
+    store: RegisterStore,
+    now: datetime,
+) -> IntakeResult:
     resultat, numero, reason = known.get("resultat"), known.get("dossier"), known.get("remarque")
     _move(path, filed_path, config)
     name = known.get("fichier") or archive_name(path.name)
@@ -278,28 +369,56 @@ def _finish_filing(path: Path, sha: str, known: dict, filed_path: Path, config: 
         type_code = next((k for k, v in TYPES_DOCUMENT.items() if v == known.get("type")), None)
         dossier = store.view().get(numero)
         if type_code and dossier is not None:
-            drafts, problem = _draft(dossier, Extraction(fichier=name, type_document=type_code),
-                                     config)
+            drafts, problem = _draft(
+                dossier, Extraction(fichier=name, type_document=type_code), config
+            )
             if drafts:
                 store.record(drafts_entry(numero, [p.name for p in drafts]))
     elif resultat in (QUARANTAINE, A_TRIER) and reason:
         _write_note(filed_path, name, sha, now, resultat, reason)
     log.info("Fichier %s… classé après une interruption : %s.", sha[:12], resultat)
-    return IntakeResult(name, resultat, numero, False, drafts,
-                        problem or (reason if resultat != TRAITE else None), filed_path)
+    return IntakeResult(
+        name,
+        resultat,
+        numero,
+        False,
+        drafts,
+        problem or (reason if resultat != TRAITE else None),
+        filed_path,
+    )
 
 
-def _set_aside(path: Path, sha: str, config: Config, store: RegisterStore, now: datetime,
-               resultat: str, folder: Path, reason: str, type_document: str,
-               dossier: str | None = None, note: bool = True,
-               log_reason: str | None = None) -> IntakeResult:
+def _set_aside(
+    path: Path,
+    sha: str,
+    config: Config,
+    store: RegisterStore,
+    now: datetime,
+    resultat: str,
+    folder: Path,
+    reason: str,
+    type_document: str,
+    dossier: str | None = None,
+    note: bool = True,
+    log_reason: str | None = None,
+) -> IntakeResult:
     """File `path` away in `folder`; `log_reason` replaces a `reason` that names files."""
     name = archive_name(path.name)
     destination = _unique_destination(folder, name)
-    store.record(document_entry(DocumentRecord(
-        recu_le=now, fichier=name, sha256=sha,
-        type=TYPES_DOCUMENT.get(type_document, type_document), dossier=dossier,
-        resultat=resultat, remarque=reason, classe_sous=_relative(destination, config))))
+    store.record(
+        document_entry(
+            DocumentRecord(
+                recu_le=now,
+                fichier=name,
+                sha256=sha,
+                type=TYPES_DOCUMENT.get(type_document, type_document),
+                dossier=dossier,
+                resultat=resultat,
+                remarque=reason,
+                classe_sous=_relative(destination, config),
+            )
+        )
+    )
     _move(path, destination, config)
     if note:
         _write_note(destination, name, sha, now, resultat, reason)
@@ -307,19 +426,26 @@ def _set_aside(path: Path, sha: str, config: Config, store: RegisterStore, now: 
     return IntakeResult(name, resultat, dossier, motif=reason, classe_sous=destination)
 
 
-def _write_note(destination: Path, original: str, sha: str, now: datetime, resultat: str,
-                reason: str) -> None:
+def _write_note(
+    destination: Path, original: str, sha: str, now: datetime, resultat: str, reason: str
+) -> None:
     what_to_do = {
-        QUARANTAINE: ("Que faire : vérifier le fichier (l'ouvrir, demander un nouvel envoi ou "
-                      "un autre format), puis le déposer à nouveau dans le dossier d'arrivée."),
-        A_TRIER: ("Que faire : si ce document concerne un ménage suivi, le classer à la main "
-                  "dans son dossier ; sinon, le retourner à l'expéditeur ou le supprimer."),
+        QUARANTAINE: (
+            "Que faire : vérifier le fichier (l'ouvrir, demander un nouvel envoi ou "
+            "un autre format), puis le déposer à nouveau dans le dossier d'arrivée."
+        ),
+        A_TRIER: (
+            "Que faire : si ce document concerne un ménage suivi, le classer à la main "
+            "dans son dossier ; sinon, le retourner à l'expéditeur ou le supprimer."
+        ),
     }[resultat]
-    text = (f"Fichier : {original}\n"
-            f"Reçu le : {now.strftime('%d/%m/%Y à %H:%M')}\n"
-            f"Empreinte SHA-256 : {sha}\n"
-            f"Motif : {reason}\n"
-            f"{what_to_do}\n")
+    text = (
+        f"Fichier : {original}\n"
+        f"Reçu le : {now.strftime('%d/%m/%Y à %H:%M')}\n"
+        f"Empreinte SHA-256 : {sha}\n"
+        f"Motif : {reason}\n"
+        f"{what_to_do}\n"
+    )
     destination.with_name(destination.name + ".txt").write_text(text, encoding="utf-8")
 
 
@@ -350,8 +476,9 @@ def _move(source: Path, destination: Path, config: Config) -> None:
     except OSError as exc:
         if exc.errno != errno.EXDEV:
             raise
-        handle, temporary = tempfile.mkstemp(dir=destination.parent, prefix=".asll-",
-                                             suffix=".partiel")
+        handle, temporary = tempfile.mkstemp(
+            dir=destination.parent, prefix=".asll-", suffix=".partiel"
+        )
         os.close(handle)
         try:
             shutil.copy2(source, temporary)

@@ -5,6 +5,7 @@ say) must not lose dossiers: every document intake filed is still in `archive/AA
 Each one whose SHA-256 the register does not know is read again and registered, oldest
 first, where it lies: it is neither moved nor drafted again.
 """
+
 from __future__ import annotations
 
 import logging
@@ -36,13 +37,22 @@ def archived_documents(config: Config) -> list[Path]:
     """The documents intake filed (not the duplicates), oldest first."""
     if not config.archive.is_dir():
         return []
-    files = [p for p in config.archive.rglob("*") if p.is_file() and not is_ignored(p)
-             and DUPLICATES_FOLDER not in p.relative_to(config.archive).parts]
+    files = [
+        p
+        for p in config.archive.rglob("*")
+        if p.is_file()
+        and not is_ignored(p)
+        and DUPLICATES_FOLDER not in p.relative_to(config.archive).parts
+    ]
     return sorted(files, key=lambda p: (_received(p), p.name))
 
 
-def recover_archived(files: list[Path], config: Config, store: RegisterStore,
-                     progress: Callable[[int], None] | None = None) -> Recovered:
+def recover_archived(
+    files: list[Path],
+    config: Config,
+    store: RegisterStore,
+    progress: Callable[[int], None] | None = None,
+) -> Recovered:
     """Register those of `files` (from `archived_documents`) the register does not know;
     `progress(done)` after each."""
     out = Recovered()
@@ -56,23 +66,33 @@ def recover_archived(files: list[Path], config: Config, store: RegisterStore,
     return out
 
 
-def _recover(path: Path, sha: str, config: Config, store: RegisterStore,
-             out: Recovered) -> None:
-    outcome = extract_isolated(path, config.delai_max_secondes, config.memoire_max_mo,
-                               config.regles)
+def _recover(path: Path, sha: str, config: Config, store: RegisterStore, out: Recovered) -> None:
+    outcome = extract_isolated(
+        path, config.delai_max_secondes, config.memoire_max_mo, config.regles
+    )
     if not outcome.ok:
         out.unreadable.append((path, outcome.reason))
         return
     extraction = outcome.extraction
     if nature_for(extraction) is None:
-        out.unreadable.append((path, "document non reconnu (ni assignation, ni saisine, ni "
-                                     "fiche de prescription)"))
+        out.unreadable.append(
+            (path, "document non reconnu (ni assignation, ni saisine, ni fiche de prescription)")
+        )
         return
     extraction.fichier = path.name
-    numero, _ = record_document(sha, extraction, path.name, path, config, store,
-                                _received(path), " ".join(outcome.notes) or None)
-    log.info("Fichier archivé %s… absent du journal : enregistré dans le dossier %s.",
-             sha[:12], numero)
+    numero, _ = record_document(
+        sha,
+        extraction,
+        path.name,
+        path,
+        config,
+        store,
+        _received(path),
+        " ".join(outcome.notes) or None,
+    )
+    log.info(
+        "Fichier archivé %s… absent du journal : enregistré dans le dossier %s.", sha[:12], numero
+    )
     out.registered.append((path, numero))
 
 

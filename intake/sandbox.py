@@ -8,11 +8,12 @@ the rules once (~1 s, paid once per run). A one-shot command (`asll extract`) wo
 that for one file: it forks itself instead (`one_shot=True`, Linux), and the child
 imports only what its file needs.
 """
+
 from __future__ import annotations
 
+import errno
 import multiprocessing
 import signal
-import errno
 import sys
 import time
 from dataclasses import dataclass, field
@@ -49,9 +50,20 @@ def _context(one_shot: bool = False):
     ctx = multiprocessing.get_context("forkserver")
     # The readers' libraries are imported lazily by intake, and the rules compiled on first
     # use; doing both here once saves each child about 0.4 s (benchmarks/RESULTS.md, 1).
-    ctx.set_forkserver_preload(["intake.extract", "intake.readers", "intake.ocr", "pdfplumber",
-                                "pypdf", "pypdfium2", "docx", "PIL.Image", "pytesseract",
-                                "intake.warm_up"])
+    ctx.set_forkserver_preload(
+        [
+            "intake.extract",
+            "intake.readers",
+            "intake.ocr",
+            "pdfplumber",
+            "pypdf",
+            "pypdfium2",
+            "docx",
+            "PIL.Image",
+            "pytesseract",
+            "intake.warm_up",
+        ]
+    )
     return ctx
 
 
@@ -60,12 +72,14 @@ def _child(path: str, memory_mb: int, rules: str | None, conn, read_only: bool =
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the watcher, not this read
     if memory_mb and sys.platform != "win32":
         import resource
+
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
         try:
             from intake.errors import UnreadableDocument
             from intake.readers import read_document
+
             if not read_only:
                 from intake.extract import extract_document
         except Exception as exc:  # the tool is broken, not the file
@@ -76,8 +90,9 @@ def _child(path: str, memory_mb: int, rules: str | None, conn, read_only: bool =
             if read_only:
                 conn.send(("read", doc))
                 return
-            extraction = extract_document(doc, Path(path).name,
-                                          extra_rules_dir=Path(rules) if rules else None)
+            extraction = extract_document(
+                doc, Path(path).name, extra_rules_dir=Path(rules) if rules else None
+            )
             conn.send(("ok", (extraction.to_json(), doc.warnings)))
         except MemoryError:
             conn.send(("unreadable", TOO_MUCH_MEMORY))
@@ -104,6 +119,7 @@ def _out_of_memory(exc: BaseException, memory_mb: int | None) -> bool:
         seen += 1
     if memory_mb and sys.platform != "win32":
         import resource
+
         used = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kB on Linux
         return used > 0.6 * memory_mb * 1024 * 1024
     return False
@@ -113,8 +129,13 @@ def _failed(exc: Exception) -> str:
     return f"Le fichier n'a pas pu être lu ({type(exc).__name__})."
 
 
-def extract_isolated(path: Path, timeout: float, memory_mb: int,
-                     rules_dir: Path | None = None, one_shot: bool = False) -> SandboxResult:
+def extract_isolated(
+    path: Path,
+    timeout: float,
+    memory_mb: int,
+    rules_dir: Path | None = None,
+    one_shot: bool = False,
+) -> SandboxResult:
     """Read and extract `path` in a child process, within `timeout` seconds and
     `memory_mb` of memory.
 
@@ -128,8 +149,9 @@ def extract_isolated(path: Path, timeout: float, memory_mb: int,
     split = one_shot and sys.platform.startswith("linux")
     ctx = _context(one_shot)
     parent_conn, child_conn = ctx.Pipe(duplex=False)
-    process = ctx.Process(target=_child, args=(str(path), memory_mb, rules, child_conn, split),
-                          daemon=True)
+    process = ctx.Process(
+        target=_child, args=(str(path), memory_mb, rules, child_conn, split), daemon=True
+    )
     started = time.monotonic()
     process.start()
     child_conn.close()
@@ -137,10 +159,12 @@ def extract_isolated(path: Path, timeout: float, memory_mb: int,
         if split:
             # the rules are loaded meanwhile; their patterns compile as the text needs them
             from intake.extract import rules_for
+
             rules_for(rules)
         if not parent_conn.poll(max(timeout - (time.monotonic() - started), 0)):
-            return SandboxResult(reason=(
-                f"La lecture du fichier a dépassé le délai de {timeout:.0f} secondes."))
+            return SandboxResult(
+                reason=(f"La lecture du fichier a dépassé le délai de {timeout:.0f} secondes.")
+            )
         try:
             status, payload = parent_conn.recv()
         except EOFError:
@@ -165,8 +189,9 @@ def _extract_here(doc, fichier: str, rules_dir: Path | None) -> SandboxResult:
     try:
         from intake.extract import extract_document
     except Exception as exc:  # the tool is broken, not the file
-        raise ToolFailure(f"Le module de lecture ne fonctionne pas : {type(exc).__name__}: "
-                          f"{exc}") from exc
+        raise ToolFailure(
+            f"Le module de lecture ne fonctionne pas : {type(exc).__name__}: {exc}"
+        ) from exc
     try:
         extraction = extract_document(doc, fichier, extra_rules_dir=rules_dir)
     except Exception as exc:  # noqa: BLE001 - as in the child: the file is at fault
@@ -182,6 +207,8 @@ def _crash_reason(exitcode: int | None) -> str:
             name = signal.Signals(-exitcode).name
         except ValueError:
             name = str(-exitcode)
-        return (f"La lecture du fichier s'est arrêtée brutalement (signal {name}) : fichier "
-                "probablement malformé ou piégé.")
+        return (
+            f"La lecture du fichier s'est arrêtée brutalement (signal {name}) : fichier "
+            "probablement malformé ou piégé."
+        )
     return f"La lecture du fichier s'est arrêtée brutalement (code {exitcode})."

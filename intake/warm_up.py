@@ -6,6 +6,7 @@ form; patterns are otherwise compiled on first use (`engine.compile_pattern`), s
 every one is compiled ahead. A service's own rules (`[dossiers] regles`) are merged in each
 child; their bundled part is then found in the compiled cache.
 """
+
 from intake.engine import compile_pattern
 from intake.extract import rules_for
 

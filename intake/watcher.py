@@ -5,6 +5,7 @@ and every few seconds, because network shares deliver no events and a polling ob
 can stop silently after an outage (see pitfalls.md). Each file goes through the pipeline
 one at a time; a stop request (Ctrl-C) is honoured after the file in hand.
 """
+
 from __future__ import annotations
 
 import logging
@@ -23,7 +24,12 @@ from asll.storage.heartbeat import clear_heartbeat, write_heartbeat
 from asll.storage.register import RegisterUnreadable
 from intake.batch import LEFT_IN_INBOX, handle_all
 from intake.inbox import (
-    RetryDelays, StabilityTracker, in_words, is_ignored, os_error_fr, waiting_files,
+    RetryDelays,
+    StabilityTracker,
+    in_words,
+    is_ignored,
+    os_error_fr,
+    waiting_files,
 )
 from intake.pipeline import Intake, IntakeResult, file_ref
 
@@ -47,8 +53,12 @@ class _Nudge(FileSystemEventHandler):
 
 
 class InboxWatcher:
-    def __init__(self, config: Config, polling: bool | None = None,
-                 on_result: Callable[[IntakeResult], None] | None = None):
+    def __init__(
+        self,
+        config: Config,
+        polling: bool | None = None,
+        on_result: Callable[[IntakeResult], None] | None = None,
+    ):
         self.config = config
         self.polling = config.polling if polling is None else polling
         self.on_result = on_result or (lambda result: None)
@@ -88,14 +98,17 @@ class InboxWatcher:
         """Restart the observer when the inbox comes back or the observer died."""
         if not self.config.inbox.is_dir():
             if not self._inbox_missing:
-                log.error("Le dossier d'arrivée %s est inaccessible ; nouvel essai en continu.",
-                          self.config.inbox)
+                log.error(
+                    "Le dossier d'arrivée %s est inaccessible ; nouvel essai en continu.",
+                    self.config.inbox,
+                )
                 self._inbox_missing = True
                 self._stop_observer()
             return
         if self._inbox_missing:
-            log.info("Le dossier d'arrivée %s est de nouveau accessible : reprise.",
-                     self.config.inbox)
+            log.info(
+                "Le dossier d'arrivée %s est de nouveau accessible : reprise.", self.config.inbox
+            )
             self._inbox_missing = False
         if self._observer is None or not self._observer.is_alive():
             self._stop_observer()
@@ -116,8 +129,11 @@ class InboxWatcher:
     def run(self) -> None:
         started = datetime.now()
         self.config.ensure_folders()
-        log.info("Surveillance de %s%s.", self.config.inbox,
-                 " (scrutation périodique)" if self.polling else "")
+        log.info(
+            "Surveillance de %s%s.",
+            self.config.inbox,
+            " (scrutation périodique)" if self.polling else "",
+        )
         last_scan = 0.0
         try:
             while not self.stop_event.is_set():
@@ -150,8 +166,14 @@ class InboxWatcher:
                 self.tracker.forget(path)
         remaining = [p for p in ready if p.exists()]
         # a stop leaves the files not yet handled in the inbox for the next start
-        handle_all(self.intake, remaining, self._succeeded, self._failed,
-                   should_stop=self.stop_event.is_set, catch_bugs=True)
+        handle_all(
+            self.intake,
+            remaining,
+            self._succeeded,
+            self._failed,
+            should_stop=self.stop_event.is_set,
+            catch_bugs=True,
+        )
 
     def _succeeded(self, path: Path, result: IntakeResult) -> None:
         self.retries.succeeded(path)
@@ -160,13 +182,24 @@ class InboxWatcher:
     def _failed(self, path: Path, exc: Exception) -> None:
         delay = self.retries.failed(path)
         if not isinstance(exc, LEFT_IN_INBOX):  # a bug of ours: go on with the other files
-            log.error("Erreur interne sur le fichier %s : il reste dans le dossier d'arrivée "
-                      "(nouvel essai dans %s) ; signalez-la au référent informatique.",
-                      file_ref(path), in_words(delay), exc_info=exc)
+            log.error(
+                "Erreur interne sur le fichier %s : il reste dans le dossier d'arrivée "
+                "(nouvel essai dans %s) ; signalez-la au référent informatique.",
+                file_ref(path),
+                in_words(delay),
+                exc_info=exc,
+            )
             return
         # Disk full, share gone, register unreadable: the file stays in the inbox and is
         # tried again at the next scan.
-        why = os_error_fr(exc) if type(exc) is not RegisterUnreadable and \
-            isinstance(exc, OSError) and exc.errno else str(exc)
-        log.error("Fichier %s laissé dans le dossier d'arrivée (%s) ; nouvel essai dans %s.",
-                  file_ref(path), why, in_words(delay))
+        why = (
+            os_error_fr(exc)
+            if type(exc) is not RegisterUnreadable and isinstance(exc, OSError) and exc.errno
+            else str(exc)
+        )
+        log.error(
+            "Fichier %s laissé dans le dossier d'arrivée (%s) ; nouvel essai dans %s.",
+            file_ref(path),
+            why,
+            in_words(delay),
+        )

@@ -1,4 +1,5 @@
 """The annual activity report: Word document, its PDF, and the same tables in a workbook."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -46,10 +47,17 @@ class ReportFiles:
     statistiques: Statistiques
 
 
-def annual_report(dossiers: list[Dossier], year: int, config: Config, outdir: Path,
-                  epci_by_commune: dict[str, str] | None = None, *,
-                  quartiers: dict[str, list[str]] | None = None, pdf: bool = True,
-                  aujourd_hui: date | None = None) -> ReportFiles:
+def annual_report(
+    dossiers: list[Dossier],
+    year: int,
+    config: Config,
+    outdir: Path,
+    epci_by_commune: dict[str, str] | None = None,
+    *,
+    quartiers: dict[str, list[str]] | None = None,
+    pdf: bool = True,
+    aujourd_hui: date | None = None,
+) -> ReportFiles:
     """Write `rapport-activite-<year>.docx`, its PDF and `…-tableaux.xlsx` into `outdir`.
 
     `quartiers` splits a commune by neighbourhood, matched in the address:
@@ -66,8 +74,9 @@ def annual_report(dossiers: list[Dossier], year: int, config: Config, outdir: Pa
 
     doc = _document(stats, config, aujourd_hui or date.today())
     doc.save(chemin_docx)
-    rendu.classeur(stats.asll + stats.esu, f"Rapport d'activité {year} — méthode", METHODE,
-                   chemin_xlsx)
+    rendu.classeur(
+        stats.asll + stats.esu, f"Rapport d'activité {year} — méthode", METHODE, chemin_xlsx
+    )
     chemin_pdf = _pdf(chemin_docx, outdir) if pdf else None
     return ReportFiles(chemin_docx, chemin_xlsx, chemin_pdf, stats)
 
@@ -99,24 +108,36 @@ def _document(stats: Statistiques, config: Config, aujourd_hui: date):
     doc = rendu.nouveau_document(service, f"Rapport d'activité {annee} – {service.nom}")
     doc.core_properties.title = f"Rapport d'activité {annee}"
     doc.add_paragraph(f"Rapport d'activité {annee}", style="Title")
-    sous_titre = ("Accompagnement social lié au logement (ASLL) et enquêtes sociales "
-                  "(ESU / DSF)")
+    sous_titre = "Accompagnement social lié au logement (ASLL) et enquêtes sociales (ESU / DSF)"
     if service.departement:
         sous_titre += f" – {service.departement}"
     doc.add_paragraph(sous_titre, style="Subtitle")
-    rendu.paragraphe(doc, f"Chiffres établis le {date_fr(aujourd_hui)} à partir du registre du "
-                     "service (définitions en fin de document).", italique=True, taille=9,
-                     couleur=rendu.GRIS, apres=10)
+    rendu.paragraphe(
+        doc,
+        f"Chiffres établis le {date_fr(aujourd_hui)} à partir du registre du "
+        "service (définitions en fin de document).",
+        italique=True,
+        taille=9,
+        couleur=rendu.GRIS,
+        apres=10,
+    )
 
     doc.add_heading("Chiffres clés", level=1)
-    rendu.tableau_xml(doc, [10.5, 3.0], ["Indicateur", str(annee)],
-                      [[k, v] for k, v in stats.chiffres.items()])
+    rendu.tableau_xml(
+        doc, [10.5, 3.0], ["Indicateur", str(annee)], [[k, v] for k, v in stats.chiffres.items()]
+    )
 
     sections = (
-        ("1. L'accompagnement social lié au logement (ASLL)", stats.asll,
-         f"Aucune mesure ASLL au registre pour {annee}."),
-        ("2. Les enquêtes sociales (ESU / DSF)", stats.esu,
-         f"Aucune enquête au registre pour {annee}."),
+        (
+            "1. L'accompagnement social lié au logement (ASLL)",
+            stats.asll,
+            f"Aucune mesure ASLL au registre pour {annee}.",
+        ),
+        (
+            "2. Les enquêtes sociales (ESU / DSF)",
+            stats.esu,
+            f"Aucune enquête au registre pour {annee}.",
+        ),
     )
     for titre, tableaux, si_vide in sections:
         doc.add_heading(titre, level=1)

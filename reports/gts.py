@@ -12,6 +12,7 @@ stop), then diagnostics returned. Households appear by dossier number only.
   still awaiting a decision (statut « Rapport envoyé »); those ordered by an FSL commission
   go back to that commission, not to the GTS.
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -27,8 +28,16 @@ from asll.storage.naming import free_stem
 from generators.formatting import MOIS
 from reports import rendu
 
-ENTETES = ["N°", "N° dossier", "Commune", "Nature", "Référent", "Prescripteur", "Repère",
-           "Décision du GTS"]
+ENTETES = [
+    "N°",
+    "N° dossier",
+    "Commune",
+    "Nature",
+    "Référent",
+    "Prescripteur",
+    "Repère",
+    "Décision du GTS",
+]
 LARGEURS = [0.9, 3.1, 3.0, 2.5, 2.8, 4.0, 3.9, 5.5]
 
 
@@ -54,24 +63,35 @@ def selection_gts(dossiers: list[Dossier], month: str) -> dict[str, list[tuple[D
             continue
         if d.type_mesure == "diagnostic":
             envoi = d.date_envoi_rapport
-            if envoi and not _commission_fsl(d) and envoi <= fin and (
-                    envoi >= debut or d.statut == "Rapport envoyé"):
+            if (
+                envoi
+                and not _commission_fsl(d)
+                and envoi <= fin
+                and (envoi >= debut or d.statut == "Rapport envoyé")
+            ):
                 diagnostics.append((envoi, d, f"rendu le {envoi:%d/%m/%Y}"))
             continue
         ouvert = d.date_ouverture or d.date_document
-        if (d.statut == "Nouveau" and not d.date_debut_mesure and ouvert and ouvert <= fin
-                and d.aide_fsl != "Oui" and not _commission_fsl(d)):
+        if (
+            d.statut == "Nouveau"
+            and not d.date_debut_mesure
+            and ouvert
+            and ouvert <= fin
+            and d.aide_fsl != "Oui"
+            and not _commission_fsl(d)
+        ):
             nouvelles.append((ouvert, d, f"reçue le {ouvert:%d/%m/%Y}"))
             continue
         echeance = measure_end(d)
         if echeance and not d.date_fin_mesure and not is_closed(d) and echeance <= fin:
             renouv = d.renouvellements or 0
-            texte = f"échéance {echeance:%d/%m/%Y}" + (
-                f" ({renouv} renouv.)" if renouv else "")
+            texte = f"échéance {echeance:%d/%m/%Y}" + (f" ({renouv} renouv.)" if renouv else "")
             bilans.append((echeance, d, texte))
     cle = lambda x: (x[0], x[1].numero)  # noqa: E731
     return {
-        "Nouvelles demandes (sans aide financière)": [(d, t) for _, d, t in sorted(nouvelles, key=cle)],
+        "Nouvelles demandes (sans aide financière)": [
+            (d, t) for _, d, t in sorted(nouvelles, key=cle)
+        ],
         "Bilans : renouvellement ou arrêt": [(d, t) for _, d, t in sorted(bilans, key=cle)],
         "Retours de diagnostics": [(d, t) for _, d, t in sorted(diagnostics, key=cle)],
     }
@@ -85,35 +105,51 @@ def gts_pack(dossiers: list[Dossier], month: str, config: Config, outdir: Path) 
     outdir.mkdir(parents=True, exist_ok=True)
     service = config.service
     libelle_mois = f"{MOIS[debut.month - 1]} {debut.year}"
-    doc = rendu.nouveau_document(service, f"GTS – {libelle_mois} – Document confidentiel",
-                                 paysage=True)
+    doc = rendu.nouveau_document(
+        service, f"GTS – {libelle_mois} – Document confidentiel", paysage=True
+    )
     doc.core_properties.title = f"Groupe Technique Social – {libelle_mois}"
     doc.add_paragraph(f"Groupe Technique Social – {libelle_mois}", style="Title")
     total = sum(len(v) for v in sections.values())
-    resume = " ; ".join(f"{titre.split(' (')[0].split(' :')[0].lower()} : {len(v)}"
-                        for titre, v in sections.items())
-    doc.add_paragraph(f"Ordre du jour – {total} situation{'s' if total > 1 else ''} ({resume})",
-                      style="Subtitle")
+    resume = " ; ".join(
+        f"{titre.split(' (')[0].split(' :')[0].lower()} : {len(v)}" for titre, v in sections.items()
+    )
+    doc.add_paragraph(
+        f"Ordre du jour – {total} situation{'s' if total > 1 else ''} ({resume})", style="Subtitle"
+    )
     rang = 0
     for numero, (titre, lignes) in enumerate(sections.items(), start=1):
         doc.add_heading(f"{numero}. {titre}", level=1)
         if not lignes:
-            rendu.paragraphe(doc, "Aucune situation ce mois-ci.", italique=True,
-                             couleur=rendu.GRIS)
+            rendu.paragraphe(doc, "Aucune situation ce mois-ci.", italique=True, couleur=rendu.GRIS)
             continue
         rows = []
         for d, repere in lignes:
             rang += 1
-            rows.append([str(rang), d.numero, d.commune or "",
-                         labels.TYPES_MESURE.get(d.type_mesure or "", d.type_mesure or ""),
-                         getattr(d, "referent", None) or "",
-                         d.organisme_prescripteur or d.origine_demande or "", repere, ""])
-        rendu.tableau_xml(doc, LARGEURS, ENTETES, rows, insecable=False, aligner_gauche=8,
-                          hauteur_cm=1.1)
+            rows.append(
+                [
+                    str(rang),
+                    d.numero,
+                    d.commune or "",
+                    labels.TYPES_MESURE.get(d.type_mesure or "", d.type_mesure or ""),
+                    getattr(d, "referent", None) or "",
+                    d.organisme_prescripteur or d.origine_demande or "",
+                    repere,
+                    "",
+                ]
+            )
+        rendu.tableau_xml(
+            doc, LARGEURS, ENTETES, rows, insecable=False, aligner_gauche=8, hauteur_cm=1.1
+        )
     rendu.paragraphe(doc, "", apres=6)
-    rendu.paragraphe(doc, "Décisions : accord, refus (motif), renouvellement (durée), arrêt, "
-                     "diagnostic, complément d'information.", italique=True, taille=8.5,
-                     couleur=rendu.GRIS)
+    rendu.paragraphe(
+        doc,
+        "Décisions : accord, refus (motif), renouvellement (durée), arrêt, "
+        "diagnostic, complément d'information.",
+        italique=True,
+        taille=8.5,
+        couleur=rendu.GRIS,
+    )
     base = free_stem(outdir, f"GTS-{month}", (".docx",))
     chemin = outdir / f"{base}.docx"
     doc.save(chemin)

@@ -3,6 +3,7 @@
 Tables are written as WordprocessingML directly (one `parse_xml` per table): python-docx's
 `add_row()` / `cells` are quadratic, and a year's debt table can hold thousands of rows.
 """
+
 from __future__ import annotations
 
 import io
@@ -22,9 +23,15 @@ from asll.config import Service
 from generators import house_style as style
 from generators.formatting import typo_fr
 from generators.house_style import (
-    BLEU, BORDURE, COULEURS_GRAPHIQUE, FOND_CLAIR, FOND_ENTETE, GRIS,
+    BLEU,
+    BORDURE,
+    COULEURS_GRAPHIQUE,
+    FOND_CLAIR,
+    FOND_ENTETE,
+    GRIS,
 )
 from reports.stats import Tableau, pourcentage_fr
+
 
 # ---------------------------------------------------------------- document skeleton
 def nouveau_document(service: Service, pied: str, paysage: bool = False) -> Document:
@@ -33,8 +40,16 @@ def nouveau_document(service: Service, pied: str, paysage: bool = False) -> Docu
     doc = Document()
     sec = doc.sections[0]
     largeur = style.page_a4(sec, 2.0, 2.0, paysage)
-    style.polices(doc, 10, {"Title": (20, 0, 4), "Subtitle": (11, 0, 14),
-                            "Heading 1": (14, 18, 6), "Heading 2": (11, 12, 4)})
+    style.polices(
+        doc,
+        10,
+        {
+            "Title": (20, 0, 4),
+            "Subtitle": (11, 0, 14),
+            "Heading 1": (14, 18, 6),
+            "Heading 2": (11, 12, 4),
+        },
+    )
 
     # letterhead
     entete = sec.header
@@ -43,9 +58,14 @@ def nouveau_document(service: Service, pied: str, paysage: bool = False) -> Docu
     p.paragraph_format.space_after = Pt(0)
     ville = " ".join(x for x in (service.code_postal, service.commune) if x)
     ligne1 = " – ".join(x for x in (service.adresse, ville) if x)
-    contacts = " – ".join(x for x in (
-        f"Tél. : {service.telephone}" if service.telephone else "",
-        f"Courriel : {service.courriel}" if service.courriel else "") if x)
+    contacts = " – ".join(
+        x
+        for x in (
+            f"Tél. : {service.telephone}" if service.telephone else "",
+            f"Courriel : {service.courriel}" if service.courriel else "",
+        )
+        if x
+    )
     for texte in (ligne1, contacts):
         if texte:
             q = entete.add_paragraph()
@@ -76,8 +96,17 @@ def _run(p, texte, gras=False, italique=False, taille=None, couleur=None):
     return r
 
 
-def paragraphe(doc, texte: str = "", gras=False, italique=False, taille=None, couleur=None,
-               apres=None, align=None, style=None):
+def paragraphe(
+    doc,
+    texte: str = "",
+    gras=False,
+    italique=False,
+    taille=None,
+    couleur=None,
+    apres=None,
+    align=None,
+    style=None,
+):
     p = doc.add_paragraph(style=style)
     if texte:
         _run(p, texte, gras, italique, taille, couleur)
@@ -96,10 +125,19 @@ def puce(doc, texte: str):
 
 
 # ---------------------------------------------------------------- tables
-def tableau_xml(doc, largeurs_cm: list[float], entetes: list[str], lignes: list[list],
-                total: list | None = None, tiret_zero: bool = False, insecable: bool = True,
-                taille: float = 9, aligner_gauche: int = 1, avec_suite: bool = False,
-                hauteur_cm: float | None = None) -> None:
+def tableau_xml(
+    doc,
+    largeurs_cm: list[float],
+    entetes: list[str],
+    lignes: list[list],
+    total: list | None = None,
+    tiret_zero: bool = False,
+    insecable: bool = True,
+    taille: float = 9,
+    aligner_gauche: int = 1,
+    avec_suite: bool = False,
+    hauteur_cm: float | None = None,
+) -> None:
     """Append a table: header row repeated on each page, total row shaded.
 
     `insecable`: keep the whole table on one page (small tables).
@@ -116,19 +154,29 @@ def tableau_xml(doc, largeurs_cm: list[float], entetes: list[str], lignes: list[
         shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{fond}"/>' if fond else ""
         keep = "<w:keepNext/>" if garder else ""
         b = "<w:b/>" if gras else ""
-        return (f'<w:tc><w:tcPr><w:tcW w:w="{tw[i]}" w:type="dxa"/>{shd}<w:vAlign w:val="center"/>'
-                f'</w:tcPr><w:p><w:pPr>{keep}<w:spacing w:before="30" w:after="30" w:line="240" '
-                f'w:lineRule="auto"/><w:jc w:val="{jc}"/></w:pPr><w:r><w:rPr>{b}'
-                f'<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr><w:t xml:space="preserve">'
-                f'{escape(texte)}</w:t></w:r></w:p></w:tc>')
+        return (
+            f'<w:tc><w:tcPr><w:tcW w:w="{tw[i]}" w:type="dxa"/>{shd}<w:vAlign w:val="center"/>'
+            f'</w:tcPr><w:p><w:pPr>{keep}<w:spacing w:before="30" w:after="30" w:line="240" '
+            f'w:lineRule="auto"/><w:jc w:val="{jc}"/></w:pPr><w:r><w:rPr>{b}'
+            f'<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr><w:t xml:space="preserve">'
+            f"{escape(texte)}</w:t></w:r></w:p></w:tc>"
+        )
 
     def rangee(valeurs, entete=False, fond=None, gras=False, garder=False):
-        hauteur = (f'<w:trHeight w:val="{int(hauteur_cm * 567)}" w:hRule="atLeast"/>'
-                   if hauteur_cm and not entete else "")
-        trpr = ("<w:trPr><w:cantSplit/>" + hauteur + ("<w:tblHeader/>" if entete else "")
-                + "</w:trPr>")
-        return "<w:tr>" + trpr + "".join(
-            cellule(v, i, fond, gras, garder) for i, v in enumerate(valeurs)) + "</w:tr>"
+        hauteur = (
+            f'<w:trHeight w:val="{int(hauteur_cm * 567)}" w:hRule="atLeast"/>'
+            if hauteur_cm and not entete
+            else ""
+        )
+        trpr = (
+            "<w:trPr><w:cantSplit/>" + hauteur + ("<w:tblHeader/>" if entete else "") + "</w:trPr>"
+        )
+        return (
+            "<w:tr>"
+            + trpr
+            + "".join(cellule(v, i, fond, gras, garder) for i, v in enumerate(valeurs))
+            + "</w:tr>"
+        )
 
     n = len(lignes) + (1 if total else 0)
     suite = insecable and avec_suite  # keep the last row with the note / comments below
@@ -137,15 +185,21 @@ def tableau_xml(doc, largeurs_cm: list[float], entetes: list[str], lignes: list[
         parts.append(rangee(ligne, garder=insecable and (k < n - 1 or suite)))
     if total:
         parts.append(rangee(total, fond=FOND_CLAIR, gras=True, garder=suite))
-    bordures = "".join(f'<w:{c} w:val="single" w:sz="4" w:space="0" w:color="{BORDURE}"/>'
-                       for c in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    xml = (f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{sum(tw)}" w:type="dxa"/>'
-           f'<w:jc w:val="center"/><w:tblBorders>{bordures}</w:tblBorders>'
-           f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="20" w:type="dxa"/>'
-           f'<w:left w:w="80" w:type="dxa"/><w:bottom w:w="20" w:type="dxa"/>'
-           f'<w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>'
-           + "".join(f'<w:gridCol w:w="{w}"/>' for w in tw) + "</w:tblGrid>"
-           + "".join(parts) + "</w:tbl>")
+    bordures = "".join(
+        f'<w:{c} w:val="single" w:sz="4" w:space="0" w:color="{BORDURE}"/>'
+        for c in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    xml = (
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{sum(tw)}" w:type="dxa"/>'
+        f'<w:jc w:val="center"/><w:tblBorders>{bordures}</w:tblBorders>'
+        f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:top w:w="20" w:type="dxa"/>'
+        f'<w:left w:w="80" w:type="dxa"/><w:bottom w:w="20" w:type="dxa"/>'
+        f'<w:right w:w="80" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid>'
+        + "".join(f'<w:gridCol w:w="{w}"/>' for w in tw)
+        + "</w:tblGrid>"
+        + "".join(parts)
+        + "</w:tbl>"
+    )
     doc.element.body.sectPr.addprevious(parse_xml(xml))
 
 
@@ -176,9 +230,17 @@ def ecrire_tableau(doc, t: Tableau) -> None:
         return
     image = graphique_png(t) if t.graphique else None
     petit = not t.grand and len(lignes) < 30
-    tableau_xml(doc, largeurs, entetes, lignes, total, tiret_zero=t.tiret_zero,
-                insecable=petit, aligner_gauche=2 if t.cle == "ASLL évolution dettes" else 1,
-                avec_suite=len(t.commentaire) <= 6)
+    tableau_xml(
+        doc,
+        largeurs,
+        entetes,
+        lignes,
+        total,
+        tiret_zero=t.tiret_zero,
+        insecable=petit,
+        aligner_gauche=2 if t.cle == "ASLL évolution dettes" else 1,
+        avec_suite=len(t.commentaire) <= 6,
+    )
     # note, comments and chart stay with the table (small tables only)
     suite = []
     p = paragraphe(doc, t.note, italique=True, taille=8, couleur=GRIS, apres=4)
@@ -202,6 +264,7 @@ def graphique_png(t: Tableau) -> io.BytesIO | None:
     """A bar or pie chart of the table, as PNG (None when matplotlib is missing)."""
     try:  # imported here on purpose: matplotlib takes a second to load, charts are rare
         import matplotlib
+
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
     except ImportError:
@@ -217,8 +280,13 @@ def graphique_png(t: Tableau) -> io.BytesIO | None:
             largeur = 0.8 / max(len(lignes), 1)
             for k, ligne in enumerate(lignes):
                 xs = [i + (k - (len(lignes) - 1) / 2) * largeur for i in range(len(categories))]
-                barres = ax.bar(xs, ligne[1:len(categories) + 1], largeur * 0.95, label=ligne[0],
-                                color=COULEURS_GRAPHIQUE[k % len(COULEURS_GRAPHIQUE)])
+                barres = ax.bar(
+                    xs,
+                    ligne[1 : len(categories) + 1],
+                    largeur * 0.95,
+                    label=ligne[0],
+                    color=COULEURS_GRAPHIQUE[k % len(COULEURS_GRAPHIQUE)],
+                )
                 ax.bar_label(barres, padding=2, fontsize=8)
             ax.set_xticks(range(len(categories)), categories)
             ax.legend(frameon=False, fontsize=8)
@@ -228,19 +296,33 @@ def graphique_png(t: Tableau) -> io.BytesIO | None:
                 return None
             fig, ax = plt.subplots(figsize=(6.0, 2.3), dpi=150)
             total = sum(l[1] for l in valeurs)
-            coins, _ = ax.pie([l[1] for l in valeurs], startangle=90, counterclock=False,
-                              colors=COULEURS_GRAPHIQUE[:len(valeurs)],
-                              wedgeprops={"linewidth": 1, "edgecolor": "white"})
-            ax.legend(coins, [f"{l[0]} ({pourcentage_fr(l[1], total)})" for l in valeurs],
-                      loc="center left", bbox_to_anchor=(1.02, 0.5), frameon=False, fontsize=9)
+            coins, _ = ax.pie(
+                [l[1] for l in valeurs],
+                startangle=90,
+                counterclock=False,
+                colors=COULEURS_GRAPHIQUE[: len(valeurs)],
+                wedgeprops={"linewidth": 1, "edgecolor": "white"},
+            )
+            ax.legend(
+                coins,
+                [f"{l[0]} ({pourcentage_fr(l[1], total)})" for l in valeurs],
+                loc="center left",
+                bbox_to_anchor=(1.02, 0.5),
+                frameon=False,
+                fontsize=9,
+            )
             ax.set_aspect("equal")
         else:
             valeurs = [l for l in lignes]
             if not valeurs:
                 return None
             fig, ax = plt.subplots(figsize=(6.4, 2.6), dpi=150)
-            barres = ax.bar([l[0] for l in valeurs], [l[1] for l in valeurs], width=0.55,
-                            color=COULEURS_GRAPHIQUE[0])
+            barres = ax.bar(
+                [l[0] for l in valeurs],
+                [l[1] for l in valeurs],
+                width=0.55,
+                color=COULEURS_GRAPHIQUE[0],
+            )
             ax.bar_label(barres, padding=2, fontsize=8)
         ax.spines[["top", "right"]].set_visible(False) if t.graphique != "secteurs" else None
         if t.graphique != "secteurs":
@@ -295,8 +377,11 @@ def classeur(tableaux: list[Tableau], titre: str, methode: list[str], chemin: Pa
         for row in ws.iter_rows(min_row=3, max_row=ws.max_row):
             for cell in row:
                 cell.border = Border(top=_FIN, bottom=_FIN, left=_FIN, right=_FIN)
-                if isinstance(cell.value, float) and cell.column > 1 and "%" in str(
-                        ws.cell(row=3, column=cell.column).value):
+                if (
+                    isinstance(cell.value, float)
+                    and cell.column > 1
+                    and "%" in str(ws.cell(row=3, column=cell.column).value)
+                ):
                     cell.number_format = "0.0%"
                 elif isinstance(cell.value, float):
                     cell.number_format = '#,##0\\ "€"'
@@ -304,8 +389,9 @@ def classeur(tableaux: list[Tableau], titre: str, methode: list[str], chemin: Pa
                     cell.data_type = "s"
         if t.note:
             ws.cell(row=ws.max_row + 2, column=1, value=t.note).font = Font(italic=True)
-        ws.column_dimensions["A"].width = max(
-            [len(str(r[0] or "")) for r in [entetes, *lignes]] + [14]) + 2
+        ws.column_dimensions["A"].width = (
+            max([len(str(r[0] or "")) for r in [entetes, *lignes]] + [14]) + 2
+        )
         for i in range(2, len(entetes) + 1):
             ws.column_dimensions[get_column_letter(i)].width = 16
         ws.freeze_panes = "B4"
@@ -321,8 +407,10 @@ def classeur(tableaux: list[Tableau], titre: str, methode: list[str], chemin: Pa
 def _grille_classeur(t: Tableau) -> tuple[list, list[list], list | None]:
     """The table with numbers: counts as int, shares as fractions, debts as euros."""
     if t.brut is not None and t.cle == "ASLL évolution dettes":
-        lignes = [[i, l[0], *(v if v is not None else "Inconnu" for v in l[1:4]), l[4]]
-                  for i, l in enumerate(t.brut, start=1)]
+        lignes = [
+            [i, l[0], *(v if v is not None else "Inconnu" for v in l[1:4]), l[4]]
+            for i, l in enumerate(t.brut, start=1)
+        ]
         return t.entetes, lignes, None
     if not t.pourcentages:
         lignes = [[_nombre(v) for v in l] for l in t.lignes]

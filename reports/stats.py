@@ -17,6 +17,7 @@ Which dossiers count for a year (also printed in the report's methodological not
 
 Households appear only by their dossier number, never by name or address.
 """
+
 from __future__ import annotations
 
 import re
@@ -30,8 +31,16 @@ from asll.domain import labels
 from asll.domain.deadlines import measure_end
 from asll.domain.landlords import is_social
 from asll.domain.model import (
-    CATEGORIES_REVENUS, MOTIFS_FIN, MOTIFS_IMPAYE, OBJECTIFS, ORIGINES_DEMANDE,
-    PROPOSITIONS, RELOGEMENTS, RESULTATS_OBJECTIF, SITUATIONS_MESURE, Dossier,
+    CATEGORIES_REVENUS,
+    MOTIFS_FIN,
+    MOTIFS_IMPAYE,
+    OBJECTIFS,
+    ORIGINES_DEMANDE,
+    PROPOSITIONS,
+    RELOGEMENTS,
+    RESULTATS_OBJECTIF,
+    SITUATIONS_MESURE,
+    Dossier,
 )
 from asll.domain.text import fold
 from generators.formatting import ESPACE_INSECABLE, montant_fr
@@ -39,8 +48,12 @@ from generators.formatting import ESPACE_INSECABLE, montant_fr
 NON_RENSEIGNE = "Non renseigné"
 PARC_PRIVE = "Parc privé"
 MESURES_REALISEES = ("Suivie", "Renouvelée")
-TRANCHES_DETTE = ((1000, "0 € à 1 000 €"), (3000, "1 000 € à 3 000 €"),
-                  (5000, "3 000 € à 5 000 €"), (None, "Plus de 5 000 €"))
+TRANCHES_DETTE = (
+    (1000, "0 € à 1 000 €"),
+    (3000, "1 000 € à 3 000 €"),
+    (5000, "3 000 € à 5 000 €"),
+    (None, "Plus de 5 000 €"),
+)
 LIGNES_ENFANTS = ("Sans enfant", "1 enfant", "2 enfants", "3 enfants", "4 enfants et +")
 # Resources of the households without a salary (the seeds' « ressources des familles non
 # salariées »); APL and family benefits are left out, as in the seeds.
@@ -57,7 +70,8 @@ def pourcentage_fr(part: float, total: float, decimales: int = 1) -> str:
     if not total:
         return "–"
     valeur = (Decimal(part) * 100 / Decimal(total)).quantize(
-        Decimal(1).scaleb(-decimales), rounding=ROUND_HALF_UP)
+        Decimal(1).scaleb(-decimales), rounding=ROUND_HALF_UP
+    )
     texte = f"{valeur:f}"
     if "." in texte:
         texte = texte.rstrip("0").rstrip(".")
@@ -241,8 +255,11 @@ class Tableau:
 def _compter(c: Counter, ordre: Iterable[str], table: str, garder_vides=True) -> list[list]:
     """Rows in the closed list's order, then any other value seen, then « Non renseigné »."""
     ordre = list(ordre)
-    vus = [k[1] for k in c if len(k) == 2 and k[0] == table and k[1] not in ordre
-           and k[1] != NON_RENSEIGNE]
+    vus = [
+        k[1]
+        for k in c
+        if len(k) == 2 and k[0] == table and k[1] not in ordre and k[1] != NON_RENSEIGNE
+    ]
     lignes = [[k, c[(table, k)]] for k in ordre if garder_vides or c[(table, k)]]
     lignes += [[k, c[(table, k)]] for k in sorted(vus, key=cle_tri)]
     if c[(table, NON_RENSEIGNE)]:
@@ -285,7 +302,9 @@ class Contexte:
         for q in quartiers:
             if normalise(q) and normalise(q) in adresse:
                 return f"{nom} – {q}"
-        return f"{nom} – hors {quartiers[0]}" if len(quartiers) == 1 else f"{nom} – autres quartiers"
+        return (
+            f"{nom} – hors {quartiers[0]}" if len(quartiers) == 1 else f"{nom} – autres quartiers"
+        )
 
     def epci(self, d: Dossier) -> str:
         if not d.commune:
@@ -294,13 +313,19 @@ class Contexte:
             return self._epci[normalise(d.commune)]
         # asll.toml names no EPCI for this commune: the official one, from its postcode.
         from asll.domain.epci import epci_for  # loads the communes table only when needed
-        return (epci_for(d.commune, d.code_postal, self.epci_by_commune or {})
-                or "Commune hors liste des EPCI")
+
+        return (
+            epci_for(d.commune, d.code_postal, self.epci_by_commune or {})
+            or "Commune hors liste des EPCI"
+        )
 
     def bailleur(self, d: Dossier) -> str:
         if not est_bailleur_social(d):
-            return PARC_PRIVE if (d.bailleur or d.statut_occupation == "locataire_prive") \
+            return (
+                PARC_PRIVE
+                if (d.bailleur or d.statut_occupation == "locataire_prive")
                 else NON_RENSEIGNE
+            )
         return self.nom_bailleur(d.bailleur) if d.bailleur else "Parc social (bailleur non précisé)"
 
     def organisme(self, d: Dossier) -> str:
@@ -363,7 +388,8 @@ def _compter_asll(a: _Annee, d: Dossier, annee: int, ctx: Contexte, detail: bool
 
 def _ligne_dette(d: Dossier) -> list:
     acces = d.type_mesure == "acces" and not any(
-        v for v in (d.montant_dette, d.dette_debut_mesure, d.dette_fin_mesure))
+        v for v in (d.montant_dette, d.dette_debut_mesure, d.dette_fin_mesure)
+    )
     marques = []
     if d.surendettement in SURENDETTEMENT_OUI:
         marques.append("*")
@@ -377,7 +403,8 @@ def _ligne_dette(d: Dossier) -> list:
 def _compter_esu(a: _Annee, d: Dossier, ctx: Contexte) -> None:
     c = a.c
     rencontre = {"Oui": "Ménages rencontrés", "Non": "Ménages non rencontrés"}.get(
-        d.menage_rencontre or "", NON_RENSEIGNE)
+        d.menage_rencontre or "", NON_RENSEIGNE
+    )
     bailleur = ctx.bailleur(d)
     c[("esu",)] += 1
     c[("esu_bailleur", bailleur, rencontre)] += 1
@@ -416,8 +443,20 @@ def compter(dossiers: Iterable[Dossier], annee: int, ctx: Contexte) -> tuple[_An
 
 
 # ---------------------------------------------------------------- building the tables
-def _simple(cle, titre, entete, a: _Annee, p: _Annee, table, ordre=(), annee=0,
-            base_prec: int | None = None, graphique=None, garder_vides=True, **kw) -> Tableau:
+def _simple(
+    cle,
+    titre,
+    entete,
+    a: _Annee,
+    p: _Annee,
+    table,
+    ordre=(),
+    annee=0,
+    base_prec: int | None = None,
+    graphique=None,
+    garder_vides=True,
+    **kw,
+) -> Tableau:
     lignes = _compter(a.c, ordre, table, garder_vides)
     # rows present only last year are shown too (with 0 this year)
     connus = {l[0] for l in lignes}
@@ -430,9 +469,19 @@ def _simple(cle, titre, entete, a: _Annee, p: _Annee, table, ordre=(), annee=0,
     total_p = sum(p.c[(table, l[0])] for l in lignes)
     if total_p:
         precedent = [p.c[(table, l[0])] for l in lignes]
-    return Tableau(cle, titre, [entete, "Nombre"], lignes, ["TOTAL", total], annee,
-                   pourcentages=True, precedent=precedent, total_precedent=total_p or None,
-                   graphique=graphique, **kw)
+    return Tableau(
+        cle,
+        titre,
+        [entete, "Nombre"],
+        lignes,
+        ["TOTAL", total],
+        annee,
+        pourcentages=True,
+        precedent=precedent,
+        total_precedent=total_p or None,
+        graphique=graphique,
+        **kw,
+    )
 
 
 def _phrase(t: Tableau, libelle: str, quoi: str) -> str:
@@ -443,13 +492,16 @@ def _phrase(t: Tableau, libelle: str, quoi: str) -> str:
     if t.precedent is not None:
         i = next((i for i, l in enumerate(t.lignes) if l[0] == libelle), None)
         if i is not None:
-            texte += f" (contre {pourcentage_fr(t.precedent[i], t.total_precedent)} en {t.annee - 1})"
+            texte += (
+                f" (contre {pourcentage_fr(t.precedent[i], t.total_precedent)} en {t.annee - 1})"
+            )
     return texte + "."
 
 
 def _commenter_principal(t: Tableau, quoi: str, n: int = 2) -> None:
-    lignes = sorted((l for l in t.lignes if l[0] != NON_RENSEIGNE and l[1]),
-                    key=lambda l: -l[1])[:n]
+    lignes = sorted((l for l in t.lignes if l[0] != NON_RENSEIGNE and l[1]), key=lambda l: -l[1])[
+        :n
+    ]
     t.commentaire = [_phrase(t, l[0], quoi) for l in lignes]
 
 
@@ -460,19 +512,29 @@ def _composition(cle, titre, a: _Annee, p: _Annee, prefixe: str, annee: int, quo
         valeurs = [a.n(prefixe + "composition", col, rang) for col in colonnes]
         lignes.append([rang, *valeurs, sum(valeurs)])
     totaux = [sum(l[i] for l in lignes) for i in range(1, 5)]
-    t = Tableau(cle, titre, ["Enfants à charge", *colonnes, "Total"], lignes,
-                ["TOTAL", *totaux], annee, tiret_zero=True)
+    t = Tableau(
+        cle,
+        titre,
+        ["Enfants à charge", *colonnes, "Total"],
+        lignes,
+        ["TOTAL", *totaux],
+        annee,
+        tiret_zero=True,
+    )
     inconnus = a.n(prefixe + "composition_col", NON_RENSEIGNE)
     if inconnus:
         t.note = f"Composition non renseignée : {inconnus} ménage{'s' if inconnus > 1 else ''}."
     base = totaux[-1]
     base_p = sum(p.n(prefixe + "composition_col", col) for col in colonnes)
-    for col, libelle in zip(colonnes, ("Femmes seules ou avec enfants", "Hommes seuls ou avec enfants",
-                                       "Couples")):
+    for col, libelle in zip(
+        colonnes, ("Femmes seules ou avec enfants", "Hommes seuls ou avec enfants", "Couples")
+    ):
         texte = f"{libelle} : {pourcentage_fr(a.n(prefixe + 'composition_col', col), base)} {quoi}"
         if base_p:
-            texte += (f" (contre {pourcentage_fr(p.n(prefixe + 'composition_col', col), base_p)}"
-                      f" en {annee - 1})")
+            texte += (
+                f" (contre {pourcentage_fr(p.n(prefixe + 'composition_col', col), base_p)}"
+                f" en {annee - 1})"
+            )
         t.commentaire.append(texte + ".")
     return t
 
@@ -482,61 +544,137 @@ def _ressources(cle, titre, a: _Annee, p: _Annee, prefixe: str, annee: int) -> T
     t = _simple(cle, titre, "Ressource", a, p, prefixe + "ressources", ordre, annee)
     t.pourcentages, t.total, t.precedent = False, None, None
     t.entetes = ["Ressource", "Ménages"]
-    t.note = ("Ménages sans salaire ; un ménage qui perçoit plusieurs prestations est compté "
-              "pour chacune.")
+    t.note = (
+        "Ménages sans salaire ; un ménage qui perçoit plusieurs prestations est compté "
+        "pour chacune."
+    )
     return t
 
 
 def tableaux_asll(a: _Annee, p: _Annee, annee: int, ctx: Contexte) -> list[Tableau]:
     quoi = "des mesures"
     out = []
-    t = _simple("ASLL situation", "Mesures par situation", "Situation", a, p, "situation",
-                SITUATIONS_MESURE, annee)
+    t = _simple(
+        "ASLL situation",
+        "Mesures par situation",
+        "Situation",
+        a,
+        p,
+        "situation",
+        SITUATIONS_MESURE,
+        annee,
+    )
     t.note = "Toutes les mesures de l'année, y compris celles qui n'ont pu être mises en place."
     _commenter_principal(t, "des mesures accordées")
     out.append(t)
-    t = _simple("ASLL origine", "Origine de la demande", "Origine", a, p, "origine",
-                ORIGINES_DEMANDE, annee, graphique="secteurs", garder_vides=False)
+    t = _simple(
+        "ASLL origine",
+        "Origine de la demande",
+        "Origine",
+        a,
+        p,
+        "origine",
+        ORIGINES_DEMANDE,
+        annee,
+        graphique="secteurs",
+        garder_vides=False,
+    )
     _commenter_principal(t, quoi)
     out.append(t)
-    t = _simple("ASLL demandeurs", "Demandeurs (organisme prescripteur)", "Demandeur", a, p,
-                "organisme", (), annee)
+    t = _simple(
+        "ASLL demandeurs",
+        "Demandeurs (organisme prescripteur)",
+        "Demandeur",
+        a,
+        p,
+        "organisme",
+        (),
+        annee,
+    )
     _commenter_principal(t, quoi)
     out.append(t)
-    t = _simple("ASLL nature", "Nature de la mesure", "Nature de la demande", a, p, "nature",
-                labels.TYPES_MESURE.values(), annee, graphique="barres", garder_vides=False)
+    t = _simple(
+        "ASLL nature",
+        "Nature de la mesure",
+        "Nature de la demande",
+        a,
+        p,
+        "nature",
+        labels.TYPES_MESURE.values(),
+        annee,
+        graphique="barres",
+        garder_vides=False,
+    )
     t.commentaire = [_phrase(t, l[0], quoi) for l in t.lignes if l[1]]
     out.append(t)
-    t = _simple("ASLL bailleur", "Répartition par bailleur", "Bailleur", a, p, "bailleur", (), annee)
+    t = _simple(
+        "ASLL bailleur", "Répartition par bailleur", "Bailleur", a, p, "bailleur", (), annee
+    )
     _deplacer_en_fin(t, PARC_PRIVE)
     _commenter_principal(t, quoi)
     out.append(t)
-    out.append(_simple("ASLL commune", "Répartition par commune", "Commune", a, p, "commune",
-                       (), annee))
+    out.append(
+        _simple("ASLL commune", "Répartition par commune", "Commune", a, p, "commune", (), annee)
+    )
     if ctx._epci:
         out.append(_simple("ASLL EPCI", "Répartition par EPCI", "EPCI", a, p, "epci", (), annee))
-    out.append(_composition("ASLL composition", "Composition familiale", a, p, "", annee,
-                            "des ménages accompagnés"))
-    t = _simple("ASLL revenus", "Revenus des ménages", "Revenus", a, p, "revenus",
-                CATEGORIES_REVENUS, annee)
+    out.append(
+        _composition(
+            "ASLL composition", "Composition familiale", a, p, "", annee, "des ménages accompagnés"
+        )
+    )
+    t = _simple(
+        "ASLL revenus", "Revenus des ménages", "Revenus", a, p, "revenus", CATEGORIES_REVENUS, annee
+    )
     _commenter_principal(t, "des ménages accompagnés", 1)
     out.append(t)
-    out.append(_ressources("ASLL ressources", "Ressources des ménages non salariés", a, p, "",
-                           annee))
-    t = _simple("ASLL tranches dette", "Montant de la dette locative", "Montant de la dette",
-                a, p, "tranche", [l for _, l in TRANCHES_DETTE], annee)
-    t.note = ("Dette au début de la mesure (à défaut, à la demande) ; mesures d'accès sans "
-              "dette comptées dans la première tranche.")
+    out.append(
+        _ressources("ASLL ressources", "Ressources des ménages non salariés", a, p, "", annee)
+    )
+    t = _simple(
+        "ASLL tranches dette",
+        "Montant de la dette locative",
+        "Montant de la dette",
+        a,
+        p,
+        "tranche",
+        [l for _, l in TRANCHES_DETTE],
+        annee,
+    )
+    t.note = (
+        "Dette au début de la mesure (à défaut, à la demande) ; mesures d'accès sans "
+        "dette comptées dans la première tranche."
+    )
     out.append(t)
     out.append(_table_dettes(a, annee))
     out.append(_plans(a, p, annee))
-    out.append(_simple("ASLL surendettement", "Dossiers de surendettement", "Surendettement",
-                       a, p, "surendettement", ("Non", *SURENDETTEMENT_OUI), annee))
-    out[-1].commentaire = [_taux(a, p, "surendettement", SURENDETTEMENT_OUI, annee,
-                                 "Ménages dont la dette est incluse dans un dossier de "
-                                 "surendettement")]
-    out.append(_simple("ASLL relogement", "Relogement", "Relogement", a, p, "relogement",
-                       RELOGEMENTS, annee))
+    out.append(
+        _simple(
+            "ASLL surendettement",
+            "Dossiers de surendettement",
+            "Surendettement",
+            a,
+            p,
+            "surendettement",
+            ("Non", *SURENDETTEMENT_OUI),
+            annee,
+        )
+    )
+    out[-1].commentaire = [
+        _taux(
+            a,
+            p,
+            "surendettement",
+            SURENDETTEMENT_OUI,
+            annee,
+            "Ménages dont la dette est incluse dans un dossier de surendettement",
+        )
+    ]
+    out.append(
+        _simple(
+            "ASLL relogement", "Relogement", "Relogement", a, p, "relogement", RELOGEMENTS, annee
+        )
+    )
     out[-1].commentaire = [_taux(a, p, "relogement", ("Relogé",), annee, "Ménages relogés")]
     out.append(_objectifs(a, annee))
     out.append(_fins(a, p, annee))
@@ -557,25 +695,43 @@ def _taux(a: _Annee, p: _Annee, table: str, valeurs, annee: int, libelle: str) -
     n = sum(a.n(table, v) for v in valeurs)
     texte = f"{libelle} : {n}, soit {pourcentage_fr(n, a.n('realisees'))} des mesures"
     if p.n("realisees"):
-        texte += (f" (contre {pourcentage_fr(sum(p.n(table, v) for v in valeurs), p.n('realisees'))}"
-                  f" en {annee - 1})")
+        texte += (
+            f" (contre {pourcentage_fr(sum(p.n(table, v) for v in valeurs), p.n('realisees'))}"
+            f" en {annee - 1})"
+        )
     return texte + "."
 
 
 def _plans(a: _Annee, p: _Annee, annee: int) -> Tableau:
     def valeurs(x: _Annee):
         mis = sum(x.n("plan", v) for v in PLANS_MIS_EN_PLACE)
-        return [mis, x.n("plan", "Respecté"), x.n("plan", "Non respecté"),
-                x.n("plan", "Mis en place"), x.n("plan", "Aucun"), x.n("plan", NON_RENSEIGNE)]
-    libelles = ["Plans d'apurement mis en place", "… dont respectés", "… dont non respectés",
-                "… dont en cours", "Aucun plan", NON_RENSEIGNE]
+        return [
+            mis,
+            x.n("plan", "Respecté"),
+            x.n("plan", "Non respecté"),
+            x.n("plan", "Mis en place"),
+            x.n("plan", "Aucun"),
+            x.n("plan", NON_RENSEIGNE),
+        ]
+
+    libelles = [
+        "Plans d'apurement mis en place",
+        "… dont respectés",
+        "… dont non respectés",
+        "… dont en cours",
+        "Aucun plan",
+        NON_RENSEIGNE,
+    ]
     v = valeurs(a)
     lignes = [[l, n] for l, n in zip(libelles, v) if l != NON_RENSEIGNE or n]
-    t = Tableau("ASLL plans", "Plans d'apurement", ["Plan d'apurement", "Nombre"], lignes,
-                None, annee)
-    texte = (f"{v[0]} ménages ont mis en place un plan d'apurement "
-             f"({pourcentage_fr(v[0], a.n('realisees'))} des mesures) ; {v[1]} l'ont respecté "
-             f"({pourcentage_fr(v[1], v[0])} des plans)")
+    t = Tableau(
+        "ASLL plans", "Plans d'apurement", ["Plan d'apurement", "Nombre"], lignes, None, annee
+    )
+    texte = (
+        f"{v[0]} ménages ont mis en place un plan d'apurement "
+        f"({pourcentage_fr(v[0], a.n('realisees'))} des mesures) ; {v[1]} l'ont respecté "
+        f"({pourcentage_fr(v[1], v[0])} des plans)"
+    )
     vp = valeurs(p)
     if vp[0]:
         texte += f" (contre {pourcentage_fr(vp[1], vp[0])} en {annee - 1})"
@@ -588,14 +744,32 @@ def _table_dettes(a: _Annee, annee: int) -> Tableau:
         if isinstance(v, str):
             return v
         return "Inconnu" if v is None else euros_fr(v)
-    lignes = [[str(i), l[0], fmt(l[1]), fmt(l[2]), fmt(l[3]), l[4]]
-              for i, l in enumerate(a.dettes, start=1)]
-    t = Tableau("ASLL évolution dettes", "Évolution des dettes locatives",
-                ["Ménage", "N° dossier", "Dette à la demande", "Dette au début de la mesure",
-                 "Dette à la fin de la mesure", "Observations"], lignes, None, annee, grand=True)
-    t.note = ("* dette incluse dans un dossier de surendettement ; « + relogement » : ménage "
-              "relogé. « Inconnu » : montant non renseigné. Ménages désignés par leur seul "
-              "numéro de dossier.")
+
+    lignes = [
+        [str(i), l[0], fmt(l[1]), fmt(l[2]), fmt(l[3]), l[4]]
+        for i, l in enumerate(a.dettes, start=1)
+    ]
+    t = Tableau(
+        "ASLL évolution dettes",
+        "Évolution des dettes locatives",
+        [
+            "Ménage",
+            "N° dossier",
+            "Dette à la demande",
+            "Dette au début de la mesure",
+            "Dette à la fin de la mesure",
+            "Observations",
+        ],
+        lignes,
+        None,
+        annee,
+        grand=True,
+    )
+    t.note = (
+        "* dette incluse dans un dossier de surendettement ; « + relogement » : ménage "
+        "relogé. « Inconnu » : montant non renseigné. Ménages désignés par leur seul "
+        "numéro de dossier."
+    )
     t.brut = a.dettes  # numbers for the workbook
     return t
 
@@ -604,25 +778,42 @@ def _objectifs(a: _Annee, annee: int) -> Tableau:
     colonnes = list(RESULTATS_OBJECTIF)
     lignes = []
     for code in OBJECTIFS:
-        lignes.append([labels.OBJECTIFS[code], a.n("objectif_fixe", code),
-                       *(a.n("objectif", code, r) for r in colonnes)])
-    t = Tableau("ASLL objectifs", "Objectifs des mesures et résultats",
-                ["Objectif", "Fixé", *colonnes], lignes, None, annee)
+        lignes.append(
+            [
+                labels.OBJECTIFS[code],
+                a.n("objectif_fixe", code),
+                *(a.n("objectif", code, r) for r in colonnes),
+            ]
+        )
+    t = Tableau(
+        "ASLL objectifs",
+        "Objectifs des mesures et résultats",
+        ["Objectif", "Fixé", *colonnes],
+        lignes,
+        None,
+        annee,
+    )
     t.note = "Nombre de mesures ; résultats tels qu'évalués au bilan."
     return t
 
 
 def _fins(a: _Annee, p: _Annee, annee: int) -> Tableau:
-    motifs = list(MOTIFS_FIN) + ([NON_RENSEIGNE] if any(
-        k[0] == "fin" and k[1] == NON_RENSEIGNE for k in a.c) else [])
+    motifs = list(MOTIFS_FIN) + (
+        [NON_RENSEIGNE] if any(k[0] == "fin" and k[1] == NON_RENSEIGNE for k in a.c) else []
+    )
     lignes = []
     for motif in motifs:
         valeurs = [a.n("fin", motif, r) for r in RESULTAT_GLOBAL]
         lignes.append([motif, *valeurs, sum(valeurs)])
     totaux = [sum(l[i] for l in lignes) for i in range(1, len(RESULTAT_GLOBAL) + 2)]
-    t = Tableau("ASLL fins de mesure", "Fins de mesure : motifs et objectifs",
-                ["Motif de fin", "Objectifs atteints", "En partie", "Non atteints",
-                 NON_RENSEIGNE, "Total"], lignes, ["TOTAL", *totaux], annee)
+    t = Tableau(
+        "ASLL fins de mesure",
+        "Fins de mesure : motifs et objectifs",
+        ["Motif de fin", "Objectifs atteints", "En partie", "Non atteints", NON_RENSEIGNE, "Total"],
+        lignes,
+        ["TOTAL", *totaux],
+        annee,
+    )
     fini = a.n("terminees")
     commentaire = []
     for motif in MOTIFS_FIN:
@@ -635,10 +826,13 @@ def _fins(a: _Annee, p: _Annee, annee: int) -> Tableau:
         commentaire.append(texte + ".")
     possible = sum(a.n("fin", "Travail possible", r) for r in RESULTAT_GLOBAL)
     reussis = a.n("fin", "Travail possible", "Atteints") + a.n(
-        "fin", "Travail possible", "Partiellement atteints")
+        "fin", "Travail possible", "Partiellement atteints"
+    )
     if possible:
-        commentaire.append(f"Lorsqu'un travail a été possible, les objectifs sont atteints ou "
-                           f"partiellement atteints dans {pourcentage_fr(reussis, possible)} des cas.")
+        commentaire.append(
+            f"Lorsqu'un travail a été possible, les objectifs sont atteints ou "
+            f"partiellement atteints dans {pourcentage_fr(reussis, possible)} des cas."
+        )
     props = ", ".join(f"{v} : {a.n('proposition', v)}" for v in PROPOSITIONS)
     commentaire.append(f"Propositions au bilan — {props}.")
     if a.durees:
@@ -658,66 +852,134 @@ def tableaux_esu(a: _Annee, p: _Annee, annee: int, ctx: Contexte) -> list[Tablea
     colonnes_r = ["Ménages rencontrés", "Ménages non rencontrés"]
     if a.n("esu_rencontre", NON_RENSEIGNE):
         colonnes_r.append(NON_RENSEIGNE)
-    bailleurs = sorted({k[1] for k in a.c if k[0] == "esu_bailleur_col"},
-                       key=lambda b: (b in (PARC_PRIVE, NON_RENSEIGNE), b == NON_RENSEIGNE,
-                                      -a.n("esu_bailleur_col", b), cle_tri(b)))
+    bailleurs = sorted(
+        {k[1] for k in a.c if k[0] == "esu_bailleur_col"},
+        key=lambda b: (
+            b in (PARC_PRIVE, NON_RENSEIGNE),
+            b == NON_RENSEIGNE,
+            -a.n("esu_bailleur_col", b),
+            cle_tri(b),
+        ),
+    )
     lignes = [[r, *(a.n("esu_bailleur", b, r) for b in bailleurs)] for r in colonnes_r]
-    t = Tableau("ESU bailleur", "Enquêtes par bailleur", ["", *bailleurs, "Total"],
-                [l + [sum(l[1:])] for l in lignes],
-                ["TOTAL", *(a.n("esu_bailleur_col", b) for b in bailleurs), a.n("esu")], annee,
-                graphique="barres_groupees")
+    t = Tableau(
+        "ESU bailleur",
+        "Enquêtes par bailleur",
+        ["", *bailleurs, "Total"],
+        [l + [sum(l[1:])] for l in lignes],
+        ["TOTAL", *(a.n("esu_bailleur_col", b) for b in bailleurs), a.n("esu")],
+        annee,
+        graphique="barres_groupees",
+    )
     total, total_p = a.n("esu"), p.n("esu")
-    com = [f"{total} enquêtes en {annee}" + (f" (contre {total_p} en {annee - 1})" if total_p else "")
-           + "."]
+    com = [
+        f"{total} enquêtes en {annee}"
+        + (f" (contre {total_p} en {annee - 1})" if total_p else "")
+        + "."
+    ]
     for b in bailleurs:
         texte = f"{b} : {pourcentage_fr(a.n('esu_bailleur_col', b), total)} des enquêtes"
         if total_p:
-            texte += f" (contre {pourcentage_fr(p.n('esu_bailleur_col', b), total_p)} en {annee - 1})"
+            texte += (
+                f" (contre {pourcentage_fr(p.n('esu_bailleur_col', b), total_p)} en {annee - 1})"
+            )
         com.append(texte + ".")
-    texte = (f"Ménages non rencontrés : "
-             f"{pourcentage_fr(a.n('esu_rencontre', 'Ménages non rencontrés'), total)}")
+    texte = (
+        f"Ménages non rencontrés : "
+        f"{pourcentage_fr(a.n('esu_rencontre', 'Ménages non rencontrés'), total)}"
+    )
     if total_p:
-        texte += (f" (contre {pourcentage_fr(p.n('esu_rencontre', 'Ménages non rencontrés'), total_p)}"
-                  f" en {annee - 1})")
+        texte += (
+            f" (contre {pourcentage_fr(p.n('esu_rencontre', 'Ménages non rencontrés'), total_p)}"
+            f" en {annee - 1})"
+        )
     com.append(texte + ".")
     t.commentaire = com
     out.append(t)
 
-    communes = sorted({k[1] for k in a.c if k[0] == "esu_commune_rencontre"},
-                      key=lambda x: (x == NON_RENSEIGNE, cle_tri(x)))
+    communes = sorted(
+        {k[1] for k in a.c if k[0] == "esu_commune_rencontre"},
+        key=lambda x: (x == NON_RENSEIGNE, cle_tri(x)),
+    )
     lignes = [[cm, *(a.n("esu_commune_rencontre", cm, r) for r in colonnes_r)] for cm in communes]
     lignes = [l + [sum(l[1:])] for l in lignes]
-    t = Tableau("ESU commune", "Enquêtes par commune", ["Commune", *colonnes_r, "Total"], lignes,
-                ["TOTAL", *(sum(l[i] for l in lignes) for i in range(1, len(colonnes_r) + 2))],
-                annee)
+    t = Tableau(
+        "ESU commune",
+        "Enquêtes par commune",
+        ["Commune", *colonnes_r, "Total"],
+        lignes,
+        ["TOTAL", *(sum(l[i] for l in lignes) for i in range(1, len(colonnes_r) + 2))],
+        annee,
+    )
     out.append(t)
     if ctx._epci:
-        out.append(_simple("ESU EPCI", "Ménages rencontrés par EPCI", "EPCI", a, p, "esu_epci",
-                           (), annee))
-    out.append(_composition("ESU composition", "Composition familiale des ménages rencontrés",
-                            a, p, "esu_", annee, "des ménages rencontrés"))
-    t = _simple("ESU revenus", "Revenus des ménages rencontrés", "Revenus", a, p, "esu_revenus",
-                CATEGORIES_REVENUS, annee)
+        out.append(
+            _simple("ESU EPCI", "Ménages rencontrés par EPCI", "EPCI", a, p, "esu_epci", (), annee)
+        )
+    out.append(
+        _composition(
+            "ESU composition",
+            "Composition familiale des ménages rencontrés",
+            a,
+            p,
+            "esu_",
+            annee,
+            "des ménages rencontrés",
+        )
+    )
+    t = _simple(
+        "ESU revenus",
+        "Revenus des ménages rencontrés",
+        "Revenus",
+        a,
+        p,
+        "esu_revenus",
+        CATEGORIES_REVENUS,
+        annee,
+    )
     _commenter_principal(t, "des ménages rencontrés", 2)
     out.append(t)
-    out.append(_ressources("ESU ressources", "Ressources des ménages rencontrés non salariés",
-                           a, p, "esu_", annee))
-    t = _simple("ESU motifs impayé", "Motifs des impayés d'après les ménages", "Motif de l'impayé",
-                a, p, "esu_motif", MOTIFS_IMPAYE, annee)
+    out.append(
+        _ressources(
+            "ESU ressources", "Ressources des ménages rencontrés non salariés", a, p, "esu_", annee
+        )
+    )
+    t = _simple(
+        "ESU motifs impayé",
+        "Motifs des impayés d'après les ménages",
+        "Motif de l'impayé",
+        a,
+        p,
+        "esu_motif",
+        MOTIFS_IMPAYE,
+        annee,
+    )
     _commenter_principal(t, "des ménages rencontrés", 1)
     out.append(t)
-    mesures = ["Dossiers FSL (CLAAS)", "Dossiers de surendettement",
-               "Mesures de protection (tutelle, MASP)"]
+    mesures = [
+        "Dossiers FSL (CLAAS)",
+        "Dossiers de surendettement",
+        "Mesures de protection (tutelle, MASP)",
+    ]
     rencontres, rencontres_p = a.n("esu_rencontres"), p.n("esu_rencontres")
-    t = Tableau("ESU mesures", "Mesures mises en place (ménages rencontrés)",
-                ["Mesure mise en place", "Nombre", "% des ménages rencontrés"],
-                [[m, a.n("esu_mesure", m), pourcentage_fr(a.n("esu_mesure", m), rencontres)]
-                 for m in mesures], None, annee)
+    t = Tableau(
+        "ESU mesures",
+        "Mesures mises en place (ménages rencontrés)",
+        ["Mesure mise en place", "Nombre", "% des ménages rencontrés"],
+        [
+            [m, a.n("esu_mesure", m), pourcentage_fr(a.n("esu_mesure", m), rencontres)]
+            for m in mesures
+        ],
+        None,
+        annee,
+    )
     com = []
     for m in mesures:
         texte = f"{m} : {pourcentage_fr(a.n('esu_mesure', m), rencontres)} des ménages rencontrés"
         if rencontres_p:
-            texte += f" (contre {pourcentage_fr(p.n('esu_mesure', m), rencontres_p)} en {annee - 1})"
+            texte += (
+                f" (contre {pourcentage_fr(p.n('esu_mesure', m), rencontres_p)} en {annee - 1})"
+            )
         com.append(texte + ".")
     t.commentaire = com
     out.append(t)
@@ -738,21 +1000,27 @@ class Statistiques:
         raise KeyError(cle)
 
 
-def statistiques(dossiers: Iterable[Dossier], annee: int,
-                 epci_by_commune: dict[str, str] | None = None,
-                 quartiers: dict[str, list[str]] | None = None) -> Statistiques:
+def statistiques(
+    dossiers: Iterable[Dossier],
+    annee: int,
+    epci_by_commune: dict[str, str] | None = None,
+    quartiers: dict[str, list[str]] | None = None,
+) -> Statistiques:
     """All the tables of `annee`, with the previous year's figures beside them when held."""
     ctx = Contexte(epci_by_commune, quartiers)
     a, p = compter(dossiers, annee, ctx)
-    asll = tableaux_asll(a, p, annee, ctx) if sum(a.c[k] for k in a.c if k[0] == "situation") else []
+    asll = (
+        tableaux_asll(a, p, annee, ctx) if sum(a.c[k] for k in a.c if k[0] == "situation") else []
+    )
     esu = tableaux_esu(a, p, annee, ctx) if a.n("esu") else []
     accordees = sum(a.c[k] for k in a.c if k[0] == "situation")
     chiffres = {
         "Mesures ASLL de l'année (accordées)": accordees,
         "Mesures ASLL réalisées": a.n("realisees"),
         "Mesures terminées dans l'année": a.n("terminees"),
-        "Durée moyenne des mesures terminées (mois)":
-            nombre_fr(sum(a.durees) / len(a.durees)) if a.durees else "–",
+        "Durée moyenne des mesures terminées (mois)": nombre_fr(sum(a.durees) / len(a.durees))
+        if a.durees
+        else "–",
         "Enquêtes sociales (ESU / DSF) ouvertes": a.n("esu"),
         "Ménages rencontrés (ESU / DSF)": a.n("esu_rencontres"),
     }

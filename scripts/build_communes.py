@@ -22,6 +22,7 @@ the same package version (sorted rows, gzip mtime 0):
 sha256 is that of the UTF-8 body (every line after the header, newline-terminated); the
 same figures are written in asll/domain/data/README.md, and a test checks both agree.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,27 +37,40 @@ from pathlib import Path
 
 PACKAGE = "@etalab/decoupage-administratif"
 LICENCE = "Licence Ouverte (Etalab)"
-DEFAULT_OUT = Path(__file__).resolve().parent.parent / "asll" / "domain" / "data" / "communes.tsv.gz"
+DEFAULT_OUT = (
+    Path(__file__).resolve().parent.parent / "asll" / "domain" / "data" / "communes.tsv.gz"
+)
 # Alternative names printed on addresses that belong to an actual commune.
 ALIAS_TYPES = {"commune-deleguee", "commune-associee", "arrondissement-municipal"}
 
 
-def body_lines(communes: list[dict], epcis: list[dict],
-               departements: list[dict] = ()) -> list[str]:
+def body_lines(communes: list[dict], epcis: list[dict], departements: list[dict] = ()) -> list[str]:
     """The table's rows, sorted, without the header."""
     epci_of = {m["code"]: e["code"] for e in epcis for m in e["membres"]}
     actual = {c["code"]: c for c in communes if c["type"] == "commune-actuelle"}
     rows = []
     for c in actual.values():
-        rows.append("\t".join(("C", c["code"], c["nom"], c["departement"],
-                               " ".join(c.get("codesPostaux") or ()), epci_of.get(c["code"], ""))))
+        rows.append(
+            "\t".join(
+                (
+                    "C",
+                    c["code"],
+                    c["nom"],
+                    c["departement"],
+                    " ".join(c.get("codesPostaux") or ()),
+                    epci_of.get(c["code"], ""),
+                )
+            )
+        )
     for c in communes:
         if c["type"] not in ALIAS_TYPES:
             continue
         parent = actual.get(c.get("commune") or c.get("chefLieu") or "")
         if parent is None or parent["nom"] == c["nom"]:
             continue  # an alias equal to its commune's own name says nothing
-        rows.append("\t".join(("A", parent["code"], c["nom"], " ".join(c.get("codesPostaux") or ()))))
+        rows.append(
+            "\t".join(("A", parent["code"], c["nom"], " ".join(c.get("codesPostaux") or ())))
+        )
     for e in epcis:
         rows.append("\t".join(("E", e["code"], e["nom"])))
     for d in departements:
@@ -77,8 +91,9 @@ def body_lines(communes: list[dict], epcis: list[dict],
 def render(lines: list[str], version: str) -> tuple[bytes, str]:
     body = "".join(line + "\n" for line in lines).encode("utf-8")
     digest = hashlib.sha256(body).hexdigest()
-    header = (f"# source={PACKAGE}@{version}\tlicence={LICENCE}\trows={len(lines)}"
-              f"\tsha256={digest}\n").encode("utf-8")
+    header = (
+        f"# source={PACKAGE}@{version}\tlicence={LICENCE}\trows={len(lines)}\tsha256={digest}\n"
+    ).encode("utf-8")
     return header + body, digest
 
 
@@ -91,18 +106,26 @@ def build(package_dir: Path, out: Path) -> dict:
     lines = body_lines(communes, epcis, departements)
     content, digest = render(lines, version)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0,
-                                               filename="") as gz:
+    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
         gz.write(content)
     kinds = {k: sum(1 for line in lines if line[0] == k) for k in "CAEDP"}
-    return {"version": version, "rows": len(lines), "sha256": digest, "communes": kinds["C"],
-            "alias": kinds["A"], "epci": kinds["E"], "departements": kinds["D"],
-            "bytes": out.stat().st_size}
+    return {
+        "version": version,
+        "rows": len(lines),
+        "sha256": digest,
+        "communes": kinds["C"],
+        "alias": kinds["A"],
+        "epci": kinds["E"],
+        "departements": kinds["D"],
+        "bytes": out.stat().st_size,
+    }
 
 
 def fetch_package(into: Path) -> Path:
     """npm pack into `into` and unpack; returns the package folder."""
-    subprocess.run(["npm", "pack", "--loglevel=error", PACKAGE], cwd=into, check=True, stdout=subprocess.PIPE)
+    subprocess.run(
+        ["npm", "pack", "--loglevel=error", PACKAGE], cwd=into, check=True, stdout=subprocess.PIPE
+    )
     tgz = next(into.glob("*.tgz"))
     with tarfile.open(tgz) as tar:
         tar.extractall(into, filter="data")
@@ -111,8 +134,9 @@ def fetch_package(into: Path) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Construit la table des communes (Etalab).")
-    parser.add_argument("paquet", nargs="?", type=Path,
-                        help="dossier du paquet npm décompressé (sinon : npm pack)")
+    parser.add_argument(
+        "paquet", nargs="?", type=Path, help="dossier du paquet npm décompressé (sinon : npm pack)"
+    )
     parser.add_argument("--sortie", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args(argv)
     if args.paquet:
@@ -120,10 +144,12 @@ def main(argv: list[str] | None = None) -> int:
     else:
         with tempfile.TemporaryDirectory() as tmp:
             info = build(fetch_package(Path(tmp)), args.sortie)
-    print(f"{args.sortie} : {PACKAGE}@{info['version']}, {info['communes']} communes, "
-          f"{info['alias']} autres noms, {info['epci']} EPCI, {info['departements']} départements, "
-          f"{info['rows']} lignes, "
-          f"sha256 {info['sha256']}, {info['bytes']} octets")
+    print(
+        f"{args.sortie} : {PACKAGE}@{info['version']}, {info['communes']} communes, "
+        f"{info['alias']} autres noms, {info['epci']} EPCI, {info['departements']} départements, "
+        f"{info['rows']} lignes, "
+        f"sha256 {info['sha256']}, {info['bytes']} octets"
+    )
     return 0
 
 

@@ -10,6 +10,7 @@ so a typo in the source cannot reach the shipped table.
 
 Usage: python scripts/build_juridictions.py [--sortie FILE]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -23,11 +24,12 @@ from asll.domain import communes  # noqa: E402  (path set just above)
 
 SOURCE = ROOT / "scripts" / "sources" / "coj_tableau_iv.txt"
 DEFAULT_OUT = ROOT / "asll" / "domain" / "data" / "juridictions.tsv"
-COLUMNS = ("type", "nom", "siege", "insee", "departement", "tribunal_judiciaire",
-           "cour_d_appel")
-KINDS = {"TJ": ("tribunal_judiciaire", "Tribunal judiciaire"),
-         "P": ("tribunal_de_proximite", "Tribunal de proximité"),
-         "TPI": ("tribunal_de_premiere_instance", "Tribunal de première instance")}
+COLUMNS = ("type", "nom", "siege", "insee", "departement", "tribunal_judiciaire", "cour_d_appel")
+KINDS = {
+    "TJ": ("tribunal_judiciaire", "Tribunal judiciaire"),
+    "P": ("tribunal_de_proximite", "Tribunal de proximité"),
+    "TPI": ("tribunal_de_premiere_instance", "Tribunal de première instance"),
+}
 # Seats that are not communes of Etalab's table (Wallis-et-Futuna has no communes).
 NOT_A_COMMUNE = {"Mata-Utu"}
 
@@ -81,11 +83,22 @@ def parse(lines: list[str]) -> list[dict]:
             parent = name
         tj = ""
         if tag == "P":
-            tj = (with_preposition("Tribunal judiciaire", explicit_parent)
-                  if explicit_parent else parent)
-        rows.append({"type": kind, "nom": name, "siege": official_seat,
-                     "insee": commune.insee if commune else "", "departement": seat_dep,
-                     "tribunal_judiciaire": tj, "cour_d_appel": cour})
+            tj = (
+                with_preposition("Tribunal judiciaire", explicit_parent)
+                if explicit_parent
+                else parent
+            )
+        rows.append(
+            {
+                "type": kind,
+                "nom": name,
+                "siege": official_seat,
+                "insee": commune.insee if commune else "",
+                "departement": seat_dep,
+                "tribunal_judiciaire": tj,
+                "cour_d_appel": cour,
+            }
+        )
     return rows
 
 

@@ -6,6 +6,7 @@ Each docxtpl tag is written as a run of its own (a tag split over several runs w
 render), marked « pas de vérification » so Word's spell-checker doesn't split it later.
 Staff may restyle the templates in Word; `generators.check_template()` lints them.
 """
+
 from __future__ import annotations
 
 import re
@@ -66,8 +67,19 @@ def runs(p, texte: str, bold=False, italic=False, taille=None, couleur=None):
     return p
 
 
-def para(conteneur, texte="", style=None, bold=False, italic=False, taille=None, couleur=None,
-         apres=None, avant=None, align=None, garder=False):
+def para(
+    conteneur,
+    texte="",
+    style=None,
+    bold=False,
+    italic=False,
+    taille=None,
+    couleur=None,
+    apres=None,
+    avant=None,
+    align=None,
+    garder=False,
+):
     p = conteneur.add_paragraph(style=style)
     runs(p, texte, bold, italic, taille, couleur)
     fmt = p.paragraph_format
@@ -83,8 +95,11 @@ def para(conteneur, texte="", style=None, bold=False, italic=False, taille=None,
 
 
 def _cell_para(cell, texte, **kw):
-    p = cell.paragraphs[0] if not cell.paragraphs[0].text and len(cell.paragraphs[0].runs) == 0 \
+    p = (
+        cell.paragraphs[0]
+        if not cell.paragraphs[0].text and len(cell.paragraphs[0].runs) == 0
         else cell.add_paragraph()
+    )
     runs(p, texte, **kw)
     p.paragraph_format.space_after = Pt(1)
     p.paragraph_format.space_before = Pt(1)
@@ -99,8 +114,11 @@ def _bordures(table, couleur=BORDURE, taille=4, aucune=False):
     tblPr = table._tbl.tblPr
     b = _el("w:tblBorders")
     for cote in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        b.append(_el(f"w:{cote}", val="nil") if aucune else
-                 _el(f"w:{cote}", val="single", sz=taille, space=0, color=couleur))
+        b.append(
+            _el(f"w:{cote}", val="nil")
+            if aucune
+            else _el(f"w:{cote}", val="single", sz=taille, space=0, color=couleur)
+        )
     tblPr.append(b)
     marges = _el("w:tblCellMar")
     for cote, v in (("top", 40), ("left", 90), ("bottom", 40), ("right", 90)):
@@ -241,10 +259,20 @@ def nouveau_document(titre_pied: str, titre_doc: str) -> Document:
     doc = Document()
     sec = doc.sections[0]
     largeur = style.page_a4(sec, 2.2, 2.2)
-    style.polices(doc, TAILLE, {"Heading 1": (11.5, 12, 4), "Heading 2": (10.5, 8, 3),
-                                "Title": (17, 0, 2), "Subtitle": (9.5, 0, 10)})
+    style.polices(
+        doc,
+        TAILLE,
+        {
+            "Heading 1": (11.5, 12, 4),
+            "Heading 2": (10.5, 8, 3),
+            "Title": (17, 0, 2),
+            "Subtitle": (9.5, 0, 10),
+        },
+    )
     normal = doc.styles["Normal"]
-    normal.element.get_or_add_rPr().append(_el("w:lang", val="fr-FR", eastAsia="fr-FR", bidi="ar-SA"))
+    normal.element.get_or_add_rPr().append(
+        _el("w:lang", val="fr-FR", eastAsia="fr-FR", bidi="ar-SA")
+    )
     normal.paragraph_format.line_spacing = 1.1
 
     # letterhead (header) and footer with « Page X sur Y »
@@ -252,31 +280,49 @@ def nouveau_document(titre_pied: str, titre_doc: str) -> Document:
     p = entete.paragraphs[0]
     runs(p, "{{ service_nom }}", bold=True, taille=11, couleur=BLEU)
     p.paragraph_format.space_after = Pt(0)
-    p = para(entete, "{{ service_adresse }} – {{ service_ville }}", taille=style.PIED_TAILLE,
-             couleur=GRIS, apres=0)
-    p = para(entete, "Tél. : {{ service_telephone }} – Courriel : {{ service_courriel }}",
-             taille=style.PIED_TAILLE, couleur=GRIS, apres=0)
+    p = para(
+        entete,
+        "{{ service_adresse }} – {{ service_ville }}",
+        taille=style.PIED_TAILLE,
+        couleur=GRIS,
+        apres=0,
+    )
+    p = para(
+        entete,
+        "Tél. : {{ service_telephone }} – Courriel : {{ service_courriel }}",
+        taille=style.PIED_TAILLE,
+        couleur=GRIS,
+        apres=0,
+    )
     style.filet_entete(p)
 
     p = style.pied(doc, sec, largeur)
-    runs(p, f"{{{{ numero }}}} – {titre_pied} – Document confidentiel",
-         taille=style.PIED_TAILLE, couleur=GRIS)
+    runs(
+        p,
+        f"{{{{ numero }}}} – {titre_pied} – Document confidentiel",
+        taille=style.PIED_TAILLE,
+        couleur=GRIS,
+    )
     style.numeros_de_page(p)
 
     doc.core_properties.title = titre_doc
     doc.core_properties.author = "asll"
     doc.core_properties.language = "fr-FR"
-    doc.core_properties.comments = "Modèle asll – balises docxtpl ; voir templates/build_templates.py"
+    doc.core_properties.comments = (
+        "Modèle asll – balises docxtpl ; voir templates/build_templates.py"
+    )
     return doc
 
 
 def signatures(doc, blocs, lieu=True):
     if lieu:
-        para(doc, "Fait à {{ service_commune }}, le {{ date_jour }}.", avant=8, apres=6, garder=True)
+        para(
+            doc, "Fait à {{ service_commune }}, le {{ date_jour }}.", avant=8, apres=6, garder=True
+        )
     n = len(blocs)
     t = tableau(doc, [LARGEUR / 2] * 2, sans_bordure=True)
     for i in range(0, n, 2):
-        paire = blocs[i:i + 2] + [("", "")] * (2 - len(blocs[i:i + 2]))
+        paire = blocs[i : i + 2] + [("", "")] * (2 - len(blocs[i : i + 2]))
         row = ligne(t, [b[0] for b in paire], bold=True)
         for cell, (_, detail) in zip(row.cells, paire):
             _cell_para(cell, detail, taille=9, couleur=GRIS)
@@ -318,49 +364,79 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
     doc = nouveau_document(titre_pied, "Diagnostic social et financier")
     para(doc, "Diagnostic social et financier", style="Title")
     para(doc, sous_titre, style="Subtitle")
-    fiche(doc, [
-        ("Destinataire", "Madame, Monsieur le juge des contentieux de la protection"),
-        ("Juridiction", "{{ juridiction }}"),
-        ("Audience", "{{ date_audience }} à {{ heure_audience }}"),
-        ("Référence", "{{ reference }}"),
-        ("Locataire(s)", "{{ menage }}"),
-        ("Saisine du préfet", "{{ date_document }}"),
-        ("Dossier du service", "{{ numero }}"),
-    ])
+    fiche(
+        doc,
+        [
+            ("Destinataire", "Madame, Monsieur le juge des contentieux de la protection"),
+            ("Juridiction", "{{ juridiction }}"),
+            ("Audience", "{{ date_audience }} à {{ heure_audience }}"),
+            ("Référence", "{{ reference }}"),
+            ("Locataire(s)", "{{ menage }}"),
+            ("Saisine du préfet", "{{ date_document }}"),
+            ("Dossier du service", "{{ numero }}"),
+        ],
+    )
     r = iter(RUBRIQUES_DSF)
 
     titre_section(doc, next(r))
-    fiche(doc, [
-        ("Service", "{{ service_nom }}"),
-        ("Adresse", "{{ service_adresse }}, {{ service_ville }}"),
-        ("Téléphone", "{{ service_telephone }}"),
-        ("Courriel", "{{ service_courriel }}"),
-        ("Rédacteur", "{{ service_signataire }}, {{ service_fonction }}"),
-    ])
+    fiche(
+        doc,
+        [
+            ("Service", "{{ service_nom }}"),
+            ("Adresse", "{{ service_adresse }}, {{ service_ville }}"),
+            ("Téléphone", "{{ service_telephone }}"),
+            ("Courriel", "{{ service_courriel }}"),
+            ("Rédacteur", "{{ service_signataire }}, {{ service_fonction }}"),
+        ],
+    )
 
     titre_section(doc, next(r))
     if rencontre:
-        choix(doc, "menage_rencontre", {
-            "Oui": "Le locataire a été rencontré en entretien, le {{ date_entretien }}.",
-            "Non": "Le locataire n'a pas pu être rencontré malgré les démarches suivantes "
-                   "(courriers, visites à domicile, contacts avec les partenaires)."})
+        choix(
+            doc,
+            "menage_rencontre",
+            {
+                "Oui": "Le locataire a été rencontré en entretien, le {{ date_entretien }}.",
+                "Non": "Le locataire n'a pas pu être rencontré malgré les démarches suivantes "
+                "(courriers, visites à domicile, contacts avec les partenaires).",
+            },
+        )
         para(doc, "Tentatives de contact : {{ tentatives_contact }}", avant=2)
     else:
-        para(doc, "☐ Le locataire a été rencontré en entretien.", apres=2).paragraph_format \
-            .left_indent = Cm(0.4)
-        para(doc, "☒ Le locataire n'a pas pu être rencontré malgré trois tentatives de contact.",
-             apres=4).paragraph_format.left_indent = Cm(0.4)
-        para(doc, "Tentatives effectuées (dates des courriers, visites à domicile sans "
-                  "rendez-vous, appels) : {{ tentatives_contact }}", garder=True)
-        cases(doc, ["Courriers proposant un rendez-vous (trois)",
-                    "Visite(s) à domicile sans rendez-vous, avis de passage déposé",
-                    "Appels téléphoniques, messages",
-                    "Contact par l'intermédiaire d'un partenaire"])
-        para(doc, "Vérifications effectuées sans le ménage", bold=True, avant=6, apres=3,
-             garder=True)
+        para(
+            doc, "☐ Le locataire a été rencontré en entretien.", apres=2
+        ).paragraph_format.left_indent = Cm(0.4)
+        para(
+            doc,
+            "☒ Le locataire n'a pas pu être rencontré malgré trois tentatives de contact.",
+            apres=4,
+        ).paragraph_format.left_indent = Cm(0.4)
+        para(
+            doc,
+            "Tentatives effectuées (dates des courriers, visites à domicile sans "
+            "rendez-vous, appels) : {{ tentatives_contact }}",
+            garder=True,
+        )
+        cases(
+            doc,
+            [
+                "Courriers proposant un rendez-vous (trois)",
+                "Visite(s) à domicile sans rendez-vous, avis de passage déposé",
+                "Appels téléphoniques, messages",
+                "Contact par l'intermédiaire d'un partenaire",
+            ],
+        )
+        para(
+            doc, "Vérifications effectuées sans le ménage", bold=True, avant=6, apres=3, garder=True
+        )
         t = tableau(doc, [4.4, 1.4, 2.6, 8.2])
-        ligne(t, ["Interlocuteur", "Fait", "Date", "Informations recueillies"], fond=FOND_ENTETE,
-              bold=True, entete=True)
+        ligne(
+            t,
+            ["Interlocuteur", "Fait", "Date", "Informations recueillies"],
+            fond=FOND_ENTETE,
+            bold=True,
+            entete=True,
+        )
         for qui, quoi in VERIFICATIONS:
             row = ligne(t, [qui, "☐", "", quoi])
             _fond(row.cells[0], FOND_LIBELLE)
@@ -372,69 +448,110 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         espace(doc)  # may break between rows: the header row repeats
 
     titre_section(doc, next(r))
-    para(doc, "Le présent diagnostic est transmis au locataire et au bailleur ({{ bailleur }}), "
-              "ainsi qu'à la commission de coordination des actions de prévention des expulsions "
-              "locatives (CCAPEX).")
+    para(
+        doc,
+        "Le présent diagnostic est transmis au locataire et au bailleur ({{ bailleur }}), "
+        "ainsi qu'à la commission de coordination des actions de prévention des expulsions "
+        "locatives (CCAPEX).",
+    )
     para(doc, "Date d'envoi : {{ date_envoi_rapport }}")
 
     titre_section(doc, next(r))
-    boucle(doc, [8.6, 4.6, 3.4], ["Nom et prénom", "Date de naissance", "Âge"], "p", "personnes",
-           ["{{ p.nom_complet }}", "{{ p.date_naissance }}", "{{ p.age }}"])
+    boucle(
+        doc,
+        [8.6, 4.6, 3.4],
+        ["Nom et prénom", "Date de naissance", "Âge"],
+        "p",
+        "personnes",
+        ["{{ p.nom_complet }}", "{{ p.date_naissance }}", "{{ p.age }}"],
+    )
     para(doc, "Adresse du logement : {{ adresse_complete }}")
 
     titre_section(doc, next(r))
     if not rencontre:
-        para(doc, "Situation connue des partenaires (CAF / MSA, bailleur), non vérifiée avec le "
-                  "ménage.", italic=True, couleur=GRIS, garder=True)
+        para(
+            doc,
+            "Situation connue des partenaires (CAF / MSA, bailleur), non vérifiée avec le ménage.",
+            italic=True,
+            couleur=GRIS,
+            garder=True,
+        )
     para(doc, "Composition du foyer : {{ composition }}", garder=True)
     para(doc, "Enfants à charge : {{ nb_enfants }}", apres=6, garder=True)
-    boucle(doc, [8.6, 4.6, 3.4], ["Enfant", "Date de naissance", "Âge"], "e", "enfants",
-           ["{{ e.nom_complet }}", "{{ e.date_naissance }}", "{{ e.age }}"])
+    boucle(
+        doc,
+        [8.6, 4.6, 3.4],
+        ["Enfant", "Date de naissance", "Âge"],
+        "e",
+        "enfants",
+        ["{{ e.nom_complet }}", "{{ e.date_naissance }}", "{{ e.age }}"],
+    )
 
     titre_section(doc, next(r))
     para(doc, "{{ accompagnement_existant }}")
 
     titre_section(doc, next(r))
-    fiche(doc, [
-        ("Bailleur", "{{ bailleur }}"),
-        ("Statut d'occupation", "{{ statut_occupation }}"),
-        ("Logement", "{{ logement }}"),
-        ("Date du bail", "{{ date_bail }}"),
-        ("Loyer mensuel charges comprises", "{{ loyer }}"),
-        ("Aide au logement (APL / AL)", "{{ apl }}"),
-        ("Adéquation du logement", "{{ adequation_logement }}"),
-    ])
+    fiche(
+        doc,
+        [
+            ("Bailleur", "{{ bailleur }}"),
+            ("Statut d'occupation", "{{ statut_occupation }}"),
+            ("Logement", "{{ logement }}"),
+            ("Date du bail", "{{ date_bail }}"),
+            ("Loyer mensuel charges comprises", "{{ loyer }}"),
+            ("Aide au logement (APL / AL)", "{{ apl }}"),
+            ("Adéquation du logement", "{{ adequation_logement }}"),
+        ],
+    )
 
     titre_section(doc, next(r))
-    fiche(doc, [
-        ("Montant de la dette", "{{ montant_dette }}"),
-        ("Arrêtée au", "{{ date_dette }}"),
-        ("Motif de l'impayé", "{{ motif_impaye }}"),
-        ("Origine de la dette", "{{ origine_dette }}"),
-        ("Commissaire de justice", "{{ commissaire_justice }}"),
-    ])
-    cases(doc, ["Décompte de la dette joint au présent diagnostic",
-                "Décompte figurant à l'assignation"])
+    fiche(
+        doc,
+        [
+            ("Montant de la dette", "{{ montant_dette }}"),
+            ("Arrêtée au", "{{ date_dette }}"),
+            ("Motif de l'impayé", "{{ motif_impaye }}"),
+            ("Origine de la dette", "{{ origine_dette }}"),
+            ("Commissaire de justice", "{{ commissaire_justice }}"),
+        ],
+    )
+    cases(
+        doc,
+        ["Décompte de la dette joint au présent diagnostic", "Décompte figurant à l'assignation"],
+    )
 
     titre_section(doc, next(r))
-    cases(doc, ["Fonds de solidarité pour le logement (FSL)",
-                "Maintien ou rétablissement de l'aide au logement (CAF / MSA)",
-                "Plan d'apurement amiable avec le bailleur",
-                "Dossier de surendettement (Banque de France)",
-                "Autre"])
+    cases(
+        doc,
+        [
+            "Fonds de solidarité pour le logement (FSL)",
+            "Maintien ou rétablissement de l'aide au logement (CAF / MSA)",
+            "Plan d'apurement amiable avec le bailleur",
+            "Dossier de surendettement (Banque de France)",
+            "Autre",
+        ],
+    )
     para(doc, "Précisions : {{ dispositifs }}", avant=2)
 
     titre_section(doc, next(r))
-    cases(doc, ["Le paiement du loyer courant a repris.", "Le paiement du loyer courant n'a pas repris."]
-          + ([] if rencontre else ["Information non disponible auprès du bailleur."]))
+    cases(
+        doc,
+        ["Le paiement du loyer courant a repris.", "Le paiement du loyer courant n'a pas repris."]
+        + ([] if rencontre else ["Information non disponible auprès du bailleur."]),
+    )
     para(doc, "Précisions : {{ reprise_paiement }}", avant=2)
 
     titre_section(doc, next(r))
     if rencontre:
         para(doc, "Budget mensuel du ménage", bold=True, apres=3, garder=True)
     else:
-        para(doc, "Le budget du ménage n'a pas pu être établi avec lui. Ressources connues des "
-                  "partenaires (CAF / MSA) :", apres=3, garder=True)
+        para(
+            doc,
+            "Le budget du ménage n'a pas pu être établi avec lui. Ressources connues des "
+            "partenaires (CAF / MSA) :",
+            apres=3,
+            garder=True,
+        )
     t = tableau(doc, [12.0, 4.6])
     ligne(t, ["Ressources mensuelles", "Montant"], fond=FOND_ENTETE, bold=True, entete=True)
     ligne(t, ["{%tr for r in ressources %}", ""])
@@ -447,34 +564,56 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         ligne(t, ["{{ c.libelle }}", "{{ c.montant }}"])
         ligne(t, ["{%tr endfor %}", ""])
         ligne(t, ["Total des charges", "{{ total_charges }}"], fond=FOND_LIBELLE, bold=True)
-        ligne(t, ["Reste à vivre mensuel (ressources – charges)", "{{ reste_a_vivre }}"],
-              fond=FOND_ENTETE, bold=True)
+        ligne(
+            t,
+            ["Reste à vivre mensuel (ressources – charges)", "{{ reste_a_vivre }}"],
+            fond=FOND_ENTETE,
+            bold=True,
+        )
     else:
         ligne(t, ["Loyer mensuel charges comprises", "{{ loyer }}"], fond=FOND_LIBELLE)
     for row in t.rows:
         row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _tenir_ensemble(t)
     espace(doc)
-    para(doc, "Capacité de remboursement mensuelle " + ("proposée" if rencontre else "estimée")
-         + " : {{ capacite_remboursement }}")
+    para(
+        doc,
+        "Capacité de remboursement mensuelle "
+        + ("proposée" if rencontre else "estimée")
+        + " : {{ capacite_remboursement }}",
+    )
 
     titre_section(doc, next(r))
-    encadre(doc, "Rédaction du travailleur social",
-            "Analyse de la situation, plan d'apurement envisageable, délais de paiement, "
-            "orientation, relogement…" if rencontre else
-            "Ce que les vérifications permettent d'établir, ce qui reste inconnu, suites "
-            "proposées (nouvelle convocation, orientation, saisine de la CCAPEX)…",
-            "{{ preconisations }}")
+    encadre(
+        doc,
+        "Rédaction du travailleur social",
+        "Analyse de la situation, plan d'apurement envisageable, délais de paiement, "
+        "orientation, relogement…"
+        if rencontre
+        else "Ce que les vérifications permettent d'établir, ce qui reste inconnu, suites "
+        "proposées (nouvelle convocation, orientation, saisine de la CCAPEX)…",
+        "{{ preconisations }}",
+    )
 
     titre_section(doc, next(r))
-    encadre(doc, "Observations écrites (le cas échéant)",
-            "Observations du rédacteur, du locataire ou du bailleur jointes ou reproduites ici.",
-            "{{ observations }}")
+    encadre(
+        doc,
+        "Observations écrites (le cas échéant)",
+        "Observations du rédacteur, du locataire ou du bailleur jointes ou reproduites ici.",
+        "{{ observations }}",
+    )
 
     titre_section(doc, next(r))
-    cases(doc, ["Demande de logement social (numéro unique)", "Recours DALO",
-                "Orientation vers le SIAO", "Aucun besoin de relogement"]
-          + ([] if rencontre else ["Besoin non évalué en l'absence d'entretien"]))
+    cases(
+        doc,
+        [
+            "Demande de logement social (numéro unique)",
+            "Recours DALO",
+            "Orientation vers le SIAO",
+            "Aucun besoin de relogement",
+        ]
+        + ([] if rencontre else ["Besoin non évalué en l'absence d'entretien"]),
+    )
     para(doc, "Démarches engagées : {{ demarches_relogement }}", avant=2)
 
     titre_section(doc, next(r))
@@ -485,72 +624,115 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
 
 
 def rapport_esu() -> Document:
-    return _rapport("Diagnostic social et financier",
-                    "Enquête sociale préalable à l'audience d'expulsion – article 24 de la loi "
-                    "n° 89-462 du 6 juillet 1989 – contenu fixé par l'article 2 du décret "
-                    "n° 2021-8 du 5 janvier 2021", rencontre=True)
+    return _rapport(
+        "Diagnostic social et financier",
+        "Enquête sociale préalable à l'audience d'expulsion – article 24 de la loi "
+        "n° 89-462 du 6 juillet 1989 – contenu fixé par l'article 2 du décret "
+        "n° 2021-8 du 5 janvier 2021",
+        rencontre=True,
+    )
 
 
 def rapport_esu_non_rencontre() -> Document:
-    return _rapport("Diagnostic social et financier (ménage non rencontré)",
-                    "Ménage non rencontré malgré trois tentatives – enquête sociale préalable à "
-                    "l'audience d'expulsion – article 24 de la loi n° 89-462 du 6 juillet 1989 – "
-                    "article 2 du décret n° 2021-8 du 5 janvier 2021", rencontre=False)
+    return _rapport(
+        "Diagnostic social et financier (ménage non rencontré)",
+        "Ménage non rencontré malgré trois tentatives – enquête sociale préalable à "
+        "l'audience d'expulsion – article 24 de la loi n° 89-462 du 6 juillet 1989 – "
+        "article 2 du décret n° 2021-8 du 5 janvier 2021",
+        rencontre=False,
+    )
 
 
 def convention_asll() -> Document:
     doc = nouveau_document("Convention ASLL", "Convention d'accompagnement social lié au logement")
     para(doc, "Convention d'accompagnement social lié au logement", style="Title")
-    para(doc, "Mesure individuelle d'ASLL – {{ type_mesure }} – dossier {{ numero }} – "
-              "Fonds de solidarité pour le logement (loi n° 90-449 du 31 mai 1990)", style="Subtitle")
+    para(
+        doc,
+        "Mesure individuelle d'ASLL – {{ type_mesure }} – dossier {{ numero }} – "
+        "Fonds de solidarité pour le logement (loi n° 90-449 du 31 mai 1990)",
+        style="Subtitle",
+    )
 
     titre_section(doc, "Entre les soussignés")
-    fiche(doc, [
-        ("Le ménage", "{{ menage }}, demeurant {{ adresse_complete }}"),
-        ("Le service", "{{ service_nom }}, {{ service_adresse }}, {{ service_ville }}, représenté par "
-                       "{{ service_signataire }}, {{ service_fonction }}, chargé de l'accompagnement"),
-        ("Le bailleur", "{{ bailleur }}"),
-        ("Le Département", "{{ departement }}, gestionnaire du Fonds de solidarité pour le "
-                           "logement (FSL), financeur de la mesure"),
-    ], largeur_libelle=3.6)
+    fiche(
+        doc,
+        [
+            ("Le ménage", "{{ menage }}, demeurant {{ adresse_complete }}"),
+            (
+                "Le service",
+                "{{ service_nom }}, {{ service_adresse }}, {{ service_ville }}, représenté par "
+                "{{ service_signataire }}, {{ service_fonction }}, chargé de l'accompagnement",
+            ),
+            ("Le bailleur", "{{ bailleur }}"),
+            (
+                "Le Département",
+                "{{ departement }}, gestionnaire du Fonds de solidarité pour le "
+                "logement (FSL), financeur de la mesure",
+            ),
+        ],
+        largeur_libelle=3.6,
+    )
 
     titre_section(doc, "Article 1 – Objet")
-    para(doc, "La présente convention organise un accompagnement social lié au logement (ASLL) "
-              "individuel, de nature « {{ type_mesure }} », demandé par {{ prescripteur }} "
-              "({{ organisme_prescripteur }}) et accordé par décision de la commission du FSL "
-              "du {{ date_decision }}. Le ménage a donné son accord exprès à cet accompagnement.")
+    para(
+        doc,
+        "La présente convention organise un accompagnement social lié au logement (ASLL) "
+        "individuel, de nature « {{ type_mesure }} », demandé par {{ prescripteur }} "
+        "({{ organisme_prescripteur }}) et accordé par décision de la commission du FSL "
+        "du {{ date_decision }}. Le ménage a donné son accord exprès à cet accompagnement.",
+    )
 
     titre_section(doc, "Article 2 – Durée")
-    para(doc, "L'accompagnement est conclu pour une durée de six mois, du {{ date_debut }} au "
-              "{{ date_fin_prevue }}. Il peut être renouvelé, au vu du bilan, par décision de la "
-              "commission du FSL.")
+    para(
+        doc,
+        "L'accompagnement est conclu pour une durée de six mois, du {{ date_debut }} au "
+        "{{ date_fin_prevue }}. Il peut être renouvelé, au vu du bilan, par décision de la "
+        "commission du FSL.",
+    )
 
     titre_section(doc, "Article 3 – Objectifs")
     para(doc, "Les objectifs retenus lors de la prescription sont cochés ci-dessous :", garder=True)
-    boucle(doc, [1.2, 15.4], ["", "Objectif"], "o", "objectifs",
-           ["{{ o.case }}", "{{ o.libelle }}"])
+    boucle(
+        doc, [1.2, 15.4], ["", "Objectif"], "o", "objectifs", ["{{ o.case }}", "{{ o.libelle }}"]
+    )
     para(doc, "Précisions : {{ precisions_objectifs }}")
 
     titre_section(doc, "Article 4 – Engagements des parties")
     engagements = [
-        ("Le ménage s'engage à :", [
-            "participer aux rendez-vous et aux visites à domicile convenus avec le travailleur social ;",
-            "fournir les justificatifs utiles à l'ouverture et au maintien de ses droits ;",
-            "payer son loyer et ses charges et, le cas échéant, respecter le plan d'apurement ;",
-            "informer le service de tout changement de situation."]),
-        ("Le service s'engage à :", [
-            "désigner un travailleur social référent et accompagner le ménage dans les démarches liées "
-            "aux objectifs ;",
-            "assurer la liaison avec le bailleur, le Département et les partenaires, dans le respect du "
-            "secret professionnel ;",
-            "présenter une évaluation à trois mois et un bilan en fin de mesure."]),
-        ("Le bailleur s'engage à :", [
-            "désigner un interlocuteur et informer le service de tout incident de paiement ;",
-            "étudier avec le ménage et le service un plan d'apurement adapté ;",
-            "suspendre, autant que possible, les poursuites pendant la durée de l'accompagnement."]),
-        ("Le Département (FSL) s'engage à :", [
-            "financer la mesure dans les conditions du règlement intérieur du FSL ;",
-            "examiner le bilan et statuer sur la fin ou le renouvellement de la mesure."]),
+        (
+            "Le ménage s'engage à :",
+            [
+                "participer aux rendez-vous et aux visites à domicile convenus avec le travailleur social ;",
+                "fournir les justificatifs utiles à l'ouverture et au maintien de ses droits ;",
+                "payer son loyer et ses charges et, le cas échéant, respecter le plan d'apurement ;",
+                "informer le service de tout changement de situation.",
+            ],
+        ),
+        (
+            "Le service s'engage à :",
+            [
+                "désigner un travailleur social référent et accompagner le ménage dans les démarches liées "
+                "aux objectifs ;",
+                "assurer la liaison avec le bailleur, le Département et les partenaires, dans le respect du "
+                "secret professionnel ;",
+                "présenter une évaluation à trois mois et un bilan en fin de mesure.",
+            ],
+        ),
+        (
+            "Le bailleur s'engage à :",
+            [
+                "désigner un interlocuteur et informer le service de tout incident de paiement ;",
+                "étudier avec le ménage et le service un plan d'apurement adapté ;",
+                "suspendre, autant que possible, les poursuites pendant la durée de l'accompagnement.",
+            ],
+        ),
+        (
+            "Le Département (FSL) s'engage à :",
+            [
+                "financer la mesure dans les conditions du règlement intérieur du FSL ;",
+                "examiner le bilan et statuer sur la fin ou le renouvellement de la mesure.",
+            ],
+        ),
     ]
     for titre, items in engagements:
         para(doc, titre, bold=True, apres=2, avant=4, garder=True)
@@ -560,59 +742,89 @@ def convention_asll() -> Document:
             p.paragraph_format.first_line_indent = Cm(-0.4)
 
     titre_section(doc, "Article 5 – Évaluation")
-    para(doc, "Une évaluation intermédiaire est réalisée à trois mois, vers le {{ date_evaluation }}, "
-              "avec le ménage. Avant le {{ date_fin_prevue }}, le service présente à la commission du "
-              "FSL un bilan écrit (objectifs atteints, partiellement atteints ou non atteints, "
-              "évolution de la dette) proposant l'arrêt ou le renouvellement de la mesure.")
+    para(
+        doc,
+        "Une évaluation intermédiaire est réalisée à trois mois, vers le {{ date_evaluation }}, "
+        "avec le ménage. Avant le {{ date_fin_prevue }}, le service présente à la commission du "
+        "FSL un bilan écrit (objectifs atteints, partiellement atteints ou non atteints, "
+        "évolution de la dette) proposant l'arrêt ou le renouvellement de la mesure.",
+    )
 
     titre_section(doc, "Article 6 – Fin anticipée")
-    para(doc, "La convention peut prendre fin avant son terme à la demande du ménage, ou sur "
-              "proposition du service lorsque le ménage ne participe plus à l'accompagnement ; "
-              "la commission du FSL en est informée.")
+    para(
+        doc,
+        "La convention peut prendre fin avant son terme à la demande du ménage, ou sur "
+        "proposition du service lorsque le ménage ne participe plus à l'accompagnement ; "
+        "la commission du FSL en est informée.",
+    )
 
     titre_section(doc, "Article 7 – Protection des données personnelles")
-    para(doc, "Les informations recueillies sont traitées par {{ service_nom }} pour la seule mise en "
-              "œuvre de l'accompagnement, conformément au règlement général sur la protection des "
-              "données et au référentiel de la CNIL relatif à l'accompagnement social (délibération "
-              "n° 2021-028). Elles ne sont communiquées qu'aux personnes qui en ont besoin : "
-              "travailleur social, Département (FSL) et, pour ce qui les concerne, le bailleur. "
-              "Le dossier est conservé deux ans après le dernier contact, puis archivé ou détruit. "
-              "Le ménage dispose d'un droit d'accès, de rectification, d'effacement et de limitation, "
-              "qu'il exerce auprès du service ({{ service_courriel }}), et peut saisir la CNIL.",
-         taille=9.5)
+    para(
+        doc,
+        "Les informations recueillies sont traitées par {{ service_nom }} pour la seule mise en "
+        "œuvre de l'accompagnement, conformément au règlement général sur la protection des "
+        "données et au référentiel de la CNIL relatif à l'accompagnement social (délibération "
+        "n° 2021-028). Elles ne sont communiquées qu'aux personnes qui en ont besoin : "
+        "travailleur social, Département (FSL) et, pour ce qui les concerne, le bailleur. "
+        "Le dossier est conservé deux ans après le dernier contact, puis archivé ou détruit. "
+        "Le ménage dispose d'un droit d'accès, de rectification, d'effacement et de limitation, "
+        "qu'il exerce auprès du service ({{ service_courriel }}), et peut saisir la CNIL.",
+        taille=9.5,
+    )
 
-    signatures(doc, [("Le ménage", "Mention « lu et approuvé »"),
-                     ("Le service", "{{ service_signataire }}, {{ service_fonction }}"),
-                     ("Le bailleur", "{{ bailleur }}"),
-                     ("Le Département (FSL)", "{{ departement }}")])
+    signatures(
+        doc,
+        [
+            ("Le ménage", "Mention « lu et approuvé »"),
+            ("Le service", "{{ service_signataire }}, {{ service_fonction }}"),
+            ("Le bailleur", "{{ bailleur }}"),
+            ("Le Département (FSL)", "{{ departement }}"),
+        ],
+    )
     return doc
 
 
 def bilan_asll() -> Document:
-    doc = nouveau_document("Bilan ASLL", "Bilan de la mesure d'accompagnement social lié au logement")
+    doc = nouveau_document(
+        "Bilan ASLL", "Bilan de la mesure d'accompagnement social lié au logement"
+    )
     para(doc, "Bilan de la mesure d'ASLL", style="Title")
-    para(doc, "Accompagnement social lié au logement – dossier {{ numero }} – bilan du {{ date_jour }}",
-         style="Subtitle")
+    para(
+        doc,
+        "Accompagnement social lié au logement – dossier {{ numero }} – bilan du {{ date_jour }}",
+        style="Subtitle",
+    )
 
     titre_section(doc, "1. La mesure")
-    fiche(doc, [
-        ("Ménage", "{{ menage }}"),
-        ("Adresse", "{{ adresse_complete }}"),
-        ("Bailleur", "{{ bailleur }}"),
-        ("Nature de la mesure", "{{ type_mesure }}"),
-        ("Prescripteur", "{{ prescripteur }} ({{ organisme_prescripteur }})"),
-        ("Début de la mesure", "{{ date_debut }}"),
-        ("Fin de la mesure", "{{ date_fin }} (fin prévue : {{ date_fin_prevue }})"),
-        ("Durée", "{{ duree_mesure }} – renouvellements : {{ renouvellements }}"),
-        ("Travailleur social", "{{ service_signataire }}, {{ service_fonction }}"),
-    ])
+    fiche(
+        doc,
+        [
+            ("Ménage", "{{ menage }}"),
+            ("Adresse", "{{ adresse_complete }}"),
+            ("Bailleur", "{{ bailleur }}"),
+            ("Nature de la mesure", "{{ type_mesure }}"),
+            ("Prescripteur", "{{ prescripteur }} ({{ organisme_prescripteur }})"),
+            ("Début de la mesure", "{{ date_debut }}"),
+            ("Fin de la mesure", "{{ date_fin }} (fin prévue : {{ date_fin_prevue }})"),
+            ("Durée", "{{ duree_mesure }} – renouvellements : {{ renouvellements }}"),
+            ("Travailleur social", "{{ service_signataire }}, {{ service_fonction }}"),
+        ],
+    )
 
     titre_section(doc, "2. Objectifs et résultats")
-    boucle(doc, [6.4, 4.4, 5.8], ["Objectif retenu", "Résultat", "Commentaire"], "o",
-           "objectifs_retenus",
-           ["{{ o.libelle }}", "{{ o.case_atteint }} atteint\n{{ o.case_partiel }} partiellement\n"
+    boucle(
+        doc,
+        [6.4, 4.4, 5.8],
+        ["Objectif retenu", "Résultat", "Commentaire"],
+        "o",
+        "objectifs_retenus",
+        [
+            "{{ o.libelle }}",
+            "{{ o.case_atteint }} atteint\n{{ o.case_partiel }} partiellement\n"
             "{{ o.case_non_atteint }} non atteint\n{{ o.case_sans_objet }} sans objet",
-            "{{ o.commentaire }}"])
+            "{{ o.commentaire }}",
+        ],
+    )
 
     titre_section(doc, "3. Évolution de la dette locative")
     t = tableau(doc, [7.0, 4.8, 4.8])
@@ -620,51 +832,87 @@ def bilan_asll() -> Document:
     ligne(t, ["À la demande", "{{ date_dette }}", "{{ montant_dette }}"])
     ligne(t, ["Au début de la mesure", "{{ date_debut }}", "{{ dette_debut }}"])
     ligne(t, ["À la fin de la mesure", "{{ date_fin }}", "{{ dette_fin }}"])
-    ligne(t, ["Évolution (fin – demande)", "", "{{ evolution_dette }}"], fond=FOND_LIBELLE, bold=True)
+    ligne(
+        t, ["Évolution (fin – demande)", "", "{{ evolution_dette }}"], fond=FOND_LIBELLE, bold=True
+    )
     for row in t.rows:
         row.cells[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _tenir_ensemble(t)
     espace(doc)
 
     titre_section(doc, "4. Plan d'apurement")
-    choix(doc, "plan_apurement", {
-        "Aucun": "Pas de plan d'apurement",
-        "Mis en place": "Plan d'apurement mis en place (en cours)",
-        "Respecté": "Plan d'apurement mis en place et respecté",
-        "Non respecté": "Plan d'apurement mis en place, non respecté"})
+    choix(
+        doc,
+        "plan_apurement",
+        {
+            "Aucun": "Pas de plan d'apurement",
+            "Mis en place": "Plan d'apurement mis en place (en cours)",
+            "Respecté": "Plan d'apurement mis en place et respecté",
+            "Non respecté": "Plan d'apurement mis en place, non respecté",
+        },
+    )
     para(doc, "Précisions (montant mensuel, durée, créancier) : {{ precisions_plan }}", avant=2)
 
     titre_section(doc, "5. Surendettement")
-    choix(doc, "surendettement", {
-        "Non": "Pas de dossier de surendettement",
-        "Dossier déposé": "Dossier de surendettement déposé à la Banque de France",
-        "Plan en cours": "Plan de surendettement en cours"})
+    choix(
+        doc,
+        "surendettement",
+        {
+            "Non": "Pas de dossier de surendettement",
+            "Dossier déposé": "Dossier de surendettement déposé à la Banque de France",
+            "Plan en cours": "Plan de surendettement en cours",
+        },
+    )
     para(doc, "Précisions : {{ precisions_surendettement }}", avant=2)
 
     titre_section(doc, "6. Relogement")
-    choix(doc, "relogement", {"Non concerné": "Non concerné",
-                              "En cours": "Demande de relogement en cours",
-                              "Relogé": "Relogement réalisé"})
+    choix(
+        doc,
+        "relogement",
+        {
+            "Non concerné": "Non concerné",
+            "En cours": "Demande de relogement en cours",
+            "Relogé": "Relogement réalisé",
+        },
+    )
     para(doc, "Précisions : {{ precisions_relogement }}", avant=2)
 
     titre_section(doc, "7. Motif de fin de l'accompagnement")
-    choix(doc, "motif_fin", {
-        "Travail possible": "Le travail a été possible : objectifs atteints ou en voie de l'être.",
-        "Travail non possible": "Le travail n'a pas été possible : le ménage n'a pas participé à "
-                                "l'accompagnement.",
-        "Limites de l'intervention atteintes": "Les limites de l'intervention sont atteintes : une "
-                                               "mesure de protection est à envisager."})
+    choix(
+        doc,
+        "motif_fin",
+        {
+            "Travail possible": "Le travail a été possible : objectifs atteints ou en voie de l'être.",
+            "Travail non possible": "Le travail n'a pas été possible : le ménage n'a pas participé à "
+            "l'accompagnement.",
+            "Limites de l'intervention atteintes": "Les limites de l'intervention sont atteintes : une "
+            "mesure de protection est à envisager.",
+        },
+    )
 
     titre_section(doc, "8. Proposition à la commission")
-    choix(doc, "proposition", {
-        "Arrêt": "Arrêt de la mesure au {{ date_fin_prevue }}",
-        "Renouvellement": "Renouvellement de la mesure pour {{ duree_renouvellement }}"})
-    encadre(doc, "Appréciation du travailleur social",
-            "Évolution de la situation, points d'appui, difficultés persistantes, suites proposées…",
-            "{{ observations }}")
+    choix(
+        doc,
+        "proposition",
+        {
+            "Arrêt": "Arrêt de la mesure au {{ date_fin_prevue }}",
+            "Renouvellement": "Renouvellement de la mesure pour {{ duree_renouvellement }}",
+        },
+    )
+    encadre(
+        doc,
+        "Appréciation du travailleur social",
+        "Évolution de la situation, points d'appui, difficultés persistantes, suites proposées…",
+        "{{ observations }}",
+    )
 
-    signatures(doc, [("Le travailleur social", "{{ service_signataire }}, {{ service_fonction }}"),
-                     ("Le ménage", "A pris connaissance du bilan")])
+    signatures(
+        doc,
+        [
+            ("Le travailleur social", "{{ service_signataire }}, {{ service_fonction }}"),
+            ("Le ménage", "A pris connaissance du bilan"),
+        ],
+    )
     return doc
 
 
@@ -690,19 +938,19 @@ def _corriger_sauts(doc):
 # Word rejects properties out of the schema's order: sort them before saving.
 ORDRE = {
     "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
-           "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
-           "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
-           "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
-           "rPr sectPr pPrChange",
+    "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
+    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
+    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
+    "rPr sectPr pPrChange",
     "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
-           "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
-           "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
+    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
+    "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath",
     "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW jc "
-             "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription",
+    "tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption tblDescription",
     "trPr": "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader "
-            "tblCellSpacing jc hidden",
+    "tblCellSpacing jc hidden",
     "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection tcFitText "
-            "vAlign hideMark",
+    "vAlign hideMark",
 }
 
 
@@ -723,9 +971,12 @@ def _ordonner_document(doc):
         _ordonner(sec.footer._element)
 
 
-MODELES = {"rapport-esu.docx": rapport_esu,
-           "rapport-esu-non-rencontre.docx": rapport_esu_non_rencontre,
-           "convention-asll.docx": convention_asll, "bilan-asll.docx": bilan_asll}
+MODELES = {
+    "rapport-esu.docx": rapport_esu,
+    "rapport-esu-non-rencontre.docx": rapport_esu_non_rencontre,
+    "convention-asll.docx": convention_asll,
+    "bilan-asll.docx": bilan_asll,
+}
 
 
 def main(dossier: Path = ICI) -> list[Path]:

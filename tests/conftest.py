@@ -1,4 +1,5 @@
 """Fixtures shared by the tests."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,9 +9,15 @@ from asll.config import Config, Service
 
 # The service whose letterhead the drafts and reports of the tests carry.
 SERVICE = Service(
-    nom="Service logement – Solidarités Charente", adresse="8 place du Champ-de-Mars",
-    code_postal="16000", commune="Angoulême", telephone="05 45 00 00 00",
-    courriel="asll@exemple.fr", signataire="Camille Roux", departement="Charente")
+    nom="Service logement – Solidarités Charente",
+    adresse="8 place du Champ-de-Mars",
+    code_postal="16000",
+    commune="Angoulême",
+    telephone="05 45 00 00 00",
+    courriel="asll@exemple.fr",
+    signataire="Camille Roux",
+    departement="Charente",
+)
 
 
 @pytest.fixture

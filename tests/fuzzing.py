@@ -1,5 +1,6 @@
 """Mutants of the real samples, for the fuzz tests: byte flips, truncations, splices and
 damaged entries of Word files. Deterministic: a seed gives the same inputs everywhere."""
+
 from __future__ import annotations
 
 import io
@@ -12,8 +13,11 @@ SAMPLES = PROJECT_ROOT / "samples" / "documents"
 
 
 def sample_bytes() -> list[tuple[str, bytes]]:
-    return [(p.name, p.read_bytes()) for p in sorted(SAMPLES.iterdir())
-            if p.is_file() and p.stat().st_size > 0]
+    return [
+        (p.name, p.read_bytes())
+        for p in sorted(SAMPLES.iterdir())
+        if p.is_file() and p.stat().st_size > 0
+    ]
 
 
 def _flip(rng, data):
@@ -24,7 +28,7 @@ def _flip(rng, data):
 
 
 def _truncate(rng, data):
-    return data[:rng.randrange(1, len(data))]
+    return data[: rng.randrange(1, len(data))]
 
 
 def _cut_middle(rng, data):
@@ -34,12 +38,12 @@ def _cut_middle(rng, data):
 
 
 def _splice(rng, data, other):
-    return data[:rng.randrange(len(data))] + other[rng.randrange(len(other)):]
+    return data[: rng.randrange(len(data))] + other[rng.randrange(len(other)) :]
 
 
 def _repeat(rng, data):
     a = rng.randrange(len(data))
-    chunk = data[a:a + rng.choice((8, 256, 2048))]
+    chunk = data[a : a + rng.choice((8, 256, 2048))]
     return data[:a] + chunk * rng.choice((2, 50)) + data[a:]
 
 
@@ -62,7 +66,7 @@ def _zip_entry(rng, data):
                 if how == 0 and content:
                     content = _flip(rng, content)
                 elif how == 1 and content:
-                    content = content[:rng.randrange(len(content))]
+                    content = content[: rng.randrange(len(content))]
                 elif how == 2:
                     content = b""
                 else:

@@ -1,4 +1,5 @@
 """A burst of letters is written to the register in a few saves, none lost."""
+
 from openpyxl import load_workbook
 
 from asll.config import PROJECT_ROOT, Config

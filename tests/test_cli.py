@@ -1,4 +1,5 @@
 """The `asll` command as staff and scripts use it: exit codes, French messages, JSON."""
+
 import json
 import signal
 import subprocess
@@ -14,18 +15,43 @@ from asll.config import PROJECT_ROOT
 SAMPLES = PROJECT_ROOT / "samples" / "documents"
 EXPECTED = PROJECT_ROOT / "samples" / "attendu"
 CONTRACT_KEYS = {
-    "fichier", "type_document", "personnes", "adresse", "code_postal", "commune", "bailleur",
-    "loyer_mensuel", "montant_dette", "date_dette", "juridiction", "date_audience",
-    "heure_audience", "commissaire_justice", "reference", "date_document", "date_limite",
-    "type_mesure", "prescripteur", "organisme_prescripteur", "composition", "nb_enfants",
-    "statut_occupation", "ressources", "champs_incertains",
+    "fichier",
+    "type_document",
+    "personnes",
+    "adresse",
+    "code_postal",
+    "commune",
+    "bailleur",
+    "loyer_mensuel",
+    "montant_dette",
+    "date_dette",
+    "juridiction",
+    "date_audience",
+    "heure_audience",
+    "commissaire_justice",
+    "reference",
+    "date_document",
+    "date_limite",
+    "type_mesure",
+    "prescripteur",
+    "organisme_prescripteur",
+    "composition",
+    "nb_enfants",
+    "statut_occupation",
+    "ressources",
+    "champs_incertains",
 }
 needs_samples = pytest.mark.skipif(not EXPECTED.exists(), reason="échantillons absents")
 
 
 def asll(*args, cwd=None, timeout=300):
-    return subprocess.run([sys.executable, "-m", "asll", *map(str, args)], capture_output=True,
-                          text=True, cwd=cwd, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "asll", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=timeout,
+    )
 
 
 def workspace_args(base: Path) -> list[str]:
@@ -34,8 +60,9 @@ def workspace_args(base: Path) -> list[str]:
 
 @needs_samples
 def test_extract_json_prints_the_contract_and_writes_nothing(tmp_path):
-    sample = next(p for p in sorted(SAMPLES.glob("*.pdf"))
-                  if (EXPECTED / (p.name + ".json")).exists())
+    sample = next(
+        p for p in sorted(SAMPLES.glob("*.pdf")) if (EXPECTED / (p.name + ".json")).exists()
+    )
     copy = tmp_path / sample.name
     copy.write_bytes(sample.read_bytes())
     result = asll("extract", copy, "--json", cwd=tmp_path)
@@ -46,11 +73,14 @@ def test_extract_json_prints_the_contract_and_writes_nothing(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == [sample.name]
 
 
-@pytest.mark.parametrize("name,content,words", [
-    ("vide.pdf", b"", "vide"),
-    ("abime.pdf", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj <<", "PDF"),
-    ("faux.docx", b"Ceci est un simple texte, pas un document Word.", "Word"),
-])
+@pytest.mark.parametrize(
+    "name,content,words",
+    [
+        ("vide.pdf", b"", "vide"),
+        ("abime.pdf", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj <<", "PDF"),
+        ("faux.docx", b"Ceci est un simple texte, pas un document Word.", "Word"),
+    ],
+)
 def test_extract_unreadable_file_fails_with_one_french_line(tmp_path, name, content, words):
     path = tmp_path / name
     path.write_bytes(content)
@@ -65,8 +95,9 @@ def test_extract_unreadable_file_fails_with_one_french_line(tmp_path, name, cont
 def test_ingest_exits_zero_when_every_file_is_handled_even_quarantined(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    sample = next(p for p in sorted(SAMPLES.glob("*.pdf"))
-                  if (EXPECTED / (p.name + ".json")).exists())
+    sample = next(
+        p for p in sorted(SAMPLES.glob("*.pdf")) if (EXPECTED / (p.name + ".json")).exists()
+    )
     (inbox / sample.name).write_bytes(sample.read_bytes())
     (inbox / "illisible.pdf").write_bytes(b"pas un pdf")
     result = asll("ingest", *workspace_args(tmp_path), cwd=tmp_path)
@@ -80,7 +111,11 @@ def test_ingest_exits_zero_when_every_file_is_handled_even_quarantined(tmp_path)
 def test_watch_stops_cleanly_on_ctrl_c(tmp_path):
     process = subprocess.Popen(
         [sys.executable, "-m", "asll", "watch", *map(str, workspace_args(tmp_path))],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
     deadline = time.monotonic() + 30
     while not (tmp_path / "inbox").exists() and time.monotonic() < deadline:
         time.sleep(0.1)

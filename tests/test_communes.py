@@ -1,4 +1,5 @@
 """Communes, postcodes and EPCI from Etalab's découpage administratif (asll.domain.communes)."""
+
 import gzip
 import hashlib
 import importlib.util
@@ -11,8 +12,16 @@ import pytest
 
 from asll.config import PROJECT_ROOT, load_config
 from asll.domain import communes
-from asll.domain.communes import (CODE_POSTAL_INCONNU, COHERENT, COMMUNE_ABSENTE,
-                                  canonical_name, check, communes_for_postcode, epci_of, match)
+from asll.domain.communes import (
+    CODE_POSTAL_INCONNU,
+    COHERENT,
+    COMMUNE_ABSENTE,
+    canonical_name,
+    check,
+    communes_for_postcode,
+    epci_of,
+    match,
+)
 from asll.domain.epci import epci_for
 
 DATA = PROJECT_ROOT / "asll" / "domain" / "data"
@@ -20,32 +29,39 @@ DATA = PROJECT_ROOT / "asll" / "domain" / "data"
 
 def _build_script():
     spec = importlib.util.spec_from_file_location(
-        "build_communes", PROJECT_ROOT / "scripts" / "build_communes.py")
+        "build_communes", PROJECT_ROOT / "scripts" / "build_communes.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-@pytest.mark.parametrize("cp, printed, official", [
-    ("52100", "SAINT DIZIER", "Saint-Dizier"),
-    ("52100", "St-Dizier", "Saint-Dizier"),
-    ("52100", "saint-dizier cedex", "Saint-Dizier"),
-    ("16000", "ANGOULEME", "Angoulême"),
-    ("16000", "ANGOULEME CEDEX 9", "Angoulême"),
-    ("16100", "COGNAC", "Cognac"),
-    ("17000", "ROCHELLE (LA)", "La Rochelle"),
-    ("52100", "BETTANCOURT LA FERREE", "Bettancourt-la-Ferrée"),
-    ("52100", "MOESLAINS", "Moëslains"),
-])
+@pytest.mark.parametrize(
+    "cp, printed, official",
+    [
+        ("52100", "SAINT DIZIER", "Saint-Dizier"),
+        ("52100", "St-Dizier", "Saint-Dizier"),
+        ("52100", "saint-dizier cedex", "Saint-Dizier"),
+        ("16000", "ANGOULEME", "Angoulême"),
+        ("16000", "ANGOULEME CEDEX 9", "Angoulême"),
+        ("16100", "COGNAC", "Cognac"),
+        ("17000", "ROCHELLE (LA)", "La Rochelle"),
+        ("52100", "BETTANCOURT LA FERREE", "Bettancourt-la-Ferrée"),
+        ("52100", "MOESLAINS", "Moëslains"),
+    ],
+)
 def test_printed_town_gets_its_official_spelling(cp, printed, official):
     assert canonical_name(cp, printed) == official
 
 
-@pytest.mark.parametrize("cp, printed, official", [
-    ("16100", "C0GNAC", "Cognac"),  # OCR: zero for o
-    ("52100", "SAINT DIZIE", "Saint-Dizier"),  # last letter lost at the margin
-    ("52100", "Chancenat", "Chancenay"),
-])
+@pytest.mark.parametrize(
+    "cp, printed, official",
+    [
+        ("16100", "C0GNAC", "Cognac"),  # OCR: zero for o
+        ("52100", "SAINT DIZIE", "Saint-Dizier"),  # last letter lost at the margin
+        ("52100", "Chancenat", "Chancenay"),
+    ],
+)
 def test_small_ocr_typos_are_forgiven_within_the_postcode(cp, printed, official):
     assert canonical_name(cp, printed) == official
     result = check(cp, printed)
@@ -119,8 +135,10 @@ def test_former_commune_name_is_accepted_for_the_new_commune():
 
 
 def test_epci_of_real_communes():
-    assert epci_of("52100", "Saint-Dizier") == ("200068666",
-                                                "CA du Grand Saint-Dizier Der et Vallées")
+    assert epci_of("52100", "Saint-Dizier") == (
+        "200068666",
+        "CA du Grand Saint-Dizier Der et Vallées",
+    )
     assert epci_of("16000", "Angoulême")[1] == "CA du Grand Angoulême"
     assert epci_of("16100", "Cognac")[1] == "CA du Grand Cognac"
     assert epci_of("16000", "Cognac") is None  # no EPCI for an inconsistent pair
@@ -134,11 +152,14 @@ def test_dossier_epci_falls_back_to_the_official_one_under_the_service_label():
     # Not listed, but a member of the EPCI the service calls by its own label.
     assert epci_for("Bettancourt-la-Ferrée", "52100", configured) == label
     # Not listed and no listed commune in its EPCI: the official name.
-    assert epci_for("Bourbonne-les-Bains", "52400", configured) == \
-        match("52400", "Bourbonne-les-Bains").epci_nom
+    assert (
+        epci_for("Bourbonne-les-Bains", "52400", configured)
+        == match("52400", "Bourbonne-les-Bains").epci_nom
+    )
     assert epci_for("Bourbonne-les-Bains", "16000", configured) is None
 
     from asll.domain.sectors import epci_of as sector_epci
+
     assert sector_epci("Bettancourt-la-Ferrée", config, "52100") == label
     assert sector_epci("Bettancourt-la-Ferrée", config) is None  # no postcode, no guess
 
@@ -169,21 +190,56 @@ def test_build_script_output_is_deterministic_and_keeps_only_actual_communes(tmp
     package = tmp_path / "package"
     (package / "data").mkdir(parents=True)
     (package / "package.json").write_text('{"version": "9.9.9"}', encoding="utf-8")
-    (package / "data" / "communes.json").write_text(json.dumps([
-        {"code": "52448", "nom": "Saint-Dizier", "departement": "52",
-         "type": "commune-actuelle", "codesPostaux": ["52100"]},
-        {"code": "50129", "nom": "Cherbourg-en-Cotentin", "departement": "50",
-         "type": "commune-actuelle", "codesPostaux": ["50100", "50110"]},
-        {"code": "50173", "nom": "Cherbourg-Octeville", "departement": "50",
-         "type": "commune-deleguee", "chefLieu": "50129"},
-        {"code": "52999", "nom": "Ancienne", "departement": "52",
-         "type": "commune-associee", "chefLieu": "99999"},  # parent unknown: dropped
-    ]), encoding="utf-8")
-    (package / "data" / "epci.json").write_text(json.dumps([
-        {"code": "200068666", "nom": "CA du Grand Saint-Dizier Der et Vallées",
-         "membres": [{"code": "52448"}]}]), encoding="utf-8")
+    (package / "data" / "communes.json").write_text(
+        json.dumps(
+            [
+                {
+                    "code": "52448",
+                    "nom": "Saint-Dizier",
+                    "departement": "52",
+                    "type": "commune-actuelle",
+                    "codesPostaux": ["52100"],
+                },
+                {
+                    "code": "50129",
+                    "nom": "Cherbourg-en-Cotentin",
+                    "departement": "50",
+                    "type": "commune-actuelle",
+                    "codesPostaux": ["50100", "50110"],
+                },
+                {
+                    "code": "50173",
+                    "nom": "Cherbourg-Octeville",
+                    "departement": "50",
+                    "type": "commune-deleguee",
+                    "chefLieu": "50129",
+                },
+                {
+                    "code": "52999",
+                    "nom": "Ancienne",
+                    "departement": "52",
+                    "type": "commune-associee",
+                    "chefLieu": "99999",
+                },  # parent unknown: dropped
+            ]
+        ),
+        encoding="utf-8",
+    )
+    (package / "data" / "epci.json").write_text(
+        json.dumps(
+            [
+                {
+                    "code": "200068666",
+                    "nom": "CA du Grand Saint-Dizier Der et Vallées",
+                    "membres": [{"code": "52448"}],
+                }
+            ]
+        ),
+        encoding="utf-8",
+    )
     (package / "data" / "departements.json").write_text(
-        json.dumps([{"code": "52", "nom": "Haute-Marne"}]), encoding="utf-8")
+        json.dumps([{"code": "52", "nom": "Haute-Marne"}]), encoding="utf-8"
+    )
     script = _build_script()
     first, second = tmp_path / "a.tsv.gz", tmp_path / "b.tsv.gz"
     info = script.build(package, first)
@@ -201,10 +257,13 @@ def test_build_script_output_is_deterministic_and_keeps_only_actual_communes(tmp
 
 
 def test_first_call_loads_quickly_in_a_fresh_process():
-    code = ("import time; t = time.perf_counter(); from asll.domain import communes; "
-            "communes.match('52100', 'SAINT DIZIER'); print(time.perf_counter() - t)")
-    out = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, check=True,
-                         capture_output=True, text=True).stdout
+    code = (
+        "import time; t = time.perf_counter(); from asll.domain import communes; "
+        "communes.match('52100', 'SAINT DIZIER'); print(time.perf_counter() - t)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT_ROOT, check=True, capture_output=True, text=True
+    ).stdout
     # About 0.15 s here; the bound leaves room for a loaded shared machine.
     assert float(out) < 1.0
 

@@ -1,4 +1,5 @@
 """asll.toml: paths relative to the file, service identity, French errors."""
+
 import pytest
 
 from asll.config import PROJECT_ROOT, Config, ConfigError, load_config
@@ -8,8 +9,9 @@ def test_documented_example_loads_and_paths_are_relative_to_it(tmp_path):
     example = (PROJECT_ROOT / "asll.exemple.toml").read_text(encoding="utf-8")
     target = tmp_path / "Service logement é" / "asll.toml"
     target.parent.mkdir()
-    target.write_text(example.replace('inbox = "inbox"', 'inbox = "Arrivée des courriers"'),
-                      encoding="utf-8")
+    target.write_text(
+        example.replace('inbox = "inbox"', 'inbox = "Arrivée des courriers"'), encoding="utf-8"
+    )
     config = load_config(target)
     assert config.inbox == target.parent / "Arrivée des courriers"
     assert config.registre == target.parent / "registre.xlsx"
@@ -32,8 +34,7 @@ def test_unknown_key_is_named_in_french(tmp_path):
 
 
 def test_options_override_the_file(tmp_path):
-    config = Config.for_workspace(tmp_path).with_options(inbox=str(tmp_path / "autre"),
-                                                        outbox=None)
+    config = Config.for_workspace(tmp_path).with_options(inbox=str(tmp_path / "autre"), outbox=None)
     assert config.inbox == tmp_path / "autre"
     assert config.outbox == tmp_path / "outbox"
 
@@ -45,7 +46,10 @@ def test_sectors_assign_by_commune_whatever_the_spelling(tmp_path):
     for written in ("SAINT-DIZIER", "St Dizier", "saint dizier"):
         found = assign(written, config)
         assert (found.secteur, found.referent, found.connue) == (
-            "Saint-Dizier", "Claire BERNARD", True)
+            "Saint-Dizier",
+            "Claire BERNARD",
+            True,
+        )
     unknown = assign("Bourbonne-les-Bains", config)
     assert (unknown.secteur, unknown.referent, unknown.connue) == ("À attribuer", None, False)
     assert assign("Saint-Dizier", Config()) is None  # no sectors configured

@@ -1,6 +1,7 @@
 """Crash safety: the real watcher killed at random moments, then restarted, files every
 input exactly once; a disk fault leaves the file in the inbox with a French message, and
 the work resumes when the fault goes."""
+
 import hashlib
 import os
 import random
@@ -29,15 +30,22 @@ def sha(path: Path) -> str:
 
 
 def filed_files(config: Config) -> list[Path]:
-    return [p for folder in (config.archive, config.quarantaine, config.a_trier)
-            for p in folder.rglob("*") if p.is_file() and p.suffix != ".txt"
-            and not p.name.startswith(".")]
+    return [
+        p
+        for folder in (config.archive, config.quarantaine, config.a_trier)
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix != ".txt" and not p.name.startswith(".")
+    ]
 
 
 def start_watcher(base: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "asll", "watch", "--espace", str(base)],
-                            cwd=base.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "asll", "watch", "--espace", str(base)],
+        cwd=base.parent,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
 
 
 def test_watcher_killed_at_random_moments_files_every_input_exactly_once(tmp_path):
@@ -71,12 +79,16 @@ def test_watcher_killed_at_random_moments_files_every_input_exactly_once(tmp_pat
     filed = filed_files(config)
     assert Counter(sha(p) for p in filed) == expected, "\n".join(logs)  # none lost, none twice
     workbook = load_workbook(config.registre)
-    documents = [r for r in workbook["Documents reçus"].iter_rows(min_row=2, values_only=True)
-                 if any(r)]
+    documents = [
+        r for r in workbook["Documents reçus"].iter_rows(min_row=2, values_only=True) if any(r)
+    ]
     assert len(documents) == sum(expected.values())  # one row per file, whatever the kills
     headers = [c.value for c in workbook["Dossiers"][1]]
-    dossiers = [dict(zip(headers, r)) for r in
-                workbook["Dossiers"].iter_rows(min_row=2, values_only=True) if any(r)]
+    dossiers = [
+        dict(zip(headers, r))
+        for r in workbook["Dossiers"].iter_rows(min_row=2, values_only=True)
+        if any(r)
+    ]
     numbers = [d["N° dossier"] for d in dossiers]
     assert len(numbers) == len(set(numbers))
     households = [(d["Nom 1"], d["Prénom 1"]) for d in dossiers]
@@ -89,8 +101,10 @@ def break_folder(folder: Path) -> None:
     ignores permissions)."""
     folder.mkdir(parents=True, exist_ok=True)
     if os.geteuid() == 0:
-        if shutil.which("chattr") is None or subprocess.run(
-                ["chattr", "+i", str(folder)], capture_output=True).returncode:
+        if (
+            shutil.which("chattr") is None
+            or subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode
+        ):
             pytest.skip("root sans chattr : impossible de simuler la panne")
     else:
         folder.chmod(0o500)
@@ -144,8 +158,7 @@ def test_a_disk_fault_keeps_the_file_says_why_in_french_and_work_resumes(tmp_pat
     assert watcher.retries.due(dropped)
     assert results[0].brouillons and results[0].brouillons[0].is_file()
     workbook = load_workbook(config.registre)
-    rows = [r for r in workbook["Documents reçus"].iter_rows(min_row=2, values_only=True)
-            if any(r)]
+    rows = [r for r in workbook["Documents reçus"].iter_rows(min_row=2, values_only=True) if any(r)]
     assert len(rows) == 1
     dossiers = [r for r in workbook["Dossiers"].iter_rows(min_row=2, values_only=True) if any(r)]
     assert len(dossiers) == 1

@@ -1,4 +1,5 @@
 """Deadlines counted the way the law counts them (working days, French holidays)."""
+
 from datetime import date
 
 from asll.domain.dates import add_months, add_working_days
@@ -14,8 +15,13 @@ def test_report_is_due_five_working_days_before_the_hearing_holidays_excluded():
 
 
 def test_letter_deadline_wins_when_earlier_and_late_notification_is_flagged():
-    d = Dossier(numero="ESU-2025-0002", nature="ESU", date_audience=date(2025, 10, 14),
-                date_limite=date(2025, 9, 30), date_document=date(2025, 9, 10))
+    d = Dossier(
+        numero="ESU-2025-0002",
+        nature="ESU",
+        date_audience=date(2025, 10, 14),
+        date_limite=date(2025, 9, 30),
+        date_document=date(2025, 9, 10),
+    )
     report = deadlines_for(d)[0]
     assert report.echeance == date(2025, 9, 30)
     assert "42 jours" in report.remarque
@@ -28,28 +34,54 @@ def test_interview_within_fifteen_working_days_of_the_request():
 
 
 def test_bilan_six_months_after_start_and_diagnostic_two_months():
-    measure = Dossier(numero="ASLL-2025-0001", nature="ASLL", type_mesure="maintien",
-                      date_debut_mesure=date(2025, 3, 1))
+    measure = Dossier(
+        numero="ASLL-2025-0001",
+        nature="ASLL",
+        type_mesure="maintien",
+        date_debut_mesure=date(2025, 3, 1),
+    )
     assert deadlines_for(measure)[0].echeance == date(2025, 8, 31)
-    renewed = Dossier(numero="ASLL-2025-0002", nature="ASLL", type_mesure="maintien",
-                      date_debut_mesure=date(2025, 3, 1), renouvellements=1)
+    renewed = Dossier(
+        numero="ASLL-2025-0002",
+        nature="ASLL",
+        type_mesure="maintien",
+        date_debut_mesure=date(2025, 3, 1),
+        renouvellements=1,
+    )
     assert deadlines_for(renewed)[0].echeance == date(2026, 2, 28)
-    diagnostic = Dossier(numero="ASLL-2025-0003", nature="ASLL", type_mesure="diagnostic",
-                         date_document=date(2025, 12, 31))
+    diagnostic = Dossier(
+        numero="ASLL-2025-0003",
+        nature="ASLL",
+        type_mesure="diagnostic",
+        date_document=date(2025, 12, 31),
+    )
     assert deadlines_for(diagnostic)[0].echeance == date(2026, 2, 28)
     assert add_months(date(2024, 1, 31), 1) == date(2024, 2, 29)
 
 
 def test_sent_or_closed_dossiers_have_nothing_due_and_lists_are_split():
-    sent = Dossier(numero="ESU-2025-0004", nature="ESU", date_audience=date(2025, 10, 14),
-                   date_envoi_rapport=date(2025, 10, 1))
-    closed = Dossier(numero="ESU-2025-0005", nature="ESU", statut="Clos",
-                     date_audience=date(2025, 10, 14))
+    sent = Dossier(
+        numero="ESU-2025-0004",
+        nature="ESU",
+        date_audience=date(2025, 10, 14),
+        date_envoi_rapport=date(2025, 10, 1),
+    )
+    closed = Dossier(
+        numero="ESU-2025-0005", nature="ESU", statut="Clos", date_audience=date(2025, 10, 14)
+    )
     assert deadlines_for(sent) == [] and deadlines_for(closed) == []
-    late_one = Dossier(numero="ESU-2025-0006", nature="ESU", date_audience=date(2025, 10, 14),
-                       date_entretien=date(2025, 9, 20))
-    soon = Dossier(numero="ESU-2025-0007", nature="ESU", date_audience=date(2025, 11, 4),
-                   date_entretien=date(2025, 9, 20))
+    late_one = Dossier(
+        numero="ESU-2025-0006",
+        nature="ESU",
+        date_audience=date(2025, 10, 14),
+        date_entretien=date(2025, 9, 20),
+    )
+    soon = Dossier(
+        numero="ESU-2025-0007",
+        nature="ESU",
+        date_audience=date(2025, 11, 4),
+        date_entretien=date(2025, 9, 20),
+    )
     late, coming = due([late_one, soon, sent], today=date(2025, 10, 20), days=10)
     assert [d.numero for d in late] == ["ESU-2025-0006"]
     assert [d.numero for d in coming] == ["ESU-2025-0007"]

@@ -1,11 +1,11 @@
 """`intake.evaluate`: scoring rules, French report, and a run on the bundled samples."""
+
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-from intake.evaluate import (GROUP_TEXT, SCORED_FIELDS, evaluate, format_report, pct,
-                             same_value)
+from intake.evaluate import GROUP_TEXT, SCORED_FIELDS, evaluate, format_report, pct, same_value
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -20,10 +20,16 @@ def test_same_value_rules():
     assert not same_value("montant_dette", 3412.87, 3412.8)
     assert not same_value("montant_dette", None, 0)
     assert same_value("loyer_mensuel", 510, 510.0)
-    assert same_value("ressources", [{"type": "apl", "montant": 212}, {"type": "rsa", "montant": None}],
-                      [{"type": "rsa", "montant": None}, {"type": "apl", "montant": 212.0}])
-    assert not same_value("ressources", [{"type": "apl", "montant": 212}],
-                          [{"type": "apl", "montant": 212}, {"type": "apl", "montant": 212}])
+    assert same_value(
+        "ressources",
+        [{"type": "apl", "montant": 212}, {"type": "rsa", "montant": None}],
+        [{"type": "rsa", "montant": None}, {"type": "apl", "montant": 212.0}],
+    )
+    assert not same_value(
+        "ressources",
+        [{"type": "apl", "montant": 212}],
+        [{"type": "apl", "montant": 212}, {"type": "apl", "montant": 212}],
+    )
     assert same_value("commune", "Saint-Dizier", "Saint-Dizier")
     assert not same_value("commune", "Saint-Dizier", "SAINT-DIZIER")
     assert not same_value("nb_enfants", 0, None)
@@ -68,22 +74,27 @@ def test_uncertainty_measures_and_failure_classes():
     from intake.evaluate import DocumentResult, Mismatch, Report, failure_classes
 
     def doc(name, reglage, wrong, flagged, empty=()):
-        d = DocumentResult(name, "assignation", GROUP_TEXT, "pdf_text", famille="f", reglage=reglage)
+        d = DocumentResult(
+            name, "assignation", GROUP_TEXT, "pdf_text", famille="f", reglage=reglage
+        )
         for f in SCORED_FIELDS:
             d.correct[f] = f not in wrong
             d.flagged[f] = f in flagged
             d.empty[f] = f in empty
         return d
 
-    report = Report(documents=[
-        doc("a.pdf", True, {"bailleur", "adresse"}, {"bailleur"}, empty={"adresse"}),
-        doc("b.pdf", False, {"bailleur", "personnes"}, {"reference"}),
-    ], mismatches=[
-        Mismatch("a.pdf", "bailleur", "Vienne Habitat", "Office Public de l'Habitat"),
-        Mismatch("a.pdf", "adresse", "3 rue Pasteur", None),
-        Mismatch("b.pdf", "bailleur", "SCI DU PARC", "demandeur ci-dessus désigné"),
-        Mismatch("b.pdf", "personnes", [], [{"nom": "MARTIN"}]),
-    ])
+    report = Report(
+        documents=[
+            doc("a.pdf", True, {"bailleur", "adresse"}, {"bailleur"}, empty={"adresse"}),
+            doc("b.pdf", False, {"bailleur", "personnes"}, {"reference"}),
+        ],
+        mismatches=[
+            Mismatch("a.pdf", "bailleur", "Vienne Habitat", "Office Public de l'Habitat"),
+            Mismatch("a.pdf", "adresse", "3 rue Pasteur", None),
+            Mismatch("b.pdf", "bailleur", "SCI DU PARC", "demandeur ci-dessus désigné"),
+            Mismatch("b.pdf", "personnes", [], [{"nom": "MARTIN"}]),
+        ],
+    )
     u = report.uncertainty()
     assert (u.wrong, u.wrong_flagged, u.flagged, u.total) == (4, 1, 2, 2 * len(SCORED_FIELDS))
     assert u.recall == 0.25 and (u.silent, u.missing_unflagged) == (2, 1)
@@ -108,10 +119,15 @@ def test_families_are_deterministic_and_labelled(tmp_path):
     for lab in a:
         assert lab["famille"] in some and lab["reglage"] == manifest()[lab["famille"]]["reglage"]
         assert (tmp_path / "a" / "documents" / lab["fichier"]).is_file()
-        stored = json.loads((tmp_path / "a" / "attendu" / f"{lab['fichier']}.json").read_text("utf-8"))
+        stored = json.loads(
+            (tmp_path / "a" / "attendu" / f"{lab['fichier']}.json").read_text("utf-8")
+        )
         assert stored == lab and set(SCORED_FIELDS) <= set(stored)
     pdfs = sorted(p.name for p in (tmp_path / "a" / "documents").glob("*.pdf"))
-    assert all((tmp_path / "a" / "documents" / n).read_bytes() ==
-               (tmp_path / "b" / "documents" / n).read_bytes() for n in pdfs)
+    assert all(
+        (tmp_path / "a" / "documents" / n).read_bytes()
+        == (tmp_path / "b" / "documents" / n).read_bytes()
+        for n in pdfs
+    )
     other = generate(tmp_path / "c", n_per_family=2, seed=8, scans_per_family=0, families=some)
     assert [x["personnes"] for x in other] != [x["personnes"] for x in a]

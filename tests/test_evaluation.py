@@ -6,6 +6,7 @@ falls below the level recorded in corpus/niveau.json (tolerance 0). When the ext
 improves, raise the recorded level (it is the measured accuracy rounded down to 0.1 point).
 Targets of the issue: 97 % on text documents and forms, 92 % on scans.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,7 +43,8 @@ def test_accuracy_not_below_recorded_level(report, groupe):
     measured = report.accuracy(groupe) * 100
     assert measured >= NIVEAU[groupe], (
         f"exactitude « {groupe} » {measured:.1f} % < niveau enregistré {NIVEAU[groupe]} %\n"
-        + format_report(report))
+        + format_report(report)
+    )
 
 
 # --- generated families: leave-one-family-out levels (corpus/families.py) ------------------
@@ -59,10 +61,17 @@ def families_report(tmp_path_factory):
 
     out = tmp_path_factory.mktemp("familles")
     fams = {n: f for n, f in manifest().items() if n not in CHANTIER["familles"]}
-    labels = generate(out, n_per_family=FAM["n_par_famille"], seed=FAM["graine"],
-                      scans_per_family=FAM["scans_par_famille"], families=list(fams))
-    kinds = {k: [n for n, f in fams.items() if f["type"] == k] for k in
-             ("assignation", "saisine_prefecture", "fiche_prescription")}
+    labels = generate(
+        out,
+        n_per_family=FAM["n_par_famille"],
+        seed=FAM["graine"],
+        scans_per_family=FAM["scans_par_famille"],
+        families=list(fams),
+    )
+    kinds = {
+        k: [n for n, f in fams.items() if f["type"] == k]
+        for k in ("assignation", "saisine_prefecture", "fiche_prescription")
+    }
     # the brief's floor: 8 law offices, 5 préfecture styles, 5 form styles, half held out
     assert len(kinds["assignation"]) >= 8 and len(kinds["saisine_prefecture"]) >= 5
     assert len(kinds["fiche_prescription"]) >= 5
@@ -77,7 +86,8 @@ def test_families_not_below_recorded_level(families_report, statut, reglage, gro
     measured = families_report.accuracy(groupe, reglage)
     assert measured is not None, (statut, groupe)
     assert measured * 100 >= FAM[statut][groupe], (
-        f"familles {statut}, « {groupe} » : {measured * 100:.1f} % < niveau {FAM[statut][groupe]} %")
+        f"familles {statut}, « {groupe} » : {measured * 100:.1f} % < niveau {FAM[statut][groupe]} %"
+    )
 
 
 def test_families_uncertainty_levels(families_report):
@@ -94,11 +104,13 @@ def test_families_report_hides_held_out_mismatches(families_report):
     listed = [line for line in text.splitlines() if line.startswith("- ")]
     assert listed and not any(line[2:].split(" — ")[0] in held_out for line in listed)
     full = format_report(families_report, details_reserve=True)
-    assert any(line[2:].split(" — ")[0] in held_out for line in full.splitlines()
-               if line.startswith("- "))
+    assert any(
+        line[2:].split(" — ")[0] in held_out for line in full.splitlines() if line.startswith("- ")
+    )
 
 
 # --- form families added from sources 15-19, measured apart until they reach the levels above --
+
 
 def test_new_form_families_levels(tmp_path):
     if not shutil.which("tesseract"):
@@ -108,14 +120,21 @@ def test_new_form_families_levels(tmp_path):
     names = CHANTIER["familles"]
     fams = manifest()
     assert all(fams[n] == {"type": "fiche_prescription", "reglage": True} for n in names)
-    labels = generate(tmp_path, n_per_family=FAM["n_par_famille"], seed=FAM["graine"],
-                      scans_per_family=FAM["scans_par_famille"], families=names)
+    labels = generate(
+        tmp_path,
+        n_per_family=FAM["n_par_famille"],
+        seed=FAM["graine"],
+        scans_per_family=FAM["scans_par_famille"],
+        families=names,
+    )
     assert {lab["famille"] for lab in labels} == set(names)
     assert any(lab["fichier"].startswith("scan ") for lab in labels)
     report = evaluate(tmp_path / "documents", tmp_path / "attendu")
     for groupe in (GROUP_TEXT, GROUP_SCAN):
         measured = report.accuracy(groupe, True) * 100
-        assert measured >= CHANTIER[groupe], f"« {groupe} » {measured:.1f} % < {CHANTIER[groupe]} %\n" + format_report(report)
+        assert measured >= CHANTIER[groupe], (
+            f"« {groupe} » {measured:.1f} % < {CHANTIER[groupe]} %\n" + format_report(report)
+        )
     u = report.uncertainty()
     assert u.recall * 100 >= CHANTIER["faux signalés"], f"faux signalés {u.recall * 100:.1f} %"
     assert u.rate * 100 <= CHANTIER["champs signalés max"], f"champs signalés {u.rate * 100:.1f} %"

@@ -1,6 +1,7 @@
 """Acts and letters written in other styles than the corpus, and the checks that keep an
 absurd value from reaching the register as a fact. Each document is a real text PDF built
 here; wording follows published assignation models and préfecture letters."""
+
 from __future__ import annotations
 
 import logging
@@ -14,10 +15,10 @@ from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from intake import engine
+from intake.errors import UnreadableDocument
 from intake.extract import extract, extract_document
 from intake.parsers.addresses import find_address
 from intake.parsers.persons import find_persons, parse_persons
-from intake.errors import UnreadableDocument
 from intake.readers import Document, read_document
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "documents"
@@ -106,10 +107,14 @@ Je vous demande de bien vouloir me transmettre le diagnostic au plus tard le 24 
 """
     got = extract(_pdf(tmp_path / "courrier.pdf", letter)).to_json()
     assert got["type_document"] == "saisine_prefecture"
-    assert got["personnes"] == [{"civilite": "Mme", "nom": "MOREAU", "prenom": "Christelle",
-                                 "date_naissance": None}]
+    assert got["personnes"] == [
+        {"civilite": "Mme", "nom": "MOREAU", "prenom": "Christelle", "date_naissance": None}
+    ]
     assert (got["adresse"], got["code_postal"], got["commune"]) == (
-        "14 rue des Gentilshommes", "17000", "La Rochelle")
+        "14 rue des Gentilshommes",
+        "17000",
+        "La Rochelle",
+    )
     assert got["commissaire_justice"] == "Hélène BRUNET"
     assert got["bailleur"] == "SCI LES MOUETTES"
     assert got["reference"] == "DDETS17/PEL/2025-1142"
@@ -118,11 +123,13 @@ Je vous demande de bien vouloir me transmettre le diagnostic au plus tard le 24 
 
 
 def test_the_commissaires_office_is_never_taken_for_the_landlord():
-    text = ("PRÉFECTURE DE LA CORRÈZE\nObjet : enquête sociale - prévention des expulsions\n"
-            "Je vous transmets copie de l'assignation délivrée par la SCP LAVAL & ASSOCIES, "
-            "commissaires de justice, représentée par Me Bruno LAVAL, à l'encontre de M. Patrick "
-            "VIALLE, domicilié 5 impasse du Moulin 19100 BRIVE-LA-GAILLARDE.\n"
-            "L'affaire sera appelée à l'audience du 15 janvier 2026 à 14 heures.\n")
+    text = (
+        "PRÉFECTURE DE LA CORRÈZE\nObjet : enquête sociale - prévention des expulsions\n"
+        "Je vous transmets copie de l'assignation délivrée par la SCP LAVAL & ASSOCIES, "
+        "commissaires de justice, représentée par Me Bruno LAVAL, à l'encontre de M. Patrick "
+        "VIALLE, domicilié 5 impasse du Moulin 19100 BRIVE-LA-GAILLARDE.\n"
+        "L'affaire sera appelée à l'audience du 15 janvier 2026 à 14 heures.\n"
+    )
     got = _extract_text(text)
     assert got["bailleur"] is None
     assert "bailleur" in got["champs_incertains"]
@@ -135,56 +142,86 @@ def _extract_text(text: str) -> dict:
 
 
 def _act(body: str) -> str:
-    return ("ASSIGNATION DEVANT LE JUGE DES CONTENTIEUX DE LA PROTECTION\n"
-            "L'an deux mille vingt-cinq et le deux octobre\n"
-            "À LA REQUÊTE DE : la SCI LES TILLEULS, dont le siège est 3 rue Haute 52000 Chaumont,\n"
-            "J'ai, Maître Paul MARTIN, commissaire de justice à Chaumont, soussigné,\n"
-            "DONNÉ ASSIGNATION À :\n" + body)
+    return (
+        "ASSIGNATION DEVANT LE JUGE DES CONTENTIEUX DE LA PROTECTION\n"
+        "L'an deux mille vingt-cinq et le deux octobre\n"
+        "À LA REQUÊTE DE : la SCI LES TILLEULS, dont le siège est 3 rue Haute 52000 Chaumont,\n"
+        "J'ai, Maître Paul MARTIN, commissaire de justice à Chaumont, soussigné,\n"
+        "DONNÉ ASSIGNATION À :\n" + body
+    )
 
 
 def test_a_birth_date_is_never_the_hearing_date():
-    got = _extract_text(_act(
-        "Monsieur Jean DUPONT, né le 4 mars 1980 à Langres, demeurant 2 rue Basse 52000 CHAUMONT\n"
-        "D'avoir à comparaître devant le juge des contentieux de la protection du tribunal "
-        "judiciaire de Chaumont, né le 4 mars 1980.\n"))
+    got = _extract_text(
+        _act(
+            "Monsieur Jean DUPONT, né le 4 mars 1980 à Langres, demeurant 2 rue Basse 52000 CHAUMONT\n"
+            "D'avoir à comparaître devant le juge des contentieux de la protection du tribunal "
+            "judiciaire de Chaumont, né le 4 mars 1980.\n"
+        )
+    )
     assert got["date_audience"] != "1980-03-04"
     assert "date_audience" in got["champs_incertains"]
 
 
 def test_an_absurd_rent_is_not_returned_as_a_fact():
-    got = _extract_text(_act(
-        "Monsieur Jean DUPONT, demeurant 2 rue Basse 52000 CHAUMONT\n"
-        "à comparaître à l'audience du 4 décembre 2025 à 14 heures devant le juge des contentieux "
-        "de la protection du tribunal judiciaire de Chaumont.\n"
-        "Le loyer mensuel s'élève à 2 480 000,00 €.\n"))
+    got = _extract_text(
+        _act(
+            "Monsieur Jean DUPONT, demeurant 2 rue Basse 52000 CHAUMONT\n"
+            "à comparaître à l'audience du 4 décembre 2025 à 14 heures devant le juge des contentieux "
+            "de la protection du tribunal judiciaire de Chaumont.\n"
+            "Le loyer mensuel s'élève à 2 480 000,00 €.\n"
+        )
+    )
     assert got["loyer_mensuel"] is None
     assert "loyer_mensuel" in got["champs_incertains"]
 
 
 def test_a_hearing_before_the_act_and_arrears_after_it_are_flagged():
-    got = _extract_text(_act(
-        "Monsieur Jean DUPONT, demeurant 2 rue Basse 52000 CHAUMONT\n"
-        "à comparaître à l'audience du 4 septembre 2025 à 14 heures devant le juge des "
-        "contentieux de la protection du tribunal judiciaire de Chaumont.\n"
-        "Il reste devoir 1 250,00 € selon décompte arrêté au 30 novembre 2025.\n"))
+    got = _extract_text(
+        _act(
+            "Monsieur Jean DUPONT, demeurant 2 rue Basse 52000 CHAUMONT\n"
+            "à comparaître à l'audience du 4 septembre 2025 à 14 heures devant le juge des "
+            "contentieux de la protection du tribunal judiciaire de Chaumont.\n"
+            "Il reste devoir 1 250,00 € selon décompte arrêté au 30 novembre 2025.\n"
+        )
+    )
     assert got["date_audience"] == "2025-09-04"
     assert {"date_audience", "date_dette"} <= set(got["champs_incertains"])
 
 
-@pytest.mark.parametrize("block, expected", [
-    ("1°) Monsieur Karim HADDAD, né le 2 mai 1975 à Tunis, chauffeur,\n"
-     "2°) Madame Leïla HADDAD épouse HADDAD, née le 9 juin 1978 à Sfax",
-     [("M.", "HADDAD", "Karim", date(1975, 5, 2)), ("Mme", "HADDAD", "Leïla", date(1978, 6, 9))]),
-    ("a) MADAME Odile FERRAND veuve GIRAUD, retraitée, née le 1er avril 1950",
-     [("Mme", "FERRAND", "Odile", date(1950, 4, 1))]),
-    ("- M. Jean-Luc PETIT\n- Mme Sabine PETIT divorcée LEROY",
-     [("M.", "PETIT", "Jean-Luc", None), ("Mme", "PETIT", "Sabine", None)]),
-    ("Les consorts ROLLAND :\nMonsieur Yves ROLLAND et Madame Annie ROLLAND",
-     [("M.", "ROLLAND", "Yves", None), ("Mme", "ROLLAND", "Annie", None)]),
-    ("les époux MERCIER", [("M.", "MERCIER", None, None), ("Mme", "MERCIER", None, None)]),
-    ("1/ Jean MARTIN, né le 3 mai 1980\n2/ Sophie MARTIN, née le 1er juin 1982",
-     [(None, "MARTIN", "Jean", date(1980, 5, 3)), (None, "MARTIN", "Sophie", date(1982, 6, 1))]),
-])
+@pytest.mark.parametrize(
+    "block, expected",
+    [
+        (
+            "1°) Monsieur Karim HADDAD, né le 2 mai 1975 à Tunis, chauffeur,\n"
+            "2°) Madame Leïla HADDAD épouse HADDAD, née le 9 juin 1978 à Sfax",
+            [
+                ("M.", "HADDAD", "Karim", date(1975, 5, 2)),
+                ("Mme", "HADDAD", "Leïla", date(1978, 6, 9)),
+            ],
+        ),
+        (
+            "a) MADAME Odile FERRAND veuve GIRAUD, retraitée, née le 1er avril 1950",
+            [("Mme", "FERRAND", "Odile", date(1950, 4, 1))],
+        ),
+        (
+            "- M. Jean-Luc PETIT\n- Mme Sabine PETIT divorcée LEROY",
+            [("M.", "PETIT", "Jean-Luc", None), ("Mme", "PETIT", "Sabine", None)],
+        ),
+        (
+            "Les consorts ROLLAND :\nMonsieur Yves ROLLAND et Madame Annie ROLLAND",
+            [("M.", "ROLLAND", "Yves", None), ("Mme", "ROLLAND", "Annie", None)],
+        ),
+        ("les époux MERCIER", [("M.", "MERCIER", None, None), ("Mme", "MERCIER", None, None)]),
+        (
+            "1/ Jean MARTIN, né le 3 mai 1980\n2/ Sophie MARTIN, née le 1er juin 1982",
+            [
+                (None, "MARTIN", "Jean", date(1980, 5, 3)),
+                (None, "MARTIN", "Sophie", date(1982, 6, 1)),
+            ],
+        ),
+    ],
+)
 def test_defendants_in_every_list_style(block, expected):
     got = [(p.civilite, p.nom, p.prenom, p.date_naissance) for p in parse_persons(block)]
     assert got == expected
@@ -197,6 +234,7 @@ def test_a_phrase_of_the_act_is_not_a_person():
 
 # ----------------------------------------------------------------- no legible document set aside
 
+
 def test_every_parser_survives_random_and_truncated_text():
     rng = random.Random(20251203)
     texts = []
@@ -208,8 +246,10 @@ def test_every_parser_survives_random_and_truncated_text():
     assert len(texts) >= 10
     alphabet = "abcdefghijklmnopqrstuvwxyzÉÈÀÇ0123456789 ,.;:/-°()«»'\n€"
     inputs = [t[: rng.randrange(1, len(t) + 1)] for t in texts for _ in range(4)]
-    inputs += [t[rng.randrange(len(t)):] for t in texts]
-    inputs += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 400))) for _ in range(60)]
+    inputs += [t[rng.randrange(len(t)) :] for t in texts]
+    inputs += [
+        "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 400))) for _ in range(60)
+    ]
     rules = engine.load_rules()
     data = rules["assignation"].data
     for text in inputs:
@@ -239,9 +279,11 @@ def test_a_bug_in_one_field_parser_leaves_that_field_empty_and_flagged(monkeypat
 
 
 def test_postcode_and_town_are_checked_against_the_official_list():
-    body = ("Monsieur Jean DUPONT, demeurant 2 rue de la Gare 16000 ANGOULEME\n"
-            "à comparaître à l'audience du 4 décembre 2025 à 14 heures devant le juge des "
-            "contentieux de la protection du tribunal judiciaire d'Angoulême.\n")
+    body = (
+        "Monsieur Jean DUPONT, demeurant 2 rue de la Gare 16000 ANGOULEME\n"
+        "à comparaître à l'audience du 4 décembre 2025 à 14 heures devant le juge des "
+        "contentieux de la protection du tribunal judiciaire d'Angoulême.\n"
+    )
     got = _extract_text(_act(body))
     assert (got["code_postal"], got["commune"]) == ("16000", "Angoulême")  # accents restored
     assert "commune" not in got["champs_incertains"]
@@ -251,9 +293,13 @@ def test_postcode_and_town_are_checked_against_the_official_list():
 
 def test_a_court_of_the_wrong_kind_or_unknown_is_flagged_a_known_one_spelt_officially():
     def court(name):
-        return _extract_text(_act(
-            "Monsieur Jean DUPONT, demeurant 2 rue Basse 52000 CHAUMONT\n"
-            f"à comparaître à l'audience du 4 décembre 2025 à 14 heures devant le {name}.\n"))
+        return _extract_text(
+            _act(
+                "Monsieur Jean DUPONT, demeurant 2 rue Basse 52000 CHAUMONT\n"
+                f"à comparaître à l'audience du 4 décembre 2025 à 14 heures devant le {name}.\n"
+            )
+        )
+
     ok = court("juge des contentieux de la protection du TRIBUNAL JUDICIAIRE DE CHAUMONT")
     assert ok["juridiction"] == "Tribunal judiciaire de Chaumont"
     assert "juridiction" not in ok["champs_incertains"]
@@ -268,16 +314,28 @@ def test_a_summary_act_in_referé_style_and_its_ddets_letter(tmp_path):
     """Person written "MONSIEUR NOM Prénom" with labelled lines, landlord "dénommée « … »",
     an étude with no person named (the commissaire is then flagged, not invented), current
     rent split from charges; the letter names the tenant in its own sentence."""
-    act = extract(_pdf(tmp_path / "acte.pdf", (FIXTURE_TEXTS / "assignation refere Marseille HADDAD.txt").read_text()))
+    act = extract(
+        _pdf(
+            tmp_path / "acte.pdf",
+            (FIXTURE_TEXTS / "assignation refere Marseille HADDAD.txt").read_text(),
+        )
+    )
     got = act.to_json()
-    assert got["personnes"] == [{"civilite": "M.", "nom": "HADDAD", "prenom": "Karim",
-                                 "date_naissance": "1984-02-12"}]
+    assert got["personnes"] == [
+        {"civilite": "M.", "nom": "HADDAD", "prenom": "Karim", "date_naissance": "1984-02-12"}
+    ]
     assert (got["bailleur"], got["statut_occupation"]) == ("13 HABITAT", "locataire_public")
     assert (got["date_audience"], got["heure_audience"]) == ("2025-12-04", "14:00")
     assert got["commissaire_justice"] is None and "commissaire_justice" in got["champs_incertains"]
-    assert (got["loyer_mensuel"], got["loyer_hors_charges"], got["charges"]) == (539.57, 452.17, 87.4)
+    assert (got["loyer_mensuel"], got["loyer_hors_charges"], got["charges"]) == (
+        539.57,
+        452.17,
+        87.4,
+    )
     assert (got["montant_dette"], got["date_dette"]) == (4102.56, "2025-09-30")
-    letter = extract(_pdf(tmp_path / "courrier.pdf", (FIXTURE_TEXTS / "saisine DDETS 13 HADDAD.txt").read_text())).to_json()
+    letter = extract(
+        _pdf(tmp_path / "courrier.pdf", (FIXTURE_TEXTS / "saisine DDETS 13 HADDAD.txt").read_text())
+    ).to_json()
     assert letter["type_document"] == "saisine_prefecture"
     assert [p["nom"] for p in letter["personnes"]] == ["HADDAD"]
     assert (letter["reference"], letter["date_limite"]) == ("PEX-13-2025-04412", "2025-11-27")
@@ -285,10 +343,12 @@ def test_a_summary_act_in_referé_style_and_its_ddets_letter(tmp_path):
 
 
 def test_the_landlord_named_before_the_tenant_in_a_letter_is_not_a_tenant():
-    text = ("PRÉFECTURE DE LA HAUTE-MARNE\nObjet : enquête sociale\n"
-            "Je vous informe que M. Jean-Pierre GARNIER, propriétaire, a fait délivrer une assignation "
-            "à M. Paulo DIAS, locataire du logement dont M. GARNIER est propriétaire, demeurant "
-            "3 rue Haute 52200 Langres.\nL'audience aura lieu le 4 décembre 2025 à 14 heures.\n")
+    text = (
+        "PRÉFECTURE DE LA HAUTE-MARNE\nObjet : enquête sociale\n"
+        "Je vous informe que M. Jean-Pierre GARNIER, propriétaire, a fait délivrer une assignation "
+        "à M. Paulo DIAS, locataire du logement dont M. GARNIER est propriétaire, demeurant "
+        "3 rue Haute 52200 Langres.\nL'audience aura lieu le 4 décembre 2025 à 14 heures.\n"
+    )
     got = _extract_text(text)
     assert [(p["nom"], p["prenom"]) for p in got["personnes"]] == [("DIAS", "Paulo")]
     assert "personnes" not in got["champs_incertains"]

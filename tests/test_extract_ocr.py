@@ -1,4 +1,5 @@
 """Scans: pages without a text layer are OCR'd (Tesseract, French); weak lines are uncertain."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -62,9 +63,17 @@ def test_value_read_on_a_weak_ocr_line_is_uncertain():
     text = "\n".join(LETTER)
     weak = "L'audience est fixee au 22 avril 2025 a 9h30 au Tribunal judiciaire de Poitiers."
     start = text.index(weak)
-    doc = Document(path=Path("scan.png"), kind="image", pages=[text], page_confidence=[80.0],
-                   ocr_lines=[(0, start - 1, 92.0), (start, start + len(weak), 41.0),
-                              (start + len(weak) + 1, len(text), 90.0)])
+    doc = Document(
+        path=Path("scan.png"),
+        kind="image",
+        pages=[text],
+        page_confidence=[80.0],
+        ocr_lines=[
+            (0, start - 1, 92.0),
+            (start, start + len(weak), 41.0),
+            (start + len(weak) + 1, len(text), 90.0),
+        ],
+    )
     ex = extract_document(doc, "scan.png")
     assert ex.date_audience == date(2025, 4, 22)
     assert {"date_audience", "heure_audience", "juridiction"} <= set(ex.champs_incertains)

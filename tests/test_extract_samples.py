@@ -1,4 +1,5 @@
 """Every sample document with an expected extraction (samples/attendu/*.json), field by field."""
+
 from __future__ import annotations
 
 import json

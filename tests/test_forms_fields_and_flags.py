@@ -1,6 +1,7 @@
 """Referral forms: the form's date, a debt, resources in fillable fields and birth dates followed
 by the place of birth are read whatever the département's wording; a field the form talks about
 but which was not read is flagged for a person (champs_incertains)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -35,8 +36,17 @@ def _fillable_pdf(path: Path, title: str, fields: list[tuple[str, str]]) -> Path
     for i, (label, value) in enumerate(fields):
         c.setFont("Helvetica", 8.5)
         c.drawString(40, y + 3, label)
-        c.acroForm.textfield(name=f"champ{i}", value=value, x=240, y=y, width=300, height=14, fontSize=8.5,
-                             borderWidth=0.5, forceBorder=True)
+        c.acroForm.textfield(
+            name=f"champ{i}",
+            value=value,
+            x=240,
+            y=y,
+            width=300,
+            height=14,
+            fontSize=8.5,
+            borderWidth=0.5,
+            forceBorder=True,
+        )
         y -= 20
     c.save()
     return path
@@ -69,39 +79,48 @@ def test_date_in_a_fait_a_le_line_debt_line_and_birth_date_before_the_place_of_b
     assert (ex.montant_dette, ex.date_dette) == (1245.60, date(2025, 9, 30))
     # the place of birth on the same line does not erase the date read before it
     assert [(p.civilite, p.nom, p.prenom, p.date_naissance) for p in ex.personnes] == [
-        ("M.", "BRUNEL", "Cédric", date(1982, 5, 3)), ("Mme", "BRUNEL", "Sabrina", date(1984, 11, 21))]
+        ("M.", "BRUNEL", "Cédric", date(1982, 5, 3)),
+        ("Mme", "BRUNEL", "Sabrina", date(1984, 11, 21)),
+    ]
     for name in ("date_document", "montant_dette", "date_dette", "personnes"):
         assert name not in ex.champs_incertains
 
 
 def test_resources_debt_date_and_measure_read_from_fillable_fields(tmp_path):
-    path = _fillable_pdf(tmp_path / "Cantal demande FSL remplissable.pdf", "FSL – DEMANDE D'ACCOMPAGNEMENT", [
-        ("Mesure (accès, maintien, renouvellement)", "ASLL Accès"),
-        ("Nom de l'intervenant", "DELMAS"),
-        ("Prénom de l'intervenant", "Julien"),
-        ("Organisme instructeur", "CCAS d'Aurillac"),
-        ("Date d'instruction", "08/10/2025"),
-        ("Demandeur – civilité", "Mme"),
-        ("Demandeur – nom", "VIDAL"),
-        ("Demandeur – prénom", "Léa"),
-        ("Demandeur – né(e) le", "17/02/1990"),
-        ("Adresse", "3 place du Square"),
-        ("Code postal", "15000"),
-        ("Commune", "Aurillac"),
-        ("Bailleur", "Logisens"),
-        ("Loyer (€)", "398,00"),
-        ("Dette locative (€)", "860,40"),
-        ("Dette arrêtée au", "15/09/2025"),
-        ("Ressource : RSA (€)", "635,70"),
-        ("Ressource : Allocations familiales (€)", "148,52"),
-    ])
+    path = _fillable_pdf(
+        tmp_path / "Cantal demande FSL remplissable.pdf",
+        "FSL – DEMANDE D'ACCOMPAGNEMENT",
+        [
+            ("Mesure (accès, maintien, renouvellement)", "ASLL Accès"),
+            ("Nom de l'intervenant", "DELMAS"),
+            ("Prénom de l'intervenant", "Julien"),
+            ("Organisme instructeur", "CCAS d'Aurillac"),
+            ("Date d'instruction", "08/10/2025"),
+            ("Demandeur – civilité", "Mme"),
+            ("Demandeur – nom", "VIDAL"),
+            ("Demandeur – prénom", "Léa"),
+            ("Demandeur – né(e) le", "17/02/1990"),
+            ("Adresse", "3 place du Square"),
+            ("Code postal", "15000"),
+            ("Commune", "Aurillac"),
+            ("Bailleur", "Logisens"),
+            ("Loyer (€)", "398,00"),
+            ("Dette locative (€)", "860,40"),
+            ("Dette arrêtée au", "15/09/2025"),
+            ("Ressource : RSA (€)", "635,70"),
+            ("Ressource : Allocations familiales (€)", "148,52"),
+        ],
+    )
     ex = extract(path)
     assert ex.type_mesure == "acces"  # the value, not the first option its label lists
     assert ex.prescripteur == "Julien DELMAS"
     assert ex.organisme_prescripteur == "CCAS d'Aurillac"
     assert ex.date_document == date(2025, 10, 8)
     assert (ex.montant_dette, ex.date_dette) == (860.40, date(2025, 9, 15))
-    assert [(r.type, r.montant) for r in ex.ressources] == [("rsa", 635.70), ("prestations_familiales", 148.52)]
+    assert [(r.type, r.montant) for r in ex.ressources] == [
+        ("rsa", 635.70),
+        ("prestations_familiales", 148.52),
+    ]
     assert ex.champs_incertains == []
 
 
@@ -122,7 +141,9 @@ def test_labels_present_with_nothing_read_are_flagged(tmp_path):
     ]
     ex = extract(_text_pdf(tmp_path / "fiche incomplete.pdf", lines))
     assert ex.montant_dette is None and ex.ressources == [] and ex.date_document is None
-    assert {"montant_dette", "ressources", "date_document", "personnes"} <= set(ex.champs_incertains)
+    assert {"montant_dette", "ressources", "date_document", "personnes"} <= set(
+        ex.champs_incertains
+    )
     # what was read is not flagged
     assert "bailleur" not in ex.champs_incertains and "loyer_mensuel" not in ex.champs_incertains
 
@@ -167,7 +188,8 @@ def test_labels_after_their_values_with_dot_leaders_or_in_brackets(tmp_path):
     ]
     ex = extract(_text_pdf(tmp_path / "CCAS Niort LEBLANC.pdf", lines))
     assert [(p.civilite, p.nom, p.prenom, p.date_naissance) for p in ex.personnes] == [
-        ("Mme", "LEBLANC", "Nadia", date(1979, 6, 12))]
+        ("Mme", "LEBLANC", "Nadia", date(1979, 6, 12))
+    ]
     assert (ex.adresse, ex.code_postal, ex.commune) == ("27 rue Gambetta", "79000", "Niort")
     assert ex.bailleur == "Deux-Sèvres Habitat"
     assert (ex.prescripteur, ex.organisme_prescripteur) == ("Hugo FAVREAU", "CCAS de Niort")

@@ -1,6 +1,7 @@
 """Fuzzing the readers with mutants of the real samples: no crash, no hang, and every input
 either read or refused with a French reason; a batch through the real pipeline keeps the
 register readable and files every input exactly once."""
+
 import json
 import os
 import subprocess
@@ -64,15 +65,24 @@ def run_worker(paths: list[Path]) -> list[dict]:
     """Read `paths` in a child; if the child dies on an input, note it and go on after it."""
     results, todo = [], [str(p) for p in paths]
     while todo:
-        proc = subprocess.run([sys.executable, "-c", WORKER, str(PER_INPUT_SECONDS), *todo],
-                              capture_output=True, text=True, timeout=600,
-                              env=dict(os.environ, PYTHONWARNINGS="ignore"))
+        proc = subprocess.run(
+            [sys.executable, "-c", WORKER, str(PER_INPUT_SECONDS), *todo],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            env=dict(os.environ, PYTHONWARNINGS="ignore"),
+        )
         done = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
         results += done
-        todo = todo[len(done):]
+        todo = todo[len(done) :]
         if todo and proc.returncode != 0:  # died on todo[0]
-            results.append({"fichier": todo[0], "resultat": "plantage",
-                            "detail": f"code {proc.returncode}: {proc.stderr[-300:]}"})
+            results.append(
+                {
+                    "fichier": todo[0],
+                    "resultat": "plantage",
+                    "detail": f"code {proc.returncode}: {proc.stderr[-300:]}",
+                }
+            )
             todo = todo[1:]
     return results
 
@@ -86,6 +96,7 @@ def test_a_thousand_mutants_are_read_or_refused_never_crash_nor_hang(tmp_path):
     started = time.monotonic()
     half = len(paths) // 2
     from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(2) as pool:
         results = [r for part in pool.map(run_worker, [paths[:half], paths[half:]]) for r in part]
     elapsed = time.monotonic() - started
@@ -125,8 +136,12 @@ def test_fifty_mutants_through_the_real_pipeline_keep_the_register_readable(tmp_
         if r.resultat in (QUARANTAINE, A_TRIER):
             assert r.motif
             assert Path(str(r.classe_sous) + ".txt").read_text(encoding="utf-8").count(r.motif)
-    filed = [p for folder in (config.archive, config.quarantaine, config.a_trier)
-             for p in folder.rglob("*") if p.is_file() and p.suffix != ".txt"]
+    filed = [
+        p
+        for folder in (config.archive, config.quarantaine, config.a_trier)
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix != ".txt"
+    ]
     assert len(filed) == len(batch)  # every input filed once: none lost, none copied twice
     workbook = load_workbook(config.registre)
     rows = [r for r in workbook["Documents reçus"].iter_rows(min_row=2, values_only=True) if any(r)]

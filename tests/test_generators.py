@@ -1,4 +1,5 @@
 """Drafts rendered from real templates, read back with python-docx (and once as a PDF)."""
+
 from __future__ import annotations
 
 from datetime import date
@@ -24,17 +25,33 @@ AUJOURDHUI = date(2025, 9, 25)
 
 def dossier_complet(numero="ESU-2025-0001") -> Dossier:
     return Dossier(
-        numero=numero, nature=numero.split("-")[0], date_ouverture=date(2025, 9, 1),
-        personnes=[Personne("Le Guévénec", "Hélène", "Mme", date(1984, 2, 29)),
-                   Personne("N'Diaye", "Jean-François", "M.", date(1980, 11, 1))],
-        adresse="12 rue de l'Église", complement_adresse="Bât. B", code_postal="16000",
-        commune="Angoulême", bailleur="Logélia & Habitat <OPH>", loyer_mensuel=612.4,
-        montant_dette=3412.87, date_dette=date(2025, 8, 31),
-        juridiction="Tribunal judiciaire d'Angoulême", date_audience=date(2025, 10, 14),
-        heure_audience="09:30", commissaire_justice="SELARL Dupré & Associés",
-        reference="RG 25/01234", date_document=date(2025, 8, 20), type_mesure="maintien",
-        prescripteur="Mme Claire Vidal", organisme_prescripteur="CCAS d'Angoulême",
-        composition="couple", nb_enfants=1, enfants=[Personne("N'Diaye", "Inès", None, date(2015, 6, 1))],
+        numero=numero,
+        nature=numero.split("-")[0],
+        date_ouverture=date(2025, 9, 1),
+        personnes=[
+            Personne("Le Guévénec", "Hélène", "Mme", date(1984, 2, 29)),
+            Personne("N'Diaye", "Jean-François", "M.", date(1980, 11, 1)),
+        ],
+        adresse="12 rue de l'Église",
+        complement_adresse="Bât. B",
+        code_postal="16000",
+        commune="Angoulême",
+        bailleur="Logélia & Habitat <OPH>",
+        loyer_mensuel=612.4,
+        montant_dette=3412.87,
+        date_dette=date(2025, 8, 31),
+        juridiction="Tribunal judiciaire d'Angoulême",
+        date_audience=date(2025, 10, 14),
+        heure_audience="09:30",
+        commissaire_justice="SELARL Dupré & Associés",
+        reference="RG 25/01234",
+        date_document=date(2025, 8, 20),
+        type_mesure="maintien",
+        prescripteur="Mme Claire Vidal",
+        organisme_prescripteur="CCAS d'Angoulême",
+        composition="couple",
+        nb_enfants=1,
+        enfants=[Personne("N'Diaye", "Inès", None, date(2015, 6, 1))],
         statut_occupation="locataire_public",
         ressources=[Ressource("salaire", 1450.0), Ressource("apl", 231.0)],
         objectifs=["budget", "dette_apurement"],
@@ -48,13 +65,22 @@ def dossier_vide(numero="ASLL-2025-0009") -> Dossier:
 def texte(path: Path) -> str:
     """All the text of a .docx: body, tables (nested), headers and footers."""
     doc = Document(str(path))
-    parties = [doc.element.body] + [s.header._element for s in doc.sections] \
+    parties = (
+        [doc.element.body]
+        + [s.header._element for s in doc.sections]
         + [s.footer._element for s in doc.sections]
+    )
     lignes = []
     for partie in parties:
         for p in partie.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"):
-            lignes.append("".join(t.text or "" for t in p.iter(
-                "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t")))
+            lignes.append(
+                "".join(
+                    t.text or ""
+                    for t in p.iter(
+                        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+                    )
+                )
+            )
     return "\n".join(lignes)
 
 
@@ -64,6 +90,7 @@ def surlignes(path: Path) -> list[str]:
     for partie in [doc.element.body] + [s.header._element for s in doc.sections]:
         for r in partie.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}r"):
             from docx.text.run import Run
+
             run = Run(r, doc.part)
             if run.font.highlight_color == WD_COLOR_INDEX.YELLOW:
                 out.append(run.text)
@@ -99,11 +126,14 @@ def test_context_sans_vide(config):
 
 
 # ------------------------------------------------------------------ drafts
-@pytest.mark.parametrize("kind,numero,suffixe", [
-    ("esu", "ESU-2025-0001", "rapport-esu"),
-    ("convention", "ASLL-2025-0003", "convention"),
-    ("bilan", "ASLL-2025-0003", "bilan"),
-])
+@pytest.mark.parametrize(
+    "kind,numero,suffixe",
+    [
+        ("esu", "ESU-2025-0001", "rapport-esu"),
+        ("convention", "ASLL-2025-0003", "convention"),
+        ("bilan", "ASLL-2025-0003", "bilan"),
+    ],
+)
 def test_brouillon_complet(kind, numero, suffixe, config):
     path = draft_document(kind, dossier_complet(numero), config, AUJOURDHUI)
     assert path.name == f"{numero}_LE-GUÉVÉNEC_{suffixe}.docx"
@@ -155,9 +185,11 @@ def test_service_non_configure(tmp_path):
 def test_jamais_ecraser(config):
     d = dossier_complet()
     noms = [draft_document("esu", d, config, AUJOURDHUI).name for _ in range(3)]
-    assert noms == ["ESU-2025-0001_LE-GUÉVÉNEC_rapport-esu.docx",
-                    "ESU-2025-0001_LE-GUÉVÉNEC_rapport-esu-v2.docx",
-                    "ESU-2025-0001_LE-GUÉVÉNEC_rapport-esu-v3.docx"]
+    assert noms == [
+        "ESU-2025-0001_LE-GUÉVÉNEC_rapport-esu.docx",
+        "ESU-2025-0001_LE-GUÉVÉNEC_rapport-esu-v2.docx",
+        "ESU-2025-0001_LE-GUÉVÉNEC_rapport-esu-v3.docx",
+    ]
 
 
 def test_nom_de_fichier_sur(config):
@@ -217,6 +249,10 @@ def test_guillemets_de_word(tmp_path, config):
 
 
 def test_modeles_livres_sans_erreur():
-    for nom in ("rapport-esu.docx", "rapport-esu-non-rencontre.docx", "convention-asll.docx",
-                "bilan-asll.docx"):
+    for nom in (
+        "rapport-esu.docx",
+        "rapport-esu-non-rencontre.docx",
+        "convention-asll.docx",
+        "bilan-asll.docx",
+    ):
         assert check_template(ROOT / "templates" / nom) == []

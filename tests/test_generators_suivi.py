@@ -1,4 +1,5 @@
 """Register follow-up values in the drafts, the not-met ESU form, final versions, PDFs."""
+
 from __future__ import annotations
 
 import io
@@ -8,23 +9,29 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from test_generators import AUJOURDHUI, DETTE, FINE, NBSP, dossier_complet, propre, surlignes, texte
 
 import generators.context as context
 import generators.pdf as pdf
 from asll.domain import labels
 from generators import (
-    IncompleteDocument, convert_to_pdf, draft_document, final_document, pdf_available,
+    IncompleteDocument,
+    convert_to_pdf,
+    draft_document,
+    final_document,
+    pdf_available,
 )
 from generators.drafts import champs_restants
-from test_generators import AUJOURDHUI, DETTE, FINE, NBSP, dossier_complet, propre, \
-    surlignes, texte
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def rubriques_dsf() -> tuple[str, ...]:
     import importlib.util
-    spec = importlib.util.spec_from_file_location("build_templates", ROOT / "templates" / "build_templates.py")
+
+    spec = importlib.util.spec_from_file_location(
+        "build_templates", ROOT / "templates" / "build_templates.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module.RUBRIQUES_DSF
@@ -61,8 +68,13 @@ def bilan_renseigne():
 
 # ------------------------------------------------------------------ labels: one table
 def test_libelles_de_asll_labels(config):
-    for ancien in ("LIBELLES_OBJECTIFS", "LIBELLES_MESURE", "LIBELLES_COMPOSITION",
-                   "LIBELLES_STATUT", "LIBELLES_RESSOURCE"):
+    for ancien in (
+        "LIBELLES_OBJECTIFS",
+        "LIBELLES_MESURE",
+        "LIBELLES_COMPOSITION",
+        "LIBELLES_STATUT",
+        "LIBELLES_RESSOURCE",
+    ):
         assert not hasattr(context, ancien)
     ctx = context.build_context(dossier_complet(), config, AUJOURDHUI)
     assert ctx["type_mesure"] == labels.TYPES_MESURE_LONGS["maintien"]
@@ -99,7 +111,9 @@ def test_esu_non_rencontre(config):
     positions = [t.index(r) for r in rubriques_dsf()]
     assert positions == sorted(positions)
     # a new draft of the same household never overwrites
-    assert draft_document("esu", esu_non_rencontre(), config).name.endswith("-non-rencontre-v2.docx")
+    assert draft_document("esu", esu_non_rencontre(), config).name.endswith(
+        "-non-rencontre-v2.docx"
+    )
 
 
 # ------------------------------------------------------------------ ASLL
@@ -137,9 +151,15 @@ def test_bilan_choix_non_faits_surlignes(config):
     path = draft_document("bilan", dossier_complet("ASLL-2025-0003"), config, AUJOURDHUI)
     assert surlignes(path).count("☐") >= 16  # 4 + 3 + 3 + 3 + 2 boxes, plus results
     restants = champs_restants(path)
-    for libelle in ("Plan d'apurement", "Dossier de surendettement", "Relogement",
-                    "Motif de fin de l'accompagnement", "Proposition à la commission",
-                    "Résultat de l'objectif « Budget »", "Dette à la fin de la mesure"):
+    for libelle in (
+        "Plan d'apurement",
+        "Dossier de surendettement",
+        "Relogement",
+        "Motif de fin de l'accompagnement",
+        "Proposition à la commission",
+        "Résultat de l'objectif « Budget »",
+        "Dette à la fin de la mesure",
+    ):
         assert libelle in restants, libelle
 
 
@@ -216,10 +236,12 @@ def test_pdf_absent(monkeypatch, tmp_path):
 @pytest.mark.skipif(not pdf_available(), reason="LibreOffice absent")
 def test_pdf_des_quatre_documents(config, tmp_path):
     pdfplumber = pytest.importorskip("pdfplumber")
-    docs = [draft_document("esu", esu_rencontre(), config, AUJOURDHUI),
-            draft_document("esu", esu_non_rencontre(), config, AUJOURDHUI),
-            draft_document("convention", dossier_complet("ASLL-2025-0003"), config, AUJOURDHUI),
-            draft_document("bilan", bilan_renseigne(), config, AUJOURDHUI)]
+    docs = [
+        draft_document("esu", esu_rencontre(), config, AUJOURDHUI),
+        draft_document("esu", esu_non_rencontre(), config, AUJOURDHUI),
+        draft_document("convention", dossier_complet("ASLL-2025-0003"), config, AUJOURDHUI),
+        draft_document("bilan", bilan_renseigne(), config, AUJOURDHUI),
+    ]
     sortie = tmp_path / "pdf"
     pdfs = convert_to_pdf(docs, sortie)  # one LibreOffice process for the batch
     assert [p.name for p in pdfs] == [d.with_suffix(".pdf").name for d in docs]
@@ -249,16 +271,24 @@ def test_pdf_des_quatre_documents(config, tmp_path):
 
 
 def test_the_sector_referent_signs_the_dossier_documents(tmp_path):
+    from docx import Document
+
     from asll.config import Config, Service
     from asll.domain.model import Dossier, Personne
     from generators import draft_document
-    from docx import Document
 
     config = Config.for_workspace(tmp_path, service=Service(signataire="Claire BERNARD"))
-    dossier = Dossier(numero="ASLL-2025-0001", nature="ASLL", personnes=[Personne("BOUZID")],
-                      secteur="Angoulême", referent="Camille ROUX", type_mesure="maintien")
+    dossier = Dossier(
+        numero="ASLL-2025-0001",
+        nature="ASLL",
+        personnes=[Personne("BOUZID")],
+        secteur="Angoulême",
+        referent="Camille ROUX",
+        type_mesure="maintien",
+    )
     path = draft_document("convention", dossier, config)
     assert path.parent == config.outbox / "Angoulême"
     text = "\n".join(p.text for p in Document(path).paragraphs) + "\n".join(
-        c.text for t in Document(path).tables for r in t.rows for c in r.cells)
+        c.text for t in Document(path).tables for r in t.rows for c in r.cells
+    )
     assert "Camille ROUX" in text and "Claire BERNARD" not in text

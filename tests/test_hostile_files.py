@@ -1,5 +1,6 @@
 """Hostile files cost seconds, not minutes: each is refused by a cheap guard with a French
 reason and quarantined, while the files behind it go on. Every file is built here, small."""
+
 import io
 import struct
 import time
@@ -27,13 +28,18 @@ def pdf(objects: list) -> bytes:
     offsets = []
     for number, body in enumerate(objects, 1):
         offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + (body.encode() if isinstance(body, str) else body) \
+        out += (
+            b"%d 0 obj\n" % number
+            + (body.encode() if isinstance(body, str) else body)
             + b"\nendobj\n"
+        )
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
     out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, xref)
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 
@@ -42,39 +48,70 @@ def stream(data: bytes, extra: str = "") -> bytes:
 
 
 def page(contents: str = "4 0 R", box: str = "0 0 612 792") -> str:
-    return (f"<< /Type /Page /Parent 2 0 R /MediaBox [{box}] /Contents {contents} "
-            "/Resources << /Font << /F1 5 0 R >> >> >>")
+    return (
+        f"<< /Type /Page /Parent 2 0 R /MediaBox [{box}] /Contents {contents} "
+        "/Resources << /Font << /F1 5 0 R >> >> >>"
+    )
 
 
 def ten_thousand_pages() -> bytes:
     """10,000 pages in 60 KB: the same page object listed 10,000 times."""
     kids = " ".join(["3 0 R"] * 10_000)
-    return pdf(["<< /Type /Catalog /Pages 2 0 R >>",
-                f"<< /Type /Pages /Count 10000 /Kids [{kids}] >>", page(), stream(TEXT), FONT])
+    return pdf(
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            f"<< /Type /Pages /Count 10000 /Kids [{kids}] >>",
+            page(),
+            stream(TEXT),
+            FONT,
+        ]
+    )
 
 
 def endless_page() -> bytes:
     """One page whose drawing instructions inflate from 20 KB to 14 MB (2 million glyphs):
     pdfminer spends minutes and gigabytes on it, then the process dies."""
     ops = zlib.compress(b"BT /F1 1 Tf " + b"(x) Tj " * 2_000_000 + b"ET", 9)
-    return pdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
-                page(), stream(ops, "/Filter /FlateDecode "), FONT])
+    return pdf(
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+            page(),
+            stream(ops, "/Filter /FlateDecode "),
+            FONT,
+        ]
+    )
 
 
 def self_drawing_page() -> bytes:
     """A form that draws itself, forever (the recursion a PDF reader must cut)."""
-    return pdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
-                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
-                "/Resources << /XObject << /X1 5 0 R >> >> >>",
-                stream(b"/X1 Do"),
-                stream(b"/X1 Do /X1 Do", "/Type /XObject /Subtype /Form /BBox [0 0 612 792] "
-                       "/Resources << /XObject << /X1 5 0 R >> >> ")])
+    return pdf(
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+            "/Resources << /XObject << /X1 5 0 R >> >> >>",
+            stream(b"/X1 Do"),
+            stream(
+                b"/X1 Do /X1 Do",
+                "/Type /XObject /Subtype /Form /BBox [0 0 612 792] "
+                "/Resources << /XObject << /X1 5 0 R >> >> ",
+            ),
+        ]
+    )
 
 
 def giant_page() -> bytes:
     """A blank page of 5 m × 5 m: drawn for OCR at 300 dpi, 3.5 billion pixels."""
-    return pdf(["<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
-                page(box="0 0 14400 14400"), stream(b" "), FONT])
+    return pdf(
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Count 1 /Kids [3 0 R] >>",
+            page(box="0 0 14400 14400"),
+            stream(b" "),
+            FONT,
+        ]
+    )
 
 
 def docx(document: bytes, compression=zipfile.ZIP_DEFLATED) -> bytes:
@@ -84,7 +121,7 @@ def docx(document: bytes, compression=zipfile.ZIP_DEFLATED) -> bytes:
         info = zipfile.ZipInfo("word/document.xml")
         info.compress_type = compression
         with zf.open(info, "w", force_zip64=True) as f:
-            for chunk in (document if isinstance(document, list) else [document]):
+            for chunk in document if isinstance(document, list) else [document]:
                 f.write(chunk)
     return buf.getvalue()
 
@@ -93,28 +130,40 @@ def zip_bomb(megabytes: int = 300, compression=zipfile.ZIP_DEFLATED) -> bytes:
     """word/document.xml of `megabytes` MB of blanks inside a valid Word body."""
     blanks = b" " * (1 << 20)
     head = f'<w:document xmlns:w="{W}"><w:body><w:p><w:r><w:t>'.encode()
-    return docx([head, *[blanks] * megabytes, b"</w:t></w:r></w:p></w:body></w:document>"],
-                compression)
+    return docx(
+        [head, *[blanks] * megabytes, b"</w:t></w:r></w:p></w:body></w:document>"], compression
+    )
 
 
 def billion_laughs() -> bytes:
     entities = '<!ENTITY lol "lol">' + "".join(
         f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
-        for i in range(1, 10))
-    xml = (f'<?xml version="1.0"?><!DOCTYPE lolz [{entities}]><w:document xmlns:w="{W}">'
-           "<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>")
+        for i in range(1, 10)
+    )
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE lolz [{entities}]><w:document xmlns:w="{W}">'
+        "<w:body><w:p><w:r><w:t>&lol9;</w:t></w:r></w:p></w:body></w:document>"
+    )
     return docx(xml.encode())
 
 
 def huge_png(side: int = 20_000) -> bytes:
     """A 20,000 × 20,000 black-and-white PNG: 40 KB on disk, 400 million pixels."""
+
     def chunk(kind, data):
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
     packer = zlib.compressobj(9)
     rows = (b"\x00" + b"\x00" * (side // 8)) * 1000
     idat = b"".join(packer.compress(rows) for _ in range(side // 1000)) + packer.flush()
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0))
-            + chunk(b"IDAT", idat) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", side, side, 1, 0, 0, 0, 0))
+        + chunk(b"IDAT", idat)
+        + chunk(b"IEND", b"")
+    )
 
 
 def huge_tiff(tmp_path: Path) -> bytes:
@@ -213,10 +262,12 @@ def test_a_file_that_reads_too_long_is_stopped_at_the_time_limit(tmp_path):
     config.ensure_folders()
     image = Image.new("L", (2480, 3508), 255)
     from PIL import ImageDraw
+
     draw = ImageDraw.Draw(image)
     for y in range(100, 3400, 60):
-        draw.text((100, y), "Assignation devant le juge des contentieux de la protection " * 3,
-                  fill=0)
+        draw.text(
+            (100, y), "Assignation devant le juge des contentieux de la protection " * 3, fill=0
+        )
     image.save(config.inbox / "a scan lent.png")
     (config.inbox / "b vide.pdf").write_bytes(b"")
     started = time.monotonic()

@@ -1,5 +1,6 @@
 """File names as they come from real shares: nothing overwritten, nothing outside its folder,
 every name (and its note) within the file system's 255 bytes, the register still readable."""
+
 import os
 import unicodedata
 from pathlib import Path
@@ -13,9 +14,22 @@ from intake.pipeline import QUARANTAINE, TRAITE, Intake, _unique_destination
 SAMPLE = PROJECT_ROOT / "samples" / "documents" / "assignation MARTIN.pdf"
 NFC = unicodedata.normalize("NFC", "Élodie Hérault – courrier.pdf")
 NFD = unicodedata.normalize("NFD", NFC)
-NAMES = [NFC, NFD, "avec  des   espaces .pdf", "é" * 120 + ".pdf", "x" * 251 + ".pdf",
-         "CASSE.pdf", "casse.pdf", "a..b.pdf", "...pdf"[1:] + "x.pdf", "-rf.pdf", "--help.pdf",
-         "=SOMME(A1).pdf", "retour\nà la ligne\x01.pdf", "a..\\..\\b.pdf"]
+NAMES = [
+    NFC,
+    NFD,
+    "avec  des   espaces .pdf",
+    "é" * 120 + ".pdf",
+    "x" * 251 + ".pdf",
+    "CASSE.pdf",
+    "casse.pdf",
+    "a..b.pdf",
+    "...pdf"[1:] + "x.pdf",
+    "-rf.pdf",
+    "--help.pdf",
+    "=SOMME(A1).pdf",
+    "retour\nà la ligne\x01.pdf",
+    "a..\\..\\b.pdf",
+]
 
 
 def within(path: Path, folder: Path) -> bool:

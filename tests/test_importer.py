@@ -1,4 +1,5 @@
 """Importing a service's existing spreadsheet: no duplicate, bad rows reported."""
+
 import subprocess
 import sys
 from datetime import date
@@ -50,27 +51,35 @@ def test_xlsx_with_own_headers_and_a_mapping_file(tmp_path):
     source = tmp_path / "asll.xlsx"
     wb.save(source)
     mapping = tmp_path / "correspondance.toml"
-    mapping.write_text('nature_par_defaut = "ASLL"\n[colonnes]\n"Ménage" = "nom"\n'
-                       '"Commune du logement" = "commune"\n"Arriéré" = "montant_dette"\n'
-                       '"Mesure" = "type_mesure"\n"Début" = "date_debut_mesure"\n',
-                       encoding="utf-8")
+    mapping.write_text(
+        'nature_par_defaut = "ASLL"\n[colonnes]\n"Ménage" = "nom"\n'
+        '"Commune du logement" = "commune"\n"Arriéré" = "montant_dette"\n'
+        '"Mesure" = "type_mesure"\n"Début" = "date_debut_mesure"\n',
+        encoding="utf-8",
+    )
     store = RegisterStore(tmp_path / "registre.xlsx")
     report = import_file(source, store, mapping)
     store.flush()
-    (row, numero), = report.importes
+    ((row, numero),) = report.importes
     assert numero.startswith("ASLL-")
     dossier = store.view().get(numero)
     assert dossier.type_mesure == "maintien" and dossier.date_debut_mesure.month == 3
-    rows = list(load_workbook(tmp_path / "registre.xlsx")["Documents reçus"].iter_rows(
-        min_row=2, values_only=True))
+    rows = list(
+        load_workbook(tmp_path / "registre.xlsx")["Documents reçus"].iter_rows(
+            min_row=2, values_only=True
+        )
+    )
     assert rows[0][5] == "importé"
 
 
 def test_command_reports_in_french(tmp_path):
     source = tmp_path / "suivi.csv"
     source.write_bytes(CSV_FROM_AN_OLD_TOOL.encode("cp1252"))
-    result = subprocess.run([sys.executable, "-m", "asll", "importer", str(source),
-                             "--espace", str(tmp_path)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "asll", "importer", str(source), "--espace", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert "2 dossier(s) importé(s), 0 déjà présent(s), 2 ligne(s) illisible(s)" in result.stdout
     assert "ligne 5 : illisible — pas de nom de ménage" in result.stdout

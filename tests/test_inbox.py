@@ -1,4 +1,5 @@
 """Which inbox files are read, and when: lock files never, half-copied files not yet."""
+
 import threading
 import time
 from pathlib import Path
@@ -7,12 +8,21 @@ from intake.inbox import StabilityTracker, is_ignored, wait_until_stable, waitin
 
 
 def test_office_locks_and_temporary_files_are_ignored(tmp_path):
-    for name in ("~$registre.xlsx", ".~lock.registre.xlsx#", "copie.tmp", "gros.pdf.part",
-                 "Thumbs.db", ".DS_Store", "assignation MARTIN.pdf", "Fiche ASLL – Cognac.docx"):
+    for name in (
+        "~$registre.xlsx",
+        ".~lock.registre.xlsx#",
+        "copie.tmp",
+        "gros.pdf.part",
+        "Thumbs.db",
+        ".DS_Store",
+        "assignation MARTIN.pdf",
+        "Fiche ASLL – Cognac.docx",
+    ):
         (tmp_path / name).write_bytes(b"x")
     assert [p.name for p in waiting_files(tmp_path)] == sorted(
         ["assignation MARTIN.pdf", "Fiche ASLL – Cognac.docx"],
-        key=lambda n: ((tmp_path / n).stat().st_mtime, n))
+        key=lambda n: ((tmp_path / n).stat().st_mtime, n),
+    )
     assert is_ignored(Path("COPIE.TMP"))
     assert not is_ignored(Path("tmp-courrier.pdf"))
 

@@ -1,38 +1,50 @@
 """Courts named in documents, against the Code de l'organisation judiciaire's tableau IV."""
+
 import importlib.util
 
 import pytest
 
 from asll.config import PROJECT_ROOT
 from asll.domain import juridictions
-from asll.domain.juridictions import (TRIBUNAL_DE_PROXIMITE, TRIBUNAL_JUDICIAIRE, canonical,
-                                      is_known, lookup, lookup_all)
+from asll.domain.juridictions import (
+    TRIBUNAL_DE_PROXIMITE,
+    TRIBUNAL_JUDICIAIRE,
+    canonical,
+    is_known,
+    lookup,
+    lookup_all,
+)
 
 DATA = PROJECT_ROOT / "asll" / "domain" / "data" / "juridictions.tsv"
 
 
-@pytest.mark.parametrize("printed, official", [
-    ("TRIBUNAL JUDICIAIRE DE CHAUMONT", "Tribunal judiciaire de Chaumont"),
-    ("tribunal de proximite de st dizier", "Tribunal de proximité de Saint-Dizier"),
-    ("Tribunal de Proximité de SAINT-DIZIER (52100)", "Tribunal de proximité de Saint-Dizier"),
-    ("Tribunal judiciaire d'Angoulême", "Tribunal judiciaire d'Angoulême"),
-    ("TRIBUNAL JUDICIAIRE D'ANGOULEME", "Tribunal judiciaire d'Angoulême"),
-    ("Tribunal de proximité de Cognac", "Tribunal de proximité de Cognac"),
-    ("TRIBUNAL JUDICIAIRE DU MANS", "Tribunal judiciaire du Mans"),
-    ("tribunal judiciaire des sables d olonne", "Tribunal judiciaire des Sables-d'Olonne"),
-    ("TJ d'Evreux", "Tribunal judiciaire d'Évreux"),
-    ("Tribunal judiciaire de Saint-Etienne", "Tribunal judiciaire de Saint-Étienne"),
-    ("TRIBUNAL JUDICIAIRE DE SAINT-DENIS DE LA REUNION", "Tribunal judiciaire de Saint-Denis"),
-    ("pôle de proximité de Vanves", "Tribunal de proximité de Vanves"),
-])
+@pytest.mark.parametrize(
+    "printed, official",
+    [
+        ("TRIBUNAL JUDICIAIRE DE CHAUMONT", "Tribunal judiciaire de Chaumont"),
+        ("tribunal de proximite de st dizier", "Tribunal de proximité de Saint-Dizier"),
+        ("Tribunal de Proximité de SAINT-DIZIER (52100)", "Tribunal de proximité de Saint-Dizier"),
+        ("Tribunal judiciaire d'Angoulême", "Tribunal judiciaire d'Angoulême"),
+        ("TRIBUNAL JUDICIAIRE D'ANGOULEME", "Tribunal judiciaire d'Angoulême"),
+        ("Tribunal de proximité de Cognac", "Tribunal de proximité de Cognac"),
+        ("TRIBUNAL JUDICIAIRE DU MANS", "Tribunal judiciaire du Mans"),
+        ("tribunal judiciaire des sables d olonne", "Tribunal judiciaire des Sables-d'Olonne"),
+        ("TJ d'Evreux", "Tribunal judiciaire d'Évreux"),
+        ("Tribunal judiciaire de Saint-Etienne", "Tribunal judiciaire de Saint-Étienne"),
+        ("TRIBUNAL JUDICIAIRE DE SAINT-DENIS DE LA REUNION", "Tribunal judiciaire de Saint-Denis"),
+        ("pôle de proximité de Vanves", "Tribunal de proximité de Vanves"),
+    ],
+)
 def test_printed_court_gets_its_official_name(printed, official):
     assert canonical(printed) == official
     assert is_known(printed)
 
 
 def test_court_named_inside_a_sentence():
-    text = ("Devant Madame ou Monsieur le juge des contentieux de la protection près le "
-            "Tribunal de proximité de Saint-Dizier, siégeant 1 rue du Palais")
+    text = (
+        "Devant Madame ou Monsieur le juge des contentieux de la protection près le "
+        "Tribunal de proximité de Saint-Dizier, siégeant 1 rue du Palais"
+    )
     assert canonical(text) == "Tribunal de proximité de Saint-Dizier"
 
 
@@ -71,13 +83,22 @@ def test_former_names_map_to_the_current_court_and_are_flagged():
 def test_header_naming_two_courts_lists_both_in_order():
     text = "TRIBUNAL JUDICIAIRE DE CHAUMONT\nTribunal de proximité de Saint-Dizier"
     assert [h.juridiction.nom for h in lookup_all(text)] == [
-        "Tribunal judiciaire de Chaumont", "Tribunal de proximité de Saint-Dizier"]
+        "Tribunal judiciaire de Chaumont",
+        "Tribunal de proximité de Saint-Dizier",
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    "le tribunal", "Tribunal de commerce de Chaumont", "Tribunal judiciaire de Nulle-Part",
-    "Conseil de prud'hommes de Saint-Dizier", "", None,
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le tribunal",
+        "Tribunal de commerce de Chaumont",
+        "Tribunal judiciaire de Nulle-Part",
+        "Conseil de prud'hommes de Saint-Dizier",
+        "",
+        None,
+    ],
+)
 def test_no_court_is_invented(text):
     assert canonical(text) is None and not is_known(text)
 
@@ -96,7 +117,8 @@ def test_table_counts_and_links():
 
 def test_shipped_table_is_what_the_build_script_makes_from_its_source():
     spec = importlib.util.spec_from_file_location(
-        "build_juridictions", PROJECT_ROOT / "scripts" / "build_juridictions.py")
+        "build_juridictions", PROJECT_ROOT / "scripts" / "build_juridictions.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     rows = module.parse(module.SOURCE.read_text(encoding="utf-8").splitlines())
@@ -105,7 +127,8 @@ def test_shipped_table_is_what_the_build_script_makes_from_its_source():
 
 def test_build_script_refuses_a_seat_that_is_not_a_commune():
     spec = importlib.util.spec_from_file_location(
-        "build_juridictions", PROJECT_ROOT / "scripts" / "build_juridictions.py")
+        "build_juridictions", PROJECT_ROOT / "scripts" / "build_juridictions.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     with pytest.raises(ValueError, match="Chaumon"):

@@ -6,6 +6,7 @@ A module may import its own layer and the layers below it, never above; intake a
 do not import each other. No module imports a private name (`_x`) from another module, and
 modules form no import cycle. Read with `ast`, so that nothing is imported to check it.
 """
+
 from __future__ import annotations
 
 import ast
@@ -98,8 +99,11 @@ def test_imports_go_down_the_layers():
 def test_no_private_name_from_another_module():
     found = set()
     for source, target, names, _ in all_imports():
-        found |= {(source, target, n) for n in names
-                  if n.startswith("_") and not n.startswith("__") and target != source}
+        found |= {
+            (source, target, n)
+            for n in names
+            if n.startswith("_") and not n.startswith("__") and target != source
+        }
     assert found == KNOWN_PRIVATE
 
 
@@ -145,16 +149,19 @@ def test_no_import_cycle():
     assert cycles == KNOWN_CYCLES
 
 
-@pytest.mark.parametrize("source, target, ok", [
-    ("intake.pipeline", "asll.storage.store", True),
-    ("intake.watcher", "asll.app.status", False),
-    ("asll.domain.deadlines", "asll.storage.store", False),
-    ("asll.storage.store", "asll.domain.model", True),
-    ("generators.context", "reports.stats", False),
-    ("reports.gts", "intake.french", False),
-    ("asll.app.cli", "intake.pipeline", True),
-    ("asll.domain.sectors", "asll.config", True),
-])
+@pytest.mark.parametrize(
+    "source, target, ok",
+    [
+        ("intake.pipeline", "asll.storage.store", True),
+        ("intake.watcher", "asll.app.status", False),
+        ("asll.domain.deadlines", "asll.storage.store", False),
+        ("asll.storage.store", "asll.domain.model", True),
+        ("generators.context", "reports.stats", False),
+        ("reports.gts", "intake.french", False),
+        ("asll.app.cli", "intake.pipeline", True),
+        ("asll.domain.sectors", "asll.config", True),
+    ],
+)
 def test_the_rule_itself(source, target, ok):
     have, want = layer_of(source), layer_of(target)
     assert (have == want or want in BELOW[have]) is ok

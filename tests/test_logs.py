@@ -1,4 +1,5 @@
 """The log file beside the register, and the progress bar of batches run by hand."""
+
 from __future__ import annotations
 
 import io
@@ -10,9 +11,15 @@ import sys
 
 import pytest
 
+from asll.app.logs import (
+    BACKUP_COUNT,
+    Progress,
+    close_file_log,
+    describe_error,
+    format_duration,
+    setup_file_log,
+)
 from asll.config import Config
-from asll.app.logs import (BACKUP_COUNT, Progress, close_file_log, describe_error,
-                       format_duration, setup_file_log)
 
 
 def _read(path):
@@ -25,16 +32,21 @@ def test_log_file_beside_the_register_in_french(config):
     path = setup_file_log(config)
     assert path == (config.registre.parent / ".asll" / "asll.log").absolute()
     log = logging.getLogger("asll.intake")
-    log.info("Fichier %s… traité : dossier %s créé, %d brouillon(s).", "3f2a9c01b7e4",
-             "ESU-2025-0001", 1)
+    log.info(
+        "Fichier %s… traité : dossier %s créé, %d brouillon(s).", "3f2a9c01b7e4", "ESU-2025-0001", 1
+    )
     log.warning("Registre non enregistré : le registre est ouvert dans Excel.")
     log.debug("détail non écrit")
     lines = _read(path).splitlines()
     assert len(lines) == 2
-    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d INFO Fichier 3f2a9c01b7e4… traité : "
-                        r"dossier ESU-2025-0001 créé, 1 brouillon\(s\)\.", lines[0])
-    assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ATTENTION Registre non enregistré.*",
-                        lines[1])
+    assert re.fullmatch(
+        r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d INFO Fichier 3f2a9c01b7e4… traité : "
+        r"dossier ESU-2025-0001 créé, 1 brouillon\(s\)\.",
+        lines[0],
+    )
+    assert re.fullmatch(
+        r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d ATTENTION Registre non enregistré.*", lines[1]
+    )
 
 
 def test_setup_twice_adds_one_handler(config):
@@ -52,16 +64,18 @@ def test_log_file_is_owner_only(config):
 
 def test_rotation_keeps_five_files(config, monkeypatch):
     path = setup_file_log(config)
-    handler = next(h for h in logging.getLogger("asll").handlers
-                   if getattr(h, "baseFilename", None) == str(path))
+    handler = next(
+        h
+        for h in logging.getLogger("asll").handlers
+        if getattr(h, "baseFilename", None) == str(path)
+    )
     handler.maxBytes = 2000
     for i in range(400):
         logging.getLogger("asll").info("ligne %d — accentuée é à ç", i)
     names = sorted(p.name for p in path.parent.glob("asll.log*"))
     assert names == ["asll.log"] + [f"asll.log.{i}" for i in range(1, BACKUP_COUNT + 1)]
     if sys.platform != "win32":
-        assert all(stat.S_IMODE(os.stat(p).st_mode) == 0o600
-                   for p in path.parent.glob("asll.log*"))
+        assert all(stat.S_IMODE(os.stat(p).st_mode) == 0o600 for p in path.parent.glob("asll.log*"))
     assert "accentuée é à ç" in _read(path)
 
 
@@ -74,8 +88,9 @@ def test_traceback_without_the_message(config):
         try:
             float("MARTIN Kévin, 14 rue des Anémones")
         except ValueError:
-            logging.getLogger("asll.intake").exception("Erreur interne sur le fichier %s…",
-                                                       "3f2a9c01b7e4")
+            logging.getLogger("asll.intake").exception(
+                "Erreur interne sur le fichier %s…", "3f2a9c01b7e4"
+            )
     finally:
         logging.getLogger("asll").removeHandler(handler)
     text = _read(path)
@@ -113,14 +128,23 @@ def test_progress_text():
     assert p.text(20, 300) == "[#####.....] 20/40 — reste ~5 min"
     assert p.text(39, 390) == "[#########.] 39/40 — reste ~10 s"
     assert p.text(40, 400) == "[##########] 40/40 — terminé en 7 min"
-    assert Progress(0, stream=io.StringIO(), width=4).text(0, 0) == \
-        "[####] 0/0 — terminé en 1 s"
+    assert Progress(0, stream=io.StringIO(), width=4).text(0, 0) == "[####] 0/0 — terminé en 1 s"
 
 
-@pytest.mark.parametrize("seconds, text", [
-    (0, "1 s"), (3.2, "4 s"), (12, "15 s"), (57, "1 min"), (60, "1 min"), (61, "2 min"),
-    (3599, "1 h 00"), (3900, "1 h 05"), (-5, "1 s"),
-])
+@pytest.mark.parametrize(
+    "seconds, text",
+    [
+        (0, "1 s"),
+        (3.2, "4 s"),
+        (12, "15 s"),
+        (57, "1 min"),
+        (60, "1 min"),
+        (61, "2 min"),
+        (3599, "1 h 00"),
+        (3900, "1 h 05"),
+        (-5, "1 s"),
+    ],
+)
 def test_durations(seconds, text):
     assert format_duration(seconds) == text
 
@@ -152,10 +176,15 @@ def test_progress_draws_only_on_a_terminal():
     p.finish()
     out = tty.getvalue()
     assert out.startswith("\r[...] 0/3 — reste : calcul…")
-    assert out == ("\r[...] 0/3 — reste : calcul…"
-                   "\r" + " " * 27 + "\r"  # cleared before a result line
-                   "\r[#..] 1/3 — reste ~20 s"
-                   "\r[#..] 1/3 — reste ~40 s\n")
+    assert (
+        out
+        == (
+            "\r[...] 0/3 — reste : calcul…"
+            "\r" + " " * 27 + "\r"  # cleared before a result line
+            "\r[#..] 1/3 — reste ~20 s"
+            "\r[#..] 1/3 — reste ~40 s\n"
+        )
+    )
 
 
 def test_progress_without_stderr_is_silent(monkeypatch):
@@ -183,5 +212,6 @@ def test_console_log_lines_erase_the_bar_first():
     finally:
         logger.removeHandler(console)
     drawn = "\r[..] 0/2 — reste : calcul…"
-    assert tty.getvalue() == (drawn + "\r" + " " * (len(drawn) - 1) + "\r"
-                              + "Fichier abc… quarantaine\n" + "après\n")
+    assert tty.getvalue() == (
+        drawn + "\r" + " " * (len(drawn) - 1) + "\r" + "Fichier abc… quarantaine\n" + "après\n"
+    )

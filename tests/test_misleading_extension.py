@@ -1,6 +1,7 @@
 """A supported document under the wrong extension is read by its content, as a person
 opening it would; the mismatch is noted for staff and the household is not set aside
 (docs: the last paragraph of the extraction contract)."""
+
 from __future__ import annotations
 
 import json
@@ -32,8 +33,9 @@ def test_word_form_named_pdf_is_read_as_word_with_a_note(tmp_path):
     good = read_document(WORD_FORM)
     doc = read_document(_renamed(WORD_FORM, tmp_path, "demande.pdf"))
     assert doc.kind == "docx" and doc.text == good.text
-    assert doc.warnings == ["Extension trompeuse : fichier Word nommé .pdf ; il a été lu "
-                            "d'après son contenu."]
+    assert doc.warnings == [
+        "Extension trompeuse : fichier Word nommé .pdf ; il a été lu d'après son contenu."
+    ]
     assert good.warnings == []
     # the same extraction as under its right name
     right = extract_document(good, "demande.docx").to_json()
@@ -46,17 +48,21 @@ def test_pdf_named_doc_and_docx_is_read_as_pdf(tmp_path):
     for name in ("assignation.doc", "assignation.docx"):
         doc = read_document(_renamed(ASSIGNATION, tmp_path, name))
         assert doc.kind == "pdf_text" and "MARTIN" in doc.text
-        assert doc.warnings == [f"Extension trompeuse : fichier PDF nommé {Path(name).suffix} ; "
-                                "il a été lu d'après son contenu."]
+        assert doc.warnings == [
+            f"Extension trompeuse : fichier PDF nommé {Path(name).suffix} ; "
+            "il a été lu d'après son contenu."
+        ]
 
 
 def _odt(path: Path, paragraphs: list[str]) -> Path:
     body = "".join(f"<text:p>{p}</text:p>" for p in paragraphs)
-    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
-               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
-               f'<office:body><office:text>{body}</office:text></office:body>'
-               '</office:document-content>')
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+        f"<office:body><office:text>{body}</office:text></office:body>"
+        "</office:document-content>"
+    )
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
         zf.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
@@ -64,8 +70,9 @@ def _odt(path: Path, paragraphs: list[str]) -> Path:
 
 
 def test_odt_named_docx_is_read_as_odt(tmp_path):
-    doc = read_document(_odt(tmp_path / "fiche.docx", ["Fiche de prescription",
-                                                       "Nom : DURAND Marie"]))
+    doc = read_document(
+        _odt(tmp_path / "fiche.docx", ["Fiche de prescription", "Nom : DURAND Marie"])
+    )
     assert doc.kind == "odt" and "DURAND Marie" in doc.text
     assert "fichier ODT nommé .docx" in doc.warnings[0]
 
@@ -77,6 +84,7 @@ def test_image_named_pdf_is_read_by_ocr(tmp_path):
     draw = ImageDraw.Draw(img)
     try:
         from PIL import ImageFont
+
         font = ImageFont.truetype("DejaVuSans.ttf", 48)
     except OSError:
         font = None
@@ -91,8 +99,13 @@ def test_image_named_pdf_is_read_by_ocr(tmp_path):
 
 def test_asll_extract_reads_a_word_form_named_pdf(tmp_path):
     path = _renamed(WORD_FORM, tmp_path, "demande.pdf")
-    run = subprocess.run([sys.executable, "-m", "asll", "extract", str(path), "--json"],
-                         capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "asll", "extract", str(path), "--json"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout)
     assert out["fichier"] == "demande.pdf" and out["type_document"] == "fiche_prescription"

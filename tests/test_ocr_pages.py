@@ -1,5 +1,6 @@
 """The pages of a multi-page scan are OCR'd in parallel, in order, a few at a time; a word
 hyphenated at a line's end is joined again."""
+
 from __future__ import annotations
 
 import random
@@ -40,22 +41,32 @@ def test_ocr_many_keeps_page_order_and_few_pages_in_memory(monkeypatch):
 
 
 def test_hyphenated_word_at_line_end_is_joined_within_a_paragraph():
-    lines = ["Monsieur Jean MARTIN demeurant 3 rue Jean Jaurès 52100 Saint-", "Dizier",
-             "Bailleur : OPH", "Nouveau paragraphe ci-", "dessous"]
+    lines = [
+        "Monsieur Jean MARTIN demeurant 3 rue Jean Jaurès 52100 Saint-",
+        "Dizier",
+        "Bailleur : OPH",
+        "Nouveau paragraphe ci-",
+        "dessous",
+    ]
     blocks = [(1, 1, 1), (1, 1, 1), (1, 1, 1), (1, 2, 1), (1, 2, 1)]
     assert ocr.page_text(lines, blocks) == (
         "Monsieur Jean MARTIN demeurant 3 rue Jean Jaurès 52100 Saint-Dizier\n"
-        "Bailleur : OPH\n\nNouveau paragraphe ci-dessous")
+        "Bailleur : OPH\n\nNouveau paragraphe ci-dessous"
+    )
     # not across paragraphs, not after a number or a spaced dash
     one_paragraph = [(1, 1, 1)] * 4
-    assert ocr.page_text(["Total -", "Loyer", "Réf. 2025-", "0412"],
-                         one_paragraph) == "Total -\nLoyer\nRéf. 2025-\n0412"
+    assert (
+        ocr.page_text(["Total -", "Loyer", "Réf. 2025-", "0412"], one_paragraph)
+        == "Total -\nLoyer\nRéf. 2025-\n0412"
+    )
     assert ocr.page_text(["Saint-", "Dizier"], [(1, 1, 1), (1, 2, 1)]) == "Saint-\n\nDizier"
 
 
-LINES = ["Je vous prie de bien vouloir realiser le diagnostic social et financier",
-         "concernant Madame Julie MERCIER, demeurant 8 rue des Lilas 86000 POITIERS.",
-         "L'audience est fixee au 22 avril 2025 a 9h30 au Tribunal judiciaire de Poitiers."]
+LINES = [
+    "Je vous prie de bien vouloir realiser le diagnostic social et financier",
+    "concernant Madame Julie MERCIER, demeurant 8 rue des Lilas 86000 POITIERS.",
+    "L'audience est fixee au 22 avril 2025 a 9h30 au Tribunal judiciaire de Poitiers.",
+]
 
 
 def _scan(tmp_path: Path, titles: list[str]) -> Path:
@@ -78,8 +89,11 @@ def _scan(tmp_path: Path, titles: list[str]) -> Path:
 
 
 def test_pages_of_a_scan_come_back_in_order(tmp_path):
-    titles = ["Premiere page du courrier", "Deuxieme page du courrier",
-              "Troisieme page du courrier"]
+    titles = [
+        "Premiere page du courrier",
+        "Deuxieme page du courrier",
+        "Troisieme page du courrier",
+    ]
     doc = read_document(_scan(tmp_path, titles))
     assert doc.kind == "pdf_scan" and len(doc.pages) == 3
     for page, title in zip(doc.pages, titles):

@@ -1,4 +1,5 @@
 """Personal data: owner-only files, retention, access and erasure requests."""
+
 import os
 import shutil
 import stat
@@ -58,11 +59,18 @@ def test_erasing_a_person_leaves_no_trace_but_keeps_the_figures(tmp_path):
     assert erased.personnes == [] and erased.adresse is None
     assert erased.montant_dette == 3412.87 and erased.commune == "Saint-Dizier"  # figures kept
     assert find_person(register.dossiers(), "MARTIN") == []
-    cells = [str(c.value) for ws in load_workbook(config.registre).worksheets
-             for row in ws.iter_rows() for c in row if c.value is not None]
+    cells = [
+        str(c.value)
+        for ws in load_workbook(config.registre).worksheets
+        for row in ws.iter_rows()
+        for c in row
+        if c.value is not None
+    ]
     assert not any("MARTIN" in c or "LEROY" in c or "Anémones" in c for c in cells)
     assert any("LE GOFF" in c for c in cells)
-    assert b"MARTIN" not in _everything_written(config) and b"LEROY" not in _everything_written(config)
+    assert b"MARTIN" not in _everything_written(config) and b"LEROY" not in _everything_written(
+        config
+    )
     assert not list((config.registre.parent / ".asll" / "sauvegardes").glob("*.xlsx"))
 
     # A rebuild from the journal does not bring the names back.
@@ -73,13 +81,28 @@ def test_erasing_a_person_leaves_no_trace_but_keeps_the_figures(tmp_path):
 def test_retention_selects_closed_dossiers_two_years_after_last_contact(tmp_path):
     from asll.domain.model import Dossier, Personne
 
-    old = Dossier(numero="ESU-2022-0001", nature="ESU", statut="Clos",
-                  personnes=[Personne("A")], date_ouverture=date(2022, 3, 1),
-                  date_envoi_rapport=date(2022, 4, 1))
-    recent = Dossier(numero="ESU-2024-0001", nature="ESU", statut="Clos",
-                     personnes=[Personne("B")], date_ouverture=date(2024, 3, 1))
-    still_open = Dossier(numero="ESU-2021-0001", nature="ESU", statut="En cours",
-                         personnes=[Personne("C")], date_ouverture=date(2021, 3, 1))
+    old = Dossier(
+        numero="ESU-2022-0001",
+        nature="ESU",
+        statut="Clos",
+        personnes=[Personne("A")],
+        date_ouverture=date(2022, 3, 1),
+        date_envoi_rapport=date(2022, 4, 1),
+    )
+    recent = Dossier(
+        numero="ESU-2024-0001",
+        nature="ESU",
+        statut="Clos",
+        personnes=[Personne("B")],
+        date_ouverture=date(2024, 3, 1),
+    )
+    still_open = Dossier(
+        numero="ESU-2021-0001",
+        nature="ESU",
+        statut="En cours",
+        personnes=[Personne("C")],
+        date_ouverture=date(2021, 3, 1),
+    )
     selected = due_for_purge([old, recent, still_open], date(2025, 11, 23), 2)
     assert [d.numero for d in selected] == ["ESU-2022-0001"]
 
@@ -92,8 +115,12 @@ def test_files_the_tool_creates_are_owner_only(tmp_path):
         config = Config.for_workspace(tmp_path, stabilite_secondes=0)
         private_umask(config)
         (result,) = _ingest(config, MARTIN)
-        created = [config.registre, result.classe_sous, *result.brouillons,
-                   config.registre.parent / ".asll" / "journal.jsonl"]
+        created = [
+            config.registre,
+            result.classe_sous,
+            *result.brouillons,
+            config.registre.parent / ".asll" / "journal.jsonl",
+        ]
         for path in created:
             mode = stat.S_IMODE(path.stat().st_mode)
             assert mode & 0o077 == 0, f"{path.name} : {oct(mode)}"
@@ -104,8 +131,11 @@ def test_files_the_tool_creates_are_owner_only(tmp_path):
 def test_purge_is_a_dry_run_unless_asked(tmp_path):
     config = Config.for_workspace(tmp_path, stabilite_secondes=0)
     _ingest(config, MARTIN)
-    result = subprocess.run([sys.executable, "-m", "asll", "effacer-personne", "Martin",
-                             "--espace", str(tmp_path)], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "asll", "effacer-personne", "Martin", "--espace", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
     assert "Simulation : rien n'a été modifié" in result.stdout
     assert any(config.archive.rglob("assignation MARTIN.pdf"))
 
@@ -116,8 +146,11 @@ def test_the_log_file_names_no_household(tmp_path):
     shutil.copy(MARTIN, inbox / MARTIN.name)
     shutil.copy(MARTIN, inbox / ("copie " + MARTIN.name))
     (inbox / "MARTIN illisible.pdf").write_bytes(b"%PDF-1.4 abime")
-    result = subprocess.run([sys.executable, "-m", "asll", "ingest", "--espace", str(tmp_path)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "asll", "ingest", "--espace", str(tmp_path)],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     log = (tmp_path / ".asll" / "asll.log").read_text(encoding="utf-8")
     assert "traité : dossier ESU-" in log and "doublon" in log and "quarantaine" in log

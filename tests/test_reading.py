@@ -1,4 +1,5 @@
 """Reading files: kinds, Word structures, and unreadable input with a French reason."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -126,19 +127,28 @@ def test_word_structures(tmp_path):
     t.cell(0, 0).text, t.cell(0, 1).text = "Nom", "DURAND"
     t.cell(1, 0).text, t.cell(1, 1).text = "Prénom", "Marie"
     # a content control with a tag, a checked legacy checkbox and a legacy text field
-    doc.element.body.append(parse_xml(
-        f'<w:sdt {_W}><w:sdtPr><w:tag w:val="organisme"/></w:sdtPr><w:sdtContent>'
-        f'<w:p><w:r><w:t>CCAS de Niort</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
-    doc.element.body.append(parse_xml(
-        f'<w:p {_W}><w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="maintien"/>'
-        f'<w:checkBox><w:sizeAuto/><w:default w:val="0"/><w:checked/></w:checkBox></w:ffData></w:fldChar></w:r>'
-        f'<w:r><w:instrText> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
-        f'<w:r><w:t xml:space="preserve"> Maintien</w:t></w:r></w:p>'))
-    doc.element.body.append(parse_xml(
-        f'<w:p {_W}><w:r><w:t xml:space="preserve">Loyer : </w:t></w:r>'
-        f'<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="loyer"/><w:textInput/></w:ffData></w:fldChar></w:r>'
-        f'<w:r><w:instrText> FORMTEXT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-        f'<w:r><w:t>450 €</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'))
+    doc.element.body.append(
+        parse_xml(
+            f'<w:sdt {_W}><w:sdtPr><w:tag w:val="organisme"/></w:sdtPr><w:sdtContent>'
+            f"<w:p><w:r><w:t>CCAS de Niort</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        )
+    )
+    doc.element.body.append(
+        parse_xml(
+            f'<w:p {_W}><w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="maintien"/>'
+            f'<w:checkBox><w:sizeAuto/><w:default w:val="0"/><w:checked/></w:checkBox></w:ffData></w:fldChar></w:r>'
+            f'<w:r><w:instrText> FORMCHECKBOX </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            f'<w:r><w:t xml:space="preserve"> Maintien</w:t></w:r></w:p>'
+        )
+    )
+    doc.element.body.append(
+        parse_xml(
+            f'<w:p {_W}><w:r><w:t xml:space="preserve">Loyer : </w:t></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="loyer"/><w:textInput/></w:ffData></w:fldChar></w:r>'
+            f'<w:r><w:instrText> FORMTEXT </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+            f'<w:r><w:t>450 €</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        )
+    )
     path = tmp_path / "f.docx"
     doc.save(path)
 
@@ -157,7 +167,9 @@ def test_fillable_pdf_fields(tmp_path):
     p = tmp_path / "form.pdf"
     c = canvas.Canvas(str(p), pagesize=A4)
     c.drawString(40, 800, "Demande d'ASLL")
-    c.acroForm.textfield(name="nom", tooltip="Nom", value="FAURE", x=100, y=760, width=200, height=18)
+    c.acroForm.textfield(
+        name="nom", tooltip="Nom", value="FAURE", x=100, y=760, width=200, height=18
+    )
     c.acroForm.checkbox(name="acces", tooltip="Accès", checked=False, x=100, y=720, size=12)
     c.save()
     d = read_document(p)
@@ -175,10 +187,11 @@ def test_odt_paragraphs_and_tables(tmp_path):
         '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
         'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
         'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text>'
-        '<text:h>Fiche de liaison ASLL</text:h><text:p>Bailleur :<text:s/>OPH de Niort</text:p>'
-        '<table:table><table:table-row><table:table-cell><text:p>Nom</text:p></table:table-cell>'
-        '<table:table-cell><text:p>FAURE</text:p></table:table-cell></table:table-row></table:table>'
-        '</office:text></office:body></office:document-content>')
+        "<text:h>Fiche de liaison ASLL</text:h><text:p>Bailleur :<text:s/>OPH de Niort</text:p>"
+        "<table:table><table:table-row><table:table-cell><text:p>Nom</text:p></table:table-cell>"
+        "<table:table-cell><text:p>FAURE</text:p></table:table-cell></table:table-row></table:table>"
+        "</office:text></office:body></office:document-content>"
+    )
     p = tmp_path / "fiche.odt"
     with zipfile.ZipFile(p, "w") as zf:
         zf.writestr("mimetype", "application/vnd.oasis.opendocument.text")

@@ -1,5 +1,6 @@
 """`asll reconstruire` from the archived documents when the journal is lost (the store's
 part, hand-typed values and deleted rows, is in test_store.py)."""
+
 from __future__ import annotations
 
 import shutil
@@ -23,15 +24,19 @@ def _by_number(path: Path) -> dict[str, dict]:
 
 
 def _asll(*args) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "asll", *map(str, args)],
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "asll", *map(str, args)], capture_output=True, text=True, timeout=300
+    )
 
 
 def test_archived_documents_rebuild_a_register_whose_journal_is_lost(tmp_path):
     config = Config.for_workspace(tmp_path / "espace")
     config.ensure_folders()
-    names = ["ASSIGNATION GARNIER c D'ALMEIDA.pdf", "SP Langres - D'ALMEIDA.pdf",
-             "Fiche prescription ASLL - CCAS Cognac.docx"]
+    names = [
+        "ASSIGNATION GARNIER c D'ALMEIDA.pdf",
+        "SP Langres - D'ALMEIDA.pdf",
+        "Fiche prescription ASLL - CCAS Cognac.docx",
+    ]
     for name in names:
         shutil.copy(SAMPLES / name, config.inbox / name)
     intake = Intake(config)

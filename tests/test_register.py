@@ -1,4 +1,5 @@
 """The register workbook: what staff see in Excel, and what survives their edits."""
+
 from datetime import date, datetime
 
 from openpyxl import load_workbook
@@ -10,13 +11,21 @@ from asll.storage.register import DocumentRecord, Register
 
 def _assignation(**overrides) -> Extraction:
     values = dict(
-        fichier="assignation.pdf", type_document="assignation",
+        fichier="assignation.pdf",
+        type_document="assignation",
         personnes=[Personne("MARTIN", "Jean", "M."), Personne("MARTIN", "Sophie", "Mme")],
-        adresse="12 rue de la Gare", code_postal="52100", commune="Saint-Dizier",
-        bailleur="OPH de Saint-Dizier", loyer_mensuel=452.3, montant_dette=3412.87,
-        date_dette=date(2025, 8, 31), juridiction="Tribunal de proximité de Saint-Dizier",
-        date_audience=date(2025, 10, 14), heure_audience="09:30",
-        statut_occupation="locataire_public")
+        adresse="12 rue de la Gare",
+        code_postal="52100",
+        commune="Saint-Dizier",
+        bailleur="OPH de Saint-Dizier",
+        loyer_mensuel=452.3,
+        montant_dette=3412.87,
+        date_dette=date(2025, 8, 31),
+        juridiction="Tribunal de proximité de Saint-Dizier",
+        date_audience=date(2025, 10, 14),
+        heure_audience="09:30",
+        statut_occupation="locataire_public",
+    )
     values.update(overrides)
     return Extraction(**values)
 
@@ -45,9 +54,13 @@ def test_new_register_has_french_headers_frozen_row_and_filters(tmp_path):
 def test_text_starting_with_equals_is_stored_as_text_not_formula(tmp_path):
     path = tmp_path / "registre.xlsx"
     register = Register.open(path)
-    register.put(new_dossier(_assignation(adresse="=HYPERLINK(\"http://x\")",
-                                          bailleur="+SCI Les Tilleuls\x0c"),
-                             "ESU-2025-0001", date(2025, 9, 20)))
+    register.put(
+        new_dossier(
+            _assignation(adresse='=HYPERLINK("http://x")', bailleur="+SCI Les Tilleuls\x0c"),
+            "ESU-2025-0001",
+            date(2025, 9, 20),
+        )
+    )
     register.save()
     ws = load_workbook(path)["Dossiers"]
     cells = {c.value: c for c in ws[2] if isinstance(c.value, str)}
@@ -96,9 +109,13 @@ def test_numbers_follow_nature_and_year(tmp_path):
 
 
 def test_letter_and_assignation_of_same_household_match_in_either_order():
-    letter = _assignation(type_document="saisine_prefecture", montant_dette=None,
-                          adresse="12, Rue de la Gare", reference="SPSD/EXP/2025-0412",
-                          personnes=[Personne("Martin", "Jean", "M.")])
+    letter = _assignation(
+        type_document="saisine_prefecture",
+        montant_dette=None,
+        adresse="12, Rue de la Gare",
+        reference="SPSD/EXP/2025-0412",
+        personnes=[Personne("Martin", "Jean", "M.")],
+    )
     act = _assignation()
     for first, second in ((letter, act), (act, letter)):
         dossier = new_dossier(first, "ESU-2025-0001", date(2025, 9, 1))
@@ -119,8 +136,16 @@ def test_other_household_or_other_address_is_a_new_dossier():
 def test_documents_sheet_finds_a_file_by_its_hash(tmp_path):
     path = tmp_path / "registre.xlsx"
     register = Register.open(path)
-    register.add_document(DocumentRecord(datetime(2025, 9, 1, 10, 0), "a.pdf", "ab" * 32,
-                                         "Assignation", "ESU-2025-0001", "traité"))
+    register.add_document(
+        DocumentRecord(
+            datetime(2025, 9, 1, 10, 0),
+            "a.pdf",
+            "ab" * 32,
+            "Assignation",
+            "ESU-2025-0001",
+            "traité",
+        )
+    )
     register.save()
     found = Register.open(path).find_document("ab" * 32)
     assert found["dossier"] == "ESU-2025-0001" and found["fichier"] == "a.pdf"
@@ -130,10 +155,16 @@ def test_documents_sheet_finds_a_file_by_its_hash(tmp_path):
 def test_lists_round_trip_through_the_workbook(tmp_path):
     path = tmp_path / "registre.xlsx"
     register = Register.open(path)
-    dossier = new_dossier(_assignation(
-        type_document="fiche_prescription", enfants=[Personne("MARTIN", "Léa")],
-        ressources=[Ressource("rsa", 607.75), Ressource("apl", None)],
-        objectifs=["budget"]), "ASLL-2025-0001", date(2025, 9, 1))
+    dossier = new_dossier(
+        _assignation(
+            type_document="fiche_prescription",
+            enfants=[Personne("MARTIN", "Léa")],
+            ressources=[Ressource("rsa", 607.75), Ressource("apl", None)],
+            objectifs=["budget"],
+        ),
+        "ASLL-2025-0001",
+        date(2025, 9, 1),
+    )
     register.put(dossier)
     register.save()
     back = Register.open(path).get("ASLL-2025-0001")
@@ -142,8 +173,9 @@ def test_lists_round_trip_through_the_workbook(tmp_path):
     assert back.objectifs == ["budget"]
     ws = load_workbook(path)["Dossiers"]
     headers = [c.value for c in ws[1]]
-    assert ws.cell(row=2, column=headers.index("Ressources") + 1).value == \
-        "RSA : 607,75 €; APL / AL"
+    assert (
+        ws.cell(row=2, column=headers.index("Ressources") + 1).value == "RSA : 607,75 €; APL / AL"
+    )
 
 
 def _soffice_round_trip(path, tmp_path):
@@ -152,11 +184,24 @@ def _soffice_round_trip(path, tmp_path):
 
     if not shutil.which("soffice"):
         import pytest
+
         pytest.skip("LibreOffice absent")
     out = tmp_path / "libreoffice"
-    subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path}/profil", "--headless",
-                    "--convert-to", "xlsx", "--outdir", str(out), str(path)],
-                   check=True, capture_output=True, timeout=180)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profil",
+            "--headless",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
     return out / path.name
 
 
@@ -191,8 +236,12 @@ def test_staff_columns_have_dropdowns_that_survive_libreoffice(tmp_path):
 
 def test_the_letter_gives_the_request_date_even_after_the_assignation():
     act = _assignation(date_document=date(2025, 8, 20), reference="RG 25/00387")
-    letter = _assignation(type_document="saisine_prefecture", date_document=date(2025, 9, 2),
-                          reference="EXP/2025-1187", date_limite=date(2025, 10, 1))
+    letter = _assignation(
+        type_document="saisine_prefecture",
+        date_document=date(2025, 9, 2),
+        reference="EXP/2025-1187",
+        date_limite=date(2025, 10, 1),
+    )
     dossier = new_dossier(act, "ESU-2025-0001", date(2025, 9, 1))
     merge_into(dossier, letter)
     assert dossier.date_document == date(2025, 9, 2)
@@ -207,10 +256,18 @@ def test_the_fast_read_only_path_gives_the_same_dossiers(tmp_path):
     path = tmp_path / "registre.xlsx"
     register = Register.open(path)
     register.put(new_dossier(_assignation(), "ESU-2025-0001", date(2025, 9, 1)))
-    register.put(new_dossier(_assignation(
-        type_document="fiche_prescription", enfants=[Personne("MARTIN", "Léa")],
-        ressources=[Ressource("rsa", 607.75)], objectifs=["budget"]),
-        "ASLL-2025-0001", date(2025, 9, 2)))
+    register.put(
+        new_dossier(
+            _assignation(
+                type_document="fiche_prescription",
+                enfants=[Personne("MARTIN", "Léa")],
+                ressources=[Ressource("rsa", 607.75)],
+                objectifs=["budget"],
+            ),
+            "ASLL-2025-0001",
+            date(2025, 9, 2),
+        )
+    )
     register.journal_seq = 7
     register.save()
     dossiers, seq = read_dossiers(path)

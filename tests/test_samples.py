@@ -5,6 +5,7 @@ Each expected JSON in samples/attendu/ must follow the extraction contract
 and each readable document must really contain what its expected JSON says: the persons'
 surnames and the debt amount, written in some form.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,26 +22,70 @@ SCANS = SAMPLES / "scans"
 ATTENDU = SAMPLES / "attendu"
 
 CONTRACT_KEYS = (
-    "fichier", "type_document", "personnes", "adresse", "code_postal", "commune", "bailleur",
-    "loyer_mensuel", "montant_dette", "date_dette", "juridiction", "date_audience",
-    "heure_audience", "commissaire_justice", "reference", "date_document", "date_limite",
-    "type_mesure", "prescripteur", "organisme_prescripteur", "composition", "nb_enfants",
-    "statut_occupation", "ressources", "champs_incertains",
+    "fichier",
+    "type_document",
+    "personnes",
+    "adresse",
+    "code_postal",
+    "commune",
+    "bailleur",
+    "loyer_mensuel",
+    "montant_dette",
+    "date_dette",
+    "juridiction",
+    "date_audience",
+    "heure_audience",
+    "commissaire_justice",
+    "reference",
+    "date_document",
+    "date_limite",
+    "type_mesure",
+    "prescripteur",
+    "organisme_prescripteur",
+    "composition",
+    "nb_enfants",
+    "statut_occupation",
+    "ressources",
+    "champs_incertains",
 )
 EXTRA_KEYS = ("complement_adresse", "enfants", "objectifs")
 DATE_KEYS = ("date_dette", "date_audience", "date_document", "date_limite")
 TYPES_DOCUMENT = ("assignation", "saisine_prefecture", "fiche_prescription", "inconnu")
 TYPES_MESURE = ("acces", "maintien", "renouvellement", "diagnostic")
 COMPOSITIONS = ("femme_seule", "homme_seul", "couple")
-STATUTS = ("locataire_public", "locataire_prive", "sous_locataire", "heberge", "proprietaire",
-           "sans_logement")
-TYPES_RESSOURCE = ("salaire", "chomage", "rsa", "aah", "pension", "prestations_familiales", "apl",
-                   "ij", "autre")
-OBJECTIFS = ("projet_logement", "installation", "budget", "dette_apurement", "usage_logement",
-             "integration")
+STATUTS = (
+    "locataire_public",
+    "locataire_prive",
+    "sous_locataire",
+    "heberge",
+    "proprietaire",
+    "sans_logement",
+)
+TYPES_RESSOURCE = (
+    "salaire",
+    "chomage",
+    "rsa",
+    "aah",
+    "pension",
+    "prestations_familiales",
+    "apl",
+    "ij",
+    "autre",
+)
+OBJECTIFS = (
+    "projet_logement",
+    "installation",
+    "budget",
+    "dette_apurement",
+    "usage_logement",
+    "integration",
+)
 # Files that must make `asll extract` fail: no expected JSON for them.
-UNREADABLE = ("assignation PETIT (copie).pdf", "Nouveau document.pdf",
-              "Fiche prescription DURAND.docx")
+UNREADABLE = (
+    "assignation PETIT (copie).pdf",
+    "Nouveau document.pdf",
+    "Fiche prescription DURAND.docx",
+)
 
 EXPECTED = sorted(ATTENDU.glob("*.json"))
 
@@ -106,13 +151,16 @@ def test_expected_follows_contract(path: Path):
         assert data[key] is None or _is_iso(data[key]), key
     for key in ("loyer_mensuel", "montant_dette"):
         assert data[key] is None or _is_number(data[key]), key
-    assert data["heure_audience"] is None or re.fullmatch(r"[0-2]\d:[0-5]\d", data["heure_audience"])
+    assert data["heure_audience"] is None or re.fullmatch(
+        r"[0-2]\d:[0-5]\d", data["heure_audience"]
+    )
     assert data["code_postal"] is None or re.fullmatch(r"\d{5}", data["code_postal"])
     assert data["type_mesure"] in TYPES_MESURE + (None,)
     assert data["composition"] in COMPOSITIONS + (None,)
     assert data["statut_occupation"] in STATUTS + (None,)
-    assert data["nb_enfants"] is None or (isinstance(data["nb_enfants"], int)
-                                          and data["nb_enfants"] >= 0)
+    assert data["nb_enfants"] is None or (
+        isinstance(data["nb_enfants"], int) and data["nb_enfants"] >= 0
+    )
     for r in data["ressources"]:
         assert set(r) == {"type", "montant"}
         assert r["type"] in TYPES_RESSOURCE
@@ -123,8 +171,9 @@ def test_expected_follows_contract(path: Path):
         assert data["commune"] not in data["adresse"]
     if data["type_document"] == "fiche_prescription":
         assert data["nb_enfants"] == len(data["enfants"])
-        assert data["composition"] == ("couple" if len(data["personnes"]) == 2
-                                       else data["composition"])
+        assert data["composition"] == (
+            "couple" if len(data["personnes"]) == 2 else data["composition"]
+        )
     else:
         assert data["enfants"] == [] and data["objectifs"] == []
         assert data["type_mesure"] is None and data["composition"] is None
@@ -135,6 +184,7 @@ def test_expected_follows_contract(path: Path):
 
 
 # --------------------------------------------------------------------------- document text
+
 
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\xa0", " ")
@@ -171,8 +221,12 @@ def _docx_text(path: Path) -> str:
 def _amount_forms(x: float) -> list[str]:
     euros, cents = f"{x:.2f}".split(".")
     grouped = f"{int(euros):,}"
-    return [f"{euros},{cents}", f"{euros}.{cents}", f"{grouped.replace(',', ' ')},{cents}",
-            f"{grouped.replace(',', '.')},{cents}"]
+    return [
+        f"{euros},{cents}",
+        f"{euros}.{cents}",
+        f"{grouped.replace(',', ' ')},{cents}",
+        f"{grouped.replace(',', '.')},{cents}",
+    ]
 
 
 READABLE = [p for p in EXPECTED if (DOCS / _load(p)["fichier"]).exists()]

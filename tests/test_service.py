@@ -1,4 +1,5 @@
 """`asll service`: the unit and task texts, quoting, and the install without systemctl."""
+
 from __future__ import annotations
 
 import shlex
@@ -23,17 +24,19 @@ def _systemd_split(command: str) -> list[str]:
     return [w.replace("%%", "%").replace("$$", "$") for w in words]
 
 
-@pytest.mark.parametrize("config", [
-    "/srv/ASLL/asll.toml",
-    "/home/claire/Documents/Service logement/Année 2025/asll.toml",
-    "/mnt/partage/ASLL 100%/prix $HOME/\"guillemets\"/asll.toml",
-    "/home/ré mi/l'équipe\\dossier/asll.toml",
-])
+@pytest.mark.parametrize(
+    "config",
+    [
+        "/srv/ASLL/asll.toml",
+        "/home/claire/Documents/Service logement/Année 2025/asll.toml",
+        '/mnt/partage/ASLL 100%/prix $HOME/"guillemets"/asll.toml',
+        "/home/ré mi/l'équipe\\dossier/asll.toml",
+    ],
+)
 def test_systemd_unit_quotes_every_path(config):
     python = "/opt/asll tools/.venv/bin/python"
     unit = service.systemd_unit(python, Path(config), Path(config).parent)
-    assert _systemd_split(_exec_start(unit)) == [python, "-m", "asll", "watch", "--config",
-                                                  config]
+    assert _systemd_split(_exec_start(unit)) == [python, "-m", "asll", "watch", "--config", config]
     assert "Restart=on-failure" in unit and "RestartSec=10" in unit
     assert "Environment=PYTHONUNBUFFERED=1" in unit
     assert "WantedBy=default.target" in unit
@@ -73,8 +76,10 @@ def test_install_writes_the_unit_in_xdg_config_home(tmp_path, monkeypatch):
     words = _systemd_split(_exec_start(unit.read_text(encoding="utf-8")))
     assert words[0] == str(Path(sys.executable).absolute())  # a venv symlink, not resolved
     assert words[1:] == ["-m", "asll", "watch", "--config", str(config)]
-    assert calls == [["systemctl", "--user", "daemon-reload"],
-                     ["systemctl", "--user", "enable", "--now", "asll-watch.service"]]
+    assert calls == [
+        ["systemctl", "--user", "daemon-reload"],
+        ["systemctl", "--user", "enable", "--now", "asll-watch.service"],
+    ]
 
 
 def test_install_without_systemctl_gives_the_steps_in_french(tmp_path, monkeypatch):
@@ -94,8 +99,9 @@ def test_install_without_systemctl_gives_the_steps_in_french(tmp_path, monkeypat
 
 def test_install_when_systemctl_fails(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg"))
-    monkeypatch.setattr(service, "_run",
-                        lambda cmd: (False, "Failed to connect to bus: No medium found"))
+    monkeypatch.setattr(
+        service, "_run", lambda cmd: (False, "Failed to connect to bus: No medium found")
+    )
     result = service.install_service(_config(tmp_path), platform="linux")
     assert not result.ok and "Failed to connect to bus" in result.message
     assert result.fichier.is_file()
@@ -205,8 +211,9 @@ def test_schtasks_tr_form(config):
 
 def test_task_xml_is_valid_and_has_no_time_limit():
     config = r"\\serveur\partage\ASLL & co\asll.toml"
-    text = service.task_xml(r"C:\Python311\pythonw.exe", config, r"\\serveur\partage\ASLL & co",
-                            "MAIRIE\\claire")
+    text = service.task_xml(
+        r"C:\Python311\pythonw.exe", config, r"\\serveur\partage\ASLL & co", "MAIRIE\\claire"
+    )
     ns = {"t": "http://schemas.microsoft.com/windows/2004/02/mit/task"}
     root = ET.fromstring(text.encode("utf-16"))
     assert root.find("t:Settings/t:ExecutionTimeLimit", ns).text == "PT0S"
@@ -232,12 +239,19 @@ def test_windows_install_writes_the_xml_and_falls_back_to_steps(tmp_path, monkey
     def fake_run(cmd):
         calls.append(cmd)
         return False, "ERREUR : Accès refusé."
+
     monkeypatch.setattr(service, "_run", fake_run)
-    result = service.install_service(_config(tmp_path), python=sys.executable,
-                                     platform="win32")
+    result = service.install_service(_config(tmp_path), python=sys.executable, platform="win32")
     xml_path = tmp_path / "AppData" / "asll" / service.TASK_XML_NAME
     assert result.fichier == xml_path and xml_path.read_bytes()[:2] == b"\xff\xfe"
     assert not result.ok and "Accès refusé" in result.message
-    assert calls[0] == ["schtasks", "/Create", "/TN", "ASLL - surveillance", "/XML",
-                        str(xml_path), "/F"]
+    assert calls[0] == [
+        "schtasks",
+        "/Create",
+        "/TN",
+        "ASLL - surveillance",
+        "/XML",
+        str(xml_path),
+        "/F",
+    ]
     assert any("Importer une tâche" in step for step in result.etapes)

@@ -1,4 +1,5 @@
 """Saving only the changed rows gives the file openpyxl would have written, part for part."""
+
 from __future__ import annotations
 
 import random
@@ -21,8 +22,11 @@ def _parts(path: Path) -> dict[str, bytes]:
     with zipfile.ZipFile(path) as archive:
         # core.xml holds the time of the save; openpyxl's first save of a new sheet leaves
         # out outlineLevelCol="0", its later ones write it
-        return {n: archive.read(n).replace(b' outlineLevelCol="0"', b"")
-                for n in archive.namelist() if n != "docProps/core.xml"}
+        return {
+            n: archive.read(n).replace(b' outlineLevelCol="0"', b"")
+            for n in archive.namelist()
+            if n != "docProps/core.xml"
+        }
 
 
 def _same_as_openpyxl(workbook, spliced: Path, tmp_path: Path) -> None:
@@ -49,18 +53,33 @@ def spy(monkeypatch):
 
 def _dossier(i: int, nom: str) -> Dossier:
     opened = date(2025, 1, 6) + timedelta(days=3 * i)
-    return Dossier(numero=f"ESU-2025-{i:04d}", nature="ESU", statut="Nouveau",
-                   date_ouverture=opened, personnes=[Personne(nom, "Léa", "Mme")],
-                   adresse=f"{i} rue des Acacias", commune="Angoulême", bailleur="Logélia",
-                   montant_dette=1200.5 + i, date_audience=opened + timedelta(days=70),
-                   date_document=opened, champs_incertains=["bailleur"] if i % 3 else [])
+    return Dossier(
+        numero=f"ESU-2025-{i:04d}",
+        nature="ESU",
+        statut="Nouveau",
+        date_ouverture=opened,
+        personnes=[Personne(nom, "Léa", "Mme")],
+        adresse=f"{i} rue des Acacias",
+        commune="Angoulême",
+        bailleur="Logélia",
+        montant_dette=1200.5 + i,
+        date_audience=opened + timedelta(days=70),
+        date_document=opened,
+        champs_incertains=["bailleur"] if i % 3 else [],
+    )
 
 
 def _document(i: int, numero: str, seq: int) -> DocumentRecord:
-    return DocumentRecord(recu_le=datetime(2025, 3, 1, 9, 30) + timedelta(hours=i),
-                          fichier=f"Courrier SP {i}.pdf", sha256=f"{i:064x}",
-                          type="Courrier préfecture", dossier=numero, resultat="traité",
-                          classe_sous=f"archive/2025-03/Courrier SP {i}.pdf", journal=seq)
+    return DocumentRecord(
+        recu_le=datetime(2025, 3, 1, 9, 30) + timedelta(hours=i),
+        fichier=f"Courrier SP {i}.pdf",
+        sha256=f"{i:064x}",
+        type="Courrier préfecture",
+        dossier=numero,
+        resultat="traité",
+        classe_sous=f"archive/2025-03/Courrier SP {i}.pdf",
+        journal=seq,
+    )
 
 
 def _save_with_deadlines(register: Register) -> None:
@@ -82,18 +101,25 @@ def test_register_saves_after_the_first_write_only_changed_rows(tmp_path, spy):
     joined = register.get("ESU-2025-0007")
     joined.reference, joined.champs_incertains = "EXP 2025-1187", ["reference"]
     register.put(joined)
-    register.put(_dossier(41, "=HYPERLIEN(\"x\")"))  # formula-looking text stays text
+    register.put(_dossier(41, '=HYPERLIEN("x")'))  # formula-looking text stays text
     register.add_document(_document(41, "ESU-2025-0041", 41))
     register.anonymise_documents("ESU-2025-0012", "[anonymisé]")
     register.journal_seq = 41
     _save_with_deadlines(register)
 
-    assert spy == [{"Dossiers": {8, 42}, "Documents reçus": {13, 42},  # "Échéances" changed:
-                    "_donnees": {8, 42}, "_etat": {1}, "Listes": set()}]  # written whole
+    assert spy == [
+        {
+            "Dossiers": {8, 42},
+            "Documents reçus": {13, 42},  # "Échéances" changed:
+            "_donnees": {8, 42},
+            "_etat": {1},
+            "Listes": set(),
+        }
+    ]  # written whole
     _same_as_openpyxl(register.wb, path, tmp_path)
     again = Register.open(path)
     assert again.get("ESU-2025-0007").reference == "EXP 2025-1187"
-    assert again.get("ESU-2025-0041").personnes[0].nom == "=HYPERLIEN(\"x\")"
+    assert again.get("ESU-2025-0041").personnes[0].nom == '=HYPERLIEN("x")'
     assert len(again.dossiers()) == 41 and again.journal_seq == 41
 
 
@@ -132,8 +158,19 @@ def _fill_randomly(ws, rnd: random.Random, rows: range, styles) -> set[int]:
     touched = set()
     for _ in range(25):
         row, column = rnd.choice(rows), rnd.randrange(1, 9)
-        value = rnd.choice(["texte", " espace ", "é€ <&>", 42, 3.5, date(2025, 5, 2),
-                            datetime(2025, 5, 2, 14, 5), None, "=A1+1"])
+        value = rnd.choice(
+            [
+                "texte",
+                " espace ",
+                "é€ <&>",
+                42,
+                3.5,
+                date(2025, 5, 2),
+                datetime(2025, 5, 2, 14, 5),
+                None,
+                "=A1+1",
+            ]
+        )
         cell = ws.cell(row=row, column=column, value=value)
         if rnd.random() < 0.3:
             cell.font, cell.fill = rnd.choice(styles)
@@ -145,8 +182,10 @@ def _fill_randomly(ws, rnd: random.Random, rows: range, styles) -> set[int]:
 def test_random_edits_give_the_same_file_as_openpyxl(tmp_path, seed):
     """Rows replaced, inserted between others, appended, on empty and full sheets."""
     rnd = random.Random(seed)
-    styles = [(Font(bold=True), PatternFill("solid", fgColor="FFD966")),
-              (Font(italic=True, color="9C0006"), PatternFill())]
+    styles = [
+        (Font(bold=True), PatternFill("solid", fgColor="FFD966")),
+        (Font(italic=True, color="9C0006"), PatternFill()),
+    ]
     wb = Workbook()
     sheets = [wb.active, wb.create_sheet("Vide"), wb.create_sheet("Autre")]
     for row in range(1, 60, 2):  # every other row, so that rows can come in between
@@ -204,4 +243,9 @@ def test_a_row_emptied_since_the_last_save_is_left_out(tmp_path):
         save_spliced(wb, handle, previous, {ws.title: {3}})
     _same_as_openpyxl(wb, spliced, tmp_path)
     assert [r[0] for r in load_workbook(spliced).active.iter_rows(values_only=True)] == [
-        "ligne 1", "ligne 2", None, "ligne 4", "ligne 5"]
+        "ligne 1",
+        "ligne 2",
+        None,
+        "ligne 4",
+        "ligne 5",
+    ]

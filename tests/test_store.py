@@ -1,4 +1,5 @@
 """The register never loses a change or an edit: journal, locks, crashes, rebuild."""
+
 from datetime import date, datetime
 from pathlib import Path
 
@@ -11,12 +12,18 @@ from asll.storage.store import RegisterStore, document_entry, lock_reason
 
 def _letter(nom: str, numero: str, sha: str, store: RegisterStore):
     extraction = Extraction(
-        fichier=f"{nom}.pdf", type_document="saisine_prefecture",
-        personnes=[Personne(nom, "Paul", "M.")], adresse="3 rue Jean Jaurès",
-        code_postal="52100", commune="Saint-Dizier", montant_dette=1520.4,
-        date_audience=date(2025, 11, 4))
-    record = DocumentRecord(datetime(2025, 9, 1, 9, 30), f"{nom}.pdf", sha,
-                            "Saisine de la préfecture", numero, "traité")
+        fichier=f"{nom}.pdf",
+        type_document="saisine_prefecture",
+        personnes=[Personne(nom, "Paul", "M.")],
+        adresse="3 rue Jean Jaurès",
+        code_postal="52100",
+        commune="Saint-Dizier",
+        montant_dette=1520.4,
+        date_audience=date(2025, 11, 4),
+    )
+    record = DocumentRecord(
+        datetime(2025, 9, 1, 9, 30), f"{nom}.pdf", sha, "Saisine de la préfecture", numero, "traité"
+    )
     return store.record(document_entry(record, extraction, numero))
 
 
@@ -97,7 +104,10 @@ def test_rebuild_restores_a_lost_register_from_the_journal(tmp_path):
     assert [r["Nom 1"] for r in _rows(path)] == ["MOREAU", "PETIT", "N'DIAYE"]
     deadlines = load_workbook(path)["Échéances"]  # the rebuilt workbook is complete
     assert {row[2] for row in deadlines.iter_rows(min_row=2, values_only=True)} == {
-        "ESU-2025-0001", "ESU-2025-0002", "ESU-2025-0003"}
+        "ESU-2025-0001",
+        "ESU-2025-0002",
+        "ESU-2025-0003",
+    }
 
 
 def test_saves_are_atomic_and_keep_rotating_backups(tmp_path):
@@ -168,8 +178,7 @@ def test_hand_typed_values_survive_a_broken_register(tmp_path):
     for i, nom in enumerate(("MOREAU", "PETIT"), 1):
         _letter(nom, f"ESU-2025-000{i}", str(i) * 64, store)
         store.flush()
-    _person_edits(path, {"ESU-2025-0001": {"Statut": "Rapport envoyé",
-                                           "Ménage rencontré": "Oui"}})
+    _person_edits(path, {"ESU-2025-0001": {"Statut": "Rapport envoyé", "Ménage rencontré": "Oui"}})
     _letter("N'DIAYE", "ESU-2025-0003", "3" * 64, store)  # the watcher goes on
     store.flush()
     path.write_bytes(b"PK\x03\x04 abime")  # a bad disk, a half-copied file

@@ -1,4 +1,5 @@
 """Checking templates staff have edited in Word, and the field list generated from the code."""
+
 from __future__ import annotations
 
 import shutil
@@ -7,10 +8,10 @@ from pathlib import Path
 from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from test_generators import AUJOURDHUI, dossier_complet, texte
 
 from generators import check_template, check_templates, draft_document
 from generators.fields_doc import field_list
-from test_generators import AUJOURDHUI, dossier_complet, texte
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELES = ROOT / "templates"
@@ -25,8 +26,9 @@ def _copie(tmp_path: Path, nom="rapport-esu.docx") -> Path:
 
 
 def _run_de(doc, balise: str):
-    for p in doc.paragraphs + [p for t in doc.tables for r in t.rows for c in r.cells
-                               for p in c.paragraphs]:
+    for p in doc.paragraphs + [
+        p for t in doc.tables for r in t.rows for c in r.cells for p in c.paragraphs
+    ]:
         for r in p.runs:
             if r.text == balise:
                 return p, r
@@ -60,10 +62,12 @@ def test_modele_modifie_dans_word(tmp_path, config):
     doc.save(str(chemin))
 
     messages = check_template(chemin)
-    assert any("« motif_impaié »" in m and "vouliez-vous dire « motif_impaye »" in m
-               for m in messages), messages
-    assert any("{{ date_envoi_rapport }}" in m and "coupée en plusieurs morceaux" in m
-               for m in messages), messages
+    assert any(
+        "« motif_impaié »" in m and "vouliez-vous dire « motif_impaye »" in m for m in messages
+    ), messages
+    assert any(
+        "{{ date_envoi_rapport }}" in m and "coupée en plusieurs morceaux" in m for m in messages
+    ), messages
     assert all("rapport-esu.docx" in m for m in messages)
     assert len(messages) == 2
 
@@ -92,7 +96,9 @@ def test_guillemets_et_blocs_desequilibres(tmp_path):
     texte_messages = "\n".join(messages)
     assert "guillemets typographiques" in texte_messages and "“Respecté”" in texte_messages
     assert "{% if … %} » sans « {% endif %}" in texte_messages
-    assert "« {{ » n'est pas fermé" in texte_messages and "precisions_relogement }" in texte_messages
+    assert (
+        "« {{ » n'est pas fermé" in texte_messages and "precisions_relogement }" in texte_messages
+    )
 
 
 def test_check_templates_dossier(tmp_path):
@@ -103,15 +109,27 @@ def test_check_templates_dossier(tmp_path):
     r.text = "{{ prescriteur }}"
     doc.save(str(chemin))
     resultat = check_templates(chemin.parent)
-    assert set(resultat) == {chemin.parent / n for n in (
-        "rapport-esu.docx", "rapport-esu-non-rencontre.docx", "convention-asll.docx",
-        "bilan-asll.docx")}
+    assert set(resultat) == {
+        chemin.parent / n
+        for n in (
+            "rapport-esu.docx",
+            "rapport-esu-non-rencontre.docx",
+            "convention-asll.docx",
+            "bilan-asll.docx",
+        )
+    }
     assert resultat[chemin.parent / "rapport-esu.docx"] == []
     assert "Modèle introuvable" in resultat[chemin.parent / "bilan-asll.docx"][0]
     assert "« prescripteur »" in resultat[chemin][0]
-    assert check_templates(MODELES) == {MODELES / n: [] for n in (
-        "bilan-asll.docx", "convention-asll.docx", "rapport-esu-non-rencontre.docx",
-        "rapport-esu.docx")}
+    assert check_templates(MODELES) == {
+        MODELES / n: []
+        for n in (
+            "bilan-asll.docx",
+            "convention-asll.docx",
+            "rapport-esu-non-rencontre.docx",
+            "rapport-esu.docx",
+        )
+    }
 
 
 def test_champs_md_a_jour():
@@ -121,8 +139,12 @@ def test_champs_md_a_jour():
 
 def test_champs_md_contenu():
     md = field_list(MODELES)
-    assert "| `{{ tentatives_contact }}` | Tentatives de contact (courriers, visites) | " \
-           "`rapport-esu.docx`, `rapport-esu-non-rencontre.docx` |" in md
-    assert "| `{{ case_plan_apurement_respecte }}` | Case « Respecté » (Plan d'apurement) | " \
-           "`bilan-asll.docx` |" in md
+    assert (
+        "| `{{ tentatives_contact }}` | Tentatives de contact (courriers, visites) | "
+        "`rapport-esu.docx`, `rapport-esu-non-rencontre.docx` |" in md
+    )
+    assert (
+        "| `{{ case_plan_apurement_respecte }}` | Case « Respecté » (Plan d'apurement) | "
+        "`bilan-asll.docx` |" in md
+    )
     assert "| `case_atteint` | Case « Atteint » | `bilan-asll.docx` |" in md

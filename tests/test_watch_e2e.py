@@ -1,4 +1,5 @@
 """The real watcher on a temporary inbox: drop files, get the register and the drafts."""
+
 import json
 import re
 import shutil
@@ -18,8 +19,20 @@ from intake.watcher import InboxWatcher
 
 SAMPLES = PROJECT_ROOT / "samples" / "documents"
 EXPECTED = PROJECT_ROOT / "samples" / "attendu"
-MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-          "septembre", "octobre", "novembre", "décembre")
+MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 
 
 def expected(path: Path) -> dict | None:
@@ -31,8 +44,12 @@ def samples_of(type_document: str, suffix: str, need=("date_audience", "montant_
     found = []
     for path in sorted(SAMPLES.iterdir()):
         data = expected(path)
-        if (data and data["type_document"] == type_document and path.suffix == suffix
-                and all(data.get(k) for k in need)):
+        if (
+            data
+            and data["type_document"] == type_document
+            and path.suffix == suffix
+            and all(data.get(k) for k in need)
+        ):
             found.append(path)
     return found
 
@@ -71,7 +88,7 @@ def slow_copy(source: Path, target: Path, chunk: int = 2048, pause: float = 0.15
     data = source.read_bytes()
     with open(target, "wb") as handle:
         for start in range(0, len(data), chunk):
-            handle.write(data[start:start + chunk])
+            handle.write(data[start : start + chunk])
             handle.flush()
             time.sleep(pause)
 
@@ -124,8 +141,10 @@ def test_dropped_files_fill_the_register_and_the_outbox(config, watcher):
     shutil.copy(forms[0], config.inbox / forms[0].name)
 
     wait_until(lambda: len(watcher.results) >= 3 and not waiting_files(config.inbox))
-    assert sorted(p.name for p in config.inbox.iterdir()) == [".~lock.registre.xlsx#",
-                                                              "~$registre.xlsx"]
+    assert sorted(p.name for p in config.inbox.iterdir()) == [
+        ".~lock.registre.xlsx#",
+        "~$registre.xlsx",
+    ]
     assert [r.resultat for r in watcher.results] == ["traité"] * 3, watcher.results
     archived = sorted(p.name for p in config.archive.rglob("*") if p.is_file())
     assert archived == sorted(p.name for p in dropped)
@@ -196,7 +215,7 @@ def test_letter_and_assignation_join_one_dossier_in_either_order(tmp_path, lette
     config.ensure_folders()
     intake = Intake(config)
     results = []
-    for sample in ((letter, act) if letter_first else (act, letter)):
+    for sample in (letter, act) if letter_first else (act, letter):
         target = config.inbox / sample.name
         shutil.copy(sample, target)
         results.append(intake.handle(target))

@@ -1,4 +1,5 @@
 """The `asll` command: parses arguments, calls library functions, prints in French."""
+
 from __future__ import annotations
 
 import argparse
@@ -43,8 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.func in LOGGED_COMMANDS:
             if setup_file_log(config_from(args)):
-                logging.getLogger("asll").info("Commande « %s » lancée (pid %d).",
-                                               args.func.__name__[4:], os.getpid())
+                logging.getLogger("asll").info(
+                    "Commande « %s » lancée (pid %d).", args.func.__name__[4:], os.getpid()
+                )
         return args.func(args)
     except ConfigError as exc:
         print(f"Erreur de configuration : {exc}", file=sys.stderr)
@@ -71,183 +73,305 @@ def setup_logging(args) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--config", type=Path, metavar="FICHIER", help="fichier de configuration asll.toml "
-                        "(par défaut : ./asll.toml s'il existe)")
-    common.add_argument("--espace", type=Path, metavar="DOSSIER",
-                        help="espace de travail : tous les dossiers et le registre dedans "
-                             "(inbox/, outbox/, archive/, quarantaine/, a-trier/, registre.xlsx)")
-    common.add_argument("--inbox", type=Path, metavar="DOSSIER", help="dossier d'arrivée des documents")
-    common.add_argument("--outbox", type=Path, metavar="DOSSIER", help="dossier des brouillons rédigés")
-    common.add_argument("--registre", type=Path, metavar="FICHIER", help="classeur du registre (.xlsx)")
+    common.add_argument(
+        "--config",
+        type=Path,
+        metavar="FICHIER",
+        help="fichier de configuration asll.toml (par défaut : ./asll.toml s'il existe)",
+    )
+    common.add_argument(
+        "--espace",
+        type=Path,
+        metavar="DOSSIER",
+        help="espace de travail : tous les dossiers et le registre dedans "
+        "(inbox/, outbox/, archive/, quarantaine/, a-trier/, registre.xlsx)",
+    )
+    common.add_argument(
+        "--inbox", type=Path, metavar="DOSSIER", help="dossier d'arrivée des documents"
+    )
+    common.add_argument(
+        "--outbox", type=Path, metavar="DOSSIER", help="dossier des brouillons rédigés"
+    )
+    common.add_argument(
+        "--registre", type=Path, metavar="FICHIER", help="classeur du registre (.xlsx)"
+    )
     common.add_argument("--modeles", type=Path, metavar="DOSSIER", help="dossier des modèles Word")
     common.add_argument("-v", "--verbeux", action="store_true", help="journal détaillé")
 
     parser = argparse.ArgumentParser(
         prog="asll",
         description="Traitement des documents d'un service ASLL / ESU : arrivée des courriers, "
-                    "registre des dossiers, brouillons des rapports et conventions.")
+        "registre des dossiers, brouillons des rapports et conventions.",
+    )
     sub = parser.add_subparsers(title="commandes", metavar="COMMANDE", required=True)
 
-    p = sub.add_parser("surveiller", aliases=["watch"], parents=[common], help="surveiller le dossier d'arrivée",
-                       description="Traite les fichiers déjà présents dans le dossier d'arrivée, "
-                                   "puis chaque nouveau fichier dès qu'il est complètement "
-                                   "copié. Ctrl-C arrête proprement après le fichier en cours.")
-    p.add_argument("--polling", action="store_true",
-                   help="scrutation périodique, pour un partage réseau (SMB, NFS)")
+    p = sub.add_parser(
+        "surveiller",
+        aliases=["watch"],
+        parents=[common],
+        help="surveiller le dossier d'arrivée",
+        description="Traite les fichiers déjà présents dans le dossier d'arrivée, "
+        "puis chaque nouveau fichier dès qu'il est complètement "
+        "copié. Ctrl-C arrête proprement après le fichier en cours.",
+    )
+    p.add_argument(
+        "--polling",
+        action="store_true",
+        help="scrutation périodique, pour un partage réseau (SMB, NFS)",
+    )
     p.set_defaults(func=cmd_watch)
 
-    p = sub.add_parser("traiter", aliases=["ingest"], parents=[common], help="traiter les fichiers une fois, puis "
-                       "s'arrêter", description="Fait une fois ce que fait la surveillance : "
-                       "sur les fichiers donnés, ou sur tous ceux du dossier d'arrivée. Les "
-                       "fichiers traités sont déplacés vers l'archive.")
+    p = sub.add_parser(
+        "traiter",
+        aliases=["ingest"],
+        parents=[common],
+        help="traiter les fichiers une fois, puis s'arrêter",
+        description="Fait une fois ce que fait la surveillance : "
+        "sur les fichiers donnés, ou sur tous ceux du dossier d'arrivée. Les "
+        "fichiers traités sont déplacés vers l'archive.",
+    )
     p.add_argument("fichiers", nargs="*", type=Path, metavar="FICHIER")
     p.set_defaults(func=cmd_ingest)
 
-    p = sub.add_parser("extraire", aliases=["extract"], parents=[common], help="afficher ce qu'un document contient",
-                       description="Lit un fichier et affiche les données extraites, sans rien "
-                                   "écrire ni déplacer.")
+    p = sub.add_parser(
+        "extraire",
+        aliases=["extract"],
+        parents=[common],
+        help="afficher ce qu'un document contient",
+        description="Lit un fichier et affiche les données extraites, sans rien "
+        "écrire ni déplacer.",
+    )
     p.add_argument("fichier", type=Path, metavar="FICHIER")
     p.add_argument("--json", action="store_true", help="sortie JSON (format de référence)")
     p.set_defaults(func=cmd_extract)
 
-    p = sub.add_parser("rediger", aliases=["generate"], parents=[common], help="(re)rédiger un document d'un dossier",
-                       description="Rédige à nouveau un brouillon à partir du registre. Un "
-                                   "brouillon existant n'est jamais écrasé : la nouvelle "
-                                   "version porte un autre nom.")
+    p = sub.add_parser(
+        "rediger",
+        aliases=["generate"],
+        parents=[common],
+        help="(re)rédiger un document d'un dossier",
+        description="Rédige à nouveau un brouillon à partir du registre. Un "
+        "brouillon existant n'est jamais écrasé : la nouvelle "
+        "version porte un autre nom.",
+    )
     p.add_argument("type", choices=DRAFT_KINDS, metavar="{esu,convention,bilan}")
     p.add_argument("dossier", metavar="DOSSIER", help="numéro, par exemple ESU-2025-0001")
-    p.add_argument("--final", action="store_true",
-                   help="version définitive (DOCX et PDF) du dernier brouillon complété dans "
-                        "Word ; refusée tant qu'il reste des champs « [à compléter] »")
-    p.add_argument("--source", type=Path, metavar="FICHIER",
-                   help="avec --final : le brouillon complété à utiliser (par défaut : le "
-                        "plus récent de ce dossier dans le dossier des brouillons)")
+    p.add_argument(
+        "--final",
+        action="store_true",
+        help="version définitive (DOCX et PDF) du dernier brouillon complété dans "
+        "Word ; refusée tant qu'il reste des champs « [à compléter] »",
+    )
+    p.add_argument(
+        "--source",
+        type=Path,
+        metavar="FICHIER",
+        help="avec --final : le brouillon complété à utiliser (par défaut : le "
+        "plus récent de ce dossier dans le dossier des brouillons)",
+    )
     p.set_defaults(func=cmd_generate)
 
-    p = sub.add_parser("modeles", parents=[common], help="vérifier les modèles Word",
-                       description="Vérifie les modèles Word du service avant qu'une rédaction "
-                                   "n'échoue : balises inconnues ou mal orthographiées (avec "
-                                   "une suggestion), balises coupées par Word, guillemets "
-                                   "typographiques, blocs non refermés.")
+    p = sub.add_parser(
+        "modeles",
+        parents=[common],
+        help="vérifier les modèles Word",
+        description="Vérifie les modèles Word du service avant qu'une rédaction "
+        "n'échoue : balises inconnues ou mal orthographiées (avec "
+        "une suggestion), balises coupées par Word, guillemets "
+        "typographiques, blocs non refermés.",
+    )
     p.add_argument("action", choices=("verifier",), metavar="verifier")
     p.set_defaults(func=cmd_modeles)
 
-    p = sub.add_parser("statut", parents=[common], help="état de la surveillance, fichiers en "
-                       "attente ou écartés, rapports à rendre",
-                       description="Dit en clair si la surveillance tourne, ce qui attend, ce qui "
-                                   "a été mis de côté et pourquoi, et les rapports ESU dus dans "
-                                   "les 7 jours.")
+    p = sub.add_parser(
+        "statut",
+        parents=[common],
+        help="état de la surveillance, fichiers en attente ou écartés, rapports à rendre",
+        description="Dit en clair si la surveillance tourne, ce qui attend, ce qui "
+        "a été mis de côté et pourquoi, et les rapports ESU dus dans "
+        "les 7 jours.",
+    )
     p.set_defaults(func=cmd_statut)
 
-    p = sub.add_parser("echeances", parents=[common], help="rapports et bilans à rendre, "
-                       "et ceux en retard", description="Liste les échéances (rapports ESU / "
-                       "DSF, entretiens, bilans, diagnostics) en retard et à venir.")
-    p.add_argument("--jours", type=int, default=15, metavar="N",
-                   help="horizon en jours (par défaut : 15)")
+    p = sub.add_parser(
+        "echeances",
+        parents=[common],
+        help="rapports et bilans à rendre, et ceux en retard",
+        description="Liste les échéances (rapports ESU / "
+        "DSF, entretiens, bilans, diagnostics) en retard et à venir.",
+    )
+    p.add_argument(
+        "--jours", type=int, default=15, metavar="N", help="horizon en jours (par défaut : 15)"
+    )
     p.set_defaults(func=cmd_echeances)
 
-    p = sub.add_parser("reconstruire", parents=[common], help="reconstruire le registre à "
-                       "partir du journal et des documents archivés",
-                       description="Refait le registre : les lignes à partir du journal de "
-                       "toutes les arrivées, les saisies manuelles à partir de la dernière "
-                       "version lisible du registre (ou de sa sauvegarde la plus récente) ; "
-                       "les documents archivés absents du journal sont relus. Le registre "
-                       "actuel est d'abord sauvegardé.")
+    p = sub.add_parser(
+        "reconstruire",
+        parents=[common],
+        help="reconstruire le registre à partir du journal et des documents archivés",
+        description="Refait le registre : les lignes à partir du journal de "
+        "toutes les arrivées, les saisies manuelles à partir de la dernière "
+        "version lisible du registre (ou de sa sauvegarde la plus récente) ; "
+        "les documents archivés absents du journal sont relus. Le registre "
+        "actuel est d'abord sauvegardé.",
+    )
     p.set_defaults(func=cmd_reconstruire)
 
-    p = sub.add_parser("importer", parents=[common], help="importer un tableau existant "
-                       "(Excel ou CSV) dans le registre",
-                       description="Charge la liste de ménages que le service tenait déjà "
-                                   "(Excel .xlsx ou CSV). Les colonnes sont reconnues par leur "
-                                   "en-tête (Nom, Prénom, Adresse, CP, Ville, Bailleur, Dette, "
-                                   "Date d'audience…) ou par un fichier de correspondance. Un "
-                                   "ménage déjà présent n'est pas importé deux fois.")
+    p = sub.add_parser(
+        "importer",
+        parents=[common],
+        help="importer un tableau existant (Excel ou CSV) dans le registre",
+        description="Charge la liste de ménages que le service tenait déjà "
+        "(Excel .xlsx ou CSV). Les colonnes sont reconnues par leur "
+        "en-tête (Nom, Prénom, Adresse, CP, Ville, Bailleur, Dette, "
+        "Date d'audience…) ou par un fichier de correspondance. Un "
+        "ménage déjà présent n'est pas importé deux fois.",
+    )
     p.add_argument("fichier", type=Path, metavar="FICHIER")
-    p.add_argument("--correspondance", type=Path, metavar="FICHIER",
-                   help="fichier TOML : [colonnes] \"En-tête\" = \"champ\", et "
-                        "nature_par_defaut = \"ESU\" ou \"ASLL\"")
+    p.add_argument(
+        "--correspondance",
+        type=Path,
+        metavar="FICHIER",
+        help='fichier TOML : [colonnes] "En-tête" = "champ", et '
+        'nature_par_defaut = "ESU" ou "ASLL"',
+    )
     p.set_defaults(func=cmd_importer)
 
-    p = sub.add_parser("purger", parents=[common], help="appliquer la durée de conservation "
-                       "(simulation par défaut)",
-                       description="Anonymise les dossiers clos dont le dernier contact date de "
-                                   "plus de N ans (2 par défaut, référentiel CNIL) et supprime "
-                                   "leurs documents et brouillons. Sans --appliquer, dit "
-                                   "seulement ce qui serait fait.")
-    p.add_argument("--annees", type=int, metavar="N", help="durée de conservation en années "
-                   "(par défaut : [confidentialite] conservation_annees, sinon 2)")
+    p = sub.add_parser(
+        "purger",
+        parents=[common],
+        help="appliquer la durée de conservation (simulation par défaut)",
+        description="Anonymise les dossiers clos dont le dernier contact date de "
+        "plus de N ans (2 par défaut, référentiel CNIL) et supprime "
+        "leurs documents et brouillons. Sans --appliquer, dit "
+        "seulement ce qui serait fait.",
+    )
+    p.add_argument(
+        "--annees",
+        type=int,
+        metavar="N",
+        help="durée de conservation en années "
+        "(par défaut : [confidentialite] conservation_annees, sinon 2)",
+    )
     p.add_argument("--appliquer", action="store_true", help="faire réellement la purge")
     p.set_defaults(func=cmd_purger)
 
-    p = sub.add_parser("exporter-personne", parents=[common], help="droit d'accès : tout ce "
-                       "que le service détient sur une personne",
-                       description="Copie dans un dossier les données du registre et les "
-                                   "documents des dossiers où figure cette personne.")
+    p = sub.add_parser(
+        "exporter-personne",
+        parents=[common],
+        help="droit d'accès : tout ce que le service détient sur une personne",
+        description="Copie dans un dossier les données du registre et les "
+        "documents des dossiers où figure cette personne.",
+    )
     p.add_argument("nom", metavar="NOM")
     p.add_argument("--prenom", metavar="PRÉNOM")
-    p.add_argument("--sortie", type=Path, metavar="DOSSIER",
-                   help="où écrire l'export (par défaut : exports/ dans l'espace de travail)")
+    p.add_argument(
+        "--sortie",
+        type=Path,
+        metavar="DOSSIER",
+        help="où écrire l'export (par défaut : exports/ dans l'espace de travail)",
+    )
     p.set_defaults(func=cmd_exporter_personne)
 
-    p = sub.add_parser("effacer-personne", parents=[common], help="droit à l'effacement : "
-                       "anonymiser les dossiers d'une personne",
-                       description="Anonymise les dossiers où figure cette personne et supprime "
-                                   "leurs documents et brouillons. Sans --confirmer, dit "
-                                   "seulement ce qui serait fait.")
+    p = sub.add_parser(
+        "effacer-personne",
+        parents=[common],
+        help="droit à l'effacement : anonymiser les dossiers d'une personne",
+        description="Anonymise les dossiers où figure cette personne et supprime "
+        "leurs documents et brouillons. Sans --confirmer, dit "
+        "seulement ce qui serait fait.",
+    )
     p.add_argument("nom", metavar="NOM")
     p.add_argument("--prenom", metavar="PRÉNOM")
     p.add_argument("--confirmer", action="store_true", help="effacer réellement")
     p.set_defaults(func=cmd_effacer_personne)
 
-    p = sub.add_parser("rapport-annuel", parents=[common], help="rapport d'activité de l'année",
-                       description="Rédige le rapport d'activité de l'année (Word, PDF et "
-                                   "tableaux Excel) à partir du registre. Les ménages n'y "
-                                   "figurent que par leur numéro de dossier.")
+    p = sub.add_parser(
+        "rapport-annuel",
+        parents=[common],
+        help="rapport d'activité de l'année",
+        description="Rédige le rapport d'activité de l'année (Word, PDF et "
+        "tableaux Excel) à partir du registre. Les ménages n'y "
+        "figurent que par leur numéro de dossier.",
+    )
     p.add_argument("annee", type=int, metavar="ANNEE")
-    p.add_argument("--sortie", type=Path, metavar="DOSSIER",
-                   help="dossier où écrire (par défaut : outbox/rapports)")
+    p.add_argument(
+        "--sortie",
+        type=Path,
+        metavar="DOSSIER",
+        help="dossier où écrire (par défaut : outbox/rapports)",
+    )
     p.add_argument("--sans-pdf", action="store_true", help="ne pas produire le PDF")
     p.set_defaults(func=cmd_rapport_annuel)
 
-    p = sub.add_parser("gts", parents=[common], help="dossier de séance du GTS du mois",
-                       description="Prépare le document de la séance mensuelle du Groupe "
-                                   "Technique Social : nouvelles demandes, bilans dus, "
-                                   "diagnostics rendus, colonne de décision vide.")
+    p = sub.add_parser(
+        "gts",
+        parents=[common],
+        help="dossier de séance du GTS du mois",
+        description="Prépare le document de la séance mensuelle du Groupe "
+        "Technique Social : nouvelles demandes, bilans dus, "
+        "diagnostics rendus, colonne de décision vide.",
+    )
     p.add_argument("mois", metavar="AAAA-MM")
-    p.add_argument("--sortie", type=Path, metavar="DOSSIER",
-                   help="dossier où écrire (par défaut : outbox/rapports)")
+    p.add_argument(
+        "--sortie",
+        type=Path,
+        metavar="DOSSIER",
+        help="dossier où écrire (par défaut : outbox/rapports)",
+    )
     p.set_defaults(func=cmd_gts)
 
-    p = sub.add_parser("service", parents=[common], help="démarrer la surveillance avec la "
-                       "session (service)",
-                       description="Installe la surveillance du dossier d'arrivée pour qu'elle "
-                                   "démarre seule à chaque ouverture de session et redémarre "
-                                   "après une panne : service systemd de l'utilisateur sous "
-                                   "Linux, tâche planifiée « ASLL - surveillance » sous Windows. "
-                                   "Donnez --config : le service utilisera ce fichier.")
-    p.add_argument("action", choices=("installer", "desinstaller", "statut"),
-                   metavar="{installer,desinstaller,statut}")
+    p = sub.add_parser(
+        "service",
+        parents=[common],
+        help="démarrer la surveillance avec la session (service)",
+        description="Installe la surveillance du dossier d'arrivée pour qu'elle "
+        "démarre seule à chaque ouverture de session et redémarre "
+        "après une panne : service systemd de l'utilisateur sous "
+        "Linux, tâche planifiée « ASLL - surveillance » sous Windows. "
+        "Donnez --config : le service utilisera ce fichier.",
+    )
+    p.add_argument(
+        "action",
+        choices=("installer", "desinstaller", "statut"),
+        metavar="{installer,desinstaller,statut}",
+    )
     p.set_defaults(func=cmd_service)
 
-    p = sub.add_parser("evaluer", aliases=["evaluate"], parents=[common], help="mesurer l'extraction sur un corpus "
-                       "étiqueté", description="Extrait chaque document de DOSSIER qui a un "
-                       "attendu <ATTENDU>/<nom du fichier>.json et compare champ par champ : "
-                       "exactitude par champ, par type de document, textes et scans.")
+    p = sub.add_parser(
+        "evaluer",
+        aliases=["evaluate"],
+        parents=[common],
+        help="mesurer l'extraction sur un corpus étiqueté",
+        description="Extrait chaque document de DOSSIER qui a un "
+        "attendu <ATTENDU>/<nom du fichier>.json et compare champ par champ : "
+        "exactitude par champ, par type de document, textes et scans.",
+    )
     p.add_argument("dossier", type=Path, metavar="DOSSIER")
-    p.add_argument("--attendu", type=Path, metavar="DOSSIER",
-                   help="par défaut : DOSSIER/../attendu")
-    p.add_argument("--details-reserve", action="store_true",
-                   help="montrer aussi les écarts des familles tenues à l'écart (par défaut "
-                        "seuls leurs scores sont affichés, pour ne pas régler les règles dessus)")
-    p.add_argument("--ecarts", type=int, metavar="N",
-                   help="n'afficher que les N premiers écarts")
+    p.add_argument(
+        "--attendu", type=Path, metavar="DOSSIER", help="par défaut : DOSSIER/../attendu"
+    )
+    p.add_argument(
+        "--details-reserve",
+        action="store_true",
+        help="montrer aussi les écarts des familles tenues à l'écart (par défaut "
+        "seuls leurs scores sont affichés, pour ne pas régler les règles dessus)",
+    )
+    p.add_argument("--ecarts", type=int, metavar="N", help="n'afficher que les N premiers écarts")
     p.set_defaults(func=cmd_evaluate)
 
-    p = sub.add_parser("demo", parents=[common], help="démonstration sur les documents "
-                       "d'exemple", description="Copie les documents d'exemple dans un espace "
-                       "de travail temporaire, les traite et résume le résultat.")
-    p.add_argument("--dossier", type=Path, help="espace de travail à utiliser (par défaut : "
-                   "un dossier temporaire neuf)")
+    p = sub.add_parser(
+        "demo",
+        parents=[common],
+        help="démonstration sur les documents d'exemple",
+        description="Copie les documents d'exemple dans un espace "
+        "de travail temporaire, les traite et résume le résultat.",
+    )
+    p.add_argument(
+        "--dossier",
+        type=Path,
+        help="espace de travail à utiliser (par défaut : un dossier temporaire neuf)",
+    )
     p.set_defaults(func=cmd_demo)
     return parser
 
@@ -256,8 +380,9 @@ def config_from(args) -> Config:
     config = load_config(args.config)
     if args.espace:
         config = config.rebased(args.espace)
-    config = config.with_options(inbox=args.inbox, outbox=args.outbox, registre=args.registre,
-                                 templates=args.modeles)
+    config = config.with_options(
+        inbox=args.inbox, outbox=args.outbox, registre=args.registre, templates=args.modeles
+    )
     private_umask(config)
     return config
 
@@ -276,8 +401,12 @@ def cmd_watch(args) -> int:
     signal.signal(signal.SIGINT, request_stop)
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, request_stop)
-    print(f"Surveillance de {config.inbox}{' (scrutation périodique)' if watcher.polling else ''}"
-          " — Ctrl-C pour arrêter.", file=sys.stderr, flush=True)
+    print(
+        f"Surveillance de {config.inbox}{' (scrutation périodique)' if watcher.polling else ''}"
+        " — Ctrl-C pour arrêter.",
+        file=sys.stderr,
+        flush=True,
+    )
     watcher.run()
     print("Surveillance arrêtée.", file=sys.stderr)
     return EXIT_OK
@@ -306,6 +435,7 @@ def cmd_ingest(args) -> int:
 def run_batch(paths: list[Path], config: Config) -> list[IntakeResult]:
     from intake.batch import handle_all
     from intake.pipeline import Intake
+
     intake = Intake(config)
     results = []
     progress = Progress(len(paths))
@@ -319,8 +449,11 @@ def run_batch(paths: list[Path], config: Config) -> list[IntakeResult]:
     def on_failure(path: Path, exc: Exception) -> None:
         failures.append(path)
         progress.clear()
-        print(f"{progress.prefix(progress_done())}{path.name} : laissé dans le dossier "
-              f"d'arrivée ({exc})", file=sys.stderr)
+        print(
+            f"{progress.prefix(progress_done())}{path.name} : laissé dans le dossier "
+            f"d'arrivée ({exc})",
+            file=sys.stderr,
+        )
         progress.update(progress_done())
 
     failures: list[Path] = []
@@ -331,8 +464,10 @@ def run_batch(paths: list[Path], config: Config) -> list[IntakeResult]:
         progress.finish()
     waiting = intake.flush()
     if waiting:
-        print(f"Registre : {waiting.count} changement(s) en attente, car {waiting.reason} ; "
-              "ils seront enregistrés dès sa fermeture (asll watch) ou au prochain passage.")
+        print(
+            f"Registre : {waiting.count} changement(s) en attente, car {waiting.reason} ; "
+            "ils seront enregistrés dès sa fermeture (asll watch) ou au prochain passage."
+        )
     return results
 
 
@@ -342,8 +477,13 @@ def cmd_extract(args) -> int:
         print(f"Fichier introuvable : {args.fichier}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        outcome = extract_isolated(args.fichier, config.delai_max_secondes,
-                                   config.memoire_max_mo, config.regles, one_shot=True)
+        outcome = extract_isolated(
+            args.fichier,
+            config.delai_max_secondes,
+            config.memoire_max_mo,
+            config.regles,
+            one_shot=True,
+        )
     except ToolFailure as exc:
         print(exc, file=sys.stderr)
         return EXIT_TOOL_FAILED
@@ -405,16 +545,18 @@ def cmd_evaluate(args) -> int:
         print(f"Dossier introuvable : {args.dossier}", file=sys.stderr)
         return EXIT_BAD_INPUT
     report = evaluate(args.dossier, args.attendu, extra_rules_dir=config.regles)
-    print(format_report(report, max_mismatches=args.ecarts,
-                        details_reserve=args.details_reserve))
+    print(format_report(report, max_mismatches=args.ecarts, details_reserve=args.details_reserve))
     return EXIT_OK if report.documents else EXIT_BAD_INPUT
 
 
 def cmd_service(args) -> int:
     if args.action == "installer":
         if args.espace or args.inbox or args.outbox or args.registre or args.modeles:
-            print("Les options --espace, --inbox, --outbox, --registre et --modeles ne sont "
-                  "pas reprises par le service : écrivez-les dans asll.toml.", file=sys.stderr)
+            print(
+                "Les options --espace, --inbox, --outbox, --registre et --modeles ne sont "
+                "pas reprises par le service : écrivez-les dans asll.toml.",
+                file=sys.stderr,
+            )
             return EXIT_BAD_INPUT
         result = install_service(args.config)
     elif args.action == "desinstaller":
@@ -445,6 +587,7 @@ def cmd_modeles(args) -> int:
 def cmd_importer(args) -> int:
     from asll.app.importer import ImportFailure, import_file
     from asll.storage.store import RegisterStore
+
     config = config_from(args)
     if not args.fichier.is_file():
         print(f"Fichier introuvable : {args.fichier}", file=sys.stderr)
@@ -456,8 +599,10 @@ def cmd_importer(args) -> int:
         print(exc, file=sys.stderr)
         return EXIT_BAD_INPUT
     waiting = store.flush()
-    print(f"{len(report.importes)} dossier(s) importé(s), {len(report.deja_presents)} déjà "
-          f"présent(s), {len(report.illisibles)} ligne(s) illisible(s).")
+    print(
+        f"{len(report.importes)} dossier(s) importé(s), {len(report.deja_presents)} déjà "
+        f"présent(s), {len(report.illisibles)} ligne(s) illisible(s)."
+    )
     for row, numero in report.deja_presents:
         print(f"  ligne {row} : déjà dans le registre ({numero}), non importée")
     for row, reason in report.illisibles:
@@ -472,6 +617,7 @@ def cmd_importer(args) -> int:
 def cmd_purger(args) -> int:
     from asll.app.privacy import erase
     from asll.storage.store import RegisterStore
+
     config = config_from(args)
     years = args.annees if args.annees is not None else config.conservation_annees
     store = RegisterStore(config.registre)
@@ -482,13 +628,15 @@ def cmd_purger(args) -> int:
     verb = "Anonymisation de" if args.appliquer else "Seraient anonymisés"
     print(f"{verb} {len(dossiers)} dossier(s) clos sans contact depuis plus de {years} an(s) :")
     for dossier in dossiers:
-        print(f"  {dossier.numero} (dernier contact : "
-              f"{last_activity(dossier).strftime('%d/%m/%Y')})")
+        print(
+            f"  {dossier.numero} (dernier contact : {last_activity(dossier).strftime('%d/%m/%Y')})"
+        )
     if not args.appliquer:
         print("Simulation : rien n'a été modifié. Relancez avec --appliquer pour purger.")
         return EXIT_OK
-    result = erase([d.numero for d in dossiers], store, config,
-                   f"durée de conservation ({years} ans) dépassée")
+    result = erase(
+        [d.numero for d in dossiers], store, config, f"durée de conservation ({years} ans) dépassée"
+    )
     _print_erasure(result)
     return EXIT_OK
 
@@ -507,37 +655,48 @@ def _person_dossiers(args):
 
 def cmd_exporter_personne(args) -> int:
     from asll.app.privacy import export_person
+
     config, store, dossiers = _person_dossiers(args)
     if not dossiers:
         return EXIT_OK
-    folder = export_person(dossiers, store, config, args.nom,
-                           args.sortie or config.base / "exports")
-    print(f"{len(dossiers)} dossier(s) exporté(s) ({', '.join(d.numero for d in dossiers)}) "
-          f"dans {folder}")
-    print("Cet export contient des données personnelles : remettez-le à la personne puis "
-          "supprimez-le.")
+    folder = export_person(
+        dossiers, store, config, args.nom, args.sortie or config.base / "exports"
+    )
+    print(
+        f"{len(dossiers)} dossier(s) exporté(s) ({', '.join(d.numero for d in dossiers)}) "
+        f"dans {folder}"
+    )
+    print(
+        "Cet export contient des données personnelles : remettez-le à la personne puis "
+        "supprimez-le."
+    )
     return EXIT_OK
 
 
 def cmd_effacer_personne(args) -> int:
     from asll.app.privacy import erase
+
     config, store, dossiers = _person_dossiers(args)
     if not dossiers:
         return EXIT_OK
     numeros = [d.numero for d in dossiers]
     if not args.confirmer:
-        print(f"Seraient anonymisés : {', '.join(numeros)}. Simulation : rien n'a été modifié ; "
-              "relancez avec --confirmer pour effacer.")
+        print(
+            f"Seraient anonymisés : {', '.join(numeros)}. Simulation : rien n'a été modifié ; "
+            "relancez avec --confirmer pour effacer."
+        )
         return EXIT_OK
     _print_erasure(erase(numeros, store, config, "demande d'effacement de la personne"))
     return EXIT_OK
 
 
 def _print_erasure(result) -> None:
-    print(f"{len(result.dossiers)} dossier(s) anonymisé(s) : {', '.join(result.dossiers)} ; "
-          f"{len(result.fichiers_supprimes)} document(s) et brouillon(s) supprimé(s) ; journal "
-          f"nettoyé ; {result.sauvegardes_supprimees} ancienne(s) sauvegarde(s) du registre "
-          "supprimée(s).")
+    print(
+        f"{len(result.dossiers)} dossier(s) anonymisé(s) : {', '.join(result.dossiers)} ; "
+        f"{len(result.fichiers_supprimes)} document(s) et brouillon(s) supprimé(s) ; journal "
+        f"nettoyé ; {result.sauvegardes_supprimees} ancienne(s) sauvegarde(s) du registre "
+        "supprimée(s)."
+    )
 
 
 def cmd_rapport_annuel(args) -> int:
@@ -545,11 +704,17 @@ def cmd_rapport_annuel(args) -> int:
     from reports import annual_report
 
     config = config_from(args)
-    epci_by_commune = {commune: epci for epci, communes in config.epci.items()
-                       for commune in communes}
-    files = annual_report(RegisterStore(config.registre).dossiers(), args.annee, config,
-                          args.sortie or config.outbox / "rapports",
-                          epci_by_commune=epci_by_commune or None, pdf=not args.sans_pdf)
+    epci_by_commune = {
+        commune: epci for epci, communes in config.epci.items() for commune in communes
+    }
+    files = annual_report(
+        RegisterStore(config.registre).dossiers(),
+        args.annee,
+        config,
+        args.sortie or config.outbox / "rapports",
+        epci_by_commune=epci_by_commune or None,
+        pdf=not args.sans_pdf,
+    )
     print(f"Rapport d'activité {args.annee} : {files.docx}")
     print(f"Tableaux : {files.xlsx}")
     if files.pdf:
@@ -562,35 +727,48 @@ def cmd_gts(args) -> int:
     from reports import gts_pack
 
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.mois):
-        print(f"Mois invalide : « {args.mois} » (attendu : AAAA-MM, par exemple 2025-10).",
-              file=sys.stderr)
+        print(
+            f"Mois invalide : « {args.mois} » (attendu : AAAA-MM, par exemple 2025-10).",
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     config = config_from(args)
-    path = gts_pack(RegisterStore(config.registre).dossiers(), args.mois, config,
-                    args.sortie or config.outbox / "rapports")
+    path = gts_pack(
+        RegisterStore(config.registre).dossiers(),
+        args.mois,
+        config,
+        args.sortie or config.outbox / "rapports",
+    )
     print(f"Document de séance du GTS : {path}")
     return EXIT_OK
 
 
 def cmd_statut(args) -> int:
     from asll.app.status import gather_status
+
     config = config_from(args)
     status = gather_status(config)
     print(status.surveillance)
     if status.en_attente:
-        print(f"{len(status.en_attente)} fichier(s) dans le dossier d'arrivée, pas encore traités :")
+        print(
+            f"{len(status.en_attente)} fichier(s) dans le dossier d'arrivée, pas encore traités :"
+        )
         for name in status.en_attente:
             print(f"  - {name}")
     else:
         print("Aucun fichier en attente dans le dossier d'arrivée.")
     if status.ignores:
-        print(f"{len(status.ignores)} fichier(s) du dossier d'arrivée ne seront jamais lus "
-              "(nom commençant par un point, raccourci) : renommez-les ou déposez le document "
-              "lui-même :")
+        print(
+            f"{len(status.ignores)} fichier(s) du dossier d'arrivée ne seront jamais lus "
+            "(nom commençant par un point, raccourci) : renommez-les ou déposez le document "
+            "lui-même :"
+        )
         for name in status.ignores:
             print(f"  - {name}")
-    for title, items in (("en quarantaine (illisibles)", status.quarantaine),
-                         ("à trier (non reconnus)", status.a_trier)):
+    for title, items in (
+        ("en quarantaine (illisibles)", status.quarantaine),
+        ("à trier (non reconnus)", status.a_trier),
+    ):
         if items:
             print(f"{len(items)} fichier(s) {title} :")
             for item in items:
@@ -598,8 +776,10 @@ def cmd_statut(args) -> int:
     if status.registre_erreur:
         print(f"Registre : {status.registre_erreur}")
     elif status.registre:
-        print(f"Registre : {status.registre.count} changement(s) en attente, car "
-              f"{status.registre.reason}.")
+        print(
+            f"Registre : {status.registre.count} changement(s) en attente, car "
+            f"{status.registre.reason}."
+        )
     else:
         print("Registre : à jour.")
     if status.en_retard:
@@ -615,9 +795,9 @@ def cmd_statut(args) -> int:
 
 def cmd_echeances(args) -> int:
     from asll.storage.store import RegisterStore
+
     config = config_from(args)
-    late, coming = due(RegisterStore(config.registre).dossiers(), date.today(),
-                       args.jours)
+    late, coming = due(RegisterStore(config.registre).dossiers(), date.today(), args.jours)
     if late:
         print(f"En retard ({len(late)}) :")
         _print_deadlines(late)
@@ -632,8 +812,7 @@ def _print_deadlines(deadlines) -> None:
     today = date.today()
     for d in deadlines:
         left = d.days_left(today)
-        when = (f"depuis {-left} j" if left < 0 else "aujourd'hui" if left == 0
-                else f"dans {left} j")
+        when = f"depuis {-left} j" if left < 0 else "aujourd'hui" if left == 0 else f"dans {left} j"
         line = f"  {d.echeance.strftime('%d/%m/%Y')} ({when}) {d.numero} : {d.quoi}"
         print(line + (f" — {d.remarque}" if d.remarque else ""))
 
@@ -641,12 +820,16 @@ def _print_deadlines(deadlines) -> None:
 def cmd_reconstruire(args) -> int:
     from asll.storage.store import RegisterStore
     from intake.recovery import archived_documents, recover_archived
+
     config = config_from(args)
     store = RegisterStore(config.registre)
     archived = archived_documents(config)
     if not store.journal_path.exists() and not archived:
-        print(f"Ni journal ({store.journal_path}) ni document archivé ({config.archive}) : "
-              "rien à reconstruire.", file=sys.stderr)
+        print(
+            f"Ni journal ({store.journal_path}) ni document archivé ({config.archive}) : "
+            "rien à reconstruire.",
+            file=sys.stderr,
+        )
         return EXIT_BAD_INPUT
     rebuilt = store.rebuild()
     progress = Progress(len(archived))
@@ -656,18 +839,24 @@ def cmd_reconstruire(args) -> int:
     dossiers = len(store.dossiers())
     print(f"Registre reconstruit : {rebuilt.path} ({dossiers} dossier{'s' * (dossiers > 1)}).")
     if rebuilt.base is None:
-        print("  Aucune version lisible du registre : les colonnes remplies à la main (en vert) "
-              "sont à ressaisir.")
+        print(
+            "  Aucune version lisible du registre : les colonnes remplies à la main (en vert) "
+            "sont à ressaisir."
+        )
     elif rebuilt.base != rebuilt.path:
         print(f"  Saisies manuelles reprises de la sauvegarde {rebuilt.base.name}.")
     else:
         print("  Saisies manuelles conservées.")
     if rebuilt.dossiers_restored or rebuilt.documents_restored:
-        print(f"  Remis depuis le journal : {rebuilt.dossiers_restored} dossier(s) et "
-              f"{rebuilt.documents_restored} document(s) absents du classeur.")
+        print(
+            f"  Remis depuis le journal : {rebuilt.dossiers_restored} dossier(s) et "
+            f"{rebuilt.documents_restored} document(s) absents du classeur."
+        )
     if recovered.registered:
-        print(f"  {len(recovered.registered)} document(s) archivé(s) absents du journal relus et "
-              "enregistrés : vérifiez leurs dossiers (numéros attribués à nouveau).")
+        print(
+            f"  {len(recovered.registered)} document(s) archivé(s) absents du journal relus et "
+            "enregistrés : vérifiez leurs dossiers (numéros attribués à nouveau)."
+        )
         for path, numero in recovered.registered:
             print(f"    {path.relative_to(config.archive)} → {numero}")
     if recovered.unreadable:
@@ -683,8 +872,7 @@ def cmd_demo(args) -> int:
     workspace = args.dossier or Path(tempfile.mkdtemp(prefix="asll-demo-"))
     # The documented example gives the demo a letterhead, sectors and EPCI.
     config = load_config(args.config or EXAMPLE_CONFIG).rebased(workspace)
-    config = replace(config, templates=args.modeles or config.templates,
-                     stabilite_secondes=0.0)
+    config = replace(config, templates=args.modeles or config.templates, stabilite_secondes=0.0)
     private_umask(config)
     config.ensure_folders()
     samples = sorted(p for p in BUNDLED_SAMPLES.iterdir() if p.is_file())
@@ -704,8 +892,9 @@ _MARK = {TRAITE: "✔", DOUBLON: "=", A_TRIER: "?", QUARANTAINE: "✘"}
 def print_result(result: IntakeResult, prefix: str = "") -> None:
     line = f"{prefix}{_MARK.get(result.resultat, '-')} {result.fichier} : {result.resultat}"
     if result.resultat == TRAITE and result.dossier:
-        line += f" → dossier {result.dossier}" + (" (nouveau)" if result.nouveau_dossier
-                                                    else " (complété)")
+        line += f" → dossier {result.dossier}" + (
+            " (nouveau)" if result.nouveau_dossier else " (complété)"
+        )
         for draft in result.brouillons:
             line += f", brouillon {draft.name}"
         if result.motif:  # a note for staff (misleading extension, draft not written)
@@ -717,6 +906,7 @@ def print_result(result: IntakeResult, prefix: str = "") -> None:
 
 def print_summary(results: list[IntakeResult], config: Config) -> None:
     from asll.storage.store import RegisterStore
+
     counts = Counter(r.resultat for r in results)
     drafts = [d for r in results for d in r.brouillons]
     nb_dossiers = len(RegisterStore(config.registre).dossiers())
@@ -738,8 +928,16 @@ def print_summary(results: list[IntakeResult], config: Config) -> None:
         print(f"  À trier      : {config.a_trier}")
 
 
-LOGGED_COMMANDS = (cmd_watch, cmd_ingest, cmd_generate, cmd_reconstruire, cmd_importer,
-                   cmd_purger, cmd_effacer_personne, cmd_demo)
+LOGGED_COMMANDS = (
+    cmd_watch,
+    cmd_ingest,
+    cmd_generate,
+    cmd_reconstruire,
+    cmd_importer,
+    cmd_purger,
+    cmd_effacer_personne,
+    cmd_demo,
+)
 
 if __name__ == "__main__":
     sys.exit(main())

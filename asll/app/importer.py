@@ -12,6 +12,7 @@ or through a mapping file:
 A row whose household is already in the register (same dossier number, or same adult and
 same dwelling) is not imported again; a row that can't be read is reported with its number.
 """
+
 from __future__ import annotations
 
 import csv
@@ -34,32 +35,90 @@ from intake.french import parse_date, parse_montant
 NUMERO = re.compile(r"^(ESU|ASLL)-\d{4}-\d{4}$")
 
 # Targets a column can feed: the dossier's own fields, plus the first two adults.
-PERSON_TARGETS = {"civilite": (0, "civilite"), "nom": (0, "nom"), "prenom": (0, "prenom"),
-                  "date_naissance": (0, "date_naissance"), "civilite2": (1, "civilite"),
-                  "nom2": (1, "nom"), "prenom2": (1, "prenom"),
-                  "date_naissance2": (1, "date_naissance")}
-DATE_TARGETS = {"date_ouverture", "date_dette", "date_audience", "date_document", "date_limite",
-                "date_entretien", "date_envoi_rapport", "date_debut_mesure", "date_fin_mesure"}
+PERSON_TARGETS = {
+    "civilite": (0, "civilite"),
+    "nom": (0, "nom"),
+    "prenom": (0, "prenom"),
+    "date_naissance": (0, "date_naissance"),
+    "civilite2": (1, "civilite"),
+    "nom2": (1, "nom"),
+    "prenom2": (1, "prenom"),
+    "date_naissance2": (1, "date_naissance"),
+}
+DATE_TARGETS = {
+    "date_ouverture",
+    "date_dette",
+    "date_audience",
+    "date_document",
+    "date_limite",
+    "date_entretien",
+    "date_envoi_rapport",
+    "date_debut_mesure",
+    "date_fin_mesure",
+}
 AMOUNT_TARGETS = {"loyer_mensuel", "montant_dette", "dette_debut_mesure", "dette_fin_mesure"}
 INT_TARGETS = {"nb_enfants", "renouvellements"}
-CODED_TARGETS = {"type_mesure": labels.TYPES_MESURE, "composition": labels.COMPOSITIONS,
-                 "statut_occupation": labels.STATUTS_OCCUPATION}
-TEXT_TARGETS = {"numero", "nature", "statut", "adresse", "complement_adresse", "code_postal",
-                "commune", "bailleur", "juridiction", "heure_audience", "commissaire_justice",
-                "reference", "prescripteur", "organisme_prescripteur", "secteur", "referent",
-                *SUIVI_FIELDS} - DATE_TARGETS - AMOUNT_TARGETS - INT_TARGETS - {
-                    "resultats_objectifs"}
-TARGETS = (set(PERSON_TARGETS) | DATE_TARGETS | AMOUNT_TARGETS | INT_TARGETS
-           | set(CODED_TARGETS) | TEXT_TARGETS)
+CODED_TARGETS = {
+    "type_mesure": labels.TYPES_MESURE,
+    "composition": labels.COMPOSITIONS,
+    "statut_occupation": labels.STATUTS_OCCUPATION,
+}
+TEXT_TARGETS = (
+    {
+        "numero",
+        "nature",
+        "statut",
+        "adresse",
+        "complement_adresse",
+        "code_postal",
+        "commune",
+        "bailleur",
+        "juridiction",
+        "heure_audience",
+        "commissaire_justice",
+        "reference",
+        "prescripteur",
+        "organisme_prescripteur",
+        "secteur",
+        "referent",
+        *SUIVI_FIELDS,
+    }
+    - DATE_TARGETS
+    - AMOUNT_TARGETS
+    - INT_TARGETS
+    - {"resultats_objectifs"}
+)
+TARGETS = (
+    set(PERSON_TARGETS)
+    | DATE_TARGETS
+    | AMOUNT_TARGETS
+    | INT_TARGETS
+    | set(CODED_TARGETS)
+    | TEXT_TARGETS
+)
 
 DEFAULT_ALIASES = {
     "numero": ["n° dossier", "numero", "numero de dossier", "n dossier", "no dossier", "dossier"],
     "nature": ["nature", "type de dossier", "activite"],
-    "date_ouverture": ["date d'ouverture", "ouvert le", "date de la demande", "date demande",
-                       "date de reception"],
+    "date_ouverture": [
+        "date d'ouverture",
+        "ouvert le",
+        "date de la demande",
+        "date demande",
+        "date de reception",
+    ],
     "civilite": ["civilite", "civilite 1"],
-    "nom": ["nom", "nom 1", "nom du menage", "nom du locataire", "locataire", "usager",
-            "famille", "nom de famille", "menage"],
+    "nom": [
+        "nom",
+        "nom 1",
+        "nom du menage",
+        "nom du locataire",
+        "locataire",
+        "usager",
+        "famille",
+        "nom de famille",
+        "menage",
+    ],
     "prenom": ["prenom", "prenom 1", "prenom du locataire"],
     "date_naissance": ["date de naissance", "ne(e) le 1", "ne le", "nee le"],
     "nom2": ["nom 2", "nom du conjoint", "conjoint"],
@@ -69,8 +128,15 @@ DEFAULT_ALIASES = {
     "commune": ["ville", "commune", "localite"],
     "bailleur": ["bailleur", "proprietaire", "organisme bailleur"],
     "loyer_mensuel": ["loyer", "loyer mensuel", "montant du loyer"],
-    "montant_dette": ["dette", "dette locative", "montant de la dette", "arriere", "impaye",
-                      "montant impaye", "dette a la demande"],
+    "montant_dette": [
+        "dette",
+        "dette locative",
+        "montant de la dette",
+        "arriere",
+        "impaye",
+        "montant impaye",
+        "dette a la demande",
+    ],
     "date_audience": ["audience", "date audience", "date d'audience", "date de l'audience"],
     "juridiction": ["juridiction", "tribunal"],
     "reference": ["reference", "ref", "ref prefecture", "n° rg"],
@@ -94,15 +160,18 @@ class ImportReport:
     colonnes_ignorees: list[str] = field(default_factory=list)
 
 
-def import_file(path: Path, store: RegisterStore, mapping_path: Path | None = None,
-                today: date | None = None) -> ImportReport:
+def import_file(
+    path: Path, store: RegisterStore, mapping_path: Path | None = None, today: date | None = None
+) -> ImportReport:
     today = today or date.today()
     aliases, default_nature = _mapping(mapping_path)
     headers, rows = _read_table(Path(path))
     columns, ignored = _match_columns(headers, aliases)
     if not any(target in ("nom", "nom2") for target in columns.values()):
-        raise ImportFailure("Aucune colonne de nom reconnue : indiquez-la dans un fichier de "
-                           "correspondance ([colonnes] \"Votre en-tête\" = \"nom\").")
+        raise ImportFailure(
+            "Aucune colonne de nom reconnue : indiquez-la dans un fichier de "
+            'correspondance ([colonnes] "Votre en-tête" = "nom").'
+        )
     report = ImportReport(colonnes_ignorees=ignored)
     for number, row in rows:
         if not any(v not in (None, "") for v in row):
@@ -121,13 +190,20 @@ def import_file(path: Path, store: RegisterStore, mapping_path: Path | None = No
             continue
         if not dossier.numero or not NUMERO.match(dossier.numero):
             if dossier.numero:
-                dossier.observations = _join(dossier.observations,
-                                             f"N° d'origine : {dossier.numero}")
+                dossier.observations = _join(
+                    dossier.observations, f"N° d'origine : {dossier.numero}"
+                )
             year = (dossier.date_ouverture or today).year
             dossier.numero = view.next_numero(dossier.nature, year)
         dossier.date_ouverture = dossier.date_ouverture or today
-        store.record({"type": "import", "source": Path(path).name, "ligne": number,
-                      "dossier": dossier.to_json()})
+        store.record(
+            {
+                "type": "import",
+                "source": Path(path).name,
+                "ligne": number,
+                "dossier": dossier.to_json(),
+            }
+        )
         report.importes.append((number, dossier.numero))
     return report
 
@@ -139,7 +215,9 @@ def _read_table(path: Path) -> tuple[list[str], list[tuple[int, list]]]:
         try:
             wb = load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:
-            raise ImportFailure(f"Classeur illisible : {path.name} ({type(exc).__name__}).") from exc
+            raise ImportFailure(
+                f"Classeur illisible : {path.name} ({type(exc).__name__})."
+            ) from exc
         ws = wb.active
         values = list(ws.iter_rows(values_only=True))
         wb.close()
@@ -150,7 +228,9 @@ def _read_table(path: Path) -> tuple[list[str], list[tuple[int, list]]]:
     for index, row in enumerate(values):  # the header is the first row with 2+ texts
         if sum(isinstance(v, str) and v.strip() != "" for v in row) >= 2:
             headers = [str(v).strip() if v is not None else "" for v in row]
-            body = [(index + 1 + offset, list(r)) for offset, r in enumerate(values[index + 1:], 1)]
+            body = [
+                (index + 1 + offset, list(r)) for offset, r in enumerate(values[index + 1 :], 1)
+            ]
             return headers, body
     raise ImportFailure(f"Aucune ligne d'en-têtes trouvée dans {path.name}.")
 
@@ -173,8 +253,9 @@ def _read_csv(path: Path) -> list[list]:
 
 def _mapping(path: Path | None) -> tuple[dict[str, str], str | None]:
     aliases = {_key(alias): target for target, names in DEFAULT_ALIASES.items() for alias in names}
-    aliases.update({_key(c.header): _register_target(c.key) for c in COLUMNS
-                    if _register_target(c.key)})
+    aliases.update(
+        {_key(c.header): _register_target(c.key) for c in COLUMNS if _register_target(c.key)}
+    )
     if path is None:
         return aliases, None
     try:
@@ -183,8 +264,10 @@ def _mapping(path: Path | None) -> tuple[dict[str, str], str | None]:
         raise ImportFailure(f"Fichier de correspondance illisible : {exc}") from exc
     for header, target in data.get("colonnes", {}).items():
         if target not in TARGETS:
-            raise ImportFailure(f"Champ inconnu « {target} » pour la colonne « {header} » "
-                               f"(champs possibles : {', '.join(sorted(TARGETS))}).")
+            raise ImportFailure(
+                f"Champ inconnu « {target} » pour la colonne « {header} » "
+                f"(champs possibles : {', '.join(sorted(TARGETS))})."
+            )
         aliases[_key(header)] = target
     return aliases, data.get("nature_par_defaut")
 
@@ -271,8 +354,12 @@ def _as_date(value) -> date | None:
 
 def _nature(dossier: Dossier, default: str | None) -> str:
     given = _key(dossier.nature or "")
-    if given.startswith("esu") or "enquete" in given or "dsf" in given or "diagnostic social" \
-            in given:
+    if (
+        given.startswith("esu")
+        or "enquete" in given
+        or "dsf" in given
+        or "diagnostic social" in given
+    ):
         return "ESU"
     if given.startswith(("asll", "assll")) or "accompagnement" in given:
         return "ASLL"
@@ -282,8 +369,11 @@ def _nature(dossier: Dossier, default: str | None) -> str:
 
 
 def _as_extraction(dossier: Dossier) -> Extraction:
-    values = {f.name: getattr(dossier, f.name) for f in fields(Extraction)
-              if hasattr(dossier, f.name) and f.name not in ("fichier", "type_document")}
+    values = {
+        f.name: getattr(dossier, f.name)
+        for f in fields(Extraction)
+        if hasattr(dossier, f.name) and f.name not in ("fichier", "type_document")
+    }
     kind = "assignation" if dossier.nature == "ESU" else "fiche_prescription"
     return Extraction(type_document=kind, **values)
 

@@ -11,6 +11,7 @@ safeguards in this file cover what a message cannot control:
   convert 'MARTIN'…` becomes `ValueError (détail masqué)`), the frames stay;
 - `describe_error(exc)` gives an OSError's reason without its file name, for log calls.
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -30,8 +31,13 @@ LOG_NAME = "asll.log"
 MAX_BYTES = 1_000_000
 BACKUP_COUNT = 5
 DATE_FORMAT = "%Y-%m-%d %H:%M:%S"
-FRENCH_LEVELS = {"DEBUG": "DÉTAIL", "INFO": "INFO", "WARNING": "ATTENTION",
-                 "ERROR": "ERREUR", "CRITICAL": "CRITIQUE"}
+FRENCH_LEVELS = {
+    "DEBUG": "DÉTAIL",
+    "INFO": "INFO",
+    "WARNING": "ATTENTION",
+    "ERROR": "ERREUR",
+    "CRITICAL": "CRITIQUE",
+}
 LOGGER_NAME = "asll"
 
 
@@ -58,9 +64,12 @@ class FrenchFormatter(logging.Formatter):
         exc_type, _, tb = ei
         frames = "".join(traceback.format_tb(tb)) if tb else ""
         name = exc_type.__name__ if exc_type else "Exception"
-        return ("Traceback (most recent call last):\n" + frames
-                + f"{name} (détail masqué : il peut contenir des données personnelles ; "
-                  "relancer avec -v pour le voir à l'écran)")
+        return (
+            "Traceback (most recent call last):\n"
+            + frames
+            + f"{name} (détail masqué : il peut contenir des données personnelles ; "
+            "relancer avec -v pour le voir à l'écran)"
+        )
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
@@ -93,16 +102,19 @@ def setup_file_log(config: Config, level: int = logging.INFO) -> Path | None:
     path = log_path(config).absolute()
     root = logging.getLogger(LOGGER_NAME)
     for handler in root.handlers:
-        if isinstance(handler, PrivateRotatingFileHandler) and \
-                Path(handler.baseFilename) == path:
+        if isinstance(handler, PrivateRotatingFileHandler) and Path(handler.baseFilename) == path:
             return path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES,
-                                             backupCount=BACKUP_COUNT, encoding="utf-8")
+        handler = PrivateRotatingFileHandler(
+            path, maxBytes=MAX_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8"
+        )
     except OSError as exc:
-        root.warning("Journal %s impossible à écrire (%s) : seuls les messages à l'écran "
-                     "restent.", path, describe_error(exc))
+        root.warning(
+            "Journal %s impossible à écrire (%s) : seuls les messages à l'écran restent.",
+            path,
+            describe_error(exc),
+        )
         return None
     handler.setLevel(level)
     handler.setFormatter(FrenchFormatter())
@@ -148,8 +160,14 @@ class Progress:
     Usage around lines printed on stdout: `clear()`, print the line, `update(done)`.
     """
 
-    def __init__(self, total: int, stream: TextIO | None = None, width: int = 20,
-                 clock=time.monotonic, enabled: bool | None = None):
+    def __init__(
+        self,
+        total: int,
+        stream: TextIO | None = None,
+        width: int = 20,
+        clock=time.monotonic,
+        enabled: bool | None = None,
+    ):
         self.total = max(total, 0)
         self.stream = sys.stderr if stream is None else stream
         self.width = width
@@ -201,9 +219,11 @@ class Progress:
     def above_logs(self, logger_name: str = LOGGER_NAME):
         """While in this block, a console log line of `logger_name` first erases the bar
         (it is drawn again at the next `update`)."""
-        guarded = [h for h in logging.getLogger(logger_name).handlers
-                   if isinstance(h, logging.StreamHandler)
-                   and not isinstance(h, logging.FileHandler)]
+        guarded = [
+            h
+            for h in logging.getLogger(logger_name).handlers
+            if isinstance(h, logging.StreamHandler) and not isinstance(h, logging.FileHandler)
+        ]
         guard = _ClearFirst(self)
         for handler in guarded:
             handler.addFilter(guard)

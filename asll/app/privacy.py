@@ -10,6 +10,7 @@ children, address, prescriber's name, free-text notes, file names; its documents
 drafts are deleted, its entries in the register's journal are scrubbed, and the register's
 backups (which still hold the names) are removed.
 """
+
 from __future__ import annotations
 
 import copy
@@ -80,20 +81,25 @@ def _scrub_entry(entry: dict) -> dict:
     return entry
 
 
-def export_person(dossiers: list[Dossier], store: RegisterStore, config: Config,
-                  nom: str, destination: Path) -> Path:
+def export_person(
+    dossiers: list[Dossier], store: RegisterStore, config: Config, nom: str, destination: Path
+) -> Path:
     """A folder with everything the service holds on these dossiers (right of access)."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     folder = destination / f"export-{stamp}"
     folder.mkdir(parents=True)
-    data = {"demande": {"nom": nom, "date": date.today().isoformat()},
-            "dossiers": [d.to_json() for d in dossiers],
-            "documents_recus": [
-                {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in doc.items()}
-                for doc in store.view().documents()
-                if doc.get("dossier") in {d.numero for d in dossiers}]}
-    (folder / "donnees.json").write_text(json.dumps(data, ensure_ascii=False, indent=2),
-                                         encoding="utf-8")
+    data = {
+        "demande": {"nom": nom, "date": date.today().isoformat()},
+        "dossiers": [d.to_json() for d in dossiers],
+        "documents_recus": [
+            {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in doc.items()}
+            for doc in store.view().documents()
+            if doc.get("dossier") in {d.numero for d in dossiers}
+        ],
+    }
+    (folder / "donnees.json").write_text(
+        json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     for dossier in dossiers:
         target = folder / dossier.numero
         target.mkdir()

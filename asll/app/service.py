@@ -14,6 +14,7 @@ quoting of paths with spaces, accents, `%`, `$` and UNC paths is tested on any s
 When `systemctl` / `schtasks` is missing or fails, nothing is lost: the unit or the XML
 file is written, and the result carries the exact steps to finish by hand, in French.
 """
+
 from __future__ import annotations
 
 import os
@@ -78,8 +79,10 @@ def _watch_args(config: str | None) -> list[str]:
 
 def _check_path(value: str, what: str) -> None:
     if any(ch in value for ch in "\n\r\x00"):
-        raise ConfigError(f"Le chemin {what} contient un retour à la ligne : impossible de "
-                          "l'écrire dans une définition de service.")
+        raise ConfigError(
+            f"Le chemin {what} contient un retour à la ligne : impossible de "
+            "l'écrire dans une définition de service."
+        )
 
 
 # ---------------------------------------------------------------------- Linux
@@ -90,8 +93,7 @@ def systemd_quote(arg: str) -> str:
     and `$VAR` in ExecStart, hence `%%` and `$$`.
     """
     _check_path(arg, f"« {arg} »")
-    text = (arg.replace("\\", "\\\\").replace('"', '\\"')
-            .replace("%", "%%").replace("$", "$$"))
+    text = arg.replace("\\", "\\\\").replace('"', '\\"').replace("%", "%%").replace("$", "$$")
     return f'"{text}"'
 
 
@@ -103,35 +105,38 @@ def _systemd_path(path: str) -> str:
 
 def systemd_unit(python: str, config: Path | None, working_directory: Path) -> str:
     """The text of asll-watch.service."""
-    command = " ".join(systemd_quote(a) for a in
-                       [python] + _watch_args(str(config) if config else None))
-    return "\n".join([
-        "# Surveillance du dossier d'arrivée d'asll (écrit par « asll service installer »).",
-        "# Pour l'arrêter : systemctl --user stop asll-watch ;"
-        " pour la retirer : asll service desinstaller",
-        "[Unit]",
-        "Description=ASLL - surveillance du dossier d'arrivée",
-        "After=network-online.target",
-        "",
-        "[Service]",
-        "Type=simple",
-        f"WorkingDirectory={_systemd_path(str(working_directory))}",
-        f"ExecStart={command}",
-        "Environment=PYTHONUNBUFFERED=1",
-        "Environment=PYTHONIOENCODING=utf-8",
-        # The result lines (stdout) name files, hence households: kept out of the system
-        # journal. Problems (stderr) and .asll/asll.log name files by SHA-256 only.
-        "StandardOutput=null",
-        "Restart=on-failure",
-        "RestartSec=10",
-        # Ctrl-C equivalent: the watcher finishes the file in hand before stopping.
-        "KillSignal=SIGINT",
-        "TimeoutStopSec=240",
-        "",
-        "[Install]",
-        "WantedBy=default.target",
-        "",
-    ])
+    command = " ".join(
+        systemd_quote(a) for a in [python] + _watch_args(str(config) if config else None)
+    )
+    return "\n".join(
+        [
+            "# Surveillance du dossier d'arrivée d'asll (écrit par « asll service installer »).",
+            "# Pour l'arrêter : systemctl --user stop asll-watch ;"
+            " pour la retirer : asll service desinstaller",
+            "[Unit]",
+            "Description=ASLL - surveillance du dossier d'arrivée",
+            "After=network-online.target",
+            "",
+            "[Service]",
+            "Type=simple",
+            f"WorkingDirectory={_systemd_path(str(working_directory))}",
+            f"ExecStart={command}",
+            "Environment=PYTHONUNBUFFERED=1",
+            "Environment=PYTHONIOENCODING=utf-8",
+            # The result lines (stdout) name files, hence households: kept out of the system
+            # journal. Problems (stderr) and .asll/asll.log name files by SHA-256 only.
+            "StandardOutput=null",
+            "Restart=on-failure",
+            "RestartSec=10",
+            # Ctrl-C equivalent: the watcher finishes the file in hand before stopping.
+            "KillSignal=SIGINT",
+            "TimeoutStopSec=240",
+            "",
+            "[Install]",
+            "WantedBy=default.target",
+            "",
+        ]
+    )
 
 
 def unit_path() -> Path:
@@ -146,8 +151,9 @@ def _shell_quote(text: str) -> str:
 def _run(command: list[str]) -> tuple[bool, str]:
     """Run a system command; (succeeded, what it said or why it could not run)."""
     try:
-        done = subprocess.run(command, capture_output=True, text=True,
-                              timeout=COMMAND_TIMEOUT, errors="replace")
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=COMMAND_TIMEOUT, errors="replace"
+        )
     except FileNotFoundError:
         return False, f"commande « {command[0]} » introuvable sur cette machine"
     except (OSError, subprocess.SubprocessError) as exc:
@@ -170,20 +176,32 @@ def _linux_install(config: Path | None, python: str) -> InstallResult:
         "Son journal : journalctl --user -u asll-watch (et .asll/asll.log à côté du registre).",
     ]
     if config is None:
-        remarques.insert(0, f"Aucun {CONFIG_NAME} indiqué : la surveillance utilisera les "
-                            "dossiers du projet. Relancez avec --config pour en donner un.")
-    steps = [["systemctl", "--user", "daemon-reload"],
-             ["systemctl", "--user", "enable", "--now", UNIT_NAME]]
+        remarques.insert(
+            0,
+            f"Aucun {CONFIG_NAME} indiqué : la surveillance utilisera les "
+            "dossiers du projet. Relancez avec --config pour en donner un.",
+        )
+    steps = [
+        ["systemctl", "--user", "daemon-reload"],
+        ["systemctl", "--user", "enable", "--now", UNIT_NAME],
+    ]
     for command in steps:
         ok, said = _run(command)
         if not ok:
             return InstallResult(
-                False, "Service écrit, mais pas démarré : " + said + ".", path,
+                False,
+                "Service écrit, mais pas démarré : " + said + ".",
+                path,
                 etapes=[" ".join(c) for c in steps]
                 + ["systemctl --user status asll-watch   (doit indiquer « active (running) »)"],
-                remarques=remarques)
-    return InstallResult(True, "Surveillance installée et démarrée (service systemd "
-                               f"utilisateur {UNIT_NAME}).", path, remarques=remarques)
+                remarques=remarques,
+            )
+    return InstallResult(
+        True,
+        f"Surveillance installée et démarrée (service systemd utilisateur {UNIT_NAME}).",
+        path,
+        remarques=remarques,
+    )
 
 
 def _linux_uninstall() -> InstallResult:
@@ -193,8 +211,12 @@ def _linux_uninstall() -> InstallResult:
     path.unlink(missing_ok=True)
     _run(["systemctl", "--user", "daemon-reload"])
     if not ok and existed and "introuvable" in said:
-        return InstallResult(False, "Fichier du service retiré ; systemctl est absent : "
-                                    "arrêtez la surveillance si elle tourne encore.", path)
+        return InstallResult(
+            False,
+            "Fichier du service retiré ; systemctl est absent : "
+            "arrêtez la surveillance si elle tourne encore.",
+            path,
+        )
     if not existed and not ok:
         return InstallResult(True, "Aucun service de surveillance n'était installé.")
     return InstallResult(True, "Surveillance arrêtée et retirée du démarrage.", path)
@@ -203,15 +225,22 @@ def _linux_uninstall() -> InstallResult:
 def _linux_status() -> InstallResult:
     path = unit_path()
     if not path.exists():
-        return InstallResult(False, "Aucun service de surveillance installé "
-                                    "(asll service installer).")
+        return InstallResult(
+            False, "Aucun service de surveillance installé (asll service installer)."
+        )
     ok, said = _run(["systemctl", "--user", "is-active", UNIT_NAME])
     state = said.splitlines()[-1] if said else "inconnu"
     if ok:
         return InstallResult(True, "Service installé et en marche.", path)
-    return InstallResult(False, f"Service installé mais pas en marche (état : {state}).", path,
-                         etapes=[f"systemctl --user start {UNIT_NAME}",
-                                 "journalctl --user -u asll-watch -n 50   (pour voir pourquoi)"])
+    return InstallResult(
+        False,
+        f"Service installé mais pas en marche (état : {state}).",
+        path,
+        etapes=[
+            f"systemctl --user start {UNIT_NAME}",
+            "journalctl --user -u asll-watch -n 50   (pour voir pourquoi)",
+        ],
+    )
 
 
 # ---------------------------------------------------------------------- Windows
@@ -255,16 +284,28 @@ def task_command(pythonw: str, config: Path | str | None) -> tuple[str, str]:
 def schtasks_tr_args(pythonw: str, config: Path | str | None) -> list[str]:
     """The `/TR` form (for the manual steps): argv for subprocess, one item per word."""
     program, arguments = task_command(pythonw, config)
-    return ["schtasks", "/Create", "/SC", "ONLOGON", "/TN", TASK_NAME,
-            "/TR", f"{windows_quote(program)} {arguments}", "/RL", "LIMITED", "/F"]
+    return [
+        "schtasks",
+        "/Create",
+        "/SC",
+        "ONLOGON",
+        "/TN",
+        TASK_NAME,
+        "/TR",
+        f"{windows_quote(program)} {arguments}",
+        "/RL",
+        "LIMITED",
+        "/F",
+    ]
 
 
 def schtasks_xml_args(xml_path: Path | str) -> list[str]:
     return ["schtasks", "/Create", "/TN", TASK_NAME, "/XML", str(xml_path), "/F"]
 
 
-def task_xml(pythonw: str, config: Path | str | None, working_directory: Path | str,
-             user: str | None) -> str:
+def task_xml(
+    pythonw: str, config: Path | str | None, working_directory: Path | str, user: str | None
+) -> str:
     """Task Scheduler definition: at log-on of `user`, no time limit, restarted on failure,
     runs on battery, one instance at a time."""
     program, arguments = task_command(pythonw, config)
@@ -333,63 +374,92 @@ def _windows_install(config: Path | None, python: str) -> InstallResult:
     xml_path = _task_xml_path(config)
     xml_path.parent.mkdir(parents=True, exist_ok=True)
     xml_path.write_text(task_xml(pythonw, config, working, _windows_user()), encoding="utf-16")
-    remarques = ["La surveillance démarre à chaque ouverture de session de ce compte, sans "
-                 "fenêtre ; son journal est le fichier .asll\\asll.log à côté du registre."]
+    remarques = [
+        "La surveillance démarre à chaque ouverture de session de ce compte, sans "
+        "fenêtre ; son journal est le fichier .asll\\asll.log à côté du registre."
+    ]
     tr = schtasks_tr_args(pythonw, config)
-    manual = [f"Ouvrir une invite de commandes (cmd) et taper : "
-              f"{command_line(schtasks_xml_args(xml_path))}",
-              "ou, dans le Planificateur de tâches : Action > Importer une tâche… > choisir "
-              f"{xml_path}",
-              f"puis la démarrer : schtasks /Run /TN \"{TASK_NAME}\""]
+    manual = [
+        f"Ouvrir une invite de commandes (cmd) et taper : "
+        f"{command_line(schtasks_xml_args(xml_path))}",
+        f"ou, dans le Planificateur de tâches : Action > Importer une tâche… > choisir {xml_path}",
+        f'puis la démarrer : schtasks /Run /TN "{TASK_NAME}"',
+    ]
     if len(tr[7]) <= TR_MAX_CHARS:
-        remarques.append("Équivalent en une ligne (mais arrêtée par Windows au bout de 3 jours "
-                         "si on ne change pas ses paramètres) : " + command_line(tr))
+        remarques.append(
+            "Équivalent en une ligne (mais arrêtée par Windows au bout de 3 jours "
+            "si on ne change pas ses paramètres) : " + command_line(tr)
+        )
     ok, said = _run(schtasks_xml_args(xml_path))
     if not ok:
-        return InstallResult(False, f"Tâche planifiée non créée : {said}.", xml_path,
-                             etapes=manual, remarques=remarques)
+        return InstallResult(
+            False,
+            f"Tâche planifiée non créée : {said}.",
+            xml_path,
+            etapes=manual,
+            remarques=remarques,
+        )
     ok, said = _run(["schtasks", "/Run", "/TN", TASK_NAME])
     if not ok:
-        return InstallResult(False, f"Tâche « {TASK_NAME} » créée, mais pas démarrée : {said}. "
-                                    "Elle démarrera à la prochaine ouverture de session.",
-                             xml_path, etapes=[manual[-1].removeprefix("puis la démarrer : ")],
-                             remarques=remarques)
-    return InstallResult(True, f"Surveillance installée et démarrée (tâche planifiée "
-                               f"« {TASK_NAME} »).", xml_path, remarques=remarques)
+        return InstallResult(
+            False,
+            f"Tâche « {TASK_NAME} » créée, mais pas démarrée : {said}. "
+            "Elle démarrera à la prochaine ouverture de session.",
+            xml_path,
+            etapes=[manual[-1].removeprefix("puis la démarrer : ")],
+            remarques=remarques,
+        )
+    return InstallResult(
+        True,
+        f"Surveillance installée et démarrée (tâche planifiée « {TASK_NAME} »).",
+        xml_path,
+        remarques=remarques,
+    )
 
 
 def _windows_uninstall() -> InstallResult:
     _run(["schtasks", "/End", "/TN", TASK_NAME])
     ok, said = _run(["schtasks", "/Delete", "/TN", TASK_NAME, "/F"])
     if not ok:
-        return InstallResult(False, f"Tâche « {TASK_NAME} » non supprimée : {said}.",
-                             etapes=[f'schtasks /End /TN "{TASK_NAME}"',
-                                     f'schtasks /Delete /TN "{TASK_NAME}" /F'])
+        return InstallResult(
+            False,
+            f"Tâche « {TASK_NAME} » non supprimée : {said}.",
+            etapes=[f'schtasks /End /TN "{TASK_NAME}"', f'schtasks /Delete /TN "{TASK_NAME}" /F'],
+        )
     return InstallResult(True, f"Tâche « {TASK_NAME} » arrêtée et supprimée.")
 
 
 def _windows_status() -> InstallResult:
     ok, said = _run(["schtasks", "/Query", "/TN", TASK_NAME, "/FO", "LIST"])
     if not ok:
-        return InstallResult(False, "Aucune tâche de surveillance installée "
-                                    "(asll service installer).")
+        return InstallResult(
+            False, "Aucune tâche de surveillance installée (asll service installer)."
+        )
     running = any(word in said for word in ("En cours", "Running"))
     if running:
         return InstallResult(True, f"Tâche « {TASK_NAME} » installée et en cours d'exécution.")
-    return InstallResult(False, f"Tâche « {TASK_NAME} » installée mais pas en cours "
-                                "d'exécution.", etapes=[f'schtasks /Run /TN "{TASK_NAME}"'])
+    return InstallResult(
+        False,
+        f"Tâche « {TASK_NAME} » installée mais pas en cours d'exécution.",
+        etapes=[f'schtasks /Run /TN "{TASK_NAME}"'],
+    )
 
 
 # ---------------------------------------------------------------------- entry points
 def _unsupported() -> InstallResult:
-    return InstallResult(False, f"Installation automatique non prévue sur ce système "
-                                f"({sys.platform}).",
-                         etapes=["Lancer « asll watch --config <chemin de asll.toml> » à "
-                                 "l'ouverture de session, par le moyen habituel du système."])
+    return InstallResult(
+        False,
+        f"Installation automatique non prévue sur ce système ({sys.platform}).",
+        etapes=[
+            "Lancer « asll watch --config <chemin de asll.toml> » à "
+            "l'ouverture de session, par le moyen habituel du système."
+        ],
+    )
 
 
-def install_service(config_path: Path | None, python: str = sys.executable,
-                    platform: str | None = None) -> InstallResult:
+def install_service(
+    config_path: Path | None, python: str = sys.executable, platform: str | None = None
+) -> InstallResult:
     """Install and start the watcher at log-on. Raises ConfigError for a bad config file."""
     platform = platform or sys.platform
     config = resolve_config(config_path)

@@ -1,4 +1,5 @@
 """What an agent asks: is the watcher running, what is waiting, what went wrong, what is due."""
+
 from __future__ import annotations
 
 import json
@@ -60,8 +61,10 @@ def _watcher_state(config: Config) -> str:
     age = time.time() - data.get("vu", 0)
     since = datetime.fromisoformat(data["depuis"]).strftime("%d/%m/%Y à %H:%M")
     if age > config.delai_max_secondes + HEARTBEAT_MARGIN_SECONDS:
-        return (f"La surveillance ne donne plus signe de vie depuis {int(age // 60)} min "
-                "(arrêtée ou bloquée) : relancez-la.")
+        return (
+            f"La surveillance ne donne plus signe de vie depuis {int(age // 60)} min "
+            "(arrêtée ou bloquée) : relancez-la."
+        )
     return f"La surveillance est en marche depuis le {since}."
 
 
@@ -73,8 +76,13 @@ def _notes(folder: Path) -> list[Quarantined]:
         original = note.with_suffix("")
         if not original.exists():
             continue  # a .txt that is itself a document set aside, or a stray note
-        reason = next((line.split(":", 1)[1].strip() for line in
-                       note.read_text(encoding="utf-8", errors="replace").splitlines()
-                       if line.startswith("Motif :")), "motif non précisé")
+        reason = next(
+            (
+                line.split(":", 1)[1].strip()
+                for line in note.read_text(encoding="utf-8", errors="replace").splitlines()
+                if line.startswith("Motif :")
+            ),
+            "motif non précisé",
+        )
         out.append(Quarantined(original.name, reason))
     return out

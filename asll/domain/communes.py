@@ -26,6 +26,7 @@ Contract (pure domain: reads only its own data file, never imports intake/ or th
 The table loads on first use (under 0.1 s here) and is cached; a look-up by exact name
 then takes about 20 µs, one that needs the similarity ratio about 0.3 ms.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -79,8 +80,10 @@ class _Table:
     def __init__(self, header: str, lines: list[str]):
         self.source = header
         self.lines = lines  # sorted, so every kind and key is one contiguous run
-        self.by_postcode = {cp: tuple(codes.split()) for cp, codes in
-                            (line.split("\t")[1:3] for line in self._run("P\t"))}
+        self.by_postcode = {
+            cp: tuple(codes.split())
+            for cp, codes in (line.split("\t")[1:3] for line in self._run("P\t"))
+        }
         self.departements = dict(line.split("\t")[1:3] for line in self._run("D\t"))
 
     def _run(self, prefix: str) -> list[str]:
@@ -88,25 +91,34 @@ class _Table:
         end = bisect_left(self.lines, prefix[:-1] + chr(ord(prefix[-1]) + 1), start)
         return self.lines[start:end]
 
-    @cache
+    @cache  # noqa: B019 - one table per process, alive as long as it
     def commune(self, insee: str) -> Commune:
         _, _, nom, dep, cps, siren = self._run(f"C\t{insee}\t")[0].split("\t")
         epci = self._run(f"E\t{siren}\t") if siren else []
-        return Commune(insee, nom, dep, tuple(cps.split()), siren or None,
-                       epci[0].split("\t")[2] if epci else None)
+        return Commune(
+            insee,
+            nom,
+            dep,
+            tuple(cps.split()),
+            siren or None,
+            epci[0].split("\t")[2] if epci else None,
+        )
 
-    @cache
+    @cache  # noqa: B019 - one table per process, alive as long as it
     def other_names(self, insee: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """Names of former communes (déléguées, associées) and arrondissements, with the
         postcodes they are limited to (none: all the commune's)."""
         rows = (line.split("\t") for line in self._run(f"A\t{insee}\t"))
         return tuple((r[2], tuple(r[3].split())) for r in rows)
 
-    @cache
+    @cache  # noqa: B019 - one table per process, alive as long as it
     def in_departement(self, departement: str) -> tuple[str, ...]:
         """INSEE codes of a département's communes (an INSEE code starts with it)."""
-        return tuple(line.split("\t")[1] for line in self._run(f"C\t{departement}")
-                     if line.split("\t")[3] == departement)
+        return tuple(
+            line.split("\t")[1]
+            for line in self._run(f"C\t{departement}")
+            if line.split("\t")[3] == departement
+        )
 
 
 @cache
@@ -175,15 +187,15 @@ def _names_in_departement(departement: str) -> dict[str, tuple[tuple[str, str], 
     index: dict[str, list[tuple[str, str]]] = {}
     for insee in table.in_departement(departement):
         index.setdefault(fold(table.commune(insee).nom), []).append(
-            (insee, table.commune(insee).nom))
+            (insee, table.commune(insee).nom)
+        )
     for insee in table.in_departement(departement):
         for other, _ in table.other_names(insee):
             index.setdefault("~" + fold(other), []).append((insee, other))
     return {k: tuple(v) for k, v in index.items()}
 
 
-def communes_named(name: str | None, departement: str | None = None
-                   ) -> list[tuple[Commune, str]]:
+def communes_named(name: str | None, departement: str | None = None) -> list[tuple[Commune, str]]:
     """Actual communes answering to `name` (own name, else a former commune's name such as
     'Vire' in Vire Normandie), optionally in one département, with the official spelling
     of the name that matched."""
@@ -191,8 +203,11 @@ def communes_named(name: str | None, departement: str | None = None
     wanted = fold(name)
     departements = [departement] if departement else list(table.departements)
     for key in (wanted, "~" + wanted):
-        found = [(table.commune(insee), spelling) for dep in departements
-                 for insee, spelling in _names_in_departement(dep).get(key, ())]
+        found = [
+            (table.commune(insee), spelling)
+            for dep in departements
+            for insee, spelling in _names_in_departement(dep).get(key, ())
+        ]
         if found:
             return found
     return []
@@ -244,8 +259,10 @@ def _match(cp: str | None, town: str | None) -> tuple[Commune, bool] | None:
         if wanted in names or squeezed in {n.replace(" ", "") for n in names}:
             return commune, False
     # No exact name: the similarity ratio, costlier, only now.
-    scored = [(max(_ratio(wanted, n) for n in _names(table, commune, cp)), commune)
-              for commune in candidates]
+    scored = [
+        (max(_ratio(wanted, n) for n in _names(table, commune, cp)), commune)
+        for commune in candidates
+    ]
     scored.sort(key=lambda s: s[0], reverse=True)
     best, commune = scored[0]
     second = scored[1][0] if len(scored) > 1 else 0.0
@@ -256,9 +273,12 @@ def _match(cp: str | None, town: str | None) -> tuple[Commune, bool] | None:
 
 def _match_in_departement(table: _Table, cp: str, wanted: str) -> Commune | None:
     """A CEDEX or otherwise unlisted postcode: an exact name in the département, if unique."""
-    found = [table.commune(i) for dep in _departements_of(cp)
-             for i in table.in_departement(dep)
-             if wanted in _names(table, table.commune(i), cp)]
+    found = [
+        table.commune(i)
+        for dep in _departements_of(cp)
+        for i in table.in_departement(dep)
+        if wanted in _names(table, table.commune(i), cp)
+    ]
     return found[0] if len(found) == 1 else None
 
 
@@ -267,24 +287,39 @@ def check(cp: str | None, town: str | None) -> Verification:
     found = _match(cp, town)
     commune, approx = found if found else (None, False)
     if not candidates:
-        return Verification(CODE_POSTAL_INCONNU, commune, (),
-                            f"Code postal {cp or '(vide)'} absent de la liste officielle"
-                            + (f" (CEDEX ?) ; commune reconnue : {commune.nom}." if commune
-                               else "."))
+        return Verification(
+            CODE_POSTAL_INCONNU,
+            commune,
+            (),
+            f"Code postal {cp or '(vide)'} absent de la liste officielle"
+            + (f" (CEDEX ?) ; commune reconnue : {commune.nom}." if commune else "."),
+        )
     if commune is None:
         noms = ", ".join(c.nom for c in candidates)
         if not fold(town):
-            return Verification(COMMUNE_ABSENTE, None, candidates,
-                                f"Commune non lue pour le code postal {cp} ({noms}).")
-        return Verification(COMMUNE_ABSENTE, None, candidates,
-                            f"« {town} » n'est pas une commune du code postal {cp} "
-                            f"({noms}).")
+            return Verification(
+                COMMUNE_ABSENTE,
+                None,
+                candidates,
+                f"Commune non lue pour le code postal {cp} ({noms}).",
+            )
+        return Verification(
+            COMMUNE_ABSENTE,
+            None,
+            candidates,
+            f"« {town} » n'est pas une commune du code postal {cp} ({noms}).",
+        )
     if approx:
-        return Verification(COHERENT, commune, candidates,
-                            f"« {town} » lu comme {_normal_postcode(cp)} {commune.nom} "
-                            "(nom approché, à vérifier).", True)
-    return Verification(COHERENT, commune, candidates,
-                        f"{_normal_postcode(cp)} {commune.nom} : cohérent.")
+        return Verification(
+            COHERENT,
+            commune,
+            candidates,
+            f"« {town} » lu comme {_normal_postcode(cp)} {commune.nom} (nom approché, à vérifier).",
+            True,
+        )
+    return Verification(
+        COHERENT, commune, candidates, f"{_normal_postcode(cp)} {commune.nom} : cohérent."
+    )
 
 
 def canonical_name(cp: str | None, town: str | None) -> str | None:

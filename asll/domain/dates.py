@@ -1,5 +1,6 @@
 """The calendar of the trade: French working days, adding months, counting years back.
 Every rule that moves a date (deadlines, measure ends, retention) uses these."""
+
 from __future__ import annotations
 
 import calendar

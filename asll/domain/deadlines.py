@@ -9,6 +9,7 @@
 - ASLL bilan: at the measure's end (six months after its start unless the register says
   otherwise); a diagnostic: two months after the request.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -75,13 +76,20 @@ def _esu_deadlines(d: Dossier) -> list[Deadline]:
     if d.date_audience and d.date_document:
         latest = d.date_audience - timedelta(days=1 + NOTIFICATION_DAYS_BEFORE_HEARING)
         if d.date_document > latest:
-            remark = ("saisine reçue moins de 42 jours avant l'audience : notification au préfet "
-                      "peut-être tardive (à signaler au juge)")
+            remark = (
+                "saisine reçue moins de 42 jours avant l'audience : notification au préfet "
+                "peut-être tardive (à signaler au juge)"
+            )
     if candidates:
         out.append(Deadline(d.numero, "Rapport ESU / DSF au juge", min(candidates), remark))
     if d.date_document and not d.date_entretien and d.menage_rencontre != "Non":
-        out.append(Deadline(d.numero, "Proposer un entretien au ménage",
-                            add_working_days(d.date_document, INTERVIEW_WORKING_DAYS)))
+        out.append(
+            Deadline(
+                d.numero,
+                "Proposer un entretien au ménage",
+                add_working_days(d.date_document, INTERVIEW_WORKING_DAYS),
+            )
+        )
     return out
 
 
@@ -89,13 +97,13 @@ def _asll_deadlines(d: Dossier) -> list[Deadline]:
     if d.type_mesure == "diagnostic":
         start = d.date_debut_mesure or d.date_document or d.date_ouverture
         if start:
-            return [Deadline(d.numero, "Retour du diagnostic",
-                             add_months(start, DIAGNOSTIC_MONTHS))]
+            return [
+                Deadline(d.numero, "Retour du diagnostic", add_months(start, DIAGNOSTIC_MONTHS))
+            ]
         return []
     if not d.date_debut_mesure:
         return []
-    return [Deadline(d.numero, "Bilan de fin de mesure (arrêt ou renouvellement)",
-                     measure_end(d))]
+    return [Deadline(d.numero, "Bilan de fin de mesure (arrêt ou renouvellement)", measure_end(d))]
 
 
 def due(dossiers: list[Dossier], today: date, days: int) -> tuple[list[Deadline], list[Deadline]]:

@@ -5,6 +5,7 @@ and must end in one dossier: they match when they name a common adult and the sa
 dwelling. Merging only fills what the dossier lacks; a differing value is never written
 over (a person may have corrected it) but the field is flagged for checking.
 """
+
 from __future__ import annotations
 
 import re
@@ -81,8 +82,9 @@ def merge_into(dossier: Dossier, extraction: Extraction) -> list[str]:
             if value is not None:
                 setattr(dossier, name, value)
                 conflicts = [c for c in conflicts if c != name]
-    uncertain = list(dict.fromkeys(
-        dossier.champs_incertains + extraction.champs_incertains + conflicts))
+    uncertain = list(
+        dict.fromkeys(dossier.champs_incertains + extraction.champs_incertains + conflicts)
+    )
     dossier.champs_incertains = uncertain
     return conflicts
 
@@ -124,9 +126,20 @@ def _different_procedure(known: date | None, new: date | None) -> bool:
 
 
 _STREET_WORDS = {
-    "avenue": "av", "boulevard": "bd", "route": "rte", "chemin": "ch", "place": "pl",
-    "impasse": "imp", "allee": "all", "allees": "all", "residence": "res", "faubourg": "fg",
-    "square": "sq", "quai": "qu", "cours": "crs", "rue": "r",
+    "avenue": "av",
+    "boulevard": "bd",
+    "route": "rte",
+    "chemin": "ch",
+    "place": "pl",
+    "impasse": "imp",
+    "allee": "all",
+    "allees": "all",
+    "residence": "res",
+    "faubourg": "fg",
+    "square": "sq",
+    "quai": "qu",
+    "cours": "crs",
+    "rue": "r",
 }
 
 

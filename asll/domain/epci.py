@@ -9,6 +9,7 @@ EPCI labels as written in asll.toml's [epci] table:
    so that a report counts one EPCI once; else under its official name;
 3. None when the postcode and the commune do not agree (nothing is guessed).
 """
+
 from __future__ import annotations
 
 from typing import Mapping
@@ -16,8 +17,9 @@ from typing import Mapping
 from asll.domain import communes
 
 
-def epci_for(commune: str | None, code_postal: str | None,
-             configured: Mapping[str, str]) -> str | None:
+def epci_for(
+    commune: str | None, code_postal: str | None, configured: Mapping[str, str]
+) -> str | None:
     by_name = {communes.fold(name): label for name, label in configured.items()}
     label = by_name.get(communes.fold(commune))
     if label or not commune:

@@ -21,6 +21,7 @@ Contract (pure domain: reads only data/juridictions.tsv):
 
 The table loads on first use and is cached.
 """
+
 from __future__ import annotations
 
 import re
@@ -80,16 +81,31 @@ def _seats(kind: str) -> dict[str, tuple[Juridiction, ...]]:
 # OCR often reads i as 1 or l inside these words.
 _I = "[il1]"
 _KINDS = (
-    (re.compile(rf"\btr{_I}bunal (?:de )?grande {_I}nstance\b|\bt ?g ?{_I}\b"),
-     TRIBUNAL_JUDICIAIRE, True),
-    (re.compile(rf"\btr{_I}bunal d {_I}nstance\b|\btr{_I}bunal d{_I}nstance\b"),
-     None, True),  # TJ or tribunal de proximité, depending on the seat
-    (re.compile(rf"\btr{_I}bunal jud{_I}c{_I}a{_I}re\b|\bt j\b|\btj\b"),
-     TRIBUNAL_JUDICIAIRE, False),
-    (re.compile(rf"\b(?:tr{_I}bunal|chambre|pole) de prox{_I}m{_I}te\b"),
-     TRIBUNAL_DE_PROXIMITE, False),
-    (re.compile(rf"\btr{_I}bunal de prem{_I}ere {_I}nstance\b"),
-     TRIBUNAL_DE_PREMIERE_INSTANCE, False),
+    (
+        re.compile(rf"\btr{_I}bunal (?:de )?grande {_I}nstance\b|\bt ?g ?{_I}\b"),
+        TRIBUNAL_JUDICIAIRE,
+        True,
+    ),
+    (
+        re.compile(rf"\btr{_I}bunal d {_I}nstance\b|\btr{_I}bunal d{_I}nstance\b"),
+        None,
+        True,
+    ),  # TJ or tribunal de proximité, depending on the seat
+    (
+        re.compile(rf"\btr{_I}bunal jud{_I}c{_I}a{_I}re\b|\bt j\b|\btj\b"),
+        TRIBUNAL_JUDICIAIRE,
+        False,
+    ),
+    (
+        re.compile(rf"\b(?:tr{_I}bunal|chambre|pole) de prox{_I}m{_I}te\b"),
+        TRIBUNAL_DE_PROXIMITE,
+        False,
+    ),
+    (
+        re.compile(rf"\btr{_I}bunal de prem{_I}ere {_I}nstance\b"),
+        TRIBUNAL_DE_PREMIERE_INSTANCE,
+        False,
+    ),
 )
 # What may stand between the court kind and its place: "de", "d'", "du", "des", "sis à".
 _PREPOSITION = re.compile(r"^(?:(?:sis|siegeant|situe) a )?(de la |de l |des |du |de |d |a )?")
@@ -99,7 +115,7 @@ def _place_candidates(after: str) -> list[str]:
     """Folded place names that the words following the court kind may spell."""
     m = _PREPOSITION.match(after)
     prep = (m[1] or "").strip() if m else ""
-    rest = after[m.end():] if m else after
+    rest = after[m.end() :] if m else after
     words = rest.split()[:6]
     variants = [" ".join(words)]
     if prep == "du":
@@ -125,12 +141,16 @@ def _find_seat(place: str, kinds: tuple[str, ...]) -> tuple[Juridiction, bool] |
     scored = []
     for kind in kinds:
         for seat, courts in _seats(kind).items():
-            head = " ".join(words[:len(seat.split())])
+            head = " ".join(words[: len(seat.split())])
             scored.append((SequenceMatcher(None, head, seat).ratio(), seat, courts[0]))
     scored.sort(key=lambda s: s[0], reverse=True)
-    if scored and scored[0][0] >= SIMILARITY_MIN and (
-            len(scored) == 1 or scored[1][1] == scored[0][1]
-            or scored[0][0] - scored[1][0] >= 0.05):
+    if (
+        scored
+        and scored[0][0] >= SIMILARITY_MIN
+        and (
+            len(scored) == 1 or scored[1][1] == scored[0][1] or scored[0][0] - scored[1][0] >= 0.05
+        )
+    ):
         return scored[0][2], True
     return None
 
@@ -154,16 +174,22 @@ def lookup_all(text: str | None) -> list[Reconnaissance]:
         for m in pattern.finditer(folded):
             # A former tribunal d'instance now sits as the TJ or as a tribunal de proximité.
             kinds = (kind,) if kind else (TRIBUNAL_JUDICIAIRE, TRIBUNAL_DE_PROXIMITE)
-            others = tuple(k for k in (TRIBUNAL_JUDICIAIRE, TRIBUNAL_DE_PROXIMITE)
-                           if k not in kinds)
-            for place in _place_candidates(folded[m.end():].strip()):
+            others = tuple(
+                k for k in (TRIBUNAL_JUDICIAIRE, TRIBUNAL_DE_PROXIMITE) if k not in kinds
+            )
+            for place in _place_candidates(folded[m.end() :].strip()):
                 hit, other = _find_seat(place, kinds), False
                 if hit is None and others:
                     hit, other = _find_seat(place, others), True
                 if hit:
                     court, approx = hit
-                    found.append((m.start(), int(other), Reconnaissance(
-                        court, old, approx, other, f"{m[0]} {place}".strip())))
+                    found.append(
+                        (
+                            m.start(),
+                            int(other),
+                            Reconnaissance(court, old, approx, other, f"{m[0]} {place}".strip()),
+                        )
+                    )
                     break
     result: list[Reconnaissance] = []
     for _, _, hit in sorted(found, key=lambda f: (f[0], f[1])):

@@ -57,8 +57,9 @@ OBJECTIFS = {
 }
 OBJECTIFS_LONGS = {
     "projet_logement": "Élaborer et concrétiser un projet de logement adapté",
-    "installation": ("Réussir l'installation dans le logement (ouverture des droits, compteurs, "
-                     "assurance)"),
+    "installation": (
+        "Réussir l'installation dans le logement (ouverture des droits, compteurs, assurance)"
+    ),
     "budget": "Gérer le budget et assurer le paiement régulier du loyer et des charges",
     "dette_apurement": "Résorber la dette locative (plan d'apurement, aides du FSL)",
     "usage_logement": "Bien utiliser le logement et respecter les obligations du locataire",

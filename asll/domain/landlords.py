@@ -7,26 +7,69 @@ company. The yearly figures (reports/stats.py) use `is_social`; extraction reads
 patterns through `occupation_for` (intake/parsers/landlords.py), after the landlords a
 service adds in its own rule files. Regular expressions, matched anywhere, case ignored.
 """
+
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
 SOCIAL_LANDLORDS = (
-    r"\bOPH\b", r"\bOPAC\b", r"\bOPHLM\b", r"\bOPDHLM\b", r"\bHLM\b", r"\bSA\s+d.HLM\b",
-    r"\bESH\b", r"office\s+public", r"office\s+(?:d[ée]partemental|municipal)",
-    r"entreprise\s+sociale\s+pour\s+l.habitat", r"habitat", r"logement", r"logis\b",
-    r"foyers?\b", r"Adoma", r"r[ée]sidence\s+sociale", r"Hamaris", r"Logiv", r"Log[ée]lia",
-    r"Noalis", r"Domofrance", r"Vilogia", r"CDC\s+Habitat", r"\b3F\b", r"Immobili[èe]re\s+3F",
-    r"ICF\b", r"Logirep", r"N[ée]olia", r"Sollar", r"Batigere", r"Plurial",
-    r"Est\s+M[ée]tropoles", r"Alliade", r"Grand\s+Lyon\s+Habitat", r"Pas-de-Calais\s+Habitat",
-    r"Partenord", r"Podeliha", r"Immobili[èe]re\s+Atlantic", r"Espacil", r"Aiguillon",
-    r"SEMIS\b", r"Polygone", r"\bSEM\b", r"soci[ée]t[ée]\s+d.[ée]conomie\s+mixte",
-    r"Val\s+de\s+Loire\s+Habitat", r"Mon\s+Logis",
+    r"\bOPH\b",
+    r"\bOPAC\b",
+    r"\bOPHLM\b",
+    r"\bOPDHLM\b",
+    r"\bHLM\b",
+    r"\bSA\s+d.HLM\b",
+    r"\bESH\b",
+    r"office\s+public",
+    r"office\s+(?:d[ée]partemental|municipal)",
+    r"entreprise\s+sociale\s+pour\s+l.habitat",
+    r"habitat",
+    r"logement",
+    r"logis\b",
+    r"foyers?\b",
+    r"Adoma",
+    r"r[ée]sidence\s+sociale",
+    r"Hamaris",
+    r"Logiv",
+    r"Log[ée]lia",
+    r"Noalis",
+    r"Domofrance",
+    r"Vilogia",
+    r"CDC\s+Habitat",
+    r"\b3F\b",
+    r"Immobili[èe]re\s+3F",
+    r"ICF\b",
+    r"Logirep",
+    r"N[ée]olia",
+    r"Sollar",
+    r"Batigere",
+    r"Plurial",
+    r"Est\s+M[ée]tropoles",
+    r"Alliade",
+    r"Grand\s+Lyon\s+Habitat",
+    r"Pas-de-Calais\s+Habitat",
+    r"Partenord",
+    r"Podeliha",
+    r"Immobili[èe]re\s+Atlantic",
+    r"Espacil",
+    r"Aiguillon",
+    r"SEMIS\b",
+    r"Polygone",
+    r"\bSEM\b",
+    r"soci[ée]t[ée]\s+d.[ée]conomie\s+mixte",
+    r"Val\s+de\s+Loire\s+Habitat",
+    r"Mon\s+Logis",
 )
 PRIVATE_LANDLORDS = (
-    r"\bSCI\b", r"\bSARL\b", r"\bSAS\b", r"\bSASU\b", r"\bEURL\b", r"soci[ée]t[ée]\s+civile",
-    r"\bindivision\b", r"\bconsorts\b",
+    r"\bSCI\b",
+    r"\bSARL\b",
+    r"\bSAS\b",
+    r"\bSASU\b",
+    r"\bEURL\b",
+    r"soci[ée]t[ée]\s+civile",
+    r"\bindivision\b",
+    r"\bconsorts\b",
 )
 
 
@@ -34,11 +77,12 @@ PRIVATE_LANDLORDS = (
 def _compiled() -> tuple[re.Pattern, re.Pattern]:
     def one(patterns):
         return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
     return one(PRIVATE_LANDLORDS), one(SOCIAL_LANDLORDS)
 
 
 def occupation_for(bailleur: str | None) -> str | None:
-    """"locataire_prive", "locataire_public", or None when the name says neither."""
+    """ "locataire_prive", "locataire_public", or None when the name says neither."""
     if not bailleur:
         return None
     private, social = _compiled()

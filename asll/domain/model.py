@@ -4,6 +4,7 @@
 `Dossier` is what the service knows about one household, merged from its documents.
 Both carry the same household fields (`DonneesMenage`), so merging is field by field.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -14,14 +15,32 @@ TYPES_DOCUMENT = ("assignation", "saisine_prefecture", "fiche_prescription", "in
 TYPES_MESURE = ("acces", "maintien", "renouvellement", "diagnostic")
 COMPOSITIONS = ("femme_seule", "homme_seul", "couple")
 STATUTS_OCCUPATION = (
-    "locataire_public", "locataire_prive", "sous_locataire", "heberge", "proprietaire", "sans_logement",
+    "locataire_public",
+    "locataire_prive",
+    "sous_locataire",
+    "heberge",
+    "proprietaire",
+    "sans_logement",
 )
 TYPES_RESSOURCE = (
-    "salaire", "chomage", "rsa", "aah", "pension", "prestations_familiales", "apl", "ij", "autre",
+    "salaire",
+    "chomage",
+    "rsa",
+    "aah",
+    "pension",
+    "prestations_familiales",
+    "apl",
+    "ij",
+    "autre",
 )
 # Objectives an ASLL referral can tick (2004 seed, circulaire du 7 juin 2001).
 OBJECTIFS = (
-    "projet_logement", "installation", "budget", "dette_apurement", "usage_logement", "integration",
+    "projet_logement",
+    "installation",
+    "budget",
+    "dette_apurement",
+    "usage_logement",
+    "integration",
 )
 
 
@@ -104,8 +123,16 @@ class DonneesMenage:
 
 
 # Keys whose values are dates, converted to and from ISO text in JSON.
-DATE_FIELDS = ("date_dette", "date_audience", "date_document", "date_limite", "date_bail",
-               "date_commandement", "date_effet_clause", "date_assignation")
+DATE_FIELDS = (
+    "date_dette",
+    "date_audience",
+    "date_document",
+    "date_limite",
+    "date_bail",
+    "date_commandement",
+    "date_effet_clause",
+    "date_assignation",
+)
 HOUSEHOLD_FIELDS = tuple(f.name for f in dataclasses.fields(DonneesMenage))
 
 
@@ -157,14 +184,33 @@ SURENDETTEMENT = ("Non", "Dossier déposé", "Plan en cours")
 RELOGEMENTS = ("Non concerné", "En cours", "Relogé")
 MOTIFS_FIN = ("Travail possible", "Travail non possible", "Limites de l'intervention atteintes")
 PROPOSITIONS = ("Arrêt", "Renouvellement")
-SITUATIONS_MESURE = ("Suivie", "Renouvelée", "Rencontrée une fois", "Non rencontrée",
-                     "Assignée avant la mesure", "A déménagé")
-ORIGINES_DEMANDE = ("Commission FSL accès", "Commission FSL maintien", "Commission FSL énergie",
-                    "GTS", "CCAPEX", "Travailleur social", "Bailleur", "Service (renouvellement)",
-                    "Autre")
+SITUATIONS_MESURE = (
+    "Suivie",
+    "Renouvelée",
+    "Rencontrée une fois",
+    "Non rencontrée",
+    "Assignée avant la mesure",
+    "A déménagé",
+)
+ORIGINES_DEMANDE = (
+    "Commission FSL accès",
+    "Commission FSL maintien",
+    "Commission FSL énergie",
+    "GTS",
+    "CCAPEX",
+    "Travailleur social",
+    "Bailleur",
+    "Service (renouvellement)",
+    "Autre",
+)
 CATEGORIES_REVENUS = ("Sans salaire", "1 salaire", "2 salaires", "Retraité")
-MOTIFS_IMPAYE = ("Absence de ressources", "Difficultés financières", "Conflit avec le bailleur",
-                 "Logement inadapté aux ressources", "Autre")
+MOTIFS_IMPAYE = (
+    "Absence de ressources",
+    "Difficultés financières",
+    "Conflit avec le bailleur",
+    "Logement inadapté aux ressources",
+    "Autre",
+)
 
 
 @dataclass
@@ -247,8 +293,12 @@ class Dossier(SuiviMenage, DonneesMenage):
 
 
 DOSSIER_DATE_FIELDS = DATE_FIELDS + (
-    "date_entretien", "date_envoi_rapport", "date_debut_mesure", "date_fin_mesure",
-    "date_ouverture")
+    "date_entretien",
+    "date_envoi_rapport",
+    "date_debut_mesure",
+    "date_fin_mesure",
+    "date_ouverture",
+)
 
 
 def _iso(value: date | None) -> str | None:

@@ -7,6 +7,7 @@ dossier keeps what the yearly figures count (commune, landlord, amounts, dates, 
 workers' closed-list columns) and removes what identifies the household. The commands that
 apply these rules to the register and the files are in asll/app/privacy.py.
 """
+
 from __future__ import annotations
 
 import copy
@@ -19,15 +20,31 @@ from asll.domain.text import fold
 
 ANONYMISED = "(anonymisé)"
 # Fields that identify a household, emptied by anonymisation.
-IDENTIFYING_FIELDS = ("adresse", "complement_adresse", "prescripteur", "tentatives_contact",
-                      "observations", "reference")
+IDENTIFYING_FIELDS = (
+    "adresse",
+    "complement_adresse",
+    "prescripteur",
+    "tentatives_contact",
+    "observations",
+    "reference",
+)
 EXTRACTION_IDENTIFYING = IDENTIFYING_FIELDS + ("personnes", "enfants", "fichier")
 
 
 def last_activity(dossier: Dossier) -> date | None:
-    dates = [d for d in (dossier.date_ouverture, dossier.date_document, dossier.date_audience,
-                         dossier.date_entretien, dossier.date_envoi_rapport,
-                         dossier.date_debut_mesure, dossier.date_fin_mesure) if d]
+    dates = [
+        d
+        for d in (
+            dossier.date_ouverture,
+            dossier.date_document,
+            dossier.date_audience,
+            dossier.date_entretien,
+            dossier.date_envoi_rapport,
+            dossier.date_debut_mesure,
+            dossier.date_fin_mesure,
+        )
+        if d
+    ]
     return max(dates, default=None)
 
 
@@ -49,7 +66,8 @@ def find_person(dossiers: list[Dossier], nom: str, prenom: str | None = None) ->
     for dossier in dossiers:
         for person in dossier.personnes + dossier.enfants:
             if fold(person.nom) == nom_key and (
-                    not prenom_key or fold(person.prenom or "") == prenom_key):
+                not prenom_key or fold(person.prenom or "") == prenom_key
+            ):
                 found.append(dossier)
                 break
     return found

@@ -1,4 +1,5 @@
 """Which sector and référent a household belongs to, from its commune (asll.toml)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -38,5 +39,6 @@ def epci_of(commune: str | None, config: Config, code_postal: str | None = None)
         if key in {commune_key(c) for c in communes}:
             return epci
     from asll.domain.epci import epci_for  # loads the communes table only when needed
+
     configured = {c: epci for epci, communes in config.epci.items() for c in communes}
     return epci_for(commune, code_postal, configured) if code_postal else None

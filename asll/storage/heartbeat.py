@@ -1,5 +1,6 @@
 """The watcher's heartbeat: a small state file rewritten every few seconds while it runs,
 read by `asll etat` to tell a running watcher from a stopped one."""
+
 from __future__ import annotations
 
 import json
@@ -24,8 +25,10 @@ def write_heartbeat(config: Config, started: datetime) -> None:
     path = heartbeat_path(config)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps({"pid": os.getpid(), "depuis": started.isoformat(),
-                               "vu": time.time()}), encoding="utf-8")
+    tmp.write_text(
+        json.dumps({"pid": os.getpid(), "depuis": started.isoformat(), "vu": time.time()}),
+        encoding="utf-8",
+    )
     os.replace(tmp, path)
 
 

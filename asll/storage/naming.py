@@ -1,6 +1,7 @@
 """Never overwrite a file: the one naming style of the project. A name already taken gets
 a version, `name.ext`, `name-v2.ext`, `name-v3.ext`…, wherever the tool writes (filed
 documents, drafts, reports), as the user guide says."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,5 +1,6 @@
 """File permissions: what the tool writes is readable by its owner only, or also by the
 configured group (RGPD: the documents name households)."""
+
 from __future__ import annotations
 
 import os

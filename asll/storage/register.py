@@ -11,6 +11,7 @@ Principles:
 - a save serialises only the rows changed since this object's previous save of the same
   file (`splice_save`): the cost of filing a document does not grow with the register.
 """
+
 from __future__ import annotations
 
 import copy
@@ -24,19 +25,33 @@ from datetime import date, datetime
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from asll.domain import labels
-from asll.storage.splice_save import fingerprint, save_spliced
 from asll.domain.model import (
-    CATEGORIES_REVENUS, MOTIFS_FIN, MOTIFS_IMPAYE, ORIGINES_DEMANDE, SITUATIONS_MESURE, OBJECTIFS, OUI_NON, PLANS_APUREMENT, PROPOSITIONS, RELOGEMENTS,
-    RESULTATS_OBJECTIF, STATUTS_DOSSIER, SURENDETTEMENT, Dossier, Personne, Ressource,
+    CATEGORIES_REVENUS,
+    MOTIFS_FIN,
+    MOTIFS_IMPAYE,
+    OBJECTIFS,
+    ORIGINES_DEMANDE,
+    OUI_NON,
+    PLANS_APUREMENT,
+    PROPOSITIONS,
+    RELOGEMENTS,
+    RESULTATS_OBJECTIF,
+    SITUATIONS_MESURE,
+    STATUTS_DOSSIER,
+    SURENDETTEMENT,
+    Dossier,
+    Personne,
+    Ressource,
 )
+from asll.storage.splice_save import fingerprint, save_spliced
 
 SHEET_DOSSIERS = "Dossiers"
 SHEET_DOCUMENTS = "Documents reçus"
@@ -55,6 +70,7 @@ LATE_FONT = Font(bold=True, color="9C0006")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 STAFF_HEADER_FILL = PatternFill("solid", fgColor="548235")  # green: columns workers fill
+
 
 @dataclass(frozen=True)
 class Column:
@@ -112,34 +128,59 @@ COLUMNS = (
     Column("champs_incertains", "Champs à vérifier", width=24),
     Column("brouillons", "Brouillons", width=30),
     # Filled by workers as the case goes on.
-    Column("origine_demande", "Origine de la demande", width=22, choices=ORIGINES_DEMANDE,
-           filled_by_staff=True),
-    Column("situation_mesure", "Situation de la mesure", width=20, choices=SITUATIONS_MESURE,
-           filled_by_staff=True),
-    Column("menage_rencontre", "Ménage rencontré", width=11, choices=OUI_NON,
-           filled_by_staff=True),
+    Column(
+        "origine_demande",
+        "Origine de la demande",
+        width=22,
+        choices=ORIGINES_DEMANDE,
+        filled_by_staff=True,
+    ),
+    Column(
+        "situation_mesure",
+        "Situation de la mesure",
+        width=20,
+        choices=SITUATIONS_MESURE,
+        filled_by_staff=True,
+    ),
+    Column("menage_rencontre", "Ménage rencontré", width=11, choices=OUI_NON, filled_by_staff=True),
     Column("tentatives_contact", "Tentatives de contact", width=26, filled_by_staff=True),
     Column("date_entretien", "Date d'entretien", "date", 11, filled_by_staff=True),
     Column("date_envoi_rapport", "Rapport envoyé le", "date", 11, filled_by_staff=True),
-    Column("motif_impaye", "Motif de l'impayé", width=22, choices=MOTIFS_IMPAYE,
-           filled_by_staff=True),
-    Column("categorie_revenus", "Revenus", width=13, choices=CATEGORIES_REVENUS,
-           filled_by_staff=True),
+    Column(
+        "motif_impaye", "Motif de l'impayé", width=22, choices=MOTIFS_IMPAYE, filled_by_staff=True
+    ),
+    Column(
+        "categorie_revenus", "Revenus", width=13, choices=CATEGORIES_REVENUS, filled_by_staff=True
+    ),
     Column("aide_fsl", "Dossier FSL", width=10, choices=OUI_NON, filled_by_staff=True),
-    Column("mesure_protection", "Mesure de protection", width=12, choices=OUI_NON,
-           filled_by_staff=True),
+    Column(
+        "mesure_protection", "Mesure de protection", width=12, choices=OUI_NON, filled_by_staff=True
+    ),
     Column("date_debut_mesure", "Début de la mesure", "date", 11, filled_by_staff=True),
     Column("date_fin_mesure", "Fin de la mesure", "date", 11, filled_by_staff=True),
     Column("renouvellements", "Renouvellements", "int", 10, filled_by_staff=True),
-    *(Column(f"resultat.{code}", f"Résultat : {label}", width=16, choices=RESULTATS_OBJECTIF,
-             filled_by_staff=True) for code, label in labels.OBJECTIFS.items()),
-    Column("dette_debut_mesure", "Dette au début de la mesure", "euro", 13,
-           filled_by_staff=True),
+    *(
+        Column(
+            f"resultat.{code}",
+            f"Résultat : {label}",
+            width=16,
+            choices=RESULTATS_OBJECTIF,
+            filled_by_staff=True,
+        )
+        for code, label in labels.OBJECTIFS.items()
+    ),
+    Column("dette_debut_mesure", "Dette au début de la mesure", "euro", 13, filled_by_staff=True),
     Column("dette_fin_mesure", "Dette à la fin de la mesure", "euro", 13, filled_by_staff=True),
-    Column("plan_apurement", "Plan d'apurement", width=14, choices=PLANS_APUREMENT,
-           filled_by_staff=True),
-    Column("surendettement", "Surendettement", width=14, choices=SURENDETTEMENT,
-           filled_by_staff=True),
+    Column(
+        "plan_apurement",
+        "Plan d'apurement",
+        width=14,
+        choices=PLANS_APUREMENT,
+        filled_by_staff=True,
+    ),
+    Column(
+        "surendettement", "Surendettement", width=14, choices=SURENDETTEMENT, filled_by_staff=True
+    ),
     Column("relogement", "Relogement", width=12, choices=RELOGEMENTS, filled_by_staff=True),
     Column("motif_fin", "Motif de fin", width=22, choices=MOTIFS_FIN, filled_by_staff=True),
     Column("proposition", "Proposition", width=14, choices=PROPOSITIONS, filled_by_staff=True),
@@ -149,9 +190,14 @@ assert {c.key.split(".")[1] for c in COLUMNS if c.key.startswith("resultat.")} =
 COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
 
 DOCUMENT_HEADERS = (
-    ("recu_le", "Reçu le", 16), ("fichier", "Fichier", 40), ("sha256", "SHA-256", 20),
-    ("type", "Type", 18), ("dossier", "N° dossier", 15), ("resultat", "Résultat", 14),
-    ("remarque", "Remarque", 50), ("classe_sous", "Classé sous", 50),
+    ("recu_le", "Reçu le", 16),
+    ("fichier", "Fichier", 40),
+    ("sha256", "SHA-256", 20),
+    ("type", "Type", 18),
+    ("dossier", "N° dossier", 15),
+    ("resultat", "Résultat", 14),
+    ("remarque", "Remarque", 50),
+    ("classe_sous", "Classé sous", 50),
     ("journal", "N° journal", 10),
 )
 
@@ -216,15 +262,19 @@ class Register:
 
     def save(self) -> None:
         for ws in (self.dossiers_ws, self.documents_ws):  # filters cover the new rows
-            last = ws.auto_filter.ref.split(":")[1].rstrip("0123456789") \
-                if ws.auto_filter.ref else "A"
+            last = (
+                ws.auto_filter.ref.split(":")[1].rstrip("0123456789") if ws.auto_filter.ref else "A"
+            )
             ws.auto_filter.ref = f"A1:{last}{max(self._next_row[ws.title] - 1, 2)}"
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # Rows written by this object are copied from its previous file, if that file is
         # still the one it wrote; otherwise (first save, a person saved it since) openpyxl
         # writes everything.
-        spliced = (self._changed_rows is not None and self._written is not None
-                   and fingerprint(self.path) == self._written)
+        spliced = (
+            self._changed_rows is not None
+            and self._written is not None
+            and fingerprint(self.path) == self._written
+        )
         fd, tmp = tempfile.mkstemp(prefix=".~asll-", suffix=".xlsx", dir=self.path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -254,8 +304,10 @@ class Register:
             self.wb.create_sheet(SHEET_DOSSIERS, 0)
         self.dossiers_ws = self.wb[SHEET_DOSSIERS]
         self._dossier_cols = _ensure_headers(
-            self.dossiers_ws, [(c.key, c.header, c.width) for c in COLUMNS],
-            staff_keys={c.key for c in COLUMNS if c.filled_by_staff})
+            self.dossiers_ws,
+            [(c.key, c.header, c.width) for c in COLUMNS],
+            staff_keys={c.key for c in COLUMNS if c.filled_by_staff},
+        )
         self._ensure_dropdowns()
         if SHEET_DOCUMENTS not in self.wb.sheetnames:
             self.wb.create_sheet(SHEET_DOCUMENTS)
@@ -274,8 +326,9 @@ class Register:
         self._dossiers: dict[str, Dossier] | None = None  # cache, rebuilt after a reload
         self._rows: dict[str, int] = {}
         # openpyxl's `max_row` walks every cell: count rows once, then keep counting.
-        self._next_row = {ws.title: ws.max_row + 1 for ws in (
-            self.dossiers_ws, self.documents_ws, self.data_ws)}
+        self._next_row = {
+            ws.title: ws.max_row + 1 for ws in (self.dossiers_ws, self.documents_ws, self.data_ws)
+        }
         self._documents_by_sha: dict[str, dict] | None = None
         self._journal_seqs: set[int] | None = None
         self._data_rows: dict[str, int] | None = None
@@ -308,8 +361,10 @@ class Register:
         lists_ws.sheet_state = "hidden"
         ws = self.dossiers_ws
         ws.data_validations.dataValidation = [
-            dv for dv in ws.data_validations.dataValidation
-            if not str(dv.formula1 or "").startswith("liste_")]
+            dv
+            for dv in ws.data_validations.dataValidation
+            if not str(dv.formula1 or "").startswith("liste_")
+        ]
         seen: dict[tuple, str] = {}
         for col in COLUMNS:
             if not col.choices:
@@ -330,9 +385,13 @@ class Register:
                 self.wb.defined_names[name] = DefinedName(name, attr_text=ref)
             letter = get_column_letter(self._dossier_cols[col.key])
             validation = DataValidation(
-                type="list", formula1=name, allow_blank=True, showErrorMessage=True,
+                type="list",
+                formula1=name,
+                allow_blank=True,
+                showErrorMessage=True,
                 errorTitle="Valeur hors liste",
-                error="Choisissez une valeur dans la liste déroulante.")
+                error="Choisissez une valeur dans la liste déroulante.",
+            )
             validation.add(f"{letter}2:{letter}{MAX_ROWS}")
             ws.add_data_validation(validation)
 
@@ -348,8 +407,15 @@ class Register:
         for deadline in sorted(deadlines, key=lambda d: (d.echeance, d.numero)):
             dossier = index.get(deadline.numero)
             menage = " et ".join(p.nom for p in dossier.personnes[:2]) if dossier else ""
-            rows.append((deadline.echeance, deadline.numero, menage, deadline.quoi,
-                         deadline.remarque or None))
+            rows.append(
+                (
+                    deadline.echeance,
+                    deadline.numero,
+                    menage,
+                    deadline.quoi,
+                    deadline.remarque or None,
+                )
+            )
         if rows == self._deadline_rows and SHEET_DEADLINES in self.wb.sheetnames:
             return
         self._deadline_rows = rows
@@ -358,9 +424,14 @@ class Register:
         if SHEET_DEADLINES in self.wb.sheetnames:
             del self.wb[SHEET_DEADLINES]
         ws = self.wb.create_sheet(SHEET_DEADLINES, 1)
-        specs = (("echeance", "Échéance", 12), ("jours", "Jours restants", 10),
-                 ("numero", "N° dossier", 15), ("menage", "Ménage", 26),
-                 ("quoi", "À faire", 44), ("remarque", "Remarque", 60))
+        specs = (
+            ("echeance", "Échéance", 12),
+            ("jours", "Jours restants", 10),
+            ("numero", "N° dossier", 15),
+            ("menage", "Ménage", 26),
+            ("quoi", "À faire", 44),
+            ("remarque", "Remarque", 60),
+        )
         _ensure_headers(ws, specs)
         for r, (echeance, numero, menage, quoi, remarque) in enumerate(rows, start=2):
             ws.cell(row=r, column=1, value=echeance).number_format = DATE_FORMAT
@@ -369,8 +440,9 @@ class Register:
                 _write(ws.cell(row=r, column=column), value)
         last = max(len(rows) + 1, 2)
         ws.auto_filter.ref = f"A1:F{last}"
-        ws.conditional_formatting.add(f"A2:F{last}", FormulaRule(
-            formula=["$A2<TODAY()"], fill=LATE_FILL, font=LATE_FONT))
+        ws.conditional_formatting.add(
+            f"A2:F{last}", FormulaRule(formula=["$A2<TODAY()"], fill=LATE_FILL, font=LATE_FONT)
+        )
 
     # ---------------------------------------------------------------- documents
     def find_document(self, sha256: str) -> dict | None:
@@ -385,8 +457,13 @@ class Register:
     def has_journal_entry(self, seq: int) -> bool:
         if self._journal_seqs is None:
             col = self._document_cols["journal"]
-            self._journal_seqs = {value for (value,) in self.documents_ws.iter_rows(
-                min_row=2, min_col=col, max_col=col, values_only=True) if value is not None}
+            self._journal_seqs = {
+                value
+                for (value,) in self.documents_ws.iter_rows(
+                    min_row=2, min_col=col, max_col=col, values_only=True
+                )
+                if value is not None
+            }
         return seq in self._journal_seqs
 
     def add_document(self, record: DocumentRecord) -> None:
@@ -413,8 +490,12 @@ class Register:
         out = []
         for row in self.documents_ws.iter_rows(min_row=2, values_only=True):
             if any(v is not None for v in row):
-                out.append({key: row[c - 1] if c - 1 < len(row) else None
-                            for key, c in self._document_cols.items()})
+                out.append(
+                    {
+                        key: row[c - 1] if c - 1 < len(row) else None
+                        for key, c in self._document_cols.items()
+                    }
+                )
         return out
 
     def anonymise_documents(self, numero: str, label: str) -> None:
@@ -454,8 +535,11 @@ class Register:
         return f"{prefix}{max(self._used_numbers(prefix), default=0) + 1:04d}"
 
     def _used_numbers(self, prefix: str) -> list[int]:
-        return [int(numero[len(prefix):]) for numero in self._index()
-                if numero.startswith(prefix) and numero[len(prefix):].isdigit()]
+        return [
+            int(numero[len(prefix) :])
+            for numero in self._index()
+            if numero.startswith(prefix) and numero[len(prefix) :].isdigit()
+        ]
 
     def put(self, dossier: Dossier) -> None:
         """Write the dossier's row (a new row, or its existing one) and its list data."""
@@ -473,8 +557,11 @@ class Register:
                 cell.number_format = DATE_FORMAT
             elif col.kind == "euro":
                 cell.number_format = EURO_FORMAT
-            field_key = col.key.split(".")[0].replace("personne1", "personnes").replace(
-                "personne2", "personnes")
+            field_key = (
+                col.key.split(".")[0]
+                .replace("personne1", "personnes")
+                .replace("personne2", "personnes")
+            )
             if field_key in uncertain:
                 cell.fill = UNCERTAIN_FILL
             elif cell.fill == UNCERTAIN_FILL:
@@ -482,18 +569,25 @@ class Register:
         self._put_data(dossier)
 
     def _put_data(self, dossier: Dossier) -> None:
-        payload = json.dumps({
-            "personnes": [p.to_json() for p in dossier.personnes],
-            "enfants": [p.to_json() for p in dossier.enfants],
-            "ressources": [r.to_json() for r in dossier.ressources],
-            "objectifs": dossier.objectifs,
-            "champs_incertains": dossier.champs_incertains,
-            "brouillons": dossier.brouillons,
-        }, ensure_ascii=False)
+        payload = json.dumps(
+            {
+                "personnes": [p.to_json() for p in dossier.personnes],
+                "enfants": [p.to_json() for p in dossier.enfants],
+                "ressources": [r.to_json() for r in dossier.ressources],
+                "objectifs": dossier.objectifs,
+                "champs_incertains": dossier.champs_incertains,
+                "brouillons": dossier.brouillons,
+            },
+            ensure_ascii=False,
+        )
         if self._data_rows is None:
-            self._data_rows = {str(numero): index for index, (numero,) in enumerate(
-                self.data_ws.iter_rows(min_row=2, max_col=1, values_only=True), start=2)
-                if numero}
+            self._data_rows = {
+                str(numero): index
+                for index, (numero,) in enumerate(
+                    self.data_ws.iter_rows(min_row=2, max_col=1, values_only=True), start=2
+                )
+                if numero
+            }
         row = self._data_rows.get(dossier.numero)
         if row is None:
             row = self._data_rows[dossier.numero] = self._take_row(self.data_ws)
@@ -501,17 +595,19 @@ class Register:
         _write(self.data_ws.cell(row=row, column=2), payload)
         self._touch(self.data_ws, row)
 
+
 def _read_dossier(row: tuple, cols: dict[str, int], data_by_numero: dict) -> Dossier | None:
     """A dossier from one row of cell values (None for a row without a number)."""
-    values = {c.key: row[cols[c.key] - 1] if c.key in cols and cols[c.key] - 1 < len(row)
-              else None for c in COLUMNS}
+    values = {
+        c.key: row[cols[c.key] - 1] if c.key in cols and cols[c.key] - 1 < len(row) else None
+        for c in COLUMNS
+    }
     if not values.get("numero"):
         return None
     data = data_by_numero.get(str(values["numero"]), {})
     d = Dossier(numero=str(values["numero"]))
     for col in COLUMNS:
-        if "." in col.key or col.key in ("numero", "ressources", "champs_incertains",
-                                         "brouillons"):
+        if "." in col.key or col.key in ("numero", "ressources", "champs_incertains", "brouillons"):
             continue
         setattr(d, col.key, _from_cell(values[col.key], col))
     # Adults: the visible columns win, the stored list supplies the rest (3rd adult…).
@@ -520,16 +616,20 @@ def _read_dossier(row: tuple, cols: dict[str, int], data_by_numero: dict) -> Dos
     for i in (1, 2):
         nom = values[f"personne{i}.nom"]
         if nom:
-            persons.append(Personne(
-                nom=str(nom),
-                prenom=_text(values[f"personne{i}.prenom"]),
-                civilite=_text(values[f"personne{i}.civilite"]),
-                date_naissance=_as_date(values[f"personne{i}.date_naissance"]),
-            ))
+            persons.append(
+                Personne(
+                    nom=str(nom),
+                    prenom=_text(values[f"personne{i}.prenom"]),
+                    civilite=_text(values[f"personne{i}.civilite"]),
+                    date_naissance=_as_date(values[f"personne{i}.date_naissance"]),
+                )
+            )
     d.personnes = persons + stored[2:]
     d.resultats_objectifs = {
-        col.key.split(".")[1]: str(values[col.key]) for col in COLUMNS
-        if col.key.startswith("resultat.") and values[col.key]}
+        col.key.split(".")[1]: str(values[col.key])
+        for col in COLUMNS
+        if col.key.startswith("resultat.") and values[col.key]
+    }
     d.enfants = [Personne.from_json(p) for p in data.get("enfants", [])]
     d.ressources = [Ressource(r["type"], r.get("montant")) for r in data.get("ressources", [])]
     d.objectifs = list(data.get("objectifs", []))
@@ -555,7 +655,8 @@ _BROKEN = (zipfile.BadZipFile, KeyError, ValueError, InvalidFileException)
 def _unreadable(path: Path, exc: Exception) -> RegisterUnreadable:
     return RegisterUnreadable(
         f"Le registre {path} est illisible ({type(exc).__name__}) : fermez-le s'il est "
-        "ouvert, ou reconstruisez-le avec « asll reconstruire ».")
+        "ouvert, ou reconstruisez-le avec « asll reconstruire »."
+    )
 
 
 def _open_read_only(path: Path):
@@ -650,10 +751,14 @@ def _cell_value(d: Dossier, col: Column):
         return getattr(d.personnes[index], attr) if index < len(d.personnes) else None
     value = getattr(d, col.key)
     if col.key == "ressources":
-        return "; ".join(
-            labels.RESSOURCES.get(r.type, r.type) + (f" : {r.montant:.2f}".replace(".", ",")
-                                                    + " €" if r.montant is not None else "")
-            for r in value) or None
+        return (
+            "; ".join(
+                labels.RESSOURCES.get(r.type, r.type)
+                + (f" : {r.montant:.2f}".replace(".", ",") + " €" if r.montant is not None else "")
+                for r in value
+            )
+            or None
+        )
     if col.key == "champs_incertains":
         return ", ".join(COLUMN_HEADER_FOR_FIELD.get(k, k) for k in value) or None
     if col.key == "brouillons":

@@ -11,6 +11,7 @@ That is only right when the previous file is exactly what openpyxl wrote from th
 workbook (same style indices, inline strings, same rows). The caller guarantees it by
 comparing `fingerprint()` of the file with the one taken just after writing it.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -22,15 +23,17 @@ from pathlib import Path, PurePosixPath
 from lxml import etree
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.utils.cell import get_column_letter, range_boundaries
-from openpyxl.worksheet.dimensions import SheetDimension
 from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.worksheet.dimensions import SheetDimension
 from openpyxl.writer.excel import ExcelWriter
 
 _ROW = re.compile(rb'<row r="(\d+)"')
 _DIMENSION = re.compile(rb'<dimension ref="([A-Z]+\d+(?::[A-Z]+\d+)?)"')
-_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-       "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+_NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "p": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
 # Parts of a sheet that refer to cells row by row elsewhere in the file: copying old rows
 # would leave them out, so such a sheet is written whole.
 _ROW_LINKED = (b"<hyperlinks", b"<legacyDrawing")
@@ -56,12 +59,14 @@ def save_spliced(workbook, handle, previous: Path, changed_rows: dict[str, set[i
     previous file, are written whole.
     """
     with zipfile.ZipFile(previous) as old:
-        workbook.properties.modified = datetime.datetime.now(
-            tz=datetime.timezone.utc).replace(tzinfo=None)
+        workbook.properties.modified = datetime.datetime.now(tz=datetime.timezone.utc).replace(
+            tzinfo=None
+        )
         # Level 1: the big sheets are recompressed on every save; ~3x faster than the
         # default for a file ~30 % larger.
-        with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED, allowZip64=True,
-                             compresslevel=1) as archive:
+        with zipfile.ZipFile(
+            handle, "w", zipfile.ZIP_DEFLATED, allowZip64=True, compresslevel=1
+        ) as archive:
             _SplicingExcelWriter(workbook, archive, old, changed_rows).write_data()
 
 
@@ -76,8 +81,9 @@ class _SplicingExcelWriter(ExcelWriter):
         rows = self._changed_rows.get(ws.title)
         part = self._old_parts.get(ws.title)
         old_xml = self._old.read(part) if rows is not None and part else None
-        if old_xml is None or any(marker in old_xml[old_xml.rfind(b"</sheetData>"):]
-                                  for marker in _ROW_LINKED):
+        if old_xml is None or any(
+            marker in old_xml[old_xml.rfind(b"</sheetData>") :] for marker in _ROW_LINKED
+        ):
             return super().write_worksheet(ws)
         ws._drawing = SpreadsheetDrawing()  # as ExcelWriter.write_worksheet does
         ws._drawing.charts = ws._charts
@@ -125,8 +131,11 @@ class _ChangedRowsWriter(WorksheetWriter):
         self.xf.send(SheetDimension(ref).to_tree())
 
     def rows(self):
-        return [(row, self._found[row]) for row in sorted(self._changed)
-                if self._found[row] or row in self.ws.row_dimensions]
+        return [
+            (row, self._found[row])
+            for row in sorted(self._changed)
+            if self._found[row] or row in self.ws.row_dimensions
+        ]
 
 
 def splice(old_xml: bytes, new_xml: bytes, changed: set[int]) -> bytes:
@@ -166,7 +175,7 @@ def _split(xml: bytes) -> tuple[bytes, bytes, bytes]:
     """(everything up to and including <sheetData>, the rows, </sheetData> and after)."""
     at = xml.index(b"<sheetData")  # near the start: the header is a few kilobytes
     if xml.startswith(b"<sheetData/>", at):
-        return xml[:at] + b"<sheetData>", b"", b"</sheetData>" + xml[at + 12:]
+        return xml[:at] + b"<sheetData>", b"", b"</sheetData>" + xml[at + 12 :]
     start = at + len(b"<sheetData>")
     end = xml.rindex(b"</sheetData>")  # searched from the end: the tail is short
     return xml[:start], xml[start:end], xml[end:]
@@ -189,7 +198,8 @@ def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     for sheet in workbook.findall("m:sheets/m:sheet", _NS):
         target = targets.get(sheet.get(f"{{{_NS['r']}}}id"))
         if target:
-            path = target.lstrip("/") if target.startswith("/") else str(
-                PurePosixPath("xl") / target)
+            path = (
+                target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+            )
             out[sheet.get("name")] = path
     return out

@@ -11,6 +11,7 @@ the last journal entry it contains, so:
 - `rebuild()` makes the workbook again from the journal and the newest readable copy.
 Applying an entry is idempotent (the documents sheet remembers entry numbers).
 """
+
 from __future__ import annotations
 
 import json
@@ -30,7 +31,11 @@ from asll.domain.model import Dossier, Extraction
 from asll.domain.retention import ANONYMISED, anonymised
 from asll.domain.sectors import Affectation
 from asll.storage.register import (
-    DocumentRecord, Register, RegisterUnreadable, read_dossiers, read_journal_seq,
+    DocumentRecord,
+    Register,
+    RegisterUnreadable,
+    read_dossiers,
+    read_journal_seq,
 )
 
 log = logging.getLogger("asll.registre")
@@ -115,7 +120,6 @@ class RegisterStore:
         with self._view_lock:
             return self.view().find_document(sha256) is not None
 
-
     def has_unsaved(self) -> bool:
         self.view()
         return self._dirty
@@ -158,8 +162,10 @@ class RegisterStore:
             reason = lock_reason(self.path)
             if reason:
                 if reason != self.wait_reason:
-                    log.warning("Registre non enregistré : %s ; les changements attendent dans "
-                                "le journal.", reason)
+                    log.warning(
+                        "Registre non enregistré : %s ; les changements attendent dans le journal.",
+                        reason,
+                    )
                 self.wait_reason = reason
                 return Waiting(register.journal_seq - self._saved_seq, reason)
             self._backup()
@@ -306,11 +312,18 @@ def _put_back_missing(register: Register, from_journal: Register) -> tuple[int, 
 
 
 # ---------------------------------------------------------------------- entries
-def document_entry(record: DocumentRecord, extraction: Extraction | None = None,
-                   dossier: str | None = None, affectation: Affectation | None = None) -> dict:
-    return {"type": "document", "document": record.__dict__ | {"dossier": dossier},
-            "extraction": extraction.to_json() if extraction else None,
-            "affectation": affectation.__dict__ if affectation else None}
+def document_entry(
+    record: DocumentRecord,
+    extraction: Extraction | None = None,
+    dossier: str | None = None,
+    affectation: Affectation | None = None,
+) -> dict:
+    return {
+        "type": "document",
+        "document": record.__dict__ | {"dossier": dossier},
+        "extraction": extraction.to_json() if extraction else None,
+        "affectation": affectation.__dict__ if affectation else None,
+    }
 
 
 def drafts_entry(numero: str, drafts: list[str]) -> dict:
@@ -343,10 +356,18 @@ def _apply(register: Register, entry: dict) -> None:
         dossier = Dossier.from_json(entry["dossier"])
         if register.get(dossier.numero) is None:
             register.put(dossier)
-        register.add_document(DocumentRecord(
-            recu_le=datetime.fromisoformat(entry["horodatage"]), fichier=entry["source"],
-            sha256="", type="Import", dossier=dossier.numero, resultat="importé",
-            remarque=f"ligne {entry['ligne']}", journal=seq))
+        register.add_document(
+            DocumentRecord(
+                recu_le=datetime.fromisoformat(entry["horodatage"]),
+                fichier=entry["source"],
+                sha256="",
+                type="Import",
+                dossier=dossier.numero,
+                resultat="importé",
+                remarque=f"ligne {entry['ligne']}",
+                journal=seq,
+            )
+        )
     elif entry["type"] == "anonymisation":
         dossier = register.get(entry["dossier"])
         if dossier is not None:

@@ -3,6 +3,7 @@
 The labels that introduce an address ([adresse] ancres) and the street-type words come
 from the rule files.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,11 +12,15 @@ from dataclasses import dataclass
 from .. import french
 from ..engine import compile_pattern
 
-_CP = re.compile(r"(?<![\d/.,])(?P<cp>\d{2}\s?\d{3})(?![\d/.,])\s+(?:(?:cedex\s*\d*)\s+)?(?P<town>[^\n,;()]{2,60})", re.IGNORECASE)
+_CP = re.compile(
+    r"(?<![\d/.,])(?P<cp>\d{2}\s?\d{3})(?![\d/.,])\s+(?:(?:cedex\s*\d*)\s+)?(?P<town>[^\n,;()]{2,60})",
+    re.IGNORECASE,
+)
 _TOWN_STOP = re.compile(
     r"\s+(?:o[ùu]\b|et\b|ci-apr[èe]s|pris\b|repr[ée]sent|n[ée]e?\b|cedex\b|t[ée]l|tel\b|France\b|agissant|"
     r"d[ée]fendeur|locataire|en\s+qualit|-\s|–|\d|au\s+titre|dans\b|qui\b|depuis|le\s+\d|pour\b|VOUS\b|devant\b)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -35,7 +40,7 @@ def find_address(text: str, data: dict, after: int | None = None) -> Adresse | N
     candidates = []
     for rank, rx in enumerate(anchors):
         for m in rx.finditer(text):
-            found = parse_address(text[m.end(): m.end() + 260], street_words, complement)
+            found = parse_address(text[m.end() : m.end() + 260], street_words, complement)
             if found and found.code_postal:
                 found.offset = m.end()
                 candidates.append((rank, m.end(), found))
@@ -61,29 +66,54 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
     town = _clean_town(m.group("town"))
     before = seg[: m.start()]
     # a line ending on a street word or a connector goes on over the next line
-    before = re.sub(rf"\b((?:{street_words})|de|du|des|la|le|les|d'|l')\s*\n\s*", r"\1 ", before, flags=re.IGNORECASE)
-    before = re.sub(rf"(\b\d+\s*(?:bis|ter)?)\s*\n\s*(?=(?:{street_words})\b)", r"\1 ", before, flags=re.IGNORECASE)
+    before = re.sub(
+        rf"\b((?:{street_words})|de|du|des|la|le|les|d'|l')\s*\n\s*",
+        r"\1 ",
+        before,
+        flags=re.IGNORECASE,
+    )
+    before = re.sub(
+        rf"(\b\d+\s*(?:bis|ter)?)\s*\n\s*(?=(?:{street_words})\b)",
+        r"\1 ",
+        before,
+        flags=re.IGNORECASE,
+    )
     # a new line is a new part of the address when it starts like one (number, building,
     # street word); otherwise it is a sentence wrapped in the middle of a street name
-    before = re.sub(rf"\s*\n\s*(?!\d|(?:{complement_words})|(?:{street_words})\b|[,-])", " ", before, flags=re.IGNORECASE)
+    before = re.sub(
+        rf"\s*\n\s*(?!\d|(?:{complement_words})|(?:{street_words})\b|[,-])",
+        " ",
+        before,
+        flags=re.IGNORECASE,
+    )
     before = re.sub(r"\s*\n\s*", ", ", before).strip(" ,:-.")
     before = re.sub(r"^(?:au|à|a|le|la|sis|sise|situ[ée]e?)\s+", "", before, flags=re.IGNORECASE)
     # "3, rue …": the comma must not split the number from its street (dropped below)
-    before = re.sub(rf"(\b\d+\s*(?:bis|ter|[a-c])?)\s*,\s*(?=(?:{street_words})\b)", "\\1\x00 ", before,
-                    flags=re.IGNORECASE)
+    before = re.sub(
+        rf"(\b\d+\s*(?:bis|ter|[a-c])?)\s*,\s*(?=(?:{street_words})\b)",
+        "\\1\x00 ",
+        before,
+        flags=re.IGNORECASE,
+    )
     parts = [p.strip(" ,-") for p in re.split(r"\s*[,;]\s*|\s+[-–—]\s+", before) if p.strip(" ,-")]
-    street_rx = re.compile(rf"(?:^\d+\s*(?:bis|ter|[a-c]\b)?\s*,?\s*)?\b(?:{street_words})\b", re.IGNORECASE)
+    street_rx = re.compile(
+        rf"(?:^\d+\s*(?:bis|ter|[a-c]\b)?\s*,?\s*)?\b(?:{street_words})\b", re.IGNORECASE
+    )
     compl_rx = re.compile(rf"^(?:{complement_words})", re.IGNORECASE)
     street = None
     compl: list[str] = []
     for part in reversed(parts):
         if compl_rx.search(part) and not street_rx.search(part):
             compl.insert(0, part)
-        elif street is None and street_rx.search(part) and not re.match(r"^r[ée]sidence\b", part, re.IGNORECASE):
+        elif (
+            street is None
+            and street_rx.search(part)
+            and not re.match(r"^r[ée]sidence\b", part, re.IGNORECASE)
+        ):
             # cut a flat or building glued after the street
             cut = re.search(rf"\s+(?=(?:{complement_words})\b)", part, re.IGNORECASE)
             if cut and cut.start() > 3:
-                compl.insert(0, part[cut.end():])
+                compl.insert(0, part[cut.end() :])
                 part = part[: cut.start()]
             street = part
         elif street is None and re.match(r"^\d+\s*(?:bis|ter)?\x00?\s+\S+", part):
@@ -92,19 +122,31 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
             compl.insert(0, part)
     if street is None:
         # no street word: a residence or a lieu-dit alone
-        rest = [p for p in parts if not re.match(r"^(?:b[âa]t|appt|apt|appartement|[ée]tage|porte|esc)", p, re.IGNORECASE)]
+        rest = [
+            p
+            for p in parts
+            if not re.match(
+                r"^(?:b[âa]t|appt|apt|appartement|[ée]tage|porte|esc)", p, re.IGNORECASE
+            )
+        ]
         street = rest[-1] if rest else None
         compl = [p for p in parts if p != street]
     if street:
         street = re.sub(r"\s+", " ", street).strip(" ,.")
         compl = [c.replace("\x00", ",") for c in compl]
         # keep only what follows a leading label ("demeurant au 3 rue")
-        street = re.sub(r"^.*?\b(?=\d+\s*(?:bis|ter)?\s*,?\s*(?:" + street_words + r")\b)", "", street,
-                        flags=re.IGNORECASE)
+        street = re.sub(
+            r"^.*?\b(?=\d+\s*(?:bis|ter)?\s*,?\s*(?:" + street_words + r")\b)",
+            "",
+            street,
+            flags=re.IGNORECASE,
+        )
         street = street.replace("\x00", "")  # "3, rue …" → "3 rue …", as the contract shows
         if len(street) > 80 or len(street) < 3:
             street = None
-    return Adresse(adresse=street, complement=", ".join(compl) or None, code_postal=cp, commune=town)
+    return Adresse(
+        adresse=street, complement=", ".join(compl) or None, code_postal=cp, commune=town
+    )
 
 
 def _clean_town(raw: str) -> str | None:
@@ -113,7 +155,12 @@ def _clean_town(raw: str) -> str | None:
     tokens = raw.split()
     keep = []
     for tok in tokens:
-        if keep and tok[:1].islower() and "-" not in tok and tok.lower() not in ("sur", "sous", "en", "de", "du", "la", "le", "les", "lès"):
+        if (
+            keep
+            and tok[:1].islower()
+            and "-" not in tok
+            and tok.lower() not in ("sur", "sous", "en", "de", "du", "la", "le", "les", "lès")
+        ):
             break
         keep.append(tok)
     # trailing lowercase connectors are not part of the town

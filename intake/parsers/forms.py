@@ -8,6 +8,7 @@ A form is read as
   after a row's label ("Accès au logement | X"), or a mark in the "Oui" column of an
   Oui/Non table. Each tick is mapped to a value by the option patterns of the rule file.
 """
+
 from __future__ import annotations
 
 import logging
@@ -25,16 +26,19 @@ from .persons import parse_persons
 log = logging.getLogger("asll.intake")
 
 MARK_ON = "☒☑■✓✔✗✘"
-_MARK_TOKEN = re.compile(rf"(?:(?<=\s)|(?<=^)|(?<=\|))\s*(?:[{MARK_ON}]|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)|[xX](?=\s+[A-ZÀ-Ýa-zà-ÿ]{{2}}))\s*", re.MULTILINE)
+_MARK_TOKEN = re.compile(
+    rf"(?:(?<=\s)|(?<=^)|(?<=\|))\s*(?:[{MARK_ON}]|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)|[xX](?=\s+[A-ZÀ-Ýa-zà-ÿ]{{2}}))\s*",
+    re.MULTILINE,
+)
 _ANY_MARK = re.compile(rf"[{MARK_ON}☐□]|\[\s*[xX✓ ]?\s*\]|(?<![\w'])[xX](?![\w'])")
 _CELL_MARK = re.compile(rf"^\s*(?:[{MARK_ON}]|[xX]|\[\s*[xX]\s*\]|oui)\s*$", re.IGNORECASE)
 
 SECTIONS = {
     "prescripteur": r"prescripteur|r[ée]f[ée]rent|travailleur\s+social|service\s+demandeur|organisme\s+demandeur|demandeur\s+de\s+la\s+mesure|"
-                    r"instruction\s+sociale|service\s+instructeur",
+    r"instruction\s+sociale|service\s+instructeur",
     "mesure": r"type\s+de\s+(?:la\s+)?mesure|nature\s+de\s+la\s+(?:mesure|demande)|mesure\s+(?:sollicit|demand)",
     "menage": r"m[ée]nage|la\s+personne|identit[ée]|demandeur|composition|[ée]tat\s+civil|situation\s+familiale|"
-              r"(?:personnes?|membres?)\s+(?:composant|constituant|vivant|du\s+foyer|du\s+m[ée]nage)|foyer|famille",
+    r"(?:personnes?|membres?)\s+(?:composant|constituant|vivant|du\s+foyer|du\s+m[ée]nage)|foyer|famille",
     "conjoint": r"(?:votre\s+)?(?:conjoint|concubin|co-?demandeur|co-?titulaire)",
     "enfants": r"enfants?",
     "logement": r"logement|statut\s+d.occupation|habitat",
@@ -42,12 +46,16 @@ SECTIONS = {
     "objectifs": r"objectifs?|points\s+[àa]\s+(?:[ée]valuer|travailler)|axes\s+de\s+travail",
     # fixed charges, other debts and the procedure close the resources: their amounts are not income
     "charges": r"charges\s+(?:fixes|mensuelles|du\s+m[ée]nage)|d[ée]penses|endettement|dettes|"
-               r"[ée]tat\s+de\s+la\s+proc[ée]dure|proc[ée]dure",
+    r"[ée]tat\s+de\s+la\s+proc[ée]dure|proc[ée]dure",
     "autre": r"motif|observations?|signature|accord|commentaires?",
 }
 # "2. Le logement", "LE PRESCRIPTEUR", "III - Ressources"
-_SECTION_RX = {k: re.compile(rf"^\s*(?:(?:\d+|[IVX]+)\s*[.)/-]\s*)?(?:(?:les?|la|l['’])\s*)?(?:{v})\b", re.IGNORECASE)
-               for k, v in SECTIONS.items()}
+_SECTION_RX = {
+    k: re.compile(
+        rf"^\s*(?:(?:\d+|[IVX]+)\s*[.)/-]\s*)?(?:(?:les?|la|l['’])\s*)?(?:{v})\b", re.IGNORECASE
+    )
+    for k, v in SECTIONS.items()
+}
 
 
 @dataclass
@@ -63,7 +71,9 @@ def parse_form(doc: Document, data: dict, ex, uncertain: set[str]) -> None:
     """Fill `ex` from a form. Each stage runs guarded: a bug on an unforeseen layout leaves that
     stage's fields empty and flagged for a person, never the whole document set aside."""
     conf = data.get("formulaire", {})
-    libelles = {k: re.compile(rf"(?:{v})", re.IGNORECASE) for k, v in conf.get("libelles", {}).items()}
+    libelles = {
+        k: re.compile(rf"(?:{v})", re.IGNORECASE) for k, v in conf.get("libelles", {}).items()
+    }
     lines = _values_above_labels(doc.text.split("\n"), libelles)
     sections = _sections(lines)
     pairs = _guarded("paires", lambda: _pairs(lines, sections, libelles), uncertain, (), [])
@@ -78,8 +88,11 @@ def _guarded(name: str, fn, uncertain: set[str], keys, default):
         return fn()
     except Exception as exc:  # noqa: BLE001 - any bug here must not cost the document
         # the message names the stage and the error kind only: no personal data in logs
-        log.warning("formulaire : étape « %s » en échec (%s) ; champs laissés vides et signalés",
-                    name, type(exc).__name__)
+        log.warning(
+            "formulaire : étape « %s » en échec (%s) ; champs laissés vides et signalés",
+            name,
+            type(exc).__name__,
+        )
         uncertain.update(keys)
         return default
 
@@ -109,7 +122,9 @@ def _stage_mesure(f: _Form, ex, uncertain: set[str]) -> None:
     if ex.type_mesure is None:
         head = "\n".join(lines[:12])
         for opt in conf.get("type_mesure", []):
-            if re.search(rf"(?:demande|mesure|fiche)[^\n]{{0,40}}(?:{opt['motif']})", head, re.IGNORECASE):
+            if re.search(
+                rf"(?:demande|mesure|fiche)[^\n]{{0,40}}(?:{opt['motif']})", head, re.IGNORECASE
+            ):
                 ex.type_mesure = opt["valeur"]
                 uncertain.add("type_mesure")
                 break
@@ -130,8 +145,11 @@ def _stage_statut(f: _Form, ex, uncertain: set[str]) -> None:
         # a status stated in the dwelling's section ("Locataire du parc privé – bailleur : …"),
         # not the landlord's label ("Propriétaire : M. LEROY")
         landlord_lines = {p.line for p in f.pairs if p.key == "bailleur"}
-        logement = "\n".join(l for i, l in enumerate(f.lines)
-                              if f.sections[i] == "logement" and i not in landlord_lines)
+        logement = "\n".join(
+            l
+            for i, l in enumerate(f.lines)
+            if f.sections[i] == "logement" and i not in landlord_lines
+        )
         statut = _first_option(logement, options, strict=True)
     if statut is None:
         # a status word in the household's section only: a guess
@@ -156,7 +174,11 @@ def _stage_logement(f: _Form, ex, uncertain: set[str]) -> None:
     for p in f.pairs:
         if p.key == "bailleur" and p.section != "prescripteur":
             value = clean_bailleur(re.split(r"\s*\(", p.value)[0])
-            if value and not is_placeholder(value) and not re.fullmatch(r"n[ée]ant|sans|aucun|/|-", value, re.IGNORECASE):
+            if (
+                value
+                and not is_placeholder(value)
+                and not re.fullmatch(r"n[ée]ant|sans|aucun|/|-", value, re.IGNORECASE)
+            ):
                 ex.bailleur = value
                 break
 
@@ -171,7 +193,11 @@ def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
             loyer_label = p.label
         elif p.key == "dette" and ex.montant_dette is None:
             ex.montant_dette = french.parse_montant(p.value)
-            m = re.search(rf"(?:au|du|arr[êe]t[ée]e?\s+au)\s+({french.DATE_RE})", f"{p.label} {p.value}", re.IGNORECASE)
+            m = re.search(
+                rf"(?:au|du|arr[êe]t[ée]e?\s+au)\s+({french.DATE_RE})",
+                f"{p.label} {p.value}",
+                re.IGNORECASE,
+            )
             if m:
                 ex.date_dette = french.parse_date(m.group(1))
         elif p.key == "date_dette" and ex.date_dette is None:
@@ -179,41 +205,63 @@ def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
         elif p.key == "date_document" and ex.date_document is None:
             ex.date_document = french.parse_date(p.value)
     # rent and charges given on separate rows / fields: the contract wants their sum
-    if ex.loyer_mensuel is not None and not re.search(r"charges\s+comprises|\bCC\b|\bTCC\b|total|\+", loyer_label or "", re.IGNORECASE):
-        charges = next((french.parse_montant(p.value) for p in pairs if p.key == "charges" and p.value
-                        and p.section != "ressources" and french.parse_montant(p.value)), None)
+    if ex.loyer_mensuel is not None and not re.search(
+        r"charges\s+comprises|\bCC\b|\bTCC\b|total|\+", loyer_label or "", re.IGNORECASE
+    ):
+        charges = next(
+            (
+                french.parse_montant(p.value)
+                for p in pairs
+                if p.key == "charges"
+                and p.value
+                and p.section != "ressources"
+                and french.parse_montant(p.value)
+            ),
+            None,
+        )
         if charges and charges < ex.loyer_mensuel:
             ex.loyer_mensuel = round(ex.loyer_mensuel + charges, 2)
     # free-text fallbacks (same patterns as acts)
     text = f.doc.text
     if ex.loyer_mensuel is None:
-        m = re.search(rf"loyer(?!\s+r[ée]siduel)[^:\n|]{{0,40}}[:|]?\s*({french.MONTANT_RE}(?:\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:de\s+)?(?:charges|provision)?)?)",
-                      text, re.IGNORECASE)
+        m = re.search(
+            rf"loyer(?!\s+r[ée]siduel)[^:\n|]{{0,40}}[:|]?\s*({french.MONTANT_RE}(?:\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:de\s+)?(?:charges|provision)?)?)",
+            text,
+            re.IGNORECASE,
+        )
         if m:
             ex.loyer_mensuel = _loyer(m.group(1))
             uncertain.add("loyer_mensuel")  # found in running text, not in its field
     if ex.montant_dette is None:
-        m = re.search(rf"(?:dette|arri[ée]r[ée]|impay[ée]s)\s*(?:locati\w+)?\s*(?:de|:|\|)?\s*({french.MONTANT_RE})"
-                      rf"(?:[^.\n]{{0,30}}?(?:au|arr[êe]t[ée]e?\s+au)\s+({french.DATE_RE}))?", text, re.IGNORECASE)
+        m = re.search(
+            rf"(?:dette|arri[ée]r[ée]|impay[ée]s)\s*(?:locati\w+)?\s*(?:de|:|\|)?\s*({french.MONTANT_RE})"
+            rf"(?:[^.\n]{{0,30}}?(?:au|arr[êe]t[ée]e?\s+au)\s+({french.DATE_RE}))?",
+            text,
+            re.IGNORECASE,
+        )
         if m:
             ex.montant_dette = french.parse_montant(m.group(1))
             if m.group(2) and ex.date_dette is None:
                 ex.date_dette = french.parse_date(m.group(2))
     if ex.date_document is None:
-        m = re.search(rf"(?:fait\s+[àa]\s+[^\n,:]{{2,40}}?\s*,?\s+le|^\s*date|^\s*le)\s*:?\s*({french.DATE_RE})", text,
-                      re.IGNORECASE | re.MULTILINE)
+        m = re.search(
+            rf"(?:fait\s+[àa]\s+[^\n,:]{{2,40}}?\s*,?\s+le|^\s*date|^\s*le)\s*:?\s*({french.DATE_RE})",
+            text,
+            re.IGNORECASE | re.MULTILINE,
+        )
         if m:
             ex.date_document = french.parse_date(m.group(1))
 
 
 def _stage_statut_bailleur(f: _Form, ex, uncertain: set[str]) -> None:
     if ex.statut_occupation is None and ex.bailleur:
-
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, f.data)
 
 
-_NONE_SAID = re.compile(r"\s*(?:\((?:en\s+)?(?:€|euros?)\))?\s*[:|]?\s*(?:[-–—/]+|n[ée]ant|aucune?|sans(?:\s+objet)?|non|0(?:[,.]0+)?\s*(?:€|euros?)?)\s*(?:$|\s{2,}|\|)",
-                        re.IGNORECASE | re.MULTILINE)
+_NONE_SAID = re.compile(
+    r"\s*(?:\((?:en\s+)?(?:€|euros?)\))?\s*[:|]?\s*(?:[-–—/]+|n[ée]ant|aucune?|sans(?:\s+objet)?|non|0(?:[,.]0+)?\s*(?:€|euros?)?)\s*(?:$|\s{2,}|\|)",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _stage_signal(f: _Form, ex, uncertain: set[str]) -> None:
@@ -222,35 +270,56 @@ def _stage_signal(f: _Form, ex, uncertain: set[str]) -> None:
     for name, cue in f.conf.get("indices", {}).items():
         if getattr(ex, name, None) not in (None, [], ""):
             continue
-        if any(_announces(line, cue) for i, line in enumerate(f.lines) if f.sections[i] != "objectifs"):
+        if any(
+            _announces(line, cue) for i, line in enumerate(f.lines) if f.sections[i] != "objectifs"
+        ):
             uncertain.add(name)
     # a birth date asked for an adult, none read
-    if any(p.key == "date_naissance" and p.section not in ("enfants", "prescripteur") for p in f.pairs) \
-            and any(a.date_naissance is None for a in ex.personnes):
+    if any(
+        p.key == "date_naissance" and p.section not in ("enfants", "prescripteur") for p in f.pairs
+    ) and any(a.date_naissance is None for a in ex.personnes):
         uncertain.add("personnes")
     _check_values(f, ex, uncertain)
 
 
-_NOT_A_NAME = re.compile(r"\d|@|\b(?:rue|avenue|service|social|sociale|CCAS|MDS|CMS|mairie|association|t[ée]l)\b",
-                         re.IGNORECASE)
+_NOT_A_NAME = re.compile(
+    r"\d|@|\b(?:rue|avenue|service|social|sociale|CCAS|MDS|CMS|mairie|association|t[ée]l)\b",
+    re.IGNORECASE,
+)
 
 
 def _check_values(f: _Form, ex, uncertain: set[str]) -> None:
     """Values that do not look like what the field holds are flagged, not trusted."""
-    if ex.prescripteur and (_NOT_A_NAME.search(ex.prescripteur) or len(ex.prescripteur.split()) > 4):
+    if ex.prescripteur and (
+        _NOT_A_NAME.search(ex.prescripteur) or len(ex.prescripteur.split()) > 4
+    ):
         uncertain.add("prescripteur")
     org = ex.organisme_prescripteur
-    if org and (len(org) > 80 or re.search(r"\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}|@", org)
-                or ex.prescripteur and french.fold(org) == french.fold(ex.prescripteur)):
+    if org and (
+        len(org) > 80
+        or re.search(r"\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}|@", org)
+        or ex.prescripteur
+        and french.fold(org) == french.fold(ex.prescripteur)
+    ):
         uncertain.add("organisme_prescripteur")
     for a in ex.personnes:
-        if not a.prenom or _NOT_A_NAME.search(f"{a.nom} {a.prenom}") or len(f"{a.nom} {a.prenom}".split()) > 5:
+        if (
+            not a.prenom
+            or _NOT_A_NAME.search(f"{a.nom} {a.prenom}")
+            or len(f"{a.nom} {a.prenom}".split()) > 5
+        ):
             uncertain.add("personnes")
     # more amounts in the resources' section than resources read: some were missed
-    amounts = sum(1 for i, line in enumerate(f.lines) if f.sections[i] == "ressources"
-                  and not re.match(r"^\s*(?:total|sous-total)", line, re.IGNORECASE)
-                  and _heading(line) != "ressources"
-                  for _ in re.finditer(r"(?<![\d/])\d[\d  .]*,\d{2}(?![\d/])|\b\d+\s?€|en\s+attente", line, re.IGNORECASE))
+    amounts = sum(
+        1
+        for i, line in enumerate(f.lines)
+        if f.sections[i] == "ressources"
+        and not re.match(r"^\s*(?:total|sous-total)", line, re.IGNORECASE)
+        and _heading(line) != "ressources"
+        for _ in re.finditer(
+            r"(?<![\d/])\d[\d  .]*,\d{2}(?![\d/])|\b\d+\s?€|en\s+attente", line, re.IGNORECASE
+        )
+    )
     if amounts > len(ex.ressources):
         uncertain.add("ressources")
 
@@ -286,7 +355,11 @@ _STAGES = (
     (_stage_prescripteur, "prescripteur", ("prescripteur", "organisme_prescripteur")),
     (_stage_menage, "ménage", ("personnes", "composition", "nb_enfants")),
     (_stage_logement, "logement", ("adresse", "code_postal", "commune", "bailleur")),
-    (_stage_argent, "montants", ("ressources", "loyer_mensuel", "montant_dette", "date_dette", "date_document")),
+    (
+        _stage_argent,
+        "montants",
+        ("ressources", "loyer_mensuel", "montant_dette", "date_dette", "date_document"),
+    ),
     (_stage_statut_bailleur, "statut d'après le bailleur", ("statut_occupation",)),
     (_stage_signal, "champs annoncés", ()),
 )
@@ -294,14 +367,21 @@ _STAGES = (
 
 # ---------------------------------------------------------------------- structure
 
+
 def _heading(line: str) -> str | None:
     """The section a heading line opens (a heading has no value after it)."""
     s = line.strip().strip("|").strip()
     if not s or len(s) > 70:
         return None
-    if re.search(r":\s*\S", s) or " | " in s and not s.lower().startswith(("type", "nature", "qualit")):
+    if (
+        re.search(r":\s*\S", s)
+        or " | " in s
+        and not s.lower().startswith(("type", "nature", "qualit"))
+    ):
         # "Statut d'occupation : ☒ …" opens a section too
-        if not re.match(r"^(?:statut\s+d.occupation|objectifs?|ressources|type\s+de\s+mesure)", s, re.IGNORECASE):
+        if not re.match(
+            r"^(?:statut\s+d.occupation|objectifs?|ressources|type\s+de\s+mesure)", s, re.IGNORECASE
+        ):
             return None
     for key, rx in _SECTION_RX.items():
         if rx.search(s):
@@ -344,16 +424,24 @@ def _label_key(label: str, libelles: dict[str, re.Pattern]) -> str | None:
             if key in ("nom", "nom_prenom") and role_key == "conjoint":
                 return "nom_prenom"
             return key
-    if re.fullmatch(r"nom\s*(?:,|et|/)\s*pr[ée]noms?(?:\s*(?:,|et|/)\s*(?:date\s+de\s+)?naissance)?", rest, re.IGNORECASE):
+    if re.fullmatch(
+        r"nom\s*(?:,|et|/)\s*pr[ée]noms?(?:\s*(?:,|et|/)\s*(?:date\s+de\s+)?naissance)?",
+        rest,
+        re.IGNORECASE,
+    ):
         return "nom_prenom"
     return None
 
 
-_CIV_TICK = re.compile(rf"(?:[{MARK_ON}]|\[\s*[xX✓]\s*\])\s*(Monsieur|Madame|Mademoiselle|Mme|Mlle|M\.|Homme|Femme)(?![\w])",
-                       re.IGNORECASE)
+_CIV_TICK = re.compile(
+    rf"(?:[{MARK_ON}]|\[\s*[xX✓]\s*\])\s*(Monsieur|Madame|Mademoiselle|Mme|Mlle|M\.|Homme|Femme)(?![\w])",
+    re.IGNORECASE,
+)
 
 
-def _pairs(lines: list[str], sections: list[str | None], libelles: dict[str, re.Pattern]) -> list[Pair]:
+def _pairs(
+    lines: list[str], sections: list[str | None], libelles: dict[str, re.Pattern]
+) -> list[Pair]:
     pairs: list[Pair] = []
     for i, line in enumerate(lines):
         cells = [c.strip() for c in line.split(" | ")]
@@ -365,8 +453,10 @@ def _pairs(lines: list[str], sections: list[str | None], libelles: dict[str, re.
                 continue
         if _label_value_row(cells, libelles):
             # "Adresse | 12 rue … | Code postal / Commune | 16100 Cognac": two columns of pairs
-            pairs.extend(Pair(cells[j], _label_key(cells[j], libelles), cells[j + 1], section, i)
-                         for j in range(0, len(cells) - 1, 2))
+            pairs.extend(
+                Pair(cells[j], _label_key(cells[j], libelles), cells[j + 1], section, i)
+                for j in range(0, len(cells) - 1, 2)
+            )
             continue
         # "☐ Monsieur ☒ Madame": the ticked civility of the person being described
         civ = _CIV_TICK.search(line)
@@ -404,7 +494,9 @@ def _label_value_row(cells: list[str], libelles) -> bool:
 # the blank a value was written on: underscores, dot leaders, ellipses
 _BLANK = re.compile(r"\s*(?:_{3,}|\.{4,}|…+\.*|(?:\.\s){3,}\.?)\s*")
 # "MARTIN Sophie (nom et prénom)", "CCAS de Cognac – organisme": a label closing its line
-_TRAILING_LABEL = re.compile(r"^(?P<value>.+?)\s*(?:\((?P<p>[^()]{2,60})\)|\s[–—]\s+(?P<d>[^–—]{2,60}))\s*$")
+_TRAILING_LABEL = re.compile(
+    r"^(?P<value>.+?)\s*(?:\((?P<p>[^()]{2,60})\)|\s[–—]\s+(?P<d>[^–—]{2,60}))\s*$"
+)
 
 
 def _values_above_labels(lines: list[str], libelles: dict[str, re.Pattern]) -> list[str]:
@@ -426,7 +518,13 @@ def _values_above_labels(lines: list[str], libelles: dict[str, re.Pattern]) -> l
             j = i + 1
             while j < len(lines) and j <= i + 2 and not lines[j].strip():
                 j += 1
-            if values and all(values) and j < len(lines) and "_" not in lines[j] and ":" not in lines[j]:
+            if (
+                values
+                and all(values)
+                and j < len(lines)
+                and "_" not in lines[j]
+                and ":" not in lines[j]
+            ):
                 labels = _split_labels(lines[j], libelles)
                 if labels and len(labels) == len(values):
                     out.extend(f"{label} : {value}" for label, value in zip(labels, values))
@@ -506,7 +604,9 @@ def _pairs_in_text(text: str, section, line_no: int, libelles) -> list[Pair]:
         before = text[:c]
         best = None
         for key, rx in libelles.items():
-            for m in re.finditer(rf"(?:{rx.pattern})(?:{_UNIT.pattern})?\s*$", before, re.IGNORECASE):
+            for m in re.finditer(
+                rf"(?:{rx.pattern})(?:{_UNIT.pattern})?\s*$", before, re.IGNORECASE
+            ):
                 if best is None or m.start() < best[0]:
                     best = (m.start(), key)
         colon_end = c + len(re.match(r"\s*:\s*", text[c:]).group(0))
@@ -534,6 +634,7 @@ def _pairs_in_text(text: str, section, line_no: int, libelles) -> list[Pair]:
 
 # ---------------------------------------------------------------------- ticks
 
+
 @dataclass
 class Tick:
     text: str
@@ -555,7 +656,7 @@ def _ticks(lines: list[str], sections: list[str | None], doc: Document) -> list[
                 continue
         for cell in cells:
             for m in _MARK_TOKEN.finditer(cell):
-                rest = cell[m.end():]
+                rest = cell[m.end() :]
                 nxt = _ANY_MARK.search(rest)
                 snippet = rest[: nxt.start()] if nxt else rest
                 snippet = snippet.strip()
@@ -578,7 +679,10 @@ def _option_positions(text: str, options: list[dict]):
     for opt in options:
         m = re.search(opt["motif"], text, re.IGNORECASE)
         if m:
-            yield m.start(), opt.get("valeur") or opt.get("type")  # ressources options name a "type"
+            yield (
+                m.start(),
+                opt.get("valeur") or opt.get("type"),
+            )  # ressources options name a "type"
 
 
 def _first_option(text: str, options: list[dict], strict: bool = False) -> str | None:
@@ -609,7 +713,6 @@ def _pick_all(ticks: list[Tick], options: list[dict], prefer=(None,)) -> list[st
 # ---------------------------------------------------------------------- people
 
 
-
 def _household(f: _Form, ex, uncertain: set[str]) -> None:
     """Adults and children, from every layout that names them; the sources are compared."""
     t_adults, t_children, t_unsure = _household_tables(f.doc.tables)
@@ -622,7 +725,9 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
             if _enrich(adults, other):
                 uncertain.add("personnes")
     else:
-        block = "\n".join(l for i, l in enumerate(f.lines) if f.sections[i] in ("menage", "conjoint"))
+        block = "\n".join(
+            l for i, l in enumerate(f.lines) if f.sections[i] in ("menage", "conjoint")
+        )
         adults = parse_persons(block) if block else []
         adults = [p for p in adults if not _is_prescripteur(p, ex.prescripteur)]
     children = t_children or p_children or _children_from_lines(f.lines, f.sections, f.pairs)
@@ -630,8 +735,16 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
         uncertain.add("personnes")
     ex.personnes = adults[:2]
     ex.enfants = children
-    n_explicit = next((int(m.group(1)) for p in f.pairs if p.key == "nb_enfants"
-                       for m in [re.fullmatch(r"\s*(\d{1,2})\s*(?:enfants?)?\s*", p.value)] if m), None)
+    n_explicit = next(
+        (
+            int(m.group(1))
+            for p in f.pairs
+            if p.key == "nb_enfants"
+            for m in [re.fullmatch(r"\s*(\d{1,2})\s*(?:enfants?)?\s*", p.value)]
+            if m
+        ),
+        None,
+    )
     if children:
         ex.nb_enfants = len(children)
         if n_explicit is not None and n_explicit != len(children):
@@ -650,9 +763,16 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
         uncertain.update(("personnes", "composition"))
     if not adults or ex.composition is None or any(a.civilite is None for a in adults[:2]):
         uncertain.update(("personnes", "composition"))  # every form names its demandeur
-    if not children and n_explicit is None and re.search(r"\benfant", f.doc.text, re.IGNORECASE) \
-            and not re.search(r"enfants?[^\n]{0,30}?(?:n[ée]ant|aucun|sans\b|:\s*0\b|\|\s*0\b)|sans\s+enfant|vit\s+seule?",
-                              f.doc.text, re.IGNORECASE):
+    if (
+        not children
+        and n_explicit is None
+        and re.search(r"\benfant", f.doc.text, re.IGNORECASE)
+        and not re.search(
+            r"enfants?[^\n]{0,30}?(?:n[ée]ant|aucun|sans\b|:\s*0\b|\|\s*0\b)|sans\s+enfant|vit\s+seule?",
+            f.doc.text,
+            re.IGNORECASE,
+        )
+    ):
         uncertain.add("nb_enfants")  # children mentioned, none read: 0 is a guess
 
 
@@ -693,8 +813,11 @@ def _enrich(adults: list[Personne], other: list[Personne]) -> bool:
 
 
 _ROLE_CHILD = re.compile(r"^enfants?\b|^fils\b|^fille\b", re.IGNORECASE)
-_ROLE_ADULT = re.compile(r"^(?:demandeur|demandeuse|conjoint|concubin|[ée]poux|[ée]pouse|co-?demandeur|co-?titulaire|"
-                         r"allocataire|pacs[ée]|compagn|monsieur|madame|mademoiselle|m\.|mme|mr)", re.IGNORECASE)
+_ROLE_ADULT = re.compile(
+    r"^(?:demandeur|demandeuse|conjoint|concubin|[ée]poux|[ée]pouse|co-?demandeur|co-?titulaire|"
+    r"allocataire|pacs[ée]|compagn|monsieur|madame|mademoiselle|m\.|mme|mr)",
+    re.IGNORECASE,
+)
 _HOUSEHOLD_HINT = re.compile(r"\bnom\b|pr[ée]nom|naissance|lien|parent[ée]|qualit", re.IGNORECASE)
 
 
@@ -712,7 +835,9 @@ def _household_tables(tables: list[list[list[str]]]) -> tuple[list[Personne], li
             continue
         col = {}
         for j, h in enumerate(header):
-            if re.search(r"nom\s*(?:et|/|,|-)\s*prenom|prenom\s*(?:et|/)\s*nom|identite|membres?\b", h):
+            if re.search(
+                r"nom\s*(?:et|/|,|-)\s*prenom|prenom\s*(?:et|/)\s*nom|identite|membres?\b", h
+            ):
                 col.setdefault("nom_prenom", j)
             elif re.search(r"prenom", h):
                 col.setdefault("prenom", j)
@@ -734,7 +859,10 @@ def _household_tables(tables: list[list[list[str]]]) -> tuple[list[Personne], li
         ageless_adults = 0
         for row in table[1:]:
             row = list(row) + [""] * max(0, len(header) - len(row))
-            cell = lambda k: (row[col[k]] or "").strip() if k in col and col[k] < len(row) else ""
+
+            def cell(k, row=row, col=col):
+                return (row[col[k]] or "").strip() if k in col and col[k] < len(row) else ""
+
             role = cell("role") if "role" in col else (row[0] if name_col != 0 else "")
             role = role or ""
             if "nom_prenom" in col and "nom" not in col:
@@ -754,13 +882,20 @@ def _household_tables(tables: list[list[list[str]]]) -> tuple[list[Personne], li
                 is_child = _age(person.date_naissance) < 18
                 if not is_child:
                     ageless_adults += 1
-            if "role" in col and role.strip() and not is_child and not _ROLE_ADULT.match(role.strip()):
+            if (
+                "role" in col
+                and role.strip()
+                and not is_child
+                and not _ROLE_ADULT.match(role.strip())
+            ):
                 continue  # a parent, a lodger: neither demandeur nor conjoint
             civ_raw = cell("civ") or (role if _ROLE_ADULT.match(role) else "")
             if "civ" in col and not cell("civ") and _ROLE_ADULT.match(role):
                 civ_raw = role
             civ = french.normalize_civilite(_civ_word(civ_raw)) or person.civilite
-            if civ is None and re.search(r"conjointe|[ée]pouse|concubine|demandeuse|compagne", role, re.IGNORECASE):
+            if civ is None and re.search(
+                r"conjointe|[ée]pouse|concubine|demandeuse|compagne", role, re.IGNORECASE
+            ):
                 civ = "Mme"
             person.civilite = None if is_child else civ
             if is_child:
@@ -782,7 +917,16 @@ def _age(born) -> int:
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
-_PERSON_KEYS = ("civilite", "nom", "nom_usage", "prenom", "date_naissance", "nom_prenom", "demandeur", "conjoint")
+_PERSON_KEYS = (
+    "civilite",
+    "nom",
+    "nom_usage",
+    "prenom",
+    "date_naissance",
+    "nom_prenom",
+    "demandeur",
+    "conjoint",
+)
 
 
 def _column_grids(tables: list[list[list[str]]], libelles) -> list[Personne]:
@@ -792,7 +936,11 @@ def _column_grids(tables: list[list[list[str]]], libelles) -> list[Personne]:
         if len(table) < 2:
             continue
         header = table[0]
-        roles = [j for j, c in enumerate(header) if j >= 1 and _label_key(c or "", libelles) in ("demandeur", "conjoint")]
+        roles = [
+            j
+            for j, c in enumerate(header)
+            if j >= 1 and _label_key(c or "", libelles) in ("demandeur", "conjoint")
+        ]
         slots: dict[int, dict] = {}
         if roles and not _label_key(header[0] or "", libelles):
             for row in table[1:]:
@@ -843,7 +991,9 @@ def _civ_word(raw: str) -> str:
     if m:
         return m.group(1)
     # "Demandeur (Madame)", "Conjoint - M."
-    m = re.search(rf"(?<![\w.])(Monsieur|Madame|Mademoiselle|Mme|Mlle|Mr|M\.)(?![\w])", raw, re.IGNORECASE)
+    m = re.search(
+        r"(?<![\w.])(Monsieur|Madame|Mademoiselle|Mme|Mlle|Mr|M\.)(?![\w])", raw, re.IGNORECASE
+    )
     if m:
         return m.group(1)
     if re.search(r"\b(?:demandeuse|conjointe|[ée]pouse|concubine|compagne)\b", raw, re.IGNORECASE):
@@ -868,26 +1018,42 @@ def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]
     for p in _deinterleave([p for p in pairs if p.section != "prescripteur"]):
         value = p.value.strip()
         # a new heading (the demandeur's block, then the conjoint's) starts a new person
-        if p.key in _PERSON_KEYS and p.section != last_section and p.section in ("menage", "conjoint"):
+        if (
+            p.key in _PERSON_KEYS
+            and p.section != last_section
+            and p.section in ("menage", "conjoint")
+        ):
             if last_section in ("menage", "conjoint"):
                 flush()
             last_section = p.section
-        if p.key == "civilite" and current.get("civ") and (current.get("nom") or current.get("nom_prenom")):
+        if (
+            p.key == "civilite"
+            and current.get("civ")
+            and (current.get("nom") or current.get("nom_prenom"))
+        ):
             flush()
         if p.key in ("conjoint", "demandeur"):
             if _ANY_MARK.search(value) and not re.search(r"[A-ZÀ-Ý]{2,}", _ANY_MARK.sub("", value)):
                 continue  # "Lien avec le demandeur : ☐ Conjoint ☒ Concubin(e)": ticks, not a name
-            if value and re.search(r"[A-Za-zÀ-ÿ]{2}", value) and not re.fullmatch(r"n[ée]ant|sans|/|-|aucun", value, re.IGNORECASE):
+            if (
+                value
+                and re.search(r"[A-Za-zÀ-ÿ]{2}", value)
+                and not re.fullmatch(r"n[ée]ant|sans|/|-|aucun", value, re.IGNORECASE)
+            ):
                 flush()
                 current.update({"nom_prenom": value, "role": p.key, "section": p.section})
             continue
         if p.key == "enfant" or p.key == "nb_enfants" and re.search(r"[A-Za-zÀ-ÿ]{3}", value):
-            if not re.search(r"[A-Za-zÀ-ÿ]{2}", value) or re.fullmatch(r"n[ée]ant|sans|aucun", value, re.IGNORECASE):
+            if not re.search(r"[A-Za-zÀ-ÿ]{2}", value) or re.fullmatch(
+                r"n[ée]ant|sans|aucun", value, re.IGNORECASE
+            ):
                 continue
             # "ROUX Jules (05/05/2010), ROUX Lila (06/07/2013)": several children on one line
             parts = [value]
             if len(re.findall(french.DATE_RE, value, re.IGNORECASE)) > 1:
-                parts = [x for x in re.split(r"\s*(?:;|,|\bet\b)\s*(?=[A-ZÀ-Ý])", value) if x.strip()]
+                parts = [
+                    x for x in re.split(r"\s*(?:;|,|\bet\b)\s*(?=[A-ZÀ-Ý])", value) if x.strip()
+                ]
             for part in parts:
                 child = _person_from_line(part)
                 if child:
@@ -945,7 +1111,7 @@ def _deinterleave(pairs: list[Pair]) -> list[Pair]:
                 n += 1
             if runs and n != len(runs[0]):
                 break
-            runs.append(pairs[k:k + n])
+            runs.append(pairs[k : k + n])
             k += n
         if len(runs) >= 2 and len(runs[0]) >= 2:
             for slot in range(len(runs[0])):
@@ -965,17 +1131,21 @@ def _person_from_line(value: str) -> Personne | None:
     name = re.split(r",|\s+-\s+|\s+n[ée]e?(?:\(e\))?\s+le\b|\(", name)[0].strip(" -,")
     civ = re.match(rf"^({french.CIVILITE_RE})\s+", name)
     if civ:
-        name = name[civ.end():]
+        name = name[civ.end() :]
     nom, prenom = french.split_name(name, order="nom_prenom")
     if not nom:
         return None
-    return Personne(nom=nom, prenom=prenom, civilite=french.normalize_civilite(civ.group(1)) if civ else None,
-                    date_naissance=birth)
+    return Personne(
+        nom=nom,
+        prenom=prenom,
+        civilite=french.normalize_civilite(civ.group(1)) if civ else None,
+        date_naissance=birth,
+    )
 
 
 def _children_from_lines(lines, sections, pairs) -> list[Personne]:
     out = []
-    for i, line in enumerate(lines):
+    for line in lines:
         m = re.match(r"^\s*enfant\s*(?:\d+)?\s+(?!:|\|)(.+)$", line, re.IGNORECASE)
         if m and re.search(french.DATE_RE, line, re.IGNORECASE):
             child = _person_from_line(m.group(1))
@@ -991,13 +1161,18 @@ def _is_prescripteur(p: Personne, prescripteur: str | None) -> bool:
 
 # ---------------------------------------------------------------------- prescripteur
 
-_JOB = re.compile(r"assistant|conseill|travailleu|[ée]ducat|CESF|r[ée]f[ée]rent|charg[ée]|responsable|"
-                  r"coordinat|intervenant|agent|animat|directeu|infirmi|m[ée]diat|secr[ée]tai", re.IGNORECASE)
+_JOB = re.compile(
+    r"assistant|conseill|travailleu|[ée]ducat|CESF|r[ée]f[ée]rent|charg[ée]|responsable|"
+    r"coordinat|intervenant|agent|animat|directeu|infirmi|m[ée]diat|secr[ée]tai",
+    re.IGNORECASE,
+)
 
 
 _SIGNATURE = re.compile(
     r"(?:^|[,;]\s*)(?:(?:l[ea]|l['’])\s*)?(?:travailleu|assistant|conseill|CESF|r[ée]f[ée]rent|[ée]ducat|intervenant|"
-    r"charg[ée])[^:\n|]{0,70}:\s*(?P<v>[^\n|]+)$", re.IGNORECASE | re.MULTILINE)
+    r"charg[ée])[^:\n|]{0,70}:\s*(?P<v>[^\n|]+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str]) -> None:
@@ -1034,7 +1209,11 @@ def _prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str]) -
             if name:
                 break
     for p in pairs:
-        if p.key == "organisme" and p.value and (p.section == "prescripteur" or "prescri" in french.fold(p.label)):
+        if (
+            p.key == "organisme"
+            and p.value
+            and (p.section == "prescripteur" or "prescri" in french.fold(p.label))
+        ):
             org = org or _texte(p.value)
     if not org:
         for p in pairs:
@@ -1066,7 +1245,9 @@ def _split_person_org(value: str) -> tuple[str | None, str | None]:
     name = f"{prenom} {nom}" if prenom else nom
     org = None
     for part in parts[1:]:
-        if _JOB.match(part) or re.search(r"\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}|@|^t[ée]l", part, re.IGNORECASE):
+        if _JOB.match(part) or re.search(
+            r"\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}|@|^t[ée]l", part, re.IGNORECASE
+        ):
             continue
         org = part
         break
@@ -1079,6 +1260,7 @@ def _texte(s: str) -> str | None:
 
 
 # ---------------------------------------------------------------------- address, money
+
 
 def _address(pairs: list[Pair], data: dict, ex) -> None:
     conf = data.get("adresse", {})
@@ -1104,12 +1286,18 @@ def _address(pairs: list[Pair], data: dict, ex) -> None:
 
 
 def _loyer(value: str) -> float | None:
-    amounts = [french.parse_number(m.group(0)) for m in re.finditer(french.MONTANT_RE, value, re.IGNORECASE)]
+    amounts = [
+        french.parse_number(m.group(0))
+        for m in re.finditer(french.MONTANT_RE, value, re.IGNORECASE)
+    ]
     amounts = [a for a in amounts if a is not None]
     if not amounts:
         return None
-    if len(amounts) >= 2 and re.search(rf"{french.MONTANT_RE}\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:€|euros?)?\s*(?:de\s+)?(?:charges|provision)",
-                                       value, re.IGNORECASE):
+    if len(amounts) >= 2 and re.search(
+        rf"{french.MONTANT_RE}\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:€|euros?)?\s*(?:de\s+)?(?:charges|provision)",
+        value,
+        re.IGNORECASE,
+    ):
         return round(amounts[0] + amounts[1], 2)
     return amounts[0]
 
@@ -1128,7 +1316,11 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
             # "Ressources : salaire 1 105,00 € ; allocations familiales 148,52 €"
             value = line.split(":", 1)[1] if ":" in line else ""
             for item in re.split(r"\s*;\s*|,\s+(?=[A-Za-zÀ-ÿ])", value):
-                m = re.match(rf"^(.*?)\s*((?:{french.MONTANT_RE})|en\s+attente)\s*$", item.strip(), re.IGNORECASE)
+                m = re.match(
+                    rf"^(.*?)\s*((?:{french.MONTANT_RE})|en\s+attente)\s*$",
+                    item.strip(),
+                    re.IGNORECASE,
+                )
                 if m and m.group(1):
                     rows.append([m.group(1), m.group(2)])
             continue
@@ -1136,17 +1328,28 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
             rows.append([c.strip() for c in line.split(" | ")])
         else:
             # "Salaire - Mme (temps partiel) 650,00 €" or "Salaire : 980,00"
-            m = re.match(rf"^(.*?)\s*[:]?\s*((?:{french.MONTANT_RE})|en\s+attente)\s*$", line.strip(), re.IGNORECASE)
+            m = re.match(
+                rf"^(.*?)\s*[:]?\s*((?:{french.MONTANT_RE})|en\s+attente)\s*$",
+                line.strip(),
+                re.IGNORECASE,
+            )
             if m and m.group(1):
                 rows.append([m.group(1), m.group(2)])
     if not rows:  # fillable forms without headings: known resource labels with an amount
         for p in pairs:
-            if p.section in (None, "ressources") and p.key is None and p.value and _amount_or_wait(p.value):
+            if (
+                p.section in (None, "ressources")
+                and p.key is None
+                and p.value
+                and _amount_or_wait(p.value)
+            ):
                 if _first_option(p.label, options):
                     rows.append([p.label, p.value])
     for row in rows:
         label = row[0]
-        if not label or re.match(r"^(?:total|sous-total|type|nature|montant|ressources?)\b", label, re.IGNORECASE):
+        if not label or re.match(
+            r"^(?:total|sous-total|type|nature|montant|ressources?)\b", label, re.IGNORECASE
+        ):
             continue
         kind = _resource_type(label, options)
         if kind is None:
@@ -1169,11 +1372,16 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
 
 _RESOURCE_FIELD = re.compile(
     rf"^\s*(?:ressources?|revenus?)\s*(?:n°\s*)?\d*\s*[:–-]\s*(?P<label>[^:|]+?)\s*(?:\((?:en\s+)?(?:€|euros?)\))?\s*[:|]\s*"
-    rf"(?P<value>(?:{french.MONTANT_RE})|en\s+attente)\s*$", re.IGNORECASE)
+    rf"(?P<value>(?:{french.MONTANT_RE})|en\s+attente)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _amount_or_wait(value: str) -> bool:
-    return bool(re.search(r"en\s+attente", value, re.IGNORECASE)) or french.parse_montant(value) is not None
+    return (
+        bool(re.search(r"en\s+attente", value, re.IGNORECASE))
+        or french.parse_montant(value) is not None
+    )
 
 
 def _resource_type(label: str, options: list[dict]) -> str | None:

@@ -9,6 +9,7 @@ The landlord is the party "à la requête de" (patterns in the rule files' `[bai
 never the managing agency, the commissaire's office or a phrase of the act; the short name
 the act gives ("dit « X Habitat »") is the one in use.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,20 +20,26 @@ from .. import french
 from ..engine import PARSERS, FieldRule
 from .persons import CIV
 
-
 # Role words of an act: a value made of them is a fragment of wording, not a landlord.
 _ROLE_WORDS = re.compile(
     r"\b(?:demandeu?r(?:esse)?s?|requ[ée]rante?s?|ci-dessus|ci-apr[èe]s|susnomm[ée]e?s?|sus-?d[ée]sign[ée]e?s?|"
     r"d[ée]sign[ée]e?s?|d[ée]fendeu?r(?:esse)?s?|locataires?|preneu?r|soussign[ée]e?|requise?|"
-    r"(?:le|la|son|sa|leur)\s+(?:bailleu?r|bailleresse|propri[ée]taire))\b", re.IGNORECASE)
+    r"(?:le|la|son|sa|leur)\s+(?:bailleu?r|bailleresse|propri[ée]taire))\b",
+    re.IGNORECASE,
+)
 # the commissaire's office ("délivrée par la SCP X, commissaires de justice") is not the landlord
-_OFFICER = re.compile(r"\b(?:SCP|SELARL|SELAS|SELAFA|[ée]tude|huissiers?|commissaires?)\b", re.IGNORECASE)
-_OFFICER_AFTER = re.compile(r"[^.;\n]{0,40}?\b(?:commissaires?|huissiers?)\s+de\s+justice", re.IGNORECASE)
+_OFFICER = re.compile(
+    r"\b(?:SCP|SELARL|SELAS|SELAFA|[ée]tude|huissiers?|commissaires?)\b", re.IGNORECASE
+)
+_OFFICER_AFTER = re.compile(
+    r"[^.;\n]{0,40}?\b(?:commissaires?|huissiers?)\s+de\s+justice", re.IGNORECASE
+)
 # "Office Public de l'Habitat de X, dit « X HABITAT »": the short name is the one in use
 _SHORT_NAME = re.compile(
     r"(?:\bdite?|\bd[ée]nomm[ée]e?|\bsous\s+(?:le\s+nom|la\s+d[ée]nomination)\s+(?:de\s+)?|"
     r"\bsous\s+l.enseigne|\bconnue?\s+sous\s+le\s+nom\s+(?:de\s+)?|\()\s*[«\"“]\s*(?P<s>[^»\"”]{2,60}?)\s*[»\"”]",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def find_bailleur(text: str, data: dict) -> tuple[str, int, bool] | None:
@@ -42,18 +49,22 @@ def find_bailleur(text: str, data: dict) -> tuple[str, int, bool] | None:
     mandataire = re.compile(conf.get("mandataire", r"\bagence\b"), re.IGNORECASE)
     rule = FieldRule("bailleur", "organisme", list(conf.get("motifs", [])))
     skipped = False
-    for rank, rx in enumerate(rule.patterns):
+    for rx in rule.patterns:
         for m in rx.finditer(text):
             raw = m.group("v")
-            short = _SHORT_NAME.search(text[m.start("v"): m.end("v") + 60])
+            short = _SHORT_NAME.search(text[m.start("v") : m.end("v") + 60])
             if short and not _ROLE_WORDS.search(short.group("s")):
                 raw = short.group("s")
             value = clean_bailleur(raw)
             if not value or mandataire.search(value) or is_placeholder(value):
                 continue
             at = text.find(value, m.start("v"), m.end("v") + 60)
-            if (_ROLE_WORDS.search(value) or not _reads_as_name(value) or _OFFICER.search(value)
-                    or (at >= 0 and _OFFICER_AFTER.match(text, at + len(value)))):
+            if (
+                _ROLE_WORDS.search(value)
+                or not _reads_as_name(value)
+                or _OFFICER.search(value)
+                or (at >= 0 and _OFFICER_AFTER.match(text, at + len(value)))
+            ):
                 skipped = True
                 continue
             return value, m.start("v"), skipped or len(value) > 70
@@ -69,10 +80,49 @@ def _reads_as_name(value: str) -> bool:
     return len(lower) <= max(1, len(words) // 3)
 
 
-_CONNECTORS = {"de", "du", "des", "d", "l", "la", "le", "les", "et", "en", "sur", "sous", "a", "au", "aux",
-               "pour", "habitat", "logement", "immobiliere", "societe", "anonyme", "civile", "office",
-               "public", "publique", "d'habitations", "d'hlm", "loyer", "modere", "habitations", "lès",
-               "lez", "saint", "sainte", "dit", "dite", "dans", "par", "l'habitat", "d'economie", "mixte"}
+_CONNECTORS = {
+    "de",
+    "du",
+    "des",
+    "d",
+    "l",
+    "la",
+    "le",
+    "les",
+    "et",
+    "en",
+    "sur",
+    "sous",
+    "a",
+    "au",
+    "aux",
+    "pour",
+    "habitat",
+    "logement",
+    "immobiliere",
+    "societe",
+    "anonyme",
+    "civile",
+    "office",
+    "public",
+    "publique",
+    "d'habitations",
+    "d'hlm",
+    "loyer",
+    "modere",
+    "habitations",
+    "lès",
+    "lez",
+    "saint",
+    "sainte",
+    "dit",
+    "dite",
+    "dans",
+    "par",
+    "l'habitat",
+    "d'economie",
+    "mixte",
+}
 
 
 def clean_bailleur(raw: str) -> str | None:
@@ -83,14 +133,22 @@ def clean_bailleur(raw: str) -> str | None:
         raw = short.group("s")
     raw = re.sub(r"^(?i:l'|la\s+|le\s+)(?=[A-Z]{2,}\b|(?i:office|soci[ée]t[ée]|SCI|SA)\b)", "", raw)
     # "la société SCI Les Tilleuls", "Société X", "la SA Immobilière …": the kind is not the name
-    raw = re.sub(r"^(?i:soci[ée]t[ée])\s+(?=(?:SCI|SARL|SAS|SA|EURL|SNC)\b|[A-Z])(?!(?i:anonyme|civile|d))", "", raw)
+    raw = re.sub(
+        r"^(?i:soci[ée]t[ée])\s+(?=(?:SCI|SARL|SAS|SA|EURL|SNC)\b|[A-Z])(?!(?i:anonyme|civile|d))",
+        "",
+        raw,
+    )
     raw = re.sub(r"^(?:SA|S\.A\.)\s+(?!(?i:d.?HLM|HLM|d.habitations)\b)(?=[A-Z])", "", raw)
     # a legal form spelt out before the name in capitals: "société anonyme d'habitations à
     # loyer modéré HABITAT DU CENTRE-EST" is "HABITAT DU CENTRE-EST"
     raw = re.sub(r"^(?i:soci[ée]t[ée]\s+civile\s+immobili[èe]re)\s+(?=[A-Z])", "SCI ", raw)
-    raw = re.sub(r"^(?i:(?:soci[ée]t[ée]\s+anonyme|SA)\s+d.(?:habitations?\s+[àa]\s+loyers?\s+mod[ée]r[ée]s?|HLM)"
-                 r"|soci[ée]t[ée]\s+anonyme|entreprise\s+sociale\s+pour\s+l.habitat|(?:la\s+)?soci[ée]t[ée]\s+coop[ée]rative"
-                 r"(?:\s+d.HLM)?)\s+(?=[A-Z0-9][A-Z0-9ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜ'\- ]{2,}\b)", "", raw)
+    raw = re.sub(
+        r"^(?i:(?:soci[ée]t[ée]\s+anonyme|SA)\s+d.(?:habitations?\s+[àa]\s+loyers?\s+mod[ée]r[ée]s?|HLM)"
+        r"|soci[ée]t[ée]\s+anonyme|entreprise\s+sociale\s+pour\s+l.habitat|(?:la\s+)?soci[ée]t[ée]\s+coop[ée]rative"
+        r"(?:\s+d.HLM)?)\s+(?=[A-Z0-9][A-Z0-9ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜ'\- ]{2,}\b)",
+        "",
+        raw,
+    )
     value = PARSERS["organisme"](raw)
     if not value:
         return None
@@ -104,7 +162,9 @@ def clean_bailleur(raw: str) -> str | None:
 
 
 def is_placeholder(value: str) -> bool:
-    return bool(re.fullmatch(r"[\W_.…]*|(?:n[ée]ant|non\s+renseign[ée]|/|-|\.+)", value, re.IGNORECASE))
+    return bool(
+        re.fullmatch(r"[\W_.…]*|(?:n[ée]ant|non\s+renseign[ée]|/|-|\.+)", value, re.IGNORECASE)
+    )
 
 
 def statut_from_bailleur(bailleur: str, data: dict) -> str | None:

@@ -12,6 +12,7 @@ rule files ([personnes]). A candidate that does not look like a personal name (a
 of the act, a title, a landlord) is dropped; `doubtful` tells the caller that something
 was dropped or looked odd, so the field is flagged for a person to check.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,7 @@ from .. import french
 from ..engine import compile_pattern
 
 # Civilities in any case; "M" alone only before a capitalised word.
-CIV = (r"(?:(?i:monsieur|madame|mademoiselle)|MME\.?|Mme\.?|MLLE\.?|Mlle\.?|Melle|MR\.?|Mr\.?|M\.|M(?=\s+[A-Z]))")
+CIV = r"(?:(?i:monsieur|madame|mademoiselle)|MME\.?|Mme\.?|MLLE\.?|Mlle\.?|Melle|MR\.?|Mr\.?|M\.|M(?=\s+[A-Z]))"
 _BIRTH = re.compile(rf"n[ée]e?(?:\(e\))?\s+le\s+(?P<d>{french.DATE_RE})", re.IGNORECASE)
 # list markers: "1/", "1°)", "1)", "1.", "a)", "-", "•"
 _MARKER = r"(?:(?<![\w/])\d{1,2}\s*(?:°\s*\)?|/|\)|\.(?!\d))|(?<!\w)[a-h]\)|(?<!\S)[-–•*](?=\s))"
@@ -34,11 +35,15 @@ _NOT_NAME_WORDS = re.compile(
     r"pr[ée]fet|pr[ée]fecture|maire|pr[ée]sident|avocat|ma[iî]tre|domicili[ée]|demeurant|pris|agissant|"
     r"repr[ée]sent[ée]|qualit[ée]|mandataire|ensemble|tous|toutes|deux|lequel|laquelle|lesquels|celui|"
     r"sa|son|ses|leur|leurs|est|sont|a|ont|fait|avons|ai|nous|vous|il|elle|ils|elles|qui|que|dont|"
-    r"copie|acte|pr[ée]sent|madame|monsieur)\b", re.IGNORECASE)
+    r"copie|acte|pr[ée]sent|madame|monsieur)\b",
+    re.IGNORECASE,
+)
 _NOT_A_NAME = re.compile(
     r"^(?:le|la|les|l')?\s*(?:directeur|directrice|pr[ée]fet|pr[ée]f[eè]te|sous-pr[ée]fet|juge|pr[ée]sident|"
     r"pr[ée]sidente|maire|chef|responsable|greffier|greffi[èe]re|commissaire|huissier|ma[iî]tre|avocat|"
-    r"procureur|secr[ée]taire|conseill|d[ée]l[ée]gu|charg[ée])\b", re.IGNORECASE)
+    r"procureur|secr[ée]taire|conseill|d[ée]l[ée]gu|charg[ée])\b",
+    re.IGNORECASE,
+)
 # where a name stops: punctuation, birth, address, occupation…
 _STOP_NAME = re.compile(
     rf"\s*(?:,|;|:|\(|\)|\bn[ée]e?(?:\(e\))?\s+(?:le|en|au|à|a)\b|\bdemeurant|\bdomicili|\bdemeurant|"
@@ -48,9 +53,12 @@ _STOP_NAME = re.compile(
     rf"[ée]tudiante?|ch[ôo]meur|ch[ôo]meuse|demandeu(?:r|se)\s+d.emploi|salari[ée]e?|int[ée]rimaire|"
     rf"profession|c[ée]libataire|mari[ée]e?|pacs[ée]e?|en\s+instance)\b|\n|\s-\s|\s(?={CIV}\s)|"
     # the next label of a table ("Locataire(s)  Jean MARTIN  Adresse du logement …")
-    rf"\s(?-i:Adresse|ADRESSE|Logement|Domicile|Bailleur|Juridiction|Audience|Commissaire|T[ée]l[ée]phone|T[ée]l\b))")
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-ÖØ-Ý][A-Za-zÀ-ÖØ-öø-ÿ'\-]*|d'[A-ZÀ-Ý][\w'\-]*|"
-                         r"(?:de|du|des|d'|le|la|les|van|von|der|den|da|di|del|dos|ben|el|al|ould|bin))\.?$")
+    rf"\s(?-i:Adresse|ADRESSE|Logement|Domicile|Bailleur|Juridiction|Audience|Commissaire|T[ée]l[ée]phone|T[ée]l\b))"
+)
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-ZÀ-ÖØ-Ý][A-Za-zÀ-ÖØ-öø-ÿ'\-]*|d'[A-ZÀ-Ý][\w'\-]*|"
+    r"(?:de|du|des|d'|le|la|les|van|von|der|den|da|di|del|dos|ben|el|al|ould|bin))\.?$"
+)
 
 
 def find_persons(text: str, data: dict) -> tuple[list[Personne], int | None, bool]:
@@ -69,7 +77,7 @@ def find_persons(text: str, data: dict) -> tuple[list[Personne], int | None, boo
     candidates = []
     for rank, rx in enumerate(starts):
         for m in rx.finditer(text):
-            segment = text[m.end(): m.end() + 900]
+            segment = text[m.end() : m.end() + 900]
             cut = len(segment)
             for e in ends:
                 em = e.search(segment, 3)
@@ -88,7 +96,9 @@ def find_persons(text: str, data: dict) -> tuple[list[Personne], int | None, boo
 
 
 def _fullness(persons: list[Personne]) -> float:
-    return sum(1 + 0.5 * bool(p.civilite) + 0.5 * bool(p.prenom) + bool(p.date_naissance) for p in persons)
+    return sum(
+        1 + 0.5 * bool(p.civilite) + 0.5 * bool(p.prenom) + bool(p.date_naissance) for p in persons
+    )
 
 
 def parse_persons(block: str, context: str | None = None) -> list[Personne]:
@@ -115,8 +125,10 @@ def _parse(block: str, context: str | None = None) -> tuple[list[Personne], bool
 
 def _couple(flat: str, context: str) -> list[Personne]:
     m = re.search(
-        rf"(?:(?:les\s+)?[ée]poux|(?:Monsieur|M\.?|Mr\.?)\s+et\s+(?:Madame|Mme\.?))\s+(?P<n>[^,;()]+)",
-        flat, re.IGNORECASE)
+        r"(?:(?:les\s+)?[ée]poux|(?:Monsieur|M\.?|Mr\.?)\s+et\s+(?:Madame|Mme\.?))\s+(?P<n>[^,;()]+)",
+        flat,
+        re.IGNORECASE,
+    )
     if not m or re.search(rf"{CIV}\s+\S+.*\bet\s+{CIV}", flat[: m.start()]):
         return []
     raw = _STOP_NAME.split(m.group("n"))[0]
@@ -127,10 +139,20 @@ def _couple(flat: str, context: str) -> list[Personne]:
     births = [french.parse_date(b.group("d")) for b in _BIRTH.finditer(context)]
     p1 = prenoms[0] if prenoms else None
     p2 = prenoms[1] if len(prenoms) > 1 else None
-    return [Personne(nom=nom, prenom=french.prenom_case(p1) if p1 else None, civilite="M.",
-                     date_naissance=births[0] if births else None),
-            Personne(nom=nom, prenom=french.prenom_case(p2) if p2 else None, civilite="Mme",
-                     date_naissance=births[1] if len(births) > 1 else None)]
+    return [
+        Personne(
+            nom=nom,
+            prenom=french.prenom_case(p1) if p1 else None,
+            civilite="M.",
+            date_naissance=births[0] if births else None,
+        ),
+        Personne(
+            nom=nom,
+            prenom=french.prenom_case(p2) if p2 else None,
+            civilite="Mme",
+            date_naissance=births[1] if len(births) > 1 else None,
+        ),
+    ]
 
 
 def _singles(flat: str) -> tuple[list[Personne], bool]:
@@ -141,9 +163,9 @@ def _singles(flat: str) -> tuple[list[Personne], bool]:
         end = civs[i + 1].start() if i + 1 < len(civs) else len(flat)
         if _OTHER_PARTY.match(flat, m.end()):
             continue  # the landlord, the officer or a lawyer named in the same sentence
-        person = _person(flat[m.end(): end], french.normalize_civilite(m.group("c")))
+        person = _person(flat[m.end() : end], french.normalize_civilite(m.group("c")))
         if person is None:
-            dropped = dropped or _worth_flagging(flat[m.end(): end])
+            dropped = dropped or _worth_flagging(flat[m.end() : end])
             continue
         people.append(person)
     return _dedupe(people), dropped
@@ -155,23 +177,25 @@ _OTHER_PARTY = re.compile(
     r"(?:(?:son|sa|leur|le|la|en\s+sa\s+qualit[ée]\s+de)\s+)?(?:propri[ée]taire|bailleu?r|bailleresse|"
     r"mandataire|g[ée]rante?|commissaire|huissier|avocate?|repr[ée]sentant)\b"
     r"|(?:(?!locataire|demeurant|domicili|occupant)[^.;]){0,80}?\ba\s+fait\s+(?:d[ée]livrer|assigner|signifier)",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def _listed_without_civility(flat: str) -> tuple[list[Personne], bool]:
-    """"1/ Jean MARTIN, né le …  2/ Marie MARTIN …" with no civility at all."""
+    """ "1/ Jean MARTIN, né le …  2/ Marie MARTIN …" with no civility at all."""
     marks = list(re.finditer(rf"{_MARKER}|^|;", flat))
     people, dropped = [], False
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(flat)
-        person = _person(flat[m.end(): end], None)
+        person = _person(flat[m.end() : end], None)
         # without a civility only "Prénom NOM" is taken as a person (a list of claims
         # "- CONSTATER …, - ORDONNER …" is not)
-        if person is not None and not (person.prenom and person.prenom[:1].isupper()
-                                       and person.nom and person.nom.isupper()):
+        if person is not None and not (
+            person.prenom and person.prenom[:1].isupper() and person.nom and person.nom.isupper()
+        ):
             person = None
         if person is None:
-            dropped = dropped or _worth_flagging(flat[m.end(): end])
+            dropped = dropped or _worth_flagging(flat[m.end() : end])
         else:
             people.append(person)
     return _dedupe(people), dropped
@@ -186,20 +210,50 @@ def _person(after: str, civilite: str | None) -> Personne | None:
     # not a particle
     tokens = raw.split()
     for k, tok in enumerate(tokens):
-        if k and tok[:1].islower() and tok not in ("de", "du", "des", "le", "la", "les", "van", "von",
-                                                    "der", "den", "da", "di", "del", "dos", "ben", "el",
-                                                    "al", "ould", "bin") and not tok.startswith("d'"):
+        if (
+            k
+            and tok[:1].islower()
+            and tok
+            not in (
+                "de",
+                "du",
+                "des",
+                "le",
+                "la",
+                "les",
+                "van",
+                "von",
+                "der",
+                "den",
+                "da",
+                "di",
+                "del",
+                "dos",
+                "ben",
+                "el",
+                "al",
+                "ould",
+                "bin",
+            )
+            and not tok.startswith("d'")
+        ):
             raw = " ".join(tokens[:k])
             break
-    raw = re.sub(r"(?:\s+(?:de|du|des|d'|le|la|les|van|von|der|den|da|di|del|dos|ben|el|al))+$", "", raw)
+    raw = re.sub(
+        r"(?:\s+(?:de|du|des|d'|le|la|les|van|von|der|den|da|di|del|dos|ben|el|al))+$", "", raw
+    )
     if not raw or _NOT_A_NAME.match(raw) or len(raw.split()) > 6:
         return None
     nom, prenom = french.split_name(raw)
     if not nom or not re.search(r"[A-Za-zÀ-ÿ]{2}", nom) or not _is_name(raw):
         return None
     birth = _BIRTH.search(after)
-    return Personne(nom=nom, prenom=french.prenom_case(prenom) if prenom else None, civilite=civilite,
-                    date_naissance=french.parse_date(birth.group("d")) if birth else None)
+    return Personne(
+        nom=nom,
+        prenom=french.prenom_case(prenom) if prenom else None,
+        civilite=civilite,
+        date_naissance=french.parse_date(birth.group("d")) if birth else None,
+    )
 
 
 def _is_name(raw: str) -> bool:
@@ -217,8 +271,15 @@ def _worth_flagging(fragment: str) -> bool:
 def _dedupe(people: list[Personne]) -> list[Personne]:
     out: list[Personne] = []
     for p in people:
-        same = next((q for q in out if french.fold(q.nom) == french.fold(p.nom)
-                     and (q.prenom or "").lower() == (p.prenom or "").lower()), None)
+        same = next(
+            (
+                q
+                for q in out
+                if french.fold(q.nom) == french.fold(p.nom)
+                and (q.prenom or "").lower() == (p.prenom or "").lower()
+            ),
+            None,
+        )
         if same is None:
             out.append(p)
         elif same.date_naissance is None:

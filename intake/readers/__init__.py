@@ -29,6 +29,7 @@ is no supported document, whatever its name, is refused.
 
 Adding a format is adding a module and a line to `READERS`.
 """
+
 from __future__ import annotations
 
 import re
@@ -69,7 +70,9 @@ def read_document(path: Path) -> Document:
     index_ocr_lines(doc)
     if not any(len(re.sub(r"\W", "", p)) >= 3 for p in doc.pages) and not any(doc.fields.values()):
         if doc.ocr or doc.kind in ("pdf_scan", "image"):
-            raise UnreadableDocument("Aucun texte lisible, même après reconnaissance de caractères "
-                                     "(page blanche ou scan illisible).")
+            raise UnreadableDocument(
+                "Aucun texte lisible, même après reconnaissance de caractères "
+                "(page blanche ou scan illisible)."
+            )
         raise UnreadableDocument("Le document ne contient aucun texte.")
     return doc

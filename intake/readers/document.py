@@ -1,5 +1,6 @@
 """What every reader returns: the text of a file, page by page, with what the format adds
 (form fields, tick boxes, tables, OCR confidences) and notes for staff."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -20,7 +21,9 @@ class Document:
     path: Path
     kind: str  # pdf_text | pdf_scan | pdf_form | docx | odt | image
     pages: list[str] = field(default_factory=list)
-    fields: dict[str, str] = field(default_factory=dict)  # AcroForm / content controls / form fields
+    fields: dict[str, str] = field(
+        default_factory=dict
+    )  # AcroForm / content controls / form fields
     checkboxes: dict[str, bool] = field(default_factory=dict)
     paragraphs: list[str] = field(default_factory=list)
     tables: list[list[list[str]]] = field(default_factory=list)  # table → rows → cell texts

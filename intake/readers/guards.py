@@ -5,6 +5,7 @@ instructions, a « zip bomb », a « billion laughs » XML, a gigapixel image) i
 in milliseconds, with a French reason. The memory and time limits of the reading child
 (`intake/sandbox.py`) stay behind them as the last line of defence.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,23 +18,24 @@ from ..errors import UnreadableDocument
 # Guards against hostile or absurd files, checked before the expensive work: each one
 # turns a file that would cost minutes and gigabytes into a quarantine in milliseconds.
 # They are far above what the service ever receives (letters, forms, scans of a few pages).
-MAX_FILE_BYTES = 200 * 1024 * 1024      # a 200-page colour scan is far below this
-MAX_PAGES = 200                         # PDF pages, image frames (multi-page TIFF)
+MAX_FILE_BYTES = 200 * 1024 * 1024  # a 200-page colour scan is far below this
+MAX_PAGES = 200  # PDF pages, image frames (multi-page TIFF)
 MAX_PAGE_CONTENT_BYTES = 8 * 1024 * 1024  # one PDF page's drawing instructions, decompressed
 MAX_PDF_CONTENT_BYTES = 64 * 1024 * 1024  # the same, whole document
-MAX_IMAGE_PIXELS = 120_000_000          # a 108-megapixel phone photo still passes
+MAX_IMAGE_PIXELS = 120_000_000  # a 108-megapixel phone photo still passes
 MAX_ZIP_ENTRIES = 10_000
-MAX_XML_BYTES = 64 * 1024 * 1024        # Word / ODT text parts, uncompressed, all together
-MAX_ZIP_RATIO = 200                     # XML compresses 5-20×; a bomb 1,000× and more
-ZIP_RATIO_FLOOR = 2 * 1024 * 1024       # the ratio is only judged above this size
-
+MAX_XML_BYTES = 64 * 1024 * 1024  # Word / ODT text parts, uncompressed, all together
+MAX_ZIP_RATIO = 200  # XML compresses 5-20×; a bomb 1,000× and more
+ZIP_RATIO_FLOOR = 2 * 1024 * 1024  # the ratio is only judged above this size
 
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes, refused when it is a link, gone, absurdly large or empty."""
     if path.is_symlink():
-        raise UnreadableDocument("Le fichier est un lien symbolique (raccourci) : il n'est pas "
-                                 "suivi ; déposez le document lui-même.")
+        raise UnreadableDocument(
+            "Le fichier est un lien symbolique (raccourci) : il n'est pas "
+            "suivi ; déposez le document lui-même."
+        )
     if not path.is_file():
         raise UnreadableDocument("Fichier introuvable (déplacé ou supprimé pendant la lecture).")
     try:
@@ -41,7 +43,8 @@ def read_bytes(path: Path) -> bytes:
         if size > MAX_FILE_BYTES:
             raise UnreadableDocument(
                 f"Le fichier est anormalement volumineux ({size / 1024 / 1024:.0f} Mo, "
-                f"maximum {MAX_FILE_BYTES // 1024 // 1024} Mo) : il n'a pas été lu.")
+                f"maximum {MAX_FILE_BYTES // 1024 // 1024} Mo) : il n'a pas été lu."
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise UnreadableDocument(f"Fichier impossible à ouvrir ({exc.strerror or exc}).") from exc
@@ -65,7 +68,8 @@ def check_pdf(reader) -> None:
     if count > MAX_PAGES:
         raise UnreadableDocument(
             f"Le PDF compte {count} pages (maximum {MAX_PAGES}) : il n'a pas été lu ; "
-            "s'il est authentique, déposez seulement les pages utiles.")
+            "s'il est authentique, déposez seulement les pages utiles."
+        )
     if not counted:
         return
     total = 0
@@ -76,7 +80,8 @@ def check_pdf(reader) -> None:
             raise UnreadableDocument(
                 f"La page {number} du PDF contient un volume anormal d'instructions de dessin "
                 "(plus de quelques mégaoctets une fois décompressées) : fichier piégé ou "
-                "endommagé, il n'a pas été lu.")
+                "endommagé, il n'a pas été lu."
+            )
 
 
 def content_size(page, cap: int) -> int:
@@ -93,8 +98,11 @@ def content_size(page, cap: int) -> int:
             stream = stream.get_object()
             raw = getattr(stream, "_data", b"") or b""
             filters = stream.get("/Filter")
-            filters = [str(f) for f in filters] if isinstance(filters, list) else \
-                ([str(filters)] if filters is not None else [])
+            filters = (
+                [str(f) for f in filters]
+                if isinstance(filters, list)
+                else ([str(filters)] if filters is not None else [])
+            )
             if filters in (["/FlateDecode"], ["/Fl"]):
                 inflater = zlib.decompressobj()
                 try:
@@ -118,30 +126,39 @@ def check_archive(zf: zipfile.ZipFile, file_size: int, what: str, parts: str) ->
     size it declares, so a lying header cannot get around this."""
     infos = zf.infolist()
     if len(infos) > MAX_ZIP_ENTRIES:
-        raise UnreadableDocument(f"{what} contient un nombre anormal d'éléments ({len(infos)}) : "
-                                 "fichier suspect, il n'a pas été lu.")
+        raise UnreadableDocument(
+            f"{what} contient un nombre anormal d'éléments ({len(infos)}) : "
+            "fichier suspect, il n'a pas été lu."
+        )
     read = [i for i in infos if re.fullmatch(parts, i.filename)]
     for info in read:
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise UnreadableDocument(f"{what} utilise une compression qu'aucun traitement de "
-                                     "texte n'emploie : fichier suspect, il n'a pas été lu.")
+            raise UnreadableDocument(
+                f"{what} utilise une compression qu'aucun traitement de "
+                "texte n'emploie : fichier suspect, il n'a pas été lu."
+            )
     total = sum(i.file_size for i in read)
     bomb = total > MAX_XML_BYTES or any(
         i.file_size > ZIP_RATIO_FLOOR and i.file_size > MAX_ZIP_RATIO * max(i.compress_size, 1)
-        for i in read)
+        for i in read
+    )
     if bomb:
         raise UnreadableDocument(
             f"{what} est anormalement volumineux une fois décompressé ({megabytes(total)} "
             f"pour un fichier de {megabytes(file_size)}) : archive piégée (« bombe de "
-            "décompression ») probable, il n'a pas été lu.")
+            "décompression ») probable, il n'a pas été lu."
+        )
 
 
 def megabytes(n: int) -> str:
     return f"{n / 1024 / 1024:.0f} Mo" if n >= 1024 * 1024 else f"{max(n // 1024, 1)} Ko"
 
 
-DTD_MARKS = tuple(mark.encode(enc) for mark in ("<!DOCTYPE", "<!ENTITY")
-                   for enc in ("ascii", "utf-16-le", "utf-16-be"))
+DTD_MARKS = tuple(
+    mark.encode(enc)
+    for mark in ("<!DOCTYPE", "<!ENTITY")
+    for enc in ("ascii", "utf-16-le", "utf-16-be")
+)
 
 
 def parse_xml(xml: bytes, what: str):
@@ -151,15 +168,21 @@ def parse_xml(xml: bytes, what: str):
     from lxml import etree
 
     if any(mark in xml for mark in DTD_MARKS):
-        raise UnreadableDocument(f"{what} contient des déclarations XML (DTD, entités) "
-                                 "qu'aucun traitement de texte n'écrit : fichier suspect "
-                                 "(« bombe XML » possible), il n'a pas été lu.")
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
-                             huge_tree=False)
+        raise UnreadableDocument(
+            f"{what} contient des déclarations XML (DTD, entités) "
+            "qu'aucun traitement de texte n'écrit : fichier suspect "
+            "(« bombe XML » possible), il n'a pas été lu."
+        )
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
     return etree.fromstring(xml, parser)
 
-IMAGE_TOO_BIG = (f"L'image est démesurée (plus de {MAX_IMAGE_PIXELS // 1_000_000} millions de "
-                  "pixels) : elle n'a pas été lue")
+
+IMAGE_TOO_BIG = (
+    f"L'image est démesurée (plus de {MAX_IMAGE_PIXELS // 1_000_000} millions de "
+    "pixels) : elle n'a pas été lue"
+)
 
 
 def check_image(img) -> None:
@@ -169,8 +192,11 @@ def check_image(img) -> None:
         raise UnreadableDocument(
             f"L'image est démesurée ({width} × {height} pixels, soit "
             f"{width * height / 1e6:.0f} millions ; maximum {MAX_IMAGE_PIXELS // 1_000_000} "
-            "millions) : elle n'a pas été lue.")
+            "millions) : elle n'a pas été lue."
+        )
     frames = getattr(img, "n_frames", 1)
     if frames > MAX_PAGES:
-        raise UnreadableDocument(f"L'image compte {frames} pages (maximum {MAX_PAGES}) : elle "
-                                 "n'a pas été lue ; déposez seulement les pages utiles.")
+        raise UnreadableDocument(
+            f"L'image compte {frames} pages (maximum {MAX_PAGES}) : elle "
+            "n'a pas été lue ; déposez seulement les pages utiles."
+        )

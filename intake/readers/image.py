@@ -1,4 +1,5 @@
 """Images (JPEG, PNG, TIFF with one page per frame): every page OCR'd, in parallel."""
+
 from __future__ import annotations
 
 import io

@@ -1,4 +1,5 @@
 """ODT (LibreOffice / OpenOffice text): paragraphs, headings and tables of content.xml."""
+
 from __future__ import annotations
 
 import io
@@ -57,8 +58,11 @@ def read(path: Path, data: bytes) -> Document:
             elif q.namespace == ns_table and q.localname == "table":
                 rows = []
                 for row in child.iter(f"{{{ns_table}}}table-row"):
-                    cells = [" ".join(para_text(p) for p in cell.iter(f"{{{ns_text}}}p"))
-                             for cell in row if etree.QName(cell).localname == "table-cell"]
+                    cells = [
+                        " ".join(para_text(p) for p in cell.iter(f"{{{ns_text}}}p"))
+                        for cell in row
+                        if etree.QName(cell).localname == "table-cell"
+                    ]
                     rows.append(cells)
                     lines.append(" | ".join(cells))
                 doc.tables.append(rows)

@@ -1,6 +1,7 @@
 """PDF: the text layer of each page; a page without one (a scan) is drawn at 300 dpi and
 OCR'd, the scanned pages of one file in parallel; a fillable form's fields are put back
 in the text where they stand (`pdf_forms.py`)."""
+
 from __future__ import annotations
 
 import io
@@ -23,8 +24,9 @@ def read(path: Path, data: bytes) -> Document:
     from pypdf.errors import PdfReadError
 
     if b"%%EOF" not in data[-2048:]:
-        raise UnreadableDocument("Le PDF est incomplet ou endommagé (fichier tronqué, "
-                                 "copie interrompue ?).")
+        raise UnreadableDocument(
+            "Le PDF est incomplet ou endommagé (fichier tronqué, copie interrompue ?)."
+        )
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         password = None
@@ -34,8 +36,10 @@ def read(path: Path, data: bytes) -> Document:
             except Exception:
                 ok = 0
             if not ok:
-                raise UnreadableDocument("Le PDF est protégé par un mot de passe : "
-                                         "demandez une version non protégée à l'expéditeur.")
+                raise UnreadableDocument(
+                    "Le PDF est protégé par un mot de passe : "
+                    "demandez une version non protégée à l'expéditeur."
+                )
             password = ""
         check_pdf(reader)
         fields, checkboxes = acroform(reader)
@@ -57,8 +61,10 @@ def read(path: Path, data: bytes) -> Document:
                 raise UnreadableDocument("Le PDF ne contient aucune page.")
             for i, page in enumerate(pdf.pages):
                 if i >= MAX_PAGES:
-                    raise UnreadableDocument(f"Le PDF compte plus de {MAX_PAGES} pages : il n'a "
-                                             "pas été lu ; déposez seulement les pages utiles.")
+                    raise UnreadableDocument(
+                        f"Le PDF compte plus de {MAX_PAGES} pages : il n'a "
+                        "pas été lu ; déposez seulement les pages utiles."
+                    )
                 text = page.extract_text(x_tolerance=1.5, y_tolerance=3) or ""
                 if len(re.sub(r"\s", "", text)) < MIN_TEXT_CHARS:
                     to_ocr.append(i)
@@ -91,8 +97,10 @@ def read(path: Path, data: bytes) -> Document:
         # fields stand on the page, so that they fall under their section's heading
         if not merge_widgets(doc, data, reader, password):
             lines = [f"{field_label(name)} : {value}" for name, value in fields.items() if value]
-            lines += [f"{CHECKED if on else UNCHECKED} {field_label(name)}"
-                      for name, on in checkboxes.items()]
+            lines += [
+                f"{CHECKED if on else UNCHECKED} {field_label(name)}"
+                for name, on in checkboxes.items()
+            ]
             doc.pages.append("\n".join(lines))
             doc.page_confidence.append(None)
             doc.ocr_page_lines.append([])
@@ -125,7 +133,8 @@ def _render(data: bytes, index: int, password):
         if (width * 300 / 72) * (height * 300 / 72) > MAX_IMAGE_PIXELS:
             raise UnreadableDocument(
                 f"La page {index + 1} du PDF est démesurée ({width / 72 * 2.54:.0f} × "
-                f"{height / 72 * 2.54:.0f} cm) : elle ne peut pas être lue.")
+                f"{height / 72 * 2.54:.0f} cm) : elle ne peut pas être lue."
+            )
         return pdf[index].render(scale=300 / 72).to_pil()
     finally:
         pdf.close()

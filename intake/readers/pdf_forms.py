@@ -2,6 +2,7 @@
 they stand, beside their printed labels, so that they fall under their section's heading
 as on paper. A form whose widgets cannot be placed gets its fields as "label : value"
 lines on a page of their own (see `pdf.read`)."""
+
 from __future__ import annotations
 
 import io
@@ -22,18 +23,25 @@ def _widgets(reader, index: int):
             continue
         parent = obj.get("/Parent").get_object() if obj.get("/Parent") is not None else {}
 
-        def get(key):
+        def get(key, obj=obj, parent=parent):
             return obj.get(key) if obj.get(key) is not None else parent.get(key)
 
         rect = [float(v) for v in obj["/Rect"]]
-        w = {"top": height - max(rect[1], rect[3]), "bottom": height - min(rect[1], rect[3]),
-             "x0": min(rect[0], rect[2]), "x1": max(rect[0], rect[2]),
-             "name": str(get("/T") or "").strip(), "tooltip": str(get("/TU") or "").strip()}
+        w = {
+            "top": height - max(rect[1], rect[3]),
+            "bottom": height - min(rect[1], rect[3]),
+            "x0": min(rect[0], rect[2]),
+            "x1": max(rect[0], rect[2]),
+            "name": str(get("/T") or "").strip(),
+            "tooltip": str(get("/TU") or "").strip(),
+        }
         if get("/FT") == "/Btn":
             state = obj.get("/AS")
             w["kind"] = "box"
             w["on"] = state is not None and str(state) not in ("/Off", "Off")
-            export = [str(k) for k in (obj.get("/AP", {}).get("/N", {}) or {}).keys() if str(k) != "/Off"]
+            export = [
+                str(k) for k in (obj.get("/AP", {}).get("/N", {}) or {}).keys() if str(k) != "/Off"
+            ]
             w["export"] = export[0].lstrip("/") if export else ""
         else:
             value = get("/V")
@@ -53,10 +61,20 @@ def _printed_label(words: list[dict], w: dict, widgets: list[dict]) -> list[int]
     left of it on its row (else just above it); for a tick box, the words right of it on its
     row, up to the next widget."""
     if w["kind"] == "box":
-        stop = min([o["x0"] for o in widgets if o is not w and o["x0"] > w["x1"] and _same_row(
-            {"top": o["top"], "bottom": o["bottom"]}, w)] + [10_000])
-        idx = sorted((i for i, x in enumerate(words) if _same_row(x, w) and w["x1"] - 1 <= x["x0"] < stop),
-                     key=lambda i: words[i]["x0"])
+        stop = min(
+            [
+                o["x0"]
+                for o in widgets
+                if o is not w
+                and o["x0"] > w["x1"]
+                and _same_row({"top": o["top"], "bottom": o["bottom"]}, w)
+            ]
+            + [10_000]
+        )
+        idx = sorted(
+            (i for i, x in enumerate(words) if _same_row(x, w) and w["x1"] - 1 <= x["x0"] < stop),
+            key=lambda i: words[i]["x0"],
+        )
         out, last = [], w["x1"]
         for i in idx:  # contiguous words only
             if words[i]["x0"] - last > 25:
@@ -64,22 +82,34 @@ def _printed_label(words: list[dict], w: dict, widgets: list[dict]) -> list[int]
             out.append(i)
             last = words[i]["x1"]
         return out
-    left = sorted((i for i, x in enumerate(words) if _same_row(x, w) and x["x1"] <= w["x0"] + 1),
-                  key=lambda i: -words[i]["x1"])
-    other_edges = [o["x1"] for o in widgets if o is not w and o["x1"] <= w["x0"] + 1 and _same_row(
-        {"top": o["top"], "bottom": o["bottom"]}, w)]
+    left = sorted(
+        (i for i, x in enumerate(words) if _same_row(x, w) and x["x1"] <= w["x0"] + 1),
+        key=lambda i: -words[i]["x1"],
+    )
+    other_edges = [
+        o["x1"]
+        for o in widgets
+        if o is not w
+        and o["x1"] <= w["x0"] + 1
+        and _same_row({"top": o["top"], "bottom": o["bottom"]}, w)
+    ]
     out, last = [], w["x0"]
     for i in left:
         # a label column may stand well left of its field; its own words are close together
-        if words[i]["x1"] < max(other_edges + [-1]) or last - words[i]["x1"] > (200 if not out else 25):
+        if words[i]["x1"] < max(other_edges + [-1]) or last - words[i]["x1"] > (
+            200 if not out else 25
+        ):
             break
         out.insert(0, i)
         last = words[i]["x0"]
     if out:
         return out
     # a caption right above the field
-    above = [i for i, x in enumerate(words) if 0 <= w["top"] - x["bottom"] <= 6
-             and x["x0"] < w["x1"] and x["x1"] > w["x0"]]
+    above = [
+        i
+        for i, x in enumerate(words)
+        if 0 <= w["top"] - x["bottom"] <= 6 and x["x0"] < w["x1"] and x["x1"] > w["x0"]
+    ]
     return sorted(above, key=lambda i: words[i]["x0"])
 
 
@@ -118,7 +148,9 @@ def merge_widgets(doc: Document, data: bytes, reader, password) -> bool:
                     used.update(idx)
                     label = _widget_label(w, printed)
                     if w["kind"] == "box":
-                        items.append((w["top"], w["x0"], f"{CHECKED if w['on'] else UNCHECKED} {label}"))
+                        items.append(
+                            (w["top"], w["x0"], f"{CHECKED if w['on'] else UNCHECKED} {label}")
+                        )
                     else:
                         items.append((w["top"], w["x0"], f"{label} : {w['value']}"))
                 # the remaining printed words, as lines
@@ -139,6 +171,7 @@ def merge_widgets(doc: Document, data: bytes, reader, password) -> bool:
     except Exception:
         return False
     return merged_any
+
 
 def field_label(name: str) -> str:
     return re.sub(r"[_\s]+", " ", name.split(".")[-1]).strip()

@@ -5,6 +5,7 @@ The content decides: a Word form saved under a `.pdf` name is read as Word, as a
 opening it would, with a note; a file that is no supported document whatever its name is
 refused with a French reason saying what it is.
 """
+
 from __future__ import annotations
 
 import io
@@ -12,17 +13,30 @@ import zipfile
 
 # The extensions each readable format is usually saved under.
 EXTENSIONS = {
-    ".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".odt": "odt",
-    ".jpg": "image", ".jpeg": "image", ".png": "image", ".tif": "image", ".tiff": "image",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".docm": "docx",
+    ".odt": "odt",
+    ".jpg": "image",
+    ".jpeg": "image",
+    ".png": "image",
+    ".tif": "image",
+    ".tiff": "image",
 }
 
 # How staff call each format, in the notes and reasons.
 FORMAT_NAMES = {"pdf": "PDF", "docx": "Word", "odt": "ODT", "image": "image"}
 
-_WHAT_IT_IS = {"pdf": "un PDF", "docx": "un document Word", "odt": "un document ODT",
-               "image": "une image", "zip": "une archive ZIP", "ole": "un ancien fichier "
-               "Microsoft Office (97-2003)", "texte": "un simple fichier texte",
-               None: "un format inconnu"}
+_WHAT_IT_IS = {
+    "pdf": "un PDF",
+    "docx": "un document Word",
+    "odt": "un document ODT",
+    "image": "une image",
+    "zip": "une archive ZIP",
+    "ole": "un ancien fichier Microsoft Office (97-2003)",
+    "texte": "un simple fichier texte",
+    None: "un format inconnu",
+}
 
 
 def sniff(data: bytes) -> str | None:
@@ -30,8 +44,11 @@ def sniff(data: bytes) -> str | None:
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
-    if data[:3] == b"\xff\xd8\xff" or data[:8] == b"\x89PNG\r\n\x1a\n" \
-            or data[:4] in (b"II*\x00", b"MM\x00*"):
+    if (
+        data[:3] == b"\xff\xd8\xff"
+        or data[:8] == b"\x89PNG\r\n\x1a\n"
+        or data[:4] in (b"II*\x00", b"MM\x00*")
+    ):
         return "image"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE2: .doc, .xls of Office 97-2003
         return "ole"
@@ -41,12 +58,22 @@ def sniff(data: bytes) -> str | None:
                 names = set(zf.namelist())
                 if "word/document.xml" in names:
                     return "docx"
-                if "content.xml" in names and "mimetype" in names \
-                        and zf.getinfo("mimetype").file_size < 1024 \
-                        and b"opendocument.text" in zf.read("mimetype"):
+                if (
+                    "content.xml" in names
+                    and "mimetype" in names
+                    and zf.getinfo("mimetype").file_size < 1024
+                    and b"opendocument.text" in zf.read("mimetype")
+                ):
                     return "odt"
-        except (zipfile.BadZipFile, KeyError, OSError, NotImplementedError, RuntimeError,
-                EOFError, ValueError):
+        except (
+            zipfile.BadZipFile,
+            KeyError,
+            OSError,
+            NotImplementedError,
+            RuntimeError,
+            EOFError,
+            ValueError,
+        ):
             return None
         return "zip"
     if looks_like_text(data):
@@ -75,19 +102,27 @@ def extension_note(ext: str, actual: str) -> str | None:
     if EXTENSIONS.get(ext) == actual:
         return None
     named = f"nommé {ext}" if ext else "sans extension"
-    return (f"Extension trompeuse : fichier {FORMAT_NAMES[actual]} {named} ; il a été lu "
-            "d'après son contenu.")
+    return (
+        f"Extension trompeuse : fichier {FORMAT_NAMES[actual]} {named} ; il a été lu "
+        "d'après son contenu."
+    )
 
 
 def refusal(ext: str, actual: str | None) -> str:
     """Why a file that is no readable document is refused, in French, on one line."""
     if ext == ".doc" or (actual == "ole" and ext in EXTENSIONS):
-        return ("Format Word 97-2003 (.doc) non pris en charge : enregistrez le document en "
-                ".docx ou en PDF.")
+        return (
+            "Format Word 97-2003 (.doc) non pris en charge : enregistrez le document en "
+            ".docx ou en PDF."
+        )
     if ext not in EXTENSIONS:
-        return (f"Type de fichier non pris en charge ({ext or 'sans extension'}) : seuls PDF, "
-                "Word (.docx), ODT et images sont lus.")
+        return (
+            f"Type de fichier non pris en charge ({ext or 'sans extension'}) : seuls PDF, "
+            "Word (.docx), ODT et images sont lus."
+        )
     wanted = _WHAT_IT_IS[EXTENSIONS[ext]]
     what = _WHAT_IT_IS.get(actual, str(actual))
-    return (f"Le fichier porte l'extension {ext} mais n'est pas {wanted} : c'est {what} "
-            "(fichier endommagé ou renommé).")
+    return (
+        f"Le fichier porte l'extension {ext} mais n'est pas {wanted} : c'est {what} "
+        "(fichier endommagé ou renommé)."
+    )

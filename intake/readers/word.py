@@ -4,6 +4,7 @@ legacy form fields, read from WordprocessingML with lxml.
 Tick boxes are rendered in the text as ☒ (ticked) and ☐ (not ticked) wherever they
 stand, so that every later step reads one kind of text.
 """
+
 from __future__ import annotations
 
 import io
