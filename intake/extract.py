@@ -62,7 +62,9 @@ def extract_document(
 
     if cls.type == "fiche_prescription":
         with _guard("formulaire", uncertain):
-            parse_form(doc, rs.data, ex, uncertain)
+            form, doubtful = parse_form(doc, rs.data)
+            form.fichier, ex = fichier, form
+            uncertain |= doubtful
         if not ex.statut_occupation and ex.bailleur:
             ex.statut_occupation = statut_from_bailleur(ex.bailleur, rs.data)
     else:

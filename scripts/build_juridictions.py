@@ -17,10 +17,9 @@ import argparse
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from asll.domain import communes  # asll installed (make setup: pip install -e .)
 
-from asll.domain import communes  # noqa: E402  (path set just above)
+ROOT = Path(__file__).resolve().parent.parent
 
 SOURCE = ROOT / "scripts" / "sources" / "coj_tableau_iv.txt"
 DEFAULT_OUT = ROOT / "asll" / "domain" / "data" / "juridictions.tsv"

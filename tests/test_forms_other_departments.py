@@ -16,7 +16,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))
 
 import forms_other_departments as forms_fixture  # noqa: E402
 
-from asll.domain.model import Extraction  # noqa: E402
 from intake.engine import load_rules  # noqa: E402
 from intake.evaluate import same_value  # noqa: E402
 from intake.extract import extract  # noqa: E402
@@ -279,8 +278,7 @@ def test_form_parser_survives_random_truncated_texts_and_tables(built, unguarded
                 [_random_table(rng) for _ in range(rng.randrange(0, 3))],
             )
         doc = Document(path=Path("fuzz.docx"), kind="docx", pages=[text], tables=tables)
-        ex = Extraction(fichier="fuzz.docx", type_document="fiche_prescription")
-        forms.parse_form(doc, data, ex, set())  # raises on a bug: the guard is off
+        ex, _ = forms.parse_form(doc, data)  # raises on a bug: the guard is off
         assert ex.nb_enfants is None or ex.nb_enfants >= 0
         assert len(ex.personnes) <= 2
 

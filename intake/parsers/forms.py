@@ -15,7 +15,7 @@ import logging
 import re
 from dataclasses import dataclass
 
-from asll.domain.model import OBJECTIFS, Personne, Ressource
+from asll.domain.model import OBJECTIFS, Extraction, Personne, Ressource
 
 from .. import french
 from ..readers import Document
@@ -67,9 +67,12 @@ class Pair:
     line: int
 
 
-def parse_form(doc: Document, data: dict, ex, uncertain: set[str]) -> None:
-    """Fill `ex` from a form. Each stage runs guarded: a bug on an unforeseen layout leaves that
-    stage's fields empty and flagged for a person, never the whole document set aside."""
+def parse_form(doc: Document, data: dict) -> tuple[Extraction, set[str]]:
+    """The household a form describes, and the keys the reader is unsure of. Each stage runs
+    guarded: a bug on an unforeseen layout leaves that stage's fields empty and flagged for a
+    person, never the whole document set aside."""
+    ex = Extraction(type_document="fiche_prescription")
+    uncertain: set[str] = set()
     conf = data.get("formulaire", {})
     libelles = {
         k: re.compile(rf"(?:{v})", re.IGNORECASE) for k, v in conf.get("libelles", {}).items()
@@ -81,6 +84,7 @@ def parse_form(doc: Document, data: dict, ex, uncertain: set[str]) -> None:
     f = _Form(doc, conf, data, lines, sections, pairs, ticks, libelles)
     for stage, name, keys in _STAGES:
         _guarded(name, lambda stage=stage: stage(f, ex, uncertain), uncertain, keys, None)
+    return ex, uncertain
 
 
 def _guarded(name: str, fn, uncertain: set[str], keys, default):
