@@ -352,3 +352,22 @@ def test_the_landlord_named_before_the_tenant_in_a_letter_is_not_a_tenant():
     got = _extract_text(text)
     assert [(p["nom"], p["prenom"]) for p in got["personnes"]] == [("DIAS", "Paulo")]
     assert "personnes" not in got["champs_incertains"]
+
+
+def test_a_letter_naming_the_family_with_the_town_before_its_postcode(tmp_path):
+    """ "à la famille LECLERC (Monsieur … et Madame …)", "au 22, rue des Carmes à Poitiers
+    (86000)", "l'affaire sera examinée le …", "la dette s'élevait à … au …"."""
+    text = (FIXTURE_TEXTS / "saisine DDETSPP 86 famille LECLERC.txt").read_text()
+    got = extract(_pdf(tmp_path / "courrier.pdf", text)).to_json()
+    assert [(p["civilite"], p["prenom"], p["nom"]) for p in got["personnes"]] == [
+        ("M.", "Thomas", "LECLERC"),
+        ("Mme", "Julie", "LECLERC"),
+    ]
+    assert (got["adresse"], got["code_postal"], got["commune"]) == (
+        "22 rue des Carmes",
+        "86000",
+        "Poitiers",
+    )
+    assert (got["date_audience"], got["heure_audience"]) == ("2026-01-13", "09:00")
+    assert (got["montant_dette"], got["date_dette"]) == (2947.6, "2025-10-31")
+    assert got["champs_incertains"] == []

@@ -23,6 +23,12 @@ _TOWN_STOP = re.compile(
 )
 
 
+_TOWN_CP = re.compile(
+    r",?\s+(?:[àa]\s+)?(?P<town>[A-ZÀ-Ý][\w'\-]+(?:[ \-](?:[A-ZÀ-Ý][\w'\-]+|sur|sous|en|de|du|la|le|les|lès))"
+    r"{0,4})\s*\(\s*(?P<cp>\d{2}\s?\d{3})\s*\)"
+)
+
+
 @dataclass
 class Adresse:
     adresse: str | None = None
@@ -61,7 +67,10 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
     seg = french.normalize_text(segment)
     m = _CP.search(seg)
     if not m or m.start() > 180:
-        return None
+        # "22, rue des Carmes à Poitiers (86000)": the town first, its postcode in brackets
+        m = _TOWN_CP.search(seg)
+        if not m or m.start() > 180:
+            return None
     cp = re.sub(r"\s", "", m.group("cp"))
     town = _clean_town(m.group("town"))
     before = seg[: m.start()]
