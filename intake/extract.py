@@ -107,7 +107,8 @@ def _stated_but_empty(text: str, rule_sets: list[RuleSet], filled: set[str]) -> 
 
 
 class _guard:
-    """Run one field's parser; an exception empties nothing else and flags the field."""
+    """Run one field's parser (or one stage); an exception leaves the rest as it is, flags
+    that field, and is logged without any value."""
 
     def __init__(self, name: str, uncertain: set[str]):
         self.name, self.uncertain = name, uncertain
@@ -125,7 +126,8 @@ class _guard:
             self.name,
             type(exc).__name__,
         )
-        self.uncertain.add(self.name if self.name in _FIELDS else "personnes")
+        if self.name in _FIELDS:  # a whole stage (the form, the checks) flags nothing itself
+            self.uncertain.add(self.name)
         return True
 
 
