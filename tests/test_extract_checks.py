@@ -371,3 +371,21 @@ def test_a_letter_naming_the_family_with_the_town_before_its_postcode(tmp_path):
     assert (got["date_audience"], got["heure_audience"]) == ("2026-01-13", "09:00")
     assert (got["montant_dette"], got["date_dette"]) == (2947.6, "2025-10-31")
     assert got["champs_incertains"] == []
+
+
+def test_a_field_the_letter_states_but_that_is_not_read_is_flagged():
+    text = (
+        "PRÉFECTURE DE LA MARNE\nObjet : diagnostic social et financier\n"
+        "Nos réf. : PEX/51/2025-118\n"
+        "Je vous informe que Madame Inès ROBIN, demeurant 4 rue Haute 51100 Reims, est assignée "
+        "à la requête de la société ACTIS devant le tribunal judiciaire de Reims, à l'audience "
+        "du 9 janvier 2026 à 14 heures.\n"
+        "La dette locative figure au décompte joint.\n"
+    )
+    got = _extract_text(text)
+    assert got["montant_dette"] is None and "montant_dette" in got["champs_incertains"]
+    assert got["date_dette"] is None and "date_dette" in got["champs_incertains"]
+    # a landlord the lists do not know: its status is not guessed, it is flagged
+    assert got["bailleur"] == "ACTIS"
+    assert got["statut_occupation"] is None and "statut_occupation" in got["champs_incertains"]
+    assert "date_audience" not in got["champs_incertains"]
