@@ -510,6 +510,11 @@ def _values_above_labels(lines: list[str], libelles: dict[str, re.Pattern]) -> l
     i = 0
     while i < len(lines):
         line = lines[i]
+        under = _value_under_label(lines, i, libelles)
+        if under:
+            out.append(under[0])
+            i = under[1]
+            continue
         after = _label_after_value(line, libelles)
         if after:
             out.extend(after)
@@ -537,6 +542,35 @@ def _values_above_labels(lines: list[str], libelles: dict[str, re.Pattern]) -> l
         out.append(line)
         i += 1
     return out
+
+
+_LABEL_ALONE = re.compile(r"^\s*(?P<label>[^:|]{2,70}?)\s*:\s*$")
+
+
+def _value_under_label(lines: list[str], i: int, libelles) -> tuple[str, int] | None:
+    """'Nom :' then 'ROBIN' on the next line: a known label whose line holds no value takes the
+    next non-blank line, when that line is a plain value (no label, box, heading or colon)."""
+    m = _LABEL_ALONE.match(lines[i])
+    if not m or not _label_key(m.group("label"), libelles):
+        return None
+    j = i + 1
+    while j < len(lines) and j <= i + 2 and not lines[j].strip():
+        j += 1
+    if j >= len(lines):
+        return None
+    value = lines[j].strip()
+    if (
+        not value
+        or ":" in value
+        or " | " in value
+        or len(value) > 120
+        or _ANY_MARK.search(value)
+        or _BLANK.fullmatch(value)
+        or _heading(value)
+        or _label_key(value, libelles)
+    ):
+        return None
+    return f"{m.group('label')} : {value}", j + 1
 
 
 def _label_after_value(line: str, libelles) -> list[str] | None:
@@ -819,6 +853,7 @@ def _enrich(adults: list[Personne], other: list[Personne]) -> bool:
 _ROLE_CHILD = re.compile(r"^enfants?\b|^fils\b|^fille\b", re.IGNORECASE)
 _ROLE_ADULT = re.compile(
     r"^(?:demandeur|demandeuse|conjoint|concubin|[ée]poux|[ée]pouse|co-?demandeur|co-?titulaire|"
+    r"locataire(?:\s+en\s+titre)?\b|titulaire\s+du\s+bail|"
     r"allocataire|pacs[ée]|compagn|monsieur|madame|mademoiselle|m\.|mme|mr)",
     re.IGNORECASE,
 )
@@ -840,7 +875,7 @@ def _household_tables(tables: list[list[list[str]]]) -> tuple[list[Personne], li
         col = {}
         for j, h in enumerate(header):
             if re.search(
-                r"nom\s*(?:et|/|,|-)\s*prenom|prenom\s*(?:et|/)\s*nom|identite|membres?\b", h
+                r"nom\s*(?:et|/|,|-)?\s*prenoms?|prenoms?\s*(?:et|/)?\s*nom|identite|membres?\b", h
             ):
                 col.setdefault("nom_prenom", j)
             elif re.search(r"prenom", h):
@@ -1196,7 +1231,10 @@ def _prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str]) -
             elif p.key == "prenom" and not sec_prenom:
                 sec_prenom = p.value
             elif p.key == "nom_prenom" and not name:
-                n, pr = french.split_name(_no_civ(p.value), order="nom_prenom")
+                # "RENAUD Aïcha, assistante sociale": the job after the name is not part of it
+                n, pr = french.split_name(
+                    _no_civ(re.split(r"\s*,\s*", p.value)[0]), order="nom_prenom"
+                )
                 name = f"{pr} {n}" if pr else n
     nom, prenom = nom or sec_nom, prenom or sec_prenom
     if not name and nom:

@@ -1,0 +1,137 @@
+"""Form layouts any département may use: a value on the line under its label, a household table
+whose name column is headed "NOM Prénom", role words of the lease ("locataire en titre"), a
+signature block "Nom, prénom et qualité". Each test builds its own small form."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from intake.engine import load_rules
+from intake.extract import extract
+from intake.parsers import forms
+
+
+def _docx(path: Path, paragraphs: list[str], tables: list[list[list[str]]] = ()) -> Path:
+    from docx import Document as Docx
+
+    doc = Docx()
+    for p in paragraphs:
+        doc.add_paragraph(p)
+    for rows in tables:
+        t = doc.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+        for i, row in enumerate(rows):
+            for j, v in enumerate(row):
+                t.cell(i, j).text = v
+    doc.save(path)
+    return path
+
+
+def _libelles():
+    return {
+        k: re.compile(v, re.IGNORECASE)
+        for k, v in load_rules()["fiche_prescription"].data["formulaire"]["libelles"].items()
+    }
+
+
+def test_value_on_the_line_under_its_label(tmp_path):
+    path = _docx(
+        tmp_path / "f.docx",
+        [
+            "Fiche de liaison ASLL – Loir-et-Cher",
+            "☒ Maintien",
+            "Organisme prescripteur :",
+            "MDS de Blois",
+            "Nom du travailleur social :",
+            "Hélène MARCHAND",
+            "Personne concernée",
+            "Civilité :",
+            "Monsieur",
+            "Nom :",
+            "POIRIER",
+            "Prénom(s) :",
+            "Julien",
+            "Date de naissance :",
+            "14/03/1979",
+            "Adresse du logement :",
+            "5 allée des Tilleuls",
+            "Code postal et commune :",
+            "41000 Blois",
+            "Bailleur :",
+            "Terres de Loire Habitat",
+        ],
+    )
+    ex = extract(path)
+    assert [(p.civilite, p.nom, p.prenom, p.date_naissance) for p in ex.personnes] == [
+        ("M.", "POIRIER", "Julien", date(1979, 3, 14))
+    ]
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("5 allée des Tilleuls", "41000", "Blois")
+    assert ex.prescripteur == "Hélène MARCHAND" and ex.organisme_prescripteur == "MDS de Blois"
+    assert ex.bailleur == "Terres de Loire Habitat"
+
+
+def test_label_line_does_not_take_a_box_line_a_heading_or_another_label():
+    libelles = _libelles()
+    lines = [
+        "Statut d'occupation :",
+        "☒ Locataire HLM ☐ Hébergé(e)",
+        "Bailleur :",
+        "LOGEMENT",
+        "Nom :",
+        "Prénom :",
+        "Léa",
+    ]
+    out = forms._values_above_labels(lines, libelles)
+    assert out[:4] == [
+        "Statut d'occupation :",
+        "☒ Locataire HLM ☐ Hébergé(e)",
+        "Bailleur :",
+        "LOGEMENT",
+    ]
+    assert out[4:] == ["Nom :", "Prénom : Léa"]
+
+
+def test_household_table_with_a_nom_prenom_column_and_lease_roles(tmp_path):
+    path = _docx(
+        tmp_path / "f.docx",
+        [
+            "Demande d'ASLL – Val-d'Oise",
+            "☒ Maintien",
+            "Référent social : Paul BERNIER",
+            "Structure : CCAS de Cergy",
+            "Composition du foyer",
+        ],
+        [
+            [
+                ["Qualité", "NOM Prénom", "Né(e) le"],
+                ["Locataire en titre", "M. TESSIER Marc", "02/02/1980"],
+                ["Cotitulaire du bail", "Mme TESSIER Anne", "03/03/1982"],
+                ["Enfant", "TESSIER Zoé", "04/04/2016"],
+            ]
+        ],
+    )
+    ex = extract(path)
+    assert [(p.civilite, p.nom, p.prenom, p.date_naissance) for p in ex.personnes] == [
+        ("M.", "TESSIER", "Marc", date(1980, 2, 2)),
+        ("Mme", "TESSIER", "Anne", date(1982, 3, 3)),
+    ]
+    assert [(c.prenom, c.date_naissance) for c in ex.enfants] == [("Zoé", date(2016, 4, 4))]
+    assert ex.composition == "couple"
+
+
+def test_signature_block_name_first_name_and_job(tmp_path):
+    path = _docx(
+        tmp_path / "f.docx",
+        [
+            "Fiche de prescription ASLL",
+            "☒ Accès",
+            "Demandeur : Mme Anne FAURE",
+            "Le travailleur social",
+            "Nom, prénom et qualité : LEROY Camille, conseillère ESF",
+            "Service : CCAS de Rezé",
+        ],
+    )
+    ex = extract(path)
+    assert ex.prescripteur == "Camille LEROY" and ex.organisme_prescripteur == "CCAS de Rezé"
+    assert "prescripteur" not in ex.champs_incertains
