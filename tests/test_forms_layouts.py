@@ -135,3 +135,51 @@ def test_signature_block_name_first_name_and_job(tmp_path):
     ex = extract(path)
     assert ex.prescripteur == "Camille LEROY" and ex.organisme_prescripteur == "CCAS de Rezé"
     assert "prescripteur" not in ex.champs_incertains
+
+
+_SAISINE = [
+    "Fiche de saisine de la commission de prévention des expulsions – Gironde",
+    "Saisine par : ☐ le bailleur ☒ un travailleur social",
+    "Référent social : Paul BERNIER",
+    "Structure : MDS de Talence",
+    "Ménage",
+    "Locataire en titre : M. Marc TESSIER, né le 02/02/1980",
+    "Adresse du logement : 4 rue Carnot, 33400 Talence",
+    "Statut d'occupation : ☐ Locataire HLM ☒ Locataire privé ☐ Hébergé(e)",
+    "Bailleur : SCI LES ACACIAS",
+    "Procédure",
+    "☒ Assignation délivrée le 03/09/2025 devant le juge des contentieux de la protection (Tribunal",
+    "judiciaire de Bordeaux)",
+    "Date d'audience : 18/11/2025",
+    "Revenus",
+    "Salaire : 1 250,00 €",
+    "Mesure préconisée : ☐ ASLL Accès ☒ ASLL Maintien ☐ Diagnostic",
+]
+
+
+def test_saisine_with_lease_roles_the_procedure_and_a_measure_after_the_resources(tmp_path):
+    ex = extract(_docx(tmp_path / "f.docx", _SAISINE))
+    assert [(p.civilite, p.nom, p.prenom, p.date_naissance) for p in ex.personnes] == [
+        ("M.", "TESSIER", "Marc", date(1980, 2, 2))
+    ]
+    # the box ticked in the first line (who refers) does not hide the ones ticked further down
+    assert ex.statut_occupation == "locataire_prive" and ex.type_mesure == "maintien"
+    assert ex.date_audience == date(2025, 11, 18)
+    assert ex.juridiction == "Tribunal judiciaire de Bordeaux"
+    assert not {"personnes", "statut_occupation", "type_mesure", "juridiction"} & set(
+        ex.champs_incertains
+    )
+
+
+def test_every_box_of_an_option_line_ticked_is_flagged(tmp_path):
+    lines = [l.replace("☐", "☒") if l.startswith(("Statut", "Mesure")) else l for l in _SAISINE]
+    ex = extract(_docx(tmp_path / "f.docx", lines))
+    assert {"statut_occupation", "type_mesure"} <= set(ex.champs_incertains)
+
+
+def test_a_box_line_is_not_read_as_the_status_written_in_a_field(tmp_path):
+    lines = [l.replace("☒", "☐") if l.startswith("Statut") else l for l in _SAISINE]
+    lines = [l for l in lines if not l.startswith("Bailleur")]
+    ex = extract(_docx(tmp_path / "f.docx", lines))
+    # nothing ticked: the first option printed is not the answer
+    assert ex.statut_occupation is None and "statut_occupation" in ex.champs_incertains

@@ -36,7 +36,7 @@ _CELL_MARK = re.compile(rf"^\s*(?:[{MARK_ON}]|[xX]|\[\s*[xX]\s*\]|oui)\s*$", re.
 SECTIONS = {
     "prescripteur": r"prescripteur|r[ée]f[ée]rent|travailleur\s+social|service\s+demandeur|organisme\s+demandeur|demandeur\s+de\s+la\s+mesure|"
     r"instruction\s+sociale|service\s+instructeur",
-    "mesure": r"type\s+de\s+(?:la\s+)?mesure|nature\s+de\s+la\s+(?:mesure|demande)|mesure\s+(?:sollicit|demand)",
+    "mesure": r"type\s+de\s+(?:la\s+)?mesure|nature\s+de\s+la\s+(?:mesure|demande)|mesure\s+(?:sollicit|demand|pr[ée]conis)",
     "menage": r"m[ée]nage|la\s+personne|identit[ée]|demandeur|composition|[ée]tat\s+civil|situation\s+familiale|"
     r"(?:personnes?|membres?)\s+(?:composant|constituant|vivant|du\s+foyer|du\s+m[ée]nage)|foyer|famille",
     "conjoint": r"(?:votre\s+)?(?:conjoint|concubin|co-?demandeur|co-?titulaire)",
@@ -132,6 +132,8 @@ def _stage_mesure(f: _Form, ex, uncertain: set[str]) -> None:
                 ex.type_mesure = opt["valeur"]
                 uncertain.add("type_mesure")
                 break
+    if ex.type_mesure and _every_box_ticked(lines, conf.get("type_mesure", [])):
+        uncertain.add("type_mesure")
     objectifs = _pick_all(f.ticks, conf.get("objectifs", []), prefer=("objectifs",))
     ex.objectifs = [o for o in OBJECTIFS if o in objectifs]
 
@@ -141,7 +143,7 @@ def _stage_statut(f: _Form, ex, uncertain: set[str]) -> None:
     statut = _pick(f.ticks, options, prefer=("logement", None))
     if statut is None:
         for p in f.pairs:
-            if p.key in ("statut", "situation_logement"):
+            if p.key in ("statut", "situation_logement") and not _ANY_MARK.search(p.value):
                 statut = _first_option(p.value, options)
                 if statut:
                     break
@@ -152,15 +154,22 @@ def _stage_statut(f: _Form, ex, uncertain: set[str]) -> None:
         logement = "\n".join(
             l
             for i, l in enumerate(f.lines)
-            if f.sections[i] == "logement" and i not in landlord_lines
+            if f.sections[i] == "logement" and i not in landlord_lines and not _ANY_MARK.search(l)
         )
         statut = _first_option(logement, options, strict=True)
     if statut is None:
         # a status word in the household's section only: a guess
-        menage = "\n".join(l for i, l in enumerate(f.lines) if f.sections[i] == "menage")
+        # (a line of boxes none of which is ticked says nothing)
+        menage = "\n".join(
+            l
+            for i, l in enumerate(f.lines)
+            if f.sections[i] == "menage" and not _ANY_MARK.search(l)
+        )
         statut = _first_option(menage, options, strict=True)
         if statut:
             uncertain.add("statut_occupation")
+    if statut and _every_box_ticked(f.lines, options):
+        uncertain.add("statut_occupation")
     ex.statut_occupation = statut
 
 
@@ -255,6 +264,34 @@ def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
         )
         if m:
             ex.date_document = french.parse_date(m.group(1))
+
+
+_COURT = re.compile(
+    r"tribunal\s+(?:judiciaire|de\s+proximit[ée])\s+(?:de\s+|d['’]\s*|du\s+)"
+    r"(?:(?:la|le|les)\s+)?[A-ZÀ-Ý][\w'’]*(?:-[\w'’]+)*(?:\s+(?:sur|en|l[ae]s?)[-\s][A-ZÀ-Ý][\w'’-]*)?",
+    re.IGNORECASE,
+)
+
+
+def _stage_procedure(f: _Form, ex, uncertain: set[str]) -> None:
+    """A form quoting the procedure (CCAPEX saisine, DSF request): the hearing date given in a
+    field, and the court it names (a name cut by a line end is joined)."""
+    for p in f.pairs:
+        if p.key == "date_audience" and p.value:
+            ex.date_audience = french.parse_date(p.value)
+            if ex.date_audience is None:
+                uncertain.add("date_audience")
+            break
+    courts = {
+        re.sub(r"\s+", " ", m.group(0)).strip()
+        for m in _COURT.finditer(" ".join(l.strip() for l in f.lines))
+    }
+    if courts:
+        court = sorted(courts)[0]
+        # the official spelling is given by the checks (asll.domain.juridictions)
+        ex.juridiction = court[0].upper() + court[1:]
+        if len({french.fold(c) for c in courts}) > 1:
+            uncertain.add("juridiction")  # two courts named: which one hears the case?
 
 
 def _stage_statut_bailleur(f: _Form, ex, uncertain: set[str]) -> None:
@@ -364,6 +401,7 @@ _STAGES = (
         "montants",
         ("ressources", "loyer_mensuel", "montant_dette", "date_dette", "date_document"),
     ),
+    (_stage_procedure, "procédure", ("date_audience", "juridiction")),
     (_stage_statut_bailleur, "statut d'après le bailleur", ("statut_occupation",)),
     (_stage_signal, "champs annoncés", ()),
 )
@@ -738,14 +776,35 @@ def _pick(ticks: list[Tick], options: list[dict], prefer=(None,)) -> str | None:
 
 
 def _pick_all(ticks: list[Tick], options: list[dict], prefer=(None,)) -> list[str]:
-    preferred = [t for t in ticks if t.section in prefer]
-    pool = preferred or ticks
+    """Options ticked, those in the preferred sections first; a box ticked elsewhere ("Saisine
+    par : ☒ un travailleur social") does not hide the option ticked under another heading."""
+    preferred = _ticked_options([t for t in ticks if t.section in prefer], options)
+    return preferred or _ticked_options(ticks, options)
+
+
+def _ticked_options(ticks: list[Tick], options: list[dict]) -> list[str]:
     out: list[str] = []
-    for t in pool:
+    for t in ticks:
         found = sorted(_option_positions(t.text, options))
         if found and found[0][0] <= 12 and found[0][1] not in out:
             out.append(found[0][1])
     return out
+
+
+def _every_box_ticked(lines: list[str], options: list[dict]) -> bool:
+    """A line of options whose boxes all read as ticked (a scan's noise, a form ticked by
+    mistake): what was chosen cannot be told."""
+    for line in lines:
+        marks = _ANY_MARK.findall(line)
+        if len(marks) < 2:
+            continue
+        on = [m for m in _MARK_TOKEN.finditer(line)]
+        if len(on) < len(marks):
+            continue
+        pieces = _ANY_MARK.split(line)[1:]
+        if sum(1 for x in pieces if _first_option(x.strip(), options)) >= 2:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------- people
