@@ -183,3 +183,44 @@ def test_a_box_line_is_not_read_as_the_status_written_in_a_field(tmp_path):
     ex = extract(_docx(tmp_path / "f.docx", lines))
     # nothing ticked: the first option printed is not the answer
     assert ex.statut_occupation is None and "statut_occupation" in ex.champs_incertains
+
+
+def _pdf_with_table(path: Path, lines: list[str], rows: list[list[str]]) -> Path:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    style = getSampleStyleSheet()["Normal"]
+    table = Table(rows)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph(l, style) for l in lines] + [table])
+    return path
+
+
+def test_rent_and_service_charge_in_a_charges_table_of_a_pdf(tmp_path):
+    path = _pdf_with_table(
+        tmp_path / "f.pdf",
+        [
+            "Demande d'aide FSL et d'accompagnement ASLL",
+            "Mesure sollicitée : [ ] ASLL Accès [X] ASLL Maintien",
+            "Service instructeur : MDS de Cognac",
+            "Travailleur social : LEROY Hélène",
+            "Demandeur : Mme Anne FAURE",
+            "Adresse : 3 rue Basse, 16100 Cognac",
+            "Bailleur : Logélia Charente",
+            "Charges fixes",
+        ],
+        [
+            ["Charges fixes", "Montant"],
+            ["Loyer (hors charges)", "559,27"],
+            ["Charges locatives", "50,41"],
+            ["Assurance habitation", "11,96"],
+        ],
+    )
+    ex = extract(path)
+    assert ex.loyer_mensuel == 609.68 and "loyer_mensuel" not in ex.champs_incertains
+
+
+def test_a_landlord_named_with_a_section_word_is_a_value_not_a_heading():
+    out = forms._values_above_labels(["Bailleur :", "Habitat du Nord", "LOGEMENT"], _libelles())
+    assert out == ["Bailleur : Habitat du Nord", "LOGEMENT"]

@@ -197,8 +197,11 @@ def _stage_logement(f: _Form, ex, uncertain: set[str]) -> None:
 
 
 def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
-    lines, sections, pairs = f.lines, f.sections, f.pairs
-    ex.ressources = _ressources(lines, sections, pairs, f.conf.get("ressources", []), f.doc.tables)
+    lines, sections = f.lines, f.sections
+    ex.ressources = _ressources(
+        lines, sections, f.pairs, f.conf.get("ressources", []), f.doc.tables
+    )
+    pairs = f.pairs + _money_rows(f.doc.tables, f.pairs, f.libelles)
     loyer_label = None
     for p in pairs:
         if p.key == "loyer" and ex.loyer_mensuel is None:
@@ -264,6 +267,26 @@ def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
         )
         if m:
             ex.date_document = french.parse_date(m.group(1))
+
+
+_MONEY_KEYS = ("loyer", "charges", "dette", "date_dette")
+
+
+def _money_rows(tables, pairs: list[Pair], libelles) -> list[Pair]:
+    """'Loyer (hors charges) | 559,27', 'Charges locatives | 50,41': rows of a charges table
+    whose text lost its columns (a PDF), read as fields when the text gave none of them."""
+    have = {p.key for p in pairs}
+    out: list[Pair] = []
+    for table in tables or []:
+        for row in table:
+            cells = [(c or "").strip() for c in row]
+            cells = [c for c in cells if c]
+            if len(cells) != 2:
+                continue
+            key = _label_key(cells[0], libelles)
+            if key in _MONEY_KEYS and key not in have and not any(p.key == key for p in out):
+                out.append(Pair(cells[0], key, cells[1], "charges", -1))
+    return out
 
 
 _COURT = re.compile(
@@ -589,7 +612,8 @@ def _value_under_label(lines: list[str], i: int, libelles) -> tuple[str, int] | 
     """'Nom :' then 'ROBIN' on the next line: a known label whose line holds no value takes the
     next non-blank line, when that line is a plain value (no label, box, heading or colon)."""
     m = _LABEL_ALONE.match(lines[i])
-    if not m or not _label_key(m.group("label"), libelles):
+    key = _label_key(m.group("label"), libelles) if m else None
+    if not key:
         return None
     j = i + 1
     while j < len(lines) and j <= i + 2 and not lines[j].strip():
@@ -605,10 +629,17 @@ def _value_under_label(lines: list[str], i: int, libelles) -> tuple[str, int] | 
         or _ANY_MARK.search(value)
         or _BLANK.fullmatch(value)
         or _heading(value)
+        and not _named_like_a_heading(key, value)
         or _label_key(value, libelles)
     ):
         return None
     return f"{m.group('label')} : {value}", j + 1
+
+
+def _named_like_a_heading(key: str, value: str) -> bool:
+    """'Bailleur :' over 'Habitat du Nord': a landlord or a service may be named with a
+    section's word; a heading is printed alone, most often in capitals."""
+    return key in ("bailleur", "organisme") and value != value.upper() and len(value.split()) > 1
 
 
 def _label_after_value(line: str, libelles) -> list[str] | None:
