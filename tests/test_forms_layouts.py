@@ -224,3 +224,9 @@ def test_rent_and_service_charge_in_a_charges_table_of_a_pdf(tmp_path):
 def test_a_landlord_named_with_a_section_word_is_a_value_not_a_heading():
     out = forms._values_above_labels(["Bailleur :", "Habitat du Nord", "LOGEMENT"], _libelles())
     assert out == ["Bailleur : Habitat du Nord", "LOGEMENT"]
+
+
+def test_family_situation_with_every_box_ticked_is_flagged(tmp_path):
+    lines = _SAISINE[:6] + ["Situation familiale : ☒ Couple ☒ Personne seule"] + _SAISINE[6:]
+    ex = extract(_docx(tmp_path / "f.docx", lines))
+    assert "composition" in ex.champs_incertains

@@ -889,6 +889,8 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
         uncertain.add("personnes")  # a couple, but the second adult was not read
     elif said == "seul" and len(adults) >= 2:
         uncertain.update(("personnes", "composition"))
+    if said and _every_box_ticked(f.lines, f.conf.get("composition", [])):
+        uncertain.add("composition")
     if not adults or ex.composition is None or any(a.civilite is None for a in adults[:2]):
         uncertain.update(("personnes", "composition"))  # every form names its demandeur
     if (
@@ -912,7 +914,11 @@ def _family_situation(f: _Form) -> str | None:
     if said:
         return said
     for p in f.pairs:
-        if re.match(r"situation\s+(?:familiale|de\s+famille)", french.fold(p.label)) and p.value:
+        if (
+            re.match(r"situation\s+(?:familiale|de\s+famille)", french.fold(p.label))
+            and p.value
+            and not _ANY_MARK.search(p.value)  # boxes none of which is ticked say nothing
+        ):
             return _first_option(p.value, options)
     return None
 
