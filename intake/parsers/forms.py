@@ -36,7 +36,7 @@ _CELL_MARK = re.compile(rf"^\s*(?:[{MARK_ON}]|[xX]|\[\s*[xX]\s*\]|oui)\s*$", re.
 SECTIONS = {
     "prescripteur": r"prescripteur|r[ée]f[ée]rent|travailleur\s+social|service\s+demandeur|organisme\s+demandeur|demandeur\s+de\s+la\s+mesure|"
     r"instruction\s+sociale|service\s+instructeur",
-    "mesure": r"type\s+de\s+(?:la\s+)?mesure|nature\s+de\s+la\s+(?:mesure|demande)|mesure\s+(?:sollicit|demand)",
+    "mesure": r"type\s+de\s+(?:la\s+)?mesure|nature\s+de\s+la\s+(?:mesure|demande)|mesure\s+(?:sollicit|demand|pr[ée]conis)",
     "menage": r"m[ée]nage|la\s+personne|identit[ée]|demandeur|composition|[ée]tat\s+civil|situation\s+familiale|"
     r"(?:personnes?|membres?)\s+(?:composant|constituant|vivant|du\s+foyer|du\s+m[ée]nage)|foyer|famille",
     "conjoint": r"(?:votre\s+)?(?:conjoint|concubin|co-?demandeur|co-?titulaire)",
@@ -132,6 +132,8 @@ def _stage_mesure(f: _Form, ex, uncertain: set[str]) -> None:
                 ex.type_mesure = opt["valeur"]
                 uncertain.add("type_mesure")
                 break
+    if ex.type_mesure and _every_box_ticked(lines, conf.get("type_mesure", [])):
+        uncertain.add("type_mesure")
     objectifs = _pick_all(f.ticks, conf.get("objectifs", []), prefer=("objectifs",))
     ex.objectifs = [o for o in OBJECTIFS if o in objectifs]
 
@@ -141,7 +143,7 @@ def _stage_statut(f: _Form, ex, uncertain: set[str]) -> None:
     statut = _pick(f.ticks, options, prefer=("logement", None))
     if statut is None:
         for p in f.pairs:
-            if p.key in ("statut", "situation_logement"):
+            if p.key in ("statut", "situation_logement") and not _ANY_MARK.search(p.value):
                 statut = _first_option(p.value, options)
                 if statut:
                     break
@@ -152,15 +154,22 @@ def _stage_statut(f: _Form, ex, uncertain: set[str]) -> None:
         logement = "\n".join(
             l
             for i, l in enumerate(f.lines)
-            if f.sections[i] == "logement" and i not in landlord_lines
+            if f.sections[i] == "logement" and i not in landlord_lines and not _ANY_MARK.search(l)
         )
         statut = _first_option(logement, options, strict=True)
     if statut is None:
         # a status word in the household's section only: a guess
-        menage = "\n".join(l for i, l in enumerate(f.lines) if f.sections[i] == "menage")
+        # (a line of boxes none of which is ticked says nothing)
+        menage = "\n".join(
+            l
+            for i, l in enumerate(f.lines)
+            if f.sections[i] == "menage" and not _ANY_MARK.search(l)
+        )
         statut = _first_option(menage, options, strict=True)
         if statut:
             uncertain.add("statut_occupation")
+    if statut and _every_box_ticked(f.lines, options):
+        uncertain.add("statut_occupation")
     ex.statut_occupation = statut
 
 
@@ -188,8 +197,11 @@ def _stage_logement(f: _Form, ex, uncertain: set[str]) -> None:
 
 
 def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
-    lines, sections, pairs = f.lines, f.sections, f.pairs
-    ex.ressources = _ressources(lines, sections, pairs, f.conf.get("ressources", []), f.doc.tables)
+    lines, sections = f.lines, f.sections
+    ex.ressources = _ressources(
+        lines, sections, f.pairs, f.conf.get("ressources", []), f.doc.tables
+    )
+    pairs = f.pairs + _money_rows(f.doc.tables, f.pairs, f.libelles)
     loyer_label = None
     for p in pairs:
         if p.key == "loyer" and ex.loyer_mensuel is None:
@@ -255,6 +267,54 @@ def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
         )
         if m:
             ex.date_document = french.parse_date(m.group(1))
+
+
+_MONEY_KEYS = ("loyer", "charges", "dette", "date_dette")
+
+
+def _money_rows(tables, pairs: list[Pair], libelles) -> list[Pair]:
+    """'Loyer (hors charges) | 559,27', 'Charges locatives | 50,41': rows of a charges table
+    whose text lost its columns (a PDF), read as fields when the text gave none of them."""
+    have = {p.key for p in pairs}
+    out: list[Pair] = []
+    for table in tables or []:
+        for row in table:
+            cells = [(c or "").strip() for c in row]
+            cells = [c for c in cells if c]
+            if len(cells) != 2:
+                continue
+            key = _label_key(cells[0], libelles)
+            if key in _MONEY_KEYS and key not in have and not any(p.key == key for p in out):
+                out.append(Pair(cells[0], key, cells[1], "charges", -1))
+    return out
+
+
+_COURT = re.compile(
+    r"tribunal\s+(?:judiciaire|de\s+proximit[ée])\s+(?:de\s+|d['’]\s*|du\s+)"
+    r"(?:(?:la|le|les)\s+)?[A-ZÀ-Ý][\w'’]*(?:-[\w'’]+)*(?:\s+(?:sur|en|l[ae]s?)[-\s][A-ZÀ-Ý][\w'’-]*)?",
+    re.IGNORECASE,
+)
+
+
+def _stage_procedure(f: _Form, ex, uncertain: set[str]) -> None:
+    """A form quoting the procedure (CCAPEX saisine, DSF request): the hearing date given in a
+    field, and the court it names (a name cut by a line end is joined)."""
+    for p in f.pairs:
+        if p.key == "date_audience" and p.value:
+            ex.date_audience = french.parse_date(p.value)
+            if ex.date_audience is None:
+                uncertain.add("date_audience")
+            break
+    courts = {
+        re.sub(r"\s+", " ", m.group(0)).strip()
+        for m in _COURT.finditer(" ".join(l.strip() for l in f.lines))
+    }
+    if courts:
+        court = sorted(courts)[0]
+        # the official spelling is given by the checks (asll.domain.juridictions)
+        ex.juridiction = court[0].upper() + court[1:]
+        if len({french.fold(c) for c in courts}) > 1:
+            uncertain.add("juridiction")  # two courts named: which one hears the case?
 
 
 def _stage_statut_bailleur(f: _Form, ex, uncertain: set[str]) -> None:
@@ -364,6 +424,7 @@ _STAGES = (
         "montants",
         ("ressources", "loyer_mensuel", "montant_dette", "date_dette", "date_document"),
     ),
+    (_stage_procedure, "procédure", ("date_audience", "juridiction")),
     (_stage_statut_bailleur, "statut d'après le bailleur", ("statut_occupation",)),
     (_stage_signal, "champs annoncés", ()),
 )
@@ -510,6 +571,11 @@ def _values_above_labels(lines: list[str], libelles: dict[str, re.Pattern]) -> l
     i = 0
     while i < len(lines):
         line = lines[i]
+        under = _value_under_label(lines, i, libelles)
+        if under:
+            out.append(under[0])
+            i = under[1]
+            continue
         after = _label_after_value(line, libelles)
         if after:
             out.extend(after)
@@ -537,6 +603,43 @@ def _values_above_labels(lines: list[str], libelles: dict[str, re.Pattern]) -> l
         out.append(line)
         i += 1
     return out
+
+
+_LABEL_ALONE = re.compile(r"^\s*(?P<label>[^:|]{2,70}?)\s*:\s*$")
+
+
+def _value_under_label(lines: list[str], i: int, libelles) -> tuple[str, int] | None:
+    """'Nom :' then 'ROBIN' on the next line: a known label whose line holds no value takes the
+    next non-blank line, when that line is a plain value (no label, box, heading or colon)."""
+    m = _LABEL_ALONE.match(lines[i])
+    key = _label_key(m.group("label"), libelles) if m else None
+    if not key:
+        return None
+    j = i + 1
+    while j < len(lines) and j <= i + 2 and not lines[j].strip():
+        j += 1
+    if j >= len(lines):
+        return None
+    value = lines[j].strip()
+    if (
+        not value
+        or ":" in value
+        or " | " in value
+        or len(value) > 120
+        or _ANY_MARK.search(value)
+        or _BLANK.fullmatch(value)
+        or _heading(value)
+        and not _named_like_a_heading(key, value)
+        or _label_key(value, libelles)
+    ):
+        return None
+    return f"{m.group('label')} : {value}", j + 1
+
+
+def _named_like_a_heading(key: str, value: str) -> bool:
+    """'Bailleur :' over 'Habitat du Nord': a landlord or a service may be named with a
+    section's word; a heading is printed alone, most often in capitals."""
+    return key in ("bailleur", "organisme") and value != value.upper() and len(value.split()) > 1
 
 
 def _label_after_value(line: str, libelles) -> list[str] | None:
@@ -704,14 +807,35 @@ def _pick(ticks: list[Tick], options: list[dict], prefer=(None,)) -> str | None:
 
 
 def _pick_all(ticks: list[Tick], options: list[dict], prefer=(None,)) -> list[str]:
-    preferred = [t for t in ticks if t.section in prefer]
-    pool = preferred or ticks
+    """Options ticked, those in the preferred sections first; a box ticked elsewhere ("Saisine
+    par : ☒ un travailleur social") does not hide the option ticked under another heading."""
+    preferred = _ticked_options([t for t in ticks if t.section in prefer], options)
+    return preferred or _ticked_options(ticks, options)
+
+
+def _ticked_options(ticks: list[Tick], options: list[dict]) -> list[str]:
     out: list[str] = []
-    for t in pool:
+    for t in ticks:
         found = sorted(_option_positions(t.text, options))
         if found and found[0][0] <= 12 and found[0][1] not in out:
             out.append(found[0][1])
     return out
+
+
+def _every_box_ticked(lines: list[str], options: list[dict]) -> bool:
+    """A line of options whose boxes all read as ticked (a scan's noise, a form ticked by
+    mistake): what was chosen cannot be told."""
+    for line in lines:
+        marks = _ANY_MARK.findall(line)
+        if len(marks) < 2:
+            continue
+        on = [m for m in _MARK_TOKEN.finditer(line)]
+        if len(on) < len(marks):
+            continue
+        pieces = _ANY_MARK.split(line)[1:]
+        if sum(1 for x in pieces if _first_option(x.strip(), options)) >= 2:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------------- people
@@ -765,6 +889,8 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
         uncertain.add("personnes")  # a couple, but the second adult was not read
     elif said == "seul" and len(adults) >= 2:
         uncertain.update(("personnes", "composition"))
+    if said and _every_box_ticked(f.lines, f.conf.get("composition", [])):
+        uncertain.add("composition")
     if not adults or ex.composition is None or any(a.civilite is None for a in adults[:2]):
         uncertain.update(("personnes", "composition"))  # every form names its demandeur
     if (
@@ -788,7 +914,11 @@ def _family_situation(f: _Form) -> str | None:
     if said:
         return said
     for p in f.pairs:
-        if re.match(r"situation\s+(?:familiale|de\s+famille)", french.fold(p.label)) and p.value:
+        if (
+            re.match(r"situation\s+(?:familiale|de\s+famille)", french.fold(p.label))
+            and p.value
+            and not _ANY_MARK.search(p.value)  # boxes none of which is ticked say nothing
+        ):
             return _first_option(p.value, options)
     return None
 
@@ -819,6 +949,7 @@ def _enrich(adults: list[Personne], other: list[Personne]) -> bool:
 _ROLE_CHILD = re.compile(r"^enfants?\b|^fils\b|^fille\b", re.IGNORECASE)
 _ROLE_ADULT = re.compile(
     r"^(?:demandeur|demandeuse|conjoint|concubin|[ée]poux|[ée]pouse|co-?demandeur|co-?titulaire|"
+    r"locataire(?:\s+en\s+titre)?\b|titulaire\s+du\s+bail|"
     r"allocataire|pacs[ée]|compagn|monsieur|madame|mademoiselle|m\.|mme|mr)",
     re.IGNORECASE,
 )
@@ -840,7 +971,7 @@ def _household_tables(tables: list[list[list[str]]]) -> tuple[list[Personne], li
         col = {}
         for j, h in enumerate(header):
             if re.search(
-                r"nom\s*(?:et|/|,|-)\s*prenom|prenom\s*(?:et|/)\s*nom|identite|membres?\b", h
+                r"nom\s*(?:et|/|,|-)?\s*prenoms?|prenoms?\s*(?:et|/)?\s*nom|identite|membres?\b", h
             ):
                 col.setdefault("nom_prenom", j)
             elif re.search(r"prenom", h):
@@ -1196,7 +1327,10 @@ def _prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str]) -
             elif p.key == "prenom" and not sec_prenom:
                 sec_prenom = p.value
             elif p.key == "nom_prenom" and not name:
-                n, pr = french.split_name(_no_civ(p.value), order="nom_prenom")
+                # "RENAUD Aïcha, assistante sociale": the job after the name is not part of it
+                n, pr = french.split_name(
+                    _no_civ(re.split(r"\s*,\s*", p.value)[0]), order="nom_prenom"
+                )
                 name = f"{pr} {n}" if pr else n
     nom, prenom = nom or sec_nom, prenom or sec_prenom
     if not name and nom:
