@@ -126,6 +126,43 @@ def cross_check(ex, text: str) -> set[str]:
     doubtful |= _check_town(ex)
     doubtful |= _check_court(ex)
     doubtful |= _check_text(ex)
+    if ex.type_document == "fiche_prescription":
+        doubtful |= _check_form(ex)
+    return doubtful
+
+
+# words of an organisation's name, never of a person's
+_ORGANISATION = re.compile(
+    r"\b(?:CCAS|CIAS|MDS|MDPH|CAF|MSA|UDAF|SIAO|CHRS|CMS|CLIC|ADIL|CCAPEX|FSL|UTAS|TAS|"
+    r"service|p[ôo]le|maison|centre|association|d[ée]partement|conseil|mairie|ville|"
+    r"direction|mission|agence|office|habitat|logement|soci[ée]t[ée]|territoire|unit[ée])\b",
+    re.IGNORECASE,
+)
+_PERSON_NAME = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ'\-]+[ -]?)+\s+[A-ZÀ-Ý'\- ]{2,}$")
+
+
+def _check_form(ex) -> set[str]:
+    """A referral form's fields that contradict each other or their kind."""
+    doubtful: set[str] = set()
+    if ex.prescripteur and _ORGANISATION.search(ex.prescripteur):
+        doubtful.add("prescripteur")  # a service where a person is expected
+    if ex.organisme_prescripteur and (
+        _PERSON_NAME.match(ex.organisme_prescripteur)
+        and not _ORGANISATION.search(ex.organisme_prescripteur)
+    ):
+        doubtful.add("organisme_prescripteur")  # a person where a service is expected
+    adults = len(ex.personnes)
+    expected = {"couple": 2, "femme_seule": 1, "homme_seul": 1}.get(ex.composition or "")
+    if expected and adults and adults != expected:
+        doubtful.update({"composition", "personnes"})
+    if ex.composition in ("femme_seule", "homme_seul") and adults == 1:
+        civ = ex.personnes[0].civilite
+        if civ and civ != ("Mme" if ex.composition == "femme_seule" else "M."):
+            doubtful.update({"composition", "personnes"})
+    if ex.nb_enfants is not None and ex.enfants and ex.nb_enfants != len(ex.enfants):
+        doubtful.add("nb_enfants")
+    if any(r.montant is not None and not 0 < r.montant <= 6000 for r in ex.ressources):
+        doubtful.add("ressources")
     return doubtful
 
 

@@ -389,3 +389,35 @@ def test_a_field_the_letter_states_but_that_is_not_read_is_flagged():
     assert got["bailleur"] == "ACTIS"
     assert got["statut_occupation"] is None and "statut_occupation" in got["champs_incertains"]
     assert "date_audience" not in got["champs_incertains"]
+
+
+def test_a_forms_fields_that_contradict_each_other_are_flagged():
+    from asll.domain.model import Extraction, Personne, Ressource
+    from intake.checks import cross_check
+
+    form = Extraction(
+        fichier="fiche.docx",
+        type_document="fiche_prescription",
+        personnes=[Personne(nom="ROBIN", prenom="Inès", civilite="Mme")],
+        composition="couple",  # one adult read: either is wrong
+        prescripteur="Service social départemental",  # a service where a person is expected
+        organisme_prescripteur="Claire BERNARD",  # a person where a service is expected
+        ressources=[Ressource("rsa", 60770.0)],  # "607,70" read without its comma
+    )
+    assert {
+        "composition",
+        "personnes",
+        "prescripteur",
+        "organisme_prescripteur",
+        "ressources",
+    } <= cross_check(form, "")
+    sound = Extraction(
+        fichier="fiche.docx",
+        type_document="fiche_prescription",
+        personnes=[Personne(nom="ROBIN", prenom="Inès", civilite="Mme")],
+        composition="femme_seule",
+        prescripteur="Claire BERNARD",
+        organisme_prescripteur="CCAS de Cognac",
+        ressources=[Ressource("rsa", 607.7)],
+    )
+    assert cross_check(sound, "") == set()
