@@ -233,11 +233,12 @@ def test_asll_ends_objectives_and_length(rapport, registre):
 def test_esu_landlords_met_and_towns(rapport):
     x = rapport.xlsx
     bailleurs = _feuille(x, "ESU bailleur")
-    assert bailleurs["Ménages rencontrés"] == [23, 10, 8, 41]
-    assert bailleurs["Ménages non rencontrés"] == [17, 5, 12, 34]
-    assert bailleurs["TOTAL"] == [40, 15, 20, 75]
+    # the previous year's total beside this year's (2003: 4 enquiries, all met)
+    assert bailleurs["Ménages rencontrés"] == [23, 10, 8, 41, 4]
+    assert bailleurs["Ménages non rencontrés"] == [17, 5, 12, 34, 0]
+    assert bailleurs["TOTAL"] == [40, 15, 20, 75, 4]
     ws = load_workbook(x)["ESU bailleur"]
-    assert [c.value for c in ws[3]][1:4] == ["OPHLM", "OPAC", "Parc privé"]
+    assert [c.value for c in ws[3]][1:6] == ["OPHLM", "OPAC", "Parc privé", "Total", "Total 2003"]
     com = " ".join(rapport.statistiques.tableau("ESU bailleur").commentaire)
     assert "OPAC : 20\u00a0% des enquêtes (contre 25\u00a0% en 2003)" in com  # 2003: 1 of 4
     assert "75 enquêtes en 2004 (contre 4 en 2003)" in com

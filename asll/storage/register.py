@@ -35,6 +35,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from asll.domain import labels
 from asll.domain.model import (
     CATEGORIES_REVENUS,
+    DECISIONS_GTS,
     MOTIFS_FIN,
     MOTIFS_IMPAYE,
     OBJECTIFS,
@@ -184,6 +185,11 @@ COLUMNS = (
     Column("relogement", "Relogement", width=12, choices=RELOGEMENTS, filled_by_staff=True),
     Column("motif_fin", "Motif de fin", width=22, choices=MOTIFS_FIN, filled_by_staff=True),
     Column("proposition", "Proposition", width=14, choices=PROPOSITIONS, filled_by_staff=True),
+    Column("date_gts", "Date du GTS", "date", 11, filled_by_staff=True),
+    Column(
+        "decision_gts", "Décision du GTS", width=16, choices=DECISIONS_GTS, filled_by_staff=True
+    ),
+    Column("motif_refus", "Motif du refus", width=24, filled_by_staff=True),
     Column("observations", "Observations", width=40, filled_by_staff=True),
 )
 assert {c.key.split(".")[1] for c in COLUMNS if c.key.startswith("resultat.")} == set(OBJECTIFS)
