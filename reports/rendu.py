@@ -126,6 +126,13 @@ def a_completer(doc, texte: str):
     return p
 
 
+def surligner(p, texte: str):
+    """Append `texte` to paragraph `p`, highlighted in yellow: a place left to complete."""
+    r = _run(p, texte)
+    r.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    return r
+
+
 def puce(doc, texte: str):
     p = doc.add_paragraph(style="List Bullet")
     _run(p, texte)
@@ -168,7 +175,8 @@ def tableau_xml(
             f'</w:tcPr><w:p><w:pPr>{keep}<w:spacing w:before="30" w:after="30" w:line="240" '
             f'w:lineRule="auto"/><w:jc w:val="{jc}"/></w:pPr><w:r><w:rPr>{b}'
             f'<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr><w:t xml:space="preserve">'
-            f"{escape(texte)}</w:t></w:r></w:p></w:tc>"
+            + '</w:t><w:br/><w:t xml:space="preserve">'.join(escape(x) for x in texte.split("\n"))
+            + "</w:t></w:r></w:p></w:tc>"
         )
 
     def rangee(valeurs, entete=False, fond=None, gras=False, garder=False):

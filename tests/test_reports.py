@@ -35,8 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))  # the seed fixture
 
 import seed2004  # noqa: E402
+from docx.oxml.ns import qn  # noqa: E402
 
-from asll.config import Config, Service  # noqa: E402
+from asll.config import Config, Secteur, Service  # noqa: E402
 from asll.domain.model import Dossier  # noqa: E402
 from asll.storage.register import Register  # noqa: E402
 from reports import annual_report, gts_pack, pourcentage_fr, selection_gts, statistiques  # noqa: E402
@@ -435,6 +436,11 @@ def _gts_dossiers() -> list[Dossier]:
             type_mesure="maintien",
             origine_demande="Travailleur social",
             organisme_prescripteur="CCAS de Cognac",
+            composition="couple",
+            nb_enfants=2,
+            statut_occupation="locataire_public",
+            objectifs=["budget", "dette_apurement"],
+            montant_dette=2954.0,
             **base,
         ),
         Dossier(
@@ -478,6 +484,43 @@ def _gts_dossiers() -> list[Dossier]:
             type_mesure="maintien",
             date_debut_mesure=date(2024, 9, 15),
             organisme_prescripteur="MDS Cognac",
+            referent="Claire BERNARD",
+            composition="femme_seule",
+            nb_enfants=1,
+            objectifs=["dette_apurement"],
+            montant_dette=3412.87,
+            dette_debut_mesure=3100.0,
+            dette_fin_mesure=850.0,
+            proposition="Arrêt",
+            motif_fin="Travail possible",
+            **base,
+        ),
+        # a renewal asked at the bilan, a renewal request, and a measure whose end was
+        # entered (in March, dossier closed): all three reach this GTS
+        Dossier(
+            numero="ASLL-2024-0031",
+            statut="Mesure en cours",
+            type_mesure="maintien",
+            date_debut_mesure=date(2024, 9, 20),
+            proposition="Renouvellement",
+            **base,
+        ),
+        Dossier(
+            numero="ASLL-2025-0011",
+            statut="Nouveau",
+            date_ouverture=date(2025, 3, 4),
+            type_mesure="renouvellement",
+            origine_demande="Service (renouvellement)",
+            **base,
+        ),
+        Dossier(
+            numero="ASLL-2024-0040",
+            statut="Clos",
+            type_mesure="maintien",
+            date_debut_mesure=date(2024, 11, 4),
+            date_fin_mesure=date(2025, 3, 10),
+            proposition="Arrêt",
+            motif_fin="Travail non possible",
             **base,
         ),
         Dossier(
@@ -531,32 +574,86 @@ def test_gts_selection_and_order():
     numeros = [[d.numero for d, _ in v] for v in sections.values()]
     assert numeros == [
         ["ASLL-2025-0001", "ASLL-2025-0003"],
-        ["ASLL-2024-0010", "ASLL-2024-0050"],
+        ["ASLL-2025-0011", "ASLL-2024-0031"],  # renewals apart from new requests
+        ["ASLL-2024-0010", "ASLL-2024-0040", "ASLL-2024-0050"],  # end entered: still there
         ["ASLL-2025-0007"],
     ]
-    assert list(sections)[0].startswith("Nouvelles demandes")
+    assert list(sections) == [
+        "Nouvelles demandes (sans aide financière)",
+        "Demandes de renouvellement",
+        "Bilans : arrêt ou renouvellement",
+        "Retours de diagnostics",
+    ]
     with pytest.raises(ValueError):
         selection_gts([], "mars 2025")
 
 
+def _cellules(t) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in t.rows]
+
+
 def test_gts_pack_document(tmp_path):
-    chemin = gts_pack(_gts_dossiers(), "2025-03", Config(service=SERVICE), tmp_path)
+    config = Config(
+        service=SERVICE,
+        secteurs=(
+            Secteur("Saint-Dizier", "Claire BERNARD"),
+            Secteur("Joinville", "Julien MARCHAL"),
+        ),
+    )
+    chemin = gts_pack(_gts_dossiers(), "2025-03", config, tmp_path, date_seance=date(2025, 3, 27))
     assert chemin.name == "GTS-2025-03.docx"
     doc = Document(chemin)
     assert doc.sections[0].orientation == 1  # landscape
-    assert "Groupe Technique Social – mars 2025" in doc.paragraphs[0].text
-    lignes = [[c.text for c in row.cells] for t in doc.tables for row in t.rows[1:]]
-    assert [l[1] for l in lignes] == [
+    textes = [p.text for p in doc.paragraphs]
+    assert "Groupe Technique Social – mars 2025" in textes[0]
+    assert "Séance du 27 mars 2025" in textes
+    assert any(t.startswith("Ordre du jour – 8 situations") for t in textes)
+    presences, *sections = doc.tables
+    assert _cellules(presences)[0] == ["Nom", "Institution, fonction", "Présent(e)", "Excusé(e)"]
+    assert [l[0] for l in _cellules(presences)[1:3]] == ["Claire BERNARD", "Julien MARCHAL"]
+    # four sections, each with its header repeated on every page
+    assert len(sections) == 4
+    for t in sections:
+        assert t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    lignes = [l for t in sections for l in _cellules(t)[1:]]
+    assert [l[1].split("\n")[0] for l in lignes] == [
         "ASLL-2025-0001",
         "ASLL-2025-0003",
+        "ASLL-2025-0011",
+        "ASLL-2024-0031",
         "ASLL-2024-0010",
+        "ASLL-2024-0040",
         "ASLL-2024-0050",
         "ASLL-2025-0007",
     ]
-    assert lignes[1][2:6] == ["Saint-Dizier", "Maintien", "", "CCAS de Cognac"]
-    assert all(l[-1] == "" for l in lignes)  # decision column left blank
+    demande = lignes[1]
+    assert demande[1] == "ASLL-2025-0003\nSaint-Dizier\nMaintien"
+    assert demande[2] == "CCAS de Cognac"
+    assert demande[3] == "Couple, 2 enfants\nLocataire du parc social"
+    assert demande[4] == "Budget\nDette et plan d'apurement"
+    assert demande[5] == "2\u202f954\u00a0€"
+    assert demande[6] == "reçue le 12/03/2025"
+    bilan = lignes[6]
+    assert bilan[2] == "Réf.\u00a0: Claire BERNARD\nMDS Cognac"
+    assert bilan[3].startswith("Femme seule, 1 enfant")
+    assert bilan[5] == (
+        "demande\u00a0: 3\u202f413\u00a0€\ndébut\u00a0: 3\u202f100\u00a0€\nfin\u00a0: 850\u00a0€"
+    )
+    assert bilan[6].split("\n")[0] == "Arrêt" and "Travail possible" in bilan[6]
     # the last day of the measure, as the deadlines give it (asll/domain/deadlines.py)
-    assert lignes[2][6].startswith("échéance 28/02/2025")
+    assert "échéance 14/03/2025" in bilan[6]
+    assert "fin 10/03/2025" in lignes[5][6]
+    assert lignes[3][6].startswith("Renouvellement")
+    assert all(l[-1] == "" for l in lignes)  # decision column left blank
+
+
+def test_gts_pack_without_a_meeting_date_leaves_it_to_complete(tmp_path):
+    chemin = gts_pack([], "2025-03", Config(service=SERVICE), tmp_path)
+    doc = Document(chemin)
+    seance = next(p for p in doc.paragraphs if p.text.startswith("Séance du"))
+    assert seance.text == "Séance du [à compléter]"
+    assert seance.runs[-1].font.highlight_color is not None
+    assert any(p.text.startswith("Ordre du jour – 0 situation (") for p in doc.paragraphs)
 
 
 def test_report_is_fast_on_a_big_register(tmp_path):

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from collections import Counter
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from asll.app import french_argparse  # noqa: F401  (French messages for argparse)
@@ -318,6 +318,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="DOSSIER",
         help="dossier où écrire (par défaut : outbox/rapports)",
+    )
+    p.add_argument(
+        "--seance",
+        metavar="JJ/MM/AAAA",
+        help="date de la séance, imprimée sous le titre (sinon laissée à compléter)",
     )
     p.set_defaults(func=cmd_gts)
 
@@ -732,12 +737,23 @@ def cmd_gts(args) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
+    seance = None
+    if args.seance:
+        try:
+            seance = datetime.strptime(args.seance, "%d/%m/%Y").date()
+        except ValueError:
+            print(
+                f"Date de séance invalide : « {args.seance} » (attendu : JJ/MM/AAAA).",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
     config = config_from(args)
     path = gts_pack(
         RegisterStore(config.registre).dossiers(),
         args.mois,
         config,
         args.sortie or config.outbox / "rapports",
+        date_seance=seance,
     )
     print(f"Document de séance du GTS : {path}")
     return EXIT_OK
