@@ -7,6 +7,7 @@ Tables are written as WordprocessingML directly (one `parse_xml` per table): pyt
 from __future__ import annotations
 
 import io
+import math
 import textwrap
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -311,6 +312,22 @@ def ecrire_tableau(doc, t: Tableau) -> None:
 # ---------------------------------------------------------------- charts
 def graphique_png(t: Tableau) -> io.BytesIO | None:
     """A bar or pie chart of the table, as PNG (None when matplotlib is missing)."""
+    fig = figure(t)
+    if fig is None:
+        return None
+    import matplotlib.pyplot as plt  # already loaded by figure()
+
+    try:
+        sortie = io.BytesIO()
+        fig.savefig(sortie, format="png")
+        sortie.seek(0)
+        return sortie
+    finally:
+        plt.close(fig)
+
+
+def figure(t: Tableau):
+    """The matplotlib figure of the table's chart (the caller closes it), or None."""
     try:  # imported here on purpose: matplotlib takes a second to load, charts are rare
         import matplotlib
 
@@ -324,7 +341,7 @@ def graphique_png(t: Tableau) -> io.BytesIO | None:
     try:
         if t.graphique == "barres_groupees":
             # columns = landlords, rows = met / not met
-            categories = t.entetes[1:-1]
+            categories = t.entetes[1 : t.entetes.index("Total")]
             fig, ax = plt.subplots(figsize=(6.4, 3.0), dpi=150)
             largeur = 0.8 / max(len(lignes), 1)
             for k, ligne in enumerate(lignes):
@@ -379,40 +396,48 @@ def graphique_png(t: Tableau) -> io.BytesIO | None:
             ax.yaxis.get_major_locator().set_params(integer=True)
             ax.margins(y=0.15)
         fig.tight_layout()
-        sortie = io.BytesIO()
-        fig.savefig(sortie, format="png")
-        sortie.seek(0)
-        return sortie
-    finally:
+        return fig
+    except Exception:
         if fig is not None:
             plt.close(fig)
+        raise
 
 
 def _etiquettes(ax, fig, categories: list[str]) -> None:
     """Category labels that never overlap: wrapped between words to the room each bar has,
-    then turned 30° when a word is still too long, and checked on the drawn figure (the
-    last resort is a steeper angle)."""
+    turned 30° when a word is still too long, and checked on the drawn figure (the last
+    resort is a steeper angle)."""
     largeur_pouces = fig.get_figwidth() * 0.85 / max(len(categories), 1)
     caracteres = max(6, int(largeur_pouces * 72 / (8 * 0.55)))  # 8 pt text, ~0.55 em a letter
     textes = [textwrap.fill(c, caracteres, break_long_words=False) for c in categories]
-    trop_long = any(len(m) > caracteres for c in categories for m in c.split())
     ax.set_xticks(range(len(categories)), textes, fontsize=8)
-    if trop_long:
-        ax.tick_params(axis="x", labelrotation=30)
+    for angle in (0, 30, 60, 90):
+        ax.tick_params(axis="x", labelrotation=angle)
         for etiquette in ax.get_xticklabels():
-            etiquette.set_horizontalalignment("right")
-    fig.tight_layout()
-    if _chevauchement(fig, ax.get_xticklabels()):
-        ax.tick_params(axis="x", labelrotation=60)
-        for etiquette in ax.get_xticklabels():
-            etiquette.set_horizontalalignment("right")
+            etiquette.set_horizontalalignment("right" if angle else "center")
+        fig.tight_layout()
+        if not etiquettes_se_chevauchent(fig, ax):
+            return
 
 
-def _chevauchement(fig, etiquettes) -> bool:
-    """Whether two drawn labels' boxes overlap."""
+def etiquettes_se_chevauchent(fig, ax) -> bool:
+    """Whether two neighbouring category labels of the x axis overlap once drawn. Level
+    labels: their boxes meet. Turned labels: the gap across the text is less than the
+    height of its lines."""
     rendu = fig.canvas.get_renderer()
-    boites = [e.get_window_extent(rendu) for e in etiquettes if e.get_text()]
-    return any(a.overlaps(b) for a, b in zip(boites, boites[1:]))
+    etiquettes = [e for e in ax.get_xticklabels() if e.get_text()]
+    for a, b in zip(etiquettes, etiquettes[1:]):
+        angle = math.radians(a.get_rotation() % 180)
+        if not angle:
+            if a.get_window_extent(rendu).overlaps(b.get_window_extent(rendu)):
+                return True
+            continue
+        ecart = abs(b.get_window_extent(rendu).x1 - a.get_window_extent(rendu).x1)
+        lignes = max(a.get_text().count("\n"), b.get_text().count("\n")) + 1
+        hauteur = lignes * a.get_fontsize() * 1.2 * fig.dpi / 72
+        if ecart * math.sin(angle) < hauteur:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- workbook

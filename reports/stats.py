@@ -148,6 +148,19 @@ def est_diagnostic(d: Dossier) -> bool:
     return (d.nature or "").upper() == "ASLL" and d.type_mesure == "diagnostic"
 
 
+# GTS decisions under which a request is not (or not yet) a measure.
+PAS_DE_MESURE = ("Refus", "Diagnostic demandé", "Complément d'information")
+
+
+def est_mesure(d: Dossier) -> bool:
+    """An ASLL measure: not a diagnostic, and not a request the GTS refused or held back."""
+    return (
+        (d.nature or "").upper() == "ASLL"
+        and d.type_mesure != "diagnostic"
+        and d.decision_gts not in PAS_DE_MESURE
+    )
+
+
 def compte_decision_gts(d: Dossier, annee: int) -> bool:
     """A GTS decision counts in the year of its meeting, else the year the dossier counts."""
     if not d.decision_gts:
@@ -516,6 +529,8 @@ def compter(dossiers: Iterable[Dossier], annee: int, ctx: Contexte) -> tuple[_An
                 continue
             if est_diagnostic(d):
                 _compter_diagnostic(cible, d)
+            elif nature == "ASLL" and not est_mesure(d):
+                continue
             elif nature == "ASLL":
                 _compter_asll(cible, d, an, ctx, detail=cible is courante)
             else:
@@ -897,7 +912,7 @@ def tableaux_gts(a: _Annee, p: _Annee, annee: int) -> list[Tableau]:
         if t.precedent is not None:
             t.precedent = [p.c[("gts_refus", l[0])] for l in t.lignes]
         t.commentaire = [
-            f"{nombre_de(refus, 'refus')} en {annee} : "
+            f"{nombre_de(refus, 'refus', 'refus')} en {annee} : "
             + ", ".join(f"{l[0]} ({l[1]})" for l in t.lignes if l[1])
             + "."
         ]
@@ -1004,7 +1019,7 @@ def _plans(a: _Annee, p: _Annee, annee: int) -> Tableau:
         NON_RENSEIGNE,
     ]
     v = valeurs(a)
-    respecte = accord(v[1], "l'a", "l'ont")
+    respecte = "aucun ne l'a" if not v[1] else f"{v[1]} " + accord(v[1], "l'a", "l'ont")
     lignes = [[l, n] for l, n in zip(libelles, v) if l != NON_RENSEIGNE or n]
     t = Tableau(
         "ASLL plans", "Plans d'apurement", ["Plan d'apurement", "Nombre"], lignes, None, annee
@@ -1012,7 +1027,7 @@ def _plans(a: _Annee, p: _Annee, annee: int) -> Tableau:
     texte = (
         f"{nombre_de(v[0], 'ménage')} {accord(v[0], 'a', 'ont')} mis en place un plan "
         f"d'apurement ({pourcentage_fr(v[0], a.n('realisees'))} des mesures) ; "
-        f"{v[1]} {respecte} respecté "
+        f"{respecte} respecté "
         f"({pourcentage_fr(v[1], v[0])} des plans)"
     )
     vp = valeurs(p)
