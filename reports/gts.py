@@ -16,6 +16,8 @@ the objectives, the debt and the worker's proposal.
 - Diagnostics returned: diagnostics whose report was sent in the month, or earlier and
   still awaiting a decision (statut « Rapport envoyé »); those ordered by an FSL commission
   go back to that commission, not to the GTS.
+- Nothing already decided: a line whose GTS decision (« Date du GTS ») is dated before the
+  month, and after the request, the report or a month before the measure's end, is left out.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ ENTETES = [
     "Proposition",
     "Décision du GTS",
 ]
-LARGEURS = [0.8, 3.3, 3.6, 3.3, 4.3, 2.7, 3.7, 4.0]
+LARGEURS = [0.8, 3.3, 3.5, 3.7, 3.6, 3.4, 3.4, 4.0]
 NOUVELLES = "Nouvelles demandes (sans aide financière)"
 RENOUVELLEMENTS = "Demandes de renouvellement"
 BILANS = "Bilans : arrêt ou renouvellement"
@@ -79,6 +81,7 @@ def selection_gts(dossiers: list[Dossier], month: str) -> dict[str, list[tuple[D
                 and not _commission_fsl(d)
                 and envoi <= fin
                 and (envoi >= debut or d.statut == "Rapport envoyé")
+                and not _deja_decide(d, envoi, debut)
             ):
                 sections[DIAGNOSTICS].append((envoi, d, f"rendu le {envoi:%d/%m/%Y}"))
             continue
@@ -91,11 +94,17 @@ def selection_gts(dossiers: list[Dossier], month: str) -> dict[str, list[tuple[D
             and d.aide_fsl != "Oui"
             and not _commission_fsl(d)
         ):
+            if _deja_decide(d, ouvert, debut):
+                continue
             cible = RENOUVELLEMENTS if d.type_mesure == "renouvellement" else NOUVELLES
             sections[cible].append((ouvert, d, f"reçue le {ouvert:%d/%m/%Y}"))
             continue
         echeance = measure_end(d)
-        if echeance and _bilan_du(d, echeance, debut, fin):
+        if (
+            echeance
+            and _bilan_du(d, echeance, debut, fin)
+            and not _deja_decide(d, add_months(echeance, -1), debut)
+        ):
             renouv = d.renouvellements or 0
             mot = "fin" if d.date_fin_mesure else "échéance"
             texte = f"{mot} {echeance:%d/%m/%Y}" + (f" ({renouv} renouv.)" if renouv else "")
@@ -103,6 +112,11 @@ def selection_gts(dossiers: list[Dossier], month: str) -> dict[str, list[tuple[D
             sections[cible].append((echeance, d, texte))
     cle = lambda x: (x[0], x[1].numero)  # noqa: E731
     return {titre: [(d, t) for _, d, t in sorted(v, key=cle)] for titre, v in sections.items()}
+
+
+def _deja_decide(d: Dossier, depuis: date, debut: date) -> bool:
+    """Whether a GTS before this month already decided on what arose on `depuis`."""
+    return bool(d.decision_gts and d.date_gts and depuis <= d.date_gts < debut)
 
 
 def _bilan_du(d: Dossier, echeance: date, debut: date, fin: date) -> bool:

@@ -258,11 +258,11 @@ def largeurs_tableau(
             premiere = max(min(max(3.5, longueur * 0.2), 7.5), mini[0])
             autres = min(2.8, (page - premiere) / (n - 1))
             largeurs = [premiere] + [max(autres, m) for m in mini[1:]]
+        if sum(largeurs) > page:  # the first column gives way: its labels wrap between words
+            largeurs[0] = max(mini[0], 3.5, page - sum(largeurs[1:]))
         if sum(largeurs) <= page or taille <= TAILLE_MIN:
             break
         taille -= 0.5
-    if sum(largeurs) > page:  # the first column gives way: its labels wrap between words
-        largeurs[0] = max(mini[0], page - sum(largeurs[1:]))
     return largeurs, taille
 
 
@@ -354,8 +354,15 @@ def figure(t: Tableau):
                     color=COULEURS_GRAPHIQUE[k % len(COULEURS_GRAPHIQUE)],
                 )
                 ax.bar_label(barres, padding=2, fontsize=8)
+            # above the bars, never over them
+            ax.legend(
+                frameon=False,
+                fontsize=8,
+                loc="lower center",
+                bbox_to_anchor=(0.5, 1.0),
+                ncol=len(lignes),
+            )
             _etiquettes(ax, fig, categories)
-            ax.legend(frameon=False, fontsize=8)
         elif t.graphique == "secteurs":
             valeurs = [l for l in lignes if l[1] > 0]
             if not valeurs:

@@ -505,6 +505,18 @@ def _gts_dossiers() -> list[Dossier]:
             proposition="Renouvellement",
             **base,
         ),
+        # a request the February GTS already refused: not on March's agenda
+        Dossier(
+            numero="ASLL-2025-0012",
+            statut="Nouveau",
+            date_ouverture=date(2025, 2, 3),
+            type_mesure="maintien",
+            origine_demande="Travailleur social",
+            date_gts=date(2025, 2, 27),
+            decision_gts="Refus",
+            motif_refus="Orientation DALO",
+            **base,
+        ),
         Dossier(
             numero="ASLL-2025-0011",
             statut="Nouveau",
