@@ -34,6 +34,13 @@ METHODE = [
     "« Parc privé ». Revenus : catégorie saisie au registre, à défaut déduite des ressources "
     "(salaires, pension). Tranches de dette : dette au début de la mesure, à défaut à la "
     "demande.",
+    "Diagnostics : comptés à part des mesures, l'année de la demande. Une demande que le "
+    "GTS a refusée, ou pour laquelle il a demandé un diagnostic ou un complément, n'est pas "
+    "une mesure. Décisions du GTS : l'année de la séance (colonne « Date du GTS »).",
+    "Respect des délais (enquêtes dont les deux dates sont au registre) : rapport envoyé "
+    "avant l'audience, et au moins 5 jours ouvrés avant (jours fériés exclus) ; entretien "
+    "proposé (date d'entretien) dans les 15 jours ouvrés de la saisine ; saisine du préfet "
+    "au moins 42 jours avant l'audience.",
     "Les pourcentages sont arrondis au dixième ; l'année précédente figure à côté quand le "
     "registre en contient les dossiers.",
 ]

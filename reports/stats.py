@@ -708,6 +708,7 @@ def tableaux_asll(a: _Annee, p: _Annee, annee: int, ctx: Contexte) -> list[Table
         "ASLL bailleur", "Répartition par bailleur", "Bailleur", a, p, "bailleur", (), annee
     )
     _deplacer_en_fin(t, PARC_PRIVE)
+    _deplacer_en_fin(t, NON_RENSEIGNE)
     _commenter_principal(t, quoi)
     out.append(t)
     t = _simple(
@@ -728,6 +729,8 @@ def tableaux_asll(a: _Annee, p: _Annee, annee: int, ctx: Contexte) -> list[Table
         ("referent", "Répartition par travailleur social", "Travailleur social"),
     ):
         t = _simple(f"ASLL {table}", titre, entete, a, p, table, (), annee)
+        if all(l[0] == NON_RENSEIGNE for l in t.lignes):
+            continue  # a register without sectors or workers: no table of blanks
         _commenter_principal(t, quoi, 1)
         out.append(t)
     out.append(
@@ -1289,7 +1292,8 @@ def tableaux_esu(a: _Annee, p: _Annee, annee: int, ctx: Contexte) -> list[Tablea
         com.append(texte + ".")
     t.commentaire = com
     out.append(t)
-    out.append(tableau_delais(a, p, annee))
+    if any(a.n("delai", cle, "base") for cle, _, _ in DELAIS):
+        out.append(tableau_delais(a, p, annee))
     return out
 
 

@@ -224,8 +224,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Charge la liste de ménages que le service tenait déjà "
         "(Excel .xlsx ou CSV). Les colonnes sont reconnues par leur "
         "en-tête (Nom, Prénom, Adresse, CP, Ville, Bailleur, Dette, "
-        "Date d'audience…) ou par un fichier de correspondance. Un "
-        "ménage déjà présent n'est pas importé deux fois.",
+        "Date d'audience, Prestation, Montant…) ou par un fichier de "
+        "correspondance. Un ménage déjà présent n'est pas importé deux fois.",
     )
     p.add_argument("fichier", type=Path, metavar="FICHIER")
     p.add_argument(
