@@ -677,3 +677,23 @@ def test_report_is_fast_on_a_big_register(tmp_path):
     debut = time.perf_counter()
     annual_report(dossiers, 2004, Config(service=SERVICE), tmp_path, pdf=False)
     assert time.perf_counter() - debut < 10
+
+
+def test_gts_command_takes_the_meeting_date(tmp_path):
+    import subprocess
+
+    def asll(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "asll", *args, "--espace", str(tmp_path)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
+
+    refus = asll("gts", "2025-03", "--seance", "31/02/2025")
+    assert refus.returncode != 0
+    assert "Date de séance invalide : « 31/02/2025 » (attendu : JJ/MM/AAAA)" in refus.stderr
+    ok = asll("gts", "2025-03", "--seance", "27/03/2025", "--sortie", str(tmp_path / "gts"))
+    assert ok.returncode == 0, ok.stderr
+    doc = Document(tmp_path / "gts" / "GTS-2025-03.docx")
+    assert "Séance du 27 mars 2025" in [p.text for p in doc.paragraphs]
