@@ -73,13 +73,11 @@ def _esu_deadlines(d: Dossier) -> list[Deadline]:
     if d.date_limite:
         candidates.append(d.date_limite)
     remark = ""
-    if d.date_audience and d.date_document:
-        latest = d.date_audience - timedelta(days=1 + NOTIFICATION_DAYS_BEFORE_HEARING)
-        if d.date_document > latest:
-            remark = (
-                "saisine reçue moins de 42 jours avant l'audience : notification au préfet "
-                "peut-être tardive (à signaler au juge)"
-            )
+    if late_notification(d) is not None:
+        remark = (
+            "saisine reçue moins de 42 jours avant l'audience : notification au préfet "
+            "peut-être tardive (à signaler au juge)"
+        )
     if candidates:
         out.append(Deadline(d.numero, "Rapport ESU / DSF au juge", min(candidates), remark))
     if d.date_document and not d.date_entretien and d.menage_rencontre != "Non":
@@ -91,6 +89,18 @@ def _esu_deadlines(d: Dossier) -> list[Deadline]:
             )
         )
     return out
+
+
+def late_notification(d: Dossier) -> int | None:
+    """Days between the préfet's saisine and the hearing when fewer than the law's six
+    weeks (42 days, counted back from the day before the hearing); None when in time or
+    when either date is unknown. The deadlines and the DSF both say it from this one rule."""
+    if not (d.date_audience and d.date_document):
+        return None
+    latest = d.date_audience - timedelta(days=1 + NOTIFICATION_DAYS_BEFORE_HEARING)
+    if d.date_document <= latest:
+        return None
+    return (d.date_audience - d.date_document).days
 
 
 def _asll_deadlines(d: Dossier) -> list[Deadline]:
