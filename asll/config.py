@@ -49,6 +49,17 @@ class Secteur:
     communes: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Intervenant:
+    """One worker of the service: the job title and contact printed under her name (item 1
+    of the DSF, the documents she signs)."""
+
+    nom: str
+    fonction: str = ""
+    telephone: str = ""
+    courriel: str = ""
+
+
 @dataclass
 class Config:
     base: Path = PROJECT_ROOT
@@ -64,6 +75,8 @@ class Config:
     regles: Path | None = None
     service: Service = field(default_factory=Service)
     secteurs: tuple[Secteur, ...] = ()
+    # The workers, by name as the sectors give them ([[intervenants]] in asll.toml).
+    intervenants: tuple[Intervenant, ...] = ()
     # Sector of a dossier whose commune no sector lists (flagged for checking).
     secteur_par_defaut: str = "À attribuer"
     # Communes grouped by EPCI (communauté d'agglomération / de communes), for the figures.
@@ -203,7 +216,23 @@ def load_config(path: Path | None = None) -> Config:
         **privacy,
         **_sectors(data, path),
         epci=_epci(data, path),
+        intervenants=_intervenants(data, path),
     )
+
+
+def _intervenants(data: dict, path: Path) -> tuple[Intervenant, ...]:
+    out = []
+    known = {f.name for f in fields(Intervenant)}
+    for entry in data.get("intervenants", []):
+        unknown = set(entry) - known
+        if unknown or not str(entry.get("nom", "")).strip():
+            raise ConfigError(
+                f"Intervenant mal décrit dans {path} : chaque [[intervenants]] a un « nom » et "
+                "une « fonction » (et, s'il y a lieu, « telephone » et « courriel »)"
+                + (f" (clés inconnues : {', '.join(sorted(unknown))})" if unknown else "")
+            )
+        out.append(Intervenant(**{k: str(v).strip() for k, v in entry.items()}))
+    return tuple(out)
 
 
 def _sectors(data: dict, path: Path) -> dict:

@@ -31,7 +31,7 @@ from asll.domain import labels
 from asll.domain.deadlines import (
     interview_in_time,
     measure_end,
-    notification_late,
+    notification_in_time,
     report_before_hearing,
     report_in_time,
 )
@@ -74,11 +74,7 @@ DELAIS = (
     ("avant_audience", "Rapport envoyé avant l'audience", report_before_hearing),
     ("cinq_jours", "Rapport envoyé au moins 5 jours ouvrés avant l'audience", report_in_time),
     ("entretien", "Entretien proposé dans les 15 jours ouvrés de la saisine", interview_in_time),
-    (
-        "notification",
-        "Préfet saisi au moins 42 jours avant l'audience",
-        lambda d: None if notification_late(d) is None else not notification_late(d),
-    ),
+    ("notification", "Préfet saisi au moins 42 jours avant l'audience", notification_in_time),
 )
 RESULTAT_GLOBAL = ("Atteints", "Partiellement atteints", "Non atteints", NON_RENSEIGNE)
 

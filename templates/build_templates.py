@@ -22,6 +22,7 @@ from docx.shared import Cm, Pt
 
 from generators import house_style as style
 from generators.context import CASES  # asll installed (make setup: pip install -e .)
+from generators.dsf import RUBRIQUES_DSF
 from generators.fields_doc import write_field_list
 from generators.formatting import typo_fr
 
@@ -332,24 +333,8 @@ def signatures(doc, blocs, lieu=True):
 
 
 # ---------------------------------------------------------------- the three templates
-# The 15 headings of art. 2 of décret n° 2021-8, in order (both forms of the report).
-RUBRIQUES_DSF = (
-    "1. Identité et coordonnées du rédacteur",
-    "2. Présence du locataire à l'entretien",
-    "3. Transmission du diagnostic",
-    "4. Identité du ou des locataires",
-    "5. Situation familiale",
-    "6. Accompagnement social, juridique ou judiciaire en cours",
-    "7. Situation locative",
-    "8. Dette locative",
-    "9. Dispositifs de traitement de la dette mobilisés ou mobilisables",
-    "10. Reprise du paiement du loyer",
-    "11. Capacité de remboursement",
-    "12. Préconisations et observations du rédacteur",
-    "13. Observations écrites du rédacteur, du locataire ou du bailleur",
-    "14. Besoin de relogement et démarches engagées",
-    "15. Saisine de la CCAPEX et préconisations",
-)
+# The 15 headings of art. 2 of décret n° 2021-8, in order (both forms of the report), are
+# RUBRIQUES_DSF in generators/dsf.py, with the items that need a ticked box.
 # What can be checked without the household (not-met form): who, and what to ask.
 VERIFICATIONS = (
     ("CAF / MSA", "droits ouverts, aide au logement versée ou suspendue, composition du foyer"),
@@ -370,23 +355,29 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
             ("Destinataire", "Madame, Monsieur le juge des contentieux de la protection"),
             ("Juridiction", "{{ juridiction }}"),
             ("Audience", "{{ date_audience }} à {{ heure_audience }}"),
-            ("Référence", "{{ reference }}"),
+            ("N° RG", "{{ numero_rg }}"),
+            ("Référence de la préfecture", "{{ reference }}"),
             ("Locataire(s)", "{{ menage }}"),
+            ("Bailleur", "{{ bailleur }}\n{{ adresse_bailleur }}"),
             ("Saisine du préfet", "{{ date_document }}"),
             ("Dossier du service", "{{ numero }}"),
         ],
     )
+    para(doc, "{%p if notification_tardive %}")
+    avis = para(doc, "{{ notification_tardive }}", bold=True, couleur=style.rgb("9C0006"))
+    avis.paragraph_format.space_after = Pt(6)
+    para(doc, "{%p endif %}")
     r = iter(RUBRIQUES_DSF)
 
     titre_section(doc, next(r))
     fiche(
         doc,
         [
+            ("Rédacteur", "{{ service_signataire }}, {{ service_fonction }}"),
             ("Service", "{{ service_nom }}"),
             ("Adresse", "{{ service_adresse }}, {{ service_ville }}"),
-            ("Téléphone", "{{ service_telephone }}"),
-            ("Courriel", "{{ service_courriel }}"),
-            ("Rédacteur", "{{ service_signataire }}, {{ service_fonction }}"),
+            ("Téléphone", "{{ redacteur_telephone }}"),
+            ("Courriel", "{{ redacteur_courriel }}"),
         ],
     )
 
@@ -408,7 +399,7 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         ).paragraph_format.left_indent = Cm(0.4)
         para(
             doc,
-            "☒ Le locataire n'a pas pu être rencontré malgré trois tentatives de contact.",
+            "☒ Le locataire n'a pas pu être rencontré malgré {{ nb_tentatives }}.",
             apres=4,
         ).paragraph_format.left_indent = Cm(0.4)
         para(
@@ -420,7 +411,7 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         cases(
             doc,
             [
-                "Courriers proposant un rendez-vous (trois)",
+                "Courriers proposant un rendez-vous",
                 "Visite(s) à domicile sans rendez-vous, avis de passage déposé",
                 "Appels téléphoniques, messages",
                 "Contact par l'intermédiaire d'un partenaire",
@@ -450,7 +441,8 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
     titre_section(doc, next(r))
     para(
         doc,
-        "Le présent diagnostic est transmis au locataire et au bailleur ({{ bailleur }}), "
+        "Le présent diagnostic est transmis au locataire et au bailleur ({{ bailleur }}, "
+        "{{ adresse_bailleur }}), "
         "ainsi qu'à la commission de coordination des actions de prévention des expulsions "
         "locatives (CCAPEX).",
     )
@@ -495,9 +487,12 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         doc,
         [
             ("Bailleur", "{{ bailleur }}"),
+            ("Mandataire", "{{ mandataire }}"),
             ("Statut d'occupation", "{{ statut_occupation }}"),
             ("Logement", "{{ logement }}"),
             ("Date du bail", "{{ date_bail }}"),
+            ("Loyer hors charges", "{{ loyer_hors_charges }}"),
+            ("Charges locatives", "{{ charges_locatives }}"),
             ("Loyer mensuel charges comprises", "{{ loyer }}"),
             ("Aide au logement (APL / AL)", "{{ apl }}"),
             ("Adéquation du logement", "{{ adequation_logement }}"),
@@ -505,41 +500,84 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
     )
 
     titre_section(doc, next(r))
-    fiche(
+    dette = fiche(
         doc,
         [
-            ("Montant de la dette", "{{ montant_dette }}"),
-            ("Arrêtée au", "{{ date_dette }}"),
+            ("Montant de la dette", "{{ montant_dette }}, arrêtée au {{ date_dette }}"),
+            (
+                "Commandement de payer",
+                "du {{ date_commandement }}, pour {{ montant_commandement }}",
+            ),
+            ("Clause résolutoire acquise le", "{{ date_effet_clause }}"),
+            ("Assignation délivrée le", "{{ date_assignation }}"),
+            ("Commissaire de justice", "{{ commissaire_justice }}"),
             ("Motif de l'impayé", "{{ motif_impaye }}"),
             ("Origine de la dette", "{{ origine_dette }}"),
-            ("Commissaire de justice", "{{ commissaire_justice }}"),
         ],
     )
+    for cell in dette.rows[-1].cells:  # the table and its boxes on one page
+        cell.paragraphs[-1].paragraph_format.keep_with_next = True
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
     cases(
         doc,
         ["Décompte de la dette joint au présent diagnostic", "Décompte figurant à l'assignation"],
     )
 
     titre_section(doc, next(r))
-    cases(
-        doc,
-        [
-            "Fonds de solidarité pour le logement (FSL)",
-            "Maintien ou rétablissement de l'aide au logement (CAF / MSA)",
-            "Plan d'apurement amiable avec le bailleur",
-            "Dossier de surendettement (Banque de France)",
-            "Autre",
-        ],
+    t = tableau(doc, [0.9, 5.3, 3.8, 3.6, 3.0])
+    ligne(
+        t, ["", "Dispositif", "Statut", "Date", "Montant"], fond=FOND_ENTETE, bold=True, entete=True
     )
-    para(doc, "Précisions : {{ dispositifs }}", avant=2)
+    ligne(t, ["{%tr for d in dispositifs_dette %}", "", "", "", ""])
+    row = ligne(
+        t, ["{{ d.case }}", "{{ d.libelle }}", "{{ d.statut }}", "{{ d.date }}", "{{ d.montant }}"]
+    )
+    row.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    row.cells[4].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    ligne(t, ["{%tr endfor %}", "", "", "", ""])
+    _tenir_ensemble(t)
+    espace(doc)
+    p = para(
+        doc,
+        "{{ case_aucun_dispositif }} Aucun dispositif mobilisé ni mobilisable à ce jour",
+        apres=2,
+    )
+    p.paragraph_format.left_indent = Cm(0.4)
+    if rencontre:
+        para(doc, "Précisions (autre dispositif, plan amiable…) : {{ dispositifs }}", avant=2)
+    else:
+        para(doc, "Précisions, si les partenaires en donnent :", avant=2)
 
     titre_section(doc, next(r))
-    cases(
+    choix(
         doc,
-        ["Le paiement du loyer courant a repris.", "Le paiement du loyer courant n'a pas repris."]
-        + ([] if rencontre else ["Information non disponible auprès du bailleur."]),
+        "reprise_paiement",
+        {
+            "Aucune": "Le paiement du loyer courant n'a pas repris.",
+            "Partielle": "Le loyer courant est de nouveau payé, partiellement.",
+            "Loyer courant intégral": "Le loyer courant est de nouveau payé intégralement.",
+        },
     )
-    para(doc, "Précisions : {{ reprise_paiement }}", avant=2)
+    if not rencontre:
+        cases(doc, ["Information non disponible auprès du bailleur."])
+    para(doc, "{%p if reprise_versements %}")
+    para(
+        doc,
+        "Depuis le {{ reprise_depuis }} : {{ reprise_montant }} versés par mois, pour un loyer "
+        "courant de {{ loyer }}.",
+        avant=2,
+    )
+    para(doc, "{%p endif %}")
+    para(
+        doc,
+        "Depuis la loi n° 2023-668 du 27 juillet 2023, le juge ne peut accorder des délais de "
+        "paiement qu'au locataire qui a repris le versement intégral du loyer courant avant la "
+        "date de l'audience (article 24 de la loi n° 89-462 du 6 juillet 1989).",
+        italic=True,
+        taille=9.5,
+        couleur=GRIS,
+        avant=4,
+    )
 
     titre_section(doc, next(r))
     if rencontre:
@@ -557,21 +595,39 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
     ligne(t, ["{%tr for r in ressources %}", ""])
     ligne(t, ["{{ r.libelle }}", "{{ r.montant }}"])
     ligne(t, ["{%tr endfor %}", ""])
-    ligne(t, ["Total des ressources", "{{ total_ressources }}"], fond=FOND_LIBELLE, bold=True)
+    ligne(
+        t,
+        ["Total des ressources (hors aide au logement)", "{{ total_ressources }}"],
+        fond=FOND_LIBELLE,
+        bold=True,
+    )
+    ligne(t, ["Logement", "Montant"], fond=FOND_ENTETE, bold=True)
+    ligne(t, ["Loyer mensuel charges comprises", "{{ loyer }}"])
+    ligne(t, ["Aide au logement (APL / AL)", "{{ apl }}"])
+    ligne(
+        t,
+        ["Loyer résiduel (loyer – aide au logement)", "{{ loyer_residuel }}"],
+        fond=FOND_LIBELLE,
+        bold=True,
+    )
     if rencontre:
-        ligne(t, ["Charges mensuelles", "Montant"], fond=FOND_ENTETE, bold=True)
-        ligne(t, ["{%tr for c in charges %}", ""])
-        ligne(t, ["{{ c.libelle }}", "{{ c.montant }}"])
-        ligne(t, ["{%tr endfor %}", ""])
-        ligne(t, ["Total des charges", "{{ total_charges }}"], fond=FOND_LIBELLE, bold=True)
         ligne(
             t,
-            ["Reste à vivre mensuel (ressources – charges)", "{{ reste_a_vivre }}"],
+            [
+                "Charges fixes hors loyer (énergie, eau, assurances, téléphone, transports, "
+                "crédits…)",
+                "{{ charges }}",
+            ],
+        )
+        ligne(
+            t,
+            [
+                "Reste à vivre mensuel (ressources – loyer résiduel – charges)",
+                "{{ reste_a_vivre }}",
+            ],
             fond=FOND_ENTETE,
             bold=True,
         )
-    else:
-        ligne(t, ["Loyer mensuel charges comprises", "{{ loyer }}"], fond=FOND_LIBELLE)
     for row in t.rows:
         row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _tenir_ensemble(t)
@@ -584,6 +640,8 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
     )
 
     titre_section(doc, next(r))
+    if rencontre:
+        para(doc, "Plan d'apurement proposé : {{ plan_propose }}", apres=4)
     encadre(
         doc,
         "Rédaction du travailleur social",
@@ -636,7 +694,7 @@ def rapport_esu() -> Document:
 def rapport_esu_non_rencontre() -> Document:
     return _rapport(
         "Diagnostic social et financier (ménage non rencontré)",
-        "Ménage non rencontré malgré trois tentatives – enquête sociale préalable à "
+        "Ménage non rencontré – enquête sociale préalable à "
         "l'audience d'expulsion – article 24 de la loi n° 89-462 du 6 juillet 1989 – "
         "article 2 du décret n° 2021-8 du 5 janvier 2021",
         rencontre=False,

@@ -92,8 +92,7 @@ def test_timeliness_of_a_sent_report_and_of_the_interview():
     """The yearly timeliness figures ask the same rules whether they were met."""
     from asll.domain.deadlines import (
         interview_in_time,
-        latest_notification,
-        notification_late,
+        notification_in_time,
         report_before_hearing,
         report_in_time,
     )
@@ -115,11 +114,11 @@ def test_timeliness_of_a_sent_report_and_of_the_interview():
     assert interview_in_time(d) is True
     d.date_entretien = date(2024, 3, 26)
     assert interview_in_time(d) is False
-    # notification: 42 days counted back from the day before the hearing
-    assert latest_notification(date(2024, 5, 14)) == date(2024, 4, 1)
-    assert notification_late(d) is False
+    # notification: 42 days counted back from the day before the hearing (1 April 2024)
+    d.date_document = date(2024, 4, 1)
+    assert notification_in_time(d) is True
     d.date_document = date(2024, 4, 2)
-    assert notification_late(d) is True
+    assert notification_in_time(d) is False
     # a date missing: the dossier is not counted either way
     d.date_envoi_rapport = None
     assert report_in_time(d) is None and report_before_hearing(d) is None

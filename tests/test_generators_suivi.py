@@ -21,6 +21,7 @@ from generators import (
     final_document,
     pdf_available,
 )
+from generators.cases import cases_du_document, cocher
 from generators.drafts import champs_restants
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +53,7 @@ def esu_non_rencontre():
     d = dossier_complet()
     d.menage_rencontre = "Non"
     d.tentatives_contact = "courriers des 2, 9 et 16 septembre ; visite sans rendez-vous le 19/09"
+    d.nb_tentatives_contact = 4
     return d
 
 
@@ -103,7 +105,7 @@ def test_esu_non_rencontre(config):
     assert path.name == "ESU-2025-0001_LE-GUÉVÉNEC_rapport-esu-non-rencontre.docx"
     t = texte(path)
     propre(t)
-    assert "☒ Le locataire n'a pas pu être rencontré malgré trois tentatives" in t
+    assert "☒ Le locataire n'a pas pu être rencontré malgré quatre tentatives de contact." in t
     assert "visite sans rendez-vous le 19/09" in t
     for partenaire in ("CAF / MSA", "Bailleur", "Fournisseur d'énergie", "Voisinage, gardien"):
         assert partenaire in t
@@ -165,7 +167,8 @@ def test_bilan_choix_non_faits_surlignes(config):
 
 # ------------------------------------------------------------------ final version
 def _completer(path: Path) -> Path:
-    """What the worker does in Word: write over every placeholder, tick a box of each choice."""
+    """What the worker does in Word: write over every placeholder, tick a box of each choice
+    and of each item of the DSF that has boxes."""
     doc = Document(str(path))
     vus = set()
     parties = [doc.element.body] + [s.header._element for s in doc.sections]
@@ -183,7 +186,12 @@ def _completer(path: Path) -> Path:
                 cle = next(iter(ouverts.values()))
                 if cle not in vus:
                     vus.add(cle)
-                    e.text = "☒"
+                    cocher(next(e.iterancestors(qn("w:sdt"))))
+    boites = cases_du_document(doc.element.body)
+    for rubrique in {b.rubrique for b in boites}:
+        dans = [b for b in boites if b.rubrique == rubrique]
+        if not any(b.cochee for b in dans):
+            cocher(dans[0].sdt)
     doc.save(str(path))
     return path
 
@@ -260,7 +268,7 @@ def test_pdf_des_quatre_documents(config, tmp_path):
         assert f"Page 1 sur {len(pages)}" in pages[0].replace(NBSP, " ")
         assert "14 octobre 2025 à 9 h 30" in tout and "3 412,87 €" in tout
     _, tout = lire(pdfs[1])
-    assert "n'a pas pu être rencontré malgré trois tentatives" in tout
+    assert "n'a pas pu être rencontré malgré quatre tentatives" in tout
     assert "Vérifications effectuées sans le ménage" in tout
     _, tout = lire(pdfs[2])
     assert "Convention d'accompagnement social lié au logement" in tout

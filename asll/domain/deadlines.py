@@ -92,17 +92,12 @@ def interview_in_time(d: Dossier) -> bool | None:
     return d.date_entretien <= due_on
 
 
-def latest_notification(hearing: date) -> date:
-    """The last day the préfet may be notified: 42 days before the hearing, counted back
-    from the day before it."""
-    return hearing - timedelta(days=1 + NOTIFICATION_DAYS_BEFORE_HEARING)
-
-
-def notification_late(d: Dossier) -> bool | None:
-    """Whether the saisine is dated after the last lawful day; None when a date is missing."""
+def notification_in_time(d: Dossier) -> bool | None:
+    """Whether the préfet was notified at least 42 days before the hearing (the rule of
+    `late_notification`); None when a date is missing."""
     if not (d.date_audience and d.date_document):
         return None
-    return d.date_document > latest_notification(d.date_audience)
+    return late_notification(d) is None
 
 
 def deadlines_for(dossier: Dossier) -> list[Deadline]:
@@ -121,7 +116,7 @@ def _esu_deadlines(d: Dossier) -> list[Deadline]:
     out = []
     candidates = [x for x in (report_due(d), d.date_limite) if x]
     remark = ""
-    if notification_late(d):
+    if late_notification(d) is not None:
         remark = (
             "saisine reçue moins de 42 jours avant l'audience : notification au préfet "
             "peut-être tardive (à signaler au juge)"
@@ -137,6 +132,18 @@ def _esu_deadlines(d: Dossier) -> list[Deadline]:
             )
         )
     return out
+
+
+def late_notification(d: Dossier) -> int | None:
+    """Days between the préfet's saisine and the hearing when fewer than the law's six
+    weeks (42 days, counted back from the day before the hearing); None when in time or
+    when either date is unknown. The deadlines and the DSF both say it from this one rule."""
+    if not (d.date_audience and d.date_document):
+        return None
+    latest = d.date_audience - timedelta(days=1 + NOTIFICATION_DAYS_BEFORE_HEARING)
+    if d.date_document <= latest:
+        return None
+    return (d.date_audience - d.date_document).days
 
 
 def _asll_deadlines(d: Dossier) -> list[Deadline]:
