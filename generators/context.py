@@ -14,13 +14,13 @@ from datetime import date
 
 from markupsafe import escape
 
-from asll.config import Config
+from asll.config import Config, Secteur
 from asll.domain import labels
 from asll.domain.dates import add_months
 from asll.domain.deadlines import planned_measure_end
+from asll.domain.mesures import RENEWAL_MONTHS, is_acces, objectives_offered, renewals
 from asll.domain.model import (
     MOTIFS_FIN,
-    OBJECTIFS,
     OUI_NON,
     PLANS_APUREMENT,
     PROPOSITIONS,
@@ -61,6 +61,11 @@ LIBELLES: dict[str, str] = {
     "service_signataire": "Travailleur social (rédacteur)",
     "service_fonction": "Fonction du rédacteur",
     "departement": "Département (FSL)",
+    "fsl": "Fonds de solidarité pour le logement (FSL) du Département",
+    "directeur": "Représentant légal du service",
+    "fonction_directeur": "Fonction du représentant légal",
+    "lieu_signature": "Lieu de signature (« Fait à »)",
+    "date_signature": "Date de signature",
     # dossier
     "numero": "Numéro de dossier",
     "date_jour": "Date du document",
@@ -115,6 +120,7 @@ LIBELLES: dict[str, str] = {
     "ccapex": "Saisine de la CCAPEX",
     # ASLL (convention, bilan)
     "type_mesure": "Nature de la mesure",
+    "acces": "Mesure d'accès au logement (sans dette ni procédure)",
     "prescripteur": "Prescripteur",
     "organisme_prescripteur": "Organisme prescripteur",
     "date_decision": "Date de la décision de la commission FSL",
@@ -139,6 +145,15 @@ LIBELLES: dict[str, str] = {
     "motif_fin": "Motif de fin de l'accompagnement",
     "proposition": "Proposition à la commission",
     "duree_renouvellement": "Durée du renouvellement proposé",
+    # bilan: what the measure obtained
+    "reprise_loyer": "Paiement du loyer courant",
+    "date_reprise_loyer": "Loyer courant payé depuis le",
+    "aide_fsl": "Aide du FSL obtenue",
+    "aide_logement": "Aide au logement (APL / AL) perçue",
+    "precisions_aides": "Précisions sur les aides obtenues (montants, dates)",
+    "nb_entretiens": "Nombre d'entretiens",
+    "nb_visites": "Nombre de visites à domicile",
+    "avis_bailleur": "Avis du bailleur",
 }
 
 # Keys of the rows of the table loops (`{{ p.nom_complet }}` in `{%tr for p in personnes %}`).
@@ -159,6 +174,8 @@ LIBELLES_LIGNES: dict[str, str] = {
     "commentaire": "Commentaire",
 }
 
+# The current rent at the bilan: paid in full, in part, or not at all.
+REPRISES_LOYER = ("Totale", "Partielle", "Aucune")
 # Closed lists of the register shown as boxes: field -> {value: tag suffix}.
 # Tag of a box: f"case_{field}_{suffix}", ☒ when the register holds that value.
 CASES: dict[str, dict[str, str]] = {
@@ -168,6 +185,10 @@ CASES: dict[str, dict[str, str]] = {
     "relogement": dict(zip(RELOGEMENTS, ("non_concerne", "en_cours", "reloge"))),
     "motif_fin": dict(zip(MOTIFS_FIN, ("possible", "non_possible", "limites"))),
     "proposition": dict(zip(PROPOSITIONS, ("arret", "renouvellement"))),
+    # not register columns (yet): the worker ticks them in the bilan
+    "reprise_loyer": dict(zip(REPRISES_LOYER, ("totale", "partielle", "aucune"))),
+    "aide_fsl": dict(zip(OUI_NON, ("oui", "non"))),
+    "aide_logement": dict(zip(OUI_NON, ("oui", "non"))),
 }
 RESULTATS = dict(
     zip(RESULTATS_OBJECTIF, ("case_atteint", "case_partiel", "case_non_atteint", "case_sans_objet"))
@@ -212,7 +233,12 @@ REDACTION = (
     "precisions_plan",
     "precisions_surendettement",
     "precisions_relogement",
-    "duree_renouvellement",
+    "date_signature",
+    "date_reprise_loyer",
+    "precisions_aides",
+    "nb_entretiens",
+    "nb_visites",
+    "avis_bailleur",
 )
 
 
@@ -292,6 +318,7 @@ def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = N
     """Every value the templates use, formatted in French; missing ones are « [à compléter] »."""
     today = aujourd_hui or date.today()
     s = config.service
+    secteur = _secteur(dossier, config)
     ctx: dict = {
         "service_nom": _val(s.nom),
         "service_adresse": _val(s.adresse),
@@ -302,11 +329,23 @@ def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = N
         # The sector's référent writes and signs for the dossier; else the service's signatory.
         "service_signataire": _val(dossier.referent or s.signataire),
         "service_fonction": _val(s.fonction_signataire),
-        "departement": _val(s.departement),
+        "departement": _val(secteur.departement or s.departement),
+        "directeur": _val(s.directeur),
+        "fonction_directeur": _val(s.fonction_directeur),
+        "lieu_signature": _val(secteur.ville or s.commune),
         "numero": _val(dossier.numero),
         "date_jour": date_fr(today),
         "date_ouverture": _val(dossier.date_ouverture, date_fr),
     }
+
+    ctx["fsl"] = _val(
+        secteur.fsl
+        or (
+            f"Fonds de solidarité pour le logement – {secteur.departement or s.departement}"
+            if secteur.departement or s.departement
+            else ""
+        )
+    )
 
     # household
     adultes = [p for p in dossier.personnes if p.nom]
@@ -390,12 +429,14 @@ def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = N
     )
 
     # ASLL measure
+    ctx["acces"] = is_acces(dossier)
     ctx["type_mesure"] = _val(
         labels.TYPES_MESURE_LONGS.get(dossier.type_mesure or "", dossier.type_mesure)
     )
     ctx["prescripteur"] = _val(dossier.prescripteur)
     ctx["organisme_prescripteur"] = _val(dossier.organisme_prescripteur)
-    debut = dossier.date_debut_mesure or dossier.date_ouverture
+    # the start nobody entered stays to complete (the dossier's opening date is not it)
+    debut = dossier.date_debut_mesure
     fin = dossier.date_fin_mesure
     ctx["date_debut"] = _val(debut, date_fr)
     ctx["date_fin_prevue"] = _val(
@@ -405,10 +446,10 @@ def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = N
     ctx["date_fin"] = _val(fin, date_fr)
     mois = _duree_mois(debut, fin) if debut and fin and fin >= debut else None
     ctx["duree_mesure"] = _val(mois, lambda n: f"{n}\u00a0mois")
-    ctx["renouvellements"] = _val(dossier.renouvellements)
+    ctx["renouvellements"] = _val(renewals(dossier))
 
     coches = list(dossier.objectifs)
-    codes = list(OBJECTIFS) + [o for o in coches if o not in OBJECTIFS]
+    codes = objectives_offered(dossier)
     ctx["objectifs"] = [
         {"case": COCHEE if o in coches else CASE, "libelle": labels.OBJECTIFS_LONGS.get(o, o)}
         for o in codes
@@ -439,6 +480,15 @@ def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = N
     ctx["evolution_dette"] = _val(ecart, lambda e: ("+" if e > 0 else "") + montant_fr(e))
     for champ in ("plan_apurement", "surendettement", "relogement", "motif_fin", "proposition"):
         _cases(ctx, champ, getattr(dossier, champ))
+    if ctx["acces"]:  # no debt to follow: the bilan says « Accès », as the 2004 seed does
+        for cle in ("montant_dette", "date_dette", "dette_debut", "dette_fin", "evolution_dette"):
+            ctx[cle] = labels.TYPES_MESURE["acces"]
+    ctx["duree_renouvellement"] = f"{RENEWAL_MONTHS}\u00a0mois"
+
+    # the bilan's results: the current rent, aids obtained (FSL from the register)
+    _cases(ctx, "reprise_loyer", None)
+    _cases(ctx, "aide_fsl", dossier.aide_fsl)
+    _cases(ctx, "aide_logement", "Oui" if apl and sum(apl) > 0 else None)
 
     # what only the worker can write: present in the templates, highlighted until written
     for cle in REDACTION:
@@ -454,6 +504,14 @@ def build_context(dossier: Dossier, config: Config, aujourd_hui: date | None = N
     _finir(ctx)
     ctx["champs_a_completer"] = champs_a_completer(ctx)
     return ctx
+
+
+def _secteur(dossier: Dossier, config: Config) -> Secteur:
+    """The dossier's sector as asll.toml describes it (an empty one when unknown)."""
+    for secteur in config.secteurs:
+        if dossier.secteur and secteur.nom == dossier.secteur:
+            return secteur
+    return Secteur(dossier.secteur or "")
 
 
 def _objectif(code: str, resultat: str | None) -> dict:

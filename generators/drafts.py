@@ -27,6 +27,7 @@ from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, UndefinedE
 from asll.config import Config
 from asll.domain.model import Dossier
 from asll.storage.naming import write_new
+from generators.checkboxes import sync_boxes
 from generators.context import (
     A_COMPLETER,
     A_VERIFIER,
@@ -392,13 +393,15 @@ def _parties(doc):
 
 def _surligner(docx_bytes: bytes) -> bytes:
     """Turn text between MARQUE characters into runs with a yellow Word highlight, each inside
-    a hidden bookmark `_ac<n>_<tag>` that names the field it stands for."""
+    a hidden bookmark `_ac<n>_<tag>` that names the field it stands for; tick the check-box
+    controls whose rendered glyph is ☒."""
     doc = Document(io.BytesIO(docx_bytes))
     compteur = iter(range(1000, 10**6))
     for part, element in _parties(doc):
         for t in list(element.iter(qn("w:t"))):
             if t.text and MARQUE in t.text:
                 _decouper(t, part, compteur)
+        sync_boxes(element)
     tampon = io.BytesIO()
     doc.save(tampon)
     return tampon.getvalue()
