@@ -667,15 +667,25 @@ def _fait_a(doc, suite=""):
     )
 
 
-def _signatures_menage(doc, detail):
-    """One signature block per adult of the household (a row each: name, then the space)."""
+def _signatures_parties(doc, blocs, detail_menage):
+    """One block of signatures kept on one page: the parties two by two, then one block
+    per adult of the household (a row each, from the `personnes` loop)."""
     t = tableau(doc, [LARGEUR / 2] * 2, sans_bordure=True)
+    for i in range(0, len(blocs), 2):
+        paire = blocs[i : i + 2] + [("", "")] * (2 - len(blocs[i : i + 2]))
+        row = ligne(t, [b[0] for b in paire], bold=True)
+        for cell, (_, detail) in zip(row.cells, paire):
+            _cell_para(cell, detail, taille=9, couleur=GRIS)
+            for _ in range(3):
+                _cell_para(cell, "")
+    ligne(t, ["Le ménage", ""], bold=True)
     ligne(t, ["{%tr for p in personnes %}", ""])
     row = ligne(t, ["{{ p.nom_complet }}", ""], bold=True)
-    _cell_para(row.cells[0], detail, taille=9, couleur=GRIS)
+    _cell_para(row.cells[0], detail_menage, taille=9, couleur=GRIS)
     for _ in range(3):
         _cell_para(row.cells[0], "")
     ligne(t, ["{%tr endfor %}", ""])
+    _tenir_ensemble(t)
     return t
 
 
@@ -863,7 +873,7 @@ def convention_asll() -> Document:
     )
 
     _fait_a(doc, ", en autant d'exemplaires que de parties")
-    signatures(
+    _signatures_parties(
         doc,
         [
             ("Pour le service", "{{ directeur }}, {{ fonction_directeur }}"),
@@ -871,10 +881,8 @@ def convention_asll() -> Document:
             ("Le bailleur", "{{ bailleur }}"),
             ("Pour le Département", "{{ departement }} – {{ fsl }}"),
         ],
-        lieu=False,
+        "Mention manuscrite « lu et approuvé »",
     )
-    para(doc, "Le ménage", bold=True, avant=4, apres=2, garder=True)
-    _signatures_menage(doc, "Mention manuscrite « lu et approuvé »")
     wrap_boxes(doc.element.body)
     return doc
 
@@ -902,7 +910,7 @@ def _cadre_commission(doc):
     for decision in DECISIONS_COMMISSION:
         p = _cell_para(cell, f"☐ {decision}")
         p.paragraph_format.left_indent = Cm(0.3)
-    _cell_para(cell, "Observations : …………………………………………………………………………………………")
+    _cell_para(cell, "Observations : ……………………………………………………………………………………")
     _cell_para(cell, "")
     _cell_para(cell, "Pour la commission, le président :", italic=True, taille=9, couleur=GRIS)
     for _ in range(3):
@@ -995,7 +1003,7 @@ def bilan_asll() -> Document:
     para(doc, "Précisions (montants, dates des décisions) : {{ precisions_aides }}", avant=2)
 
     titre_section(doc, "4. Dette locative")
-    t = tableau(doc, [4.0, 4.2, 4.2, 4.2])
+    t = tableau(doc, [3.2, 4.4, 4.4, 4.6])
     ligne(
         t,
         ["", "À la demande d'ASLL", "Au début de la mesure", "À la fin de la mesure"],
@@ -1091,13 +1099,11 @@ def bilan_asll() -> Document:
     )
 
     _fait_a(doc)
-    signatures(
+    _signatures_parties(
         doc,
         [("Le travailleur social", "{{ service_signataire }}, {{ service_fonction }}")],
-        lieu=False,
+        "A pris connaissance du bilan",
     )
-    para(doc, "Le ménage", bold=True, avant=4, apres=2, garder=True)
-    _signatures_menage(doc, "A pris connaissance du bilan")
     espace(doc, 8)
     _cadre_commission(doc)
     wrap_boxes(doc.element.body)
