@@ -491,9 +491,11 @@ def champs_restants(docx: bytes | Path) -> list[str]:
 
 
 def _nettoyer(docx_bytes: bytes) -> bytes:
-    """A final version: no yellow highlight, no hidden bookmark of the drafts."""
+    """A final version: no yellow highlight, no hidden bookmark of the drafts; each check
+    box's state matches the glyph the worker left (a tool may change only the glyph)."""
     doc = Document(io.BytesIO(docx_bytes))
     for _, element in _parties(doc):
+        sync_boxes(element)
         for h in list(element.iter(qn("w:highlight"))):
             h.getparent().remove(h)
         ids = set()

@@ -242,6 +242,11 @@ def test_final_bilan_writes_back_and_settles_the_deadline(tmp_path):
     _completer(brouillon)
     assert asll_main(["rediger", "bilan", d.numero, "--final", *args]) == 0
 
+    final = next((config.outbox / "Angoulême").glob("*_bilan-final.docx"))
+    controls = boites(final)
+    assert controls and all(ticked == ("☒" in glyph) for glyph, ticked in controls)
+    assert sum(ticked for _, ticked in controls) >= 5  # one per choice the worker made
+
     dossier = RegisterStore(config.registre).dossiers()[0]
     assert dossier.statut == "Rapport envoyé"
     assert dossier.date_envoi_rapport == date.today()
