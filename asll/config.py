@@ -38,15 +38,25 @@ class Service:
     signataire: str = ""
     fonction_signataire: str = "Travailleur social"
     departement: str = ""
+    # The service's legal representative, who signs the ASLL conventions for the service.
+    directeur: str = ""
+    fonction_directeur: str = ""
 
 
 @dataclass(frozen=True)
 class Secteur:
-    """A worker's sector: the communes it covers and its référent."""
+    """A worker's sector: the communes it covers and its référent.
+
+    A service may cover two départements: each sector names its own (and its FSL), and the
+    town where its documents are signed; empty values fall back on the service's.
+    """
 
     nom: str
     referent: str = ""
     communes: tuple[str, ...] = ()
+    departement: str = ""
+    fsl: str = ""
+    ville: str = ""
 
 
 @dataclass(frozen=True)
@@ -235,19 +245,28 @@ def _intervenants(data: dict, path: Path) -> tuple[Intervenant, ...]:
     return tuple(out)
 
 
+_SECTOR_TEXT_KEYS = ("departement", "fsl", "ville")
+
+
 def _sectors(data: dict, path: Path) -> dict:
     out = {}
     sectors = []
     for entry in data.get("secteurs", []):
-        unknown = set(entry) - {"nom", "referent", "communes"}
+        unknown = set(entry) - {"nom", "referent", "communes", *_SECTOR_TEXT_KEYS}
         if unknown or "nom" not in entry:
             raise ConfigError(
                 f"Secteur mal décrit dans {path} : chaque [[secteurs]] a un « nom », "
-                "un « referent » et une liste « communes »"
+                "un « referent » et une liste « communes » (et, au choix, « departement », "
+                "« fsl », « ville »)"
                 + (f" (clés inconnues : {', '.join(sorted(unknown))})" if unknown else "")
             )
         sectors.append(
-            Secteur(entry["nom"], entry.get("referent", ""), tuple(entry.get("communes", [])))
+            Secteur(
+                entry["nom"],
+                entry.get("referent", ""),
+                tuple(entry.get("communes", [])),
+                **{k: str(entry[k]) for k in _SECTOR_TEXT_KEYS if k in entry},
+            )
         )
     if sectors:
         out["secteurs"] = tuple(sectors)

@@ -138,6 +138,18 @@ def cocher(sdt, cochee: bool = True) -> None:
             t.text = COCHEE if cochee else VIDE
 
 
+def aligner_sur_glyphes(element) -> None:
+    """Each control's ticked state follows the glyph inside it: a final version keeps what
+    the worker left, even when a tool other than Word changed only the glyph."""
+    for sdt in element.iter(qn("w:sdt")):
+        etat = sdt.find(f"{qn('w:sdtPr')}/{w14('checkbox')}/{w14('checked')}")
+        if etat is None:
+            continue
+        texte = "".join(t.text or "" for t in sdt.iter(qn("w:t"))).strip()
+        if texte in GLYPHES:
+            etat.set(w14("val"), "1" if GLYPHES[texte] else "0")
+
+
 def cases_du_document(element) -> list[CaseLue]:
     """Every check-box content control of a part, in order, with the heading it sits under."""
     out = []

@@ -15,7 +15,7 @@ from datetime import date
 
 from markupsafe import escape
 
-from asll.config import Config, Intervenant
+from asll.config import Config, Intervenant, Secteur
 from asll.domain import labels
 from asll.domain.budget import budget, plan
 from asll.domain.dates import add_months
@@ -25,11 +25,11 @@ from asll.domain.deadlines import (
     planned_measure_end,
 )
 from asll.domain.dossiers import RG_SHAPE, rg_number
+from asll.domain.mesures import RENEWAL_MONTHS, is_acces, objectives_offered, renewals
 from asll.domain.model import (
     DISPOSITIFS,
     MOTIFS_FIN,
     NON_SOLLICITE,
-    OBJECTIFS,
     OUI_NON,
     PLANS_APUREMENT,
     PROPOSITIONS,
@@ -75,6 +75,11 @@ LIBELLES: dict[str, str] = {
     "redacteur_telephone": "Téléphone du rédacteur",
     "redacteur_courriel": "Courriel du rédacteur",
     "departement": "Département (FSL)",
+    "fsl": "Fonds de solidarité pour le logement (FSL) du Département",
+    "directeur": "Représentant légal du service",
+    "fonction_directeur": "Fonction du représentant légal",
+    "lieu_signature": "Lieu de signature (« Fait à »)",
+    "date_signature": "Date de signature",
     # dossier
     "numero": "Numéro de dossier",
     "date_jour": "Date de signature",
@@ -147,6 +152,7 @@ LIBELLES: dict[str, str] = {
     "ccapex": "Saisine de la CCAPEX",
     # ASLL (convention, bilan)
     "type_mesure": "Nature de la mesure",
+    "acces": "Mesure d'accès au logement (sans dette ni procédure)",
     "prescripteur": "Prescripteur",
     "organisme_prescripteur": "Organisme prescripteur",
     "date_decision": "Date de la décision de la commission FSL",
@@ -171,6 +177,15 @@ LIBELLES: dict[str, str] = {
     "motif_fin": "Motif de fin de l'accompagnement",
     "proposition": "Proposition à la commission",
     "duree_renouvellement": "Durée du renouvellement proposé",
+    # bilan: what the measure obtained
+    "reprise_loyer": "Paiement du loyer courant",
+    "date_reprise_loyer": "Loyer courant payé depuis le",
+    "aide_fsl": "Aide du FSL obtenue",
+    "aide_logement": "Aide au logement (APL / AL) perçue",
+    "precisions_aides": "Précisions sur les aides obtenues (montants, dates)",
+    "nb_entretiens": "Nombre d'entretiens",
+    "nb_visites": "Nombre de visites à domicile",
+    "avis_bailleur": "Avis du bailleur",
 }
 
 # Keys of the rows of the table loops (`{{ p.nom_complet }}` in `{%tr for p in personnes %}`).
@@ -193,6 +208,7 @@ LIBELLES_LIGNES: dict[str, str] = {
     "commentaire": "Commentaire",
 }
 
+# The current rent at the bilan: paid in full, in part, or not at all.
 # Closed lists of the register shown as boxes: field -> {value: tag suffix}.
 # Tag of a box: f"case_{field}_{suffix}", ☒ when the register holds that value.
 CASES: dict[str, dict[str, str]] = {
@@ -203,6 +219,10 @@ CASES: dict[str, dict[str, str]] = {
     "motif_fin": dict(zip(MOTIFS_FIN, ("possible", "non_possible", "limites"))),
     "proposition": dict(zip(PROPOSITIONS, ("arret", "renouvellement"))),
     "reprise_paiement": dict(zip(REPRISES_PAIEMENT, ("aucune", "partielle", "integrale"))),
+    # the bilan's boxes for the same register column, and aids obtained
+    "reprise_loyer": dict(zip(REPRISES_PAIEMENT, ("aucune", "partielle", "totale"))),
+    "aide_fsl": dict(zip(OUI_NON, ("oui", "non"))),
+    "aide_logement": dict(zip(OUI_NON, ("oui", "non"))),
 }
 RESULTATS = dict(
     zip(RESULTATS_OBJECTIF, ("case_atteint", "case_partiel", "case_non_atteint", "case_sans_objet"))
@@ -235,7 +255,11 @@ REDACTION = (
     "precisions_plan",
     "precisions_surendettement",
     "precisions_relogement",
-    "duree_renouvellement",
+    "date_signature",
+    "precisions_aides",
+    "nb_entretiens",
+    "nb_visites",
+    "avis_bailleur",
 )
 
 
@@ -354,6 +378,7 @@ def build_context(
     s = config.service
     redacteur = dossier.referent or s.signataire
     fiche = _intervenant(config, redacteur)
+    secteur = _secteur(dossier, config)
     ctx: dict = {
         "service_nom": _val(s.nom),
         "service_adresse": _val(s.adresse),
@@ -366,11 +391,23 @@ def build_context(
         "service_fonction": _val(_fonction(redacteur, fiche, s)),
         "redacteur_telephone": _val((fiche and fiche.telephone) or s.telephone),
         "redacteur_courriel": _val((fiche and fiche.courriel) or s.courriel),
-        "departement": _val(s.departement),
+        "departement": _val(secteur.departement or s.departement),
+        "directeur": _val(s.directeur),
+        "fonction_directeur": _val(s.fonction_directeur),
+        "lieu_signature": _val(secteur.ville or s.commune),
         "numero": _val(dossier.numero),
         "date_jour": _val(date_signature, date_fr),
         "date_ouverture": _val(dossier.date_ouverture, date_fr),
     }
+
+    ctx["fsl"] = _val(
+        secteur.fsl
+        or (
+            f"Fonds de solidarité pour le logement – {secteur.departement or s.departement}"
+            if secteur.departement or s.departement
+            else ""
+        )
+    )
 
     # household
     adultes = [p for p in dossier.personnes if p.nom]
@@ -511,6 +548,7 @@ def build_context(
     ctx["plan_propose"] = _val(p, _plan_fr)
 
     # ASLL measure
+    ctx["acces"] = is_acces(dossier)
     ctx["type_mesure"] = _val(
         labels.TYPES_MESURE_LONGS.get(dossier.type_mesure or "", dossier.type_mesure)
     )
@@ -526,10 +564,10 @@ def build_context(
     ctx["date_fin"] = _val(fin, date_fr)
     mois = _duree_mois(debut, fin) if debut and fin and fin >= debut else None
     ctx["duree_mesure"] = _val(mois, lambda n: f"{n}\u00a0mois")
-    ctx["renouvellements"] = _val(dossier.renouvellements)
+    ctx["renouvellements"] = _val(renewals(dossier))
 
     coches = list(dossier.objectifs)
-    codes = list(OBJECTIFS) + [o for o in coches if o not in OBJECTIFS]
+    codes = objectives_offered(dossier)
     ctx["objectifs"] = [
         {"case": Case(o in coches, "objectifs", o), "libelle": labels.OBJECTIFS_LONGS.get(o, o)}
         for o in codes
@@ -560,6 +598,16 @@ def build_context(
     ctx["evolution_dette"] = _val(ecart, lambda e: ("+" if e > 0 else "") + montant_fr(e))
     for champ in ("plan_apurement", "surendettement", "relogement", "motif_fin", "proposition"):
         _cases(ctx, champ, getattr(dossier, champ))
+    if ctx["acces"]:  # no debt to follow: the bilan says « Accès », as the 2004 seed does
+        for cle in ("montant_dette", "date_dette", "dette_debut", "dette_fin", "evolution_dette"):
+            ctx[cle] = labels.TYPES_MESURE["acces"]
+    ctx["duree_renouvellement"] = f"{RENEWAL_MONTHS}\u00a0mois"
+
+    # the bilan's results: the current rent, aids obtained (FSL from the register)
+    _cases(ctx, "reprise_loyer", dossier.reprise_paiement)
+    ctx["date_reprise_loyer"] = _val(dossier.reprise_depuis, date_fr)
+    _cases(ctx, "aide_fsl", dossier.aide_fsl)
+    _cases(ctx, "aide_logement", "Oui" if b.aide_logement else None)
 
     # what only the worker can write: present in the templates, highlighted until written
     for cle in REDACTION:
@@ -628,6 +676,14 @@ def _plan_fr(p) -> str:
     if p.reste > 0:
         return texte + f" : il resterait {montant_fr(p.reste)} à régler au terme du plan."
     return texte + f" : le plan dépasse la dette de {montant_fr(-p.reste)}."
+
+
+def _secteur(dossier: Dossier, config: Config) -> Secteur:
+    """The dossier's sector as asll.toml describes it (an empty one when unknown)."""
+    for secteur in config.secteurs:
+        if dossier.secteur and secteur.nom == dossier.secteur:
+            return secteur
+    return Secteur(dossier.secteur or "")
 
 
 def _objectif(code: str, resultat: str | None) -> dict:

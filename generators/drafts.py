@@ -27,7 +27,7 @@ from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, UndefinedE
 from asll.config import Config
 from asll.domain.model import Dossier
 from asll.storage.naming import write_new
-from generators.cases import en_cases_a_cocher
+from generators.cases import aligner_sur_glyphes, en_cases_a_cocher
 from generators.context import (
     A_COMPLETER,
     A_VERIFIER,
@@ -494,9 +494,11 @@ def champs_restants(docx: bytes | Path) -> list[str]:
 
 
 def _nettoyer(docx_bytes: bytes) -> bytes:
-    """A final version: no yellow highlight, no hidden bookmark of the drafts."""
+    """A final version: no yellow highlight, no hidden bookmark of the drafts; each check
+    box's state matches the glyph the worker left (a tool may change only the glyph)."""
     doc = Document(io.BytesIO(docx_bytes))
     for _, element in _parties(doc):
+        aligner_sur_glyphes(element)
         for h in list(element.iter(qn("w:highlight"))):
             h.getparent().remove(h)
         ids = set()

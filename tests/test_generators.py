@@ -153,8 +153,9 @@ def test_brouillon_complet(kind, numero, suffixe, config):
         assert "Inès N'DIAYE" in t
     if kind == "convention":
         assert "☒\nGérer le budget" in t and "☐\nÉlaborer" in t
-        # no start entered: nothing printed as if it were (not the opening date, not today)
+        # the dossier's opening date is not the measure's start: nobody entered one
         assert "du [à compléter] au [à compléter]" in t
+        assert "1er septembre 2025" not in t
     if kind == "bilan":
         assert DETTE in t and "31 août 2025" in t
         assert "Résorber la dette locative" in t

@@ -65,6 +65,7 @@ def bilan_renseigne():
     d.dette_debut_mesure, d.dette_fin_mesure = 3100.0, 1250.5
     d.plan_apurement, d.surendettement, d.relogement = "Respecté", "Dossier déposé", "En cours"
     d.motif_fin, d.proposition = "Limites de l'intervention atteintes", "Renouvellement"
+    d.aide_fsl = "Oui"
     return d
 
 
@@ -137,16 +138,17 @@ def test_bilan_renseigne(config):
     assert f"6{NBSP}mois – renouvellements{NBSP}: 1" in t
     assert DETTE in t and f"3{FINE}100,00{NBSP}€" in t and f"1{FINE}250,50{NBSP}€" in t
     assert f"−2{FINE}162,37{NBSP}€" in t  # évolution depuis la demande
-    coches = [l for l in t.split("4. Plan d'apurement")[1].split("\n") if l.startswith("☒")]
+    coches = [l for l in t.split(f"Plan d'apurement{NBSP}:")[1].split("\n") if l.startswith("☒")]
     assert coches == [
         "☒ Plan d'apurement mis en place et respecté",
         "☒ Dossier de surendettement déposé à la Banque de France",
         "☒ Demande de relogement en cours",
         f"☒ Les limites de l'intervention sont atteintes{NBSP}: une mesure de protection est à "
         "envisager.",
-        "☒ Renouvellement de la mesure pour [à compléter]",
+        f"☒ Renouvellement de la mesure pour 6{NBSP}mois",  # a renewal lasts six months
     ]
-    assert "☐" not in surlignes(path)  # every choice is known
+    # every choice of the register is known; the current rent is ticked in Word
+    assert surlignes(path).count("☐") == 3
 
 
 def test_bilan_choix_non_faits_surlignes(config):

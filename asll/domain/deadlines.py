@@ -7,7 +7,8 @@
 - The assignation must reach the préfet at least 42 days before the hearing, counted back
   from the day before it: a saisine dated later than that is flagged.
 - ASLL bilan: at the measure's end (six months after its start unless the register says
-  otherwise); a diagnostic: two months after the request.
+  otherwise), settled once a bilan of the current period is sent ("Rapport envoyé le" on
+  or after the period's first day); a diagnostic: two months after the request.
 """
 
 from __future__ import annotations
@@ -100,6 +101,15 @@ def notification_in_time(d: Dossier) -> bool | None:
     return late_notification(d) is None
 
 
+def bilan_sent(d: Dossier) -> bool:
+    """Whether the bilan of the measure's current period (the first, or the last renewal)
+    has been sent: its date in "Rapport envoyé le" is on or after that period's start."""
+    if not d.date_envoi_rapport or not d.date_debut_mesure:
+        return False
+    period_start = add_months(d.date_debut_mesure, MEASURE_MONTHS * (d.renouvellements or 0))
+    return d.date_envoi_rapport >= period_start
+
+
 def deadlines_for(dossier: Dossier) -> list[Deadline]:
     if is_closed(dossier):
         return []
@@ -154,7 +164,7 @@ def _asll_deadlines(d: Dossier) -> list[Deadline]:
                 Deadline(d.numero, "Retour du diagnostic", add_months(start, DIAGNOSTIC_MONTHS))
             ]
         return []
-    if not d.date_debut_mesure:
+    if not d.date_debut_mesure or bilan_sent(d):
         return []
     return [Deadline(d.numero, "Bilan de fin de mesure (arrêt ou renouvellement)", measure_end(d))]
 
