@@ -782,13 +782,32 @@ def _ensure_headers(ws, specs, staff_keys=frozenset()) -> dict[str, int]:
     if new_sheet:
         ws.freeze_panes = "B2"
         ws.row_dimensions[1].height = 32
-        # Printed: landscape, all columns across the page width, header on every page.
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_title_rows = "1:1"
+        _print_setup(ws, sum(width for _, _, width in specs))
     ws.auto_filter.ref = f"A1:{get_column_letter(ws.max_column)}{max(ws.max_row, 2)}"
     return cols
+
+
+# Widest sheet (in Excel character widths) that still reads once fitted to one landscape
+# A4 page; a wider one prints at PRINT_SCALE % across several pages instead.
+FIT_WIDTH_CHARS = 260
+PRINT_SCALE = 75
+
+
+def _print_setup(ws, width_chars: float) -> None:
+    """Printed readably: landscape A4, the header row on every page. A narrow sheet fits
+    the page width; the register's hundred columns would shrink to nothing, so they print
+    at a legible scale, page after page across, the dossier number repeated on each."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.print_title_rows = "1:1"
+    if width_chars <= FIT_WIDTH_CHARS:
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        return
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.page_setup.scale = PRINT_SCALE
+    ws.page_setup.pageOrder = "overThenDown"  # a row's pages one after the other
+    ws.print_title_cols = "A:A"
 
 
 def _write(cell, value) -> None:
