@@ -605,19 +605,17 @@ def _composition(cle, titre, a: _Annee, p: _Annee, prefixe: str, annee: int, quo
         valeurs = [a.n(prefixe + "composition", col, rang) for col in colonnes]
         lignes.append([rang, *valeurs, sum(valeurs)])
     totaux = [sum(l[i] for l in lignes) for i in range(1, 5)]
-    t = Tableau(
-        cle,
-        titre,
-        ["Enfants à charge", *colonnes, "Total"],
-        lignes,
-        ["TOTAL", *totaux],
-        annee,
-        tiret_zero=True,
-    )
+    entetes = ["Enfants à charge", *colonnes, "Total"]
+    if any(p.n(prefixe + "composition_col", col) for col in colonnes):
+        entetes.append(f"Total {annee - 1}")
+        for ligne in lignes:
+            ligne.append(sum(p.n(prefixe + "composition", col, ligne[0]) for col in colonnes))
+        totaux.append(sum(l[-1] for l in lignes))
+    t = Tableau(cle, titre, entetes, lignes, ["TOTAL", *totaux], annee, tiret_zero=True)
     inconnus = a.n(prefixe + "composition_col", NON_RENSEIGNE)
     if inconnus:
         t.note = f"Composition non renseignée : {inconnus} ménage{'s' if inconnus > 1 else ''}."
-    base = totaux[-1]
+    base = totaux[3]  # this year's total (the previous year may follow)
     base_p = sum(p.n(prefixe + "composition_col", col) for col in colonnes)
     for col, libelle in zip(
         colonnes, ("Femmes seules ou avec enfants", "Hommes seuls ou avec enfants", "Couples")
@@ -635,8 +633,12 @@ def _composition(cle, titre, a: _Annee, p: _Annee, prefixe: str, annee: int, quo
 def _ressources(cle, titre, a: _Annee, p: _Annee, prefixe: str, annee: int) -> Tableau:
     ordre = [labels.RESSOURCES[k] for k in RESSOURCES_SANS_SALAIRE] + [SANS_RESSOURCES]
     t = _simple(cle, titre, "Ressource", a, p, prefixe + "ressources", ordre, annee)
+    t.entetes = ["Ressource", f"Ménages {annee}"]
+    if t.precedent is not None:
+        t.entetes.append(f"Ménages {annee - 1}")
+        for ligne, n in zip(t.lignes, t.precedent):
+            ligne.append(n)
     t.pourcentages, t.total, t.precedent = False, None, None
-    t.entetes = ["Ressource", "Ménages"]
     t.note = (
         "Ménages sans salaire ; un ménage qui perçoit plusieurs prestations est compté "
         "pour chacune."
@@ -1017,19 +1019,21 @@ def _plans(a: _Annee, p: _Annee, annee: int) -> Tableau:
         "Aucun plan",
         NON_RENSEIGNE,
     ]
-    v = valeurs(a)
+    v, vp = valeurs(a), valeurs(p)
     respecte = "aucun ne l'a" if not v[1] else f"{v[1]} " + accord(v[1], "l'a", "l'ont")
+    entetes = ["Plan d'apurement", str(annee)]
     lignes = [[l, n] for l, n in zip(libelles, v) if l != NON_RENSEIGNE or n]
-    t = Tableau(
-        "ASLL plans", "Plans d'apurement", ["Plan d'apurement", "Nombre"], lignes, None, annee
-    )
+    if p.n("realisees"):
+        entetes.append(str(annee - 1))
+        for ligne in lignes:
+            ligne.append(vp[libelles.index(ligne[0])])
+    t = Tableau("ASLL plans", "Plans d'apurement", entetes, lignes, None, annee)
     texte = (
         f"{nombre_de(v[0], 'ménage')} {accord(v[0], 'a', 'ont')} mis en place un plan "
         f"d'apurement ({pourcentage_fr(v[0], a.n('realisees'))} des mesures) ; "
         f"{respecte} respecté "
         f"({pourcentage_fr(v[1], v[0])} des plans)"
     )
-    vp = valeurs(p)
     if vp[0]:
         texte += f" (contre {pourcentage_fr(vp[1], vp[0])} en {annee - 1})"
     t.commentaire = [texte + "."]
@@ -1102,11 +1106,23 @@ def _fins(a: _Annee, p: _Annee, annee: int) -> Tableau:
     for motif in motifs:
         valeurs = [a.n("fin", motif, r) for r in RESULTAT_GLOBAL]
         lignes.append([motif, *valeurs, sum(valeurs)])
-    totaux = [sum(l[i] for l in lignes) for i in range(1, len(RESULTAT_GLOBAL) + 2)]
+    entetes = [
+        "Motif de fin",
+        "Objectifs atteints",
+        "En partie",
+        "Non atteints",
+        NON_RENSEIGNE,
+        "Total",
+    ]
+    if p.n("terminees"):
+        entetes.append(f"Total {annee - 1}")
+        for ligne in lignes:
+            ligne.append(sum(p.n("fin", ligne[0], r) for r in RESULTAT_GLOBAL))
+    totaux = [sum(l[i] for l in lignes) for i in range(1, len(entetes))]
     t = Tableau(
         "ASLL fins de mesure",
         "Fins de mesure : motifs et objectifs",
-        ["Motif de fin", "Objectifs atteints", "En partie", "Non atteints", NON_RENSEIGNE, "Total"],
+        entetes,
         lignes,
         ["TOTAL", *totaux],
         annee,

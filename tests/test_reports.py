@@ -159,7 +159,7 @@ def test_asll_composition_income_resources(rapport):
         "4 enfants et +": [3, 0, 4],
     }
     assert {k: v[:3] for k, v in compo.items() if k != "TOTAL"} == seed
-    assert compo["TOTAL"] == [17, 2, 21, 40]
+    assert compo["TOTAL"] == [17, 2, 21, 40, 19]  # then 2003
     t = rapport.statistiques.tableau("ASLL composition")
     assert "Couples : 52,5\u00a0% des ménages accompagnés" in " ".join(t.commentaire)
     assert t.grille()[1][1][2] == 0  # printed « - » in the docx (tiret_zero)
@@ -327,7 +327,7 @@ def test_docx_has_letterhead_page_numbers_tables_and_charts(rapport):
     assert "Note méthodologique" in titres and "Nature de la mesure" in titres
     # the seed's composition table, zeros as « - »
     compo = next(t for t in doc.tables if t.rows[0].cells[0].text == "Enfants à charge")
-    assert [c.text for c in compo.rows[2].cells] == ["1 enfant", "5", "-", "2", "7"]
+    assert [c.text for c in compo.rows[2].cells] == ["1 enfant", "5", "-", "2", "7", "2"]  # 2003: 2
     with zipfile.ZipFile(rapport.docx) as z:
         assert sum(n.startswith("word/media/") for n in z.namelist()) == 3  # 2 ASLL + 1 ESU
     texte = _texte_docx(rapport.docx)

@@ -117,6 +117,20 @@ def test_previous_year_everywhere_and_diagnostics_apart(rapport):
     entetes, lignes = _feuille(rapport.xlsx, "ESU revenus")
     assert entetes == ["Revenus", "2024", "% 2024", "2023", "% 2023"]
 
+    for feuille, colonne in (
+        ("ASLL composition", "Total 2023"),
+        ("ESU composition", "Total 2023"),
+        ("ASLL ressources", "Ménages 2023"),
+        ("ESU ressources", "Ménages 2023"),
+        ("ASLL fins de mesure", "Total 2023"),
+        ("ASLL plans", "2023"),
+    ):
+        assert _feuille(rapport.xlsx, feuille)[0][-1] == colonne, feuille
+    _, fins = _feuille(rapport.xlsx, "ASLL fins de mesure")
+    assert fins["Travail possible"][-1] == 2 and fins["TOTAL"][-1] == 4  # 2023
+    _, ressources = _feuille(rapport.xlsx, "ESU ressources")
+    assert ressources["RSA"] == [4, 2]
+
     _, nature = _feuille(rapport.xlsx, "ASLL nature")
     assert "Diagnostic" not in nature
     _, diag = _feuille(rapport.xlsx, "Diagnostics origine")
