@@ -26,7 +26,7 @@ from pathlib import Path
 from filelock import FileLock
 
 from asll.domain.deadlines import deadlines_for
-from asll.domain.dossiers import merge_into, new_dossier
+from asll.domain.dossiers import apply_final_report, merge_into, new_dossier
 from asll.domain.model import Dossier, Extraction
 from asll.domain.retention import ANONYMISED, anonymised
 from asll.domain.sectors import Affectation
@@ -330,6 +330,11 @@ def drafts_entry(numero: str, drafts: list[str]) -> dict:
     return {"type": "brouillons", "dossier": numero, "brouillons": drafts}
 
 
+def final_report_entry(numero: str, values: dict) -> dict:
+    """What a final report writes back into its dossier (status, dates, boxes ticked)."""
+    return {"type": "rapport_final", "dossier": numero, "valeurs": values}
+
+
 def _apply(register: Register, entry: dict) -> None:
     seq = entry["seq"]
     if entry["type"] == "document":
@@ -373,6 +378,10 @@ def _apply(register: Register, entry: dict) -> None:
         if dossier is not None:
             register.put(anonymised(dossier))
         register.anonymise_documents(entry["dossier"], ANONYMISED)
+    elif entry["type"] == "rapport_final":
+        dossier = register.get(entry["dossier"])
+        if dossier is not None and apply_final_report(dossier, entry["valeurs"]):
+            register.put(dossier)
     elif entry["type"] == "brouillons":
         dossier = register.get(entry["dossier"])
         if dossier is not None:
