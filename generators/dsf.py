@@ -17,7 +17,7 @@ from docx import Document
 from docx.oxml.ns import qn
 
 from asll.domain.model import DISPOSITIFS
-from generators.cases import cases_du_document
+from generators.cases import cases_du_document, choix_coches
 from generators.formatting import lire_date_fr
 
 RUBRIQUES_DSF = (
@@ -75,11 +75,7 @@ def suivi_du_dsf(docx: bytes) -> dict:
     Only what the document answers: a box left empty or a date left to complete gives
     nothing."""
     doc = Document(io.BytesIO(docx))
-    out: dict = {}
-    for case in cases_du_document(doc.element.body):
-        champ, _, valeur = case.tag.partition("=")
-        if case.cochee and champ in CHAMPS_COCHES and valeur:
-            out.setdefault(champ, valeur)
+    out: dict = dict(choix_coches(doc.element.body, CHAMPS_COCHES))
     for p in doc.element.body.iter(qn("w:p")):
         texte = "".join(t.text or "" for t in p.iter(qn("w:t")))
         for champ, motif in DATES_ECRITES.items():

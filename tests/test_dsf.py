@@ -304,14 +304,7 @@ def test_final_writes_back_status_interview_and_sending_dates_so_the_deadline_go
     register = Register.open(register_path)
     register.put(new_dossier(act, "ESU-2026-0001", date(2026, 1, 6)))
     register.save()
-    (tmp_path / "asll.toml").write_text(
-        "[service]\n"
-        'nom = "Service logement"\nadresse = "8 rue Léonard Jarraud"\ncode_postal = "16000"\n'
-        'commune = "Angoulême"\ntelephone = "05 45 00 00 00"\ncourriel = "logement@x.example"\n'
-        'signataire = "Claire BERNARD"\nfonction_signataire = "Cheffe de service"\n',
-        encoding="utf-8",
-    )
-    args = ["--espace", str(tmp_path), "--config", str(tmp_path / "asll.toml")]
+    args = ["--espace", str(tmp_path), "--config", str(_service_toml(tmp_path))]
     assert main(["rediger", "esu", "ESU-2026-0001", *args]) == 0
     (draft,) = (tmp_path / "outbox").rglob("*_rapport-esu.docx")
 
@@ -352,3 +345,54 @@ def test_final_writes_back_status_interview_and_sending_dates_so_the_deadline_go
     assert row["N° RG"] == "25/00912"
     deadlines = [r[4] for r in wb["Échéances"].iter_rows(min_row=2, values_only=True)]
     assert not any(str(x).startswith("Rapport ESU") for x in deadlines if x)
+
+
+def test_a_final_bilan_writes_its_ticked_choices_into_empty_register_cells(tmp_path):
+    from test_generators import dossier_complet as complet
+
+    dossier = complet("ASLL-2025-0003")
+    dossier.date_debut_mesure = date(2025, 3, 1)
+    dossier.relogement = "Non concerné"  # already in the register: kept
+    register_path = tmp_path / "registre.xlsx"
+    register = Register.open(register_path)
+    register.put(dossier)
+    register.save()
+    args = ["--espace", str(tmp_path), "--config", str(_service_toml(tmp_path))]
+    assert main(["rediger", "bilan", "ASLL-2025-0003", *args]) == 0
+    (draft,) = (tmp_path / "outbox").rglob("*_bilan.docx")
+    doc = Document(str(draft))
+    parts = [doc.element.body] + [s.header._element for s in doc.sections]
+    for part in parts:
+        for t in part.iter(qn("w:t")):
+            if t.text == A_COMPLETER:
+                t.text = "Texte du travailleur social"
+    ticked = set()
+    for case in cases_du_document(doc.element.body):
+        champ = case.tag.partition("=")[0]
+        if champ not in ticked and not case.cochee and champ != "relogement":
+            if champ == "plan_apurement" and case.tag != "plan_apurement=Mis en place":
+                continue
+            ticked.add(champ)
+            cocher(case.sdt)
+    doc.save(str(draft))
+    assert main(["rediger", "bilan", "ASLL-2025-0003", "--final", *args]) == 0
+    ws = load_workbook(register_path)["Dossiers"]
+    headers = [c.value for c in ws[1]]
+    row = {h: c.value for h, c in zip(headers, ws[2])}
+    assert row["Plan d'apurement"] == "Mis en place"
+    assert row["Relogement"] == "Non concerné"
+    assert row["Proposition"] in ("Arrêt", "Renouvellement")
+    assert row["Statut"] == "Nouveau"  # a bilan does not say the report was sent
+
+
+def _service_toml(base: Path) -> Path:
+    path = base / "asll.toml"
+    path.write_text(
+        "[service]\n"
+        'nom = "Service logement"\nadresse = "8 rue Léonard Jarraud"\ncode_postal = "16000"\n'
+        'commune = "Angoulême"\ntelephone = "05 45 00 00 00"\ncourriel = "logement@x.example"\n'
+        'signataire = "Claire BERNARD"\nfonction_signataire = "Cheffe de service"\n'
+        'departement = "Charente"\n',
+        encoding="utf-8",
+    )
+    return path

@@ -21,7 +21,6 @@ from asll.app.logs import Progress, close_file_log, setup_file_log
 from asll.app.service import install_service, service_status, uninstall_service
 from asll.config import BUNDLED_SAMPLES, EXAMPLE_CONFIG, Config, ConfigError, load_config
 from asll.domain.deadlines import due
-from asll.domain.dossiers import RAPPORT_ENVOYE
 from asll.domain.retention import due_for_purge, find_person, last_activity
 from asll.storage.permissions import private_umask
 from intake.evaluate import evaluate, format_report
@@ -507,8 +506,7 @@ def cmd_extract(args) -> int:
 def cmd_generate(args) -> int:
     from asll.storage.store import RegisterStore, drafts_entry, final_report_entry
     from generators import IncompleteDocument, final_document
-    from generators.drafts import draft_document
-    from generators.dsf import suivi_du_dsf
+    from generators.drafts import draft_document, suivi_final
     from generators.errors import TemplateError
 
     config = config_from(args)
@@ -532,12 +530,12 @@ def cmd_generate(args) -> int:
         print(f"Modèle invalide : {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     store.record(drafts_entry(dossier.numero, [path.name]))
-    if args.final and args.type == "esu":
-        # What the final report states goes back into the register: the report is sent,
-        # the deadline is met, the household counts as met or not (apply_final_report).
-        values = {"statut": RAPPORT_ENVOYE, "date_envoi_rapport": date.today()}
-        values |= suivi_du_dsf(path.read_bytes())
-        store.record(final_report_entry(dossier.numero, values))
+    if args.final:
+        # What the final document states goes back into the register: a DSF is sent and
+        # its deadline met, the household counts as met or not; a bilan's choices.
+        values = suivi_final(args.type, path.read_bytes(), date.today())
+        if values:
+            store.record(final_report_entry(dossier.numero, values))
     waiting = store.flush()
     print(f"{'Version définitive' if args.final else 'Brouillon'} rédigé(e) : {path}")
     if args.final and path.with_suffix(".pdf").exists():
