@@ -677,7 +677,10 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         ]
         + ([] if rencontre else ["Besoin non évalué en l'absence d'entretien"]),
     )
-    para(doc, "Démarches engagées : {{ demarches_relogement }}", avant=2)
+    if rencontre:
+        para(doc, "Démarches engagées : {{ demarches_relogement }}", avant=2)
+    else:
+        para(doc, "Démarches engagées, si les partenaires en connaissent :", avant=2)
 
     titre_section(doc, next(r))
     para(doc, "{{ ccapex }}")

@@ -226,6 +226,8 @@ def test_not_met_form_demands_only_what_can_be_known_and_counts_the_attempts(tmp
     t = texte(path)
     assert "malgré deux tentatives de contact." in t and "trois" not in t
     assert "Non connu" in t.split("9. Dispositifs")[1].split("10. Reprise")[0]
+    assert "Capacité de remboursement mensuelle estimée\u00a0: non évaluée sans le ménage" in t
+    assert "Démarches engagées, si les partenaires en connaissent" in t
     _fill(path, tick_items=(8,))
     with pytest.raises(IncompleteDocument) as exc:
         final_document("esu", d, config, AUJOURDHUI)
