@@ -542,8 +542,10 @@ def build_context(
 
     # item 12: the proposed plan against the debt
     p = plan(dossier)
-    ctx["capacite_remboursement"] = _val(
-        dossier.plan_mensualite, lambda m: f"{montant_fr(m)} par mois"
+    ctx["capacite_remboursement"] = (
+        "non évaluée sans le ménage"  # not demanded of a household not met
+        if non_rencontre and dossier.plan_mensualite is None
+        else _val(dossier.plan_mensualite, lambda m: f"{montant_fr(m)} par mois")
     )
     ctx["plan_propose"] = _val(p, _plan_fr)
 

@@ -26,8 +26,8 @@ from pathlib import Path
 from filelock import FileLock
 
 from asll.domain.deadlines import deadlines_for
-from asll.domain.dossiers import merge_into, new_dossier
-from asll.domain.model import DOSSIER_DATE_FIELDS, SUIVI_FIELDS, Dossier, Extraction
+from asll.domain.dossiers import apply_final_report, merge_into, new_dossier
+from asll.domain.model import Dossier, Extraction
 from asll.domain.retention import ANONYMISED, anonymised
 from asll.domain.sectors import Affectation
 from asll.storage.register import (
@@ -330,17 +330,9 @@ def drafts_entry(numero: str, drafts: list[str]) -> dict:
     return {"type": "brouillons", "dossier": numero, "brouillons": drafts}
 
 
-# Fields a follow-up entry may set: what workers record as the case goes on, and its status.
-FOLLOW_UP_FIELDS = frozenset(SUIVI_FIELDS) | {"statut"}
-
-
-def follow_up_entry(numero: str, values: dict) -> dict:
-    """A change of a dossier's follow-up fields (status, dates…), e.g. when a report is made
-    final. Only the fields of `FOLLOW_UP_FIELDS`; dates may be given as `date`."""
-    unknown = set(values) - FOLLOW_UP_FIELDS
-    if unknown:
-        raise ValueError(f"Champs de suivi inconnus : {', '.join(sorted(unknown))}")
-    return {"type": "suivi", "dossier": numero, "valeurs": dict(values)}
+def final_report_entry(numero: str, values: dict) -> dict:
+    """What a final report writes back into its dossier (status, dates, boxes ticked)."""
+    return {"type": "rapport_final", "dossier": numero, "valeurs": values}
 
 
 def _apply(register: Register, entry: dict) -> None:
@@ -386,19 +378,14 @@ def _apply(register: Register, entry: dict) -> None:
         if dossier is not None:
             register.put(anonymised(dossier))
         register.anonymise_documents(entry["dossier"], ANONYMISED)
+    elif entry["type"] == "rapport_final":
+        dossier = register.get(entry["dossier"])
+        if dossier is not None and apply_final_report(dossier, entry["valeurs"]):
+            register.put(dossier)
     elif entry["type"] == "brouillons":
         dossier = register.get(entry["dossier"])
         if dossier is not None:
             dossier.brouillons += [d for d in entry["brouillons"] if d not in dossier.brouillons]
-            register.put(dossier)
-    elif entry["type"] == "suivi":
-        dossier = register.get(entry["dossier"])
-        if dossier is not None:
-            for name, value in entry["valeurs"].items():
-                if name in DOSSIER_DATE_FIELDS and isinstance(value, str):
-                    value = date.fromisoformat(value)
-                if name in FOLLOW_UP_FIELDS:
-                    setattr(dossier, name, value)
             register.put(dossier)
     register.journal_seq = max(register.journal_seq, seq)
 
