@@ -26,7 +26,7 @@ RUBRIQUES_DSF = (
     "3. Transmission du diagnostic",
     "4. Identité du ou des locataires",
     "5. Situation familiale",
-    "6. Accompagnement social, juridique ou judiciaire en cours",
+    "6. Accompagnement social, juridique et juridictionnel en cours",
     "7. Situation locative",
     "8. Dette locative",
     "9. Dispositifs de traitement de la dette mobilisés ou mobilisables",
@@ -35,7 +35,7 @@ RUBRIQUES_DSF = (
     "12. Préconisations et observations du rédacteur",
     "13. Observations écrites du rédacteur, du locataire ou du bailleur",
     "14. Besoin de relogement et démarches engagées",
-    "15. Saisine de la CCAPEX et préconisations",
+    "15. Saisine de la CCAPEX et ses recommandations",
 )
 # Closed lists of the register a final DSF answers with its boxes (tag `champ=valeur`).
 CHAMPS_COCHES = ("menage_rencontre", "reprise_paiement") + tuple(

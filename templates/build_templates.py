@@ -392,7 +392,10 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
                 "(courriers, visites à domicile, contacts avec les partenaires).",
             },
         )
+        # A household the register says was met owes no list of attempts.
+        para(doc, "{%p if tentatives_a_decrire %}")
         para(doc, "Tentatives de contact : {{ tentatives_contact }}", avant=2)
+        para(doc, "{%p endif %}")
     else:
         para(
             doc, "☐ Le locataire a été rencontré en entretien.", apres=2
@@ -659,6 +662,15 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
     )
 
     titre_section(doc, next(r))
+    # Décret n° 2021-8, art. 1er: both parties are told how long they have to answer.
+    cases(
+        doc,
+        [
+            "Le locataire et le bailleur ont été informés des délais dans lesquels ils "
+            "peuvent présenter des observations écrites ou orales (article 1er du décret "
+            "n° 2021-8 du 5 janvier 2021)."
+        ],
+    )
     encadre(
         doc,
         "Observations écrites (le cas échéant)",

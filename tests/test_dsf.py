@@ -4,6 +4,7 @@ produced DOCX (text, check-box content controls), the register workbook after --
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -400,3 +401,74 @@ def _service_toml(base: Path) -> Path:
         encoding="utf-8",
     )
     return path
+
+
+# ------------------------------------------------------------------ review against the décret
+# (docs/revue-dsf.md: décret n° 2021-8, art. 1er and 2; CERFA 16227*01)
+def _item(t: str, numero: int) -> str:
+    """The text of item `numero` of a DSF, from its heading to the next one."""
+    debut = t.index(f"\n{numero}. ")
+    fin = t.find(f"\n{numero + 1}. ", debut) if numero < 15 else t.find("Fait à", debut)
+    return t[debut:fin]
+
+
+def _les_deux_formes(tmp_path):
+    config = service_config(tmp_path)
+    non_rencontre = dsf_renseigne()
+    non_rencontre.menage_rencontre, non_rencontre.nb_tentatives_contact = "Non", 3
+    non_rencontre.tentatives_contact = "courriers des 2 et 9 septembre ; visite le 16/09"
+    return {
+        "rencontré": texte(draft_document("esu", dsf_renseigne(), config, AUJOURDHUI)),
+        "non rencontré": texte(draft_document("esu", non_rencontre, config, AUJOURDHUI)),
+    }
+
+
+def test_a_household_met_is_not_asked_to_list_contact_attempts(tmp_path):
+    config = service_config(tmp_path)
+    d = dsf_renseigne()  # met on 18 September, no attempts recorded
+    item2 = _item(texte(draft_document("esu", d, config, AUJOURDHUI)), 2)
+    assert "Tentatives de contact" not in item2 and A_COMPLETER not in item2
+    d.tentatives_contact = "courrier du 2/09 ; rendez-vous le 18/09"  # recorded: shown
+    item2 = _item(texte(draft_document("esu", d, config, AUJOURDHUI)), 2)
+    assert f"Tentatives de contact{NBSP}: courrier du 2/09{FINE}; rendez-vous le 18/09" in item2
+    d.tentatives_contact, d.menage_rencontre = None, None  # not known yet: asked
+    item2 = _item(texte(draft_document("esu", d, config, AUJOURDHUI)), 2)
+    assert f"Tentatives de contact{NBSP}: {A_COMPLETER}" in item2
+
+
+def test_headings_are_the_decree_s_fifteen_items_in_both_forms(tmp_path):
+    for forme, t in _les_deux_formes(tmp_path).items():
+        titres = [ligne for ligne in t.split("\n") if ligne[:3].rstrip(". ").isdigit()]
+        numeros = [int(ligne.split(".")[0]) for ligne in titres if ". " in ligne]
+        assert numeros == list(range(1, 16)), forme
+        # décret art. 2: « accompagnement social, juridique et juridictionnel »,
+        # « saisine et recommandations de la [CCAPEX] »
+        assert "6. Accompagnement social, juridique et juridictionnel en cours" in titres
+        assert "15. Saisine de la CCAPEX et ses recommandations" in titres
+        assert "judiciaire en cours" not in t and "CCAPEX et préconisations" not in t
+
+
+def test_item_13_has_a_box_for_the_parties_told_how_long_they_have_to_answer(tmp_path):
+    config = service_config(tmp_path)
+    for d in (dsf_renseigne(), replace(dsf_renseigne(), menage_rencontre="Non")):
+        path = draft_document("esu", d, config, AUJOURDHUI)
+        (case,) = [b for b in boites(path) if b.rubrique == 13]
+        assert not case.cochee and case.tag == "rubrique-13"  # the worker ticks it
+        assert (
+            "Le locataire et le bailleur ont été informés des délais dans lesquels ils "
+            "peuvent présenter des observations écrites ou orales (article 1er du décret "
+            f"n°{NBSP}2021-8 du 5 janvier 2021)." in _item(texte(path), 13)
+        )
+
+
+def test_french_typography_header_references_and_no_today_in_both_forms(tmp_path):
+    for forme, t in _les_deux_formes(tmp_path).items():
+        propre(t)
+        for mauvais in (" :", " ;", " !", " ?", " »", "« ", "n° ", " €", "1 septembre"):
+            assert mauvais not in t, (forme, mauvais)
+        assert "Courriel\u00a0:" in t and f"9{NBSP}h{NBSP}30" in t
+        entete = t.split("1. Identité")[0]
+        assert "N°\u00a0RG\n25/00387" in entete, forme
+        assert "Référence de la préfecture\nDDETS16/PEX/2025-1187" in entete, forme
+        assert "25 septembre 2025" not in t, forme  # AUJOURDHUI: nobody entered it
+        assert f"Fait à Angoulême, le {A_COMPLETER}." in t, forme
