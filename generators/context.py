@@ -673,6 +673,15 @@ def _dispositif(d: Dossier, code: str, libelle: str, non_rencontre: bool) -> dic
 
 
 def _plan_fr(p) -> str:
+    return _plan_montants_fr(p) + (
+        " Sa durée dépasse les trois ans de délais de paiement que le juge peut accorder "
+        "(article 24 de la loi n° 89-462 du 6 juillet 1989)."
+        if p.beyond_judge_delays
+        else ""
+    )
+
+
+def _plan_montants_fr(p) -> str:
     texte = f"{montant_fr(p.mensualite)} par mois pendant {p.mois} mois, soit {montant_fr(p.total)}"
     if p.dette is None:
         return texte + "."

@@ -695,7 +695,7 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         para(doc, "Démarches engagées, si les partenaires en connaissent :", avant=2)
 
     titre_section(doc, next(r))
-    para(doc, "{{ ccapex }}")
+    para(doc, "{{ ccapex }}", garder=True)  # never a last page holding only the signature
 
     signatures(
         doc, [("Le rédacteur", "{{ service_signataire }}, {{ service_fonction }}")], lignes=2

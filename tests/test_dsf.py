@@ -472,3 +472,31 @@ def test_french_typography_header_references_and_no_today_in_both_forms(tmp_path
         assert "Référence de la préfecture\nDDETS16/PEX/2025-1187" in entete, forme
         assert "25 septembre 2025" not in t, forme  # AUJOURDHUI: nobody entered it
         assert f"Fait à Angoulême, le {A_COMPLETER}." in t, forme
+
+
+def test_item_15_stays_on_the_signature_s_page(tmp_path):
+    """The signature never sits alone on a last page: item 15 keeps with « Fait à »."""
+    config = service_config(tmp_path)
+    for d in (dsf_renseigne(), replace(dsf_renseigne(), menage_rencontre="Non")):
+        paras = Document(str(draft_document("esu", d, config, AUJOURDHUI))).paragraphs
+        i = next(n for n, p in enumerate(paras) if p.text.startswith("15. "))
+        fait_a = next(n for n, p in enumerate(paras) if p.text.startswith("Fait à"))
+        assert fait_a > i + 1
+        for p in paras[i + 1 : fait_a + 1]:  # the heading keeps with next by its style
+            assert p.paragraph_format.keep_with_next, p.text
+
+
+def test_a_plan_longer_than_the_judge_s_three_years_says_so(tmp_path):
+    config = service_config(tmp_path)
+    d = dsf_renseigne()
+    d.plan_mensualite, d.plan_duree_mois = 60.0, 48
+    item12 = _item(texte(draft_document("esu", d, config, AUJOURDHUI)), 12)
+    assert (
+        f"60,00{NBSP}€ par mois pendant 48{NBSP}mois, soit 2{FINE}880,00{NBSP}€ pour une dette "
+        f"de {DETTE}{NBSP}: il resterait 532,87{NBSP}€ à régler au terme du plan. Sa durée "
+        "dépasse les trois ans de délais de paiement que le juge peut accorder (article 24 "
+        f"de la loi n°{NBSP}89-462 du 6 juillet 1989)." in item12
+    )
+    d.plan_duree_mois = 36  # three years: within what the judge may grant
+    item12 = _item(texte(draft_document("esu", d, config, AUJOURDHUI)), 12)
+    assert "pendant 36" in item12 and "trois ans" not in item12
