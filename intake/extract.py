@@ -16,6 +16,7 @@ each other (`checks.cross_check`); whatever fails is flagged for a person to che
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -45,6 +46,38 @@ def rules_for(extra: str | None) -> dict[str, RuleSet]:
     """The bundled rules merged with a service's folder (`extra`), loaded once; their
     patterns are compiled when first used."""
     return load_rules(Path(extra) if extra else None)
+
+
+def compile_ahead(extra: str | None) -> Iterator[None]:
+    """Compile the patterns of the rules (`rules_for(extra)`) one at a time, yielding after
+    each, so that a caller with time to spare (waiting for a reading child) compiles what
+    the extraction will use and stops as soon as the text arrives.
+
+    Compiling is most of the cost of a first extraction. Rule sets that others inherit
+    come first (the assignation's patterns also read the préfectures' letters), then
+    each set's fields in the order they are read, then the strings of its free sections
+    (anchors, cues; a string that is no pattern is skipped)."""
+    rules = rules_for(extra)
+    heirs = {name: sum(name in rs.inherits for rs in rules.values()) for name in rules}
+    for name in sorted(rules, key=lambda n: -heirs[n]):
+        for rule in rules[name].fields.values():
+            for source in rule.sources + rule.weak_sources:
+                compile_pattern(source)
+                yield
+    for name in sorted(rules, key=lambda n: -heirs[n]):
+        yield from _compile_strings(rules[name].data)
+
+
+def _compile_strings(value) -> Iterator[None]:
+    if isinstance(value, str):
+        try:
+            compile_pattern(value)
+        except Exception:  # noqa: BLE001 - not every string is a pattern (option values)
+            pass
+        yield
+    elif isinstance(value, list | dict):
+        for item in value.values() if isinstance(value, dict) else value:
+            yield from _compile_strings(item)
 
 
 def extract_document(

@@ -7,29 +7,10 @@ every one is compiled ahead. A service's own rules (`[dossiers] regles`) are mer
 child; their bundled part is then found in the compiled cache.
 """
 
-from intake.engine import compile_pattern
-from intake.extract import rules_for
-
-
-def _compile_strings(value) -> None:
-    """Every string of the rule files' free sections (anchors, cues…), compiled."""
-    if isinstance(value, str):
-        try:
-            compile_pattern(value)
-        except Exception:  # noqa: BLE001 - not every string is a pattern (option values)
-            pass
-    elif isinstance(value, list):
-        for item in value:
-            _compile_strings(item)
-    elif isinstance(value, dict):
-        for item in value.values():
-            _compile_strings(item)
-
+from intake.extract import compile_ahead
 
 try:
-    for _rs in rules_for(None).values():
-        for _rule in _rs.fields.values():
-            _rule.patterns, _rule.weak  # noqa: B018 - compiled and cached on access
-        _compile_strings(_rs.data)
+    for _ in compile_ahead(None):
+        pass
 except Exception:  # noqa: BLE001 - a broken rule file is reported by the read itself
     pass
