@@ -153,6 +153,7 @@ _TEXT_DATE = (
     rf"(?:{_WEEKDAY_RE},?\s+)?(?:{_DAY}|{_WORDS_SEQ})\s+{_MONTH_RE}\s+"
     rf"(?:\d{{4}}|{_WORDS_SEQ})"
 )
+_TEXT_DATE_FIGURES = rf"(?:{_WEEKDAY_RE},?\s+)?(?:{_DAY})\s+{_MONTH_RE}\s+(?:\d{{4}})"
 # "L'an deux mille vingt-cinq et le quatorze mars" (old style of acts)
 _AN_DATE = rf"l'an\s+(?:\d{{4}}|{_WORDS_SEQ}),?\s+(?:et\s+)?le\s+(?:{_DAY}|{_WORDS_SEQ})\s+(?:du\s+mois\s+d[e']\s*)?{_MONTH_RE}"
 DATE_RE = rf"(?:{_AN_DATE}|{_TEXT_DATE}|{_NUM_DATE})"
@@ -236,12 +237,57 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
 # --------------------------------------------------------------------------- hours
 
 _HOUR_WORDS = rf"{_NUMWORD}(?:[\s\-]+{_NUMWORD})*"
-HEURE_RE = (
-    r"(?:\d{1,2}\s?(?:heures?|HEURES?|h|H|:)\s?(?:\d{2})?(?:\s?(?:min(?:utes?)?|mn))?(?![\d/])"
-    rf"|(?:{_HOUR_WORDS})\s+heures?(?:\s+(?:et\s+(?:demie|quart)|moins\s+le\s+quart|{_HOUR_WORDS})(?:\s+minutes?)?)?"
-    r"|midi(?:\s+et\s+demi)?|minuit)"
+_HOUR_FIGURES = (
+    r"\d{1,2}\s?(?:heures?|HEURES?|h|H|:)\s?(?:\d{2})?(?:\s?(?:min(?:utes?)?|mn))?(?![\d/])"
 )
+_HOUR_SPELLED = rf"(?:{_HOUR_WORDS})\s+heures?(?:\s+(?:et\s+(?:demie|quart)|moins\s+le\s+quart|{_HOUR_WORDS})(?:\s+minutes?)?)?"
+HEURE_RE = rf"(?:{_HOUR_FIGURES}|{_HOUR_SPELLED}|midi(?:\s+et\s+demi)?|minuit)"
 _HEURE_COMPILED = re.compile(HEURE_RE, re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------- spelled-out numbers
+
+# Numbers in words make the expressions of dates and hours ten times longer, and as slow
+# to compile (the rule engine compiles hundreds of patterns built on them), while a text
+# holds few of them, often none. `spelled_forms(text)` names the kinds of spelled-out
+# numbers that may stand in a text; `date_re` and `heure_re` give the expressions
+# without the kinds that cannot: in that text they match exactly what the whole
+# expressions match. The tests are generous (a false alarm only costs time), never
+# short: each one is found in any text that a left-out alternative could match.
+SPELLED_FORMS = frozenset({"an", "date", "heure", "montant"})
+_SPELLED_TESTS = {
+    # "L'an deux mille vingt-cinq et le …": the only alternative that begins with "l'an"
+    "an": re.compile(r"l'an\s", re.IGNORECASE),
+    # a day in words before the month, or a year in words after it
+    "date": re.compile(
+        rf"{_NUMWORD}\s+{_MONTH_RE}\s+(?:\d|{_NUMWORD})"
+        rf"|(?:\d\s?(?:er|°|e)?|l\s?er|{_NUMWORD})\s+{_MONTH_RE}\s+{_NUMWORD}",
+        re.IGNORECASE,
+    ),
+    "heure": re.compile(rf"{_NUMWORD}\s+heure", re.IGNORECASE),
+    "montant": re.compile(rf"{_NUMWORD}\s+euro", re.IGNORECASE),
+}
+
+
+def spelled_forms(text: str) -> frozenset[str]:
+    """The kinds of spelled-out numbers (`SPELLED_FORMS`) that may stand in `text`."""
+    return frozenset(kind for kind, test in _SPELLED_TESTS.items() if test.search(text))
+
+
+def date_re(spelled: frozenset[str] = SPELLED_FORMS) -> str:
+    """`DATE_RE` with only the spelled-out forms in `spelled` ("an", "date")."""
+    return (
+        "(?:"
+        + (f"{_AN_DATE}|" if "an" in spelled else "")
+        + (_TEXT_DATE if "date" in spelled else _TEXT_DATE_FIGURES)
+        + f"|{_NUM_DATE})"
+    )
+
+
+def heure_re(spelled: frozenset[str] = SPELLED_FORMS) -> str:
+    """`HEURE_RE` with the hours in words only when "heure" is in `spelled`."""
+    words = f"|{_HOUR_SPELLED}" if "heure" in spelled else ""
+    return rf"(?:{_HOUR_FIGURES}{words}|midi(?:\s+et\s+demi)?|minuit)"
 
 
 def parse_heure(text: str) -> str | None:

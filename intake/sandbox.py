@@ -160,9 +160,9 @@ def extract_isolated(
         if split:
             # while the child reads, the rules are loaded and their patterns compiled,
             # until the text arrives; the rest compile as the text needs them
-            from intake.extract import compile_ahead
+            from intake.extract import USUAL_SPELLED, compile_ahead
 
-            for _ in compile_ahead(rules):
+            for _ in compile_ahead(rules, USUAL_SPELLED):
                 if parent_conn.poll(0):
                     break
         if not parent_conn.poll(max(timeout - (time.monotonic() - started), 0)):
