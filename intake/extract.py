@@ -25,7 +25,7 @@ from asll.domain.model import Extraction
 from .checks import cross_check, dependents, plausible
 from .classify import classify
 from .engine import Found, RuleSet, compile_pattern, find_field, load_rules
-from .french import spelled_forms
+from .french import compile_expressions, spelled_forms
 from .ocr import SEUIL_CONFIANCE
 from .parsers.addresses import find_address
 from .parsers.forms import parse_form
@@ -65,6 +65,8 @@ def compile_ahead(extra: str | None, spelled: frozenset[str] | None = None) -> I
     (persons, addresses, cues; a string that is no pattern is skipped). The fields'
     patterns are compiled for a text with the numbers in words `spelled` (None: any)."""
     rules = rules_for(extra)
+    compile_expressions()
+    yield
     heirs = {name: sum(name in rs.inherits for rs in rules.values()) for name in rules}
     for name in sorted(rules, key=lambda n: -heirs[n]):
         for rule in rules[name].fields.values():
