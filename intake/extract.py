@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from asll.domain import communes
 from asll.domain.model import Extraction
 
 from .checks import cross_check, dependents, plausible
@@ -59,13 +60,16 @@ def compile_ahead(extra: str | None, spelled: frozenset[str] | None = None) -> I
     each, so that a caller with time to spare (waiting for a reading child) compiles what
     the extraction will use and stops as soon as the text arrives.
 
-    Compiling is most of the cost of a first extraction. Rule sets that others inherit
+    Compiling is most of the cost of a first extraction (the table of communes is loaded
+    too). Rule sets that others inherit
     come first (the assignation's patterns also read the préfectures' letters); in each
     set, its fields in the order they are read, then the strings of its free sections
     (persons, addresses, cues; a string that is no pattern is skipped). The fields'
     patterns are compiled for a text with the numbers in words `spelled` (None: any)."""
     rules = rules_for(extra)
     compile_expressions()
+    yield
+    communes.source()  # loads the table of communes, which the checks read
     yield
     heirs = {name: sum(name in rs.inherits for rs in rules.values()) for name in rules}
     for name in sorted(rules, key=lambda n: -heirs[n]):
