@@ -406,7 +406,8 @@ def render_markdown(results: dict, machine: dict, rapide: bool, sections) -> str
             md += [
                 "",
                 f"Processus entier : `asll extract « {w['fichier']} » --json` lancé comme "
-                "par un utilisateur (démarrage de Python, imports, processus de lecture) "
+                "par un utilisateur (démarrage de Python, imports depuis le bytecode en cache "
+                "comme dans une installation, processus de lecture) "
                 "contre un script pdfplumber seul lisant le même PDF, lancés en alternance, "
                 f"médiane de {w['runs']} : {_s(w['asll_extract'])} contre "
                 f"{_s(w['pdfplumber'])}, soit {_r(w['ratio'])}.",
