@@ -1649,6 +1649,17 @@ ORGANISMES = {
     ],
     "charente": ["CCAS de Cognac", "MDS d'Angoulême Ouest", "CCAS de Soyaux"],
     "val-de-marne": ["EDS de Créteil", "CCAS de Vitry-sur-Seine", "CCAS d'Ivry-sur-Seine"],
+    "reunion": [
+        "CCAS de Saint-Denis",
+        "Association Kaz Solidarité",
+        "Service social départemental du Port",
+    ],
+    "pas-de-calais": [
+        "Maison du Département Solidarité de l'Artois",
+        "CCAS d'Arras",
+        "CCAS de Lens",
+    ],
+    "seine-maritime": ["CCAS du Havre", "CMS de Rouen rive gauche", "CCAS de Dieppe"],
 }
 FORM_VILLES = {
     "nord": [("Cambrai", "59400"), ("Caudry", "59540"), ("Le Cateau-Cambrésis", "59360")],
@@ -1667,6 +1678,9 @@ FORM_VILLES = {
         ("Vitry-sur-Seine", "94400"),
         ("Ivry-sur-Seine", "94200"),
     ],
+    "reunion": [("Saint-Denis", "97400"), ("Saint-Pierre", "97410"), ("Le Port", "97420")],
+    "pas-de-calais": [("Arras", "62000"), ("Lens", "62300"), ("Béthune", "62400")],
+    "seine-maritime": [("Le Havre", "76600"), ("Rouen", "76000"), ("Dieppe", "76200")],
 }
 
 
@@ -2403,6 +2417,300 @@ def form_ccapex(f) -> list:
     return out
 
 
+# --- families built from sources 20 to 22 (appended: the families above draw as before) ---
+
+SITUATION_LAB = {
+    "marie": "marié(e)",
+    "concubinage": "concubinage",
+    "pacse": "pacsé(e)",
+    "celibataire": "célibataire",
+    "divorce": "divorcé(e)",
+    "separe": "séparé(e)",
+    "veuf": "veuf (ve)",
+}
+LIEU_DE_VIE = {
+    "locataire_public": "logement personnel (bailleur social)",
+    "locataire_prive": "logement personnel (bailleur privé)",
+    "heberge": "chez famille / ami",
+}
+
+
+def _situation(f, r) -> str:
+    if len(f["adultes"]) > 1:
+        return r.choice(["marie", "concubinage", "pacse"])
+    return r.choice(["celibataire", "divorce", "separe", "veuf"])
+
+
+def _nom_naissance(p, r) -> str:
+    """The birth surname a form asks beside the usage one: another name for some women."""
+    return r.choice(NOMS) if p["femme"] and r.random() < 0.5 else p["nom"]
+
+
+def _age(born: date, on: date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def form_siao_reunion(f) -> list:
+    """SIAO de la Réunion style (source 20): instructeur block, an identity grid with the
+    labels in the first column and one column per person headed Madame / Monsieur (the
+    woman first, whoever is the demandeur), « Nom de jeune fille » beside the usage name,
+    ages beside birth dates, the family situation as a grid of boxes, children « à charge »
+    in a table of name, first name, sex and age."""
+    a = f["adultes"]
+    r = _sub_rng(f)
+    mme = next((p for p in a if p["femme"]), None)
+    mr = next((p for p in a if not p["femme"]), None)
+
+    def cell(p, what):
+        if p is None:
+            return ""
+        if what == "nom":
+            return p["nom"]
+        if what == "jf":
+            return _nom_naissance(p, r) if p["femme"] else ""
+        if what == "prenom":
+            return p["prenom"]
+        return f"{d_num(p['naissance'])}   âge : {_age(p['naissance'], f['date'])}"
+
+    grid = [["", "Madame", "Monsieur"]] + [
+        [lab, cell(mme, k), cell(mr, k)]
+        for lab, k in (
+            ("NOM", "nom"),
+            ("Nom de jeune fille", "jf"),
+            ("Prénom", "prenom"),
+            ("Date de naissance", "dn"),
+        )
+    ]
+    sit = _situation(f, r)
+    ts_fem = r.random() < 0.8
+    out = [
+        ("t", "Dossier de demande d'accompagnement lié au logement"),
+        ("h", "Service intégré de l'accueil et de l'orientation de la Réunion"),
+        ("l", f"Date : {d_num(f['date'])}"),
+        ("l", f"Instructeur : {f['prescripteur'][0]} {f['prescripteur'][1]}"),
+        ("l", f"Service : {f['organisme']}"),
+        (
+            "l",
+            "Fonction : "
+            + ("conseillère en économie sociale et familiale" if ts_fem else "assistant social"),
+        ),
+        ("l", f"Tél. : 0262 {r.randrange(10, 99)} {r.randrange(10, 99)} {r.randrange(10, 99)}"),
+        ("l", "Demande : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]")),
+        ("b", "IDENTITÉ DU MÉNAGE"),
+        ("tab", grid),
+        ("l", f"Adresse de domiciliation : {f['numero']} {f['rue']}"),
+        ("l", f"{f['cp']} {f['commune'].upper()}"),
+        (
+            "l",
+            "Lieu de vie du ménage au moment de la demande : "
+            + _cases(LIEU_DE_VIE, f["statut"], "[X]", "[ ]"),
+        ),
+        ("l", "1. Situation familiale : " + _cases(SITUATION_LAB, sit, "[X]", "[ ]")),
+        ("l", "2. Enfant(s) à charge (indiquer nom, prénom, sexe, âge, scolarité)"),
+    ]
+    if f["enfants"]:
+        rows = [["Nom", "Prénom", "Sexe", "Âge", "Scolarité"]]
+        for n, p, dn in f["enfants"]:
+            age = _age(dn, f["date"])
+            rows.append(
+                [
+                    n,
+                    p,
+                    "F" if p in PRENOMS_F else "M",
+                    f"{age} ans",
+                    "collège" if age > 10 else "école",
+                ]
+            )
+        out.append(("tab", rows))
+    else:
+        out.append(("l", "Aucun enfant à charge"))
+    out.append(("b", "LOGEMENT"))
+    out.append(("l", f"Bailleur / propriétaire : {f['bailleur'] or 'sans objet'}"))
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        out.append(
+            ("l", f"Loyer : {m_espace(base)} €   Charges : {m_espace(ch) + ' €' if ch else '0 €'}")
+        )
+    if f["dette"]:
+        out.append(
+            ("l", f"Impayé de loyer : {m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}")
+        )
+    rev = [["Ressources mensuelles", "Madame", "Monsieur"]]
+    for lab, _, m in f["ressources"]:
+        who = mme if mme is not None and (mr is None or r.random() < 0.5) else mr
+        val = "en attente" if m is None else f"{m_espace(m)} €"
+        rev.append([lab, val if who is mme else "", val if who is mr else ""])
+    out += [("b", "RESSOURCES"), ("tab", rev)]
+    return out
+
+
+def form_fsl_cerfa_docx(path, f) -> None:
+    """FSL request laid out like the CAF housing-aid form (source 21): Word tables with two
+    label | value pairs a row, « Nom de famille (nom de naissance) » and « Nom d'usage », the
+    address split into number, type and name of the street, complement, postcode, commune,
+    yes / no questions, « Nom et adresse du propriétaire », the household in a table
+    without a role column (adults and children told apart by their birth dates)."""
+    a = f["adultes"]
+    r = _sub_rng(f)
+    rows = []
+    for i, p in enumerate(a):
+        nn = _nom_naissance(p, r)
+        rows += [
+            ["Vous" if i == 0 else "Votre conjoint(e), concubin(e) ou pacsé(e)", "", "", ""],
+            [
+                "Madame / Monsieur",
+                "Madame" if p["femme"] else "Monsieur",
+                "Date de naissance",
+                d_num(p["naissance"]),
+            ],
+            [
+                "Nom de famille (nom de naissance)",
+                nn,
+                "Nom d'usage (s'il y a lieu)",
+                p["nom"] if nn != p["nom"] else "",
+            ],
+            ["Prénom", p["prenom"], "Lieu de naissance", p["lieu"]],
+        ]
+    kind, name = f["rue"].split(" ", 1) if " " in f["rue"] else ("", f["rue"])
+    adr = [
+        ["N°", f["numero"], "Type de voie (rue, boulevard…)", kind],
+        ["Nom de la voie", name, "Complément", ""],
+        ["Code postal", f["cp"], "Commune", f["commune"]],
+    ]
+    foyer_rows = [["Nom, prénom", "Date de naissance", "Sexe"]]
+    for p in a:
+        foyer_rows.append(
+            [f"{p['nom']} {p['prenom']}", d_num(p["naissance"]), "F" if p["femme"] else "M"]
+        )
+    for n, p, dn in f["enfants"]:
+        foyer_rows.append([f"{n} {p}", d_num(dn), "F" if p in PRENOMS_F else "M"])
+    oui = "☒ oui ☐ non"
+    non = "☐ oui ☒ non"
+    loc = f["statut"] in ("locataire_public", "locataire_prive")
+    blocks = [
+        ("t", "FONDS DE SOLIDARITÉ POUR LE LOGEMENT"),
+        ("h", "Demande d'aide au maintien et d'accompagnement social lié au logement"),
+        ("l", "Aide demandée : " + _cases(MESURE_LAB, f["mesure"])),
+        ("b", "Merci de rappeler votre identité"),
+        ("tab", rows),
+        ("b", "Adresse du logement pour lequel vous demandez l'aide"),
+        ("tab", adr),
+        ("b", "Les personnes qui vivent avec vous"),
+        ("tab", foyer_rows),
+        ("b", "Votre logement"),
+        ("l", f"Êtes-vous locataire ? {oui if loc else non}"),
+        (
+            "l",
+            f"Le logement appartient-il à un organisme HLM ? {oui if f['statut'] == 'locataire_public' else non}",
+        ),
+    ]
+    if f["statut"] == "heberge":
+        blocks.append(("l", "Êtes-vous hébergé(e) gratuitement ? ☒ oui ☐ non"))
+    if f["bailleur"]:
+        blocks.append(
+            ("l", f"Nom et adresse du propriétaire : {f['bailleur']}, service contentieux")
+        )
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        blocks.append(
+            (
+                "tab",
+                [
+                    ["Montant du loyer hors charges", f"{m_espace(base)} €"],
+                    ["Montant des charges", f"{m_espace(ch)} €" if ch else "0,00 €"],
+                ],
+            )
+        )
+    if f["dette"]:
+        blocks.append(
+            (
+                "l",
+                f"Avez-vous des loyers impayés ? ☒ oui ☐ non   Montant : {m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}",
+            )
+        )
+    else:
+        blocks.append(("l", "Avez-vous des loyers impayés ? ☐ oui ☒ non"))
+    ress = [["Ressources mensuelles du foyer", "Montant"]] + [
+        [lab, _euros(m)] for lab, _, m in f["ressources"]
+    ]
+    blocks += [
+        ("tab", ress),
+        ("b", "Cadre réservé au travailleur social"),
+        (
+            "tab",
+            [
+                ["Nom", f["prescripteur"][1]],
+                ["Prénom", f["prescripteur"][0]],
+                ["Organisme", f["organisme"]],
+                ["Date", d_num(f["date"])],
+            ],
+        ),
+    ]
+    write_docx(Path(path), blocks, "Arial", author="FSL")
+
+
+def form_legendes_dessous(f) -> list:
+    """A CCAS liaison sheet filled in on dotted lines (sources 20, 21): each value written on
+    its line with the caption printed under it in parentheses, « NOM Prénom » together, the
+    household as lines « NOM Prénom – date » without roles, amounts in figures."""
+    a = f["adultes"]
+    r = _sub_rng(f)
+    out = [
+        ("t", "FICHE DE LIAISON – ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT"),
+        ("h", "Centre communal d'action sociale"),
+        ("l", f"{f['organisme']}"),
+        ("s", "(service prescripteur)"),
+        ("l", f"{f['prescripteur'][1].upper()} {f['prescripteur'][0]}"),
+        ("s", "(NOM Prénom du travailleur social)"),
+        ("l", d_num(f["date"])),
+        ("s", "(date de la fiche)"),
+        ("l", "Mesure : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]")),
+        ("b", "Le ménage"),
+    ]
+    for i, p in enumerate(a):
+        out += [
+            ("l", f"{'Madame' if p['femme'] else 'Monsieur'} {p['nom']} {p['prenom']}"),
+            (
+                "s",
+                "(demandeur : civilité, NOM Prénom)"
+                if i == 0
+                else "(conjoint : civilité, NOM Prénom)",
+            ),
+            ("l", f"{d_num(p['naissance'])} à {p['lieu']}"),
+            ("s", "(date et lieu de naissance)"),
+        ]
+    out.append(("l", "Autres personnes au foyer :"))
+    if f["enfants"]:
+        for n, p, dn in f["enfants"]:
+            out.append(("l", f"{n} {p} – {d_num(dn)}"))
+    else:
+        out.append(("l", "néant"))
+    out += [
+        ("b", "Le logement"),
+        ("l", f"{f['numero']} {f['rue']}"),
+        ("s", "(adresse)"),
+        ("l", f"{f['cp']} {f['commune']}"),
+        ("s", "(code postal et commune)"),
+        ("l", "Statut : " + _cases(STATUT_LAB, f["statut"], "[X]", "[ ]")),
+        ("l", f["bailleur"] or "sans objet"),
+        ("s", "(bailleur)"),
+    ]
+    if f["loyer"]:
+        tot = round(f["loyer"][0] + (f["loyer"][1] or 0), 2)
+        out += [("l", f"{m_espace(tot)} €"), ("s", "(loyer charges comprises)")]
+    if f["dette"]:
+        out += [
+            ("l", f"{m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}"),
+            ("s", "(montant de la dette et date du décompte)"),
+        ]
+    out.append(("b", "Ressources du ménage"))
+    for lab, _, m in f["ressources"]:
+        out += [("l", _euros(m)), ("s", f"({lab})")]
+    if r.random() < 0.5:
+        out.append(("l", "Accord du ménage : [X] oui   [ ] non"))
+    return out
+
+
 FORM_FAMILIES = {
     "cd-nord-reperage": dict(dep="nord", reglage=True, kind="flat", fn=form_nord, scan=True),
     "siao-fiche-deux-colonnes": dict(
@@ -2439,6 +2747,16 @@ FORM_FAMILIES = {
         fn=form_ccapex,
         scan=False,
         prep=prep_ccapex,
+    ),
+    # built from sources 20-22 (tuned)
+    "siao-reunion-grille-madame-monsieur": dict(
+        dep="reunion", reglage=True, kind="flat", fn=form_siao_reunion, scan=True
+    ),
+    "fsl-imprime-voie-eclatee": dict(
+        dep="pas-de-calais", reglage=True, kind="docx", fn=form_fsl_cerfa_docx, scan=False
+    ),
+    "ccas-legendes-dessous": dict(
+        dep="seine-maritime", reglage=True, kind="flat", fn=form_legendes_dessous, scan=True
     ),
 }
 
