@@ -2711,6 +2711,65 @@ def form_legendes_dessous(f) -> list:
     return out
 
 
+def form_zones_alignees(f) -> list:
+    """A departmental FSL sheet typed on its zones (source 22: several zones a line, « Date de
+    naissance : Lieu de naissance : … »): the values typed on one line and the zones' captions
+    printed under them, no colon, no blank left, several fields a line."""
+    a = f["adultes"]
+    r = _sub_rng(f)
+
+    def zone(values, labels):
+        return [("l", "   ".join(values)), ("s", "     ".join(labels))]
+
+    out = [
+        ("t", "FONDS DE SOLIDARITÉ LOGEMENT – FICHE DE REPÉRAGE"),
+        ("h", "Demande d'accompagnement logement"),
+        *zone([f["organisme"]], ["Nom de la structure"]),
+        *zone(
+            [f"{f['prescripteur'][0]} {f['prescripteur'][1]}", d_num(f["date"])],
+            ["Nom de l'intervenant", "Date de la demande"],
+        ),
+        ("l", "Mesure : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]")),
+    ]
+    for i, p in enumerate(a):
+        out += [
+            ("b", "Identification du demandeur" if i == 0 else "Conjoint"),
+            *zone(
+                ["Madame" if p["femme"] else "Monsieur", p["nom"], p["prenom"]],
+                ["Civilité", "Nom", "Prénom"],
+            ),
+            *zone([d_num(p["naissance"]), p["lieu"]], ["Date de naissance", "Lieu de naissance"]),
+        ]
+    if len(a) == 1:
+        out += [("b", "Conjoint"), ("l", "néant")]
+    out += [
+        ("b", "Composition familiale"),
+        *zone([str(len(f["enfants"]))], ["Nombre d'enfants à charge"]),
+    ]
+    for n, p, dn in f["enfants"]:
+        out.append(("l", f"Enfant : {p} {n}, né(e) le {d_num(dn)}"))
+    out += [
+        ("b", "Logement"),
+        *zone([f"{f['numero']} {f['rue']}"], ["Adresse"]),
+        *zone([f["cp"], f["commune"]], ["Code postal", "Commune"]),
+        ("l", "Statut d'occupation : " + _cases(STATUT_LAB, f["statut"], "[X]", "[ ]")),
+    ]
+    if f["bailleur"] and f["loyer"]:
+        tot = round(f["loyer"][0] + (f["loyer"][1] or 0), 2)
+        out += zone([f["bailleur"], f"{m_espace(tot)} €"], ["Bailleur", "Loyer charges comprises"])
+    if f["dette"]:
+        out += zone(
+            [f"{m_espace(f['dette'][0])} €", d_num(f["dette"][1])],
+            ["Dette locative", "Dette arrêtée au"],
+        )
+    out.append(("b", "Ressources mensuelles"))
+    for lab, _, m in f["ressources"]:
+        out.append(("l", f"{lab} : {_euros(m)}"))
+    if r.random() < 0.5:
+        out.append(("l", "Accord du ménage : [X] oui"))
+    return out
+
+
 FORM_FAMILIES = {
     "cd-nord-reperage": dict(dep="nord", reglage=True, kind="flat", fn=form_nord, scan=True),
     "siao-fiche-deux-colonnes": dict(
@@ -2753,10 +2812,18 @@ FORM_FAMILIES = {
         dep="reunion", reglage=True, kind="flat", fn=form_siao_reunion, scan=True
     ),
     "fsl-imprime-voie-eclatee": dict(
-        dep="pas-de-calais", reglage=True, kind="docx", fn=form_fsl_cerfa_docx, scan=False
+        dep="pas-de-calais",
+        reglage=True,
+        kind="docx",
+        fn=form_fsl_cerfa_docx,
+        scan=False,
+        odt=True,
     ),
     "ccas-legendes-dessous": dict(
         dep="seine-maritime", reglage=True, kind="flat", fn=form_legendes_dessous, scan=True
+    ),
+    "fsl-zones-alignees": dict(
+        dep="nord", reglage=True, kind="flat", fn=form_zones_alignees, scan=True
     ),
 }
 

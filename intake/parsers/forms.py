@@ -632,6 +632,9 @@ def _values_above_labels(
 
 _LABEL_ALONE = re.compile(r"^\s*(?P<label>[^:|]{2,70}?)\s*:\s*$")
 
+# a scan's stray marks between words ("Mohamed .", "charge |")
+_NOISE_TOKENS = re.compile(r"(?:(?<=\s)|^)[.,;·|—–_'’\"`]+(?=\s|$)")
+
 # What a value written for a label looks like: a value line over a line of labels (no
 # blanks, no colons) is cut so that each piece fits its label; free text fits any label.
 _UP = r"[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+"
@@ -690,14 +693,15 @@ def _typed_values_over_labels(lines: list[str], i: int, libelles):
     lines, captions printed under them): the value line is cut so that each piece fits its
     label (a surname in capitals, a first name, a date, an amount, a postcode…). Returns
     ([(label, value)…], next line, ambiguous) or None when no cut fits."""
-    value = lines[i].strip()
+    if " | " in lines[i]:
+        return None  # table cells are read as pairs
+    value = _NOISE_TOKENS.sub(" ", lines[i]).strip()
     if (
         not value
         or ":" in value
         or " | " in value
         or _ANY_MARK.search(value)
         or _BLANK.search(value)
-        or _heading(value)
         or _label_key(value, libelles)
         or _split_labels(value, libelles)
         or _label_closing(value, libelles)
@@ -706,15 +710,18 @@ def _typed_values_over_labels(lines: list[str], i: int, libelles):
     j = i + 1
     while j < len(lines) and j <= i + 2 and not lines[j].strip():
         j += 1
-    below = lines[j] if j < len(lines) else ""
+    below = lines[j] if j < len(lines) and " | " not in lines[j] else ""
+    below = _NOISE_TOKENS.sub(" ", below).strip()
     if not below or ":" in below or " | " in below or _ANY_MARK.search(below) or _heading(below):
         return None  # "Le prescripteur" under a line is a heading, not that line's label
-    labels = _split_labels(below.strip(), libelles)
+    labels = _split_labels(below, libelles)
     if not labels or len(labels) > 6:
         return None
     keys = [_label_key(l, libelles) for l in labels]
     if any(k in (None, "autre") for k in keys) and len(labels) == 1:
         return None
+    if _heading(value) and len(labels) == 1 and not _named_like_a_heading(keys[0], value):
+        return None  # a heading over a lone label ("Habitat du Nord" over two labels is a value)
     tokens = value.split()
     k = len(labels)
     if len(tokens) < k or len(tokens) > 24:
@@ -730,6 +737,9 @@ def _typed_values_over_labels(lines: list[str], i: int, libelles):
             if len(fits) > 1 and k > 1:
                 break
     if not fits:
+        if k >= 2:
+            # a line of captions under a line no cut fits: the fields are there, unread
+            return [(label, "") for label in labels], j + 1, True
         return None
     if k == 1 and keys[0] not in _SHAPES and len(tokens) > 12:
         return None  # a sentence over a label: not a value
