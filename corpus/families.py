@@ -2770,6 +2770,134 @@ def form_zones_alignees(f) -> list:
     return out
 
 
+def form_remplissable_grille(path, f) -> None:
+    """A fillable PDF made with an office suite (sources 20, 21): fields named « Texte1 »,
+    « Case3 »… (the names say nothing), tick boxes for the measure, the status and the family
+    situation in a grid, and the household as a table of fields under printed column headers."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    W, H = A4
+    r = _sub_rng(f)
+    c = rl_canvas.Canvas(str(path), pagesize=A4)
+    c.setTitle("Demande FSL")
+    form = c.acroForm
+    n = {"t": 0, "c": 0}
+    y = [H - 20 * mm]
+
+    def texte(x, value, width):
+        n["t"] += 1
+        form.textfield(
+            name=f"Texte{n['t']}",
+            value=value,
+            x=x,
+            y=y[0] - 1.2 * mm,
+            width=width,
+            height=5.5 * mm,
+            fontSize=8.5,
+            borderWidth=0.5,
+            forceBorder=True,
+        )
+
+    def label(x, text, size=8.5, bold=False):
+        c.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        c.drawString(x, y[0], text)
+
+    def champ(lab, value, x=18 * mm, xf=70 * mm, width=110 * mm):
+        label(x, lab)
+        texte(xf, value, width)
+
+    def cases(options: dict, chosen, x0=18 * mm):
+        x = x0
+        for k, v in options.items():
+            n["c"] += 1
+            form.checkbox(
+                name=f"Case{n['c']}",
+                x=x,
+                y=y[0] - 1 * mm,
+                size=3.8 * mm,
+                checked=(k == chosen),
+                buttonStyle="cross",
+                borderWidth=0.5,
+            )
+            label(x + 5 * mm, v, 8)
+            x += 5 * mm + c.stringWidth(v, "Helvetica", 8) + 6 * mm
+
+    def down(k=7.5):
+        y[0] -= k * mm
+
+    label(18 * mm, "DEMANDE D'ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT – FSL", 12, True)
+    down(10)
+    label(18 * mm, "Mesure demandée", 9, True)
+    down(6)
+    cases(MESURE_LAB, f["mesure"])
+    down(9)
+    label(18 * mm, "LE TRAVAILLEUR SOCIAL", 9, True)
+    down(7)
+    champ("Nom et prénom", f"{f['prescripteur'][1]} {f['prescripteur'][0]}")
+    down()
+    champ("Service", f["organisme"])
+    down()
+    champ("Date de la demande", d_num(f["date"]), width=35 * mm)
+    down(10)
+    label(18 * mm, "COMPOSITION DU MÉNAGE", 9, True)
+    down(7)
+    xs = (18 * mm, 40 * mm, 100 * mm, 135 * mm)
+    for x, h in zip(xs, ("Civilité", "NOM Prénom", "Date de naissance", "Lien")):
+        label(x, h, 8, True)
+    down(6.5)
+    rows = []
+    for i, p in enumerate(f["adultes"]):
+        lien = "Demandeur" if i == 0 else "Conjoint(e)"
+        rows.append(
+            ("Mme" if p["femme"] else "M.", f"{p['nom']} {p['prenom']}", p["naissance"], lien)
+        )
+    for nom, pr, dn in f["enfants"]:
+        rows.append(("", f"{nom} {pr}", dn, "Enfant"))
+    for civ, nom, dn, lien in rows:
+        texte(xs[0], civ, 18 * mm)
+        texte(xs[1], nom, 56 * mm)
+        texte(xs[2], d_num(dn), 31 * mm)
+        texte(xs[3], lien, 40 * mm)
+        down(6.5)
+    down(3)
+    label(18 * mm, "Situation familiale", 8.5)
+    down(6)
+    cases(SITUATION_LAB, _situation(f, r))
+    down(10)
+    label(18 * mm, "LE LOGEMENT", 9, True)
+    down(7)
+    champ("Adresse", f"{f['numero']} {f['rue']}")
+    down()
+    champ("Code postal", f["cp"], width=20 * mm)
+    label(95 * mm, "Commune")
+    texte(112 * mm, f["commune"], 68 * mm)
+    down()
+    label(18 * mm, "Statut d'occupation", 8.5)
+    down(6)
+    cases(STATUT_LAB, f["statut"])
+    down(8)
+    champ("Bailleur", f["bailleur"] or "")
+    down()
+    if f["loyer"]:
+        tot = round(f["loyer"][0] + (f["loyer"][1] or 0), 2)
+        champ("Loyer charges comprises (€)", m_espace(tot), width=30 * mm)
+        down()
+    if f["dette"]:
+        champ("Montant de la dette (€)", m_espace(f["dette"][0]), width=30 * mm)
+        label(105 * mm, "arrêtée au")
+        texte(122 * mm, d_num(f["dette"][1]), 30 * mm)
+        down()
+    down(3)
+    label(18 * mm, "RESSOURCES MENSUELLES", 9, True)
+    down(7)
+    for lab, _, m in f["ressources"]:
+        champ(f"{lab} (€)", "en attente" if m is None else m_espace(m), width=30 * mm)
+        down()
+    c.save()
+
+
 FORM_FAMILIES = {
     "cd-nord-reperage": dict(dep="nord", reglage=True, kind="flat", fn=form_nord, scan=True),
     "siao-fiche-deux-colonnes": dict(
@@ -2821,6 +2949,9 @@ FORM_FAMILIES = {
     ),
     "ccas-legendes-dessous": dict(
         dep="seine-maritime", reglage=True, kind="flat", fn=form_legendes_dessous, scan=True
+    ),
+    "fsl-remplissable-grille": dict(
+        dep="isere", reglage=True, kind="fillable", fn=form_remplissable_grille, scan=False
     ),
     "fsl-zones-alignees": dict(
         dep="nord", reglage=True, kind="flat", fn=form_zones_alignees, scan=True

@@ -276,3 +276,43 @@ def test_split_street_fields_yes_no_questions_and_a_household_without_roles(tmp_
     assert (ex.adresse, ex.code_postal, ex.commune) == ("37 rue Gambetta", "62300", "Lens")
     assert ex.statut_occupation == "heberge"
     assert (ex.prescripteur, ex.organisme_prescripteur) == ("Émilie GUERIN", "CCAS de Lens")
+
+
+def test_household_fields_of_a_fillable_pdf_are_read_under_their_column_headers(tmp_path):
+    """Fields named « Texte9 » with nothing printed beside them: the printed column header
+    above is their label, and the rows of fields are the household table."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "Demande FSL GARNIER.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    form = c.acroForm
+    n = [0]
+
+    def field(x, y, value, width):
+        n[0] += 1
+        form.textfield(name=f"Texte{n[0]}", value=value, x=x, y=y, width=width, height=15)
+
+    c.setFont("Helvetica", 9)
+    c.drawString(50, 800, "DEMANDE D'ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT – FSL")
+    c.drawString(50, 780, "Service")
+    field(150, 776, "CCAS de Vienne", 200)
+    c.drawString(50, 760, "COMPOSITION DU MÉNAGE")
+    for x, h in ((50, "Civilité"), (110, "NOM Prénom"), (280, "Date de naissance"), (380, "Lien")):
+        c.drawString(x, 742, h)
+    rows = [
+        ("M.", "GARNIER Loïc", "03/04/1980", "Demandeur"),
+        ("Mme", "GARNIER Inès", "12/12/1984", "Conjoint(e)"),
+        ("", "GARNIER Lila", "05/06/2015", "Enfant"),
+    ]
+    for k, row in enumerate(rows):
+        for (x, w), v in zip(((50, 50), (110, 160), (280, 90), (380, 100)), row):
+            field(x, 722 - 20 * k, v, w)
+    c.save()
+    ex = extract(path)
+    assert [(p.civilite, p.nom, p.prenom, p.date_naissance) for p in ex.personnes] == [
+        ("M.", "GARNIER", "Loïc", date(1980, 4, 3)),
+        ("Mme", "GARNIER", "Inès", date(1984, 12, 12)),
+    ]
+    assert ex.nb_enfants == 1 and ex.composition == "couple"
+    assert ex.organisme_prescripteur == "CCAS de Vienne"
