@@ -2898,6 +2898,83 @@ def form_remplissable_grille(path, f) -> None:
     c.save()
 
 
+def form_deux_colonnes_canvas(path, f) -> None:
+    """A form in two printed columns side by side (source 11's DEMANDEUR / CO-DEMANDEUR, source
+    17's Demandeur / Conjoint): the two people face to face, then the housing on the left and
+    the resources on the right; a text extraction reads both columns line by line."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    W, H = A4
+    c = rl_canvas.Canvas(str(path), pagesize=A4)
+    c.setTitle("Fiche")
+    L, R = 18 * mm, 110 * mm
+
+    def col(x, y, lines, size=9):
+        for t, bold in lines:
+            c.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+            c.drawString(x, y, t)
+            y -= 5.6 * mm
+        return y
+
+    y = H - 20 * mm
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(L, y, "FICHE DE PRESCRIPTION – ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT")
+    y -= 9 * mm
+    y = col(
+        L,
+        y,
+        [
+            (f"Service prescripteur : {f['organisme']}", False),
+            (f"Référent : {f['prescripteur'][0]} {f['prescripteur'][1]}", False),
+            (f"Date de la demande : {d_num(f['date'])}", False),
+            ("Mesure : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]"), False),
+        ],
+    )
+    y -= 3 * mm
+    a = f["adultes"]
+
+    def bloc(p, titre):
+        if p is None:
+            return [(titre, True), ("Sans objet", False)]
+        return [
+            (titre, True),
+            (f"Civilité : {'Madame' if p['femme'] else 'Monsieur'}", False),
+            (f"Nom : {p['nom']}", False),
+            (f"Prénom : {p['prenom']}", False),
+            (f"Né(e) le : {d_num(p['naissance'])}", False),
+        ]
+
+    y1 = col(L, y, bloc(a[0], "DEMANDEUR"))
+    y2 = col(R, y, bloc(a[1] if len(a) > 1 else None, "CONJOINT"))
+    y = min(y1, y2) - 3 * mm
+    y = col(L, y, [(f"Nombre d'enfants à charge : {len(f['enfants'])}", False)])
+    for n, p, dn in f["enfants"]:
+        y = col(L, y, [(f"Enfant : {p} {n}, né(e) le {d_num(dn)}", False)])
+    y -= 3 * mm
+    left = [
+        ("LOGEMENT", True),
+        (f"Adresse : {f['numero']} {f['rue']}", False),
+        (f"Code postal : {f['cp']}", False),
+        (f"Commune : {f['commune']}", False),
+        (f"Statut : {STATUT_LAB[f['statut']]}", False),
+        (f"Bailleur : {f['bailleur'] or 'néant'}", False),
+    ]
+    if f["loyer"]:
+        tot = round(f["loyer"][0] + (f["loyer"][1] or 0), 2)
+        left.append((f"Loyer charges comprises : {m_espace(tot)} €", False))
+    if f["dette"]:
+        left.append((f"Dette locative : {m_espace(f['dette'][0])} €", False))
+        left.append((f"Dette arrêtée au : {d_num(f['dette'][1])}", False))
+    right = [("RESSOURCES MENSUELLES", True)] + [
+        (f"{lab} : {_euros(m)}", False) for lab, _, m in f["ressources"]
+    ]
+    col(L, y, left)
+    col(R, y, right)
+    c.save()
+
+
 FORM_FAMILIES = {
     "cd-nord-reperage": dict(dep="nord", reglage=True, kind="flat", fn=form_nord, scan=True),
     "siao-fiche-deux-colonnes": dict(
@@ -2952,6 +3029,9 @@ FORM_FAMILIES = {
     ),
     "fsl-remplissable-grille": dict(
         dep="isere", reglage=True, kind="fillable", fn=form_remplissable_grille, scan=False
+    ),
+    "fiche-deux-colonnes-cote-a-cote": dict(
+        dep="charente", reglage=True, kind="fillable", fn=form_deux_colonnes_canvas, scan=False
     ),
     "fsl-zones-alignees": dict(
         dep="nord", reglage=True, kind="flat", fn=form_zones_alignees, scan=True

@@ -170,11 +170,7 @@ def test_a_value_line_no_cut_fits_or_two_cuts_fit_is_flagged():
     unsure: set[str] = set()
     # nothing fits a surname in capitals: the fields are there, unread
     lines = ["madame durand sophie", "Civilité Nom Prénom"]
-    assert forms._values_above_labels(lines, libelles, unsure) == [
-        "Civilité : ",
-        "Nom : ",
-        "Prénom : ",
-    ]
+    assert forms._values_above_labels(lines, libelles, unsure) == lines
     assert {"civilite", "nom", "prenom"} <= unsure
     # two free fields side by side: more than one cut, the first is kept and flagged
     unsure.clear()
@@ -316,3 +312,46 @@ def test_household_fields_of_a_fillable_pdf_are_read_under_their_column_headers(
     ]
     assert ex.nb_enfants == 1 and ex.composition == "couple"
     assert ex.organisme_prescripteur == "CCAS de Vienne"
+
+
+def test_two_printed_columns_side_by_side_are_read_one_after_the_other(tmp_path):
+    """The housing on the left, the resources on the right, no table: read across, each line
+    would mix an address with an allowance."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "Fiche RENARD.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 9)
+
+    def col(x, y, lines):
+        for t in lines:
+            c.drawString(x, y, t)
+            y -= 15
+
+    col(
+        50,
+        800,
+        [
+            "FICHE DE PRESCRIPTION - ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT",
+            "Service prescripteur : CCAS de Cognac",
+            "Référent : Claire BERNARD",
+            "Mesure : [X] ASLL Maintien",
+        ],
+    )
+    col(50, 730, ["DEMANDEUR", "Civilité : Madame", "Nom : RENARD", "Prénom : Lucie"])
+    col(310, 730, ["CONJOINT", "Civilité : Monsieur", "Nom : RENARD", "Prénom : Marc"])
+    col(
+        50,
+        650,
+        ["LOGEMENT", "Adresse : 4 rue Pasteur", "Code postal : 16100", "Commune : Cognac"],
+    )
+    col(310, 650, ["RESSOURCES MENSUELLES", "RSA : 612,40 €", "APL : 301,00 €"])
+    c.save()
+    ex = extract(path)
+    assert sorted((p.civilite, p.prenom) for p in ex.personnes) == [
+        ("M.", "Marc"),
+        ("Mme", "Lucie"),
+    ]
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("4 rue Pasteur", "16100", "Cognac")
+    assert sorted((r.type, r.montant) for r in ex.ressources) == [("apl", 301.0), ("rsa", 612.4)]

@@ -591,7 +591,10 @@ def _values_above_labels(
         typed = _typed_values_over_labels(lines, i, libelles)
         if typed:
             pairs, nxt, ambiguous = typed
-            out.extend(f"{label} : {value}" for label, value in pairs)
+            if pairs and pairs[0][1] is None:
+                out.append(line)  # no cut fits: flagged, left to the other readings
+            else:
+                out.extend(f"{label} : {value}" for label, value in pairs)
             if ambiguous and unsure is not None:
                 unsure.update(_label_key(label, libelles) or "" for label, _ in pairs)
             i = nxt
@@ -739,7 +742,8 @@ def _typed_values_over_labels(lines: list[str], i: int, libelles):
     if not fits:
         if k >= 2:
             # a line of captions under a line no cut fits: the fields are there, unread
-            return [(label, "") for label in labels], j + 1, True
+            # (the lines stay as they are, for the other readings)
+            return [(label, None) for label in labels], i + 1, True
         return None
     if k == 1 and keys[0] not in _SHAPES and len(tokens) > 12:
         return None  # a sentence over a label: not a value

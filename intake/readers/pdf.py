@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import UnreadableDocument
 from .document import CHECKED, UNCHECKED, Document
 from .guards import MAX_IMAGE_PIXELS, MAX_PAGES, check_pdf
+from .pdf_columns import column_text
 from .pdf_forms import acroform, field_label, merge_widgets
 
 # A PDF page whose text layer has fewer characters than this is OCR'd.
@@ -69,6 +70,10 @@ def read(path: Path, data: bytes) -> Document:
                 if len(re.sub(r"\s", "", text)) < MIN_TEXT_CHARS:
                     to_ocr.append(i)
                 else:
+                    try:
+                        text = column_text(page) or text
+                    except Exception:
+                        pass  # the ordinary text stands
                     try:
                         for table in page.extract_tables():
                             doc.tables.append([[(c or "").strip() for c in row] for row in table])
