@@ -355,3 +355,32 @@ def test_two_printed_columns_side_by_side_are_read_one_after_the_other(tmp_path)
     ]
     assert (ex.adresse, ex.code_postal, ex.commune) == ("4 rue Pasteur", "16100", "Cognac")
     assert sorted((r.type, r.montant) for r in ex.ressources) == [("apl", 301.0), ("rsa", 612.4)]
+
+
+def test_two_fields_of_one_person_on_a_line_are_not_taken_for_two_columns(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "Fiche de liaison ASLL COLIN.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont("Helvetica", 9)
+    y = 800
+    for left, right in (
+        ("FICHE DE LIAISON ASLL", ""),
+        ("Service prescripteur : CCAS de Blois", ""),
+        ("Demandeur", ""),
+        ("Nom : COLIN", "Prénom : Julie"),
+        ("Date de naissance : 02/02/1980", "Civilité : Madame"),
+        ("Conjoint", ""),
+        ("Nom : PERRET", "Prénom : Marc"),
+        ("Date de naissance : 03/03/1979", "Civilité : Monsieur"),
+    ):
+        c.drawString(50, y, left)
+        c.drawString(320, y, right)
+        y -= 15
+    c.save()
+    ex = extract(path)
+    assert sorted((p.nom, p.prenom, p.civilite) for p in ex.personnes) == [
+        ("COLIN", "Julie", "Mme"),
+        ("PERRET", "Marc", "M."),
+    ]

@@ -70,15 +70,18 @@ def read(path: Path, data: bytes) -> Document:
                 if len(re.sub(r"\s", "", text)) < MIN_TEXT_CHARS:
                     to_ocr.append(i)
                 else:
+                    found = []
                     try:
-                        text = column_text(page) or text
-                    except Exception:
-                        pass  # the ordinary text stands
-                    try:
-                        for table in page.extract_tables():
-                            doc.tables.append([[(c or "").strip() for c in row] for row in table])
+                        found = page.find_tables()
+                        for table in found:
+                            rows = table.extract()
+                            doc.tables.append([[(c or "").strip() for c in row] for row in rows])
                     except Exception:
                         pass
+                    try:
+                        text = column_text(page, [t.bbox for t in found]) or text
+                    except Exception:
+                        pass  # the ordinary text stands
                 texts.append(text)
         ocr = _ocr_pages(data, to_ocr, password)
     except UnreadableDocument:

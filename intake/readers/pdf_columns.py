@@ -40,8 +40,21 @@ def _field_or_heading(words: list[dict]) -> bool:
     return ":" in text or (text.upper() == text and any(c.isalpha() for c in text))
 
 
+def _heading(words: list[dict]) -> bool:
+    text = " ".join(w["text"] for w in words)
+    return text.upper() == text and sum(c.isalpha() for c in text) >= 3
+
+
 def _self_contained(run: list[list[dict]], x: int) -> bool:
+    """Two blocks side by side, each under its own title ('DEMANDEUR' facing 'CONJOINT',
+    'LOGEMENT' facing 'RESSOURCES'), most of their lines fields or titles. Without the
+    titles, 'Nom : … Prénom : …' pairs of one person on a line are not two columns."""
     both = [line for line in run if _both_sides(line, x)]
+    if not both or not (
+        _heading([w for w in both[0] if w["x1"] <= x])
+        and _heading([w for w in both[0] if w["x0"] >= x])
+    ):
+        return False
     ok = sum(
         1
         for line in both
@@ -51,45 +64,44 @@ def _self_contained(run: list[list[dict]], x: int) -> bool:
     return ok * 2 > len(both)
 
 
-def column_text(page) -> str | None:
+def column_text(page, boxes: list[tuple]) -> str | None:
     """The page's text with its two-column blocks read column by column, or None when the
     page has none (then its ordinary text stands). A block is a run of lines no word of
     which crosses one gutter, MIN_RUN of them with words on both sides; a line with words
-    on one side only belongs to that side's column."""
+    on one side only belongs to that side's column. `boxes`: the page's tables (bboxes)."""
     words = page.extract_words(x_tolerance=1.5, y_tolerance=3)
     if not words:
         return None
-    boxes = [t.bbox for t in page.find_tables()]
     lines = _lines(words)
     xs = range(int(page.width * 0.3), int(page.width * 0.7), 4)
     free = [
         set() if any(b[1] - 2 <= line[0]["top"] <= b[3] + 2 for b in boxes) else _free(line, xs)
         for line in lines
     ]
+    # gutters each line has words on both sides of
+    sides = [{x for x in f if _both_sides(line, x)} for f, line in zip(free, lines)]
+    if sum(1 for s in sides if s) < MIN_RUN:
+        return None  # no two columns anywhere on the page
     out: list[str] = []
     found = False
     i = 0
     while i < len(lines):
-        best = None  # (lines with both sides, end, gutter)
+        # the longest run from line i that one gutter splits, then its best gutter
         common, j = set(free[i]), i
-        while common:
-            for x in common:
-                n = sum(1 for line in lines[i : j + 1] if _both_sides(line, x))
-                if (
-                    n >= MIN_RUN
-                    and (best is None or (j, n) > (best[1], best[0]))
-                    and _self_contained(lines[i : j + 1], x)
-                ):
-                    best = (n, j, x)
-            if j + 1 >= len(lines):
-                break
+        while j + 1 < len(lines) and common & free[j + 1]:
             common &= free[j + 1]
             j += 1
+        best = None  # (lines with both sides, gutter)
+        for x in sorted(common):
+            n = sum(1 for k in range(i, j + 1) if x in sides[k])
+            if n >= MIN_RUN and (best is None or n > best[0]):
+                if _self_contained(lines[i : j + 1], x):
+                    best = (n, x)
         if best is None:
             out.append(" ".join(w["text"] for w in lines[i]))
             i += 1
             continue
-        _, j, x = best
+        x = best[1]
         run = lines[i : j + 1]
         left = [" ".join(w["text"] for w in line if w["x1"] <= x) for line in run]
         right = [" ".join(w["text"] for w in line if w["x0"] >= x) for line in run]
