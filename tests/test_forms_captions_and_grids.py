@@ -384,3 +384,29 @@ def test_two_fields_of_one_person_on_a_line_are_not_taken_for_two_columns(tmp_pa
         ("COLIN", "Julie", "Mme"),
         ("PERRET", "Marc", "M."),
     ]
+
+
+def test_the_forms_own_words_read_as_a_name_are_flagged(tmp_path):
+    # a grid whose cells repeat their labels (a blank form's sample row filled by mistake)
+    path = _docx(
+        tmp_path / "Fiche de liaison ASLL vide.docx",
+        [
+            ("p", "Fiche de liaison ASLL - CCAS de Blois"),
+            ("p", "[X] Maintien"),
+            (
+                "tab",
+                [
+                    ["", "Demandeur"],
+                    ["Civilité", "Madame"],
+                    ["Nom", "NOM"],
+                    ["Prénom", "Prénom"],
+                    ["Date de naissance", "02/02/1980"],
+                ],
+            ),
+            ("p", "Adresse : 5 rue Pasteur 41000 Blois"),
+            ("p", "Travailleur social : Anne PETIT"),
+        ],
+    )
+    ex = extract(path)
+    assert ex.type_document == "fiche_prescription"
+    assert "personnes" in ex.champs_incertains

@@ -373,8 +373,14 @@ def _check_values(f: _Form, ex, uncertain: set[str]) -> None:
             not a.prenom
             or _NOT_A_NAME.search(f"{a.nom} {a.prenom}")
             or len(f"{a.nom} {a.prenom}".split()) > 5
+            # the form's own words read as a name ("NOM Prénom", "Identité du ménage")
+            or _label_key(a.nom, f.libelles)
+            or _label_key(a.prenom, f.libelles)
+            or _heading(f"{a.prenom} {a.nom}")
         ):
             uncertain.add("personnes")
+    if ex.prescripteur and _label_key(ex.prescripteur, f.libelles):
+        uncertain.add("prescripteur")
     # more amounts in the resources' section than resources read: some were missed
     amounts = sum(
         1
