@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import UnreadableDocument
 from .document import CHECKED, UNCHECKED, Document
 from .guards import MAX_IMAGE_PIXELS, MAX_PAGES, check_pdf
+from .pdf_columns import column_text
 from .pdf_forms import acroform, field_label, merge_widgets
 
 # A PDF page whose text layer has fewer characters than this is OCR'd.
@@ -124,11 +125,18 @@ def _page_texts(pdf, doc: Document) -> tuple[list[str], list[int]]:
         if len(re.sub(r"\s", "", text)) < MIN_TEXT_CHARS:
             to_ocr.append(i)
         else:
+            found = []
             try:
-                for table in page.extract_tables():
-                    doc.tables.append([[(c or "").strip() for c in row] for row in table])
+                found = page.find_tables()  # once: the tables, then the columns beside them
+                for table in found:
+                    rows = table.extract()
+                    doc.tables.append([[(c or "").strip() for c in row] for row in rows])
             except Exception:
                 pass
+            try:
+                text = column_text(page, [t.bbox for t in found]) or text
+            except Exception:
+                pass  # the ordinary text stands
         texts.append(text)
     return texts, to_ocr
 
