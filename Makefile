@@ -5,13 +5,18 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test lint format setup system-deps samples templates bench clean check-wheel
+.PHONY: demo test test-servers lint format setup system-deps samples templates bench clean check-wheel
 
 demo: setup
 	$(BIN)/asll demo
 
-test: setup
+test: setup test-servers
 	$(BIN)/pytest
+
+# The servers some tests need (PostgreSQL on localhost), installed and started when missing.
+test-servers:
+	@bash scripts/install-system-deps.sh --tests
+	@bash scripts/test-servers.sh start
 
 # Lint and format check (100 columns): rules in pyproject.toml [tool.ruff]. `make format`
 # rewrites the files.

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
+import psycopg
 import pytest
+from pytest_postgresql import factories
 
 from asll.app.logs import close_file_log
 from asll.config import Config, Service
@@ -28,3 +32,33 @@ def config(tmp_path) -> Config:
     config.ensure_folders()
     yield config
     close_file_log()
+
+
+# PostgreSQL for the tests of a register shared by several sites: Debian's cluster on
+# localhost (started by `make test-servers`), a fresh database per test, dropped afterwards.
+PG_USER = PG_PASSWORD = "asll_test"
+postgresql_noproc = factories.postgresql_noproc(
+    host="127.0.0.1", port=5432, user=PG_USER, password=PG_PASSWORD, dbname="asll_essai"
+)
+postgresql = factories.postgresql("postgresql_noproc")
+
+
+@pytest.fixture
+def pg_url(request) -> str:
+    """SQLAlchemy URL of a fresh, empty PostgreSQL database on 127.0.0.1."""
+    try:
+        psycopg.connect(
+            host="127.0.0.1",
+            user=PG_USER,
+            password=PG_PASSWORD,
+            dbname="postgres",
+            connect_timeout=3,
+        ).close()
+    except psycopg.OperationalError as exc:
+        message = f"PostgreSQL injoignable sur 127.0.0.1 (lancez `make test-servers`) : {exc}"
+        # In CI the server is started by .ci/run: its absence is a failure, not a skip.
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    database = request.getfixturevalue("postgresql").info.dbname
+    return f"postgresql+psycopg://{PG_USER}:{PG_PASSWORD}@127.0.0.1:5432/{database}"
