@@ -15,11 +15,13 @@ makes the second copy of a file a duplicate even then.
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import socket
 import sqlite3
 import threading
+import weakref
 from dataclasses import dataclass
 from datetime import date, datetime
 from importlib import resources
@@ -28,6 +30,7 @@ from pathlib import Path
 import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config as AlembicConfig
+from alembic.script import ScriptDirectory
 from sqlalchemy import event
 from sqlalchemy.exc import IntegrityError
 
@@ -52,8 +55,8 @@ from asll.storage.schema import (
 log = logging.getLogger("asll.registre")
 
 TOOL = "asll"  # the audit's author for changes the tool makes
-_upgraded: set[str] = set()  # databases already migrated by this process
 _upgrade_lock = threading.Lock()
+_engines: weakref.WeakSet = weakref.WeakSet()  # to close them all (tests drop databases)
 
 
 class DuplicateDocument(Exception):
@@ -111,12 +114,19 @@ def migrations_dir() -> str:
     return str(resources.files("asll.storage") / "migrations")
 
 
+@functools.cache
+def _head() -> str:
+    return ScriptDirectory(migrations_dir()).get_current_head()
+
+
 def upgrade(engine: sa.Engine) -> None:
     """Apply the migrations not yet applied: the schema is never dropped and recreated."""
-    key = str(engine.url)
+    with engine.connect() as connection:
+        if sa.inspect(connection).has_table("alembic_version"):
+            current = connection.execute(sa.text("SELECT version_num FROM alembic_version"))
+            if current.scalar() == _head():
+                return
     with _upgrade_lock:
-        if key in _upgraded:
-            return
         config = AlembicConfig()
         config.set_main_option("script_location", migrations_dir())
         with engine.begin() as connection:
@@ -124,7 +134,12 @@ def upgrade(engine: sa.Engine) -> None:
                 connection.execute(sa.text("SELECT pg_advisory_xact_lock(160016)"))
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
-        _upgraded.add(key)
+
+
+def dispose_all() -> None:
+    """Close every connection this process opened (before a test drops its database)."""
+    for engine in list(_engines):
+        engine.dispose()
 
 
 class Database:
@@ -134,6 +149,7 @@ class Database:
     def __init__(self, url: str, site: str | None = None):
         self.url = url
         self.engine = make_engine(url)
+        _engines.add(self.engine)
         self.site = site or socket.gethostname()
         upgrade(self.engine)
         self._cache: dict[str, Dossier] = {}
