@@ -329,7 +329,8 @@ def _already_received(
 ) -> IntakeResult:
     filed = known.get("classe_sous")
     filed_path = _absolute(filed, config) if filed else None
-    if filed_path and not filed_path.exists():
+    ours = known.get("site") in (None, store.site)  # another site's archive is not ours
+    if filed_path and ours and not filed_path.exists():
         # The previous run stopped (crash, disk full) after registering the file but before
         # filing it away: finish the job where the register says it is, once.
         return _finish_filing(path, sha, known, filed_path, config, store, now)

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from openpyxl import load_workbook
 
 from asll.domain.model import Dossier, Extraction, Personne
-from asll.storage.database import Database, DuplicateDocument, sqlite_url
+from asll.storage.database import Database, DuplicateDocument, dispose_all, sqlite_url
 from asll.storage.register import DocumentRecord, Register
 from asll.storage.schema import metadata
 from asll.storage.store import RegisterStore, document_entry
@@ -275,3 +275,28 @@ def test_an_imported_dossier_keeps_its_number_and_moves_the_counter(tmp_path, re
         document_entry(_record("MOREAU", "a" * 64), _saisine("MOREAU"), match=True)
     )
     assert filed["dossier"] == "ESU-2025-0042"
+
+
+def test_asll_migrer_moves_a_site_from_sqlite_to_postgresql(tmp_path, pg_url):
+    path = tmp_path / "registre.xlsx"
+    local = RegisterStore(path)
+    local.record(document_entry(_record("MOREAU", "a" * 64), _saisine("MOREAU"), match=True))
+    local.record({"type": "brouillons", "dossier": "ESU-2025-0001", "brouillons": ["esu.docx"]})
+    local.flush()
+    _edit(path, "ESU-2025-0001", "Statut", "En cours", "Claire Vidal")
+    local.flush()
+    (tmp_path / "asll.toml").write_text(f'[registre]\nbase = "{pg_url}"\n', encoding="utf-8")
+
+    result = subprocess.run(
+        [sys.executable, "-m", "asll", "migrer", "--config", str(tmp_path / "asll.toml")],
+        capture_output=True,
+        text=True,
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "chaque dossier et chaque document est dans la base" in result.stdout
+    shared = RegisterStore(path, pg_url)
+    (dossier,) = shared.dossiers()
+    assert (dossier.statut, dossier.brouillons) == ("En cours", ["esu.docx"])
+    assert shared.view().find_document("a" * 64)["dossier"] == "ESU-2025-0001"
+    dispose_all()

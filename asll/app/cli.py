@@ -922,7 +922,12 @@ def cmd_migrer(args) -> int:
 
     config = config_from(args)
     store = RegisterStore(config.registre, config.base_registre or None)
-    if not config.registre.exists() and not store.journal_path.exists():
+    local = store.dir / "registre.sqlite"
+    if (
+        not config.registre.exists()
+        and not store.journal_path.exists()
+        and not (config.base_registre and local.exists())
+    ):
         print(
             f"Ni registre ({config.registre}) ni journal ({store.journal_path}) : rien à migrer.",
             file=sys.stderr,

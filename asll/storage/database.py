@@ -495,8 +495,12 @@ class Database:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def set_state(self, key: str, value: str | None) -> None:
-        with self.engine.begin() as conn:
-            _put(conn, etat, {"cle": key}, {"valeur": value})
+        try:
+            with self.engine.begin() as conn:
+                _put(conn, etat, {"cle": key}, {"valeur": value})
+        except IntegrityError:  # another site wrote it between our update and insert
+            with self.engine.begin() as conn:
+                _put(conn, etat, {"cle": key}, {"valeur": value})
 
     # ------------------------------------------------------------------ workbook views
     def view_state(self, vue: str) -> tuple[int, str | None]:
@@ -590,6 +594,7 @@ def document_of(row) -> dict:
         "remarque": row["remarque"] or "",
         "classe_sous": row["classe_sous"] or "",
         "journal": row["id"],
+        "site": row.get("site"),
     }
 
 

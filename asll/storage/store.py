@@ -15,8 +15,10 @@ the workbook staff open and type in is then brought up to date by `flush()`:
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import shutil
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -114,7 +116,8 @@ class RegisterStore:
         self.journal_path = self.dir / "journal.jsonl"  # before the database; `migrate()`
         self.backups = self.dir / "sauvegardes"
         self.url = url or None
-        self.site = site
+        # Who files (documents say which site received them): this machine and workspace.
+        self.site = site or f"{socket.gethostname()}:{self.path.parent.absolute()}"
         self.vue = str(self.path.absolute())
         self._db: Database | None = None
         self._lock = FileLock(str(self.dir / "registre.verrou"), timeout=120)
@@ -151,7 +154,8 @@ class RegisterStore:
             self._db = None
 
     def _legacy_exists(self) -> bool:
-        return self.journal_path.exists() or self.path.exists()
+        local = self.url is not None and (self.dir / DATABASE_NAME).exists()
+        return local or self.journal_path.exists() or self.path.exists()
 
     # ------------------------------------------------------------------ reading
     def view(self) -> RegisterView:
@@ -326,7 +330,9 @@ class RegisterStore:
                 if doc["fichier"] == ANONYMISED and doc["dossier"]:
                     register.anonymise_documents(doc["dossier"], ANONYMISED)
                 continue
-            register.add_document(DocumentRecord(**doc))
+            register.add_document(
+                DocumentRecord(**{k: v for k, v in doc.items() if k in _RECORD_FIELDS})
+            )
         register.put_deadlines(self._deadlines(dossiers))
         self._backup()
         register.save()
@@ -402,15 +408,23 @@ class RegisterStore:
 
     # ------------------------------------------------------------------ migration
     def migrate(self) -> "Migrated":
-        """Take a register kept the old way (workbook and journal) into the database, once
-        (running it again adds nothing), check every dossier and document is there, then
-        write the workbook again from the database."""
+        """Take a register kept the old way (workbook and journal), or this site's SQLite
+        base when the register moves to PostgreSQL, into the database, once (running it
+        again adds nothing); check every dossier and document is there, then write the
+        workbook again from the database."""
         with self._view_lock, self._lock:
             db = self._db if self._db is not None else self.db
-            register = read_legacy(self.path, self.journal_path)
-            found = register.dossiers()
-            docs = [d for d in register.documents() if d.get("recu_le") and d.get("fichier")]
-            added = db.import_register(found, docs, self.path.name)
+            local = self.dir / DATABASE_NAME
+            if self.url and local.exists():  # from this site's SQLite base to a shared one
+                source = Database(sqlite_url(local), self.site)
+                found, docs = list(source.dossiers().values()), source.documents()
+                source.close()
+                added = db.import_register(found, docs, f"{local.name} ({self.site or 'site'})")
+            else:
+                register = read_legacy(self.path, self.journal_path)
+                found = register.dossiers()
+                docs = [d for d in register.documents() if d.get("recu_le") and d.get("fichier")]
+                added = db.import_register(found, docs, self.path.name)
             present = db.dossiers()
             known = {(d["sha256"], d["fichier"]) for d in db.documents()}
             lost_dossiers = [d.numero for d in found if d.numero not in present]
@@ -505,6 +519,9 @@ def document_entry(
 
 def drafts_entry(numero: str, drafts: list[str]) -> dict:
     return {"type": "brouillons", "dossier": numero, "brouillons": drafts}
+
+
+_RECORD_FIELDS = {f.name for f in dataclasses.fields(DocumentRecord)}
 
 
 def _header(key: str) -> str:
