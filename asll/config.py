@@ -38,15 +38,36 @@ class Service:
     signataire: str = ""
     fonction_signataire: str = "Travailleur social"
     departement: str = ""
+    # The service's legal representative, who signs the ASLL conventions for the service.
+    directeur: str = ""
+    fonction_directeur: str = ""
 
 
 @dataclass(frozen=True)
 class Secteur:
-    """A worker's sector: the communes it covers and its référent."""
+    """A worker's sector: the communes it covers and its référent.
+
+    A service may cover two départements: each sector names its own (and its FSL), and the
+    town where its documents are signed; empty values fall back on the service's.
+    """
 
     nom: str
     referent: str = ""
     communes: tuple[str, ...] = ()
+    departement: str = ""
+    fsl: str = ""
+    ville: str = ""
+
+
+@dataclass(frozen=True)
+class Intervenant:
+    """One worker of the service: the job title and contact printed under her name (item 1
+    of the DSF, the documents she signs)."""
+
+    nom: str
+    fonction: str = ""
+    telephone: str = ""
+    courriel: str = ""
 
 
 @dataclass
@@ -64,6 +85,8 @@ class Config:
     regles: Path | None = None
     service: Service = field(default_factory=Service)
     secteurs: tuple[Secteur, ...] = ()
+    # The workers, by name as the sectors give them ([[intervenants]] in asll.toml).
+    intervenants: tuple[Intervenant, ...] = ()
     # Sector of a dossier whose commune no sector lists (flagged for checking).
     secteur_par_defaut: str = "À attribuer"
     # Communes grouped by EPCI (communauté d'agglomération / de communes), for the figures.
@@ -218,22 +241,47 @@ def load_config(path: Path | None = None) -> Config:
         **privacy,
         **_sectors(data, path),
         epci=_epci(data, path),
+        intervenants=_intervenants(data, path),
     )
+
+
+def _intervenants(data: dict, path: Path) -> tuple[Intervenant, ...]:
+    out = []
+    known = {f.name for f in fields(Intervenant)}
+    for entry in data.get("intervenants", []):
+        unknown = set(entry) - known
+        if unknown or not str(entry.get("nom", "")).strip():
+            raise ConfigError(
+                f"Intervenant mal décrit dans {path} : chaque [[intervenants]] a un « nom » et "
+                "une « fonction » (et, s'il y a lieu, « telephone » et « courriel »)"
+                + (f" (clés inconnues : {', '.join(sorted(unknown))})" if unknown else "")
+            )
+        out.append(Intervenant(**{k: str(v).strip() for k, v in entry.items()}))
+    return tuple(out)
+
+
+_SECTOR_TEXT_KEYS = ("departement", "fsl", "ville")
 
 
 def _sectors(data: dict, path: Path) -> dict:
     out = {}
     sectors = []
     for entry in data.get("secteurs", []):
-        unknown = set(entry) - {"nom", "referent", "communes"}
+        unknown = set(entry) - {"nom", "referent", "communes", *_SECTOR_TEXT_KEYS}
         if unknown or "nom" not in entry:
             raise ConfigError(
                 f"Secteur mal décrit dans {path} : chaque [[secteurs]] a un « nom », "
-                "un « referent » et une liste « communes »"
+                "un « referent » et une liste « communes » (et, au choix, « departement », "
+                "« fsl », « ville »)"
                 + (f" (clés inconnues : {', '.join(sorted(unknown))})" if unknown else "")
             )
         sectors.append(
-            Secteur(entry["nom"], entry.get("referent", ""), tuple(entry.get("communes", [])))
+            Secteur(
+                entry["nom"],
+                entry.get("referent", ""),
+                tuple(entry.get("communes", [])),
+                **{k: str(entry[k]) for k in _SECTOR_TEXT_KEYS if k in entry},
+            )
         )
     if sectors:
         out["secteurs"] = tuple(sectors)

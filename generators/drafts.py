@@ -27,6 +27,7 @@ from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, UndefinedE
 from asll.config import Config
 from asll.domain.model import Dossier
 from asll.storage.naming import write_new
+from generators.cases import aligner_sur_glyphes, en_cases_a_cocher
 from generators.context import (
     A_COMPLETER,
     A_VERIFIER,
@@ -39,6 +40,7 @@ from generators.context import (
     build_context,
     libelle_champ,
 )
+from generators.dsf import rubriques_sans_case
 from generators.errors import IncompleteDocument, TemplateError
 from generators.pdf import convert_to_pdf
 
@@ -117,11 +119,13 @@ def final_document(
     if source is not None:
         contenu, nom = source.read_bytes(), source.name
     else:
+        # Made final straight from the register: it is signed the day it is made.
+        jour = aujourd_hui or date.today()
         contenu = render_template(
-            _modele(config, fichier), build_context(dossier, config, aujourd_hui)
+            _modele(config, fichier), build_context(dossier, config, jour, date_signature=jour)
         )
         nom = f"{base}.docx"
-    restants = champs_restants(contenu)
+    restants = champs_restants(contenu) + rubriques_sans_case(contenu, suffixe)
     if restants:
         raise IncompleteDocument(nom, restants)
     cible = write_new(outbox, f"{base}-final", ".docx", _nettoyer(contenu))
@@ -392,13 +396,15 @@ def _parties(doc):
 
 def _surligner(docx_bytes: bytes) -> bytes:
     """Turn text between MARQUE characters into runs with a yellow Word highlight, each inside
-    a hidden bookmark `_ac<n>_<tag>` that names the field it stands for."""
+    a hidden bookmark `_ac<n>_<tag>` that names the field it stands for; then every ☐ / ☒
+    into a check-box content control (generators/cases.py)."""
     doc = Document(io.BytesIO(docx_bytes))
     compteur = iter(range(1000, 10**6))
     for part, element in _parties(doc):
         for t in list(element.iter(qn("w:t"))):
             if t.text and MARQUE in t.text:
                 _decouper(t, part, compteur)
+        en_cases_a_cocher(element)
     tampon = io.BytesIO()
     doc.save(tampon)
     return tampon.getvalue()
@@ -488,9 +494,11 @@ def champs_restants(docx: bytes | Path) -> list[str]:
 
 
 def _nettoyer(docx_bytes: bytes) -> bytes:
-    """A final version: no yellow highlight, no hidden bookmark of the drafts."""
+    """A final version: no yellow highlight, no hidden bookmark of the drafts; each check
+    box's state matches the glyph the worker left (a tool may change only the glyph)."""
     doc = Document(io.BytesIO(docx_bytes))
     for _, element in _parties(doc):
+        aligner_sur_glyphes(element)
         for h in list(element.iter(qn("w:highlight"))):
             h.getparent().remove(h)
         ids = set()

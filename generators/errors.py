@@ -11,7 +11,8 @@ class TemplateError(Exception):
 
 
 class IncompleteDocument(Exception):
-    """A final version was asked while fields are still « [à compléter] ».
+    """A final version was asked while fields are still « [à compléter] », or while an item
+    that needs a ticked box has none.
 
     `champs` holds their French labels, in the document's order; the message lists them.
     """
@@ -21,6 +22,6 @@ class IncompleteDocument(Exception):
         self.champs = list(champs)
         liste = "\n".join(f"  – {c}" for c in self.champs)
         super().__init__(
-            f"Version définitive impossible : {len(self.champs)} champ(s) encore "
+            f"Version définitive impossible : {len(self.champs)} point(s) encore "
             f"« à compléter » dans « {document} » :\n{liste}"
         )

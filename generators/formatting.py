@@ -106,8 +106,10 @@ def age_fr(naissance: date, le: date) -> str:
 
 
 def typo_fr(texte: str) -> str:
-    """French spacing in running text: no-break spaces before : ; ! ? €, « guillemets » for "…"."""
+    """French spacing in running text: no-break spaces before : ; ! ? €, « guillemets » for "…",
+    and after « n° » (a number never starts a line without its sign)."""
     texte = re.sub(r'"([^"\n]+)"', r"«\1»", texte)  # straight "…" → « … »
+    texte = re.sub(r"\b([nN]°) +(?=\w)", "\\1" + ESPACE_INSECABLE, texte)
     texte = re.sub(r"[ \u00a0\u202f]*:(?=\s|$)", ESPACE_INSECABLE + ":", texte)
     texte = re.sub(r"[ \u00a0\u202f]+([;!?])", ESPACE_FINE + r"\1", texte)
     texte = re.sub(r"(?<=[\w»)])([;!?]+)(?=\s|$)", ESPACE_FINE + r"\1", texte)

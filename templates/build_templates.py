@@ -22,6 +22,7 @@ from docx.shared import Cm, Pt
 
 from generators import house_style as style
 from generators.context import CASES  # asll installed (make setup: pip install -e .)
+from generators.dsf import RUBRIQUES_DSF
 from generators.fields_doc import write_field_list
 from generators.formatting import typo_fr
 
@@ -332,24 +333,8 @@ def signatures(doc, blocs, lieu=True):
 
 
 # ---------------------------------------------------------------- the three templates
-# The 15 headings of art. 2 of décret n° 2021-8, in order (both forms of the report).
-RUBRIQUES_DSF = (
-    "1. Identité et coordonnées du rédacteur",
-    "2. Présence du locataire à l'entretien",
-    "3. Transmission du diagnostic",
-    "4. Identité du ou des locataires",
-    "5. Situation familiale",
-    "6. Accompagnement social, juridique ou judiciaire en cours",
-    "7. Situation locative",
-    "8. Dette locative",
-    "9. Dispositifs de traitement de la dette mobilisés ou mobilisables",
-    "10. Reprise du paiement du loyer",
-    "11. Capacité de remboursement",
-    "12. Préconisations et observations du rédacteur",
-    "13. Observations écrites du rédacteur, du locataire ou du bailleur",
-    "14. Besoin de relogement et démarches engagées",
-    "15. Saisine de la CCAPEX et préconisations",
-)
+# The 15 headings of art. 2 of décret n° 2021-8, in order (both forms of the report), are
+# RUBRIQUES_DSF in generators/dsf.py, with the items that need a ticked box.
 # What can be checked without the household (not-met form): who, and what to ask.
 VERIFICATIONS = (
     ("CAF / MSA", "droits ouverts, aide au logement versée ou suspendue, composition du foyer"),
@@ -370,23 +355,29 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
             ("Destinataire", "Madame, Monsieur le juge des contentieux de la protection"),
             ("Juridiction", "{{ juridiction }}"),
             ("Audience", "{{ date_audience }} à {{ heure_audience }}"),
-            ("Référence", "{{ reference }}"),
+            ("N° RG", "{{ numero_rg }}"),
+            ("Référence de la préfecture", "{{ reference }}"),
             ("Locataire(s)", "{{ menage }}"),
+            ("Bailleur", "{{ bailleur }}\n{{ adresse_bailleur }}"),
             ("Saisine du préfet", "{{ date_document }}"),
             ("Dossier du service", "{{ numero }}"),
         ],
     )
+    para(doc, "{%p if notification_tardive %}")
+    avis = para(doc, "{{ notification_tardive }}", bold=True, couleur=style.rgb("9C0006"))
+    avis.paragraph_format.space_after = Pt(6)
+    para(doc, "{%p endif %}")
     r = iter(RUBRIQUES_DSF)
 
     titre_section(doc, next(r))
     fiche(
         doc,
         [
+            ("Rédacteur", "{{ service_signataire }}, {{ service_fonction }}"),
             ("Service", "{{ service_nom }}"),
             ("Adresse", "{{ service_adresse }}, {{ service_ville }}"),
-            ("Téléphone", "{{ service_telephone }}"),
-            ("Courriel", "{{ service_courriel }}"),
-            ("Rédacteur", "{{ service_signataire }}, {{ service_fonction }}"),
+            ("Téléphone", "{{ redacteur_telephone }}"),
+            ("Courriel", "{{ redacteur_courriel }}"),
         ],
     )
 
@@ -408,7 +399,7 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         ).paragraph_format.left_indent = Cm(0.4)
         para(
             doc,
-            "☒ Le locataire n'a pas pu être rencontré malgré trois tentatives de contact.",
+            "☒ Le locataire n'a pas pu être rencontré malgré {{ nb_tentatives }}.",
             apres=4,
         ).paragraph_format.left_indent = Cm(0.4)
         para(
@@ -420,7 +411,7 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         cases(
             doc,
             [
-                "Courriers proposant un rendez-vous (trois)",
+                "Courriers proposant un rendez-vous",
                 "Visite(s) à domicile sans rendez-vous, avis de passage déposé",
                 "Appels téléphoniques, messages",
                 "Contact par l'intermédiaire d'un partenaire",
@@ -450,7 +441,8 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
     titre_section(doc, next(r))
     para(
         doc,
-        "Le présent diagnostic est transmis au locataire et au bailleur ({{ bailleur }}), "
+        "Le présent diagnostic est transmis au locataire et au bailleur ({{ bailleur }}, "
+        "{{ adresse_bailleur }}), "
         "ainsi qu'à la commission de coordination des actions de prévention des expulsions "
         "locatives (CCAPEX).",
     )
@@ -495,9 +487,12 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         doc,
         [
             ("Bailleur", "{{ bailleur }}"),
+            ("Mandataire", "{{ mandataire }}"),
             ("Statut d'occupation", "{{ statut_occupation }}"),
             ("Logement", "{{ logement }}"),
             ("Date du bail", "{{ date_bail }}"),
+            ("Loyer hors charges", "{{ loyer_hors_charges }}"),
+            ("Charges locatives", "{{ charges_locatives }}"),
             ("Loyer mensuel charges comprises", "{{ loyer }}"),
             ("Aide au logement (APL / AL)", "{{ apl }}"),
             ("Adéquation du logement", "{{ adequation_logement }}"),
@@ -505,41 +500,84 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
     )
 
     titre_section(doc, next(r))
-    fiche(
+    dette = fiche(
         doc,
         [
-            ("Montant de la dette", "{{ montant_dette }}"),
-            ("Arrêtée au", "{{ date_dette }}"),
+            ("Montant de la dette", "{{ montant_dette }}, arrêtée au {{ date_dette }}"),
+            (
+                "Commandement de payer",
+                "du {{ date_commandement }}, pour {{ montant_commandement }}",
+            ),
+            ("Clause résolutoire acquise le", "{{ date_effet_clause }}"),
+            ("Assignation délivrée le", "{{ date_assignation }}"),
+            ("Commissaire de justice", "{{ commissaire_justice }}"),
             ("Motif de l'impayé", "{{ motif_impaye }}"),
             ("Origine de la dette", "{{ origine_dette }}"),
-            ("Commissaire de justice", "{{ commissaire_justice }}"),
         ],
     )
+    for cell in dette.rows[-1].cells:  # the table and its boxes on one page
+        cell.paragraphs[-1].paragraph_format.keep_with_next = True
+    doc.paragraphs[-1].paragraph_format.keep_with_next = True
     cases(
         doc,
         ["Décompte de la dette joint au présent diagnostic", "Décompte figurant à l'assignation"],
     )
 
     titre_section(doc, next(r))
-    cases(
-        doc,
-        [
-            "Fonds de solidarité pour le logement (FSL)",
-            "Maintien ou rétablissement de l'aide au logement (CAF / MSA)",
-            "Plan d'apurement amiable avec le bailleur",
-            "Dossier de surendettement (Banque de France)",
-            "Autre",
-        ],
+    t = tableau(doc, [0.9, 5.3, 3.8, 3.6, 3.0])
+    ligne(
+        t, ["", "Dispositif", "Statut", "Date", "Montant"], fond=FOND_ENTETE, bold=True, entete=True
     )
-    para(doc, "Précisions : {{ dispositifs }}", avant=2)
+    ligne(t, ["{%tr for d in dispositifs_dette %}", "", "", "", ""])
+    row = ligne(
+        t, ["{{ d.case }}", "{{ d.libelle }}", "{{ d.statut }}", "{{ d.date }}", "{{ d.montant }}"]
+    )
+    row.cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    row.cells[4].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    ligne(t, ["{%tr endfor %}", "", "", "", ""])
+    _tenir_ensemble(t)
+    espace(doc)
+    p = para(
+        doc,
+        "{{ case_aucun_dispositif }} Aucun dispositif mobilisé ni mobilisable à ce jour",
+        apres=2,
+    )
+    p.paragraph_format.left_indent = Cm(0.4)
+    if rencontre:
+        para(doc, "Précisions (autre dispositif, plan amiable…) : {{ dispositifs }}", avant=2)
+    else:
+        para(doc, "Précisions, si les partenaires en donnent :", avant=2)
 
     titre_section(doc, next(r))
-    cases(
+    choix(
         doc,
-        ["Le paiement du loyer courant a repris.", "Le paiement du loyer courant n'a pas repris."]
-        + ([] if rencontre else ["Information non disponible auprès du bailleur."]),
+        "reprise_paiement",
+        {
+            "Aucune": "Le paiement du loyer courant n'a pas repris.",
+            "Partielle": "Le loyer courant est de nouveau payé, partiellement.",
+            "Loyer courant intégral": "Le loyer courant est de nouveau payé intégralement.",
+        },
     )
-    para(doc, "Précisions : {{ reprise_paiement }}", avant=2)
+    if not rencontre:
+        cases(doc, ["Information non disponible auprès du bailleur."])
+    para(doc, "{%p if reprise_versements %}")
+    para(
+        doc,
+        "Depuis le {{ reprise_depuis }} : {{ reprise_montant }} versés par mois, pour un loyer "
+        "courant de {{ loyer }}.",
+        avant=2,
+    )
+    para(doc, "{%p endif %}")
+    para(
+        doc,
+        "Depuis la loi n° 2023-668 du 27 juillet 2023, le juge ne peut accorder des délais de "
+        "paiement qu'au locataire qui a repris le versement intégral du loyer courant avant la "
+        "date de l'audience (article 24 de la loi n° 89-462 du 6 juillet 1989).",
+        italic=True,
+        taille=9.5,
+        couleur=GRIS,
+        avant=4,
+    )
 
     titre_section(doc, next(r))
     if rencontre:
@@ -557,21 +595,39 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
     ligne(t, ["{%tr for r in ressources %}", ""])
     ligne(t, ["{{ r.libelle }}", "{{ r.montant }}"])
     ligne(t, ["{%tr endfor %}", ""])
-    ligne(t, ["Total des ressources", "{{ total_ressources }}"], fond=FOND_LIBELLE, bold=True)
+    ligne(
+        t,
+        ["Total des ressources (hors aide au logement)", "{{ total_ressources }}"],
+        fond=FOND_LIBELLE,
+        bold=True,
+    )
+    ligne(t, ["Logement", "Montant"], fond=FOND_ENTETE, bold=True)
+    ligne(t, ["Loyer mensuel charges comprises", "{{ loyer }}"])
+    ligne(t, ["Aide au logement (APL / AL)", "{{ apl }}"])
+    ligne(
+        t,
+        ["Loyer résiduel (loyer – aide au logement)", "{{ loyer_residuel }}"],
+        fond=FOND_LIBELLE,
+        bold=True,
+    )
     if rencontre:
-        ligne(t, ["Charges mensuelles", "Montant"], fond=FOND_ENTETE, bold=True)
-        ligne(t, ["{%tr for c in charges %}", ""])
-        ligne(t, ["{{ c.libelle }}", "{{ c.montant }}"])
-        ligne(t, ["{%tr endfor %}", ""])
-        ligne(t, ["Total des charges", "{{ total_charges }}"], fond=FOND_LIBELLE, bold=True)
         ligne(
             t,
-            ["Reste à vivre mensuel (ressources – charges)", "{{ reste_a_vivre }}"],
+            [
+                "Charges fixes hors loyer (énergie, eau, assurances, téléphone, transports, "
+                "crédits…)",
+                "{{ charges }}",
+            ],
+        )
+        ligne(
+            t,
+            [
+                "Reste à vivre mensuel (ressources – loyer résiduel – charges)",
+                "{{ reste_a_vivre }}",
+            ],
             fond=FOND_ENTETE,
             bold=True,
         )
-    else:
-        ligne(t, ["Loyer mensuel charges comprises", "{{ loyer }}"], fond=FOND_LIBELLE)
     for row in t.rows:
         row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _tenir_ensemble(t)
@@ -584,6 +640,8 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
     )
 
     titre_section(doc, next(r))
+    if rencontre:
+        para(doc, "Plan d'apurement proposé : {{ plan_propose }}", apres=4)
     encadre(
         doc,
         "Rédaction du travailleur social",
@@ -636,11 +694,56 @@ def rapport_esu() -> Document:
 def rapport_esu_non_rencontre() -> Document:
     return _rapport(
         "Diagnostic social et financier (ménage non rencontré)",
-        "Ménage non rencontré malgré trois tentatives – enquête sociale préalable à "
+        "Ménage non rencontré – enquête sociale préalable à "
         "l'audience d'expulsion – article 24 de la loi n° 89-462 du 6 juillet 1989 – "
         "article 2 du décret n° 2021-8 du 5 janvier 2021",
         rencontre=False,
     )
+
+
+def _si(doc, condition):
+    """`{%p if … %}`: the paragraphs (and tables) up to `_fin_si` print only when it holds."""
+    para(doc, f"{{%p if {condition} %}}", apres=0)
+
+
+def _sinon(doc):
+    para(doc, "{%p else %}", apres=0)
+
+
+def _fin_si(doc):
+    para(doc, "{%p endif %}", apres=0)
+
+
+def _fait_a(doc, suite=""):
+    para(
+        doc,
+        "Fait à {{ lieu_signature }}, le {{ date_signature }}" + suite + ".",
+        avant=8,
+        apres=6,
+        garder=True,
+    )
+
+
+def _signatures_parties(doc, blocs, detail_menage):
+    """One block of signatures kept on one page: the parties two by two, then one block
+    per adult of the household (a row each, from the `personnes` loop)."""
+    t = tableau(doc, [LARGEUR / 2] * 2, sans_bordure=True)
+    for i in range(0, len(blocs), 2):
+        paire = blocs[i : i + 2] + [("", "")] * (2 - len(blocs[i : i + 2]))
+        row = ligne(t, [b[0] for b in paire], bold=True)
+        for cell, (_, detail) in zip(row.cells, paire):
+            _cell_para(cell, detail, taille=9, couleur=GRIS)
+            for _ in range(3):
+                _cell_para(cell, "")
+    ligne(t, ["Le ménage", ""], bold=True)
+    ligne(t, ["{%tr for p in personnes %}", ""])
+    row = ligne(t, ["{{ p.nom_complet }}", ""], bold=True)
+    _cell_para(row.cells[0], detail_menage, taille=9, couleur=GRIS)
+    for _ in range(3):
+        _cell_para(row.cells[0], "")
+    ligne(t, ["{%tr endfor %}", ""])
+    _tenir_ensemble(t)
+    return t
 
 
 def convention_asll() -> Document:
@@ -657,17 +760,21 @@ def convention_asll() -> Document:
     fiche(
         doc,
         [
-            ("Le ménage", "{{ menage }}, demeurant {{ adresse_complete }}"),
             (
                 "Le service",
                 "{{ service_nom }}, {{ service_adresse }}, {{ service_ville }}, représenté par "
-                "{{ service_signataire }}, {{ service_fonction }}, chargé de l'accompagnement",
+                "{{ directeur }}, {{ fonction_directeur }}, son représentant légal",
             ),
+            (
+                "Le travailleur social",
+                "{{ service_signataire }}, {{ service_fonction }}, référent du ménage, chargé "
+                "de l'accompagnement",
+            ),
+            ("Le ménage", "{{ menage }}, demeurant {{ adresse_complete }}"),
             ("Le bailleur", "{{ bailleur }}"),
             (
                 "Le Département",
-                "{{ departement }}, gestionnaire du Fonds de solidarité pour le "
-                "logement (FSL), financeur de la mesure",
+                "{{ departement }}, au titre du {{ fsl }}, financeur de la mesure",
             ),
         ],
         largeur_libelle=3.6,
@@ -681,13 +788,28 @@ def convention_asll() -> Document:
         "({{ organisme_prescripteur }}) et accordé par décision de la commission du FSL "
         "du {{ date_decision }}. Le ménage a donné son accord exprès à cet accompagnement.",
     )
+    _si(doc, "acces")
+    para(
+        doc,
+        "L'accompagnement vise l'accès du ménage à un logement adapté à sa situation et à "
+        "ses ressources, puis son installation dans ce logement.",
+    )
+    _sinon(doc)
+    para(
+        doc,
+        "L'accompagnement vise le maintien du ménage dans son logement. À la demande, la "
+        "dette locative s'élevait à {{ montant_dette }} (arrêtée au {{ date_dette }}) : "
+        "la reprise du paiement du loyer courant et l'apurement de cette dette en sont les "
+        "conditions.",
+    )
+    _fin_si(doc)
 
     titre_section(doc, "Article 2 – Durée")
     para(
         doc,
         "L'accompagnement est conclu pour une durée de six mois, du {{ date_debut }} au "
-        "{{ date_fin_prevue }}. Il peut être renouvelé, au vu du bilan, par décision de la "
-        "commission du FSL.",
+        "{{ date_fin_prevue }}. Il peut être renouvelé pour six mois, au vu du bilan, par "
+        "décision de la commission du FSL.",
     )
 
     titre_section(doc, "Article 3 – Objectifs")
@@ -698,48 +820,82 @@ def convention_asll() -> Document:
     para(doc, "Précisions : {{ precisions_objectifs }}")
 
     titre_section(doc, "Article 4 – Engagements des parties")
+    # (text, condition): None prints always; "acces" / "not acces" only for that kind.
     engagements = [
         (
             "Le ménage s'engage à :",
             [
-                "participer aux rendez-vous et aux visites à domicile convenus avec le travailleur social ;",
-                "fournir les justificatifs utiles à l'ouverture et au maintien de ses droits ;",
-                "payer son loyer et ses charges et, le cas échéant, respecter le plan d'apurement ;",
-                "informer le service de tout changement de situation.",
+                (
+                    "participer aux rendez-vous et aux visites à domicile convenus avec le "
+                    "travailleur social ;",
+                    None,
+                ),
+                (
+                    "fournir les justificatifs utiles à l'ouverture et au maintien de ses droits ;",
+                    None,
+                ),
+                ("payer son loyer et ses charges ;", "acces"),
+                (
+                    "payer son loyer et ses charges et, le cas échéant, respecter le plan "
+                    "d'apurement ;",
+                    "not acces",
+                ),
+                ("informer le service de tout changement de situation.", None),
             ],
         ),
         (
             "Le service s'engage à :",
             [
-                "désigner un travailleur social référent et accompagner le ménage dans les démarches liées "
-                "aux objectifs ;",
-                "assurer la liaison avec le bailleur, le Département et les partenaires, dans le respect du "
-                "secret professionnel ;",
-                "présenter une évaluation à trois mois et un bilan en fin de mesure.",
+                (
+                    "accompagner le ménage, par son travailleur social référent, dans les "
+                    "démarches liées aux objectifs ;",
+                    None,
+                ),
+                (
+                    "assurer la liaison avec le bailleur, le Département et les partenaires, "
+                    "dans le respect du secret professionnel ;",
+                    None,
+                ),
+                ("présenter une évaluation à trois mois et un bilan en fin de mesure.", None),
             ],
         ),
         (
             "Le bailleur s'engage à :",
             [
-                "désigner un interlocuteur et informer le service de tout incident de paiement ;",
-                "étudier avec le ménage et le service un plan d'apurement adapté ;",
-                "suspendre, autant que possible, les poursuites pendant la durée de l'accompagnement.",
+                (
+                    "désigner un interlocuteur et informer le service de tout incident de "
+                    "paiement ;",
+                    None,
+                ),
+                ("étudier avec le ménage et le service un plan d'apurement adapté ;", "not acces"),
+                (
+                    "suspendre, autant que possible, les poursuites pendant la durée de "
+                    "l'accompagnement.",
+                    "not acces",
+                ),
             ],
         ),
         (
             "Le Département (FSL) s'engage à :",
             [
-                "financer la mesure dans les conditions du règlement intérieur du FSL ;",
-                "examiner le bilan et statuer sur la fin ou le renouvellement de la mesure.",
+                ("financer la mesure dans les conditions du règlement intérieur du FSL ;", None),
+                (
+                    "examiner le bilan et statuer sur la fin ou le renouvellement de la mesure.",
+                    None,
+                ),
             ],
         ),
     ]
     for titre, items in engagements:
         para(doc, titre, bold=True, apres=2, avant=4, garder=True)
-        for item in items:
+        for item, condition in items:
+            if condition:
+                _si(doc, condition)
             p = para(doc, "– " + item, apres=1)
             p.paragraph_format.left_indent = Cm(0.8)
             p.paragraph_format.first_line_indent = Cm(-0.4)
+            if condition:
+                _fin_si(doc)
 
     titre_section(doc, "Article 5 – Évaluation")
     para(
@@ -747,7 +903,8 @@ def convention_asll() -> Document:
         "Une évaluation intermédiaire est réalisée à trois mois, vers le {{ date_evaluation }}, "
         "avec le ménage. Avant le {{ date_fin_prevue }}, le service présente à la commission du "
         "FSL un bilan écrit (objectifs atteints, partiellement atteints ou non atteints, "
-        "évolution de la dette) proposant l'arrêt ou le renouvellement de la mesure.",
+        "paiement du loyer, aides obtenues{%r if not acces %}, évolution de la dette"
+        "{%r endif %}) proposant l'arrêt ou le renouvellement de la mesure.",
     )
 
     titre_section(doc, "Article 6 – Fin anticipée")
@@ -772,16 +929,53 @@ def convention_asll() -> Document:
         taille=9.5,
     )
 
-    signatures(
+    _fait_a(doc, ", en autant d'exemplaires que de parties")
+    _signatures_parties(
         doc,
         [
-            ("Le ménage", "Mention « lu et approuvé »"),
-            ("Le service", "{{ service_signataire }}, {{ service_fonction }}"),
+            ("Pour le service", "{{ directeur }}, {{ fonction_directeur }}"),
+            ("Le travailleur social référent", "{{ service_signataire }}, {{ service_fonction }}"),
             ("Le bailleur", "{{ bailleur }}"),
-            ("Le Département (FSL)", "{{ departement }}"),
+            ("Pour le Département", "{{ departement }} – {{ fsl }}"),
         ],
+        "Mention manuscrite « lu et approuvé »",
     )
     return doc
+
+
+# Boxes the commission ticks on the bilan it receives (not the worker: never demanded).
+DECISIONS_COMMISSION = (
+    "Arrêt de la mesure",
+    "Renouvellement de la mesure pour ………… mois",
+    "Ajournement : précisions ou pièces demandées",
+    "Réorientation vers un autre dispositif : ……………………………………",
+)
+
+
+def _cadre_commission(doc):
+    """The box the FSL commission fills in: its decision, date and signature."""
+    t = tableau(doc, [LARGEUR])
+    ligne(
+        t,
+        ["Décision de la commission du FSL (cadre réservé à la commission)"],
+        fond=FOND_ENTETE,
+        bold=True,
+    )
+    row = ligne(t, ["Séance du ……………………………"])
+    cell = row.cells[0]
+    for decision in DECISIONS_COMMISSION:
+        p = _cell_para(cell, f"☐ {decision}")
+        p.paragraph_format.left_indent = Cm(0.3)
+    _cell_para(cell, "Observations : ……………………………………………………………………………………")
+    _cell_para(cell, "")
+    _cell_para(cell, "Pour la commission, le président :", italic=True, taille=9, couleur=GRIS)
+    for _ in range(3):
+        _cell_para(cell, "")
+    _tenir_ensemble(t)
+    for p in cell.paragraphs:
+        p.paragraph_format.keep_with_next = True
+        p.paragraph_format.keep_together = True
+    return t
 
 
 def bilan_asll() -> Document:
@@ -791,7 +985,8 @@ def bilan_asll() -> Document:
     para(doc, "Bilan de la mesure d'ASLL", style="Title")
     para(
         doc,
-        "Accompagnement social lié au logement – dossier {{ numero }} – bilan du {{ date_jour }}",
+        "Accompagnement social lié au logement – {{ type_mesure }} – dossier {{ numero }} – "
+        "{{ fsl }}",
         style="Subtitle",
     )
 
@@ -807,6 +1002,10 @@ def bilan_asll() -> Document:
             ("Début de la mesure", "{{ date_debut }}"),
             ("Fin de la mesure", "{{ date_fin }} (fin prévue : {{ date_fin_prevue }})"),
             ("Durée", "{{ duree_mesure }} – renouvellements : {{ renouvellements }}"),
+            (
+                "Rencontres",
+                "entretiens : {{ nb_entretiens }} – visites à domicile : {{ nb_visites }}",
+            ),
             ("Travailleur social", "{{ service_signataire }}, {{ service_fonction }}"),
         ],
     )
@@ -826,21 +1025,66 @@ def bilan_asll() -> Document:
         ],
     )
 
-    titre_section(doc, "3. Évolution de la dette locative")
-    t = tableau(doc, [7.0, 4.8, 4.8])
-    ligne(t, ["Étape", "Date", "Montant de la dette"], fond=FOND_ENTETE, bold=True, entete=True)
-    ligne(t, ["À la demande", "{{ date_dette }}", "{{ montant_dette }}"])
-    ligne(t, ["Au début de la mesure", "{{ date_debut }}", "{{ dette_debut }}"])
-    ligne(t, ["À la fin de la mesure", "{{ date_fin }}", "{{ dette_fin }}"])
-    ligne(
-        t, ["Évolution (fin – demande)", "", "{{ evolution_dette }}"], fond=FOND_LIBELLE, bold=True
+    titre_section(doc, "3. Loyer et aides obtenues")
+    para(
+        doc,
+        "{%r if acces %}Paiement{%r else %}Reprise du paiement{%r endif %} du loyer courant "
+        "({{ loyer }} par mois) :",
+        bold=True,
+        apres=2,
+        garder=True,
     )
+    choix(
+        doc,
+        "reprise_loyer",
+        {
+            "Loyer courant intégral": "Le loyer courant est payé en totalité",
+            "Partielle": "Le loyer courant est payé en partie",
+            "Aucune": "Le loyer courant n'est pas payé",
+        },
+    )
+    para(doc, "Payé depuis le : {{ date_reprise_loyer }}", avant=2)
+    para(doc, "Aides obtenues :", bold=True, avant=4, apres=2, garder=True)
+    for champ, libelle, suite in (
+        ("aide_fsl", "Aide du FSL (accès, maintien, énergie)", ""),
+        ("aide_logement", "Aide au logement (APL / AL)", " – montant mensuel : {{ apl }}"),
+    ):
+        p = para(
+            doc,
+            f"{libelle} : {{{{ case_{champ}_oui }}}} oui  {{{{ case_{champ}_non }}}} non{suite}",
+            apres=2,
+        )
+        p.paragraph_format.left_indent = Cm(0.4)
+        p.paragraph_format.keep_with_next = True
+    para(doc, "Précisions (montants, dates des décisions) : {{ precisions_aides }}", avant=2)
+
+    titre_section(doc, "4. Dette locative")
+    t = tableau(doc, [3.2, 4.4, 4.4, 4.6])
+    ligne(
+        t,
+        ["", "À la demande d'ASLL", "Au début de la mesure", "À la fin de la mesure"],
+        fond=FOND_ENTETE,
+        bold=True,
+        entete=True,
+    )
+    ligne(t, ["Date", "{{ date_dette }}", "{{ date_debut }}", "{{ date_fin }}"])
+    ligne(t, ["Dette locative", "{{ montant_dette }}", "{{ dette_debut }}", "{{ dette_fin }}"])
     for row in t.rows:
-        row.cells[2].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for cell in row.cells[1:]:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _fond(t.rows[1].cells[0], FOND_LIBELLE)
+    _fond(t.rows[2].cells[0], FOND_LIBELLE)
     _tenir_ensemble(t)
     espace(doc)
-
-    titre_section(doc, "4. Plan d'apurement")
+    _si(doc, "acces")
+    para(
+        doc,
+        "Mesure d'accès au logement : pas de dette locative à apurer ni de plan d'apurement.",
+        italic=True,
+    )
+    _sinon(doc)
+    para(doc, "Évolution de la dette depuis la demande : {{ evolution_dette }}", bold=True)
+    para(doc, "Plan d'apurement :", bold=True, avant=4, apres=2, garder=True)
     choix(
         doc,
         "plan_apurement",
@@ -852,6 +1096,7 @@ def bilan_asll() -> Document:
         },
     )
     para(doc, "Précisions (montant mensuel, durée, créancier) : {{ precisions_plan }}", avant=2)
+    _fin_si(doc)
 
     titre_section(doc, "5. Surendettement")
     choix(
@@ -877,7 +1122,10 @@ def bilan_asll() -> Document:
     )
     para(doc, "Précisions : {{ precisions_relogement }}", avant=2)
 
-    titre_section(doc, "7. Motif de fin de l'accompagnement")
+    titre_section(doc, "7. Avis du bailleur")
+    para(doc, "{{ bailleur }} : {{ avis_bailleur }}")
+
+    titre_section(doc, "8. Motif de fin de l'accompagnement")
     choix(
         doc,
         "motif_fin",
@@ -890,7 +1138,7 @@ def bilan_asll() -> Document:
         },
     )
 
-    titre_section(doc, "8. Proposition à la commission")
+    titre_section(doc, "9. Proposition à la commission")
     choix(
         doc,
         "proposition",
@@ -906,13 +1154,14 @@ def bilan_asll() -> Document:
         "{{ observations }}",
     )
 
-    signatures(
+    _fait_a(doc)
+    _signatures_parties(
         doc,
-        [
-            ("Le travailleur social", "{{ service_signataire }}, {{ service_fonction }}"),
-            ("Le ménage", "A pris connaissance du bilan"),
-        ],
+        [("Le travailleur social", "{{ service_signataire }}, {{ service_fonction }}")],
+        "A pris connaissance du bilan",
     )
+    espace(doc, 8)
+    _cadre_commission(doc)
     return doc
 
 

@@ -36,9 +36,15 @@ def config(tmp_path) -> Config:
 
 # PostgreSQL for the tests of a register shared by several sites: Debian's cluster on
 # localhost (started by `make test-servers`), a fresh database per test, dropped afterwards.
+# The name carries the process id so that two test runs on one cluster (or a leftover of a
+# killed run) never meet.
 PG_USER = PG_PASSWORD = "asll_test"
 postgresql_noproc = factories.postgresql_noproc(
-    host="127.0.0.1", port=5432, user=PG_USER, password=PG_PASSWORD, dbname="asll_essai"
+    host="127.0.0.1",
+    port=5432,
+    user=PG_USER,
+    password=PG_PASSWORD,
+    dbname=f"asll_essai_{os.getpid()}",
 )
 postgresql = factories.postgresql("postgresql_noproc")
 

@@ -300,3 +300,33 @@ def test_asll_migrer_moves_a_site_from_sqlite_to_postgresql(tmp_path, pg_url):
     assert (dossier.statut, dossier.brouillons) == ("En cours", ["esu.docx"])
     assert shared.view().find_document("a" * 64)["dossier"] == "ESU-2025-0001"
     dispose_all()
+
+
+def test_a_database_of_an_older_version_is_migrated_with_its_dossiers(tmp_path, register_url):
+    from alembic import command
+    from alembic.config import Config as AlembicConfig
+
+    from asll.storage.database import make_engine, migrations_dir
+
+    url = _url(tmp_path, register_url)
+    engine = make_engine(url)
+    config = AlembicConfig()
+    config.set_main_option("script_location", migrations_dir())
+    with engine.begin() as conn:  # the first schema, as the first version made it
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.execute(
+            sa.text(
+                "INSERT INTO dossiers (numero, nature, statut, personnes, revision) "
+                "VALUES ('ESU-2025-0001', 'ESU', 'En cours', '[{\"nom\": \"MOREAU\"}]', 0)"
+            )
+        )
+    engine.dispose()
+
+    db = Database(url)  # opening applies the later migrations
+
+    dossier = db.get("ESU-2025-0001")
+    assert (dossier.statut, dossier.personnes[0].nom) == ("En cours", "MOREAU")
+    assert dossier.reprise_paiement is None  # a column added by a later migration
+    db.file_document(_record("PETIT", "b" * 64), _saisine("PETIT", "Langres"), match=True)
+    assert sorted(db.dossiers()) == ["ESU-2025-0001", "ESU-2025-0002"]

@@ -146,14 +146,16 @@ def test_brouillon_complet(kind, numero, suffixe, config):
     if kind == "esu":
         assert f"14 octobre 2025 à 9{NBSP}h{NBSP}30" in t
         assert DETTE in t
-        assert f"1{FINE}681,00{NBSP}€" in t  # total des ressources
+        assert f"1{FINE}450,00{NBSP}€" in t  # total des ressources, aide au logement à part
+        assert f"381,40{NBSP}€" in t  # loyer résiduel: 612,40 − 231,00
         for n in range(1, 16):
             assert f"\n{n}. " in t
         assert "Inès N'DIAYE" in t
     if kind == "convention":
         assert "☒\nGérer le budget" in t and "☐\nÉlaborer" in t
-        assert "du 1er septembre 2025 au 28 février 2026" in t
-        assert "1er décembre 2025" in t  # évaluation à trois mois
+        # the dossier's opening date is not the measure's start: nobody entered one
+        assert "du [à compléter] au [à compléter]" in t
+        assert "1er septembre 2025" not in t
     if kind == "bilan":
         assert DETTE in t and "31 août 2025" in t
         assert "Résorber la dette locative" in t

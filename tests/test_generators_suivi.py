@@ -21,6 +21,7 @@ from generators import (
     final_document,
     pdf_available,
 )
+from generators.cases import cases_du_document, cocher
 from generators.drafts import champs_restants
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,6 +53,7 @@ def esu_non_rencontre():
     d = dossier_complet()
     d.menage_rencontre = "Non"
     d.tentatives_contact = "courriers des 2, 9 et 16 septembre ; visite sans rendez-vous le 19/09"
+    d.nb_tentatives_contact = 4
     return d
 
 
@@ -63,6 +65,7 @@ def bilan_renseigne():
     d.dette_debut_mesure, d.dette_fin_mesure = 3100.0, 1250.5
     d.plan_apurement, d.surendettement, d.relogement = "Respecté", "Dossier déposé", "En cours"
     d.motif_fin, d.proposition = "Limites de l'intervention atteintes", "Renouvellement"
+    d.aide_fsl = "Oui"
     return d
 
 
@@ -103,7 +106,7 @@ def test_esu_non_rencontre(config):
     assert path.name == "ESU-2025-0001_LE-GUÉVÉNEC_rapport-esu-non-rencontre.docx"
     t = texte(path)
     propre(t)
-    assert "☒ Le locataire n'a pas pu être rencontré malgré trois tentatives" in t
+    assert "☒ Le locataire n'a pas pu être rencontré malgré quatre tentatives de contact." in t
     assert "visite sans rendez-vous le 19/09" in t
     for partenaire in ("CAF / MSA", "Bailleur", "Fournisseur d'énergie", "Voisinage, gardien"):
         assert partenaire in t
@@ -135,16 +138,17 @@ def test_bilan_renseigne(config):
     assert f"6{NBSP}mois – renouvellements{NBSP}: 1" in t
     assert DETTE in t and f"3{FINE}100,00{NBSP}€" in t and f"1{FINE}250,50{NBSP}€" in t
     assert f"−2{FINE}162,37{NBSP}€" in t  # évolution depuis la demande
-    coches = [l for l in t.split("4. Plan d'apurement")[1].split("\n") if l.startswith("☒")]
+    coches = [l for l in t.split(f"Plan d'apurement{NBSP}:")[1].split("\n") if l.startswith("☒")]
     assert coches == [
         "☒ Plan d'apurement mis en place et respecté",
         "☒ Dossier de surendettement déposé à la Banque de France",
         "☒ Demande de relogement en cours",
         f"☒ Les limites de l'intervention sont atteintes{NBSP}: une mesure de protection est à "
         "envisager.",
-        "☒ Renouvellement de la mesure pour [à compléter]",
+        f"☒ Renouvellement de la mesure pour 6{NBSP}mois",  # a renewal lasts six months
     ]
-    assert "☐" not in surlignes(path)  # every choice is known
+    # every choice of the register is known; the current rent is ticked in Word
+    assert surlignes(path).count("☐") == 3
 
 
 def test_bilan_choix_non_faits_surlignes(config):
@@ -165,7 +169,8 @@ def test_bilan_choix_non_faits_surlignes(config):
 
 # ------------------------------------------------------------------ final version
 def _completer(path: Path) -> Path:
-    """What the worker does in Word: write over every placeholder, tick a box of each choice."""
+    """What the worker does in Word: write over every placeholder, tick a box of each choice
+    and of each item of the DSF that has boxes."""
     doc = Document(str(path))
     vus = set()
     parties = [doc.element.body] + [s.header._element for s in doc.sections]
@@ -183,7 +188,12 @@ def _completer(path: Path) -> Path:
                 cle = next(iter(ouverts.values()))
                 if cle not in vus:
                     vus.add(cle)
-                    e.text = "☒"
+                    cocher(next(e.iterancestors(qn("w:sdt"))))
+    boites = cases_du_document(doc.element.body)
+    for rubrique in {b.rubrique for b in boites}:
+        dans = [b for b in boites if b.rubrique == rubrique]
+        if not any(b.cochee for b in dans):
+            cocher(dans[0].sdt)
     doc.save(str(path))
     return path
 
@@ -260,7 +270,7 @@ def test_pdf_des_quatre_documents(config, tmp_path):
         assert f"Page 1 sur {len(pages)}" in pages[0].replace(NBSP, " ")
         assert "14 octobre 2025 à 9 h 30" in tout and "3 412,87 €" in tout
     _, tout = lire(pdfs[1])
-    assert "n'a pas pu être rencontré malgré trois tentatives" in tout
+    assert "n'a pas pu être rencontré malgré quatre tentatives" in tout
     assert "Vérifications effectuées sans le ménage" in tout
     _, tout = lire(pdfs[2])
     assert "Convention d'accompagnement social lié au logement" in tout

@@ -273,3 +273,95 @@ def test_the_fast_read_only_path_gives_the_same_dossiers(tmp_path):
     dossiers, seq = read_dossiers(path)
     assert seq == 7
     assert dossiers == Register.open(path).dossiers()
+
+
+def test_the_letter_after_the_act_keeps_the_rg_and_the_act_after_the_letter_is_no_conflict():
+    act = _assignation(reference="RG 25/00387", date_assignation=date(2025, 8, 20))
+    letter = _assignation(type_document="saisine_prefecture", reference="EXP/2025-1187")
+    for first, second in ((act, letter), (letter, act)):
+        dossier = new_dossier(first, "ESU-2025-0001", date(2025, 9, 1))
+        merge_into(dossier, second)
+        assert (dossier.numero_rg, dossier.reference) == ("25/00387", "EXP/2025-1187")
+        assert "reference" not in dossier.champs_incertains
+        assert dossier.date_assignation == date(2025, 8, 20)
+    # A register written before the RG had its own field: the RG in `reference` is kept.
+    old = new_dossier(act, "ESU-2025-0002", date(2025, 9, 1))
+    old.numero_rg = None
+    merge_into(old, letter)
+    assert (old.numero_rg, old.reference) == ("25/00387", "EXP/2025-1187")
+    # A letter that only quotes the RG gives no préfecture reference.
+    quoting = _assignation(
+        type_document="saisine_prefecture", reference="25/00387", numero_rg="25/00387"
+    )
+    dossier = new_dossier(quoting, "ESU-2025-0003", date(2025, 9, 1))
+    assert (dossier.numero_rg, dossier.reference) == ("25/00387", None)
+
+
+def test_the_judges_report_columns_round_trip_and_staff_ones_are_green_drop_downs(tmp_path):
+    path = tmp_path / "registre.xlsx"
+    register = Register.open(path)
+    act = _assignation(
+        numero_rg="25/00387",
+        date_bail=date(2019, 3, 1),
+        type_logement="F4",
+        loyer_hors_charges=402.3,
+        charges=50.0,
+        date_commandement=date(2025, 3, 12),
+        montant_commandement=1850.4,
+        date_effet_clause=date(2025, 5, 12),
+        date_assignation=date(2025, 8, 20),
+        mandataire="Cabinet Foncia Angoulême",
+        adresse_bailleur="4 place du Champ de Mars 16000 Angoulême",
+    )
+    register.put(new_dossier(act, "ESU-2025-0001", date(2025, 9, 1)))
+    register.save()
+
+    wb = load_workbook(path)
+    ws = wb["Dossiers"]
+    headers = [c.value for c in ws[1]]
+    row = {h: c.value for h, c in zip(headers, ws[2])}
+    assert row["N° RG"] == "25/00387" and row["Type de logement"] == "F4"
+    assert row["Commandement de payer du"] == datetime(2025, 3, 12)
+    assert row["Montant du commandement"] == 1850.4
+    assert row["Adresse du bailleur"] == "4 place du Champ de Mars 16000 Angoulême"
+    assert row["Mandataire du bailleur"] == "Cabinet Foncia Angoulême"
+    green = "00548235"
+    for header in (
+        "Reprise du paiement",
+        "FSL : statut",
+        "Surendettement : montant",
+        "CAF / MSA : date",
+        "Charges fixes hors loyer",
+        "Plan proposé : nombre de mois",
+        "Nombre de tentatives",
+    ):
+        assert ws.cell(row=1, column=headers.index(header) + 1).fill.fgColor.rgb == green
+    assert ws.cell(row=1, column=headers.index("N° RG") + 1).fill.fgColor.rgb != green
+    lists = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in ws.data_validations.dataValidation}
+    listed = wb["Listes"]
+    for header, value in (
+        ("Reprise du paiement", "Loyer courant intégral"),
+        ("Surendettement : statut", "Dossier déposé"),
+    ):
+        letter = ws.cell(row=1, column=headers.index(header) + 1).column_letter
+        name = lists[f"{letter}2"]
+        target = wb.defined_names[name].attr_text.split("!")[1].replace("$", "")
+        assert value in [c.value for row_ in listed[target] for c in row_]
+
+    # A worker fills the DSF items in the sheet; the register reads them back.
+    def put(header, value):
+        ws.cell(row=2, column=headers.index(header) + 1, value=value)
+
+    put("Reprise du paiement", "Loyer courant intégral")
+    put("Reprise depuis le", datetime(2025, 9, 5))
+    put("FSL : statut", "Accordé")
+    put("FSL : montant", 1200)
+    put("Plan proposé : mensualité", 80)
+    put("Plan proposé : nombre de mois", 24)
+    wb.save(path)
+    dossier = Register.open(path).get("ESU-2025-0001")
+    assert dossier.reprise_paiement == "Loyer courant intégral"
+    assert dossier.reprise_depuis == date(2025, 9, 5)
+    assert (dossier.fsl_statut, dossier.fsl_montant) == ("Accordé", 1200.0)
+    assert (dossier.plan_mensualite, dossier.plan_duree_mois) == (80.0, 24)
+    assert dossier.date_commandement == date(2025, 3, 12)

@@ -21,6 +21,7 @@ from asll.app.logs import Progress, close_file_log, setup_file_log
 from asll.app.service import install_service, service_status, uninstall_service
 from asll.config import BUNDLED_SAMPLES, EXAMPLE_CONFIG, Config, ConfigError, load_config
 from asll.domain.deadlines import due
+from asll.domain.mesures import STATUT_RAPPORT_ENVOYE, final_bilan_changes
 from asll.domain.retention import due_for_purge, find_person, last_activity
 from asll.storage.permissions import private_umask
 from intake.evaluate import evaluate, format_report
@@ -528,7 +529,7 @@ def cmd_extract(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from asll.storage.store import RegisterStore, drafts_entry
+    from asll.storage.store import RegisterStore, drafts_entry, follow_up_entry
     from generators import IncompleteDocument, final_document
     from generators.drafts import draft_document
     from generators.errors import TemplateError
@@ -554,8 +555,13 @@ def cmd_generate(args) -> int:
         print(f"Modèle invalide : {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     store.record(drafts_entry(dossier.numero, [path.name]))
+    if args.final and args.type == "bilan":
+        # the bilan is sent: the register says so and its deadline is settled
+        store.record(follow_up_entry(dossier.numero, final_bilan_changes(date.today())))
     waiting = store.flush()
     print(f"{'Version définitive' if args.final else 'Brouillon'} rédigé(e) : {path}")
+    if args.final and args.type == "bilan" and not waiting:
+        print(f"Registre : dossier {dossier.numero} noté « {STATUT_RAPPORT_ENVOYE} » ce jour.")
     if args.final and path.with_suffix(".pdf").exists():
         print(f"PDF : {path.with_suffix('.pdf')}")
     if waiting:

@@ -7,7 +7,8 @@
 - The assignation must reach the préfet at least 42 days before the hearing, counted back
   from the day before it: a saisine dated later than that is flagged.
 - ASLL bilan: at the measure's end (six months after its start unless the register says
-  otherwise); a diagnostic: two months after the request.
+  otherwise), settled once a bilan of the current period is sent ("Rapport envoyé le" on
+  or after the period's first day); a diagnostic: two months after the request.
 """
 
 from __future__ import annotations
@@ -53,6 +54,15 @@ def measure_end(d: Dossier) -> date | None:
     return planned_measure_end(d.date_debut_mesure, d.renouvellements or 0)
 
 
+def bilan_sent(d: Dossier) -> bool:
+    """Whether the bilan of the measure's current period (the first, or the last renewal)
+    has been sent: its date in "Rapport envoyé le" is on or after that period's start."""
+    if not d.date_envoi_rapport or not d.date_debut_mesure:
+        return False
+    period_start = add_months(d.date_debut_mesure, MEASURE_MONTHS * (d.renouvellements or 0))
+    return d.date_envoi_rapport >= period_start
+
+
 def deadlines_for(dossier: Dossier) -> list[Deadline]:
     if is_closed(dossier):
         return []
@@ -73,13 +83,11 @@ def _esu_deadlines(d: Dossier) -> list[Deadline]:
     if d.date_limite:
         candidates.append(d.date_limite)
     remark = ""
-    if d.date_audience and d.date_document:
-        latest = d.date_audience - timedelta(days=1 + NOTIFICATION_DAYS_BEFORE_HEARING)
-        if d.date_document > latest:
-            remark = (
-                "saisine reçue moins de 42 jours avant l'audience : notification au préfet "
-                "peut-être tardive (à signaler au juge)"
-            )
+    if late_notification(d) is not None:
+        remark = (
+            "saisine reçue moins de 42 jours avant l'audience : notification au préfet "
+            "peut-être tardive (à signaler au juge)"
+        )
     if candidates:
         out.append(Deadline(d.numero, "Rapport ESU / DSF au juge", min(candidates), remark))
     if d.date_document and not d.date_entretien and d.menage_rencontre != "Non":
@@ -93,6 +101,18 @@ def _esu_deadlines(d: Dossier) -> list[Deadline]:
     return out
 
 
+def late_notification(d: Dossier) -> int | None:
+    """Days between the préfet's saisine and the hearing when fewer than the law's six
+    weeks (42 days, counted back from the day before the hearing); None when in time or
+    when either date is unknown. The deadlines and the DSF both say it from this one rule."""
+    if not (d.date_audience and d.date_document):
+        return None
+    latest = d.date_audience - timedelta(days=1 + NOTIFICATION_DAYS_BEFORE_HEARING)
+    if d.date_document <= latest:
+        return None
+    return (d.date_audience - d.date_document).days
+
+
 def _asll_deadlines(d: Dossier) -> list[Deadline]:
     if d.type_mesure == "diagnostic":
         start = d.date_debut_mesure or d.date_document or d.date_ouverture
@@ -101,7 +121,7 @@ def _asll_deadlines(d: Dossier) -> list[Deadline]:
                 Deadline(d.numero, "Retour du diagnostic", add_months(start, DIAGNOSTIC_MONTHS))
             ]
         return []
-    if not d.date_debut_mesure:
+    if not d.date_debut_mesure or bilan_sent(d):
         return []
     return [Deadline(d.numero, "Bilan de fin de mesure (arrêt ou renouvellement)", measure_end(d))]
 

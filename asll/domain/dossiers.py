@@ -8,6 +8,7 @@ over (a person may have corrected it) but the field is flagged for checking.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 
@@ -21,6 +22,9 @@ CLOSED_STATUSES = {"clos", "cloture", "termine", "archive"}
 SAME_PROCEDURE_DAYS = 180
 LIST_FIELDS = ("personnes", "enfants", "ressources", "objectifs")
 LETTER_FIELDS = ("reference", "date_document", "date_limite")
+# An RG number as courts print it: "25/00387", "RG 25/00387", "11-25-000387".
+RG_PREFIX = re.compile(r"^(?:N°\s*)?R\.?\s?G\.?\s*(?:n°|no)?\s*[:.]?\s*", re.IGNORECASE)
+RG_SHAPE = re.compile(r"(?:R\.?\s?G\.?\s*(?:n°)?\s*)?(?:\d{2,4}\s?/\s?\d{3,6}|\d{2}-\d{2}-\d{4,6})")
 
 
 def nature_for(extraction: Extraction) -> str | None:
@@ -58,10 +62,27 @@ def new_dossier(extraction: Extraction, numero: str, today: date) -> Dossier:
 
 
 def merge_into(dossier: Dossier, extraction: Extraction) -> list[str]:
-    """Fill the dossier's empty fields from the extraction; return fields in conflict."""
+    """Fill the dossier's empty fields from the extraction; return fields in conflict.
+
+    The court's RG number and the préfecture's reference are two fields: an act's
+    `reference` is its RG (the contract's fallback), kept in `numero_rg` too, so that the
+    letter's reference, which wins `reference`, never takes the RG's place.
+    """
     conflicts = []
+    letter = extraction.type_document == "saisine_prefecture"
+    if not letter and extraction.reference and not extraction.numero_rg:
+        extraction = dataclasses.replace(extraction, numero_rg=rg_number(extraction.reference))
+    if letter and extraction.reference and dossier.reference and not dossier.numero_rg:
+        # a register written before `numero_rg` holds the act's RG in `reference`
+        if RG_SHAPE.fullmatch(dossier.reference.strip()):
+            dossier.numero_rg = rg_number(dossier.reference)
     for name in HOUSEHOLD_FIELDS:
         if name == "champs_incertains":
+            continue
+        if name == "reference" and (
+            (not letter and dossier.reference)  # the act's RG: no conflict with the letter's
+            or (letter and extraction.reference == extraction.numero_rg)  # it quotes the RG
+        ):
             continue
         new = getattr(extraction, name)
         if new in (None, [], ""):
@@ -76,9 +97,11 @@ def merge_into(dossier: Dossier, extraction: Extraction) -> list[str]:
             conflicts.append(name)
     # A letter's own fields describe the request, the act's describe the procedure: the
     # letter's reference, date and deadline win over what a bare assignation gave first.
-    if extraction.type_document == "saisine_prefecture":
+    if letter:
         for name in LETTER_FIELDS:
             value = getattr(extraction, name)
+            if name == "reference" and value == extraction.numero_rg:
+                continue
             if value is not None:
                 setattr(dossier, name, value)
                 conflicts = [c for c in conflicts if c != name]
@@ -87,6 +110,11 @@ def merge_into(dossier: Dossier, extraction: Extraction) -> list[str]:
     )
     dossier.champs_incertains = uncertain
     return conflicts
+
+
+def rg_number(text: str) -> str:
+    """'RG 25/00387', 'R.G. n° 25/00387' -> '25/00387': the number as the contract keeps it."""
+    return RG_PREFIX.sub("", text.strip()) or text.strip()
 
 
 def _add_missing_persons(dossier: Dossier, persons) -> None:

@@ -211,6 +211,35 @@ MOTIFS_IMPAYE = (
     "Logement inadapté aux ressources",
     "Autre",
 )
+# Item 10 of the DSF: has the household resumed paying its rent?
+REPRISES_PAIEMENT = ("Aucune", "Partielle", "Loyer courant intégral")
+REPRISE_INTEGRALE = REPRISES_PAIEMENT[2]
+NON_SOLLICITE = "Non sollicité"
+# Item 9 of the DSF: the schemes a DSF reports on, each with its own closed list of
+# statuses (the first is "not asked"). Code -> (label, statuses); the dossier holds
+# `<code>_statut`, `<code>_date` and `<code>_montant` for each.
+DISPOSITIFS = {
+    "fsl": ("FSL", (NON_SOLLICITE, "À solliciter", "Demande déposée", "Accordé", "Refusé")),
+    "surendettement": (
+        "Surendettement",
+        (
+            NON_SOLLICITE,
+            "À envisager",
+            "Dossier déposé",
+            "Recevable",
+            "Plan ou mesure",
+            "Irrecevable",
+        ),
+    ),
+    "protocole": (
+        "Protocole de cohésion sociale",
+        (NON_SOLLICITE, "À solliciter", "Demandé", "Signé", "Refusé"),
+    ),
+    "caf": (
+        "CAF / MSA",
+        (NON_SOLLICITE, "Signalement fait", "Aide maintenue", "Aide suspendue", "Rappel versé"),
+    ),
+}
 
 
 @dataclass
@@ -239,9 +268,36 @@ class SuiviMenage:
     motif_fin: str | None = None  # MOTIFS_FIN
     proposition: str | None = None  # PROPOSITIONS
     observations: str | None = None
+    # The structured items of the DSF (décret 2021-8 art. 2), filled by workers.
+    nb_tentatives_contact: int | None = None  # a household not met: attempts made
+    reprise_paiement: str | None = None  # item 10: REPRISES_PAIEMENT
+    reprise_depuis: date | None = None
+    reprise_montant: float | None = None  # monthly amount paid since then
+    fsl_statut: str | None = None  # item 9: DISPOSITIFS, one triple each
+    fsl_date: date | None = None
+    fsl_montant: float | None = None
+    surendettement_statut: str | None = None
+    surendettement_date: date | None = None
+    surendettement_montant: float | None = None
+    protocole_statut: str | None = None
+    protocole_date: date | None = None
+    protocole_montant: float | None = None
+    caf_statut: str | None = None
+    caf_date: date | None = None
+    caf_montant: float | None = None
+    ressources_mensuelles: float | None = None  # item 11: without housing benefit
+    aide_logement: float | None = None  # APL / AL, monthly
+    charges_mensuelles: float | None = None  # fixed charges other than the rent
+    plan_mensualite: float | None = None  # item 12: the proposed plan
+    plan_duree_mois: int | None = None
 
 
 SUIVI_FIELDS = tuple(f.name for f in dataclasses.fields(SuiviMenage))
+assert all(
+    f"{code}_{part}" in SUIVI_FIELDS
+    for code in DISPOSITIFS
+    for part in ("statut", "date", "montant")
+)
 
 
 @dataclass
@@ -298,6 +354,8 @@ DOSSIER_DATE_FIELDS = DATE_FIELDS + (
     "date_debut_mesure",
     "date_fin_mesure",
     "date_ouverture",
+    "reprise_depuis",
+    *(f"{code}_date" for code in DISPOSITIFS),
 )
 
 

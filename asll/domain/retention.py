@@ -27,6 +27,7 @@ IDENTIFYING_FIELDS = (
     "tentatives_contact",
     "observations",
     "reference",
+    "numero_rg",
 )
 EXTRACTION_IDENTIFYING = IDENTIFYING_FIELDS + ("personnes", "enfants", "fichier")
 

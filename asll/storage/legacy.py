@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import json
 import logging
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from asll.domain.dossiers import merge_into, new_dossier
-from asll.domain.model import Dossier, Extraction
+from asll.domain.model import DOSSIER_DATE_FIELDS, Dossier, Extraction
 from asll.domain.retention import ANONYMISED, anonymised
 from asll.storage.register import DocumentRecord, Register
 
@@ -86,6 +86,14 @@ def apply_entry(register: Register, entry: dict) -> None:
         if dossier is not None:
             register.put(anonymised(dossier))
         register.anonymise_documents(entry["dossier"], ANONYMISED)
+    elif kind == "suivi":
+        dossier = register.get(entry["dossier"])
+        if dossier is not None:
+            for name, value in entry["valeurs"].items():
+                if name in DOSSIER_DATE_FIELDS and isinstance(value, str):
+                    value = date.fromisoformat(value)
+                setattr(dossier, name, value)
+            register.put(dossier)
     elif kind == "brouillons":
         dossier = register.get(entry["dossier"])
         if dossier is not None:

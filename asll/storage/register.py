@@ -35,6 +35,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from asll.domain import labels
 from asll.domain.model import (
     CATEGORIES_REVENUS,
+    DISPOSITIFS,
     MOTIFS_FIN,
     MOTIFS_IMPAYE,
     OBJECTIFS,
@@ -43,6 +44,7 @@ from asll.domain.model import (
     PLANS_APUREMENT,
     PROPOSITIONS,
     RELOGEMENTS,
+    REPRISES_PAIEMENT,
     RESULTATS_OBJECTIF,
     SITUATIONS_MESURE,
     STATUTS_DOSSIER,
@@ -117,6 +119,18 @@ COLUMNS = (
     Column("heure_audience", "Heure d'audience", width=11),
     Column("commissaire_justice", "Commissaire de justice", width=20),
     Column("reference", "Référence", width=18),
+    # What an act states beyond the contract's keys, for items 7 and 8 of the DSF.
+    Column("numero_rg", "N° RG", width=12),
+    Column("adresse_bailleur", "Adresse du bailleur", width=30),
+    Column("mandataire", "Mandataire du bailleur", width=22),
+    Column("date_bail", "Bail du", "date", 11),
+    Column("type_logement", "Type de logement", width=10),
+    Column("loyer_hors_charges", "Loyer hors charges", "euro", 13),
+    Column("charges", "Charges locatives", "euro", 13),
+    Column("date_commandement", "Commandement de payer du", "date", 11),
+    Column("montant_commandement", "Montant du commandement", "euro", 13),
+    Column("date_effet_clause", "Clause résolutoire acquise le", "date", 11),
+    Column("date_assignation", "Assignation délivrée le", "date", 11),
     Column("date_document", "Date de la saisine", "date", 11),
     Column("date_limite", "Rapport attendu le", "date", 11),
     Column("type_mesure", "Type de mesure", width=14, choices=labels.TYPES_MESURE),
@@ -144,8 +158,45 @@ COLUMNS = (
     ),
     Column("menage_rencontre", "Ménage rencontré", width=11, choices=OUI_NON, filled_by_staff=True),
     Column("tentatives_contact", "Tentatives de contact", width=26, filled_by_staff=True),
+    Column("nb_tentatives_contact", "Nombre de tentatives", "int", 10, filled_by_staff=True),
     Column("date_entretien", "Date d'entretien", "date", 11, filled_by_staff=True),
     Column("date_envoi_rapport", "Rapport envoyé le", "date", 11, filled_by_staff=True),
+    # Items 9 to 12 of the DSF.
+    Column(
+        "reprise_paiement",
+        "Reprise du paiement",
+        width=16,
+        choices=REPRISES_PAIEMENT,
+        filled_by_staff=True,
+    ),
+    Column("reprise_depuis", "Reprise depuis le", "date", 11, filled_by_staff=True),
+    Column("reprise_montant", "Montant versé par mois", "euro", 13, filled_by_staff=True),
+    *(
+        column
+        for code, (label, statuses) in DISPOSITIFS.items()
+        for column in (
+            Column(
+                f"{code}_statut",
+                f"{label} : statut",
+                width=16,
+                choices=statuses,
+                filled_by_staff=True,
+            ),
+            Column(f"{code}_date", f"{label} : date", "date", 11, filled_by_staff=True),
+            Column(f"{code}_montant", f"{label} : montant", "euro", 13, filled_by_staff=True),
+        )
+    ),
+    Column(
+        "ressources_mensuelles",
+        "Ressources mensuelles (hors aide au logement)",
+        "euro",
+        15,
+        filled_by_staff=True,
+    ),
+    Column("aide_logement", "Aide au logement (APL / AL)", "euro", 13, filled_by_staff=True),
+    Column("charges_mensuelles", "Charges fixes hors loyer", "euro", 13, filled_by_staff=True),
+    Column("plan_mensualite", "Plan proposé : mensualité", "euro", 13, filled_by_staff=True),
+    Column("plan_duree_mois", "Plan proposé : nombre de mois", "int", 10, filled_by_staff=True),
     Column(
         "motif_impaye", "Motif de l'impayé", width=22, choices=MOTIFS_IMPAYE, filled_by_staff=True
     ),
@@ -187,6 +238,7 @@ COLUMNS = (
     Column("observations", "Observations", width=40, filled_by_staff=True),
 )
 assert {c.key.split(".")[1] for c in COLUMNS if c.key.startswith("resultat.")} == set(OBJECTIFS)
+assert len({c.header for c in COLUMNS}) == len(COLUMNS), "headers find columns: unique"
 COLUMN_BY_KEY = {c.key: c for c in COLUMNS}
 
 DOCUMENT_HEADERS = (

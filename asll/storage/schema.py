@@ -85,6 +85,28 @@ DOSSIER_FIELDS: tuple[tuple[str, type], ...] = (
     ("motif_fin", sa.Text),
     ("proposition", sa.Text),
     ("observations", sa.Text),
+    # migration 0002: the judge's report (issue #15)
+    ("nb_tentatives_contact", sa.Integer),
+    ("reprise_paiement", sa.Text),
+    ("reprise_depuis", sa.Date),
+    ("reprise_montant", sa.Float),
+    ("fsl_statut", sa.Text),
+    ("fsl_date", sa.Date),
+    ("fsl_montant", sa.Float),
+    ("surendettement_statut", sa.Text),
+    ("surendettement_date", sa.Date),
+    ("surendettement_montant", sa.Float),
+    ("protocole_statut", sa.Text),
+    ("protocole_date", sa.Date),
+    ("protocole_montant", sa.Float),
+    ("caf_statut", sa.Text),
+    ("caf_date", sa.Date),
+    ("caf_montant", sa.Float),
+    ("ressources_mensuelles", sa.Float),
+    ("aide_logement", sa.Float),
+    ("charges_mensuelles", sa.Float),
+    ("plan_mensualite", sa.Float),
+    ("plan_duree_mois", sa.Integer),
 )
 
 metadata = sa.MetaData()
