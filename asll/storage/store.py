@@ -258,6 +258,7 @@ class RegisterStore:
         signature = _signature(self.path)
         if self._register is None or signature is None or signature != self._written:
             self._register = Register.open(self.path)
+            self._written = signature
         return self._register
 
     def _pull(self) -> set[str]:
@@ -317,9 +318,10 @@ class RegisterStore:
         _, signature = db.view_state(self.vue)
         if signature is None or synced == 0:
             full = True  # a workbook this database never wrote: every row again
-        in_sheet = {d.numero for d in register.dossiers()}
-        if full:
-            changed = set(dossiers)
+        shown = {d.numero: d for d in register.dossiers()}
+        in_sheet = set(shown)
+        if full:  # only the rows that differ: writing a row costs more than comparing it
+            changed = {n for n, d in dossiers.items() if n not in shown or not _same(shown[n], d)}
         else:
             changed = db.changed_since(synced) | missing | (set(dossiers) - in_sheet)
         for numero, dossier in dossiers.items():
@@ -537,6 +539,18 @@ def follow_up_entry(numero: str, values: dict) -> dict:
 
 
 _RECORD_FIELDS = {f.name for f in dataclasses.fields(DocumentRecord)}
+
+
+def _same(shown: Dossier, stored: Dossier) -> bool:
+    """Whether the workbook's row (and hidden list data) already shows the dossier."""
+    return (
+        cell_values(shown) == cell_values(stored)
+        and all(
+            getattr(shown, name) == getattr(stored, name)
+            for name in ("personnes", "enfants", "ressources", "objectifs", "champs_incertains")
+        )
+        and shown.brouillons == stored.brouillons
+    )
 
 
 def _header(key: str) -> str:
