@@ -103,8 +103,10 @@ def make_engine(url: str) -> sa.Engine:
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
         # IMMEDIATE: a transaction that will write waits for the other writer at its start
-        # (busy_timeout), instead of failing when it first writes.
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # (busy_timeout), instead of failing when it first writes. A read (WAL) waits for
+        # no one.
+        read = connection.get_execution_options().get("asll_read")
+        connection.exec_driver_sql("BEGIN" if read else "BEGIN IMMEDIATE")
 
     return engine
 
@@ -163,14 +165,18 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def _read(self):
+        """A connection for reading only (on SQLite, a transaction that takes no lock)."""
+        return self.engine.connect().execution_options(asll_read=True)
+
     # ------------------------------------------------------------------ reading
     def revision(self) -> int:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return _revision(conn)
 
     def dossiers(self) -> dict[str, Dossier]:
         """Every dossier by number, up to date (shared objects: read, don't modify)."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return self._refresh(conn)
 
     def _refresh(self, conn) -> dict[str, Dossier]:
@@ -194,7 +200,7 @@ class Database:
         return Dossier.from_json(dossier.to_json()) if dossier else None
 
     def knows(self, sha256: str) -> bool:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return (
                 conn.execute(
                     sa.select(documents.c.id).where(documents.c.sha256 == sha256).limit(1)
@@ -204,7 +210,7 @@ class Database:
 
     def find_document(self, sha256: str) -> dict | None:
         """The first document received with this SHA-256."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return _find_document(conn, sha256)
 
     def documents(self, numeros: set[str] | None = None, since: int | None = None) -> list[dict]:
@@ -213,14 +219,14 @@ class Database:
             query = query.where(documents.c.dossier.in_(sorted(numeros)))
         if since is not None:
             query = query.where(documents.c.revision > since)
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return [document_of(r._mapping) for r in conn.execute(query)]
 
     def next_numero(self, nature: str, year: int) -> str:
         """The number the next dossier of this nature and year would get (a preview: the
         number itself is taken when the dossier is written)."""
         prefix = f"{nature}-{year}"
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             last = conn.execute(
                 sa.select(compteurs.c.valeur).where(compteurs.c.nom == prefix)
             ).scalar()
@@ -228,7 +234,7 @@ class Database:
         return f"{prefix}-{max(last or 0, floor) + 1:04d}"
 
     def is_empty(self) -> bool:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return (
                 conn.execute(sa.select(dossiers.c.numero).limit(1)).first() is None
                 and conn.execute(sa.select(documents.c.id).limit(1)).first() is None
@@ -236,7 +242,7 @@ class Database:
 
     def history(self, numeros: set[str]) -> list[dict]:
         """The audit rows of these dossiers (right of access)."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(
                 sa.select(audit).where(audit.c.dossier.in_(sorted(numeros))).order_by(audit.c.id)
             )
@@ -246,11 +252,11 @@ class Database:
         query = sa.select(conflits).order_by(conflits.c.id)
         if vue is not None:
             query = query.where(conflits.c.vue == vue)
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return [dict(r._mapping) for r in conn.execute(query)]
 
     def state(self, key: str) -> str | None:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return conn.execute(sa.select(etat.c.valeur).where(etat.c.cle == key)).scalar()
 
     # ------------------------------------------------------------------ writing
@@ -493,7 +499,7 @@ class Database:
 
     def changed_since(self, revision: int) -> set[str]:
         """Numbers of the dossiers changed after this revision."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return set(
                 conn.execute(
                     sa.select(dossiers.c.numero).where(dossiers.c.revision > revision)
@@ -501,12 +507,17 @@ class Database:
             )
 
     def compact(self) -> None:
-        """After an erasure: SQLite rewrites its file, so deleted values leave no trace."""
+        """After an erasure: the database rewrites what held the erased values."""
         if self.is_sqlite:
-            with self.engine.connect() as conn:
-                conn.exec_driver_sql("COMMIT")  # leave the BEGIN IMMEDIATE of `connect`
+            with self._read() as conn:
+                conn.exec_driver_sql("COMMIT")  # VACUUM runs outside a transaction
                 conn.exec_driver_sql("VACUUM")
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        else:  # PostgreSQL: rewrite the tables, so no dead row keeps an erased value
+            with self.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                for table in ("dossiers", "documents", "brouillons", "audit", "conflits"):
+                    conn.exec_driver_sql(f"VACUUM FULL {table}")
+                conn.exec_driver_sql("VACUUM FULL vue_dossiers")
 
     def set_state(self, key: str, value: str | None) -> None:
         try:
@@ -518,12 +529,12 @@ class Database:
 
     # ------------------------------------------------------------------ workbook views
     def view_state(self, vue: str) -> tuple[int, str | None]:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             row = conn.execute(sa.select(vues).where(vues.c.vue == vue)).first()
         return (row.revision, row.signature) if row else (0, None)
 
     def view_cells(self, vue: str) -> dict[str, dict]:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             rows = conn.execute(sa.select(vue_dossiers).where(vue_dossiers.c.vue == vue))
             return {r.numero: r.cellules for r in rows}
 

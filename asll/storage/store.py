@@ -327,9 +327,10 @@ class RegisterStore:
         for numero, dossier in dossiers.items():
             if numero in changed:
                 register.put(dossier)
-        if full:
-            register.clear_documents()
-        for doc in db.documents(since=None if full else synced):
+        documents = db.documents(since=None if full else synced)
+        if full and not _numbered_by(register, documents):
+            register.clear_documents()  # its rows carry the journal's numbers: write them again
+        for doc in documents:
             if register.has_journal_entry(doc["journal"]):
                 if doc["fichier"] == ANONYMISED and doc["dossier"]:
                     register.anonymise_documents(doc["dossier"], ANONYMISED)
@@ -539,6 +540,16 @@ def follow_up_entry(numero: str, values: dict) -> dict:
 
 
 _RECORD_FIELDS = {f.name for f in dataclasses.fields(DocumentRecord)}
+
+
+def _numbered_by(register: Register, documents: list[dict]) -> bool:
+    """Whether the workbook's document rows carry the database's row numbers."""
+    by_id = {d["journal"]: d for d in documents}
+    for row in register.documents():
+        known = by_id.get(row["journal"])
+        if known is None or (row["sha256"] or "") != known["sha256"]:
+            return False
+    return True
 
 
 def _same(shown: Dossier, stored: Dossier) -> bool:
