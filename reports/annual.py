@@ -34,6 +34,13 @@ METHODE = [
     "« Parc privé ». Revenus : catégorie saisie au registre, à défaut déduite des ressources "
     "(salaires, pension). Tranches de dette : dette au début de la mesure, à défaut à la "
     "demande.",
+    "Diagnostics : comptés à part des mesures, l'année de la demande. Une demande que le "
+    "GTS a refusée, ou pour laquelle il a demandé un diagnostic ou un complément, n'est pas "
+    "une mesure. Décisions du GTS : l'année de la séance (colonne « Date du GTS »).",
+    "Respect des délais (enquêtes dont les deux dates sont au registre) : rapport envoyé "
+    "avant l'audience, et au moins 5 jours ouvrés avant (jours fériés exclus) ; entretien "
+    "proposé (date d'entretien) dans les 15 jours ouvrés de la saisine ; saisine du préfet "
+    "au moins 42 jours avant l'audience.",
     "Les pourcentages sont arrondis au dixième ; l'année précédente figure à côté quand le "
     "registre en contient les dossiers.",
 ]
@@ -74,9 +81,7 @@ def annual_report(
 
     doc = _document(stats, config, aujourd_hui or date.today())
     doc.save(chemin_docx)
-    rendu.classeur(
-        stats.asll + stats.esu, f"Rapport d'activité {year} — méthode", METHODE, chemin_xlsx
-    )
+    rendu.classeur(stats.tous(), f"Rapport d'activité {year} — méthode", METHODE, chemin_xlsx)
     chemin_pdf = _pdf(chemin_docx, outdir) if pdf else None
     return ReportFiles(chemin_docx, chemin_xlsx, chemin_pdf, stats)
 
@@ -122,10 +127,25 @@ def _document(stats: Statistiques, config: Config, aujourd_hui: date):
         apres=10,
     )
 
-    doc.add_heading("Chiffres clés", level=1)
-    rendu.tableau_xml(
-        doc, [10.5, 3.0], ["Indicateur", str(annee)], [[k, v] for k, v in stats.chiffres.items()]
+    _a_rediger(
+        doc,
+        "Missions du service",
+        "cadre de l'intervention (FSL, cahier des charges), publics, territoire couvert.",
     )
+    _a_rediger(
+        doc,
+        "Moyens et personnel",
+        "équivalents temps plein, répartition des travailleurs sociaux par secteur, "
+        "mutualisations, partenariats.",
+    )
+
+    doc.add_heading("Chiffres clés", level=1)
+    precedents = stats.chiffres_precedents
+    entetes = ["Indicateur", str(annee)] + ([str(annee - 1)] if precedents else [])
+    lignes = [
+        [k, v] + ([precedents.get(k, "–")] if precedents else []) for k, v in stats.chiffres.items()
+    ]
+    rendu.tableau_xml(doc, [10.5, 3.0, 3.0][: len(entetes)], entetes, lignes)
 
     sections = (
         (
@@ -134,7 +154,17 @@ def _document(stats: Statistiques, config: Config, aujourd_hui: date):
             f"Aucune mesure ASLL au registre pour {annee}.",
         ),
         (
-            "2. Les enquêtes sociales (ESU / DSF)",
+            "2. Les diagnostics",
+            stats.diagnostics,
+            f"Aucun diagnostic au registre pour {annee}.",
+        ),
+        (
+            "3. Le Groupe Technique Social (GTS)",
+            stats.gts,
+            f"Aucune décision du GTS portée au registre pour {annee}.",
+        ),
+        (
+            "4. Les enquêtes sociales (ESU / DSF)",
             stats.esu,
             f"Aucune enquête au registre pour {annee}.",
         ),
@@ -146,8 +176,21 @@ def _document(stats: Statistiques, config: Config, aujourd_hui: date):
         if not tableaux:
             rendu.paragraphe(doc, si_vide, italique=True)
 
+    _a_rediger(
+        doc,
+        "Observations",
+        "ce que les chiffres de l'année montrent, situations marquantes, difficultés rencontrées.",
+    )
+    _a_rediger(doc, f"Perspectives {annee + 1}", "évolutions prévues du dispositif et du service.")
+
     doc.add_heading("Note méthodologique", level=1)
     for texte in METHODE:
         p = rendu.paragraphe(doc, texte, taille=8.5, couleur=rendu.GRIS, apres=3)
         p.paragraph_format.space_after = Pt(3)
     return doc
+
+
+def _a_rediger(doc, titre: str, consigne: str) -> None:
+    """A heading and a highlighted place for the director's own text."""
+    doc.add_heading(titre, level=1)
+    rendu.a_completer(doc, f"[à compléter : {consigne}]")

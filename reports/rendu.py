@@ -7,11 +7,13 @@ Tables are written as WordprocessingML directly (one `parse_xml` per table): pyt
 from __future__ import annotations
 
 import io
+import math
+import textwrap
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Pt, RGBColor
@@ -117,6 +119,21 @@ def paragraphe(
     return p
 
 
+def a_completer(doc, texte: str):
+    """A place left for the author's own text, highlighted in yellow as in the drafts."""
+    p = doc.add_paragraph()
+    r = _run(p, texte, italique=True)
+    r.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    return p
+
+
+def surligner(p, texte: str):
+    """Append `texte` to paragraph `p`, highlighted in yellow: a place left to complete."""
+    r = _run(p, texte)
+    r.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    return r
+
+
 def puce(doc, texte: str):
     p = doc.add_paragraph(style="List Bullet")
     _run(p, texte)
@@ -159,7 +176,8 @@ def tableau_xml(
             f'</w:tcPr><w:p><w:pPr>{keep}<w:spacing w:before="30" w:after="30" w:line="240" '
             f'w:lineRule="auto"/><w:jc w:val="{jc}"/></w:pPr><w:r><w:rPr>{b}'
             f'<w:sz w:val="{sz}"/><w:szCs w:val="{sz}"/></w:rPr><w:t xml:space="preserve">'
-            f"{escape(texte)}</w:t></w:r></w:p></w:tc>"
+            + '</w:t><w:br/><w:t xml:space="preserve">'.join(escape(x) for x in texte.split("\n"))
+            + "</w:t></w:r></w:p></w:tc>"
         )
 
     def rangee(valeurs, entete=False, fond=None, gras=False, garder=False):
@@ -203,18 +221,49 @@ def tableau_xml(
     doc.element.body.sectPr.addprevious(parse_xml(xml))
 
 
-def largeurs_tableau(doc, entetes: list[str], lignes: list[list]) -> list[float]:
-    """First column wide enough for its labels, the others shared evenly, within the page."""
+# Average width of one character of the table font (Liberation Sans), in cm per point of
+# size: bold headers are the widest text of a table.
+CM_PAR_CARACTERE_ET_POINT = 0.0215
+MARGES_CELLULE_CM = 0.4
+TAILLE_MIN = 7.0
+
+
+def largeur_mot(texte: str, taille: float) -> float:
+    """Width in cm of the longest word of `texte`: a column narrower than that splits it."""
+    mots = str(texte).replace("\u00a0", " ").split() or [""]
+    longueur = max(len(m) for m in mots)
+    return longueur * CM_PAR_CARACTERE_ET_POINT * taille + MARGES_CELLULE_CM
+
+
+def largeurs_tableau(
+    doc, entetes: list[str], lignes: list[list], taille: float = 9
+) -> tuple[list[float], float]:
+    """Column widths (cm) and font size so the table fits the page width and no header or
+    value word is split: the first column wide enough for its labels (they wrap between
+    words), the others at least as wide as their longest word. A table too wide at
+    9 pt is set smaller, down to 7 pt."""
     page = doc._largeur_cm
     n = len(entetes)
-    if n == 2:
-        return [9.0, 3.0]
-    if n <= 3:
-        return [9.0, 2.8, 2.8][:n]
-    longueur = max([len(str(l[0])) for l in lignes] + [len(entetes[0]), 8])
-    premiere = min(max(3.5, longueur * 0.2), 7.5)
-    autres = min(2.8, (page - premiere) / (n - 1))
-    return [premiere] + [autres] * (n - 1)
+    while True:
+        mini = [
+            max(largeur_mot(x, taille) for x in [entetes[i], *(l[i] for l in lignes if i < len(l))])
+            for i in range(n)
+        ]
+        if n == 2:
+            largeurs = [max(9.0, mini[0]), max(3.0, mini[1])]
+        elif n == 3:
+            largeurs = [max(9.0, mini[0]), max(2.8, mini[1]), max(2.8, mini[2])]
+        else:
+            longueur = max([len(str(l[0])) for l in lignes] + [len(entetes[0]), 8])
+            premiere = max(min(max(3.5, longueur * 0.2), 7.5), mini[0])
+            autres = min(2.8, (page - premiere) / (n - 1))
+            largeurs = [premiere] + [max(autres, m) for m in mini[1:]]
+        if sum(largeurs) > page:  # the first column gives way: its labels wrap between words
+            largeurs[0] = max(mini[0], 3.5, page - sum(largeurs[1:]))
+        if sum(largeurs) <= page or taille <= TAILLE_MIN:
+            break
+        taille -= 0.5
+    return largeurs, taille
 
 
 def ecrire_tableau(doc, t: Tableau) -> None:
@@ -222,9 +271,9 @@ def ecrire_tableau(doc, t: Tableau) -> None:
     doc.add_heading(typo_fr(t.titre), level=2)
     entetes, lignes, total = t.grille()
     if t.cle == "ASLL évolution dettes":
-        largeurs = [1.6, 3.2, 3.0, 3.0, 3.0, 3.2]
+        largeurs, taille = [1.6, 3.2, 3.0, 3.0, 3.0, 3.2], 9
     else:
-        largeurs = largeurs_tableau(doc, entetes, lignes)
+        largeurs, taille = largeurs_tableau(doc, entetes, [*lignes, *([total] if total else [])])
     if not lignes:
         paragraphe(doc, "Aucune donnée pour cette année.", italique=True, couleur=GRIS)
         return
@@ -238,6 +287,7 @@ def ecrire_tableau(doc, t: Tableau) -> None:
         total,
         tiret_zero=t.tiret_zero,
         insecable=petit,
+        taille=taille,
         aligner_gauche=2 if t.cle == "ASLL évolution dettes" else 1,
         avec_suite=len(t.commentaire) <= 6,
     )
@@ -262,6 +312,22 @@ def ecrire_tableau(doc, t: Tableau) -> None:
 # ---------------------------------------------------------------- charts
 def graphique_png(t: Tableau) -> io.BytesIO | None:
     """A bar or pie chart of the table, as PNG (None when matplotlib is missing)."""
+    fig = figure(t)
+    if fig is None:
+        return None
+    import matplotlib.pyplot as plt  # already loaded by figure()
+
+    try:
+        sortie = io.BytesIO()
+        fig.savefig(sortie, format="png")
+        sortie.seek(0)
+        return sortie
+    finally:
+        plt.close(fig)
+
+
+def figure(t: Tableau):
+    """The matplotlib figure of the table's chart (the caller closes it), or None."""
     try:  # imported here on purpose: matplotlib takes a second to load, charts are rare
         import matplotlib
 
@@ -275,7 +341,7 @@ def graphique_png(t: Tableau) -> io.BytesIO | None:
     try:
         if t.graphique == "barres_groupees":
             # columns = landlords, rows = met / not met
-            categories = t.entetes[1:-1]
+            categories = t.entetes[1 : t.entetes.index("Total")]
             fig, ax = plt.subplots(figsize=(6.4, 3.0), dpi=150)
             largeur = 0.8 / max(len(lignes), 1)
             for k, ligne in enumerate(lignes):
@@ -288,8 +354,15 @@ def graphique_png(t: Tableau) -> io.BytesIO | None:
                     color=COULEURS_GRAPHIQUE[k % len(COULEURS_GRAPHIQUE)],
                 )
                 ax.bar_label(barres, padding=2, fontsize=8)
-            ax.set_xticks(range(len(categories)), categories)
-            ax.legend(frameon=False, fontsize=8)
+            # above the bars, never over them
+            ax.legend(
+                frameon=False,
+                fontsize=8,
+                loc="lower center",
+                bbox_to_anchor=(0.5, 1.0),
+                ncol=len(lignes),
+            )
+            _etiquettes(ax, fig, categories)
         elif t.graphique == "secteurs":
             valeurs = [l for l in lignes if l[1] > 0]
             if not valeurs:
@@ -318,24 +391,60 @@ def graphique_png(t: Tableau) -> io.BytesIO | None:
                 return None
             fig, ax = plt.subplots(figsize=(6.4, 2.6), dpi=150)
             barres = ax.bar(
-                [l[0] for l in valeurs],
+                range(len(valeurs)),
                 [l[1] for l in valeurs],
                 width=0.55,
                 color=COULEURS_GRAPHIQUE[0],
             )
             ax.bar_label(barres, padding=2, fontsize=8)
+            _etiquettes(ax, fig, [str(l[0]) for l in valeurs])
         ax.spines[["top", "right"]].set_visible(False) if t.graphique != "secteurs" else None
         if t.graphique != "secteurs":
             ax.yaxis.get_major_locator().set_params(integer=True)
             ax.margins(y=0.15)
         fig.tight_layout()
-        sortie = io.BytesIO()
-        fig.savefig(sortie, format="png")
-        sortie.seek(0)
-        return sortie
-    finally:
+        return fig
+    except Exception:
         if fig is not None:
             plt.close(fig)
+        raise
+
+
+def _etiquettes(ax, fig, categories: list[str]) -> None:
+    """Category labels that never overlap: wrapped between words to the room each bar has,
+    turned 30° when a word is still too long, and checked on the drawn figure (the last
+    resort is a steeper angle)."""
+    largeur_pouces = fig.get_figwidth() * 0.85 / max(len(categories), 1)
+    caracteres = max(6, int(largeur_pouces * 72 / (8 * 0.55)))  # 8 pt text, ~0.55 em a letter
+    textes = [textwrap.fill(c, caracteres, break_long_words=False) for c in categories]
+    ax.set_xticks(range(len(categories)), textes, fontsize=8)
+    for angle in (0, 30, 60, 90):
+        ax.tick_params(axis="x", labelrotation=angle)
+        for etiquette in ax.get_xticklabels():
+            etiquette.set_horizontalalignment("right" if angle else "center")
+        fig.tight_layout()
+        if not etiquettes_se_chevauchent(fig, ax):
+            return
+
+
+def etiquettes_se_chevauchent(fig, ax) -> bool:
+    """Whether two neighbouring category labels of the x axis overlap once drawn. Level
+    labels: their boxes meet. Turned labels: the gap across the text is less than the
+    height of its lines."""
+    rendu = fig.canvas.get_renderer()
+    etiquettes = [e for e in ax.get_xticklabels() if e.get_text()]
+    for a, b in zip(etiquettes, etiquettes[1:]):
+        angle = math.radians(a.get_rotation() % 180)
+        if not angle:
+            if a.get_window_extent(rendu).overlaps(b.get_window_extent(rendu)):
+                return True
+            continue
+        ecart = abs(b.get_window_extent(rendu).x1 - a.get_window_extent(rendu).x1)
+        lignes = max(a.get_text().count("\n"), b.get_text().count("\n")) + 1
+        hauteur = lignes * a.get_fontsize() * 1.2 * fig.dpi / 72
+        if ecart * math.sin(angle) < hauteur:
+            return True
+    return False
 
 
 # ---------------------------------------------------------------- workbook
@@ -393,8 +502,15 @@ def classeur(tableaux: list[Tableau], titre: str, methode: list[str], chemin: Pa
             max([len(str(r[0] or "")) for r in [entetes, *lignes]] + [14]) + 2
         )
         for i in range(2, len(entetes) + 1):
-            ws.column_dimensions[get_column_letter(i)].width = 16
+            mot = max((len(m) for m in str(entetes[i - 1] or "").split()), default=0)
+            ws.column_dimensions[get_column_letter(i)].width = max(16, mot + 3)
         ws.freeze_panes = "B4"
+        # Printed: landscape, the table across the page width, its header on every page.
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.print_title_rows = "3:3"
     ws = wb.create_sheet("Méthode")
     ws["A1"] = titre
     ws["A1"].font = Font(bold=True, size=12, color=BLEU)

@@ -28,10 +28,17 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
 from asll.domain import labels
-from asll.domain.deadlines import measure_end
+from asll.domain.deadlines import (
+    interview_in_time,
+    measure_end,
+    notification_in_time,
+    report_before_hearing,
+    report_in_time,
+)
 from asll.domain.landlords import is_social
 from asll.domain.model import (
     CATEGORIES_REVENUS,
+    DECISIONS_GTS,
     MOTIFS_FIN,
     MOTIFS_IMPAYE,
     OBJECTIFS,
@@ -61,6 +68,14 @@ RESSOURCES_SANS_SALAIRE = ("chomage", "rsa", "aah", "ij", "pension", "autre")
 SANS_RESSOURCES = "Sans ressources"
 SURENDETTEMENT_OUI = ("Dossier déposé", "Plan en cours")
 PLANS_MIS_EN_PLACE = ("Mis en place", "Respecté", "Non respecté")
+TRANCHES_DUREE = ((6, "Moins de 6 mois"), (12, "De 6 à 12 mois"), (None, "Plus de 12 mois"))
+# Timeliness indicators of the ESU / DSF (rules in asll/domain/deadlines.py).
+DELAIS = (
+    ("avant_audience", "Rapport envoyé avant l'audience", report_before_hearing),
+    ("cinq_jours", "Rapport envoyé au moins 5 jours ouvrés avant l'audience", report_in_time),
+    ("entretien", "Entretien proposé dans les 15 jours ouvrés de la saisine", interview_in_time),
+    ("notification", "Préfet saisi au moins 42 jours avant l'audience", notification_in_time),
+)
 RESULTAT_GLOBAL = ("Atteints", "Partiellement atteints", "Non atteints", NON_RENSEIGNE)
 
 
@@ -87,6 +102,16 @@ def nombre_fr(valeur: float, decimales: int = 1) -> str:
     return texte.replace(".", ",")
 
 
+def nombre_de(n: int, singulier: str, pluriel: str | None = None) -> str:
+    """« 1 ménage », « 2 ménages », « 0 ménage » (French: 0 and 1 take the singular)."""
+    return f"{n} {singulier if abs(n) < 2 else (pluriel or singulier + 's')}"
+
+
+def accord(n: int, singulier: str, pluriel: str) -> str:
+    """The verb or adjective agreeing with `n`: accord(1, "a", "ont") → « a »."""
+    return singulier if abs(n) < 2 else pluriel
+
+
 def euros_fr(valeur: float) -> str:
     """Whole euros, as the seed's debt table: « 6 586 € »."""
     return montant_fr(round(valeur)).replace(",00" + ESPACE_INSECABLE, ESPACE_INSECABLE)
@@ -101,17 +126,51 @@ def periode_mesure(d: Dossier) -> tuple[date, date] | None:
 
 
 def date_reference(d: Dossier) -> date | None:
-    return d.date_ouverture or d.date_document
+    return d.date_ouverture or d.date_document or d.date_debut_mesure
 
 
 def compte_pour(d: Dossier, annee: int) -> bool:
     """Whether the dossier counts in `annee`'s figures (rules in the module docstring)."""
-    if d.nature == "ASLL":
+    if d.nature == "ASLL" and d.type_mesure != "diagnostic":
         periode = periode_mesure(d)
         if periode:
             return periode[0] <= date(annee, 12, 31) and periode[1] >= date(annee, 1, 1)
     ref = date_reference(d)
     return ref is not None and ref.year == annee
+
+
+def est_diagnostic(d: Dossier) -> bool:
+    """A diagnostic is an ASLL-nature dossier but not a measure: counted apart."""
+    return (d.nature or "").upper() == "ASLL" and d.type_mesure == "diagnostic"
+
+
+# GTS decisions under which a request is not (or not yet) a measure.
+PAS_DE_MESURE = ("Refus", "Diagnostic demandé", "Complément d'information")
+
+
+def est_mesure(d: Dossier) -> bool:
+    """An ASLL measure: not a diagnostic, and not a request the GTS refused or held back."""
+    return (
+        (d.nature or "").upper() == "ASLL"
+        and d.type_mesure != "diagnostic"
+        and d.decision_gts not in PAS_DE_MESURE
+    )
+
+
+def compte_decision_gts(d: Dossier, annee: int) -> bool:
+    """A GTS decision counts in the year of its meeting, else the year the dossier counts."""
+    if not d.decision_gts:
+        return False
+    if d.date_gts:
+        return d.date_gts.year == annee
+    return compte_pour(d, annee)
+
+
+def tranche_duree(mois: float) -> str:
+    for plafond, libelle in TRANCHES_DUREE:
+        if plafond is None or mois < plafond:
+            return libelle
+    return TRANCHES_DUREE[-1][1]
 
 
 def mesure_realisee(d: Dossier) -> bool:
@@ -290,6 +349,8 @@ class Contexte:
         self.nom_bailleur = _Noms()
         self.nom_commune = _Noms()
         self.nom_organisme = _Noms()
+        self.nom_secteur = _Noms()
+        self.nom_referent = _Noms()
 
     def commune(self, d: Dossier) -> str:
         if not d.commune or not d.commune.strip():
@@ -364,6 +425,9 @@ def _compter_asll(a: _Annee, d: Dossier, annee: int, ctx: Contexte, detail: bool
     c[("organisme", ctx.organisme(d))] += 1
     c[("nature", labels.TYPES_MESURE.get(d.type_mesure or "", d.type_mesure or NON_RENSEIGNE))] += 1
     c[("bailleur", ctx.bailleur(d))] += 1
+    c[("occupation", labels.STATUTS_OCCUPATION.get(d.statut_occupation or "", NON_RENSEIGNE))] += 1
+    c[("secteur", ctx.nom_secteur(d.secteur) if d.secteur else NON_RENSEIGNE)] += 1
+    c[("referent", ctx.nom_referent(d.referent) if d.referent else NON_RENSEIGNE)] += 1
     _compter_menage(c, d, "", ctx)
     c[("tranche", tranche_dette(dette_de_reference(d)))] += 1
     c[("plan", d.plan_apurement or NON_RENSEIGNE)] += 1
@@ -380,8 +444,12 @@ def _compter_asll(a: _Annee, d: Dossier, annee: int, ctx: Contexte, detail: bool
         c[("terminees",)] += 1
         c[("fin", d.motif_fin or NON_RENSEIGNE, resultat_global(d))] += 1
         c[("proposition", d.proposition or NON_RENSEIGNE)] += 1
+        origine = d.origine_demande or NON_RENSEIGNE
+        c[("fin_origine", origine, d.motif_fin or NON_RENSEIGNE)] += 1
         if d.date_debut_mesure and fin >= d.date_debut_mesure:
-            a.durees.append((fin - d.date_debut_mesure).days / 30.4375)
+            mois = (fin - d.date_debut_mesure).days / 30.4375
+            a.durees.append(mois)
+            c[("duree", tranche_duree(mois))] += 1
     if detail:
         a.dettes.append(_ligne_dette(d))
 
@@ -411,6 +479,11 @@ def _compter_esu(a: _Annee, d: Dossier, ctx: Contexte) -> None:
     c[("esu_bailleur_col", bailleur)] += 1
     c[("esu_rencontre", rencontre)] += 1
     c[("esu_commune_rencontre", ctx.commune(d), rencontre)] += 1
+    for cle, _, regle in DELAIS:
+        resultat = regle(d)
+        if resultat is not None:
+            c[("delai", cle, "base")] += 1
+            c[("delai", cle, "ok")] += bool(resultat)
     if rencontre != "Ménages rencontrés":
         return
     c[("esu_rencontres",)] += 1
@@ -424,6 +497,20 @@ def _compter_esu(a: _Annee, d: Dossier, ctx: Contexte) -> None:
         c[("esu_mesure", "Mesures de protection (tutelle, MASP)")] += 1
 
 
+def _compter_diagnostic(a: _Annee, d: Dossier) -> None:
+    c = a.c
+    c[("diag",)] += 1
+    c[("diag_origine", d.origine_demande or NON_RENSEIGNE)] += 1
+    c[("diag_rendu", "Rendus" if d.date_envoi_rapport else "En cours ou non rendus")] += 1
+
+
+def _compter_gts(a: _Annee, d: Dossier) -> None:
+    c = a.c
+    c[("gts_decision", d.decision_gts)] += 1
+    if d.decision_gts == "Refus":
+        c[("gts_refus", d.motif_refus.strip() if d.motif_refus else NON_RENSEIGNE)] += 1
+
+
 def compter(dossiers: Iterable[Dossier], annee: int, ctx: Contexte) -> tuple[_Annee, _Annee]:
     """One pass over the register: the counters of `annee` and of the year before."""
     courante, precedente = _Annee(), _Annee()
@@ -432,9 +519,15 @@ def compter(dossiers: Iterable[Dossier], annee: int, ctx: Contexte) -> tuple[_An
         if nature not in ("ASLL", "ESU"):
             continue
         for cible, an in ((courante, annee), (precedente, annee - 1)):
+            if nature == "ASLL" and compte_decision_gts(d, an):
+                _compter_gts(cible, d)
             if not compte_pour(d, an):
                 continue
-            if nature == "ASLL":
+            if est_diagnostic(d):
+                _compter_diagnostic(cible, d)
+            elif nature == "ASLL" and not est_mesure(d):
+                continue
+            elif nature == "ASLL":
                 _compter_asll(cible, d, an, ctx, detail=cible is courante)
             else:
                 _compter_esu(cible, d, ctx)
@@ -512,19 +605,17 @@ def _composition(cle, titre, a: _Annee, p: _Annee, prefixe: str, annee: int, quo
         valeurs = [a.n(prefixe + "composition", col, rang) for col in colonnes]
         lignes.append([rang, *valeurs, sum(valeurs)])
     totaux = [sum(l[i] for l in lignes) for i in range(1, 5)]
-    t = Tableau(
-        cle,
-        titre,
-        ["Enfants à charge", *colonnes, "Total"],
-        lignes,
-        ["TOTAL", *totaux],
-        annee,
-        tiret_zero=True,
-    )
+    entetes = ["Enfants à charge", *colonnes, "Total"]
+    if any(p.n(prefixe + "composition_col", col) for col in colonnes):
+        entetes.append(f"Total {annee - 1}")
+        for ligne in lignes:
+            ligne.append(sum(p.n(prefixe + "composition", col, ligne[0]) for col in colonnes))
+        totaux.append(sum(l[-1] for l in lignes))
+    t = Tableau(cle, titre, entetes, lignes, ["TOTAL", *totaux], annee, tiret_zero=True)
     inconnus = a.n(prefixe + "composition_col", NON_RENSEIGNE)
     if inconnus:
         t.note = f"Composition non renseignée : {inconnus} ménage{'s' if inconnus > 1 else ''}."
-    base = totaux[-1]
+    base = totaux[3]  # this year's total (the previous year may follow)
     base_p = sum(p.n(prefixe + "composition_col", col) for col in colonnes)
     for col, libelle in zip(
         colonnes, ("Femmes seules ou avec enfants", "Hommes seuls ou avec enfants", "Couples")
@@ -542,8 +633,12 @@ def _composition(cle, titre, a: _Annee, p: _Annee, prefixe: str, annee: int, quo
 def _ressources(cle, titre, a: _Annee, p: _Annee, prefixe: str, annee: int) -> Tableau:
     ordre = [labels.RESSOURCES[k] for k in RESSOURCES_SANS_SALAIRE] + [SANS_RESSOURCES]
     t = _simple(cle, titre, "Ressource", a, p, prefixe + "ressources", ordre, annee)
+    t.entetes = ["Ressource", f"Ménages {annee}"]
+    if t.precedent is not None:
+        t.entetes.append(f"Ménages {annee - 1}")
+        for ligne, n in zip(t.lignes, t.precedent):
+            ligne.append(n)
     t.pourcentages, t.total, t.precedent = False, None, None
-    t.entetes = ["Ressource", "Ménages"]
     t.note = (
         "Ménages sans salaire ; un ménage qui perçoit plusieurs prestations est compté "
         "pour chacune."
@@ -611,8 +706,31 @@ def tableaux_asll(a: _Annee, p: _Annee, annee: int, ctx: Contexte) -> list[Table
         "ASLL bailleur", "Répartition par bailleur", "Bailleur", a, p, "bailleur", (), annee
     )
     _deplacer_en_fin(t, PARC_PRIVE)
+    _deplacer_en_fin(t, NON_RENSEIGNE)
     _commenter_principal(t, quoi)
     out.append(t)
+    t = _simple(
+        "ASLL statut occupation",
+        "Statut d'occupation des ménages",
+        "Statut d'occupation",
+        a,
+        p,
+        "occupation",
+        labels.STATUTS_OCCUPATION.values(),
+        annee,
+        garder_vides=False,
+    )
+    t.commentaire = [_part_locataires(a, p, annee)]
+    out.append(t)
+    for table, titre, entete in (
+        ("secteur", "Répartition par secteur", "Secteur"),
+        ("referent", "Répartition par travailleur social", "Travailleur social"),
+    ):
+        t = _simple(f"ASLL {table}", titre, entete, a, p, table, (), annee)
+        if all(l[0] == NON_RENSEIGNE for l in t.lignes):
+            continue  # a register without sectors or workers: no table of blanks
+        _commenter_principal(t, quoi, 1)
+        out.append(t)
     out.append(
         _simple("ASLL commune", "Répartition par commune", "Commune", a, p, "commune", (), annee)
     )
@@ -678,7 +796,186 @@ def tableaux_asll(a: _Annee, p: _Annee, annee: int, ctx: Contexte) -> list[Table
     out[-1].commentaire = [_taux(a, p, "relogement", ("Relogé",), annee, "Ménages relogés")]
     out.append(_objectifs(a, annee))
     out.append(_fins(a, p, annee))
+    t = _simple(
+        "ASLL durées",
+        "Durée des mesures terminées",
+        "Durée",
+        a,
+        p,
+        "duree",
+        [l for _, l in TRANCHES_DUREE],
+        annee,
+    )
+    t.note = f"Mesures terminées en {annee} dont le début est renseigné."
+    _commenter_principal(t, "des mesures terminées", 3)
+    out.append(t)
+    out.append(_fins_par_origine(a, p, annee))
     return out
+
+
+LOCATAIRES = (
+    labels.STATUTS_OCCUPATION["locataire_public"],
+    labels.STATUTS_OCCUPATION["locataire_prive"],
+)
+
+
+def _part_locataires(a: _Annee, p: _Annee, annee: int) -> str:
+    """« Locataires : 84 % des ménages (contre 79 % en 2023), dont parc privé : 59 %. »"""
+
+    def parts(x: _Annee) -> tuple[str, str]:
+        loc = sum(x.n("occupation", v) for v in LOCATAIRES)
+        return (
+            pourcentage_fr(loc, x.n("realisees")),
+            pourcentage_fr(x.n("occupation", LOCATAIRES[1]), loc),
+        )
+
+    loc, prive = parts(a)
+    texte = f"Locataires : {loc} des ménages accompagnés"
+    if p.n("realisees"):
+        texte += f" (contre {parts(p)[0]} en {annee - 1})"
+    texte += f", dont locataires du parc privé : {prive}"
+    if p.n("realisees"):
+        texte += f" (contre {parts(p)[1]} en {annee - 1})"
+    return texte + "."
+
+
+def _fins_par_origine(a: _Annee, p: _Annee, annee: int) -> Tableau:
+    """Reasons for stopping by who asked for the measure (2024 seed, part V)."""
+    origines = sorted(
+        {k[1] for k in a.c if k[0] == "fin_origine"},
+        key=lambda o: (
+            o == NON_RENSEIGNE,
+            ORIGINES_DEMANDE.index(o) if o in ORIGINES_DEMANDE else 99,
+            o,
+        ),
+    )
+    motifs = list(MOTIFS_FIN) + (
+        [NON_RENSEIGNE] if any(k[0] == "fin_origine" and k[2] == NON_RENSEIGNE for k in a.c) else []
+    )
+    lignes = []
+    for o in origines:
+        valeurs = [a.n("fin_origine", o, m) for m in motifs]
+        lignes.append([o, *valeurs, sum(valeurs)])
+    totaux = [sum(l[i] for l in lignes) for i in range(1, len(motifs) + 2)]
+    t = Tableau(
+        "ASLL fins par origine",
+        "Fins de mesure selon l'origine de la demande",
+        ["Origine de la demande", *motifs, "Total"],
+        lignes,
+        ["TOTAL", *totaux] if lignes else None,
+        annee,
+    )
+    for o in origines:
+        n = sum(a.n("fin_origine", o, m) for m in MOTIFS_FIN) + a.n("fin_origine", o, NON_RENSEIGNE)
+        possible = a.n("fin_origine", o, "Travail possible")
+        texte = f"{o} : travail possible dans {pourcentage_fr(possible, n)} des cas"
+        n_p = sum(p.n("fin_origine", o, m) for m in (*MOTIFS_FIN, NON_RENSEIGNE))
+        if n_p:
+            texte += (
+                f" (contre {pourcentage_fr(p.n('fin_origine', o, 'Travail possible'), n_p)}"
+                f" en {annee - 1})"
+            )
+        t.commentaire.append(texte + ".")
+    t.note = f"Mesures terminées en {annee}, par origine de la demande et motif de fin."
+    return t
+
+
+def tableaux_gts(a: _Annee, p: _Annee, annee: int) -> list[Tableau]:
+    """Decisions of the Groupe Technique Social and the reasons for its refusals."""
+    if not any(k[0] == "gts_decision" for k in a.c):
+        return []
+    t = _simple(
+        "GTS décisions",
+        "Décisions du Groupe Technique Social",
+        "Décision",
+        a,
+        p,
+        "gts_decision",
+        DECISIONS_GTS,
+        annee,
+        garder_vides=False,
+    )
+    t.note = "Décisions portées au registre (date du GTS, à défaut année du dossier)."
+    out = [t]
+    refus = a.n("gts_decision", "Refus")
+    if refus:
+        t = _simple(
+            "GTS motifs de refus",
+            "Motifs des refus du GTS",
+            "Motif du refus",
+            a,
+            p,
+            "gts_refus",
+            (),
+            annee,
+        )
+        t.lignes.sort(key=lambda l: (l[0] == NON_RENSEIGNE, -l[1], cle_tri(l[0])))
+        if t.precedent is not None:
+            t.precedent = [p.c[("gts_refus", l[0])] for l in t.lignes]
+        t.commentaire = [
+            f"{nombre_de(refus, 'refus', 'refus')} en {annee} : "
+            + ", ".join(f"{l[0]} ({l[1]})" for l in t.lignes if l[1])
+            + "."
+        ]
+        out.append(t)
+    return out
+
+
+def tableaux_diagnostics(a: _Annee, p: _Annee, annee: int) -> list[Tableau]:
+    """Diagnostics, counted apart from the ASLL measures (2024 seed, part III.C)."""
+    if not a.n("diag"):
+        return []
+    t = _simple(
+        "Diagnostics origine",
+        "Diagnostics demandés, par origine",
+        "Origine de la demande",
+        a,
+        p,
+        "diag_origine",
+        ORIGINES_DEMANDE,
+        annee,
+        garder_vides=False,
+    )
+    n, n_p = a.n("diag"), p.n("diag")
+    texte = f"{nombre_de(n, 'diagnostic demandé', 'diagnostics demandés')} en {annee}"
+    if n_p:
+        texte += f" (contre {n_p} en {annee - 1})"
+    rendus = a.n("diag_rendu", "Rendus")
+    _commenter_principal(t, "des diagnostics", 2)
+    t.commentaire = [texte + ".", *t.commentaire]
+    t.commentaire.append(
+        f"{nombre_de(rendus, 'diagnostic rendu', 'diagnostics rendus')} "
+        f"({pourcentage_fr(rendus, n)})."
+    )
+    return [t]
+
+
+def tableau_delais(a: _Annee, p: _Annee, annee: int) -> Tableau:
+    """Timeliness of the ESU / DSF (rules in asll/domain/deadlines.py)."""
+    entetes = ["Indicateur", "Dans le délai", "Dossiers renseignés", "%"]
+    precedent = any(p.n("delai", cle, "base") for cle, _, _ in DELAIS)
+    if precedent:
+        entetes.append(f"% {annee - 1}")
+    lignes = []
+    for cle, libelle, _ in DELAIS:
+        ok, base = a.n("delai", cle, "ok"), a.n("delai", cle, "base")
+        ligne = [libelle, ok, base, pourcentage_fr(ok, base)]
+        if precedent:
+            ligne.append(pourcentage_fr(p.n("delai", cle, "ok"), p.n("delai", cle, "base")))
+        lignes.append(ligne)
+    t = Tableau("ESU délais", "Respect des délais", entetes, lignes, None, annee)
+    t.note = (
+        "Sur les enquêtes dont les deux dates sont au registre : rapport envoyé le / date "
+        "d'audience ; date d'entretien / date de la saisine ; date de la saisine / date "
+        "d'audience. Jours fériés exclus des jours ouvrés."
+    )
+    tard = a.n("delai", "notification", "base") - a.n("delai", "notification", "ok")
+    if tard:
+        t.commentaire = [
+            f"{nombre_de(tard, 'enquête')} dont la saisine est arrivée moins de 42 jours "
+            "avant l'audience : notification tardive, signalée au juge dans le rapport."
+        ]
+    return t
 
 
 def _deplacer_en_fin(t: Tableau, libelle: str) -> None:
@@ -722,17 +1019,21 @@ def _plans(a: _Annee, p: _Annee, annee: int) -> Tableau:
         "Aucun plan",
         NON_RENSEIGNE,
     ]
-    v = valeurs(a)
+    v, vp = valeurs(a), valeurs(p)
+    respecte = "aucun ne l'a" if not v[1] else f"{v[1]} " + accord(v[1], "l'a", "l'ont")
+    entetes = ["Plan d'apurement", str(annee)]
     lignes = [[l, n] for l, n in zip(libelles, v) if l != NON_RENSEIGNE or n]
-    t = Tableau(
-        "ASLL plans", "Plans d'apurement", ["Plan d'apurement", "Nombre"], lignes, None, annee
-    )
+    if p.n("realisees"):
+        entetes.append(str(annee - 1))
+        for ligne in lignes:
+            ligne.append(vp[libelles.index(ligne[0])])
+    t = Tableau("ASLL plans", "Plans d'apurement", entetes, lignes, None, annee)
     texte = (
-        f"{v[0]} ménages ont mis en place un plan d'apurement "
-        f"({pourcentage_fr(v[0], a.n('realisees'))} des mesures) ; {v[1]} l'ont respecté "
+        f"{nombre_de(v[0], 'ménage')} {accord(v[0], 'a', 'ont')} mis en place un plan "
+        f"d'apurement ({pourcentage_fr(v[0], a.n('realisees'))} des mesures) ; "
+        f"{respecte} respecté "
         f"({pourcentage_fr(v[1], v[0])} des plans)"
     )
-    vp = valeurs(p)
     if vp[0]:
         texte += f" (contre {pourcentage_fr(vp[1], vp[0])} en {annee - 1})"
     t.commentaire = [texte + "."]
@@ -805,11 +1106,23 @@ def _fins(a: _Annee, p: _Annee, annee: int) -> Tableau:
     for motif in motifs:
         valeurs = [a.n("fin", motif, r) for r in RESULTAT_GLOBAL]
         lignes.append([motif, *valeurs, sum(valeurs)])
-    totaux = [sum(l[i] for l in lignes) for i in range(1, len(RESULTAT_GLOBAL) + 2)]
+    entetes = [
+        "Motif de fin",
+        "Objectifs atteints",
+        "En partie",
+        "Non atteints",
+        NON_RENSEIGNE,
+        "Total",
+    ]
+    if p.n("terminees"):
+        entetes.append(f"Total {annee - 1}")
+        for ligne in lignes:
+            ligne.append(sum(p.n("fin", ligne[0], r) for r in RESULTAT_GLOBAL))
+    totaux = [sum(l[i] for l in lignes) for i in range(1, len(entetes))]
     t = Tableau(
         "ASLL fins de mesure",
         "Fins de mesure : motifs et objectifs",
-        ["Motif de fin", "Objectifs atteints", "En partie", "Non atteints", NON_RENSEIGNE, "Total"],
+        entetes,
         lignes,
         ["TOTAL", *totaux],
         annee,
@@ -861,19 +1174,27 @@ def tableaux_esu(a: _Annee, p: _Annee, annee: int, ctx: Contexte) -> list[Tablea
             cle_tri(b),
         ),
     )
+    total, total_p = a.n("esu"), p.n("esu")
     lignes = [[r, *(a.n("esu_bailleur", b, r) for b in bailleurs)] for r in colonnes_r]
+    lignes = [l + [sum(l[1:])] for l in lignes]
+    total_ligne = ["TOTAL", *(a.n("esu_bailleur_col", b) for b in bailleurs), total]
+    entetes = ["", *bailleurs, "Total"]
+    if total_p:  # the previous year's total beside this year's
+        entetes.append(f"Total {annee - 1}")
+        for l in lignes:
+            l.append(p.n("esu_rencontre", l[0]))
+        total_ligne.append(total_p)
     t = Tableau(
         "ESU bailleur",
         "Enquêtes par bailleur",
-        ["", *bailleurs, "Total"],
-        [l + [sum(l[1:])] for l in lignes],
-        ["TOTAL", *(a.n("esu_bailleur_col", b) for b in bailleurs), a.n("esu")],
+        entetes,
+        lignes,
+        total_ligne,
         annee,
         graphique="barres_groupees",
     )
-    total, total_p = a.n("esu"), p.n("esu")
     com = [
-        f"{total} enquêtes en {annee}"
+        f"{nombre_de(total, 'enquête')} en {annee}"
         + (f" (contre {total_p} en {annee - 1})" if total_p else "")
         + "."
     ]
@@ -903,14 +1224,14 @@ def tableaux_esu(a: _Annee, p: _Annee, annee: int, ctx: Contexte) -> list[Tablea
     )
     lignes = [[cm, *(a.n("esu_commune_rencontre", cm, r) for r in colonnes_r)] for cm in communes]
     lignes = [l + [sum(l[1:])] for l in lignes]
-    t = Tableau(
-        "ESU commune",
-        "Enquêtes par commune",
-        ["Commune", *colonnes_r, "Total"],
-        lignes,
-        ["TOTAL", *(sum(l[i] for l in lignes) for i in range(1, len(colonnes_r) + 2))],
-        annee,
-    )
+    entetes = ["Commune", *colonnes_r, "Total"]
+    total_ligne = ["TOTAL", *(sum(l[i] for l in lignes) for i in range(1, len(colonnes_r) + 2))]
+    if total_p:
+        entetes.append(f"Total {annee - 1}")
+        for l in lignes:
+            l.append(sum(p.n("esu_commune_rencontre", l[0], r) for r in colonnes_r))
+        total_ligne.append(sum(l[-1] for l in lignes))
+    t = Tableau("ESU commune", "Enquêtes par commune", entetes, lignes, total_ligne, annee)
     out.append(t)
     if ctx._epci:
         out.append(
@@ -962,16 +1283,16 @@ def tableaux_esu(a: _Annee, p: _Annee, annee: int, ctx: Contexte) -> list[Tablea
         "Mesures de protection (tutelle, MASP)",
     ]
     rencontres, rencontres_p = a.n("esu_rencontres"), p.n("esu_rencontres")
+    entetes = ["Mesure mise en place", str(annee), "% des ménages rencontrés"]
+    lignes = [
+        [m, a.n("esu_mesure", m), pourcentage_fr(a.n("esu_mesure", m), rencontres)] for m in mesures
+    ]
+    if rencontres_p:
+        entetes += [str(annee - 1), f"% {annee - 1}"]
+        for l in lignes:
+            l += [p.n("esu_mesure", l[0]), pourcentage_fr(p.n("esu_mesure", l[0]), rencontres_p)]
     t = Tableau(
-        "ESU mesures",
-        "Mesures mises en place (ménages rencontrés)",
-        ["Mesure mise en place", "Nombre", "% des ménages rencontrés"],
-        [
-            [m, a.n("esu_mesure", m), pourcentage_fr(a.n("esu_mesure", m), rencontres)]
-            for m in mesures
-        ],
-        None,
-        annee,
+        "ESU mesures", "Mesures mises en place (ménages rencontrés)", entetes, lignes, None, annee
     )
     com = []
     for m in mesures:
@@ -983,7 +1304,27 @@ def tableaux_esu(a: _Annee, p: _Annee, annee: int, ctx: Contexte) -> list[Tablea
         com.append(texte + ".")
     t.commentaire = com
     out.append(t)
+    if any(a.n("delai", cle, "base") for cle, _, _ in DELAIS):
+        out.append(tableau_delais(a, p, annee))
     return out
+
+
+def chiffres_cles(a: _Annee) -> dict[str, object]:
+    accordees = sum(a.c[k] for k in a.c if k[0] == "situation")
+    return {
+        "Mesures ASLL de l'année (accordées)": accordees,
+        "Mesures ASLL réalisées": a.n("realisees"),
+        "Mesures terminées dans l'année": a.n("terminees"),
+        "Durée moyenne des mesures terminées (mois)": nombre_fr(sum(a.durees) / len(a.durees))
+        if a.durees
+        else "–",
+        "Diagnostics demandés": a.n("diag"),
+        "Enquêtes sociales (ESU / DSF) ouvertes": a.n("esu"),
+        "Ménages rencontrés (ESU / DSF)": a.n("esu_rencontres"),
+        "Rapports envoyés au moins 5 jours ouvrés avant l'audience": pourcentage_fr(
+            a.n("delai", "cinq_jours", "ok"), a.n("delai", "cinq_jours", "base")
+        ),
+    }
 
 
 @dataclass
@@ -992,9 +1333,16 @@ class Statistiques:
     asll: list[Tableau]
     esu: list[Tableau]
     chiffres: dict[str, object]
+    diagnostics: list[Tableau] = field(default_factory=list)
+    gts: list[Tableau] = field(default_factory=list)
+    chiffres_precedents: dict[str, object] | None = None  # None when last year is not held
+
+    def tous(self) -> list[Tableau]:
+        """Every table, in the report's order."""
+        return self.asll + self.diagnostics + self.gts + self.esu
 
     def tableau(self, cle: str) -> Tableau:
-        for t in self.asll + self.esu:
+        for t in self.tous():
             if t.cle == cle:
                 return t
         raise KeyError(cle)
@@ -1013,15 +1361,13 @@ def statistiques(
         tableaux_asll(a, p, annee, ctx) if sum(a.c[k] for k in a.c if k[0] == "situation") else []
     )
     esu = tableaux_esu(a, p, annee, ctx) if a.n("esu") else []
-    accordees = sum(a.c[k] for k in a.c if k[0] == "situation")
-    chiffres = {
-        "Mesures ASLL de l'année (accordées)": accordees,
-        "Mesures ASLL réalisées": a.n("realisees"),
-        "Mesures terminées dans l'année": a.n("terminees"),
-        "Durée moyenne des mesures terminées (mois)": nombre_fr(sum(a.durees) / len(a.durees))
-        if a.durees
-        else "–",
-        "Enquêtes sociales (ESU / DSF) ouvertes": a.n("esu"),
-        "Ménages rencontrés (ESU / DSF)": a.n("esu_rencontres"),
-    }
-    return Statistiques(annee, asll, esu, chiffres)
+    precedent = any(k[0] in ("situation", "esu", "diag") for k in p.c)
+    return Statistiques(
+        annee,
+        asll,
+        esu,
+        chiffres_cles(a),
+        diagnostics=tableaux_diagnostics(a, p, annee),
+        gts=tableaux_gts(a, p, annee),
+        chiffres_precedents=chiffres_cles(p) if precedent else None,
+    )

@@ -86,3 +86,39 @@ def test_sent_or_closed_dossiers_have_nothing_due_and_lists_are_split():
     assert [d.numero for d in late] == ["ESU-2025-0006"]
     assert [d.numero for d in coming] == ["ESU-2025-0007"]
     assert add_working_days(date(2025, 10, 20), 1) == date(2025, 10, 21)
+
+
+def test_timeliness_of_a_sent_report_and_of_the_interview():
+    """The yearly timeliness figures ask the same rules whether they were met."""
+    from asll.domain.deadlines import (
+        interview_in_time,
+        notification_in_time,
+        report_before_hearing,
+        report_in_time,
+    )
+
+    # hearing Tuesday 14 May 2024: 9 May (Ascension) and 8 May are holidays → due 3 May
+    d = Dossier(
+        numero="ESU-2024-0003",
+        nature="ESU",
+        date_document=date(2024, 3, 4),
+        date_audience=date(2024, 5, 14),
+        date_envoi_rapport=date(2024, 5, 6),
+        date_entretien=date(2024, 3, 25),
+    )
+    assert report_before_hearing(d) is True
+    assert report_in_time(d) is False
+    d.date_envoi_rapport = date(2024, 5, 3)
+    assert report_in_time(d) is True
+    # 15 working days from Monday 4 March 2024 is Monday 25 March
+    assert interview_in_time(d) is True
+    d.date_entretien = date(2024, 3, 26)
+    assert interview_in_time(d) is False
+    # notification: 42 days counted back from the day before the hearing (1 April 2024)
+    d.date_document = date(2024, 4, 1)
+    assert notification_in_time(d) is True
+    d.date_document = date(2024, 4, 2)
+    assert notification_in_time(d) is False
+    # a date missing: the dossier is not counted either way
+    d.date_envoi_rapport = None
+    assert report_in_time(d) is None and report_before_hearing(d) is None

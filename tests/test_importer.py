@@ -85,3 +85,60 @@ def test_command_reports_in_french(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "2 dossier(s) importé(s), 0 déjà présent(s), 2 ligne(s) illisible(s)" in result.stdout
     assert "ligne 5 : illisible — pas de nom de ménage" in result.stdout
+
+
+# An ASLL follow-up list as services kept them in the 2000s: « Prestation » names the
+# household's benefit (ASSEDIC, RMI, AAH…), « Montant » its monthly amount.
+ASLL_LIST_WITH_BENEFITS = (
+    "N° dossier;Nom;Prénom;Ville;Bailleur;Type de mesure;Début de la mesure;"
+    "Revenus;Prestation;Montant\n"
+    "A-12;HUMBERT;Josiane;Saint-Dizier;OPHLM;Maintien;02/02/2024;;ASSEDIC;612,40\n"
+    "A-13;KOUASSI;Ama;Saint-Dizier;OPAC;Maintien;15/03/2024;;RMI + APL;\n"
+    "A-14;LAURENT;Marc;Wassy;SCI Les Tilleuls;Accès;04/04/2024;;AAH 628,00 €;\n"
+    "A-15;PETIT;Nadia;Joinville;OPHLM;Maintien;10/05/2024;;Prime de Noël;150\n"
+    "A-16;ROBERT;Luc;Joinville;OPHLM;Maintien;12/05/2024;1 salaire;;\n"
+)
+
+
+def test_benefits_are_imported_and_counted_in_the_annual_report(tmp_path):
+    from asll.config import Config, Service
+    from reports import annual_report
+
+    source = tmp_path / "suivi asll 2024.csv"
+    source.write_bytes(ASLL_LIST_WITH_BENEFITS.encode("cp1252"))
+    store = RegisterStore(tmp_path / "registre.xlsx")
+    report = import_file(source, store, today=date(2024, 6, 1))
+    store.flush()
+    assert len(report.importes) == 5 and not report.illisibles
+
+    by_name = {d.personnes[0].nom: d for d in store.view().dossiers()}
+    assert [(r.type, r.montant) for r in by_name["HUMBERT"].ressources] == [("chomage", 612.4)]
+    assert [r.type for r in by_name["KOUASSI"].ressources] == ["rsa", "apl"]
+    assert [(r.type, r.montant) for r in by_name["LAURENT"].ressources] == [("aah", 628.0)]
+    # an unknown benefit is kept as « Autre » and its name is not lost
+    assert [r.type for r in by_name["PETIT"].ressources] == ["autre"]
+    assert "Prime de Noël" in by_name["PETIT"].observations
+    # the register shows them as the workers read them
+    ws = load_workbook(tmp_path / "registre.xlsx")["Dossiers"]
+    entetes = [c.value for c in ws[1]]
+    cellules = [r[entetes.index("Ressources")] for r in ws.iter_rows(min_row=2, values_only=True)]
+    assert "Chômage : 612,40 €" in cellules
+
+    files = annual_report(
+        store.view().dossiers(),
+        2024,
+        Config(service=Service(nom="Service logement")),
+        tmp_path / "rapport",
+        pdf=False,
+    )
+    ws = load_workbook(files.xlsx)["ASLL ressources"]
+    lignes = {r[0]: r[1] for r in ws.iter_rows(min_row=4, values_only=True) if r[0]}
+    assert lignes["Chômage"] == 1 and lignes["RSA"] == 1 and lignes["AAH"] == 1
+    assert lignes["Autre"] == 1
+    assert "Non renseigné" not in lignes  # every household's resources are known
+    revenus = {
+        r[0]: r[1]
+        for r in load_workbook(files.xlsx)["ASLL revenus"].iter_rows(min_row=4, values_only=True)
+        if r[0]
+    }
+    assert revenus["Sans salaire"] == 4 and revenus["1 salaire"] == 1

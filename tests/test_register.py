@@ -365,3 +365,22 @@ def test_the_judges_report_columns_round_trip_and_staff_ones_are_green_drop_down
     assert (dossier.fsl_statut, dossier.fsl_montant) == ("Accordé", 1200.0)
     assert (dossier.plan_mensualite, dossier.plan_duree_mois) == (80.0, 24)
     assert dossier.date_commandement == date(2025, 3, 12)
+
+
+def test_register_prints_readably(tmp_path):
+    """Landscape, header row on every page; the hundred dossier columns at a legible scale
+    with the dossier number repeated, the narrow sheets fitted to the page width."""
+    from asll.storage.register import Register
+
+    path = tmp_path / "registre.xlsx"
+    Register.create(path).save()
+    wb = load_workbook(path)
+    dossiers = wb["Dossiers"]
+    assert dossiers.page_setup.orientation == "landscape"
+    assert dossiers.print_title_rows == "$1:$1" and dossiers.print_title_cols == "$A:$A"
+    assert not dossiers.sheet_properties.pageSetUpPr.fitToPage
+    assert dossiers.page_setup.scale >= 70
+    documents = wb["Documents reçus"]
+    assert documents.page_setup.orientation == "landscape"
+    assert documents.sheet_properties.pageSetUpPr.fitToPage
+    assert documents.page_setup.fitToWidth == 1 and documents.print_title_rows == "$1:$1"

@@ -35,8 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent / "fixtures"))  # the seed fixture
 
 import seed2004  # noqa: E402
+from docx.oxml.ns import qn  # noqa: E402
 
-from asll.config import Config, Service  # noqa: E402
+from asll.config import Config, Secteur, Service  # noqa: E402
 from asll.domain.model import Dossier  # noqa: E402
 from asll.storage.register import Register  # noqa: E402
 from reports import annual_report, gts_pack, pourcentage_fr, selection_gts, statistiques  # noqa: E402
@@ -158,7 +159,7 @@ def test_asll_composition_income_resources(rapport):
         "4 enfants et +": [3, 0, 4],
     }
     assert {k: v[:3] for k, v in compo.items() if k != "TOTAL"} == seed
-    assert compo["TOTAL"] == [17, 2, 21, 40]
+    assert compo["TOTAL"] == [17, 2, 21, 40, 19]  # then 2003
     t = rapport.statistiques.tableau("ASLL composition")
     assert "Couples : 52,5\u00a0% des ménages accompagnés" in " ".join(t.commentaire)
     assert t.grille()[1][1][2] == 0  # printed « - » in the docx (tiret_zero)
@@ -233,11 +234,12 @@ def test_asll_ends_objectives_and_length(rapport, registre):
 def test_esu_landlords_met_and_towns(rapport):
     x = rapport.xlsx
     bailleurs = _feuille(x, "ESU bailleur")
-    assert bailleurs["Ménages rencontrés"] == [23, 10, 8, 41]
-    assert bailleurs["Ménages non rencontrés"] == [17, 5, 12, 34]
-    assert bailleurs["TOTAL"] == [40, 15, 20, 75]
+    # the previous year's total beside this year's (2003: 4 enquiries, all met)
+    assert bailleurs["Ménages rencontrés"] == [23, 10, 8, 41, 4]
+    assert bailleurs["Ménages non rencontrés"] == [17, 5, 12, 34, 0]
+    assert bailleurs["TOTAL"] == [40, 15, 20, 75, 4]
     ws = load_workbook(x)["ESU bailleur"]
-    assert [c.value for c in ws[3]][1:4] == ["OPHLM", "OPAC", "Parc privé"]
+    assert [c.value for c in ws[3]][1:6] == ["OPHLM", "OPAC", "Parc privé", "Total", "Total 2003"]
     com = " ".join(rapport.statistiques.tableau("ESU bailleur").commentaire)
     assert "OPAC : 20\u00a0% des enquêtes (contre 25\u00a0% en 2003)" in com  # 2003: 1 of 4
     assert "75 enquêtes en 2004 (contre 4 en 2003)" in com
@@ -325,7 +327,7 @@ def test_docx_has_letterhead_page_numbers_tables_and_charts(rapport):
     assert "Note méthodologique" in titres and "Nature de la mesure" in titres
     # the seed's composition table, zeros as « - »
     compo = next(t for t in doc.tables if t.rows[0].cells[0].text == "Enfants à charge")
-    assert [c.text for c in compo.rows[2].cells] == ["1 enfant", "5", "-", "2", "7"]
+    assert [c.text for c in compo.rows[2].cells] == ["1 enfant", "5", "-", "2", "7", "2"]  # 2003: 2
     with zipfile.ZipFile(rapport.docx) as z:
         assert sum(n.startswith("word/media/") for n in z.namelist()) == 3  # 2 ASLL + 1 ESU
     texte = _texte_docx(rapport.docx)
@@ -434,6 +436,11 @@ def _gts_dossiers() -> list[Dossier]:
             type_mesure="maintien",
             origine_demande="Travailleur social",
             organisme_prescripteur="CCAS de Cognac",
+            composition="couple",
+            nb_enfants=2,
+            statut_occupation="locataire_public",
+            objectifs=["budget", "dette_apurement"],
+            montant_dette=2954.0,
             **base,
         ),
         Dossier(
@@ -477,6 +484,55 @@ def _gts_dossiers() -> list[Dossier]:
             type_mesure="maintien",
             date_debut_mesure=date(2024, 9, 15),
             organisme_prescripteur="MDS Cognac",
+            referent="Claire BERNARD",
+            composition="femme_seule",
+            nb_enfants=1,
+            objectifs=["dette_apurement"],
+            montant_dette=3412.87,
+            dette_debut_mesure=3100.0,
+            dette_fin_mesure=850.0,
+            proposition="Arrêt",
+            motif_fin="Travail possible",
+            **base,
+        ),
+        # a renewal asked at the bilan, a renewal request, and a measure whose end was
+        # entered (in March, dossier closed): all three reach this GTS
+        Dossier(
+            numero="ASLL-2024-0031",
+            statut="Mesure en cours",
+            type_mesure="maintien",
+            date_debut_mesure=date(2024, 9, 20),
+            proposition="Renouvellement",
+            **base,
+        ),
+        # a request the February GTS already refused: not on March's agenda
+        Dossier(
+            numero="ASLL-2025-0012",
+            statut="Nouveau",
+            date_ouverture=date(2025, 2, 3),
+            type_mesure="maintien",
+            origine_demande="Travailleur social",
+            date_gts=date(2025, 2, 27),
+            decision_gts="Refus",
+            motif_refus="Orientation DALO",
+            **base,
+        ),
+        Dossier(
+            numero="ASLL-2025-0011",
+            statut="Nouveau",
+            date_ouverture=date(2025, 3, 4),
+            type_mesure="renouvellement",
+            origine_demande="Service (renouvellement)",
+            **base,
+        ),
+        Dossier(
+            numero="ASLL-2024-0040",
+            statut="Clos",
+            type_mesure="maintien",
+            date_debut_mesure=date(2024, 11, 4),
+            date_fin_mesure=date(2025, 3, 10),
+            proposition="Arrêt",
+            motif_fin="Travail non possible",
             **base,
         ),
         Dossier(
@@ -530,32 +586,86 @@ def test_gts_selection_and_order():
     numeros = [[d.numero for d, _ in v] for v in sections.values()]
     assert numeros == [
         ["ASLL-2025-0001", "ASLL-2025-0003"],
-        ["ASLL-2024-0010", "ASLL-2024-0050"],
+        ["ASLL-2025-0011", "ASLL-2024-0031"],  # renewals apart from new requests
+        ["ASLL-2024-0010", "ASLL-2024-0040", "ASLL-2024-0050"],  # end entered: still there
         ["ASLL-2025-0007"],
     ]
-    assert list(sections)[0].startswith("Nouvelles demandes")
+    assert list(sections) == [
+        "Nouvelles demandes (sans aide financière)",
+        "Demandes de renouvellement",
+        "Bilans : arrêt ou renouvellement",
+        "Retours de diagnostics",
+    ]
     with pytest.raises(ValueError):
         selection_gts([], "mars 2025")
 
 
+def _cellules(t) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in t.rows]
+
+
 def test_gts_pack_document(tmp_path):
-    chemin = gts_pack(_gts_dossiers(), "2025-03", Config(service=SERVICE), tmp_path)
+    config = Config(
+        service=SERVICE,
+        secteurs=(
+            Secteur("Saint-Dizier", "Claire BERNARD"),
+            Secteur("Joinville", "Julien MARCHAL"),
+        ),
+    )
+    chemin = gts_pack(_gts_dossiers(), "2025-03", config, tmp_path, date_seance=date(2025, 3, 27))
     assert chemin.name == "GTS-2025-03.docx"
     doc = Document(chemin)
     assert doc.sections[0].orientation == 1  # landscape
-    assert "Groupe Technique Social – mars 2025" in doc.paragraphs[0].text
-    lignes = [[c.text for c in row.cells] for t in doc.tables for row in t.rows[1:]]
-    assert [l[1] for l in lignes] == [
+    textes = [p.text for p in doc.paragraphs]
+    assert "Groupe Technique Social – mars 2025" in textes[0]
+    assert "Séance du 27 mars 2025" in textes
+    assert any(t.startswith("Ordre du jour – 8 situations") for t in textes)
+    presences, *sections = doc.tables
+    assert _cellules(presences)[0] == ["Nom", "Institution, fonction", "Présent(e)", "Excusé(e)"]
+    assert [l[0] for l in _cellules(presences)[1:3]] == ["Claire BERNARD", "Julien MARCHAL"]
+    # four sections, each with its header repeated on every page
+    assert len(sections) == 4
+    for t in sections:
+        assert t.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
+    lignes = [l for t in sections for l in _cellules(t)[1:]]
+    assert [l[1].split("\n")[0] for l in lignes] == [
         "ASLL-2025-0001",
         "ASLL-2025-0003",
+        "ASLL-2025-0011",
+        "ASLL-2024-0031",
         "ASLL-2024-0010",
+        "ASLL-2024-0040",
         "ASLL-2024-0050",
         "ASLL-2025-0007",
     ]
-    assert lignes[1][2:6] == ["Saint-Dizier", "Maintien", "", "CCAS de Cognac"]
-    assert all(l[-1] == "" for l in lignes)  # decision column left blank
+    demande = lignes[1]
+    assert demande[1] == "ASLL-2025-0003\nSaint-Dizier\nMaintien"
+    assert demande[2] == "CCAS de Cognac"
+    assert demande[3] == "Couple, 2 enfants\nLocataire du parc social"
+    assert demande[4] == "Budget\nDette et plan d'apurement"
+    assert demande[5] == "2\u202f954\u00a0€"
+    assert demande[6] == "reçue le 12/03/2025"
+    bilan = lignes[6]
+    assert bilan[2] == "Réf.\u00a0: Claire BERNARD\nMDS Cognac"
+    assert bilan[3].startswith("Femme seule, 1 enfant")
+    assert bilan[5] == (
+        "demande\u00a0: 3\u202f413\u00a0€\ndébut\u00a0: 3\u202f100\u00a0€\nfin\u00a0: 850\u00a0€"
+    )
+    assert bilan[6].split("\n")[0] == "Arrêt" and "Travail possible" in bilan[6]
     # the last day of the measure, as the deadlines give it (asll/domain/deadlines.py)
-    assert lignes[2][6].startswith("échéance 28/02/2025")
+    assert "échéance 14/03/2025" in bilan[6]
+    assert "fin 10/03/2025" in lignes[5][6]
+    assert lignes[3][6].startswith("Renouvellement")
+    assert all(l[-1] == "" for l in lignes)  # decision column left blank
+
+
+def test_gts_pack_without_a_meeting_date_leaves_it_to_complete(tmp_path):
+    chemin = gts_pack([], "2025-03", Config(service=SERVICE), tmp_path)
+    doc = Document(chemin)
+    seance = next(p for p in doc.paragraphs if p.text.startswith("Séance du"))
+    assert seance.text == "Séance du [à compléter]"
+    assert seance.runs[-1].font.highlight_color is not None
+    assert any(p.text.startswith("Ordre du jour – 0 situation (") for p in doc.paragraphs)
 
 
 def test_report_is_fast_on_a_big_register(tmp_path):
@@ -567,3 +677,23 @@ def test_report_is_fast_on_a_big_register(tmp_path):
     debut = time.perf_counter()
     annual_report(dossiers, 2004, Config(service=SERVICE), tmp_path, pdf=False)
     assert time.perf_counter() - debut < 10
+
+
+def test_gts_command_takes_the_meeting_date(tmp_path):
+    import subprocess
+
+    def asll(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "asll", *args, "--espace", str(tmp_path)],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
+
+    refus = asll("gts", "2025-03", "--seance", "31/02/2025")
+    assert refus.returncode != 0
+    assert "Date de séance invalide : « 31/02/2025 » (attendu : JJ/MM/AAAA)" in refus.stderr
+    ok = asll("gts", "2025-03", "--seance", "27/03/2025", "--sortie", str(tmp_path / "gts"))
+    assert ok.returncode == 0, ok.stderr
+    doc = Document(tmp_path / "gts" / "GTS-2025-03.docx")
+    assert "Séance du 27 mars 2025" in [p.text for p in doc.paragraphs]

@@ -13,7 +13,7 @@ import sys
 import tempfile
 from collections import Counter
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from asll.app import french_argparse  # noqa: F401  (French messages for argparse)
@@ -21,7 +21,6 @@ from asll.app.logs import Progress, close_file_log, setup_file_log
 from asll.app.service import install_service, service_status, uninstall_service
 from asll.config import BUNDLED_SAMPLES, EXAMPLE_CONFIG, Config, ConfigError, load_config
 from asll.domain.deadlines import due
-from asll.domain.mesures import STATUT_RAPPORT_ENVOYE, final_bilan_changes
 from asll.domain.retention import due_for_purge, find_person, last_activity
 from asll.storage.permissions import private_umask
 from intake.evaluate import evaluate, format_report
@@ -234,8 +233,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Charge la liste de ménages que le service tenait déjà "
         "(Excel .xlsx ou CSV). Les colonnes sont reconnues par leur "
         "en-tête (Nom, Prénom, Adresse, CP, Ville, Bailleur, Dette, "
-        "Date d'audience…) ou par un fichier de correspondance. Un "
-        "ménage déjà présent n'est pas importé deux fois.",
+        "Date d'audience, Prestation, Montant…) ou par un fichier de "
+        "correspondance. Un ménage déjà présent n'est pas importé deux fois.",
     )
     p.add_argument("fichier", type=Path, metavar="FICHIER")
     p.add_argument(
@@ -328,6 +327,11 @@ def build_parser() -> argparse.ArgumentParser:
         type=Path,
         metavar="DOSSIER",
         help="dossier où écrire (par défaut : outbox/rapports)",
+    )
+    p.add_argument(
+        "--seance",
+        metavar="JJ/MM/AAAA",
+        help="date de la séance, imprimée sous le titre (sinon laissée à compléter)",
     )
     p.set_defaults(func=cmd_gts)
 
@@ -529,9 +533,9 @@ def cmd_extract(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from asll.storage.store import RegisterStore, drafts_entry, follow_up_entry
+    from asll.storage.store import RegisterStore, drafts_entry, final_report_entry
     from generators import IncompleteDocument, final_document
-    from generators.drafts import draft_document
+    from generators.drafts import draft_document, suivi_final
     from generators.errors import TemplateError
 
     config = config_from(args)
@@ -555,13 +559,16 @@ def cmd_generate(args) -> int:
         print(f"Modèle invalide : {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     store.record(drafts_entry(dossier.numero, [path.name]))
-    if args.final and args.type == "bilan":
-        # the bilan is sent: the register says so and its deadline is settled
-        store.record(follow_up_entry(dossier.numero, final_bilan_changes(date.today())))
+    if args.final:
+        # What the final document states goes back into the register: a DSF is sent and
+        # its deadline met, the household counts as met or not; a bilan's choices.
+        values = suivi_final(args.type, path.read_bytes(), date.today())
+        if values:
+            store.record(final_report_entry(dossier.numero, values))
     waiting = store.flush()
     print(f"{'Version définitive' if args.final else 'Brouillon'} rédigé(e) : {path}")
-    if args.final and args.type == "bilan" and not waiting:
-        print(f"Registre : dossier {dossier.numero} noté « {STATUT_RAPPORT_ENVOYE} » ce jour.")
+    if args.final and args.type in ("esu", "bilan") and not waiting:
+        print(f"Registre : dossier {dossier.numero}, rapport noté envoyé ce jour.")
     if args.final and path.with_suffix(".pdf").exists():
         print(f"PDF : {path.with_suffix('.pdf')}")
     if waiting:
@@ -762,12 +769,23 @@ def cmd_gts(args) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
+    seance = None
+    if args.seance:
+        try:
+            seance = datetime.strptime(args.seance, "%d/%m/%Y").date()
+        except ValueError:
+            print(
+                f"Date de séance invalide : « {args.seance} » (attendu : JJ/MM/AAAA).",
+                file=sys.stderr,
+            )
+            return EXIT_BAD_INPUT
     config = config_from(args)
     path = gts_pack(
         RegisterStore(config.registre, config.base_registre or None).dossiers(),
         args.mois,
         config,
         args.sortie or config.outbox / "rapports",
+        date_seance=seance,
     )
     print(f"Document de séance du GTS : {path}")
     return EXIT_OK

@@ -8,6 +8,13 @@ or through a mapping file:
     [colonnes]
     "Nom du ménage" = "nom"
     "Arriéré au 31/12" = "montant_dette"
+    "Prestation" = "ressources"        # "ASSEDIC", "RMI + APL", "AAH 628 €"…
+    "Montant" = "montant_ressources"   # the amount of that resource
+    "Salaire net" = "ressource.salaire"  # one column per kind of resource, amounts
+
+Resource names are read with the same patterns as the referral forms (ASSEDIC → chômage,
+RMI / API → RSA…: `ressources` in intake/rules/fiche_prescription.toml). A name none of
+them knows is kept as « Autre » and written in the observations, so nothing is lost.
 
 A row whose household is already in the register (same dossier number, or same adult and
 same dwelling) is not imported again; a row that can't be read is reported with its number.
@@ -20,16 +27,25 @@ import re
 import tomllib
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
+from functools import lru_cache
 from pathlib import Path
 
 from openpyxl import load_workbook
 
 from asll.domain import labels
 from asll.domain.dossiers import find_matching
-from asll.domain.model import SUIVI_FIELDS, Dossier, Extraction, Personne
+from asll.domain.model import (
+    SUIVI_FIELDS,
+    TYPES_RESSOURCE,
+    Dossier,
+    Extraction,
+    Personne,
+    Ressource,
+)
 from asll.domain.text import fold
 from asll.storage.register import COLUMNS
 from asll.storage.store import RegisterStore
+from intake.engine import load_rules
 from intake.french import parse_date, parse_montant
 
 NUMERO = re.compile(r"^(ESU|ASLL)-\d{4}-\d{4}$")
@@ -55,6 +71,7 @@ DATE_TARGETS = {
     "date_envoi_rapport",
     "date_debut_mesure",
     "date_fin_mesure",
+    "date_gts",
 }
 AMOUNT_TARGETS = {"loyer_mensuel", "montant_dette", "dette_debut_mesure", "dette_fin_mesure"}
 INT_TARGETS = {"nb_enfants", "renouvellements"}
@@ -86,10 +103,16 @@ TEXT_TARGETS = (
     - DATE_TARGETS
     - AMOUNT_TARGETS
     - INT_TARGETS
-    - {"resultats_objectifs"}
+    - {"resultats_objectifs", "date_gts"}
 )
+# Resources: a text column (one or more names, amounts optional), its amount, or one column
+# of amounts per kind of resource.
+RESOURCE_TARGETS = {"ressources", "montant_ressources"} | {
+    f"ressource.{t}" for t in TYPES_RESSOURCE
+}
 TARGETS = (
     set(PERSON_TARGETS)
+    | RESOURCE_TARGETS
     | DATE_TARGETS
     | AMOUNT_TARGETS
     | INT_TARGETS
@@ -145,6 +168,32 @@ DEFAULT_ALIASES = {
     "prescripteur": ["prescripteur", "travailleur social", "demandeur"],
     "organisme_prescripteur": ["organisme prescripteur", "organisme", "service prescripteur"],
     "nb_enfants": ["enfants", "nombre d'enfants", "nb enfants"],
+    "ressources": [
+        "ressources",
+        "ressource",
+        "prestation",
+        "prestations",
+        "type de ressources",
+        "nature des ressources",
+        "type de prestation",
+    ],
+    "montant_ressources": [
+        "montant",
+        "montant prestation",
+        "montant de la prestation",
+        "montant des prestations",
+        "montant des ressources",
+        "montant ressources",
+        "montant des revenus",
+    ],
+    "ressource.salaire": ["salaire", "salaires", "salaire net"],
+    "ressource.chomage": ["assedic", "chomage", "are", "allocation chomage"],
+    "ressource.rsa": ["rsa", "rmi"],
+    "ressource.aah": ["aah"],
+    "ressource.pension": ["pension", "retraite", "pension retraite"],
+    "ressource.prestations_familiales": ["allocations familiales", "prestations familiales"],
+    "ressource.apl": ["apl", "al", "allocation logement", "apl al"],
+    "ressource.ij": ["ij", "indemnites journalieres"],
 }
 
 
@@ -295,9 +344,13 @@ def _match_columns(headers: list[str], aliases: dict[str, str]):
 def _dossier_from_row(row: list, columns: dict[int, str], default_nature: str | None) -> Dossier:
     dossier = Dossier(statut="")
     persons: list[dict] = [{}, {}]
+    resources: dict[str, object] = {}
     for index, target in columns.items():
         value = row[index] if index < len(row) else None
         if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        if target in RESOURCE_TARGETS:
+            resources[target] = value
             continue
         converted = _convert(target, value)
         if target in PERSON_TARGETS:
@@ -308,6 +361,10 @@ def _dossier_from_row(row: list, columns: dict[int, str], default_nature: str | 
     dossier.personnes = [Personne(**p) for p in persons if p.get("nom")]
     if not dossier.personnes:
         raise ValueError("pas de nom de ménage")
+    if resources:
+        dossier.ressources, note = _resources(resources)
+        if note:
+            dossier.observations = _join(dossier.observations, note)
     dossier.nature = _nature(dossier, default_nature)
     dossier.statut = dossier.statut or "Nouveau"
     return dossier
@@ -342,6 +399,67 @@ def _convert(target: str, value):
     if isinstance(value, (datetime, date)):
         value = value.strftime("%d/%m/%Y")
     return str(value).strip()
+
+
+def _resources(values: dict[str, object]) -> tuple[list[Ressource], str]:
+    """The household's resources from its resource columns, and a note of what no pattern
+    recognised (kept as « Autre »)."""
+    out: list[Ressource] = []
+    unknown: list[str] = []
+    for target, value in values.items():
+        if target.startswith("ressource."):
+            out.append(Ressource(target.split(".")[1], _amount(value)))
+    if "ressources" in values:
+        parts = re.split(r"\s*(?:;|\+|\bet\b|,(?!\d))\s*", str(values["ressources"]))
+        seen: set[str] = set()
+        for part in (p.strip() for p in parts):
+            if not part:
+                continue
+            kind = resource_type(part)
+            if kind is None:
+                kind = "autre"
+                unknown.append(part)
+            amount = parse_montant(part) if re.search(r"\d", part) else None
+            if kind in seen and amount is None:  # named twice without amount: one resource
+                continue
+            seen.add(kind)
+            out.append(Ressource(kind, amount))
+    if "montant_ressources" in values:
+        amount = _amount(values["montant_ressources"])
+        without = [r for r in out if r.montant is None]
+        if len(without) == 1:
+            without[0].montant = amount
+        elif not out:
+            out.append(Ressource("autre", amount))
+            unknown.append("ressource non nommée")
+        else:
+            unknown.append(f"montant des ressources {values['montant_ressources']}")
+    note = f"Ressources d'origine : {', '.join(unknown)}" if unknown else ""
+    return out, note
+
+
+def resource_type(text: str) -> str | None:
+    """The resource code a name stands for ("ASSEDIC" → chomage, "RMI" → rsa), with the
+    referral forms' own patterns; None when none matches."""
+    for option in _resource_patterns():
+        if re.search(option["motif"], text, re.IGNORECASE):
+            return option["type"]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _resource_patterns() -> list[dict]:
+    rules = load_rules()["fiche_prescription"].data
+    return rules.get("formulaire", {}).get("ressources", [])
+
+
+def _amount(value) -> float:
+    if isinstance(value, (int, float)):
+        return round(float(value), 2)
+    amount = parse_montant(str(value))
+    if amount is None:
+        raise ValueError(f"montant illisible « {value} »")
+    return amount
 
 
 def _as_date(value) -> date | None:

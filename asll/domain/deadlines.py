@@ -54,6 +54,53 @@ def measure_end(d: Dossier) -> date | None:
     return planned_measure_end(d.date_debut_mesure, d.renouvellements or 0)
 
 
+def report_due(d: Dossier) -> date | None:
+    """The last day the ESU / DSF report may reach the judge: 5 working days before the
+    hearing (French public holidays skipped)."""
+    if not d.date_audience:
+        return None
+    return add_working_days(d.date_audience, -REPORT_WORKING_DAYS_BEFORE_HEARING)
+
+
+def report_before_hearing(d: Dossier) -> bool | None:
+    """Whether the report was sent before the hearing day; None when a date is missing."""
+    if not (d.date_audience and d.date_envoi_rapport):
+        return None
+    return d.date_envoi_rapport < d.date_audience
+
+
+def report_in_time(d: Dossier) -> bool | None:
+    """Whether the report was sent at least 5 working days before the hearing."""
+    due_on = report_due(d)
+    if not (due_on and d.date_envoi_rapport):
+        return None
+    return d.date_envoi_rapport <= due_on
+
+
+def interview_due(d: Dossier) -> date | None:
+    """The last day to offer the household an interview: 15 working days after the
+    préfet's request (date of the saisine)."""
+    if not d.date_document:
+        return None
+    return add_working_days(d.date_document, INTERVIEW_WORKING_DAYS)
+
+
+def interview_in_time(d: Dossier) -> bool | None:
+    """Whether the interview date entered is within 15 working days of the request."""
+    due_on = interview_due(d)
+    if not (due_on and d.date_entretien):
+        return None
+    return d.date_entretien <= due_on
+
+
+def notification_in_time(d: Dossier) -> bool | None:
+    """Whether the préfet was notified at least 42 days before the hearing (the rule of
+    `late_notification`); None when a date is missing."""
+    if not (d.date_audience and d.date_document):
+        return None
+    return late_notification(d) is None
+
+
 def bilan_sent(d: Dossier) -> bool:
     """Whether the bilan of the measure's current period (the first, or the last renewal)
     has been sent: its date in "Rapport envoyé le" is on or after that period's start."""
@@ -77,11 +124,7 @@ def _esu_deadlines(d: Dossier) -> list[Deadline]:
     if d.date_envoi_rapport:
         return []
     out = []
-    candidates = []
-    if d.date_audience:
-        candidates.append(add_working_days(d.date_audience, -REPORT_WORKING_DAYS_BEFORE_HEARING))
-    if d.date_limite:
-        candidates.append(d.date_limite)
+    candidates = [x for x in (report_due(d), d.date_limite) if x]
     remark = ""
     if late_notification(d) is not None:
         remark = (
@@ -95,7 +138,7 @@ def _esu_deadlines(d: Dossier) -> list[Deadline]:
             Deadline(
                 d.numero,
                 "Proposer un entretien au ménage",
-                add_working_days(d.date_document, INTERVIEW_WORKING_DAYS),
+                interview_due(d),
             )
         )
     return out

@@ -184,6 +184,15 @@ SURENDETTEMENT = ("Non", "Dossier déposé", "Plan en cours")
 RELOGEMENTS = ("Non concerné", "En cours", "Relogé")
 MOTIFS_FIN = ("Travail possible", "Travail non possible", "Limites de l'intervention atteintes")
 PROPOSITIONS = ("Arrêt", "Renouvellement")
+# What the monthly Groupe Technique Social decides on a request or a bilan (2024 seed).
+DECISIONS_GTS = (
+    "Accord",
+    "Refus",
+    "Renouvellement",
+    "Arrêt",
+    "Diagnostic demandé",
+    "Complément d'information",
+)
 SITUATIONS_MESURE = (
     "Suivie",
     "Renouvelée",
@@ -267,6 +276,9 @@ class SuiviMenage:
     relogement: str | None = None  # RELOGEMENTS
     motif_fin: str | None = None  # MOTIFS_FIN
     proposition: str | None = None  # PROPOSITIONS
+    date_gts: date | None = None  # meeting that decided
+    decision_gts: str | None = None  # DECISIONS_GTS
+    motif_refus: str | None = None  # free text: DALO, AVDL, MASP, autonomous…
     observations: str | None = None
     # The structured items of the DSF (décret 2021-8 art. 2), filled by workers.
     nb_tentatives_contact: int | None = None  # a household not met: attempts made
@@ -354,6 +366,7 @@ DOSSIER_DATE_FIELDS = DATE_FIELDS + (
     "date_debut_mesure",
     "date_fin_mesure",
     "date_ouverture",
+    "date_gts",
     "reprise_depuis",
     *(f"{code}_date" for code in DISPOSITIFS),
 )

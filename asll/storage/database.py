@@ -362,19 +362,19 @@ class Database:
                     sa.update(dossiers).where(dossiers.c.numero == numero).values(revision=rev)
                 )
 
-    def set_fields(self, numero: str, values: dict, author: str) -> None:
-        """Set some fields of a dossier (dates as `date` or ISO text), audited."""
+    def change(self, numero: str, change, author: str) -> bool:
+        """Apply `change(dossier)` to one dossier in a transaction; what it changed is
+        written and audited when it returns a true value (the fields it changed)."""
         with self.engine.begin() as conn:
             rev = _next_revision(conn)
             current = _load(conn, numero)
             if current is None:
-                return
+                return False
             before = row_of(current)
-            for name, value in values.items():
-                if name in _DATE_FIELDS and isinstance(value, str):
-                    value = date.fromisoformat(value)
-                setattr(current, name, value)
+            if not change(current):
+                return False
             _update_dossier(conn, current, before, rev, author)
+            return True
 
     def save_edits(self, edited: list[Dossier], author: str, vue: str, conflicts=()) -> None:
         """Dossiers changed by a person in the workbook, in one transaction: each changed
@@ -572,7 +572,6 @@ class Database:
 
 # ---------------------------------------------------------------------- rows
 _JSON_FIELDS = {name for name, kind in DOSSIER_FIELDS if kind is sa.JSON}
-_DATE_FIELDS = {name for name, kind in DOSSIER_FIELDS if kind is sa.Date}
 
 
 def row_of(dossier: Dossier) -> dict:

@@ -12,7 +12,7 @@ import logging
 from datetime import date, datetime
 from pathlib import Path
 
-from asll.domain.dossiers import merge_into, new_dossier
+from asll.domain.dossiers import apply_final_report, merge_into, new_dossier
 from asll.domain.model import DOSSIER_DATE_FIELDS, Dossier, Extraction
 from asll.domain.retention import ANONYMISED, anonymised
 from asll.storage.register import DocumentRecord, Register
@@ -86,7 +86,11 @@ def apply_entry(register: Register, entry: dict) -> None:
         if dossier is not None:
             register.put(anonymised(dossier))
         register.anonymise_documents(entry["dossier"], ANONYMISED)
-    elif kind == "suivi":
+    elif kind == "rapport_final":
+        dossier = register.get(entry["dossier"])
+        if dossier is not None and apply_final_report(dossier, entry["valeurs"]):
+            register.put(dossier)
+    elif kind == "suivi":  # written by an intermediate version
         dossier = register.get(entry["dossier"])
         if dossier is not None:
             for name, value in entry["valeurs"].items():

@@ -35,6 +35,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from asll.domain import labels
 from asll.domain.model import (
     CATEGORIES_REVENUS,
+    DECISIONS_GTS,
     DISPOSITIFS,
     MOTIFS_FIN,
     MOTIFS_IMPAYE,
@@ -235,6 +236,11 @@ COLUMNS = (
     Column("relogement", "Relogement", width=12, choices=RELOGEMENTS, filled_by_staff=True),
     Column("motif_fin", "Motif de fin", width=22, choices=MOTIFS_FIN, filled_by_staff=True),
     Column("proposition", "Proposition", width=14, choices=PROPOSITIONS, filled_by_staff=True),
+    Column("date_gts", "Date du GTS", "date", 11, filled_by_staff=True),
+    Column(
+        "decision_gts", "Décision du GTS", width=16, choices=DECISIONS_GTS, filled_by_staff=True
+    ),
+    Column("motif_refus", "Motif du refus", width=24, filled_by_staff=True),
     Column("observations", "Observations", width=40, filled_by_staff=True),
 )
 assert {c.key.split(".")[1] for c in COLUMNS if c.key.startswith("resultat.")} == set(OBJECTIFS)
@@ -827,13 +833,32 @@ def _ensure_headers(ws, specs, staff_keys=frozenset()) -> dict[str, int]:
     if new_sheet:
         ws.freeze_panes = "B2"
         ws.row_dimensions[1].height = 32
-        # Printed: landscape, all columns across the page width, header on every page.
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.print_title_rows = "1:1"
+        _print_setup(ws, sum(width for _, _, width in specs))
     ws.auto_filter.ref = f"A1:{get_column_letter(ws.max_column)}{max(ws.max_row, 2)}"
     return cols
+
+
+# Widest sheet (in Excel character widths) that still reads once fitted to one landscape
+# A4 page; a wider one prints at PRINT_SCALE % across several pages instead.
+FIT_WIDTH_CHARS = 260
+PRINT_SCALE = 75
+
+
+def _print_setup(ws, width_chars: float) -> None:
+    """Printed readably: landscape A4, the header row on every page. A narrow sheet fits
+    the page width; the register's hundred columns would shrink to nothing, so they print
+    at a legible scale, page after page across, the dossier number repeated on each."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.print_title_rows = "1:1"
+    if width_chars <= FIT_WIDTH_CHARS:
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        return
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.page_setup.scale = PRINT_SCALE
+    ws.page_setup.pageOrder = "overThenDown"  # a row's pages one after the other
+    ws.print_title_cols = "A:A"
 
 
 def _write(cell, value) -> None:

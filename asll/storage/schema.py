@@ -85,6 +85,10 @@ DOSSIER_FIELDS: tuple[tuple[str, type], ...] = (
     ("motif_fin", sa.Text),
     ("proposition", sa.Text),
     ("observations", sa.Text),
+    # migration 0003: the Groupe Technique Social
+    ("date_gts", sa.Date),
+    ("decision_gts", sa.Text),
+    ("motif_refus", sa.Text),
     # migration 0002: the judge's report (issue #15)
     ("nb_tentatives_contact", sa.Integer),
     ("reprise_paiement", sa.Text),

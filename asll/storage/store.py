@@ -28,7 +28,8 @@ from pathlib import Path
 from filelock import FileLock
 
 from asll.domain.deadlines import deadlines_for
-from asll.domain.model import SUIVI_FIELDS, Dossier, Extraction
+from asll.domain.dossiers import apply_final_report
+from asll.domain.model import Dossier, Extraction
 from asll.domain.retention import ANONYMISED
 from asll.domain.sectors import Affectation
 from asll.storage.database import TOOL, Database, DuplicateDocument, sqlite_url
@@ -213,8 +214,9 @@ class RegisterStore:
             )
         elif kind == "anonymisation":
             self.db.anonymise(entry["dossier"], entry.get("motif", ""))
-        elif kind == "suivi":
-            self.db.set_fields(entry["dossier"], entry["valeurs"], TOOL)
+        elif kind == "rapport_final":
+            values = entry["valeurs"]
+            self.db.change(entry["dossier"], lambda d: apply_final_report(d, values), TOOL)
         else:
             raise ValueError(f"unknown register change: {kind}")
         return entry
@@ -526,17 +528,9 @@ def drafts_entry(numero: str, drafts: list[str]) -> dict:
     return {"type": "brouillons", "dossier": numero, "brouillons": drafts}
 
 
-# Fields a follow-up entry may set: what workers record as the case goes on, and its status.
-FOLLOW_UP_FIELDS = frozenset(SUIVI_FIELDS) | {"statut"}
-
-
-def follow_up_entry(numero: str, values: dict) -> dict:
-    """A change of a dossier's follow-up fields (status, dates…), e.g. when a report is made
-    final. Only the fields of `FOLLOW_UP_FIELDS`; dates may be given as `date`."""
-    unknown = set(values) - FOLLOW_UP_FIELDS
-    if unknown:
-        raise ValueError(f"Champs de suivi inconnus : {', '.join(sorted(unknown))}")
-    return {"type": "suivi", "dossier": numero, "valeurs": dict(values)}
+def final_report_entry(numero: str, values: dict) -> dict:
+    """What a final report writes back into its dossier (status, dates, boxes ticked)."""
+    return {"type": "rapport_final", "dossier": numero, "valeurs": values}
 
 
 _RECORD_FIELDS = {f.name for f in dataclasses.fields(DocumentRecord)}
