@@ -262,7 +262,8 @@ def test_statut_lists_a_conflict_and_ingest_with_an_empty_inbox_catches_up(tmp_p
     )
     status = asll("statut").stdout
     assert "1 cellule(s) modifiée(s) à la fois dans le classeur et par l'outil" in status
-    assert "ESU-2025-0002, Dette locative : « 1750.0 » gardé (Claire Vidal)" in status
+    assert "ESU-2025-0002, Dette locative : « 1\u202f750 » gardé (Claire Vidal)" in status
+    assert "l'outil avait « 1\u202f800 »" in status
 
 
 def test_an_imported_dossier_keeps_its_number_and_moves_the_counter(tmp_path, register_url):

@@ -839,8 +839,8 @@ def cmd_statut(args) -> int:
         for c in status.conflits:
             print(
                 f"  {c['quand'].strftime('%d/%m/%Y %H:%M')} {c['dossier']}, {c['champ']} : "
-                f"« {c['valeur_personne'] or ''} » gardé ({c['auteur']}), l'outil avait "
-                f"« {c['valeur_outil'] or ''} »"
+                f"« {_cell_fr(c['valeur_personne'])} » gardé ({c['auteur']}), l'outil avait "
+                f"« {_cell_fr(c['valeur_outil'])} »"
             )
     if status.en_retard:
         print(f"{len(status.en_retard)} rapport(s) ESU en retard :")
@@ -851,6 +851,24 @@ def cmd_statut(args) -> int:
     elif not status.en_retard:
         print("Aucun rapport ESU à rendre dans les 7 jours.")
     return EXIT_OK
+
+
+def _cell_fr(value: str | None) -> str:
+    """A register value kept as text (ISO date, decimal point) as a French reader writes it."""
+    from generators.formatting import date_fr
+
+    if not value:
+        return "(vide)"
+    try:
+        return date_fr(date.fromisoformat(value))
+    except ValueError:
+        pass
+    try:
+        number = float(value)
+    except ValueError:
+        return value
+    text = f"{number:,.2f}" if number != int(number) else f"{int(number):,}"
+    return text.replace(",", "\u202f").replace(".", ",")
 
 
 def cmd_echeances(args) -> int:
