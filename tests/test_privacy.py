@@ -174,3 +174,31 @@ def test_the_log_file_names_no_household(tmp_path):
     assert "traité : dossier ESU-" in log and "doublon" in log and "quarantaine" in log
     for word in ("MARTIN", "LEROY", "Anémones", "3 412", "3412"):
         assert word not in log
+
+
+def test_the_access_export_holds_the_dossier_its_files_and_its_history(tmp_path, register_url):
+    import json
+
+    from asll.app.privacy import export_person
+
+    config = Config.for_workspace(tmp_path, stabilite_secondes=0, base_registre=register_url)
+    (martin,) = _ingest(config, MARTIN)
+    wb = load_workbook(config.registre)  # a worker records the interview
+    ws = wb["Dossiers"]
+    headers = {c.value: c.column for c in ws[1]}
+    ws.cell(row=2, column=headers["Ménage rencontré"], value="Oui")
+    wb.properties.lastModifiedBy = "Claire Vidal"
+    wb.save(config.registre)
+    store = RegisterStore(config.registre, register_url)
+    store.flush()
+
+    dossiers = find_person(store.view().dossiers(), "Martin")
+    folder = export_person(dossiers, store, config, "Martin", tmp_path / "exports")
+
+    data = json.loads((folder / "donnees.json").read_text(encoding="utf-8"))
+    assert [d["numero"] for d in data["dossiers"]] == [martin.dossier]
+    assert [d["fichier"] for d in data["documents_recus"]] == [MARTIN.name]
+    history = {(h["auteur"], h["champ"], h["nouvelle_valeur"]) for h in data["historique"]}
+    assert ("Claire Vidal", "menage_rencontre", "Oui") in history
+    assert any(h["nouvelle_valeur"].startswith("créé") for h in data["historique"])
+    assert (folder / martin.dossier / MARTIN.name).read_bytes() == MARTIN.read_bytes()
