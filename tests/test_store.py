@@ -217,3 +217,29 @@ def test_a_row_deleted_by_mistake_comes_back_with_the_edits_kept(tmp_path, regis
     assert rows["ESU-2025-0002"]["Nom 1"] == "PETIT"
     assert rows["ESU-2025-0003"]["Statut"] == "Clos"
     assert rebuilt.base == path and rebuilt.dossiers_restored == 1
+
+
+def test_what_a_person_saved_is_read_before_anything_uses_the_register(tmp_path, register_url):
+    path = tmp_path / "registre.xlsx"
+    store = RegisterStore(path, register_url)
+    _letter("MOREAU", "ESU-2025-0001", "a" * 64, store)
+    store.flush()
+    _person_edits(path, {"ESU-2025-0001": {"Statut": "En cours", "Ménage rencontré": "Oui"}})
+
+    # a draft or a report asks for the dossier: no save of the workbook in between
+    dossier = RegisterStore(path, register_url).view().get("ESU-2025-0001")
+
+    assert (dossier.statut, dossier.menage_rencontre) == ("En cours", "Oui")
+
+
+def test_the_sqlite_database_is_copied_online_and_rotated(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "registre.xlsx"
+    store = RegisterStore(path)
+    _letter("MOREAU", "ESU-2025-0001", "a" * 64, store)
+    copies = [store.backup_database() for _ in range(12)]
+    kept = sorted((tmp_path / ".asll" / "sauvegardes").glob("base-*.sqlite"))
+    assert len(kept) == 10 and kept[-1] == copies[-1]
+    with sqlite3.connect(kept[-1]) as copy:  # a database of its own, complete
+        assert copy.execute("SELECT numero FROM dossiers").fetchall() == [("ESU-2025-0001",)]

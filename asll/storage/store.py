@@ -128,6 +128,7 @@ class RegisterStore:
         self.wait_reason: str | None = None
         self._deadline_cache: dict[str, tuple] = {}
         self._last_db_backup = 0.0
+        self._pending_missing: set[str] = set()  # rows deleted by hand, to write again
 
     # ------------------------------------------------------------------ database
     @property
@@ -160,10 +161,26 @@ class RegisterStore:
 
     # ------------------------------------------------------------------ reading
     def view(self) -> RegisterView:
+        """The register's contents, with what a person saved in the workbook taken in."""
+        self._take_edits()
         return RegisterView(self.db)
 
     def dossiers(self) -> list[Dossier]:
+        self._take_edits()
         return list(self.db.dossiers().values())
+
+    def _take_edits(self) -> None:
+        """A person saved the workbook since it was last read: their edits go into the
+        database before anything reads it (a draft, a report, the deadlines)."""
+        db = self.db
+        signature = _signature(self.path)
+        if signature is None or _text(signature) == db.view_state(self.vue)[1]:
+            return
+        with self._view_lock, self._lock:
+            try:
+                self._pending_missing |= self._pull()
+            except RegisterUnreadable:
+                pass  # `flush()` says so; the database is complete up to its last read
 
     def knows(self, sha256: str) -> bool:
         """Whether a file with this hash was already received (safe from any thread)."""
@@ -228,7 +245,7 @@ class RegisterStore:
         with self._view_lock, self._lock:
             db = self.db
             try:
-                missing = self._pull()
+                missing = self._pull() | self._pending_missing
             except RegisterUnreadable as exc:
                 log.error("Registre illisible : il n'est pas réécrit (asll reconstruire).")
                 return Waiting(max(db.revision() - db.view_state(self.vue)[0], 1), str(exc))
@@ -247,6 +264,7 @@ class RegisterStore:
                 self.wait_reason = reason
                 return Waiting(max(revision - synced, 1), reason)
             self._push(synced, revision, missing)
+            self._pending_missing = set()
             self._backup_database()
             if self.wait_reason:
                 log.info("Registre de nouveau disponible : changements en attente enregistrés.")
