@@ -24,7 +24,7 @@ from generators import house_style as style
 from generators.context import CASES  # asll installed (make setup: pip install -e .)
 from generators.dsf import RUBRIQUES_DSF
 from generators.fields_doc import write_field_list
-from generators.formatting import typo_fr
+from generators.formatting import jour_mois_insecables, typo_fr
 
 ICI = Path(__file__).resolve().parent
 POLICE_SYMBOLES = "Segoe UI Symbol"  # ☐ ☒ (LibreOffice falls back to DejaVu Sans)
@@ -53,7 +53,7 @@ def runs(p, texte: str, bold=False, italic=False, taille=None, couleur=None):
         if not morceau:
             continue
         est_balise = morceau.startswith(("{{", "{%"))
-        r = p.add_run(morceau if est_balise else typo_fr(morceau))
+        r = p.add_run(morceau if est_balise else jour_mois_insecables(typo_fr(morceau)))
         r.bold = bold or None
         r.italic = italic or None
         if taille:
@@ -251,7 +251,7 @@ def choix(doc, champ, textes, apres=2):
 
 
 def titre_section(doc, texte):
-    return doc.add_heading(typo_fr(texte), level=1)
+    return doc.add_heading(jour_mois_insecables(typo_fr(texte)), level=1)
 
 
 # ---------------------------------------------------------------- document skeleton
@@ -546,10 +546,8 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         apres=2,
     )
     p.paragraph_format.left_indent = Cm(0.4)
-    if rencontre:
+    if rencontre:  # not met: what partners say goes to item 12, no line left empty here
         para(doc, "Précisions (autre dispositif, plan amiable…) : {{ dispositifs }}", avant=2)
-    else:
-        para(doc, "Précisions, si les partenaires en donnent :", avant=2)
 
     titre_section(doc, next(r))
     choix(
@@ -677,6 +675,8 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         "Observations du rédacteur, du locataire ou du bailleur jointes ou reproduites ici.",
         "{{ observations }}",
     )
+    p = para(doc, "{{ case_neant_observations }} Néant : aucune observation écrite.", apres=2)
+    p.paragraph_format.left_indent = Cm(0.4)
 
     titre_section(doc, next(r))
     cases(
@@ -689,13 +689,23 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         ]
         + ([] if rencontre else ["Besoin non évalué en l'absence d'entretien"]),
     )
-    if rencontre:
+    if rencontre:  # not met: as in item 9, no line left empty
         para(doc, "Démarches engagées : {{ demarches_relogement }}", avant=2)
-    else:
-        para(doc, "Démarches engagées, si les partenaires en connaissent :", avant=2)
 
     titre_section(doc, next(r))
-    para(doc, "{{ ccapex }}", garder=True)  # never a last page holding only the signature
+    # Never a last page holding only the signature: item 15 keeps with « Fait à ».
+    for texte in (
+        "{{ case_ccapex_saisie_oui }} La CCAPEX a été saisie. Date de la saisine : "
+        "{{ date_saisine_ccapex }}",
+        "{{ case_ccapex_saisie_non }} Pas de saisine de la CCAPEX connue à ce jour.",
+    ):
+        p = para(doc, texte, apres=2, garder=True)
+        p.paragraph_format.left_indent = Cm(0.4)
+    para(doc, "Recommandations de la CCAPEX : {{ ccapex }}", avant=2, apres=2, garder=True)
+    p = para(
+        doc, "{{ case_neant_ccapex }} Néant : aucune recommandation connue.", apres=2, garder=True
+    )
+    p.paragraph_format.left_indent = Cm(0.4)
 
     signatures(
         doc, [("Le rédacteur", "{{ service_signataire }}, {{ service_fonction }}")], lignes=2
