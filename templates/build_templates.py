@@ -345,6 +345,18 @@ VERIFICATIONS = (
 )
 
 
+# Item 6: the usual kinds of social, legal and judicial support, ticked by the worker.
+ACCOMPAGNEMENTS = (
+    "Mesure de protection juridique (sauvegarde de justice, curatelle, tutelle, "
+    "habilitation familiale)",
+    "Mesure d'accompagnement social personnalisé (MASP)",
+    "Accompagnement vers et dans le logement (AVDL) ou ASLL",
+    "Assistance d'un avocat",
+    "Aide juridictionnelle demandée ou obtenue",
+    "Aucun accompagnement connu",
+)
+
+
 def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
     doc = nouveau_document(titre_pied, "Diagnostic social et financier")
     para(doc, "Diagnostic social et financier", style="Title")
@@ -483,7 +495,8 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
     )
 
     titre_section(doc, next(r))
-    para(doc, "{{ accompagnement_existant }}")
+    cases(doc, ACCOMPAGNEMENTS)
+    para(doc, "Précisions : {{ accompagnement_existant }}", avant=2)
 
     titre_section(doc, next(r))
     fiche(

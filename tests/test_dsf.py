@@ -604,3 +604,24 @@ def test_not_met_form_leaves_no_empty_line_in_items_9_and_14(tmp_path):
         item = _item(t, numero)
         assert "si les partenaires" not in item, numero
         assert not [ligne for ligne in item.split("\n") if ligne.rstrip().endswith(":")], numero
+
+
+def test_item_6_has_boxes_for_the_usual_kinds_of_support_in_both_forms(tmp_path):
+    config = service_config(tmp_path)
+    for d in (dsf_renseigne(), replace(dsf_renseigne(), menage_rencontre="Non")):
+        path = draft_document("esu", d, config, AUJOURDHUI)
+        item6 = _item(texte(path), 6)
+        for accompagnement in (
+            "☐ Mesure de protection juridique (sauvegarde de justice, curatelle, tutelle, "
+            "habilitation familiale)",
+            "☐ Mesure d'accompagnement social personnalisé (MASP)",
+            "☐ Accompagnement vers et dans le logement (AVDL) ou ASLL",
+            "☐ Assistance d'un avocat",
+            "☐ Aide juridictionnelle demandée ou obtenue",
+            "☐ Aucun accompagnement connu",
+        ):
+            assert accompagnement in item6, accompagnement
+        assert f"Précisions{NBSP}: {A_COMPLETER}" in item6
+        cases6 = [b for b in boites(path) if b.rubrique == 6]
+        assert len(cases6) == 6 and not any(b.cochee for b in cases6)
+        assert {b.tag for b in cases6} == {"rubrique-6"}  # clickable, ticked by the worker
