@@ -151,6 +151,7 @@ LIBELLES: dict[str, str] = {
     "preconisations": "Préconisations du rédacteur",
     "demarches_relogement": "Besoin de relogement et démarches",
     "ccapex": "Recommandations de la CCAPEX",
+    "autres_occupants": "Autres occupants du logement",
     "date_saisine_ccapex": "Date de saisine de la CCAPEX",
     # ASLL (convention, bilan)
     "type_mesure": "Nature de la mesure",
@@ -235,6 +236,7 @@ for _champ, _valeurs in CASES.items():
 LIBELLES |= {
     "case_neant_observations": "Case « Néant » (observations écrites)",
     "case_neant_ccapex": "Case « Néant » (recommandations de la CCAPEX)",
+    "case_neant_autres_occupants": "Case « Aucun autre occupant »",
     "case_ccapex_saisie_oui": "Case « CCAPEX saisie »",
     "case_ccapex_saisie_non": "Case « Pas de saisine de la CCAPEX connue »",
 }
@@ -259,6 +261,7 @@ REDACTION = (
     "demarches_relogement",
     "ccapex",
     "date_saisine_ccapex",
+    "autres_occupants",
     "date_decision",
     "precisions_objectifs",
     "precisions_plan",
@@ -521,10 +524,11 @@ def build_context(
         all(x == NON_SOLLICITE for x in statuts), "dispositifs", "aucun"
     )
 
-    # items 13 and 15: « Néant » and whether the CCAPEX was seized, ticked by the worker
+    # items 5, 13 and 15: « Néant » and whether the CCAPEX was seized, ticked by the worker
     # (generators/dsf.DISPENSES: a ticked box spares the text it stands for)
     ctx["case_neant_observations"] = Case(False, "neant", "observations")
     ctx["case_neant_ccapex"] = Case(False, "neant", "ccapex")
+    ctx["case_neant_autres_occupants"] = Case(False, "neant", "autres_occupants")
     ctx["case_ccapex_saisie_oui"] = Case(False, "ccapex_saisie", "Oui")
     ctx["case_ccapex_saisie_non"] = Case(False, "ccapex_saisie", "Non")
 

@@ -53,10 +53,12 @@ RUBRIQUES_A_COCHER = {
 }
 
 # Boxes (tag `champ=valeur`) that, ticked, spare the writer the text of these fields: items
-# 13 and 15 are answered « le cas échéant », and a CCAPEX not seized has no date.
+# 13 and 15 are answered « le cas échéant », a CCAPEX not seized has no date, a household
+# may have no other occupant (item 5).
 DISPENSES = {
     "neant=observations": ("observations",),
     "neant=ccapex": ("ccapex",),
+    "neant=autres_occupants": ("autres_occupants",),
     "ccapex_saisie=Non": ("date_saisine_ccapex", "ccapex"),
 }
 

@@ -464,14 +464,16 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
     para(doc, "Date d'envoi : {{ date_envoi_rapport }}")
 
     titre_section(doc, next(r))
-    boucle(
+    # The worker ticks who the assignation names: another adult is an occupant only.
+    t = boucle(
         doc,
-        [8.6, 4.6, 3.4],
-        ["Nom et prénom", "Date de naissance", "Âge"],
+        [2.6, 6.6, 4.2, 3.2],
+        ["Assigné(e)", "Nom et prénom", "Date de naissance", "Âge"],
         "p",
         "personnes",
-        ["{{ p.nom_complet }}", "{{ p.date_naissance }}", "{{ p.age }}"],
+        ["☐", "{{ p.nom_complet }}", "{{ p.date_naissance }}", "{{ p.age }}"],
     )
+    t.rows[2].cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     para(doc, "Adresse du logement : {{ adresse_complete }}")
 
     titre_section(doc, next(r))
@@ -493,6 +495,15 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         "enfants",
         ["{{ e.nom_complet }}", "{{ e.date_naissance }}", "{{ e.age }}"],
     )
+    para(
+        doc,
+        "Autres occupants du logement (personne hébergée, adulte non désigné dans "
+        "l'assignation) : {{ autres_occupants }}",
+        apres=2,
+        garder=True,
+    )
+    p = para(doc, "{{ case_neant_autres_occupants }} Aucun autre occupant.", apres=2)
+    p.paragraph_format.left_indent = Cm(0.4)
 
     titre_section(doc, next(r))
     cases(doc, ACCOMPAGNEMENTS)

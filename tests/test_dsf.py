@@ -625,3 +625,43 @@ def test_item_6_has_boxes_for_the_usual_kinds_of_support_in_both_forms(tmp_path)
         cases6 = [b for b in boites(path) if b.rubrique == 6]
         assert len(cases6) == 6 and not any(b.cochee for b in cases6)
         assert {b.tag for b in cases6} == {"rubrique-6"}  # clickable, ticked by the worker
+
+
+def test_items_4_and_5_tell_the_assigned_tenants_from_other_occupants(tmp_path):
+    config = service_config(tmp_path)
+    d = dsf_renseigne()
+    d.date_envoi_rapport = date(2025, 10, 3)
+    for rencontre in ("Oui", "Non"):
+        path = draft_document("esu", replace(d, menage_rencontre=rencontre), config, AUJOURDHUI)
+        doc = Document(str(path))
+        tableau = next(t for t in doc.tables if t.rows[0].cells[0].text == "Assigné(e)")
+        lignes = [[c.text for c in row.cells] for row in tableau.rows[1:]]
+        assert [ligne[1] for ligne in lignes] == [
+            "Madame Hélène LE GUÉVÉNEC",
+            "Monsieur Jean-François N'DIAYE",
+        ]
+        cases4 = [b for b in boites(path) if b.rubrique == 4]
+        assert len(cases4) == 2 and not any(b.cochee for b in cases4)  # the worker ticks
+        item5 = _item(texte(path), 5)
+        assert (
+            "Autres occupants du logement (personne hébergée, adulte non désigné dans "
+            f"l'assignation){NBSP}: {A_COMPLETER}" in item5
+        )
+        assert "☐ Aucun autre occupant." in item5
+    # « Aucun autre occupant » ticked: nothing to write, nothing left to complete
+    _rediger(
+        draft_document("esu", d, config, AUJOURDHUI),
+        sauf=("autres_occupants",),
+        cocher_tags=("neant=observations",),
+    )
+    with pytest.raises(IncompleteDocument) as exc:
+        final_document("esu", d, config, AUJOURDHUI)
+    assert exc.value.champs == ["Autres occupants du logement"]
+    _rediger(
+        draft_document("esu", d, config, AUJOURDHUI),
+        sauf=("autres_occupants",),
+        cocher_tags=("neant=autres_occupants",),
+    )
+    final = final_document("esu", d, config, AUJOURDHUI)
+    assert A_COMPLETER not in texte(final)
+    assert "☒ Aucun autre occupant." in _item(texte(final), 5)
