@@ -150,7 +150,9 @@ LIBELLES: dict[str, str] = {
     "capacite_remboursement": "Capacité de remboursement",
     "preconisations": "Préconisations du rédacteur",
     "demarches_relogement": "Besoin de relogement et démarches",
-    "ccapex": "Saisine de la CCAPEX",
+    "ccapex": "Recommandations de la CCAPEX",
+    "autres_occupants": "Autres occupants du logement",
+    "date_saisine_ccapex": "Date de saisine de la CCAPEX",
     # ASLL (convention, bilan)
     "type_mesure": "Nature de la mesure",
     "acces": "Mesure d'accès au logement (sans dette ni procédure)",
@@ -231,6 +233,13 @@ RESULTATS = dict(
 for _champ, _valeurs in CASES.items():
     for _valeur, _suffixe in _valeurs.items():
         LIBELLES[f"case_{_champ}_{_suffixe}"] = f"Case « {_valeur} » ({LIBELLES[_champ]})"
+LIBELLES |= {
+    "case_neant_observations": "Case « Néant » (observations écrites)",
+    "case_neant_ccapex": "Case « Néant » (recommandations de la CCAPEX)",
+    "case_neant_autres_occupants": "Case « Aucun autre occupant »",
+    "case_ccapex_saisie_oui": "Case « CCAPEX saisie »",
+    "case_ccapex_saisie_non": "Case « Pas de saisine de la CCAPEX connue »",
+}
 
 # Model fields whose tag has another name (for `champs_incertains`).
 CHAMP_VERS_BALISE = {
@@ -251,6 +260,8 @@ REDACTION = (
     "preconisations",
     "demarches_relogement",
     "ccapex",
+    "date_saisine_ccapex",
+    "autres_occupants",
     "date_decision",
     "precisions_objectifs",
     "precisions_plan",
@@ -512,6 +523,14 @@ def build_context(
     ctx["case_aucun_dispositif"] = Case(
         all(x == NON_SOLLICITE for x in statuts), "dispositifs", "aucun"
     )
+
+    # items 5, 13 and 15: « Néant » and whether the CCAPEX was seized, ticked by the worker
+    # (generators/dsf.DISPENSES: a ticked box spares the text it stands for)
+    ctx["case_neant_observations"] = Case(False, "neant", "observations")
+    ctx["case_neant_ccapex"] = Case(False, "neant", "ccapex")
+    ctx["case_neant_autres_occupants"] = Case(False, "neant", "autres_occupants")
+    ctx["case_ccapex_saisie_oui"] = Case(False, "ccapex_saisie", "Oui")
+    ctx["case_ccapex_saisie_non"] = Case(False, "ccapex_saisie", "Non")
 
     # item 10: resumption of payment
     _cases(ctx, "reprise_paiement", dossier.reprise_paiement, exige=not non_rencontre)

@@ -41,7 +41,7 @@ from generators.context import (
     build_context,
     libelle_champ,
 )
-from generators.dsf import rubriques_sans_case, suivi_du_dsf
+from generators.dsf import champs_dispenses, rubriques_sans_case, suivi_du_dsf
 from generators.errors import IncompleteDocument, TemplateError
 from generators.pdf import convert_to_pdf
 
@@ -126,10 +126,13 @@ def final_document(
             _modele(config, fichier), build_context(dossier, config, jour, date_signature=jour)
         )
         nom = f"{base}.docx"
-    restants = champs_restants(contenu) + rubriques_sans_case(contenu, suffixe)
+    dispenses = champs_dispenses(contenu)
+    restants = [
+        c for c in champs_restants(contenu) if c not in {libelle_champ(k) for k in dispenses}
+    ] + rubriques_sans_case(contenu, suffixe)
     if restants:
         raise IncompleteDocument(nom, restants)
-    cible = write_new(outbox, f"{base}-final", ".docx", _nettoyer(contenu))
+    cible = write_new(outbox, f"{base}-final", ".docx", _nettoyer(contenu, dispenses))
     convert_to_pdf([cible])
     return cible
 
@@ -517,12 +520,14 @@ def champs_restants(docx: bytes | Path) -> list[str]:
     return out + [o for o in orphelins if o not in out]
 
 
-def _nettoyer(docx_bytes: bytes) -> bytes:
+def _nettoyer(docx_bytes: bytes, vides: set[str] = frozenset()) -> bytes:
     """A final version: no yellow highlight, no hidden bookmark of the drafts; each check
-    box's state matches the glyph the worker left (a tool may change only the glyph)."""
+    box's state matches the glyph the worker left (a tool may change only the glyph); the
+    fields of `vides` (spared by a ticked « Néant ») lose their « [à compléter] »."""
     doc = Document(io.BytesIO(docx_bytes))
     for _, element in _parties(doc):
         aligner_sur_glyphes(element)
+        _vider(element, vides)
         for h in list(element.iter(qn("w:highlight"))):
             h.getparent().remove(h)
         ids = set()
@@ -536,3 +541,17 @@ def _nettoyer(docx_bytes: bytes) -> bytes:
     tampon = io.BytesIO()
     doc.save(tampon)
     return tampon.getvalue()
+
+
+def _vider(element, cles: set[str]) -> None:
+    """Blank the placeholder text inside the bookmarks of the fields `cles`."""
+    ouverts: set[str] = set()
+    for e in list(element.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"), qn("w:t"))):
+        if e.tag == qn("w:bookmarkStart"):
+            m = re.fullmatch(SIGNET + r"\d+_(.+)", e.get(qn("w:name")) or "")
+            if m and m.group(1) in cles:
+                ouverts.add(e.get(qn("w:id")))
+        elif e.tag == qn("w:bookmarkEnd"):
+            ouverts.discard(e.get(qn("w:id")))
+        elif ouverts and (A_COMPLETER in (e.text or "") or A_VERIFIER in (e.text or "")):
+            e.text = ""

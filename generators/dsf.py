@@ -52,6 +52,23 @@ RUBRIQUES_A_COCHER = {
     "rapport-esu-non-rencontre": (2, 8, 10),
 }
 
+# Boxes (tag `champ=valeur`) that, ticked, spare the writer the text of these fields: items
+# 13 and 15 are answered « le cas échéant », a CCAPEX not seized has no date, a household
+# may have no other occupant (item 5).
+DISPENSES = {
+    "neant=observations": ("observations",),
+    "neant=ccapex": ("ccapex",),
+    "neant=autres_occupants": ("autres_occupants",),
+    "ccapex_saisie=Non": ("date_saisine_ccapex", "ccapex"),
+}
+
+
+def champs_dispenses(docx: bytes) -> set[str]:
+    """Tags of the fields a ticked box of `DISPENSES` leaves without text."""
+    doc = Document(io.BytesIO(docx))
+    cochees = {c.tag for c in cases_du_document(doc.element.body) if c.cochee}
+    return {champ for tag, champs in DISPENSES.items() if tag in cochees for champ in champs}
+
 
 def rubriques_sans_case(docx: bytes, forme: str) -> list[str]:
     """French names of the items of `forme` that need a ticked box and have none."""

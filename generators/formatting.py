@@ -120,6 +120,15 @@ def typo_fr(texte: str) -> str:
     return texte
 
 
+_JOUR_MOIS = re.compile(r"\b(\d{1,2}(?:er)?) +(" + "|".join(MOIS) + r")\b")
+
+
+def jour_mois_insecables(texte: str) -> str:
+    """« 6 juillet 1989 » with a no-break space after the day: a line never ends on the day
+    of a date (the templates' fixed text, templates/build_templates.py)."""
+    return _JOUR_MOIS.sub("\\1" + ESPACE_INSECABLE + "\\2", texte)
+
+
 _DATE_ECRITE = re.compile(
     r"(\d{1,2})(?:er)?[\s\u00a0\u202f]+([^\W\d_]+)[\s\u00a0\u202f]+(\d{4})"
     r"|(\d{1,2})/(\d{1,2})/(\d{4})"

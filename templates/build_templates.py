@@ -24,7 +24,7 @@ from generators import house_style as style
 from generators.context import CASES  # asll installed (make setup: pip install -e .)
 from generators.dsf import RUBRIQUES_DSF
 from generators.fields_doc import write_field_list
-from generators.formatting import typo_fr
+from generators.formatting import jour_mois_insecables, typo_fr
 
 ICI = Path(__file__).resolve().parent
 POLICE_SYMBOLES = "Segoe UI Symbol"  # ☐ ☒ (LibreOffice falls back to DejaVu Sans)
@@ -53,7 +53,7 @@ def runs(p, texte: str, bold=False, italic=False, taille=None, couleur=None):
         if not morceau:
             continue
         est_balise = morceau.startswith(("{{", "{%"))
-        r = p.add_run(morceau if est_balise else typo_fr(morceau))
+        r = p.add_run(morceau if est_balise else jour_mois_insecables(typo_fr(morceau)))
         r.bold = bold or None
         r.italic = italic or None
         if taille:
@@ -251,7 +251,7 @@ def choix(doc, champ, textes, apres=2):
 
 
 def titre_section(doc, texte):
-    return doc.add_heading(typo_fr(texte), level=1)
+    return doc.add_heading(jour_mois_insecables(typo_fr(texte)), level=1)
 
 
 # ---------------------------------------------------------------- document skeleton
@@ -342,6 +342,18 @@ VERIFICATIONS = (
     ("Fournisseur d'énergie", "contrat actif, consommation, coupure ou impayé"),
     ("Voisinage, gardien", "logement occupé, départ éventuel du ménage"),
     ("Services sociaux (secteur, CCAS)", "accompagnement connu, démarches en cours"),
+)
+
+
+# Item 6: the usual kinds of social, legal and judicial support, ticked by the worker.
+ACCOMPAGNEMENTS = (
+    "Mesure de protection juridique (sauvegarde de justice, curatelle, tutelle, "
+    "habilitation familiale)",
+    "Mesure d'accompagnement social personnalisé (MASP)",
+    "Accompagnement vers et dans le logement (AVDL) ou ASLL",
+    "Assistance d'un avocat",
+    "Aide juridictionnelle demandée ou obtenue",
+    "Aucun accompagnement connu",
 )
 
 
@@ -452,14 +464,16 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
     para(doc, "Date d'envoi : {{ date_envoi_rapport }}")
 
     titre_section(doc, next(r))
-    boucle(
+    # The worker ticks who the assignation names: another adult is an occupant only.
+    t = boucle(
         doc,
-        [8.6, 4.6, 3.4],
-        ["Nom et prénom", "Date de naissance", "Âge"],
+        [2.6, 6.6, 4.2, 3.2],
+        ["Assigné(e)", "Nom et prénom", "Date de naissance", "Âge"],
         "p",
         "personnes",
-        ["{{ p.nom_complet }}", "{{ p.date_naissance }}", "{{ p.age }}"],
+        ["☐", "{{ p.nom_complet }}", "{{ p.date_naissance }}", "{{ p.age }}"],
     )
+    t.rows[2].cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     para(doc, "Adresse du logement : {{ adresse_complete }}")
 
     titre_section(doc, next(r))
@@ -481,9 +495,19 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         "enfants",
         ["{{ e.nom_complet }}", "{{ e.date_naissance }}", "{{ e.age }}"],
     )
+    para(
+        doc,
+        "Autres occupants du logement (personne hébergée, adulte non désigné dans "
+        "l'assignation) : {{ autres_occupants }}",
+        apres=2,
+        garder=True,
+    )
+    p = para(doc, "{{ case_neant_autres_occupants }} Aucun autre occupant.", apres=2)
+    p.paragraph_format.left_indent = Cm(0.4)
 
     titre_section(doc, next(r))
-    para(doc, "{{ accompagnement_existant }}")
+    cases(doc, ACCOMPAGNEMENTS)
+    para(doc, "Précisions : {{ accompagnement_existant }}", avant=2)
 
     titre_section(doc, next(r))
     fiche(
@@ -546,10 +570,8 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         apres=2,
     )
     p.paragraph_format.left_indent = Cm(0.4)
-    if rencontre:
+    if rencontre:  # not met: what partners say goes to item 12, no line left empty here
         para(doc, "Précisions (autre dispositif, plan amiable…) : {{ dispositifs }}", avant=2)
-    else:
-        para(doc, "Précisions, si les partenaires en donnent :", avant=2)
 
     titre_section(doc, next(r))
     choix(
@@ -677,6 +699,8 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         "Observations du rédacteur, du locataire ou du bailleur jointes ou reproduites ici.",
         "{{ observations }}",
     )
+    p = para(doc, "{{ case_neant_observations }} Néant : aucune observation écrite.", apres=2)
+    p.paragraph_format.left_indent = Cm(0.4)
 
     titre_section(doc, next(r))
     cases(
@@ -689,13 +713,23 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         ]
         + ([] if rencontre else ["Besoin non évalué en l'absence d'entretien"]),
     )
-    if rencontre:
+    if rencontre:  # not met: as in item 9, no line left empty
         para(doc, "Démarches engagées : {{ demarches_relogement }}", avant=2)
-    else:
-        para(doc, "Démarches engagées, si les partenaires en connaissent :", avant=2)
 
     titre_section(doc, next(r))
-    para(doc, "{{ ccapex }}", garder=True)  # never a last page holding only the signature
+    # Never a last page holding only the signature: item 15 keeps with « Fait à ».
+    for texte in (
+        "{{ case_ccapex_saisie_oui }} La CCAPEX a été saisie. Date de la saisine : "
+        "{{ date_saisine_ccapex }}",
+        "{{ case_ccapex_saisie_non }} Pas de saisine de la CCAPEX connue à ce jour.",
+    ):
+        p = para(doc, texte, apres=2, garder=True)
+        p.paragraph_format.left_indent = Cm(0.4)
+    para(doc, "Recommandations de la CCAPEX : {{ ccapex }}", avant=2, apres=2, garder=True)
+    p = para(
+        doc, "{{ case_neant_ccapex }} Néant : aucune recommandation connue.", apres=2, garder=True
+    )
+    p.paragraph_format.left_indent = Cm(0.4)
 
     signatures(
         doc, [("Le rédacteur", "{{ service_signataire }}, {{ service_fonction }}")], lignes=2

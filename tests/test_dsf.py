@@ -4,6 +4,7 @@ produced DOCX (text, check-box content controls), the register workbook after --
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -115,7 +116,7 @@ def test_header_items_7_to_12_and_the_writer_from_the_register(tmp_path):
     assert "☒ Le loyer courant est de nouveau payé intégralement." in item10
     assert "☐ Le paiement du loyer courant n'a pas repris." in item10
     assert f"Depuis le 5 septembre 2025{NBSP}: 612,40{NBSP}€ versés par mois" in item10
-    assert "loi n°\u00a02023-668 du 27 juillet 2023" in item10
+    assert "loi n°\u00a02023-668 du 27\u00a0juillet 2023" in item10
     assert "versement intégral du loyer courant avant la date de l'audience" in item10
     # item 11: totals computed by the tool
     item11 = t.split("11. Capacité")[1].split("12. Préconisations")[0]
@@ -228,7 +229,6 @@ def test_not_met_form_demands_only_what_can_be_known_and_counts_the_attempts(tmp
     assert "malgré deux tentatives de contact." in t and "trois" not in t
     assert "Non connu" in t.split("9. Dispositifs")[1].split("10. Reprise")[0]
     assert "Capacité de remboursement mensuelle estimée\u00a0: non évaluée sans le ménage" in t
-    assert "Démarches engagées, si les partenaires en connaissent" in t
     _fill(path, tick_items=(8,))
     with pytest.raises(IncompleteDocument) as exc:
         final_document("esu", d, config, AUJOURDHUI)
@@ -452,12 +452,12 @@ def test_item_13_has_a_box_for_the_parties_told_how_long_they_have_to_answer(tmp
     config = service_config(tmp_path)
     for d in (dsf_renseigne(), replace(dsf_renseigne(), menage_rencontre="Non")):
         path = draft_document("esu", d, config, AUJOURDHUI)
-        (case,) = [b for b in boites(path) if b.rubrique == 13]
+        (case,) = [b for b in boites(path) if b.rubrique == 13 and b.tag != "neant=observations"]
         assert not case.cochee and case.tag == "rubrique-13"  # the worker ticks it
         assert (
             "Le locataire et le bailleur ont été informés des délais dans lesquels ils "
             "peuvent présenter des observations écrites ou orales (article 1er du décret "
-            f"n°{NBSP}2021-8 du 5 janvier 2021)." in _item(texte(path), 13)
+            f"n°{NBSP}2021-8 du 5{NBSP}janvier 2021)." in _item(texte(path), 13)
         )
 
 
@@ -500,3 +500,168 @@ def test_a_plan_longer_than_the_judge_s_three_years_says_so(tmp_path):
     d.plan_duree_mois = 36  # three years: within what the judge may grant
     item12 = _item(texte(draft_document("esu", d, config, AUJOURDHUI)), 12)
     assert "pendant 36" in item12 and "trois ans" not in item12
+
+
+# ------------------------------------------------------------------ docs/revue-dsf.md, left to the team
+def _rediger(path: Path, sauf=(), cocher_tags=(), rubriques=(8, 9, 10, 14)) -> Path:
+    """The worker in Word: writes every placeholder but those of the fields `sauf` (found by
+    the draft's hidden bookmarks), ticks the boxes tagged `cocher_tags` and the first box of
+    each of `rubriques`."""
+    doc = Document(str(path))
+    body = doc.element.body
+    ouverts: dict[str, str] = {}
+    for e in body.iter(qn("w:bookmarkStart"), qn("w:bookmarkEnd"), qn("w:t")):
+        if e.tag == qn("w:bookmarkStart"):
+            ouverts[e.get(qn("w:id"))] = (e.get(qn("w:name")) or "").split("_", 2)[-1]
+        elif e.tag == qn("w:bookmarkEnd"):
+            ouverts.pop(e.get(qn("w:id")), None)
+        elif e.text == A_COMPLETER and not set(ouverts.values()) & set(sauf):
+            e.text = "Rédigé par le travailleur social"
+    for numero in rubriques:
+        cocher(next(c for c in cases_du_document(body) if c.rubrique == numero).sdt)
+    for case in cases_du_document(body):
+        if case.tag in cocher_tags:
+            cocher(case.sdt)
+    doc.save(str(path))
+    return path
+
+
+def test_neant_boxes_spare_the_text_of_items_13_and_15(tmp_path):
+    config = service_config(tmp_path)
+    d = dsf_renseigne()
+    d.date_envoi_rapport = date(2025, 10, 3)
+    sans_texte = ("observations", "ccapex", "date_saisine_ccapex")
+    _rediger(draft_document("esu", d, config, AUJOURDHUI), sauf=sans_texte)
+    with pytest.raises(IncompleteDocument) as exc:
+        final_document("esu", d, config, AUJOURDHUI)
+    assert exc.value.champs == [
+        "Observations écrites",
+        "Date de saisine de la CCAPEX",
+        "Recommandations de la CCAPEX",
+    ]
+    # CCAPEX seized: its date is still demanded, « Néant » spares only the recommendations
+    _rediger(
+        draft_document("esu", d, config, AUJOURDHUI),
+        sauf=sans_texte,
+        cocher_tags=("neant=observations", "ccapex_saisie=Oui", "neant=ccapex"),
+    )
+    with pytest.raises(IncompleteDocument) as exc:
+        final_document("esu", d, config, AUJOURDHUI)
+    assert exc.value.champs == ["Date de saisine de la CCAPEX"]
+    # no seizure known: neither date nor recommendations; nothing left « à compléter »
+    _rediger(
+        draft_document("esu", d, config, AUJOURDHUI),
+        sauf=sans_texte,
+        cocher_tags=("neant=observations", "ccapex_saisie=Non"),
+    )
+    final = final_document("esu", d, config, AUJOURDHUI)
+    t = texte(final)
+    assert A_COMPLETER not in t
+    assert "☒ Néant\u00a0: aucune observation écrite." in _item(t, 13)
+    item15 = _item(t, 15)
+    assert "☒ Pas de saisine de la CCAPEX connue à ce jour." in item15
+    assert "☐ La CCAPEX a été saisie. Date de la saisine\u00a0:" in item15
+    cochees = {b.tag for b in boites(final) if b.cochee}
+    assert {"neant=observations", "ccapex_saisie=Non"} <= cochees
+    assert "neant=ccapex" not in cochees and "ccapex_saisie=Oui" not in cochees
+
+
+def test_item_15_asks_whether_and_when_the_ccapex_was_seized_in_both_forms(tmp_path):
+    config = service_config(tmp_path)
+    for d in (dsf_renseigne(), replace(dsf_renseigne(), menage_rencontre="Non")):
+        path = draft_document("esu", d, config, AUJOURDHUI)
+        item15 = _item(texte(path), 15)
+        assert f"☐ La CCAPEX a été saisie. Date de la saisine\u00a0: {A_COMPLETER}" in item15
+        assert "☐ Pas de saisine de la CCAPEX connue à ce jour." in item15
+        assert f"Recommandations de la CCAPEX\u00a0: {A_COMPLETER}" in item15
+        tags = [b.tag for b in boites(path) if b.rubrique == 15]
+        assert tags == ["ccapex_saisie=Oui", "ccapex_saisie=Non", "neant=ccapex"]
+
+
+_JOUR_PUIS_ESPACE = re.compile(
+    r"\b\d{1,2}(?:er)? (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre"
+    r"|novembre|décembre)\b"
+)
+
+
+def test_fixed_dates_of_the_templates_never_break_between_day_and_month():
+    for nom in ("rapport-esu", "rapport-esu-non-rencontre", "convention-asll", "bilan-asll"):
+        body = Document(str(ROOT / "templates" / f"{nom}.docx")).element.body
+        for p in body.iter(qn("w:p")):
+            xml = "".join(t.text or "" for t in p.iter(qn("w:t")))
+            assert not _JOUR_PUIS_ESPACE.search(xml), (nom, xml)
+    esu = "".join(
+        t.text or ""
+        for t in Document(str(ROOT / "templates" / "rapport-esu.docx")).element.iter(qn("w:t"))
+    )
+    assert "du 6\u00a0juillet 1989" in esu and "du 5\u00a0janvier 2021" in esu
+    assert "du 27\u00a0juillet 2023" in esu
+
+
+def test_not_met_form_leaves_no_empty_line_in_items_9_and_14(tmp_path):
+    t = _les_deux_formes(tmp_path)["non rencontré"]
+    for numero in (9, 14):
+        item = _item(t, numero)
+        assert "si les partenaires" not in item, numero
+        assert not [ligne for ligne in item.split("\n") if ligne.rstrip().endswith(":")], numero
+
+
+def test_item_6_has_boxes_for_the_usual_kinds_of_support_in_both_forms(tmp_path):
+    config = service_config(tmp_path)
+    for d in (dsf_renseigne(), replace(dsf_renseigne(), menage_rencontre="Non")):
+        path = draft_document("esu", d, config, AUJOURDHUI)
+        item6 = _item(texte(path), 6)
+        for accompagnement in (
+            "☐ Mesure de protection juridique (sauvegarde de justice, curatelle, tutelle, "
+            "habilitation familiale)",
+            "☐ Mesure d'accompagnement social personnalisé (MASP)",
+            "☐ Accompagnement vers et dans le logement (AVDL) ou ASLL",
+            "☐ Assistance d'un avocat",
+            "☐ Aide juridictionnelle demandée ou obtenue",
+            "☐ Aucun accompagnement connu",
+        ):
+            assert accompagnement in item6, accompagnement
+        assert f"Précisions{NBSP}: {A_COMPLETER}" in item6
+        cases6 = [b for b in boites(path) if b.rubrique == 6]
+        assert len(cases6) == 6 and not any(b.cochee for b in cases6)
+        assert {b.tag for b in cases6} == {"rubrique-6"}  # clickable, ticked by the worker
+
+
+def test_items_4_and_5_tell_the_assigned_tenants_from_other_occupants(tmp_path):
+    config = service_config(tmp_path)
+    d = dsf_renseigne()
+    d.date_envoi_rapport = date(2025, 10, 3)
+    for rencontre in ("Oui", "Non"):
+        path = draft_document("esu", replace(d, menage_rencontre=rencontre), config, AUJOURDHUI)
+        doc = Document(str(path))
+        tableau = next(t for t in doc.tables if t.rows[0].cells[0].text == "Assigné(e)")
+        lignes = [[c.text for c in row.cells] for row in tableau.rows[1:]]
+        assert [ligne[1] for ligne in lignes] == [
+            "Madame Hélène LE GUÉVÉNEC",
+            "Monsieur Jean-François N'DIAYE",
+        ]
+        cases4 = [b for b in boites(path) if b.rubrique == 4]
+        assert len(cases4) == 2 and not any(b.cochee for b in cases4)  # the worker ticks
+        item5 = _item(texte(path), 5)
+        assert (
+            "Autres occupants du logement (personne hébergée, adulte non désigné dans "
+            f"l'assignation){NBSP}: {A_COMPLETER}" in item5
+        )
+        assert "☐ Aucun autre occupant." in item5
+    # « Aucun autre occupant » ticked: nothing to write, nothing left to complete
+    _rediger(
+        draft_document("esu", d, config, AUJOURDHUI),
+        sauf=("autres_occupants",),
+        cocher_tags=("neant=observations",),
+    )
+    with pytest.raises(IncompleteDocument) as exc:
+        final_document("esu", d, config, AUJOURDHUI)
+    assert exc.value.champs == ["Autres occupants du logement"]
+    _rediger(
+        draft_document("esu", d, config, AUJOURDHUI),
+        sauf=("autres_occupants",),
+        cocher_tags=("neant=autres_occupants",),
+    )
+    final = final_document("esu", d, config, AUJOURDHUI)
+    assert A_COMPLETER not in texte(final)
+    assert "☒ Aucun autre occupant." in _item(texte(final), 5)

@@ -203,7 +203,7 @@ def test_version_finale_refusee_puis_acceptee(config):
     with pytest.raises(IncompleteDocument) as exc:
         final_document("esu", d, config, AUJOURDHUI)
     message = str(exc.value)
-    assert "Préconisations du rédacteur" in message and "Saisine de la CCAPEX" in message
+    assert "Préconisations du rédacteur" in message and "Recommandations de la CCAPEX" in message
     assert "Date de l'entretien" not in exc.value.champs  # known from the register
     assert not list(Path(config.outbox).glob("*-final*"))
 
