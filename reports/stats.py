@@ -794,7 +794,7 @@ def tableaux_asll(a: _Annee, p: _Annee, annee: int, ctx: Contexte) -> list[Table
         )
     )
     out[-1].commentaire = [_taux(a, p, "relogement", ("Relogé",), annee, "Ménages relogés")]
-    out.append(_objectifs(a, annee))
+    out.append(_objectifs(a, p, annee))
     out.append(_fins(a, p, annee))
     t = _simple(
         "ASLL durées",
@@ -1075,21 +1075,24 @@ def _table_dettes(a: _Annee, annee: int) -> Tableau:
     return t
 
 
-def _objectifs(a: _Annee, annee: int) -> Tableau:
+def _objectifs(a: _Annee, p: _Annee, annee: int) -> Tableau:
     colonnes = list(RESULTATS_OBJECTIF)
+    precedente = bool(p.n("terminees") or any(k[0] == "objectif_fixe" for k in p.c))
     lignes = []
     for code in OBJECTIFS:
-        lignes.append(
-            [
-                labels.OBJECTIFS[code],
-                a.n("objectif_fixe", code),
-                *(a.n("objectif", code, r) for r in colonnes),
-            ]
-        )
+        ligne = [
+            labels.OBJECTIFS[code],
+            a.n("objectif_fixe", code),
+            *(a.n("objectif", code, r) for r in colonnes),
+        ]
+        if precedente:  # how often it was set the year before, as the other tables do
+            ligne.append(p.n("objectif_fixe", code))
+        lignes.append(ligne)
+    entetes = ["Objectif", "Fixé", *colonnes] + ([f"Fixé {annee - 1}"] if precedente else [])
     t = Tableau(
         "ASLL objectifs",
         "Objectifs des mesures et résultats",
-        ["Objectif", "Fixé", *colonnes],
+        entetes,
         lignes,
         None,
         annee,

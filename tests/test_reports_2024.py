@@ -124,12 +124,15 @@ def test_previous_year_everywhere_and_diagnostics_apart(rapport):
         ("ESU ressources", "Ménages 2023"),
         ("ASLL fins de mesure", "Total 2023"),
         ("ASLL plans", "2023"),
+        ("ASLL objectifs", "Fixé 2023"),
     ):
         assert _feuille(rapport.xlsx, feuille)[0][-1] == colonne, feuille
     _, fins = _feuille(rapport.xlsx, "ASLL fins de mesure")
     assert fins["Travail possible"][-1] == 2 and fins["TOTAL"][-1] == 4  # 2023
     _, ressources = _feuille(rapport.xlsx, "ESU ressources")
     assert ressources["RSA"] == [4, 2]
+    _, objectifs = _feuille(rapport.xlsx, "ASLL objectifs")
+    assert objectifs["Budget"][0] == 12 and objectifs["Budget"][-1] == 5  # 2024, 2023
 
     _, nature = _feuille(rapport.xlsx, "ASLL nature")
     assert "Diagnostic" not in nature
