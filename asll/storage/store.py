@@ -14,6 +14,7 @@ Applying an entry is idempotent (the documents sheet remembers entry numbers).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import os
@@ -343,6 +344,17 @@ def follow_up_entry(numero: str, values: dict) -> dict:
     return {"type": "suivi", "dossier": numero, "valeurs": dict(values)}
 
 
+def correction_entry(numero: str, values: dict, auteur: str) -> dict:
+    """A person's correction or confirmation of a dossier's values, from the page in the
+    browser: `values` in `Dossier.to_json()` form (dates as ISO text, `personnes` as a list),
+    `champs_incertains` included when a value is confirmed; `auteur` is the account's name,
+    kept in the journal (the audit trail)."""
+    unknown = set(values) - {f.name for f in dataclasses.fields(Dossier)}
+    if unknown:
+        raise ValueError(f"Champs inconnus : {', '.join(sorted(unknown))}")
+    return {"type": "correction", "dossier": numero, "valeurs": dict(values), "auteur": auteur}
+
+
 def _apply(register: Register, entry: dict) -> None:
     seq = entry["seq"]
     if entry["type"] == "document":
@@ -399,6 +411,13 @@ def _apply(register: Register, entry: dict) -> None:
                     value = date.fromisoformat(value)
                 if name in FOLLOW_UP_FIELDS:
                     setattr(dossier, name, value)
+            register.put(dossier)
+    elif entry["type"] == "correction":
+        dossier = register.get(entry["dossier"])
+        if dossier is not None:
+            corrected = Dossier.from_json(entry["valeurs"])
+            for name in entry["valeurs"]:
+                setattr(dossier, name, getattr(corrected, name))
             register.put(dossier)
     register.journal_seq = max(register.journal_seq, seq)
 

@@ -1,0 +1,17 @@
+"""The routes of the pages (French paths, as the addresses staff see)."""
+
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from asll.app.web import views
+
+urlpatterns = [
+    path("", views.dossiers, name="dossiers"),
+    path("connexion/", views.Login.as_view(), name="connexion"),
+    path("deconnexion/", auth_views.LogoutView.as_view(), name="deconnexion"),
+    path("dossiers/<str:numero>/", views.dossier, name="dossier"),
+    path("dossiers/<str:numero>/champs/<str:cle>/", views.corriger, name="corriger"),
+    path("dossiers/<str:numero>/brouillons/<str:nom>", views.brouillon, name="brouillon"),
+]
+
+handler404 = "asll.app.web.views.not_found"
