@@ -173,7 +173,7 @@ def test_search_ignores_case_and_accents_and_shows_french_formats(workspace):
 def test_uncertain_values_come_first_and_highlighted(workspace):
     worker = client_for("Camille Roux", "travailleur")
     page = text(worker.get("/dossiers/ESU-2025-0001/"))
-    first_field = page.index('class="champ')
+    first_field = page.index('class="champ ')
     assert page[first_field:].startswith('class="champ douteux" id="champ-montant_dette"')
     assert page.count("champ douteux") == 1 and "À vérifier" in page
 
