@@ -325,3 +325,67 @@ def test_ten_wrong_passwords_lock_the_account(workspace):
     account("Jean Petit", "travailleur")
     ok = client.post("/connexion/", {"username": "Jean Petit", "password": PASSWORD})
     assert ok.status_code == 302
+
+
+# ---------------------------------------------------------------- Arrivées
+def test_dropped_files_reach_the_inbox_under_safe_names_and_never_overwrite(workspace):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    (workspace.inbox / "courrier.pdf").write_bytes(b"%PDF-1.4 already there")
+    agent = client_for("Léa Martin", "agent")
+    files = [
+        SimpleUploadedFile("courrier.pdf", b"%PDF-1.4 new"),
+        SimpleUploadedFile("../../registre.xlsx", b"PK evil"),
+        SimpleUploadedFile(".cache.pdf", b"%PDF-1.4 hidden"),
+        SimpleUploadedFile('C:\\Users\\x\\a<b>"c".PDF', b"%PDF-1.4 windows"),
+        SimpleUploadedFile("vide.pdf", b""),
+    ]
+    response = agent.post("/arrivees/", {"fichiers": files})
+    assert response.status_code == 200
+    names = sorted(p.name for p in workspace.inbox.iterdir())
+    assert names == ["a-b--c-.pdf", "cache.pdf", "courrier-v2.pdf", "courrier.pdf", "registre.xlsx"]
+    assert (workspace.inbox / "courrier.pdf").read_bytes() == b"%PDF-1.4 already there"
+    assert not (workspace.base / "registre.xlsx").read_bytes().startswith(b"PK evil")
+    page = text(response)
+    assert 'vide.pdf : <span class="erreur">refusé, fichier vide</span>' in page
+    assert "courrier.pdf (enregistré sous « courrier-v2.pdf »)" in page
+    assert "courrier-v2.pdf : en attente" in page
+
+
+def test_a_dropped_file_takes_the_inbox_path_and_its_outcome_shows(workspace):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from asll.app.cli import main
+    from tests.test_extract_startup import SAMPLE
+
+    agent = client_for("Léa Martin", "agent")
+    agent.post(
+        "/arrivees/",
+        {
+            "fichiers": [
+                SimpleUploadedFile(SAMPLE.name, SAMPLE.read_bytes()),
+                SimpleUploadedFile("assignation.pdf", b"ASSIGNATION\nMonsieur Jean MARTIN\n"),
+            ]
+        },
+    )
+    assert main(["traiter", "--espace", str(workspace.base)]) == 0
+    page = text(agent.get("/arrivees/etat/"))
+    assert "Aucun de vos fichiers n'attend." in page
+    assert f"<td>{SAMPLE.name}</td>" in page and "traité" in page
+    assert "quarantaine" in page and "n&#39;est pas un PDF" in page
+    assert 'hx-trigger="every 3s"' in page
+
+
+def test_arrivees_need_a_session_and_csrf(workspace):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = client_for()
+    response = client.post("/arrivees/", {"fichiers": [SimpleUploadedFile("a.pdf", b"%PDF")]})
+    assert response.status_code == 302 and not list(workspace.inbox.iterdir())
+    account("Léa Martin", "agent")
+    from django.contrib.auth.models import User
+
+    strict = client_for(enforce_csrf_checks=True)
+    strict.force_login(User.objects.get(username="Léa Martin"))
+    response = strict.post("/arrivees/", {"fichiers": [SimpleUploadedFile("a.pdf", b"%PDF")]})
+    assert response.status_code == 403 and not list(workspace.inbox.iterdir())

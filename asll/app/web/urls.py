@@ -12,6 +12,9 @@ urlpatterns = [
     path("dossiers/<str:numero>/", views.dossier, name="dossier"),
     path("dossiers/<str:numero>/champs/<str:cle>/", views.corriger, name="corriger"),
     path("dossiers/<str:numero>/brouillons/<str:nom>", views.brouillon, name="brouillon"),
+    path("arrivees/", views.arrivees, name="arrivees"),
+    path("arrivees/etat/", views.arrivees_etat, name="arrivees_etat"),
+    path("htmx.min.js", views.htmx, name="htmx"),
 ]
 
 handler404 = "asll.app.web.views.not_found"
