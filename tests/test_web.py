@@ -389,3 +389,49 @@ def test_arrivees_need_a_session_and_csrf(workspace):
     strict.force_login(User.objects.get(username="Léa Martin"))
     response = strict.post("/arrivees/", {"fichiers": [SimpleUploadedFile("a.pdf", b"%PDF")]})
     assert response.status_code == 403 and not list(workspace.inbox.iterdir())
+
+
+# ---------------------------------------------------------------- Échéances
+def test_echeances_late_in_red_by_worker_with_the_42_day_flag(workspace):
+    from datetime import timedelta
+
+    today = date.today()
+    store = RegisterStore(workspace.registre)
+    _put(
+        store,
+        Dossier(
+            numero="ESU-2025-0010",
+            nature="ESU",
+            secteur="Angoumois",
+            referent="Camille Roux",
+            personnes=[Personne("BERNARD")],
+            date_document=today - timedelta(days=20),
+            date_audience=today + timedelta(days=2),  # report due before today: late
+        ),
+    )
+    _put(
+        store,
+        Dossier(
+            numero="ESU-2025-0011",
+            nature="ESU",
+            secteur="Cognaçais",
+            referent="Jean Petit",
+            personnes=[Personne("LEROY")],
+            date_document=today - timedelta(days=60),
+            date_entretien=today - timedelta(days=30),
+            date_audience=today + timedelta(days=12),  # report due within the week
+        ),
+    )
+    store.flush()
+    boss = client_for("Anne Lefèvre", "responsable")
+    page = text(boss.get("/echeances/"))
+    assert page.index("<h2>Camille Roux</h2>") < page.index("<h2>Jean Petit</h2>")
+    rows = page.split("<tr")
+    late_row = next(r for r in rows if "ESU-2025-0010</a>" in r)
+    assert late_row.startswith(' class="ligne-retard"') and "en retard de" in late_row
+    assert '<span class="etiquette">42 jours</span> saisine reçue 22 jours avant' in late_row
+    coming_row = next(r for r in rows if "ESU-2025-0011</a>" in r)
+    assert not coming_row.startswith(' class="ligne-retard"') and "42 jours" not in coming_row
+    worker = client_for("Camille Roux", "travailleur")
+    page = text(worker.get("/echeances/"))
+    assert "BERNARD" in page and "LEROY" not in page and "Jean Petit" not in page

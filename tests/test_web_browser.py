@@ -55,19 +55,27 @@ def _wait_for_port(port: int, process: subprocess.Popen, seconds: float = 60) ->
 
 @pytest.fixture
 def served(tmp_path):
-    """A workspace with one account, its pages served and its inbox watched."""
+    """A workspace with one sector and its worker's account, its pages served and its inbox
+    watched."""
     espace = tmp_path / "espace"
+    espace.mkdir()
+    config = espace / "asll.toml"
+    config.write_text(
+        '[[secteurs]]\nnom = "Nord"\nreferent = "Camille Roux"\n'
+        'communes = ["Saint-Dizier", "Wassy"]\n',
+        encoding="utf-8",
+    )
     secret = tmp_path / "mot-de-passe"
     secret.write_text(PASSWORD, encoding="utf-8")
     made = _asll(
-        "comptes", "ajouter", "Camille Roux", "--role", "responsable",
-        "--espace", str(espace), "--mot-de-passe-fichier", str(secret),
+        "comptes", "ajouter", "Camille Roux", "--role", "travailleur",
+        "--config", str(config), "--mot-de-passe-fichier", str(secret),
     )  # fmt: skip
     assert made.wait(120) == 0
     port = _free_port()
     log = open(tmp_path / "servir.log", "wb")
-    server = _asll("servir", "--espace", str(espace), "--port", str(port), stdout=log, stderr=log)
-    watcher = _asll("surveiller", "--espace", str(espace), stdout=log, stderr=log)
+    server = _asll("servir", "--config", str(config), "--port", str(port), stdout=log, stderr=log)
+    watcher = _asll("surveiller", "--config", str(config), stdout=log, stderr=log)
     try:
         _wait_for_port(port, server)
         yield espace, f"http://127.0.0.1:{port}"
@@ -139,6 +147,13 @@ def test_log_in_drop_an_assignation_and_correct_a_value(served):
         expect(page.get_by_role("link", name=numero)).to_be_visible()
         _check_accessibility(page)
         page.screenshot(path=IMAGES / "web-dossiers.png")
+
+        page.get_by_role("link", name="Échéances").click()
+        expect(page.get_by_role("heading", name="Camille Roux")).to_be_visible()
+        late = page.locator("tr.ligne-retard", has_text="Rapport ESU / DSF au juge")
+        expect(late.get_by_role("link", name=numero)).to_be_visible()
+        _check_accessibility(page)
+        page.screenshot(path=IMAGES / "web-echeances.png")
         browser.close()
 
     dossier = {d.numero: d for d in RegisterStore(espace / "registre.xlsx").dossiers()}[numero]

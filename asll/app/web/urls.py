@@ -12,6 +12,7 @@ urlpatterns = [
     path("dossiers/<str:numero>/", views.dossier, name="dossier"),
     path("dossiers/<str:numero>/champs/<str:cle>/", views.corriger, name="corriger"),
     path("dossiers/<str:numero>/brouillons/<str:nom>", views.brouillon, name="brouillon"),
+    path("echeances/", views.echeances, name="echeances"),
     path("arrivees/", views.arrivees, name="arrivees"),
     path("arrivees/etat/", views.arrivees_etat, name="arrivees_etat"),
     path("htmx.min.js", views.htmx, name="htmx"),

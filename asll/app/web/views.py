@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from asll.app.web import state
 from asll.app.web.accounts import ROLE_LABELS, may_see, role_of, sectors_of
 from asll.app.web.fields import FIELDS, BadValue, ordered
+from asll.domain.deadlines import due, late_notification
 from asll.domain.labels import TYPES_DOCUMENT
 from asll.domain.model import Dossier
 from asll.domain.text import fold
@@ -267,3 +268,42 @@ def htmx(request):
 
 
 _EPOCH = datetime.min
+
+
+# ---------------------------------------------------------------- Échéances
+WEEK = 7
+NO_REFERENT = "Sans référent"
+
+
+@login_required
+def echeances(request):
+    today = date.today()
+    dossiers = {d.numero: d for d in visible_dossiers(request)}
+    late, coming = due(list(dossiers.values()), today, WEEK)
+    groups: dict[str, list[dict]] = {}
+    for deadline, is_late in [(x, True) for x in late] + [(x, False) for x in coming]:
+        d = dossiers[deadline.numero]
+        left = deadline.days_left(today)
+        groups.setdefault(d.referent or NO_REFERENT, []).append(
+            {
+                "e": deadline,
+                "d": d,
+                "retard": is_late,
+                "quand": _when(left),
+                "tardive": late_notification(d),
+            }
+        )
+    ordered_groups = sorted(groups.items(), key=lambda g: (g[0] == NO_REFERENT, fold(g[0])))
+    return page(
+        request,
+        "echeances.html",
+        {"groupes": ordered_groups, "en_retard": len(late), "a_venir": len(coming), "jours": WEEK},
+    )
+
+
+def _when(left: int) -> str:
+    if left < 0:
+        return f"en retard de {-left} jour{'s' if left < -1 else ''}"
+    if left == 0:
+        return "aujourd'hui"
+    return f"dans {left} jour{'s' if left > 1 else ''}"
