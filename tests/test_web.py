@@ -435,3 +435,30 @@ def test_echeances_late_in_red_by_worker_with_the_42_day_flag(workspace):
     worker = client_for("Camille Roux", "travailleur")
     page = text(worker.get("/echeances/"))
     assert "BERNARD" in page and "LEROY" not in page and "Jean Petit" not in page
+
+
+# ---------------------------------------------------------------- Rédiger
+def test_rediger_writes_a_draft_and_the_final_version_lists_what_is_missing(workspace):
+    from docx import Document
+
+    worker = client_for("Camille Roux", "travailleur")
+    response = worker.post("/dossiers/ESU-2025-0001/rediger/", {"type": "esu"}, follow=True)
+    page = text(response)
+    assert "Rédigé : ESU-2025-0001_MARTIN" in page and "Dette locative" in page
+    dossier = {d.numero: d for d in RegisterStore(workspace.registre).dossiers()}["ESU-2025-0001"]
+    [name] = dossier.brouillons
+    download = worker.get(f"/dossiers/ESU-2025-0001/brouillons/{name}")
+    path = workspace.base / "telecharge.docx"
+    path.write_bytes(b"".join(download.streaming_content))
+    doc = Document(path)
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    words = "\n".join([p.text for p in doc.paragraphs] + cells)
+    assert "MARTIN" in words and "[à compléter]" in words
+    final = worker.post("/dossiers/ESU-2025-0001/rediger/", {"type": "esu", "final": "1"})
+    assert final.status_code == 400
+    page = text(final)
+    assert "Version définitive impossible" in page and "encore « à compléter »" in page
+    assert page.count("<li>") > 3
+    # a type the dossier has no template for, and a dossier outside one's sectors
+    assert worker.post("/dossiers/ESU-2025-0001/rediger/", {"type": "bilan"}).status_code == 404
+    assert worker.post("/dossiers/ESU-2025-0002/rediger/", {"type": "esu"}).status_code == 404

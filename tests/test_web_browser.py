@@ -168,3 +168,42 @@ def test_serving_the_whole_service_is_refused_while_no_account_exists(tmp_path):
     _, err = run.communicate(timeout=120)
     assert run.returncode == 2
     assert "Adresse 0.0.0.0 refusée : aucun compte n'existe encore." in err
+
+
+def _login(base: str, name: str):
+    """An HTTP client with its own cookies, logged in the way a browser does (CSRF token)."""
+    import http.cookiejar
+    import urllib.parse
+    import urllib.request
+
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    opener.open(base + "/connexion/").read()
+    token = next(c.value for c in jar if c.name == "asll_csrf")
+    form = {"username": name, "password": PASSWORD, "csrfmiddlewaretoken": token}
+    request = urllib.request.Request(
+        base + "/connexion/",
+        data=urllib.parse.urlencode(form).encode(),
+        headers={"Referer": base + "/connexion/"},
+    )
+    assert opener.open(request).geturl() == base + "/"
+    return opener
+
+
+def test_twenty_sessions_at_once_on_loopback(served):
+    from concurrent.futures import ThreadPoolExecutor
+
+    espace, base = served
+    openers = [_login(base, "Camille Roux") for _ in range(20)]
+
+    def browse(opener) -> list[int]:
+        codes = []
+        for url in ("/", "/?q=martin", "/echeances/", "/arrivees/etat/", "/"):
+            with opener.open(base + url) as response:
+                response.read()
+                codes.append(response.status)
+        return codes
+
+    with ThreadPoolExecutor(20) as pool:
+        results = list(pool.map(browse, openers))
+    assert results == [[200] * 5] * 20

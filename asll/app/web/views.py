@@ -22,9 +22,10 @@ from asll.app.web.accounts import ROLE_LABELS, may_see, role_of, sectors_of
 from asll.app.web.fields import FIELDS, BadValue, ordered
 from asll.domain.deadlines import due, late_notification
 from asll.domain.labels import TYPES_DOCUMENT
+from asll.domain.mesures import final_bilan_changes
 from asll.domain.model import Dossier
 from asll.domain.text import fold
-from asll.storage.store import correction_entry
+from asll.storage.store import correction_entry, drafts_entry, follow_up_entry
 from generators.drafts import dossier_brouillons
 
 LIST_LIMIT = 200
@@ -63,7 +64,7 @@ def csrf_failure(request, reason=""):
 def visible_dossiers(request) -> list[Dossier]:
     config = state.config()
     sectors = sectors_of(request.user, config)
-    dossiers = state.store().dossiers()
+    dossiers = state.store().view().dossiers()
     if sectors is not None:
         dossiers = [d for d in dossiers if (d.secteur or "") in sectors]
     return dossiers
@@ -119,7 +120,7 @@ def _dossier_or_404(request, numero: str) -> Dossier:
 
 
 @login_required
-def dossier(request, numero: str, erreur: dict | None = None, status: int = 200):
+def dossier(request, numero: str, erreur: dict | None = None, status: int = 200, manquants=None):
     d = _dossier_or_404(request, numero)
     documents = [doc for doc in state.store().view().documents() if doc.get("dossier") == numero]
     return page(
@@ -133,6 +134,9 @@ def dossier(request, numero: str, erreur: dict | None = None, status: int = 200)
             "brouillons": [b for b in d.brouillons if _draft_path(d, b) is not None],
             "erreur": erreur or {},
             "enregistre": request.GET.get("enregistre", ""),
+            "redige": request.GET.get("redige", ""),
+            "modeles": kinds_for(d),
+            "manquants": manquants,
         },
         status=status,
     )
@@ -307,3 +311,44 @@ def _when(left: int) -> str:
     if left == 0:
         return "aujourd'hui"
     return f"dans {left} jour{'s' if left > 1 else ''}"
+
+
+# ---------------------------------------------------------------- Rédiger
+KINDS = {
+    "ESU": (("esu", "Rapport ESU / DSF"),),
+    "ASLL": (("convention", "Convention"), ("bilan", "Bilan")),
+}
+
+
+def kinds_for(d: Dossier) -> tuple:
+    return KINDS.get(d.nature, ())
+
+
+@login_required
+@require_POST
+def rediger(request, numero: str):
+    """A draft (as `asll rediger`), or with `final` its final version under --final's rules:
+    refused while a point is still « à compléter », the points listed."""
+    from generators import IncompleteDocument, final_document
+    from generators.drafts import draft_document
+    from generators.errors import TemplateError
+
+    d = _dossier_or_404(request, numero)
+    kind = request.POST.get("type", "")
+    if kind not in dict(kinds_for(d)):
+        raise Http404("Type de document inconnu")
+    final = request.POST.get("final") == "1"
+    config, store = state.config(), state.store()
+    try:
+        path = (final_document if final else draft_document)(kind, d, config)
+    except IncompleteDocument as exc:
+        return dossier(request, numero, manquants=exc, status=400)
+    except TemplateError as exc:
+        return dossier(request, numero, manquants=f"Modèle invalide : {exc}", status=400)
+    store.record(drafts_entry(numero, [path.name]))
+    if final and kind == "bilan":
+        store.record(follow_up_entry(numero, final_bilan_changes(date.today())))
+    store.flush()
+    return HttpResponseRedirect(
+        reverse("dossier", args=[numero]) + f"?redige={path.name}#brouillons"
+    )
