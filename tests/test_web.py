@@ -462,3 +462,25 @@ def test_rediger_writes_a_draft_and_the_final_version_lists_what_is_missing(work
     # a type the dossier has no template for, and a dossier outside one's sectors
     assert worker.post("/dossiers/ESU-2025-0001/rediger/", {"type": "bilan"}).status_code == 404
     assert worker.post("/dossiers/ESU-2025-0002/rediger/", {"type": "esu"}).status_code == 404
+
+
+# ---------------------------------------------------------------- Rapports
+def test_a_responsable_makes_the_gts_pack_and_downloads_it_others_cannot(workspace):
+    from docx import Document
+
+    worker = client_for("Camille Roux", "travailleur")
+    assert worker.get("/rapports/").status_code == 404
+    boss = client_for("Anne Lefèvre", "responsable")
+    page = text(boss.post("/rapports/", {"rapport": "gts", "mois": "2025-13"}))
+    assert "Mois invalide : « 2025-13 » (attendu : AAAA-MM)." in page
+    page = text(boss.post("/rapports/", {"rapport": "gts", "mois": "2025-10"}))
+    assert "Document de séance du GTS produit" in page
+    [name] = [p.name for p in (workspace.outbox / "rapports").glob("*.docx")]
+    assert f'href="/rapports/{name}"' in page
+    response = boss.get(f"/rapports/{name}")
+    path = workspace.base / "gts.docx"
+    path.write_bytes(b"".join(response.streaming_content))
+    assert "GTS" in "\n".join(p.text for p in Document(path).paragraphs)
+    assert worker.get(f"/rapports/{name}").status_code == 404
+    for hostile in ("..%2Fregistre.xlsx", "..%2F..%2Fregistre.xlsx", "%2Fetc%2Fpasswd"):
+        assert boss.get(f"/rapports/{hostile}").status_code == 404

@@ -7,6 +7,7 @@ interface (`correction_entry`, then `flush()` so that the workbook follows).
 
 from __future__ import annotations
 
+import heapq
 from datetime import date, datetime
 from pathlib import Path
 
@@ -70,14 +71,32 @@ def visible_dossiers(request) -> list[Dossier]:
     return dossiers
 
 
+# What a search looks in, folded once per version of a dossier (the register stores a new
+# object for each change, so the object's identity says whether the text is still right).
+_haystacks: dict[str, tuple[Dossier, str]] = {}
+
+
 def _haystack(d: Dossier) -> str:
+    known = _haystacks.get(d.numero)
+    if known is not None and known[0] is d:
+        return known[1]
     names = " ".join(f"{p.nom} {p.prenom or ''}" for p in d.personnes)
-    return fold(
+    text = fold(
         " ".join(
             str(v or "")
             for v in (d.numero, names, d.commune, d.adresse, d.bailleur, d.reference, d.numero_rg)
         )
     )
+    _haystacks[d.numero] = (d, text)
+    return text
+
+
+def _matches(haystack: str, words: list[str]) -> bool:
+    return all(w in haystack for w in words)
+
+
+def _newest_first(d: Dossier):
+    return (d.date_ouverture or d.date_document or _FAR, d.numero)
 
 
 @login_required
@@ -86,15 +105,15 @@ def dossiers(request):
     found = visible_dossiers(request)
     if query:
         words = fold(query).split()
-        found = [d for d in found if all(w in _haystack(d) for w in words)]
-    found.sort(key=lambda d: (d.date_ouverture or d.date_document or _FAR, d.numero), reverse=True)
+        found = [d for d in found if _matches(_haystack(d), words)]
+    shown = heapq.nlargest(LIST_LIMIT, found, key=_newest_first)
     return page(
         request,
         "dossiers.html",
         {
             "q": query,
             "total": len(found),
-            "dossiers": found[:LIST_LIMIT],
+            "dossiers": shown,
             "limite": LIST_LIMIT,
             "incertains_libelles": _uncertain_labels,
         },
@@ -352,3 +371,82 @@ def rediger(request, numero: str):
     return HttpResponseRedirect(
         reverse("dossier", args=[numero]) + f"?redige={path.name}#brouillons"
     )
+
+
+# ---------------------------------------------------------------- Rapports
+REPORT_SUFFIXES = (".docx", ".pdf", ".xlsx")
+
+
+def _reports_folder() -> Path:
+    return state.config().outbox / "rapports"
+
+
+def _responsable_only(request) -> None:
+    """The reports count every sector: a responsable's page only (404 for others)."""
+    if role_of(request.user) != "responsable":
+        raise Http404("Page réservée aux responsables")
+
+
+@login_required
+def rapports(request):
+    import re
+
+    from reports import annual_report, gts_pack
+
+    _responsable_only(request)
+    config, today = state.config(), date.today()
+    message, erreur, status = "", "", 200
+    if request.method == "POST":
+        dossiers = state.store().view().dossiers()
+        folder = _reports_folder()
+        if request.POST.get("rapport") == "annuel":
+            year = request.POST.get("annee", "")
+            if not re.fullmatch(r"\d{4}", year):
+                erreur, status = f"Année invalide : « {year} » (attendu : AAAA).", 400
+            else:
+                epci = {c: e for e, communes in config.epci.items() for c in communes}
+                files = annual_report(
+                    dossiers, int(year), config, folder, epci_by_commune=epci or None
+                )
+                message = f"Rapport d'activité {year} produit : {files.docx.name}"
+        elif request.POST.get("rapport") == "gts":
+            month = request.POST.get("mois", "")
+            if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
+                erreur, status = f"Mois invalide : « {month} » (attendu : AAAA-MM).", 400
+            else:
+                path = gts_pack(dossiers, month, config, folder)
+                message = f"Document de séance du GTS produit : {path.name}"
+    folder = _reports_folder()
+    files = (
+        sorted(
+            (p for p in folder.iterdir() if p.is_file() and p.suffix in REPORT_SUFFIXES),
+            key=lambda p: p.stat().st_mtime,
+            reverse=True,
+        )
+        if folder.is_dir()
+        else []
+    )
+    return page(
+        request,
+        "rapports.html",
+        {
+            "annees": [today.year - 1, today.year],
+            "mois": today.strftime("%Y-%m"),
+            "fichiers": [p.name for p in files],
+            "message": message,
+            "erreur": erreur,
+        },
+        status=status,
+    )
+
+
+@login_required
+def rapport(request, nom: str):
+    _responsable_only(request)
+    folder = _reports_folder().resolve()
+    path = (folder / nom).resolve()
+    if Path(nom).name != nom or path.parent != folder or not path.is_file():
+        raise Http404("Rapport introuvable")
+    if path.suffix not in REPORT_SUFFIXES:
+        raise Http404("Rapport introuvable")
+    return FileResponse(open(path, "rb"), as_attachment=True, filename=path.name)
