@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from asll.app.web import views
+from asll.app.web import arrivals_views, deadlines_views, reports_views, views
 
 urlpatterns = [
     path("", views.dossiers, name="dossiers"),
@@ -13,12 +13,12 @@ urlpatterns = [
     path("dossiers/<str:numero>/champs/<str:cle>/", views.corriger, name="corriger"),
     path("dossiers/<str:numero>/rediger/", views.rediger, name="rediger"),
     path("dossiers/<str:numero>/brouillons/<str:nom>", views.brouillon, name="brouillon"),
-    path("echeances/", views.echeances, name="echeances"),
-    path("rapports/", views.rapports, name="rapports"),
-    path("rapports/<str:nom>", views.rapport, name="rapport"),
-    path("arrivees/", views.arrivees, name="arrivees"),
-    path("arrivees/etat/", views.arrivees_etat, name="arrivees_etat"),
-    path("htmx.min.js", views.htmx, name="htmx"),
+    path("echeances/", deadlines_views.echeances, name="echeances"),
+    path("rapports/", reports_views.rapports, name="rapports"),
+    path("rapports/<str:nom>", reports_views.rapport, name="rapport"),
+    path("arrivees/", arrivals_views.arrivees, name="arrivees"),
+    path("arrivees/etat/", arrivals_views.arrivees_etat, name="arrivees_etat"),
+    path("htmx.min.js", arrivals_views.htmx, name="htmx"),
 ]
 
 handler404 = "asll.app.web.views.not_found"

@@ -1,4 +1,5 @@
-"""The pages: log in, the dossiers an account may see, one dossier, its drafts.
+"""The pages: log in, the dossiers an account may see, one dossier, its drafts; and what
+the other pages share (`page`, `visible_dossiers`, `dossier_or_404`).
 
 Every page but the login needs a session (`login_required`); a dossier outside the
 account's sectors answers 404, as if it did not exist. Writes go through the register's
@@ -8,7 +9,7 @@ interface (`correction_entry`, then `flush()` so that the workbook follows).
 from __future__ import annotations
 
 import heapq
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from django.contrib.auth import views as auth_views
@@ -21,13 +22,14 @@ from django.views.decorators.http import require_POST
 from asll.app.web import state
 from asll.app.web.accounts import ROLE_LABELS, may_see, role_of, sectors_of
 from asll.app.web.fields import FIELDS, BadValue, ordered
-from asll.domain.deadlines import due, late_notification
 from asll.domain.labels import TYPES_DOCUMENT
 from asll.domain.mesures import final_bilan_changes
 from asll.domain.model import Dossier
 from asll.domain.text import fold
 from asll.storage.store import correction_entry, drafts_entry, follow_up_entry
-from generators.drafts import dossier_brouillons
+from generators import IncompleteDocument, final_document
+from generators.drafts import dossier_brouillons, draft_document
+from generators.errors import TemplateError
 
 LIST_LIMIT = 200
 
@@ -131,7 +133,7 @@ def _label(name: str) -> str:
     return f.label if f else name
 
 
-def _dossier_or_404(request, numero: str) -> Dossier:
+def dossier_or_404(request, numero: str) -> Dossier:
     dossier = state.store().view().get(numero)
     if dossier is None or not may_see(request.user, dossier, state.config()):
         raise Http404("Dossier introuvable")
@@ -140,7 +142,7 @@ def _dossier_or_404(request, numero: str) -> Dossier:
 
 @login_required
 def dossier(request, numero: str, erreur: dict | None = None, status: int = 200, manquants=None):
-    d = _dossier_or_404(request, numero)
+    d = dossier_or_404(request, numero)
     documents = [doc for doc in state.store().view().documents() if doc.get("dossier") == numero]
     return page(
         request,
@@ -164,7 +166,7 @@ def dossier(request, numero: str, erreur: dict | None = None, status: int = 200,
 @login_required
 @require_POST
 def corriger(request, numero: str, cle: str):
-    d = _dossier_or_404(request, numero)
+    d = dossier_or_404(request, numero)
     field = FIELDS.get(cle)
     if field is None:
         raise Http404("Champ inconnu")
@@ -199,7 +201,7 @@ def _draft_path(d: Dossier, name: str) -> Path | None:
 
 @login_required
 def brouillon(request, numero: str, nom: str):
-    d = _dossier_or_404(request, numero)
+    d = dossier_or_404(request, numero)
     path = _draft_path(d, nom)
     if path is None:
         raise Http404("Brouillon introuvable")
@@ -211,125 +213,6 @@ def not_found(request, exception=None):
 
 
 _FAR = date.min
-
-
-# ---------------------------------------------------------------- Arrivées
-RECENT_DOCUMENTS = 30
-
-
-@login_required
-def arrivees(request):
-    from asll.app.web.arrivals import drop
-
-    deposes = []
-    if request.method == "POST":
-        files = request.FILES.getlist("fichiers")
-        if not files:
-            return _arrivees_page(request, [], erreur="Choisissez au moins un fichier.")
-        deposes = drop(state.config(), files)
-        mine = request.session.get("deposes", [])
-        mine = [d.fichier for d in deposes if d.fichier] + mine
-        request.session["deposes"] = mine[:50]
-    return _arrivees_page(request, deposes)
-
-
-def _arrivees_page(request, deposes, erreur: str = ""):
-    return page(
-        request,
-        "arrivees.html",
-        _arrivals_context(request) | {"deposes": deposes, "erreur": erreur},
-        status=400 if erreur else 200,
-    )
-
-
-@login_required
-def arrivees_etat(request):
-    """The outcome table alone, that the page asks for again every few seconds (htmx)."""
-    return page(request, "arrivees_etat.html", _arrivals_context(request))
-
-
-def _arrivals_context(request) -> dict:
-    from asll.app.status import gather_status
-    from asll.app.web.arrivals import waiting
-
-    config = state.config()
-    status = gather_status(config)
-    sectors = sectors_of(request.user, config)
-    dossiers = {d.numero: d for d in visible_dossiers(request)}
-    inbox = waiting(config)
-    mine = request.session.get("deposes", [])
-    documents = sorted(
-        state.store().view().documents(), key=lambda d: d.get("recu_le") or _EPOCH, reverse=True
-    )
-    rows = []
-    for doc in documents:
-        numero = doc.get("dossier")
-        shown = numero in dossiers if numero else sectors is None
-        if not shown and doc.get("fichier") not in mine:
-            continue
-        rows.append(doc)
-        if len(rows) >= RECENT_DOCUMENTS:
-            break
-    pending = [name for name in mine if name in inbox]
-    notes = {q.fichier: q.motif for q in status.quarantaine + status.a_trier}
-    return {
-        "surveillance": status.surveillance,
-        "en_attente": pending,
-        "documents": rows,
-        "motifs": notes,
-        "dossiers_visibles": dossiers,
-        "a_trier": status.a_trier if sectors is None else [],
-        "quarantaine": status.quarantaine if sectors is None else [],
-    }
-
-
-def htmx(request):
-    path = Path(__file__).parent / "static" / "htmx.min.js"
-    response = FileResponse(open(path, "rb"), content_type="text/javascript")
-    response["Cache-Control"] = "max-age=86400"
-    return response
-
-
-_EPOCH = datetime.min
-
-
-# ---------------------------------------------------------------- Échéances
-WEEK = 7
-NO_REFERENT = "Sans référent"
-
-
-@login_required
-def echeances(request):
-    today = date.today()
-    dossiers = {d.numero: d for d in visible_dossiers(request)}
-    late, coming = due(list(dossiers.values()), today, WEEK)
-    groups: dict[str, list[dict]] = {}
-    for deadline, is_late in [(x, True) for x in late] + [(x, False) for x in coming]:
-        d = dossiers[deadline.numero]
-        left = deadline.days_left(today)
-        groups.setdefault(d.referent or NO_REFERENT, []).append(
-            {
-                "e": deadline,
-                "d": d,
-                "retard": is_late,
-                "quand": _when(left),
-                "tardive": late_notification(d),
-            }
-        )
-    ordered_groups = sorted(groups.items(), key=lambda g: (g[0] == NO_REFERENT, fold(g[0])))
-    return page(
-        request,
-        "echeances.html",
-        {"groupes": ordered_groups, "en_retard": len(late), "a_venir": len(coming), "jours": WEEK},
-    )
-
-
-def _when(left: int) -> str:
-    if left < 0:
-        return f"en retard de {-left} jour{'s' if left < -1 else ''}"
-    if left == 0:
-        return "aujourd'hui"
-    return f"dans {left} jour{'s' if left > 1 else ''}"
 
 
 # ---------------------------------------------------------------- Rédiger
@@ -348,11 +231,7 @@ def kinds_for(d: Dossier) -> tuple:
 def rediger(request, numero: str):
     """A draft (as `asll rediger`), or with `final` its final version under --final's rules:
     refused while a point is still « à compléter », the points listed."""
-    from generators import IncompleteDocument, final_document
-    from generators.drafts import draft_document
-    from generators.errors import TemplateError
-
-    d = _dossier_or_404(request, numero)
+    d = dossier_or_404(request, numero)
     kind = request.POST.get("type", "")
     if kind not in dict(kinds_for(d)):
         raise Http404("Type de document inconnu")
@@ -371,82 +250,3 @@ def rediger(request, numero: str):
     return HttpResponseRedirect(
         reverse("dossier", args=[numero]) + f"?redige={path.name}#brouillons"
     )
-
-
-# ---------------------------------------------------------------- Rapports
-REPORT_SUFFIXES = (".docx", ".pdf", ".xlsx")
-
-
-def _reports_folder() -> Path:
-    return state.config().outbox / "rapports"
-
-
-def _responsable_only(request) -> None:
-    """The reports count every sector: a responsable's page only (404 for others)."""
-    if role_of(request.user) != "responsable":
-        raise Http404("Page réservée aux responsables")
-
-
-@login_required
-def rapports(request):
-    import re
-
-    from reports import annual_report, gts_pack
-
-    _responsable_only(request)
-    config, today = state.config(), date.today()
-    message, erreur, status = "", "", 200
-    if request.method == "POST":
-        dossiers = state.store().view().dossiers()
-        folder = _reports_folder()
-        if request.POST.get("rapport") == "annuel":
-            year = request.POST.get("annee", "")
-            if not re.fullmatch(r"\d{4}", year):
-                erreur, status = f"Année invalide : « {year} » (attendu : AAAA).", 400
-            else:
-                epci = {c: e for e, communes in config.epci.items() for c in communes}
-                files = annual_report(
-                    dossiers, int(year), config, folder, epci_by_commune=epci or None
-                )
-                message = f"Rapport d'activité {year} produit : {files.docx.name}"
-        elif request.POST.get("rapport") == "gts":
-            month = request.POST.get("mois", "")
-            if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", month):
-                erreur, status = f"Mois invalide : « {month} » (attendu : AAAA-MM).", 400
-            else:
-                path = gts_pack(dossiers, month, config, folder)
-                message = f"Document de séance du GTS produit : {path.name}"
-    folder = _reports_folder()
-    files = (
-        sorted(
-            (p for p in folder.iterdir() if p.is_file() and p.suffix in REPORT_SUFFIXES),
-            key=lambda p: p.stat().st_mtime,
-            reverse=True,
-        )
-        if folder.is_dir()
-        else []
-    )
-    return page(
-        request,
-        "rapports.html",
-        {
-            "annees": [today.year - 1, today.year],
-            "mois": today.strftime("%Y-%m"),
-            "fichiers": [p.name for p in files],
-            "message": message,
-            "erreur": erreur,
-        },
-        status=status,
-    )
-
-
-@login_required
-def rapport(request, nom: str):
-    _responsable_only(request)
-    folder = _reports_folder().resolve()
-    path = (folder / nom).resolve()
-    if Path(nom).name != nom or path.parent != folder or not path.is_file():
-        raise Http404("Rapport introuvable")
-    if path.suffix not in REPORT_SUFFIXES:
-        raise Http404("Rapport introuvable")
-    return FileResponse(open(path, "rb"), as_attachment=True, filename=path.name)
