@@ -16,6 +16,7 @@ fc-list 2>/dev/null | grep -qi "Liberation Sans" || missing+=(fonts-liberation)
 if [ "${1:-}" = "--tests" ]; then
   command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -e /usr/lib/chromium/locales/fr.pak ] || missing+=(chromium-l10n)  # French file picker in screenshots
 fi
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 

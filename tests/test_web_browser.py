@@ -103,8 +103,10 @@ def test_log_in_drop_an_assignation_and_correct_a_value(served):
     espace, base = served
     IMAGES.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
+        # the browser's own words (the file picker) in French, as staff see them
+        french = dict(os.environ, LANGUAGE="fr", LANG="fr_FR.UTF-8")
         browser = p.chromium.launch(
-            executable_path=str(CHROMIUM), args=["--no-sandbox", "--lang=fr-FR"]
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--lang=fr-FR"], env=french
         )
         page = browser.new_page(viewport={"width": 1280, "height": 860}, locale="fr-FR")
         page.goto(base + "/")
