@@ -101,6 +101,9 @@ class Config:
     # Time and memory allowed to read one file before it is quarantined.
     delai_max_secondes: float = 180.0
     memoire_max_mo: int = 1500
+    # The register's database: empty for SQLite beside the workbook (.asll/registre.sqlite),
+    # or a PostgreSQL address shared by several sites ([registre] base = "postgresql://…").
+    base_registre: str = ""
 
     @classmethod
     def for_workspace(cls, base: Path, **overrides) -> "Config":
@@ -219,8 +222,20 @@ def load_config(path: Path | None = None) -> Config:
         raise ConfigError(
             f"Clés inconnues dans [confidentialite] de {path} : {', '.join(sorted(unknown))}"
         )
+    registre = data.get("registre", {})
+    unknown = set(registre) - {"base"}
+    if unknown:
+        raise ConfigError(
+            f"Clés inconnues dans [registre] de {path} : {', '.join(sorted(unknown))}"
+        )
+    if registre.get("base") and not str(registre["base"]).startswith(("postgresql", "sqlite")):
+        raise ConfigError(
+            f"[registre] base de {path} : une adresse « postgresql://… » ou « sqlite:///… » "
+            "est attendue."
+        )
     return replace(
         config,
+        base_registre=str(registre.get("base", "")),
         service=Service(**service_data),
         **watch,
         **privacy,

@@ -11,14 +11,16 @@ For each bundled document, three timings (median of `reps` runs, after a warm-up
 
 Two more measures:
 - whole process: `asll extract FILE --json` as a user runs it (interpreter start, imports,
-  the reading child included) against a whole-process pdfplumber script reading the same
-  text PDF, run alternately so that the machine's load falls on both alike;
+  the reading child included; modules' bytecode cached, as in an installation) against a
+  whole-process pdfplumber script reading the same text PDF, run alternately so that the
+  machine's load falls on both alike;
 - parallel OCR: a 4-page scan against the same page scanned alone (target well under
   4× on 2 cores).
 """
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -170,20 +172,30 @@ def run(rapide: bool = False) -> dict:
 
 def whole_process(runs: int, path: Path = WHOLE_PROCESS_FILE) -> dict:
     """`asll extract FILE --json` against pdfplumber alone, each a fresh process, run in
-    turn; medians of `runs` each after one warm-up of both."""
+    turn; medians of `runs` each after one warm-up of both.
+
+    Both start as an installed program does, with the bytecode of their modules cached
+    (pip compiles it at installation; a checkout writes `__pycache__` at its first run):
+    a machine that sets PYTHONDONTWRITEBYTECODE would otherwise have asll recompile its
+    own sources at every start, which no user's machine does. The cache is a temporary
+    folder, filled by the warm-up runs."""
     asll = [sys.executable, "-m", "asll", "extract", str(path), "--json"]
     plumber = [sys.executable, "-c", PDFPLUMBER_SCRIPT, str(path)]
 
-    def once(cmd) -> float:
-        start = time.perf_counter()
-        subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-        return time.perf_counter() - start
+    with tempfile.TemporaryDirectory(prefix="asll-bench-pyc-") as cache:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["PYTHONPYCACHEPREFIX"] = cache
 
-    once(asll), once(plumber)
-    t_asll, t_plumber = [], []
-    for _ in range(runs):
-        t_asll.append(once(asll))
-        t_plumber.append(once(plumber))
+        def once(cmd) -> float:
+            start = time.perf_counter()
+            subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env=env)
+            return time.perf_counter() - start
+
+        once(asll), once(plumber)
+        t_asll, t_plumber = [], []
+        for _ in range(runs):
+            t_asll.append(once(asll))
+            t_plumber.append(once(plumber))
     a, p = median(t_asll), median(t_plumber)
     return {"fichier": path.name, "runs": runs, "asll_extract": a, "pdfplumber": p, "ratio": a / p}
 

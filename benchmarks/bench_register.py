@@ -2,20 +2,17 @@
 
 Fixture: the colleague's `bench_reports.synthetic` dossiers (with hearing, saisine and
 deadline dates added to the ESU ones so that `due()` has work, all but the newest
-OPEN_DOSSIERS closed), written with
-`Register.put` + `add_document`, then `put_deadlines` + `save`. `Register.put` costs
-O(rows) (openpyxl's `max_row` walks every cell, `_put_data` scans the hidden data sheet),
-so a build one `put` at a time is quadratic (~hours for 20,000); for the *fixture only*
-those two look-ups are answered from a counter (`_CountingSheet`). Everything measured
-afterwards runs the unmodified code on the saved workbook.
+OPEN_DOSSIERS closed), written into the register's SQLite database in one transaction
+(`Database.import_register`, as `asll migrer` does), then the workbook view made from it
+(`RegisterStore.rebuild`, timed: a whole view refresh).
 
 Measured, on an empty register and on the big one, in a workspace as the watcher has it
 (a long-lived `Intake`, forkserver warm, one untimed document first):
-- loading the register (`RegisterStore.view()`: openpyxl reads the workbook);
-- ingesting one more document: `Intake.handle()` (read in the sandbox, match, journal,
-  apply, draft) and `Intake.flush()` (deadlines sheet + workbook save), which the watcher
-  runs right after; and, apart, the first flush after loading, which writes the whole
-  workbook (the later ones write only the changed rows);
+- loading the register (`RegisterStore.dossiers()`: every dossier read from the database);
+- ingesting one more document: `Intake.handle()` (read in the sandbox, match, one
+  transaction, draft) and `Intake.flush()` (deadlines sheet + workbook save), which the
+  watcher runs right after; and, apart, the first flush after loading, which writes the
+  whole workbook view (the later ones write only the changed rows);
 - `asll echeances`: load + `due(dossiers, today, 15)`;
 - the annual report (`annual_report(..., pdf=False)`, docx + xlsx): alone and with load.
 The worst against its target is profiled with cProfile.
@@ -29,7 +26,6 @@ import pstats
 import random
 import shutil
 import tempfile
-import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -37,32 +33,6 @@ from benchmarks.common import SAMPLES, median, repeat, timed, variant
 
 WARMUP = SAMPLES / "Courrier SP Saint-Dizier 2025-0412.pdf"
 MEASURED = SAMPLES / "assignation MARTIN.pdf"
-
-
-class _CountingSheet:
-    """A worksheet whose `max_row` is a counter (and, for the data sheet, whose scan for an
-    existing row finds none: every dossier of the fixture is new). Fixture build only."""
-
-    def __init__(self, ws, no_scan: bool = False):
-        self._ws, self._max, self._no_scan = ws, ws.max_row, no_scan
-
-    @property
-    def max_row(self):
-        return self._max
-
-    def cell(self, row, column, value=None):
-        self._max = max(self._max, row)
-        return self._ws.cell(row=row, column=column, value=value)
-
-    def append(self, values):
-        self._ws.append(values)
-        self._max += 1
-
-    def iter_rows(self, *args, **kwargs):
-        return iter(()) if self._no_scan else self._ws.iter_rows(*args, **kwargs)
-
-    def __getattr__(self, name):
-        return getattr(self._ws, name)
 
 
 OPEN_DOSSIERS = 300  # a large service's caseload; the years before are closed
@@ -86,39 +56,44 @@ def synthetic_dossiers(n: int):
 
 
 def build(path: Path, n: int) -> dict:
-    from asll.domain.deadlines import deadlines_for
-    from asll.storage.register import DocumentRecord, Register
+    """The register of `n` dossiers at `path` (a workbook) and its database beside it."""
+    from asll.storage.database import Database, sqlite_url
+    from asll.storage.store import DATABASE_NAME, RegisterStore, state_dir
 
     dossiers = synthetic_dossiers(n)
-    t0 = time.perf_counter()
-    register = Register.create(path)
-    real = register.dossiers_ws, register.data_ws, register.documents_ws
-    register.dossiers_ws = _CountingSheet(real[0])
-    register.data_ws = _CountingSheet(real[1], no_scan=True)
-    register.documents_ws = _CountingSheet(real[2])
-    for i, d in enumerate(dossiers):
-        register.put(d)
-        register.add_document(
-            DocumentRecord(
-                recu_le=datetime.combine(d.date_ouverture, datetime.min.time()),
-                fichier=f"document {i}.pdf",
-                sha256=f"{i:064x}",
-                type="Assignation",
-                dossier=d.numero,
-                resultat="traité",
-                classe_sous=f"archive/{i}.pdf",
-            )
-        )
-    register.dossiers_ws, register.data_ws, register.documents_ws = real
-    register.put_deadlines([x for d in register.dossiers() for x in deadlines_for(d)])
-    t_put = time.perf_counter() - t0
-    t_save, _ = timed(register.save)
+    documents = [
+        {
+            "recu_le": datetime.combine(d.date_ouverture, datetime.min.time()),
+            "fichier": f"document {i}.pdf",
+            "sha256": f"{i:064x}",
+            "type": "Assignation",
+            "dossier": d.numero,
+            "resultat": "traité",
+            "classe_sous": f"archive/{i}.pdf",
+        }
+        for i, d in enumerate(dossiers)
+    ]
+    state_dir(path).mkdir(parents=True, exist_ok=True)
+    db = Database(sqlite_url(state_dir(path) / DATABASE_NAME))
+    t_put, _ = timed(lambda: db.import_register(dossiers, documents, "banc d'essai"))
+    db.close()
+    t_view, _ = timed(lambda: RegisterStore(path).rebuild())
     return {
         "dossiers": n,
         "construction": t_put,
-        "enregistrement": t_save,
+        "enregistrement": t_view,
         "taille_mo": path.stat().st_size / 1e6,
+        "base_mo": (state_dir(path) / DATABASE_NAME).stat().st_size / 1e6,
     }
+
+
+def _copy_register(src: Path, dst: Path) -> None:
+    """The workbook and its database, into another workspace."""
+    from asll.storage.store import DATABASE_NAME, state_dir
+
+    shutil.copy2(src, dst)
+    state_dir(dst).mkdir(parents=True, exist_ok=True)
+    shutil.copy2(state_dir(src) / DATABASE_NAME, state_dir(dst) / DATABASE_NAME)
 
 
 def _profile(fn, top: int = 14) -> list[str]:
@@ -150,12 +125,12 @@ def measure_ingest(register_src: Path | None, reps: int, profile: bool = False) 
         config = Config.for_workspace(Path(tmp))
         config.ensure_folders()
         if register_src:
-            shutil.copy2(register_src, config.registre)
+            _copy_register(register_src, config.registre)
         # handle() saves by itself once flush_seconds have passed since the last save (always
         # true after loading a big register): keep the two apart, the sum is what a file costs
         intake = Intake(config, flush_seconds=float("inf"))
-        t_load, register = timed(intake.store.view)
-        n = len(register.dossiers())
+        t_load, dossiers = timed(intake.store.dossiers)
+        n = len(dossiers)
 
         def drop(i: int, src: Path) -> Path:
             p = config.inbox / f"{i:03d} {src.name}"

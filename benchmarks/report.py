@@ -423,7 +423,8 @@ def render_markdown(results: dict, machine: dict, rapide: bool, sections) -> str
             md += [
                 "",
                 f"Processus entier : `asll extract « {w['fichier']} » --json` lancé comme "
-                "par un utilisateur (démarrage de Python, imports, processus de lecture) "
+                "par un utilisateur (démarrage de Python, imports depuis le bytecode en cache "
+                "comme dans une installation, processus de lecture) "
                 "contre un script pdfplumber seul lisant le même PDF, lancés en alternance, "
                 f"médiane de {w['runs']} : {_s(w['asll_extract'])} contre "
                 f"{_s(w['pdfplumber'])}, soit {_r(w['ratio'])}.",
@@ -527,12 +528,10 @@ def render_markdown(results: dict, machine: dict, rapide: bool, sections) -> str
             "## 4. Registre à grande échelle",
             "",
             f"Registre de {c['dossiers']} dossiers et autant de documents reçus "
-            f"({c['taille_mo']:.1f} Mo), construit par `Register.put` + `add_document` + "
-            f"`save` en {_s(c['construction'] + c['enregistrement'])}. `Register.put` coûte "
-            "O(lignes) (`max_row` d'openpyxl parcourt toutes les cellules, `_put_data` "
-            "parcourt la feuille cachée) : pour construire le jeu d'essai seulement, ces deux "
-            "recherches sont servies par un compteur ; tout ce qui est mesuré ensuite tourne "
-            "sur le code d'origine. Seuls les dossiers les plus récents sont ouverts "
+            f"(base SQLite {c.get('base_mo', 0):.1f} Mo, classeur {c['taille_mo']:.1f} Mo), "
+            f"écrit dans la base en une transaction en {_s(c['construction'])}, puis le "
+            f"classeur fait en entier depuis la base (`asll reconstruire`) en "
+            f"{_s(c['enregistrement'])}. Seuls les dossiers les plus récents sont ouverts "
             "(les autres sont clos), comme dans un service réel : "
             f"{reg.get('ouverts', '?')} dossiers ouverts.",
             "",
@@ -542,9 +541,9 @@ def render_markdown(results: dict, machine: dict, rapide: bool, sections) -> str
             [
                 (k, _s(e[key]), _s(g[key]), _s(g[key] - e[key]), _r(g[key] / e[key]))
                 for k, key in (
-                    ("chargement (RegisterStore.view)", "chargement"),
+                    ("chargement (RegisterStore.dossiers, depuis la base)", "chargement"),
                     ("premier flush après chargement (tout le classeur)", "premier_flush"),
-                    ("handle (lire, rapprocher, journal, brouillon)", "handle"),
+                    ("handle (lire, rapprocher, transaction, brouillon)", "handle"),
                     ("flush (échéances + enregistrement)", "flush"),
                     ("ingestion = handle + flush", "total"),
                 )

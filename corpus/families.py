@@ -1649,6 +1649,17 @@ ORGANISMES = {
     ],
     "charente": ["CCAS de Cognac", "MDS d'Angoulême Ouest", "CCAS de Soyaux"],
     "val-de-marne": ["EDS de Créteil", "CCAS de Vitry-sur-Seine", "CCAS d'Ivry-sur-Seine"],
+    "reunion": [
+        "CCAS de Saint-Denis",
+        "Association Kaz Solidarité",
+        "Service social départemental du Port",
+    ],
+    "pas-de-calais": [
+        "Maison du Département Solidarité de l'Artois",
+        "CCAS d'Arras",
+        "CCAS de Lens",
+    ],
+    "seine-maritime": ["CCAS du Havre", "CMS de Rouen rive gauche", "CCAS de Dieppe"],
 }
 FORM_VILLES = {
     "nord": [("Cambrai", "59400"), ("Caudry", "59540"), ("Le Cateau-Cambrésis", "59360")],
@@ -1667,6 +1678,9 @@ FORM_VILLES = {
         ("Vitry-sur-Seine", "94400"),
         ("Ivry-sur-Seine", "94200"),
     ],
+    "reunion": [("Saint-Denis", "97400"), ("Saint-Pierre", "97410"), ("Le Port", "97420")],
+    "pas-de-calais": [("Arras", "62000"), ("Lens", "62300"), ("Béthune", "62400")],
+    "seine-maritime": [("Le Havre", "76600"), ("Rouen", "76000"), ("Dieppe", "76200")],
 }
 
 
@@ -2403,6 +2417,564 @@ def form_ccapex(f) -> list:
     return out
 
 
+# --- families built from sources 20 to 22 (appended: the families above draw as before) ---
+
+SITUATION_LAB = {
+    "marie": "marié(e)",
+    "concubinage": "concubinage",
+    "pacse": "pacsé(e)",
+    "celibataire": "célibataire",
+    "divorce": "divorcé(e)",
+    "separe": "séparé(e)",
+    "veuf": "veuf (ve)",
+}
+LIEU_DE_VIE = {
+    "locataire_public": "logement personnel (bailleur social)",
+    "locataire_prive": "logement personnel (bailleur privé)",
+    "heberge": "chez famille / ami",
+}
+
+
+def _situation(f, r) -> str:
+    if len(f["adultes"]) > 1:
+        return r.choice(["marie", "concubinage", "pacse"])
+    return r.choice(["celibataire", "divorce", "separe", "veuf"])
+
+
+def _nom_naissance(p, r) -> str:
+    """The birth surname a form asks beside the usage one: another name for some women."""
+    return r.choice(NOMS) if p["femme"] and r.random() < 0.5 else p["nom"]
+
+
+def _age(born: date, on: date) -> int:
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def form_siao_reunion(f) -> list:
+    """SIAO de la Réunion style (source 20): instructeur block, an identity grid with the
+    labels in the first column and one column per person headed Madame / Monsieur (the
+    woman first, whoever is the demandeur), « Nom de jeune fille » beside the usage name,
+    ages beside birth dates, the family situation as a grid of boxes, children « à charge »
+    in a table of name, first name, sex and age."""
+    a = f["adultes"]
+    r = _sub_rng(f)
+    mme = next((p for p in a if p["femme"]), None)
+    mr = next((p for p in a if not p["femme"]), None)
+
+    def cell(p, what):
+        if p is None:
+            return ""
+        if what == "nom":
+            return p["nom"]
+        if what == "jf":
+            return _nom_naissance(p, r) if p["femme"] else ""
+        if what == "prenom":
+            return p["prenom"]
+        return f"{d_num(p['naissance'])}   âge : {_age(p['naissance'], f['date'])}"
+
+    grid = [["", "Madame", "Monsieur"]] + [
+        [lab, cell(mme, k), cell(mr, k)]
+        for lab, k in (
+            ("NOM", "nom"),
+            ("Nom de jeune fille", "jf"),
+            ("Prénom", "prenom"),
+            ("Date de naissance", "dn"),
+        )
+    ]
+    sit = _situation(f, r)
+    ts_fem = r.random() < 0.8
+    out = [
+        ("t", "Dossier de demande d'accompagnement lié au logement"),
+        ("h", "Service intégré de l'accueil et de l'orientation de la Réunion"),
+        ("l", f"Date : {d_num(f['date'])}"),
+        ("l", f"Instructeur : {f['prescripteur'][0]} {f['prescripteur'][1]}"),
+        ("l", f"Service : {f['organisme']}"),
+        (
+            "l",
+            "Fonction : "
+            + ("conseillère en économie sociale et familiale" if ts_fem else "assistant social"),
+        ),
+        ("l", f"Tél. : 0262 {r.randrange(10, 99)} {r.randrange(10, 99)} {r.randrange(10, 99)}"),
+        ("l", "Demande : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]")),
+        ("b", "IDENTITÉ DU MÉNAGE"),
+        ("tab", grid),
+        ("l", f"Adresse de domiciliation : {f['numero']} {f['rue']}"),
+        ("l", f"{f['cp']} {f['commune'].upper()}"),
+        (
+            "l",
+            "Lieu de vie du ménage au moment de la demande : "
+            + _cases(LIEU_DE_VIE, f["statut"], "[X]", "[ ]"),
+        ),
+        ("l", "1. Situation familiale : " + _cases(SITUATION_LAB, sit, "[X]", "[ ]")),
+        ("l", "2. Enfant(s) à charge (indiquer nom, prénom, sexe, âge, scolarité)"),
+    ]
+    if f["enfants"]:
+        rows = [["Nom", "Prénom", "Sexe", "Âge", "Scolarité"]]
+        for n, p, dn in f["enfants"]:
+            age = _age(dn, f["date"])
+            rows.append(
+                [
+                    n,
+                    p,
+                    "F" if p in PRENOMS_F else "M",
+                    f"{age} ans",
+                    "collège" if age > 10 else "école",
+                ]
+            )
+        out.append(("tab", rows))
+    else:
+        out.append(("l", "Aucun enfant à charge"))
+    out.append(("b", "LOGEMENT"))
+    out.append(("l", f"Bailleur / propriétaire : {f['bailleur'] or 'sans objet'}"))
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        out.append(
+            ("l", f"Loyer : {m_espace(base)} €   Charges : {m_espace(ch) + ' €' if ch else '0 €'}")
+        )
+    if f["dette"]:
+        out.append(
+            ("l", f"Impayé de loyer : {m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}")
+        )
+    rev = [["Ressources mensuelles", "Madame", "Monsieur"]]
+    for lab, _, m in f["ressources"]:
+        who = mme if mme is not None and (mr is None or r.random() < 0.5) else mr
+        val = "en attente" if m is None else f"{m_espace(m)} €"
+        rev.append([lab, val if who is mme else "", val if who is mr else ""])
+    out += [("b", "RESSOURCES"), ("tab", rev)]
+    return out
+
+
+def form_fsl_cerfa_docx(path, f) -> None:
+    """FSL request laid out like the CAF housing-aid form (source 21): Word tables with two
+    label | value pairs a row, « Nom de famille (nom de naissance) » and « Nom d'usage », the
+    address split into number, type and name of the street, complement, postcode, commune,
+    yes / no questions, « Nom et adresse du propriétaire », the household in a table
+    without a role column (adults and children told apart by their birth dates)."""
+    a = f["adultes"]
+    r = _sub_rng(f)
+    rows = []
+    for i, p in enumerate(a):
+        nn = _nom_naissance(p, r)
+        rows += [
+            ["Vous" if i == 0 else "Votre conjoint(e), concubin(e) ou pacsé(e)", "", "", ""],
+            [
+                "Madame / Monsieur",
+                "Madame" if p["femme"] else "Monsieur",
+                "Date de naissance",
+                d_num(p["naissance"]),
+            ],
+            [
+                "Nom de famille (nom de naissance)",
+                nn,
+                "Nom d'usage (s'il y a lieu)",
+                p["nom"] if nn != p["nom"] else "",
+            ],
+            ["Prénom", p["prenom"], "Lieu de naissance", p["lieu"]],
+        ]
+    kind, name = f["rue"].split(" ", 1) if " " in f["rue"] else ("", f["rue"])
+    adr = [
+        ["N°", f["numero"], "Type de voie (rue, boulevard…)", kind],
+        ["Nom de la voie", name, "Complément", ""],
+        ["Code postal", f["cp"], "Commune", f["commune"]],
+    ]
+    foyer_rows = [["Nom, prénom", "Date de naissance", "Sexe"]]
+    for p in a:
+        foyer_rows.append(
+            [f"{p['nom']} {p['prenom']}", d_num(p["naissance"]), "F" if p["femme"] else "M"]
+        )
+    for n, p, dn in f["enfants"]:
+        foyer_rows.append([f"{n} {p}", d_num(dn), "F" if p in PRENOMS_F else "M"])
+    oui = "☒ oui ☐ non"
+    non = "☐ oui ☒ non"
+    loc = f["statut"] in ("locataire_public", "locataire_prive")
+    blocks = [
+        ("t", "FONDS DE SOLIDARITÉ POUR LE LOGEMENT"),
+        ("h", "Demande d'aide au maintien et d'accompagnement social lié au logement"),
+        ("l", "Aide demandée : " + _cases(MESURE_LAB, f["mesure"])),
+        ("b", "Merci de rappeler votre identité"),
+        ("tab", rows),
+        ("b", "Adresse du logement pour lequel vous demandez l'aide"),
+        ("tab", adr),
+        ("b", "Les personnes qui vivent avec vous"),
+        ("tab", foyer_rows),
+        ("b", "Votre logement"),
+        ("l", f"Êtes-vous locataire ? {oui if loc else non}"),
+        (
+            "l",
+            f"Le logement appartient-il à un organisme HLM ? {oui if f['statut'] == 'locataire_public' else non}",
+        ),
+    ]
+    if f["statut"] == "heberge":
+        blocks.append(("l", "Êtes-vous hébergé(e) gratuitement ? ☒ oui ☐ non"))
+    if f["bailleur"]:
+        blocks.append(
+            ("l", f"Nom et adresse du propriétaire : {f['bailleur']}, service contentieux")
+        )
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        blocks.append(
+            (
+                "tab",
+                [
+                    ["Montant du loyer hors charges", f"{m_espace(base)} €"],
+                    ["Montant des charges", f"{m_espace(ch)} €" if ch else "0,00 €"],
+                ],
+            )
+        )
+    if f["dette"]:
+        blocks.append(
+            (
+                "l",
+                f"Avez-vous des loyers impayés ? ☒ oui ☐ non   Montant : {m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}",
+            )
+        )
+    else:
+        blocks.append(("l", "Avez-vous des loyers impayés ? ☐ oui ☒ non"))
+    ress = [["Ressources mensuelles du foyer", "Montant"]] + [
+        [lab, _euros(m)] for lab, _, m in f["ressources"]
+    ]
+    blocks += [
+        ("tab", ress),
+        ("b", "Cadre réservé au travailleur social"),
+        (
+            "tab",
+            [
+                ["Nom", f["prescripteur"][1]],
+                ["Prénom", f["prescripteur"][0]],
+                ["Organisme", f["organisme"]],
+                ["Date", d_num(f["date"])],
+            ],
+        ),
+    ]
+    write_docx(Path(path), blocks, "Arial", author="FSL")
+
+
+def form_legendes_dessous(f) -> list:
+    """A CCAS liaison sheet filled in on dotted lines (sources 20, 21): each value written on
+    its line with the caption printed under it in parentheses, « NOM Prénom » together, the
+    household as lines « NOM Prénom – date » without roles, amounts in figures."""
+    a = f["adultes"]
+    r = _sub_rng(f)
+    out = [
+        ("t", "FICHE DE LIAISON – ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT"),
+        ("h", "Centre communal d'action sociale"),
+        ("l", f"{f['organisme']}"),
+        ("s", "(service prescripteur)"),
+        ("l", f"{f['prescripteur'][1].upper()} {f['prescripteur'][0]}"),
+        ("s", "(NOM Prénom du travailleur social)"),
+        ("l", d_num(f["date"])),
+        ("s", "(date de la fiche)"),
+        ("l", "Mesure : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]")),
+        ("b", "Le ménage"),
+    ]
+    for i, p in enumerate(a):
+        out += [
+            ("l", f"{'Madame' if p['femme'] else 'Monsieur'} {p['nom']} {p['prenom']}"),
+            (
+                "s",
+                "(demandeur : civilité, NOM Prénom)"
+                if i == 0
+                else "(conjoint : civilité, NOM Prénom)",
+            ),
+            ("l", f"{d_num(p['naissance'])} à {p['lieu']}"),
+            ("s", "(date et lieu de naissance)"),
+        ]
+    out.append(("l", "Autres personnes au foyer :"))
+    if f["enfants"]:
+        for n, p, dn in f["enfants"]:
+            out.append(("l", f"{n} {p} – {d_num(dn)}"))
+    else:
+        out.append(("l", "néant"))
+    out += [
+        ("b", "Le logement"),
+        ("l", f"{f['numero']} {f['rue']}"),
+        ("s", "(adresse)"),
+        ("l", f"{f['cp']} {f['commune']}"),
+        ("s", "(code postal et commune)"),
+        ("l", "Statut : " + _cases(STATUT_LAB, f["statut"], "[X]", "[ ]")),
+        ("l", f["bailleur"] or "sans objet"),
+        ("s", "(bailleur)"),
+    ]
+    if f["loyer"]:
+        tot = round(f["loyer"][0] + (f["loyer"][1] or 0), 2)
+        out += [("l", f"{m_espace(tot)} €"), ("s", "(loyer charges comprises)")]
+    if f["dette"]:
+        out += [
+            ("l", f"{m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}"),
+            ("s", "(montant de la dette et date du décompte)"),
+        ]
+    out.append(("b", "Ressources du ménage"))
+    for lab, _, m in f["ressources"]:
+        out += [("l", _euros(m)), ("s", f"({lab})")]
+    if r.random() < 0.5:
+        out.append(("l", "Accord du ménage : [X] oui   [ ] non"))
+    return out
+
+
+def form_zones_alignees(f) -> list:
+    """A departmental FSL sheet typed on its zones (source 22: several zones a line, « Date de
+    naissance : Lieu de naissance : … »): the values typed on one line and the zones' captions
+    printed under them, no colon, no blank left, several fields a line."""
+    a = f["adultes"]
+    r = _sub_rng(f)
+
+    def zone(values, labels):
+        return [("l", "   ".join(values)), ("s", "     ".join(labels))]
+
+    out = [
+        ("t", "FONDS DE SOLIDARITÉ LOGEMENT – FICHE DE REPÉRAGE"),
+        ("h", "Demande d'accompagnement logement"),
+        *zone([f["organisme"]], ["Nom de la structure"]),
+        *zone(
+            [f"{f['prescripteur'][0]} {f['prescripteur'][1]}", d_num(f["date"])],
+            ["Nom de l'intervenant", "Date de la demande"],
+        ),
+        ("l", "Mesure : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]")),
+    ]
+    for i, p in enumerate(a):
+        out += [
+            ("b", "Identification du demandeur" if i == 0 else "Conjoint"),
+            *zone(
+                ["Madame" if p["femme"] else "Monsieur", p["nom"], p["prenom"]],
+                ["Civilité", "Nom", "Prénom"],
+            ),
+            *zone([d_num(p["naissance"]), p["lieu"]], ["Date de naissance", "Lieu de naissance"]),
+        ]
+    if len(a) == 1:
+        out += [("b", "Conjoint"), ("l", "néant")]
+    out += [
+        ("b", "Composition familiale"),
+        *zone([str(len(f["enfants"]))], ["Nombre d'enfants à charge"]),
+    ]
+    for n, p, dn in f["enfants"]:
+        out.append(("l", f"Enfant : {p} {n}, né(e) le {d_num(dn)}"))
+    out += [
+        ("b", "Logement"),
+        *zone([f"{f['numero']} {f['rue']}"], ["Adresse"]),
+        *zone([f["cp"], f["commune"]], ["Code postal", "Commune"]),
+        ("l", "Statut d'occupation : " + _cases(STATUT_LAB, f["statut"], "[X]", "[ ]")),
+    ]
+    if f["bailleur"] and f["loyer"]:
+        tot = round(f["loyer"][0] + (f["loyer"][1] or 0), 2)
+        out += zone([f["bailleur"], f"{m_espace(tot)} €"], ["Bailleur", "Loyer charges comprises"])
+    if f["dette"]:
+        out += zone(
+            [f"{m_espace(f['dette'][0])} €", d_num(f["dette"][1])],
+            ["Dette locative", "Dette arrêtée au"],
+        )
+    out.append(("b", "Ressources mensuelles"))
+    for lab, _, m in f["ressources"]:
+        out.append(("l", f"{lab} : {_euros(m)}"))
+    if r.random() < 0.5:
+        out.append(("l", "Accord du ménage : [X] oui"))
+    return out
+
+
+def form_remplissable_grille(path, f) -> None:
+    """A fillable PDF made with an office suite (sources 20, 21): fields named « Texte1 »,
+    « Case3 »… (the names say nothing), tick boxes for the measure, the status and the family
+    situation in a grid, and the household as a table of fields under printed column headers."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    W, H = A4
+    r = _sub_rng(f)
+    c = rl_canvas.Canvas(str(path), pagesize=A4)
+    c.setTitle("Demande FSL")
+    form = c.acroForm
+    n = {"t": 0, "c": 0}
+    y = [H - 20 * mm]
+
+    def texte(x, value, width):
+        n["t"] += 1
+        form.textfield(
+            name=f"Texte{n['t']}",
+            value=value,
+            x=x,
+            y=y[0] - 1.2 * mm,
+            width=width,
+            height=5.5 * mm,
+            fontSize=8.5,
+            borderWidth=0.5,
+            forceBorder=True,
+        )
+
+    def label(x, text, size=8.5, bold=False):
+        c.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        c.drawString(x, y[0], text)
+
+    def champ(lab, value, x=18 * mm, xf=70 * mm, width=110 * mm):
+        label(x, lab)
+        texte(xf, value, width)
+
+    def cases(options: dict, chosen, x0=18 * mm):
+        x = x0
+        for k, v in options.items():
+            n["c"] += 1
+            form.checkbox(
+                name=f"Case{n['c']}",
+                x=x,
+                y=y[0] - 1 * mm,
+                size=3.8 * mm,
+                checked=(k == chosen),
+                buttonStyle="cross",
+                borderWidth=0.5,
+            )
+            label(x + 5 * mm, v, 8)
+            x += 5 * mm + c.stringWidth(v, "Helvetica", 8) + 6 * mm
+
+    def down(k=7.5):
+        y[0] -= k * mm
+
+    label(18 * mm, "DEMANDE D'ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT – FSL", 12, True)
+    down(10)
+    label(18 * mm, "Mesure demandée", 9, True)
+    down(6)
+    cases(MESURE_LAB, f["mesure"])
+    down(9)
+    label(18 * mm, "LE TRAVAILLEUR SOCIAL", 9, True)
+    down(7)
+    champ("Nom et prénom", f"{f['prescripteur'][1]} {f['prescripteur'][0]}")
+    down()
+    champ("Service", f["organisme"])
+    down()
+    champ("Date de la demande", d_num(f["date"]), width=35 * mm)
+    down(10)
+    label(18 * mm, "COMPOSITION DU MÉNAGE", 9, True)
+    down(7)
+    xs = (18 * mm, 40 * mm, 100 * mm, 135 * mm)
+    for x, h in zip(xs, ("Civilité", "NOM Prénom", "Date de naissance", "Lien")):
+        label(x, h, 8, True)
+    down(6.5)
+    rows = []
+    for i, p in enumerate(f["adultes"]):
+        lien = "Demandeur" if i == 0 else "Conjoint(e)"
+        rows.append(
+            ("Mme" if p["femme"] else "M.", f"{p['nom']} {p['prenom']}", p["naissance"], lien)
+        )
+    for nom, pr, dn in f["enfants"]:
+        rows.append(("", f"{nom} {pr}", dn, "Enfant"))
+    for civ, nom, dn, lien in rows:
+        texte(xs[0], civ, 18 * mm)
+        texte(xs[1], nom, 56 * mm)
+        texte(xs[2], d_num(dn), 31 * mm)
+        texte(xs[3], lien, 40 * mm)
+        down(6.5)
+    down(3)
+    label(18 * mm, "Situation familiale", 8.5)
+    down(6)
+    cases(SITUATION_LAB, _situation(f, r))
+    down(10)
+    label(18 * mm, "LE LOGEMENT", 9, True)
+    down(7)
+    champ("Adresse", f"{f['numero']} {f['rue']}")
+    down()
+    champ("Code postal", f["cp"], width=20 * mm)
+    label(95 * mm, "Commune")
+    texte(112 * mm, f["commune"], 68 * mm)
+    down()
+    label(18 * mm, "Statut d'occupation", 8.5)
+    down(6)
+    cases(STATUT_LAB, f["statut"])
+    down(8)
+    champ("Bailleur", f["bailleur"] or "")
+    down()
+    if f["loyer"]:
+        tot = round(f["loyer"][0] + (f["loyer"][1] or 0), 2)
+        champ("Loyer charges comprises (€)", m_espace(tot), width=30 * mm)
+        down()
+    if f["dette"]:
+        champ("Montant de la dette (€)", m_espace(f["dette"][0]), width=30 * mm)
+        label(105 * mm, "arrêtée au")
+        texte(122 * mm, d_num(f["dette"][1]), 30 * mm)
+        down()
+    down(3)
+    label(18 * mm, "RESSOURCES MENSUELLES", 9, True)
+    down(7)
+    for lab, _, m in f["ressources"]:
+        champ(f"{lab} (€)", "en attente" if m is None else m_espace(m), width=30 * mm)
+        down()
+    c.save()
+
+
+def form_deux_colonnes_canvas(path, f) -> None:
+    """A form in two printed columns side by side (source 11's DEMANDEUR / CO-DEMANDEUR, source
+    17's Demandeur / Conjoint): the two people face to face, then the housing on the left and
+    the resources on the right; a text extraction reads both columns line by line."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    W, H = A4
+    c = rl_canvas.Canvas(str(path), pagesize=A4)
+    c.setTitle("Fiche")
+    L, R = 18 * mm, 110 * mm
+
+    def col(x, y, lines, size=9):
+        for t, bold in lines:
+            c.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+            c.drawString(x, y, t)
+            y -= 5.6 * mm
+        return y
+
+    y = H - 20 * mm
+    c.setFont("Helvetica-Bold", 12)
+    c.drawString(L, y, "FICHE DE PRESCRIPTION – ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT")
+    y -= 9 * mm
+    y = col(
+        L,
+        y,
+        [
+            (f"Service prescripteur : {f['organisme']}", False),
+            (f"Référent : {f['prescripteur'][0]} {f['prescripteur'][1]}", False),
+            (f"Date de la demande : {d_num(f['date'])}", False),
+            ("Mesure : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]"), False),
+        ],
+    )
+    y -= 3 * mm
+    a = f["adultes"]
+
+    def bloc(p, titre):
+        if p is None:
+            return [(titre, True), ("Sans objet", False)]
+        return [
+            (titre, True),
+            (f"Civilité : {'Madame' if p['femme'] else 'Monsieur'}", False),
+            (f"Nom : {p['nom']}", False),
+            (f"Prénom : {p['prenom']}", False),
+            (f"Né(e) le : {d_num(p['naissance'])}", False),
+        ]
+
+    y1 = col(L, y, bloc(a[0], "DEMANDEUR"))
+    y2 = col(R, y, bloc(a[1] if len(a) > 1 else None, "CONJOINT"))
+    y = min(y1, y2) - 3 * mm
+    y = col(L, y, [(f"Nombre d'enfants à charge : {len(f['enfants'])}", False)])
+    for n, p, dn in f["enfants"]:
+        y = col(L, y, [(f"Enfant : {p} {n}, né(e) le {d_num(dn)}", False)])
+    y -= 3 * mm
+    left = [
+        ("LOGEMENT", True),
+        (f"Adresse : {f['numero']} {f['rue']}", False),
+        (f"Code postal : {f['cp']}", False),
+        (f"Commune : {f['commune']}", False),
+        (f"Statut : {STATUT_LAB[f['statut']]}", False),
+        (f"Bailleur : {f['bailleur'] or 'néant'}", False),
+    ]
+    if f["loyer"]:
+        tot = round(f["loyer"][0] + (f["loyer"][1] or 0), 2)
+        left.append((f"Loyer charges comprises : {m_espace(tot)} €", False))
+    if f["dette"]:
+        left.append((f"Dette locative : {m_espace(f['dette'][0])} €", False))
+        left.append((f"Dette arrêtée au : {d_num(f['dette'][1])}", False))
+    right = [("RESSOURCES MENSUELLES", True)] + [
+        (f"{lab} : {_euros(m)}", False) for lab, _, m in f["ressources"]
+    ]
+    col(L, y, left)
+    col(R, y, right)
+    c.save()
+
+
 FORM_FAMILIES = {
     "cd-nord-reperage": dict(dep="nord", reglage=True, kind="flat", fn=form_nord, scan=True),
     "siao-fiche-deux-colonnes": dict(
@@ -2439,6 +3011,30 @@ FORM_FAMILIES = {
         fn=form_ccapex,
         scan=False,
         prep=prep_ccapex,
+    ),
+    # built from sources 20-22 (tuned)
+    "siao-reunion-grille-madame-monsieur": dict(
+        dep="reunion", reglage=True, kind="flat", fn=form_siao_reunion, scan=True
+    ),
+    "fsl-imprime-voie-eclatee": dict(
+        dep="pas-de-calais",
+        reglage=True,
+        kind="docx",
+        fn=form_fsl_cerfa_docx,
+        scan=False,
+        odt=True,
+    ),
+    "ccas-legendes-dessous": dict(
+        dep="seine-maritime", reglage=True, kind="flat", fn=form_legendes_dessous, scan=True
+    ),
+    "fsl-remplissable-grille": dict(
+        dep="isere", reglage=True, kind="fillable", fn=form_remplissable_grille, scan=False
+    ),
+    "fiche-deux-colonnes-cote-a-cote": dict(
+        dep="charente", reglage=True, kind="fillable", fn=form_deux_colonnes_canvas, scan=False
+    ),
+    "fsl-zones-alignees": dict(
+        dep="nord", reglage=True, kind="flat", fn=form_zones_alignees, scan=True
     ),
 }
 

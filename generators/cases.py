@@ -176,3 +176,14 @@ def _libelle(sdt) -> str:
         return ""
     texte = "".join(t.text or "" for t in conteneur.iter(qn("w:t")))
     return re.sub(r"\s+", " ", texte.replace(COCHEE, "").replace(VIDE, "")).strip()
+
+
+def choix_coches(element, champs) -> dict[str, str]:
+    """The value ticked for each of `champs` (closed lists of the register), from the
+    boxes' tags `champ=valeur`; a list with no box ticked gives nothing."""
+    out: dict[str, str] = {}
+    for case in cases_du_document(element):
+        champ, _, valeur = case.tag.partition("=")
+        if case.cochee and champ in champs and valeur:
+            out.setdefault(champ, valeur)
+    return out

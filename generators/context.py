@@ -135,11 +135,12 @@ LIBELLES: dict[str, str] = {
     "menage_rencontre": "Ménage rencontré",
     "date_entretien": "Date de l'entretien",
     "tentatives_contact": "Tentatives de contact (courriers, visites)",
+    "tentatives_a_decrire": "Tentatives de contact à décrire (ménage non noté rencontré)",
     "date_envoi_rapport": "Date d'envoi du diagnostic au locataire et au bailleur",
     "motif_impaye": "Motif de l'impayé",
     "observations": "Observations écrites",
     # rédaction du travailleur social (DSF)
-    "accompagnement_existant": "Accompagnement social, juridique ou judiciaire en cours",
+    "accompagnement_existant": "Accompagnement social, juridique et juridictionnel en cours",
     "date_bail": "Date du bail",
     "logement": "Description du logement",
     "adequation_logement": "Adéquation du logement à la situation du ménage",
@@ -493,6 +494,9 @@ def build_context(
     _cases(ctx, "menage_rencontre", dossier.menage_rencontre)
     ctx["date_entretien"] = _val(dossier.date_entretien, date_fr)
     ctx["tentatives_contact"] = _val(dossier.tentatives_contact)
+    ctx["tentatives_a_decrire"] = bool(
+        dossier.tentatives_contact or fold(dossier.menage_rencontre or "") != "oui"
+    )
     ctx["nb_tentatives"] = _val(dossier.nb_tentatives_contact, _tentatives)
     ctx["date_envoi_rapport"] = _val(dossier.date_envoi_rapport, date_fr)
     ctx["motif_impaye"] = _val(dossier.motif_impaye)
@@ -542,8 +546,10 @@ def build_context(
 
     # item 12: the proposed plan against the debt
     p = plan(dossier)
-    ctx["capacite_remboursement"] = _val(
-        dossier.plan_mensualite, lambda m: f"{montant_fr(m)} par mois"
+    ctx["capacite_remboursement"] = (
+        "non évaluée sans le ménage"  # not demanded of a household not met
+        if non_rencontre and dossier.plan_mensualite is None
+        else _val(dossier.plan_mensualite, lambda m: f"{montant_fr(m)} par mois")
     )
     ctx["plan_propose"] = _val(p, _plan_fr)
 
@@ -667,6 +673,15 @@ def _dispositif(d: Dossier, code: str, libelle: str, non_rencontre: bool) -> dic
 
 
 def _plan_fr(p) -> str:
+    return _plan_montants_fr(p) + (
+        " Sa durée dépasse les trois ans de délais de paiement que le juge peut accorder "
+        "(article 24 de la loi n° 89-462 du 6 juillet 1989)."
+        if p.beyond_judge_delays
+        else ""
+    )
+
+
+def _plan_montants_fr(p) -> str:
     texte = f"{montant_fr(p.mensualite)} par mois pendant {p.mois} mois, soit {montant_fr(p.total)}"
     if p.dette is None:
         return texte + "."

@@ -25,9 +25,10 @@ from docxtpl import DocxTemplate
 from jinja2 import Environment, StrictUndefined, TemplateSyntaxError, UndefinedError
 
 from asll.config import Config
+from asll.domain.dossiers import RAPPORT_ENVOYE
 from asll.domain.model import Dossier
 from asll.storage.naming import write_new
-from generators.cases import aligner_sur_glyphes, en_cases_a_cocher
+from generators.cases import aligner_sur_glyphes, choix_coches, en_cases_a_cocher
 from generators.context import (
     A_COMPLETER,
     A_VERIFIER,
@@ -40,7 +41,7 @@ from generators.context import (
     build_context,
     libelle_champ,
 )
-from generators.dsf import rubriques_sans_case
+from generators.dsf import rubriques_sans_case, suivi_du_dsf
 from generators.errors import IncompleteDocument, TemplateError
 from generators.pdf import convert_to_pdf
 
@@ -131,6 +132,29 @@ def final_document(
     cible = write_new(outbox, f"{base}-final", ".docx", _nettoyer(contenu))
     convert_to_pdf([cible])
     return cible
+
+
+# Closed lists of the register a final bilan answers with its boxes.
+CHOIX_BILAN = ("plan_apurement", "surendettement", "relogement", "motif_fin", "proposition")
+
+
+def suivi_final(kind: str, docx: bytes, jour: date) -> dict:
+    """What a final document gives back to its dossier in the register (the caller
+    writes it through the register's own interface, see asll/app/cli.py):
+    - a DSF: the report is sent (status, « rapport envoyé le »: the date its item 3 states,
+      else `jour`), the interview date and the boxes ticked (generators/dsf.py);
+    - a bilan: its sending date and the choices ticked (plan, overindebtedness,
+      rehousing, end, proposal).
+    Fields a person already filled in the register keep their value
+    (asll/domain/dossiers.apply_final_report)."""
+    if kind == "esu":
+        return {"statut": RAPPORT_ENVOYE, "date_envoi_rapport": jour} | suivi_du_dsf(docx)
+    if kind == "bilan":  # sent: settles the bilan's deadline (deadlines.bilan_sent)
+        # the measure goes on (its status stays): only the sending date is recorded
+        return {"date_envoi_rapport": jour} | choix_coches(
+            Document(io.BytesIO(docx)).element.body, CHOIX_BILAN
+        )
+    return {}
 
 
 def dossier_brouillons(dossier: Dossier, config: Config) -> Path:

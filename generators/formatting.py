@@ -9,6 +9,7 @@ lets Word break the line inside « 3 412,87 € » or « 9 h 30 ».
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 
 ESPACE_INSECABLE = "\u00a0"
@@ -117,3 +118,29 @@ def typo_fr(texte: str) -> str:
     texte = re.sub(r"«[ \u00a0\u202f]*", "«" + ESPACE_INSECABLE, texte)
     texte = re.sub(r"[ \u00a0\u202f]*»", ESPACE_INSECABLE + "»", texte)
     return texte
+
+
+_DATE_ECRITE = re.compile(
+    r"(\d{1,2})(?:er)?[\s\u00a0\u202f]+([^\W\d_]+)[\s\u00a0\u202f]+(\d{4})"
+    r"|(\d{1,2})/(\d{1,2})/(\d{4})"
+)
+
+
+def lire_date_fr(texte: str) -> date | None:
+    """The first date written as `date_fr` writes it (« 1er avril 2025 ») or as 01/04/2025."""
+    mois = {_sans_accents(m): i for i, m in enumerate(MOIS, start=1)}
+    for m in _DATE_ECRITE.finditer(texte or ""):
+        try:
+            if m.group(1):
+                numero = mois.get(_sans_accents(m.group(2)))
+                if numero:
+                    return date(int(m.group(3)), numero, int(m.group(1)))
+            else:
+                return date(int(m.group(6)), int(m.group(5)), int(m.group(4)))
+        except ValueError:
+            continue
+    return None
+
+
+def _sans_accents(mot: str) -> str:
+    return unicodedata.normalize("NFKD", mot.lower()).encode("ascii", "ignore").decode()

@@ -45,36 +45,75 @@ MACROS = {
     # an amount that is surely money: with cents or with a currency sign
     # (a line break may fall between the thousands of an amount with cents: "4\n587,03 €";
     # the amount may be spelt out first: "CINQ CENT TROIS EUROS (503,00 €)", figures win)
-    "MONTANT_EUR": (
-        r"(?<![\d,.])(?:(?:"
-        + french.WORDS_SEQ
-        + r")\s+euros?(?:\s+(?:et\s+)?(?:"
-        + french.WORDS_SEQ
-        + r")\s+centimes?)?\s*\(\s*)?(?:(?:\d{1,3}(?:[ .\u00a0\u202f'\n]\d{3})+|\d+),\d{2}(?:\s?(?:€|euros?\b|EUR\b))?"
-        r"|(?:\d{1,3}(?:[ .\u00a0\u202f']\d{3})+|\d+)(?:[.,]\d{1,2})?\s?(?:€|euros?\b|EUR\b))"
-    ),
+    "MONTANT_EUR": None,  # set by _macros, with or without the amount in words
     # "… outre une provision sur charges de 98,50 €" / "et 61,20 € de provisions pour charges"
-    "LOYER_PLUS": (
-        r"\)?(?:\s*(?:mensuels?|par\s+mois|hors\s+charges|HC))?\s*,?\s*(?:"
-        r"(?:outre|plus|augment[ée]e?\s+d.une|et|\+)\s+"
-        r"(?:une\s+|la\s+|les\s+|d.une\s+)?(?:provisions?\s+(?:mensuelles?\s+)?(?:sur|pour)\s+(?:les\s+)?|avance\s+sur\s+(?:les\s+)?)?"
-        r"charges\s*(?:mensuelles?\s+)?(?:de|:|d.un\s+montant\s+de|s.[ée]levant\s+[àa])?\s*(?P<plus>(?:{MONTANT_EUR_}))"
-        # "… € et 58,40 € de charges", "… € outre 40 € de provisions sur charges"
-        r"|(?:(?:outre|plus|et|\+)\s+(?:(?:une|la)\s+somme\s+de\s+)?)?(?P<plus2>(?:{MONTANT_EUR_}))\s*(?:mensuels?\s+)?"
-        r"(?:de\s+|d.|au\s+titre\s+des?\s+|pour\s+(?:les\s+)?)(?:provisions?|charges|avances?\s+sur\s+charges))"
-    ),
+    "LOYER_PLUS": None,  # set by _macros, on MONTANT_EUR
     "UP": _UP,
     "LOW": _LOW,
 }
-MACROS["LOYER_PLUS"] = MACROS["LOYER_PLUS"].replace("{MONTANT_EUR_}", MACROS["MONTANT_EUR"])
+_EUR_SPELLED = (
+    r"(?:(?:"
+    + french.WORDS_SEQ
+    + r")\s+euros?(?:\s+(?:et\s+)?(?:"
+    + french.WORDS_SEQ
+    + r")\s+centimes?)?\s*\(\s*)?"
+)
+_EUR_FIGURES = (
+    r"(?:(?:\d{1,3}(?:[ .\u00a0\u202f'\n]\d{3})+|\d+),\d{2}(?:\s?(?:€|euros?\b|EUR\b))?"
+    r"|(?:\d{1,3}(?:[ .\u00a0\u202f']\d{3})+|\d+)(?:[.,]\d{1,2})?\s?(?:€|euros?\b|EUR\b))"
+)
+_LOYER_PLUS = (
+    r"\)?(?:\s*(?:mensuels?|par\s+mois|hors\s+charges|HC))?\s*,?\s*(?:"
+    r"(?:outre|plus|augment[ée]e?\s+d.une|et|\+)\s+"
+    r"(?:une\s+|la\s+|les\s+|d.une\s+)?(?:provisions?\s+(?:mensuelles?\s+)?(?:sur|pour)\s+(?:les\s+)?|avance\s+sur\s+(?:les\s+)?)?"
+    r"charges\s*(?:mensuelles?\s+)?(?:de|:|d.un\s+montant\s+de|s.[ée]levant\s+[àa])?\s*(?P<plus>(?:{MONTANT_EUR_}))"
+    # "… € et 58,40 € de charges", "… € outre 40 € de provisions sur charges"
+    r"|(?:(?:outre|plus|et|\+)\s+(?:(?:une|la)\s+somme\s+de\s+)?)?(?P<plus2>(?:{MONTANT_EUR_}))\s*(?:mensuels?\s+)?"
+    r"(?:de\s+|d.|au\s+titre\s+des?\s+|pour\s+(?:les\s+)?)(?:provisions?|charges|avances?\s+sur\s+charges))"
+)
 _MACRO_RE = re.compile(r"\{(" + "|".join(MACROS) + r")\}")
+# the kinds of spelled-out numbers (french.SPELLED_FORMS) each macro may hold
+_SPELLED_IN = {"DATE": {"an", "date"}, "HEURE": {"heure"}, "MONTANT_EUR": {"montant"}}
+_SPELLED_IN["LOYER_PLUS"] = _SPELLED_IN["MONTANT_EUR"]
 
 
 @lru_cache(maxsize=None)
-def compile_pattern(source: str) -> re.Pattern:
-    """A rule pattern with its macros expanded, compiled once per process."""
+def _macros(spelled: frozenset[str]) -> dict[str, str]:
+    """The macros, with the numbers in words of the kinds in `spelled` only."""
+    eur = r"(?<![\d,.])" + (_EUR_SPELLED if "montant" in spelled else "") + _EUR_FIGURES
+    return {
+        **MACROS,
+        "DATE": french.date_re(spelled),
+        "HEURE": french.heure_re(spelled),
+        "MONTANT_EUR": eur,
+        "LOYER_PLUS": _LOYER_PLUS.replace("{MONTANT_EUR_}", eur),
+    }
+
+
+MACROS.update(_macros(french.SPELLED_FORMS))  # as written: every number in words
+
+
+def compile_pattern(source: str, spelled: frozenset[str] | None = None) -> re.Pattern:
+    """A rule pattern with its macros expanded, compiled once per process.
+
+    `spelled` (from `french.spelled_forms(text)`) leaves out of the macros the numbers in
+    words that cannot stand in the text about to be searched (None: all of them); the
+    pattern then matches the same in that text and compiles several times faster."""
+    kinds = _spelled_in(source)
+    return _compiled(source, kinds if spelled is None else kinds & spelled)
+
+
+@lru_cache(maxsize=None)
+def _spelled_in(source: str) -> frozenset[str]:
+    """The kinds of numbers in words that the macros of `source` may hold."""
+    return frozenset(k for name in _MACRO_RE.findall(source) for k in _SPELLED_IN.get(name, ()))
+
+
+@lru_cache(maxsize=None)
+def _compiled(source: str, spelled: frozenset[str]) -> re.Pattern:
+    macros = _macros(spelled)
     return re.compile(
-        _MACRO_RE.sub(lambda m: MACROS[m.group(1)], source), re.IGNORECASE | re.MULTILINE
+        _MACRO_RE.sub(lambda m: macros[m.group(1)], source), re.IGNORECASE | re.MULTILINE
     )
 
 
@@ -173,11 +212,16 @@ class FieldRule:
 
     @property
     def patterns(self) -> list[re.Pattern]:
-        return [compile_pattern(s) for s in self.sources]
+        return self.compiled()
 
     @property
     def weak(self) -> list[re.Pattern]:
-        return [compile_pattern(s) for s in self.weak_sources]
+        return self.compiled(weak=True)
+
+    def compiled(self, spelled: frozenset[str] | None = None, weak: bool = False):
+        """The strong (or `weak`) patterns, for a text with the numbers in words
+        `spelled` (see `compile_pattern`)."""
+        return [compile_pattern(s, spelled) for s in (self.weak_sources if weak else self.sources)]
 
 
 @dataclass
@@ -343,8 +387,10 @@ def find_field(
     confidence_at: Callable[[int], float | None] | None = None,
     seuil_ocr: float = 70.0,
     valid: Callable[[object], bool] | None = None,
+    spelled: frozenset[str] | None = None,
 ) -> Found | None:
     """Apply one field's patterns: every match is a candidate, in the rule file's order.
+    `spelled`: the numbers in words that may stand in `text` (`french.spelled_forms`).
 
     The first strong candidate that passes `valid` (a check on the value alone) wins. The
     result is uncertain when a candidate was rejected by `valid`, when strong candidates
@@ -355,7 +401,7 @@ def find_field(
     chosen: Found | None = None
     values = []
     rejected = False
-    for rx in rule.patterns:
+    for rx in rule.compiled(spelled):
         for m in rx.finditer(text):
             value, start = _value(m, parse)
             if value is None:
@@ -372,7 +418,7 @@ def find_field(
         if rejected or (rule.conflict and len(set(map(repr, values))) > 1):
             chosen.uncertain = True
     else:
-        for rx in rule.weak:
+        for rx in rule.compiled(spelled, weak=True):
             for m in rx.finditer(text):
                 value, start = _value(m, parse)
                 if value is not None and (valid is None or valid(value)):

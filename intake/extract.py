@@ -16,14 +16,17 @@ each other (`checks.cross_check`); whatever fails is flagged for a person to che
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from asll.domain import communes
 from asll.domain.model import Extraction
 
 from .checks import cross_check, dependents, plausible
 from .classify import classify
 from .engine import Found, RuleSet, compile_pattern, find_field, load_rules
+from .french import compile_expressions, spelled_forms
 from .ocr import SEUIL_CONFIANCE
 from .parsers.addresses import find_address
 from .parsers.forms import parse_form
@@ -47,6 +50,48 @@ def rules_for(extra: str | None) -> dict[str, RuleSet]:
     return load_rules(Path(extra) if extra else None)
 
 
+# What compiling ahead assumes of a text it has not seen yet: acts open with "L'an deux
+# mille…"; other numbers are mostly written in figures (see `french.spelled_forms`).
+USUAL_SPELLED = frozenset({"an"})
+
+
+def compile_ahead(extra: str | None, spelled: frozenset[str] | None = None) -> Iterator[None]:
+    """Compile the patterns of the rules (`rules_for(extra)`) one at a time, yielding after
+    each, so that a caller with time to spare (waiting for a reading child) compiles what
+    the extraction will use and stops as soon as the text arrives.
+
+    Compiling is most of the cost of a first extraction (the table of communes is loaded
+    too). Rule sets that others inherit
+    come first (the assignation's patterns also read the préfectures' letters); in each
+    set, its fields in the order they are read, then the strings of its free sections
+    (persons, addresses, cues; a string that is no pattern is skipped). The fields'
+    patterns are compiled for a text with the numbers in words `spelled` (None: any)."""
+    rules = rules_for(extra)
+    compile_expressions()
+    yield
+    communes.source()  # loads the table of communes, which the checks read
+    yield
+    heirs = {name: sum(name in rs.inherits for rs in rules.values()) for name in rules}
+    for name in sorted(rules, key=lambda n: -heirs[n]):
+        for rule in rules[name].fields.values():
+            for source in rule.sources + rule.weak_sources:
+                compile_pattern(source, spelled)
+                yield
+        yield from _compile_strings(rules[name].data)
+
+
+def _compile_strings(value) -> Iterator[None]:
+    if isinstance(value, str):
+        try:
+            compile_pattern(value)
+        except Exception:  # noqa: BLE001 - not every string is a pattern (option values)
+            pass
+        yield
+    elif isinstance(value, list | dict):
+        for item in value.values() if isinstance(value, dict) else value:
+            yield from _compile_strings(item)
+
+
 def extract_document(
     doc: Document, fichier: str, extra_rules_dir: Path | None = None
 ) -> Extraction:
@@ -58,7 +103,7 @@ def extract_document(
         return ex
     rs = rules[cls.type]
     uncertain: set[str] = set()
-    reader = _Reader(doc)
+    reader = _Reader(doc, spelled_forms(text))
 
     if cls.type == "fiche_prescription":
         with _guard("formulaire", uncertain):
@@ -146,8 +191,9 @@ def _fill(ex: Extraction, found: dict[str, Found], uncertain: set[str]) -> None:
 
 
 class _Reader:
-    def __init__(self, doc: Document):
+    def __init__(self, doc: Document, spelled: frozenset[str]):
         self.doc = doc
+        self.spelled = spelled  # the numbers in words that may stand in the text
 
     def confidence_at(self, offset: int):
         return self.doc.confidence_at(offset) if self.doc.ocr_lines else None
@@ -168,6 +214,7 @@ class _Reader:
                     self.confidence_at,
                     SEUIL_CONFIANCE,
                     valid=lambda v, n=name: plausible(n, v),
+                    spelled=self.spelled,
                 )
                 if found is not None:
                     out[name] = found

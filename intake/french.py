@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
+from functools import cache
 
 from asll.domain.text import fold  # noqa: F401  (re-exported: the project's one folding helper)
 
@@ -44,6 +45,20 @@ def normalize_text(text: str) -> str:
     text = text.translate(_SPACE_TABLE).translate(_QUOTES)
     text = text.replace("\u00ad", "").replace("\r\n", "\n").replace("\r", "\n")
     return "".join(c for c in text if c in "\n\t" or unicodedata.category(c)[0] != "C")
+
+
+@cache
+def _pattern(source: str) -> re.Pattern:
+    """One of this module's expressions, compiled (case-insensitive) on first use: a
+    process that only normalises a document's text (a reading child) does not pay for
+    the expressions of dates, hours and amounts."""
+    return re.compile(source, re.IGNORECASE)
+
+
+def compile_expressions() -> None:
+    """Compile this module's expressions now (for a process with time to spare)."""
+    for source in (DATE_RE, HEURE_RE, _MONTANT_WORDS_RE, *_SPELLED_TESTS.values()):
+        _pattern(source)
 
 
 # --------------------------------------------------------------------------- numbers in words
@@ -153,10 +168,10 @@ _TEXT_DATE = (
     rf"(?:{_WEEKDAY_RE},?\s+)?(?:{_DAY}|{_WORDS_SEQ})\s+{_MONTH_RE}\s+"
     rf"(?:\d{{4}}|{_WORDS_SEQ})"
 )
+_TEXT_DATE_FIGURES = rf"(?:{_WEEKDAY_RE},?\s+)?(?:{_DAY})\s+{_MONTH_RE}\s+(?:\d{{4}})"
 # "L'an deux mille vingt-cinq et le quatorze mars" (old style of acts)
 _AN_DATE = rf"l'an\s+(?:\d{{4}}|{_WORDS_SEQ}),?\s+(?:et\s+)?le\s+(?:{_DAY}|{_WORDS_SEQ})\s+(?:du\s+mois\s+d[e']\s*)?{_MONTH_RE}"
 DATE_RE = rf"(?:{_AN_DATE}|{_TEXT_DATE}|{_NUM_DATE})"
-_DATE_COMPILED = re.compile(DATE_RE, re.IGNORECASE)
 
 
 def _month(token: str) -> int | None:
@@ -198,7 +213,7 @@ def _make_date(y, m, d) -> date | None:
 def parse_date(text: str) -> date | None:
     """The first date written in `text`, whatever its spelling; None if there is none."""
     text = normalize_text(text)
-    m = _DATE_COMPILED.search(text)
+    m = _pattern(DATE_RE).search(text)
     if not m:
         return None
     return _date_from_match(m.group(0))
@@ -226,7 +241,7 @@ def _date_from_match(s: str) -> date | None:
 def find_dates(text: str) -> list[tuple[int, int, date]]:
     """Every date in `text` with its position (start, end, value)."""
     out = []
-    for m in _DATE_COMPILED.finditer(text):
+    for m in _pattern(DATE_RE).finditer(text):
         d = _date_from_match(m.group(0))
         if d:
             out.append((m.start(), m.end(), d))
@@ -236,18 +251,61 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
 # --------------------------------------------------------------------------- hours
 
 _HOUR_WORDS = rf"{_NUMWORD}(?:[\s\-]+{_NUMWORD})*"
-HEURE_RE = (
-    r"(?:\d{1,2}\s?(?:heures?|HEURES?|h|H|:)\s?(?:\d{2})?(?:\s?(?:min(?:utes?)?|mn))?(?![\d/])"
-    rf"|(?:{_HOUR_WORDS})\s+heures?(?:\s+(?:et\s+(?:demie|quart)|moins\s+le\s+quart|{_HOUR_WORDS})(?:\s+minutes?)?)?"
-    r"|midi(?:\s+et\s+demi)?|minuit)"
+_HOUR_FIGURES = (
+    r"\d{1,2}\s?(?:heures?|HEURES?|h|H|:)\s?(?:\d{2})?(?:\s?(?:min(?:utes?)?|mn))?(?![\d/])"
 )
-_HEURE_COMPILED = re.compile(HEURE_RE, re.IGNORECASE)
+_HOUR_SPELLED = rf"(?:{_HOUR_WORDS})\s+heures?(?:\s+(?:et\s+(?:demie|quart)|moins\s+le\s+quart|{_HOUR_WORDS})(?:\s+minutes?)?)?"
+HEURE_RE = rf"(?:{_HOUR_FIGURES}|{_HOUR_SPELLED}|midi(?:\s+et\s+demi)?|minuit)"
+
+
+# --------------------------------------------------------------------------- spelled-out numbers
+
+# Numbers in words make the expressions of dates and hours ten times longer, and as slow
+# to compile (the rule engine compiles hundreds of patterns built on them), while a text
+# holds few of them, often none. `spelled_forms(text)` names the kinds of spelled-out
+# numbers that may stand in a text; `date_re` and `heure_re` give the expressions
+# without the kinds that cannot: in that text they match exactly what the whole
+# expressions match. The tests are generous (a false alarm only costs time), never
+# short: each one is found in any text that a left-out alternative could match.
+SPELLED_FORMS = frozenset({"an", "date", "heure", "montant"})
+_SPELLED_TESTS = {
+    # "L'an deux mille vingt-cinq et le …": the only alternative that begins with "l'an"
+    "an": r"l'an\s",
+    # a day in words before the month, or a year in words after it
+    "date": (
+        rf"{_NUMWORD}\s+{_MONTH_RE}\s+(?:\d|{_NUMWORD})"
+        rf"|(?:\d\s?(?:er|°|e)?|l\s?er|{_NUMWORD})\s+{_MONTH_RE}\s+{_NUMWORD}"
+    ),
+    "heure": rf"{_NUMWORD}\s+heure",
+    "montant": rf"{_NUMWORD}\s+euro",
+}
+
+
+def spelled_forms(text: str) -> frozenset[str]:
+    """The kinds of spelled-out numbers (`SPELLED_FORMS`) that may stand in `text`."""
+    return frozenset(kind for kind, test in _SPELLED_TESTS.items() if _pattern(test).search(text))
+
+
+def date_re(spelled: frozenset[str] = SPELLED_FORMS) -> str:
+    """`DATE_RE` with only the spelled-out forms in `spelled` ("an", "date")."""
+    return (
+        "(?:"
+        + (f"{_AN_DATE}|" if "an" in spelled else "")
+        + (_TEXT_DATE if "date" in spelled else _TEXT_DATE_FIGURES)
+        + f"|{_NUM_DATE})"
+    )
+
+
+def heure_re(spelled: frozenset[str] = SPELLED_FORMS) -> str:
+    """`HEURE_RE` with the hours in words only when "heure" is in `spelled`."""
+    words = f"|{_HOUR_SPELLED}" if "heure" in spelled else ""
+    return rf"(?:{_HOUR_FIGURES}{words}|midi(?:\s+et\s+demi)?|minuit)"
 
 
 def parse_heure(text: str) -> str | None:
     """'9h30', '09 h 30', '14 heures', 'neuf heures trente', '14:30' → 'HH:MM'."""
     text = normalize_text(text)
-    m = _HEURE_COMPILED.search(text)
+    m = _pattern(HEURE_RE).search(text)
     if not m:
         return None
     s = fold(m.group(0))
@@ -335,14 +393,12 @@ def parse_montant(text: str) -> float | None:
     return words
 
 
-_MONTANT_WORDS_RE = re.compile(
-    rf"({_WORDS_SEQ})\s+euros?(?:\s+(?:et\s+)?({_WORDS_SEQ})\s+centimes?)?", re.IGNORECASE
-)
+_MONTANT_WORDS_RE = rf"({_WORDS_SEQ})\s+euros?(?:\s+(?:et\s+)?({_WORDS_SEQ})\s+centimes?)?"
 
 
 def parse_montant_lettres(text: str) -> float | None:
     """'TROIS MILLE QUATRE CENT DOUZE EUROS ET QUATRE-VINGT-SEPT CENTIMES' → 3412.87."""
-    m = _MONTANT_WORDS_RE.search(normalize_text(text))
+    m = _pattern(_MONTANT_WORDS_RE).search(normalize_text(text))
     if not m:
         return None
     euros = words_to_int(m.group(1))

@@ -5,9 +5,10 @@ Every file ends in exactly one place with an explicit outcome:
 - "doublon": byte-identical to a file already received (SHA-256), archived aside;
 - "à trier": readable but not a document for the service, kept with a note for staff;
 - "quarantaine": unreadable, kept with the reason beside it.
-Nothing is deleted. Register changes go through `RegisterStore` (journal first, then the
-workbook), so they survive a crash and wait while staff have the workbook open; the caller
-decides when to `flush()` them, so a burst of files makes a few saves, not one per file.
+Nothing is deleted. Register changes go through `RegisterStore`: one database transaction
+per file, before the file is moved, so they survive a crash; the workbook view catches up
+at `flush()`, which the caller decides on, so a burst of files makes a few saves, not one
+per file (and none while staff have the workbook open).
 """
 
 from __future__ import annotations
@@ -26,14 +27,20 @@ from datetime import datetime
 from pathlib import Path
 
 from asll.config import Config
-from asll.domain.dossiers import find_matching, nature_for
+from asll.domain.dossiers import nature_for
 from asll.domain.labels import TYPES_DOCUMENT
 from asll.domain.model import Dossier, Extraction
 from asll.domain.sectors import assign
 from asll.storage.naming import versioned
 from asll.storage.permissions import restrict
 from asll.storage.register import DocumentRecord
-from asll.storage.store import RegisterStore, Waiting, document_entry, drafts_entry
+from asll.storage.store import (
+    DuplicateDocument,
+    RegisterStore,
+    Waiting,
+    document_entry,
+    drafts_entry,
+)
 from intake.inbox import NAME_MAX_BYTES, archive_name, fit_name, os_error_fr
 from intake.outcomes import A_TRIER, DOUBLON, QUARANTAINE, TRAITE, IntakeResult
 from intake.sandbox import SandboxResult, ToolFailure, extract_isolated
@@ -73,7 +80,7 @@ class Intake:
 
     def __init__(self, config: Config, flush_seconds: float = 5.0, clock=time.monotonic):
         self.config = config
-        self.store = RegisterStore(config.registre)
+        self.store = RegisterStore(config.registre, config.base_registre or None)
         self.flush_seconds = flush_seconds
         self.clock = clock
         self._last_flush = clock()
@@ -232,33 +239,28 @@ def record_document(
     received: datetime,
     remarque: str | None = None,
 ) -> tuple[str, bool]:
-    """Journal a recognised document in its dossier: the open one it matches, or a new one
-    (numbered in the year received, given its sector), with `remarque` for staff.
-    Returns (number, whether new)."""
-    register = store.view()
-    existing = find_matching(register.dossiers(), extraction)
-    numero = (
-        existing.numero if existing else register.next_numero(nature_for(extraction), received.year)
-    )
-    affectation = None if existing else assign(extraction.commune, config)
-    store.record(
+    """Register a recognised document in its dossier, in one transaction: the open one it
+    matches, or a new one (numbered by the database in the year received, given its
+    sector), with `remarque` for staff. Returns (number, whether new); raises
+    DuplicateDocument when a copy of the file was registered first (another watcher)."""
+    entry = store.record(
         document_entry(
             DocumentRecord(
                 recu_le=received,
                 fichier=name,
                 sha256=sha,
                 type=TYPES_DOCUMENT[extraction.type_document],
-                dossier=numero,
+                dossier=None,
                 resultat=TRAITE,
                 remarque=remarque or "",
                 classe_sous=_relative(filed, config),
             ),
             extraction,
-            numero,
-            affectation,
+            affectation=assign(extraction.commune, config),
+            match=True,
         )
     )
-    return numero, existing is None
+    return entry["dossier"], entry["nouveau"]
 
 
 def _register(
@@ -272,7 +274,10 @@ def _register(
 ) -> IntakeResult:
     name = archive_name(path.name)
     destination = _unique_destination(config.archive / now.strftime("%Y-%m"), name)
-    numero, new = record_document(sha, extraction, name, destination, config, store, now, notes)
+    try:
+        numero, new = record_document(sha, extraction, name, destination, config, store, now, notes)
+    except DuplicateDocument as duplicate:  # the same file, filed by another watcher first
+        return _already_received(path, sha, duplicate.known, config, store, now)
     if notes:
         log.warning("Fichier %s… lu malgré tout : %s", sha[:12], notes)
 
@@ -324,7 +329,8 @@ def _already_received(
 ) -> IntakeResult:
     filed = known.get("classe_sous")
     filed_path = _absolute(filed, config) if filed else None
-    if filed_path and not filed_path.exists():
+    ours = known.get("site") in (None, store.site)  # another site's archive is not ours
+    if filed_path and ours and not filed_path.exists():
         # The previous run stopped (crash, disk full) after registering the file but before
         # filing it away: finish the job where the register says it is, once.
         return _finish_filing(path, sha, known, filed_path, config, store, now)
@@ -405,6 +411,22 @@ def _set_aside(
     """File `path` away in `folder`; `log_reason` replaces a `reason` that names files."""
     name = archive_name(path.name)
     destination = _unique_destination(folder, name)
+    try:
+        _record_aside(
+            store, now, name, sha, type_document, dossier, resultat, reason, destination, config
+        )
+    except DuplicateDocument as duplicate:
+        return _already_received(path, sha, duplicate.known, config, store, now)
+    _move(path, destination, config)
+    if note:
+        _write_note(destination, name, sha, now, resultat, reason)
+    log.warning("Fichier %s… %s : %s", sha[:12], resultat, log_reason or reason)
+    return IntakeResult(name, resultat, dossier, motif=reason, classe_sous=destination)
+
+
+def _record_aside(
+    store, now, name, sha, type_document, dossier, resultat, reason, destination, config
+):
     store.record(
         document_entry(
             DocumentRecord(
@@ -419,11 +441,6 @@ def _set_aside(
             )
         )
     )
-    _move(path, destination, config)
-    if note:
-        _write_note(destination, name, sha, now, resultat, reason)
-    log.warning("Fichier %s… %s : %s", sha[:12], resultat, log_reason or reason)
-    return IntakeResult(name, resultat, dossier, motif=reason, classe_sous=destination)
 
 
 def _write_note(

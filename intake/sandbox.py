@@ -141,9 +141,10 @@ def extract_isolated(
 
     `one_shot` is for a command that reads one file and stops (`asll extract`): on Linux
     the child is a plain fork that only reads the file, while this process loads the
-    rules at the same time; the text is then extracted here (compiling only the patterns
-    that this document needs). The reading (the libraries, the file's bytes) stays in the child, with its
-    limits; a time limit covers the reading only.
+    rules and compiles their patterns until the text arrives; the text is then extracted
+    here (compiling what is still missing of the patterns this document needs). The
+    reading (the libraries, the file's bytes) stays in the child, with its limits; a time
+    limit covers the reading only.
     """
     rules = str(rules_dir) if rules_dir else None
     split = one_shot and sys.platform.startswith("linux")
@@ -157,10 +158,13 @@ def extract_isolated(
     child_conn.close()
     try:
         if split:
-            # the rules are loaded meanwhile; their patterns compile as the text needs them
-            from intake.extract import rules_for
+            # while the child reads, the rules are loaded and their patterns compiled,
+            # until the text arrives; the rest compile as the text needs them
+            from intake.extract import USUAL_SPELLED, compile_ahead
 
-            rules_for(rules)
+            for _ in compile_ahead(rules, USUAL_SPELLED):
+                if parent_conn.poll(0):
+                    break
         if not parent_conn.poll(max(timeout - (time.monotonic() - started), 0)):
             return SandboxResult(
                 reason=(f"La lecture du fichier a dépassé le délai de {timeout:.0f} secondes.")

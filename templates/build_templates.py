@@ -315,7 +315,7 @@ def nouveau_document(titre_pied: str, titre_doc: str) -> Document:
     return doc
 
 
-def signatures(doc, blocs, lieu=True):
+def signatures(doc, blocs, lieu=True, lignes=4):
     if lieu:
         para(
             doc, "Fait à {{ service_commune }}, le {{ date_jour }}.", avant=8, apres=6, garder=True
@@ -327,7 +327,7 @@ def signatures(doc, blocs, lieu=True):
         row = ligne(t, [b[0] for b in paire], bold=True)
         for cell, (_, detail) in zip(row.cells, paire):
             _cell_para(cell, detail, taille=9, couleur=GRIS)
-            for _ in range(4):
+            for _ in range(lignes):  # room to sign
                 _cell_para(cell, "")
     return t
 
@@ -392,7 +392,10 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
                 "(courriers, visites à domicile, contacts avec les partenaires).",
             },
         )
+        # A household the register says was met owes no list of attempts.
+        para(doc, "{%p if tentatives_a_decrire %}")
         para(doc, "Tentatives de contact : {{ tentatives_contact }}", avant=2)
+        para(doc, "{%p endif %}")
     else:
         para(
             doc, "☐ Le locataire a été rencontré en entretien.", apres=2
@@ -591,7 +594,7 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
             garder=True,
         )
     t = tableau(doc, [12.0, 4.6])
-    ligne(t, ["Ressources mensuelles", "Montant"], fond=FOND_ENTETE, bold=True, entete=True)
+    ligne(t, ["Ressources mensuelles", "Montant"], fond=FOND_ENTETE, bold=True)
     ligne(t, ["{%tr for r in ressources %}", ""])
     ligne(t, ["{{ r.libelle }}", "{{ r.montant }}"])
     ligne(t, ["{%tr endfor %}", ""])
@@ -631,6 +634,11 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
     for row in t.rows:
         row.cells[1].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
     _tenir_ensemble(t)
+    # The resources and the housing block may sit on two pages: no half-page left blank.
+    coupure = next(i for i, row in enumerate(t.rows) if row.cells[0].text == "Logement")
+    for cell in t.rows[coupure - 1].cells:
+        for p in cell.paragraphs:
+            p.paragraph_format.keep_with_next = False
     espace(doc)
     para(
         doc,
@@ -654,6 +662,15 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
     )
 
     titre_section(doc, next(r))
+    # Décret n° 2021-8, art. 1er: both parties are told how long they have to answer.
+    cases(
+        doc,
+        [
+            "Le locataire et le bailleur ont été informés des délais dans lesquels ils "
+            "peuvent présenter des observations écrites ou orales (article 1er du décret "
+            "n° 2021-8 du 5 janvier 2021)."
+        ],
+    )
     encadre(
         doc,
         "Observations écrites (le cas échéant)",
@@ -672,12 +689,17 @@ def _rapport(titre_pied: str, sous_titre: str, rencontre: bool) -> Document:
         ]
         + ([] if rencontre else ["Besoin non évalué en l'absence d'entretien"]),
     )
-    para(doc, "Démarches engagées : {{ demarches_relogement }}", avant=2)
+    if rencontre:
+        para(doc, "Démarches engagées : {{ demarches_relogement }}", avant=2)
+    else:
+        para(doc, "Démarches engagées, si les partenaires en connaissent :", avant=2)
 
     titre_section(doc, next(r))
-    para(doc, "{{ ccapex }}")
+    para(doc, "{{ ccapex }}", garder=True)  # never a last page holding only the signature
 
-    signatures(doc, [("Le rédacteur", "{{ service_signataire }}, {{ service_fonction }}")])
+    signatures(
+        doc, [("Le rédacteur", "{{ service_signataire }}, {{ service_fonction }}")], lignes=2
+    )
     return doc
 
 

@@ -68,3 +68,16 @@ def pg_url(request) -> str:
         pytest.skip(message)
     database = request.getfixturevalue("postgresql").info.dbname
     return f"postgresql+psycopg://{PG_USER}:{PG_PASSWORD}@127.0.0.1:5432/{database}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def register_url(request) -> str | None:
+    """The register's database for tests that run on both engines: None for SQLite (the
+    default file beside the workbook), or a fresh PostgreSQL database."""
+    from asll.storage.database import dispose_all
+
+    if request.param == "sqlite":
+        yield None
+    else:
+        yield request.getfixturevalue("pg_url")
+    dispose_all()

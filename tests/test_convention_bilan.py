@@ -20,7 +20,7 @@ from asll.config import PROJECT_ROOT, load_config
 from asll.domain.deadlines import deadlines_for
 from asll.domain.mesures import RENEWAL_MONTHS, renewals
 from asll.domain.model import Dossier, Personne
-from asll.storage.store import RegisterStore, follow_up_entry
+from asll.storage.store import RegisterStore
 from generators import draft_document
 from generators.cases import cases_du_document
 from generators.drafts import champs_restants
@@ -248,7 +248,7 @@ def test_final_bilan_writes_back_and_settles_the_deadline(tmp_path):
     assert sum(ticked for _, ticked in controls) >= 5  # one per choice the worker made
 
     dossier = RegisterStore(config.registre).dossiers()[0]
-    assert dossier.statut == "Rapport envoyé"
+    assert dossier.statut == "Mesure en cours"  # the measure goes on until the GTS decides
     assert dossier.date_envoi_rapport == date.today()
     assert deadlines_for(dossier) == []
     wb = load_workbook(config.registre)
@@ -257,11 +257,3 @@ def test_final_bilan_writes_back_and_settles_the_deadline(tmp_path):
     # a bilan sent for the first period does not settle the renewal's
     dossier.renouvellements, dossier.date_envoi_rapport = 1, date(2025, 8, 25)
     assert [x.echeance for x in deadlines_for(dossier)] == [date(2026, 2, 28)]
-
-
-def test_follow_up_entry_accepts_only_follow_up_fields():
-    import pytest
-
-    with pytest.raises(ValueError):
-        follow_up_entry("ASLL-2025-0001", {"montant_dette": 0})
-    assert follow_up_entry("ASLL-2025-0001", {"statut": "Clos"})["type"] == "suivi"

@@ -17,6 +17,7 @@ import pytest
 from openpyxl import load_workbook
 
 from asll.config import PROJECT_ROOT, Config
+from asll.storage.store import RegisterStore
 from intake.inbox import waiting_files
 from intake.pipeline import TRAITE
 from intake.watcher import InboxWatcher
@@ -39,8 +40,9 @@ def filed_files(config: Config) -> list[Path]:
 
 
 def start_watcher(base: Path) -> subprocess.Popen:
+    config = ["--config", str(base / "asll.toml")] if (base / "asll.toml").exists() else []
     return subprocess.Popen(
-        [sys.executable, "-m", "asll", "watch", "--espace", str(base)],
+        [sys.executable, "-m", "asll", "watch", "--espace", str(base), *config],
         cwd=base.parent,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -48,11 +50,13 @@ def start_watcher(base: Path) -> subprocess.Popen:
     )
 
 
-def test_watcher_killed_at_random_moments_files_every_input_exactly_once(tmp_path):
+def test_watcher_killed_at_random_moments_files_every_input_exactly_once(tmp_path, register_url):
     rng = random.Random(1187)
     base = tmp_path / "espace"
-    config = Config.for_workspace(base)
+    config = Config.for_workspace(base, base_registre=register_url)
     config.ensure_folders()
+    if register_url:  # PostgreSQL: named in the workspace's asll.toml
+        (base / "asll.toml").write_text(f'[registre]\nbase = "{register_url}"\n')
     inputs = sorted(p for p in SAMPLES.iterdir() if p.is_file())[:15]
     inputs = [p for p in inputs if "papier" not in p.name]  # the long OCR scan: kept short
     for p in inputs:
@@ -94,6 +98,9 @@ def test_watcher_killed_at_random_moments_files_every_input_exactly_once(tmp_pat
     households = [(d["Nom 1"], d["Prénom 1"]) for d in dossiers]
     assert len(households) == len(set(households)), households  # no dossier twice
     assert len(dossiers) >= 5
+    store = RegisterStore(config.registre, register_url)  # the database agrees
+    assert len(store.view().documents()) == sum(expected.values())
+    assert sorted(d.numero for d in store.dossiers()) == sorted(numbers)
 
 
 def break_folder(folder: Path) -> None:

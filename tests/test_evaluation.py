@@ -109,7 +109,7 @@ def test_families_report_hides_held_out_mismatches(families_report):
     )
 
 
-# --- form families added from sources 15-19, measured apart until they reach the levels above --
+# --- form families added from sources 20-22, measured apart until they reach the levels above --
 
 
 def test_new_form_families_levels(tmp_path):

@@ -21,10 +21,10 @@ CSV_FROM_AN_OLD_TOOL = (
 )
 
 
-def test_csv_in_cp1252_with_french_numbers_is_imported_once(tmp_path):
+def test_csv_in_cp1252_with_french_numbers_is_imported_once(tmp_path, register_url):
     source = tmp_path / "ancien suivi.csv"
     source.write_bytes(CSV_FROM_AN_OLD_TOOL.encode("cp1252"))
-    store = RegisterStore(tmp_path / "registre.xlsx")
+    store = RegisterStore(tmp_path / "registre.xlsx", register_url)
 
     report = import_file(source, store, today=date(2025, 9, 1))
     store.flush()
@@ -38,12 +38,14 @@ def test_csv_in_cp1252_with_french_numbers_is_imported_once(tmp_path):
     assert "N° d'origine : 2024/017" in martin.observations
     assert store.view().get("ESU-2025-0002").montant_dette == 2187.4
 
-    again = import_file(source, RegisterStore(tmp_path / "registre.xlsx"), today=date(2026, 1, 5))
+    again = import_file(
+        source, RegisterStore(tmp_path / "registre.xlsx", register_url), today=date(2026, 1, 5)
+    )
     assert again.importes == []
     assert [n for _, n in again.deja_presents] == ["ESU-2025-0001", "ESU-2025-0002"]
 
 
-def test_xlsx_with_own_headers_and_a_mapping_file(tmp_path):
+def test_xlsx_with_own_headers_and_a_mapping_file(tmp_path, register_url):
     wb = Workbook()
     ws = wb.active
     ws.append(["Ménage", "Commune du logement", "Arriéré", "Mesure", "Début"])
@@ -57,7 +59,7 @@ def test_xlsx_with_own_headers_and_a_mapping_file(tmp_path):
         '"Mesure" = "type_mesure"\n"Début" = "date_debut_mesure"\n',
         encoding="utf-8",
     )
-    store = RegisterStore(tmp_path / "registre.xlsx")
+    store = RegisterStore(tmp_path / "registre.xlsx", register_url)
     report = import_file(source, store, mapping)
     store.flush()
     ((row, numero),) = report.importes

@@ -36,15 +36,26 @@ def _ingest(config: Config, *samples):
 def _everything_written(config: Config) -> bytes:
     blob = b""
     for path in config.base.rglob("*"):
-        if path.is_file() and path.suffix in (".jsonl", ".txt", ".json"):
+        if path.is_file() and path.suffix in (".jsonl", ".txt", ".json", ".sqlite", ".sqlite-wal"):
             blob += path.read_bytes()
     return blob
 
 
-def test_erasing_a_person_leaves_no_trace_but_keeps_the_figures(tmp_path):
-    config = Config.for_workspace(tmp_path, stabilite_secondes=0)
+def _database_text(store: RegisterStore) -> str:
+    """Every value of every table of the register's database, as text."""
+    import sqlalchemy as sa
+
+    from asll.storage.schema import metadata
+
+    with store.db.engine.connect() as conn:
+        return repr([list(conn.execute(sa.select(t))) for t in metadata.sorted_tables])
+
+
+def test_erasing_a_person_leaves_no_trace_but_keeps_the_figures(tmp_path, register_url):
+    config = Config.for_workspace(tmp_path, stabilite_secondes=0, base_registre=register_url)
     martin, le_goff = _ingest(config, MARTIN, LE_GOFF)
-    store = RegisterStore(config.registre)
+    store = RegisterStore(config.registre, register_url)
+    assert "MARTIN" in _database_text(store) and "Anémones" in _database_text(store)
     store.flush()  # a second save, so that a backup holding the names exists
     assert find_person(store.view().dossiers(), "Martin")[0].numero == martin.dossier
 
@@ -54,7 +65,7 @@ def test_erasing_a_person_leaves_no_trace_but_keeps_the_figures(tmp_path):
     assert not any(config.outbox.rglob(f"{martin.dossier}_*"))
     assert (config.archive / le_goff.classe_sous.parent.name / LE_GOFF.name).exists()
 
-    register = RegisterStore(config.registre).view()
+    register = RegisterStore(config.registre, register_url).view()
     erased = register.get(martin.dossier)
     assert erased.personnes == [] and erased.adresse is None
     assert erased.montant_dette == 3412.87 and erased.commune == "Saint-Dizier"  # figures kept
@@ -72,10 +83,17 @@ def test_erasing_a_person_leaves_no_trace_but_keeps_the_figures(tmp_path):
         config
     )
     assert not list((config.registre.parent / ".asll" / "sauvegardes").glob("*.xlsx"))
+    text = _database_text(store)  # audit, documents, conflicts, view state included
+    assert "MARTIN" not in text and "LEROY" not in text and "Anémones" not in text
+    assert "LE GOFF" in text
+    history = store.history({martin.dossier})
+    assert history[-1]["nouvelle_valeur"].startswith("anonymisé")
 
-    # A rebuild from the journal does not bring the names back.
-    RegisterStore(config.registre).rebuild()
-    assert find_person(RegisterStore(config.registre).view().dossiers(), "MARTIN") == []
+    # A rebuild from the database does not bring the names back.
+    RegisterStore(config.registre, register_url).rebuild()
+    assert (
+        find_person(RegisterStore(config.registre, register_url).view().dossiers(), "MARTIN") == []
+    )
 
 
 def test_retention_selects_closed_dossiers_two_years_after_last_contact(tmp_path):
@@ -119,7 +137,7 @@ def test_files_the_tool_creates_are_owner_only(tmp_path):
             config.registre,
             result.classe_sous,
             *result.brouillons,
-            config.registre.parent / ".asll" / "journal.jsonl",
+            config.registre.parent / ".asll" / "registre.sqlite",
         ]
         for path in created:
             mode = stat.S_IMODE(path.stat().st_mode)
@@ -156,3 +174,31 @@ def test_the_log_file_names_no_household(tmp_path):
     assert "traité : dossier ESU-" in log and "doublon" in log and "quarantaine" in log
     for word in ("MARTIN", "LEROY", "Anémones", "3 412", "3412"):
         assert word not in log
+
+
+def test_the_access_export_holds_the_dossier_its_files_and_its_history(tmp_path, register_url):
+    import json
+
+    from asll.app.privacy import export_person
+
+    config = Config.for_workspace(tmp_path, stabilite_secondes=0, base_registre=register_url)
+    (martin,) = _ingest(config, MARTIN)
+    wb = load_workbook(config.registre)  # a worker records the interview
+    ws = wb["Dossiers"]
+    headers = {c.value: c.column for c in ws[1]}
+    ws.cell(row=2, column=headers["Ménage rencontré"], value="Oui")
+    wb.properties.lastModifiedBy = "Claire Vidal"
+    wb.save(config.registre)
+    store = RegisterStore(config.registre, register_url)
+    store.flush()
+
+    dossiers = find_person(store.view().dossiers(), "Martin")
+    folder = export_person(dossiers, store, config, "Martin", tmp_path / "exports")
+
+    data = json.loads((folder / "donnees.json").read_text(encoding="utf-8"))
+    assert [d["numero"] for d in data["dossiers"]] == [martin.dossier]
+    assert [d["fichier"] for d in data["documents_recus"]] == [MARTIN.name]
+    history = {(h["auteur"], h["champ"], h["nouvelle_valeur"]) for h in data["historique"]}
+    assert ("Claire Vidal", "menage_rencontre", "Oui") in history
+    assert any(h["nouvelle_valeur"].startswith("créé") for h in data["historique"])
+    assert (folder / martin.dossier / MARTIN.name).read_bytes() == MARTIN.read_bytes()

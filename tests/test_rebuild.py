@@ -44,7 +44,7 @@ def test_archived_documents_rebuild_a_register_whose_journal_is_lost(tmp_path):
     intake.flush()
     assert [r.resultat for r in first] == ["traité"] * 3
     before = _by_number(config.registre)
-    # the register and its journal are lost (a restored disk); the archive is intact
+    # the register and its database are lost (a restored disk); the archive is intact
     config.registre.unlink()
     shutil.rmtree(config.registre.parent / ".asll")
 
@@ -55,12 +55,12 @@ def test_archived_documents_rebuild_a_register_whose_journal_is_lost(tmp_path):
     assert len(after) == len(before) == 2  # the letter joined its assignation again
     names_before = sorted(r["Nom 1"] for r in before.values())
     assert sorted(r["Nom 1"] for r in after.values()) == names_before
-    assert "3 document(s) archivé(s) absents du journal relus" in result.stdout
+    assert "3 document(s) archivé(s) absents de la base relus" in result.stdout
     assert "colonnes remplies à la main" in result.stdout  # nothing to take them from
     assert len(list(config.archive.rglob("*.*"))) == 3  # read where they lie, not moved
 
     again = _asll("reconstruire", "--espace", config.base)  # now in the journal: read once
-    assert again.returncode == 0 and "absents du journal" not in again.stdout
+    assert again.returncode == 0 and "absents de la base" not in again.stdout
     assert len(_by_number(config.registre)) == 2
 
 

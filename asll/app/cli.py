@@ -21,7 +21,6 @@ from asll.app.logs import Progress, close_file_log, setup_file_log
 from asll.app.service import install_service, service_status, uninstall_service
 from asll.config import BUNDLED_SAMPLES, EXAMPLE_CONFIG, Config, ConfigError, load_config
 from asll.domain.deadlines import due
-from asll.domain.mesures import STATUT_RAPPORT_ENVOYE, final_bilan_changes
 from asll.domain.retention import due_for_purge, find_person, last_activity
 from asll.storage.permissions import private_umask
 from intake.evaluate import evaluate, format_report
@@ -209,14 +208,23 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "reconstruire",
         parents=[common],
-        help="reconstruire le registre à partir du journal et des documents archivés",
-        description="Refait le registre : les lignes à partir du journal de "
-        "toutes les arrivées, les saisies manuelles à partir de la dernière "
-        "version lisible du registre (ou de sa sauvegarde la plus récente) ; "
-        "les documents archivés absents du journal sont relus. Le registre "
-        "actuel est d'abord sauvegardé.",
+        help="refaire le classeur du registre à partir de la base et des documents archivés",
+        description="Refait le classeur du registre à partir de la base du registre, "
+        "après avoir repris les saisies du classeur actuel s'il est lisible ; les "
+        "documents archivés absents de la base sont relus. Le classeur actuel est "
+        "d'abord sauvegardé.",
     )
     p.set_defaults(func=cmd_reconstruire)
+
+    p = sub.add_parser(
+        "migrer",
+        parents=[common],
+        help="reprendre dans la base un registre tenu dans le classeur et son journal",
+        description="Reprend une fois pour toutes le registre (classeur et journal des "
+        "versions précédentes) dans la base du registre, puis vérifie que chaque dossier et "
+        "chaque document y est. Relancer la commande n'ajoute rien.",
+    )
+    p.set_defaults(func=cmd_migrer)
 
     p = sub.add_parser(
         "importer",
@@ -463,12 +471,27 @@ def cmd_ingest(args) -> int:
         paths = waiting_files(config.inbox)
     if not paths:
         print("Aucun fichier à traiter.")
+        _catch_up(config)  # changes kept while the workbook was open are written now
         return EXIT_BAD_INPUT if args.fichiers else EXIT_OK
     paths = wait_until_stable(paths, config.stabilite_secondes)
     results = run_batch(paths, config)
     print_summary(results, config)
     failed = any(r.erreur_interne for r in results) or len(results) < len(paths)
     return EXIT_TOOL_FAILED if failed else EXIT_OK
+
+
+def _catch_up(config: Config, quiet: bool = False):
+    """Bring the workbook up to date with the database, whatever the command: changes kept
+    while it was open are written as soon as it is free. Nothing when there is no register
+    yet. Returns what still waits."""
+    from asll.storage.store import RegisterStore, has_register
+
+    if not has_register(config.registre, config.base_registre or None):
+        return None
+    waiting = RegisterStore(config.registre, config.base_registre or None).flush()
+    if waiting and not quiet:
+        print(f"Registre non mis à jour pour l'instant : {waiting.reason}.")
+    return waiting
 
 
 def run_batch(paths: list[Path], config: Config) -> list[IntakeResult]:
@@ -543,16 +566,16 @@ def cmd_extract(args) -> int:
 
 
 def cmd_generate(args) -> int:
-    from asll.storage.store import RegisterStore, drafts_entry, follow_up_entry
+    from asll.storage.store import RegisterStore, drafts_entry, final_report_entry
     from generators import IncompleteDocument, final_document
-    from generators.drafts import draft_document
+    from generators.drafts import draft_document, suivi_final
     from generators.errors import TemplateError
 
     config = config_from(args)
     if not config.registre.exists():
         print(f"Registre introuvable : {config.registre}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    store = RegisterStore(config.registre)
+    store = RegisterStore(config.registre, config.base_registre or None)
     dossier = store.view().get(args.dossier)
     if dossier is None:
         print(f"Dossier {args.dossier} absent du registre.", file=sys.stderr)
@@ -569,13 +592,16 @@ def cmd_generate(args) -> int:
         print(f"Modèle invalide : {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     store.record(drafts_entry(dossier.numero, [path.name]))
-    if args.final and args.type == "bilan":
-        # the bilan is sent: the register says so and its deadline is settled
-        store.record(follow_up_entry(dossier.numero, final_bilan_changes(date.today())))
+    if args.final:
+        # What the final document states goes back into the register: a DSF is sent and
+        # its deadline met, the household counts as met or not; a bilan's choices.
+        values = suivi_final(args.type, path.read_bytes(), date.today())
+        if values:
+            store.record(final_report_entry(dossier.numero, values))
     waiting = store.flush()
     print(f"{'Version définitive' if args.final else 'Brouillon'} rédigé(e) : {path}")
-    if args.final and args.type == "bilan" and not waiting:
-        print(f"Registre : dossier {dossier.numero} noté « {STATUT_RAPPORT_ENVOYE} » ce jour.")
+    if args.final and args.type in ("esu", "bilan") and not waiting:
+        print(f"Registre : dossier {dossier.numero}, rapport noté envoyé ce jour.")
     if args.final and path.with_suffix(".pdf").exists():
         print(f"PDF : {path.with_suffix('.pdf')}")
     if waiting:
@@ -681,7 +707,7 @@ def cmd_importer(args) -> int:
     if not args.fichier.is_file():
         print(f"Fichier introuvable : {args.fichier}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    store = RegisterStore(config.registre)
+    store = RegisterStore(config.registre, config.base_registre or None)
     try:
         report = import_file(args.fichier, store, args.correspondance)
     except ImportFailure as exc:
@@ -709,7 +735,7 @@ def cmd_purger(args) -> int:
 
     config = config_from(args)
     years = args.annees if args.annees is not None else config.conservation_annees
-    store = RegisterStore(config.registre)
+    store = RegisterStore(config.registre, config.base_registre or None)
     dossiers = due_for_purge(store.view().dossiers(), date.today(), years)
     if not dossiers:
         print(f"Aucun dossier clos sans contact depuis plus de {years} an(s) : rien à purger.")
@@ -735,7 +761,7 @@ def _person_dossiers(args):
     from asll.storage.store import RegisterStore
 
     config = config_from(args)
-    store = RegisterStore(config.registre)
+    store = RegisterStore(config.registre, config.base_registre or None)
     dossiers = find_person(store.view().dossiers(), args.nom, args.prenom)
     if not dossiers:
         print(f"Aucun dossier ne mentionne {args.nom}{' ' + args.prenom if args.prenom else ''}.")
@@ -797,7 +823,7 @@ def cmd_rapport_annuel(args) -> int:
         commune: epci for epci, communes in config.epci.items() for commune in communes
     }
     files = annual_report(
-        RegisterStore(config.registre).dossiers(),
+        RegisterStore(config.registre, config.base_registre or None).dossiers(),
         args.annee,
         config,
         args.sortie or config.outbox / "rapports",
@@ -833,7 +859,7 @@ def cmd_gts(args) -> int:
             return EXIT_BAD_INPUT
     config = config_from(args)
     path = gts_pack(
-        RegisterStore(config.registre).dossiers(),
+        RegisterStore(config.registre, config.base_registre or None).dossiers(),
         args.mois,
         config,
         args.sortie or config.outbox / "rapports",
@@ -847,6 +873,7 @@ def cmd_statut(args) -> int:
     from asll.app.status import gather_status
 
     config = config_from(args)
+    _catch_up(config, quiet=True)  # the status below says what still waits, and why
     status = gather_status(config)
     print(status.surveillance)
     if status.en_attente:
@@ -882,6 +909,17 @@ def cmd_statut(args) -> int:
         )
     else:
         print("Registre : à jour.")
+    if status.conflits:
+        print(
+            f"{len(status.conflits)} cellule(s) modifiée(s) à la fois dans le classeur et par "
+            "l'outil (la valeur saisie dans le classeur a été gardée) :"
+        )
+        for c in status.conflits:
+            print(
+                f"  {c['quand'].strftime('%d/%m/%Y %H:%M')} {c['dossier']}, {c['champ']} : "
+                f"« {_cell_fr(c['valeur_personne'])} » gardé ({c['auteur']}), l'outil avait "
+                f"« {_cell_fr(c['valeur_outil'])} »"
+            )
     if status.en_retard:
         print(f"{len(status.en_retard)} rapport(s) ESU en retard :")
         _print_deadlines(status.en_retard)
@@ -893,11 +931,34 @@ def cmd_statut(args) -> int:
     return EXIT_OK
 
 
+def _cell_fr(value: str | None) -> str:
+    """A register value kept as text (ISO date, decimal point) as a French reader writes it."""
+    from generators.formatting import date_fr
+
+    if not value:
+        return "(vide)"
+    try:
+        return date_fr(date.fromisoformat(value))
+    except ValueError:
+        pass
+    try:
+        number = float(value)
+    except ValueError:
+        return value
+    text = f"{number:,.2f}" if number != int(number) else f"{int(number):,}"
+    return text.replace(",", "\u202f").replace(".", ",")
+
+
 def cmd_echeances(args) -> int:
     from asll.storage.store import RegisterStore
 
     config = config_from(args)
-    late, coming = due(RegisterStore(config.registre).dossiers(), date.today(), args.jours)
+    _catch_up(config)
+    late, coming = due(
+        RegisterStore(config.registre, config.base_registre or None).dossiers(),
+        date.today(),
+        args.jours,
+    )
     if late:
         print(f"En retard ({len(late)}) :")
         _print_deadlines(late)
@@ -918,19 +979,24 @@ def _print_deadlines(deadlines) -> None:
 
 
 def cmd_reconstruire(args) -> int:
-    from asll.storage.store import RegisterStore
+    from asll.storage.store import RegisterStore, has_register
     from intake.recovery import archived_documents, recover_archived
 
     config = config_from(args)
-    store = RegisterStore(config.registre)
     archived = archived_documents(config)
-    if not store.journal_path.exists() and not archived:
+    if (
+        not has_register(config.registre, config.base_registre or None)
+        and not config.registre.exists()
+        and not archived
+    ):
         print(
-            f"Ni journal ({store.journal_path}) ni document archivé ({config.archive}) : "
-            "rien à reconstruire.",
+            f"Ni base du registre, ni registre ({config.registre}), ni document archivé "
+            f"({config.archive}) : rien à reconstruire.",
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
+    store = RegisterStore(config.registre, config.base_registre or None)
+    known = len(store.dossiers())
     rebuilt = store.rebuild()
     progress = Progress(len(archived))
     with progress.above_logs():  # reading a whole archive again can take a while
@@ -938,23 +1004,26 @@ def cmd_reconstruire(args) -> int:
     progress.clear()
     dossiers = len(store.dossiers())
     print(f"Registre reconstruit : {rebuilt.path} ({dossiers} dossier{'s' * (dossiers > 1)}).")
-    if rebuilt.base is None:
+    if not known:
         print(
-            "  Aucune version lisible du registre : les colonnes remplies à la main (en vert) "
+            "  La base du registre était vide : les colonnes remplies à la main (en vert) "
             "sont à ressaisir."
         )
-    elif rebuilt.base != rebuilt.path:
-        print(f"  Saisies manuelles reprises de la sauvegarde {rebuilt.base.name}.")
+    elif rebuilt.base is None:
+        print(
+            "  Classeur illisible : refait depuis la base du registre, saisies manuelles "
+            "comprises (jusqu'au dernier enregistrement lu)."
+        )
     else:
         print("  Saisies manuelles conservées.")
     if rebuilt.dossiers_restored or rebuilt.documents_restored:
         print(
-            f"  Remis depuis le journal : {rebuilt.dossiers_restored} dossier(s) et "
+            f"  Remis depuis la base : {rebuilt.dossiers_restored} dossier(s) et "
             f"{rebuilt.documents_restored} document(s) absents du classeur."
         )
     if recovered.registered:
         print(
-            f"  {len(recovered.registered)} document(s) archivé(s) absents du journal relus et "
+            f"  {len(recovered.registered)} document(s) archivé(s) absents de la base relus et "
             "enregistrés : vérifiez leurs dossiers (numéros attribués à nouveau)."
         )
         for path, numero in recovered.registered:
@@ -965,6 +1034,40 @@ def cmd_reconstruire(args) -> int:
             print(f"    {path.relative_to(config.archive)} : {reason}")
     if rebuilt.previous:
         print(f"  L'ancien registre est gardé sous {rebuilt.previous}.")
+    return EXIT_OK
+
+
+def cmd_migrer(args) -> int:
+    from asll.storage.store import RegisterStore
+
+    config = config_from(args)
+    store = RegisterStore(config.registre, config.base_registre or None)
+    local = store.dir / "registre.sqlite"
+    if (
+        not config.registre.exists()
+        and not store.journal_path.exists()
+        and not (config.base_registre and local.exists())
+    ):
+        print(
+            f"Ni registre ({config.registre}) ni journal ({store.journal_path}) : rien à migrer.",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    result = store.migrate()
+    print(
+        f"Registre repris dans la base : {result.dossiers} dossier(s) et {result.documents} "
+        f"document(s) trouvés ; {result.dossiers_added} dossier(s) et "
+        f"{result.documents_added} document(s) ajoutés par cette reprise."
+    )
+    if result.lost_dossiers or result.lost_documents:
+        print(
+            f"Vérification : {len(result.lost_dossiers)} dossier(s) et {result.lost_documents} "
+            "document(s) absents de la base ; le journal est gardé. Signalez-le au référent "
+            "informatique.",
+            file=sys.stderr,
+        )
+        return EXIT_TOOL_FAILED
+    print("Vérification : chaque dossier et chaque document est dans la base.")
     return EXIT_OK
 
 
@@ -1009,7 +1112,7 @@ def print_summary(results: list[IntakeResult], config: Config) -> None:
 
     counts = Counter(r.resultat for r in results)
     drafts = [d for r in results for d in r.brouillons]
-    nb_dossiers = len(RegisterStore(config.registre).dossiers())
+    nb_dossiers = len(RegisterStore(config.registre, config.base_registre or None).dossiers())
     print()
     print("Résumé")
     print(f"  Fichiers traités          : {counts[TRAITE]}")
@@ -1033,6 +1136,7 @@ LOGGED_COMMANDS = (
     cmd_ingest,
     cmd_generate,
     cmd_reconstruire,
+    cmd_migrer,
     cmd_importer,
     cmd_purger,
     cmd_effacer_personne,

@@ -7,13 +7,13 @@ until two years after the last contact, then destruction or anonymisation. Anony
 dossier keeps what the yearly figures count (commune, landlord, amounts, dates, the
 workers' closed-list columns) and removes what identifies the household: adults and
 children, address, prescriber's name, free-text notes, file names; its documents and
-drafts are deleted, its entries in the register's journal are scrubbed, and the register's
+drafts are deleted, its values in the register's audit and conflicts tables are cleared
+(the database file is compacted so no deleted page keeps them), and the register's
 backups (which still hold the names) are removed.
 """
 
 from __future__ import annotations
 
-import copy
 import json
 import shutil
 from dataclasses import dataclass, field
@@ -22,7 +22,6 @@ from pathlib import Path
 
 from asll.config import Config
 from asll.domain.model import Dossier
-from asll.domain.retention import ANONYMISED, EXTRACTION_IDENTIFYING, anonymised
 from asll.storage.store import RegisterStore
 
 
@@ -57,28 +56,11 @@ def erase(numeros: list[str], store: RegisterStore, config: Config, motif: str) 
         store.record({"type": "anonymisation", "dossier": numero, "motif": motif})
         result.dossiers.append(numero)
     if numeros:
-        store.scrub_journal(set(numeros), _scrub_entry)
+        store.scrub(set(numeros))
         waiting = store.flush()
         if waiting is None:
             result.sauvegardes_supprimees = store.drop_backups()
     return result
-
-
-def _scrub_entry(entry: dict) -> dict:
-    entry = copy.deepcopy(entry)
-    if entry.get("extraction"):
-        for name in EXTRACTION_IDENTIFYING:
-            if name in entry["extraction"]:
-                entry["extraction"][name] = [] if name in ("personnes", "enfants") else None
-    if entry.get("document"):
-        entry["document"]["fichier"] = ANONYMISED
-        entry["document"]["classe_sous"] = ""
-    if entry.get("type") == "import":
-        entry["dossier"] = anonymised(Dossier.from_json(entry["dossier"])).to_json()
-        entry["source"] = ANONYMISED
-    if entry.get("type") == "brouillons":
-        entry["brouillons"] = []
-    return entry
 
 
 def export_person(
@@ -95,6 +77,10 @@ def export_person(
             {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in doc.items()}
             for doc in store.view().documents()
             if doc.get("dossier") in {d.numero for d in dossiers}
+        ],
+        "historique": [
+            {k: (v.isoformat() if isinstance(v, datetime) else v) for k, v in row.items()}
+            for row in store.history({d.numero for d in dossiers})
         ],
     }
     (folder / "donnees.json").write_text(

@@ -22,8 +22,8 @@ import shlex
 import subprocess
 import sys
 from dataclasses import dataclass, field
+from html import escape as html_escape
 from pathlib import Path, PureWindowsPath
-from xml.sax.saxutils import escape
 
 from asll.config import CONFIG_NAME, ConfigError, load_config
 
@@ -301,6 +301,12 @@ def schtasks_tr_args(pythonw: str, config: Path | str | None) -> list[str]:
 
 def schtasks_xml_args(xml_path: Path | str) -> list[str]:
     return ["schtasks", "/Create", "/TN", TASK_NAME, "/XML", str(xml_path), "/F"]
+
+
+def escape(text: str) -> str:
+    """XML character data: `&`, `<` and `>` escaped, as `xml.sax.saxutils.escape` does
+    (which would import urllib and ssl at every start of the command)."""
+    return html_escape(text, quote=False)
 
 
 def task_xml(

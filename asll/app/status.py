@@ -30,6 +30,7 @@ class Status:
     a_trier: list[Quarantined] = field(default_factory=list)
     registre: Waiting | None = None
     registre_erreur: str | None = None
+    conflits: list[dict] = field(default_factory=list)  # cells a person and the tool changed
     rapports_dus: list[Deadline] = field(default_factory=list)
     en_retard: list[Deadline] = field(default_factory=list)
 
@@ -41,9 +42,10 @@ def gather_status(config: Config, today: date | None = None, days: int = 7) -> S
     status.ignores = [p.name for p in ignored_documents(config.inbox)]
     status.quarantaine = _notes(config.quarantaine)
     status.a_trier = _notes(config.a_trier)
-    store = RegisterStore(config.registre)
+    store = RegisterStore(config.registre, config.base_registre or None)
     try:
         status.registre = store.waiting()
+        status.conflits = store.conflicts()
         late, coming = due(store.dossiers(), today, days)
         status.en_retard = [d for d in late if d.quoi.startswith("Rapport")]
         status.rapports_dus = [d for d in coming if d.quoi.startswith("Rapport")]

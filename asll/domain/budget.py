@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from asll.domain.model import Dossier
 
 HOUSING_BENEFIT = "apl"  # the resource type of the housing benefit
+# Loi n° 89-462, art. 24 V: the judge grants payment delays « dans la limite de trois années ».
+JUDGE_DELAY_MAX_MONTHS = 36
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,11 @@ class Plan:
     total: float
     dette: float | None
     reste: float | None  # debt − total: > 0 left unpaid at the plan's end, < 0 paid over
+
+    @property
+    def beyond_judge_delays(self) -> bool:
+        """Longer than the payment delays a judge may grant."""
+        return self.mois > JUDGE_DELAY_MAX_MONTHS
 
 
 def plan(d: Dossier) -> Plan | None:

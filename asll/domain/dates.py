@@ -7,11 +7,11 @@ import calendar
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 
 @lru_cache(maxsize=64)
 def _holidays(year: int):
+    import holidays  # heavy (dateutil, every country's calendar): `asll extract` needs none
+
     return holidays.France(years=year)
 
 

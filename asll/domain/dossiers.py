@@ -12,7 +12,14 @@ import dataclasses
 import re
 from datetime import date
 
-from asll.domain.model import HOUSEHOLD_FIELDS, Dossier, Extraction
+from asll.domain.model import (
+    DOSSIER_DATE_FIELDS,
+    HOUSEHOLD_FIELDS,
+    STATUTS_DOSSIER,
+    SUIVI_FIELDS,
+    Dossier,
+    Extraction,
+)
 from asll.domain.text import fold
 
 NATURE_BY_TYPE = {"assignation": "ESU", "saisine_prefecture": "ESU", "fiche_prescription": "ASLL"}
@@ -115,6 +122,41 @@ def merge_into(dossier: Dossier, extraction: Extraction) -> list[str]:
 def rg_number(text: str) -> str:
     """'RG 25/00387', 'R.G. n° 25/00387' -> '25/00387': the number as the contract keeps it."""
     return RG_PREFIX.sub("", text.strip()) or text.strip()
+
+
+# Statuses a final report moves on from; a dossier further on (closed…) keeps its own.
+STATUTS_AVANT_RAPPORT = {None, "", STATUTS_DOSSIER[0], STATUTS_DOSSIER[1]}
+RAPPORT_ENVOYE = STATUTS_DOSSIER[2]
+
+
+def apply_final_report(dossier: Dossier, values: dict) -> list[str]:
+    """Write back into the dossier what a final report states (`values`: follow-up fields,
+    dates as dates or ISO text, and "statut"); return the fields changed.
+
+    A field a person already filled in the register keeps its value (the register is
+    theirs); the status moves to `values["statut"]` only from "Nouveau" or "En cours".
+    """
+    changed = []
+    for name, value in values.items():
+        if value in (None, ""):
+            continue
+        if name in DOSSIER_DATE_FIELDS and isinstance(value, str):
+            value = date.fromisoformat(value)
+        if name == "statut":
+            if dossier.statut in STATUTS_AVANT_RAPPORT and value != dossier.statut:
+                dossier.statut = value
+                changed.append(name)
+        elif name in SUIVI_FIELDS and (
+            getattr(dossier, name) in (None, "") or _newer_sending(name, value, dossier)
+        ):
+            setattr(dossier, name, value)
+            changed.append(name)
+    return changed
+
+
+def _newer_sending(name: str, value, dossier: Dossier) -> bool:
+    """A later report was sent (the bilan of a renewal): its date replaces the earlier one."""
+    return name == "date_envoi_rapport" and value > dossier.date_envoi_rapport
 
 
 def _add_missing_persons(dossier: Dossier, persons) -> None:

@@ -11,8 +11,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from asll.domain.deadlines import MEASURE_MONTHS
 from asll.domain.model import OBJECTIFS, Dossier
 
@@ -20,8 +18,6 @@ RENEWAL_MONTHS = MEASURE_MONTHS
 FIRST_MEASURES = ("acces", "maintien")
 # Objectives about a rent debt: not offered to an accès measure (unless its referral ticks one).
 DEBT_OBJECTIVES = ("dette_apurement",)
-# What the register shows for a dossier whose report has gone (model.STATUTS_DOSSIER).
-STATUT_RAPPORT_ENVOYE = "Rapport envoyé"
 
 
 def is_acces(dossier: Dossier) -> bool:
@@ -44,8 +40,3 @@ def renewals(dossier: Dossier) -> int | None:
     if dossier.renouvellements is not None:
         return dossier.renouvellements
     return 0 if dossier.type_mesure in FIRST_MEASURES else None
-
-
-def final_bilan_changes(today: date) -> dict:
-    """What the register records when a bilan is made final: sent today, status to match."""
-    return {"statut": STATUT_RAPPORT_ENVOYE, "date_envoi_rapport": today}

@@ -556,6 +556,21 @@ class Register:
                 )
         return out
 
+    def clear_documents(self) -> None:
+        """Empty the documents sheet (its header kept), to write it again whole."""
+        ws = self.documents_ws
+        if ws.max_row > 1:
+            ws.delete_rows(2, ws.max_row - 1)
+        self._next_row[ws.title] = 2
+        self._documents_by_sha, self._journal_seqs = None, None
+        if self._changed_rows is not None:
+            self._changed_rows.pop(ws.title, None)  # the next save writes it whole
+
+    @property
+    def last_modified_by(self) -> str | None:
+        """Who saved the workbook last, as Excel or LibreOffice wrote it."""
+        return self.wb.properties.lastModifiedBy or None
+
     def anonymise_documents(self, numero: str, label: str) -> None:
         """File names can carry a household's name: replace them in its documents' rows."""
         cols = self._document_cols
@@ -652,6 +667,42 @@ class Register:
             self.data_ws.cell(row=row, column=1, value=dossier.numero)
         _write(self.data_ws.cell(row=row, column=2), payload)
         self._touch(self.data_ws, row)
+
+
+# Columns that are not read back from the sheet (lists shown as text, the number itself).
+DERIVED_KEYS = frozenset({"numero", "ressources", "champs_incertains", "brouillons"})
+
+
+def cell_values(dossier: Dossier) -> dict:
+    """What each column of the dossier's row shows, comparable across reads (dates as
+    ISO text, amounts to the cent): to tell which cells a person changed."""
+    out = {}
+    for col in COLUMNS:
+        value = _cell_value(dossier, col)
+        if isinstance(value, datetime):
+            value = value.date().isoformat()
+        elif isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, float):
+            value = round(value, 2)
+        elif isinstance(value, str):
+            value = value.strip() or None
+        out[col.key] = value
+    return out
+
+
+def copy_cell(source: Dossier, target: Dossier, key: str) -> None:
+    """Give `target` the value of one register column of `source`."""
+    if key.startswith("resultat."):
+        code = key.split(".")[1]
+        if code in source.resultats_objectifs:
+            target.resultats_objectifs[code] = source.resultats_objectifs[code]
+        else:
+            target.resultats_objectifs.pop(code, None)
+    elif key.startswith("personne"):
+        target.personnes = source.personnes[:2] + target.personnes[2:]
+    else:
+        setattr(target, key, getattr(source, key))
 
 
 def _read_dossier(row: tuple, cols: dict[str, int], data_by_numero: dict) -> Dossier | None:

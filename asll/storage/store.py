@@ -1,47 +1,57 @@
-"""Safe writes to the register while people have it open: a journal, then the workbook.
+"""The register as the tool sees it: a database (the record) and the workbook (the view).
 
-Every change is first appended to a journal (`.asll/journal.jsonl` beside the register,
-flushed to disk) and only then applied to the workbook. The workbook records the number of
-the last journal entry it contains, so:
-- a change made while the workbook is open in Excel or LibreOffice waits in the journal
-  and is applied when the workbook is free again (`waiting()` says what and why);
-- a process killed between the two steps loses nothing: the next run applies the rest;
-- a person's edits are never overwritten: just before saving, a workbook changed on disk
-  since it was read is read again and the unsaved changes are applied to it;
-- `rebuild()` makes the workbook again from the journal and the newest readable copy.
-Applying an entry is idempotent (the documents sheet remembers entry numbers).
+Every change goes to the database first, in one transaction (asll/storage/database.py);
+the workbook staff open and type in is then brought up to date by `flush()`:
+- a person's edits flow back first: each cell changed since the workbook was last synced
+  goes into the database, audited under the workbook's "last modified by"; when the tool
+  changed the same cell meanwhile, the person's value is kept and the conflict recorded
+  (`asll statut` lists it);
+- then the rows changed since the last sync are written, with the Échéances sheet, saved
+  atomically and only when no one has the workbook open: with it open nothing is lost (the
+  database has it) and any later `flush()`, by any command, catches up;
+- a row deleted by hand comes back, a broken workbook is never overwritten (`rebuild()`
+  makes it again from the database).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
-import os
 import shutil
+import socket
 import threading
+import time
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 
 from filelock import FileLock
 
 from asll.domain.deadlines import deadlines_for
-from asll.domain.dossiers import merge_into, new_dossier
-from asll.domain.model import DOSSIER_DATE_FIELDS, SUIVI_FIELDS, Dossier, Extraction
-from asll.domain.retention import ANONYMISED, anonymised
+from asll.domain.dossiers import apply_final_report
+from asll.domain.model import Dossier, Extraction
+from asll.domain.retention import ANONYMISED
 from asll.domain.sectors import Affectation
+from asll.storage.database import TOOL, Database, DuplicateDocument, sqlite_url
+from asll.storage.legacy import read_legacy
 from asll.storage.register import (
+    COLUMNS,
+    DERIVED_KEYS,
     DocumentRecord,
     Register,
     RegisterUnreadable,
-    read_dossiers,
-    read_journal_seq,
+    cell_values,
+    copy_cell,
 )
 
 log = logging.getLogger("asll.registre")
 
+__all__ = ["DuplicateDocument", "RegisterStore", "Waiting", "document_entry", "drafts_entry"]
+
 BACKUPS_KEPT = 10
+DATABASE_BACKUP_SECONDS = 3600  # SQLite: an online copy at most this often
+DATABASE_NAME = "registre.sqlite"
+EDITABLE_KEYS = tuple(c.key for c in COLUMNS if c.key not in DERIVED_KEYS)
 
 
 def state_dir(register_path: Path) -> Path:
@@ -64,133 +74,315 @@ def lock_reason(register_path: Path) -> str | None:
     return None
 
 
+def has_register(register_path: Path, url: str | None = None) -> bool:
+    """Whether a register exists to open (a shared database, or a local one or its journal)."""
+    folder = state_dir(Path(register_path))
+    return bool(url) or (folder / DATABASE_NAME).exists() or (folder / "journal.jsonl").exists()
+
+
 @dataclass
 class Waiting:
     count: int
     reason: str
 
 
-class RegisterStore:
-    """The register as intake sees it: the workbook plus the journal entries not yet in it."""
+class RegisterView:
+    """The register's contents as callers read them (from the database)."""
 
-    def __init__(self, register_path: Path):
-        self.path = Path(register_path)
-        self.dir = state_dir(self.path)
-        self.journal_path = self.dir / "journal.jsonl"
-        self.backups = self.dir / "sauvegardes"
-        self._lock = FileLock(str(self.dir / "registre.verrou"), timeout=120)
-        self._register: Register | None = None
-        self._signature = None
-        self._last_seq = None
-        self._view_lock = threading.RLock()
-        self._dirty = False  # journal entries applied in memory but not saved
-        self._saved_seq = 0  # last journal entry in the workbook on disk
-        self.wait_reason: str | None = None
-        self._deadline_cache: dict[str, tuple] = {}
-
-    # ------------------------------------------------------------------ reading
-    def view(self) -> Register:
-        """The workbook as on disk (read again if a person saved it), with every journal
-        entry applied, saved or not."""
-        with self._view_lock:
-            if self._register is None or self._signature != _signature(self.path):
-                self._load()
-            return self._register
-
-    def _load(self) -> None:
-        register = Register.open(self.path)
-        self._saved_seq = register.journal_seq
-        self._dirty = False
-        for entry in self._entries_after(register.journal_seq):
-            _apply(register, entry)
-            self._dirty = True
-        self._register, self._signature = register, _signature(self.path)
+    def __init__(self, db: Database):
+        self._db = db
 
     def dossiers(self) -> list[Dossier]:
-        """Every dossier, for commands that only read. Reads the workbook the fast way
-        (read-only) unless journal entries are still waiting to be written into it."""
+        return list(self._db.dossiers().values())
+
+    def get(self, numero: str) -> Dossier | None:
+        return self._db.get(numero)
+
+    def find_document(self, sha256: str) -> dict | None:
+        return self._db.find_document(sha256)
+
+    def documents(self) -> list[dict]:
+        return self._db.documents()
+
+    def next_numero(self, nature: str, year: int) -> str:
+        return self._db.next_numero(nature, year)
+
+
+class RegisterStore:
+    """The register: its database, and the workbook kept in step with it."""
+
+    def __init__(self, register_path: Path, url: str | None = None, site: str | None = None):
+        self.path = Path(register_path)
+        self.dir = state_dir(self.path)
+        self.journal_path = self.dir / "journal.jsonl"  # before the database; `migrate()`
+        self.backups = self.dir / "sauvegardes"
+        self.url = url or None
+        # Who files (documents say which site received them): this machine and workspace.
+        self.site = site or f"{socket.gethostname()}:{self.path.parent.absolute()}"
+        self.vue = str(self.path.absolute())
+        self._db: Database | None = None
+        self._lock = FileLock(str(self.dir / "registre.verrou"), timeout=120)
+        self._view_lock = threading.RLock()
+        self._register: Register | None = None  # the workbook as this object last wrote it
+        self._written = None
+        self.wait_reason: str | None = None
+        self._deadline_cache: dict[str, tuple] = {}
+        self._last_db_backup = 0.0
+        self._pending_missing: set[str] = set()  # rows deleted by hand, to write again
+
+    # ------------------------------------------------------------------ database
+    @property
+    def db(self) -> Database:
+        """The database, opened (and migrated) on first use; a register kept the old way
+        (workbook and journal) is taken into it then, once."""
         with self._view_lock:
-            if self._register is None and self.path.exists():
-                dossiers, seq = read_dossiers(self.path)
-                if self._next_seq() - 1 <= seq:
-                    return dossiers
-            return self.view().dossiers()
+            if self._db is None:
+                if self.url is None:
+                    self.dir.mkdir(parents=True, exist_ok=True)
+                self._db = Database(self.url or sqlite_url(self.dir / DATABASE_NAME), self.site)
+                if self._db.state("migration") is None:
+                    if not self._legacy_exists():
+                        self._db.set_state("migration", "")  # a new register: nothing to take in
+                    else:
+                        try:
+                            self.migrate()
+                        except RegisterUnreadable:
+                            log.error("Registre illisible : « asll migrer » après réparation.")
+            return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+    def _legacy_exists(self) -> bool:
+        local = self.url is not None and (self.dir / DATABASE_NAME).exists()
+        return local or self.journal_path.exists() or self.path.exists()
+
+    # ------------------------------------------------------------------ reading
+    def view(self) -> RegisterView:
+        """The register's contents, with what a person saved in the workbook taken in."""
+        self._take_edits()
+        return RegisterView(self.db)
+
+    def dossiers(self) -> list[Dossier]:
+        self._take_edits()
+        return list(self.db.dossiers().values())
+
+    def _take_edits(self) -> None:
+        """A person saved the workbook since it was last read: their edits go into the
+        database before anything reads it (a draft, a report, the deadlines)."""
+        db = self.db
+        signature = _signature(self.path)
+        if signature is None or _text(signature) == db.view_state(self.vue)[1]:
+            return
+        with self._view_lock, self._lock:
+            try:
+                self._pending_missing |= self._pull()
+            except RegisterUnreadable:
+                pass  # `flush()` says so; the database is complete up to its last read
 
     def knows(self, sha256: str) -> bool:
         """Whether a file with this hash was already received (safe from any thread)."""
-        with self._view_lock:
-            return self.view().find_document(sha256) is not None
+        return self.db.knows(sha256)
 
     def has_unsaved(self) -> bool:
-        self.view()
-        return self._dirty
-
-    def unsaved(self) -> list[dict]:
-        applied = read_journal_seq(self.path) if self.path.exists() else 0
-        return list(self._entries_after(applied))
+        revision, _ = self.db.view_state(self.vue)
+        return self.db.revision() > revision
 
     def waiting(self) -> Waiting | None:
-        """Changes waiting to be written to the workbook, and why."""
-        entries = self.unsaved()
-        if not entries:
+        """Changes not yet in the workbook, and why."""
+        revision, _ = self.db.view_state(self.vue)
+        count = self.db.revision() - revision
+        if count <= 0:
             return None
-        return Waiting(len(entries), lock_reason(self.path) or "enregistrement en attente")
+        return Waiting(count, lock_reason(self.path) or "enregistrement en attente")
+
+    def conflicts(self) -> list[dict]:
+        """Cells a person and the tool both changed: the person's value was kept."""
+        return self.db.conflicts(self.vue)
+
+    def history(self, numeros: set[str]) -> list[dict]:
+        return self.db.history(numeros)
 
     # ------------------------------------------------------------------ writing
     def record(self, entry: dict) -> dict:
-        """Journal one change (durably), then apply it to the in-memory workbook."""
-        self.dir.mkdir(parents=True, exist_ok=True)
-        with self._view_lock, self._lock:
-            register = self.view()
-            entry = dict(entry, seq=self._next_seq(), horodatage=_now_iso())
-            line = json.dumps(entry, ensure_ascii=False, default=_json_default)
-            with open(self.journal_path, "a", encoding="utf-8") as journal:
-                journal.write(line + "\n")
-                journal.flush()
-                os.fsync(journal.fileno())
-            self._last_seq = entry["seq"]
-            _apply(register, json.loads(line))
-            self._dirty = True
+        """Write one change to the database (one transaction). For a document, the entry
+        returned says its dossier (`dossier`), whether new (`nouveau`) and its row (`seq`).
+        Raises DuplicateDocument when a copy of the file was filed first."""
+        kind = entry["type"]
+        if kind == "document":
+            filed = self.db.file_document(
+                entry["record"],
+                entry.get("extraction"),
+                entry.get("dossier"),
+                entry.get("affectation"),
+                match=entry.get("match", False),
+            )
+            return dict(
+                entry, seq=filed.document["journal"], dossier=filed.numero, nouveau=filed.nouveau
+            )
+        if kind == "brouillons":
+            self.db.add_drafts(entry["dossier"], entry["brouillons"])
+        elif kind == "import":
+            when = datetime.now().replace(microsecond=0)
+            self.db.import_dossier(
+                Dossier.from_json(entry["dossier"]), entry["source"], entry["ligne"], when
+            )
+        elif kind == "anonymisation":
+            self.db.anonymise(entry["dossier"], entry.get("motif", ""))
+        elif kind == "rapport_final":
+            values = entry["valeurs"]
+            self.db.change(entry["dossier"], lambda d: apply_final_report(d, values), TOOL)
+        elif kind == "correction":
+            values = entry["valeurs"]
+            self.db.change(
+                entry["dossier"], lambda d: _apply_correction(d, values), entry["auteur"]
+            )
+        else:
+            raise ValueError(f"unknown register change: {kind}")
         return entry
 
     def flush(self) -> Waiting | None:
-        """Write the journalled changes to the workbook, unless it is open elsewhere."""
+        """Bring the workbook and the database in step: a person's edits in, the tool's
+        changes out, unless the workbook is open elsewhere (then say why)."""
         self.dir.mkdir(parents=True, exist_ok=True)
         with self._view_lock, self._lock:
-            register = self.view()  # read again first if a person saved it meanwhile
-            if not self._dirty:
+            db = self.db
+            try:
+                missing = self._pull() | self._pending_missing
+            except RegisterUnreadable as exc:
+                log.error("Registre illisible : il n'est pas réécrit (asll reconstruire).")
+                return Waiting(max(db.revision() - db.view_state(self.vue)[0], 1), str(exc))
+            revision = db.revision()
+            synced, _ = db.view_state(self.vue)
+            if revision <= synced and not missing and (self.path.exists() or revision == 0):
+                self._backup_database()
                 return None
             reason = lock_reason(self.path)
             if reason:
                 if reason != self.wait_reason:
                     log.warning(
-                        "Registre non enregistré : %s ; les changements attendent dans le journal.",
+                        "Registre non enregistré : %s ; les changements sont gardés dans la base.",
                         reason,
                     )
                 self.wait_reason = reason
-                return Waiting(register.journal_seq - self._saved_seq, reason)
-            self._backup()
-            register.put_deadlines(self._deadlines(register))
-            register.save()
-            self._signature, self._dirty = _signature(self.path), False
-            self._saved_seq = register.journal_seq
+                return Waiting(max(revision - synced, 1), reason)
+            self._push(synced, revision, missing)
+            self._pending_missing = set()
+            self._backup_database()
             if self.wait_reason:
                 log.info("Registre de nouveau disponible : changements en attente enregistrés.")
             self.wait_reason = None
             return None
 
-    def _deadlines(self, register: Register) -> list:
+    # ------------------------------------------------------------------ the view
+    def _workbook(self) -> Register:
+        """The workbook on disk, reusing the copy in memory while the file is the one this
+        object wrote (its next save then writes only the rows changed)."""
+        signature = _signature(self.path)
+        if self._register is None or signature is None or signature != self._written:
+            self._register = Register.open(self.path)
+            self._written = signature
+        return self._register
+
+    def _pull(self) -> set[str]:
+        """A person's edits since the last sync into the database. Returns the numbers of
+        the dossiers whose row is missing from the workbook (to be written again)."""
+        db = self.db
+        signature = _signature(self.path)
+        _, known = db.view_state(self.vue)
+        if signature is None or _text(signature) == known:
+            return set()
+        register = self._workbook()
+        synced = db.view_cells(self.vue)
+        current = db.dossiers()
+        edited, conflicts, cells, seen = [], [], {}, set()
+        for typed in register.dossiers():
+            seen.add(typed.numero)
+            before = synced.get(typed.numero)
+            stored = current.get(typed.numero)
+            if stored is None:
+                if before is None:  # a row a person added by hand
+                    edited.append(typed)
+                    cells[typed.numero] = cell_values(typed)
+                continue
+            if before is None:
+                continue  # never synced: the tool's values will be written
+            now = cell_values(typed)
+            changed = [k for k in EDITABLE_KEYS if now.get(k) != before.get(k)]
+            if not changed:
+                continue
+            ours = cell_values(stored)
+            dossier = Dossier.from_json(stored.to_json())
+            for key in changed:
+                if ours.get(key) != before.get(key) and ours.get(key) != now.get(key):
+                    conflicts.append((typed.numero, _header(key), ours.get(key), now.get(key)))
+                copy_cell(typed, dossier, key)
+            edited.append(dossier)
+            cells[typed.numero] = now
+        author = register.last_modified_by or "classeur"
+        db.save_edits(edited, author, self.vue, conflicts)
+        if edited:
+            log.info("Registre : %d dossier(s) modifié(s) dans le classeur repris.", len(edited))
+        revision, _ = db.view_state(self.vue)
+        db.set_view(self.vue, revision, _text(signature), cells)
+        return {n for n in synced if n not in seen and n in current}
+
+    def _push(
+        self,
+        synced: int,
+        revision: int,
+        missing: set[str],
+        full: bool = False,
+        register: Register | None = None,
+    ) -> None:
+        db = self.db
+        register = register or self._workbook()
+        dossiers = db.dossiers()
+        _, signature = db.view_state(self.vue)
+        if signature is None or synced == 0:
+            full = True  # a workbook this database never wrote: every row again
+        shown = {d.numero: d for d in register.dossiers()}
+        in_sheet = set(shown)
+        if full:  # only the rows that differ: writing a row costs more than comparing it
+            changed = {n for n, d in dossiers.items() if n not in shown or not _same(shown[n], d)}
+        else:
+            changed = db.changed_since(synced) | missing | (set(dossiers) - in_sheet)
+        for numero, dossier in dossiers.items():
+            if numero in changed:
+                register.put(dossier)
+        documents = db.documents(since=None if full else synced)
+        if full and not _numbered_by(register, documents):
+            register.clear_documents()  # its rows carry the journal's numbers: write them again
+        for doc in documents:
+            if register.has_journal_entry(doc["journal"]):
+                if doc["fichier"] == ANONYMISED and doc["dossier"]:
+                    register.anonymise_documents(doc["dossier"], ANONYMISED)
+                continue
+            register.add_document(
+                DocumentRecord(**{k: v for k, v in doc.items() if k in _RECORD_FIELDS})
+            )
+        register.put_deadlines(self._deadlines(dossiers))
+        self._backup()
+        register.save()
+        self._register, self._written = register, _signature(self.path)
+        cells = {n: cell_values(dossiers[n]) for n in changed if n in dossiers}
+        db.set_view(self.vue, revision, _text(self._written), cells)
+
+    def _deadlines(self, dossiers: dict[str, Dossier]) -> list:
         """Every open deadline; computed again only for the dossiers changed since the
-        previous call (`put` stores a new object for each change)."""
+        previous call (the database's cache holds a new object for each change)."""
         cache, out = {}, []
-        for dossier in register.dossiers():
-            known = self._deadline_cache.get(dossier.numero)
+        for numero, dossier in dossiers.items():
+            known = self._deadline_cache.get(numero)
             items = known[1] if known and known[0] is dossier else deadlines_for(dossier)
-            cache[dossier.numero] = (dossier, items)
+            cache[numero] = (dossier, items)
             out.extend(items)
         self._deadline_cache = cache
         return out
 
+    # ------------------------------------------------------------------ backups
     def _backup(self) -> Path | None:
         """A copy of the workbook as it is now, among the last BACKUPS_KEPT."""
         if not self.path.exists():
@@ -203,113 +395,136 @@ class RegisterStore:
             old.unlink()
         return copy
 
-    # ------------------------------------------------------------------ journal
-    def _entries_after(self, seq: int):
-        if not self.journal_path.exists():
+    def backup_database(self) -> Path | None:
+        """An online copy of the SQLite database, among the last BACKUPS_KEPT (PostgreSQL:
+        pg_dump, see the README)."""
+        self.backups.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        copy = self.backups / f"base-{stamp}.sqlite"
+        if not self.db.backup_to(copy):
+            return None
+        for old in sorted(self.backups.glob("base-*.sqlite"))[:-BACKUPS_KEPT]:
+            old.unlink()
+        self._last_db_backup = time.monotonic()
+        return copy
+
+    def _backup_database(self) -> None:
+        if not self.db.is_sqlite:
             return
-        with open(self.journal_path, encoding="utf-8") as journal:
-            for line in journal:
-                if not line.strip():
-                    continue
-                try:
-                    entry = json.loads(line)
-                except json.JSONDecodeError:
-                    log.error("Ligne illisible dans le journal du registre : ignorée.")
-                    continue  # a line cut by a crash mid-write
-                if entry.get("seq", 0) > seq:
-                    yield entry
+        if (
+            self._last_db_backup
+            and time.monotonic() - self._last_db_backup < DATABASE_BACKUP_SECONDS
+        ):
+            return
+        newest = max(self.backups.glob("base-*.sqlite"), default=None, key=lambda p: p.name)
+        if newest and time.time() - newest.stat().st_mtime < DATABASE_BACKUP_SECONDS:
+            self._last_db_backup = time.monotonic()
+            return
+        self.backup_database()
 
-    def _next_seq(self) -> int:
-        if self._last_seq is None:
-            self._last_seq = max((e["seq"] for e in self._entries_after(0)), default=0)
-        return self._last_seq + 1
-
-    def scrub_journal(self, numeros: set[str], scrub) -> None:
-        """Rewrite the journal with `scrub(entry)` applied to the entries of these dossiers."""
-        with self._view_lock, self._lock:
-            tmp = self.journal_path.with_suffix(".tmp")
-            with open(tmp, "w", encoding="utf-8") as out:
-                for entry in self._entries_after(0):
-                    if _dossier_of(entry) in numeros:
-                        entry = scrub(entry)
-                    out.write(json.dumps(entry, ensure_ascii=False) + "\n")
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(tmp, self.journal_path)
+    def scrub(self, numeros: set[str]) -> None:
+        """After an erasure: no trace of the erased values left in the database file."""
+        self.db.compact()
 
     def drop_backups(self) -> int:
         """Delete the register's backups (after an erasure they still hold the names)."""
         count = 0
-        for old in self.backups.glob("registre-*.xlsx"):
-            old.unlink()
-            count += 1
+        for pattern in ("registre-*.xlsx", "base-*.sqlite", "journal-*.jsonl"):
+            for old in self.backups.glob(pattern):
+                old.unlink()
+                count += 1
+        self._last_db_backup = 0.0
         return count
+
+    # ------------------------------------------------------------------ migration
+    def migrate(self) -> "Migrated":
+        """Take a register kept the old way (workbook and journal), or this site's SQLite
+        base when the register moves to PostgreSQL, into the database, once (running it
+        again adds nothing); check every dossier and document is there, then write the
+        workbook again from the database."""
+        with self._view_lock, self._lock:
+            db = self._db if self._db is not None else self.db
+            local = self.dir / DATABASE_NAME
+            if self.url and local.exists():  # from this site's SQLite base to a shared one
+                source = Database(sqlite_url(local), self.site)
+                found, docs = list(source.dossiers().values()), source.documents()
+                source.close()
+                added = db.import_register(found, docs, f"{local.name} ({self.site or 'site'})")
+            else:
+                register = read_legacy(self.path, self.journal_path)
+                found = register.dossiers()
+                docs = [d for d in register.documents() if d.get("recu_le") and d.get("fichier")]
+                added = db.import_register(found, docs, self.path.name)
+            present = db.dossiers()
+            known = {(d["sha256"], d["fichier"]) for d in db.documents()}
+            lost_dossiers = [d.numero for d in found if d.numero not in present]
+            lost_documents = [
+                d for d in docs if ((d.get("sha256") or ""), d.get("fichier")) not in known
+            ]
+            if self.journal_path.exists() and not lost_dossiers and not lost_documents:
+                self.backups.mkdir(parents=True, exist_ok=True)
+                stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+                shutil.move(self.journal_path, self.backups / f"journal-{stamp}.jsonl")
+            db.forget_view(self.vue)  # its rows are numbered the journal's way: write it again
+            if self.path.exists() and lock_reason(self.path) is None:
+                try:
+                    self._push(0, db.revision(), set(), full=True)
+                except RegisterUnreadable:
+                    pass
+        return Migrated(len(found), len(docs), *added, lost_dossiers, len(lost_documents))
 
     # ------------------------------------------------------------------ rebuild
     def rebuild(self) -> "Rebuilt":
-        """The register made again, losing neither a row nor an edit.
-
-        The rows come from the journal (every change the tool made). What people typed
-        comes from the newest workbook that can still be read: the register itself, or
-        else its newest backup, brought up to date with the journal entries after it. A
-        dossier or document missing from that workbook (a row deleted by mistake) is put
-        back from the journal. The current file is kept as a backup first.
-        """
+        """The workbook made again from the database, losing neither a row nor an edit:
+        a person's edits in the current workbook, if it can be read, are taken in first;
+        rows deleted by mistake come back. The current file is kept as a backup first."""
         with self._view_lock, self._lock:
-            from_journal = Register.create(self.path)
-            for entry in self._entries_after(0):
-                _apply(from_journal, entry)
-            base, source = self._newest_readable()
-            restored = (0, 0)
-            if base is None:
-                register = from_journal
-            else:
-                register = base
-                register.path = self.path
-                for entry in self._entries_after(register.journal_seq):
-                    _apply(register, entry)
-                restored = _put_back_missing(register, from_journal)
+            db = self.db
+            base = None
+            if self.path.exists():
+                try:
+                    self._pull()
+                    base = self.path
+                except RegisterUnreadable:
+                    log.warning("Registre illisible : refait depuis la base de données.")
+            dossiers = db.dossiers()
             previous = self._backup()
-            register.put_deadlines(self._deadlines(register))
-            register.save()
-            self._register, self._signature = register, _signature(self.path)
-            self._saved_seq, self._dirty = register.journal_seq, False
-        return Rebuilt(self.path, source, previous, len(register.dossiers()), *restored)
-
-    def _newest_readable(self) -> tuple[Register | None, Path | None]:
-        """The register, or else its newest backup that opens, with where it came from."""
-        candidates = [self.path] + sorted(self.backups.glob("registre-*.xlsx"), reverse=True)
-        for path in candidates:
-            if not path.exists():
-                continue
-            try:
-                return Register.open(path), path
-            except (RegisterUnreadable, OSError):
-                log.warning("Registre ou sauvegarde illisible, ignoré pour la reconstruction.")
-        return None, None
+            register = Register.open(self.path) if base else Register.create(self.path)
+            in_sheet = {d.numero for d in register.dossiers()}
+            documents_restored = sum(
+                1 for d in db.documents() if not register.has_journal_entry(d["journal"])
+            )
+            restored = len(set(dossiers) - in_sheet) if base else 0
+            db.forget_view(self.vue)
+            self._push(0, db.revision(), set(), full=True, register=register)
+        return Rebuilt(
+            self.path,
+            base,
+            previous,
+            len(dossiers),
+            restored,
+            documents_restored if base else 0,
+        )
 
 
 @dataclass
 class Rebuilt:
     path: Path
-    base: Path | None  # the workbook whose hand-typed values were kept (None: journal only)
+    base: Path | None  # the workbook whose edits were taken in (None: unreadable or absent)
     previous: Path | None  # the copy of the file it replaced
     dossiers: int
-    dossiers_restored: int  # missing from that workbook, put back from the journal
+    dossiers_restored: int  # missing from that workbook, put back from the database
     documents_restored: int
 
 
-def _put_back_missing(register: Register, from_journal: Register) -> tuple[int, int]:
-    dossiers = documents = 0
-    for dossier in from_journal.dossiers():
-        if register.get(dossier.numero) is None:
-            register.put(dossier)
-            dossiers += 1
-    for doc in from_journal.documents():
-        if doc["journal"] is not None and not register.has_journal_entry(doc["journal"]):
-            register.add_document(DocumentRecord(**doc))
-            documents += 1
-    return dossiers, documents
+@dataclass
+class Migrated:
+    dossiers: int  # found in the workbook and journal
+    documents: int
+    dossiers_added: int  # written to the database by this run
+    documents_added: int
+    lost_dossiers: list[str]  # not in the database afterwards (should be none)
+    lost_documents: int
 
 
 # ---------------------------------------------------------------------- entries
@@ -318,12 +533,17 @@ def document_entry(
     extraction: Extraction | None = None,
     dossier: str | None = None,
     affectation: Affectation | None = None,
+    match: bool = False,
 ) -> dict:
+    """A received document: to `dossier`, or with `match` to the open dossier it matches
+    (else a new one, numbered by the database)."""
     return {
         "type": "document",
-        "document": record.__dict__ | {"dossier": dossier},
-        "extraction": extraction.to_json() if extraction else None,
-        "affectation": affectation.__dict__ if affectation else None,
+        "record": record,
+        "extraction": extraction,
+        "dossier": dossier,
+        "affectation": affectation,
+        "match": match,
     }
 
 
@@ -331,111 +551,56 @@ def drafts_entry(numero: str, drafts: list[str]) -> dict:
     return {"type": "brouillons", "dossier": numero, "brouillons": drafts}
 
 
-# Fields a follow-up entry may set: what workers record as the case goes on, and its status.
-FOLLOW_UP_FIELDS = frozenset(SUIVI_FIELDS) | {"statut"}
-
-
-def follow_up_entry(numero: str, values: dict) -> dict:
-    """A change of a dossier's follow-up fields (status, dates…), e.g. when a report is made
-    final. Only the fields of `FOLLOW_UP_FIELDS`; dates may be given as `date`."""
-    unknown = set(values) - FOLLOW_UP_FIELDS
-    if unknown:
-        raise ValueError(f"Champs de suivi inconnus : {', '.join(sorted(unknown))}")
-    return {"type": "suivi", "dossier": numero, "valeurs": dict(values)}
+def final_report_entry(numero: str, values: dict) -> dict:
+    """What a final report writes back into its dossier (status, dates, boxes ticked)."""
+    return {"type": "rapport_final", "dossier": numero, "valeurs": values}
 
 
 def correction_entry(numero: str, values: dict, auteur: str) -> dict:
     """A person's correction or confirmation of a dossier's values, from the page in the
     browser: `values` in `Dossier.to_json()` form (dates as ISO text, `personnes` as a list),
     `champs_incertains` included when a value is confirmed; `auteur` is the account's name,
-    kept in the journal (the audit trail)."""
+    written in the audit trail."""
     unknown = set(values) - {f.name for f in dataclasses.fields(Dossier)}
     if unknown:
         raise ValueError(f"Champs inconnus : {', '.join(sorted(unknown))}")
     return {"type": "correction", "dossier": numero, "valeurs": dict(values), "auteur": auteur}
 
 
-def _apply(register: Register, entry: dict) -> None:
-    seq = entry["seq"]
-    if entry["type"] == "document":
-        if register.has_journal_entry(seq):
-            register.journal_seq = max(register.journal_seq, seq)
-            return
-        doc = dict(entry["document"])
-        doc["recu_le"] = datetime.fromisoformat(doc["recu_le"])
-        numero = doc.get("dossier")
-        if entry.get("extraction") and numero:
-            extraction = Extraction.from_json(entry["extraction"])
-            dossier = register.get(numero)
-            if dossier is None:
-                dossier = new_dossier(extraction, numero, doc["recu_le"].date())
-                _assign(dossier, entry.get("affectation"))
-            else:
-                merge_into(dossier, extraction)
-            register.put(dossier)
-        register.add_document(DocumentRecord(**(doc | {"journal": seq})))
-    elif entry["type"] == "import":
-        if register.has_journal_entry(seq):
-            register.journal_seq = max(register.journal_seq, seq)
-            return
-        dossier = Dossier.from_json(entry["dossier"])
-        if register.get(dossier.numero) is None:
-            register.put(dossier)
-        register.add_document(
-            DocumentRecord(
-                recu_le=datetime.fromisoformat(entry["horodatage"]),
-                fichier=entry["source"],
-                sha256="",
-                type="Import",
-                dossier=dossier.numero,
-                resultat="importé",
-                remarque=f"ligne {entry['ligne']}",
-                journal=seq,
-            )
+def _apply_correction(dossier: Dossier, values: dict) -> bool:
+    corrected = Dossier.from_json(values)
+    for name in values:
+        setattr(dossier, name, getattr(corrected, name))
+    return True
+
+
+_RECORD_FIELDS = {f.name for f in dataclasses.fields(DocumentRecord)}
+
+
+def _numbered_by(register: Register, documents: list[dict]) -> bool:
+    """Whether the workbook's document rows carry the database's row numbers."""
+    by_id = {d["journal"]: d for d in documents}
+    for row in register.documents():
+        known = by_id.get(row["journal"])
+        if known is None or (row["sha256"] or "") != known["sha256"]:
+            return False
+    return True
+
+
+def _same(shown: Dossier, stored: Dossier) -> bool:
+    """Whether the workbook's row (and hidden list data) already shows the dossier."""
+    return (
+        cell_values(shown) == cell_values(stored)
+        and all(
+            getattr(shown, name) == getattr(stored, name)
+            for name in ("personnes", "enfants", "ressources", "objectifs", "champs_incertains")
         )
-    elif entry["type"] == "anonymisation":
-        dossier = register.get(entry["dossier"])
-        if dossier is not None:
-            register.put(anonymised(dossier))
-        register.anonymise_documents(entry["dossier"], ANONYMISED)
-    elif entry["type"] == "brouillons":
-        dossier = register.get(entry["dossier"])
-        if dossier is not None:
-            dossier.brouillons += [d for d in entry["brouillons"] if d not in dossier.brouillons]
-            register.put(dossier)
-    elif entry["type"] == "suivi":
-        dossier = register.get(entry["dossier"])
-        if dossier is not None:
-            for name, value in entry["valeurs"].items():
-                if name in DOSSIER_DATE_FIELDS and isinstance(value, str):
-                    value = date.fromisoformat(value)
-                if name in FOLLOW_UP_FIELDS:
-                    setattr(dossier, name, value)
-            register.put(dossier)
-    elif entry["type"] == "correction":
-        dossier = register.get(entry["dossier"])
-        if dossier is not None:
-            corrected = Dossier.from_json(entry["valeurs"])
-            for name in entry["valeurs"]:
-                setattr(dossier, name, getattr(corrected, name))
-            register.put(dossier)
-    register.journal_seq = max(register.journal_seq, seq)
+        and shown.brouillons == stored.brouillons
+    )
 
 
-def _dossier_of(entry: dict) -> str | None:
-    if entry.get("type") == "import":
-        return entry["dossier"].get("numero")
-    if entry.get("document"):
-        return entry["document"].get("dossier")
-    return entry.get("dossier")
-
-
-def _assign(dossier: Dossier, affectation: dict | None) -> None:
-    if not affectation:
-        return
-    dossier.secteur, dossier.referent = affectation["secteur"], affectation["referent"]
-    if not affectation["connue"]:
-        dossier.champs_incertains.append("secteur")
+def _header(key: str) -> str:
+    return next(c.header for c in COLUMNS if c.key == key)
 
 
 def _signature(path: Path):
@@ -446,13 +611,5 @@ def _signature(path: Path):
     return stat.st_size, stat.st_mtime_ns
 
 
-def _now_iso() -> str:
-    return datetime.now().replace(microsecond=0).isoformat()
-
-
-def _json_default(value):
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, Path):
-        return str(value)
-    raise TypeError(type(value).__name__)
+def _text(signature) -> str | None:
+    return None if signature is None else f"{signature[0]}:{signature[1]}"

@@ -34,7 +34,7 @@ _ANY_MARK = re.compile(rf"[{MARK_ON}☐□]|\[\s*[xX✓ ]?\s*\]|(?<![\w'])[xX](?
 _CELL_MARK = re.compile(rf"^\s*(?:[{MARK_ON}]|[xX]|\[\s*[xX]\s*\]|oui)\s*$", re.IGNORECASE)
 
 SECTIONS = {
-    "prescripteur": r"prescripteur|r[ée]f[ée]rent|travailleur\s+social|service\s+demandeur|organisme\s+demandeur|demandeur\s+de\s+la\s+mesure|"
+    "prescripteur": r"prescripteur|cadre\s+r[ée]serv[ée]\s+(?:au|[àa]\s+l.)\s*(?:travailleu|prescri|service|instructeur|r[ée]f[ée]rent)\w*|r[ée]f[ée]rent|travailleur\s+social|service\s+demandeur|organisme\s+demandeur|demandeur\s+de\s+la\s+mesure|"
     r"instruction\s+sociale|service\s+instructeur",
     "mesure": r"type\s+de\s+(?:la\s+)?mesure|nature\s+de\s+la\s+(?:mesure|demande)|mesure\s+(?:sollicit|demand|pr[ée]conis)",
     "menage": r"m[ée]nage|la\s+personne|identit[ée]|demandeur|composition|[ée]tat\s+civil|situation\s+familiale|"
@@ -77,7 +77,9 @@ def parse_form(doc: Document, data: dict) -> tuple[Extraction, set[str]]:
     libelles = {
         k: re.compile(rf"(?:{v})", re.IGNORECASE) for k, v in conf.get("libelles", {}).items()
     }
-    lines = _values_above_labels(doc.text.split("\n"), libelles)
+    cut_unsure: set[str] = set()
+    lines = _values_above_labels(doc.text.split("\n"), libelles, cut_unsure)
+    uncertain.update(_KEY_FIELDS[k] for k in cut_unsure if k in _KEY_FIELDS)
     sections = _sections(lines)
     pairs = _guarded("paires", lambda: _pairs(lines, sections, libelles), uncertain, (), [])
     ticks = _guarded("cases", lambda: _ticks(lines, sections, doc), uncertain, (), [])
@@ -371,8 +373,14 @@ def _check_values(f: _Form, ex, uncertain: set[str]) -> None:
             not a.prenom
             or _NOT_A_NAME.search(f"{a.nom} {a.prenom}")
             or len(f"{a.nom} {a.prenom}".split()) > 5
+            # the form's own words read as a name ("NOM Prénom", "Identité du ménage")
+            or _label_key(a.nom, f.libelles)
+            or _label_key(a.prenom, f.libelles)
+            or _heading(f"{a.prenom} {a.nom}")
         ):
             uncertain.add("personnes")
+    if ex.prescripteur and _label_key(ex.prescripteur, f.libelles):
+        uncertain.add("prescripteur")
     # more amounts in the resources' section than resources read: some were missed
     amounts = sum(
         1
@@ -489,8 +497,9 @@ def _label_key(label: str, libelles: dict[str, re.Pattern]) -> str | None:
             if key in ("nom", "nom_prenom") and role_key == "conjoint":
                 return "nom_prenom"
             return key
+    # after a role, "NOM Prénom" is one field ("Conjoint - NOM Prénom"), not two columns
     if re.fullmatch(
-        r"nom\s*(?:,|et|/)\s*pr[ée]noms?(?:\s*(?:,|et|/)\s*(?:date\s+de\s+)?naissance)?",
+        r"nom\s*(?:,|et|/)?\s*pr[ée]noms?(?:\s*(?:,|et|/)\s*(?:date\s+de\s+)?naissance)?",
         rest,
         re.IGNORECASE,
     ):
@@ -550,8 +559,14 @@ def _label_value_row(cells: list[str], libelles) -> bool:
     labels = cells[0::2]
     if any(not l or ":" in l or len(l) > 60 for l in labels):
         return False
-    if any(_label_key(v, libelles) for v in cells[1::2] if v):
-        return False  # a table's header row: labels only
+    # a table's header row holds labels only; "rue" typed in a cell (a street type asked
+    # apart) is a value even though it could be a label
+    if any(
+        _label_key(v, libelles) and not re.fullmatch(r"[a-zà-ÿ]+", v.strip())
+        for v in cells[1::2]
+        if v
+    ):
+        return False
     known = sum(1 for l in labels if _label_key(l, libelles))
     return known * 2 >= len(labels)
 
@@ -564,13 +579,32 @@ _TRAILING_LABEL = re.compile(
 )
 
 
-def _values_above_labels(lines: list[str], libelles: dict[str, re.Pattern]) -> list[str]:
+def _values_above_labels(
+    lines: list[str], libelles: dict[str, re.Pattern], unsure: set[str] | None = None
+) -> list[str]:
     """Printed forms filled in: 'MOREAU ________  Kevin ________' over 'Nom   Prénom' become
-    'Nom : MOREAU' and 'Prénom : Kevin'. Only when every label is known and the counts agree."""
+    'Nom : MOREAU' and 'Prénom : Kevin'. Only when every label is known and the counts agree.
+    Label keys read from a line cut more than one way are added to `unsure`."""
     out: list[str] = []
     i = 0
     while i < len(lines):
         line = lines[i]
+        caption = _caption_under_value(lines, i, libelles)
+        if caption:
+            out.append(caption[0])
+            i = caption[1]
+            continue
+        typed = _typed_values_over_labels(lines, i, libelles)
+        if typed:
+            pairs, nxt, ambiguous = typed
+            if pairs and pairs[0][1] is None:
+                out.append(line)  # no cut fits: flagged, left to the other readings
+            else:
+                out.extend(f"{label} : {value}" for label, value in pairs)
+            if ambiguous and unsure is not None:
+                unsure.update(_label_key(label, libelles) or "" for label, _ in pairs)
+            i = nxt
+            continue
         under = _value_under_label(lines, i, libelles)
         if under:
             out.append(under[0])
@@ -606,6 +640,153 @@ def _values_above_labels(lines: list[str], libelles: dict[str, re.Pattern]) -> l
 
 
 _LABEL_ALONE = re.compile(r"^\s*(?P<label>[^:|]{2,70}?)\s*:\s*$")
+
+# a scan's stray marks between words ("Mohamed .", "charge |")
+_NOISE_TOKENS = re.compile(r"(?:(?<=\s)|^)[.,;·|—–_'’\"`]+(?=\s|$)")
+
+# What a value written for a label looks like: a value line over a line of labels (no
+# blanks, no colons) is cut so that each piece fits its label; free text fits any label.
+_UP = r"[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+"
+_CAP = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*"
+_SHAPES = {
+    "nom": rf"{_UP}(?:\s+{_UP})*",
+    "nom_usage": rf"{_UP}(?:\s+{_UP})*",
+    "nom_naissance": rf"{_UP}(?:\s+{_UP})*",
+    "prenom": rf"{_CAP}(?:\s+{_CAP})*",
+    "nom_prenom": rf"(?:{french.CIVILITE_RE}\s+)?(?:{_UP}\s+)+{_CAP}(?:\s+{_CAP})*|"
+    rf"(?:{french.CIVILITE_RE}\s+)?{_CAP}(?:\s+{_CAP})*(?:\s+{_UP})+",
+    "civilite": rf"{french.CIVILITE_RE}|Homme|Femme|[HFM]",
+    "date_naissance": rf"{french.DATE_RE}",
+    "date_document": rf"{french.DATE_RE}",
+    "date_dette": rf"{french.DATE_RE}",
+    "code_postal": r"\d{5}",
+    "code_postal_commune": r"\d{5}\s+\S.*",
+    "commune": rf"{_CAP}(?:[\s-]+(?:{_CAP}|sur|sous|en|le|la|les|de|du|d'))*|{_UP}(?:[\s-]+{_UP})*",
+    "loyer": r"\d[\d\s.,]*\s*(?:€|euros?|EUR)?",
+    "charges": r"\d[\d\s.,]*\s*(?:€|euros?|EUR)?",
+    "dette": rf"\d[\d\s.,]*\s*(?:€|euros?|EUR)?(?:\s+(?:au|du)\s+{french.DATE_RE})?",
+    "nb_enfants": r"\d{1,2}",
+}
+# fields a label key feeds, for the flag when a value line could be cut more than one way
+_KEY_FIELDS = {
+    "nom": "personnes",
+    "nom_usage": "personnes",
+    "nom_naissance": "personnes",
+    "prenom": "personnes",
+    "nom_prenom": "personnes",
+    "civilite": "personnes",
+    "date_naissance": "personnes",
+    "demandeur": "personnes",
+    "conjoint": "personnes",
+    "adresse": "adresse",
+    "code_postal": "code_postal",
+    "commune": "commune",
+    "code_postal_commune": "commune",
+    "bailleur": "bailleur",
+    "loyer": "loyer_mensuel",
+    "dette": "montant_dette",
+    "date_document": "date_document",
+    "organisme": "organisme_prescripteur",
+    "prescripteur": "prescripteur",
+    "nb_enfants": "nb_enfants",
+}
+
+
+def _fits(key: str | None, value: str) -> bool:
+    shape = _SHAPES.get(key or "")
+    return shape is None or re.fullmatch(shape, value, re.IGNORECASE if key == "civilite" else 0)
+
+
+def _typed_values_over_labels(lines: list[str], i: int, libelles):
+    """'MOREAU Kevin 12/03/1985' over 'Nom Prénom Date de naissance' (a form typed on its
+    lines, captions printed under them): the value line is cut so that each piece fits its
+    label (a surname in capitals, a first name, a date, an amount, a postcode…). Returns
+    ([(label, value)…], next line, ambiguous) or None when no cut fits."""
+    if " | " in lines[i]:
+        return None  # table cells are read as pairs
+    value = _NOISE_TOKENS.sub(" ", lines[i]).strip()
+    if (
+        not value
+        or ":" in value
+        or " | " in value
+        or _ANY_MARK.search(value)
+        or _BLANK.search(value)
+        or _label_key(value, libelles)
+        or _split_labels(value, libelles)
+        or _label_closing(value, libelles)
+    ):
+        return None
+    j = i + 1
+    while j < len(lines) and j <= i + 2 and not lines[j].strip():
+        j += 1
+    below = lines[j] if j < len(lines) and " | " not in lines[j] else ""
+    below = _NOISE_TOKENS.sub(" ", below).strip()
+    if not below or ":" in below or " | " in below or _ANY_MARK.search(below) or _heading(below):
+        return None  # "Le prescripteur" under a line is a heading, not that line's label
+    labels = _split_labels(below, libelles)
+    if not labels or len(labels) > 6:
+        return None
+    keys = [_label_key(l, libelles) for l in labels]
+    if any(k in (None, "autre") for k in keys) and len(labels) == 1:
+        return None
+    if _heading(value) and len(labels) == 1 and not _named_like_a_heading(keys[0], value):
+        return None  # a heading over a lone label ("Habitat du Nord" over two labels is a value)
+    tokens = value.split()
+    k = len(labels)
+    if len(tokens) < k or len(tokens) > 24:
+        return None
+    fits = []
+    from itertools import combinations
+
+    for cuts in combinations(range(1, len(tokens)), k - 1):
+        bounds = (0, *cuts, len(tokens))
+        pieces = [" ".join(tokens[a:b]) for a, b in zip(bounds, bounds[1:])]
+        if all(_fits(key, piece) for key, piece in zip(keys, pieces)):
+            fits.append(pieces)
+            if len(fits) > 1 and k > 1:
+                break
+    if not fits:
+        if k >= 2:
+            # a line of captions under a line no cut fits: the fields are there, unread
+            # (the lines stay as they are, for the other readings)
+            return [(label, None) for label in labels], i + 1, True
+        return None
+    if k == 1 and keys[0] not in _SHAPES and len(tokens) > 12:
+        return None  # a sentence over a label: not a value
+    return list(zip(labels, fits[0])), j + 1, len(fits) > 1
+
+
+# "(date et lieu de naissance)", "(conjoint : civilité, NOM Prénom)": a caption printed alone
+# (a scan may leave a stray mark on either side: "'(demandeur : …)", "(date de la fiche) |")
+_CAPTION = re.compile(r"^[\s'’\".…,|:;·-]{0,4}\((?P<caption>[^()]{2,80})\)[\s'’\".…,|:;·-]{0,4}$")
+_AMOUNT_ONLY = re.compile(r"^\s*(?:\d[\d\s.,]*\s*(?:€|euros?|EUR)|en\s+attente)\s*$", re.IGNORECASE)
+
+
+def _caption_under_value(lines: list[str], i: int, libelles) -> tuple[str, int] | None:
+    """'BRUNET Jessica' over '(NOM Prénom du travailleur social)': the caption printed under
+    the line a value was written on names that value. A caption naming a role and a field
+    ('demandeur : civilité, NOM Prénom') becomes 'Demandeur - civilité, NOM Prénom'. Taken
+    when the caption is a known label, or names an amount ('598,59 €' over '(RSA)')."""
+    value = lines[i].strip()
+    if (
+        not value
+        or _CAPTION.match(value)
+        or ":" in value
+        or " | " in value
+        or len(value) > 120
+        or _ANY_MARK.search(value)
+    ):
+        return None
+    j = i + 1
+    while j < len(lines) and j <= i + 2 and not lines[j].strip():
+        j += 1
+    m = _CAPTION.match(lines[j]) if j < len(lines) else None
+    if not m:
+        return None
+    label = re.sub(r"\s*:\s*", " - ", m.group("caption").strip(), count=1)
+    if _label_key(label, libelles) is None and not _AMOUNT_ONLY.match(value):
+        return None
+    return f"{label} : {value}", j + 1
 
 
 def _value_under_label(lines: list[str], i: int, libelles) -> tuple[str, int] | None:
@@ -746,6 +927,12 @@ def _pairs_in_text(text: str, section, line_no: int, libelles) -> list[Pair]:
 class Tick:
     text: str
     section: str | None
+    # "Êtes-vous hébergé(e) ? ☒ oui": the question is what was ticked, its option anywhere in it
+    question: bool = False
+
+
+# "Êtes-vous locataire ? ☒ oui ☐ non"
+_QUESTION_TICK = re.compile(rf"^(?P<q>[^?{MARK_ON}☐□]{{3,120}}\?)\s*(?P<boxes>.*)$")
 
 
 def _ticks(lines: list[str], sections: list[str | None], doc: Document) -> list[Tick]:
@@ -762,6 +949,12 @@ def _ticks(lines: list[str], sections: list[str | None], doc: Document) -> list[
                     ticks.append(Tick(cells[0], section))
                 continue
         for cell in cells:
+            q = _QUESTION_TICK.match(cell)
+            if q and re.match(r"^\s*\S+\s*oui\b", q.group("boxes"), re.IGNORECASE):
+                on = [cell[m.end() :].strip()[:3].lower() for m in _MARK_TOKEN.finditer(cell)]
+                if "oui" in on and "non" not in on:
+                    ticks.append(Tick(q.group("q"), section, question=True))
+                continue
             for m in _MARK_TOKEN.finditer(cell):
                 rest = cell[m.end() :]
                 nxt = _ANY_MARK.search(rest)
@@ -817,7 +1010,12 @@ def _ticked_options(ticks: list[Tick], options: list[dict]) -> list[str]:
     out: list[str] = []
     for t in ticks:
         found = sorted(_option_positions(t.text, options))
-        if found and found[0][0] <= 12 and found[0][1] not in out:
+        paren = re.search(r"\(([^()]{2,60})\)", t.text[:60])
+        if paren and not (found and found[0][0] <= 12):
+            # "logement personnel (bailleur social)": the option told in the parentheses
+            inside = sorted(_option_positions(paren.group(1), options))
+            found = inside if inside and inside[0][0] <= 12 else found
+        if found and (found[0][0] <= 12 or t.question) and found[0][1] not in out:
             out.append(found[0][1])
     return out
 
@@ -843,7 +1041,8 @@ def _every_box_ticked(lines: list[str], options: list[dict]) -> bool:
 
 def _household(f: _Form, ex, uncertain: set[str]) -> None:
     """Adults and children, from every layout that names them; the sources are compared."""
-    t_adults, t_children, t_unsure = _household_tables(f.doc.tables)
+    on = _form_date(f.pairs)
+    t_adults, t_children, t_unsure = _household_tables(f.doc.tables, on)
     g_adults = _column_grids(f.doc.tables, f.libelles)
     p_adults, p_children = _household_pairs(f.pairs)
     sources = [a for a in (t_adults, g_adults, p_adults) if a]
@@ -858,7 +1057,12 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
         )
         adults = parse_persons(block) if block else []
         adults = [p for p in adults if not _is_prescripteur(p, ex.prescripteur)]
-    children = t_children or p_children or _children_from_lines(f.lines, f.sections, f.pairs)
+    l_adults, l_children = _listed_people(f.lines, f.libelles, on)
+    if not adults and l_adults:
+        adults = l_adults
+    children = (
+        t_children or p_children or _children_from_lines(f.lines, f.sections, f.pairs) or l_children
+    )
     if t_unsure or len(adults) > 2:
         uncertain.add("personnes")
     ex.personnes = adults[:2]
@@ -956,7 +1160,9 @@ _ROLE_ADULT = re.compile(
 _HOUSEHOLD_HINT = re.compile(r"\bnom\b|pr[ée]nom|naissance|lien|parent[ée]|qualit", re.IGNORECASE)
 
 
-def _household_tables(tables: list[list[list[str]]]) -> tuple[list[Personne], list[Personne], bool]:
+def _household_tables(
+    tables: list[list[list[str]]], on=None
+) -> tuple[list[Personne], list[Personne], bool]:
     """People of a household table (one row a person), and whether a table that looks like one
     could not be mapped."""
     adults: list[Personne] = []
@@ -980,6 +1186,8 @@ def _household_tables(tables: list[list[list[str]]]) -> tuple[list[Personne], li
                 col.setdefault("date", j)
             elif re.search(r"civilit|sexe", h):
                 col.setdefault("civ", j)
+            elif re.fullmatch(r"age(?:\s*\(.*\))?", h):
+                col.setdefault("age", j)
             elif re.search(r"\bnom\b|enfant", h):
                 col.setdefault("nom", j)
             elif re.search(r"qualit|lien|role|statut|membre", h):
@@ -1012,9 +1220,15 @@ def _household_tables(tables: list[list[list[str]]]) -> tuple[list[Personne], li
             if "date" in col:
                 person.date_naissance = french.parse_date(cell("date")) or person.date_naissance
             is_child = all_children or bool(_ROLE_CHILD.match(role))
-            if not is_child and not _ROLE_ADULT.match(role.strip()) and person.date_naissance:
+            years = re.match(r"^\s*(\d{1,3})\s*(?:ans?\b|$)", cell("age"))
+            if not is_child and not _ROLE_ADULT.match(role.strip()) and years:
+                # "Âge | 16 ans" and no birth date: the age itself tells a child
+                is_child = int(years.group(1)) < 18
+                if not is_child:
+                    ageless_adults += 1
+            elif not is_child and not _ROLE_ADULT.match(role.strip()) and person.date_naissance:
                 # no role column: the age tells a child (under 18 today) from an adult
-                is_child = _age(person.date_naissance) < 18
+                is_child = _age(person.date_naissance, on) < 18
                 if not is_child:
                     ageless_adults += 1
             if (
@@ -1045,11 +1259,21 @@ def _household_tables(tables: list[list[list[str]]]) -> tuple[list[Personne], li
     return adults, children, unsure
 
 
-def _age(born) -> int:
+def _age(born, on=None) -> int:
+    """Age on the form's date (a child of 17 when the form was filled in stays a child)."""
     from datetime import date
 
-    today = date.today()
+    today = on or date.today()
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+def _form_date(pairs: list[Pair]):
+    for p in pairs:
+        if p.key == "date_document" and p.value:
+            d = french.parse_date(p.value)
+            if d:
+                return d
+    return None
 
 
 _PERSON_KEYS = (
@@ -1071,20 +1295,33 @@ def _column_grids(tables: list[list[list[str]]], libelles) -> list[Personne]:
         if len(table) < 2:
             continue
         header = table[0]
+        # a column a person: headed by a role ("Allocataire | Conjoint") or by a civility
+        # ("Madame | Monsieur", which then gives that person's civility)
+        civ_head = {
+            j: french.normalize_civilite(m.group(0))
+            for j, c in enumerate(header)
+            if j >= 1
+            for m in [re.fullmatch(french.CIVILITE_RE, (c or "").strip())]
+            if m
+        }
         roles = [
             j
             for j, c in enumerate(header)
-            if j >= 1 and _label_key(c or "", libelles) in ("demandeur", "conjoint")
+            if j >= 1
+            and (_label_key(c or "", libelles) in ("demandeur", "conjoint") or j in civ_head)
         ]
         slots: dict[int, dict] = {}
         if roles and not _label_key(header[0] or "", libelles):
             for row in table[1:]:
                 key = _label_key(row[0] or "", libelles) if row else None
-                if key not in _PERSON_KEYS:
+                if key not in _PERSON_KEYS and key != "nom_naissance":
                     continue
                 for j in roles:
                     if j < len(row) and (row[j] or "").strip():
                         slots.setdefault(j, {}).setdefault(key, row[j].strip())
+            for j, civ in civ_head.items():
+                if j in slots and civ:
+                    slots[j].setdefault("civilite", civ)
         else:
             for row in table:
                 if not _label_value_row([(c or "").strip() for c in row], libelles):
@@ -1100,8 +1337,10 @@ def _column_grids(tables: list[list[list[str]]], libelles) -> list[Personne]:
 
 
 def _person_from_fields(d: dict) -> Personne | None:
-    if d.get("nom"):
-        person = Personne(nom=french.strip_marital(d["nom"]), prenom=d.get("prenom"))
+    # the usage name first; the birth (maiden) name only when no other is given
+    surname = d.get("nom_usage") or d.get("nom") or d.get("nom_naissance")
+    if surname:
+        person = Personne(nom=french.strip_marital(surname), prenom=d.get("prenom"))
     else:
         line = d.get("nom_prenom") or d.get("demandeur") or d.get("conjoint")
         if not line or _ANY_MARK.search(line):
@@ -1290,6 +1529,38 @@ def _children_from_lines(lines, sections, pairs) -> list[Personne]:
     return out
 
 
+def _listed_people(lines: list[str], libelles, on=None) -> tuple[list[Personne], list[Personne]]:
+    """'Autres personnes au foyer :' then 'RENAUD Brigitte - 11/02/2012' lines: people listed
+    without a role; the age tells a child (under 18) from an adult."""
+    rx = libelles.get("membres_foyer")
+    adults: list[Personne] = []
+    children: list[Personne] = []
+    if rx is None:
+        return adults, children
+    for i, line in enumerate(lines):
+        # the first person may have been joined to the label ("… au foyer : RENAUD Brigitte …")
+        m = re.match(r"^\s*(?P<label>[^:|]{2,70}?)\s*:\s*(?P<rest>.*)$", line)
+        if not m or not _label_key(m.group("label"), libelles) == "membres_foyer":
+            continue
+        first = [m.group("rest")] if m.group("rest").strip() else []
+        for nxt in first + lines[i + 1 : i + 12]:
+            if not nxt.strip():
+                continue
+            if ":" in nxt or " | " in nxt or _heading(nxt) or _ANY_MARK.search(nxt):
+                break
+            if not re.search(french.DATE_RE, nxt, re.IGNORECASE):
+                break
+            person = _person_from_line(nxt)
+            if person is None or person.date_naissance is None:
+                break
+            if _age(person.date_naissance, on) < 18:
+                person.civilite = None
+                children.append(person)
+            else:
+                adults.append(person)
+    return adults, children
+
+
 def _is_prescripteur(p: Personne, prescripteur: str | None) -> bool:
     return bool(prescripteur) and french.fold(p.nom) in french.fold(prescripteur)
 
@@ -1403,11 +1674,18 @@ def _texte(s: str) -> str | None:
 def _address(pairs: list[Pair], data: dict, ex) -> None:
     conf = data.get("adresse", {})
     parts = []
+    street: dict[str, str] = {}
     for p in pairs:
         if p.section == "prescripteur" or not p.value:
             continue
         if p.key in ("adresse", "voie", "code_postal_commune", "code_postal", "commune"):
             parts.append((p.key, p.value))
+        elif p.key in ("numero_voie", "type_voie", "nom_voie"):
+            street.setdefault(p.key, p.value.strip())
+    if street.get("nom_voie"):
+        # "N° | 12 | Type de voie | rue", "Nom de la voie | des Lilas": one street line
+        pieces = (street.get(k, "") for k in ("numero_voie", "type_voie", "nom_voie"))
+        parts.append(("voie", " ".join(x for x in pieces if x)))
     if not parts:
         return
     order = {"adresse": 0, "voie": 1, "code_postal_commune": 2, "code_postal": 2, "commune": 3}

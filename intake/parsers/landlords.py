@@ -163,7 +163,11 @@ def clean_bailleur(raw: str) -> str | None:
 
 def is_placeholder(value: str) -> bool:
     return bool(
-        re.fullmatch(r"[\W_.…]*|(?:n[ée]ant|non\s+renseign[ée]|/|-|\.+)", value, re.IGNORECASE)
+        re.fullmatch(
+            r"[\W_.…]*|(?:n[ée]ant|non\s+renseign[ée]|sans\s+objet|non\s+concern[ée]e?|aucun|/|-|\.+)",
+            value,
+            re.IGNORECASE,
+        )
     )
 
 

@@ -53,27 +53,34 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def check_pdf(reader) -> None:
+def check_pdf(document) -> None:
     """Refuse, before any page is drawn or read, a PDF with too many pages or pages whose
-    drawing instructions would take minutes and gigabytes (a hostile or broken file)."""
+    drawing instructions would take minutes and gigabytes (a hostile or broken file).
+    `document` is pdfminer's `PDFDocument`, as pdfplumber opened it: nothing of a page
+    has been decoded yet."""
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdftypes import resolve1
+
     try:
-        declared = int(reader.trailer["/Root"]["/Pages"]["/Count"])
+        declared = int(resolve1(resolve1(document.catalog["Pages"])["Count"]))
     except Exception:
         declared = 0
+    pages = []
     try:
-        counted = len(reader.pages)
+        for page in PDFPage.create_pages(document):
+            pages.append(page)
+            if len(pages) > MAX_PAGES:
+                break
     except Exception:  # a broken page tree: pdfplumber may still read it (page cap below)
-        counted = 0
-    count = max(declared, counted)
+        pass
+    count = max(declared, len(pages))
     if count > MAX_PAGES:
         raise UnreadableDocument(
             f"Le PDF compte {count} pages (maximum {MAX_PAGES}) : il n'a pas été lu ; "
             "s'il est authentique, déposez seulement les pages utiles."
         )
-    if not counted:
-        return
     total = 0
-    for number, page in enumerate(reader.pages, 1):
+    for number, page in enumerate(pages, 1):
         size = content_size(page, MAX_PAGE_CONTENT_BYTES)
         total += size
         if size > MAX_PAGE_CONTENT_BYTES or total > MAX_PDF_CONTENT_BYTES:
@@ -85,25 +92,22 @@ def check_pdf(reader) -> None:
 
 
 def content_size(page, cap: int) -> int:
-    """Decompressed size of a page's content streams, counting at most `cap` + 1 bytes
-    (FlateDecode is inflated in a bounded way; other filters count their stored size)."""
+    """Decompressed size of a page's content streams (a pdfminer `PDFPage`), counting at
+    most `cap` + 1 bytes (FlateDecode is inflated in a bounded way, after decryption;
+    other filters count their stored size)."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
     try:
-        contents = page.get("/Contents")
-        if contents is None:
-            return 0
-        contents = contents.get_object()
-        streams = list(contents) if isinstance(contents, list) else [contents]
         total = 0
-        for stream in streams:
-            stream = stream.get_object()
-            raw = getattr(stream, "_data", b"") or b""
-            filters = stream.get("/Filter")
-            filters = (
-                [str(f) for f in filters]
-                if isinstance(filters, list)
-                else ([str(filters)] if filters is not None else [])
-            )
-            if filters in (["/FlateDecode"], ["/Fl"]):
+        for item in page.contents:
+            stream = resolve1(item)
+            if not isinstance(stream, PDFStream):
+                continue
+            raw = stream.rawdata if stream.rawdata is not None else (stream.data or b"")
+            if stream.rawdata is not None and stream.decipher:
+                raw = stream.decipher(stream.objid, stream.genno, raw, stream.attrs)
+            filters = [getattr(f, "name", f) for f, _ in stream.get_filters()]
+            if stream.rawdata is not None and filters in (["FlateDecode"], ["Fl"]):
                 inflater = zlib.decompressobj()
                 try:
                     out = inflater.decompress(raw, cap + 1 - total)

@@ -11,6 +11,7 @@ from pathlib import Path
 from ..errors import UnreadableDocument
 from .document import CHECKED, UNCHECKED, Document
 from .guards import MAX_IMAGE_PIXELS, MAX_PAGES, check_pdf
+from .pdf_columns import column_text
 from .pdf_forms import acroform, field_label, merge_widgets
 
 # A PDF page whose text layer has fewer characters than this is OCR'd.
@@ -20,65 +21,29 @@ DAMAGED = "Le PDF est endommagé et ne peut pas être lu."
 
 def read(path: Path, data: bytes) -> Document:
     import pdfplumber  # imported here: heavy, and only PDFs need it
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     if b"%%EOF" not in data[-2048:]:
         raise UnreadableDocument(
             "Le PDF est incomplet ou endommagé (fichier tronqué, copie interrompue ?)."
         )
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        password = None
-        if reader.is_encrypted:
-            try:
-                ok = reader.decrypt("")
-            except Exception:
-                ok = 0
-            if not ok:
-                raise UnreadableDocument(
-                    "Le PDF est protégé par un mot de passe : "
-                    "demandez une version non protégée à l'expéditeur."
-                )
-            password = ""
-        check_pdf(reader)
-        fields, checkboxes = acroform(reader)
-    except UnreadableDocument:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
-        raise UnreadableDocument(DAMAGED) from exc
-    except Exception as exc:  # pypdf raises many kinds on broken files
-        if "crypt" in str(exc).lower() or "password" in str(exc).lower():
-            raise UnreadableDocument("Le PDF est chiffré et ne peut pas être lu.") from exc
-        raise UnreadableDocument(DAMAGED) from exc
-
-    doc = Document(path=path, kind="pdf_text", fields=fields, checkboxes=checkboxes)
-    texts: list[str] = []
-    to_ocr: list[int] = []  # pages without a text layer worth the name
+        pdf = pdfplumber.open(io.BytesIO(data), password="")
+    except Exception as exc:  # pdfminer raises many kinds on broken files
+        raise UnreadableDocument(_refusal(exc)) from exc
     try:
-        with pdfplumber.open(io.BytesIO(data), password=password or "") as pdf:
-            if not pdf.pages:
-                raise UnreadableDocument("Le PDF ne contient aucune page.")
-            for i, page in enumerate(pdf.pages):
-                if i >= MAX_PAGES:
-                    raise UnreadableDocument(
-                        f"Le PDF compte plus de {MAX_PAGES} pages : il n'a "
-                        "pas été lu ; déposez seulement les pages utiles."
-                    )
-                text = page.extract_text(x_tolerance=1.5, y_tolerance=3) or ""
-                if len(re.sub(r"\s", "", text)) < MIN_TEXT_CHARS:
-                    to_ocr.append(i)
-                else:
-                    try:
-                        for table in page.extract_tables():
-                            doc.tables.append([[(c or "").strip() for c in row] for row in table])
-                    except Exception:
-                        pass
-                texts.append(text)
-        ocr = _ocr_pages(data, to_ocr, password)
+        check_pdf(pdf.doc)
+        # pypdf (slow to import) is only for the fields of a fillable form
+        form = _form_reader(data) if _has_form(pdf) else None
+        fields, checkboxes = acroform(form) if form is not None else ({}, {})
+        doc = Document(path=path, kind="pdf_text", fields=fields, checkboxes=checkboxes)
+        texts, to_ocr = _page_texts(pdf, doc)
+        # closed once read only: closing builds every page first (a refused file is
+        # left to the garbage collector, it is only bytes in memory)
+        pdf.close()
+        ocr = _ocr_pages(data, to_ocr, "")
     except UnreadableDocument:
         raise
-    except Exception as exc:
+    except Exception as exc:  # pdfminer, pypdf and PDFium raise many kinds on broken files
         raise UnreadableDocument(DAMAGED) from exc
 
     for i, text in enumerate(texts):
@@ -95,7 +60,7 @@ def read(path: Path, data: bytes) -> Document:
         doc.kind = "pdf_form"
         # field values are not in the page text: put "label : value" lines where the
         # fields stand on the page, so that they fall under their section's heading
-        if not merge_widgets(doc, data, reader, password):
+        if not merge_widgets(doc, data, form, ""):
             lines = [f"{field_label(name)} : {value}" for name, value in fields.items() if value]
             lines += [
                 f"{CHECKED if on else UNCHECKED} {field_label(name)}"
@@ -107,6 +72,73 @@ def read(path: Path, data: bytes) -> Document:
     elif to_ocr and len(to_ocr) >= len(doc.pages) / 2:
         doc.kind = "pdf_scan"
     return doc
+
+
+def _refusal(exc: Exception) -> str:
+    """Why pdfminer could not open the file, in French."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    if isinstance(cause, PDFPasswordIncorrect):
+        return (
+            "Le PDF est protégé par un mot de passe : "
+            "demandez une version non protégée à l'expéditeur."
+        )
+    if isinstance(cause, PDFEncryptionError) or any(
+        word in str(cause).lower() for word in ("crypt", "password")
+    ):
+        return "Le PDF est chiffré et ne peut pas être lu."
+    return DAMAGED
+
+
+def _has_form(pdf) -> bool:
+    try:
+        return "AcroForm" in pdf.doc.catalog
+    except Exception:  # a broken catalog: no form to read
+        return False
+
+
+def _form_reader(data: bytes):
+    """pypdf's reader of a fillable form (already opened by pdfminer with no password)."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    if reader.is_encrypted:
+        reader.decrypt("")
+    return reader
+
+
+def _page_texts(pdf, doc: Document) -> tuple[list[str], list[int]]:
+    """The text layer of each page, the tables of those that have one (into `doc`), and
+    the indexes of the pages without a text layer worth the name (to OCR)."""
+    texts: list[str] = []
+    to_ocr: list[int] = []
+    if not pdf.pages:
+        raise UnreadableDocument("Le PDF ne contient aucune page.")
+    for i, page in enumerate(pdf.pages):
+        if i >= MAX_PAGES:
+            raise UnreadableDocument(
+                f"Le PDF compte plus de {MAX_PAGES} pages : il n'a "
+                "pas été lu ; déposez seulement les pages utiles."
+            )
+        text = page.extract_text(x_tolerance=1.5, y_tolerance=3) or ""
+        if len(re.sub(r"\s", "", text)) < MIN_TEXT_CHARS:
+            to_ocr.append(i)
+        else:
+            found = []
+            try:
+                found = page.find_tables()  # once: the tables, then the columns beside them
+                for table in found:
+                    rows = table.extract()
+                    doc.tables.append([[(c or "").strip() for c in row] for row in rows])
+            except Exception:
+                pass
+            try:
+                text = column_text(page, [t.bbox for t in found]) or text
+            except Exception:
+                pass  # the ordinary text stands
+        texts.append(text)
+    return texts, to_ocr
 
 
 def _letters(text: str) -> int:

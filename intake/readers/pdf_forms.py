@@ -125,6 +125,60 @@ def _widget_label(w: dict, printed: str) -> str:
     return name
 
 
+def _field_grid(widgets: list[dict], words: list[dict]):
+    """Text fields laid out as a table (a household table of a fillable form): rows of 3 or
+    more fields whose left edges line up, under a row of printed column headers. Returns
+    (header word indexes per column, rows of widgets) or None. Such fields are often named
+    "Texte9" and have no label of their own beside them: the column header is their label."""
+    texts = sorted((w for w in widgets if w["kind"] == "text"), key=lambda w: (w["top"], w["x0"]))
+    rows: list[list[dict]] = []
+    for w in texts:
+        if rows and abs(rows[-1][0]["top"] - w["top"]) <= 3:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    best = None
+    k = 0
+    while k < len(rows):
+        cols = [w["x0"] for w in rows[k]]
+        run = [rows[k]]
+        while (
+            k + len(run) < len(rows)
+            and len(rows[k + len(run)]) == len(cols)
+            and all(abs(a["x0"] - b) <= 4 for a, b in zip(rows[k + len(run)], cols))
+        ):
+            run.append(rows[k + len(run)])
+        bare = all(  # no printed label beside any field of the row: the labels are above
+            not any(
+                _same_row(x, w) and (rows[k][j - 1]["x1"] if j else 0) <= x["x0"] < w["x0"]
+                for x in words
+            )
+            for j, w in enumerate(rows[k])
+        )
+        if len(cols) >= 3 and (len(run) >= 2 or bare) and (best is None or len(run) > len(best)):
+            best = run
+        k += len(run)
+    if best is None:
+        return None
+    top = best[0][0]["top"]
+    above = [i for i, x in enumerate(words) if x["bottom"] <= top + 1 and top - x["bottom"] <= 20]
+    if not above:
+        return None
+    line_top = max(words[i]["top"] for i in above)
+    header_words = [i for i in above if abs(words[i]["top"] - line_top) <= 3]
+    edges = [w["x0"] for w in best[0]] + [10_000]
+    header = [
+        sorted(
+            (i for i in header_words if edges[j] - 4 <= words[i]["x0"] < edges[j + 1] - 4),
+            key=lambda i: words[i]["x0"],
+        )
+        for j in range(len(best[0]))
+    ]
+    if sum(1 for h in header if h) < 2:
+        return None
+    return header, best
+
+
 def merge_widgets(doc: Document, data: bytes, reader, password) -> bool:
     import pdfplumber
 
@@ -140,7 +194,27 @@ def merge_widgets(doc: Document, data: bytes, reader, password) -> bool:
                 words = page.extract_words(x_tolerance=1.5, y_tolerance=3)
                 used: set[int] = set()
                 items = []
+                grid = _field_grid(widgets, words)
+                in_grid: set[int] = set()
+                if grid:
+                    # the grid as a table, its rows as "a | b | c" lines under the headers
+                    header_idx, grid_rows = grid
+                    head = [" ".join(words[j]["text"] for j in h) for h in header_idx]
+                    for h in header_idx:
+                        used.update(h)
+                    first = grid_rows[0][0]
+                    items.append((first["top"] - 0.5, first["x0"], " | ".join(head)))
+                    table = [head]
+                    for row in grid_rows:
+                        cells = [w["value"] for w in row]
+                        in_grid.update(id(w) for w in row)
+                        if any(cells):
+                            table.append(cells)
+                            items.append((row[0]["top"], row[0]["x0"], " | ".join(cells)))
+                    doc.tables.append(table)
                 for w in widgets:
+                    if id(w) in in_grid:
+                        continue
                     if w["kind"] == "text" and not w["value"]:
                         continue
                     idx = [j for j in _printed_label(words, w, widgets) if j not in used]

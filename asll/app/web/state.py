@@ -33,5 +33,5 @@ def store() -> RegisterStore:
     global _store
     with _lock:
         if _store is None:
-            _store = RegisterStore(config().registre)
+            _store = RegisterStore(config().registre, config().base_registre or None)
         return _store

@@ -23,12 +23,11 @@ from asll.app.web import state
 from asll.app.web.accounts import ROLE_LABELS, may_see, role_of, sectors_of
 from asll.app.web.fields import FIELDS, BadValue, ordered
 from asll.domain.labels import TYPES_DOCUMENT
-from asll.domain.mesures import final_bilan_changes
 from asll.domain.model import Dossier
 from asll.domain.text import fold
-from asll.storage.store import correction_entry, drafts_entry, follow_up_entry
+from asll.storage.store import correction_entry, drafts_entry, final_report_entry
 from generators import IncompleteDocument, final_document
-from generators.drafts import dossier_brouillons, draft_document
+from generators.drafts import dossier_brouillons, draft_document, suivi_final
 from generators.errors import TemplateError
 
 LIST_LIMIT = 200
@@ -244,8 +243,11 @@ def rediger(request, numero: str):
     except TemplateError as exc:
         return dossier(request, numero, manquants=f"Modèle invalide : {exc}", status=400)
     store.record(drafts_entry(numero, [path.name]))
-    if final and kind == "bilan":
-        store.record(follow_up_entry(numero, final_bilan_changes(date.today())))
+    if final:
+        # what the final document states goes back into the register, as `asll rediger`
+        values = suivi_final(kind, path.read_bytes(), date.today())
+        if values:
+            store.record(final_report_entry(numero, values))
     store.flush()
     return HttpResponseRedirect(
         reverse("dossier", args=[numero]) + f"?redige={path.name}#brouillons"
