@@ -275,6 +275,23 @@ def rows(results: dict) -> list[tuple]:
             )
     elif "erreur" in gen:
         out.append(("5", "Génération", "ERREUR", "", "", "", ""))
+    web = results.get("pages", {})
+    for key, label in (("liste", "Pages : liste des dossiers"), ("recherche", "Pages : recherche")):
+        if key in web.get("gros", {}):
+            value, small = web["gros"][key], web["petit"][key]
+            out.append(
+                (
+                    "6",
+                    f"{label} ({web['dossiers']} dossiers)",
+                    _s(value),
+                    f"20 dossiers {_s(small)}",
+                    _r(value / small) if small else "—",
+                    "< 200 ms",
+                    _ok(value < web["cible"]),
+                )
+            )
+    if "erreur" in web:
+        out.append(("6", "Pages", "ERREUR", "", "", "", ""))
     return out
 
 

@@ -23,13 +23,14 @@ from pathlib import Path
 from benchmarks.common import machine_info
 
 HERE = Path(__file__).resolve().parent
-SECTIONS = ("extraction", "latence", "rafale", "registre", "generation")
+SECTIONS = ("extraction", "latence", "rafale", "registre", "generation", "pages")
 MODULES = {
     "extraction": "bench_extraction",
     "latence": "bench_latency",
     "rafale": "bench_burst",
     "registre": "bench_register",
     "generation": "bench_generation",
+    "pages": "bench_web",
 }
 
 

@@ -15,7 +15,7 @@ PROBE = """
 import json, sys
 from asll.app.cli import main
 code = main(["extract", sys.argv[1], "--json"])
-heavy = sorted({m.split(".")[0] for m in sys.modules} & {"openpyxl", "docxtpl", "matplotlib", "docx"})
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"openpyxl", "docxtpl", "matplotlib", "docx", "django", "waitress"})
 print(json.dumps({"code": code, "lourds": heavy}), file=sys.stderr)
 """
 

@@ -375,6 +375,39 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser(
+        "servir",
+        aliases=["serve"],
+        parents=[common],
+        help="ouvrir le registre dans le navigateur (pages web)",
+        description="Sert les pages du registre : dossiers, valeurs à vérifier, brouillons. "
+        "Écoute sur 127.0.0.1 (cette machine seulement) sauf --adresse ; une adresse "
+        "accessible au service n'est permise qu'une fois un compte créé (asll comptes).",
+    )
+    p.add_argument("--adresse", default="127.0.0.1", help="adresse d'écoute (127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port d'écoute (8000)")
+    p.set_defaults(func=cmd_servir)
+
+    p = sub.add_parser(
+        "comptes",
+        help="gérer les comptes des pages web",
+        description="Ajoute un compte pour les pages web (asll servir). Le mot de passe est "
+        "demandé deux fois, sans s'afficher ; il est gardé haché (Argon2).",
+    )
+    comptes = p.add_subparsers(title="actions", metavar="ACTION", required=True)
+    q = comptes.add_parser("ajouter", parents=[common], help="ajouter un compte")
+    q.add_argument(
+        "nom", metavar="NOM", help="nom du compte (celui du référent, pour un travailleur)"
+    )
+    q.add_argument("--role", required=True, choices=("agent", "travailleur", "responsable"))
+    q.add_argument(
+        "--mot-de-passe-fichier",
+        type=Path,
+        metavar="FICHIER",
+        help="lire le mot de passe dans ce fichier (scripts et tests) au lieu de le demander",
+    )
+    q.set_defaults(func=cmd_comptes_ajouter)
+
+    p = sub.add_parser(
         "demo",
         parents=[common],
         help="démonstration sur les documents d'exemple",
@@ -603,6 +636,51 @@ def cmd_service(args) -> int:
     for line in result.lines():
         print(line)
     return EXIT_OK if result.ok else EXIT_TOOL_FAILED
+
+
+def cmd_servir(args) -> int:
+    # Django and the server are imported here only: the other commands never load them.
+    from asll.app.web.server import ServeRefused, serve
+
+    config = config_from(args)
+    config.ensure_folders()
+    try:
+        print(
+            f"Pages du registre : http://{args.adresse}:{args.port}/ — Ctrl-C pour arrêter.",
+            file=sys.stderr,
+            flush=True,
+        )
+        serve(config, args.adresse, args.port)
+    except ServeRefused as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def cmd_comptes_ajouter(args) -> int:
+    from asll.app.web.server import AccountError, create_account
+
+    config = config_from(args)
+    if args.mot_de_passe_fichier:
+        try:
+            password = args.mot_de_passe_fichier.read_text(encoding="utf-8").rstrip("\r\n")
+        except OSError as exc:
+            print(f"Fichier du mot de passe illisible : {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    else:
+        import getpass
+
+        password = getpass.getpass("Mot de passe : ")
+        if getpass.getpass("Mot de passe (une deuxième fois) : ") != password:
+            print("Les deux mots de passe diffèrent : aucun compte créé.", file=sys.stderr)
+            return EXIT_BAD_INPUT
+    try:
+        create_account(config, args.nom, args.role, password)
+    except AccountError as exc:
+        print(f"Compte non créé : {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    print(f"Compte « {args.nom.strip()} » créé ({args.role}).")
+    return EXIT_OK
 
 
 def cmd_modeles(args) -> int:

@@ -234,6 +234,11 @@ class RegisterStore:
         elif kind == "rapport_final":
             values = entry["valeurs"]
             self.db.change(entry["dossier"], lambda d: apply_final_report(d, values), TOOL)
+        elif kind == "correction":
+            values = entry["valeurs"]
+            self.db.change(
+                entry["dossier"], lambda d: _apply_correction(d, values), entry["auteur"]
+            )
         else:
             raise ValueError(f"unknown register change: {kind}")
         return entry
@@ -549,6 +554,24 @@ def drafts_entry(numero: str, drafts: list[str]) -> dict:
 def final_report_entry(numero: str, values: dict) -> dict:
     """What a final report writes back into its dossier (status, dates, boxes ticked)."""
     return {"type": "rapport_final", "dossier": numero, "valeurs": values}
+
+
+def correction_entry(numero: str, values: dict, auteur: str) -> dict:
+    """A person's correction or confirmation of a dossier's values, from the page in the
+    browser: `values` in `Dossier.to_json()` form (dates as ISO text, `personnes` as a list),
+    `champs_incertains` included when a value is confirmed; `auteur` is the account's name,
+    written in the audit trail."""
+    unknown = set(values) - {f.name for f in dataclasses.fields(Dossier)}
+    if unknown:
+        raise ValueError(f"Champs inconnus : {', '.join(sorted(unknown))}")
+    return {"type": "correction", "dossier": numero, "valeurs": dict(values), "auteur": auteur}
+
+
+def _apply_correction(dossier: Dossier, values: dict) -> bool:
+    corrected = Dossier.from_json(values)
+    for name in values:
+        setattr(dossier, name, getattr(corrected, name))
+    return True
 
 
 _RECORD_FIELDS = {f.name for f in dataclasses.fields(DocumentRecord)}
