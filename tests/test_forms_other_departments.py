@@ -374,3 +374,25 @@ def test_household_table_under_a_title_row_without_groups_is_read(tmp_path):
     ex = extract(path)
     assert [(p.nom, p.prenom) for p in ex.personnes] == [("FAURE", "Anne")]
     assert [c.prenom for c in ex.enfants] == ["Léa"]
+
+
+def test_household_table_without_roles_nor_ages_tells_children_by_their_schooling(tmp_path):
+    path = _docx(
+        tmp_path / "f.docx",
+        _HEAD + ["Situation familiale : ☒ Couple ☐ Personne seule", "Composition du foyer"],
+        [
+            [
+                ["Nom", "Prénom", "Situation (emploi, scolarité)"],
+                ["FAURE", "Anne", "Aide-soignante"],
+                ["MARTIN", "Marc", "Demandeur d'emploi"],
+                ["FAURE", "Léa", "Scolarisée en CE2"],
+                ["MARTIN", "Tom", "Crèche municipale"],
+            ]
+        ],
+    )
+    ex = extract(path)
+    assert [(p.nom, p.prenom) for p in ex.personnes] == [("FAURE", "Anne"), ("MARTIN", "Marc")]
+    assert [c.prenom for c in ex.enfants] == ["Léa", "Tom"] and ex.nb_enfants == 2
+    assert ex.composition == "couple"
+    # nothing says who is Madame or Monsieur: for a person to check
+    assert "personnes" in ex.champs_incertains

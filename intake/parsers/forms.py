@@ -1160,6 +1160,13 @@ _ROLE_ADULT = re.compile(
 _HOUSEHOLD_HINT = re.compile(r"\bnom\b|pr[ée]nom|naissance|lien|parent[ée]|qualit", re.IGNORECASE)
 
 
+# what a household table says of a child when it gives neither role nor age
+_SCHOOLING = re.compile(
+    r"\b(?:[ée]cole|maternelle|primaire|coll[èe]ge|scolaris[ée]e?|cr[èe]che|"
+    r"(?-i:CP|CE1|CE2|CM1|CM2)|[3-6](?:e|[èe]me)\b)",
+    re.IGNORECASE,
+)
+
 # a row heading a group of people in a household table
 _GROUP_ROW = re.compile(
     r"\s*(?:(?P<adulte>adultes?|parents?|demandeurs?(?:\s+et\s+conjoints?)?|titulaires?"
@@ -1261,6 +1268,9 @@ def _household_tables(
                 is_child = _age(person.date_naissance, on) < 18
                 if not is_child:
                     ageless_adults += 1
+            elif not is_child and not _ROLE_ADULT.match(role.strip()):
+                # neither role nor age: a row that says school or nursery is a child's
+                is_child = any(_SCHOOLING.search(c or "") for c in row)
             if (
                 "role" in col
                 and role.strip()
