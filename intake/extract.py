@@ -16,6 +16,7 @@ each other (`checks.cross_check`); whatever fails is flagged for a person to che
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -320,6 +321,10 @@ def _parties(
                 ex.code_postal, ex.commune = addr.code_postal, addr.commune
                 if reader.low_confidence(off + (addr.offset or 0)):
                     uncertain.add("adresse")
+                if ex.adresse and _DEBRIS.search(ex.adresse):
+                    # a table rule or a dash glued to the street: OCR debris, maybe misread digits
+                    ex.adresse = _DEBRIS.sub("", ex.adresse).strip() or None
+                    uncertain.add("adresse")
                 if not plausible("code_postal", ex.code_postal):
                     uncertain.add("code_postal")
                 break
@@ -338,6 +343,10 @@ def _parties(
                 break
     if ex.bailleur:
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, data)
+
+
+# what OCR leaves of a grid's rules and dashes at the end of an address
+_DEBRIS = re.compile(r"\s*[—–|¦_]+\s*$")
 
 
 def _field_order() -> list[str]:

@@ -231,3 +231,13 @@ def test_letter_grid_cells_that_disagree_with_the_reading_flag_their_fields():
     # a label whose value cell came out empty: the columns did not line up
     ex = read(_grid_table(Bailleur=""))
     assert "bailleur" in ex.champs_incertains
+
+
+def test_address_with_a_dash_glued_by_ocr_is_cleaned_and_flagged():
+    text = GRID_TEXT.replace(
+        "Adresse du logement 12 rue des Tanneurs - 21200 BEAUNE",
+        "Adresse du logement 18 rue des Tanneurs— 21200 BEAUNE",
+    )
+    ex = extract_document(_ocr_doc(text), "g.pdf")
+    assert ex.adresse == "18 rue des Tanneurs" and ex.code_postal == "21200"
+    assert "adresse" in ex.champs_incertains
