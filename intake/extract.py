@@ -16,6 +16,7 @@ each other (`checks.cross_check`); whatever fails is flagged for a person to che
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -30,6 +31,7 @@ from .french import compile_expressions, spelled_forms
 from .ocr import SEUIL_CONFIANCE
 from .parsers.addresses import find_address
 from .parsers.forms import parse_form
+from .parsers.grids import realign, table_doubts
 from .parsers.landlords import find_bailleur, statut_from_bailleur
 from .parsers.persons import find_persons
 from .readers import Document, read_document
@@ -126,6 +128,9 @@ def extract_document(
             if act is not letter:
                 _fill(ex, reader.read(parent, letter, 0, _filled(ex)), uncertain)
         _parties(ex, rs.data, act, act_offset, letter, reader, uncertain)
+        with _guard("grille", uncertain):
+            _realigned_grid(ex, rs, parents, letter, uncertain)
+            uncertain |= table_doubts(doc.tables, rs.data.get("grille", {}), ex)
 
     if ex.type_document == "assignation" and ex.date_document:
         ex.date_assignation = ex.date_document  # the act's date is the date it was served
@@ -139,6 +144,56 @@ def extract_document(
     uncertain |= dependents(ex, uncertain)
     ex.champs_incertains = [name for name in _field_order() if name in uncertain]
     return ex
+
+
+# the fields a letter's grid gives that may be read again from the rebuilt grid
+_GRID_READ = {
+    "adresse",
+    "code_postal",
+    "commune",
+    "bailleur",
+    "statut_occupation",
+    "montant_dette",
+    "date_dette",
+    "date_audience",
+    "heure_audience",
+    "loyer_mensuel",
+    "juridiction",
+    "commissaire_justice",
+}
+
+
+def _realigned_grid(
+    ex: Extraction, rs: RuleSet, parents: list[RuleSet], letter: str, uncertain: set[str]
+) -> None:
+    """Fields the letter's summary grid gives once its labels and values, parted by OCR, are
+    put back together; read only where nothing else gave them, and always flagged."""
+    grid = realign(letter, rs.data.get("grille", {}))
+    uncertain |= grid.doubtful & _filled(ex)  # a label alone: what was read for it is a guess
+    rebuilt = grid.text
+    if rebuilt is None:
+        return
+    # what was read for a label that found its value line came from the wrong line
+    for name in grid.paired & _GRID_READ:
+        setattr(ex, name, [] if name == "personnes" else None)
+    if "adresse" in grid.paired:
+        ex.complement_adresse = None
+    before = _filled(ex)
+    blind = _Reader(None, spelled_forms(rebuilt))  # offsets of the rebuilt text are not the scan's
+    for rules in [rs, *parents]:
+        _fill(ex, blind.read(rules, rebuilt, 0, _filled(ex)), uncertain)
+    again = Extraction(fichier=ex.fichier, type_document=ex.type_document)
+    _parties(again, rs.data, rebuilt, 0, rebuilt, blind, set())
+    if len(again.personnes) > len(ex.personnes):
+        ex.personnes = again.personnes
+        uncertain.add("personnes")
+    for group in (("adresse", "complement_adresse", "code_postal", "commune"), ("bailleur",)):
+        if not getattr(ex, group[0]) and getattr(again, group[0]):
+            for name in group:
+                setattr(ex, name, getattr(again, name))
+    if ex.bailleur and not ex.statut_occupation:
+        ex.statut_occupation = again.statut_occupation
+    uncertain |= _filled(ex) - before
 
 
 def _stated_but_empty(text: str, rule_sets: list[RuleSet], filled: set[str]) -> set[str]:
@@ -191,12 +246,14 @@ def _fill(ex: Extraction, found: dict[str, Found], uncertain: set[str]) -> None:
 
 
 class _Reader:
-    def __init__(self, doc: Document, spelled: frozenset[str]):
+    def __init__(self, doc: Document | None, spelled: frozenset[str]):
         self.doc = doc
         self.spelled = spelled  # the numbers in words that may stand in the text
 
     def confidence_at(self, offset: int):
-        return self.doc.confidence_at(offset) if self.doc.ocr_lines else None
+        if self.doc is None or not self.doc.ocr_lines:
+            return None
+        return self.doc.confidence_at(offset)
 
     def read(self, rs: RuleSet, text: str, offset: int, skip: set[str]) -> dict[str, Found]:
         """The fields of `rs` not in `skip`, read from `text`; a field whose parser failed
@@ -264,6 +321,10 @@ def _parties(
                 ex.code_postal, ex.commune = addr.code_postal, addr.commune
                 if reader.low_confidence(off + (addr.offset or 0)):
                     uncertain.add("adresse")
+                if ex.adresse and _DEBRIS.search(ex.adresse):
+                    # a table rule or a dash glued to the street: OCR debris, maybe misread digits
+                    ex.adresse = _DEBRIS.sub("", ex.adresse).strip() or None
+                    uncertain.add("adresse")
                 if not plausible("code_postal", ex.code_postal):
                     uncertain.add("code_postal")
                 break
@@ -282,6 +343,10 @@ def _parties(
                 break
     if ex.bailleur:
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, data)
+
+
+# what OCR leaves of a grid's rules and dashes at the end of an address
+_DEBRIS = re.compile(r"\s*[—–|¦_]+\s*$")
 
 
 def _field_order() -> list[str]:

@@ -325,3 +325,74 @@ def test_couple_ticked_with_one_adult_read_is_a_couple_flagged(tmp_path):
     ex = extract(path)
     assert ex.composition == "couple" and "personnes" in ex.champs_incertains
     assert [(p.civilite, p.nom) for p in ex.personnes] == [("M.", "GIRARD")]
+
+
+def test_household_table_under_a_title_row_with_adults_and_children_groups(tmp_path):
+    """No role column: a title row over the header, then rows grouped under « Adultes » and
+    « Enfants » (a grown-up child listed with the children stays a child)."""
+    path = _docx(
+        tmp_path / "f.docx",
+        _HEAD + ["Situation du ménage"],
+        [
+            [
+                ["Composition du foyer"] * 4,
+                ["Nom", "Prénom", "Date de naissance", "Sexe"],
+                ["Adultes", "", "", ""],
+                ["FAURE", "Anne", "02/02/1990", "F"],
+                ["MARTIN", "Marc", "05/05/1988", "M"],
+                ["Enfants", "", "", ""],
+                ["FAURE", "Léa", "03/03/2015", "F"],
+                ["FAURE", "Jules", "03/03/2006", "M"],
+                ["Autres personnes au foyer", "", "", ""],
+                ["MARTIN", "Odette", "01/01/1950", "F"],
+            ]
+        ],
+    )
+    ex = extract(path)
+    assert [(p.civilite, p.nom, p.prenom) for p in ex.personnes] == [
+        ("Mme", "FAURE", "Anne"),
+        ("M.", "MARTIN", "Marc"),
+    ]
+    assert [c.prenom for c in ex.enfants] == ["Léa", "Jules"] and ex.nb_enfants == 2
+    assert ex.composition == "couple"
+    assert not {"personnes", "composition", "nb_enfants"} & set(ex.champs_incertains)
+
+
+def test_household_table_under_a_title_row_without_groups_is_read(tmp_path):
+    path = _docx(
+        tmp_path / "f.docx",
+        _HEAD + ["Situation du ménage"],
+        [
+            [
+                ["Composition du foyer", "", ""],
+                ["Nom", "Prénom", "Date de naissance"],
+                ["FAURE", "Anne", "02/02/1990"],
+                ["FAURE", "Léa", "03/03/2015"],
+            ]
+        ],
+    )
+    ex = extract(path)
+    assert [(p.nom, p.prenom) for p in ex.personnes] == [("FAURE", "Anne")]
+    assert [c.prenom for c in ex.enfants] == ["Léa"]
+
+
+def test_household_table_without_roles_nor_ages_tells_children_by_their_schooling(tmp_path):
+    path = _docx(
+        tmp_path / "f.docx",
+        _HEAD + ["Situation familiale : ☒ Couple ☐ Personne seule", "Composition du foyer"],
+        [
+            [
+                ["Nom", "Prénom", "Situation (emploi, scolarité)"],
+                ["FAURE", "Anne", "Aide-soignante"],
+                ["MARTIN", "Marc", "Demandeur d'emploi"],
+                ["FAURE", "Léa", "Scolarisée en CE2"],
+                ["MARTIN", "Tom", "Crèche municipale"],
+            ]
+        ],
+    )
+    ex = extract(path)
+    assert [(p.nom, p.prenom) for p in ex.personnes] == [("FAURE", "Anne"), ("MARTIN", "Marc")]
+    assert [c.prenom for c in ex.enfants] == ["Léa", "Tom"] and ex.nb_enfants == 2
+    assert ex.composition == "couple"
+    # nothing says who is Madame or Monsieur: for a person to check
+    assert "personnes" in ex.champs_incertains

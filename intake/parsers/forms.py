@@ -1160,6 +1160,26 @@ _ROLE_ADULT = re.compile(
 _HOUSEHOLD_HINT = re.compile(r"\bnom\b|pr[ée]nom|naissance|lien|parent[ée]|qualit", re.IGNORECASE)
 
 
+# what a household table says of a child when it gives neither role nor age
+_SCHOOLING = re.compile(
+    r"\b(?:[ée]cole|maternelle|primaire|coll[èe]ge|scolaris[ée]e?|cr[èe]che|"
+    r"(?-i:CP|CE1|CE2|CM1|CM2)|[3-6](?:e|[èe]me)\b)",
+    re.IGNORECASE,
+)
+
+# a row heading a group of people in a household table
+_GROUP_ROW = re.compile(
+    r"\s*(?:(?P<adulte>adultes?|parents?|demandeurs?(?:\s+et\s+conjoints?)?|titulaires?"
+    r"(?:\s+du\s+bail)?)|(?P<enfant>enfants?(?:\s+(?:a\s+charge|au\s+foyer|du\s+foyer))?)|"
+    r"autres?\s+(?:personnes?|occupants?|membres?)[^\n]{0,40})\s*:?\s*"
+)
+
+
+def _filled_cells(row: list[str]) -> list[str]:
+    """The row's distinct non-empty cells (a merged cell repeats its text)."""
+    return list(dict.fromkeys(c.strip() for c in row if c and c.strip()))
+
+
 def _household_tables(
     tables: list[list[list[str]]], on=None
 ) -> tuple[list[Personne], list[Personne], bool]:
@@ -1171,6 +1191,12 @@ def _household_tables(
     for table in tables:
         if not table or not table[0]:
             continue
+        if (
+            len(table) > 2
+            and len(_filled_cells(table[0])) <= 1
+            and sum(1 for c in table[1] if _HOUSEHOLD_HINT.search(c or "")) >= 2
+        ):
+            table = table[1:]  # a title row ("Composition du foyer", merged or not)
         header = [french.fold(c or "") for c in table[0]]
         if any(":" in h or len(h) > 40 for h in header):
             continue
@@ -1200,8 +1226,17 @@ def _household_tables(
         all_children = bool(re.search(r"enfant", header[name_col]))
         found_adult = False
         ageless_adults = 0
+        group = None  # a row "Adultes" / "Enfants" that heads the rows under it
         for row in table[1:]:
             row = list(row) + [""] * max(0, len(header) - len(row))
+            cells = _filled_cells(row)
+            if len(cells) == 1 and (m := _GROUP_ROW.fullmatch(french.fold(cells[0]))):
+                group = (
+                    "enfant" if m.group("enfant") else "adulte" if m.group("adulte") else "autre"
+                )
+                continue
+            if group == "autre":
+                continue  # a parent, a lodger: neither demandeur nor conjoint
 
             def cell(k, row=row, col=col):
                 return (row[col[k]] or "").strip() if k in col and col[k] < len(row) else ""
@@ -1219,9 +1254,11 @@ def _household_tables(
                 person = Personne(nom=french.strip_marital(nom_raw), prenom=prenom or None)
             if "date" in col:
                 person.date_naissance = french.parse_date(cell("date")) or person.date_naissance
-            is_child = all_children or bool(_ROLE_CHILD.match(role))
+            is_child = all_children or bool(_ROLE_CHILD.match(role)) or group == "enfant"
             years = re.match(r"^\s*(\d{1,3})\s*(?:ans?\b|$)", cell("age"))
-            if not is_child and not _ROLE_ADULT.match(role.strip()) and years:
+            if group == "adulte" and not is_child:
+                pass  # listed among the adults: the age tells nothing more
+            elif not is_child and not _ROLE_ADULT.match(role.strip()) and years:
                 # "Âge | 16 ans" and no birth date: the age itself tells a child
                 is_child = int(years.group(1)) < 18
                 if not is_child:
@@ -1231,6 +1268,9 @@ def _household_tables(
                 is_child = _age(person.date_naissance, on) < 18
                 if not is_child:
                     ageless_adults += 1
+            elif not is_child and not _ROLE_ADULT.match(role.strip()):
+                # neither role nor age: a row that says school or nursery is a child's
+                is_child = any(_SCHOOLING.search(c or "") for c in row)
             if (
                 "role" in col
                 and role.strip()
