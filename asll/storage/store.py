@@ -95,6 +95,9 @@ class RegisterView:
     def dossiers(self) -> list[Dossier]:
         return list(self._db.dossiers().values())
 
+    def select(self, fields=None, *, numeros=None, open_only=False) -> list[Dossier]:
+        return self._db.select(fields, numeros=numeros, open_only=open_only)
+
     def get(self, numero: str) -> Dossier | None:
         return self._db.get(numero)
 
@@ -166,8 +169,18 @@ class RegisterStore:
         return RegisterView(self.db)
 
     def dossiers(self) -> list[Dossier]:
+        """Every dossier, whole (kept in memory and refreshed by revision afterwards)."""
         self._take_edits()
         return list(self.db.dossiers().values())
+
+    def select(
+        self, fields: tuple[str, ...] | None = None, *, numeros=None, open_only: bool = False
+    ) -> list[Dossier]:
+        """Only the dossiers asked (these numbers, or the open ones) with only the `fields`
+        asked (the others keep their defaults), in register order: `asll echeances` reads
+        the open dossiers' dates, the annual report its year's dossiers."""
+        self._take_edits()
+        return self.db.select(fields, numeros=numeros, open_only=open_only)
 
     def _take_edits(self) -> None:
         """A person saved the workbook since it was last read: their edits go into the
