@@ -738,14 +738,15 @@ def _print_erasure(result) -> None:
 
 def cmd_rapport_annuel(args) -> int:
     from asll.storage.store import RegisterStore
-    from reports import annual_report
+    from reports import annual_report, dossiers_du_rapport
 
     config = config_from(args)
     epci_by_commune = {
         commune: epci for epci, communes in config.epci.items() for commune in communes
     }
+    store = RegisterStore(config.registre, config.base_registre or None)
     files = annual_report(
-        RegisterStore(config.registre, config.base_registre or None).dossiers(),
+        dossiers_du_rapport(store, args.annee),
         args.annee,
         config,
         args.sortie or config.outbox / "rapports",
