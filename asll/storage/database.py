@@ -223,8 +223,9 @@ class Database:
             return _select(conn, fields, numeros, open_only, nature)
 
     def get(self, numero: str) -> Dossier | None:
-        dossier = self.dossiers().get(numero)
-        return Dossier.from_json(dossier.to_json()) if dossier else None
+        """One dossier, read by its key (a new object the caller may change)."""
+        with self._read() as conn:
+            return _load(conn, numero)
 
     def knows(self, sha256: str) -> bool:
         with self._read() as conn:
