@@ -50,6 +50,8 @@ def test_the_migrated_schema_is_the_one_the_code_uses(tmp_path, register_url):
     for table in metadata.sorted_tables:
         migrated = {c["name"] for c in inspector.get_columns(table.name)}
         assert migrated == set(table.c.keys()), table.name
+        indexes = {i["name"] for i in inspector.get_indexes(table.name)}
+        assert {i.name for i in table.indexes} <= indexes, table.name
     # every field of a dossier has its column (a new field needs a migration)
     fields = {f.name for f in dataclasses.fields(Dossier)} - {"brouillons"}
     assert fields == set(metadata.tables["dossiers"].c.keys()) - {"revision"}
