@@ -624,8 +624,6 @@ def row_of(dossier: Dossier) -> dict:
     return out
 
 
-_PLAIN_FIELDS = tuple(name for name, kind in DOSSIER_FIELDS if kind is not sa.JSON)
-_LIST_FIELDS = ("objectifs", "champs_incertains")
 _KINDS = dict(DOSSIER_FIELDS)
 _FIELD_NAMES = tuple(name for name, _kind in DOSSIER_FIELDS)
 # Every field's default (a field without its column yet, or not asked, keeps it).

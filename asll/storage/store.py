@@ -95,9 +95,6 @@ class RegisterView:
     def dossiers(self) -> list[Dossier]:
         return list(self._db.dossiers().values())
 
-    def select(self, fields=None, *, numeros=None, open_only=False) -> list[Dossier]:
-        return self._db.select(fields, numeros=numeros, open_only=open_only)
-
     def get(self, numero: str) -> Dossier | None:
         return self._db.get(numero)
 
