@@ -1,6 +1,6 @@
 """Yearly activity report and monthly GTS pack, counted from the register's dossiers."""
 
-from reports.annual import ReportFiles, annual_report
+from reports.annual import ReportFiles, annual_report, dossiers_du_rapport
 from reports.gts import gts_pack, selection_gts
 from reports.stats import Statistiques, Tableau, pourcentage_fr, statistiques
 
@@ -9,6 +9,7 @@ __all__ = [
     "Statistiques",
     "Tableau",
     "annual_report",
+    "dossiers_du_rapport",
     "gts_pack",
     "pourcentage_fr",
     "selection_gts",

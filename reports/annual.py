@@ -13,7 +13,12 @@ from asll.domain.model import Dossier
 from asll.storage.naming import free_stem
 from generators.formatting import date_fr
 from reports import rendu
-from reports.stats import Statistiques, statistiques
+from reports.stats import (
+    CHAMPS_DE_L_ANNEE,
+    Statistiques,
+    compte_dans_le_rapport,
+    statistiques,
+)
 
 METHODE = [
     "Sources : le registre des dossiers du service, tel que les travailleurs sociaux l'ont "
@@ -52,6 +57,14 @@ class ReportFiles:
     xlsx: Path
     pdf: Path | None
     statistiques: Statistiques
+
+
+def dossiers_du_rapport(store, annee: int) -> list[Dossier]:
+    """The dossiers `annee`'s report counts (that year and the one before), read whole
+    from the register (`RegisterStore`); the others only on the few dates that decide it:
+    twenty years of register cost little more than the two years counted."""
+    dates = store.select(CHAMPS_DE_L_ANNEE)
+    return store.select(numeros={d.numero for d in dates if compte_dans_le_rapport(d, annee)})
 
 
 def annual_report(

@@ -139,6 +139,28 @@ def compte_pour(d: Dossier, annee: int) -> bool:
     return ref is not None and ref.year == annee
 
 
+# What `compte_pour` and `compte_decision_gts` read (with `numero`): the register is read
+# on these alone first, then whole only for the dossiers a report counts
+# (reports/annual.py, `dossiers_du_rapport`). tests/test_reports_2024.py checks it.
+CHAMPS_DE_L_ANNEE = (
+    "nature",
+    "type_mesure",
+    "date_ouverture",
+    "date_document",
+    "date_debut_mesure",
+    "date_fin_mesure",
+    "renouvellements",
+    "decision_gts",
+    "date_gts",
+)
+
+
+def compte_dans_le_rapport(d: Dossier, annee: int) -> bool:
+    """Whether `annee`'s report counts the dossier: in its figures or in the previous
+    year's printed beside them (`compter` reads no other)."""
+    return any(compte_pour(d, an) or compte_decision_gts(d, an) for an in (annee, annee - 1))
+
+
 def est_diagnostic(d: Dossier) -> bool:
     """A diagnostic is an ASLL-nature dossier but not a measure: counted apart."""
     return (d.nature or "").upper() == "ASLL" and d.type_mesure == "diagnostic"

@@ -50,6 +50,8 @@ def test_the_migrated_schema_is_the_one_the_code_uses(tmp_path, register_url):
     for table in metadata.sorted_tables:
         migrated = {c["name"] for c in inspector.get_columns(table.name)}
         assert migrated == set(table.c.keys()), table.name
+        indexes = {i["name"] for i in inspector.get_indexes(table.name)}
+        assert {i.name for i in table.indexes} <= indexes, table.name
     # every field of a dossier has its column (a new field needs a migration)
     fields = {f.name for f in dataclasses.fields(Dossier)} - {"brouillons"}
     assert fields == set(metadata.tables["dossiers"].c.keys()) - {"revision"}
@@ -331,3 +333,29 @@ def test_a_database_of_an_older_version_is_migrated_with_its_dossiers(tmp_path, 
     assert dossier.reprise_paiement is None  # a column added by a later migration
     db.file_document(_record("PETIT", "b" * 64), _saisine("PETIT", "Langres"), match=True)
     assert sorted(db.dossiers()) == ["ESU-2025-0001", "ESU-2025-0002"]
+
+
+def test_a_command_reads_only_the_dossiers_and_fields_it_needs(tmp_path, register_url):
+    db = Database(_url(tmp_path, register_url))
+    statuses = ("En cours", "Clos", "Clôturé", "Nouveau", "termine", "")
+    found = []
+    for i, statut in enumerate(statuses, 1):
+        d = Dossier(numero=f"ESU-2025-{i:04d}", nature="ESU", statut=statut)
+        d.personnes = [Personne(f"NOM{i}", "Paul", "M.")]
+        d.date_audience, d.montant_dette = date(2025, 11, i), 100.0 * i
+        d.brouillons = [f"esu-{i}.docx"]
+        found.append(d)
+    db.import_register(found, [], "essai")
+    whole = db.dossiers()
+    assert db.select() == list(whole.values())  # every field, drafts included
+    opened = db.select(open_only=True)
+    assert [d.numero for d in opened] == ["ESU-2025-0001", "ESU-2025-0004", "ESU-2025-0006"]
+    assert opened[0] == whole["ESU-2025-0001"]
+    light = db.select(("statut", "date_audience"), numeros={"ESU-2025-0002", "ESU-2025-0005"})
+    assert [(d.numero, d.statut, d.date_audience) for d in light] == [
+        ("ESU-2025-0002", "Clos", date(2025, 11, 2)),
+        ("ESU-2025-0005", "termine", date(2025, 11, 5)),
+    ]
+    # the fields not asked keep their defaults
+    assert (light[0].personnes, light[0].montant_dette, light[0].brouillons) == ([], None, [])
+    assert db.select(numeros=set()) == []

@@ -3,7 +3,7 @@
 from datetime import date
 
 from asll.domain.dates import add_months, add_working_days
-from asll.domain.deadlines import deadlines_for, due
+from asll.domain.deadlines import DEADLINE_FIELDS, deadlines_for, due
 from asll.domain.model import Dossier
 
 
@@ -122,3 +122,50 @@ def test_timeliness_of_a_sent_report_and_of_the_interview():
     # a date missing: the dossier is not counted either way
     d.date_envoi_rapport = None
     assert report_in_time(d) is None and report_before_hearing(d) is None
+
+
+class _Watched:
+    """A dossier that records which fields are read."""
+
+    def __init__(self, dossier: Dossier, read: set):
+        object.__setattr__(self, "_dossier", dossier)
+        object.__setattr__(self, "_read", read)
+
+    def __getattr__(self, name):
+        self._read.add(name)
+        return getattr(self._dossier, name)
+
+
+def test_the_deadlines_read_only_the_fields_asll_echeances_loads():
+    read: set = set()
+    dossiers = [
+        Dossier(
+            numero="ESU-2025-0010",
+            nature="ESU",
+            statut="En cours",
+            date_document=date(2025, 9, 1),
+            date_limite=date(2025, 10, 1),
+            date_audience=date(2025, 10, 14),
+        ),
+        Dossier(
+            numero="ASLL-2025-0011",
+            nature="ASLL",
+            type_mesure="maintien",
+            date_debut_mesure=date(2025, 3, 1),
+            date_envoi_rapport=date(2025, 8, 1),
+            renouvellements=1,
+        ),
+        Dossier(
+            numero="ASLL-2025-0012",
+            nature="ASLL",
+            type_mesure="maintien",
+            date_debut_mesure=date(2025, 3, 1),
+            date_fin_mesure=date(2025, 9, 30),
+        ),
+        Dossier(numero="ASLL-2025-0013", nature="ASLL", type_mesure="diagnostic"),
+    ]
+    dossiers[3].date_ouverture = date(2025, 6, 1)
+    full = [deadlines_for(d) for d in dossiers]
+    assert [deadlines_for(_Watched(d, read)) for d in dossiers] == full
+    assert read - {"numero"} <= set(DEADLINE_FIELDS), read - set(DEADLINE_FIELDS)
+    assert all(full[i] for i in (0, 2, 3))

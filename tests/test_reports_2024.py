@@ -274,3 +274,32 @@ def test_no_word_split_in_the_printed_tables(rapport, tmp_path):
         for cellule in t.rows[0].cells:
             for mot in re.findall(r"[\w’'%-]+", cellule.text):
                 assert mot in mots_imprimes, f"« {mot} » coupé dans l'en-tête « {cellule.text} »"
+
+
+def test_the_report_reads_only_its_years_dossiers_and_counts_the_same(tmp_path):
+    """`asll rapport-annuel` reads the register on a few dates, then whole only for the
+    dossiers of the year and the year before: the figures are those of the whole register."""
+    import dataclasses
+
+    from asll.domain.model import Personne
+    from asll.storage.store import RegisterStore
+    from reports import dossiers_du_rapport
+    from reports.stats import statistiques
+
+    older = []  # a register kept for years: measures and enquiries long closed
+    for i in range(1, 13):
+        d = dataclasses.replace(seed2024.all_dossiers()[i % 5], brouillons=[])
+        d.numero = f"ASLL-2019-{i:04d}" if d.nature == "ASLL" else f"ESU-2019-{i:04d}"
+        d.statut, d.date_ouverture = "Clos", date(2019, 3, i)
+        d.date_document = d.date_gts = d.date_fin_mesure = None
+        if d.date_debut_mesure:
+            d.date_debut_mesure = date(2019, 4, i)
+        d.personnes = [Personne(f"ANCIEN{i}", "Jean", "M.")]
+        older.append(d)
+    everything = seed2024.all_dossiers() + older
+    store = RegisterStore(tmp_path / "registre.xlsx")
+    store.db.import_register(everything, [], "essai")
+    chosen = dossiers_du_rapport(store, 2024)
+    assert {d.numero for d in chosen} == {d.numero for d in seed2024.all_dossiers()}
+    assert statistiques(chosen, 2024) == statistiques(store.dossiers(), 2024)
+    assert statistiques(chosen, 2024).chiffres_precedents is not None  # 2023 beside 2024

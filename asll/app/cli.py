@@ -20,7 +20,7 @@ from asll.app import french_argparse  # noqa: F401  (French messages for argpars
 from asll.app.logs import Progress, close_file_log, setup_file_log
 from asll.app.service import install_service, service_status, uninstall_service
 from asll.config import BUNDLED_SAMPLES, EXAMPLE_CONFIG, Config, ConfigError, load_config
-from asll.domain.deadlines import due
+from asll.domain.deadlines import DEADLINE_FIELDS, due
 from asll.domain.retention import due_for_purge, find_person, last_activity
 from asll.storage.permissions import private_umask
 from intake.evaluate import evaluate, format_report
@@ -816,14 +816,15 @@ def _print_erasure(result) -> None:
 
 def cmd_rapport_annuel(args) -> int:
     from asll.storage.store import RegisterStore
-    from reports import annual_report
+    from reports import annual_report, dossiers_du_rapport
 
     config = config_from(args)
     epci_by_commune = {
         commune: epci for epci, communes in config.epci.items() for commune in communes
     }
+    store = RegisterStore(config.registre, config.base_registre or None)
     files = annual_report(
-        RegisterStore(config.registre, config.base_registre or None).dossiers(),
+        dossiers_du_rapport(store, args.annee),
         args.annee,
         config,
         args.sortie or config.outbox / "rapports",
@@ -954,11 +955,9 @@ def cmd_echeances(args) -> int:
 
     config = config_from(args)
     _catch_up(config)
-    late, coming = due(
-        RegisterStore(config.registre, config.base_registre or None).dossiers(),
-        date.today(),
-        args.jours,
-    )
+    store = RegisterStore(config.registre, config.base_registre or None)
+    # the open dossiers' dates only: closed ones have no deadline
+    late, coming = due(store.select(DEADLINE_FIELDS, open_only=True), date.today(), args.jours)
     if late:
         print(f"En retard ({len(late)}) :")
         _print_deadlines(late)

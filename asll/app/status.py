@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from asll.config import Config
-from asll.domain.deadlines import Deadline, due
+from asll.domain.deadlines import DEADLINE_FIELDS, Deadline, due
 from asll.storage.heartbeat import HEARTBEAT_MARGIN_SECONDS, heartbeat_path
 from asll.storage.store import RegisterStore, Waiting
 from intake.inbox import ignored_documents, waiting_files
@@ -46,7 +46,7 @@ def gather_status(config: Config, today: date | None = None, days: int = 7) -> S
     try:
         status.registre = store.waiting()
         status.conflits = store.conflicts()
-        late, coming = due(store.dossiers(), today, days)
+        late, coming = due(store.select(DEADLINE_FIELDS, open_only=True), today, days)
         status.en_retard = [d for d in late if d.quoi.startswith("Rapport")]
         status.rapports_dus = [d for d in coming if d.quoi.startswith("Rapport")]
     except OSError as exc:

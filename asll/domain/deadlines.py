@@ -27,6 +27,25 @@ MEASURE_MONTHS = 6
 DIAGNOSTIC_MONTHS = 2
 
 
+# The fields the rules below read (with `numero`): a register of twenty thousand dossiers
+# is read on these alone (asll echeances). tests/test_deadlines.py checks it.
+DEADLINE_FIELDS = (
+    "statut",
+    "nature",
+    "type_mesure",
+    "date_ouverture",
+    "date_document",
+    "date_limite",
+    "date_audience",
+    "date_entretien",
+    "date_envoi_rapport",
+    "menage_rencontre",
+    "date_debut_mesure",
+    "date_fin_mesure",
+    "renouvellements",
+)
+
+
 @dataclass(frozen=True)
 class Deadline:
     numero: str

@@ -121,6 +121,8 @@ dossiers = sa.Table(
     sa.Column("numero", sa.String(40), primary_key=True),
     *(sa.Column(name, kind) for name, kind in DOSSIER_FIELDS),
     sa.Column("revision", sa.BigInteger, nullable=False, index=True),
+    # migration 0004: the open dossiers of one nature (matching a document), the statuses
+    sa.Index("ix_dossiers_statut_nature", "statut", "nature"),
 )
 
 documents = sa.Table(

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from asll.domain.deadlines import deadlines_for
+from asll.domain.deadlines import DEADLINE_FIELDS, deadlines_for
 from asll.domain.dossiers import apply_final_report
 from asll.domain.model import Dossier, Extraction
 from asll.domain.retention import ANONYMISED
@@ -126,7 +126,6 @@ class RegisterStore:
         self._register: Register | None = None  # the workbook as this object last wrote it
         self._written = None
         self.wait_reason: str | None = None
-        self._deadline_cache: dict[str, tuple] = {}
         self._last_db_backup = 0.0
         self._pending_missing: set[str] = set()  # rows deleted by hand, to write again
 
@@ -166,8 +165,18 @@ class RegisterStore:
         return RegisterView(self.db)
 
     def dossiers(self) -> list[Dossier]:
+        """Every dossier, whole (kept in memory and refreshed by revision afterwards)."""
         self._take_edits()
         return list(self.db.dossiers().values())
+
+    def select(
+        self, fields: tuple[str, ...] | None = None, *, numeros=None, open_only: bool = False
+    ) -> list[Dossier]:
+        """Only the dossiers asked (these numbers, or the open ones) with only the `fields`
+        asked (the others keep their defaults), in register order: `asll echeances` reads
+        the open dossiers' dates, the annual report its year's dossiers."""
+        self._take_edits()
+        return self.db.select(fields, numeros=numeros, open_only=open_only)
 
     def _take_edits(self) -> None:
         """A person saved the workbook since it was last read: their edits go into the
@@ -339,19 +348,19 @@ class RegisterStore:
     ) -> None:
         db = self.db
         register = register or self._workbook()
-        dossiers = db.dossiers()
         _, signature = db.view_state(self.vue)
         if signature is None or synced == 0:
             full = True  # a workbook this database never wrote: every row again
-        shown = {d.numero: d for d in register.dossiers()}
-        in_sheet = set(shown)
+        in_sheet = {d.numero for d in register.dossiers()}
         if full:  # only the rows that differ: writing a row costs more than comparing it
-            changed = {n for n, d in dossiers.items() if n not in shown or not _same(shown[n], d)}
-        else:
-            changed = db.changed_since(synced) | missing | (set(dossiers) - in_sheet)
-        for numero, dossier in dossiers.items():
-            if numero in changed:
-                register.put(dossier)
+            shown = {d.numero: d for d in register.dossiers()}
+            dossiers = db.dossiers()
+            rows = [d for n, d in dossiers.items() if n not in shown or not _same(shown[n], d)]
+        else:  # only the dossiers changed since the last sync are read
+            changed = db.changed_since(synced) | missing | (db.numeros() - in_sheet)
+            rows = db.select(numeros=changed)
+        for dossier in rows:
+            register.put(dossier)
         documents = db.documents(since=None if full else synced)
         if full and not _numbered_by(register, documents):
             register.clear_documents()  # its rows carry the journal's numbers: write them again
@@ -363,23 +372,19 @@ class RegisterStore:
             register.add_document(
                 DocumentRecord(**{k: v for k, v in doc.items() if k in _RECORD_FIELDS})
             )
-        register.put_deadlines(self._deadlines(dossiers))
+        register.put_deadlines(self._deadlines())
         self._backup()
         register.save()
         self._register, self._written = register, _signature(self.path)
-        cells = {n: cell_values(dossiers[n]) for n in changed if n in dossiers}
+        cells = {d.numero: cell_values(d) for d in rows}
         db.set_view(self.vue, revision, _text(self._written), cells)
 
-    def _deadlines(self, dossiers: dict[str, Dossier]) -> list:
-        """Every open deadline; computed again only for the dossiers changed since the
-        previous call (the database's cache holds a new object for each change)."""
-        cache, out = {}, []
-        for numero, dossier in dossiers.items():
-            known = self._deadline_cache.get(numero)
-            items = known[1] if known and known[0] is dossier else deadlines_for(dossier)
-            cache[numero] = (dossier, items)
-            out.extend(items)
-        self._deadline_cache = cache
+    def _deadlines(self) -> list:
+        """Every open deadline, from the open dossiers' dates alone (a closed dossier has
+        none): a few hundred rows read, however many years the register holds."""
+        out = []
+        for dossier in self.db.select(DEADLINE_FIELDS, open_only=True):
+            out.extend(deadlines_for(dossier))
         return out
 
     # ------------------------------------------------------------------ backups
