@@ -25,7 +25,7 @@ from asll.domain import communes
 from asll.domain.model import Extraction
 
 from .checks import cross_check, dependents, plausible
-from .classify import classify
+from .classify import Classification, classify
 from .engine import Found, RuleSet, compile_pattern, find_field, load_rules
 from .french import compile_expressions, spelled_forms
 from .ocr import SEUIL_CONFIANCE
@@ -95,11 +95,20 @@ def _compile_strings(value) -> Iterator[None]:
 
 
 def extract_document(
-    doc: Document, fichier: str, extra_rules_dir: Path | None = None
+    doc: Document,
+    fichier: str,
+    extra_rules_dir: Path | None = None,
+    forced_type: str | None = None,
 ) -> Extraction:
+    """The document's values; `forced_type` (a type a person chose for a file set aside)
+    replaces the classification."""
     rules = rules_for(str(extra_rules_dir) if extra_rules_dir else None)
     text = doc.text
     cls = classify(text, rules)
+    if forced_type is not None and forced_type != cls.type:
+        if forced_type not in rules:
+            raise ValueError(f"unknown document type: {forced_type}")
+        cls = Classification(forced_type, cls.scores)
     ex = Extraction(fichier=fichier, type_document=cls.type)
     if cls.type == "inconnu":
         return ex

@@ -253,7 +253,7 @@ def record_document(
                 dossier=None,
                 resultat=TRAITE,
                 remarque=remarque or "",
-                classe_sous=_relative(filed, config),
+                classe_sous=relative_to_base(filed, config),
             ),
             extraction,
             affectation=assign(extraction.commune, config),
@@ -273,7 +273,7 @@ def _register(
     notes: str | None = None,
 ) -> IntakeResult:
     name = archive_name(path.name)
-    destination = _unique_destination(config.archive / now.strftime("%Y-%m"), name)
+    destination = unique_destination(config.archive / now.strftime("%Y-%m"), name)
     try:
         numero, new = record_document(sha, extraction, name, destination, config, store, now, notes)
     except DuplicateDocument as duplicate:  # the same file, filed by another watcher first
@@ -282,12 +282,12 @@ def _register(
         log.warning("Fichier %s… lu malgré tout : %s", sha[:12], notes)
 
     dossier = store.view().get(numero)
-    drafts, problem = _draft(dossier, extraction, config)
+    drafts, problem = draft_for(dossier, extraction, config)
     if drafts:
         store.record(drafts_entry(numero, [p.name for p in drafts]))
     # Filed away last: a run stopped before this point is finished at the next start
     # (`_finish_filing`), the draft included.
-    _move(path, destination, config)
+    move_file(path, destination, config)
     log.info(
         "Fichier %s… traité : dossier %s %s, %d brouillon(s).",
         sha[:12],
@@ -299,7 +299,7 @@ def _register(
     return IntakeResult(name, TRAITE, numero, new, drafts, motif, destination)
 
 
-def _draft(dossier: Dossier, extraction: Extraction, config: Config) -> tuple[list[Path], str]:
+def draft_for(dossier: Dossier, extraction: Extraction, config: Config) -> tuple[list[Path], str]:
     kind = DRAFT_FOR_TYPE.get(extraction.type_document)
     if extraction.type_document == "fiche_prescription":
         kind = "convention" if dossier.type_mesure in CONVENTION_MEASURES else None
@@ -368,20 +368,20 @@ def _finish_filing(
     now: datetime,
 ) -> IntakeResult:
     resultat, numero, reason = known.get("resultat"), known.get("dossier"), known.get("remarque")
-    _move(path, filed_path, config)
+    move_file(path, filed_path, config)
     name = known.get("fichier") or archive_name(path.name)
     drafts, problem = [], None
     if resultat == TRAITE and numero:
         type_code = next((k for k, v in TYPES_DOCUMENT.items() if v == known.get("type")), None)
         dossier = store.view().get(numero)
         if type_code and dossier is not None:
-            drafts, problem = _draft(
+            drafts, problem = draft_for(
                 dossier, Extraction(fichier=name, type_document=type_code), config
             )
             if drafts:
                 store.record(drafts_entry(numero, [p.name for p in drafts]))
     elif resultat in (QUARANTAINE, A_TRIER) and reason:
-        _write_note(filed_path, name, sha, now, resultat, reason)
+        write_note(filed_path, name, sha, now, resultat, reason)
     log.info("Fichier %s… classé après une interruption : %s.", sha[:12], resultat)
     return IntakeResult(
         name,
@@ -410,16 +410,16 @@ def _set_aside(
 ) -> IntakeResult:
     """File `path` away in `folder`; `log_reason` replaces a `reason` that names files."""
     name = archive_name(path.name)
-    destination = _unique_destination(folder, name)
+    destination = unique_destination(folder, name)
     try:
         _record_aside(
             store, now, name, sha, type_document, dossier, resultat, reason, destination, config
         )
     except DuplicateDocument as duplicate:
         return _already_received(path, sha, duplicate.known, config, store, now)
-    _move(path, destination, config)
+    move_file(path, destination, config)
     if note:
-        _write_note(destination, name, sha, now, resultat, reason)
+        write_note(destination, name, sha, now, resultat, reason)
     log.warning("Fichier %s… %s : %s", sha[:12], resultat, log_reason or reason)
     return IntakeResult(name, resultat, dossier, motif=reason, classe_sous=destination)
 
@@ -437,13 +437,13 @@ def _record_aside(
                 dossier=dossier,
                 resultat=resultat,
                 remarque=reason,
-                classe_sous=_relative(destination, config),
+                classe_sous=relative_to_base(destination, config),
             )
         )
     )
 
 
-def _write_note(
+def write_note(
     destination: Path, original: str, sha: str, now: datetime, resultat: str, reason: str
 ) -> None:
     what_to_do = {
@@ -466,7 +466,7 @@ def _write_note(
     destination.with_name(destination.name + ".txt").write_text(text, encoding="utf-8")
 
 
-def _unique_destination(folder: Path, name: str) -> Path:
+def unique_destination(folder: Path, name: str) -> Path:
     """`folder/name`, or `name-v2`, `name-v3`… when taken (asll/storage/naming.py): nothing
     is overwritten. The name and its note (`name.txt`) always fit the file system's 255
     bytes: a long stem is shortened, never the counter, and the result stays directly
@@ -483,7 +483,7 @@ def _unique_destination(folder: Path, name: str) -> Path:
     return candidate
 
 
-def _move(source: Path, destination: Path, config: Config) -> None:
+def move_file(source: Path, destination: Path, config: Config) -> None:
     """Move a file in one step: a rename on the same disk; from another disk (a network
     inbox), a copy under a temporary name renamed once complete, so that a full disk or a
     crash never leaves a truncated file where the register says the document is."""
@@ -507,7 +507,7 @@ def _move(source: Path, destination: Path, config: Config) -> None:
     restrict(destination, config)  # it kept the shared inbox's permissions
 
 
-def _relative(path: Path, config: Config) -> str:
+def relative_to_base(path: Path, config: Config) -> str:
     try:
         return str(path.resolve().relative_to(config.base))
     except ValueError:

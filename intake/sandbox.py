@@ -135,6 +135,7 @@ def extract_isolated(
     memory_mb: int,
     rules_dir: Path | None = None,
     one_shot: bool = False,
+    forced_type: str | None = None,
 ) -> SandboxResult:
     """Read and extract `path` in a child process, within `timeout` seconds and
     `memory_mb` of memory.
@@ -147,7 +148,9 @@ def extract_isolated(
     limit covers the reading only.
     """
     rules = str(rules_dir) if rules_dir else None
-    split = one_shot and sys.platform.startswith("linux")
+    ahead = one_shot and sys.platform.startswith("linux")
+    # a type a person chose: the child only reads, the extraction runs here with that type
+    split = ahead or forced_type is not None
     ctx = _context(one_shot)
     parent_conn, child_conn = ctx.Pipe(duplex=False)
     process = ctx.Process(
@@ -157,7 +160,7 @@ def extract_isolated(
     process.start()
     child_conn.close()
     try:
-        if split:
+        if ahead:
             # while the child reads, the rules are loaded and their patterns compiled,
             # until the text arrives; the rest compile as the text needs them
             from intake.extract import USUAL_SPELLED, compile_ahead
@@ -180,7 +183,7 @@ def extract_isolated(
         process.join(5)
         parent_conn.close()
     if status == "read":
-        return _extract_here(payload, Path(path).name, rules_dir)
+        return _extract_here(payload, Path(path).name, rules_dir, forced_type)
     if status == "ok":
         extraction, notes = payload
         return SandboxResult(extraction=Extraction.from_json(extraction), notes=notes)
@@ -189,7 +192,9 @@ def extract_isolated(
     return SandboxResult(reason=payload)
 
 
-def _extract_here(doc, fichier: str, rules_dir: Path | None) -> SandboxResult:
+def _extract_here(
+    doc, fichier: str, rules_dir: Path | None, forced_type: str | None = None
+) -> SandboxResult:
     try:
         from intake.extract import extract_document
     except Exception as exc:  # the tool is broken, not the file
@@ -197,7 +202,9 @@ def _extract_here(doc, fichier: str, rules_dir: Path | None) -> SandboxResult:
             f"Le module de lecture ne fonctionne pas : {type(exc).__name__}: {exc}"
         ) from exc
     try:
-        extraction = extract_document(doc, fichier, extra_rules_dir=rules_dir)
+        extraction = extract_document(
+            doc, fichier, extra_rules_dir=rules_dir, forced_type=forced_type
+        )
     except Exception as exc:  # noqa: BLE001 - as in the child: the file is at fault
         return SandboxResult(reason=_failed(exc))
     return SandboxResult(extraction=extraction, notes=doc.warnings)

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from asll.config import PROJECT_ROOT
 from intake.inbox import archive_name
-from intake.pipeline import QUARANTAINE, TRAITE, Intake, _unique_destination
+from intake.pipeline import QUARANTAINE, TRAITE, Intake, unique_destination
 
 SAMPLE = PROJECT_ROOT / "samples" / "documents" / "assignation MARTIN.pdf"
 NFC = unicodedata.normalize("NFC", "Élodie Hérault – courrier.pdf")
@@ -93,10 +93,10 @@ def test_the_same_name_dropped_twice_with_different_content_keeps_both(config):
 def test_a_long_name_already_taken_is_shortened_not_overflowed(tmp_path):
     stem = "é" * 125  # 250 bytes
     for suffix in (".pdf", ""):
-        taken = _unique_destination(tmp_path, stem + suffix)
+        taken = unique_destination(tmp_path, stem + suffix)
         taken.write_bytes(b"x")  # filesystems refuse a name over 255 bytes: this must work
         taken.with_name(taken.name + ".txt").write_text("note")
-        second = _unique_destination(tmp_path, stem + suffix)
+        second = unique_destination(tmp_path, stem + suffix)
         second.write_bytes(b"y")
         second.with_name(second.name + ".txt").write_text("note")
         assert second != taken and second.parent == tmp_path

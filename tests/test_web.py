@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -482,3 +483,189 @@ def test_a_responsable_makes_the_gts_pack_and_downloads_it_others_cannot(workspa
     assert worker.get(f"/rapports/{name}").status_code == 404
     for hostile in ("..%2Fregistre.xlsx", "..%2F..%2Fregistre.xlsx", "%2Fetc%2Fpasswd"):
         assert boss.get(f"/rapports/{hostile}").status_code == 404
+
+
+# ---------------------------------------------------------------- À trier et quarantaine
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "documents"
+FACTURE = SAMPLES / "Facture electricite 09-2025.pdf"
+
+
+def _received_aside(workspace) -> Path:
+    """The bill, dropped in the inbox and set aside « à trier » by `asll traiter`."""
+    import shutil
+
+    from asll.app.cli import main
+
+    shutil.copy(FACTURE, workspace.inbox / FACTURE.name)
+    assert main(["traiter", "--espace", str(workspace.base)]) == 0
+    aside = workspace.a_trier / FACTURE.name
+    assert aside.is_file() and (workspace.a_trier / f"{FACTURE.name}.txt").is_file()
+    return aside
+
+
+def _document(sha: str) -> dict:
+    from asll.app.web import state
+
+    return state.store().view().find_document(sha)
+
+
+def test_a_trier_lists_the_files_with_their_reason_for_staff_only(workspace):
+    _received_aside(workspace)
+    agent = client_for("Léa Martin", "agent")
+    page = text(agent.get("/a-trier/"))
+    assert FACTURE.name in page and "pas été reconnu comme une assignation" in page
+    assert "Classer dans le dossier" in page and "ESU-2025-0001" in page
+    worker = client_for("Camille Roux", "travailleur")
+    assert worker.get("/a-trier/").status_code == 404
+    response = worker.post(
+        "/a-trier/action/",
+        {"dossier": "a-trier", "fichier": FACTURE.name, "action": "ecarter", "motif": "x"},
+    )
+    assert response.status_code == 404 and (workspace.a_trier / FACTURE.name).is_file()
+
+
+def test_a_file_attached_to_a_dossier_is_filed_in_its_archive_and_the_register(workspace):
+    from intake.pipeline import sha256_of
+
+    aside = _received_aside(workspace)
+    sha = sha256_of(aside)
+    assert _document(sha)["resultat"] == "à trier"
+    agent = client_for("Léa Martin", "agent")
+    response = agent.post(
+        "/a-trier/action/",
+        {
+            "dossier": "a-trier",
+            "fichier": FACTURE.name,
+            "action": "rattacher",
+            "numero": "ESU-2025-0001",
+        },
+    )
+    assert response.status_code == 200, text(response)
+    assert "est classé dans le dossier ESU-2025-0001" in text(response)
+    doc = _document(sha)
+    assert doc["dossier"] == "ESU-2025-0001" and doc["resultat"] == "traité"
+    filed = workspace.base / doc["classe_sous"]
+    assert filed.is_file() and filed.read_bytes() == FACTURE.read_bytes()
+    assert filed.parent.parent == workspace.archive
+    assert not list(workspace.a_trier.iterdir())  # the note went with the file
+    assert (filed.parent / f"{filed.name}.note-initiale.txt").is_file()
+    history = [h for h in _store_history("ESU-2025-0001") if h["champ"] == "documents"]
+    assert history and history[-1]["auteur"] == "Léa Martin"
+    page = text(client_for("Chef", "responsable").get("/dossiers/ESU-2025-0001/"))
+    assert FACTURE.name in page
+
+
+def _store_history(numero: str) -> list[dict]:
+    from asll.app.web import state
+
+    return state.store().history({numero})
+
+
+def test_a_file_set_aside_moves_with_its_reason_and_nothing_is_deleted(workspace):
+    from intake.pipeline import sha256_of
+
+    aside = _received_aside(workspace)
+    sha = sha256_of(aside)
+    agent = client_for("Léa Martin", "agent")
+    empty = agent.post(
+        "/a-trier/action/",
+        {"dossier": "a-trier", "fichier": FACTURE.name, "action": "ecarter", "motif": " "},
+    )
+    assert empty.status_code == 400 and "Indiquez pourquoi" in text(empty) and aside.is_file()
+    agent.post(
+        "/a-trier/action/",
+        {
+            "dossier": "a-trier",
+            "fichier": FACTURE.name,
+            "action": "ecarter",
+            "motif": "Facture du ménage, rendue en main propre",
+        },
+    )
+    kept = workspace.base / "mis-de-cote" / FACTURE.name
+    assert kept.read_bytes() == FACTURE.read_bytes() and not aside.exists()
+    note = (workspace.base / "mis-de-cote" / f"{FACTURE.name}.txt").read_text(encoding="utf-8")
+    assert "Motif : Facture du ménage, rendue en main propre" in note and "Léa Martin" in note
+    assert "pas été reconnu" in note  # the first note is kept inside the new one
+    doc = _document(sha)
+    assert doc["resultat"] == "mis de côté" and doc["classe_sous"].startswith("mis-de-cote")
+
+
+def test_a_file_read_again_with_the_chosen_type_becomes_a_dossier(workspace):
+    """An assignation the classifier missed: set aside « à trier » (its register row says
+    so), read again as an assignation, it opens its dossier, with its draft, not a
+    « doublon »."""
+    import shutil
+    from datetime import datetime
+
+    from asll.app.web import state
+    from asll.storage.register import DocumentRecord
+    from asll.storage.store import document_entry
+    from intake.pipeline import sha256_of
+
+    source = SAMPLES / "assignation MARTIN.pdf"
+    aside = workspace.a_trier / source.name
+    shutil.copy(source, aside)
+    (workspace.a_trier / f"{source.name}.txt").write_text("Motif : non reconnu\n", "utf-8")
+    sha = sha256_of(aside)
+    state.store().record(
+        document_entry(
+            DocumentRecord(
+                datetime(2025, 9, 1, 10, 0),
+                source.name,
+                sha,
+                "Inconnu",
+                None,
+                "à trier",
+                "non reconnu",
+                f"a-trier/{source.name}",
+            )
+        )
+    )
+    agent = client_for("Léa Martin", "agent")
+    refused = agent.post(
+        "/a-trier/action/",
+        {"dossier": "a-trier", "fichier": source.name, "action": "relire", "type": "inconnu"},
+    )
+    assert refused.status_code == 400 and aside.is_file()
+    response = agent.post(
+        "/a-trier/action/",
+        {"dossier": "a-trier", "fichier": source.name, "action": "relire", "type": "assignation"},
+    )
+    assert response.status_code == 200 and "a été relu" in text(response), text(response)
+    doc = _document(sha)
+    assert doc["resultat"] == "traité" and doc["type"] == "Assignation" and doc["dossier"]
+    assert doc["recu_le"] == datetime(2025, 9, 1, 10, 0)  # the same row, not a duplicate
+    assert len([d for d in state.store().view().documents() if d["sha256"] == sha]) == 1
+    dossier = state.store().view().get(doc["dossier"])
+    assert dossier.nature == "ESU" and any(p.nom == "MARTIN" for p in dossier.personnes)
+    assert dossier.brouillons  # the draft the pipeline writes for an assignation
+    assert (workspace.base / doc["classe_sous"]).is_file() and not aside.exists()
+
+
+def test_triage_refuses_paths_unknown_names_and_no_csrf(workspace):
+    _received_aside(workspace)
+    outside = workspace.base / "secret.pdf"
+    outside.write_bytes(FACTURE.read_bytes())
+    agent = client_for("Léa Martin", "agent")
+    for key, name in (
+        ("a-trier", "../secret.pdf"),
+        ("a-trier", str(outside)),
+        ("../", "secret.pdf"),
+        ("archive", FACTURE.name),
+    ):
+        response = agent.post(
+            "/a-trier/action/",
+            {"dossier": key, "fichier": name, "action": "ecarter", "motif": "essai"},
+        )
+        assert response.status_code == 400, (key, name)
+    assert outside.is_file() and (workspace.a_trier / FACTURE.name).is_file()
+    assert not (workspace.base / "mis-de-cote").exists()
+    from django.contrib.auth.models import User
+
+    strict = client_for(enforce_csrf_checks=True)
+    strict.force_login(User.objects.get(username="Léa Martin"))
+    response = strict.post(
+        "/a-trier/action/",
+        {"dossier": "a-trier", "fichier": FACTURE.name, "action": "ecarter", "motif": "x"},
+    )
+    assert response.status_code == 403 and (workspace.a_trier / FACTURE.name).is_file()

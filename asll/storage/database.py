@@ -295,12 +295,15 @@ class Database:
         numero: str | None = None,
         affectation: Affectation | None = None,
         match: bool = False,
+        refile: bool = False,
     ) -> Filed:
         """One transaction: the document's row, its dossier created or completed.
 
         With an extraction, the document goes to `numero` (created when absent), or with
         `match` to the open dossier it matches, else to a new dossier numbered here. Raises
-        DuplicateDocument when a copy of the file was filed first (by any site).
+        DuplicateDocument when a copy of the file was filed first (by any site). With
+        `refile`, the row of a file already received (set aside, then read again with the
+        type a person chose) is updated instead: it keeps its id and reception date.
         """
         first_copy = record.resultat != "doublon" and bool(record.sha256)
         try:
@@ -341,15 +344,49 @@ class Database:
                     "site": self.site,
                     "revision": rev,
                 }
-                doc_id = conn.execute(sa.insert(documents).values(**document)).inserted_primary_key[
-                    0
-                ]
+                known = _find_document(conn, record.sha256) if refile and first_copy else None
+                if known is not None:
+                    doc_id = known["journal"]
+                    document["recu_le"] = known["recu_le"]
+                    conn.execute(
+                        sa.update(documents).where(documents.c.id == doc_id).values(**document)
+                    )
+                    if document["dossier"]:
+                        _audit(conn, document["dossier"], "documents", None, record.fichier, TOOL)
+                else:
+                    doc_id = conn.execute(
+                        sa.insert(documents).values(**document)
+                    ).inserted_primary_key[0]
         except IntegrityError:
             known = self.find_document(record.sha256) if first_copy else None
             if known is None:
                 raise
             raise DuplicateDocument(known) from None
         return Filed(document_of(document | {"id": doc_id}), document["dossier"], nouveau)
+
+    def refile_document(self, sha256: str, changes: dict, author: str) -> dict | None:
+        """A person files again a document set aside (à trier, quarantaine): its row (the
+        first copy's) takes `changes` (dossier, resultat, type, remarque, classe_sous), in
+        one transaction, written in the audit trail of the dossier it joins. None when the
+        register does not know the file."""
+        allowed = {"dossier", "resultat", "type", "remarque", "classe_sous"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"unknown document columns: {sorted(unknown)}")
+        with self.engine.begin() as conn:
+            known = _find_document(conn, sha256)
+            if known is None:
+                return None
+            rev = _next_revision(conn)
+            conn.execute(
+                sa.update(documents)
+                .where(documents.c.id == known["journal"])
+                .values(**changes, revision=rev)
+            )
+            numero = changes.get("dossier")
+            if numero:
+                _audit(conn, numero, "documents", None, known["fichier"], author)
+            return _find_document(conn, sha256)
 
     def import_dossier(self, dossier: Dossier, source: str, ligne: int, when: datetime) -> bool:
         """A dossier from another table (asll importer), with its "Import" document row.

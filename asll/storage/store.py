@@ -227,6 +227,7 @@ class RegisterStore:
                 entry.get("dossier"),
                 entry.get("affectation"),
                 match=entry.get("match", False),
+                refile=entry.get("reprise", False),
             )
             return dict(
                 entry, seq=filed.document["journal"], dossier=filed.numero, nouveau=filed.nouveau
@@ -243,6 +244,11 @@ class RegisterStore:
         elif kind == "rapport_final":
             values = entry["valeurs"]
             self.db.change(entry["dossier"], lambda d: apply_final_report(d, values), TOOL)
+        elif kind == "reclassement":
+            known = self.db.refile_document(entry["sha256"], entry["valeurs"], entry["auteur"])
+            if known is None:
+                raise KeyError(entry["sha256"])
+            return dict(entry, document=known)
         elif kind == "correction":
             values = entry["valeurs"]
             self.db.change(
@@ -570,6 +576,12 @@ def correction_entry(numero: str, values: dict, auteur: str) -> dict:
     if unknown:
         raise ValueError(f"Champs inconnus : {', '.join(sorted(unknown))}")
     return {"type": "correction", "dossier": numero, "valeurs": dict(values), "auteur": auteur}
+
+
+def refile_entry(sha256: str, values: dict, auteur: str) -> dict:
+    """A document set aside, filed again by a person (attached to a dossier, set aside
+    for good, read again): the new values of its row, `auteur` in the audit trail."""
+    return {"type": "reclassement", "sha256": sha256, "valeurs": dict(values), "auteur": auteur}
 
 
 def _apply_correction(dossier: Dossier, values: dict) -> bool:

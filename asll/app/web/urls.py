@@ -3,7 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from asll.app.web import arrivals_views, deadlines_views, reports_views, views
+from asll.app.web import arrivals_views, deadlines_views, reports_views, triage_views, views
 
 urlpatterns = [
     path("", views.dossiers, name="dossiers"),
@@ -18,6 +18,8 @@ urlpatterns = [
     path("rapports/<str:nom>", reports_views.rapport, name="rapport"),
     path("arrivees/", arrivals_views.arrivees, name="arrivees"),
     path("arrivees/etat/", arrivals_views.arrivees_etat, name="arrivees_etat"),
+    path("a-trier/", triage_views.a_trier, name="a_trier"),
+    path("a-trier/action/", triage_views.trier, name="trier"),
     path("htmx.min.js", arrivals_views.htmx, name="htmx"),
 ]
 
