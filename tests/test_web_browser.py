@@ -162,6 +162,67 @@ def test_log_in_drop_an_assignation_and_correct_a_value(served):
     assert dossier.montant_dette == 3500.0
 
 
+FACTURE = ROOT / "samples" / "documents" / "Facture electricite 09-2025.pdf"
+
+
+def test_an_agent_sorts_an_a_trier_file_and_downloads_a_draft(served, tmp_path):
+    from docx import Document
+    from playwright.sync_api import expect, sync_playwright
+
+    espace, base = served
+    secret = tmp_path / "mot-de-passe-agent"
+    secret.write_text(PASSWORD, encoding="utf-8")
+    made = _asll(
+        "comptes", "ajouter", "Léa Martin", "--role", "agent",
+        "--config", str(espace / "asll.toml"), "--mot-de-passe-fichier", str(secret),
+    )  # fmt: skip
+    assert made.wait(120) == 0
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1280, "height": 860}, locale="fr-FR")
+        page.goto(base + "/connexion/")
+        page.get_by_label("Nom du compte").fill("Léa Martin")
+        page.get_by_label("Mot de passe").fill(PASSWORD)
+        page.get_by_label("Mot de passe").press("Enter")
+        page.get_by_role("link", name="Arrivées").click()
+        page.get_by_label("Déposez ici").set_input_files([str(SAMPLE), str(FACTURE)])
+        page.get_by_role("button", name="Envoyer").click()
+        row = page.locator("#etat tr", has_text=SAMPLE.name)
+        expect(row).to_contain_text("traité", timeout=120_000)
+        expect(page.locator("#etat tr", has_text=FACTURE.name).first).to_contain_text(
+            "à trier", timeout=120_000
+        )
+        numero = row.get_by_role("link").inner_text()
+
+        page.get_by_role("link", name="À trier").click()
+        section = page.get_by_role("region", name=FACTURE.name)
+        expect(section).to_contain_text("pas été reconnu")
+        _check_accessibility(page)
+        page.screenshot(path=IMAGES / "web-a-trier.png", full_page=True)
+        section.get_by_label("Classer dans le dossier").select_option(numero)
+        section.get_by_role("button", name="Classer").click()
+        expect(page.get_by_role("status")).to_contain_text(f"classé dans le dossier {numero}")
+        expect(page.get_by_role("region", name=FACTURE.name)).to_have_count(0)
+
+        page.goto(f"{base}/dossiers/{numero}/")
+        expect(page.get_by_text(FACTURE.name)).to_be_visible()
+        link = page.locator("#brouillons ~ ul a").first
+        with page.expect_download() as info:
+            link.click()
+        download = info.value
+        saved = tmp_path / download.suggested_filename
+        download.save_as(saved)
+        browser.close()
+
+    assert saved.suffix == ".docx"
+    draft = Document(saved)
+    cells = [c.text for t in draft.tables for r in t.rows for c in r.cells]
+    words = "\n".join([p.text for p in draft.paragraphs] + cells)
+    assert "Diagnostic social et financier" in words and "MARTIN" in words
+    assert list((espace / "archive").rglob(FACTURE.name))
+    assert not (espace / "a-trier" / FACTURE.name).exists()
+
+
 def test_serving_the_whole_service_is_refused_while_no_account_exists(tmp_path):
     run = _asll(
         "servir", "--espace", str(tmp_path / "espace"), "--adresse", "0.0.0.0",
