@@ -35,6 +35,7 @@ from .parsers.grids import realign, table_doubts
 from .parsers.landlords import find_bailleur, statut_from_bailleur
 from .parsers.persons import find_persons
 from .readers import Document, read_document
+from .readers.document import PAGE_BREAK
 
 log = logging.getLogger(__name__)
 
@@ -129,13 +130,13 @@ def extract_document(
         else:
             letter, act, act_offset = text, text, 0
         # the letter's own fields
-        _fill(ex, reader.read(rs, letter, 0, _filled(ex)), uncertain)
+        _fill(ex, reader.read(rs, letter, 0, _filled(ex)), uncertain, text)
         # the act's fields (read in the copy, then in the letter for what is missing)
         parents = [rules[n] for n in rs.inherits if n in rules] or [rs]
         for parent in parents:
-            _fill(ex, reader.read(parent, act, act_offset, _filled(ex)), uncertain)
+            _fill(ex, reader.read(parent, act, act_offset, _filled(ex)), uncertain, text)
             if act is not letter:
-                _fill(ex, reader.read(parent, letter, 0, _filled(ex)), uncertain)
+                _fill(ex, reader.read(parent, letter, 0, _filled(ex)), uncertain, text)
         _parties(ex, rs.data, act, act_offset, letter, reader, uncertain)
         with _guard("grille", uncertain):
             _realigned_grid(ex, rs, parents, letter, uncertain)
@@ -152,6 +153,8 @@ def extract_document(
     )
     uncertain |= dependents(ex, uncertain)
     ex.champs_incertains = [name for name in _field_order() if name in uncertain]
+    filled = _filled(ex)  # a check may have emptied a value: no place for what is not there
+    ex.provenance = {k: v for k, v in ex.provenance.items() if k in filled}
     return ex
 
 
@@ -244,14 +247,29 @@ def _filled(ex: Extraction) -> set[str]:
     return {name for name in _FIELDS if getattr(ex, name, None) not in (None, [], "")}
 
 
-def _fill(ex: Extraction, found: dict[str, Found], uncertain: set[str]) -> None:
+def _fill(
+    ex: Extraction, found: dict[str, Found], uncertain: set[str], text: str | None = None
+) -> None:
+    """Set the values found; with `text` (the document's, where the offsets point), record
+    where each was read."""
     for name, f in found.items():
         if f.value is None:
             uncertain.add(name)
             continue
         setattr(ex, name, f.value)
+        if text is not None:
+            ex.provenance[name] = where(text, f.start)
         if f.uncertain:
             uncertain.add(name)
+
+
+def where(text: str, offset: int) -> dict:
+    """The page and line (from 1) of character `offset` of a document's text."""
+    offset = max(0, min(offset, len(text)))
+    page = text.count(PAGE_BREAK, 0, offset) + 1
+    page_start = text.rfind(PAGE_BREAK, 0, offset)
+    page_start = 0 if page_start < 0 else page_start + len(PAGE_BREAK)
+    return {"page": page, "ligne": text.count("\n", page_start, offset) + 1}
 
 
 class _Reader:

@@ -49,3 +49,25 @@ def test_unreadable_samples_give_a_french_reason():
             extract(doc)
         except UnreadableDocument as exc:
             assert str(exc) and "\n" not in str(exc)
+
+
+@pytest.mark.skipif(not (SAMPLES / "documents").is_dir(), reason="samples/documents absent")
+def test_each_value_records_the_page_and_line_it_was_read_from():
+    from asll.domain.model import Extraction
+    from intake.readers import read_document
+
+    path = SAMPLES / "documents" / "assignation MARTIN.pdf"
+    ex = extract(path)
+    pages = read_document(path).pages
+
+    def line_of(key: str) -> str:
+        where = ex.provenance[key]
+        return pages[where["page"] - 1].split("\n")[where["ligne"] - 1]
+
+    assert ex.provenance["montant_dette"]["page"] == 2
+    assert "3 412,87 €" in line_of("montant_dette")
+    assert "14 octobre 2025" in line_of("date_audience")
+    assert "12 mars 2018" in line_of("date_bail")
+    # only values read are placed, and the key survives the trip through JSON
+    assert set(ex.provenance) <= {k for k, v in ex.to_json().items() if v not in (None, [], "")}
+    assert Extraction.from_json(ex.to_json()).provenance == ex.provenance

@@ -142,6 +142,9 @@ class Extraction(DonneesMenage):
 
     fichier: str = ""
     type_document: str = "inconnu"
+    # extra key: where each value was read, {"cle": {"page": 1, "ligne": 12}} (pages and
+    # lines counted from 1), as the contract allows; empty for values read from a form
+    provenance: dict = field(default_factory=dict)
 
     def to_json(self) -> dict:
         """The object `asll extract --json` prints: contract keys first, then extras."""
@@ -155,6 +158,8 @@ class Extraction(DonneesMenage):
             elif name in DATE_FIELDS:
                 value = _iso(value)
             out[name] = value
+        if self.provenance:
+            out["provenance"] = {k: dict(v) for k, v in self.provenance.items()}
         return out
 
     @classmethod
@@ -171,6 +176,8 @@ class Extraction(DonneesMenage):
             elif name in DATE_FIELDS:
                 value = _from_iso(value)
             kwargs[name] = value
+        if data.get("provenance"):
+            kwargs["provenance"] = {k: dict(v) for k, v in data["provenance"].items()}
         return cls(**kwargs)
 
 
