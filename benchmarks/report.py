@@ -302,6 +302,23 @@ def rows(results: dict) -> list[tuple]:
             )
     if "erreur" in web:
         out.append(("6", "Pages", "ERREUR", "", "", "", ""))
+
+    sites = results.get("sites", {})
+    if "ratio" in sites:
+        out.append(
+            (
+                "7",
+                f"Rafale de {sites['fichiers']} fichiers, deux surveillances sur une base "
+                "PostgreSQL",
+                _s(sites["deux_sites"]["total"]),
+                f"une surveillance {_s(sites['un_site']['total'])}",
+                _r(sites["ratio"]),
+                f"≤ {str(sites['cible']).replace('.', ',')}×",
+                _ok(sites["ratio"] <= sites["cible"]),
+            )
+        )
+    elif "erreur" in sites:
+        out.append(("7", "Deux sites", "ERREUR", "", "", "", ""))
     return out
 
 
@@ -604,6 +621,25 @@ def render_markdown(results: dict, machine: dict, rapide: bool, sections) -> str
         else:
             md += ["- PDF : LibreOffice absent, non mesuré."]
         md += [""]
+    sites = results.get("sites", {})
+    if "ratio" in sites:
+        one, two = sites["un_site"], sites["deux_sites"]
+        md += [
+            "## 7. Deux sites, un registre PostgreSQL",
+            "",
+            f"{sites['fichiers']} fichiers (copies aux octets distincts des PDF fournis, "
+            "sans les scans papier) déplacés d'un coup dans le dossier d'arrivée d'une surveillance "
+            "(`asll surveiller`), puis répartis entre les dossiers d'arrivée de deux "
+            "surveillances (deux processus, deux espaces) sur une même base PostgreSQL, "
+            f"sur les mêmes {sites['coeurs']} cœurs. Chaque exécution a sa base neuve, déjà "
+            "migrée ; durée = premier fichier déposé → dernier résultat dans la base. Une "
+            "exécution de chaque (lente).",
+            "",
+            f"- une surveillance : {_s(one['total'])} ({one['resultats']} résultats)",
+            f"- deux surveillances : {_s(two['total'])} ({two['resultats']} résultats) → "
+            f"{_r(sites['ratio'])} (cible ≤ {str(sites['cible']).replace('.', ',')}×)",
+            "",
+        ]
     for name in sections:
         res = results.get(name, {})
         if "erreur" in res:

@@ -23,7 +23,7 @@ from pathlib import Path
 from benchmarks.common import machine_info
 
 HERE = Path(__file__).resolve().parent
-SECTIONS = ("extraction", "latence", "rafale", "registre", "generation", "pages")
+SECTIONS = ("extraction", "latence", "rafale", "registre", "generation", "pages", "sites")
 MODULES = {
     "extraction": "bench_extraction",
     "latence": "bench_latency",
@@ -31,6 +31,7 @@ MODULES = {
     "registre": "bench_register",
     "generation": "bench_generation",
     "pages": "bench_web",
+    "sites": "bench_sites",
 }
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from asll.config import Config
 from asll.domain import labels
 from asll.domain.dates import add_months
-from asll.domain.deadlines import measure_end
+from asll.domain.deadlines import DEADLINE_FIELDS, measure_end
 from asll.domain.dossiers import is_closed
 from asll.domain.model import Dossier
 from asll.storage.naming import free_stem
@@ -52,6 +52,25 @@ RENOUVELLEMENTS = "Demandes de renouvellement"
 BILANS = "Bilans : arrêt ou renouvellement"
 DIAGNOSTICS = "Retours de diagnostics"
 LIGNES_PRESENCE = 6  # blank lines for the partners who attend
+
+
+# The fields `selection_gts` reads (with `numero`), the measure's end included: the
+# month's lines are chosen on these alone, then read whole. tests/test_reports.py checks it.
+CHAMPS_GTS = DEADLINE_FIELDS + (
+    "origine_demande",
+    "aide_fsl",
+    "decision_gts",
+    "date_gts",
+    "proposition",
+)
+
+
+def dossiers_du_gts(store, month: str) -> list[Dossier]:
+    """The dossiers `month`'s GTS decides on, read whole from the register
+    (`RegisterStore`); the others only on the fields that decide it."""
+    chosen = selection_gts(store.select(CHAMPS_GTS), month)
+    numeros = {d.numero for lignes in chosen.values() for d, _ in lignes}
+    return store.select(numeros=numeros) if numeros else []
 
 
 def _mois(month: str) -> tuple[date, date]:

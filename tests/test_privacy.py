@@ -11,7 +11,13 @@ from openpyxl import load_workbook
 
 from asll.app.privacy import erase
 from asll.config import PROJECT_ROOT, Config
-from asll.domain.retention import due_for_purge, find_person
+from asll.domain.retention import (
+    PERSON_FIELDS,
+    PURGE_FIELDS,
+    due_for_purge,
+    find_person,
+    last_activity,
+)
 from asll.storage.permissions import private_umask
 from asll.storage.store import RegisterStore
 from intake.pipeline import Intake
@@ -123,6 +129,32 @@ def test_retention_selects_closed_dossiers_two_years_after_last_contact(tmp_path
     )
     selected = due_for_purge([old, recent, still_open], date(2025, 11, 23), 2)
     assert [d.numero for d in selected] == ["ESU-2022-0001"]
+
+    # `asll purger` and the person search read the register on their fields alone
+    read: set = set()
+    watched = [_Watched(d, read) for d in (old, recent, still_open)]
+    assert [d.numero for d in due_for_purge(watched, date(2025, 11, 23), 2)] == ["ESU-2022-0001"]
+    assert [last_activity(d) for d in watched] == [
+        date(2022, 4, 1),
+        date(2024, 3, 1),
+        date(2021, 3, 1),
+    ]
+    assert read - {"numero"} <= set(PURGE_FIELDS), read - set(PURGE_FIELDS)
+    read.clear()
+    assert [d.numero for d in find_person(watched, "b")] == ["ESU-2024-0001"]
+    assert read - {"numero"} <= set(PERSON_FIELDS), read - set(PERSON_FIELDS)
+
+
+class _Watched:
+    """A dossier that records which fields are read."""
+
+    def __init__(self, dossier, read: set):
+        object.__setattr__(self, "_dossier", dossier)
+        object.__setattr__(self, "_read", read)
+
+    def __getattr__(self, name):
+        self._read.add(name)
+        return getattr(self._dossier, name)
 
 
 def test_files_the_tool_creates_are_owner_only(tmp_path):

@@ -1,5 +1,6 @@
 """`asll reconstruire` from the archived documents when the journal is lost (the store's
-part, hand-typed values and deleted rows, is in test_store.py)."""
+part, hand-typed values and deleted rows, is in test_store.py). Every test runs on SQLite and
+on PostgreSQL (`register_url`)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import sqlalchemy as sa
 from openpyxl import load_workbook
 
 from asll.config import PROJECT_ROOT, Config
+from asll.storage.database import dispose_all
 from intake.pipeline import Intake
 
 SAMPLES = PROJECT_ROOT / "samples" / "documents"
@@ -29,9 +32,34 @@ def _asll(*args) -> subprocess.CompletedProcess:
     )
 
 
-def test_archived_documents_rebuild_a_register_whose_journal_is_lost(tmp_path):
-    config = Config.for_workspace(tmp_path / "espace")
+def _workspace(base: Path, register_url: str | None) -> Config:
+    """A workspace whose asll.toml names the register's database (none: SQLite beside it)."""
+    base.mkdir(parents=True, exist_ok=True)
+    toml = f'[registre]\nbase = "{register_url}"\n' if register_url else ""
+    (base / "asll.toml").write_text(toml, encoding="utf-8")
+    config = Config.for_workspace(base, base_registre=register_url)
     config.ensure_folders()
+    return config
+
+
+def _rebuild(config: Config) -> subprocess.CompletedProcess:
+    return _asll("reconstruire", "--config", config.base / "asll.toml")
+
+
+def _lose_database(config: Config) -> None:
+    """A restored disk, or a new PostgreSQL server: the register's database is gone."""
+    dispose_all()
+    if config.base_registre:
+        engine = sa.create_engine(config.base_registre)
+        with engine.begin() as conn:
+            conn.execute(sa.text("DROP SCHEMA public CASCADE"))
+            conn.execute(sa.text("CREATE SCHEMA public"))
+        engine.dispose()
+    shutil.rmtree(config.registre.parent / ".asll")
+
+
+def test_archived_documents_rebuild_a_register_whose_journal_is_lost(tmp_path, register_url):
+    config = _workspace(tmp_path / "espace", register_url)
     names = [
         "ASSIGNATION GARNIER c D'ALMEIDA.pdf",
         "SP Langres - D'ALMEIDA.pdf",
@@ -46,9 +74,9 @@ def test_archived_documents_rebuild_a_register_whose_journal_is_lost(tmp_path):
     before = _by_number(config.registre)
     # the register and its database are lost (a restored disk); the archive is intact
     config.registre.unlink()
-    shutil.rmtree(config.registre.parent / ".asll")
+    _lose_database(config)
 
-    result = _asll("reconstruire", "--espace", config.base)
+    result = _rebuild(config)
 
     assert result.returncode == 0, result.stderr
     after = _by_number(config.registre)
@@ -59,20 +87,19 @@ def test_archived_documents_rebuild_a_register_whose_journal_is_lost(tmp_path):
     assert "colonnes remplies à la main" in result.stdout  # nothing to take them from
     assert len(list(config.archive.rglob("*.*"))) == 3  # read where they lie, not moved
 
-    again = _asll("reconstruire", "--espace", config.base)  # now in the journal: read once
+    again = _rebuild(config)  # now in the journal: read once
     assert again.returncode == 0 and "absents de la base" not in again.stdout
     assert len(_by_number(config.registre)) == 2
 
 
-def test_nothing_to_rebuild_says_so(tmp_path):
-    result = _asll("reconstruire", "--espace", tmp_path)
+def test_nothing_to_rebuild_says_so(tmp_path, register_url):
+    result = _rebuild(_workspace(tmp_path, register_url))
     assert result.returncode != 0
     assert "rien à reconstruire" in result.stderr
 
 
-def test_an_archived_file_that_cannot_be_read_is_named_and_left_in_place(tmp_path):
-    config = Config.for_workspace(tmp_path / "espace")
-    config.ensure_folders()
+def test_an_archived_file_that_cannot_be_read_is_named_and_left_in_place(tmp_path, register_url):
+    config = _workspace(tmp_path / "espace", register_url)
     month = config.archive / "2025-10"
     month.mkdir(parents=True)
     broken = month / "assignation tronquée.pdf"
@@ -80,7 +107,7 @@ def test_an_archived_file_that_cannot_be_read_is_named_and_left_in_place(tmp_pat
     invoice = month / "Facture electricite 09-2025.pdf"  # readable, but not a saisine
     shutil.copy(SAMPLES / invoice.name, invoice)
 
-    result = _asll("reconstruire", "--espace", config.base)
+    result = _rebuild(config)
 
     assert result.returncode == 0, result.stderr
     assert "2 document(s) archivé(s) non relus, laissés en place" in result.stdout

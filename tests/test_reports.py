@@ -40,7 +40,15 @@ from docx.oxml.ns import qn  # noqa: E402
 from asll.config import Config, Secteur, Service  # noqa: E402
 from asll.domain.model import Dossier  # noqa: E402
 from asll.storage.register import Register  # noqa: E402
-from reports import annual_report, gts_pack, pourcentage_fr, selection_gts, statistiques  # noqa: E402
+from reports import (  # noqa: E402
+    CHAMPS_GTS,
+    annual_report,
+    dossiers_du_gts,
+    gts_pack,
+    pourcentage_fr,
+    selection_gts,
+    statistiques,
+)
 
 SERVICE = Service(
     nom="Espace Famille — Service logement",
@@ -579,6 +587,49 @@ def _gts_dossiers() -> list[Dossier]:
             numero="ESU-2025-0001", nature="ESU", statut="Nouveau", date_ouverture=date(2025, 3, 1)
         ),
     ]
+
+
+class _Watched:
+    """A dossier that records which fields are read."""
+
+    def __init__(self, dossier: Dossier, read: set):
+        object.__setattr__(self, "_dossier", dossier)
+        object.__setattr__(self, "_read", read)
+
+    def __getattr__(self, name):
+        self._read.add(name)
+        return getattr(self._dossier, name)
+
+
+def test_the_gts_selection_reads_only_the_fields_asll_gts_loads():
+    read: set = set()
+    whole = selection_gts(_gts_dossiers(), "2025-03")
+    watched = selection_gts([_Watched(d, read) for d in _gts_dossiers()], "2025-03")
+    assert [[d.numero for d, _ in v] for v in watched.values()] == [
+        [d.numero for d, _ in v] for v in whole.values()
+    ]
+    assert read - {"numero"} <= set(CHAMPS_GTS), read - set(CHAMPS_GTS)
+
+
+def test_asll_gts_reads_its_month_s_dossiers_whole_and_no_other(tmp_path, register_url):
+    from datetime import datetime
+
+    from asll.storage.store import RegisterStore
+
+    store = RegisterStore(tmp_path / "registre.xlsx", register_url)
+    for ligne, dossier in enumerate(_gts_dossiers(), start=2):
+        assert store.db.import_dossier(dossier, "registre-ancien.xlsx", ligne, datetime.now())
+
+    chosen = dossiers_du_gts(store, "2025-03")
+
+    whole = {d.numero: d for d in _gts_dossiers()}
+    expected = selection_gts(list(whole.values()), "2025-03")
+    assert sorted(d.numero for d in chosen) == sorted(
+        d.numero for lignes in expected.values() for d, _ in lignes
+    )
+    for dossier in chosen:  # every field the pack prints, objectives and debt included
+        assert dossier == whole[dossier.numero]
+    assert dossiers_du_gts(store, "2019-01") == []
 
 
 def test_gts_selection_and_order():

@@ -21,7 +21,13 @@ from asll.app.logs import Progress, close_file_log, setup_file_log
 from asll.app.service import install_service, service_status, uninstall_service
 from asll.config import BUNDLED_SAMPLES, EXAMPLE_CONFIG, Config, ConfigError, load_config
 from asll.domain.deadlines import DEADLINE_FIELDS, due
-from asll.domain.retention import due_for_purge, find_person, last_activity
+from asll.domain.retention import (
+    PERSON_FIELDS,
+    PURGE_FIELDS,
+    due_for_purge,
+    find_person,
+    last_activity,
+)
 from asll.storage.permissions import private_umask
 from intake.evaluate import evaluate, format_report
 from intake.inbox import wait_until_stable, waiting_files
@@ -736,7 +742,7 @@ def cmd_purger(args) -> int:
     config = config_from(args)
     years = args.annees if args.annees is not None else config.conservation_annees
     store = RegisterStore(config.registre, config.base_registre or None)
-    dossiers = due_for_purge(store.view().dossiers(), date.today(), years)
+    dossiers = due_for_purge(store.select(PURGE_FIELDS), date.today(), years)
     if not dossiers:
         print(f"Aucun dossier clos sans contact depuis plus de {years} an(s) : rien à purger.")
         return EXIT_OK
@@ -762,10 +768,11 @@ def _person_dossiers(args):
 
     config = config_from(args)
     store = RegisterStore(config.registre, config.base_registre or None)
-    dossiers = find_person(store.view().dossiers(), args.nom, args.prenom)
-    if not dossiers:
+    found = find_person(store.select(PERSON_FIELDS), args.nom, args.prenom)
+    if not found:
         print(f"Aucun dossier ne mentionne {args.nom}{' ' + args.prenom if args.prenom else ''}.")
-    return config, store, dossiers
+        return config, store, []
+    return config, store, store.select(numeros={d.numero for d in found})  # whole, to export
 
 
 def cmd_exporter_personne(args) -> int:
@@ -840,7 +847,7 @@ def cmd_rapport_annuel(args) -> int:
 
 def cmd_gts(args) -> int:
     from asll.storage.store import RegisterStore
-    from reports import gts_pack
+    from reports import dossiers_du_gts, gts_pack
 
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", args.mois):
         print(
@@ -860,7 +867,7 @@ def cmd_gts(args) -> int:
             return EXIT_BAD_INPUT
     config = config_from(args)
     path = gts_pack(
-        RegisterStore(config.registre, config.base_registre or None).dossiers(),
+        dossiers_du_gts(RegisterStore(config.registre, config.base_registre or None), args.mois),
         args.mois,
         config,
         args.sortie or config.outbox / "rapports",
@@ -983,10 +990,12 @@ def cmd_reconstruire(args) -> int:
 
     config = config_from(args)
     archived = archived_documents(config)
+    store = RegisterStore(config.registre, config.base_registre or None)
     if (
-        not has_register(config.registre, config.base_registre or None)
-        and not config.registre.exists()
+        not config.registre.exists()
         and not archived
+        # a shared database is always "there": it counts once it holds something
+        and (not has_register(config.registre, config.base_registre or None) or store.db.is_empty)
     ):
         print(
             f"Ni base du registre, ni registre ({config.registre}), ni document archivé "
@@ -994,7 +1003,6 @@ def cmd_reconstruire(args) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
-    store = RegisterStore(config.registre, config.base_registre or None)
     known = len(store.dossiers())
     rebuilt = store.rebuild()
     progress = Progress(len(archived))

@@ -32,20 +32,24 @@ IDENTIFYING_FIELDS = (
 EXTRACTION_IDENTIFYING = IDENTIFYING_FIELDS + ("personnes", "enfants", "fichier")
 
 
+# The dates that tell the last contact with a household.
+ACTIVITY_FIELDS = (
+    "date_ouverture",
+    "date_document",
+    "date_audience",
+    "date_entretien",
+    "date_envoi_rapport",
+    "date_debut_mesure",
+    "date_fin_mesure",
+)
+# The fields the rules below read (with `numero`): `asll purger` and the person search read
+# the register on these alone (`RegisterStore.select`). tests/test_privacy.py checks it.
+PURGE_FIELDS = ("statut", "personnes") + ACTIVITY_FIELDS
+PERSON_FIELDS = ("personnes", "enfants")
+
+
 def last_activity(dossier: Dossier) -> date | None:
-    dates = [
-        d
-        for d in (
-            dossier.date_ouverture,
-            dossier.date_document,
-            dossier.date_audience,
-            dossier.date_entretien,
-            dossier.date_envoi_rapport,
-            dossier.date_debut_mesure,
-            dossier.date_fin_mesure,
-        )
-        if d
-    ]
+    dates = [d for d in (getattr(dossier, name) for name in ACTIVITY_FIELDS) if d]
     return max(dates, default=None)
 
 
