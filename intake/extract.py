@@ -130,13 +130,13 @@ def extract_document(
         else:
             letter, act, act_offset = text, text, 0
         # the letter's own fields
-        _fill(ex, reader.read(rs, letter, 0, _filled(ex)), uncertain, text)
+        _fill(ex, reader.read(rs, letter, 0, _filled(ex)), uncertain, text, doc)
         # the act's fields (read in the copy, then in the letter for what is missing)
         parents = [rules[n] for n in rs.inherits if n in rules] or [rs]
         for parent in parents:
-            _fill(ex, reader.read(parent, act, act_offset, _filled(ex)), uncertain, text)
+            _fill(ex, reader.read(parent, act, act_offset, _filled(ex)), uncertain, text, doc)
             if act is not letter:
-                _fill(ex, reader.read(parent, letter, 0, _filled(ex)), uncertain, text)
+                _fill(ex, reader.read(parent, letter, 0, _filled(ex)), uncertain, text, doc)
         _parties(ex, rs.data, act, act_offset, letter, reader, uncertain)
         with _guard("grille", uncertain):
             _realigned_grid(ex, rs, parents, letter, uncertain)
@@ -248,7 +248,11 @@ def _filled(ex: Extraction) -> set[str]:
 
 
 def _fill(
-    ex: Extraction, found: dict[str, Found], uncertain: set[str], text: str | None = None
+    ex: Extraction,
+    found: dict[str, Found],
+    uncertain: set[str],
+    text: str | None = None,
+    doc: Document | None = None,
 ) -> None:
     """Set the values found; with `text` (the document's, where the offsets point), record
     where each was read."""
@@ -258,18 +262,49 @@ def _fill(
             continue
         setattr(ex, name, f.value)
         if text is not None:
-            ex.provenance[name] = where(text, f.start)
+            ex.provenance[name] = where(text, f.start, doc)
         if f.uncertain:
             uncertain.add(name)
 
 
-def where(text: str, offset: int) -> dict:
-    """The page and line (from 1) of character `offset` of a document's text."""
+def where(text: str, offset: int, doc: Document | None = None) -> dict:
+    """The page and line (from 1) of character `offset` of a document's text, and with
+    `doc` the line's box on the page ("boite": [x0, top, x1, bottom] in PDF points) when
+    the page was read from its text layer."""
     offset = max(0, min(offset, len(text)))
     page = text.count(PAGE_BREAK, 0, offset) + 1
     page_start = text.rfind(PAGE_BREAK, 0, offset)
     page_start = 0 if page_start < 0 else page_start + len(PAGE_BREAK)
-    return {"page": page, "ligne": text.count("\n", page_start, offset) + 1}
+    out = {"page": page, "ligne": text.count("\n", page_start, offset) + 1}
+    if doc is not None and page <= len(doc.page_words):
+        line_start = text.rfind("\n", 0, offset) + 1
+        line_end = text.find("\n", offset)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        box = _line_box(line.split(), doc.page_words[page - 1])
+        if box is not None:
+            out["boite"] = box
+    return out
+
+
+def _line_box(tokens: list[str], words: list[tuple]) -> list[float] | None:
+    """The box of the first run of the page's words spelling `tokens` (a line of the
+    text, whose words pdfplumber also gives, in the same order; the column reader may
+    have cut a printed line in two, hence runs, not whole printed lines)."""
+    if not tokens:
+        return None
+    head = tokens[: min(3, len(tokens))]
+    for i in range(len(words) - len(head) + 1):
+        if [w[0] for w in words[i : i + len(head)]] != head:
+            continue
+        run = words[i : i + len(tokens)]
+        run = [w for k, w in enumerate(run) if w[0] == tokens[k]] or run[:1]
+        return [
+            round(min(w[1] for w in run), 1),
+            round(min(w[2] for w in run), 1),
+            round(max(w[3] for w in run), 1),
+            round(max(w[4] for w in run), 1),
+        ]
+    return None
 
 
 class _Reader:
@@ -330,6 +365,11 @@ def _parties(
             persons, end, doubtful = find_persons(letter, data)
             base = 0
         ex.personnes = persons
+        if persons and reader.doc is not None:
+            # the first person's name, where the list of parties names them
+            at = (act if base == act_offset else letter).upper().find(persons[0].nom.upper())
+            if at >= 0:
+                ex.provenance["personnes"] = where(reader.doc.text, base + at, reader.doc)
         if (
             doubtful
             or not persons

@@ -68,6 +68,13 @@ def test_each_value_records_the_page_and_line_it_was_read_from():
     assert "3 412,87 €" in line_of("montant_dette")
     assert "14 octobre 2025" in line_of("date_audience")
     assert "12 mars 2018" in line_of("date_bail")
+    assert "MARTIN" in line_of("personnes")
+    # a text PDF's lines also have their box on the page, in PDF points, in reading order
+    boxes = {k: where["boite"] for k, where in ex.provenance.items()}
+    x0, top, x1, bottom = boxes["date_bail"]
+    assert 0 <= x0 < x1 <= 612 and 0 <= top < bottom <= 842 and bottom - top < 30
+    assert boxes["date_bail"][1] < boxes["type_logement"][1] < boxes["charges"][1]
+    assert boxes["date_bail"][1] > boxes["personnes"][1]
     # only values read are placed, and the key survives the trip through JSON
     assert set(ex.provenance) <= {k for k, v in ex.to_json().items() if v not in (None, [], "")}
     assert Extraction.from_json(ex.to_json()).provenance == ex.provenance

@@ -33,6 +33,9 @@ class Document:
     ocr_page_lines: list[list[OcrLine]] = field(default_factory=list)
     # OCR lines as (start, end, confidence) offsets into `text`
     ocr_lines: list[tuple[int, int, float]] = field(default_factory=list)
+    # The words of each page read from its text layer as (text, x0, top, x1, bottom) in
+    # PDF points (empty for any other page): where a value was read, to show it.
+    page_words: list[list[tuple[str, float, float, float, float]]] = field(default_factory=list)
     # Notes for staff, in French, about a file that was read all the same (a misleading
     # extension, say): they go with the document's row in the register.
     warnings: list[str] = field(default_factory=list)

@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 from ..errors import UnreadableDocument
+from ..french import normalize_text
 from .document import CHECKED, UNCHECKED, Document
 from .guards import MAX_IMAGE_PIXELS, MAX_PAGES, check_pdf
 from .pdf_columns import column_text
@@ -37,6 +38,7 @@ def read(path: Path, data: bytes) -> Document:
         fields, checkboxes = acroform(form) if form is not None else ({}, {})
         doc = Document(path=path, kind="pdf_text", fields=fields, checkboxes=checkboxes)
         texts, to_ocr = _page_texts(pdf, doc)
+        words = [_words(page) if i not in to_ocr else [] for i, page in enumerate(pdf.pages)]
         # closed once read only: closing builds every page first (a refused file is
         # left to the garbage collector, it is only bytes in memory)
         pdf.close()
@@ -52,10 +54,12 @@ def read(path: Path, data: bytes) -> Document:
             doc.pages.append(result.text)
             doc.page_confidence.append(result.confidence)
             doc.ocr_page_lines.append(result.lines)
+            doc.page_words.append([])
         else:
             doc.pages.append(text)
             doc.page_confidence.append(None)
             doc.ocr_page_lines.append([])
+            doc.page_words.append(words[i])
     if fields or checkboxes:
         doc.kind = "pdf_form"
         # field values are not in the page text: put "label : value" lines where the
@@ -139,6 +143,15 @@ def _page_texts(pdf, doc: Document) -> tuple[list[str], list[int]]:
                 pass  # the ordinary text stands
         texts.append(text)
     return texts, to_ocr
+
+
+def _words(page) -> list[tuple[str, float, float, float, float]]:
+    """The page's words and their boxes, in PDF points (a failure leaves them unknown)."""
+    try:
+        found = page.extract_words(x_tolerance=1.5, y_tolerance=3)
+    except Exception:
+        return []
+    return [(normalize_text(w["text"]), w["x0"], w["top"], w["x1"], w["bottom"]) for w in found]
 
 
 def _letters(text: str) -> int:
