@@ -33,6 +33,7 @@ from asll.domain.model import Dossier, Extraction
 from asll.domain.sectors import assign
 from asll.storage.naming import versioned
 from asll.storage.permissions import restrict
+from asll.storage.provenance import save_provenance
 from asll.storage.register import DocumentRecord
 from asll.storage.store import (
     DuplicateDocument,
@@ -260,6 +261,10 @@ def record_document(
             match=True,
         )
     )
+    try:
+        save_provenance(config, sha, extraction.provenance)
+    except OSError:  # the dossier page then shows the values without their image
+        log.warning("Fichier %s… : provenance non enregistrée", sha[:12])
     return entry["dossier"], entry["nouveau"]
 
 

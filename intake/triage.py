@@ -17,6 +17,7 @@ from asll.config import Config
 from asll.domain.dossiers import nature_for
 from asll.domain.labels import TYPES_DOCUMENT
 from asll.domain.sectors import assign
+from asll.storage.provenance import save_provenance
 from asll.storage.register import DocumentRecord
 from asll.storage.store import RegisterStore, document_entry, drafts_entry, refile_entry
 from intake.inbox import archive_name
@@ -185,6 +186,10 @@ def reread(
         | {"reprise": True}
     )
     numero = entry["dossier"]
+    try:
+        save_provenance(config, sha, extraction.provenance)
+    except OSError:  # the dossier page then shows the values without their image
+        pass
     drafts, problem = draft_for(store.view().get(numero), extraction, config)
     if drafts:
         store.record(drafts_entry(numero, [p.name for p in drafts]))

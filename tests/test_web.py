@@ -669,3 +669,52 @@ def test_triage_refuses_paths_unknown_names_and_no_csrf(workspace):
         {"dossier": "a-trier", "fichier": FACTURE.name, "action": "ecarter", "motif": "x"},
     )
     assert response.status_code == 403 and (workspace.a_trier / FACTURE.name).is_file()
+
+
+def test_each_value_is_shown_beside_the_page_region_it_was_read_from(workspace):
+    """The assignation filed by `asll traiter`: the dossier page shows, beside the tenant's
+    name, the image of the line that names him, drawn from the archived PDF; nobody outside
+    the dossier's sectors gets it, nor any file the dossier does not hold."""
+    import io
+    import re
+    import shutil
+    from html import unescape
+
+    from PIL import Image
+
+    from asll.app.cli import main
+    from asll.storage.provenance import load_provenance
+    from intake.pipeline import sha256_of
+
+    source = SAMPLES / "assignation MARTIN.pdf"
+    sha = sha256_of(source)
+    shutil.copy(source, workspace.inbox / source.name)
+    assert main(["traiter", "--espace", str(workspace.base)]) == 0
+    numero = _document(sha)["dossier"]
+    assert load_provenance(workspace.registre, sha)["personnes"]["boite"]
+
+    chef = client_for("Chef", "responsable")
+    page = text(chef.get(f"/dossiers/{numero}/"))
+    block = re.search(r'id="champ-personne1-nom".*?</div>\s*<div class="actions">', page, re.S)
+    assert block and "MARTIN" in block.group(0)
+    img = re.search(r'<img class="apercu" src="([^"]+)" alt="([^"]+)"', block.group(0))
+    assert img and img.group(2) == "Extrait de la page 1 du document"
+    url = unescape(img.group(1))
+    assert url.startswith(f"/dossiers/{numero}/apercu/{sha}/1.png?boite=")
+
+    response = chef.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    image = Image.open(io.BytesIO(response.content))
+    width, height = image.size  # one line of an A4 page and a margin, at 144 dpi
+    assert 400 < width <= 1200 and 40 < height < 150 and width > 5 * height
+    assert len(image.getcolors(1 << 16) or range(100)) > 2  # ink, not a blank page
+
+    # another sector's worker: as if the dossier did not exist
+    worker = client_for("Jean Petit", "travailleur")
+    assert worker.get(url).status_code == 404
+    # a SHA-256 the dossier does not hold, a page it does not have, a box that is not one
+    other = url.replace(sha, "0" * 64)
+    assert chef.get(other).status_code == 404
+    assert chef.get(url.replace("/1.png", "/9.png")).status_code == 404
+    assert chef.get(url.split("?")[0] + "?boite=../../etc").status_code == 404
+    assert client_for().get(url).status_code == 302  # no session: to the login page

@@ -11,6 +11,7 @@ urlpatterns = [
     path("deconnexion/", auth_views.LogoutView.as_view(), name="deconnexion"),
     path("dossiers/<str:numero>/", views.dossier, name="dossier"),
     path("dossiers/<str:numero>/champs/<str:cle>/", views.corriger, name="corriger"),
+    path("dossiers/<str:numero>/apercu/<str:sha>/<int:page>.png", views.apercu, name="apercu"),
     path("dossiers/<str:numero>/rediger/", views.rediger, name="rediger"),
     path("dossiers/<str:numero>/brouillons/<str:nom>", views.brouillon, name="brouillon"),
     path("echeances/", deadlines_views.echeances, name="echeances"),

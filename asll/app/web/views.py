@@ -14,7 +14,7 @@ from pathlib import Path
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 from asll.app.web import state
 from asll.app.web.accounts import ROLE_LABELS, may_see, role_of, sectors_of
 from asll.app.web.fields import FIELDS, BadValue, ordered
+from asll.app.web.previews import crop_png, parse_box, provenance_images
 from asll.domain.labels import TYPES_DOCUMENT
 from asll.domain.model import Dossier
 from asll.domain.text import fold
@@ -157,6 +158,7 @@ def dossier(request, numero: str, erreur: dict | None = None, status: int = 200,
             "redige": request.GET.get("redige", ""),
             "modeles": kinds_for(d),
             "manquants": manquants,
+            "apercus": provenance_images(state.config().registre, numero, documents),
         },
         status=status,
     )
@@ -205,6 +207,41 @@ def brouillon(request, numero: str, nom: str):
     if path is None:
         raise Http404("Brouillon introuvable")
     return FileResponse(open(path, "rb"), as_attachment=True, filename=path.name)
+
+
+@login_required
+def apercu(request, numero: str, sha: str, page: int):
+    """The page region a value was read from: only a PDF filed in the archive for this
+    dossier, found through the register by its SHA-256."""
+    dossier_or_404(request, numero)
+    box = parse_box(request.GET.get("boite", ""))
+    doc = next(
+        (
+            d
+            for d in state.store().view().documents()
+            if d.get("dossier") == numero and d.get("sha256") == sha and d.get("classe_sous")
+        ),
+        None,
+    )
+    if box is None or doc is None:
+        raise Http404("Aperçu introuvable")
+    config = state.config()
+    path = (config.base / doc["classe_sous"]).resolve()
+    if (
+        not path.is_relative_to(config.archive.resolve())
+        or not path.is_file()
+        or path.suffix.lower() != ".pdf"
+    ):
+        raise Http404("Aperçu introuvable")
+    try:
+        png = crop_png(path, page, box)
+    except Exception:  # a damaged file: the page shows the value without its image
+        png = None
+    if png is None:
+        raise Http404("Aperçu introuvable")
+    response = HttpResponse(png, content_type="image/png")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 def not_found(request, exception=None):
