@@ -10,6 +10,7 @@ from the request); the box is in PDF points from the page's top-left corner.
 from __future__ import annotations
 
 import io
+import threading
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
@@ -21,6 +22,8 @@ from asll.storage.provenance import load_provenance
 SCALE = 2  # 144 dpi: the line reads as well as on paper
 MARGIN = 14.0  # points around the line: the words before and after it
 MAX_PAGES = 200
+# PDFium is not thread-safe and the server answers the page's images in parallel threads
+_PDFIUM = threading.Lock()
 
 
 def _field_key(name: str) -> str:
@@ -87,4 +90,5 @@ def _cached(path: str, mtime: float, page: int, box: tuple) -> bytes | None:
 def crop_png(path: Path, page: int, box: tuple) -> bytes | None:
     """The PNG of `box` (and a margin) on `page` of the PDF at `path`; None when the page
     or the box is not on the document. Cached by file, date and box."""
-    return _cached(str(path), path.stat().st_mtime, page, box)
+    with _PDFIUM:  # also keeps the cache's first fill to one thread
+        return _cached(str(path), path.stat().st_mtime, page, box)
