@@ -238,13 +238,21 @@ def _realigned_grid(
                         ex.provenance[name] = where(doc.text, at, doc)
     again = Extraction(fichier=ex.fichier, type_document=ex.type_document)
     _parties(again, rs.data, rebuilt, 0, rebuilt, blind, set())
+    placed = []  # what is taken from the rebuilt grid, and what to find it by
     if len(again.personnes) > len(ex.personnes):
         ex.personnes = again.personnes
         uncertain.add("personnes")
+        placed.append(("personnes", ex.personnes[0].nom))
     for group in (("adresse", "complement_adresse", "code_postal", "commune"), ("bailleur",)):
         if not getattr(ex, group[0]) and getattr(again, group[0]):
             for name in group:
                 setattr(ex, name, getattr(again, name))
+                placed.append((name, getattr(ex, name)))
+    for name, value in placed if doc is not None else ():
+        at = rebuilt.find(value) if isinstance(value, str) and value else -1
+        at = _grid_origin(letter, grid.origin, rebuilt, at) if at >= 0 else None
+        if at is not None:
+            ex.provenance[name] = where(doc.text, at, doc)
     if ex.bailleur and not ex.statut_occupation:
         ex.statut_occupation = again.statut_occupation
     uncertain |= _filled(ex) - before
@@ -485,6 +493,8 @@ def _parties(
             if addr is not None:
                 ex.adresse, ex.complement_adresse = addr.adresse, addr.complement
                 ex.code_postal, ex.commune = addr.code_postal, addr.commune
+                if reader.doc is not None:
+                    _place_address(ex, text, off, addr.offset or 0, reader.doc)
                 if reader.low_confidence(off + (addr.offset or 0)):
                     uncertain.add("adresse")
                 if ex.adresse and _DEBRIS.search(ex.adresse):
@@ -502,6 +512,8 @@ def _parties(
             found = find_bailleur(text, data)
             if found:
                 ex.bailleur, pos, weak = found
+                if reader.doc is not None:
+                    ex.provenance["bailleur"] = where(reader.doc.text, off + pos, reader.doc)
                 if weak or reader.low_confidence(off + pos):
                     uncertain.add("bailleur")
                 break
@@ -509,6 +521,22 @@ def _parties(
                 break
     if ex.bailleur:
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, data)
+
+
+def _place_address(ex: Extraction, text: str, off: int, at: int, doc: Document) -> None:
+    """Where the address was read: the street (and its complement) where the text spells
+    it after the anchor at `at`, the postcode and commune where the postcode stands."""
+    street = text.find(ex.adresse, at) if ex.adresse else -1
+    street = at if street < 0 else street
+    town = text.find(ex.code_postal, street) if ex.code_postal else -1
+    town = street if town < 0 else town
+    for name, pos in (
+        ("adresse", street),
+        ("complement_adresse", street),
+        ("code_postal", town),
+        ("commune", town),
+    ):
+        ex.provenance[name] = where(doc.text, off + pos, doc)
 
 
 # what OCR leaves of a grid's rules and dashes at the end of an address
