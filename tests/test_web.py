@@ -788,3 +788,22 @@ def test_a_word_document_shows_the_paragraph_a_value_came_from(workspace):
     block = re.search(r'id="champ-adresse".*?<div class="actions">', page, re.S).group(0)
     assert '<blockquote class="extrait">Adresse : 7 allée des Vignes' in block
     assert "n'a pas d'image de page" in block and "<img" not in block
+
+
+def test_the_set_aside_folder_is_the_one_asll_toml_names(workspace):
+    """[dossiers] mis_de_cote: the file and its note go there, and the page says where."""
+    from asll.app.web import state
+
+    aside = _received_aside(workspace)
+    folder = workspace.base / "Écartés par l'équipe"
+    state.use(replace(workspace, mis_de_cote=folder))
+    agent = client_for("Léa Martin", "agent")
+    assert "« Écartés par l&#39;équipe »" in text(agent.get("/a-trier/"))
+    response = agent.post(
+        "/a-trier/action/",
+        {"dossier": "a-trier", "fichier": FACTURE.name, "action": "ecarter", "motif": "Facture"},
+    )
+    assert "(dossier « Écartés par l&#39;équipe »)" in text(response)
+    assert (folder / FACTURE.name).read_bytes() == FACTURE.read_bytes() and not aside.exists()
+    assert "Motif : Facture" in (folder / f"{FACTURE.name}.txt").read_text(encoding="utf-8")
+    assert not (workspace.base / "mis-de-cote").exists()
