@@ -706,7 +706,7 @@ def test_each_value_is_shown_beside_the_page_region_it_was_read_from(workspace):
     assert response.status_code == 200 and response["Content-Type"] == "image/png"
     image = Image.open(io.BytesIO(response.content))
     width, height = image.size  # one line of an A4 page and a margin, at 144 dpi
-    assert 400 < width <= 1200 and 40 < height < 150 and width > 5 * height
+    assert 400 < width <= 1200 and 25 < height < 150 and width > 5 * height
     assert len(image.getcolors(1 << 16) or range(100)) > 2  # ink, not a blank page
 
     # another sector's worker: as if the dossier did not exist

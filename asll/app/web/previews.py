@@ -24,7 +24,8 @@ from django.urls import reverse
 from asll.storage.provenance import load_provenance
 
 SCALE = 2  # 144 dpi: the line reads as well as on paper
-MARGIN = 14.0  # points around the line: the words before and after it
+MARGIN = 14.0  # points left and right of the line: the words before and after it
+MARGIN_Y = 3.0  # points above and below: the line alone, not its neighbours
 A4_WIDTH = 595.0  # points: an image's pixels per point, taking the scan for an A4 page
 MAX_PAGES = 200
 MAX_SIDE = 100_000  # no box side beyond this (points or pixels): not a page
@@ -107,7 +108,7 @@ def _pdf_region(path: str, page: int, box: tuple):
         width, height = sheet.get_size()
         x0, top, x1, bottom = box
         left, right = max(0.0, x0 - MARGIN), min(width, x1 + MARGIN)
-        upper, lower = max(0.0, top - MARGIN), min(height, bottom + MARGIN)
+        upper, lower = max(0.0, top - MARGIN_Y), min(height, bottom + MARGIN_Y)
         if left >= right or upper >= lower:
             return None
         # crop = what to cut from each side (left, bottom, right, top), in points
@@ -128,10 +129,10 @@ def _image_region(path: str, page: int, box: tuple):
         img.seek(page - 1)
         width, height = img.size
         per_point = width / A4_WIDTH
-        margin = MARGIN * per_point
+        margin, margin_y = MARGIN * per_point, MARGIN_Y * per_point
         x0, top, x1, bottom = box
         left, right = max(0, int(x0 - margin)), min(width, int(x1 + margin + 1))
-        upper, lower = max(0, int(top - margin)), min(height, int(bottom + margin + 1))
+        upper, lower = max(0, int(top - margin_y)), min(height, int(bottom + margin_y + 1))
         if left >= right or upper >= lower:
             return None
         region = img.crop((left, upper, right, lower))
