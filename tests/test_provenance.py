@@ -152,3 +152,38 @@ def test_values_read_again_from_a_rebuilt_grid_point_at_their_own_line():
     assert line_of("date_audience").startswith("08/01/2026")
     assert line_of("montant_dette").startswith("2 412,50")
     assert line_of("bailleur") == "M. Hervé SAINT-MARTIN"
+
+
+def test_a_value_joined_across_two_ocr_lines_gets_the_box_of_both():
+    """« Saint-» at a line's end and « Dizier » on the next: the OCR's text joins them on
+    one line, and the value read there is shown by the union of the two lines' boxes."""
+    from test_extract_ocr import LETTER as LINES
+
+    from intake.extract import extract_document
+    from intake.ocr import page_text
+    from intake.readers import Document
+    from intake.readers.document import index_ocr_lines
+
+    lines = [
+        *LINES[:8],
+        "L'audience est fixee au 22 avril 2025 a 9h30 au Tribunal judiciaire de Saint-",
+    ]
+    lines += ["Dizier.", *LINES[9:]]
+    boxes = [(60.0 + i, 100.0 + 24 * i, 540.0 - i, 114.0 + 24 * i) for i in range(len(lines))]
+    text = page_text(lines, [(1, 1, 1)] * len(lines))
+    assert "Tribunal judiciaire de Saint-Dizier." in text
+    doc = Document(
+        path=Path("scan.png"),
+        kind="image",
+        pages=[text],
+        page_confidence=[90.0],
+        ocr_page_lines=[[(t, 90.0) for t in lines]],
+        ocr_page_boxes=[boxes],
+    )
+    index_ocr_lines(doc)
+    ex = extract_document(doc, "scan.png")
+    assert ex.juridiction == "Tribunal judiciaire de Saint-Dizier"
+    first, second = boxes[8], boxes[9]
+    assert ex.provenance["juridiction"]["boite"] == [first[0], first[1], first[2], second[3]]
+    # a value on one line keeps that line's box alone
+    assert ex.provenance["reference"]["boite"] == list(boxes[3])
