@@ -78,6 +78,9 @@ class Config:
     archive: Path = PROJECT_ROOT / "archive"
     quarantaine: Path = PROJECT_ROOT / "quarantaine"
     a_trier: Path = PROJECT_ROOT / "a-trier"
+    # Files staff set aside for good from « à trier » or the quarantine, each with its note
+    # (created when first needed).
+    mis_de_cote: Path = PROJECT_ROOT / "mis-de-cote"
     registre: Path = PROJECT_ROOT / "registre.xlsx"
     templates: Path = BUNDLED_TEMPLATES
     # The service's own extraction rules (letter styles of its sub-prefecture…), tried
@@ -116,6 +119,7 @@ class Config:
             archive=base / "archive",
             quarantaine=base / "quarantaine",
             a_trier=base / "a-trier",
+            mis_de_cote=base / "mis-de-cote",
             registre=base / "registre.xlsx",
         )
         values.update({k: v for k, v in overrides.items() if v is not None})
@@ -135,6 +139,7 @@ class Config:
                     "archive",
                     "quarantaine",
                     "a_trier",
+                    "mis_de_cote",
                     "registre",
                 )
             },
@@ -177,6 +182,7 @@ _PATH_KEYS = (
     "archive",
     "quarantaine",
     "a_trier",
+    "mis_de_cote",
     "registre",
     "templates",
     "regles",

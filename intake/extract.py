@@ -124,6 +124,7 @@ def extract_document(
             uncertain |= doubtful
         if not ex.statut_occupation and ex.bailleur:
             ex.statut_occupation = statut_from_bailleur(ex.bailleur, rs.data)
+        _locate_form_values(ex, doc)
     else:
         if cls.split_at is not None:
             letter, act, act_offset = text[: cls.split_at], text[cls.split_at :], cls.split_at
@@ -139,7 +140,7 @@ def extract_document(
                 _fill(ex, reader.read(parent, letter, 0, _filled(ex)), uncertain, text, doc)
         _parties(ex, rs.data, act, act_offset, letter, reader, uncertain)
         with _guard("grille", uncertain):
-            _realigned_grid(ex, rs, parents, letter, uncertain)
+            _realigned_grid(ex, rs, parents, letter, uncertain, doc)
             uncertain |= table_doubts(doc.tables, rs.data.get("grille", {}), ex)
 
     if ex.type_document == "assignation" and ex.date_document:
@@ -156,6 +157,35 @@ def extract_document(
     filled = _filled(ex)  # a check may have emptied a value: no place for what is not there
     ex.provenance = {k: v for k, v in ex.provenance.items() if k in filled}
     return ex
+
+
+def _locate_form_values(ex: Extraction, doc: Document) -> None:
+    """Where a form's values were read (its reader keeps no offsets): the place its text
+    spells each value given as written (names, addresses, the landlord…) and the first
+    adult's name, a field's own line first; a value the form spells otherwise (a date, an
+    amount) has none."""
+    text = doc.text
+    folded = text.casefold()  # same length as the text for the letters of French
+    if len(folded) != len(text):
+        return
+    wanted = {
+        name: value
+        for name in _FIELDS
+        if isinstance(value := getattr(ex, name, None), str) and len(value.strip()) >= 3
+    }
+    if ex.personnes and ex.personnes[0].nom:
+        wanted["personnes"] = ex.personnes[0].nom
+    for name, value in wanted.items():
+        value = value.strip()
+        spelled = re.escape(value.casefold())
+        # a field's own value first, closing its line or cell ("Commune : 52200 Langres"),
+        # then anywhere it is spelled
+        match = re.search(rf"(?:^|\s)({spelled})\s*(?:$|\|)", folded, re.M) or re.search(
+            f"({spelled})", folded
+        )
+        if match:
+            at = match.start(1)
+            ex.provenance[name] = where(text, at, doc, at + len(value))
 
 
 # the fields a letter's grid gives that may be read again from the rebuilt grid
@@ -176,7 +206,12 @@ _GRID_READ = {
 
 
 def _realigned_grid(
-    ex: Extraction, rs: RuleSet, parents: list[RuleSet], letter: str, uncertain: set[str]
+    ex: Extraction,
+    rs: RuleSet,
+    parents: list[RuleSet],
+    letter: str,
+    uncertain: set[str],
+    doc: Document | None = None,
 ) -> None:
     """Fields the letter's summary grid gives once its labels and values, parted by OCR, are
     put back together; read only where nothing else gave them, and always flagged."""
@@ -193,19 +228,48 @@ def _realigned_grid(
     before = _filled(ex)
     blind = _Reader(None, spelled_forms(rebuilt))  # offsets of the rebuilt text are not the scan's
     for rules in [rs, *parents]:
-        _fill(ex, blind.read(rules, rebuilt, 0, _filled(ex)), uncertain)
+        found = blind.read(rules, rebuilt, 0, _filled(ex))
+        _fill(ex, found, uncertain)
+        if doc is not None:  # shown where the value's line stands in the letter
+            for name, f in found.items():
+                if f.value is not None and getattr(ex, name, None) == f.value:
+                    at = _grid_origin(letter, grid.origin, rebuilt, f.start)
+                    if at is not None:
+                        ex.provenance[name] = where(doc.text, at, doc)
     again = Extraction(fichier=ex.fichier, type_document=ex.type_document)
     _parties(again, rs.data, rebuilt, 0, rebuilt, blind, set())
+    placed = []  # what is taken from the rebuilt grid, and what to find it by
     if len(again.personnes) > len(ex.personnes):
         ex.personnes = again.personnes
         uncertain.add("personnes")
+        placed.append(("personnes", ex.personnes[0].nom))
     for group in (("adresse", "complement_adresse", "code_postal", "commune"), ("bailleur",)):
         if not getattr(ex, group[0]) and getattr(again, group[0]):
             for name in group:
                 setattr(ex, name, getattr(again, name))
+                placed.append((name, getattr(ex, name)))
+    for name, value in placed if doc is not None else ():
+        at = rebuilt.find(value) if isinstance(value, str) and value else -1
+        at = _grid_origin(letter, grid.origin, rebuilt, at) if at >= 0 else None
+        if at is not None:
+            ex.provenance[name] = where(doc.text, at, doc)
     if ex.bailleur and not ex.statut_occupation:
         ex.statut_occupation = again.statut_occupation
     uncertain |= _filled(ex) - before
+
+
+def _grid_origin(letter: str, origin: list[int], rebuilt: str, offset: int) -> int | None:
+    """The offset in `letter` of the line whose value stands at `offset` of the rebuilt
+    grid's text."""
+    k = rebuilt.count("\n", 0, offset)
+    if k >= len(origin):
+        return None
+    at = 0
+    for _ in range(origin[k]):
+        at = letter.find("\n", at) + 1
+        if at == 0:
+            return None
+    return at
 
 
 def _stated_but_empty(text: str, rule_sets: list[RuleSet], filled: set[str]) -> set[str]:
@@ -262,28 +326,71 @@ def _fill(
             continue
         setattr(ex, name, f.value)
         if text is not None:
-            ex.provenance[name] = where(text, f.start, doc)
+            end = f.start + len(f.value) if isinstance(f.value, str) else None
+            ex.provenance[name] = where(text, f.start, doc, end)
         if f.uncertain:
             uncertain.add(name)
 
 
-def where(text: str, offset: int, doc: Document | None = None) -> dict:
+def where(text: str, offset: int, doc: Document | None = None, end: int | None = None) -> dict:
     """The page and line (from 1) of character `offset` of a document's text, and with
-    `doc` the line's box on the page ("boite": [x0, top, x1, bottom] in PDF points) when
-    the page was read from its text layer."""
+    `doc` what shows where it was read: the region of the page ("boite": [x0, top, x1,
+    bottom] from the page's top-left corner, PDF points for a PDF, pixels for an image),
+    or for a document without pages (Word, ODT) the paragraph or table cell ("extrait").
+    A value running on to `end` on the next OCR line gets the box of both lines."""
     offset = max(0, min(offset, len(text)))
     page = text.count(PAGE_BREAK, 0, offset) + 1
     page_start = text.rfind(PAGE_BREAK, 0, offset)
     page_start = 0 if page_start < 0 else page_start + len(PAGE_BREAK)
     out = {"page": page, "ligne": text.count("\n", page_start, offset) + 1}
-    if doc is not None and page <= len(doc.page_words):
-        line_start = text.rfind("\n", 0, offset) + 1
-        line_end = text.find("\n", offset)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if doc is None:
+        return out
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end]
+    box = _ocr_box(doc, line_start, max(line_end, end or 0)) if doc.ocr_boxes else None
+    if box is None and page <= len(doc.line_boxes):
+        box = doc.line_boxes[page - 1].get(line.strip())
+    if box is None and page <= len(doc.page_words):
         box = _line_box(line.split(), doc.page_words[page - 1])
-        if box is not None:
-            out["boite"] = box
+    if box is not None:
+        out["boite"] = [round(float(v), 1) for v in box]
+    elif doc.kind in ("docx", "odt"):
+        out["extrait"] = _cell(line, offset - line_start)[:EXTRAIT_MAX]
     return out
+
+
+EXTRAIT_MAX = 300  # characters of a paragraph kept to show where a value was read
+
+
+def _cell(line: str, at: int) -> str:
+    """The table cell ("a | b | c", as the Word and ODT readers write a row) holding
+    character `at` of `line`, or the whole line (a paragraph)."""
+    start = 0
+    for cell in line.split(" | "):
+        if at <= start + len(cell):
+            return cell.strip()
+        start += len(cell) + 3
+    return line.strip()
+
+
+def _ocr_box(doc: Document, start: int, end: int) -> list[float] | None:
+    """The union of the boxes of the OCR lines met by `text[start:end]` (a line of the
+    text may be two OCR lines: a word cut by a hyphen is joined)."""
+    found = [
+        box
+        for (s, e, _), box in zip(doc.ocr_lines, doc.ocr_boxes)
+        if box is not None and s < max(end, start + 1) and e > start
+    ]
+    if not found:
+        return None
+    return [
+        min(b[0] for b in found),
+        min(b[1] for b in found),
+        max(b[2] for b in found),
+        max(b[3] for b in found),
+    ]
 
 
 def _line_box(tokens: list[str], words: list[tuple]) -> list[float] | None:
@@ -386,6 +493,8 @@ def _parties(
             if addr is not None:
                 ex.adresse, ex.complement_adresse = addr.adresse, addr.complement
                 ex.code_postal, ex.commune = addr.code_postal, addr.commune
+                if reader.doc is not None:
+                    _place_address(ex, text, off, addr.offset or 0, reader.doc)
                 if reader.low_confidence(off + (addr.offset or 0)):
                     uncertain.add("adresse")
                 if ex.adresse and _DEBRIS.search(ex.adresse):
@@ -403,6 +512,8 @@ def _parties(
             found = find_bailleur(text, data)
             if found:
                 ex.bailleur, pos, weak = found
+                if reader.doc is not None:
+                    ex.provenance["bailleur"] = where(reader.doc.text, off + pos, reader.doc)
                 if weak or reader.low_confidence(off + pos):
                     uncertain.add("bailleur")
                 break
@@ -410,6 +521,22 @@ def _parties(
                 break
     if ex.bailleur:
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, data)
+
+
+def _place_address(ex: Extraction, text: str, off: int, at: int, doc: Document) -> None:
+    """Where the address was read: the street (and its complement) where the text spells
+    it after the anchor at `at`, the postcode and commune where the postcode stands."""
+    street = text.find(ex.adresse, at) if ex.adresse else -1
+    street = at if street < 0 else street
+    town = text.find(ex.code_postal, street) if ex.code_postal else -1
+    town = street if town < 0 else town
+    for name, pos in (
+        ("adresse", street),
+        ("complement_adresse", street),
+        ("code_postal", town),
+        ("commune", town),
+    ):
+        ex.provenance[name] = where(doc.text, off + pos, doc)
 
 
 # what OCR leaves of a grid's rules and dashes at the end of an address

@@ -9,6 +9,10 @@ and on a shared two-core machine made one page take 4,5 s instead of 0,8 s. Para
 comes instead from OCR'ing the pages of one file at once (`ocr_many`), one Tesseract
 process per core.
 
+Each line keeps its box, in the pixels of the image as it was handed in (the deskew and
+any quarter turn undone), with that image's size: the readers turn it into the page's
+coordinates, so that a value read from a scan is shown beside the region it came from.
+
 A word hyphenated at the end of a line ("Saint-" then "Dizier") is put back on one line
 ("Saint-Dizier"): the hyphen is kept, as a compound name's or a word's own hyphen cannot
 be told from a typesetting one, and no character is lost.
@@ -16,6 +20,7 @@ be told from a typesetting one, and no character is lost.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import shutil
@@ -34,11 +39,18 @@ LANG = "fra"
 SEUIL_CONFIANCE = 70.0
 
 
+# A box as (x0, top, x1, bottom), from the image's top-left corner.
+Box = tuple[float, float, float, float]
+
+
 @dataclass
 class OcrPage:
     text: str
     confidence: float | None  # mean word confidence of the page, 0–100
     lines: list[tuple[str, float]] = field(default_factory=list)  # (line text, mean conf)
+    # each line's box, in the pixels of the image OCR'd (`size`: its width and height)
+    boxes: list[Box] = field(default_factory=list)
+    size: tuple[int, int] = (0, 0)
 
 
 # Where the Windows installer puts Tesseract when it is not on PATH.
@@ -62,15 +74,43 @@ def _tesseract():
 
 
 def prepare(image: Image.Image) -> Image.Image:
+    return _prepared(image)[0]
+
+
+def _prepared(image: Image.Image) -> tuple[Image.Image, float]:
+    """The page as Tesseract reads it, and the rotation (degrees) that straightened it."""
     from PIL import Image, ImageOps
 
     if image.mode not in ("L", "RGB"):
         image = image.convert("RGB")
     gray = ImageOps.autocontrast(ImageOps.grayscale(image), cutoff=1)
     angle = _skew_angle(gray)
-    if abs(angle) >= 0.25:
-        gray = gray.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
-    return gray
+    if abs(angle) < 0.25:
+        return gray, 0.0
+    return gray.rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255), angle
+
+
+def unrotate(box: Box, angle: float, size: tuple[int, int], rotated: tuple[int, int]) -> Box:
+    """`box` on an image turned by `angle` degrees (PIL's `rotate(angle, expand=True)`:
+    counter-clockwise, about the centre, of size `rotated`) back on the image before the
+    turn (of size `size`): the box holding the four corners turned back."""
+    if not angle:
+        return box
+    a = math.radians(angle)
+    cos, sin = math.cos(a), math.sin(a)
+    cx, cy = rotated[0] / 2, rotated[1] / 2
+    ox, oy = size[0] / 2, size[1] / 2
+    xs, ys = [], []
+    for x, y in ((box[0], box[1]), (box[2], box[1]), (box[0], box[3]), (box[2], box[3])):
+        dx, dy = x - cx, y - cy
+        xs.append(ox + dx * cos - dy * sin)
+        ys.append(oy + dx * sin + dy * cos)
+    return (
+        max(0.0, min(xs)),
+        max(0.0, min(ys)),
+        min(float(size[0]), max(xs)),
+        min(float(size[1]), max(ys)),
+    )
 
 
 def _skew_angle(gray: Image.Image) -> float:
@@ -119,26 +159,37 @@ def ocr_many(images: Iterable[Image.Image], workers: int | None = None) -> list[
 
 
 def ocr_image(image: Image.Image) -> OcrPage:
-    page = _ocr(prepare(image))
+    page = _ocr_straightened(image)
     if page.confidence is not None and page.confidence < 55:
-        rotated = _fix_orientation(image)
+        rotated, turn = _fix_orientation(image)
         if rotated is not None:
-            second = _ocr(prepare(rotated))
+            second = _ocr_straightened(rotated)
             if (second.confidence or 0) > page.confidence:
+                second.boxes = [unrotate(b, turn, image.size, rotated.size) for b in second.boxes]
                 page = second
+    page.size = image.size
     return page
 
 
-def _fix_orientation(image: Image.Image) -> Image.Image | None:
+def _ocr_straightened(image: Image.Image) -> OcrPage:
+    """OCR of the deskewed page, its boxes put back on `image`."""
+    gray, angle = _prepared(image)
+    page = _ocr(gray)
+    page.boxes = [unrotate(b, angle, image.size, gray.size) for b in page.boxes]
+    return page
+
+
+def _fix_orientation(image: Image.Image) -> tuple[Image.Image | None, float]:
+    """The page turned the right way up, and the turn (degrees, as PIL's `rotate`)."""
     pt = _tesseract()
     try:
         osd = pt.image_to_osd(image, output_type=pt.Output.DICT)
     except Exception:  # too little text for OSD
-        return None
+        return None, 0.0
     rotate = int(osd.get("rotate", 0) or 0)
     if rotate in (90, 180, 270):
-        return image.rotate(-rotate, expand=True)
-    return None
+        return image.rotate(-rotate, expand=True), float(-rotate)
+    return None, 0.0
 
 
 # A line ending in a letter and a hyphen: the word goes on at the next line's start.
@@ -157,16 +208,24 @@ def _ocr(image: Image.Image) -> OcrPage:
         # 4 467,71 €" stays one line; the automatic layout (3) split label and value apart
         data = pt.image_to_data(path, lang=LANG, config="--psm 4", output_type=pt.Output.DICT)
     lines: dict[tuple, list[tuple[str, float]]] = {}
+    boxes: dict[tuple, list[int]] = {}
     order: list[tuple] = []
+    left, top, width, height = data["left"], data["top"], data["width"], data["height"]
     for i, word in enumerate(data["text"]):
         word = (word or "").strip()
         conf = float(data["conf"][i])
         if not word or conf < 0:
             continue
         key = (data["page_num"][i], data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        x0, y0 = left[i], top[i]
+        x1, y1 = x0 + width[i], y0 + height[i]
         if key not in lines:
             lines[key] = []
+            boxes[key] = [x0, y0, x1, y1]
             order.append(key)
+        else:  # the line's box: the union of its words'
+            b = boxes[key]
+            b[0], b[1], b[2], b[3] = min(b[0], x0), min(b[1], y0), max(b[2], x1), max(b[3], y1)
         lines[key].append((word, conf))
     out_lines = []
     confs = []
@@ -179,7 +238,11 @@ def _ocr(image: Image.Image) -> OcrPage:
         blocks.append(key[:3])
     mean = sum(confs) / len(confs) if confs else None
     return OcrPage(
-        text=page_text([t for t, _ in out_lines], blocks), confidence=mean, lines=out_lines
+        text=page_text([t for t, _ in out_lines], blocks),
+        confidence=mean,
+        lines=out_lines,
+        boxes=[tuple(float(v) for v in boxes[key]) for key in order],
+        size=image.size,
     )
 
 

@@ -31,7 +31,6 @@ from intake.pipeline import (
 )
 from intake.sandbox import extract_isolated
 
-SET_ASIDE_FOLDER = "mis-de-cote"  # under the workspace
 MIS_DE_COTE = "mis de côté"
 FOLDERS = {"a-trier": "à trier", "quarantaine": "quarantaine"}
 
@@ -106,13 +105,14 @@ def attach(
 def set_aside(
     config: Config, store: RegisterStore, key: str, name: str, motif: str, auteur: str
 ) -> Path:
-    """Move the file to `mis-de-cote/` with a note giving `motif`; nothing is deleted."""
+    """Move the file to `config.mis_de_cote` (`mis-de-cote/`) with a note giving `motif`;
+    nothing is deleted."""
     motif = " ".join(motif.split())
     if not motif:
         raise TriageRefused("Indiquez pourquoi ce fichier est mis de côté.")
     item = find(config, key, name)
     now = datetime.now().replace(microsecond=0)
-    destination = unique_destination(config.base / SET_ASIDE_FOLDER, item.fichier)
+    destination = unique_destination(config.mis_de_cote, item.fichier)
     sha = sha256_of(item.path)
     values = {
         "resultat": MIS_DE_COTE,

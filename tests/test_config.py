@@ -61,3 +61,13 @@ def test_badly_described_sector_is_explained(tmp_path):
     path.write_text('[[secteurs]]\nnom = "Nord"\ncommune = ["Lille"]\n', encoding="utf-8")
     with pytest.raises(ConfigError, match="communes"):
         load_config(path)
+
+
+def test_the_set_aside_folder_is_configured_like_the_others(tmp_path):
+    path = tmp_path / "asll.toml"
+    path.write_text('[dossiers]\nmis_de_cote = "Écartés"\n', encoding="utf-8")
+    assert load_config(path).mis_de_cote == tmp_path / "Écartés"
+    assert Config.for_workspace(tmp_path).mis_de_cote == tmp_path / "mis-de-cote"
+    assert Config.for_workspace(tmp_path).rebased(tmp_path / "b").mis_de_cote == (
+        tmp_path / "b" / "mis-de-cote"
+    )

@@ -20,7 +20,7 @@ from asll.domain.retention import (
 )
 from asll.storage.permissions import private_umask
 from asll.storage.store import RegisterStore
-from intake.pipeline import Intake
+from intake.pipeline import Intake, sha256_of
 
 SAMPLES = PROJECT_ROOT / "samples" / "documents"
 MARTIN = SAMPLES / "assignation MARTIN.pdf"
@@ -65,8 +65,13 @@ def test_erasing_a_person_leaves_no_trace_but_keeps_the_figures(tmp_path, regist
     store.flush()  # a second save, so that a backup holding the names exists
     assert find_person(store.view().dossiers(), "Martin")[0].numero == martin.dossier
 
+    provenance = config.registre.parent / ".asll" / "provenance"
+    assert (provenance / f"{sha256_of(MARTIN)}.json").is_file()
     result = erase([martin.dossier], store, config, "demande de la personne")
     assert result.dossiers == [martin.dossier]
+    # where its values were read goes with the document; the other dossier's stays
+    assert not (provenance / f"{sha256_of(MARTIN)}.json").exists()
+    assert (provenance / f"{sha256_of(LE_GOFF)}.json").is_file()
     assert not any(config.archive.rglob("assignation MARTIN.pdf"))
     assert not any(config.outbox.rglob(f"{martin.dossier}_*"))
     assert (config.archive / le_goff.classe_sous.parent.name / LE_GOFF.name).exists()

@@ -706,7 +706,7 @@ def test_each_value_is_shown_beside_the_page_region_it_was_read_from(workspace):
     assert response.status_code == 200 and response["Content-Type"] == "image/png"
     image = Image.open(io.BytesIO(response.content))
     width, height = image.size  # one line of an A4 page and a margin, at 144 dpi
-    assert 400 < width <= 1200 and 40 < height < 150 and width > 5 * height
+    assert 400 < width <= 1200 and 25 < height < 150 and width > 5 * height
     assert len(image.getcolors(1 << 16) or range(100)) > 2  # ink, not a blank page
 
     # another sector's worker: as if the dossier did not exist
@@ -718,3 +718,92 @@ def test_each_value_is_shown_beside_the_page_region_it_was_read_from(workspace):
     assert chef.get(url.replace("/1.png", "/9.png")).status_code == 404
     assert chef.get(url.split("?")[0] + "?boite=../../etc").status_code == 404
     assert client_for().get(url).status_code == 302  # no session: to the login page
+
+
+def test_a_value_read_from_a_scan_is_shown_and_stays_shown_once_corrected(workspace):
+    """A préfecture's letter scanned to PNG, dropped in the inbox: the dossier page shows,
+    beside the tenant's name, the region of the scan that names her (drawn from the image
+    file filed in the archive). Once a person corrects the name, the page says who did it
+    and when (from the audit trail), and keeps the scan's region as the original reading."""
+    import io
+    import random
+    import re
+    from html import unescape
+
+    import pytesseract
+    from PIL import Image
+
+    from asll.app.cli import main
+    from corpus.families import scanner
+    from intake.pipeline import sha256_of
+
+    scan = workspace.inbox / "scan_20250912.png"
+    assert scanner(
+        SAMPLES / "Courrier Préfecture Charente EXP 2025-1187.pdf", scan, random.Random(3), "png"
+    )
+    sha = sha256_of(scan)
+    assert main(["traiter", "--espace", str(workspace.base)]) == 0
+    numero = _document(sha)["dossier"]
+
+    chef = client_for("Chef", "responsable")
+    page = text(chef.get(f"/dossiers/{numero}/"))
+    block = re.search(r'id="champ-personne1-nom".*?<div class="actions">', page, re.S)
+    assert block and "ROUSSEAU" in block.group(0)
+    img = re.search(r'<img class="apercu" src="([^"]+)"', block.group(0))
+    assert img and "Lu dans « scan_20250912.png », page 1." in block.group(0)
+    url = unescape(img.group(1))
+    assert url.startswith(f"/dossiers/{numero}/apercu/{sha}/1.png?boite=")
+    response = chef.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    region = Image.open(io.BytesIO(response.content))
+    assert region.width > 3 * region.height
+    assert "ROUSSEAU" in pytesseract.image_to_string(region, lang="fra")
+
+    response = chef.post(f"/dossiers/{numero}/champs/personne1.nom/", {"valeur": "ROUSSEAUX"})
+    assert response.status_code == 302
+    page = text(chef.get(f"/dossiers/{numero}/"))
+    block = re.search(r'id="champ-personne1-nom".*?<div class="actions">', page, re.S).group(0)
+    when = re.search(r"Corrigé par Chef le (\d\d/\d\d/\d{4} à \d\d:\d\d)\.", block)
+    assert when and "ROUSSEAUX" in block
+    assert "Lecture d'origine, avant correction : « scan_20250912.png », page 1." in block
+    assert unescape(re.search(r'<img class="apercu" src="([^"]+)"', block).group(1)) == url
+    # a value nobody changed says nothing of the kind
+    other = re.search(r'id="champ-date_audience".*?<div class="actions">', page, re.S).group(0)
+    assert "Corrigé" not in other and "Lu dans « scan_20250912.png »" in other
+
+
+def test_a_word_document_shows_the_paragraph_a_value_came_from(workspace):
+    """Word has no page to draw: the page says so and shows the paragraph instead."""
+    import re
+    import shutil
+
+    from asll.app.cli import main
+    from intake.pipeline import sha256_of
+
+    source = SAMPLES / "Fiche prescription ASLL - CCAS Cognac.docx"
+    shutil.copy(source, workspace.inbox / source.name)
+    assert main(["traiter", "--espace", str(workspace.base)]) == 0
+    numero = _document(sha256_of(source))["dossier"]
+    page = text(client_for("Chef", "responsable").get(f"/dossiers/{numero}/"))
+    block = re.search(r'id="champ-adresse".*?<div class="actions">', page, re.S).group(0)
+    assert '<blockquote class="extrait">Adresse : 7 allée des Vignes' in block
+    assert "n'a pas d'image de page" in block and "<img" not in block
+
+
+def test_the_set_aside_folder_is_the_one_asll_toml_names(workspace):
+    """[dossiers] mis_de_cote: the file and its note go there, and the page says where."""
+    from asll.app.web import state
+
+    aside = _received_aside(workspace)
+    folder = workspace.base / "Écartés par l'équipe"
+    state.use(replace(workspace, mis_de_cote=folder))
+    agent = client_for("Léa Martin", "agent")
+    assert "« Écartés par l&#39;équipe »" in text(agent.get("/a-trier/"))
+    response = agent.post(
+        "/a-trier/action/",
+        {"dossier": "a-trier", "fichier": FACTURE.name, "action": "ecarter", "motif": "Facture"},
+    )
+    assert "(dossier « Écartés par l&#39;équipe »)" in text(response)
+    assert (folder / FACTURE.name).read_bytes() == FACTURE.read_bytes() and not aside.exists()
+    assert "Motif : Facture" in (folder / f"{FACTURE.name}.txt").read_text(encoding="utf-8")
+    assert not (workspace.base / "mis-de-cote").exists()

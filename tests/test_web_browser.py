@@ -270,3 +270,64 @@ def test_twenty_sessions_at_once_on_loopback(served):
     with ThreadPoolExecutor(20) as pool:
         results = list(pool.map(browse, openers))
     assert results == [[200] * 5] * 20
+
+
+LETTER = ROOT / "samples" / "documents" / "Courrier Préfecture Charente EXP 2025-1187.pdf"
+
+
+def test_a_scanned_letter_shows_its_lines_and_the_rapports_page_is_accessible(served, tmp_path):
+    """A responsable drops a préfecture's letter scanned to PNG: its dossier shows each
+    value beside the region of the scan it was read from (images really drawn, at
+    1280 px); axe-core checks that page and the Rapports page."""
+    import random
+
+    from playwright.sync_api import expect, sync_playwright
+
+    from corpus.families import scanner
+
+    espace, base = served
+    secret = tmp_path / "mot-de-passe-responsable"
+    secret.write_text(PASSWORD, encoding="utf-8")
+    made = _asll(
+        "comptes", "ajouter", "Nadia Leroy", "--role", "responsable",
+        "--config", str(espace / "asll.toml"), "--mot-de-passe-fichier", str(secret),
+    )  # fmt: skip
+    assert made.wait(120) == 0
+    scan = tmp_path / "scan_20250912_1015.png"
+    assert scanner(LETTER, scan, random.Random(3), "png")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1280, "height": 860}, locale="fr-FR")
+        page.goto(base + "/connexion/")
+        page.get_by_label("Nom du compte").fill("Nadia Leroy")
+        page.get_by_label("Mot de passe").fill(PASSWORD)
+        page.get_by_label("Mot de passe").press("Enter")
+        page.get_by_role("link", name="Arrivées").click()
+        page.get_by_label("Déposez ici").set_input_files(str(scan))
+        page.get_by_role("button", name="Envoyer").click()
+        row = page.locator("#etat tr", has_text=scan.name)
+        expect(row).to_contain_text("traité", timeout=180_000)
+        row.get_by_role("link").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("ROUSSEAU")
+
+        name = page.locator("#champ-personne1-nom")
+        image = name.locator("img.apercu")
+        expect(image).to_have_attribute("alt", "Extrait de la page 1 du document")
+        expect(name.locator("figcaption")).to_have_text(f"Lu dans « {scan.name} », page 1.")
+        images = page.locator("img.apercu")
+        assert images.count() >= 4
+        for i in range(images.count()):  # every region drawn, none broken
+            images.nth(i).scroll_into_view_if_needed()
+            expect(images.nth(i)).to_have_js_property("complete", True)
+            assert images.nth(i).evaluate("img => img.naturalWidth") > 100
+        # wide enough to read, inside its column at 1280 px
+        box = image.bounding_box()
+        assert box["width"] > 300 and box["x"] + box["width"] <= 1280
+        page.evaluate("window.scrollTo(0, 0)")
+        _check_accessibility(page)
+        page.screenshot(path=IMAGES / "web-dossier-scan.png")
+
+        page.get_by_role("link", name="Rapports").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text("Rapports")
+        _check_accessibility(page)
+        browser.close()

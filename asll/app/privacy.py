@@ -6,8 +6,8 @@ Social-support files follow the CNIL référentiel (délibération n° 2021-028)
 until two years after the last contact, then destruction or anonymisation. Anonymising a
 dossier keeps what the yearly figures count (commune, landlord, amounts, dates, the
 workers' closed-list columns) and removes what identifies the household: adults and
-children, address, prescriber's name, free-text notes, file names; its documents and
-drafts are deleted, its values in the register's audit and conflicts tables are cleared
+children, address, prescriber's name, free-text notes, file names; its documents, their
+provenance (where each value was read) and its drafts are deleted, its values in the register's audit and conflicts tables are cleared
 (the database file is compacted so no deleted page keeps them), and the register's
 backups (which still hold the names) are removed.
 """
@@ -22,6 +22,7 @@ from pathlib import Path
 
 from asll.config import Config
 from asll.domain.model import Dossier
+from asll.storage.provenance import delete_provenance
 from asll.storage.store import RegisterStore
 
 
@@ -53,6 +54,9 @@ def erase(numeros: list[str], store: RegisterStore, config: Config, motif: str) 
         for path in files_of(numero, store, config):
             path.unlink()
             result.fichiers_supprimes.append(path)
+        for doc in store.view().documents():  # where its values were read
+            if doc.get("dossier") == numero and doc.get("sha256"):
+                delete_provenance(config.registre, doc["sha256"])
         store.record({"type": "anonymisation", "dossier": numero, "motif": motif})
         result.dossiers.append(numero)
     if numeros:

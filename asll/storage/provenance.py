@@ -4,6 +4,8 @@ register's schema is left as it is).
 
     save_provenance(config, sha256, provenance) -> None
     load_provenance(register_path, sha256) -> dict  ({} when unknown)
+    delete_provenance(register_path, sha256) -> None  (a dossier anonymised: for a Word
+        document it holds the paragraph a value was read from)
 """
 
 from __future__ import annotations
@@ -46,3 +48,10 @@ def load_provenance(register_path: Path, sha256: str) -> dict:
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
+
+
+def delete_provenance(register_path: Path, sha256: str) -> None:
+    try:
+        _path(register_path, sha256).unlink(missing_ok=True)
+    except ValueError:  # not a SHA-256: no such file
+        pass

@@ -52,6 +52,8 @@ class Realigned:
     doubtful: set[str] = field(default_factory=set)
     # fields whose label found its value line: the rebuilt text is their better reading
     paired: set[str] = field(default_factory=set)
+    # for each line of `text`, the line of the letter its value stands on (to show it)
+    origin: list[int] = field(default_factory=list)
 
 
 def realign(text: str, grille: dict) -> Realigned:
@@ -123,9 +125,11 @@ def realign(text: str, grille: dict) -> Realigned:
         return Realigned(None, doubtful)
     moved = set(pairs.values())
     out = []
+    origin = []
     for i, line in enumerate(lines):
         if i in moved:
             continue
+        origin.append(pairs.get(i, i))
         if i in pairs:
             # OCR reads the grid's hyphens as long dashes, which the field readers do not know
             value = _DASH.sub(" - ", cleaned[pairs[i]])
@@ -135,7 +139,7 @@ def realign(text: str, grille: dict) -> Realigned:
         else:
             out.append(line)
     paired = {name for i in pairs for name in specs[orphans[i]].get("champs", [])}
-    return Realigned("\n".join(out), doubtful, paired)
+    return Realigned("\n".join(out), doubtful, paired, origin)
 
 
 # fields a grid's value cell can be compared with

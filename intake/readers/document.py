@@ -14,6 +14,9 @@ PAGE_BREAK = "\n\f\n"
 
 # One OCR'd line as Tesseract gave it: its text and its mean word confidence (0–100).
 OcrLine = tuple[str, float]
+# A region of a page as (x0, top, x1, bottom) from its top-left corner: PDF points for a
+# PDF's page, pixels for an image's.
+Box = tuple[float, float, float, float]
 
 
 @dataclass
@@ -31,8 +34,15 @@ class Document:
     # What the OCR read on each page (empty for a page read from its text layer); the
     # readers fill it, `read_document` turns it into `ocr_lines`.
     ocr_page_lines: list[list[OcrLine]] = field(default_factory=list)
+    # The box of each of those lines on its page (same order; [] when unknown).
+    ocr_page_boxes: list[list[Box]] = field(default_factory=list)
     # OCR lines as (start, end, confidence) offsets into `text`
     ocr_lines: list[tuple[int, int, float]] = field(default_factory=list)
+    # the box of each line of `ocr_lines` (same order; None when unknown)
+    ocr_boxes: list[Box | None] = field(default_factory=list)
+    # Lines a reader wrote itself (a fillable form's "label : value"), by page: the line's
+    # text (normalised) and the box of what it shows (the field's widget).
+    line_boxes: list[dict[str, Box]] = field(default_factory=list)
     # The words of each page read from its text layer as (text, x0, top, x1, bottom) in
     # PDF points (empty for any other page): where a value was read, to show it.
     page_words: list[list[tuple[str, float, float, float, float]]] = field(default_factory=list)
@@ -59,13 +69,15 @@ class Document:
 def index_ocr_lines(doc: Document) -> None:
     """Offsets in `doc.text` of the lines in `doc.ocr_page_lines` (pages already normalised)."""
     offset = 0
-    for page_text, lines in zip(doc.pages, doc.ocr_page_lines):
+    for index, (page_text, lines) in enumerate(zip(doc.pages, doc.ocr_page_lines)):
+        boxes = doc.ocr_page_boxes[index] if index < len(doc.ocr_page_boxes) else []
         cursor = 0
-        for line_text, conf in lines:
+        for k, (line_text, conf) in enumerate(lines):
             line_text = normalize_text(line_text)
             pos = page_text.find(line_text, cursor)
             if pos < 0:
                 continue
             doc.ocr_lines.append((offset + pos, offset + pos + len(line_text), conf))
+            doc.ocr_boxes.append(boxes[k] if k < len(boxes) else None)
             cursor = pos + len(line_text)
         offset += len(page_text) + len(PAGE_BREAK)

@@ -17,6 +17,7 @@ from .pdf_forms import acroform, field_label, merge_widgets
 
 # A PDF page whose text layer has fewer characters than this is OCR'd.
 MIN_TEXT_CHARS = 25
+RENDER_DPI = 300  # a page to OCR is drawn at this resolution
 DAMAGED = "Le PDF est endommagé et ne peut pas être lu."
 
 
@@ -54,11 +55,16 @@ def read(path: Path, data: bytes) -> Document:
             doc.pages.append(result.text)
             doc.page_confidence.append(result.confidence)
             doc.ocr_page_lines.append(result.lines)
+            # drawn at RENDER_DPI: pixels back to points
+            doc.ocr_page_boxes.append(
+                [tuple(round(v * 72 / RENDER_DPI, 1) for v in b) for b in result.boxes]
+            )
             doc.page_words.append([])
         else:
             doc.pages.append(text)
             doc.page_confidence.append(None)
             doc.ocr_page_lines.append([])
+            doc.ocr_page_boxes.append([])
             doc.page_words.append(words[i])
     if fields or checkboxes:
         doc.kind = "pdf_form"
@@ -175,11 +181,11 @@ def _render(data: bytes, index: int, password):
     pdf = pdfium.PdfDocument(data, password=password or None)
     try:
         width, height = pdf[index].get_size()  # points
-        if (width * 300 / 72) * (height * 300 / 72) > MAX_IMAGE_PIXELS:
+        if (width * RENDER_DPI / 72) * (height * RENDER_DPI / 72) > MAX_IMAGE_PIXELS:
             raise UnreadableDocument(
                 f"La page {index + 1} du PDF est démesurée ({width / 72 * 2.54:.0f} × "
                 f"{height / 72 * 2.54:.0f} cm) : elle ne peut pas être lue."
             )
-        return pdf[index].render(scale=300 / 72).to_pil()
+        return pdf[index].render(scale=RENDER_DPI / 72).to_pil()
     finally:
         pdf.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 
+from ..french import normalize_text
 from .document import CHECKED, UNCHECKED, Document
 
 
@@ -194,6 +195,7 @@ def merge_widgets(doc: Document, data: bytes, reader, password) -> bool:
                 words = page.extract_words(x_tolerance=1.5, y_tolerance=3)
                 used: set[int] = set()
                 items = []
+                boxes: dict[str, tuple] = {}  # a field's line: its widget's box
                 grid = _field_grid(widgets, words)
                 in_grid: set[int] = set()
                 if grid:
@@ -211,6 +213,7 @@ def merge_widgets(doc: Document, data: bytes, reader, password) -> bool:
                         if any(cells):
                             table.append(cells)
                             items.append((row[0]["top"], row[0]["x0"], " | ".join(cells)))
+                            boxes[" | ".join(cells)] = _union(row)
                     doc.tables.append(table)
                 for w in widgets:
                     if id(w) in in_grid:
@@ -227,6 +230,7 @@ def merge_widgets(doc: Document, data: bytes, reader, password) -> bool:
                         )
                     else:
                         items.append((w["top"], w["x0"], f"{label} : {w['value']}"))
+                        boxes[f"{label} : {w['value']}"] = _union([w])
                 # the remaining printed words, as lines
                 rows: list[list[dict]] = []
                 for j, x in sorted(enumerate(words), key=lambda t: (t[1]["top"], t[1]["x0"])):
@@ -241,10 +245,23 @@ def merge_widgets(doc: Document, data: bytes, reader, password) -> bool:
                     items.append((row[0]["top"], row[0]["x0"], " ".join(x["text"] for x in row)))
                 items.sort(key=lambda t: (round(t[0] / 4), t[1]))
                 doc.pages[i] = "\n".join(t[2] for t in items)
+                while len(doc.line_boxes) <= i:
+                    doc.line_boxes.append({})
+                doc.line_boxes[i] = {normalize_text(k): v for k, v in boxes.items()}
                 merged_any = True
     except Exception:
         return False
     return merged_any
+
+
+def _union(widgets: list[dict]) -> tuple[float, float, float, float]:
+    """The box holding `widgets` (x0, top, x1, bottom), in points from the page's top."""
+    return (
+        round(min(w["x0"] for w in widgets), 1),
+        round(min(w["top"] for w in widgets), 1),
+        round(max(w["x1"] for w in widgets), 1),
+        round(max(w["bottom"] for w in widgets), 1),
+    )
 
 
 def field_label(name: str) -> str:

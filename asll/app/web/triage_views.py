@@ -41,6 +41,7 @@ def a_trier(request, message: str = "", erreur: str = "", status: int = 200):
             "types": {k: v for k, v in TYPES_DOCUMENT.items() if k != "inconnu"},
             "message": message,
             "erreur": erreur,
+            "mis_de_cote": config.mis_de_cote.name,
         },
         status=status,
     )
@@ -66,7 +67,8 @@ def trier(request):
                 message += f" {result.motif}"
         elif action == "ecarter":
             set_aside(config, store, key, name, request.POST.get("motif", ""), author)
-            message = f"« {name} » est mis de côté (dossier « mis-de-cote »), avec son motif."
+            folder = config.mis_de_cote.name
+            message = f"« {name} » est mis de côté (dossier « {folder} »), avec son motif."
         else:
             raise TriageRefused("Action inconnue.")
     except TriageRefused as exc:

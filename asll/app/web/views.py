@@ -22,10 +22,11 @@ from django.views.decorators.http import require_POST
 from asll.app.web import state
 from asll.app.web.accounts import ROLE_LABELS, may_see, role_of, sectors_of
 from asll.app.web.fields import FIELDS, BadValue, ordered
-from asll.app.web.previews import crop_png, parse_box, provenance_images
+from asll.app.web.previews import DRAWN, crop_png, parse_box, provenances
 from asll.domain.labels import TYPES_DOCUMENT
 from asll.domain.model import Dossier
 from asll.domain.text import fold
+from asll.storage.database import TOOL
 from asll.storage.store import correction_entry, drafts_entry, final_report_entry
 from generators import IncompleteDocument, final_document
 from generators.drafts import dossier_brouillons, draft_document, suivi_final
@@ -158,10 +159,27 @@ def dossier(request, numero: str, erreur: dict | None = None, status: int = 200,
             "redige": request.GET.get("redige", ""),
             "modeles": kinds_for(d),
             "manquants": manquants,
-            "apercus": provenance_images(state.config().registre, numero, documents),
+            "apercus": provenances(state.config().registre, numero, documents),
+            "corrections": corrections(numero),
         },
         status=status,
     )
+
+
+def corrections(numero: str) -> dict[str, dict]:
+    """The values a person changed last (in the browser or the workbook), by the dossier
+    page's field: who and when, from the audit trail. A value the tool wrote again since
+    (a later document) is no longer a correction."""
+    last: dict[str, dict] = {}
+    for row in state.store().history({numero}):
+        if row.get("champ"):
+            last[row["champ"]] = row
+    out = {}
+    for key, f in FIELDS.items():
+        row = last.get(f.field)
+        if row is not None and not str(row.get("auteur") or "").startswith(TOOL):
+            out[key] = {"auteur": row["auteur"], "quand": row["quand"]}
+    return out
 
 
 @login_required
@@ -211,8 +229,8 @@ def brouillon(request, numero: str, nom: str):
 
 @login_required
 def apercu(request, numero: str, sha: str, page: int):
-    """The page region a value was read from: only a PDF filed in the archive for this
-    dossier, found through the register by its SHA-256."""
+    """The page region a value was read from: only a PDF or a scanned image filed in the
+    archive for this dossier, found through the register by its SHA-256."""
     dossier_or_404(request, numero)
     box = parse_box(request.GET.get("boite", ""))
     doc = next(
@@ -230,7 +248,7 @@ def apercu(request, numero: str, sha: str, page: int):
     if (
         not path.is_relative_to(config.archive.resolve())
         or not path.is_file()
-        or path.suffix.lower() != ".pdf"
+        or path.suffix.lower() not in DRAWN
     ):
         raise Http404("Aperçu introuvable")
     try:
