@@ -183,7 +183,12 @@ def extract_isolated(
         process.join(5)
         parent_conn.close()
     if status == "read":
-        return _extract_here(payload, Path(path).name, rules_dir, forced_type)
+        result = _extract_here(payload, Path(path).name, rules_dir, forced_type)
+        if ahead:  # the patterns this text needed that compiling ahead had not
+            from intake import pattern_store
+
+            pattern_store.save()
+        return result
     if status == "ok":
         extraction, notes = payload
         return SandboxResult(extraction=Extraction.from_json(extraction), notes=notes)
