@@ -12,6 +12,7 @@ imports only what its file needs.
 from __future__ import annotations
 
 import errno
+import gc
 import multiprocessing
 import signal
 import sys
@@ -70,6 +71,13 @@ def _context(one_shot: bool = False):
 def _child(path: str, memory_mb: int, rules: str | None, conn, read_only: bool = False) -> None:
     """Read (and, unless `read_only`, extract) one file; send the outcome down `conn`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the watcher, not this read
+    # This process reads one file and exits. The cycle collector would walk the parent's
+    # objects (inherited, never garbage here) and the reader's tens of thousands of
+    # character boxes, alive until the end: 15 % of a small PDF's reading, 30 % of a
+    # 90-page one's, for no memory back (same peak either way, benchmarks/RESULTS.md 1).
+    # Reference counting still frees everything else; the memory limit below still holds.
+    gc.freeze()
+    gc.disable()
     if memory_mb and sys.platform != "win32":
         import resource
 
