@@ -14,8 +14,12 @@ from __future__ import annotations
 import errno
 import gc
 import multiprocessing
+import os
+import re
+import shutil
 import signal
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +27,14 @@ from pathlib import Path
 from asll.domain.model import Extraction
 
 TOO_MUCH_MEMORY = "Le fichier demande trop de mémoire pour être lu."
+
+# Each read gets a private scratch folder, made and removed by this process: a child killed
+# at its time limit cannot remove what it wrote there (page images of a scan, a converted
+# copy), and those are personal data. The folder's name carries this process's id, so that
+# the folders of a process that was itself killed can be swept away later.
+SCRATCH_PREFIX = "asll-lecture-"
+_SCRATCH_NAME = re.compile(re.escape(SCRATCH_PREFIX) + r"(\d+)-")
+_swept = False
 
 
 class ToolFailure(Exception):
@@ -68,8 +80,12 @@ def _context(one_shot: bool = False):
     return ctx
 
 
-def _child(path: str, memory_mb: int, rules: str | None, conn, read_only: bool = False) -> None:
-    """Read (and, unless `read_only`, extract) one file; send the outcome down `conn`."""
+def _child(
+    path: str, memory_mb: int, rules: str | None, conn, read_only: bool, scratch: str
+) -> None:
+    """Read (and, unless `read_only`, extract) one file; send the outcome down `conn`.
+    Temporary files, this process's and its tools' (Tesseract, LibreOffice), go in
+    `scratch`."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the watcher, not this read
     # This process reads one file and exits. The cycle collector would walk the parent's
     # objects (inherited, never garbage here) and the reader's tens of thousands of
@@ -78,6 +94,8 @@ def _child(path: str, memory_mb: int, rules: str | None, conn, read_only: bool =
     # Reference counting still frees everything else; the memory limit below still holds.
     gc.freeze()
     gc.disable()
+    tempfile.tempdir = scratch
+    os.environ["TMPDIR"] = scratch
     if memory_mb and sys.platform != "win32":
         import resource
 
@@ -160,9 +178,10 @@ def extract_isolated(
     # a type a person chose: the child only reads, the extraction runs here with that type
     split = ahead or forced_type is not None
     ctx = _context(one_shot)
+    scratch = _scratch_folder()
     parent_conn, child_conn = ctx.Pipe(duplex=False)
     process = ctx.Process(
-        target=_child, args=(str(path), memory_mb, rules, child_conn, split), daemon=True
+        target=_child, args=(str(path), memory_mb, rules, child_conn, split, scratch), daemon=True
     )
     started = time.monotonic()
     process.start()
@@ -190,6 +209,7 @@ def extract_isolated(
             process.kill()
         process.join(5)
         parent_conn.close()
+        shutil.rmtree(scratch, ignore_errors=True)
     if status == "read":
         result = _extract_here(payload, Path(path).name, rules_dir, forced_type)
         if ahead:  # the patterns this text needed that compiling ahead had not
@@ -203,6 +223,40 @@ def extract_isolated(
     if status == "tool_error":
         raise ToolFailure(f"Le module de lecture ne fonctionne pas : {payload}")
     return SandboxResult(reason=payload)
+
+
+def _scratch_folder() -> str:
+    """A new private folder for one read (mode 0700), after sweeping, once per process, the
+    folders left by reading processes that no longer run."""
+    global _swept
+    if not _swept:
+        _swept = True
+        sweep_scratch_folders(Path(tempfile.gettempdir()))
+    return tempfile.mkdtemp(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-")
+
+
+def sweep_scratch_folders(folder: Path) -> list[Path]:
+    """Remove the scratch folders in `folder` whose process is gone (killed before it could
+    clean up); return them."""
+    removed = []
+    for entry in folder.glob(f"{SCRATCH_PREFIX}*"):
+        found = _SCRATCH_NAME.match(entry.name)
+        if found and entry.is_dir() and not _running(int(found.group(1))):
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if sys.platform == "win32":  # os.kill(pid, 0) would end the process there
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # exists, but another user's
+        return True
+    return True
 
 
 def _extract_here(

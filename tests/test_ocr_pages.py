@@ -3,6 +3,7 @@ hyphenated at a line's end is joined again."""
 
 from __future__ import annotations
 
+import os
 import random
 import threading
 import time
@@ -109,3 +110,31 @@ def test_a_multi_page_scan_is_read_in_the_sandbox_under_its_memory_limit(tmp_pat
     outcome = extract_isolated(path, timeout=120, memory_mb=600)
     assert outcome.ok, outcome.reason
     assert [(p.nom, p.prenom) for p in outcome.extraction.personnes] == [("MERCIER", "Julie")]
+
+
+def test_a_read_stopped_at_its_time_limit_leaves_no_page_image_behind(tmp_path, monkeypatch):
+    """The child is killed mid-OCR: the page images it wrote (personal data) go with the
+    read's scratch folder, which this process removes."""
+    import tempfile
+
+    from intake.sandbox import SCRATCH_PREFIX, extract_isolated
+
+    source = tmp_path / "courrier"
+    source.mkdir()
+    path = _scan(source, ["PREFECTURE DE LA VIENNE", "Suite du courrier", "Fin du courrier"])
+    scratch_root = tmp_path / "tmp"
+    scratch_root.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch_root))
+    outcome = extract_isolated(path, timeout=1.0, memory_mb=600, one_shot=True)
+    assert not outcome.ok and "délai" in outcome.reason
+    assert list(scratch_root.iterdir()) == []
+    # the folders of a reading process that was itself killed are swept away later
+    left = scratch_root / f"{SCRATCH_PREFIX}999999999-abcd"
+    left.mkdir()
+    (left / "page.pgm").write_bytes(b"P5 1 1 255 \x00")
+    mine = scratch_root / f"{SCRATCH_PREFIX}{os.getpid()}-abcd"
+    mine.mkdir()
+    from intake.sandbox import sweep_scratch_folders
+
+    assert sweep_scratch_folders(scratch_root) == [left]
+    assert not left.exists() and mine.exists()
