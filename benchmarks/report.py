@@ -456,6 +456,23 @@ def render_markdown(results: dict, machine: dict, rapide: bool, sections) -> str
                 f"médiane de {w['runs']} : {_s(w['asll_extract'])} contre "
                 f"{_s(w['pdfplumber'])}, soit {_r(w['ratio'])}.",
             ]
+            if w.get("quartiles_asll"):
+                qa, qp = w["quartiles_asll"], w["quartiles_pdfplumber"]
+                md[-1] += (
+                    f" Quartiles : asll {_s(qa[0])} – {_s(qa[2])}, pdfplumber {_s(qp[0])} – "
+                    f"{_s(qp[2])} ; médiane des rapports deux à deux "
+                    f"{_r(w['ratio_par_paire'])} ; charge moyenne sur 1 min pendant la "
+                    f"mesure {w['charge'][0]:.1f} à {w['charge'][1]:.1f} (2 cœurs). "
+                    f"Temps processeur (utilisateur + système, processus de lecture compris) : "
+                    f"{_s(w['cpu_asll'])} contre {_s(w['cpu_pdfplumber'])}, soit "
+                    f"{_r(w['ratio_cpu'])} : c'est le rapport vers lequel tend la mesure "
+                    "quand les deux cœurs sont déjà occupés (asll lit le fichier dans un "
+                    "processus fils pendant qu'il prépare ses règles, ce qui ne fait gagner "
+                    "du temps que sur un cœur libre). Premier lancement après une "
+                    "installation ou un changement de règles (motifs à compiler, puis gardés "
+                    "dans le cache de l'utilisateur, `intake/pattern_store.py`) : "
+                    f"{_s(w['premier_lancement'])}."
+                )
         if ex.get("ocr_parallele"):
             o = ex["ocr_parallele"]
             md += [
