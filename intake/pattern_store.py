@@ -13,9 +13,11 @@ Why it stays correct:
   another source, compiled afresh (and kept); nothing depends on file dates or names;
 - the file is for one Python (exact version, engine magic number, code size, byte order):
   another Python reads another file;
-- the file carries a SHA-256 of its content and is written whole (temporary file, then
-  renamed): a truncated, damaged or foreign file is ignored, never half read; the
-  matching engine validates each program again when it is built;
+- the file carries a checksum (CRC-32) of its content and is written whole (temporary
+  file, then renamed): a truncated, damaged or foreign file is ignored, never half read;
+  the matching engine validates each program again when it is built. The checksum is
+  against damage, not tampering: the file is the user's own (mode 0600, folder 0700), and
+  whoever can write there can already change the user's programs;
 - anything unexpected (no cache folder, read-only home, an interpreter whose `re`
   internals differ) falls back to `re.compile`, with the same pattern as a result.
 The cache holds only the rules' patterns (no document's text, no personal data).
@@ -25,13 +27,13 @@ The cache holds only the rules' patterns (no document's text, no personal data).
 from __future__ import annotations
 
 import array
-import hashlib
 import json
 import os
 import re
 import sys
 import tempfile
 import threading
+import zlib
 from pathlib import Path
 
 try:  # the engine's own entry point, and the compiler's two steps before it
@@ -40,7 +42,7 @@ try:  # the engine's own entry point, and the compiler's two steps before it
 except ImportError:  # another interpreter: plain re.compile
     _sre = None
 
-_MAGIC = b"ASLL-MOTIFS-1\n"
+_MAGIC = b"ASLL-MOTIFS-2\n"
 _MAX_BYTES = 64 * 1024 * 1024  # past this, the file restarts with this run's patterns
 
 _lock = threading.Lock()
@@ -154,19 +156,19 @@ def _stored() -> dict:
 
 
 def _read(path: Path) -> dict:
+    """The file's entries; each program stays a view on the file's bytes until built."""
     data = path.read_bytes()
     if not data.startswith(_MAGIC):
         raise ValueError("not a pattern cache")
-    digest, body = data[len(_MAGIC) : len(_MAGIC) + 32], data[len(_MAGIC) + 32 :]
-    if hashlib.sha256(body).digest() != digest:
+    checksum, body = data[len(_MAGIC) : len(_MAGIC) + 4], memoryview(data)[len(_MAGIC) + 4 :]
+    if zlib.crc32(body).to_bytes(4, "little") != checksum:
         raise ValueError("damaged pattern cache")
     size = int.from_bytes(body[:8], "little")
-    header = json.loads(body[8 : 8 + size].decode("utf-8"))
-    blob = memoryview(body)[8 + size :]
+    header = json.loads(bytes(body[8 : 8 + size]).decode("utf-8"))
+    codes = body[8 + size :].cast("I")
     entries = {}
     for source, flags, pflags, groups, groupindex, indexgroup, start, count in header:
-        code = array.array("I")
-        code.frombytes(blob[4 * start : 4 * (start + count)])
+        code = codes[start : start + count]
         if len(code) != count:
             raise ValueError("damaged pattern cache")
         entries[(source, flags)] = ((pflags, groups, groupindex, indexgroup), code)
@@ -185,7 +187,7 @@ def _write(path: Path, entries: dict) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".motifs-", dir=path.parent)  # mode 0600
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(_MAGIC + hashlib.sha256(body).digest() + body)
+            handle.write(_MAGIC + zlib.crc32(body).to_bytes(4, "little") + body)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
