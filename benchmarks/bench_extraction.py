@@ -30,6 +30,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks import bench_spacy
 from benchmarks.common import ROOT, SAMPLES, SCANS, median, repeat
 
 WHOLE_PROCESS_FILE = SAMPLES / "assignation MARTIN.pdf"
@@ -169,6 +170,7 @@ def run(rapide: bool = False) -> dict:
         "scan_reps": scan_reps,
         "processus_entier": whole_process(5 if rapide else 15),
         "ocr_parallele": None if rapide else parallel_ocr(),
+        "spacy": None if rapide else bench_spacy.run(),
     }
 
 
