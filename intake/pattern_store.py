@@ -43,7 +43,7 @@ except ImportError:  # another interpreter: plain re.compile
     _sre = None
 
 _MAGIC = b"ASLL-MOTIFS-2\n"
-_MAX_BYTES = 64 * 1024 * 1024  # past this, the file restarts with this run's patterns
+_MAX_BYTES = 16 * 1024 * 1024  # past this, the file restarts with this run's patterns
 
 _lock = threading.Lock()
 _loaded: dict[tuple[str, int], tuple] | None = None  # from the file: key → (meta, code)
@@ -116,7 +116,7 @@ def save() -> bool:
             entries = {k: v for k, v in entries.items() if k in _used}
         try:
             _write(cache_file(), entries)
-        except OSError:
+        except Exception:  # noqa: BLE001 - no home, read-only, full disk: no cache, that's all
             return False
         _loaded = entries
         _new.clear()
@@ -150,7 +150,7 @@ def _stored() -> dict:
     if _loaded is None:
         try:
             _loaded = _read(cache_file())
-        except (OSError, ValueError, KeyError, TypeError, IndexError):
+        except Exception:  # noqa: BLE001 - missing, damaged, foreign, no home: compile
             _loaded = {}
     return _loaded
 
