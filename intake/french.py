@@ -15,6 +15,8 @@ from functools import cache
 
 from asll.domain.text import fold  # noqa: F401  (re-exported: the project's one folding helper)
 
+from . import pattern_store
+
 # --------------------------------------------------------------------------- text helpers
 
 SPACES = "\u00a0\u202f\u2009\u2007\u2002\u2003\u200a"
@@ -52,7 +54,7 @@ def _pattern(source: str) -> re.Pattern:
     """One of this module's expressions, compiled (case-insensitive) on first use: a
     process that only normalises a document's text (a reading child) does not pay for
     the expressions of dates, hours and amounts."""
-    return re.compile(source, re.IGNORECASE)
+    return pattern_store.compile(source, re.IGNORECASE)
 
 
 def compile_expressions() -> None:

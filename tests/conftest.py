@@ -24,6 +24,19 @@ SERVICE = Service(
 )
 
 
+@pytest.fixture(autouse=True, scope="session")
+def own_cache_folder(tmp_path_factory):
+    """The compiled patterns kept between runs (intake/pattern_store.py) go to a folder of
+    this test run, not to the user's ~/.cache; the commands the tests start inherit it."""
+    before = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if before is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = before
+
+
 @pytest.fixture
 def config(tmp_path) -> Config:
     """A workspace of its own (inbox, outbox, archive… under a temporary folder), with the

@@ -17,19 +17,8 @@ from datetime import date, datetime
 from pathlib import Path
 
 from asll.app import french_argparse  # noqa: F401  (French messages for argparse)
-from asll.app.logs import Progress, close_file_log, setup_file_log
-from asll.app.service import install_service, service_status, uninstall_service
 from asll.config import BUNDLED_SAMPLES, EXAMPLE_CONFIG, Config, ConfigError, load_config
-from asll.domain.deadlines import DEADLINE_FIELDS, due
-from asll.domain.retention import (
-    PERSON_FIELDS,
-    PURGE_FIELDS,
-    due_for_purge,
-    find_person,
-    last_activity,
-)
 from asll.storage.permissions import private_umask
-from intake.evaluate import evaluate, format_report
 from intake.inbox import wait_until_stable, waiting_files
 from intake.outcomes import A_TRIER, DOUBLON, QUARANTAINE, TRAITE, IntakeResult
 from intake.sandbox import ToolFailure, extract_isolated
@@ -37,7 +26,10 @@ from intake.sandbox import ToolFailure, extract_isolated
 # Word, PDF-rendering, chart and file-watching libraries (python-docx, docxtpl, matplotlib,
 # watchdog) and the register's (openpyxl, through the store, the pipeline, the importer,
 # the privacy and status commands) are imported inside the commands that use them, on
-# purpose: `asll extract` and `asll --help` start without loading them.
+# purpose: `asll extract` and `asll --help` start without loading them. So are the log
+# file, the service, the deadlines, the retention rules and the evaluation: `asll extract`
+# is timed as a whole process against pdfplumber alone (benchmarks/bench_extraction.py),
+# and its fork starts sooner without them.
 
 EXIT_OK, EXIT_TOOL_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 DRAFT_KINDS = ("esu", "convention", "bilan")
@@ -47,8 +39,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     setup_logging(args)
+    logged = args.func in LOGGED_COMMANDS
     try:
-        if args.func in LOGGED_COMMANDS:
+        if logged:
+            from asll.app.logs import setup_file_log
+
             if setup_file_log(config_from(args)):
                 logging.getLogger("asll").info(
                     "Commande « %s » lancée (pid %d).", args.func.__name__[4:], os.getpid()
@@ -64,7 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         logging.getLogger("asll").exception("Arrêt sur erreur interne.")
         raise
     finally:
-        close_file_log()
+        if logged:
+            from asll.app.logs import close_file_log
+
+            close_file_log()
 
 
 def setup_logging(args) -> None:
@@ -501,6 +499,7 @@ def _catch_up(config: Config, quiet: bool = False):
 
 
 def run_batch(paths: list[Path], config: Config) -> list[IntakeResult]:
+    from asll.app.logs import Progress
     from intake.batch import handle_all
     from intake.pipeline import Intake
 
@@ -616,6 +615,8 @@ def cmd_generate(args) -> int:
 
 
 def cmd_evaluate(args) -> int:
+    from intake.evaluate import evaluate, format_report
+
     config = config_from(args)
     if not args.dossier.is_dir():
         print(f"Dossier introuvable : {args.dossier}", file=sys.stderr)
@@ -626,6 +627,8 @@ def cmd_evaluate(args) -> int:
 
 
 def cmd_service(args) -> int:
+    from asll.app.service import install_service, service_status, uninstall_service
+
     if args.action == "installer":
         if args.espace or args.inbox or args.outbox or args.registre or args.modeles:
             print(
@@ -737,6 +740,7 @@ def cmd_importer(args) -> int:
 
 def cmd_purger(args) -> int:
     from asll.app.privacy import erase
+    from asll.domain.retention import PURGE_FIELDS, due_for_purge, last_activity
     from asll.storage.store import RegisterStore
 
     config = config_from(args)
@@ -764,6 +768,7 @@ def cmd_purger(args) -> int:
 
 def _person_dossiers(args):
     """(config, store, dossiers naming the person), saying so when there are none."""
+    from asll.domain.retention import PERSON_FIELDS, find_person
     from asll.storage.store import RegisterStore
 
     config = config_from(args)
@@ -958,6 +963,7 @@ def _cell_fr(value: str | None) -> str:
 
 
 def cmd_echeances(args) -> int:
+    from asll.domain.deadlines import DEADLINE_FIELDS, due
     from asll.storage.store import RegisterStore
 
     config = config_from(args)
@@ -985,6 +991,7 @@ def _print_deadlines(deadlines) -> None:
 
 
 def cmd_reconstruire(args) -> int:
+    from asll.app.logs import Progress
     from asll.storage.store import RegisterStore, has_register
     from intake.recovery import archived_documents, recover_archived
 

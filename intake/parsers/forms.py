@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from asll.domain.model import OBJECTIFS, Extraction, Personne, Ressource
 
-from .. import french
+from .. import french, pattern_store
 from ..readers import Document
 from .addresses import parse_address
 from .landlords import clean_bailleur, is_placeholder, statut_from_bailleur
@@ -26,12 +26,14 @@ from .persons import parse_persons
 log = logging.getLogger("asll.intake")
 
 MARK_ON = "☒☑■✓✔✗✘"
-_MARK_TOKEN = re.compile(
+_MARK_TOKEN = pattern_store.compile(
     rf"(?:(?<=\s)|(?<=^)|(?<=\|))\s*(?:[{MARK_ON}]|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)|[xX](?=\s+[A-ZÀ-Ýa-zà-ÿ]{{2}}))\s*",
     re.MULTILINE,
 )
-_ANY_MARK = re.compile(rf"[{MARK_ON}☐□]|\[\s*[xX✓ ]?\s*\]|(?<![\w'])[xX](?![\w'])")
-_CELL_MARK = re.compile(rf"^\s*(?:[{MARK_ON}]|[xX]|\[\s*[xX]\s*\]|oui)\s*$", re.IGNORECASE)
+_ANY_MARK = pattern_store.compile(rf"[{MARK_ON}☐□]|\[\s*[xX✓ ]?\s*\]|(?<![\w'])[xX](?![\w'])")
+_CELL_MARK = pattern_store.compile(
+    rf"^\s*(?:[{MARK_ON}]|[xX]|\[\s*[xX]\s*\]|oui)\s*$", re.IGNORECASE
+)
 
 SECTIONS = {
     "prescripteur": r"prescripteur|cadre\s+r[ée]serv[ée]\s+(?:au|[àa]\s+l.)\s*(?:travailleu|prescri|service|instructeur|r[ée]f[ée]rent)\w*|r[ée]f[ée]rent|travailleur\s+social|service\s+demandeur|organisme\s+demandeur|demandeur\s+de\s+la\s+mesure|"
@@ -51,7 +53,7 @@ SECTIONS = {
 }
 # "2. Le logement", "LE PRESCRIPTEUR", "III - Ressources"
 _SECTION_RX = {
-    k: re.compile(
+    k: pattern_store.compile(
         rf"^\s*(?:(?:\d+|[IVX]+)\s*[.)/-]\s*)?(?:(?:les?|la|l['’])\s*)?(?:{v})\b", re.IGNORECASE
     )
     for k, v in SECTIONS.items()
@@ -75,7 +77,8 @@ def parse_form(doc: Document, data: dict) -> tuple[Extraction, set[str]]:
     uncertain: set[str] = set()
     conf = data.get("formulaire", {})
     libelles = {
-        k: re.compile(rf"(?:{v})", re.IGNORECASE) for k, v in conf.get("libelles", {}).items()
+        k: pattern_store.compile(rf"(?:{v})", re.IGNORECASE)
+        for k, v in conf.get("libelles", {}).items()
     }
     cut_unsure: set[str] = set()
     lines = _values_above_labels(doc.text.split("\n"), libelles, cut_unsure)
@@ -291,7 +294,7 @@ def _money_rows(tables, pairs: list[Pair], libelles) -> list[Pair]:
     return out
 
 
-_COURT = re.compile(
+_COURT = pattern_store.compile(
     r"tribunal\s+(?:judiciaire|de\s+proximit[ée])\s+(?:de\s+|d['’]\s*|du\s+)"
     r"(?:(?:la|le|les)\s+)?[A-ZÀ-Ý][\w'’]*(?:-[\w'’]+)*(?:\s+(?:sur|en|l[ae]s?)[-\s][A-ZÀ-Ý][\w'’-]*)?",
     re.IGNORECASE,
@@ -324,7 +327,7 @@ def _stage_statut_bailleur(f: _Form, ex, uncertain: set[str]) -> None:
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, f.data)
 
 
-_NONE_SAID = re.compile(
+_NONE_SAID = pattern_store.compile(
     r"\s*(?:\((?:en\s+)?(?:€|euros?)\))?\s*[:|]?\s*(?:[-–—/]+|n[ée]ant|aucune?|sans(?:\s+objet)?|non|0(?:[,.]0+)?\s*(?:€|euros?)?)\s*(?:$|\s{2,}|\|)",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -348,7 +351,7 @@ def _stage_signal(f: _Form, ex, uncertain: set[str]) -> None:
     _check_values(f, ex, uncertain)
 
 
-_NOT_A_NAME = re.compile(
+_NOT_A_NAME = pattern_store.compile(
     r"\d|@|\b(?:rue|avenue|service|social|sociale|CCAS|MDS|CMS|mairie|association|t[ée]l)\b",
     re.IGNORECASE,
 )
@@ -396,7 +399,7 @@ def _check_values(f: _Form, ex, uncertain: set[str]) -> None:
         uncertain.add("ressources")
 
 
-_LABEL_REST = re.compile(r"[^:\n|.;]{0,40}?(?=\s*(?:[:|]|$))", re.MULTILINE)
+_LABEL_REST = pattern_store.compile(r"[^:\n|.;]{0,40}?(?=\s*(?:[:|]|$))", re.MULTILINE)
 
 
 def _label_end(text: str, pos: int) -> int | None:
@@ -473,7 +476,9 @@ def _sections(lines: list[str]) -> list[str | None]:
     return out
 
 
-_UNIT = re.compile(r"\s*(?:\((?:en\s+)?(?:€|euros?|eur)\)|en\s+(?:€|euros))\s*$", re.IGNORECASE)
+_UNIT = pattern_store.compile(
+    r"\s*(?:\((?:en\s+)?(?:€|euros?|eur)\)|en\s+(?:€|euros))\s*$", re.IGNORECASE
+)
 
 
 def _label_key(label: str, libelles: dict[str, re.Pattern]) -> str | None:
@@ -507,7 +512,7 @@ def _label_key(label: str, libelles: dict[str, re.Pattern]) -> str | None:
     return None
 
 
-_CIV_TICK = re.compile(
+_CIV_TICK = pattern_store.compile(
     rf"(?:[{MARK_ON}]|\[\s*[xX✓]\s*\])\s*(Monsieur|Madame|Mademoiselle|Mme|Mlle|M\.|Homme|Femme)(?![\w])",
     re.IGNORECASE,
 )
@@ -572,9 +577,9 @@ def _label_value_row(cells: list[str], libelles) -> bool:
 
 
 # the blank a value was written on: underscores, dot leaders, ellipses
-_BLANK = re.compile(r"\s*(?:_{3,}|\.{4,}|…+\.*|(?:\.\s){3,}\.?)\s*")
+_BLANK = pattern_store.compile(r"\s*(?:_{3,}|\.{4,}|…+\.*|(?:\.\s){3,}\.?)\s*")
 # "MARTIN Sophie (nom et prénom)", "CCAS de Cognac – organisme": a label closing its line
-_TRAILING_LABEL = re.compile(
+_TRAILING_LABEL = pattern_store.compile(
     r"^(?P<value>.+?)\s*(?:\((?P<p>[^()]{2,60})\)|\s[–—]\s+(?P<d>[^–—]{2,60}))\s*$"
 )
 
@@ -639,10 +644,10 @@ def _values_above_labels(
     return out
 
 
-_LABEL_ALONE = re.compile(r"^\s*(?P<label>[^:|]{2,70}?)\s*:\s*$")
+_LABEL_ALONE = pattern_store.compile(r"^\s*(?P<label>[^:|]{2,70}?)\s*:\s*$")
 
 # a scan's stray marks between words ("Mohamed .", "charge |")
-_NOISE_TOKENS = re.compile(r"(?:(?<=\s)|^)[.,;·|—–_'’\"`]+(?=\s|$)")
+_NOISE_TOKENS = pattern_store.compile(r"(?:(?<=\s)|^)[.,;·|—–_'’\"`]+(?=\s|$)")
 
 # What a value written for a label looks like: a value line over a line of labels (no
 # blanks, no colons) is cut so that each piece fits its label; free text fits any label.
@@ -758,8 +763,12 @@ def _typed_values_over_labels(lines: list[str], i: int, libelles):
 
 # "(date et lieu de naissance)", "(conjoint : civilité, NOM Prénom)": a caption printed alone
 # (a scan may leave a stray mark on either side: "'(demandeur : …)", "(date de la fiche) |")
-_CAPTION = re.compile(r"^[\s'’\".…,|:;·-]{0,4}\((?P<caption>[^()]{2,80})\)[\s'’\".…,|:;·-]{0,4}$")
-_AMOUNT_ONLY = re.compile(r"^\s*(?:\d[\d\s.,]*\s*(?:€|euros?|EUR)|en\s+attente)\s*$", re.IGNORECASE)
+_CAPTION = pattern_store.compile(
+    r"^[\s'’\".…,|:;·-]{0,4}\((?P<caption>[^()]{2,80})\)[\s'’\".…,|:;·-]{0,4}$"
+)
+_AMOUNT_ONLY = pattern_store.compile(
+    r"^\s*(?:\d[\d\s.,]*\s*(?:€|euros?|EUR)|en\s+attente)\s*$", re.IGNORECASE
+)
 
 
 def _caption_under_value(lines: list[str], i: int, libelles) -> tuple[str, int] | None:
@@ -932,7 +941,7 @@ class Tick:
 
 
 # "Êtes-vous locataire ? ☒ oui ☐ non"
-_QUESTION_TICK = re.compile(rf"^(?P<q>[^?{MARK_ON}☐□]{{3,120}}\?)\s*(?P<boxes>.*)$")
+_QUESTION_TICK = pattern_store.compile(rf"^(?P<q>[^?{MARK_ON}☐□]{{3,120}}\?)\s*(?P<boxes>.*)$")
 
 
 def _ticks(lines: list[str], sections: list[str | None], doc: Document) -> list[Tick]:
@@ -1150,25 +1159,27 @@ def _enrich(adults: list[Personne], other: list[Personne]) -> bool:
     return disagree
 
 
-_ROLE_CHILD = re.compile(r"^enfants?\b|^fils\b|^fille\b", re.IGNORECASE)
-_ROLE_ADULT = re.compile(
+_ROLE_CHILD = pattern_store.compile(r"^enfants?\b|^fils\b|^fille\b", re.IGNORECASE)
+_ROLE_ADULT = pattern_store.compile(
     r"^(?:demandeur|demandeuse|conjoint|concubin|[ée]poux|[ée]pouse|co-?demandeur|co-?titulaire|"
     r"locataire(?:\s+en\s+titre)?\b|titulaire\s+du\s+bail|"
     r"allocataire|pacs[ée]|compagn|monsieur|madame|mademoiselle|m\.|mme|mr)",
     re.IGNORECASE,
 )
-_HOUSEHOLD_HINT = re.compile(r"\bnom\b|pr[ée]nom|naissance|lien|parent[ée]|qualit", re.IGNORECASE)
+_HOUSEHOLD_HINT = pattern_store.compile(
+    r"\bnom\b|pr[ée]nom|naissance|lien|parent[ée]|qualit", re.IGNORECASE
+)
 
 
 # what a household table says of a child when it gives neither role nor age
-_SCHOOLING = re.compile(
+_SCHOOLING = pattern_store.compile(
     r"\b(?:[ée]cole|maternelle|primaire|coll[èe]ge|scolaris[ée]e?|cr[èe]che|"
     r"(?-i:CP|CE1|CE2|CM1|CM2)|[3-6](?:e|[èe]me)\b)",
     re.IGNORECASE,
 )
 
 # a row heading a group of people in a household table
-_GROUP_ROW = re.compile(
+_GROUP_ROW = pattern_store.compile(
     r"\s*(?:(?P<adulte>adultes?|parents?|demandeurs?(?:\s+et\s+conjoints?)?|titulaires?"
     r"(?:\s+du\s+bail)?)|(?P<enfant>enfants?(?:\s+(?:a\s+charge|au\s+foyer|du\s+foyer))?)|"
     r"autres?\s+(?:personnes?|occupants?|membres?)[^\n]{0,40})\s*:?\s*"
@@ -1607,14 +1618,14 @@ def _is_prescripteur(p: Personne, prescripteur: str | None) -> bool:
 
 # ---------------------------------------------------------------------- prescripteur
 
-_JOB = re.compile(
+_JOB = pattern_store.compile(
     r"assistant|conseill|travailleu|[ée]ducat|CESF|r[ée]f[ée]rent|charg[ée]|responsable|"
     r"coordinat|intervenant|agent|animat|directeu|infirmi|m[ée]diat|secr[ée]tai",
     re.IGNORECASE,
 )
 
 
-_SIGNATURE = re.compile(
+_SIGNATURE = pattern_store.compile(
     r"(?:^|[,;]\s*)(?:(?:l[ea]|l['’])\s*)?(?:travailleu|assistant|conseill|CESF|r[ée]f[ée]rent|[ée]ducat|intervenant|"
     r"charg[ée])[^:\n|]{0,70}:\s*(?P<v>[^\n|]+)$",
     re.IGNORECASE | re.MULTILINE,
@@ -1826,7 +1837,7 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
     return out
 
 
-_RESOURCE_FIELD = re.compile(
+_RESOURCE_FIELD = pattern_store.compile(
     rf"^\s*(?:ressources?|revenus?)\s*(?:n°\s*)?\d*\s*[:–-]\s*(?P<label>[^:|]+?)\s*(?:\((?:en\s+)?(?:€|euros?)\))?\s*[:|]\s*"
     rf"(?P<value>(?:{french.MONTANT_RE})|en\s+attente)\s*$",
     re.IGNORECASE,

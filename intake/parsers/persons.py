@@ -19,16 +19,16 @@ import re
 
 from asll.domain.model import Personne
 
-from .. import french
+from .. import french, pattern_store
 from ..engine import compile_pattern
 
 # Civilities in any case; "M" alone only before a capitalised word.
 CIV = r"(?:(?i:monsieur|madame|mademoiselle)|MME\.?|Mme\.?|MLLE\.?|Mlle\.?|Melle|MR\.?|Mr\.?|M\.|M(?=\s+[A-Z]))"
-_BIRTH = re.compile(rf"n[ée]e?(?:\(e\))?\s+le\s+(?P<d>{french.DATE_RE})", re.IGNORECASE)
+_BIRTH = pattern_store.compile(rf"n[ée]e?(?:\(e\))?\s+le\s+(?P<d>{french.DATE_RE})", re.IGNORECASE)
 # list markers: "1/", "1°)", "1)", "1.", "a)", "-", "•"
 _MARKER = r"(?:(?<![\w/])\d{1,2}\s*(?:°\s*\)?|/|\)|\.(?!\d))|(?<!\w)[a-h]\)|(?<!\S)[-–•*](?=\s))"
 # words that are never part of a personal name
-_NOT_NAME_WORDS = re.compile(
+_NOT_NAME_WORDS = pattern_store.compile(
     r"\b(?:demandeu?r|demanderesse|d[ée]fendeu?r|d[ée]fenderesse|requ[ée]rant|ci-dessus|ci-apr[èe]s|d[ée]sign[ée]|"
     r"susnomm[ée]|soussign[ée]|locataire|bailleu?r|bailleresse|propri[ée]taire|assignation|assign[ée]|tribunal|"
     r"juge|audience|commissaire|huissier|greffe|soci[ée]t[ée]|office|habitat|agence|directeur|directrice|"
@@ -38,14 +38,14 @@ _NOT_NAME_WORDS = re.compile(
     r"copie|acte|pr[ée]sent|madame|monsieur)\b",
     re.IGNORECASE,
 )
-_NOT_A_NAME = re.compile(
+_NOT_A_NAME = pattern_store.compile(
     r"^(?:le|la|les|l')?\s*(?:directeur|directrice|pr[ée]fet|pr[ée]f[eè]te|sous-pr[ée]fet|juge|pr[ée]sident|"
     r"pr[ée]sidente|maire|chef|responsable|greffier|greffi[èe]re|commissaire|huissier|ma[iî]tre|avocat|"
     r"procureur|secr[ée]taire|conseill|d[ée]l[ée]gu|charg[ée])\b",
     re.IGNORECASE,
 )
 # where a name stops: punctuation, birth, address, occupation…
-_STOP_NAME = re.compile(
+_STOP_NAME = pattern_store.compile(
     rf"\s*(?:,|;|:|\(|\)|\bn[ée]e?(?:\(e\))?\s+(?:le|en|au|à|a)\b|\bdemeurant|\bdomicili|\bdemeurant|"
     rf"\br[ée]sidant|\bhabitant\b|\bo[ùu]\s+[ée]tant|\blocataires?\b|\bpris\b|\bagissant|\b[àa]\s+(?:l.adresse|\d)|"
     rf"\bsis\b|\boccupants?\b|\bqui\b|\bau\s+titre|\bdont\b|\bpour\b|\bcomparaissant|\bde\s+nationalit|"
@@ -55,7 +55,7 @@ _STOP_NAME = re.compile(
     # the next label of a table ("Locataire(s)  Jean MARTIN  Adresse du logement …")
     rf"\s(?-i:Adresse|ADRESSE|Logement|Domicile|Bailleur|Juridiction|Audience|Commissaire|T[ée]l[ée]phone|T[ée]l\b))"
 )
-_NAME_TOKEN = re.compile(
+_NAME_TOKEN = pattern_store.compile(
     r"^(?:[A-ZÀ-ÖØ-Ý][A-Za-zÀ-ÖØ-öø-ÿ'\-]*|d'[A-ZÀ-Ý][\w'\-]*|"
     r"(?:de|du|des|d'|le|la|les|van|von|der|den|da|di|del|dos|ben|el|al|ould|bin))\.?$"
 )
@@ -172,7 +172,7 @@ def _singles(flat: str) -> tuple[list[Personne], bool]:
 
 
 # a person named, then said to be the landlord, the agent, the officer or a lawyer
-_OTHER_PARTY = re.compile(
+_OTHER_PARTY = pattern_store.compile(
     r"(?:(?!locataire|demeurant|domicili|occupant|n[ée]e?\s+le)[^.;]){0,60}?,?\s*"
     r"(?:(?:son|sa|leur|le|la|en\s+sa\s+qualit[ée]\s+de)\s+)?(?:propri[ée]taire|bailleu?r|bailleresse|"
     r"mandataire|g[ée]rante?|commissaire|huissier|avocate?|repr[ée]sentant)\b"

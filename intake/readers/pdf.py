@@ -38,8 +38,7 @@ def read(path: Path, data: bytes) -> Document:
         form = _form_reader(data) if _has_form(pdf) else None
         fields, checkboxes = acroform(form) if form is not None else ({}, {})
         doc = Document(path=path, kind="pdf_text", fields=fields, checkboxes=checkboxes)
-        texts, to_ocr = _page_texts(pdf, doc)
-        words = [_words(page) if i not in to_ocr else [] for i, page in enumerate(pdf.pages)]
+        texts, to_ocr, words = _page_texts(pdf, doc)
         # closed once read only: closing builds every page first (a refused file is
         # left to the garbage collector, it is only bytes in memory)
         pdf.close()
@@ -118,11 +117,13 @@ def _form_reader(data: bytes):
     return reader
 
 
-def _page_texts(pdf, doc: Document) -> tuple[list[str], list[int]]:
-    """The text layer of each page, the tables of those that have one (into `doc`), and
-    the indexes of the pages without a text layer worth the name (to OCR)."""
+def _page_texts(pdf, doc: Document) -> tuple[list[str], list[int], list[list[tuple]]]:
+    """The text layer of each page, the tables of those that have one (into `doc`), the
+    indexes of the pages without a text layer worth the name (to OCR), and each page's
+    words with their boxes (none on a page to OCR)."""
     texts: list[str] = []
     to_ocr: list[int] = []
+    words: list[list[tuple]] = []
     if not pdf.pages:
         raise UnreadableDocument("Le PDF ne contient aucune page.")
     for i, page in enumerate(pdf.pages):
@@ -134,7 +135,15 @@ def _page_texts(pdf, doc: Document) -> tuple[list[str], list[int]]:
         text = page.extract_text(x_tolerance=1.5, y_tolerance=3) or ""
         if len(re.sub(r"\s", "", text)) < MIN_TEXT_CHARS:
             to_ocr.append(i)
+            words.append([])
         else:
+            found_words = _page_words(page)  # once: the columns' reading and the boxes
+            words.append(
+                [
+                    (normalize_text(w["text"]), w["x0"], w["top"], w["x1"], w["bottom"])
+                    for w in found_words or ()
+                ]
+            )
             found = []
             try:
                 found = page.find_tables()  # once: the tables, then the columns beside them
@@ -144,20 +153,20 @@ def _page_texts(pdf, doc: Document) -> tuple[list[str], list[int]]:
             except Exception:
                 pass
             try:
-                text = column_text(page, [t.bbox for t in found]) or text
+                if found_words is not None:
+                    text = column_text(page, [t.bbox for t in found], found_words) or text
             except Exception:
                 pass  # the ordinary text stands
         texts.append(text)
-    return texts, to_ocr
+    return texts, to_ocr, words
 
 
-def _words(page) -> list[tuple[str, float, float, float, float]]:
-    """The page's words and their boxes, in PDF points (a failure leaves them unknown)."""
+def _page_words(page) -> list[dict] | None:
+    """The page's words and their boxes, in PDF points (None: unknown, after a failure)."""
     try:
-        found = page.extract_words(x_tolerance=1.5, y_tolerance=3)
+        return page.extract_words(x_tolerance=1.5, y_tolerance=3)
     except Exception:
-        return []
-    return [(normalize_text(w["text"]), w["x0"], w["top"], w["x1"], w["bottom"]) for w in found]
+        return None
 
 
 def _letters(text: str) -> int:

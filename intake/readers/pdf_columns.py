@@ -64,12 +64,12 @@ def _self_contained(run: list[list[dict]], x: int) -> bool:
     return ok * 2 > len(both)
 
 
-def column_text(page, boxes: list[tuple]) -> str | None:
+def column_text(page, boxes: list[tuple], words: list[dict]) -> str | None:
     """The page's text with its two-column blocks read column by column, or None when the
     page has none (then its ordinary text stands). A block is a run of lines no word of
     which crosses one gutter, MIN_RUN of them with words on both sides; a line with words
-    on one side only belongs to that side's column. `boxes`: the page's tables (bboxes)."""
-    words = page.extract_words(x_tolerance=1.5, y_tolerance=3)
+    on one side only belongs to that side's column. `boxes`: the page's tables (bboxes);
+    `words`: its words (pdfplumber's `extract_words`, x_tolerance 1.5, y_tolerance 3)."""
     if not words:
         return None
     lines = _lines(words)
