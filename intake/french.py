@@ -219,6 +219,19 @@ def parse_date(text: str) -> date | None:
     return _date_from_match(m.group(0))
 
 
+def parse_boxed_date(text: str) -> date | None:
+    """A date typed into a form's « J J M M A A A A » boxes: '28 04 1982', '2 8 0 4 1 9 8 2',
+    '28|04|1982'. Only a value made of digits and separators alone, so that no other number
+    of a sentence is taken for a date."""
+    if not text or not re.fullmatch(r"[\d\s|/.-]+", text.strip()):
+        return None
+    groups = re.findall(r"\d+", text)
+    digits = "".join(groups)
+    if len(digits) != 8 or len(groups) not in (1, 3, 8):
+        return None
+    return _make_date(int(digits[4:]), int(digits[2:4]), int(digits[:2]))
+
+
 def _date_from_match(s: str) -> date | None:
     s = s.strip()
     m = re.fullmatch(r"(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4}|\d{2})", s)

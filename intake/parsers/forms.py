@@ -26,6 +26,11 @@ from .persons import parse_persons
 log = logging.getLogger("asll.intake")
 
 MARK_ON = "☒☑■✓✔✗✘"
+# a resource applied for and not yet paid: listed, its amount unknown
+_PENDING = (
+    r"en\s+attente|(?:demande\s+)?en\s+cours(?:\s+d.(?:ouverture|instruction))?|[àa]\s+venir"
+    r"|non\s+(?:encore\s+)?(?:vers[ée]e?|per[çc]ue?|ouverte?)"
+)
 _MARK_TOKEN = re.compile(
     rf"(?:(?<=\s)|(?<=^)|(?<=\|))\s*(?:[{MARK_ON}]|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)|[xX](?=\s+[A-ZÀ-Ýa-zà-ÿ]{{2}}))\s*",
     re.MULTILINE,
@@ -41,7 +46,7 @@ SECTIONS = {
     r"(?:personnes?|membres?)\s+(?:composant|constituant|vivant|du\s+foyer|du\s+m[ée]nage)|foyer|famille",
     "conjoint": r"(?:votre\s+)?(?:conjoint|concubin|co-?demandeur|co-?titulaire)",
     "enfants": r"enfants?",
-    "logement": r"logement|statut\s+d.occupation|habitat",
+    "logement": r"logement|statut\s+d.occupation|habitat|volet\s+(?:maintien|acc[èe]s)|maintien\s+dans\s+les\s+lieux",
     "ressources": r"ressources|revenus|budget\s+du\s+m[ée]nage",
     "objectifs": r"objectifs?|points\s+[àa]\s+(?:[ée]valuer|travailler)|axes\s+de\s+travail",
     # fixed charges, other debts and the procedure close the resources: their amounts are not income
@@ -444,17 +449,18 @@ _STAGES = (
 def _heading(line: str) -> str | None:
     """The section a heading line opens (a heading has no value after it)."""
     s = line.strip().strip("|").strip()
-    if not s or len(s) > 70:
+    # "Statut d'occupation : ☒ …", "Ressources : RSA 723,50 € ; …" open a section too
+    field = re.match(
+        r"^(?:statut\s+d.occupation|objectifs?|ressources|type\s+de\s+mesure)", s, re.IGNORECASE
+    )
+    if not s or len(s) > 70 and not field:
         return None
     if (
         re.search(r":\s*\S", s)
         or " | " in s
         and not s.lower().startswith(("type", "nature", "qualit"))
     ):
-        # "Statut d'occupation : ☒ …" opens a section too
-        if not re.match(
-            r"^(?:statut\s+d.occupation|objectifs?|ressources|type\s+de\s+mesure)", s, re.IGNORECASE
-        ):
+        if not field:
             return None
     for key, rx in _SECTION_RX.items():
         if rx.search(s):
@@ -474,11 +480,14 @@ def _sections(lines: list[str]) -> list[str | None]:
 
 
 _UNIT = re.compile(r"\s*(?:\((?:en\s+)?(?:€|euros?|eur)\)|en\s+(?:€|euros))\s*$", re.IGNORECASE)
+# "Date de naissance (J J M M A A A A)", "Né(e) le (jj/mm/aaaa)": how to write the value, not the label
+_FORMAT_HINT = re.compile(r"\s*\(\s*(?:j\s*j|jour)[^)]{0,30}\)\s*$", re.IGNORECASE)
 
 
 def _label_key(label: str, libelles: dict[str, re.Pattern]) -> str | None:
     label = re.sub(r"\s+", " ", french.normalize_text(label)).strip(" .:|-*")
     label = _UNIT.sub("", label)  # "Loyer hors charges (€)", "Dette (en euros)"
+    label = _FORMAT_HINT.sub("", label).strip(" .:")
     for key, rx in libelles.items():
         if rx.fullmatch(label):
             return key
@@ -499,7 +508,7 @@ def _label_key(label: str, libelles: dict[str, re.Pattern]) -> str | None:
             return key
     # after a role, "NOM Prénom" is one field ("Conjoint - NOM Prénom"), not two columns
     if re.fullmatch(
-        r"nom\s*(?:,|et|/)?\s*pr[ée]noms?(?:\s*(?:,|et|/)\s*(?:date\s+de\s+)?naissance)?",
+        r"nom\s*(?:,|et|/)?\s*pr[ée]noms?(?:\s*(?:,|et|/|-|–|—)\s*(?:date\s+(?:et\s+lieu\s+)?de\s+)?naissance)?",
         rest,
         re.IGNORECASE,
     ):
@@ -519,7 +528,16 @@ def _pairs(
     pairs: list[Pair] = []
     for i, line in enumerate(lines):
         cells = [c.strip() for c in line.split(" | ")]
+        if len(cells) > 1:
+            # "Nom : | DURAND": a table cell holding a label and its colon, the value beside it
+            cells = [
+                _LABEL_COLON.sub(r"\g<l>", c) if j % 2 == 0 else c for j, c in enumerate(cells)
+            ]
         section = sections[i]
+        bare = _colonless_pair(line, section, i, libelles) if len(cells) == 1 else None
+        if bare:
+            pairs.append(bare)
+            continue
         if len(cells) == 2 and ":" not in cells[0] and cells[0] and len(cells[0]) <= 60:
             key = _label_key(cells[0], libelles)
             if key or not _ANY_MARK.fullmatch(cells[1] or "x"):
@@ -550,6 +568,26 @@ def _pairs(
             if ":" not in nxt and " | " not in nxt and re.search(r"\b\d{2}\s?\d{3}\b", nxt):
                 p.value = f"{p.value.strip(' .,:;')}, {nxt.strip()}"
     return pairs
+
+
+_LABEL_COLON = re.compile(r"^(?P<l>[^:|]{2,60}?)\s*:\s*$")
+# A dated field written without a colon: "Né(e) le 10 août 1959 à Épinal", "Demande déposée
+# le 3 octobre 2025". Only keys whose value is a date: the date itself marks where the
+# label ends.
+_DATED_KEYS = ("date_naissance", "date_document", "date_dette")
+
+
+def _colonless_pair(line: str, section, line_no: int, libelles) -> Pair | None:
+    if ":" in line:
+        return None
+    for d_start, _, _ in french.find_dates(line)[:1]:
+        label = line[:d_start].strip(" ,;-")
+        if not label or len(label) > 60:
+            return None
+        key = _label_key(label, libelles)
+        if key in _DATED_KEYS:
+            return Pair(label, key, line[d_start:].strip(), section, line_no)
+    return None
 
 
 def _label_value_row(cells: list[str], libelles) -> bool:
@@ -759,7 +797,7 @@ def _typed_values_over_labels(lines: list[str], i: int, libelles):
 # "(date et lieu de naissance)", "(conjoint : civilité, NOM Prénom)": a caption printed alone
 # (a scan may leave a stray mark on either side: "'(demandeur : …)", "(date de la fiche) |")
 _CAPTION = re.compile(r"^[\s'’\".…,|:;·-]{0,4}\((?P<caption>[^()]{2,80})\)[\s'’\".…,|:;·-]{0,4}$")
-_AMOUNT_ONLY = re.compile(r"^\s*(?:\d[\d\s.,]*\s*(?:€|euros?|EUR)|en\s+attente)\s*$", re.IGNORECASE)
+_AMOUNT_ONLY = re.compile(rf"^\s*(?:\d[\d\s.,]*\s*(?:€|euros?|EUR)|{_PENDING})\s*$", re.IGNORECASE)
 
 
 def _caption_under_value(lines: list[str], i: int, libelles) -> tuple[str, int] | None:
@@ -1391,7 +1429,11 @@ def _person_from_fields(d: dict) -> Personne | None:
     if d.get("civilite"):
         person.civilite = french.normalize_civilite(_civ_word(d["civilite"])) or person.civilite
     if d.get("date_naissance"):
-        person.date_naissance = french.parse_date(d["date_naissance"]) or person.date_naissance
+        person.date_naissance = (
+            french.parse_date(d["date_naissance"])
+            or french.parse_boxed_date(d["date_naissance"])
+            or person.date_naissance
+        )
     return person
 
 
@@ -1449,6 +1491,11 @@ def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]
         if p.key in ("conjoint", "demandeur"):
             if _ANY_MARK.search(value) and not re.search(r"[A-ZÀ-Ý]{2,}", _ANY_MARK.sub("", value)):
                 continue  # "Lien avec le demandeur : ☐ Conjoint ☒ Concubin(e)": ticks, not a name
+            if re.fullmatch(rf"(?:{french.CIVILITE_RE})\.?", value):
+                # "Le demandeur : Madame", the name in the fields below: a new person's civility
+                flush()
+                current["civ"] = french.normalize_civilite(_civ_word(value))
+                continue
             if (
                 value
                 and re.search(r"[A-Za-zÀ-ÿ]{2}", value)
@@ -1483,7 +1530,7 @@ def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]
         elif p.key == "prenom" and value:
             current["prenom"] = value
         elif p.key == "date_naissance" and value:
-            born = french.parse_date(value)
+            born = french.parse_date(value) or french.parse_boxed_date(value)
             if born:  # "Date de naissance : 28/09/1961 Lieu de naissance : …" read twice
                 current["date"] = born
             # "Née le" says who it is when the form has no civility
@@ -1537,8 +1584,13 @@ def _deinterleave(pairs: list[Pair]) -> list[Pair]:
     return out
 
 
+# "1) ", "2°) ", "a) ", "- ", "• " before a listed person
+_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}\s*°?\s*[).:-]|[a-h]\)|[-–•*·])\s+")
+
+
 def _person_from_line(value: str) -> Personne | None:
     """'EL AMRANI Sami - 03/04/2011', 'Mme Sophie DURAND, née le 12/03/1985'."""
+    value = _LIST_MARK.sub("", value)
     date_m = re.search(french.DATE_RE, value, re.IGNORECASE)
     birth = french.parse_date(date_m.group(0)) if date_m else None
     name = value[: date_m.start()] if date_m else value
@@ -1650,24 +1702,39 @@ def _prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str]) -
         else:
             n, pr = french.split_name(_no_civ(nom), order="nom_prenom")
             name = f"{pr} {n}" if pr else n
+    if name and not _plausible_name(name):
+        name = None
+    if not name:
+        # "Le travailleur social (…)" heading, then "Marie DURAND, assistante sociale": a line of
+        # the prescriber's block without a label, a name then a job
+        for i, line in enumerate(lines):
+            if sections[i] != "prescripteur" or ":" in line or " | " in line or _heading(line):
+                continue
+            parts = [x.strip() for x in re.split(r"\s*,\s*|\s+[-–]\s+", line) if x.strip()]
+            if len(parts) >= 2 and any(_JOB.match(x) for x in parts[1:]):
+                cand, _ = _split_person_org(line)
+                if cand and _plausible_name(cand):
+                    name = cand
+                    break
     signed_org = None
     if not name:
         # "Le travailleur social : Claire BERNARD, CCAS de Cognac" in the signature block
         for m in reversed(list(_SIGNATURE.finditer("\n".join(lines)))):
             name, signed_org = _split_person_org(m.group("v"))
-            if name:
+            if name and _plausible_name(name):
                 break
+            name = signed_org = None
     for p in pairs:
         if (
             p.key == "organisme"
             and p.value
             and (p.section == "prescripteur" or "prescri" in french.fold(p.label))
         ):
-            org = org or _texte(p.value)
+            org = org or _org_name(p.value)
     if not org:
         for p in pairs:
             if p.key == "organisme" and p.value:
-                org = _texte(p.value)
+                org = _org_name(p.value)
                 break
     if org and signed_org and french.fold(org) != french.fold(signed_org):
         uncertain.add("organisme_prescripteur")
@@ -1678,6 +1745,23 @@ def _prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str]) -
         uncertain.add("organisme_prescripteur")
     ex.prescripteur = name
     ex.organisme_prescripteur = org
+
+
+def _plausible_name(name: str) -> bool:
+    """A person's name, not a filler or a number read in its place ("néant", "23")."""
+    words = re.findall(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]+", name or "")
+    return (
+        bool(words)
+        and not re.search(r"\d", name)
+        and not re.fullmatch(r"(?:n[ée]ant|aucun[e]?|sans|non|inconnu[e]?)", name.strip(), re.I)
+    )
+
+
+def _org_name(value: str) -> str | None:
+    """'MDSI de Blaye, 8 allée des Tilleuls, 33390 Blaye' → 'MDSI de Blaye': a service's
+    address given with its name is not part of the name."""
+    head = re.split(r"\s*,\s*(?=\d)|\s+[-–]\s+(?=\d)", value or "")[0]
+    return _texte(head)
 
 
 def _no_civ(value: str) -> str:
@@ -1726,6 +1810,12 @@ def _address(pairs: list[Pair], data: dict, ex) -> None:
         # "N° | 12 | Type de voie | rue", "Nom de la voie | des Lilas": one street line
         pieces = (street.get(k, "") for k in ("numero_voie", "type_voie", "nom_voie"))
         parts.append(("voie", " ".join(x for x in pieces if x)))
+    elif street.get("numero_voie"):
+        # "Numéro : 35 | Voie : rue Anatole France": the number in a field of its own
+        for j, (k, v) in enumerate(parts):
+            if k in ("voie", "adresse") and not re.match(r"\s*\d", v):
+                parts[j] = (k, f"{street['numero_voie']} {v.strip()}")
+                break
     if not parts:
         return
     order = {"adresse": 0, "voie": 1, "code_postal_commune": 2, "code_postal": 2, "commune": 3}
@@ -1773,7 +1863,7 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
             value = line.split(":", 1)[1] if ":" in line else ""
             for item in re.split(r"\s*;\s*|,\s+(?=[A-Za-zÀ-ÿ])", value):
                 m = re.match(
-                    rf"^(.*?)\s*((?:{french.MONTANT_RE})|en\s+attente)\s*$",
+                    rf"^(.*?)\s*((?:{french.MONTANT_RE})|{_PENDING})\s*$",
                     item.strip(),
                     re.IGNORECASE,
                 )
@@ -1785,7 +1875,7 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
         else:
             # "Salaire - Mme (temps partiel) 650,00 €" or "Salaire : 980,00"
             m = re.match(
-                rf"^(.*?)\s*[:]?\s*((?:{french.MONTANT_RE})|en\s+attente)\s*$",
+                rf"^(.*?)\s*[:]?\s*((?:{french.MONTANT_RE})|{_PENDING})\s*$",
                 line.strip(),
                 re.IGNORECASE,
             )
@@ -1813,7 +1903,7 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
         values = [c for c in row[1:] if c]
         amounts = []
         for c in values:
-            if re.search(r"en\s+attente|en\s+cours|[àa]\s+venir|demand[ée]e?", c, re.IGNORECASE):
+            if re.search(rf"{_PENDING}|demand[ée]e?", c, re.IGNORECASE):
                 amounts.append(None)
             else:
                 v = french.parse_montant(c)
@@ -1828,15 +1918,14 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
 
 _RESOURCE_FIELD = re.compile(
     rf"^\s*(?:ressources?|revenus?)\s*(?:n°\s*)?\d*\s*[:–-]\s*(?P<label>[^:|]+?)\s*(?:\((?:en\s+)?(?:€|euros?)\))?\s*[:|]\s*"
-    rf"(?P<value>(?:{french.MONTANT_RE})|en\s+attente)\s*$",
+    rf"(?P<value>(?:{french.MONTANT_RE})|{_PENDING})\s*$",
     re.IGNORECASE,
 )
 
 
 def _amount_or_wait(value: str) -> bool:
     return (
-        bool(re.search(r"en\s+attente", value, re.IGNORECASE))
-        or french.parse_montant(value) is not None
+        bool(re.search(_PENDING, value, re.IGNORECASE)) or french.parse_montant(value) is not None
     )
 
 
