@@ -398,6 +398,12 @@ def parse_montant(text: str) -> float | None:
     # a line break between the thousands and the rest ("4\n587,03 €") is a wrapped line
     text = re.sub(r"(?<=\d)\n(?=\d{3},\d{2}\b)", " ", normalize_text(text))
     words = parse_montant_lettres(text)
+    # "1 234 euros 50": the cents written after the currency word
+    cents = _EUROS_THEN_CENTS.search(text)
+    if cents:
+        whole = parse_number(cents.group(1))
+        if whole is not None:
+            return round(whole + int(cents.group(2)) / 100, 2)
     m = _MONTANT_COMPILED.search(text)
     if m:
         value = parse_number(m.group(0))
@@ -406,6 +412,12 @@ def parse_montant(text: str) -> float | None:
     return words
 
 
+_EUROS_THEN_CENTS = re.compile(
+    r"(?<![\d,.])(\d{1,3}(?:[ .\u00a0\u202f]\d{3})*|\d+)\s*(?:euros?|€)\s+(\d{2})"
+    # then the end, a stop, or a word that goes on about the amount (not "15 septembre")
+    r"(?=\s*(?:$|[,;.)]|(?:centimes?|cts?|au|du|le|arr[êe]t[ée]e?s?|de\s+dette)\b))",
+    re.IGNORECASE,
+)
 _MONTANT_WORDS_RE = rf"({_WORDS_SEQ})\s+euros?(?:\s+(?:et\s+)?({_WORDS_SEQ})\s+centimes?)?"
 
 

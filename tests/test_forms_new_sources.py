@@ -258,3 +258,82 @@ def test_boxed_birth_dates():
     assert french.parse_boxed_date("06 12 34 56 78") is None
     assert french.parse_boxed_date("né le 28 04 1982") is None
     assert french.parse_boxed_date("31 02 1982") is None
+
+
+def test_typed_values_over_captions_that_look_like_headings(tmp_path):
+    """A printed form filled in on its lines, the captions under them: « Demandeur (NOM
+    Prénom) » or « Ressources mensuelles » under a value is that value's caption, not a new
+    section; a scan's stray colon after a value or a caption changes nothing."""
+    lines = [
+        "FICHE DE PRESCRIPTION ASLL",
+        "CCAS de Mérignac Lucie FABRE",
+        "Organisme prescripteur Nom du référent",
+        "Mme GARNIER Élodie 17/08/1987",
+        "Demandeur (civilité, NOM Prénom) Date de naissance",
+        "M. GARNIER Thomas 02/12/1985 :",
+        "Conjoint Date de naissance",
+        "GARNIER Hugo 04/04/2014 GARNIER Zoé 19/09/2019",
+        "Enfants (NOM Prénom date de naissance)",
+        "22 rue Jean Moulin 33700 Mérignac",
+        "Adresse Code postal et commune",
+        "[X] Maintien [ ] Accès",
+        "Mesure sollicitée",
+        "RSA 650,00 € Allocations familiales 142,00 €",
+        "Ressources mensuelles - :",
+        "08/10/2025",
+        "Date de la demande :",
+    ]
+    ex = extract(_pdf(tmp_path / "fiche.pdf", lines))
+    assert _people(ex) == [
+        ("Mme", "GARNIER", "Élodie", date(1987, 8, 17)),
+        ("M.", "GARNIER", "Thomas", date(1985, 12, 2)),
+    ]
+    assert [(c.prenom, c.date_naissance) for c in ex.enfants] == [
+        ("Hugo", date(2014, 4, 4)),
+        ("Zoé", date(2019, 9, 19)),
+    ]
+    assert (ex.prescripteur, ex.organisme_prescripteur) == ("Lucie FABRE", "CCAS de Mérignac")
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("22 rue Jean Moulin", "33700", "Mérignac")
+    assert sorted((r.type, r.montant) for r in ex.ressources) == [
+        ("prestations_familiales", 142.0),
+        ("rsa", 650.0),
+    ]
+    assert ex.date_document == date(2025, 10, 8) and ex.type_mesure == "maintien"
+
+
+def test_other_writings_of_street_amount_partner_measure_and_status(tmp_path):
+    lines = [
+        "DEMANDE D'ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT",
+        "Référent : Mme Julie PETIT – CESF – CCAS de Sablé-sur-Sarthe – tél. 02 43 00 00 00",
+        "Date : le trois octobre deux mille vingt-cinq",
+        "Mesure : ☒ Recherche de logement   ☐ Maintien",
+        "Demandeur : Monsieur LEROY Patrick, né le 5 janvier 1970 à Laval",
+        "Conjointe : Madame LEROY Sylvie née MARTIN, née le 12 mars 1972 à Angers",
+        "Enfants à charge : néant",
+        "N° : 12    Rue : des Lilas    CP : 72300    Ville : Sablé-sur-Sarthe",
+        "Statut d'occupation : ☐ Locataire   ☒ Accédant à la propriété",
+        "Dette : 1 234 euros 50 au 30 septembre 2025",
+        "Revenus du ménage : Pension de retraite 1 150 € ; Pension d'invalidité 640 €",
+    ]
+    ex = extract(_pdf(tmp_path / "demande.pdf", lines))
+    assert _people(ex) == [
+        ("M.", "LEROY", "Patrick", date(1970, 1, 5)),
+        ("Mme", "LEROY", "Sylvie", date(1972, 3, 12)),
+    ]
+    assert ex.adresse == "12 rue des Lilas"  # « Rue » is the label and the street's type
+    assert (ex.montant_dette, ex.date_dette) == (1234.5, date(2025, 9, 30))
+    assert ex.type_mesure == "acces" and ex.statut_occupation == "proprietaire"
+    assert [(r.type, r.montant) for r in ex.ressources] == [("pension", 1150.0), ("pension", 640.0)]
+    assert ex.date_document == date(2025, 10, 3)
+    assert (ex.prescripteur, ex.organisme_prescripteur) == (
+        "Julie PETIT",
+        "CCAS de Sablé-sur-Sarthe",
+    )
+
+
+def test_cents_after_the_currency_word():
+    assert french.parse_montant("1 234 euros 50 au 30 septembre 2025") == 1234.5
+    assert french.parse_montant("300 euros 25 centimes") == 300.25
+    # a number after the amount that is not its cents
+    assert french.parse_montant("450 € 15 septembre") == 450.0
+    assert french.parse_montant("500 € 12 mois") == 500.0

@@ -451,7 +451,9 @@ def _heading(line: str) -> str | None:
     s = line.strip().strip("|").strip()
     # "Statut d'occupation : ☒ …", "Ressources : RSA 723,50 € ; …" open a section too
     field = re.match(
-        r"^(?:statut\s+d.occupation|objectifs?|ressources|type\s+de\s+mesure)", s, re.IGNORECASE
+        r"^(?:statut\s+d.occupation|objectifs?|ressources|revenus|type\s+de\s+mesure)",
+        s,
+        re.IGNORECASE,
     )
     if not s or len(s) > 70 and not field:
         return None
@@ -624,9 +626,15 @@ def _values_above_labels(
     'Nom : MOREAU' and 'Prénom : Kevin'. Only when every label is known and the counts agree.
     Label keys read from a line cut more than one way are added to `unsure`."""
     out: list[str] = []
+    lines = [_stray_colon(x, libelles) for x in lines]
     i = 0
     while i < len(lines):
         line = lines[i]
+        amounts = _amounts_over_heading(lines, i)
+        if amounts:
+            out.append(amounts[0])
+            i = amounts[1]
+            continue
         caption = _caption_under_value(lines, i, libelles)
         if caption:
             out.append(caption[0])
@@ -677,10 +685,49 @@ def _values_above_labels(
     return out
 
 
+_TRAILING_MARKS = re.compile(r"(?:\s+[-–—:;.,]+)+\s*$")
+
+
+def _stray_colon(line: str, libelles) -> str:
+    """'M. GARNIER Thomas 02/12/1985 :', 'Ressources mensuelles - :': marks a scan leaves after
+    a value or a caption. Dropped when the line holds no other colon and is not a label
+    waiting for its value ('Nom :', value on the next line)."""
+    m = _TRAILING_MARKS.search(line)
+    if not m or ":" in line[: m.start()] or " | " in line:
+        return line
+    head = line[: m.start()]
+    if ":" in m.group(0) and _label_key(head, libelles):
+        return line
+    return head
+
+
+def _amounts_over_heading(lines: list[str], i: int) -> tuple[str, int] | None:
+    """'RSA 650,00 € Allocations familiales 142,00 €' over 'Ressources mensuelles': a form
+    whose captions are printed under the values names the resources' line by its heading."""
+    value = lines[i].strip()
+    if not value or ":" in value or " | " in value or len(re.findall(r"€|euros?\b", value)) < 1:
+        return None
+    if not re.match(r"^[A-Za-zÀ-ÿ]", value):
+        return None
+    j = i + 1
+    while j < len(lines) and j <= i + 2 and not lines[j].strip():
+        j += 1
+    below = lines[j].strip() if j < len(lines) else ""
+    if not below or ":" in below or _heading(below) != "ressources":
+        return None
+    return f"{below} : {value}", j + 1
+
+
 _LABEL_ALONE = re.compile(r"^\s*(?P<label>[^:|]{2,70}?)\s*:\s*$")
 
 # a scan's stray marks between words ("Mohamed .", "charge |")
 _NOISE_TOKENS = re.compile(r"(?:(?<=\s)|^)[.,;·|—–_'’\"`]+(?=\s|$)")
+
+_ORG_WORDS = (
+    r"CCAS|CIAS|MDSI?|MDPH|CMS|EDS|UDAF|UTAS|UTS|CAF|MSA|SIAO|ADIL|CHRS|Mairie|Maison|Service|"
+    r"Centre|Association|Circonscription|P[ôo]le|Espace|Mission|Direction|Conseil|D[ée]partement|"
+    r"Point|Secours|Croix|Antenne|Agence|Unit[ée]|Fondation|Soliha|Habitat"
+)
 
 # What a value written for a label looks like: a value line over a line of labels (no
 # blanks, no colons) is cut so that each piece fits its label; free text fits any label.
@@ -704,6 +751,11 @@ _SHAPES = {
     "charges": r"\d[\d\s.,]*\s*(?:€|euros?|EUR)?",
     "dette": rf"\d[\d\s.,]*\s*(?:€|euros?|EUR)?(?:\s+(?:au|du)\s+{french.DATE_RE})?",
     "nb_enfants": r"\d{1,2}",
+    # a service's name: its kind, then capitalised words and connectors ("CCAS de Mérignac")
+    "organisme": rf"(?:{_ORG_WORDS})\b(?:\s+(?:de\s+la|de|du|des|d['’]|l['’]|et|-|–)?\s*[A-ZÀ-Ý0-9][\w'’.-]*)*",
+    # the worker: a name, or a surname alone
+    "prescripteur": rf"(?:{french.CIVILITE_RE}\s+)?(?:(?:{_UP}\s+)+{_CAP}(?:\s+{_CAP})*|{_CAP}(?:[\s-]+{_CAP})*(?:\s+{_UP})+|{_UP})",
+    "nom_prescripteur": rf"(?:{french.CIVILITE_RE}\s+)?(?:(?:{_UP}\s+)+{_CAP}(?:\s+{_CAP})*|{_CAP}(?:[\s-]+{_CAP})*(?:\s+{_UP})+|{_UP}(?:\s+{_UP})*)",
 }
 # fields a label key feeds, for the flag when a value line could be cut more than one way
 _KEY_FIELDS = {
@@ -759,13 +811,24 @@ def _typed_values_over_labels(lines: list[str], i: int, libelles):
         j += 1
     below = lines[j] if j < len(lines) and " | " not in lines[j] else ""
     below = _NOISE_TOKENS.sub(" ", below).strip()
-    if not below or ":" in below or " | " in below or _ANY_MARK.search(below) or _heading(below):
-        return None  # "Le prescripteur" under a line is a heading, not that line's label
+    stray = bool(re.fullmatch(r"[^:]+:", below))
+    if stray:
+        # "08/10/2025" over "Date de la demande :" (a scan's colon after a caption): taken
+        # only for one label whose value has a shape of its own (checked below)
+        below = below[:-1].strip()
+    if not below or ":" in below or " | " in below or _ANY_MARK.search(below):
+        return None
     labels = _split_labels(below, libelles)
+    if _heading(below) and not (labels and (len(labels) >= 2 or "(" in below)):
+        # "Le prescripteur" under a line is a heading, not that line's label; "Demandeur
+        # (NOM Prénom)  Date de naissance" is two captions
+        return None
     if not labels or len(labels) > 6:
         return None
     keys = [_label_key(l, libelles) for l in labels]
     if any(k in (None, "autre") for k in keys) and len(labels) == 1:
+        return None
+    if stray and (len(keys) != 1 or keys[0] not in _SHAPES or not _fits(keys[0], value)):
         return None
     if _heading(value) and len(labels) == 1 and not _named_like_a_heading(keys[0], value):
         return None  # a heading over a lone label ("Habitat du Nord" over two labels is a value)
@@ -1513,7 +1576,11 @@ def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]
             parts = [value]
             if len(re.findall(french.DATE_RE, value, re.IGNORECASE)) > 1:
                 parts = [
-                    x for x in re.split(r"\s*(?:;|,|\bet\b)\s*(?=[A-ZÀ-Ý])", value) if x.strip()
+                    x
+                    for x in re.split(
+                        r"\s*(?:;|,|\bet\b)\s*(?=[A-ZÀ-Ý])|(?<=\d{4})\s+(?=[A-ZÀ-Ý])", value
+                    )
+                    if x.strip()
                 ]
             for part in parts:
                 child = _person_from_line(part)
@@ -1803,7 +1870,15 @@ def _address(pairs: list[Pair], data: dict, ex) -> None:
         if p.section == "prescripteur" or not p.value:
             continue
         if p.key in ("adresse", "voie", "code_postal_commune", "code_postal", "commune"):
-            parts.append((p.key, p.value))
+            value = p.value
+            label = p.label.strip(" :").lower()
+            if p.key == "voie" and re.fullmatch(conf.get("types_voie", "rue"), label, re.I):
+                # "Rue : des Lilas": the label is the street's type, part of its name
+                if not re.match(
+                    rf"\s*(?:\d+\s*)?(?:{conf.get('types_voie', 'rue')})\b", value, re.I
+                ):
+                    value = f"{label} {value.strip()}"
+            parts.append((p.key, value))
         elif p.key in ("numero_voie", "type_voie", "nom_voie"):
             street.setdefault(p.key, p.value.strip())
     if street.get("nom_voie"):
@@ -1861,7 +1936,7 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
         if _heading(line) == "ressources":
             # "Ressources : salaire 1 105,00 € ; allocations familiales 148,52 €"
             value = line.split(":", 1)[1] if ":" in line else ""
-            for item in re.split(r"\s*;\s*|,\s+(?=[A-Za-zÀ-ÿ])", value):
+            for item in re.split(r"\s*;\s*|,\s+(?=[A-Za-zÀ-ÿ])|(?<=€)\s+(?=[A-Za-zÀ-ÿ])", value):
                 m = re.match(
                     rf"^(.*?)\s*((?:{french.MONTANT_RE})|{_PENDING})\s*$",
                     item.strip(),
