@@ -337,3 +337,32 @@ def test_cents_after_the_currency_word():
     # a number after the amount that is not its cents
     assert french.parse_montant("450 € 15 septembre") == 450.0
     assert french.parse_montant("500 € 12 mois") == 500.0
+
+
+def test_ticked_woman_alone_gives_the_civility_and_children_count_after_si_enfants(tmp_path):
+    """A two-column grid (DEMANDEUR / CO-DEMANDEUR) with no civility row: the ticked
+    « Femme seule » says who the one adult is; « Si enfants, nombre : 2 » is the count."""
+    path = _docx(
+        tmp_path / "evaluation.docx",
+        [
+            ("p", "FICHE D'ÉVALUATION SOCIALE"),
+            (
+                "tab",
+                [
+                    ["", "DEMANDEUR", "CO-DEMANDEUR"],
+                    ["Nom", "MOREL", ""],
+                    ["Prénom", "Julie", ""],
+                    ["Date de naissance", "14/02/1990", ""],
+                ],
+            ),
+            ("p", "Composition familiale : ☐ Homme seul   ☒ Femme seule   ☐ Couple"),
+            ("p", "Si enfants, nombre : 2"),
+            ("p", "Adresse : 5 allée des Pins 84000 AVIGNON"),
+            ("p", "Nom et Fonction du Prescripteur : Sarah COHEN, CESF"),
+            ("p", "Structure : CCAS d'Avignon"),
+        ],
+    )
+    ex = extract(path)
+    assert _people(ex) == [("Mme", "MOREL", "Julie", date(1990, 2, 14))]
+    assert ex.composition == "femme_seule" and ex.nb_enfants == 2
+    assert not {"personnes", "composition", "nb_enfants"} & set(ex.champs_incertains)

@@ -1184,6 +1184,9 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
             uncertain.add("nb_enfants")
     else:
         ex.nb_enfants = n_explicit if n_explicit is not None else 0
+    if len(adults) == 1 and adults[0].civilite is None:
+        # "☒ Femme seule" ticked: the form says who the one adult is
+        adults[0].civilite = _civility_ticked_alone(f.ticks)
     if len(adults) >= 2:
         ex.composition = "couple"
     elif adults:
@@ -1209,6 +1212,15 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
         )
     ):
         uncertain.add("nb_enfants")  # children mentioned, none read: 0 is a guess
+
+
+def _civility_ticked_alone(ticks: list["Tick"]) -> str | None:
+    said = {
+        "Mme" if re.search(r"\b(?:femme|m[èe]re)\s+seule?\b", t.text, re.IGNORECASE) else "M."
+        for t in ticks
+        if re.search(r"\b(?:femme|homme|m[èe]re|p[èe]re)\s+seule?\b", t.text, re.IGNORECASE)
+    }
+    return said.pop() if len(said) == 1 else None
 
 
 def _family_situation(f: _Form) -> str | None:
