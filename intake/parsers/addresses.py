@@ -95,7 +95,7 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
         before,
         flags=re.IGNORECASE,
     )
-    before = re.sub(r"\s*\n\s*", ", ", before).strip(" ,:-.–—")
+    before = re.sub(r"\s*\n\s*", ", ", before).strip(" ,:-.")
     before = re.sub(r"^(?:au|à|a|le|la|sis|sise|situ[ée]e?)\s+", "", before, flags=re.IGNORECASE)
     # "3, rue …": the comma must not split the number from its street (dropped below)
     before = re.sub(
@@ -104,9 +104,7 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
         before,
         flags=re.IGNORECASE,
     )
-    parts = [
-        p.strip(" ,-–—") for p in re.split(r"\s*[,;]\s*|\s+[-–—]\s+", before) if p.strip(" ,-–—")
-    ]
+    parts = [p.strip(" ,-") for p in re.split(r"\s*[,;]\s*|\s+[-–—]\s+", before) if p.strip(" ,-")]
     street_rx = re.compile(
         rf"(?:^\d+\s*(?:bis|ter|[a-c]\b)?\s*,?\s*)?\b(?:{street_words})\b", re.IGNORECASE
     )

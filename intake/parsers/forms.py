@@ -190,6 +190,10 @@ def _stage_menage(f: _Form, ex, uncertain: set[str]) -> None:
 
 def _stage_logement(f: _Form, ex, uncertain: set[str]) -> None:
     _address(f.pairs, f.data, ex)
+    if ex.adresse and _ADDRESS_DEBRIS.search(ex.adresse):
+        # a dash or a table rule a scan leaves after the street: dropped, and checked
+        ex.adresse = _ADDRESS_DEBRIS.sub("", ex.adresse).strip() or None
+        uncertain.add("adresse")
 
     for p in f.pairs:
         if p.key == "bailleur" and p.section != "prescripteur":
@@ -201,6 +205,9 @@ def _stage_logement(f: _Form, ex, uncertain: set[str]) -> None:
             ):
                 ex.bailleur = value
                 break
+
+
+_ADDRESS_DEBRIS = re.compile(r"\s*[—–|¦_]+\s*$")
 
 
 def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
