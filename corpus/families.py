@@ -2975,6 +2975,466 @@ def form_deux_colonnes_canvas(path, f) -> None:
     c.save()
 
 
+# --- built from sources 23-25 (« en chantier »: first-sight scores in corpus/sources/README.md)
+
+ORGANISMES.update(
+    {
+        "loire-atlantique": ["CCAS de Saint-Nazaire", "CCAS de Rezé", "CCAS de Saint-Herblain"],
+        "cotes-d-armor": ["CAF des Côtes-d'Armor", "CCAS de Lannion", "CCAS de Dinan"],
+        "gironde-mdsi": ["MDSI de Lormont", "MDSI de Blaye", "MDSI de Langon"],
+    }
+)
+FORM_VILLES.update(
+    {
+        "loire-atlantique": [
+            ("Saint-Nazaire", "44600"),
+            ("Rezé", "44400"),
+            ("Saint-Herblain", "44800"),
+        ],
+        "cotes-d-armor": [("Saint-Brieuc", "22000"), ("Lannion", "22300"), ("Dinan", "22100")],
+        "gironde-mdsi": [("Lormont", "33310"), ("Blaye", "33390"), ("Langon", "33210")],
+    }
+)
+# How other hands name the same resources (sources 21, 23, 24): the label differs, the type not.
+RESS_AUTRES_LIBELLES = {
+    "salaire": "Salaire ou revenu d'activité",
+    "chomage": "Indemnités de chômage",
+    "rsa": "Revenu de solidarité active (RSA)",
+    "aah": "Allocation aux adultes handicapés",
+    "pension": "Retraite / pension",
+    "prestations_familiales": "Prestations familiales (CAF)",
+    "apl": "Aide au logement (AL / APL)",
+    "autre": "Prime d'activité",
+    "ij": "Indemnités journalières (CPAM)",
+}
+
+
+def _date_cases(d: date, r) -> str:
+    """A birth date typed into « J J M M A A A A » boxes (source 23)."""
+    s = f"{d.day:02d}{d.month:02d}{d.year}"
+    if r.random() < 0.5:
+        return f"{s[:2]} {s[2:4]} {s[4:]}"
+    return " ".join(s)
+
+
+def _tel(r, prefix="02") -> str:
+    return f"{prefix} " + " ".join(f"{r.randrange(10, 100)}" for _ in range(4))
+
+
+def _courriel(prenom: str, nom: str, domaine: str) -> str:
+    return f"{sans_accents(prenom).lower()}.{sans_accents(nom).lower().replace(' ', '')}@{domaine}"
+
+
+def form_ccas_cerfa_docx(path, f) -> None:
+    """CCAS form built on the Cerfa 14069 layout (source 23): civility only by a ticked
+    box, maiden name on its own line, birth dates in boxes, split address (Numéro then Voie),
+    a second block « Votre conjoint ou le futur co-titulaire du bail » left blank for a person
+    alone, a dependants table whose « Lien de parenté » column is made of boxes (with blank
+    rows), incomes in columns Demandeur / Conjoint, the instructing service's frame first."""
+    a = f["adultes"]
+    r = _sub_rng(f)
+    pre_f = r.random() < 0.8
+    ville = f["commune"]
+    dom = "ccas-" + sans_accents(ville).lower().replace(" ", "-").replace("'", "") + ".fr"
+    civ_opts = {"m": "Monsieur", "mme": "Madame", "mlle": "Mademoiselle"}
+
+    def civ_of(p):
+        return "mme" if p["femme"] else "m"
+
+    def bloc(p):
+        if p is None:
+            return [
+                ("l", _cases(civ_opts, None)),
+                (
+                    "tab",
+                    [
+                        ["Nom :", ""],
+                        ["Nom de jeune fille :", ""],
+                        ["Prénom :", ""],
+                        ["Date de naissance (J J M M A A A A) :", ""],
+                    ],
+                ),
+            ]
+        jf = _nom_naissance(p, r) if p["femme"] else ""
+        return [
+            ("l", _cases(civ_opts, civ_of(p))),
+            (
+                "tab",
+                [
+                    ["Nom :", p["nom"]],
+                    ["Nom de jeune fille :", jf if jf != p["nom"] else ""],
+                    ["Prénom :", p["prenom"]],
+                    ["Date de naissance (J J M M A A A A) :", _date_cases(p["naissance"], r)],
+                ],
+            ),
+        ]
+
+    mesures = {
+        "acces": "ASLL accès au logement",
+        "maintien": "ASLL maintien dans les lieux",
+        "renouvellement": "Renouvellement de la mesure",
+        "diagnostic": "Diagnostic social préalable",
+    }
+    statuts = {
+        "locataire_public": "Locataire HLM",
+        "locataire_prive": "Locataire parc privé",
+        "heberge": "Hébergé(e) chez des parents ou des tiers",
+        "sous_locataire": "Sous-locataire",
+    }
+    sit = _situation(f, r)
+    blocks = [
+        ("t", "DEMANDE D'AIDE AU FONDS DE SOLIDARITÉ LOGEMENT"),
+        ("h", "Accès – maintien – accompagnement social lié au logement"),
+        ("b", "Cadre réservé au service instructeur"),
+        (
+            "tab",
+            [
+                ["Service instructeur", f["organisme"]],
+                [
+                    "Agent instructeur",
+                    f"{'Mme' if pre_f else 'M.'} {f['prescripteur'][1]} {f['prescripteur'][0]}",
+                ],
+                ["Téléphone", _tel(r)],
+                ["Courriel", _courriel(f["prescripteur"][0], f["prescripteur"][1], dom)],
+                ["Date de la demande", d_num(f["date"])],
+            ],
+        ),
+        ("l", "Mesure sollicitée : " + _cases(mesures, f["mesure"])),
+        ("b", "LE DEMANDEUR"),
+        *bloc(a[0]),
+        ("l", "Situation familiale : " + _cases(SITUATION_LAB, sit)),
+        ("b", "Adresse du logement actuel"),
+        (
+            "tab",
+            [
+                ["Numéro :", f["numero"], "Voie :", f["rue"]],
+                ["Bâtiment :", r.choice(["", "B", "C"]), "Escalier :", ""],
+                ["Étage :", str(r.randrange(0, 6)), "Appartement :", str(r.randrange(1, 40))],
+                ["Code postal :", f["cp"], "Localité :", ville.upper()],
+            ],
+        ),
+        ("b", "VOTRE CONJOINT OU LE FUTUR CO-TITULAIRE DU BAIL"),
+        *bloc(a[1] if len(a) > 1 else None),
+        (
+            "l",
+            "Lien avec le demandeur : "
+            + _cases({"c": "Conjoint", "co": "Co-locataire"}, "c" if len(a) > 1 else None),
+        ),
+        ("b", "Personnes à charge qui vivront dans le logement"),
+    ]
+    rows = [["Nom", "Prénom", "Sexe M/F", "Date de naissance", "Lien de parenté"]]
+    lien = {"p": "parent", "e": "enfant", "a": "autre"}
+    for n, pr, dn in f["enfants"]:
+        rows.append([n, pr, "F" if pr in PRENOMS_F else "M", d_num(dn), _cases(lien, "e")])
+    while len(rows) < 4:
+        rows.append(["", "", "", "", _cases(lien, None)])
+    blocks += [("tab", rows), ("b", "Situation au regard du logement")]
+    blocks.append(("l", "Vous êtes : " + _cases(statuts, f["statut"])))
+    loge = [["Nom du bailleur / propriétaire", f["bailleur"] or ""]]
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        loge += [
+            ["Montant du loyer (hors charges)", f"{m_espace(base)} €"],
+            ["Charges", f"{m_espace(ch)} €" if ch else "comprises"],
+        ]
+    else:
+        loge += [["Montant du loyer (hors charges)", ""], ["Charges", ""]]
+    if f["dette"]:
+        loge.append(
+            [
+                "Impayé de loyer",
+                f"{m_espace(f['dette'][0])} € (décompte au {d_num(f['dette'][1])})",
+            ]
+        )
+    else:
+        loge.append(["Impayé de loyer", "☐ oui   ☒ non"])
+    blocks.append(("tab", loge))
+    rev = [["Revenus mensuels", "Demandeur", "Conjoint / co-titulaire", "Personnes à charge"]]
+    for _, t, m in f["ressources"]:
+        col = 1 if len(a) == 1 or r.random() < 0.6 else 2
+        val = "en cours" if m is None else f"{m_espace(m)} €"
+        row = [RESS_AUTRES_LIBELLES[t], "", "", ""]
+        row[col] = val
+        rev.append(row)
+    blocks += [("b", "Revenus du foyer"), ("tab", rev)]
+    blocks += [
+        ("sp", 4),
+        ("l", f"Fait à {ville}, le {d_num(f['date'])}"),
+        ("l", "Signature du demandeur :                    Signature de l'agent instructeur :"),
+    ]
+    write_docx(Path(path), blocks, "Arial", author="CCAS")
+
+
+def form_caf_fsl_volets(f) -> list:
+    """CAF-run FSL file (source 24): a common part then the volet for the aid asked,
+    allocataire number and phone beside the names, dates in words, amounts « 1.234,50 € »,
+    rent without charges, housing benefit and residual rent on neighbouring lines, household
+    members numbered « 1) » with their link after the date, ASLL asked by « oui / non »
+    boxes, the social worker's block (phone, e-mail) at the end."""
+    a = f["adultes"]
+    r = _sub_rng(f)
+
+    def pers(p, role):
+        nn = _nom_naissance(p, r) if p["femme"] else p["nom"]
+        out = [
+            ("l", f"{role} : {'Madame' if p['femme'] else 'Monsieur'}"),
+            ("l", f"Nom d'usage : {p['nom']}      Nom de naissance : {nn}"),
+            ("l", f"Prénom(s) : {p['prenom']}"),
+            ("l", f"Né(e) le {d_long(p['naissance'])} à {p['lieu']}"),
+        ]
+        return out
+
+    out = [
+        ("t", "FONDS DE SOLIDARITÉ POUR LE LOGEMENT"),
+        ("h", "Dossier de demande d'aide – Caisse d'allocations familiales, pôle logement AFI-FSL"),
+        ("b", "PARTIE COMMUNE – À REMPLIR OBLIGATOIREMENT"),
+        ("l", f"Demande déposée le {d_long(f['date'])}"),
+        (
+            "l",
+            f"N° allocataire : {r.randrange(1000000, 9999999)}      Téléphone : {_tel(r, '06')}",
+        ),
+        *pers(a[0], "Le demandeur"),
+    ]
+    if len(a) > 1:
+        out += pers(a[1], "Le conjoint, concubin(e) ou pacsé(e)")
+    else:
+        out.append(("l", "Le conjoint, concubin(e) ou pacsé(e) : néant"))
+    out.append(("l", "Les autres personnes vivant au foyer :"))
+    if f["enfants"]:
+        for i, (n, pr, dn) in enumerate(f["enfants"], 1):
+            lien = "fille" if pr in PRENOMS_F else "fils"
+            out.append(("l", f"   {i}) {pr} {n}, né(e) le {d_num(dn, '.')} – {lien}"))
+    else:
+        out.append(("l", "   aucune"))
+    out += [
+        ("l", f"Adresse : {f['numero']}, {f['rue']} – {f['cp']} {f['commune'].upper()}"),
+        (
+            "l",
+            "Vous êtes : "
+            + _cases(
+                {
+                    "locataire_public": "locataire parc public",
+                    "locataire_prive": "locataire parc privé",
+                    "heberge": "hébergé(e)",
+                },
+                f["statut"],
+                "[x]",
+                "[ ]",
+            ),
+        ),
+        ("b", "Ressources mensuelles du foyer"),
+    ]
+    for _, t, m in f["ressources"]:
+        out.append(
+            (
+                "l",
+                f"   {RESS_AUTRES_LIBELLES[t]} : "
+                + ("demande en cours" if m is None else f"{m_point(m)} €"),
+            )
+        )
+    if f["statut"] == "heberge":
+        out += [
+            ("b", "VOLET ACCÈS AU LOGEMENT"),
+            ("l", "Logement recherché : T2 / T3 – pas de logement identifié à ce jour"),
+        ]
+    else:
+        base, ch = f["loyer"]
+        apl = round(min(base * 0.45, 250), 2)
+        out += [
+            ("b", "VOLET MAINTIEN DANS LES LIEUX"),
+            ("l", f"Nom et adresse du bailleur : {f['bailleur']}, service recouvrement"),
+            ("l", f"Loyer sans les charges locatives : {m_point(base)} €"),
+            ("l", f"Charges locatives : {m_point(ch) + ' €' if ch else 'néant'}"),
+            ("l", f"Aide au logement (AL ou APL) : {m_point(apl)} €"),
+            (
+                "l",
+                f"Résiduel de loyer (loyer net – aides au logement) : {m_point(base - apl)} €",
+            ),
+        ]
+        if f["dette"]:
+            out.append(
+                (
+                    "l",
+                    f"Montant de la dette de loyer : {m_point(f['dette'][0])} € "
+                    f"arrêtée au {d_long(f['dette'][1])}",
+                )
+            )
+        else:
+            out.append(("l", "Montant de la dette de loyer : pas de dette à ce jour"))
+    out += [
+        ("l", "Accompagnement social lié au logement (ASLL) demandé : [x] oui   [ ] non"),
+        (
+            "l",
+            "Nature : "
+            + _cases(
+                {
+                    "acces": "accès",
+                    "maintien": "maintien",
+                    "renouvellement": "renouvellement",
+                    "diagnostic": "diagnostic",
+                },
+                f["mesure"],
+                "[x]",
+                "[ ]",
+            ),
+        ),
+        ("b", "Le travailleur social (obligatoire pour un impayé de loyer)"),
+        (
+            "l",
+            f"{f['prescripteur'][0]} {f['prescripteur'][1]}, "
+            + r.choice(["conseillère en économie sociale et familiale", "assistante sociale"]),
+        ),
+        ("l", f"Organisme : {f['organisme']}"),
+        (
+            "l",
+            f"Tél. : {_tel(r)}   Courriel : "
+            + _courriel(f["prescripteur"][0], f["prescripteur"][1], "cotesdarmor.fr"),
+        ),
+    ]
+    return out
+
+
+def _ville_service(f) -> str:
+    """Postcode and town of the referring service, read from its name (« MDSI de Blaye »)."""
+    for dep in FORM_VILLES.values():
+        for ville, cp in dep:
+            if f["organisme"].endswith(ville):
+                return f"{cp} {ville}"
+    return f"{f['cp']} {f['commune']}"
+
+
+def form_mdsi_evaluation(f) -> list:
+    """Département evaluation sheet (source 25): the service's nature in boxes, adults in
+    columns headed Madame / Monsieur (in either order) with labels in rows, a children table
+    whose first column is the birth date and « Nom et prénom » one cell, a narrative
+    synthesis, and the social worker, administrative address, date and phone only at the
+    end."""
+    a = f["adultes"]
+    r = _sub_rng(f)
+    mme = next((p for p in a if p["femme"]), None)
+    mr = next((p for p in a if not p["femme"]), None)
+    cols = [("Madame", mme), ("Monsieur", mr)]
+    if r.random() < 0.5:
+        cols.reverse()
+
+    def cell(p, k):
+        if p is None:
+            return ""
+        return {
+            "nom": p["nom"],
+            "prenom": p["prenom"],
+            "dn": d_num(p["naissance"]),
+            "lieu": p["lieu"],
+            "tel": _tel(r, "06"),
+            "prof": p["metier"],
+        }[k]
+
+    grid = [["", cols[0][0], cols[1][0]]] + [
+        [lab, cell(cols[0][1], k), cell(cols[1][1], k)]
+        for lab, k in (
+            ("Nom", "nom"),
+            ("Prénoms", "prenom"),
+            ("Né(e) le", "dn"),
+            ("à", "lieu"),
+            ("Téléphone", "tel"),
+            ("Profession", "prof"),
+        )
+    ]
+    mesures = {
+        "acces": "ASLL accès",
+        "maintien": "ASLL maintien",
+        "renouvellement": "renouvellement ASLL",
+        "diagnostic": "diagnostic logement",
+    }
+    kind = f["organisme"].split(" ")[0]
+    sit = _situation(f, r)
+    out = [
+        ("t", "ÉVALUATION SOCIALE – LOGEMENT"),
+        ("h", "Fonds de solidarité pour le logement – accompagnement social lié au logement"),
+        ("b", "MOTIF DE LA SAISINE"),
+        ("l", "Mesure proposée : " + _cases(mesures, f["mesure"], "(X)", "( )")),
+        ("b", "RENSEIGNEMENTS ADMINISTRATIFS ET SOCIAUX"),
+        (
+            "l",
+            "Nature du service chargé de la présente évaluation : "
+            + _cases(
+                {"MDSI": "Service social MDSI", "CCAS": "CCAS", "x": "Autres (à préciser)"},
+                kind,
+                "(X)",
+                "( )",
+            ),
+        ),
+        ("tab", grid),
+        ("l", f"Adresse : {f['numero']} {f['rue']}, {f['cp']} {f['commune']}"),
+        ("l", "Situation familiale : " + _cases(SITUATION_LAB, sit, "(X)", "( )")),
+        ("b", "ENFANTS (situer chacun dans la fratrie)"),
+    ]
+    if f["enfants"]:
+        rows = [["Date de naissance", "Nom et prénom", "École fréquentée ou profession"]]
+        for n, p, dn in sorted(f["enfants"], key=lambda e: e[2]):
+            age = _age(dn, f["date"])
+            rows.append([d_num(dn), f"{n} {p}", "collège" if age > 10 else "école élémentaire"])
+        out.append(("tab", rows))
+    else:
+        out.append(("l", "Pas d'enfant"))
+    out += [
+        ("b", "LOGEMENT"),
+        ("l", "Statut d'occupation : " + _cases(STATUT_LAB, f["statut"], "(X)", "( )")),
+        ("l", f"Propriétaire / bailleur : {f['bailleur'] or '—'}"),
+    ]
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        tot = round(base + (ch or 0), 2)
+        out.append(
+            (
+                "l",
+                f"Loyer charges comprises : {m_espace(tot)} €"
+                + (f"   dont charges : {m_espace(ch)} €" if ch else ""),
+            )
+        )
+    if f["dette"]:
+        out.append(
+            (
+                "l",
+                f"Dette locative : {m_espace(f['dette'][0])} € "
+                f"(décompte du bailleur au {d_num(f['dette'][1])})",
+            )
+        )
+    rev = [["Ressources mensuelles", cols[0][0], cols[1][0]]]
+    for lab, _, m in f["ressources"]:
+        who = 1 if cols[0][1] is not None and (cols[1][1] is None or r.random() < 0.5) else 2
+        val = "en attente" if m is None else f"{m_espace(m)} €"
+        row = [lab, "", ""]
+        row[who] = val
+        rev.append(row)
+    p0 = a[0]
+    out += [
+        ("b", "RESSOURCES"),
+        ("tab", rev),
+        ("b", "SYNTHÈSE"),
+        (
+            "p",
+            f"{'Madame' if p0['femme'] else 'Monsieur'} {p0['nom']} nous sollicite depuis "
+            f"{MOIS[(f['date'].month - 3) % 12]} dernier. Le loyer a augmenté de "
+            f"{r.randrange(12, 40)} € en janvier et le ménage a connu une baisse de "
+            "ressources ; un accompagnement est proposé pour stabiliser la situation.",
+        ),
+        ("sp", 4),
+        (
+            "l",
+            f"Nom de l'Assistant du Service Social : {f['prescripteur'][0]} {f['prescripteur'][1]}",
+        ),
+        (
+            "l",
+            f"Adresse administrative : {f['organisme']}, {r.randrange(1, 60)} "
+            f"{r.choice(RUES)}, {_ville_service(f)}",
+        ),
+        ("l", f"Date : {d_num(f['date'])}          Signature :"),
+        ("l", f"Téléphone : {_tel(r, '05')}"),
+    ]
+    return out
+
+
 FORM_FAMILIES = {
     "cd-nord-reperage": dict(dep="nord", reglage=True, kind="flat", fn=form_nord, scan=True),
     "siao-fiche-deux-colonnes": dict(
@@ -3035,6 +3495,21 @@ FORM_FAMILIES = {
     ),
     "fsl-zones-alignees": dict(
         dep="nord", reglage=True, kind="flat", fn=form_zones_alignees, scan=True
+    ),
+    # built from sources 23-25 (tuned, « en chantier »)
+    "ccas-cerfa-cases-cochees": dict(
+        dep="loire-atlantique",
+        reglage=True,
+        kind="docx",
+        fn=form_ccas_cerfa_docx,
+        scan=False,
+        odt=True,
+    ),
+    "caf-fsl-partie-commune-volets": dict(
+        dep="cotes-d-armor", reglage=True, kind="flat", fn=form_caf_fsl_volets, scan=True
+    ),
+    "mdsi-evaluation-logement-colonnes": dict(
+        dep="gironde-mdsi", reglage=True, kind="flat", fn=form_mdsi_evaluation, scan=True
     ),
 }
 

@@ -228,6 +228,14 @@ def _check_town(ex) -> set[str]:
         return {"commune"} if verdict.approchee else set()
     if verdict.statut == communes.CODE_POSTAL_INCONNU:
         return {"code_postal"} if verdict.commune is None else set()
+    # "Blaye Re OPEN NN" (a scan's noise after the town): the longest run of first words that
+    # is the commune of that postcode; kept flagged, since part of what was read is dropped
+    words = ex.commune.split()
+    for k in range(len(words) - 1, 0, -1):
+        head = communes.check(ex.code_postal, " ".join(words[:k]))
+        if head.coherent and head.commune is not None and not head.approchee:
+            ex.commune = head.commune.nom
+            return {"commune"}
     return {"code_postal", "commune"}
 
 

@@ -221,6 +221,19 @@ def parse_date(text: str) -> date | None:
     return _date_from_match(m.group(0))
 
 
+def parse_boxed_date(text: str) -> date | None:
+    """A date typed into a form's « J J M M A A A A » boxes: '28 04 1982', '2 8 0 4 1 9 8 2',
+    '28|04|1982'. Only a value made of digits and separators alone, so that no other number
+    of a sentence is taken for a date."""
+    if not text or not re.fullmatch(r"[\d\s|/.-]+", text.strip()):
+        return None
+    groups = re.findall(r"\d+", text)
+    digits = "".join(groups)
+    if len(digits) != 8 or len(groups) not in (1, 3, 8):
+        return None
+    return _make_date(int(digits[4:]), int(digits[2:4]), int(digits[:2]))
+
+
 def _date_from_match(s: str) -> date | None:
     s = s.strip()
     m = re.fullmatch(r"(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4}|\d{2})", s)
@@ -387,6 +400,12 @@ def parse_montant(text: str) -> float | None:
     # a line break between the thousands and the rest ("4\n587,03 €") is a wrapped line
     text = re.sub(r"(?<=\d)\n(?=\d{3},\d{2}\b)", " ", normalize_text(text))
     words = parse_montant_lettres(text)
+    # "1 234 euros 50": the cents written after the currency word
+    cents = _EUROS_THEN_CENTS.search(text)
+    if cents:
+        whole = parse_number(cents.group(1))
+        if whole is not None:
+            return round(whole + int(cents.group(2)) / 100, 2)
     m = _MONTANT_COMPILED.search(text)
     if m:
         value = parse_number(m.group(0))
@@ -395,6 +414,12 @@ def parse_montant(text: str) -> float | None:
     return words
 
 
+_EUROS_THEN_CENTS = re.compile(
+    r"(?<![\d,.])(\d{1,3}(?:[ .\u00a0\u202f]\d{3})*|\d+)\s*(?:euros?|€)\s+(\d{2})"
+    # then the end, a stop, or a word that goes on about the amount (not "15 septembre")
+    r"(?=\s*(?:$|[,;.)]|(?:centimes?|cts?|au|du|le|arr[êe]t[ée]e?s?|de\s+dette)\b))",
+    re.IGNORECASE,
+)
 _MONTANT_WORDS_RE = rf"({_WORDS_SEQ})\s+euros?(?:\s+(?:et\s+)?({_WORDS_SEQ})\s+centimes?)?"
 
 

@@ -26,6 +26,11 @@ from .persons import parse_persons
 log = logging.getLogger("asll.intake")
 
 MARK_ON = "☒☑■✓✔✗✘"
+# a resource applied for and not yet paid: listed, its amount unknown
+_PENDING = (
+    r"en\s+attente|(?:demande\s+)?en\s+cours(?:\s+d.(?:ouverture|instruction))?|[àa]\s+venir"
+    r"|non\s+(?:encore\s+)?(?:vers[ée]e?|per[çc]ue?|ouverte?)"
+)
 _MARK_TOKEN = pattern_store.compile(
     rf"(?:(?<=\s)|(?<=^)|(?<=\|))\s*(?:[{MARK_ON}]|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)|[xX](?=\s+[A-ZÀ-Ýa-zà-ÿ]{{2}}))\s*",
     re.MULTILINE,
@@ -43,7 +48,7 @@ SECTIONS = {
     r"(?:personnes?|membres?)\s+(?:composant|constituant|vivant|du\s+foyer|du\s+m[ée]nage)|foyer|famille",
     "conjoint": r"(?:votre\s+)?(?:conjoint|concubin|co-?demandeur|co-?titulaire)",
     "enfants": r"enfants?",
-    "logement": r"logement|statut\s+d.occupation|habitat",
+    "logement": r"logement|statut\s+d.occupation|habitat|volet\s+(?:maintien|acc[èe]s)|maintien\s+dans\s+les\s+lieux",
     "ressources": r"ressources|revenus|budget\s+du\s+m[ée]nage",
     "objectifs": r"objectifs?|points\s+[àa]\s+(?:[ée]valuer|travailler)|axes\s+de\s+travail",
     # fixed charges, other debts and the procedure close the resources: their amounts are not income
@@ -188,6 +193,10 @@ def _stage_menage(f: _Form, ex, uncertain: set[str]) -> None:
 
 def _stage_logement(f: _Form, ex, uncertain: set[str]) -> None:
     _address(f.pairs, f.data, ex)
+    if ex.adresse and _ADDRESS_DEBRIS.search(ex.adresse):
+        # a dash or a table rule a scan leaves after the street: dropped, and checked
+        ex.adresse = _ADDRESS_DEBRIS.sub("", ex.adresse).strip() or None
+        uncertain.add("adresse")
 
     for p in f.pairs:
         if p.key == "bailleur" and p.section != "prescripteur":
@@ -199,6 +208,9 @@ def _stage_logement(f: _Form, ex, uncertain: set[str]) -> None:
             ):
                 ex.bailleur = value
                 break
+
+
+_ADDRESS_DEBRIS = pattern_store.compile(r"\s*[—–|¦_]+\s*$")
 
 
 def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
@@ -447,17 +459,20 @@ _STAGES = (
 def _heading(line: str) -> str | None:
     """The section a heading line opens (a heading has no value after it)."""
     s = line.strip().strip("|").strip()
-    if not s or len(s) > 70:
+    # "Statut d'occupation : ☒ …", "Ressources : RSA 723,50 € ; …" open a section too
+    field = re.match(
+        r"^(?:statut\s+d.occupation|objectifs?|ressources|revenus|type\s+de\s+mesure)",
+        s,
+        re.IGNORECASE,
+    )
+    if not s or len(s) > 70 and not field:
         return None
     if (
         re.search(r":\s*\S", s)
         or " | " in s
         and not s.lower().startswith(("type", "nature", "qualit"))
     ):
-        # "Statut d'occupation : ☒ …" opens a section too
-        if not re.match(
-            r"^(?:statut\s+d.occupation|objectifs?|ressources|type\s+de\s+mesure)", s, re.IGNORECASE
-        ):
+        if not field:
             return None
     for key, rx in _SECTION_RX.items():
         if rx.search(s):
@@ -479,11 +494,14 @@ def _sections(lines: list[str]) -> list[str | None]:
 _UNIT = pattern_store.compile(
     r"\s*(?:\((?:en\s+)?(?:€|euros?|eur)\)|en\s+(?:€|euros))\s*$", re.IGNORECASE
 )
+# "Date de naissance (J J M M A A A A)", "Né(e) le (jj/mm/aaaa)": how to write the value, not the label
+_FORMAT_HINT = pattern_store.compile(r"\s*\(\s*(?:j\s*j|jour)[^)]{0,30}\)\s*$", re.IGNORECASE)
 
 
 def _label_key(label: str, libelles: dict[str, re.Pattern]) -> str | None:
     label = re.sub(r"\s+", " ", french.normalize_text(label)).strip(" .:|-*")
     label = _UNIT.sub("", label)  # "Loyer hors charges (€)", "Dette (en euros)"
+    label = _FORMAT_HINT.sub("", label).strip(" .:")
     for key, rx in libelles.items():
         if rx.fullmatch(label):
             return key
@@ -504,7 +522,7 @@ def _label_key(label: str, libelles: dict[str, re.Pattern]) -> str | None:
             return key
     # after a role, "NOM Prénom" is one field ("Conjoint - NOM Prénom"), not two columns
     if re.fullmatch(
-        r"nom\s*(?:,|et|/)?\s*pr[ée]noms?(?:\s*(?:,|et|/)\s*(?:date\s+de\s+)?naissance)?",
+        r"nom\s*(?:,|et|/)?\s*pr[ée]noms?(?:\s*(?:,|et|/|-|–|—)\s*(?:date\s+(?:et\s+lieu\s+)?de\s+)?naissance)?",
         rest,
         re.IGNORECASE,
     ):
@@ -524,7 +542,16 @@ def _pairs(
     pairs: list[Pair] = []
     for i, line in enumerate(lines):
         cells = [c.strip() for c in line.split(" | ")]
+        if len(cells) > 1:
+            # "Nom : | DURAND": a table cell holding a label and its colon, the value beside it
+            cells = [
+                _LABEL_COLON.sub(r"\g<l>", c) if j % 2 == 0 else c for j, c in enumerate(cells)
+            ]
         section = sections[i]
+        bare = _colonless_pair(line, section, i, libelles) if len(cells) == 1 else None
+        if bare:
+            pairs.append(bare)
+            continue
         if len(cells) == 2 and ":" not in cells[0] and cells[0] and len(cells[0]) <= 60:
             key = _label_key(cells[0], libelles)
             if key or not _ANY_MARK.fullmatch(cells[1] or "x"):
@@ -555,6 +582,26 @@ def _pairs(
             if ":" not in nxt and " | " not in nxt and re.search(r"\b\d{2}\s?\d{3}\b", nxt):
                 p.value = f"{p.value.strip(' .,:;')}, {nxt.strip()}"
     return pairs
+
+
+_LABEL_COLON = pattern_store.compile(r"^(?P<l>[^:|]{2,60}?)\s*:\s*$")
+# A dated field written without a colon: "Né(e) le 10 août 1959 à Épinal", "Demande déposée
+# le 3 octobre 2025". Only keys whose value is a date: the date itself marks where the
+# label ends.
+_DATED_KEYS = ("date_naissance", "date_document", "date_dette")
+
+
+def _colonless_pair(line: str, section, line_no: int, libelles) -> Pair | None:
+    if ":" in line:
+        return None
+    for d_start, _, _ in french.find_dates(line)[:1]:
+        label = line[:d_start].strip(" ,;-")
+        if not label or len(label) > 60:
+            return None
+        key = _label_key(label, libelles)
+        if key in _DATED_KEYS:
+            return Pair(label, key, line[d_start:].strip(), section, line_no)
+    return None
 
 
 def _label_value_row(cells: list[str], libelles) -> bool:
@@ -591,9 +638,15 @@ def _values_above_labels(
     'Nom : MOREAU' and 'Prénom : Kevin'. Only when every label is known and the counts agree.
     Label keys read from a line cut more than one way are added to `unsure`."""
     out: list[str] = []
+    lines = [_stray_colon(x, libelles) for x in lines]
     i = 0
     while i < len(lines):
         line = lines[i]
+        amounts = _amounts_over_heading(lines, i)
+        if amounts:
+            out.append(amounts[0])
+            i = amounts[1]
+            continue
         caption = _caption_under_value(lines, i, libelles)
         if caption:
             out.append(caption[0])
@@ -644,10 +697,49 @@ def _values_above_labels(
     return out
 
 
+_TRAILING_MARKS = pattern_store.compile(r"(?:\s+[-–—:;.,]+)+\s*$")
+
+
+def _stray_colon(line: str, libelles) -> str:
+    """'M. GARNIER Thomas 02/12/1985 :', 'Ressources mensuelles - :': marks a scan leaves after
+    a value or a caption. Dropped when the line holds no other colon and is not a label
+    waiting for its value ('Nom :', value on the next line)."""
+    m = _TRAILING_MARKS.search(line)
+    if not m or ":" in line[: m.start()] or " | " in line:
+        return line
+    head = line[: m.start()]
+    if ":" in m.group(0) and _label_key(head, libelles):
+        return line
+    return head
+
+
+def _amounts_over_heading(lines: list[str], i: int) -> tuple[str, int] | None:
+    """'RSA 650,00 € Allocations familiales 142,00 €' over 'Ressources mensuelles': a form
+    whose captions are printed under the values names the resources' line by its heading."""
+    value = lines[i].strip()
+    if not value or ":" in value or " | " in value or len(re.findall(r"€|euros?\b", value)) < 1:
+        return None
+    if not re.match(r"^[A-Za-zÀ-ÿ]", value):
+        return None
+    j = i + 1
+    while j < len(lines) and j <= i + 2 and not lines[j].strip():
+        j += 1
+    below = lines[j].strip() if j < len(lines) else ""
+    if not below or ":" in below or _heading(below) != "ressources":
+        return None
+    return f"{below} : {value}", j + 1
+
+
 _LABEL_ALONE = pattern_store.compile(r"^\s*(?P<label>[^:|]{2,70}?)\s*:\s*$")
 
 # a scan's stray marks between words ("Mohamed .", "charge |")
 _NOISE_TOKENS = pattern_store.compile(r"(?:(?<=\s)|^)[.,;·|—–_'’\"`]+(?=\s|$)")
+
+_ORG_WORDS = (
+    r"CCAS|CIAS|MDSI?|MDPH|CMS|EDS|UDAF|UTAS|UTS|CAF|MSA|SIAO|ADIL|CHRS|Mairie|Maison|Service|"
+    r"Centre|Association|Circonscription|P[ôo]le|Espace|Mission|Direction|Conseil|D[ée]partement|"
+    r"Point|Secours|Croix|Antenne|Agence|Unit[ée]|Fondation|Soliha|Habitat"
+)
 
 # What a value written for a label looks like: a value line over a line of labels (no
 # blanks, no colons) is cut so that each piece fits its label; free text fits any label.
@@ -671,6 +763,11 @@ _SHAPES = {
     "charges": r"\d[\d\s.,]*\s*(?:€|euros?|EUR)?",
     "dette": rf"\d[\d\s.,]*\s*(?:€|euros?|EUR)?(?:\s+(?:au|du)\s+{french.DATE_RE})?",
     "nb_enfants": r"\d{1,2}",
+    # a service's name: its kind, then capitalised words and connectors ("CCAS de Mérignac")
+    "organisme": rf"(?:{_ORG_WORDS})\b(?:\s+(?:de\s+la|de|du|des|d['’]|l['’]|et|-|–)?\s*[A-ZÀ-Ý0-9][\w'’.-]*)*",
+    # the worker: a name, or a surname alone
+    "prescripteur": rf"(?:{french.CIVILITE_RE}\s+)?(?:(?:{_UP}\s+)+{_CAP}(?:\s+{_CAP})*|{_CAP}(?:[\s-]+{_CAP})*(?:\s+{_UP})+|{_UP})",
+    "nom_prescripteur": rf"(?:{french.CIVILITE_RE}\s+)?(?:(?:{_UP}\s+)+{_CAP}(?:\s+{_CAP})*|{_CAP}(?:[\s-]+{_CAP})*(?:\s+{_UP})+|{_UP}(?:\s+{_UP})*)",
 }
 # fields a label key feeds, for the flag when a value line could be cut more than one way
 _KEY_FIELDS = {
@@ -726,13 +823,24 @@ def _typed_values_over_labels(lines: list[str], i: int, libelles):
         j += 1
     below = lines[j] if j < len(lines) and " | " not in lines[j] else ""
     below = _NOISE_TOKENS.sub(" ", below).strip()
-    if not below or ":" in below or " | " in below or _ANY_MARK.search(below) or _heading(below):
-        return None  # "Le prescripteur" under a line is a heading, not that line's label
+    stray = bool(re.fullmatch(r"[^:]+:", below))
+    if stray:
+        # "08/10/2025" over "Date de la demande :" (a scan's colon after a caption): taken
+        # only for one label whose value has a shape of its own (checked below)
+        below = below[:-1].strip()
+    if not below or ":" in below or " | " in below or _ANY_MARK.search(below):
+        return None
     labels = _split_labels(below, libelles)
+    if _heading(below) and not (labels and (len(labels) >= 2 or "(" in below)):
+        # "Le prescripteur" under a line is a heading, not that line's label; "Demandeur
+        # (NOM Prénom)  Date de naissance" is two captions
+        return None
     if not labels or len(labels) > 6:
         return None
     keys = [_label_key(l, libelles) for l in labels]
     if any(k in (None, "autre") for k in keys) and len(labels) == 1:
+        return None
+    if stray and (len(keys) != 1 or keys[0] not in _SHAPES or not _fits(keys[0], value)):
         return None
     if _heading(value) and len(labels) == 1 and not _named_like_a_heading(keys[0], value):
         return None  # a heading over a lone label ("Habitat du Nord" over two labels is a value)
@@ -767,7 +875,7 @@ _CAPTION = pattern_store.compile(
     r"^[\s'’\".…,|:;·-]{0,4}\((?P<caption>[^()]{2,80})\)[\s'’\".…,|:;·-]{0,4}$"
 )
 _AMOUNT_ONLY = pattern_store.compile(
-    r"^\s*(?:\d[\d\s.,]*\s*(?:€|euros?|EUR)|en\s+attente)\s*$", re.IGNORECASE
+    rf"^\s*(?:\d[\d\s.,]*\s*(?:€|euros?|EUR)|{_PENDING})\s*$", re.IGNORECASE
 )
 
 
@@ -1092,6 +1200,9 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
             uncertain.add("nb_enfants")
     else:
         ex.nb_enfants = n_explicit if n_explicit is not None else 0
+    if len(adults) == 1 and adults[0].civilite is None:
+        # "☒ Femme seule" ticked: the form says who the one adult is
+        adults[0].civilite = _civility_ticked_alone(f.ticks)
     if len(adults) >= 2:
         ex.composition = "couple"
     elif adults:
@@ -1117,6 +1228,15 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
         )
     ):
         uncertain.add("nb_enfants")  # children mentioned, none read: 0 is a guess
+
+
+def _civility_ticked_alone(ticks: list["Tick"]) -> str | None:
+    said = {
+        "Mme" if re.search(r"\b(?:femme|m[èe]re)\s+seule?\b", t.text, re.IGNORECASE) else "M."
+        for t in ticks
+        if re.search(r"\b(?:femme|homme|m[èe]re|p[èe]re)\s+seule?\b", t.text, re.IGNORECASE)
+    }
+    return said.pop() if len(said) == 1 else None
 
 
 def _family_situation(f: _Form) -> str | None:
@@ -1402,7 +1522,11 @@ def _person_from_fields(d: dict) -> Personne | None:
     if d.get("civilite"):
         person.civilite = french.normalize_civilite(_civ_word(d["civilite"])) or person.civilite
     if d.get("date_naissance"):
-        person.date_naissance = french.parse_date(d["date_naissance"]) or person.date_naissance
+        person.date_naissance = (
+            french.parse_date(d["date_naissance"])
+            or french.parse_boxed_date(d["date_naissance"])
+            or person.date_naissance
+        )
     return person
 
 
@@ -1460,6 +1584,11 @@ def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]
         if p.key in ("conjoint", "demandeur"):
             if _ANY_MARK.search(value) and not re.search(r"[A-ZÀ-Ý]{2,}", _ANY_MARK.sub("", value)):
                 continue  # "Lien avec le demandeur : ☐ Conjoint ☒ Concubin(e)": ticks, not a name
+            if re.fullmatch(rf"(?:{french.CIVILITE_RE})\.?", value):
+                # "Le demandeur : Madame", the name in the fields below: a new person's civility
+                flush()
+                current["civ"] = french.normalize_civilite(_civ_word(value))
+                continue
             if (
                 value
                 and re.search(r"[A-Za-zÀ-ÿ]{2}", value)
@@ -1477,7 +1606,11 @@ def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]
             parts = [value]
             if len(re.findall(french.DATE_RE, value, re.IGNORECASE)) > 1:
                 parts = [
-                    x for x in re.split(r"\s*(?:;|,|\bet\b)\s*(?=[A-ZÀ-Ý])", value) if x.strip()
+                    x
+                    for x in re.split(
+                        r"\s*(?:;|,|\bet\b)\s*(?=[A-ZÀ-Ý])|(?<=\d{4})\s+(?=[A-ZÀ-Ý])", value
+                    )
+                    if x.strip()
                 ]
             for part in parts:
                 child = _person_from_line(part)
@@ -1494,7 +1627,7 @@ def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]
         elif p.key == "prenom" and value:
             current["prenom"] = value
         elif p.key == "date_naissance" and value:
-            born = french.parse_date(value)
+            born = french.parse_date(value) or french.parse_boxed_date(value)
             if born:  # "Date de naissance : 28/09/1961 Lieu de naissance : …" read twice
                 current["date"] = born
             # "Née le" says who it is when the form has no civility
@@ -1548,8 +1681,13 @@ def _deinterleave(pairs: list[Pair]) -> list[Pair]:
     return out
 
 
+# "1) ", "2°) ", "a) ", "- ", "• " before a listed person
+_LIST_MARK = pattern_store.compile(r"^\s*(?:\d{1,2}\s*°?\s*[).:-]|[a-h]\)|[-–•*·])\s+")
+
+
 def _person_from_line(value: str) -> Personne | None:
     """'EL AMRANI Sami - 03/04/2011', 'Mme Sophie DURAND, née le 12/03/1985'."""
+    value = _LIST_MARK.sub("", value)
     date_m = re.search(french.DATE_RE, value, re.IGNORECASE)
     birth = french.parse_date(date_m.group(0)) if date_m else None
     name = value[: date_m.start()] if date_m else value
@@ -1661,24 +1799,39 @@ def _prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str]) -
         else:
             n, pr = french.split_name(_no_civ(nom), order="nom_prenom")
             name = f"{pr} {n}" if pr else n
+    if name and not _plausible_name(name):
+        name = None
+    if not name:
+        # "Le travailleur social (…)" heading, then "Marie DURAND, assistante sociale": a line of
+        # the prescriber's block without a label, a name then a job
+        for i, line in enumerate(lines):
+            if sections[i] != "prescripteur" or ":" in line or " | " in line or _heading(line):
+                continue
+            parts = [x.strip() for x in re.split(r"\s*,\s*|\s+[-–]\s+", line) if x.strip()]
+            if len(parts) >= 2 and any(_JOB.match(x) for x in parts[1:]):
+                cand, _ = _split_person_org(line)
+                if cand and _plausible_name(cand):
+                    name = cand
+                    break
     signed_org = None
     if not name:
         # "Le travailleur social : Claire BERNARD, CCAS de Cognac" in the signature block
         for m in reversed(list(_SIGNATURE.finditer("\n".join(lines)))):
             name, signed_org = _split_person_org(m.group("v"))
-            if name:
+            if name and _plausible_name(name):
                 break
+            name = signed_org = None
     for p in pairs:
         if (
             p.key == "organisme"
             and p.value
             and (p.section == "prescripteur" or "prescri" in french.fold(p.label))
         ):
-            org = org or _texte(p.value)
+            org = org or _org_name(p.value)
     if not org:
         for p in pairs:
             if p.key == "organisme" and p.value:
-                org = _texte(p.value)
+                org = _org_name(p.value)
                 break
     if org and signed_org and french.fold(org) != french.fold(signed_org):
         uncertain.add("organisme_prescripteur")
@@ -1689,6 +1842,23 @@ def _prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str]) -
         uncertain.add("organisme_prescripteur")
     ex.prescripteur = name
     ex.organisme_prescripteur = org
+
+
+def _plausible_name(name: str) -> bool:
+    """A person's name, not a filler or a number read in its place ("néant", "23")."""
+    words = re.findall(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]+", name or "")
+    return (
+        bool(words)
+        and not re.search(r"\d", name)
+        and not re.fullmatch(r"(?:n[ée]ant|aucun[e]?|sans|non|inconnu[e]?)", name.strip(), re.I)
+    )
+
+
+def _org_name(value: str) -> str | None:
+    """'MDSI de Blaye, 8 allée des Tilleuls, 33390 Blaye' → 'MDSI de Blaye': a service's
+    address given with its name is not part of the name."""
+    head = re.split(r"\s*,\s*(?=\d)|\s+[-–]\s+(?=\d)", value or "")[0]
+    return _texte(head)
 
 
 def _no_civ(value: str) -> str:
@@ -1730,13 +1900,27 @@ def _address(pairs: list[Pair], data: dict, ex) -> None:
         if p.section == "prescripteur" or not p.value:
             continue
         if p.key in ("adresse", "voie", "code_postal_commune", "code_postal", "commune"):
-            parts.append((p.key, p.value))
+            value = p.value
+            label = p.label.strip(" :").lower()
+            if p.key == "voie" and re.fullmatch(conf.get("types_voie", "rue"), label, re.I):
+                # "Rue : des Lilas": the label is the street's type, part of its name
+                if not re.match(
+                    rf"\s*(?:\d+\s*)?(?:{conf.get('types_voie', 'rue')})\b", value, re.I
+                ):
+                    value = f"{label} {value.strip()}"
+            parts.append((p.key, value))
         elif p.key in ("numero_voie", "type_voie", "nom_voie"):
             street.setdefault(p.key, p.value.strip())
     if street.get("nom_voie"):
         # "N° | 12 | Type de voie | rue", "Nom de la voie | des Lilas": one street line
         pieces = (street.get(k, "") for k in ("numero_voie", "type_voie", "nom_voie"))
         parts.append(("voie", " ".join(x for x in pieces if x)))
+    elif street.get("numero_voie"):
+        # "Numéro : 35 | Voie : rue Anatole France": the number in a field of its own
+        for j, (k, v) in enumerate(parts):
+            if k in ("voie", "adresse") and not re.match(r"\s*\d", v):
+                parts[j] = (k, f"{street['numero_voie']} {v.strip()}")
+                break
     if not parts:
         return
     order = {"adresse": 0, "voie": 1, "code_postal_commune": 2, "code_postal": 2, "commune": 3}
@@ -1782,9 +1966,9 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
         if _heading(line) == "ressources":
             # "Ressources : salaire 1 105,00 € ; allocations familiales 148,52 €"
             value = line.split(":", 1)[1] if ":" in line else ""
-            for item in re.split(r"\s*;\s*|,\s+(?=[A-Za-zÀ-ÿ])", value):
+            for item in re.split(r"\s*;\s*|,\s+(?=[A-Za-zÀ-ÿ])|(?<=€)\s+(?=[A-Za-zÀ-ÿ])", value):
                 m = re.match(
-                    rf"^(.*?)\s*((?:{french.MONTANT_RE})|en\s+attente)\s*$",
+                    rf"^(.*?)\s*((?:{french.MONTANT_RE})|{_PENDING})\s*$",
                     item.strip(),
                     re.IGNORECASE,
                 )
@@ -1796,7 +1980,7 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
         else:
             # "Salaire - Mme (temps partiel) 650,00 €" or "Salaire : 980,00"
             m = re.match(
-                rf"^(.*?)\s*[:]?\s*((?:{french.MONTANT_RE})|en\s+attente)\s*$",
+                rf"^(.*?)\s*[:]?\s*((?:{french.MONTANT_RE})|{_PENDING})\s*$",
                 line.strip(),
                 re.IGNORECASE,
             )
@@ -1824,7 +2008,7 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
         values = [c for c in row[1:] if c]
         amounts = []
         for c in values:
-            if re.search(r"en\s+attente|en\s+cours|[àa]\s+venir|demand[ée]e?", c, re.IGNORECASE):
+            if re.search(rf"{_PENDING}|demand[ée]e?", c, re.IGNORECASE):
                 amounts.append(None)
             else:
                 v = french.parse_montant(c)
@@ -1839,15 +2023,14 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
 
 _RESOURCE_FIELD = pattern_store.compile(
     rf"^\s*(?:ressources?|revenus?)\s*(?:n°\s*)?\d*\s*[:–-]\s*(?P<label>[^:|]+?)\s*(?:\((?:en\s+)?(?:€|euros?)\))?\s*[:|]\s*"
-    rf"(?P<value>(?:{french.MONTANT_RE})|en\s+attente)\s*$",
+    rf"(?P<value>(?:{french.MONTANT_RE})|{_PENDING})\s*$",
     re.IGNORECASE,
 )
 
 
 def _amount_or_wait(value: str) -> bool:
     return (
-        bool(re.search(r"en\s+attente", value, re.IGNORECASE))
-        or french.parse_montant(value) is not None
+        bool(re.search(_PENDING, value, re.IGNORECASE)) or french.parse_montant(value) is not None
     )
 
 
