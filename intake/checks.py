@@ -77,6 +77,8 @@ def cross_check(ex, text: str) -> set[str]:
             doubtful.update({"date_audience", "date_document"})
         elif act and ex.date_audience > act + timedelta(days=400):
             doubtful.add("date_audience")
+        elif act and ex.date_audience < act + timedelta(days=HEARING_NOTICE_MIN):
+            doubtful.update({"date_audience", "date_document"})
     if ex.date_dette:
         if ex.date_dette in births:
             ex.date_dette = None
@@ -87,6 +89,8 @@ def cross_check(ex, text: str) -> set[str]:
             doubtful.add("date_dette")
     if ex.date_limite and ex.date_document and ex.date_limite < ex.date_document:
         doubtful.add("date_limite")
+    if ex.type_document == "saisine_prefecture":
+        doubtful |= _letter_order(ex)
     # a letter's reference is the préfecture's own; the court's RG in its place is a fallback
     if ex.type_document == "saisine_prefecture" and ex.reference and ex.reference == ex.numero_rg:
         doubtful.add("reference")
@@ -123,6 +127,9 @@ def cross_check(ex, text: str) -> set[str]:
         and ex.montant_dette < ex.loyer_mensuel / 4
     ):
         doubtful.add("montant_dette")
+    doubtful |= _check_amounts(ex)
+    doubtful |= _check_phrases(ex)
+    doubtful |= _check_court_place(ex)
     doubtful |= _check_town(ex)
     doubtful |= _check_court(ex)
     doubtful |= _check_text(ex)
@@ -250,3 +257,150 @@ def _check_court(ex) -> set[str]:
         return {"juridiction"}
     ex.juridiction = found.juridiction.nom
     return set()
+
+
+# A debt of more than this many months of rent is no debt of a tenancy still running (a
+# misread amount, or a rent read as a debt's tenth).
+DEBT_MONTHS_MAX = 60
+
+
+# An eviction act is served weeks before its hearing (it must reach the préfet six weeks to
+# two months before): a hearing a few days after the act is a misread date.
+HEARING_NOTICE_MIN = 28
+
+
+def _letter_order(ex) -> set[str]:
+    """A préfecture's letter asks for a report before the hearing: the letter, then its
+    deadline, then the hearing; the debt is stated at a date before the letter."""
+    doubtful: set[str] = set()
+    letter, limit, hearing = ex.date_document, ex.date_limite, ex.date_audience
+    if letter and hearing and hearing <= letter:
+        doubtful.update({"date_audience", "date_document"})
+    if limit and hearing and limit > hearing:
+        doubtful.update({"date_limite", "date_audience"})
+    if letter and ex.date_dette and ex.date_dette > letter:
+        doubtful.add("date_dette")
+    if limit and letter and limit > letter + timedelta(days=366):
+        doubtful.add("date_limite")
+    act = ex.date_assignation
+    if (
+        act
+        and hearing
+        and not (act + timedelta(days=HEARING_NOTICE_MIN) <= hearing <= act + timedelta(days=400))
+    ):
+        doubtful.update({"date_audience", "date_assignation"})
+    if act and ex.date_dette and ex.date_dette > act:
+        doubtful.add("date_dette")
+    return doubtful
+
+
+def _check_amounts(ex) -> set[str]:
+    """Amounts that contradict each other: one value read for two amounts, a debt of
+    decades of rent."""
+    doubtful: set[str] = set()
+    rent, debt = ex.loyer_mensuel, ex.montant_dette
+    if rent and debt is not None:
+        if abs(rent - debt) < 0.005:
+            doubtful.update({"loyer_mensuel", "montant_dette"})  # one amount read twice
+        elif debt > DEBT_MONTHS_MAX * rent:
+            doubtful.update({"loyer_mensuel", "montant_dette"})
+    return doubtful
+
+
+# words of a sentence, never of a name: verbs and legal wording an extraction may take in
+_PHRASE_WORDS = re.compile(
+    r"\b(?:est|sont|sera|seront|a|ont|avons|ai|fait|faite|sollicite|sollicitent|demande|demandent|"
+    r"d[ée]livr[ée]e?s?|signifi[ée]e?s?|notifi[ée]e?s?|assign[ée]e?s?|d[ée]sign[ée]e?s?|ci-dessus|"
+    r"ci-apr[èe]s|susnomm[ée]e?s?|soussign[ée]e?s?|demeurant|domicili[ée]e?s?|locataires?|"
+    r"requ[ée]rante?|d[ée]fendeu?r(?:esse)?s?|demandeu?r(?:esse)?s?|audience|tribunal|juge|"
+    r"commandement|assignation|pr[ée]sente?|lequel|laquelle|afin|aux\s+fins)\b",
+    re.IGNORECASE,
+)
+# lower-case words a name may hold (particles), and those of an organisation's name
+_NAME_LOWER_OK = {
+    "de",
+    "du",
+    "des",
+    "d",
+    "l",
+    "la",
+    "le",
+    "les",
+    "et",
+    "van",
+    "von",
+    "der",
+    "den",
+    "da",
+    "di",
+    "del",
+    "dos",
+    "ben",
+    "el",
+    "al",
+    "ould",
+    "bin",
+    "sur",
+    "en",
+    "sous",
+    "lès",
+    "lez",
+    "aux",
+    "au",
+    "à",
+    "a",
+    "pour",
+}
+
+
+def _reads_as_phrase(value: str, organisation: bool) -> bool:
+    """A value made of sentence words: a verb or a word of the act's wording, or (for a
+    person) several lower-case words that are no particle."""
+    if _PHRASE_WORDS.search(value):
+        return True
+    if organisation:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’\-]*", value)
+    lower = [w for w in words if w[0].islower() and w.lower() not in _NAME_LOWER_OK]
+    return len(lower) >= 1
+
+
+def _check_phrases(ex) -> set[str]:
+    """Names that read as a phrase of the document (a person, the landlord, the officer)."""
+    doubtful: set[str] = set()
+    for p in ex.personnes:
+        full = f"{p.prenom or ''} {p.nom or ''}".strip()
+        if full and _reads_as_phrase(full, organisation=False):
+            doubtful.add("personnes")
+    if ex.bailleur and _reads_as_phrase(ex.bailleur, organisation=True):
+        doubtful.add("bailleur")
+    if ex.commissaire_justice and _reads_as_phrase(ex.commissaire_justice, organisation=False):
+        doubtful.add("commissaire_justice")
+    names = {french.fold(p.nom) for p in ex.personnes if p.nom}
+    if ex.commissaire_justice and any(
+        n and n in french.fold(ex.commissaire_justice).split() for n in names
+    ):
+        doubtful.update({"commissaire_justice", "personnes"})
+    return doubtful
+
+
+def _departement(code_postal: str) -> set[str]:
+    """The départements a postcode may belong to (Corsica shares 20; overseas: 3 digits)."""
+    if code_postal.startswith("20"):
+        return {"2A", "2B", "20"}
+    if code_postal.startswith("97") or code_postal.startswith("98"):
+        return {code_postal[:3]}
+    return {code_postal[:2]}
+
+
+def _check_court_place(ex) -> set[str]:
+    """The JCP who hears an eviction sits in the dwelling's département (the court of the
+    place of the building): a court elsewhere, or a dwelling elsewhere, is a misreading."""
+    if not ex.juridiction or not ex.code_postal or not plausible("code_postal", ex.code_postal):
+        return set()
+    found = juridictions.lookup(ex.juridiction)
+    if found is None or not found.juridiction.departement:
+        return set()
+    if found.juridiction.departement in _departement(ex.code_postal):
+        return set()
+    return {"juridiction", "code_postal"}

@@ -394,6 +394,9 @@ def _parties(
                     uncertain.add("adresse")
                 if not plausible("code_postal", ex.code_postal):
                     uncertain.add("code_postal")
+                if ex.adresse and reader.doc is not None and reader.doc.ocr_lines:
+                    if _MIXED_CASE_STREET.search(ex.adresse):
+                        uncertain.add("adresse")  # OCR put a word of another line or font
                 break
             if letter is act:
                 break
@@ -411,6 +414,10 @@ def _parties(
     if ex.bailleur:
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, data)
 
+
+# a street typed in lower case with one word in capitals ("avenue de la FOIRE"): in a scan,
+# a word OCR misread (typed addresses keep one case for the whole street name)
+_MIXED_CASE_STREET = re.compile(r"\b[a-zà-ÿ]{2,}\s+(?:[a-zà-ÿ']+\s+)*[A-ZÀ-Ý]{3,}\b(?![a-zà-ÿ])")
 
 # what OCR leaves of a grid's rules and dashes at the end of an address
 _DEBRIS = re.compile(r"\s*[—–|¦_]+\s*$")
