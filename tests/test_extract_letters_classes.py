@@ -165,7 +165,7 @@ def test_party_blocks_one_entry_per_person(tmp_path):
     assert ex.bailleur == "Alain GARNIER"  # "Monsieur / GARNIER Alain": first name first
     assert ex.loyer_mensuel == 890.00  # not the indemnité d'occupation
     assert ex.commissaire_justice == "Samuel KLEIN"
-    assert "personnes" not in ex.champs_incertains
+    assert not {"personnes", "commissaire_justice", "bailleur"} & set(ex.champs_incertains)
 
 
 def _letter(date_lettre: str, audience: str, limite: str, tribunal: str, dette: str) -> str:
@@ -284,3 +284,43 @@ def test_names_that_read_as_phrases_are_flagged():
         commissaire_justice="Léa BRUN",
     )
     assert not {"bailleur", "commissaire_justice", "personnes"} & cross_check(ok, "")
+
+
+def test_amounts_in_words_alone_and_an_adjourned_hearing(tmp_path):
+    text = _letter(
+        "15 septembre 2025",
+        "13 novembre 2025",
+        "30 octobre 2025",
+        "Tribunal judiciaire de Tulle",
+        "deux mille huit cent soixante-dix euros et quarante centimes",
+    ).replace(
+        "L'affaire sera examinée par le juge des contentieux de la protection",
+        "L'audience initialement fixée au 9 octobre 2025 a été renvoyée au 13 novembre 2025"
+        " devant le juge des contentieux de la protection",
+    )
+    ex = extract(_pdf(tmp_path / "lettres.pdf", text))
+    assert ex.montant_dette == 2870.40  # no figures at all: the words are the amount
+    assert ex.date_dette == date(2025, 8, 31)
+    assert ex.date_audience == date(2025, 11, 13)  # the new date, not the first one
+    assert "montant_dette" not in ex.champs_incertains
+
+
+def test_address_in_other_sentences_and_words_before_figures(tmp_path):
+    text = _letter(
+        "15 septembre 2025",
+        "13 novembre 2025",
+        "30 octobre 2025",
+        "Tribunal judiciaire de Tulle",
+        "DEUX MILLE HUIT CENT SOIXANTE-DIX EUROS ET QUARANTE CENTIMES\n(2 870,40 €)",
+    ).replace(
+        "locataire du logement situé 9 avenue Victor Hugo, 19000 Tulle",
+        "pour le logement qu'elle occupe 9 bis avenue Victor Hugo, 19000 Tulle",
+    )
+    ex = extract(_pdf(tmp_path / "occupe.pdf", text))
+    assert (ex.adresse, ex.code_postal, ex.commune) == (
+        "9 bis avenue Victor Hugo",
+        "19000",
+        "Tulle",
+    )
+    # the words run on to their cents, then the figures in brackets: not « 2 870 »
+    assert ex.montant_dette == 2870.40
