@@ -60,6 +60,9 @@ def plausible(name: str, value) -> bool:
         return OLDEST_LEASE <= value <= date.today() + timedelta(days=365)
     if name == "code_postal":
         return bool(_DEPARTEMENT.match(value)) and value != "00000"
+    if name in ("reference", "numero_rg"):
+        # a file reference is numbered: a word read after "Dossier" or "Réf." is not one
+        return isinstance(value, str) and bool(re.search(r"\d", value))
     return True
 
 
@@ -128,6 +131,7 @@ def cross_check(ex, text: str) -> set[str]:
     ):
         doubtful.add("montant_dette")
     doubtful |= _check_amounts(ex)
+    doubtful |= _same_date_twice(ex)
     doubtful |= _check_phrases(ex)
     doubtful |= _check_court_place(ex)
     doubtful |= _check_town(ex)
@@ -294,11 +298,24 @@ def _letter_order(ex) -> set[str]:
     return doubtful
 
 
+# A monthly rent, charges included, below this is rare enough to be checked (a garage, or
+# an amount OCR cut: "quatre cent. / quatre-vingt-huit euros" read as 88 €).
+RENT_LOW = 150.0
+# A debt is stated at a recent date: years before the act or the letter, it is misread
+# ("deux mille [vingt-cinq]" cut by OCR reads as 2000).
+DEBT_DATE_MAX_AGE = timedelta(days=3 * 365)
+
+
 def _check_amounts(ex) -> set[str]:
     """Amounts that contradict each other: one value read for two amounts, a debt of
-    decades of rent."""
+    decades of rent; a rent too low to be a home's, a debt stated years before the act."""
     doubtful: set[str] = set()
     rent, debt = ex.loyer_mensuel, ex.montant_dette
+    if rent is not None and rent < RENT_LOW:
+        doubtful.add("loyer_mensuel")
+    ref = ex.date_assignation or ex.date_document
+    if ex.date_dette and ref and ex.date_dette < ref - DEBT_DATE_MAX_AGE:
+        doubtful.add("date_dette")
     if rent and debt is not None:
         if abs(rent - debt) < 0.005:
             doubtful.update({"loyer_mensuel", "montant_dette"})  # one amount read twice
@@ -366,8 +383,15 @@ def _reads_as_phrase(value: str, organisation: bool) -> bool:
 
 
 def _check_phrases(ex) -> set[str]:
-    """Names that read as a phrase of the document (a person, the landlord, the officer)."""
+    """Names that read as a phrase of the document (a person, the landlord, the officer);
+    a person without a first name where the others have one (a first name read as a
+    surname); a reference with a dash left alone by OCR."""
     doubtful: set[str] = set()
+    with_first = [bool(p.prenom) for p in ex.personnes]
+    if any(with_first) and not all(with_first):
+        doubtful.add("personnes")
+    if ex.reference and re.search(r"[-/]\s+[-/]|\s[-/]\s|[-/]$", ex.reference):
+        doubtful.add("reference")
     for p in ex.personnes:
         full = f"{p.prenom or ''} {p.nom or ''}".strip()
         if full and _reads_as_phrase(full, organisation=False):
@@ -404,3 +428,21 @@ def _check_court_place(ex) -> set[str]:
     if found.juridiction.departement in _departement(ex.code_postal):
         return set()
     return {"juridiction", "code_postal"}
+
+
+_EVENT_DATES = ("date_audience", "date_document", "date_limite", "date_dette")
+
+
+def _same_date_twice(ex) -> set[str]:
+    """Two events of the procedure on the same day (the hearing and the letter, the
+    deadline and the debt's date): one date was read for both."""
+    seen: dict = {}
+    doubtful: set[str] = set()
+    for name in _EVENT_DATES:
+        value = getattr(ex, name, None)
+        if value is None:
+            continue
+        if value in seen:
+            doubtful.update({name, seen[value]})
+        seen.setdefault(value, name)
+    return doubtful

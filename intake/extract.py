@@ -406,7 +406,11 @@ def _parties(
             found = find_bailleur(text, data)
             if found:
                 ex.bailleur, pos, weak = found
-                if weak or reader.low_confidence(off + pos):
+                if (
+                    weak
+                    or reader.low_confidence(off + pos)
+                    or _cut_at_ocr_line(text, pos, ex.bailleur, reader)
+                ):
                     uncertain.add("bailleur")
                 break
             if letter is act:
@@ -418,6 +422,19 @@ def _parties(
 # a street typed in lower case with one word in capitals ("avenue de la FOIRE"): in a scan,
 # a word OCR misread (typed addresses keep one case for the whole street name)
 _MIXED_CASE_STREET = re.compile(r"\b[a-zà-ÿ]{2,}\s+(?:[a-zà-ÿ']+\s+)*[A-ZÀ-Ý]{3,}\b(?![a-zà-ÿ])")
+
+# a name that stops where an OCR'd line ends and the next line opens in capitals
+# ("NOVALIS .⏎LOGEMENT, à l'encontre …"): maybe only its first half
+_NEXT_LINE_CAPS = re.compile(r"[ \t]*[.,:;'|]?[ \t]*\n(?:[ \t]*\n)?[ \t]*[A-ZÀ-Ý]{2,}\b")
+
+
+def _cut_at_ocr_line(text: str, pos: int, value: str, reader: _Reader) -> bool:
+    if reader.doc is None or not reader.doc.ocr_lines or not value.split():
+        return False
+    last = value.split()[-1]
+    at = text.find(last, pos, pos + 300)
+    return at >= 0 and bool(_NEXT_LINE_CAPS.match(text, at + len(last)))
+
 
 # what OCR leaves of a grid's rules and dashes at the end of an address
 _DEBRIS = re.compile(r"\s*[—–|¦_]+\s*$")

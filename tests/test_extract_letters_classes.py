@@ -324,3 +324,44 @@ def test_address_in_other_sentences_and_words_before_figures(tmp_path):
     )
     # the words run on to their cents, then the figures in brackets: not « 2 870 »
     assert ex.montant_dette == 2870.40
+
+
+def test_values_out_of_plausible_range_are_flagged():
+    from asll.domain.model import Extraction, Personne
+    from intake.checks import cross_check, plausible
+
+    ex = Extraction(
+        fichier="x.pdf",
+        type_document="saisine_prefecture",
+        # a first name read as a surname: the other tenant has a first name
+        personnes=[
+            Personne(nom="ROCHE", prenom="Kevin", civilite="M."),
+            Personne(nom="Julie", prenom=None, civilite="Mme"),
+        ],
+        loyer_mensuel=88.20,  # "quatre cent. / quatre-vingt-huit euros" cut by OCR
+        montant_dette=3412.50,
+        date_dette=date(2000, 9, 1),  # "deux mille [vingt-cinq]" cut by OCR
+        date_document=date(2025, 9, 22),
+        date_audience=date(2025, 11, 21),
+        date_limite=date(2025, 10, 31),
+        reference="DDETS18- -PEX-0456",
+    )
+    assert {"personnes", "loyer_mensuel", "date_dette", "reference"} <= cross_check(ex, "")
+    # a reference is numbered: a word after "Dossier :" is not taken for one
+    assert not plausible("reference", "suivi") and plausible("reference", "PEX-86-00412")
+    ok = Extraction(
+        fichier="y.pdf",
+        type_document="saisine_prefecture",
+        personnes=[
+            Personne(nom="ROCHE", prenom="Kevin", civilite="M."),
+            Personne(nom="ROCHE", prenom="Julie", civilite="Mme"),
+        ],
+        loyer_mensuel=488.20,
+        montant_dette=3412.50,
+        date_dette=date(2025, 9, 1),
+        date_document=date(2025, 9, 22),
+        date_audience=date(2025, 11, 21),
+        date_limite=date(2025, 10, 31),
+        reference="DDETS18-PEX-0456",
+    )
+    assert not {"personnes", "loyer_mensuel", "date_dette", "reference"} & cross_check(ok, "")
