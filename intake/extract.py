@@ -199,7 +199,12 @@ def _realigned_grid(
     if len(again.personnes) > len(ex.personnes):
         ex.personnes = again.personnes
         uncertain.add("personnes")
+    # a label two lines could fit was left unpaired on purpose: what now follows it in the
+    # rebuilt text is no reading of it
+    unpaired = grid.doubtful - grid.paired
     for group in (("adresse", "complement_adresse", "code_postal", "commune"), ("bailleur",)):
+        if group[0] in unpaired:
+            continue
         if not getattr(ex, group[0]) and getattr(again, group[0]):
             for name in group:
                 setattr(ex, name, getattr(again, name))
