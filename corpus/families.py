@@ -980,8 +980,8 @@ def lh_family(F):
     return {"cartouche": lh_cartouche, "pied": lh_pied, "filet": lh_filet}[kind](lines)
 
 
-# --------------------------------------------------------------------------- sources 23 à 26
-# Families built from corpus/sources/23 to 26 (issue 14, second round): a préfecture letter
+# --------------------------------------------------------------------------- sources 26 à 29
+# Families built from corpus/sources/26 to 29 (issue 14, second round): a préfecture letter
 # in the wording of the force-publique stage (« Affaire : X c/ Y », the procedure told in
 # the letter's own sentences), a DDETS letter in numbered rubrics (guide of 2005), and an
 # assignation laid out like the Paris pôle civil de proximité (DEMANDERESSE / DÉFENDEURS
@@ -1080,7 +1080,7 @@ def _bailleur_designation(h) -> str:
 
 
 def lettre_affaire(h, L, ref, date_lettre, limite) -> tuple[list, dict]:
-    """Préfecture letter (source 23): « Affaire : bailleur c/ locataires », the procedure
+    """Préfecture letter (source 26): « Affaire : bailleur c/ locataires », the procedure
     in the letter's own sentences, NOM Prénom with the civility abbreviated."""
     st = L["st"]
     pers = h["personnes"]
@@ -1146,7 +1146,7 @@ def lettre_affaire(h, L, ref, date_lettre, limite) -> tuple[list, dict]:
 
 
 def lettre_rubriques(h, L, ref, date_lettre, limite) -> tuple[list, dict]:
-    """DDETS letter in numbered rubrics (source 24): MADAME / MONSIEUR in capitals under
+    """DDETS letter in numbered rubrics (source 27): MADAME / MONSIEUR in capitals under
     a) b), amounts 1.234,56 €, the dwelling with its complement after the street."""
     st = L["st"]
     pers = h["personnes"]
@@ -1229,8 +1229,8 @@ def lettre_rubriques(h, L, ref, date_lettre, limite) -> tuple[list, dict]:
 
 
 def acte_parties(h, F) -> list:
-    """Assignation laid out in party blocks (source 25): RG and Portalis numbers, then
-    DEMANDERESSE / DÉFENDEUR(S) with the civility alone on its line (source 26: both
+    """Assignation laid out in party blocks (source 28): RG and Portalis numbers, then
+    DEMANDERESSE / DÉFENDEUR(S) with the civility alone on its line (source 29: both
     spouses named), the indemnité d'occupation asked besides the rent."""
     st = F["st"]
     d = h["date_acte"]
@@ -1633,7 +1633,7 @@ ASSIGN_FAMILIES = {
             rg=True,
         ),
     ),
-    # sources 25, 26 (issue 14, second round; « en chantier » in corpus/niveau.json)
+    # sources 28, 29 (issue 14, second round; « en chantier » in corpus/niveau.json)
     "cabinet-parties-paris": dict(
         region="paris",
         reglage=True,
@@ -1969,7 +1969,7 @@ LETTER_FAMILIES = {
             signature="Le Préfet,\npour le Préfet, la cheffe de pôle",
         ),
     ),
-    # sources 23, 24 (issue 14, second round; « en chantier » in corpus/niveau.json)
+    # sources 26, 27 (issue 14, second round; « en chantier » in corpus/niveau.json)
     "prefecture-isere-affaire": dict(
         region="grenoble",
         reglage=True,

@@ -140,7 +140,7 @@ def test_new_form_families_levels(tmp_path):
     assert u.rate * 100 <= CHANTIER["champs signalés max"], f"champs signalés {u.rate * 100:.1f} %"
 
 
-# --- letter and act families added from sources 23-26, measured apart the same way -------------
+# --- letter and act families added from sources 26-29, measured apart the same way -------------
 
 
 def test_new_letter_and_act_families_levels(tmp_path):

@@ -1,5 +1,5 @@
-"""Letters and acts laid out as the second round of public sources shows (corpus/sources/23
-to 26), and the checks that turn a value contradicting the others into « à vérifier ».
+"""Letters and acts laid out as the second round of public sources shows (corpus/sources/26
+to 29), and the checks that turn a value contradicting the others into « à vérifier ».
 Each document is a real text PDF built here; the wording follows the published letters and
 acts, the households are invented."""
 
