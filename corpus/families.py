@@ -980,6 +980,388 @@ def lh_family(F):
     return {"cartouche": lh_cartouche, "pied": lh_pied, "filet": lh_filet}[kind](lines)
 
 
+# --------------------------------------------------------------------------- sources 26 à 29
+# Families built from corpus/sources/26 to 29 (issue 14, second round): a préfecture letter
+# in the wording of the force-publique stage (« Affaire : X c/ Y », the procedure told in
+# the letter's own sentences), a DDETS letter in numbered rubrics (guide of 2005), and an
+# assignation laid out like the Paris pôle civil de proximité (DEMANDERESSE / DÉFENDEURS
+# blocks, the civility alone on its line, RG and Portalis numbers).
+
+VILLES.update(
+    {
+        "grenoble": [
+            (
+                "Grenoble",
+                "38000",
+                "Tribunal judiciaire de Grenoble",
+                "Place Firmin Gautier, 38000 Grenoble",
+            ),
+            (
+                "Échirolles",
+                "38130",
+                "Tribunal judiciaire de Grenoble",
+                "Place Firmin Gautier, 38000 Grenoble",
+            ),
+            (
+                "Vienne",
+                "38200",
+                "Tribunal judiciaire de Vienne",
+                "Place Charles de Gaulle, 38200 Vienne",
+            ),
+        ],
+        "amiens": [
+            (
+                "Amiens",
+                "80000",
+                "Tribunal judiciaire d'Amiens",
+                "14 rue Robert de Luzarches, 80000 Amiens",
+            ),
+            (
+                "Abbeville",
+                "80100",
+                "Tribunal de proximité d'Abbeville",
+                "Place de l'Amiral Courbet, 80100 Abbeville",
+            ),
+            (
+                "Péronne",
+                "80200",
+                "Tribunal de proximité de Péronne",
+                "Rue Louis XI, 80200 Péronne",
+            ),
+        ],
+        "paris": [
+            (
+                "Paris",
+                "75011",
+                "Tribunal judiciaire de Paris",
+                "Parvis du Tribunal de Paris, 75017 Paris",
+            ),
+            (
+                "Paris",
+                "75019",
+                "Tribunal judiciaire de Paris",
+                "Parvis du Tribunal de Paris, 75017 Paris",
+            ),
+            (
+                "Saint-Ouen-sur-Seine",
+                "93400",
+                "Tribunal de proximité de Saint-Ouen-sur-Seine",
+                "8 rue Godillot, 93400 Saint-Ouen-sur-Seine",
+            ),
+        ],
+    }
+)
+OPH.update(
+    {
+        "grenoble": ("Office Public de l'Habitat de l'Isère", "Alpes Isère Habitat"),
+        "amiens": ("Office Public de l'Habitat d'Amiens Métropole", "Amiens Habitat"),
+        "paris": ("Office Public de l'Habitat de la Ville de Paris", "Paris Habitat"),
+    }
+)
+COMMISSAIRES.update(
+    {
+        "grenoble": ["Mathieu ROCHAS", "Anne-Laure BERTHET"],
+        "amiens": ["Jérôme DUFLOT"],
+        "paris": ["Karine LE GUEN", "Olivier NGUYEN-BARAT"],
+    }
+)
+
+
+def _bailleur_designation(h) -> str:
+    """The landlord as a letter of the préfecture names it: long name, short name after."""
+    b = h["bailleur"]
+    if b["kind"] == "oph":
+        return f"l'{b['long']}, dit « {b['court']} »"
+    if b["kind"] == "esh":
+        return f"la SA d'HLM {b['court']}"
+    if b["kind"] == "sci":
+        return f"la société civile immobilière {b['court']}"
+    return f"{'Madame' if b['pers']['femme'] else 'Monsieur'} {b['court']}"
+
+
+def lettre_affaire(h, L, ref, date_lettre, limite) -> tuple[list, dict]:
+    """Préfecture letter (source 26): « Affaire : bailleur c/ locataires », the procedure
+    in the letter's own sentences, NOM Prénom with the civility abbreviated."""
+    st = L["st"]
+    pers = h["personnes"]
+    noms = " et ".join(dict.fromkeys(p["nom"] for p in pers))
+    b = h["bailleur"]
+    qui = " et ".join(f"{'Mme' if p['femme'] else 'M.'} {p['nom']} {p['prenom']}" for p in pers)
+    notif = h["date_acte"] + timedelta(days=2)
+    corps = [
+        ("b", f"Objet : {st['objet']}"),
+        ("b", f"Affaire : {b['court']} c/ {noms}"),
+        ("p", "Madame, Monsieur,"),
+        (
+            "p",
+            f"Mes services ont été destinataires le {d_long(notif)} de l'assignation "
+            f"délivrée le {d_long(h['date_acte'])} par Maître {h['commissaire']}, commissaire "
+            f"de justice, à l'encontre de {qui}, occupant{'s' if len(pers) > 1 else ''} du "
+            f"logement sis {adresse(h)}, {h['cp']} {h['commune'].upper()}, faisant suite à un "
+            f"commandement de payer du {d_num(h['date_cmdt'])} resté infructueux.",
+        ),
+        (
+            "p",
+            f"Le bailleur, {_bailleur_designation(h)}, sollicite la résiliation du bail et "
+            f"l'expulsion des occupants pour une dette locative de {m_espace(h['dette'])} euros "
+            f"arrêtée au {d_long(h['date_dette'])}, le loyer courant charges comprises étant de "
+            f"{m_espace(loyer_total(h))} euros par mois.",
+        ),
+        (
+            "p",
+            f"L'affaire sera appelée le {d_long(h['audience'], True)} à "
+            f"{heure(h['heure'], 'heures')} devant le juge des contentieux de la protection "
+            f"du {h['juridiction']}.",
+        ),
+        (
+            "p",
+            "Afin d'éclairer la décision du juge puis, le cas échéant, l'examen d'une demande "
+            "de concours de la force publique, je vous saurais gré de bien vouloir procéder "
+            "à l'évaluation sociale de ce ménage (composition familiale, ressources, démarches "
+            "engagées en vue de la résorption de la dette auprès du bailleur) et de me la "
+            f"retourner avant le {d_long(limite)}.",
+        ),
+        ("p", "Je vous prie d'agréer, Madame, Monsieur, l'assurance de ma considération."),
+        ("r", st["signature"]),
+    ]
+    att = dict(
+        personnes=[P(civilite_attendue(p), p["nom"], p["prenom"]) for p in pers],
+        adresse=adresse(h),
+        code_postal=h["cp"],
+        commune=h["commune"],
+        bailleur=b["attendu"],
+        loyer_mensuel=loyer_total(h),
+        montant_dette=h["dette"],
+        date_dette=h["date_dette"],
+        juridiction=h["juridiction"],
+        date_audience=h["audience"],
+        heure_audience=h["heure"],
+        commissaire_justice=h["commissaire"],
+        reference=ref,
+        date_document=date_lettre,
+        date_limite=limite,
+        statut_occupation=statut(h),
+    )
+    return corps, att
+
+
+def lettre_rubriques(h, L, ref, date_lettre, limite) -> tuple[list, dict]:
+    """DDETS letter in numbered rubrics (source 27): MADAME / MONSIEUR in capitals under
+    a) b), amounts 1.234,56 €, the dwelling with its complement after the street."""
+    st = L["st"]
+    pers = h["personnes"]
+    b = h["bailleur"]
+    lignes = []
+    for i, p in enumerate(pers):
+        e = "e" if p["femme"] else ""
+        lignes.append(
+            (
+                "i",
+                f"{'ab'[i]}) {'MADAME' if p['femme'] else 'MONSIEUR'} {p['prenom']} {p['nom']}"
+                f", né{e} le {d_num(p['naissance'])}",
+            )
+        )
+    if b["kind"] == "oph":
+        bail = f"{b['court']} ({b['long']})"
+    elif b["kind"] == "particulier":
+        bail = f"{'Mme' if b['pers']['femme'] else 'M.'} {b['court']}, propriétaire"
+    else:
+        bail = b["court"]
+    if b["mandataire"]:
+        bail += f", représenté(e) par {b['mandataire']}"
+    comp = f", {h['complement']}" if h["complement"] else ""
+    corps = [
+        ("b", f"Objet : {st['objet']}"),
+        ("p", "Madame, Monsieur,"),
+        (
+            "p",
+            "En application du III de l'article 24 de la loi n° 89-462 du 6 juillet 1989, "
+            "je vous saisis de la situation du ménage désigné ci-dessous, assigné aux fins de "
+            "résiliation de son bail, afin que soit réalisé le diagnostic social et financier "
+            "prévu par le décret n° 2021-8 du 5 janvier 2021.",
+        ),
+        ("b", "1. Ménage assigné"),
+        *lignes,
+        ("b", "2. Logement"),
+        ("i", f"{adresse(h)}{comp} – {h['cp']} {h['commune']}"),
+        ("b", "3. Bailleur"),
+        ("i", bail),
+        ("b", "4. Procédure"),
+        (
+            "i",
+            f"Assignation du {d_num(h['date_acte'])} – Me {h['commissaire']}, commissaire de "
+            f"justice – audience du {d_num(h['audience'])} à {heure(h['heure'], 'h')} – "
+            f"{h['juridiction']}",
+        ),
+        ("b", "5. Situation locative"),
+        (
+            "i",
+            f"Loyer mensuel charges comprises : {m_point(loyer_total(h))} € – dette locative : "
+            f"{m_point(h['dette'])} € (décompte au {d_num(h['date_dette'])})",
+        ),
+        (
+            "p",
+            f"{st['demande']} {d_num(limite)}, afin qu'il soit transmis au juge et à la "
+            "CCAPEX avant l'audience.",
+        ),
+        ("r", st["signature"]),
+    ]
+    att = dict(
+        personnes=[P(civilite_attendue(p), p["nom"], p["prenom"], p["naissance"]) for p in pers],
+        adresse=adresse(h),
+        complement_adresse=h["complement"],
+        code_postal=h["cp"],
+        commune=h["commune"],
+        bailleur=b["attendu"],
+        loyer_mensuel=loyer_total(h),
+        montant_dette=h["dette"],
+        date_dette=h["date_dette"],
+        juridiction=h["juridiction"],
+        date_audience=h["audience"],
+        heure_audience=h["heure"],
+        commissaire_justice=h["commissaire"],
+        reference=ref,
+        date_document=date_lettre,
+        date_limite=limite,
+        statut_occupation=statut(h),
+    )
+    return corps, att
+
+
+def acte_parties(h, F) -> list:
+    """Assignation laid out in party blocks (source 28): RG and Portalis numbers, then
+    DEMANDERESSE / DÉFENDEUR(S) with the civility alone on its line (source 29: both
+    spouses named), the indemnité d'occupation asked besides the rent."""
+    st = F["st"]
+    d = h["date_acte"]
+    b = h["bailleur"]
+    pers = h["personnes"]
+    out = [
+        ("r", "Pôle civil de proximité"),
+        ("r", f"N° RG {h['rg']}"),
+        ("r", f"N° Portalis 352J-W-B7H-C{h['rg'][3:]}X"),
+        ("t", "ASSIGNATION DEVANT LE JUGE DES CONTENTIEUX DE LA PROTECTION"),
+        ("p", "(aux fins de constat de la résiliation du bail, d'expulsion et de paiement)"),
+        ("p", f"L'an {lettres(d.year)} et le {d_long(d)},"),
+        ("b", "DEMANDERESSE" if b["kind"] != "particulier" or b["pers"]["femme"] else "DEMANDEUR"),
+    ]
+    if b["kind"] == "oph":
+        out.append(
+            (
+                "i",
+                f"{b['court']} – OPH, {b['long']}, établissement public dont le siège "
+                f"est à {h['commune']}, pris en la personne de son directeur général,",
+            )
+        )
+    elif b["kind"] == "particulier":
+        p = b["pers"]
+        out.append(("i", "Madame" if p["femme"] else "Monsieur"))
+        out.append(("i", f"{p['nom']} {p['prenom']}, demeurant {h['cp']} {h['commune']},"))
+    else:
+        out.append(
+            ("i", f"{requerant(h, {'civ': 'long'})[0].upper()}{requerant(h, {'civ': 'long'})[1:]},")
+        )
+    out.append(
+        (
+            "i",
+            f"représentée par Maître {st['avocat']}, avocat au barreau de {st['barreau']}, "
+            f"vestiaire : {st['vestiaire']},",
+        )
+    )
+    plural = len(pers) > 1
+    fem = all(p["femme"] for p in pers)
+    out.append(
+        (
+            "b",
+            "DÉFENDERESSES"
+            if plural and fem
+            else "DÉFENDEURS"
+            if plural
+            else "DÉFENDERESSE"
+            if fem
+            else "DÉFENDEUR",
+        )
+    )
+    for p in pers:
+        e = "e" if p["femme"] else ""
+        out.append(("i", "Madame" if p["femme"] else "Monsieur"))
+        nee = f" née {p['nee']}" if p["nee"] else ""
+        out.append(
+            (
+                "i",
+                f"{p['nom']}{nee} {p['prenom']}, né{e} le {d_num(p['naissance'])} à "
+                f"{p['lieu']}, demeurant {adresse_txt(h)},",
+            )
+        )
+    out.append(
+        (
+            "p",
+            f"Par acte de Maître {h['commissaire']}, commissaire de justice associé(e) à "
+            f"{h['commune']}, soussigné(e),",
+        )
+    )
+    out.append(("b", "À COMPARAÎTRE"))
+    out.append(
+        (
+            "p",
+            f"à l'audience publique du {d_long(h['audience'], True)} à "
+            f"{heure(h['heure'], 'h')} devant le juge des contentieux de la protection du "
+            f"{h['juridiction']}, {h['tribunal_adresse']}.",
+        )
+    )
+    out.append(("h", "EXPOSÉ DU LITIGE"))
+    base, charges = h["loyer"]
+    if charges:
+        loyer = (
+            f"moyennant un loyer mensuel de {m_espace(base)} euros hors charges, outre "
+            f"{m_espace(charges)} euros de provision sur charges"
+        )
+    else:
+        loyer = f"moyennant un loyer mensuel de {m_espace(base)} euros"
+    out.append(
+        (
+            "p",
+            f"Par acte sous seing privé, la demanderesse a donné à bail aux défendeurs le "
+            f"logement désigné ci-dessus, {loyer}.",
+        )
+    )
+    out.append(
+        (
+            "p",
+            f"Un commandement de payer visant la clause résolutoire leur a été signifié le "
+            f"{d_num(h['date_cmdt'])} pour {m_espace(h['commandement'])} euros en principal. "
+            f"Au {d_num(h['date_dette'])}, la dette locative s'élève à "
+            f"{m_espace(h['dette'])} euros, échéance du mois inclus.",
+        )
+    )
+    out.append(("h", "PAR CES MOTIFS"))
+    out.append(("i", "– CONSTATER la résiliation du bail et ORDONNER l'expulsion ;"))
+    out.append(
+        (
+            "i",
+            f"– FIXER l'indemnité d'occupation à {m_espace(loyer_total(h) * 1.1)} euros par "
+            "mois jusqu'à la libération des lieux ;",
+        )
+    )
+    out.append(
+        (
+            "i",
+            f"– CONDAMNER les défendeurs à payer {m_espace(h['dette'])} euros, outre "
+            f"{m_espace(h['art700'])} euros au titre de l'article 700 du code de procédure "
+            "civile.",
+        )
+    )
+    out.append(
+        (
+            "p",
+            "La présente assignation sera notifiée au représentant de l'État dans le "
+            "département en vue du diagnostic social et financier.",
+        )
+    )
+    out.append(("r", f"{h['commissaire']}\nCommissaire de justice"))
+    return out
+
+
 # each family: region, style, formats (cycled), tuned flag
 ASSIGN_FAMILIES = {
     "etude-marchal-reims": dict(
@@ -1251,6 +1633,24 @@ ASSIGN_FAMILIES = {
             rg=True,
         ),
     ),
+    # sources 28, 29 (issue 14, second round; « en chantier » in corpus/niveau.json)
+    "cabinet-parties-paris": dict(
+        region="paris",
+        reglage=True,
+        formats=["pdf", "docx"],
+        font="Times-Roman",
+        entete=(
+            "cartouche",
+            [
+                "SELARL VASSEUR & ASSOCIÉS",
+                "Avocats au barreau de Paris",
+                "48 boulevard de Magenta – 75010 PARIS",
+                "Tél. 01 40 00 00 00",
+            ],
+        ),
+        acte=acte_parties,
+        st=dict(avocat="Hélène VASSEUR", barreau="PARIS", vestiaire="#C0412", rg=True),
+    ),
 }
 
 
@@ -1272,7 +1672,7 @@ def _pdf_font(font):
 
 
 def ecrire_assignation(docs: Path, fichier: str, h, F, fmt: str) -> None:
-    blocks = acte(h, F)
+    blocks = F.get("acte", acte)(h, F)
     if fmt in ("docx", "odt"):
         write_docx(docs / (fichier if fmt == "docx" else fichier[:-4] + ".docx"), blocks, F["font"])
     else:
@@ -1569,6 +1969,45 @@ LETTER_FAMILIES = {
             signature="Le Préfet,\npour le Préfet, la cheffe de pôle",
         ),
     ),
+    # sources 26, 27 (issue 14, second round; « en chantier » in corpus/niveau.json)
+    "prefecture-isere-affaire": dict(
+        region="grenoble",
+        reglage=True,
+        copie=None,
+        scan=True,
+        prefet=["PRÉFET", "DE L'ISÈRE"],
+        services=[
+            "Direction de la citoyenneté",
+            "Bureau des expulsions locatives",
+            "Affaire suivie par : M. Karim BELLAHCENE",
+        ],
+        ref_fmt="BEL/38/{n:05d}",
+        ref_label="Nos réf. : ",
+        corps=lettre_affaire,
+        st=dict(
+            objet="prévention des expulsions locatives – demande d'évaluation sociale",
+            signature="Pour le Préfet et par délégation,\nLa cheffe du bureau\nNadia FERRAND",
+        ),
+    ),
+    "ddets-somme-rubriques": dict(
+        region="amiens",
+        reglage=True,
+        copie=None,
+        scan=True,
+        prefet=["PRÉFET", "DE LA SOMME"],
+        services=[
+            "Direction départementale de l'emploi, du travail et des solidarités",
+            "Service habitat – prévention des expulsions",
+        ],
+        ref_fmt="DDETS80-DSF-{n:04d}",
+        ref_label="Référence à rappeler : ",
+        corps=lettre_rubriques,
+        st=dict(
+            objet="saisine pour la réalisation d'un diagnostic social et financier",
+            demande="Je vous remercie de me transmettre ce diagnostic au plus tard le",
+            signature="Pour le Préfet et par délégation,\nLe directeur départemental adjoint",
+        ),
+    ),
 }
 
 
@@ -1593,7 +2032,7 @@ def ecrire_lettre(docs, fichier, h, L, rng, n, fmt="pdf") -> dict:
             ),
             (
                 lh_family(F) if F.get("entete") else None,
-                acte(h, F),
+                F.get("acte", acte)(h, F),
                 _pdf_font(F["font"]),
                 10,
                 44 if F.get("entete") else 18,
@@ -1604,7 +2043,7 @@ def ecrire_lettre(docs, fichier, h, L, rng, n, fmt="pdf") -> dict:
         )
         att["reference"] = ref
     else:
-        corps, kw = lettre_resume(h, L, ref, date_lettre, limite)
+        corps, kw = L.get("corps", lettre_resume)(h, L, ref, date_lettre, limite)
         parts = [
             (
                 lh_prefecture(L["prefet"], services, ville_date),

@@ -60,6 +60,9 @@ def plausible(name: str, value) -> bool:
         return OLDEST_LEASE <= value <= date.today() + timedelta(days=365)
     if name == "code_postal":
         return bool(_DEPARTEMENT.match(value)) and value != "00000"
+    if name in ("reference", "numero_rg"):
+        # a file reference is numbered: a word read after "Dossier" or "Réf." is not one
+        return isinstance(value, str) and bool(re.search(r"\d", value))
     return True
 
 
@@ -77,6 +80,8 @@ def cross_check(ex, text: str) -> set[str]:
             doubtful.update({"date_audience", "date_document"})
         elif act and ex.date_audience > act + timedelta(days=400):
             doubtful.add("date_audience")
+        elif act and ex.date_audience < act + timedelta(days=HEARING_NOTICE_MIN):
+            doubtful.update({"date_audience", "date_document"})
     if ex.date_dette:
         if ex.date_dette in births:
             ex.date_dette = None
@@ -87,6 +92,8 @@ def cross_check(ex, text: str) -> set[str]:
             doubtful.add("date_dette")
     if ex.date_limite and ex.date_document and ex.date_limite < ex.date_document:
         doubtful.add("date_limite")
+    if ex.type_document == "saisine_prefecture":
+        doubtful |= _letter_order(ex)
     # a letter's reference is the préfecture's own; the court's RG in its place is a fallback
     if ex.type_document == "saisine_prefecture" and ex.reference and ex.reference == ex.numero_rg:
         doubtful.add("reference")
@@ -123,6 +130,10 @@ def cross_check(ex, text: str) -> set[str]:
         and ex.montant_dette < ex.loyer_mensuel / 4
     ):
         doubtful.add("montant_dette")
+    doubtful |= _check_amounts(ex)
+    doubtful |= _same_date_twice(ex)
+    doubtful |= _check_phrases(ex)
+    doubtful |= _check_court_place(ex)
     doubtful |= _check_town(ex)
     doubtful |= _check_court(ex)
     doubtful |= _check_text(ex)
@@ -258,3 +269,188 @@ def _check_court(ex) -> set[str]:
         return {"juridiction"}
     ex.juridiction = found.juridiction.nom
     return set()
+
+
+# A debt of more than this many months of rent is no debt of a tenancy still running (a
+# misread amount, or a rent read as a debt's tenth).
+DEBT_MONTHS_MAX = 60
+
+
+# An eviction act is served weeks before its hearing (it must reach the préfet six weeks to
+# two months before): a hearing a few days after the act is a misread date.
+HEARING_NOTICE_MIN = 28
+
+
+def _letter_order(ex) -> set[str]:
+    """A préfecture's letter asks for a report before the hearing: the letter, then its
+    deadline, then the hearing; the debt is stated at a date before the letter."""
+    doubtful: set[str] = set()
+    letter, limit, hearing = ex.date_document, ex.date_limite, ex.date_audience
+    if letter and hearing and hearing <= letter:
+        doubtful.update({"date_audience", "date_document"})
+    if limit and hearing and limit > hearing:
+        doubtful.update({"date_limite", "date_audience"})
+    if letter and ex.date_dette and ex.date_dette > letter:
+        doubtful.add("date_dette")
+    if limit and letter and limit > letter + timedelta(days=366):
+        doubtful.add("date_limite")
+    act = ex.date_assignation
+    if (
+        act
+        and hearing
+        and not (act + timedelta(days=HEARING_NOTICE_MIN) <= hearing <= act + timedelta(days=400))
+    ):
+        doubtful.update({"date_audience", "date_assignation"})
+    if act and ex.date_dette and ex.date_dette > act:
+        doubtful.add("date_dette")
+    return doubtful
+
+
+# A monthly rent, charges included, below this is rare enough to be checked (a garage, or
+# an amount OCR cut: "quatre cent. / quatre-vingt-huit euros" read as 88 €).
+RENT_LOW = 150.0
+# A debt is stated at a recent date: years before the act or the letter, it is misread
+# ("deux mille [vingt-cinq]" cut by OCR reads as 2000).
+DEBT_DATE_MAX_AGE = timedelta(days=3 * 365)
+
+
+def _check_amounts(ex) -> set[str]:
+    """Amounts that contradict each other: one value read for two amounts, a debt of
+    decades of rent; a rent too low to be a home's, a debt stated years before the act."""
+    doubtful: set[str] = set()
+    rent, debt = ex.loyer_mensuel, ex.montant_dette
+    if rent is not None and rent < RENT_LOW:
+        doubtful.add("loyer_mensuel")
+    ref = ex.date_assignation or ex.date_document
+    if ex.date_dette and ref and ex.date_dette < ref - DEBT_DATE_MAX_AGE:
+        doubtful.add("date_dette")
+    if rent and debt is not None:
+        if abs(rent - debt) < 0.005:
+            doubtful.update({"loyer_mensuel", "montant_dette"})  # one amount read twice
+        elif debt > DEBT_MONTHS_MAX * rent:
+            doubtful.update({"loyer_mensuel", "montant_dette"})
+    return doubtful
+
+
+# words of a sentence, never of a name: verbs and legal wording an extraction may take in
+_PHRASE_WORDS = re.compile(
+    r"\b(?:est|sont|sera|seront|a|ont|avons|ai|fait|faite|sollicite|sollicitent|demande|demandent|"
+    r"d[ée]livr[ée]e?s?|signifi[ée]e?s?|notifi[ée]e?s?|assign[ée]e?s?|d[ée]sign[ée]e?s?|ci-dessus|"
+    r"ci-apr[èe]s|susnomm[ée]e?s?|soussign[ée]e?s?|demeurant|domicili[ée]e?s?|locataires?|"
+    r"requ[ée]rante?|d[ée]fendeu?r(?:esse)?s?|demandeu?r(?:esse)?s?|audience|tribunal|juge|"
+    r"commandement|assignation|pr[ée]sente?|lequel|laquelle|afin|aux\s+fins)\b",
+    re.IGNORECASE,
+)
+# lower-case words a name may hold (particles), and those of an organisation's name
+_NAME_LOWER_OK = {
+    "de",
+    "du",
+    "des",
+    "d",
+    "l",
+    "la",
+    "le",
+    "les",
+    "et",
+    "van",
+    "von",
+    "der",
+    "den",
+    "da",
+    "di",
+    "del",
+    "dos",
+    "ben",
+    "el",
+    "al",
+    "ould",
+    "bin",
+    "sur",
+    "en",
+    "sous",
+    "lès",
+    "lez",
+    "aux",
+    "au",
+    "à",
+    "a",
+    "pour",
+}
+
+
+def _reads_as_phrase(value: str, organisation: bool) -> bool:
+    """A value made of sentence words: a verb or a word of the act's wording, or (for a
+    person) several lower-case words that are no particle."""
+    if _PHRASE_WORDS.search(value):
+        return True
+    if organisation:
+        return False
+    words = re.findall(r"[^\W\d_][\w'’\-]*", value)
+    lower = [w for w in words if w[0].islower() and w.lower() not in _NAME_LOWER_OK]
+    return len(lower) >= 1
+
+
+def _check_phrases(ex) -> set[str]:
+    """Names that read as a phrase of the document (a person, the landlord, the officer);
+    a person without a first name where the others have one (a first name read as a
+    surname); a reference with a dash left alone by OCR."""
+    doubtful: set[str] = set()
+    with_first = [bool(p.prenom) for p in ex.personnes]
+    if any(with_first) and not all(with_first):
+        doubtful.add("personnes")
+    if ex.reference and re.search(r"[-/]\s+[-/]|\s[-/]\s|[-/]$", ex.reference):
+        doubtful.add("reference")
+    for p in ex.personnes:
+        full = f"{p.prenom or ''} {p.nom or ''}".strip()
+        if full and _reads_as_phrase(full, organisation=False):
+            doubtful.add("personnes")
+    if ex.bailleur and _reads_as_phrase(ex.bailleur, organisation=True):
+        doubtful.add("bailleur")
+    if ex.commissaire_justice and _reads_as_phrase(ex.commissaire_justice, organisation=False):
+        doubtful.add("commissaire_justice")
+    names = {french.fold(p.nom) for p in ex.personnes if p.nom}
+    if ex.commissaire_justice and any(
+        n and n in french.fold(ex.commissaire_justice).split() for n in names
+    ):
+        doubtful.update({"commissaire_justice", "personnes"})
+    return doubtful
+
+
+def _departement(code_postal: str) -> set[str]:
+    """The départements a postcode may belong to (Corsica shares 20; overseas: 3 digits)."""
+    if code_postal.startswith("20"):
+        return {"2A", "2B", "20"}
+    if code_postal.startswith("97") or code_postal.startswith("98"):
+        return {code_postal[:3]}
+    return {code_postal[:2]}
+
+
+def _check_court_place(ex) -> set[str]:
+    """The JCP who hears an eviction sits in the dwelling's département (the court of the
+    place of the building): a court elsewhere, or a dwelling elsewhere, is a misreading."""
+    if not ex.juridiction or not ex.code_postal or not plausible("code_postal", ex.code_postal):
+        return set()
+    found = juridictions.lookup(ex.juridiction)
+    if found is None or not found.juridiction.departement:
+        return set()
+    if found.juridiction.departement in _departement(ex.code_postal):
+        return set()
+    return {"juridiction", "code_postal"}
+
+
+_EVENT_DATES = ("date_audience", "date_document", "date_limite", "date_dette")
+
+
+def _same_date_twice(ex) -> set[str]:
+    """Two events of the procedure on the same day (the hearing and the letter, the
+    deadline and the debt's date): one date was read for both."""
+    seen: dict = {}
+    doubtful: set[str] = set()
+    for name in _EVENT_DATES:
+        value = getattr(ex, name, None)
+        if value is None:
+            continue
+        if value in seen:
+            doubtful.update({name, seen[value]})
+        seen.setdefault(value, name)
+    return doubtful

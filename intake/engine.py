@@ -58,6 +58,17 @@ _EUR_SPELLED = (
     + french.WORDS_SEQ
     + r")\s+centimes?)?\s*\(\s*)?"
 )
+_EUR_WORDS_ONLY = (
+    r"\b(?:"
+    + french.WORDS_SEQ
+    + r")\s+euros?\b(?:\s+(?:et\s+)?(?:"
+    + french.WORDS_SEQ
+    + r")\s+centimes?\b)?"
+    # whole: not cut before its cents, nor before the figures that follow it in brackets
+    + r"(?!\s*\()(?!\s+(?:et\s+)?(?:"
+    + french.WORDS_SEQ
+    + r")\s+centimes?\b)"
+)
 _EUR_FIGURES = (
     r"(?:(?:\d{1,3}(?:[ .\u00a0\u202f'\n]\d{3})+|\d+),\d{2}(?:\s?(?:€|euros?\b|EUR\b))?"
     r"|(?:\d{1,3}(?:[ .\u00a0\u202f']\d{3})+|\d+)(?:[.,]\d{1,2})?\s?(?:€|euros?\b|EUR\b))"
@@ -81,6 +92,8 @@ _SPELLED_IN["LOYER_PLUS"] = _SPELLED_IN["MONTANT_EUR"]
 def _macros(spelled: frozenset[str]) -> dict[str, str]:
     """The macros, with the numbers in words of the kinds in `spelled` only."""
     eur = r"(?<![\d,.])" + (_EUR_SPELLED if "montant" in spelled else "") + _EUR_FIGURES
+    if "montant" in spelled:  # an amount in words alone: "trois cents euros et dix centimes"
+        eur = rf"(?:(?<![\d,.]){_EUR_WORDS_ONLY}|{eur})"
     return {
         **MACROS,
         "DATE": french.date_re(spelled),

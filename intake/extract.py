@@ -245,7 +245,12 @@ def _realigned_grid(
         ex.personnes = again.personnes
         uncertain.add("personnes")
         placed.append(("personnes", ex.personnes[0].nom))
+    # a label two lines could fit was left unpaired on purpose: what now follows it in the
+    # rebuilt text is no reading of it
+    unpaired = grid.doubtful - grid.paired
     for group in (("adresse", "complement_adresse", "code_postal", "commune"), ("bailleur",)):
+        if group[0] in unpaired:
+            continue
         if not getattr(ex, group[0]) and getattr(again, group[0]):
             for name in group:
                 setattr(ex, name, getattr(again, name))
@@ -505,6 +510,9 @@ def _parties(
                     uncertain.add("adresse")
                 if not plausible("code_postal", ex.code_postal):
                     uncertain.add("code_postal")
+                if ex.adresse and reader.doc is not None and reader.doc.ocr_lines:
+                    if _MIXED_CASE_STREET.search(ex.adresse):
+                        uncertain.add("adresse")  # OCR put a word of another line or font
                 break
             if letter is act:
                 break
@@ -516,7 +524,11 @@ def _parties(
                 ex.bailleur, pos, weak = found
                 if reader.doc is not None:
                     ex.provenance["bailleur"] = where(reader.doc.text, off + pos, reader.doc)
-                if weak or reader.low_confidence(off + pos):
+                if (
+                    weak
+                    or reader.low_confidence(off + pos)
+                    or _cut_at_ocr_line(text, pos, ex.bailleur, reader)
+                ):
                     uncertain.add("bailleur")
                 break
             if letter is act:
@@ -539,6 +551,25 @@ def _place_address(ex: Extraction, text: str, off: int, at: int, doc: Document) 
         ("commune", town),
     ):
         ex.provenance[name] = where(doc.text, off + pos, doc)
+
+
+# a street typed in lower case with one word in capitals ("avenue de la FOIRE"): in a scan,
+# a word OCR misread (typed addresses keep one case for the whole street name)
+_MIXED_CASE_STREET = pattern_store.compile(
+    r"\b[a-zà-ÿ]{2,}\s+(?:[a-zà-ÿ']+\s+)*[A-ZÀ-Ý]{3,}\b(?![a-zà-ÿ])"
+)
+
+# a name that stops where an OCR'd line ends and the next line opens in capitals
+# ("NOVALIS .⏎LOGEMENT, à l'encontre …"): maybe only its first half
+_NEXT_LINE_CAPS = pattern_store.compile(r"[ \t]*[.,:;'|]?[ \t]*\n(?:[ \t]*\n)?[ \t]*[A-ZÀ-Ý]{2,}\b")
+
+
+def _cut_at_ocr_line(text: str, pos: int, value: str, reader: _Reader) -> bool:
+    if reader.doc is None or not reader.doc.ocr_lines or not value.split():
+        return False
+    last = value.split()[-1]
+    at = text.find(last, pos, pos + 300)
+    return at >= 0 and bool(_NEXT_LINE_CAPS.match(text, at + len(last)))
 
 
 # what OCR leaves of a grid's rules and dashes at the end of an address

@@ -497,12 +497,21 @@ def _is_upper_word(tok: str) -> bool:
     )
 
 
+# "MOREAU née N'DIAYE Sandrine": surname first, the other name, then the first name
+_MARITAL_BEFORE_FIRST = re.compile(
+    r"\s*,?\s*\b(?i:[ée]pouse|ep\.|[ée]p\.?|n[ée]e?|veuve|vve\.?|divorc[ée]e?)\s+"
+    r"(?:[A-ZÀ-ÖØ-Ý][A-ZÀ-ÖØ-Ý'’\-]+\s+)+(?=[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]+(?:-[A-ZÀ-ÖØ-Ý][a-zà-öø-ÿ]+)?\s*$)"
+)
+
+
 def strip_marital(name: str) -> str:
-    """'MARTIN née DURAND' → 'MARTIN'; 'DURAND épouse MARTIN' → 'DURAND'.
+    """'MARTIN née DURAND' → 'MARTIN'; 'DURAND épouse MARTIN' → 'DURAND';
+    'MOREAU née N'DIAYE Sandrine' → 'MOREAU Sandrine' (the first name after is kept).
 
     A leading "veuve" / "épouse" is only a status ('veuve Josiane THIERRY' → 'Josiane THIERRY').
     """
     name = re.sub(r"^\s*(?:veuve|vve\.?|[ée]pouse|[ée]p\.)\s+(?=\S)", "", name, flags=re.IGNORECASE)
+    name = _MARITAL_BEFORE_FIRST.sub(" ", name)
     return _MARITAL.sub("", name).strip(" ,")
 
 

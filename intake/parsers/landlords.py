@@ -125,8 +125,14 @@ _CONNECTORS = {
 }
 
 
+_FORM_AFTER = re.compile(
+    r"\s*(?:[-–—,]\s*|\()(?:OPH|OPAC|ESH|SEM|SA\s+d.?HLM|SA\s+HLM|SAEM|SCIC|SCI)\)?\s*$"
+)
+
+
 def clean_bailleur(raw: str) -> str | None:
     raw = re.sub(r"\s+", " ", french.normalize_text(raw)).strip(" :;,.-|")
+    person = re.match(rf"^(?:{CIV}|(?i:monsieur|madame|mademoiselle))\s", raw)
     # "L'OFFICE PUBLIC … (OPAC de la Haute-Marne)": the short name in brackets is the usual one
     short = re.match(r"^[^(,]{8,}\((?P<s>[A-Z]{2,6}\b[^)]{0,60})\)", raw)
     if short:
@@ -152,10 +158,17 @@ def clean_bailleur(raw: str) -> str | None:
     value = PARSERS["organisme"](raw)
     if not value:
         return None
-    # an individual landlord: name without title
-    m = re.match(rf"^(?:{CIV})\s+(.+)$", value)
+    # a legal form after the name: "PARIS HABITAT – OPH", "LOGIVAL, SA d'HLM"
+    value = _FORM_AFTER.sub("", value).strip() or value
+    # an individual landlord: name without title, first name first ("Jean DUPONT")
+    m = re.match(rf"^(?:{CIV}|(?i:monsieur|madame))\s+(.+)$", value)
     if m:
         value = m.group(1)
+    if m or person:
+        value = french.strip_marital(value)
+        nom, prenom = french.split_name(value)
+        if nom and prenom and value.startswith(nom) and len(value.split()) <= 5:
+            value = f"{prenom} {nom}"
     value = french.strip_marital(value)
     value = re.sub(r"\s*\((?:ci-apr[èe]s|le\s+bailleur|bailleur)[^)]*\)?", "", value).strip(" ,.")
     return value or None

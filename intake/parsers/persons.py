@@ -85,6 +85,9 @@ def find_persons(text: str, data: dict) -> tuple[list[Personne], int | None, boo
                     cut = em.start()
             persons, dropped = _parse(segment[:cut], segment)
             if persons:
+                more, cut, dropped2 = _next_entries(text, m.end() + cut, ends)
+                persons, cut = _dedupe(persons + more), cut - m.end()
+                dropped = dropped or dropped2
                 candidates.append((_fullness(persons), -rank, persons, m.end() + cut, dropped))
                 break
     if not candidates:
@@ -93,6 +96,39 @@ def find_persons(text: str, data: dict) -> tuple[list[Personne], int | None, boo
     names = {french.fold(p.nom) for p in best[2]}
     disagree = any({french.fold(p.nom) for p in c[2]} - names for c in candidates)
     return best[2], best[3], best[4] or disagree
+
+
+# the next entry of a list whose every person has their own "demeurant …" line: a new line
+# (after at most two lines of the previous entry's address) that opens with a civility,
+# alone on its line or before the name
+_NEXT_ENTRY = re.compile(
+    rf"[^\n]*\n(?:[^\n]*\n)?[ \t]*(?:{_MARKER}\s*)?(?=(?-i:{CIV}|MONSIEUR|MADAME|MADEMOISELLE)"
+    rf"(?:\s|$))"
+)
+
+
+def _next_entries(text: str, at: int, ends: list) -> tuple[list[Personne], int, bool]:
+    """Persons listed after the end found at `at` when the list goes on with one entry per
+    person (DÉFENDEURS / Madame / X, demeurant … / Monsieur / Y, demeurant …); the offset
+    where the last entry ends, and whether something there was dropped."""
+    people, dropped = [], False
+    for _ in range(6):
+        m = _NEXT_ENTRY.match(text, at)
+        if not m or "\n\n" in text[at : m.end()].replace(" ", ""):
+            break
+        segment = text[m.end() : m.end() + 600]
+        cut = len(segment)
+        for e in ends:
+            em = e.search(segment, 3)
+            if em and em.start() < cut:
+                cut = em.start()
+        found, lost = _parse(segment[:cut], segment)
+        if not found:
+            break
+        people += found
+        dropped = dropped or lost
+        at = m.end() + cut
+    return people, at, dropped
 
 
 def _fullness(persons: list[Personne]) -> float:
@@ -173,7 +209,8 @@ def _singles(flat: str) -> tuple[list[Personne], bool]:
 
 # a person named, then said to be the landlord, the agent, the officer or a lawyer
 _OTHER_PARTY = pattern_store.compile(
-    r"(?:(?!locataire|demeurant|domicili|occupant|n[ée]e?\s+le)[^.;]){0,60}?,?\s*"
+    # "\bné(e) le\b": not the end of "ChristiNE LEfebvre"
+    r"(?:(?!locataire|demeurant|domicili|occupant|\bn[ée]e?\s+le\b)[^.;]){0,60}?,?\s*"
     r"(?:(?:son|sa|leur|le|la|en\s+sa\s+qualit[ée]\s+de)\s+)?(?:propri[ée]taire|bailleu?r|bailleresse|"
     r"mandataire|g[ée]rante?|commissaire|huissier|avocate?|repr[ée]sentant)\b"
     r"|(?:(?!locataire|demeurant|domicili|occupant)[^.;]){0,80}?\ba\s+fait\s+(?:d[ée]livrer|assigner|signifier)",
