@@ -23,8 +23,10 @@ import tempfile
 from collections import deque
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
+
+from .ocr_repair import repair_line
 
 if TYPE_CHECKING:  # Pillow is imported where pages are drawn: text files never need it
     from PIL import Image
@@ -126,7 +128,24 @@ def ocr_image(image: Image.Image) -> OcrPage:
             second = _ocr(prepare(rotated))
             if (second.confidence or 0) > page.confidence:
                 page = second
-    return page
+    return repaired(page)
+
+
+def repaired(page: OcrPage) -> OcrPage:
+    """The page with each line cleaned of table rules and specks and its values' figures
+    repaired (`ocr_repair`). A line whose value was changed gets a confidence below
+    `SEUIL_CONFIANCE`: what is read from it is flagged. A line that was only debris goes."""
+    lines = []
+    for text, conf in page.lines:
+        fixed, changed = repair_line(text)
+        if fixed.strip():
+            lines.append((fixed, min(conf, SEUIL_CONFIANCE - 1) if changed else conf))
+    out = []
+    for text in page.text.split("\n"):
+        fixed = repair_line(text)[0] if text.strip() else text
+        if fixed.strip() or not text.strip():
+            out.append(fixed)
+    return replace(page, text="\n".join(out), lines=lines)
 
 
 def _fix_orientation(image: Image.Image) -> Image.Image | None:
