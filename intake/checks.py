@@ -194,6 +194,23 @@ _TEXT_FIELDS = (
 )
 
 
+_NAME_EDGE = ".,;:'\"‘’`_"
+_INITIAL = re.compile(r"[^\W\d_]\.")
+# labels of a form's identity block: never part of a person's name
+_FORM_LABELS = {
+    "nom",
+    "noms",
+    "prenom",
+    "prenoms",
+    "identite",
+    "menage",
+    "naissance",
+    "civilite",
+    "madame",
+    "monsieur",
+}
+
+
 def _check_text(ex) -> set[str]:
     """Text values that read as OCR garbage; names cleaned of tokens without a letter."""
     doubtful = {
@@ -207,9 +224,17 @@ def _check_text(ex) -> set[str]:
             if not value:
                 continue
             kept = " ".join(t for t in value.split() if re.search(r"[^\W\d_]", t))
+            # a speck read as a dot or a quote at a name's edge ("Sébastien."); an initial
+            # keeps its dot ("J.")
+            kept = " ".join(
+                t if _INITIAL.fullmatch(t) else t.strip(_NAME_EDGE) or t for t in kept.split()
+            )
             if kept != value or _GARBLED.search(kept):
                 setattr(p, part, kept or (None if part == "prenom" else value))
                 doubtful.add("personnes")
+            words = {french.fold(t) for t in re.split(r"[\s\-]+", kept)}
+            if words & _FORM_LABELS or (part == "prenom" and len(re.sub(r"\W", "", kept)) < 2):
+                doubtful.add("personnes")  # a form's label or a lone letter taken for a name
     return doubtful
 
 

@@ -100,6 +100,11 @@ _WEB = re.compile(r"@|www|://|\.(?:fr|com|org|net|eu|gouv)\b", re.IGNORECASE)
 _ELISION_SPACE = re.compile(r"(?<![\w'])((?i:[ldjnmst]|qu|jusqu|lorsqu|puisqu))' (?=[^\W\d_])")
 
 
+# a dash between a label and its amount, glued to the figures: "Salaire -154,97€" (an
+# amount of these documents is never negative)
+_GLUED_DASH = re.compile(r"(?<=[^\W\d_]\s)[-—–](?=\d[\d  .]*,\d{2}\s?(?:€|E\b|euros?\b))")
+
+
 def repair_values(text: str) -> tuple[str, bool]:
     """The line with its amounts, dates and postcodes written in figures again; True when a
     character of a value was changed."""
@@ -126,6 +131,11 @@ def repair_values(text: str) -> tuple[str, bool]:
         changed |= fixed != m.group()
         return fixed
 
+    def dash(m: re.Match) -> str:
+        nonlocal changed
+        changed = True
+        return "— "
+
     def words(m: re.Match) -> str:
         nonlocal changed
         changed = True
@@ -134,6 +144,7 @@ def repair_values(text: str) -> tuple[str, bool]:
     if not _WEB.search(text):
         text = _GLUED_DOT.sub(words, text)
     text = _ELISION_SPACE.sub(words, text)
+    text = _GLUED_DASH.sub(dash, text)
     text = _AMOUNT.sub(amount, text)
     text = _DATE.sub(figures, text)
     text = _POSTCODE.sub(figures, text)
@@ -162,6 +173,8 @@ _CONFUSABLE = [
 _CLASS_OF = {c: k for k, group in enumerate(_CONFUSABLE) for c in group}
 # a capital I read for a lowercase l in the shortest words: "Ia", "Ie", "Ies", "I'audience"
 _I_FOR_L = re.compile(r"(?<![\w'])I(?=(?:a|e|es)\b|'[a-zà-ÿ])")
+# an accent added to the article before a name in capitals: "à la requête de là SA …"
+_LA_ACCENT = re.compile(r"(?<![\w'])([lL])à(?=\s+[A-ZÀ-Þ]{2,}\b)")
 # a rule word: letters and classes of letters ("d[ée]fendeur"), an escape removed first
 _FRAGMENT = re.compile(r"(?<![\w\]])(?:[a-zà-ÿ]|\[[a-zà-ÿ]+\])+(?![\w\[])", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]{5,}")
@@ -220,6 +233,7 @@ class CueWords:
 
     def restore(self, text: str) -> str:
         text = _I_FOR_L.sub("l", text)
+        text = _LA_ACCENT.sub(r"\1a", text)
 
         def mend(m: re.Match) -> str:
             return self._mended(m.group()) or m.group()
