@@ -194,6 +194,10 @@ _TEXT_FIELDS = (
 )
 
 
+# a diaeresis where French puts none (« Tilleüls », « Josianë »): a speck over a letter. French
+# writes ë, ï after a vowel (Noël, Anaïs), ü after a or g (Saül, aigüe); ä, ö, ÿ hardly
+# ever (a German name so written is flagged too: a person checks it in a second)
+_ODD_DIAERESIS = re.compile(r"(?<![aAgG])[üÜ]|(?<![aiouyAIOUY])[ëË]|(?<![aeouyAEOUY])[ïÏ]|[äöÿÄÖŸ]")
 _NAME_EDGE = ".,;:'\"‘’`_"
 _INITIAL = re.compile(r"[^\W\d_]\.")
 # labels of a form's identity block: never part of a person's name
@@ -216,7 +220,8 @@ def _check_text(ex) -> set[str]:
     doubtful = {
         name
         for name in _TEXT_FIELDS
-        if isinstance(getattr(ex, name, None), str) and _GARBLED.search(getattr(ex, name))
+        if isinstance(getattr(ex, name, None), str)
+        and (_GARBLED.search(getattr(ex, name)) or _ODD_DIAERESIS.search(getattr(ex, name)))
     }
     for p in ex.personnes:
         for part in ("nom", "prenom"):
@@ -231,6 +236,8 @@ def _check_text(ex) -> set[str]:
             )
             if kept != value or _GARBLED.search(kept):
                 setattr(p, part, kept or (None if part == "prenom" else value))
+                doubtful.add("personnes")
+            if _ODD_DIAERESIS.search(kept):
                 doubtful.add("personnes")
             words = {french.fold(t) for t in re.split(r"[\s\-]+", kept)}
             if words & _FORM_LABELS or (part == "prenom" and len(re.sub(r"\W", "", kept)) < 2):
