@@ -173,6 +173,9 @@ def dependents(ex, doubtful: set[str]) -> set[str]:
     for first, second in (("montant_dette", "date_dette"), ("date_audience", "heure_audience")):
         if first in doubtful and getattr(ex, second) is None:
             out.add(second)
+    # a form's household kind is read with its persons' civilities
+    if ex.type_document == "fiche_prescription" and "personnes" in doubtful and ex.composition:
+        out.add("composition")
     if ex.type_document != "fiche_prescription" and (
         "bailleur" in doubtful or (ex.bailleur and not ex.statut_occupation)
     ):

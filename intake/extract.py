@@ -129,7 +129,7 @@ def extract_document(
             form.fichier, ex = fichier, form
             uncertain |= doubtful
         with _guard("formulaire", uncertain):
-            uncertain |= _read_on_weak_lines(ex, doc)
+            uncertain |= _read_on_weak_lines(ex, doc, rs.data.get("formulaire", {}))
         if not ex.statut_occupation and ex.bailleur:
             ex.statut_occupation = statut_from_bailleur(ex.bailleur, rs.data)
     else:
@@ -215,10 +215,11 @@ def _renderings(value) -> list[str]:
     return []
 
 
-def _read_on_weak_lines(ex: Extraction, doc: Document) -> set[str]:
+def _read_on_weak_lines(ex: Extraction, doc: Document, formulaire: dict) -> set[str]:
     """Fields of a scanned form whose value stands only on lines OCR read with low
     confidence (or whose characters it repaired): the form's reader does not say where it
-    read a value, so the value is looked for on the page."""
+    read a value, so the value is looked for on the page. A weak line naming a kind of
+    resource the reading did not give flags the resources too (« RSA |122082e »)."""
     if not doc.ocr_lines:
         return set()
     text = plain(doc.text)
@@ -239,6 +240,15 @@ def _read_on_weak_lines(ex: Extraction, doc: Document) -> set[str]:
         return seen
 
     out = set()
+    read = {r.type for r in ex.ressources if r.montant is not None}
+    for start, end in weak:
+        line = doc.text[start:end]
+        if any(
+            option.get("type") not in read and compile_pattern(option["motif"]).search(line)
+            for option in formulaire.get("ressources", [])
+        ):
+            out.add("ressources")
+            break
     for name in _FIELDS:
         value = getattr(ex, name, None)
         if name == "personnes":

@@ -184,6 +184,10 @@ def _plain(c: str) -> str:
     return unicodedata.normalize("NFD", c)[0]
 
 
+def _cased(word: str, target: str) -> str:
+    return "".join(t.upper() if c.isupper() else t for c, t in zip(word, target))
+
+
 def plain(text: str) -> str:
     """Lower case without accents, letter for letter (offsets into `text` stay true)."""
     return "".join(_plain(c).lower()[:1] or c for c in text)
@@ -228,10 +232,17 @@ class CueWords:
                             target = key
                             break
             if target is None:
+                # a letter seen twice, once with an accent: "Baiïlleur" (a space keeps the
+                # length: offsets into the text stay true)
+                for i in range(1, len(folded)):
+                    shorter = folded[:i] + folded[i + 1 :]
+                    if folded[i] == folded[i - 1] and shorter in self.fragments:
+                        return _cased(word[:i] + word[i + 1 :], shorter) + " "
                 return None
-        return "".join(t.upper() if c.isupper() else t for c, t in zip(word, target))
+        return _cased(word, target)
 
     def restore(self, text: str) -> str:
+        """`text` with its cue words mended (same length)."""
         text = _I_FOR_L.sub("l", text)
         text = _LA_ACCENT.sub(r"\1a", text)
 

@@ -307,6 +307,7 @@ def test_scanned_grid_letter_end_to_end(tmp_path):
     [
         ("Baïlleur : la SA d'HLM", "Bailleur : la SA d'HLM"),
         ("Locatalre(s) : Madame", "Locataire(s) : Madame"),
+        ("Baiïlleur : Alpes Isère Habitat", "Bailleur  : Alpes Isère Habitat"),
         ("à Ia requête de là SA HLM", "à la requête de la SA HLM"),
         ("copie de I'assignation", "copie de l'assignation"),
         # a word the rules do not know, a name, a pronoun stay as OCR read them
