@@ -95,6 +95,9 @@ def _figures(value: str) -> str | None:
 # a speck read as a dot between two words: "place.du Marché", "rue du.8 Mai" (an address
 # or a web or mail address keeps its dots)
 _GLUED_DOT = re.compile(r"(?<=[a-zà-ÿ]{2})\.(?=[a-zà-ÿ]{2}|\d)")
+# a speck read as a dot after an article or a preposition, which ends no sentence:
+# "50 rue du. 8 Mai 1945" (a sentence would go on with a capital)
+_DOT_AFTER_ARTICLE = re.compile(r"\b((?i:du|de|des|la|le|les|au|aux|en|sur|sous))\.(?= [\da-zà-ÿ])")
 _WEB = re.compile(r"@|www|://|\.(?:fr|com|org|net|eu|gouv)\b", re.IGNORECASE)
 # a space read after an elided article: "rue de l' Église" (French never writes one)
 _ELISION_SPACE = re.compile(r"(?<![\w'])((?i:[ldjnmst]|qu|jusqu|lorsqu|puisqu))' (?=[^\W\d_])")
@@ -139,10 +142,13 @@ def repair_values(text: str) -> tuple[str, bool]:
     def words(m: re.Match) -> str:
         nonlocal changed
         changed = True
-        return m.group(1) + "'" if m.re is _ELISION_SPACE else " "
+        if m.re is _ELISION_SPACE:
+            return m.group(1) + "'"
+        return m.group(1) if m.re is _DOT_AFTER_ARTICLE else " "
 
     if not _WEB.search(text):
         text = _GLUED_DOT.sub(words, text)
+    text = _DOT_AFTER_ARTICLE.sub(words, text)
     text = _ELISION_SPACE.sub(words, text)
     text = _GLUED_DASH.sub(dash, text)
     text = _AMOUNT.sub(amount, text)

@@ -141,6 +141,7 @@ def test_letter_sentences_cut_by_specks_and_a_parted_amount():
         ("Montant 1 2O3,45 E au 3l/O8/2025", "Montant 1 203,45 € au 31/08/2025"),
         ("Adresse : 4 rue Carnot 51l00 REIMS", "Adresse : 4 rue Carnot 51100 REIMS"),
         ("49 place.du Marché", "49 place du Marché"),
+        ("50 rue du. 8 Mai 1945", "50 rue du 8 Mai 1945"),
         ("33 rue de l' Église", "33 rue de l'Église"),
     ],
 )
