@@ -184,6 +184,9 @@ def dependents(ex, doubtful: set[str]) -> set[str]:
     for first, second in (("montant_dette", "date_dette"), ("date_audience", "heure_audience")):
         if first in doubtful and getattr(ex, second) is None:
             out.add(second)
+    # a form's household kind is read with its persons' civilities
+    if ex.type_document == "fiche_prescription" and "personnes" in doubtful and ex.composition:
+        out.add("composition")
     if ex.type_document != "fiche_prescription" and (
         "bailleur" in doubtful or (ex.bailleur and not ex.statut_occupation)
     ):
@@ -205,12 +208,34 @@ _TEXT_FIELDS = (
 )
 
 
+# a diaeresis where French puts none (« Tilleüls », « Josianë »): a speck over a letter. French
+# writes ë, ï after a vowel (Noël, Anaïs), ü after a or g (Saül, aigüe); ä, ö, ÿ hardly
+# ever (a German name so written is flagged too: a person checks it in a second)
+_ODD_DIAERESIS = re.compile(r"(?<![aAgG])[üÜ]|(?<![aiouyAIOUY])[ëË]|(?<![aeouyAEOUY])[ïÏ]|[äöÿÄÖŸ]")
+_NAME_EDGE = ".,;:'\"‘’`_"
+_INITIAL = re.compile(r"[^\W\d_]\.")
+# labels of a form's identity block: never part of a person's name
+_FORM_LABELS = {
+    "nom",
+    "noms",
+    "prenom",
+    "prenoms",
+    "identite",
+    "menage",
+    "naissance",
+    "civilite",
+    "madame",
+    "monsieur",
+}
+
+
 def _check_text(ex) -> set[str]:
     """Text values that read as OCR garbage; names cleaned of tokens without a letter."""
     doubtful = {
         name
         for name in _TEXT_FIELDS
-        if isinstance(getattr(ex, name, None), str) and _GARBLED.search(getattr(ex, name))
+        if isinstance(getattr(ex, name, None), str)
+        and (_GARBLED.search(getattr(ex, name)) or _ODD_DIAERESIS.search(getattr(ex, name)))
     }
     for p in ex.personnes:
         for part in ("nom", "prenom"):
@@ -218,9 +243,19 @@ def _check_text(ex) -> set[str]:
             if not value:
                 continue
             kept = " ".join(t for t in value.split() if re.search(r"[^\W\d_]", t))
+            # a speck read as a dot or a quote at a name's edge ("Sébastien."); an initial
+            # keeps its dot ("J.")
+            kept = " ".join(
+                t if _INITIAL.fullmatch(t) else t.strip(_NAME_EDGE) or t for t in kept.split()
+            )
             if kept != value or _GARBLED.search(kept):
                 setattr(p, part, kept or (None if part == "prenom" else value))
                 doubtful.add("personnes")
+            if _ODD_DIAERESIS.search(kept):
+                doubtful.add("personnes")
+            words = {french.fold(t) for t in re.split(r"[\s\-]+", kept)}
+            if words & _FORM_LABELS or (part == "prenom" and len(re.sub(r"\W", "", kept)) < 2):
+                doubtful.add("personnes")  # a form's label or a lone letter taken for a name
     return doubtful
 
 

@@ -18,6 +18,8 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,6 +32,7 @@ from .classify import Classification, classify
 from .engine import Found, RuleSet, compile_pattern, find_field, load_rules
 from .french import compile_expressions, spelled_forms
 from .ocr import SEUIL_CONFIANCE
+from .ocr_repair import CueWords, plain
 from .parsers.addresses import find_address
 from .parsers.forms import parse_form
 from .parsers.grids import realign, table_doubts
@@ -105,7 +108,10 @@ def extract_document(
 ) -> Extraction:
     """The document's values; `forced_type` (a type a person chose for a file set aside)
     replaces the classification."""
-    rules = rules_for(str(extra_rules_dir) if extra_rules_dir else None)
+    extra = str(extra_rules_dir) if extra_rules_dir else None
+    rules = rules_for(extra)
+    if doc.ocr or doc.kind in ("pdf_scan", "image"):
+        doc = _cues_restored(doc, extra)
     text = doc.text
     cls = classify(text, rules)
     if forced_type is not None and forced_type != cls.type:
@@ -124,6 +130,8 @@ def extract_document(
             form, doubtful = parse_form(doc, rs.data)
             form.fichier, ex = fichier, form
             uncertain |= doubtful
+        with _guard("formulaire", uncertain):
+            uncertain |= _read_on_weak_lines(ex, doc, rs.data.get("formulaire", {}))
         if not ex.statut_occupation and ex.bailleur:
             ex.statut_occupation = statut_from_bailleur(ex.bailleur, rs.data)
         _locate_form_values(ex, doc)
@@ -188,6 +196,104 @@ def _locate_form_values(ex: Extraction, doc: Document) -> None:
         if match:
             at = match.start(1)
             ex.provenance[name] = where(text, at, doc, at + len(value))
+
+
+@lru_cache(maxsize=8)
+def cue_words(extra: str | None) -> CueWords:
+    """The words of every rule file's patterns and data (labels, cue words)."""
+    sources: list[str] = []
+
+    def strings(value) -> None:
+        if isinstance(value, str):
+            sources.append(value)
+        elif isinstance(value, dict | list):
+            for item in value.values() if isinstance(value, dict) else value:
+                strings(item)
+
+    for rs in rules_for(extra).values():
+        for rule in rs.fields.values():
+            sources.extend(rule.sources + rule.weak_sources)
+        sources.extend(rx.pattern for rx, _ in rs.keywords + rs.head_keywords)
+        sources.extend(rx.pattern for rx in rs.required)
+        strings(rs.data)
+    return CueWords(sources)
+
+
+def _cues_restored(doc: Document, extra: str | None) -> Document:
+    """The document with the cue words of its OCR'd pages mended (« Baïlleur » →
+    « Bailleur », « Ia » → « la »): letter for letter, so offsets and OCR lines stay true.
+    A page read from its text layer is left as its author typed it."""
+    cues = cue_words(extra)
+    pages = [
+        cues.restore(page)
+        if (i >= len(doc.page_confidence) and doc.kind in ("pdf_scan", "image"))
+        or (i < len(doc.page_confidence) and doc.page_confidence[i] is not None)
+        else page
+        for i, page in enumerate(doc.pages)
+    ]
+    return replace(doc, pages=pages) if pages != doc.pages else doc
+
+
+def _renderings(value) -> list[str]:
+    """How a value of the contract may be printed on the page it was read from."""
+    if isinstance(value, date):
+        return [value.strftime("%d/%m/%Y"), value.strftime("%d.%m.%Y")]
+    if isinstance(value, float | int) and not isinstance(value, bool):
+        whole, cents = f"{value:.2f}".split(".")
+        grouped = f"{int(whole):,}".replace(",", " ")
+        return [f"{grouped},{cents}", f"{whole},{cents}", f"{grouped.replace(' ', '.')},{cents}"]
+    if isinstance(value, str) and len(value) >= 2:
+        return [value]
+    return []
+
+
+def _read_on_weak_lines(ex: Extraction, doc: Document, formulaire: dict) -> set[str]:
+    """Fields of a scanned form whose value stands only on lines OCR read with low
+    confidence (or whose characters it repaired): the form's reader does not say where it
+    read a value, so the value is looked for on the page. A weak line naming a kind of
+    resource the reading did not give flags the resources too (« RSA |122082e »)."""
+    if not doc.ocr_lines:
+        return set()
+    text = plain(doc.text)
+    weak = [(s, e) for s, e, conf in doc.ocr_lines if conf < SEUIL_CONFIANCE]
+    if not weak:
+        return set()
+
+    def on_weak_lines(value) -> bool:
+        seen = False
+        for shown in _renderings(value):
+            needle = plain(shown)
+            at = text.find(needle)
+            while at >= 0:
+                if not any(s <= at < e for s, e in weak):
+                    return False
+                seen = True
+                at = text.find(needle, at + 1)
+        return seen
+
+    out = set()
+    read = {r.type for r in ex.ressources if r.montant is not None}
+    for start, end in weak:
+        line = doc.text[start:end]
+        if any(
+            option.get("type") not in read and compile_pattern(option["motif"]).search(line)
+            for option in formulaire.get("ressources", [])
+        ):
+            out.add("ressources")
+            break
+    for name in _FIELDS:
+        value = getattr(ex, name, None)
+        if name == "personnes":
+            parts = [v for p in value for v in (p.nom, p.prenom, p.date_naissance) if v]
+        elif name == "ressources":
+            parts = [r.montant for r in value if r.montant is not None]
+        elif isinstance(value, list):
+            continue
+        else:
+            parts = [value] if value is not None else []
+        if any(on_weak_lines(v) for v in parts):
+            out.add(name)
+    return out
 
 
 # the fields a letter's grid gives that may be read again from the rebuilt grid
