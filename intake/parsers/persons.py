@@ -250,28 +250,7 @@ def _person(after: str, civilite: str | None) -> Personne | None:
         if (
             k
             and tok[:1].islower()
-            and tok
-            not in (
-                "de",
-                "du",
-                "des",
-                "le",
-                "la",
-                "les",
-                "van",
-                "von",
-                "der",
-                "den",
-                "da",
-                "di",
-                "del",
-                "dos",
-                "ben",
-                "el",
-                "al",
-                "ould",
-                "bin",
-            )
+            and tok not in french.NAME_PARTICLES
             and not tok.startswith("d'")
         ):
             raw = " ".join(tokens[:k])
