@@ -172,8 +172,9 @@ def extract_document(
 def _locate_form_values(ex: Extraction, doc: Document) -> None:
     """Where a form's values were read (its reader keeps no offsets): the place its text
     spells each value given as written (names, addresses, the landlord…) and the first
-    adult's name, a field's own line first; a value the form spells otherwise (a date, an
-    amount) has none."""
+    adult's name, a field's own line first; a date or an amount where it is printed in one
+    of its usual writings (`_renderings`). A value spelled otherwise (a date in words) has
+    none."""
     text = doc.text
     folded = text.casefold()  # same length as the text for the letters of French
     if len(folded) != len(text):
@@ -196,6 +197,16 @@ def _locate_form_values(ex: Extraction, doc: Document) -> None:
         if match:
             at = match.start(1)
             ex.provenance[name] = where(text, at, doc, at + len(value))
+    for name in _FIELDS - wanted.keys():
+        value = getattr(ex, name, None)
+        if isinstance(value, str) or name in ex.provenance:
+            continue
+        for shown in _renderings(value):
+            # not inside a longer number ("1 250,00" is no reading of "250,00")
+            match = re.search(rf"(?<![\d.,]){re.escape(shown)}(?![\d])", text)
+            if match:
+                ex.provenance[name] = where(text, match.start(), doc, match.end())
+                break
 
 
 @lru_cache(maxsize=8)
@@ -241,7 +252,11 @@ def _renderings(value) -> list[str]:
     if isinstance(value, float | int) and not isinstance(value, bool):
         whole, cents = f"{value:.2f}".split(".")
         grouped = f"{int(whole):,}".replace(",", " ")
-        return [f"{grouped},{cents}", f"{whole},{cents}", f"{grouped.replace(' ', '.')},{cents}"]
+        out = [f"{grouped},{cents}", f"{whole},{cents}", f"{grouped.replace(' ', '.')},{cents}"]
+        if cents == "00":  # « 650 € », « 1 250 euros »
+            out += [f"{n} {unit}" for n in (grouped, whole) for unit in ("€", "euros")]
+            out += [f"{n}€" for n in (grouped, whole)]
+        return out
     if isinstance(value, str) and len(value) >= 2:
         return [value]
     return []
