@@ -2165,10 +2165,13 @@ def acte_blocs_adresses(h, F) -> list:
     b = h["bailleur"]
     pers = h["personnes"]
     d = h["date_acte"]
+    h["bailleur_imprime"] = b["attendu"]
     if b["kind"] == "oph":
         nom_b = b["long"].upper()
         if rng.random() < 0.5:
             nom_b += f" (ci-après « {b['court']} »)"
+        else:  # no short name printed: the landlord is read as printed
+            h["bailleur_imprime"] = nom_b
     elif b["kind"] == "esh":
         nom_b = f"S.A. D'HLM {b['court']}"
     elif b["kind"] == "sci":
@@ -2278,6 +2281,7 @@ def acte_blocs_adresses(h, F) -> list:
 def attendu_blocs_adresses(fichier, h, F):
     att = attendu_assignation(fichier, h, F)
     att["personnes"] = _personnes_epouse(h)
+    att["bailleur"] = h["bailleur_imprime"]
     return att
 
 
@@ -2304,11 +2308,11 @@ def acte_demandeurs_multiples(h, F) -> list:
                 "gestion, dont le siège social est sis 3 rue Nationale, 59000 LILLE",
             )
         )
-        forme = "S.A. d'HLM" if b["kind"] == "esh" else "Office public de l'habitat"
+        nom_b = f"S.A. d'HLM {b['court']}" if b["kind"] == "esh" else f"{b['court']} OPH"
         out.append(
             (
                 "i",
-                f"{forme} {b['court']} pour elle-même, dont le siège social est sis "
+                f"{nom_b} pour elle-même, dont le siège social est sis "
                 f"BP 80 123, {_cp_espace('59000')} LILLE CEDEX",
             )
         )

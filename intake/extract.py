@@ -623,6 +623,7 @@ def _parties(
             if letter is act:
                 break
 
+    designation = None
     with _guard("bailleur", uncertain):
         for text, off in ((act, act_offset), (letter, 0)):
             found = find_bailleur(text, data)
@@ -636,11 +637,25 @@ def _parties(
                     or _cut_at_ocr_line(text, pos, ex.bailleur, reader)
                 ):
                     uncertain.add("bailleur")
+                designation = _designation(text, pos, ex.bailleur)
                 break
             if letter is act:
                 break
     if ex.bailleur:
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, data)
+        if ex.statut_occupation is None and designation:
+            # a short name ("LMH") whose kind the act spells out around it
+            ex.statut_occupation = statut_from_bailleur(designation, data)
+
+
+def _designation(text: str, pos: int, value: str) -> str | None:
+    """The landlord as the act designates it: from where it was read to its short name,
+    and the legal form written just after on the same line ("LMH OPH", "X – OPH")."""
+    at = text.find(value, pos, pos + 200)
+    if at < 0:
+        return None
+    tail = re.match(r"[^\n]{0,12}", text[at + len(value) :])
+    return text[pos : at + len(value)] + (tail.group(0) if tail else "")
 
 
 def _place_address(ex: Extraction, text: str, off: int, at: int, doc: Document) -> None:

@@ -37,7 +37,8 @@ _OFFICER_AFTER = re.compile(
 # "Office Public de l'Habitat de X, dit « X HABITAT »": the short name is the one in use
 _SHORT_NAME = re.compile(
     r"(?:\bdite?|\bd[ée]nomm[ée]e?|\bsous\s+(?:le\s+nom|la\s+d[ée]nomination)\s+(?:de\s+)?|"
-    r"\bsous\s+l.enseigne|\bconnue?\s+sous\s+le\s+nom\s+(?:de\s+)?|\()\s*[«\"“]\s*(?P<s>[^»\"”]{2,60}?)\s*[»\"”]",
+    r"\bsous\s+l.enseigne|\bconnue?\s+sous\s+le\s+nom\s+(?:de\s+)?|"
+    r"\(?\s*ci-apr[èe]s(?:\s+(?:d[ée]nomm[ée]e?|d[ée]sign[ée]e?|appel[ée]e?))?\s*:?|\()\s*[«\"“]\s*(?P<s>[^»\"”]{2,60}?)\s*[»\"”]",
     re.IGNORECASE,
 )
 
@@ -59,6 +60,8 @@ def find_bailleur(text: str, data: dict) -> tuple[str, int, bool] | None:
             if not value or mandataire.search(value) or is_placeholder(value):
                 continue
             at = text.find(value, m.start("v"), m.end("v") + 60)
+            if at >= 0 and _AGENT_AFTER.match(text, at + len(value)):
+                continue
             if (
                 _ROLE_WORDS.search(value)
                 or not _reads_as_name(value)
@@ -126,7 +129,17 @@ _CONNECTORS = {
 
 
 _FORM_AFTER = re.compile(
-    r"\s*(?:[-–—,]\s*|\()(?:OPH|OPAC|ESH|SEM|SA\s+d.?HLM|SA\s+HLM|SAEM|SCIC|SCI)\)?\s*$"
+    r"\s*(?:[-–—,]\s*|\(|\s(?=OPH\b|OPAC\b))(?:OPH|OPAC|ESH|SEM|SA\s+d.?HLM|SA\s+HLM|SAEM|SCIC|SCI)\)?\s*$"
+)
+# "S.A. d'HLM X pour elle-même et venant aux droits de Y": the party is X
+_PARTY_TAIL = re.compile(
+    r"\s+(?:pour\s+(?:elle|lui|eux)-m[êe]mes?|venant\s+aux\s+droits\b|(?:agissant\s+)?en\s+qualit[ée]\s+de\b).*$",
+    re.IGNORECASE,
+)
+# a party named just before "(agissant) en qualité de mandataire / gestionnaire" is the agent
+_AGENT_AFTER = re.compile(
+    r"\s*,?\s*(?:agissant\s+)?(?:en\s+(?:sa\s+)?qualit[ée]\s+de\s+)(?:mandataire|gestionnaire|g[ée]rante?)\b",
+    re.IGNORECASE,
 )
 
 
@@ -144,12 +157,17 @@ def clean_bailleur(raw: str) -> str | None:
         "",
         raw,
     )
+    raw = _PARTY_TAIL.sub("", raw)
     raw = re.sub(r"^(?:SA|S\.A\.)\s+(?!(?i:d.?HLM|HLM|d.habitations)\b)(?=[A-Z])", "", raw)
+    # "d'HLM NOTRE LOGIS": the legal form cut where a line ended ("la SA\nd'HLM …")
+    raw = re.sub(
+        r"^(?i:d.(?:HLM|habitations?\s+[àa]\s+loyers?\s+mod[ée]r[ée]s?))\s+(?=[A-Z0-9]{2})", "", raw
+    )
     # a legal form spelt out before the name in capitals: "société anonyme d'habitations à
     # loyer modéré HABITAT DU CENTRE-EST" is "HABITAT DU CENTRE-EST"
     raw = re.sub(r"^(?i:soci[ée]t[ée]\s+civile\s+immobili[èe]re)\s+(?=[A-Z])", "SCI ", raw)
     raw = re.sub(
-        r"^(?i:(?:soci[ée]t[ée]\s+anonyme|SA)\s+d.(?:habitations?\s+[àa]\s+loyers?\s+mod[ée]r[ée]s?|HLM)"
+        r"^(?i:(?:soci[ée]t[ée]\s+anonyme|S\.?A\.?)\s+d.(?:habitations?\s+[àa]\s+loyers?\s+mod[ée]r[ée]s?|HLM)"
         r"|soci[ée]t[ée]\s+anonyme|entreprise\s+sociale\s+pour\s+l.habitat|(?:la\s+)?soci[ée]t[ée]\s+coop[ée]rative"
         r"(?:\s+d.HLM)?)\s+(?=[A-Z0-9][A-Z0-9ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜ'\- ]{2,}\b)",
         "",
