@@ -2119,6 +2119,11 @@ def _menage_reel(rng, region, bailleurs=("oph", "esh", "sci", "particulier")) ->
         base, charges = h["loyer"]
         h["loyer"] = (float(round(base)), None if charges is None else float(round(charges)))
         h["dette"] = float(round(h["dette"]))
+    if h["mode"] == "consorts" and rng.random() < 0.5:
+        # a third adult on the lease (a second grown-up child): three défendeurs
+        h["personnes"].append(
+            _personne(rng, rng.random() < 0.5, nom=h["personnes"][0]["nom"], young=True)
+        )
     b = h["bailleur"]
     if b["kind"] == "esh" and region == "lille":
         n = rng.choice(ESH_NORD)
@@ -2194,6 +2199,8 @@ def acte_blocs_adresses(h, F) -> list:
             "p",
             " – ".join(f"{'Madame' if p['femme'] else 'Monsieur'} {_nom_epouse(p)}" for p in pers),
         ),
+    ]
+    demandeur = [
         ("b", "DEMANDEUR :"),
         ("i", nom_b),
         (
@@ -2212,18 +2219,20 @@ def acte_blocs_adresses(h, F) -> list:
             f"Représentant : Maître {st['avocat']}, avocat au barreau de {st['barreau']}, "
             f"vestiaire : {st['vestiaire']}",
         ),
-        ("b", "DÉFENDEURS :" if len(pers) > 1 else "DÉFENDEUR :"),
     ]
+    defense = [("b", "DÉFENDEURS :" if len(pers) > 1 else "DÉFENDEUR :")]
     for p in pers:
         e = "e" if p["femme"] else ""
-        out.append(
+        defense.append(
             (
                 "i",
                 f"{'Madame' if p['femme'] else 'Monsieur'} {_nom_epouse(p)}, né{e} le "
                 f"{d_num(p['naissance'])} à {p['lieu'].split(' (')[0]}, {p['metier']}",
             )
         )
-        out.extend(adr_lignes)
+        defense.extend(adr_lignes)
+    # decisions and some acts name the défendeurs first (the order of the parties varies)
+    out += defense + demandeur if rng.random() < 0.4 else demandeur + defense
     out += [
         (
             "p",
@@ -2507,6 +2516,18 @@ def lettre_mission_logement(h, L, ref, date_lettre, limite) -> tuple[list, dict]
     qui = " et ".join(
         f"{'Madame' if p['femme'] else 'Monsieur'} {p['nom']} {p['prenom']}" for p in pers
     )
+    if h["mode"] == "marie":
+        a, f = pers
+        qui = (
+            f"les époux {a['nom']} (Monsieur {a['prenom']} {a['nom']} et Madame {f['prenom']} "
+            f"{a['nom']} née {f['nee']})"
+        )
+    elif h["mode"] == "consorts":
+        qui = (
+            f"les consorts {pers[0]['nom']} ("
+            + ", ".join(f"{'Mme' if p['femme'] else 'M.'} {p['prenom']} {p['nom']}" for p in pers)
+            + ")"
+        )
     if b["kind"] == "oph":
         bail = f"l'{b['long']} (« {b['court']} »)"
     elif b["kind"] == "esh":

@@ -50,6 +50,11 @@ def find_address(text: str, data: dict, after: int | None = None) -> Adresse | N
             if found and found.code_postal:
                 found.offset = m.end()
                 candidates.append((rank, m.end(), found))
+    if after is not None and conf.get("autre_partie"):
+        # after the défendeurs, an address under another party's heading ("DEMANDEUR :")
+        # is that party's, not the dwelling
+        other = compile_pattern(conf["autre_partie"])
+        candidates = [c for c in candidates if c[1] < after or not other.search(text, after, c[1])]
     if after is not None and not any(c[1] >= after for c in candidates):
         # the parties' addresses on their own lines, without "demeurant" (source 40): the
         # last such block inside the list of défendeurs, before an earlier party's address

@@ -102,8 +102,15 @@ def find_persons(text: str, data: dict) -> tuple[list[Personne], int | None, boo
 # (after at most two lines of the previous entry's address) that opens with a civility,
 # alone on its line or before the name
 _NEXT_ENTRY = re.compile(
-    rf"[^\n]*\n(?:[^\n]*\n)?[ \t]*(?:{_MARKER}\s*)?(?=(?-i:{CIV}|MONSIEUR|MADAME|MADEMOISELLE)"
+    rf"[^\n]*\n(?:[^\n]*\n)??[ \t]*(?:{_MARKER}\s*)?(?=(?-i:{CIV}|MONSIEUR|MADAME|MADEMOISELLE)"
     rf"(?:\s|$))"
+)
+
+
+# the heading of another party's block ("DEMANDEUR :", "À LA REQUÊTE DE") ends the list
+_PARTY_HEADING = re.compile(
+    r"(?m)^[ \t]*(?:DEMANDEU?R(?:ESSE)?S?|DEMANDEUR\(S\)|REQU[ÉE]RANTE?S?|BAILLEU?R(?:ESSE)?S?|"
+    r"[ÀA]\s+LA\s+(?:REQU[ÊE]TE|DEMANDE))\b"
 )
 
 
@@ -114,7 +121,11 @@ def _next_entries(text: str, at: int, ends: list) -> tuple[list[Personne], int, 
     people, dropped = [], False
     for _ in range(6):
         m = _NEXT_ENTRY.match(text, at)
-        if not m or "\n\n" in text[at : m.end()].replace(" ", ""):
+        if (
+            not m
+            or "\n\n" in text[at : m.end()].replace(" ", "")
+            or _PARTY_HEADING.search(text, at, m.end())
+        ):
             break
         segment = text[m.end() : m.end() + 600]
         cut = len(segment)
@@ -314,6 +325,10 @@ def _dedupe(people: list[Personne]) -> list[Personne]:
                 for q in out
                 if french.fold(q.nom) == french.fold(p.nom)
                 and (q.prenom or "").lower() == (p.prenom or "").lower()
+                # same name, two birth dates: a mother and her daughter, not one person
+                and not (
+                    q.date_naissance and p.date_naissance and q.date_naissance != p.date_naissance
+                )
             ),
             None,
         )
