@@ -2131,6 +2131,18 @@ def _menage_reel(rng, region, bailleurs=("oph", "esh", "sci", "particulier")) ->
     return h
 
 
+def _heure_parlee(hh: str) -> str:
+    """« neuf heures et demie », « quatorze heures » (how a letter says the time)."""
+    s = h_lettres(hh)
+    return s[: -len(" trente")] + " et demie" if s.endswith(" trente") else s
+
+
+def rng_gerant(h) -> str:
+    """The SCI's manager: a person named in the act who is not the landlord."""
+    r = random.Random(f"gérant/{h['rg']}")
+    return f"{r.choice(PRENOMS_H)} {r.choice(NOMS)}"
+
+
 def _cp_espace(cp: str) -> str:
     """« 93 100 »: how many letters and acts write a postcode."""
     return f"{cp[:2]} {cp[2:]}"
@@ -2327,7 +2339,11 @@ def acte_demandeurs_multiples(h, F) -> list:
         )
     elif b["kind"] == "sci":
         out.append(
-            ("i", f"{b['court']}, société civile immobilière, prise en la personne de son gérant")
+            (
+                "i",
+                f"{b['court']}, société civile immobilière, représentée par son gérant, "
+                f"Monsieur {rng_gerant(h)}",
+            )
         )
     else:
         q = b["pers"]
@@ -2462,13 +2478,13 @@ def lettre_actes_recus(h, L, ref, date_lettre, limite) -> tuple[list, dict]:
         ),
         (
             "i",
-            f"Audience : {d_lettres(h['audience'], True)}, à {h_lettres(h['heure'])}, "
+            f"Audience : {d_lettres(h['audience'], True)}, à {_heure_parlee(h['heure'])}, "
             f"{h['juridiction']}",
         ),
         (
             "i",
-            f"Impayé : {_euros_variable(h['dette'])} au {d_num(h['date_dette'])} "
-            f"(loyer mensuel de {_euros_variable(loyer_total(h))})",
+            f"Impayé : {m_point(h['dette'])} € au {d_num(h['date_dette'])} "
+            f"(loyer mensuel de {m_point(loyer_total(h))} €)",
         ),
         (
             "p",
@@ -2566,8 +2582,8 @@ def lettre_mission_logement(h, L, ref, date_lettre, limite) -> tuple[list, dict]
         ),
         (
             "p",
-            f"L'audience est fixée au {d_lettres(h['audience'], True)} à "
-            f"{heure(h['heure'], 'heures')}.",
+            f"L'audience est fixée au {d_long(h['audience'], True)} à "
+            f"{heure(h['heure'], 'h') if h['rg'][-1] in '02468' else _heure_parlee(h['heure'])}.",
         ),
         (
             "p",

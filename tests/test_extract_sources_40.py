@@ -1,0 +1,250 @@
+"""Acts and letters laid out as the third round of public sources shows (corpus/sources/40
+to 45): parties in « DEMANDEUR : / DÉFENDEURS : » blocks in either order with their
+addresses on lines of their own, two demandeurs (the managing association and the landlord
+« pour elle-même »), one défendeur a line, a DDETS letter that summarises the act it
+received, a préfecture letter that tells the act in one sentence. Each document is a real
+text PDF (or Word file) built here; the wording follows the published acts and letters,
+the households are invented."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import docx
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+from intake.extract import extract
+
+
+def _pdf(path: Path, text: str) -> Path:
+    styles = getSampleStyleSheet()
+    story = []
+    for para in text.strip().split("\n\n"):
+        story.append(Paragraph(para.replace("\n", "<br/>"), styles["BodyText"]))
+        story.append(Spacer(1, 4))
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+def _docx(path: Path, text: str) -> Path:
+    d = docx.Document()
+    for line in text.strip().split("\n"):
+        d.add_paragraph(line)
+    d.save(path)
+    return path
+
+
+def _people(ex) -> list[tuple]:
+    return [(p.civilite, p.nom, p.prenom, p.date_naissance) for p in ex.personnes]
+
+
+# Source 40 (Bobigny): défendeurs first, each followed by the address lines, no
+# « demeurant »; the landlord, an individual, « demeurant » after them.
+DEFENDEURS_DABORD = """TRIBUNAL DE PROXIMITÉ DE SAINT-DENIS
+N° RG 25/04417
+
+ASSIGNATION EN CONSTAT DE RÉSILIATION DE BAIL ET EXPULSION
+
+DÉFENDEURS :
+Monsieur Moussa KEITA, né le 03/02/1979 à Bamako, cariste
+Bâtiment D, escalier 1, appartement 52
+14 rue Gabriel Péri
+93 200 SAINT-DENIS
+Madame Awa DIALLO épouse KEITA, née le 21/11/1984 à Dakar, auxiliaire de vie
+Bâtiment D, escalier 1, appartement 52
+14 rue Gabriel Péri
+93 200 SAINT-DENIS
+
+DEMANDEUR :
+Monsieur Gérard LOISEAU
+demeurant 8 avenue Jean Jaurès
+93 200 SAINT-DENIS
+Représentant : Maître Hélène MARCHETTI, avocat au barreau de SEINE-SAINT-DENIS
+
+L'an deux mille vingt-cinq, le six octobre, à la requête du demandeur ci-dessus désigné,
+nous, Maître Karim BENSAÏD, commissaire de justice à Saint-Denis, soussigné, avons donné
+assignation aux défendeurs d'avoir à comparaître devant le juge des contentieux de la
+protection du Tribunal de proximité de Saint-Denis, à l'audience du mardi neuf décembre
+deux mille vingt-cinq à neuf heures trente.
+
+Le demandeur a donné à bail aux défendeurs le logement désigné ci-dessus moyennant un loyer
+mensuel de 640 € et 55 € de provision sur charges. Les défendeurs restent devoir un arriéré
+locatif de 4170,55 €, décompte arrêté au 30/09/2025."""
+
+
+def test_parties_defendeurs_first_addresses_on_their_own_lines(tmp_path):
+    ex = extract(_pdf(tmp_path / "assignation saint-denis.pdf", DEFENDEURS_DABORD))
+    assert ex.type_document == "assignation"
+    # the landlord named after the défendeurs is not one of them; « épouse KEITA » is not
+    # part of her name (spec: the usage surname as printed, without « épouse … »)
+    assert _people(ex) == [
+        ("M.", "KEITA", "Moussa", date(1979, 2, 3)),
+        ("Mme", "DIALLO", "Awa", date(1984, 11, 21)),
+    ]
+    # the dwelling is the défendeurs' address, not the landlord's « demeurant » after them
+    assert (ex.adresse, ex.code_postal, ex.commune) == (
+        "14 rue Gabriel Péri",
+        "93200",
+        "Saint-Denis",
+    )
+    assert ex.complement_adresse == "Bâtiment D, escalier 1, appartement 52"
+    assert ex.bailleur == "Gérard LOISEAU"
+    assert ex.statut_occupation == "locataire_prive"
+    assert ex.montant_dette == 4170.55
+    assert ex.loyer_mensuel == 695.0
+
+
+def test_landlord_in_capitals_with_its_short_name_after_ci_apres(tmp_path):
+    text = DEFENDEURS_DABORD.replace(
+        "Monsieur Gérard LOISEAU\ndemeurant 8 avenue Jean Jaurès\n93 200 SAINT-DENIS",
+        "OFFICE PUBLIC DE L'HABITAT DE SAINT-DENIS - PLAINE COMMUNE (ci-après « Plaine "
+        "Commune Habitat »)\ndont le siège est 3 rue Catulienne\n93 200 SAINT-DENIS CEDEX",
+    )
+    ex = extract(_docx(tmp_path / "assignation saint-denis.docx", text))
+    assert ex.bailleur == "Plaine Commune Habitat"
+    assert ex.statut_occupation == "locataire_public"
+    assert ex.adresse == "14 rue Gabriel Péri"
+
+
+# Source 41 (Lille): two demandeurs, the managing association first; one défendeur a line,
+# a mother and her daughter with the same first name; « L'AN … ET LE 22/09/2025 ».
+DEUX_DEMANDEURS = """SELAS HOUZÉ & VERSTRAETE
+Commissaires de justice associés
+
+ASSIGNATION EN RÉFÉRÉ AUX FINS D'EXPULSION
+
+L'AN DEUX MILLE VINGT-CINQ ET LE 22/09/2025
+
+À LA REQUÊTE DE :
+DEMANDEUR(S)
+Association HABITAT SOLIDAIRE FLANDRES, agissant en qualité de mandataire de gestion, dont
+le siège social est sis 3 rue Nationale, 59000 LILLE
+S.A. d'HLM NOTRE LOGIS pour elle-même, dont le siège social est sis BP 80 123, 59 100
+ROUBAIX CEDEX
+représentée(s) par Me Claire DUBRULLE, avocat au barreau de LILLE
+
+ET :
+DÉFENDEUR(S)
+Consorts VANDEPUTTE :
+Mme VANDEPUTTE Sabrina, aide-soignante, née le 6 octobre 1969 à Roubaix (59), demeurant 27 rue de l'Alma, Appt 4, 59 100 ROUBAIX
+M. VANDEPUTTE Kévin, maçon, né le 27 novembre 1996 à Roubaix (59), demeurant 27 rue de l'Alma, Appt 4, 59 100 ROUBAIX
+Mme VANDEPUTTE Sabrina, employée de commerce, née le 5 août 1999 à Lille (59), demeurant 27 rue de l'Alma, Appt 4, 59 100 ROUBAIX
+
+Nous, SELAS HOUZÉ & VERSTRAETE, Maître Julien VERSTRAETE, l'un d'eux, commissaire de justice
+soussigné, avons donné assignation d'avoir à comparaître devant le juge des contentieux de la
+protection du Tribunal de proximité de Roubaix statuant en référé, à l'audience publique du
+lundi 24 novembre 2025 à 10H30.
+
+Un commandement de payer a été délivré le 12 mai 2025 visant une somme de 1 380 euros. Le
+requérant sollicite le paiement de la somme de 2 415 euros au titre des loyers impayés
+arrêtés au 1er septembre 2025."""
+
+
+def test_two_demandeurs_one_defendeur_a_line(tmp_path):
+    ex = extract(_pdf(tmp_path / "assignation roubaix.pdf", DEUX_DEMANDEURS))
+    assert ex.type_document == "assignation"
+    # the association acts « en qualité de mandataire »: the landlord is the S.A.
+    assert ex.bailleur == "NOTRE LOGIS"
+    assert ex.statut_occupation == "locataire_public"
+    # every entry of the list, the two Sabrina told apart by their birth dates
+    assert _people(ex) == [
+        ("Mme", "VANDEPUTTE", "Sabrina", date(1969, 10, 6)),
+        ("M.", "VANDEPUTTE", "Kévin", date(1996, 11, 27)),
+        ("Mme", "VANDEPUTTE", "Sabrina", date(1999, 8, 5)),
+    ]
+    assert ex.date_document == date(2025, 9, 22)
+    assert ex.commissaire_justice == "Julien VERSTRAETE"
+    assert ex.montant_dette == 2415.0
+
+
+# Source 43 (Indre): a DDETS-PP letter that summarises the act it received.
+RESUME_ACTE = """PRÉFET DU CHER
+Direction départementale de l'emploi, du travail, des solidarités et de la protection des
+populations
+Pôle prévention des expulsions
+Nos références : EXPLOC-18-2025-00412
+
+Bourges, le 14 octobre 2025
+
+Objet : assignation aux fins de résiliation de bail - demande d'informations sociales et
+financières
+
+Madame, Monsieur,
+
+Dans le cadre de la gestion des actes d'expulsion communiqués au représentant de l'État par
+les études de commissaires de justice, j'ai reçu l'assignation résumée ci-dessous.
+
+Ménage concerné : MONSIEUR PERRAUD Alain, né le 11/03/1961 et MADAME PERRAUD Nadine, née le 02/12/1963
+Logement : Résidence Les Marronniers, Bât. C - Appt 31, 6 rue Jean Bouin - 18 000 BOURGES
+Propriétaire-bailleur : M. Bernard ROCHETEAU, par l'intermédiaire de l'agence ORPI Bourges Centre
+Acte : assignation délivrée le 06/10/2025 par Maître Anne GUILLOT, commissaire de justice
+Audience : jeudi quatre décembre deux mille vingt-cinq, à neuf heures et demie, Tribunal judiciaire de Bourges
+Impayé : 2.184,60 € au 30/09/2025 (loyer mensuel de 512,30 €)
+
+Je vous remercie de recueillir toute information relative à la situation sociale et
+financière de ce ménage et de me la communiquer au plus tard le 20 novembre 2025."""
+
+
+def test_letter_summary_of_the_act_received(tmp_path):
+    ex = extract(_pdf(tmp_path / "courrier ddetspp.pdf", RESUME_ACTE))
+    assert ex.type_document == "saisine_prefecture"
+    # the landlord on the next line of the summary is not one of the household
+    assert _people(ex) == [
+        ("M.", "PERRAUD", "Alain", date(1961, 3, 11)),
+        ("Mme", "PERRAUD", "Nadine", date(1963, 12, 2)),
+    ]
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("6 rue Jean Bouin", "18000", "Bourges")
+    assert ex.bailleur == "Bernard ROCHETEAU"
+    assert ex.statut_occupation == "locataire_prive"
+    assert ex.date_audience == date(2025, 12, 4)
+    assert ex.heure_audience == "09:30"
+    assert ex.montant_dette == 2184.60
+    assert ex.date_limite == date(2025, 11, 20)
+
+
+# Source 44 (Nord): the act told in one sentence; the legal form cut at a line end, an
+# individual landlord in apposition, a short name whose kind is in the long one.
+PHRASE_ACTE = """PRÉFET DU NORD
+Mission accès au logement
+Réf. : MAL/0412/2025
+
+Lille, le 2 octobre 2025
+
+Objet : prévention des expulsions - assignation en résiliation de bail
+
+Madame, Monsieur,
+
+Par acte de Maître Aurore DEGRAVE, commissaire de justice, en date du 23 septembre 2025, {BAILLEUR} a
+fait assigner Monsieur LEBLEU Franck devant le juge des contentieux de la protection du
+Tribunal de proximité de Roubaix en vue de la résiliation du bail du logement qu'il occupe au
+12 rue de Lannoy, escalier 2, 59 100 Roubaix.
+
+Le commandement à payer délivré le 10/06/2025 est resté infructueux. La dette locative est de
+2 310 euros, arrêtée au 31/08/2025.
+
+L'audience est fixée au jeudi 27 novembre 2025 à 14 h.
+
+Je vous saurais gré de me faire parvenir votre diagnostic avant le 12/11/2025."""
+
+
+def test_letter_telling_the_act_in_one_sentence(tmp_path):
+    cases = {
+        "la SA\nd'HLM VILOGIA": ("VILOGIA", "locataire_public"),
+        "Madame Odile CARLIER, propriétaire,": ("Odile CARLIER", "locataire_prive"),
+        "l'Office Public de l'Habitat Lille Métropole Habitat (« LMH »)": (
+            "LMH",
+            "locataire_public",
+        ),
+    }
+    for i, (bailleur, (attendu, statut)) in enumerate(cases.items()):
+        ex = extract(
+            _pdf(tmp_path / f"courrier nord {i}.pdf", PHRASE_ACTE.replace("{BAILLEUR}", bailleur))
+        )
+        assert ex.type_document == "saisine_prefecture"
+        assert (ex.bailleur, ex.statut_occupation) == (attendu, statut), bailleur
+        assert _people(ex) == [("M.", "LEBLEU", "Franck", None)]
+        assert (ex.adresse, ex.code_postal, ex.commune) == ("12 rue de Lannoy", "59100", "Roubaix")
+        assert ex.date_audience == date(2025, 11, 27)
