@@ -93,8 +93,29 @@ def test_parties_defendeurs_first_addresses_on_their_own_lines(tmp_path):
     assert ex.complement_adresse == "Bâtiment D, escalier 1, appartement 52"
     assert ex.bailleur == "Gérard LOISEAU"
     assert ex.statut_occupation == "locataire_prive"
+    # « à la requête du demandeur ci-dessus désigné » points to him: no rival name, no doubt
+    assert "bailleur" not in ex.champs_incertains
     assert ex.montant_dette == 4170.55
     assert ex.loyer_mensuel == 695.0
+
+
+def test_court_named_like_another_departments_court(tmp_path):
+    # there is a tribunal de proximité de Montreuil in the Pas-de-Calais and one in
+    # Seine-Saint-Denis: a dwelling in 93100 heard at Montreuil is no contradiction
+    text = (
+        DEFENDEURS_DABORD.replace("SAINT-DENIS\nN° RG", "MONTREUIL\nN° RG")
+        .replace("93 200 SAINT-DENIS", "93 100 MONTREUIL")
+        .replace("Tribunal de proximité de Saint-Denis", "Tribunal de proximité de Montreuil")
+    )
+    ex = extract(_pdf(tmp_path / "assignation montreuil.pdf", text))
+    assert (ex.code_postal, ex.commune) == ("93100", "Montreuil")
+    assert ex.juridiction == "Tribunal de proximité de Montreuil"
+    assert not {"juridiction", "code_postal"} & set(ex.champs_incertains)
+    # the same court with a dwelling in another département is still a contradiction
+    ex = extract(
+        _pdf(tmp_path / "assignation lyon.pdf", text.replace("93 100 MONTREUIL", "69 003 LYON"))
+    )
+    assert {"juridiction", "code_postal"} <= set(ex.champs_incertains)
 
 
 def test_landlord_in_capitals_with_its_short_name_after_ci_apres(tmp_path):
@@ -201,6 +222,8 @@ def test_letter_summary_of_the_act_received(tmp_path):
     assert ex.statut_occupation == "locataire_prive"
     assert ex.date_audience == date(2025, 12, 4)
     assert ex.heure_audience == "09:30"
+    # the summary's « Audience : » label states the hearing: read as stated, not guessed
+    assert "date_audience" not in ex.champs_incertains
     assert ex.montant_dette == 2184.60
     assert ex.date_limite == date(2025, 11, 20)
 

@@ -27,6 +27,12 @@ _ROLE_WORDS = re.compile(
     r"(?:le|la|son|sa|leur)\s+(?:bailleu?r|bailleresse|propri[ée]taire))\b",
     re.IGNORECASE,
 )
+# a role word opening the candidate: it points to the party, it does not name another one
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:(?:du|de\s+la|de\s+l.|des|le|la|les|l.)\s*)?(?:demandeu?r(?:esse)?|requ[ée]rante?|"
+    r"bailleu?r(?:esse)?)(?:s|\(s\))?\b",
+    re.IGNORECASE,
+)
 # the commissaire's office ("délivrée par la SCP X, commissaires de justice") is not the landlord
 _OFFICER = re.compile(
     r"\b(?:SCP|SELARL|SELAS|SELAFA|[ée]tude|huissiers?|commissaires?)\b", re.IGNORECASE
@@ -68,7 +74,9 @@ def find_bailleur(text: str, data: dict) -> tuple[str, int, bool] | None:
                 or _OFFICER.search(value)
                 or (at >= 0 and _OFFICER_AFTER.match(text, at + len(value)))
             ):
-                skipped = True
+                # "à la requête du demandeur ci-dessus désigné", "DEMANDEUR(S)": a pointer
+                # to the party named elsewhere, not a rival name
+                skipped = skipped or not _BACK_REFERENCE.match(raw)
                 continue
             return value, m.start("v"), skipped or len(value) > 70
     return None
