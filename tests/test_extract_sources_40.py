@@ -271,3 +271,43 @@ def test_letter_telling_the_act_in_one_sentence(tmp_path):
         assert _people(ex) == [("M.", "LEBLEU", "Franck", None)]
         assert (ex.adresse, ex.code_postal, ex.commune) == ("12 rue de Lannoy", "59100", "Roubaix")
         assert ex.date_audience == date(2025, 11, 27)
+
+
+# Source 45 (Rambouillet): a couple of landlords; a société named by its legal form « SA HLM »
+# alone in its paragraph, the commissaire's formula in the next one.
+REQUETE = """ASSIGNATION DEVANT LE JUGE DES CONTENTIEUX DE LA PROTECTION
+
+L'an deux mille vingt-cinq et le six octobre,
+
+À LA REQUÊTE DE :
+{BAILLEUR}
+
+J'ai, Maître Claire MOREL, commissaire de justice à Rambouillet, soussignée,
+
+DONNÉ ASSIGNATION À :
+Madame veuve DUPONT née MARTIN Jeanne, retraitée, demeurant 3 rue Chasles, 78 120 RAMBOUILLET
+
+D'AVOIR À COMPARAÎTRE devant le juge des contentieux de la protection du Tribunal de proximité
+de Rambouillet, à l'audience du 9 décembre 2025 à 9 h 30.
+
+Le loyer mensuel est de 750 € et 39 € de provision sur charges. L'arriéré locatif s'élève à
+4000,55 € arrêté au 30/09/2025, outre 600 € en application de l'article 700."""
+
+
+def test_requete_paragraph_couple_of_landlords_and_sa_hlm(tmp_path):
+    ex = extract(_docx(tmp_path / "a.docx", REQUETE.replace("{BAILLEUR}", "SA HLM ERIGERE")))
+    assert _people(ex) == [("Mme", "DUPONT", "Jeanne", None)]
+    # the designation stops where its paragraph does; « SA HLM » is the kind, not the name
+    assert ex.bailleur == "ERIGERE"
+    assert ex.statut_occupation == "locataire_public"
+    assert (ex.loyer_mensuel, ex.montant_dette) == (789.0, 4000.55)
+
+    couple = (
+        "Monsieur et Madame ROUX Gérard et Line, propriétaires, demeurant 8 rue Lepic 75018 Paris"
+    )
+    ex = extract(_docx(tmp_path / "b.docx", REQUETE.replace("{BAILLEUR}", couple)))
+    # two landlords: the first named is kept, and flagged for a person to check
+    assert ex.bailleur == "Gérard ROUX"
+    assert ex.statut_occupation == "locataire_prive"
+    assert "bailleur" in ex.champs_incertains
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("3 rue Chasles", "78120", "Rambouillet")

@@ -58,7 +58,8 @@ def find_bailleur(text: str, data: dict) -> tuple[str, int, bool] | None:
     skipped = False
     for rx in rule.patterns:
         for m in rx.finditer(text):
-            raw = m.group("v")
+            # a paragraph ends the party's designation ("SA HLM X" / "J'ai, Maître …")
+            raw = re.split(r"\n[ \t]*\n", m.group("v"), maxsplit=1)[0]
             short = _SHORT_NAME.search(text[m.start("v") : m.end("v") + 60])
             if short and not _ROLE_WORDS.search(short.group("s")):
                 raw = short.group("s")
@@ -78,7 +79,9 @@ def find_bailleur(text: str, data: dict) -> tuple[str, int, bool] | None:
                 # to the party named elsewhere, not a rival name
                 skipped = skipped or not _BACK_REFERENCE.match(raw)
                 continue
-            return value, m.start("v"), skipped or len(value) > 70
+            # a couple of landlords: the first one named is kept, for a person to check
+            couple = bool(_COUPLE.match(french.normalize_text(raw).strip()))
+            return value, m.start("v"), skipped or couple or len(value) > 70
     return None
 
 
@@ -151,8 +154,19 @@ _AGENT_AFTER = re.compile(
 )
 
 
+# "Monsieur et Madame ROUX Gérard et Line", "M. et Mme Gérard ROUX": two landlords
+_COUPLE = re.compile(
+    r"^(?:monsieur|m\.?|mr\.?)\s+et\s+(?:madame|mme\.?)\s+(?P<rest>.+)$", re.IGNORECASE
+)
+
+
 def clean_bailleur(raw: str) -> str | None:
     raw = re.sub(r"\s+", " ", french.normalize_text(raw)).strip(" :;,.-|")
+    couple = _COUPLE.match(raw)
+    if couple:
+        # "ROUX Gérard et Line, propriétaires" → "Monsieur ROUX Gérard" (the first named)
+        rest = re.split(r"\s*,", couple.group("rest"), maxsplit=1)[0]
+        raw = "Monsieur " + re.sub(r"\s+(?:et|&)\s+\S+$", "", rest)
     person = re.match(rf"^(?:{CIV}|(?i:monsieur|madame|mademoiselle))\s", raw)
     # "L'OFFICE PUBLIC … (OPAC de la Haute-Marne)": the short name in brackets is the usual one
     short = re.match(r"^[^(,]{8,}\((?P<s>[A-Z]{2,6}\b[^)]{0,60})\)", raw)
@@ -175,7 +189,7 @@ def clean_bailleur(raw: str) -> str | None:
     # loyer modéré HABITAT DU CENTRE-EST" is "HABITAT DU CENTRE-EST"
     raw = re.sub(r"^(?i:soci[ée]t[ée]\s+civile\s+immobili[èe]re)\s+(?=[A-Z])", "SCI ", raw)
     raw = re.sub(
-        r"^(?i:(?:soci[ée]t[ée]\s+anonyme|S\.?A\.?)\s+d.(?:habitations?\s+[àa]\s+loyers?\s+mod[ée]r[ée]s?|HLM)"
+        r"^(?i:(?:soci[ée]t[ée]\s+anonyme|S\.?A\.?)\s+(?:d.|(?=HLM\b))(?:habitations?\s+[àa]\s+loyers?\s+mod[ée]r[ée]s?|HLM)"
         r"|soci[ée]t[ée]\s+anonyme|entreprise\s+sociale\s+pour\s+l.habitat|(?:la\s+)?soci[ée]t[ée]\s+coop[ée]rative"
         r"(?:\s+d.HLM)?)\s+(?=[A-Z0-9][A-Z0-9ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜ'\- ]{2,}\b)",
         "",
