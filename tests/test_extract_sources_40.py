@@ -311,3 +311,79 @@ def test_requete_paragraph_couple_of_landlords_and_sa_hlm(tmp_path):
     assert ex.statut_occupation == "locataire_prive"
     assert "bailleur" in ex.champs_incertains
     assert (ex.adresse, ex.code_postal, ex.commune) == ("3 rue Chasles", "78120", "Rambouillet")
+
+
+# A sous-préfecture letter: the tenant is the subject of « a été assigné par son bailleur »,
+# after a clause (« Je vous informe que par acte d'huissier en date du …, »).
+SOUS_PREFECTURE = """PRÉFET DE LA SEINE-MARITIME
+Sous-préfecture du Havre
+Bureau de la prévention des expulsions
+Boulevard de Strasbourg - CS 80 056
+76 084 LE HAVRE CEDEX
+
+Le Havre, le 14/10/2025
+
+Affaire suivie par : Mme Sandrine HAUGUEL
+N/Réf. : SPLH/EXP/2025-1187
+
+Objet : enquête sociale – procédure d'expulsion locative
+
+Madame, Monsieur,
+
+Je vous informe que par acte d'huissier en date du 06.10.2025, Monsieur Jean-Baptiste LECOQ, demeurant 27 rue Jules Siegfried, Appt 12, 76 600 LE HAVRE, a été assigné par son bailleur, la SCI LES DOCKS, représentée par le cabinet FONCIA Le Havre, devant le juge des contentieux de la protection du tribunal judiciaire du Havre.
+
+L'audience aura lieu le 9/12/25 à 14h00.
+
+Le montant de la dette locative s'élèverait à 3 412,18 € au 30 septembre 2025 pour un loyer mensuel de 548,90 €.
+
+Je vous serais obligé de bien vouloir diligenter une enquête sociale et de me faire parvenir vos conclusions pour le 25 novembre 2025 au plus tard.
+
+Pour le Sous-Préfet,
+La cheffe de bureau"""
+
+
+def test_letter_tenant_subject_of_a_ete_assigne(tmp_path):
+    ex = extract(_docx(tmp_path / "sous-prefecture.docx", SOUS_PREFECTURE))
+    assert ex.type_document == "saisine_prefecture"
+    assert _people(ex) == [("M.", "LECOQ", "Jean-Baptiste", None)]
+    assert (ex.adresse, ex.code_postal, ex.commune) == (
+        "27 rue Jules Siegfried",
+        "76600",
+        "Le Havre",
+    )
+    # the landlord, not its managing agency
+    assert ex.bailleur == "SCI LES DOCKS"
+    assert (ex.date_audience, ex.heure_audience) == (date(2025, 12, 9), "14:00")
+    assert ex.date_limite == date(2025, 11, 25)
+
+
+# A DDETS letter whose letterhead spells the direction out, without the word « préfet »,
+# and lists the act's facts as labels and values.
+DDETS_EN_TOUTES_LETTRES = """DIRECTION DÉPARTEMENTALE DE L'EMPLOI, DU TRAVAIL ET DES SOLIDARITÉS DU RHÔNE
+Pôle hébergement logement
+33 rue Moncey - 69 421 LYON CEDEX 03
+
+Lyon, le 3 novembre 2025
+
+Objet : Demande de diagnostic social et financier (article 24 de la loi du 6 juillet 1989)
+
+Locataire : M. SAÏDI Karim et Mme SAÏDI Leïla
+Adresse du logement : 5 montée de la Grande Côte, 2e étage droite, 69001 LYON
+Bailleur : GRAND LYON HABITAT
+Date de l'assignation : 27/10/2025
+Commissaire de justice : SCP GIRAUD & PAYET
+Date d'audience : 15/01/2026 à 9h
+Juridiction : Tribunal judiciaire de Lyon – pôle de proximité
+Dette locative : 2 804,00 € au 01/10/2025
+
+Merci de nous retourner le diagnostic avant le 02/01/2026."""
+
+
+def test_ddets_letterhead_spelt_out_is_a_letter_not_an_act(tmp_path):
+    ex = extract(_docx(tmp_path / "ddets rhone.docx", DDETS_EN_TOUTES_LETTRES))
+    assert ex.type_document == "saisine_prefecture"
+    assert _people(ex) == [("M.", "SAÏDI", "Karim", None), ("Mme", "SAÏDI", "Leïla", None)]
+    assert ex.bailleur == "GRAND LYON HABITAT"
+    assert ex.date_document == date(2025, 11, 3)
+    assert ex.date_limite == date(2026, 1, 2)
+    assert (ex.date_audience, ex.heure_audience) == (date(2026, 1, 15), "09:00")
