@@ -387,3 +387,46 @@ def test_ddets_letterhead_spelt_out_is_a_letter_not_an_act(tmp_path):
     assert ex.date_document == date(2025, 11, 3)
     assert ex.date_limite == date(2026, 1, 2)
     assert (ex.date_audience, ex.heure_audience) == (date(2026, 1, 15), "09:00")
+
+
+# An étude's act with « PARTIE REQUÉRANTE » / « PARTIES ASSIGNÉES », a dotted « S.C.I. »,
+# « demeurant et domiciliés ensemble », the commissaire on a line of his own.
+PARTIES_NOMMEES = """SAS ACTA JUSTICE
+Commissaires de justice associés
+12 rue Buirette 51100 REIMS
+
+ACTE D'ASSIGNATION
+EN RÉSILIATION DE BAIL ET EXPULSION
+
+L'AN DEUX MILLE VINGT-CINQ LE TROIS NOVEMBRE
+
+PARTIE REQUÉRANTE :
+La S.C.I. DU PARC, société civile immobilière au capital de 1 000 €, immatriculée au RCS de Reims sous le n° 812 345 678, dont le siège est 4 place Drouet d'Erlon 51100 REIMS, prise en la personne de son gérant en exercice
+
+PARTIES ASSIGNÉES :
+- Monsieur Karim HADDAD, chauffeur, né le 12/04/1983 à Oran (Algérie)
+- Madame Sarah COHEN épouse HADDAD, née le 30/06/1986 à Reims (51)
+demeurant et domiciliés ensemble 18, rue de Vesle, bâtiment A, appartement 7, 51100 REIMS
+
+Maître Jean DUPONT, Commissaire de Justice associé au sein de la SAS ACTA JUSTICE, à la résidence de Reims, soussigné,
+
+DONNE ASSIGNATION aux parties susnommées d'avoir à comparaître le mardi 13 janvier 2026 à 9 heures 30 à l'audience du juge des contentieux de la protection du Tribunal judiciaire de Reims.
+
+EXPOSÉ : le loyer mensuel est de 612,00 euros provision sur charges comprise. Les locataires restent devoir la somme de MILLE DEUX CENT SOIXANTE-NEUF EUROS (1 269,00 €), terme d'octobre 2025 inclus, selon décompte arrêté au 31 octobre 2025.
+"""
+
+
+def test_act_partie_requerante_parties_assignees(tmp_path):
+    ex = extract(_docx(tmp_path / "acte reims.docx", PARTIES_NOMMEES))
+    assert ex.type_document == "assignation"
+    assert _people(ex) == [
+        ("M.", "HADDAD", "Karim", date(1983, 4, 12)),
+        ("Mme", "COHEN", "Sarah", date(1986, 6, 30)),
+    ]
+    assert ex.adresse == "18 rue de Vesle"
+    assert ex.complement_adresse == "bâtiment A, appartement 7"
+    assert ex.bailleur == "SCI DU PARC"
+    assert ex.statut_occupation == "locataire_prive"
+    assert ex.commissaire_justice == "Jean DUPONT"
+    assert ex.montant_dette == 1269.0
+    assert not {"personnes", "bailleur", "commissaire_justice"} & set(ex.champs_incertains)

@@ -162,6 +162,12 @@ _COUPLE = re.compile(
 
 def clean_bailleur(raw: str) -> str | None:
     raw = re.sub(r"\s+", " ", french.normalize_text(raw)).strip(" :;,.-|")
+    # a legal form with dots is the same form: "S.C.I." is "SCI", "S.A.R.L." is "SARL"
+    raw = re.sub(
+        r"\b(?:S\.\s?C\.\s?I|S\.\s?A\.\s?R\.\s?L|S\.\s?A\.\s?S|S\.\s?E\.\s?M|O\.\s?P\.\s?H)\.?(?=\s|$)",
+        lambda m: re.sub(r"[.\s]", "", m.group(0)),
+        raw,
+    )
     couple = _COUPLE.match(raw)
     if couple:
         # "ROUX Gérard et Line, propriétaires" → "Monsieur ROUX Gérard" (the first named)
