@@ -36,7 +36,7 @@ from .ocr_repair import CueWords, plain
 from .parsers.addresses import find_address
 from .parsers.forms import parse_form
 from .parsers.grids import realign, table_doubts
-from .parsers.landlords import find_bailleur, statut_from_bailleur
+from .parsers.landlords import find_bailleur, statut_from_bailleur, statut_from_designation
 from .parsers.persons import find_persons
 from .readers import Document, read_document
 from .readers.document import PAGE_BREAK
@@ -645,17 +645,23 @@ def _parties(
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, data)
         if ex.statut_occupation is None and designation:
             # a short name ("LMH") whose kind the act spells out around it
-            ex.statut_occupation = statut_from_bailleur(designation, data)
+            ex.statut_occupation = statut_from_designation(designation, data)
+
+
+# where a landlord's designation stops: the line, the sentence, its verb
+_DESIGNATION_END = re.compile(r"[\n;.]|\s(?:a|ont|sollicite|demande|poursuit|repr[ée]sent)", re.I)
 
 
 def _designation(text: str, pos: int, value: str) -> str | None:
     """The landlord as the act designates it: from where it was read to its short name,
-    and the legal form written just after on the same line ("LMH OPH", "X – OPH")."""
+    and what follows on its line up to the sentence's verb ("AQUITANIS, office public de
+    l'habitat …", "LMH OPH pour elle-même")."""
     at = text.find(value, pos, pos + 200)
     if at < 0:
         return None
-    tail = re.match(r"[^\n]{0,12}", text[at + len(value) :])
-    return text[pos : at + len(value)] + (tail.group(0) if tail else "")
+    tail = text[at + len(value) : at + len(value) + 80]
+    cut = _DESIGNATION_END.search(tail)
+    return text[pos : at + len(value)] + (tail[: cut.start()] if cut else tail)
 
 
 def _place_address(ex: Extraction, text: str, off: int, at: int, doc: Document) -> None:

@@ -430,3 +430,56 @@ def test_act_partie_requerante_parties_assignees(tmp_path):
     assert ex.commissaire_justice == "Jean DUPONT"
     assert ex.montant_dette == 1269.0
     assert not {"personnes", "bailleur", "commissaire_justice"} & set(ex.champs_incertains)
+
+
+def _docx_table_letter(path: Path) -> Path:
+    """A DDETS letter whose facts sit in a Word table (label | value)."""
+    d = docx.Document()
+    for line in (
+        "PRÉFECTURE DE LA GIRONDE",
+        "Direction départementale de l'emploi, du travail et des solidarités",
+        "Bordeaux, le 5 novembre 2025",
+        "Objet : prévention des expulsions – demande de diagnostic social et financier",
+        "Madame, Monsieur,",
+        "Je vous saisis, en application de l'article 24 de la loi du 6 juillet 1989, de la "
+        "situation suivante :",
+    ):
+        d.add_paragraph(line)
+    rows = [
+        (
+            "Nom(s) et prénom(s)",
+            "Mme BERNARD Chantal, née le 04/05/1961\nM. BERNARD Luc, né le 19/08/1992",
+        ),
+        ("Adresse", "Résidence du Lac, bât. 3, appt 118\n2 rue Emile Combes\n33 300 BORDEAUX"),
+        ("Bailleur", "AQUITANIS, office public de l'habitat de Bordeaux Métropole"),
+        ("Assignation", "délivrée le 28/10/2025 par Me Olivier LAPORTE, commissaire de justice"),
+        ("Audience", "mardi 6 janvier 2026 – 9 h 00 – tribunal judiciaire de Bordeaux"),
+        ("Montant de la dette", "3 956,12 € (au 30/09/2025)"),
+        ("Loyer résiduel", "212,40 €"),
+    ]
+    table = d.add_table(rows=0, cols=2)
+    for label, value in rows:
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = label, value
+    d.add_paragraph(
+        "Je vous remercie de me faire parvenir votre diagnostic au plus tard le 16 décembre 2025."
+    )
+    d.save(path)
+    return path
+
+
+def test_letter_table_of_facts(tmp_path):
+    ex = extract(_docx_table_letter(tmp_path / "ddets gironde.docx"))
+    assert ex.type_document == "saisine_prefecture"
+    # « Nom(s) et prénom(s) » labels the household
+    assert _people(ex) == [
+        ("Mme", "BERNARD", "Chantal", date(1961, 5, 4)),
+        ("M.", "BERNARD", "Luc", date(1992, 8, 19)),
+    ]
+    # a short name whose kind is spelt out after it: a social landlord, not a person
+    assert ex.bailleur == "AQUITANIS"
+    assert ex.statut_occupation == "locataire_public"
+    # the rent left after the housing benefit is not the rent
+    assert ex.loyer_mensuel is None
+    assert (ex.montant_dette, ex.date_dette) == (3956.12, date(2025, 9, 30))
+    assert (ex.date_audience, ex.heure_audience) == (date(2026, 1, 6), "09:00")

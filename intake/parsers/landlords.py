@@ -250,3 +250,16 @@ def statut_from_bailleur(bailleur: str, data: dict) -> str | None:
     if prenom and nom and len(bailleur.split()) <= 5 and prenom != prenom.upper():
         return "locataire_prive"
     return None
+
+
+def statut_from_designation(designation: str, data: dict) -> str | None:
+    """Occupation status from the words around a short name ("LMH, office public de
+    l'habitat"): the landlord lists only, never the reading of a person's name."""
+    conf = data.get("statut_occupation", {})
+    for p in conf.get("bailleurs_prives", []):
+        if re.search(p, designation, re.IGNORECASE):
+            return "locataire_prive"
+    for p in conf.get("bailleurs_sociaux", []):
+        if re.search(p, designation, re.IGNORECASE):
+            return "locataire_public"
+    return occupation_for(designation)
