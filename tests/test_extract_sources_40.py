@@ -483,3 +483,43 @@ def test_letter_table_of_facts(tmp_path):
     assert ex.loyer_mensuel is None
     assert (ex.montant_dette, ex.date_dette) == (3956.12, date(2025, 9, 30))
     assert (ex.date_audience, ex.heure_audience) == (date(2026, 1, 6), "09:00")
+
+
+# A DDETS-PP letter: the act « délivrée à Mme X et M. Y par la SELARL Z (Me W, commissaire de
+# justice) », the dwelling on lines of its own, the hearing at the end of a long sentence.
+DELIVREE_A = """PRÉFÈTE DE LA HAUTE-VIENNE
+Direction départementale de l'emploi, du travail, des solidarités et de la protection des populations
+Cité administrative - 1 rue de la Cité - CS 43 920
+87 039 LIMOGES CEDEX 1
+
+Limoges, le 12 novembre 2025
+
+Dossier n° 87-2025-EXP-0931
+
+Objet : assignation en résiliation de bail - saisine pour diagnostic social et financier
+
+Madame la Directrice,
+
+J'ai été destinataire d'une assignation délivrée à Mme ROCHE Valérie et M. ROCHE Thierry par la SELARL JURIS-LIM (Me Nathalie BOYER, commissaire de justice), à la demande de leur bailleur, Limoges Habitat, pour le logement qu'ils occupent :
+4 allée des Pins
+Résidence Beaublanc, appartement 23
+87100 LIMOGES
+
+La dette locative est de 1 837,45 euros au 31 octobre 2025, le loyer charges comprises s'élevant à 465,20 euros.
+
+Cette affaire sera examinée par le juge des contentieux de la protection du tribunal judiciaire de Limoges le jeudi 22 janvier 2026 à 14 heures.
+
+Je vous saurais gré de bien vouloir me transmettre le diagnostic social et financier avant le 8 janvier 2026.
+"""
+
+
+def test_letter_act_delivered_to_both_by_an_office(tmp_path):
+    ex = extract(_pdf(tmp_path / "ddetspp 87.pdf", DELIVREE_A))
+    assert ex.type_document == "saisine_prefecture"
+    # the officer named after M. ROCHE is the SELARL's, not his: both tenants are kept
+    assert _people(ex) == [("Mme", "ROCHE", "Valérie", None), ("M.", "ROCHE", "Thierry", None)]
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("4 allée des Pins", "87100", "Limoges")
+    assert ex.bailleur == "Limoges Habitat"
+    assert ex.commissaire_justice == "Nathalie BOYER"
+    assert (ex.date_audience, ex.heure_audience) == (date(2026, 1, 22), "14:00")
+    assert ex.date_limite == date(2026, 1, 8)

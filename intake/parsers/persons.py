@@ -221,7 +221,10 @@ def _singles(flat: str) -> tuple[list[Personne], bool]:
 # a person named, then said to be the landlord, the agent, the officer or a lawyer
 _OTHER_PARTY = pattern_store.compile(
     # "\bné(e) le\b": not the end of "ChristiNE LEfebvre"
-    r"(?:(?!locataire|demeurant|domicili|occupant|\bn[ée]e?\s+le\b)[^.;]){0,60}?,?\s*"
+    # (a role said of another person named between, "par la SELARL X (Me Y, commissaire",
+    # is that person's)
+    r"(?:(?!locataire|demeurant|domicili|occupant|\bn[ée]e?\s+le\b|\bMe\s|\bMa[iî]tre\b|"
+    r"\bpar\s+(?:la|le|l.)\s*(?:SCP|SELARL|SELAS|SAS|soci[ée]t[ée]|[ée]tude)\b)[^.;]){0,60}?,?\s*"
     r"(?:(?:son|sa|leur|le|la|en\s+sa\s+qualit[ée]\s+de)\s+)?(?:propri[ée]taire|bailleu?r|bailleresse|"
     r"mandataire|g[ée]rante?|commissaire|huissier|avocate?|repr[ée]sentant)\b"
     r"|(?:(?!locataire|demeurant|domicili|occupant)[^.;]){0,80}?\ba\s+fait\s+(?:d[ée]livrer|assigner|signifier)",
