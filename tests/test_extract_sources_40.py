@@ -523,3 +523,46 @@ def test_letter_act_delivered_to_both_by_an_office(tmp_path):
     assert ex.commissaire_justice == "Nathalie BOYER"
     assert (ex.date_audience, ex.heure_audience) == (date(2026, 1, 22), "14:00")
     assert ex.date_limite == date(2026, 1, 8)
+
+
+# An SCP's act: « Nous, SCP X - Y, titulaire d'un office …, par Maître Claire Y, l'un d'eux »,
+# the hearing in capitals and in words at the end of a long phrase, wrapped over two lines.
+SCP_PAR_MAITRE = """SCP LEMAIRE - FONTAINE
+Commissaires de Justice Associés
+8 place de la République - 10000 TROYES
+
+ASSIGNATION EN RÉFÉRÉ
+(Article 24 de la loi du 6 juillet 1989)
+
+L'an deux mille vingt-cinq et le dix-sept octobre
+
+A LA DEMANDE DE :
+Monsieur Philippe GARNIER, retraité, né le 02/03/1950 à Troyes (10), demeurant 15 avenue Pierre Brossolette 10000 TROYES,
+Ayant pour mandataire l'agence CENTURY 21 Troyes Centre
+
+Nous, Société Civile Professionnelle LEMAIRE - FONTAINE, titulaire d'un office de Commissaire de Justice à la résidence de TROYES, par Maître Claire FONTAINE, l'un d'eux,
+
+AVONS DONNÉ ASSIGNATION A :
+1/ Monsieur Mehdi BOUAZIZ, né le 11 mai 1990 à Troyes, agent de sécurité,
+2/ Madame Julie PETIT, née le 27 septembre 1993 à Romilly-sur-Seine, vendeuse,
+Demeurant ensemble 3 rue Paillot de Montabert, 2ème étage, 10000 TROYES
+Où étant et parlant à : comme il est dit au procès-verbal de signification
+
+D'AVOIR À COMPARAÎTRE PERSONNELLEMENT OU PAR REPRÉSENTANT à l'audience de référé du Juge des Contentieux de la Protection du TRIBUNAL JUDICIAIRE DE TROYES, siégeant au Palais de Justice, 82 rue Émile Zola à TROYES, le LUNDI QUINZE DÉCEMBRE DEUX MILLE VINGT-CINQ à NEUF HEURES.
+
+Les requis restent devoir la somme de 2.946,80 € selon décompte arrêté au 30 septembre 2025, échéance de septembre incluse, le loyer mensuel étant de 520 € outre 45 € de provisions sur charges.
+"""
+
+
+def test_act_scp_par_maitre_hearing_in_capital_words(tmp_path):
+    ex = extract(_pdf(tmp_path / "acte troyes.pdf", SCP_PAR_MAITRE))
+    assert ex.type_document == "assignation"
+    assert ex.commissaire_justice == "Claire FONTAINE"
+    assert (ex.date_audience, ex.heure_audience) == (date(2025, 12, 15), "09:00")
+    assert ex.bailleur == "Philippe GARNIER"
+    assert _people(ex) == [
+        ("M.", "BOUAZIZ", "Mehdi", date(1990, 5, 11)),
+        ("Mme", "PETIT", "Julie", date(1993, 9, 27)),
+    ]
+    assert (ex.loyer_mensuel, ex.montant_dette) == (565.0, 2946.80)
+    assert not {"date_audience", "commissaire_justice"} & set(ex.champs_incertains)
