@@ -195,7 +195,7 @@ def clean_bailleur(raw: str) -> str | None:
     # loyer modéré HABITAT DU CENTRE-EST" is "HABITAT DU CENTRE-EST"
     raw = re.sub(r"^(?i:soci[ée]t[ée]\s+civile\s+immobili[èe]re)\s+(?=[A-Z])", "SCI ", raw)
     raw = re.sub(
-        r"^(?i:(?:soci[ée]t[ée]\s+anonyme|S\.?A\.?)\s+(?:d.|(?=HLM\b))(?:habitations?\s+[àa]\s+loyers?\s+mod[ée]r[ée]s?|HLM)"
+        r"^(?i:(?:soci[ée]t[ée]\s+anonyme|S\.?A\.?)\s+d.(?:habitations?\s+[àa]\s+loyers?\s+mod[ée]r[ée]s?|HLM)"
         r"|soci[ée]t[ée]\s+anonyme|entreprise\s+sociale\s+pour\s+l.habitat|(?:la\s+)?soci[ée]t[ée]\s+coop[ée]rative"
         r"(?:\s+d.HLM)?)\s+(?=[A-Z0-9][A-Z0-9ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜ'\- ]{2,}\b)",
         "",
