@@ -449,7 +449,14 @@ def _check_court_place(ex) -> set[str]:
     found = juridictions.lookup(ex.juridiction)
     if found is None or not found.juridiction.departement:
         return set()
-    if found.juridiction.departement in _departement(ex.code_postal):
+    deps = _departement(ex.code_postal)
+    if found.juridiction.departement in deps:
+        return set()
+    # two courts of one name (Montreuil in the Pas-de-Calais and in Seine-Saint-Denis)
+    if any(
+        j.nom == found.juridiction.nom and j.departement in deps
+        for j in juridictions.juridictions()
+    ):
         return set()
     return {"juridiction", "code_postal"}
 

@@ -36,7 +36,7 @@ from .ocr_repair import CueWords, plain
 from .parsers.addresses import find_address
 from .parsers.forms import parse_form
 from .parsers.grids import realign, table_doubts
-from .parsers.landlords import find_bailleur, statut_from_bailleur
+from .parsers.landlords import find_bailleur, statut_from_bailleur, statut_from_designation
 from .parsers.persons import find_persons
 from .readers import Document, read_document
 from .readers.document import PAGE_BREAK
@@ -638,6 +638,7 @@ def _parties(
             if letter is act:
                 break
 
+    designation = None
     with _guard("bailleur", uncertain):
         for text, off in ((act, act_offset), (letter, 0)):
             found = find_bailleur(text, data)
@@ -651,11 +652,31 @@ def _parties(
                     or _cut_at_ocr_line(text, pos, ex.bailleur, reader)
                 ):
                     uncertain.add("bailleur")
+                designation = _designation(text, pos, ex.bailleur)
                 break
             if letter is act:
                 break
     if ex.bailleur:
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, data)
+        if ex.statut_occupation is None and designation:
+            # a short name ("LMH") whose kind the act spells out around it
+            ex.statut_occupation = statut_from_designation(designation, data)
+
+
+# where a landlord's designation stops: the line, the sentence, its verb
+_DESIGNATION_END = re.compile(r"[\n;.]|\s(?:a|ont|sollicite|demande|poursuit|repr[ée]sent)", re.I)
+
+
+def _designation(text: str, pos: int, value: str) -> str | None:
+    """The landlord as the act designates it: from where it was read to its short name,
+    and what follows on its line up to the sentence's verb ("AQUITANIS, office public de
+    l'habitat …", "LMH OPH pour elle-même")."""
+    at = text.find(value, pos, pos + 200)
+    if at < 0:
+        return None
+    tail = text[at + len(value) : at + len(value) + 80]
+    cut = _DESIGNATION_END.search(tail)
+    return text[pos : at + len(value)] + (tail[: cut.start()] if cut else tail)
 
 
 def _place_address(ex: Extraction, text: str, off: int, at: int, doc: Document) -> None:

@@ -235,7 +235,7 @@ def parse_boxed_date(text: str) -> date | None:
 
 
 def _date_from_match(s: str) -> date | None:
-    s = s.strip()
+    s = re.sub(r"\s+", " ", s.strip())  # a date in words wrapped over two lines
     m = re.fullmatch(r"(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4}|\d{2})", s)
     if m:
         return _make_date(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
