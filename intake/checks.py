@@ -282,6 +282,18 @@ def _check_town(ex) -> set[str]:
         if head.coherent and head.commune is not None and not head.approchee:
             ex.commune = head.commune.nom
             return {"commune"}
+    # "86000 Amiens" off a scan: one figure of the postcode misread. When the commune is
+    # known and one only of its postcodes is one figure away, that one is taken, flagged
+    near = {
+        cp
+        for commune, _ in communes.communes_named(ex.commune)
+        for cp in commune.codes_postaux
+        if len(cp) == len(ex.code_postal) and sum(a != b for a, b in zip(cp, ex.code_postal)) == 1
+    }
+    if len(near) == 1:
+        ex.code_postal = near.pop()
+        found = communes.check(ex.code_postal, ex.commune).commune
+        ex.commune = found.nom if found else ex.commune
     return {"code_postal", "commune"}
 
 
