@@ -43,7 +43,7 @@ _CELL_MARK = pattern_store.compile(
 SECTIONS = {
     "prescripteur": r"prescripteur|cadre\s+r[ée]serv[ée]\s+(?:au|[àa]\s+l.)\s*(?:travailleu|prescri|service|instructeur|r[ée]f[ée]rent)\w*|r[ée]f[ée]rent|travailleur\s+social|service\s+demandeur|organisme\s+demandeur|demandeur\s+de\s+la\s+mesure|"
     r"instruction\s+sociale|service\s+instructeur",
-    "mesure": r"type\s+de\s+(?:la\s+)?mesure|nature\s+de\s+la\s+(?:mesure|demande)|mesure\s+(?:sollicit|demand|pr[ée]conis)",
+    "mesure": r"type\s+de\s+(?:la\s+)?(?:mesure|demande)|nature\s+de\s+la\s+(?:mesure|demande)|mesure\s+(?:sollicit|demand|pr[ée]conis)|orientation\s*:",
     "menage": r"m[ée]nage|la\s+personne|identit[ée]|demandeur|composition|[ée]tat\s+civil|situation\s+familiale|"
     r"(?:personnes?|membres?)\s+(?:composant|constituant|vivant|du\s+foyer|du\s+m[ée]nage)|foyer|famille",
     "conjoint": r"(?:votre\s+)?(?:conjoint|concubin|co-?demandeur|co-?titulaire)",
@@ -1339,6 +1339,10 @@ def _household_tables(
                 col.setdefault("nom_prenom", j)
             elif re.search(r"prenom", h):
                 col.setdefault("prenom", j)
+            elif re.search(r"\bnom\s+(?:d.usage|marital|d.epouse)", h):
+                col["nom"] = j  # the usage name is the one the dossier keeps
+            elif re.search(r"\bnom\s+de\s+(?:naissance|jeune\s+fille)", h):
+                col.setdefault("nom_naissance", j)  # a name, not a date column
             elif re.search(r"naissance|ne\(e\)|nee? le|^nee?$", h):
                 col.setdefault("date", j)
             elif re.search(r"civilit|sexe", h):
@@ -1349,6 +1353,9 @@ def _household_tables(
                 col.setdefault("nom", j)
             elif re.search(r"qualit|lien|role|statut|membre", h):
                 col.setdefault("role", j)
+        if "nom" not in col and "nom_naissance" in col:
+            col["nom"] = col["nom_naissance"]
+        col.pop("nom_naissance", None)
         if not ("nom" in col and "prenom" in col or "nom_prenom" in col and len(col) >= 2):
             if len(table) > 1 and sum(1 for h in header if _HOUSEHOLD_HINT.search(h)) >= 2:
                 unsure = True
@@ -2014,6 +2021,10 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
                 v = french.parse_montant(c)
                 if v is not None:
                     amounts.append(v)
+                elif re.search(r"[A-Za-zÀ-ÿ]{3,}", c):
+                    # "Salaire | 1 200 € | Énergie | 74 €": another label starts another
+                    # pair (an expense beside the income), its amount is not this income's
+                    break
         if not amounts:
             continue
         for a in amounts:
