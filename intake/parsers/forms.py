@@ -213,6 +213,84 @@ def _stage_logement(f: _Form, ex, uncertain: set[str]) -> None:
 _ADDRESS_DEBRIS = pattern_store.compile(r"\s*[—–|¦_]+\s*$")
 
 
+def _stage_phrases(f: _Form, ex, uncertain: set[str]) -> None:
+    """A form written in sentences ("Je soussignée …, assistante sociale (MDS de X), propose
+    … pour Madame …, demeurant 12 rue …, 24000 X, locataire de Y. Le ménage perçoit : …"):
+    the cue words of `[formulaire.phrases]` introduce the values the fields did not give."""
+    cues = f.conf.get("phrases", {})
+    text = "\n".join(f.lines)
+    if not ex.prescripteur and cues.get("soussigne"):
+        m = re.search(rf"{cues['soussigne']}\s*(?P<v>[^\n]+)", text, re.IGNORECASE)
+        if m:
+            # "Claire MARTIN, assistante sociale (MDS de Périgueux)" / "…, CESF au CCAS de X"
+            v = re.split(
+                r"\s*[,;]?\s+(?:propose|sollicite|demande|atteste|certifie)\b", m.group("v")
+            )[0]
+            name, org = _split_person_org(re.sub(r"[()]", ",", v))
+            if org:
+                org = re.sub(r"^(?:au|[àa]\s+la|[àa]\s+l['’]|du|de\s+la|de\s+l['’])\s*", "", org)
+                org = re.sub(r"^\w+(?:\s+\w+){0,5}?\s+(?:au|[àa]\s+la|[àa]\s+l['’])\s*", "", org)
+            if name and _plausible_name(name) and len(name.split()) >= 2:
+                ex.prescripteur = name
+                uncertain.discard("prescripteur")
+                if not ex.organisme_prescripteur and org and not _JOB.match(org):
+                    ex.organisme_prescripteur = _org_name(org)
+                    uncertain.discard("organisme_prescripteur")
+    if not ex.adresse and cues.get("demeurant"):
+        for line in f.lines:
+            m = re.search(cues["demeurant"], line, re.IGNORECASE)
+            if not m or not re.search(r"\b\d{5}\b", line[m.end() :]):
+                continue
+            rest = line[m.end() :]
+            # the address ends after its town: "24000 Périgueux, locataire de …"
+            town = re.search(r"\b\d{5}\s+[^,.;]+", rest)
+            addr = parse_address(
+                rest[: town.end()].replace(", " + town.group(0), "\n" + town.group(0)),
+                f.data.get("adresse", {}).get("types_voie", "rue"),
+                f.data.get("adresse", {}).get("complement", "b[âa]t"),
+            )
+            if addr:
+                ex.adresse, ex.complement_adresse = addr.adresse, addr.complement
+                ex.code_postal, ex.commune = addr.code_postal, addr.commune
+                for k in ("adresse", "code_postal", "commune"):
+                    uncertain.discard(k)
+                if not ex.statut_occupation:
+                    ex.statut_occupation = _first_option(
+                        rest[town.end() :], f.conf.get("statut_occupation", []), strict=True
+                    )
+            break
+    if not ex.bailleur and cues.get("locataire_de"):
+        m = re.search(rf"{cues['locataire_de']}(?P<v>[^\n.;(]+)", text, re.IGNORECASE)
+        if m:
+            value = clean_bailleur(m.group("v"))
+            if value and not is_placeholder(value):
+                ex.bailleur = value
+    if not ex.ressources and cues.get("percoit"):
+        options = f.conf.get("ressources", [])
+        for i, line in enumerate(f.lines):
+            m = re.match(rf"^\s*{cues['percoit']}\s*:?\s*(?P<v>.+)$", line, re.IGNORECASE)
+            if not m:
+                continue
+            value = m.group("v")
+            # the sentence goes on over the next lines until its full stop ("… pour 1" /
+            # "628,08 euros par mois.")
+            for nxt in f.lines[i + 1 : i + 4]:
+                if value.rstrip().endswith(".") or not nxt.strip() or ":" in nxt:
+                    break
+                value = f"{value.rstrip()} {nxt.strip()}"
+            for item in re.split(r"\s*[;,]\s+(?=[A-Za-zÀ-ÿ])|\s+et\s+(?=l[ea']|\w+\s+pour)", value):
+                item = re.sub(r"\s*(?:par\s+mois|/\s*mois|mensuels?)?\s*\.?\s*$", "", item)
+                kind = _resource_type(item, options)
+                if kind is None:
+                    continue
+                if re.search(rf"{_PENDING}|en\s+cours|demand[ée]e?", item, re.IGNORECASE):
+                    ex.ressources.append(Ressource(kind, None))
+                    continue
+                amount = french.parse_montant(item)
+                if amount is not None:
+                    ex.ressources.append(Ressource(kind, amount))
+
+
 def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
     lines, sections = f.lines, f.sections
     ex.ressources = _ressources(
@@ -337,6 +415,8 @@ def _stage_procedure(f: _Form, ex, uncertain: set[str]) -> None:
 def _stage_statut_bailleur(f: _Form, ex, uncertain: set[str]) -> None:
     if ex.statut_occupation is None and ex.bailleur:
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, f.data)
+        if ex.statut_occupation is None:
+            uncertain.add("statut_occupation")  # a tenant, of a landlord the lists don't know
 
 
 _NONE_SAID = pattern_store.compile(
@@ -448,6 +528,11 @@ _STAGES = (
         ("ressources", "loyer_mensuel", "montant_dette", "date_dette", "date_document"),
     ),
     (_stage_procedure, "procédure", ("date_audience", "juridiction")),
+    (
+        _stage_phrases,
+        "valeurs dites dans des phrases",
+        ("prescripteur", "organisme_prescripteur", "adresse", "bailleur", "ressources"),
+    ),
     (_stage_statut_bailleur, "statut d'après le bailleur", ("statut_occupation",)),
     (_stage_signal, "champs annoncés", ()),
 )
@@ -1177,6 +1262,10 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
     l_adults, l_children = _listed_people(f.lines, f.libelles, on)
     if not adults and l_adults:
         adults = l_adults
+    if not adults:
+        # no table, no field: people named in the form's own lines with their civility and
+        # birth date ("Madame NOM Prénom – née le …", "et Monsieur …, né le … à …")
+        adults = _civility_lines(f.lines, f.sections, ex.prescripteur, on)
     children = (
         t_children or p_children or _children_from_lines(f.lines, f.sections, f.pairs) or l_children
     )
@@ -1698,7 +1787,7 @@ def _person_from_line(value: str) -> Personne | None:
     date_m = re.search(french.DATE_RE, value, re.IGNORECASE)
     birth = french.parse_date(date_m.group(0)) if date_m else None
     name = value[: date_m.start()] if date_m else value
-    name = re.split(r",|\s+-\s+|\s+n[ée]e?(?:\(e\))?\s+le\b|\(", name)[0].strip(" -,")
+    name = re.split(r",|\s+[-–—]\s+|\s+n[ée]e?(?:\(e\))?\s+le\b|\(", name)[0].strip(" -–—,")
     civ = re.match(rf"^({french.CIVILITE_RE})\s+", name)
     if civ:
         name = name[civ.end() :]
@@ -1711,6 +1800,36 @@ def _person_from_line(value: str) -> Personne | None:
         civilite=french.normalize_civilite(civ.group(1)) if civ else None,
         date_naissance=birth,
     )
+
+
+_CIV_LINE = pattern_store.compile(
+    r"^\s*(?:(?:et|ainsi\s+que)\s+)?(?=(?:madame|monsieur|mademoiselle|mme|m\.|mr)\s)",
+    re.IGNORECASE,
+)
+
+
+def _civility_lines(lines, sections, prescripteur, on=None) -> list[Personne]:
+    """Adults written as a line that starts with their civility and gives a birth date
+    (outside the prescriber's block): each line one person, a grown-up only."""
+    out: list[Personne] = []
+    for i, line in enumerate(lines):
+        m = _CIV_LINE.match(line)
+        if not m or sections[i] == "prescripteur" or ":" in line or " | " in line:
+            continue
+        if not re.search(french.DATE_RE, line, re.IGNORECASE):
+            continue
+        person = _person_from_line(line[m.end() :])
+        if (
+            person is None
+            or person.civilite is None
+            or person.date_naissance is None
+            or not person.prenom
+            or _age(person.date_naissance, on) < 18
+            or _is_prescripteur(person, prescripteur)
+        ):
+            continue
+        out.append(person)
+    return out
 
 
 def _children_from_lines(lines, sections, pairs) -> list[Personne]:
@@ -1738,8 +1857,14 @@ def _listed_people(lines: list[str], libelles, on=None) -> tuple[list[Personne],
         m = re.match(r"^\s*(?P<label>[^:|]{2,70}?)\s*:\s*(?P<rest>.*)$", line)
         if not m or not _label_key(m.group("label"), libelles) == "membres_foyer":
             continue
-        first = [m.group("rest")] if m.group("rest").strip() else []
-        for nxt in first + lines[i + 1 : i + 12]:
+        rest = m.group("rest").strip()
+        following = lines[i + 1 : i + 12]
+        if rest and not rest.endswith(".") and following and ":" not in following[0]:
+            # one sentence listing them, wrapped over the next line
+            rest, following = f"{rest} {following[0].strip()}", following[1:]
+        # "Léa BLANC, née le 11/02/2011 ; Hugo BLANC, né le …": one person an item
+        first = [x for x in re.split(r"\s*;\s*", rest.rstrip(".")) if x.strip()] if rest else []
+        for nxt in first + following:
             if not nxt.strip():
                 continue
             if ":" in nxt or " | " in nxt or _heading(nxt) or _ANY_MARK.search(nxt):
