@@ -15,6 +15,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from asll.domain.landlords import occupation_for
 from asll.domain.model import OBJECTIFS, Extraction, Personne, Ressource
 
 from .. import french, pattern_store
@@ -415,8 +416,15 @@ def _stage_procedure(f: _Form, ex, uncertain: set[str]) -> None:
 def _stage_statut_bailleur(f: _Form, ex, uncertain: set[str]) -> None:
     if ex.statut_occupation is None and ex.bailleur:
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, f.data)
-        if ex.statut_occupation is None:
-            uncertain.add("statut_occupation")  # a tenant, of a landlord the lists don't know
+        conf = f.data.get("statut_occupation", {})
+        listed = occupation_for(ex.bailleur) or any(
+            re.search(p, ex.bailleur, re.IGNORECASE)
+            for p in conf.get("bailleurs_prives", []) + conf.get("bailleurs_sociaux", [])
+        )
+        if ex.statut_occupation is None or not listed:
+            # a landlord the lists don't know: its kind is not said, or guessed from the
+            # shape of its name ("Résidences du Pays Pourpre" may read as a person's)
+            uncertain.add("statut_occupation")
 
 
 _NONE_SAID = pattern_store.compile(
@@ -484,11 +492,27 @@ def _check_values(f: _Form, ex, uncertain: set[str]) -> None:
         and not re.match(r"^\s*(?:total|sous-total)", line, re.IGNORECASE)
         and _heading(line) != "ressources"
         for _ in re.finditer(
-            r"(?<![\d/])\d[\d  .]*,\d{2}(?![\d/])|\b\d+\s?€|en\s+attente", line, re.IGNORECASE
+            r"(?<![\d/])\d[\d  .]*,\d{2}(?![\d/])|\b\d+\s?€|en\s+attente",
+            _income_part(line),
+            re.IGNORECASE,
         )
     )
     if amounts > len(ex.ressources):
         uncertain.add("ressources")
+
+
+def _income_part(line: str) -> str:
+    """A table row of the resources up to the next label: "Salaire | 1 200 € | Énergie | 74 €"
+    holds one income, the expense beside it is another pair."""
+    cells = line.split(" | ")
+    for j, c in enumerate(cells[1:], 1):
+        if (
+            french.parse_montant(c) is None
+            and re.search(r"[A-Za-zÀ-ÿ]{3,}", c)
+            and not re.search(rf"{_PENDING}|demand[ée]e?", c, re.IGNORECASE)
+        ):
+            return " | ".join(cells[:j])
+    return line
 
 
 _LABEL_REST = pattern_store.compile(r"[^:\n|.;]{0,40}?(?=\s*(?:[:|]|$))", re.MULTILINE)
@@ -1859,8 +1883,13 @@ def _listed_people(lines: list[str], libelles, on=None) -> tuple[list[Personne],
             continue
         rest = m.group("rest").strip()
         following = lines[i + 1 : i + 12]
-        if rest and not rest.endswith(".") and following and ":" not in following[0]:
-            # one sentence listing them, wrapped over the next line
+        if (
+            rest
+            and not re.search(french.DATE_RE, rest.split(";")[-1], re.IGNORECASE)
+            and following
+            and ":" not in following[0]
+        ):
+            # one sentence listing them, wrapped over the next line (its last person cut)
             rest, following = f"{rest} {following[0].strip()}", following[1:]
         # "Léa BLANC, née le 11/02/2011 ; Hugo BLANC, né le …": one person an item
         first = [x for x in re.split(r"\s*;\s*", rest.rstrip(".")) if x.strip()] if rest else []
