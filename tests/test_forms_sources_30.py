@@ -222,3 +222,28 @@ def test_prescription_in_sentences_status_said_or_flagged(tmp_path):
     ex = extract(_prose(tmp_path, "locataire de Résidences du Pays Pourpre"))
     assert ex.bailleur == "Résidences du Pays Pourpre"
     assert "statut_occupation" in ex.champs_incertains
+
+
+def test_resources_list_wrapped_over_the_next_line(tmp_path):
+    """« Ressources du ménage : … ; Prime d'activité » then « 779,66 € » on the next line: the
+    last income keeps its amount."""
+    path = _pdf(
+        tmp_path / "liaison.pdf",
+        [
+            "FICHE DE LIAISON – SERVICE SOCIAL",
+            "Travailleur social : Sandrine PUJOL, CESF",
+            "Service : CCAS de Perpignan",
+            "Madame ROIG Carla – née le 11/03/1990",
+            "Ressources du ménage : Allocations familiales 320,00 € ; ARE France Travail "
+            "1 160,01 € ; Prime d'activité",
+            "779,66 €",
+            "Mesure sollicitée : [x] ASLL Maintien [ ] Diagnostic",
+        ],
+    )
+    ex = extract(path)
+    assert [(r.type, r.montant) for r in ex.ressources] == [
+        ("prestations_familiales", 320.0),
+        ("chomage", 1160.01),
+        ("autre", 779.66),
+    ]
+    assert "ressources" not in ex.champs_incertains

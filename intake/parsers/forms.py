@@ -2127,6 +2127,18 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
         if _heading(line) == "ressources":
             # "Ressources : salaire 1 105,00 € ; allocations familiales 148,52 €"
             value = line.split(":", 1)[1] if ":" in line else ""
+            # the list wrapped over the next line ("… ; Prime d'activité" / "779,66 €")
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if (
+                value.strip()
+                and not re.search(rf"(?:{french.MONTANT_RE}|{_PENDING})\W*$", value, re.I)
+                and nxt.strip()
+                and ":" not in nxt
+                and " | " not in nxt
+                and not _heading(nxt)
+                and re.match(rf"\s*(?:{french.MONTANT_RE}|{_PENDING})", nxt, re.I)
+            ):
+                value = f"{value.rstrip()} {nxt.strip()}"
             for item in re.split(r"\s*;\s*|,\s+(?=[A-Za-zÀ-ÿ])|(?<=€)\s+(?=[A-Za-zÀ-ÿ])", value):
                 m = re.match(
                     rf"^(.*?)\s*((?:{french.MONTANT_RE})|{_PENDING})\s*$",
