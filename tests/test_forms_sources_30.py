@@ -247,3 +247,24 @@ def test_resources_list_wrapped_over_the_next_line(tmp_path):
         ("autre", 779.66),
     ]
     assert "ressources" not in ex.champs_incertains
+
+
+def test_resources_list_cut_inside_a_label_with_a_pending_one(tmp_path):
+    path = _pdf(
+        tmp_path / "liaison.pdf",
+        [
+            "FICHE DE LIAISON – SERVICE SOCIAL",
+            "Travailleur social : Sandrine PUJOL, CESF",
+            "Madame ROIG Carla – née le 11/03/1990",
+            "Ressources du ménage : Prime d'activité 187,03 € ; Allocations familiales "
+            "(demande en cours) ; ARE",
+            "France Travail 1 008,16 €",
+            "Mesure sollicitée : [x] ASLL Maintien [ ] Diagnostic",
+        ],
+    )
+    ex = extract(path)
+    assert [(r.type, r.montant) for r in ex.ressources] == [
+        ("autre", 187.03),
+        ("prestations_familiales", None),
+        ("chomage", 1008.16),
+    ]

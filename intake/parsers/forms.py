@@ -2117,7 +2117,10 @@ def _loyer(value: str) -> float | None:
 def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Ressource]:
     out: list[Ressource] = []
     rows: list[list[str]] = []
+    joined: set[int] = set()  # a line read as the end of the one above it
     for i, line in enumerate(lines):
+        if i in joined:
+            continue
         if sections[i] != "ressources":
             # "Ressource 2 : ARE France Travail (€) : 576,46", a field outside any section
             m = _RESOURCE_FIELD.match(line)
@@ -2136,12 +2139,14 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
                 and ":" not in nxt
                 and " | " not in nxt
                 and not _heading(nxt)
-                and re.match(rf"\s*(?:{french.MONTANT_RE}|{_PENDING})", nxt, re.I)
+                and re.search(rf"(?:{french.MONTANT_RE}|{_PENDING})\W*$", nxt, re.I)
             ):
                 value = f"{value.rstrip()} {nxt.strip()}"
+                joined.add(i + 1)
             for item in re.split(r"\s*;\s*|,\s+(?=[A-Za-zÀ-ÿ])|(?<=€)\s+(?=[A-Za-zÀ-ÿ])", value):
+                # "Allocations familiales (demande en cours)": the pending said in brackets
                 m = re.match(
-                    rf"^(.*?)\s*((?:{french.MONTANT_RE})|{_PENDING})\s*$",
+                    rf"^(.*?)\s*\(?\s*((?:{french.MONTANT_RE})|{_PENDING})\s*\)?\s*$",
                     item.strip(),
                     re.IGNORECASE,
                 )
