@@ -4640,6 +4640,382 @@ FORM_FAMILIES = {
 }
 
 
+# --- built from sources 30-32 (branch forms2, « en chantier »: first-sight scores in
+# corpus/sources/README.md). Kept in one block to ease merging.
+
+ORGANISMES.update(
+    {
+        "val-d-oise": [
+            "CCAS d'Argenteuil",
+            "Service social départemental de Cergy",
+            "CCAS de Sarcelles",
+        ],
+        "pyrenees-orientales": [
+            "CCAS de Perpignan",
+            "Maison sociale de proximité de Céret",
+            "CCAS de Canet-en-Roussillon",
+        ],
+        "dordogne": ["MDS de Périgueux", "CCAS de Bergerac", "MDS de Sarlat-la-Canéda"],
+    }
+)
+FORM_VILLES.update(
+    {
+        "val-d-oise": [("Argenteuil", "95100"), ("Cergy", "95000"), ("Sarcelles", "95200")],
+        "pyrenees-orientales": [
+            ("Perpignan", "66000"),
+            ("Céret", "66400"),
+            ("Canet-en-Roussillon", "66140"),
+        ],
+        "dordogne": [
+            ("Périgueux", "24000"),
+            ("Bergerac", "24100"),
+            ("Sarlat-la-Canéda", "24200"),
+        ],
+    }
+)
+AVDL_MESURES = {
+    "diagnostic": "Diagnostic (bilan de la situation du ménage)",
+    "acces": "Accompagnement vers le logement",
+    "maintien": "Accompagnement dans le logement",
+    "renouvellement": "Renouvellement de la mesure",
+}
+
+
+def form_avdl_blocks(f) -> list:
+    """AVDL request (source 30): prescriber block first, the whole household in one table
+    (the applicant is a row, sex as « F » / « M »), measure named the AVDL way, budget as a
+    table of incomes beside expenses (rent among the expenses), dates « JJ-MM-AAAA »."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    pre_p, pre_n = f["prescripteur"]
+    rows = [["Lien", "Nom de naissance", "Nom d'usage", "Prénom", "Né(e) le", "Sexe"]]
+    for i, p in enumerate(a):
+        rows.append(
+            [
+                "Demandeur" if i == 0 else "Conjoint(e)",
+                _nom_naissance(p, r),
+                p["nom"],
+                p["prenom"],
+                d_num(p["naissance"], "-"),
+                "F" if p["femme"] else "M",
+            ]
+        )
+    for n, pr, dn in f["enfants"]:
+        fille = pr in PRENOMS_F
+        rows.append(["Fille" if fille else "Fils", n, n, pr, d_num(dn, "-"), "F" if fille else "M"])
+    sit = {
+        "couple": "Couple",
+        "femme_seule": "Personne seule",
+        "homme_seul": "Personne seule",
+    }[f["composition"]]
+    if f["enfants"] and len(a) == 1:
+        sit = "Famille monoparentale"
+    statuts = {
+        "locataire_public": "Locataire du parc social",
+        "locataire_prive": "Locataire du parc privé",
+        "heberge": "Hébergé chez un tiers",
+    }
+    budget = [["Revenus", "Montant mensuel", "Dépenses", "Montant mensuel"]]
+    depenses = []
+    if f["loyer"]:
+        depenses.append(("Loyer charges comprises", f["loyer"][0] + (f["loyer"][1] or 0)))
+    depenses += [
+        ("Énergie (électricité, gaz)", _montant(r, 40, 120)),
+        ("Assurance habitation", _montant(r, 10, 25)),
+        ("Téléphone / internet", _montant(r, 20, 60)),
+    ]
+    for i in range(max(len(f["ressources"]), len(depenses))):
+        lab, _, m = f["ressources"][i] if i < len(f["ressources"]) else ("", None, None)
+        dl, dm = depenses[i] if i < len(depenses) else ("", None)
+        budget.append(
+            [
+                lab,
+                ("en cours d'ouverture" if m is None else f"{m_espace(m)} €") if lab else "",
+                dl,
+                f"{m_espace(dm)} €" if dm is not None else "",
+            ]
+        )
+    out = [
+        ("t", "DEMANDE DE MESURE AVDL HORS DALO"),
+        ("h", "Accompagnement vers et dans le logement – à adresser au SIAO"),
+        ("l", f"Date de la demande : {d_num(f['date'], '-')}"),
+        ("b", "1. LE PRESCRIPTEUR"),
+        (
+            "tab",
+            [
+                ["Structure prescriptrice", f["organisme"]],
+                ["Nom du référent", pre_n],
+                ["Prénom du référent", pre_p],
+                ["Fonction", r.choice(["Assistante sociale", "CESF", "Éducatrice spécialisée"])],
+                ["Téléphone", _tel(r, "01")],
+            ],
+        ),
+        ("b", "2. TYPE DE DEMANDE"),
+        ("l", _cases(AVDL_MESURES, f["mesure"])),
+        ("b", "3. COMPOSITION DU MÉNAGE"),
+        ("tab", rows),
+        (
+            "l",
+            "Situation familiale : "
+            + _cases({s: s for s in ("Personne seule", "Couple", "Famille monoparentale")}, sit),
+        ),
+        ("b", "4. LOGEMENT ACTUEL"),
+        ("l", f"Adresse : {f['numero']} {f['rue']}"),
+        ("l", f"Code postal : {f['cp']}        Commune : {f['commune']}"),
+        ("l", "Statut d'occupation : " + _cases(statuts, f["statut"])),
+        ("l", f"Nom du bailleur : {f['bailleur'] or 'sans objet'}"),
+        ("b", "5. SITUATION BUDGÉTAIRE"),
+        ("tab", budget),
+    ]
+    if f["dette"]:
+        out.append(
+            (
+                "l",
+                f"Dette locative : ☒ oui ☐ non   Montant : {m_espace(f['dette'][0])} € "
+                f"au {d_num(f['dette'][1], '-')}",
+            )
+        )
+    else:
+        out.append(("l", "Dette locative : ☐ oui ☒ non"))
+    out += [
+        ("b", "6. PARCOURS RÉSIDENTIEL ET MOTIF DE LA DEMANDE"),
+        (
+            "l",
+            "Le ménage a besoin d'un soutien pour accéder à un logement adapté ou s'y "
+            "maintenir ; les aides mobilisables ont été étudiées avec lui.",
+        ),
+        ("sp", 3),
+        ("l", "Signature du ménage :                    Signature et cachet du prescripteur :"),
+    ]
+    return out
+
+
+def form_avdl_docx(path, f) -> None:
+    write_docx(Path(path), form_avdl_blocks(f), "Calibri", author="SIAO")
+
+
+def prep_signalement(f) -> None:
+    """A landlord's report is about a tenant in debt: a tenancy, a landlord and a debt."""
+    r = _sub_rng(f)
+    if f["statut"] == "heberge":
+        f["statut"] = "locataire_public"
+        f["bailleur"] = r.choice(
+            ["Office 66", "Roussillon Habitat", "Perpignan Méditerranée Habitat"]
+        )
+        f["loyer"] = (_montant(r, 280, 650), _montant(r, 20, 80))
+    if not f["dette"]:
+        f["dette"] = (_montant(r, 600, 3200), date(2025, r.randrange(6, 10), r.choice([15, 30])))
+
+
+def form_signalement_bailleur(f) -> list:
+    """Landlord's unpaid-rent report with a liaison part for the social worker (source 31):
+    tenants « M. et Mme NOM Prénom » on one line, rent and charges apart in euros, housing
+    benefit and the share left to pay, the debt's period and threshold formula, then the
+    household and the measure filled by the social worker."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    base, ch = f["loyer"]
+    ch = ch or 0.0
+    if len(a) == 2 and a[0]["nom"] == a[1]["nom"]:
+        loc = f"M. et Mme {a[0]['nom']} {a[0]['prenom']} et {a[1]['prenom']}"
+    else:
+        loc = " et ".join(_nom_prenom(p) for p in a)
+    apl = round(min(base * 0.4, 230), 2)
+    debut = MOIS[max(f["dette"][1].month - r.randrange(3, 6), 0)]
+    pre_p, pre_n = f["prescripteur"]
+    out = [
+        ("t", "FICHE DE SIGNALEMENT D'IMPAYÉ DE LOYER"),
+        ("h", "et de liaison avec le service social"),
+        ("b", "VOLET 1 – À COMPLÉTER PAR LE BAILLEUR"),
+        ("l", f"Bailleur : {f['bailleur']} – service prévention des impayés"),
+        ("l", f"Date du signalement : {d_long(f['date'])}"),
+        ("l", f"Locataire(s) : {loc}"),
+        (
+            "l",
+            f"Adresse du logement : {f['numero']}, {f['rue']} – {f['cp']} {f['commune'].upper()}",
+        ),
+        (
+            "l",
+            f"Loyer mensuel : {m_espace(base)} euros     Charges mensuelles : {m_espace(ch)} euros",
+        ),
+        ("l", f"Aide au logement (tiers payant) : {m_espace(apl)} euros"),
+        ("l", f"Part restant due chaque mois : {m_espace(base + ch - apl)} euros"),
+        ("l", f"Période de la dette : de {debut} à {MOIS[f['dette'][1].month - 1]} 2025"),
+        (
+            "l",
+            f"Montant de la dette arrêté au {d_num(f['dette'][1])} : "
+            f"{m_espace(f['dette'][0])} euros",
+        ),
+        (
+            "l",
+            f"Seuil d'impayé : 2 x ({m_espace(base)} € + {m_espace(ch)} €) = "
+            f"{m_espace(2 * (base + ch))} €",
+        ),
+        ("b", "VOLET 2 – À COMPLÉTER PAR LE TRAVAILLEUR SOCIAL"),
+        (
+            "l",
+            f"Travailleur social : {pre_p} {pre_n.upper()}, {r.choice(['CESF', 'assistante sociale'])}",
+        ),
+        ("l", f"Service : {f['organisme']}"),
+    ]
+    for p in a:
+        civ = "Madame" if p["femme"] else "Monsieur"
+        out.append(("l", f"{civ} {p['nom']} {p['prenom']} – né(e) le {d_num(p['naissance'])}"))
+    if f["enfants"]:
+        kids = " ; ".join(f"{n} {pr} ({d_num(dn)})" for n, pr, dn in f["enfants"])
+        out.append(("l", f"Enfants à charge : {len(f['enfants'])} – {kids}"))
+    else:
+        out.append(("l", "Enfants à charge : 0"))
+    out.append(
+        (
+            "l",
+            "Ressources du ménage : "
+            + " ; ".join(
+                f"{lab} {'(demande en cours)' if m is None else m_espace(m) + ' €'}"
+                for lab, _, m in f["ressources"]
+            ),
+        )
+    )
+    out += [
+        (
+            "l",
+            "Parc : "
+            + _cases(
+                {"locataire_public": "social", "locataire_prive": "privé"},
+                f["statut"],
+                "[x]",
+                "[ ]",
+            ),
+        ),
+        ("l", "Mesure sollicitée : " + _cases(MESURE_LAB, f["mesure"], "[x]", "[ ]")),
+        ("sp", 3),
+        ("l", "Visa du bailleur :                       Visa du travailleur social :"),
+    ]
+    return out
+
+
+ASLL_AXES = [
+    "Gestion du budget",
+    "Accès aux droits",
+    "Projet logement",
+    "Appropriation et bon usage du logement",
+    "Médiation avec le voisinage",
+    "Médiation dans le cadre du contrat de location",
+]
+
+
+def form_udaf_phrases(f) -> list:
+    """ASLL prescription written in sentences (source 32): « Je soussignée … propose … au
+    bénéfice de Madame NOM Prénom, née le … à … », orientation and work axes ticked,
+    resources, rent and debt in prose, the three signatories of the individual agreement."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    pre_p, pre_n = f["prescripteur"]
+    fonction = r.choice(["assistante sociale", "conseillère en économie sociale et familiale"])
+    out = [
+        ("t", "UDAF DE LA DORDOGNE – SERVICE ASLL"),
+        ("h", "Fiche de prescription d'une mesure d'accompagnement social lié au logement"),
+        (
+            "l",
+            f"Je soussignée {pre_p} {pre_n}, {fonction} ({f['organisme']}), propose la mise "
+            "en œuvre d'une mesure d'ASLL au bénéfice de :",
+        ),
+    ]
+    for i, p in enumerate(a):
+        civ = "Madame" if p["femme"] else "Monsieur"
+        ne = "née" if p["femme"] else "né"
+        out.append(
+            (
+                "i",
+                f"{'et ' if i else ''}{civ} {p['nom'].upper()} {p['prenom']}, {ne} le "
+                f"{d_long(p['naissance'])} à {p['lieu']},",
+            )
+        )
+    lieu = f"locataire de {f['bailleur']}" if f["bailleur"] else "hébergé(e) chez un tiers"
+    out.append(("l", f"demeurant {f['numero']} {f['rue']}, {f['cp']} {f['commune']}, {lieu}."))
+    if f["enfants"]:
+        kids = " ; ".join(f"{pr} {n}, né(e) le {d_num(dn)}" for n, pr, dn in f["enfants"])
+        out.append(("l", f"Enfants vivant au foyer : {kids}."))
+    else:
+        out.append(("l", "Aucun enfant ne vit au foyer."))
+    out += [
+        (
+            "l",
+            "Orientation : "
+            + _cases(
+                {
+                    "acces": "accès",
+                    "maintien": "maintien",
+                    "renouvellement": "renouvellement",
+                    "diagnostic": "diagnostic préalable",
+                },
+                f["mesure"],
+                "(X)",
+                "( )",
+            ),
+        ),
+        ("l", "Axes de travail :"),
+    ]
+    axes = set(r.sample(ASLL_AXES, 2))
+    for ax in ASLL_AXES:
+        out.append(("i", f"{'(X)' if ax in axes else '( )'} {ax}"))
+    res = []
+    for lab, _, m in f["ressources"]:
+        res.append(
+            f"{lab} (droit en cours d'ouverture)"
+            if m is None
+            else f"{lab} pour {m_espace(m)} euros par mois"
+        )
+    out.append(("l", "Le ménage perçoit : " + ", ".join(res) + "."))
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        if ch:
+            out.append(
+                (
+                    "l",
+                    f"Le loyer s'élève à {m_espace(base + ch)} euros charges comprises "
+                    f"(dont {m_espace(ch)} euros de charges).",
+                )
+            )
+        else:
+            out.append(("l", f"Le loyer s'élève à {m_espace(base)} euros par mois."))
+    if f["dette"]:
+        out.append(
+            (
+                "l",
+                f"Une dette locative de {m_espace(f['dette'][0])} euros est constatée au "
+                f"{d_long(f['dette'][1])}.",
+            )
+        )
+    out += [
+        ("l", f"Fait à {f['organisme'].split(' de ')[-1]}, le {d_long(f['date'])}"),
+        ("sp", 3),
+        ("b", "Convention individuelle d'accompagnement"),
+        ("l", "Le bénéficiaire        Le prescripteur        L'opérateur (UDAF de la Dordogne)"),
+    ]
+    return out
+
+
+FORM_FAMILIES.update(
+    {
+        "avdl-hors-dalo-prescripteur-en-tete": dict(
+            dep="val-d-oise", reglage=True, kind="docx", fn=form_avdl_docx, scan=False, odt=True
+        ),
+        "bailleur-signalement-fiche-liaison": dict(
+            dep="pyrenees-orientales",
+            reglage=True,
+            kind="flat",
+            fn=form_signalement_bailleur,
+            scan=True,
+            prep=prep_signalement,
+        ),
+        "udaf-asll-convention-phrases": dict(
+            dep="dordogne", reglage=True, kind="flat", fn=form_udaf_phrases, scan=True
+        ),
+    }
+)
+
+
 # --------------------------------------------------------------------------- scans
 
 

@@ -15,6 +15,7 @@ import logging
 import re
 from dataclasses import dataclass
 
+from asll.domain.landlords import occupation_for
 from asll.domain.model import OBJECTIFS, Extraction, Personne, Ressource
 
 from .. import french, pattern_store
@@ -43,7 +44,7 @@ _CELL_MARK = pattern_store.compile(
 SECTIONS = {
     "prescripteur": r"prescripteur|cadre\s+r[ée]serv[ée]\s+(?:au|[àa]\s+l.)\s*(?:travailleu|prescri|service|instructeur|r[ée]f[ée]rent)\w*|r[ée]f[ée]rent|travailleur\s+social|service\s+demandeur|organisme\s+demandeur|demandeur\s+de\s+la\s+mesure|"
     r"instruction\s+sociale|service\s+instructeur",
-    "mesure": r"type\s+de\s+(?:la\s+)?mesure|nature\s+de\s+la\s+(?:mesure|demande)|mesure\s+(?:sollicit|demand|pr[ée]conis)",
+    "mesure": r"type\s+de\s+(?:la\s+)?(?:mesure|demande)|nature\s+de\s+la\s+(?:mesure|demande)|mesure\s+(?:sollicit|demand|pr[ée]conis)|orientation\s*:",
     "menage": r"m[ée]nage|la\s+personne|identit[ée]|demandeur|composition|[ée]tat\s+civil|situation\s+familiale|"
     r"(?:personnes?|membres?)\s+(?:composant|constituant|vivant|du\s+foyer|du\s+m[ée]nage)|foyer|famille",
     "conjoint": r"(?:votre\s+)?(?:conjoint|concubin|co-?demandeur|co-?titulaire)",
@@ -213,6 +214,84 @@ def _stage_logement(f: _Form, ex, uncertain: set[str]) -> None:
 _ADDRESS_DEBRIS = pattern_store.compile(r"\s*[—–|¦_]+\s*$")
 
 
+def _stage_phrases(f: _Form, ex, uncertain: set[str]) -> None:
+    """A form written in sentences ("Je soussignée …, assistante sociale (MDS de X), propose
+    … pour Madame …, demeurant 12 rue …, 24000 X, locataire de Y. Le ménage perçoit : …"):
+    the cue words of `[formulaire.phrases]` introduce the values the fields did not give."""
+    cues = f.conf.get("phrases", {})
+    text = "\n".join(f.lines)
+    if not ex.prescripteur and cues.get("soussigne"):
+        m = re.search(rf"{cues['soussigne']}\s*(?P<v>[^\n]+)", text, re.IGNORECASE)
+        if m:
+            # "Claire MARTIN, assistante sociale (MDS de Périgueux)" / "…, CESF au CCAS de X"
+            v = re.split(
+                r"\s*[,;]?\s+(?:propose|sollicite|demande|atteste|certifie)\b", m.group("v")
+            )[0]
+            name, org = _split_person_org(re.sub(r"[()]", ",", v))
+            if org:
+                org = re.sub(r"^(?:au|[àa]\s+la|[àa]\s+l['’]|du|de\s+la|de\s+l['’])\s*", "", org)
+                org = re.sub(r"^\w+(?:\s+\w+){0,5}?\s+(?:au|[àa]\s+la|[àa]\s+l['’])\s*", "", org)
+            if name and _plausible_name(name) and len(name.split()) >= 2:
+                ex.prescripteur = name
+                uncertain.discard("prescripteur")
+                if not ex.organisme_prescripteur and org and not _JOB.match(org):
+                    ex.organisme_prescripteur = _org_name(org)
+                    uncertain.discard("organisme_prescripteur")
+    if not ex.adresse and cues.get("demeurant"):
+        for line in f.lines:
+            m = re.search(cues["demeurant"], line, re.IGNORECASE)
+            if not m or not re.search(r"\b\d{5}\b", line[m.end() :]):
+                continue
+            rest = line[m.end() :]
+            # the address ends after its town: "24000 Périgueux, locataire de …"
+            town = re.search(r"\b\d{5}\s+[^,.;]+", rest)
+            addr = parse_address(
+                rest[: town.end()].replace(", " + town.group(0), "\n" + town.group(0)),
+                f.data.get("adresse", {}).get("types_voie", "rue"),
+                f.data.get("adresse", {}).get("complement", "b[âa]t"),
+            )
+            if addr:
+                ex.adresse, ex.complement_adresse = addr.adresse, addr.complement
+                ex.code_postal, ex.commune = addr.code_postal, addr.commune
+                for k in ("adresse", "code_postal", "commune"):
+                    uncertain.discard(k)
+                if not ex.statut_occupation:
+                    ex.statut_occupation = _first_option(
+                        rest[town.end() :], f.conf.get("statut_occupation", []), strict=True
+                    )
+            break
+    if not ex.bailleur and cues.get("locataire_de"):
+        m = re.search(rf"{cues['locataire_de']}(?P<v>[^\n.;(]+)", text, re.IGNORECASE)
+        if m:
+            value = clean_bailleur(m.group("v"))
+            if value and not is_placeholder(value):
+                ex.bailleur = value
+    if not ex.ressources and cues.get("percoit"):
+        options = f.conf.get("ressources", [])
+        for i, line in enumerate(f.lines):
+            m = re.match(rf"^\s*{cues['percoit']}\s*:?\s*(?P<v>.+)$", line, re.IGNORECASE)
+            if not m:
+                continue
+            value = m.group("v")
+            # the sentence goes on over the next lines until its full stop ("… pour 1" /
+            # "628,08 euros par mois.")
+            for nxt in f.lines[i + 1 : i + 4]:
+                if value.rstrip().endswith(".") or not nxt.strip() or ":" in nxt:
+                    break
+                value = f"{value.rstrip()} {nxt.strip()}"
+            for item in re.split(r"\s*[;,]\s+(?=[A-Za-zÀ-ÿ])|\s+et\s+(?=l[ea']|\w+\s+pour)", value):
+                item = re.sub(r"\s*(?:par\s+mois|/\s*mois|mensuels?)?\s*\.?\s*$", "", item)
+                kind = _resource_type(item, options)
+                if kind is None:
+                    continue
+                if re.search(rf"{_PENDING}|en\s+cours|demand[ée]e?", item, re.IGNORECASE):
+                    ex.ressources.append(Ressource(kind, None))
+                    continue
+                amount = french.parse_montant(item)
+                if amount is not None:
+                    ex.ressources.append(Ressource(kind, amount))
+
+
 def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
     lines, sections = f.lines, f.sections
     ex.ressources = _ressources(
@@ -337,6 +416,15 @@ def _stage_procedure(f: _Form, ex, uncertain: set[str]) -> None:
 def _stage_statut_bailleur(f: _Form, ex, uncertain: set[str]) -> None:
     if ex.statut_occupation is None and ex.bailleur:
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, f.data)
+        conf = f.data.get("statut_occupation", {})
+        listed = occupation_for(ex.bailleur) or any(
+            re.search(p, ex.bailleur, re.IGNORECASE)
+            for p in conf.get("bailleurs_prives", []) + conf.get("bailleurs_sociaux", [])
+        )
+        if ex.statut_occupation is None or not listed:
+            # a landlord the lists don't know: its kind is not said, or guessed from the
+            # shape of its name ("Résidences du Pays Pourpre" may read as a person's)
+            uncertain.add("statut_occupation")
 
 
 _NONE_SAID = pattern_store.compile(
@@ -404,11 +492,27 @@ def _check_values(f: _Form, ex, uncertain: set[str]) -> None:
         and not re.match(r"^\s*(?:total|sous-total)", line, re.IGNORECASE)
         and _heading(line) != "ressources"
         for _ in re.finditer(
-            r"(?<![\d/])\d[\d  .]*,\d{2}(?![\d/])|\b\d+\s?€|en\s+attente", line, re.IGNORECASE
+            r"(?<![\d/])\d[\d  .]*,\d{2}(?![\d/])|\b\d+\s?€|en\s+attente",
+            _income_part(line),
+            re.IGNORECASE,
         )
     )
     if amounts > len(ex.ressources):
         uncertain.add("ressources")
+
+
+def _income_part(line: str) -> str:
+    """A table row of the resources up to the next label: "Salaire | 1 200 € | Énergie | 74 €"
+    holds one income, the expense beside it is another pair."""
+    cells = line.split(" | ")
+    for j, c in enumerate(cells[1:], 1):
+        if (
+            french.parse_montant(c) is None
+            and re.search(r"[A-Za-zÀ-ÿ]{3,}", c)
+            and not re.search(rf"{_PENDING}|demand[ée]e?", c, re.IGNORECASE)
+        ):
+            return " | ".join(cells[:j])
+    return line
 
 
 _LABEL_REST = pattern_store.compile(r"[^:\n|.;]{0,40}?(?=\s*(?:[:|]|$))", re.MULTILINE)
@@ -448,6 +552,11 @@ _STAGES = (
         ("ressources", "loyer_mensuel", "montant_dette", "date_dette", "date_document"),
     ),
     (_stage_procedure, "procédure", ("date_audience", "juridiction")),
+    (
+        _stage_phrases,
+        "valeurs dites dans des phrases",
+        ("prescripteur", "organisme_prescripteur", "adresse", "bailleur", "ressources"),
+    ),
     (_stage_statut_bailleur, "statut d'après le bailleur", ("statut_occupation",)),
     (_stage_signal, "champs annoncés", ()),
 )
@@ -1177,6 +1286,10 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
     l_adults, l_children = _listed_people(f.lines, f.libelles, on)
     if not adults and l_adults:
         adults = l_adults
+    if not adults:
+        # no table, no field: people named in the form's own lines with their civility and
+        # birth date ("Madame NOM Prénom – née le …", "et Monsieur …, né le … à …")
+        adults = _civility_lines(f.lines, f.sections, ex.prescripteur, on)
     children = (
         t_children or p_children or _children_from_lines(f.lines, f.sections, f.pairs) or l_children
     )
@@ -1339,6 +1452,10 @@ def _household_tables(
                 col.setdefault("nom_prenom", j)
             elif re.search(r"prenom", h):
                 col.setdefault("prenom", j)
+            elif re.search(r"\bnom\s+(?:d.usage|marital|d.epouse)", h):
+                col["nom"] = j  # the usage name is the one the dossier keeps
+            elif re.search(r"\bnom\s+de\s+(?:naissance|jeune\s+fille)", h):
+                col.setdefault("nom_naissance", j)  # a name, not a date column
             elif re.search(r"naissance|ne\(e\)|nee? le|^nee?$", h):
                 col.setdefault("date", j)
             elif re.search(r"civilit|sexe", h):
@@ -1349,6 +1466,9 @@ def _household_tables(
                 col.setdefault("nom", j)
             elif re.search(r"qualit|lien|role|statut|membre", h):
                 col.setdefault("role", j)
+        if "nom" not in col and "nom_naissance" in col:
+            col["nom"] = col["nom_naissance"]
+        col.pop("nom_naissance", None)
         if not ("nom" in col and "prenom" in col or "nom_prenom" in col and len(col) >= 2):
             if len(table) > 1 and sum(1 for h in header if _HOUSEHOLD_HINT.search(h)) >= 2:
                 unsure = True
@@ -1691,7 +1811,7 @@ def _person_from_line(value: str) -> Personne | None:
     date_m = re.search(french.DATE_RE, value, re.IGNORECASE)
     birth = french.parse_date(date_m.group(0)) if date_m else None
     name = value[: date_m.start()] if date_m else value
-    name = re.split(r",|\s+-\s+|\s+n[ée]e?(?:\(e\))?\s+le\b|\(", name)[0].strip(" -,")
+    name = re.split(r",|\s+[-–—]\s+|\s+n[ée]e?(?:\(e\))?\s+le\b|\(", name)[0].strip(" -–—,")
     civ = re.match(rf"^({french.CIVILITE_RE})\s+", name)
     if civ:
         name = name[civ.end() :]
@@ -1704,6 +1824,36 @@ def _person_from_line(value: str) -> Personne | None:
         civilite=french.normalize_civilite(civ.group(1)) if civ else None,
         date_naissance=birth,
     )
+
+
+_CIV_LINE = pattern_store.compile(
+    r"^\s*(?:(?:et|ainsi\s+que)\s+)?(?=(?:madame|monsieur|mademoiselle|mme|m\.|mr)\s)",
+    re.IGNORECASE,
+)
+
+
+def _civility_lines(lines, sections, prescripteur, on=None) -> list[Personne]:
+    """Adults written as a line that starts with their civility and gives a birth date
+    (outside the prescriber's block): each line one person, a grown-up only."""
+    out: list[Personne] = []
+    for i, line in enumerate(lines):
+        m = _CIV_LINE.match(line)
+        if not m or sections[i] == "prescripteur" or ":" in line or " | " in line:
+            continue
+        if not re.search(french.DATE_RE, line, re.IGNORECASE):
+            continue
+        person = _person_from_line(line[m.end() :])
+        if (
+            person is None
+            or person.civilite is None
+            or person.date_naissance is None
+            or not person.prenom
+            or _age(person.date_naissance, on) < 18
+            or _is_prescripteur(person, prescripteur)
+        ):
+            continue
+        out.append(person)
+    return out
 
 
 def _children_from_lines(lines, sections, pairs) -> list[Personne]:
@@ -1731,8 +1881,19 @@ def _listed_people(lines: list[str], libelles, on=None) -> tuple[list[Personne],
         m = re.match(r"^\s*(?P<label>[^:|]{2,70}?)\s*:\s*(?P<rest>.*)$", line)
         if not m or not _label_key(m.group("label"), libelles) == "membres_foyer":
             continue
-        first = [m.group("rest")] if m.group("rest").strip() else []
-        for nxt in first + lines[i + 1 : i + 12]:
+        rest = m.group("rest").strip()
+        following = lines[i + 1 : i + 12]
+        if (
+            rest
+            and not re.search(french.DATE_RE, rest.split(";")[-1], re.IGNORECASE)
+            and following
+            and ":" not in following[0]
+        ):
+            # one sentence listing them, wrapped over the next line (its last person cut)
+            rest, following = f"{rest} {following[0].strip()}", following[1:]
+        # "Léa BLANC, née le 11/02/2011 ; Hugo BLANC, né le …": one person an item
+        first = [x for x in re.split(r"\s*;\s*", rest.rstrip(".")) if x.strip()] if rest else []
+        for nxt in first + following:
             if not nxt.strip():
                 continue
             if ":" in nxt or " | " in nxt or _heading(nxt) or _ANY_MARK.search(nxt):
@@ -1956,7 +2117,10 @@ def _loyer(value: str) -> float | None:
 def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Ressource]:
     out: list[Ressource] = []
     rows: list[list[str]] = []
+    joined: set[int] = set()  # a line read as the end of the one above it
     for i, line in enumerate(lines):
+        if i in joined:
+            continue
         if sections[i] != "ressources":
             # "Ressource 2 : ARE France Travail (€) : 576,46", a field outside any section
             m = _RESOURCE_FIELD.match(line)
@@ -1966,9 +2130,23 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
         if _heading(line) == "ressources":
             # "Ressources : salaire 1 105,00 € ; allocations familiales 148,52 €"
             value = line.split(":", 1)[1] if ":" in line else ""
+            # the list wrapped over the next line ("… ; Prime d'activité" / "779,66 €")
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if (
+                value.strip()
+                and not re.search(rf"(?:{french.MONTANT_RE}|{_PENDING})\W*$", value, re.I)
+                and nxt.strip()
+                and ":" not in nxt
+                and " | " not in nxt
+                and not _heading(nxt)
+                and re.search(rf"(?:{french.MONTANT_RE}|{_PENDING})\W*$", nxt, re.I)
+            ):
+                value = f"{value.rstrip()} {nxt.strip()}"
+                joined.add(i + 1)
             for item in re.split(r"\s*;\s*|,\s+(?=[A-Za-zÀ-ÿ])|(?<=€)\s+(?=[A-Za-zÀ-ÿ])", value):
+                # "Allocations familiales (demande en cours)": the pending said in brackets
                 m = re.match(
-                    rf"^(.*?)\s*((?:{french.MONTANT_RE})|{_PENDING})\s*$",
+                    rf"^(.*?)\s*\(?\s*((?:{french.MONTANT_RE})|{_PENDING})\s*\)?\s*$",
                     item.strip(),
                     re.IGNORECASE,
                 )
@@ -2014,6 +2192,10 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
                 v = french.parse_montant(c)
                 if v is not None:
                     amounts.append(v)
+                elif re.search(r"[A-Za-zÀ-ÿ]{3,}", c):
+                    # "Salaire | 1 200 € | Énergie | 74 €": another label starts another
+                    # pair (an expense beside the income), its amount is not this income's
+                    break
         if not amounts:
             continue
         for a in amounts:

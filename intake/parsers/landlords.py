@@ -162,6 +162,10 @@ _COUPLE = re.compile(
 
 def clean_bailleur(raw: str) -> str | None:
     raw = re.sub(r"\s+", " ", french.normalize_text(raw)).strip(" :;,.-|")
+    # "Roussillon Habitat – service prévention des impayés": the unit is not the landlord
+    raw = re.sub(
+        r"\s+[-–—]\s+(?i:service|direction|agence|p[ôo]le|d[ée]partement|cellule)\b.*$", "", raw
+    )
     # a legal form with dots is the same form: "S.C.I." is "SCI", "S.A.R.L." is "SARL"
     raw = re.sub(
         r"\b(?:S\.\s?C\.\s?I|S\.\s?A\.\s?R\.\s?L|S\.\s?A\.\s?S|S\.\s?E\.\s?M|O\.\s?P\.\s?H)\.?(?=\s|$)",

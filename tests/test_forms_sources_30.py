@@ -1,0 +1,270 @@
+"""Referral forms laid out like the public sources 30 to 32 (corpus/sources/README.md): an AVDL
+request whose household and budget are tables, a landlord's unpaid-rent report with a liaison
+part for the social worker, and an ASLL prescription written in sentences. Each test builds the
+document a service would send and reads it through the whole extractor, field by field."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from corpus.make_corpus import build_pdf
+from intake.extract import extract
+
+
+def _docx(path: Path, blocks) -> Path:
+    from docx import Document as Docx
+
+    doc = Docx()
+    for kind, val in blocks:
+        if kind == "tab":
+            t = doc.add_table(rows=len(val), cols=max(len(r) for r in val))
+            for i, row in enumerate(val):
+                for j, v in enumerate(row):
+                    t.cell(i, j).text = v
+        else:
+            doc.add_paragraph(val)
+    doc.save(path)
+    return path
+
+
+def _pdf(path: Path, lines: list[str]) -> Path:
+    build_pdf(path, [(None, [("l", x) for x in lines], "Helvetica", 10, 18)])
+    return path
+
+
+def _people(ex):
+    return [(p.civilite, p.nom, p.prenom, p.date_naissance) for p in ex.personnes]
+
+
+def _avdl(tmp_path, mesure_line: str) -> Path:
+    return _docx(
+        tmp_path / "avdl.docx",
+        [
+            ("p", "DEMANDE DE MESURE AVDL HORS DALO"),
+            ("p", "Date de la demande : 03-11-2025"),
+            ("p", "1. LE PRESCRIPTEUR"),
+            (
+                "tab",
+                [
+                    ["Structure prescriptrice", "CCAS de Pontoise"],
+                    ["Nom du référent", "VASSEUR"],
+                    ["Prénom du référent", "Amandine"],
+                ],
+            ),
+            ("p", "2. TYPE DE DEMANDE"),
+            ("p", mesure_line),
+            ("p", "3. COMPOSITION DU MÉNAGE"),
+            (
+                "tab",
+                [
+                    ["Lien", "Nom de naissance", "Nom d'usage", "Prénom", "Né(e) le", "Sexe"],
+                    ["Demandeur", "KONATÉ", "TRAORÉ", "Awa", "14-06-1987", "F"],
+                    ["Fils", "TRAORÉ", "TRAORÉ", "Moussa", "02-09-2015", "M"],
+                ],
+            ),
+            ("p", "4. LOGEMENT ACTUEL"),
+            ("p", "Adresse : 7 rue de la Coutellerie"),
+            ("p", "Code postal : 95300        Commune : Pontoise"),
+            ("p", "Nom du bailleur : Val d'Oise Habitat"),
+            ("p", "5. SITUATION BUDGÉTAIRE"),
+            (
+                "tab",
+                [
+                    ["Revenus", "Montant mensuel", "Dépenses", "Montant mensuel"],
+                    ["Salaire", "1 240,00 €", "Loyer charges comprises", "612,00 €"],
+                    ["Allocations familiales", "148,52 €", "Énergie (électricité, gaz)", "86,40 €"],
+                    ["", "", "Assurance habitation", "14,90 €"],
+                ],
+            ),
+        ],
+    )
+
+
+def test_avdl_household_table_with_birth_and_usage_names(tmp_path):
+    """« Nom de naissance » is a name column, not the birth-date one; the usage name is kept."""
+    ex = extract(
+        _avdl(
+            tmp_path,
+            "☐ Diagnostic   ☐ Accompagnement vers le logement   ☒ Accompagnement dans le logement",
+        )
+    )
+    assert ex.type_document == "fiche_prescription"
+    assert _people(ex) == [("Mme", "TRAORÉ", "Awa", date(1987, 6, 14))]
+    assert [(c.nom, c.prenom, c.date_naissance) for c in ex.enfants] == [
+        ("TRAORÉ", "Moussa", date(2015, 9, 2))
+    ]
+    assert ex.composition == "femme_seule" and ex.nb_enfants == 1
+    assert ex.prescripteur == "Amandine VASSEUR"
+    assert ex.organisme_prescripteur == "CCAS de Pontoise"
+
+
+def test_avdl_measure_named_the_avdl_way_and_expenses_beside_income(tmp_path):
+    """« Accompagnement dans le logement » ticked is a maintien; an expense's amount on the
+    income's row is not a second income."""
+    ex = extract(
+        _avdl(
+            tmp_path,
+            "☐ Diagnostic   ☐ Accompagnement vers le logement   ☒ Accompagnement dans le logement",
+        )
+    )
+    assert ex.type_mesure == "maintien"
+    assert [(r.type, r.montant) for r in ex.ressources] == [
+        ("salaire", 1240.0),
+        ("prestations_familiales", 148.52),
+    ]
+    assert "ressources" not in ex.champs_incertains
+    ex = extract(
+        _avdl(tmp_path, "☐ Diagnostic   ☒ Accompagnement vers le logement   ☐ Renouvellement")
+    )
+    assert ex.type_mesure == "acces"
+
+
+def _report(tmp_path, bailleur: str, parc: str) -> Path:
+    return _pdf(
+        tmp_path / "signalement.pdf",
+        [
+            "FICHE DE SIGNALEMENT D'IMPAYÉ DE LOYER",
+            "VOLET 1 – À COMPLÉTER PAR LE BAILLEUR",
+            f"Bailleur : {bailleur} – service prévention des impayés",
+            "Date du signalement : 21 octobre 2025",
+            "Locataire(s) : M. et Mme ESTEVE Jordi et Núria",
+            "Adresse du logement : 14, rue Foch – 66000 PERPIGNAN",
+            "Loyer mensuel : 402,10 euros     Charges mensuelles : 38,00 euros",
+            "Aide au logement (tiers payant) : 160,84 euros",
+            "Part restant due chaque mois : 279,26 euros",
+            "Période de la dette : de mai à septembre 2025",
+            "Montant de la dette arrêté au 30/09/2025 : 1 396,30 euros",
+            "Seuil d'impayé : 2 x (402,10 € + 38,00 €) = 880,20 €",
+            "VOLET 2 – À COMPLÉTER PAR LE TRAVAILLEUR SOCIAL",
+            "Travailleur social : Sandrine PUJOL, CESF",
+            "Service : CCAS de Perpignan",
+            "Monsieur ESTEVE Jordi – né(e) le 04/02/1979",
+            "Madame ESTEVE Núria – né(e) le 19/12/1982",
+            "Enfants à charge : 0",
+            "Ressources du ménage : Salaire 1 520,00 € ; AAH 971,37 €",
+            f"Parc : {parc}",
+            "Mesure sollicitée : [ ] ASLL Accès [x] ASLL Maintien [ ] Renouvellement",
+        ],
+    )
+
+
+def test_landlord_report_reads_the_debt_not_its_period_or_threshold(tmp_path):
+    ex = extract(_report(tmp_path, "Office 66", "[x] social [ ] privé"))
+    assert ex.type_document == "fiche_prescription"
+    assert ex.montant_dette == 1396.30 and ex.date_dette == date(2025, 9, 30)
+    assert ex.loyer_mensuel == 440.10
+    assert ex.date_document == date(2025, 10, 21)
+    # the landlord, not its department
+    assert ex.bailleur == "Office 66"
+    assert ex.statut_occupation == "locataire_public"
+    assert ex.type_mesure == "maintien"
+
+
+def test_landlord_report_people_on_their_civility_lines(tmp_path):
+    ex = extract(_report(tmp_path, "Office 66", "[ ] social [x] privé"))
+    assert _people(ex) == [
+        ("M.", "ESTEVE", "Jordi", date(1979, 2, 4)),
+        ("Mme", "ESTEVE", "Núria", date(1982, 12, 19)),
+    ]
+    assert ex.composition == "couple" and ex.nb_enfants == 0
+    assert ex.statut_occupation == "locataire_prive"
+    assert ex.prescripteur == "Sandrine PUJOL"
+    assert "personnes" not in ex.champs_incertains
+
+
+def _prose(tmp_path, logement: str) -> Path:
+    return _pdf(
+        tmp_path / "prescription.pdf",
+        [
+            "UDAF – SERVICE ASLL",
+            "Fiche de prescription d'une mesure d'accompagnement social lié au logement",
+            "Je soussignée Hélène MAZEAU, assistante sociale (MDS de Bergerac), propose la mise",
+            "en œuvre d'une mesure d'ASLL au bénéfice de :",
+            "Madame LACOSTE Sylvie, née le 8 avril 1976 à Sarlat,",
+            f"demeurant 3 impasse des Vignes, 24100 Bergerac, {logement}.",
+            "Enfants vivant au foyer : Théo LACOSTE, né(e) le 21/03/2012 ; Emma LACOSTE, né(e)",
+            "le 05/07/2016.",
+            "Orientation : (X) accès ( ) maintien ( ) renouvellement",
+            "Le ménage perçoit : RSA pour 635,71 euros par mois, Allocations familiales pour 148,52",
+            "euros par mois, Prime d'activité (droit en cours d'ouverture).",
+            "Fait à Bergerac, le 6 novembre 2025",
+        ],
+    )
+
+
+def test_prescription_in_sentences(tmp_path):
+    ex = extract(_prose(tmp_path, "locataire de Domofrance"))
+    assert ex.type_document == "fiche_prescription"
+    assert ex.prescripteur == "Hélène MAZEAU"
+    assert ex.organisme_prescripteur == "MDS de Bergerac"
+    assert _people(ex) == [("Mme", "LACOSTE", "Sylvie", date(1976, 4, 8))]
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("3 impasse des Vignes", "24100", "Bergerac")
+    assert ex.bailleur == "Domofrance"
+    assert [(c.prenom, c.date_naissance) for c in ex.enfants] == [
+        ("Théo", date(2012, 3, 21)),
+        ("Emma", date(2016, 7, 5)),
+    ]
+    # an amount cut where the line ends is joined to its sentence
+    assert [(r.type, r.montant) for r in ex.ressources] == [
+        ("rsa", 635.71),
+        ("prestations_familiales", 148.52),
+        ("autre", None),
+    ]
+    assert ex.type_mesure == "acces"
+    assert ex.date_document == date(2025, 11, 6)
+
+
+def test_prescription_in_sentences_status_said_or_flagged(tmp_path):
+    ex = extract(_prose(tmp_path, "hébergée chez un tiers"))
+    assert ex.statut_occupation == "heberge" and ex.bailleur is None
+    # a landlord no list knows: its kind is not guessed silently (empty or flagged)
+    ex = extract(_prose(tmp_path, "locataire de Résidences du Pays Pourpre"))
+    assert ex.bailleur == "Résidences du Pays Pourpre"
+    assert "statut_occupation" in ex.champs_incertains
+
+
+def test_resources_list_wrapped_over_the_next_line(tmp_path):
+    """« Ressources du ménage : … ; Prime d'activité » then « 779,66 € » on the next line: the
+    last income keeps its amount."""
+    path = _pdf(
+        tmp_path / "liaison.pdf",
+        [
+            "FICHE DE LIAISON – SERVICE SOCIAL",
+            "Travailleur social : Sandrine PUJOL, CESF",
+            "Service : CCAS de Perpignan",
+            "Madame ROIG Carla – née le 11/03/1990",
+            "Ressources du ménage : Allocations familiales 320,00 € ; ARE France Travail "
+            "1 160,01 € ; Prime d'activité",
+            "779,66 €",
+            "Mesure sollicitée : [x] ASLL Maintien [ ] Diagnostic",
+        ],
+    )
+    ex = extract(path)
+    assert [(r.type, r.montant) for r in ex.ressources] == [
+        ("prestations_familiales", 320.0),
+        ("chomage", 1160.01),
+        ("autre", 779.66),
+    ]
+    assert "ressources" not in ex.champs_incertains
+
+
+def test_resources_list_cut_inside_a_label_with_a_pending_one(tmp_path):
+    path = _pdf(
+        tmp_path / "liaison.pdf",
+        [
+            "FICHE DE LIAISON – SERVICE SOCIAL",
+            "Travailleur social : Sandrine PUJOL, CESF",
+            "Madame ROIG Carla – née le 11/03/1990",
+            "Ressources du ménage : Prime d'activité 187,03 € ; Allocations familiales "
+            "(demande en cours) ; ARE",
+            "France Travail 1 008,16 €",
+            "Mesure sollicitée : [x] ASLL Maintien [ ] Diagnostic",
+        ],
+    )
+    ex = extract(path)
+    assert [(r.type, r.montant) for r in ex.ressources] == [
+        ("autre", 187.03),
+        ("prestations_familiales", None),
+        ("chomage", 1008.16),
+    ]
