@@ -90,6 +90,8 @@ def cross_check(ex, text: str) -> set[str]:
             doubtful.update({"date_dette", "date_document"})
         elif ex.date_audience and ex.date_dette >= ex.date_audience:
             doubtful.add("date_dette")
+        elif ex.date_dette > min(date.today(), ex.date_document or date.today()):
+            doubtful.add("date_dette")  # a debt is stated as it stands, never ahead
     if ex.date_limite and ex.date_document and ex.date_limite < ex.date_document:
         doubtful.add("date_limite")
     if ex.type_document == "saisine_prefecture":
@@ -152,6 +154,23 @@ _ORGANISATION = re.compile(
 _PERSON_NAME = re.compile(r"^(?:[A-ZÀ-Ý][a-zà-ÿ'\-]+[ -]?)+\s+[A-ZÀ-Ý'\- ]{2,}$")
 
 
+# "CCAS d'ivry-sur-Seine", "Mairie de st-Dizier": the town a service is named after
+_OF_TOWN = re.compile(r"(?P<head>.*\b(?:de|du|d['’])\s*)(?P<town>[A-Za-zÀ-ÿ][\w'’ -]*)$")
+
+
+def _town_spelled(name: str) -> str:
+    """A service's name with its town spelled as the official list does (case and
+    accents), when its last words are one commune's name written otherwise. A name printed
+    in capitals keeps them."""
+    m = _OF_TOWN.match(name)
+    if not m or m.group("town").isupper():
+        return name
+    found = {spelling for _, spelling in communes.communes_named(m.group("town"))}
+    if len(found) != 1:
+        return name
+    return m.group("head") + found.pop()
+
+
 def _check_form(ex) -> set[str]:
     """A referral form's fields that contradict each other or their kind."""
     doubtful: set[str] = set()
@@ -162,6 +181,8 @@ def _check_form(ex) -> set[str]:
         and not _ORGANISATION.search(ex.organisme_prescripteur)
     ):
         doubtful.add("organisme_prescripteur")  # a person where a service is expected
+    if ex.organisme_prescripteur:
+        ex.organisme_prescripteur = _town_spelled(ex.organisme_prescripteur)
     adults = len(ex.personnes)
     expected = {"couple": 2, "femme_seule": 1, "homme_seul": 1}.get(ex.composition or "")
     if expected and adults and adults != expected:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import logging
 import random
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -421,3 +421,46 @@ def test_a_forms_fields_that_contradict_each_other_are_flagged():
         ressources=[Ressource("rsa", 607.7)],
     )
     assert cross_check(sound, "") == set()
+
+
+def test_a_services_town_is_spelled_as_the_official_list_does():
+    """« CCAS d'ivry-sur-Seine » (a scan's lower-case letter), « … de angouleme » (typed
+    without accents): the town is written as the official list does; a name in capitals,
+    or whose last words name no single commune, is kept as printed."""
+    from asll.domain.model import Extraction
+    from intake.checks import cross_check
+
+    def read(name: str) -> str:
+        form = Extraction(
+            fichier="fiche.pdf", type_document="fiche_prescription", organisme_prescripteur=name
+        )
+        cross_check(form, "")
+        return form.organisme_prescripteur
+
+    assert read("CCAS d'ivry-sur-Seine") == "CCAS d'Ivry-sur-Seine"
+    assert read("Maison des solidarités de angouleme") == "Maison des solidarités de Angoulême"
+    assert read("CCAS DE COGNAC") == "CCAS DE COGNAC"
+    assert read("Service social du Conseil départemental") == (
+        "Service social du Conseil départemental"
+    )
+
+
+def test_a_debt_dated_after_its_document_or_ahead_of_today_is_flagged():
+    """« Dette arrêtée au 01/09/2028 » on a form dated 30/09/2025 (a scan's 5 read as 8):
+    a debt is stated as it stands, never ahead."""
+    from asll.domain.model import Extraction
+    from intake.checks import cross_check
+
+    def flagged(debt: date, written: date | None) -> bool:
+        form = Extraction(
+            fichier="fiche.pdf",
+            type_document="fiche_prescription",
+            montant_dette=1240.5,
+            date_dette=debt,
+            date_document=written,
+        )
+        return "date_dette" in cross_check(form, "")
+
+    assert flagged(date(2028, 9, 1), date(2025, 9, 30))
+    assert flagged(date.today() + timedelta(days=40), None)
+    assert not flagged(date(2025, 9, 1), date(2025, 9, 30))
