@@ -567,3 +567,67 @@ def test_act_scp_par_maitre_hearing_in_capital_words(tmp_path):
     ]
     assert (ex.loyer_mensuel, ex.montant_dette) == (565.0, 2946.80)
     assert not {"date_audience", "commissaire_justice"} & set(ex.champs_incertains)
+
+
+# A DDETS letter of label lines: « Concerne : », « Adresse des lieux loués : », « Huissier /
+# commissaire de justice : SELARL …, Me … », « TJ de Nantes », a debt without its date.
+LIGNES_LIBELLEES = """PRÉFET DE LA LOIRE-ATLANTIQUE
+Direction départementale de l'emploi, du travail et des solidarités
+Nantes, le 3 décembre 2025
+Réf. : DDETS44/PEX/2025/1422
+
+Objet : Diagnostic social et financier – article 24 de la loi n° 89-462
+
+Concerne : {PERS}
+Adresse des lieux loués : {ADR}
+Propriétaire : {BAIL}
+Huissier / commissaire de justice : {CJ}
+Date de l'audience : {AUD}
+Montant de la dette : {DETTE}
+
+Je vous prie de bien vouloir me faire parvenir le diagnostic avant le 20/01/2026.
+"""
+
+
+def _libellees(path: Path, **values) -> Path:
+    text = LIGNES_LIBELLEES
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return _pdf(path, text)
+
+
+def test_letter_label_lines(tmp_path):
+    ex = extract(
+        _libellees(
+            tmp_path / "ddets 44 a.pdf",
+            PERS="Monsieur GUÉRIN Anthony et Madame LE ROUX Sophie",
+            ADR="7, allée du Bois Hardy – Appt 32 – 44 100 NANTES",
+            BAIL="NANTES MÉTROPOLE HABITAT",
+            CJ="SELARL OUEST ACTES, Me Yann LE BIHAN",
+            AUD="03/02/2026 – 9h30 – TJ de Nantes",
+            DETTE="2 118,40 euros",
+        )
+    )
+    assert _people(ex) == [("M.", "GUÉRIN", "Anthony", None), ("Mme", "LE ROUX", "Sophie", None)]
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("7 allée du Bois Hardy", "44100", "Nantes")
+    assert ex.commissaire_justice == "Yann LE BIHAN"
+    assert ex.juridiction == "Tribunal judiciaire de Nantes"
+    assert ex.montant_dette == 2118.40
+    assert not {"adresse", "montant_dette", "juridiction", "commissaire_justice"} & set(
+        ex.champs_incertains
+    )
+    # a lieu-dit keeps its article; « Date de l'audience : le 10 février 2026 »
+    ex = extract(
+        _libellees(
+            tmp_path / "ddets 44 b.pdf",
+            PERS="Mme veuve TESSIER Monique",
+            ADR="La Métairie, 44 850 LE CELLIER",
+            BAIL="M. Joël BRIAND",
+            CJ="Maître Hervé PAGEOT",
+            AUD="le 10 février 2026 à 14 heures, Tribunal judiciaire de Nantes",
+            DETTE="3.402,00 €",
+        )
+    )
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("La Métairie", "44850", "Le Cellier")
+    assert ex.date_audience == date(2026, 2, 10)
+    assert "date_audience" not in ex.champs_incertains
