@@ -631,3 +631,52 @@ def test_letter_label_lines(tmp_path):
     assert (ex.adresse, ex.code_postal, ex.commune) == ("La Métairie", "44850", "Le Cellier")
     assert ex.date_audience == date(2026, 2, 10)
     assert "date_audience" not in ex.champs_incertains
+
+
+# An act whose landlord is a kind then its name in quotes, and whose rent has its charges
+# « en sus (61,20 €) » after a comma.
+GUILLEMETS = """ASSIGNATION DEVANT LE JUGE DES CONTENTIEUX DE LA PROTECTION
+AUX FINS DE CONSTAT DE LA RÉSILIATION DU BAIL ET D'EXPULSION
+
+L'AN DEUX MILLE VINGT-CINQ,
+ET LE VINGT-HUIT OCTOBRE
+
+À LA REQUÊTE DE :
+{BAIL}
+
+Élisant domicile en mon Étude,
+
+J'AI, Damien VASSEUR, Commissaire de Justice à la résidence de ROUEN (76000), soussigné,
+
+DONNÉ ASSIGNATION À :
+{PERS}
+
+Où étant et parlant à : ainsi qu'il est dit au procès-verbal de signification.
+
+D'AVOIR À COMPARAÎTRE le MARDI SIX JANVIER DEUX MILLE VINGT-SIX à QUATORZE HEURES devant le Juge des contentieux de la protection du Tribunal judiciaire de Rouen, Palais de Justice, 36 rue aux Juifs, 76000 ROUEN.
+
+Suivant contrat du 1er juillet 2019, le requérant a donné à bail un logement moyennant un loyer mensuel révisé de 498,13 €, provision sur charges en sus (61,20 €). Un commandement de payer visant la clause résolutoire a été délivré le 3 juin 2025 pour la somme de 1 650,00 €. À ce jour, les requis sont redevables de 2 871,36 € selon décompte arrêté au 1er octobre 2025.
+"""
+
+
+def test_landlord_name_in_quotes_after_its_kind_and_charges_en_sus(tmp_path):
+    cases = {
+        "l'Office Public de l'Habitat « Rouen Habitat », établissement public à caractère "
+        "industriel et commercial, dont le siège est 65 avenue de Bretagne, 76100 ROUEN": "Rouen Habitat",
+        "la Société Anonyme d'Habitations à Loyer Modéré « LOGÉAL IMMOBILIÈRE », dont le siège "
+        "est 1 rue des Prés, 76190 YVETOT": "LOGÉAL IMMOBILIÈRE",
+    }
+    pers = (
+        "Mademoiselle Clara DUVAL, étudiante, née le 8 août 2001 à Rouen (76), demeurant 5 place "
+        "du Vieux-Marché, 76000 ROUEN"
+    )
+    for i, (bail, attendu) in enumerate(cases.items()):
+        text = GUILLEMETS.replace("{BAIL}", bail).replace("{PERS}", pers)
+        ex = extract(_pdf(tmp_path / f"acte rouen {i}.pdf", text))
+        assert ex.bailleur == attendu
+        assert ex.statut_occupation == "locataire_public"
+        # 498,13 € of rent, « provision sur charges en sus (61,20 €) »: charges included
+        assert ex.loyer_mensuel == 559.33
+        assert (ex.date_audience, ex.heure_audience) == (date(2026, 1, 6), "14:00")
+        assert ex.commissaire_justice == "Damien VASSEUR"
+        assert _people(ex) == [("Mme", "DUVAL", "Clara", date(2001, 8, 8))]
