@@ -75,9 +75,10 @@ _EUR_FIGURES = (
 )
 _LOYER_PLUS = (
     r"\)?(?:\s*(?:mensuels?|par\s+mois|hors\s+charges|HC))?\s*,?\s*(?:"
-    r"(?:outre|plus|augment[ée]e?\s+d.une|et|\+)\s+"
+    # ("…, provision sur charges en sus (61,20 €)": no connector before « provision »)
+    r"(?:(?:outre|plus|augment[ée]e?\s+d.une|et|\+)\s+|(?=provisions?\s+(?:mensuelles?\s+)?(?:sur|pour)\s))"
     r"(?:une\s+|la\s+|les\s+|d.une\s+)?(?:provisions?\s+(?:mensuelles?\s+)?(?:sur|pour)\s+(?:les\s+)?|avance\s+sur\s+(?:les\s+)?)?"
-    r"charges\s*(?:mensuelles?\s+)?(?:de|:|d.un\s+montant\s+de|s.[ée]levant\s+[àa])?\s*(?P<plus>(?:{MONTANT_EUR_}))"
+    r"charges\s*(?:mensuelles?\s+)?(?:en\s+sus\s*)?(?:de|:|d.un\s+montant\s+de|s.[ée]levant\s+[àa]|\()?\s*(?P<plus>(?:{MONTANT_EUR_}))"
     # "… € et 58,40 € de charges", "… € outre 40 € de provisions sur charges"
     r"|(?:(?:outre|plus|et|\+)\s+(?:(?:une|la)\s+somme\s+de\s+)?)?(?P<plus2>(?:{MONTANT_EUR_}))\s*(?:mensuels?\s+)?"
     r"(?:de\s+|d.|au\s+titre\s+des?\s+|pour\s+(?:les\s+)?)(?:provisions?|charges|avances?\s+sur\s+charges))"

@@ -567,3 +567,116 @@ def test_act_scp_par_maitre_hearing_in_capital_words(tmp_path):
     ]
     assert (ex.loyer_mensuel, ex.montant_dette) == (565.0, 2946.80)
     assert not {"date_audience", "commissaire_justice"} & set(ex.champs_incertains)
+
+
+# A DDETS letter of label lines: « Concerne : », « Adresse des lieux loués : », « Huissier /
+# commissaire de justice : SELARL …, Me … », « TJ de Nantes », a debt without its date.
+LIGNES_LIBELLEES = """PRÉFET DE LA LOIRE-ATLANTIQUE
+Direction départementale de l'emploi, du travail et des solidarités
+Nantes, le 3 décembre 2025
+Réf. : DDETS44/PEX/2025/1422
+
+Objet : Diagnostic social et financier – article 24 de la loi n° 89-462
+
+Concerne : {PERS}
+Adresse des lieux loués : {ADR}
+Propriétaire : {BAIL}
+Huissier / commissaire de justice : {CJ}
+Date de l'audience : {AUD}
+Montant de la dette : {DETTE}
+
+Je vous prie de bien vouloir me faire parvenir le diagnostic avant le 20/01/2026.
+"""
+
+
+def _libellees(path: Path, **values) -> Path:
+    text = LIGNES_LIBELLEES
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return _pdf(path, text)
+
+
+def test_letter_label_lines(tmp_path):
+    ex = extract(
+        _libellees(
+            tmp_path / "ddets 44 a.pdf",
+            PERS="Monsieur GUÉRIN Anthony et Madame LE ROUX Sophie",
+            ADR="7, allée du Bois Hardy – Appt 32 – 44 100 NANTES",
+            BAIL="NANTES MÉTROPOLE HABITAT",
+            CJ="SELARL OUEST ACTES, Me Yann LE BIHAN",
+            AUD="03/02/2026 – 9h30 – TJ de Nantes",
+            DETTE="2 118,40 euros",
+        )
+    )
+    assert _people(ex) == [("M.", "GUÉRIN", "Anthony", None), ("Mme", "LE ROUX", "Sophie", None)]
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("7 allée du Bois Hardy", "44100", "Nantes")
+    assert ex.commissaire_justice == "Yann LE BIHAN"
+    assert ex.juridiction == "Tribunal judiciaire de Nantes"
+    assert ex.montant_dette == 2118.40
+    assert not {"adresse", "montant_dette", "juridiction", "commissaire_justice"} & set(
+        ex.champs_incertains
+    )
+    # a lieu-dit keeps its article; « Date de l'audience : le 10 février 2026 »
+    ex = extract(
+        _libellees(
+            tmp_path / "ddets 44 b.pdf",
+            PERS="Mme veuve TESSIER Monique",
+            ADR="La Métairie, 44 850 LE CELLIER",
+            BAIL="M. Joël BRIAND",
+            CJ="Maître Hervé PAGEOT",
+            AUD="le 10 février 2026 à 14 heures, Tribunal judiciaire de Nantes",
+            DETTE="3.402,00 €",
+        )
+    )
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("La Métairie", "44850", "Le Cellier")
+    assert ex.date_audience == date(2026, 2, 10)
+    assert "date_audience" not in ex.champs_incertains
+
+
+# An act whose landlord is a kind then its name in quotes, and whose rent has its charges
+# « en sus (61,20 €) » after a comma.
+GUILLEMETS = """ASSIGNATION DEVANT LE JUGE DES CONTENTIEUX DE LA PROTECTION
+AUX FINS DE CONSTAT DE LA RÉSILIATION DU BAIL ET D'EXPULSION
+
+L'AN DEUX MILLE VINGT-CINQ,
+ET LE VINGT-HUIT OCTOBRE
+
+À LA REQUÊTE DE :
+{BAIL}
+
+Élisant domicile en mon Étude,
+
+J'AI, Damien VASSEUR, Commissaire de Justice à la résidence de ROUEN (76000), soussigné,
+
+DONNÉ ASSIGNATION À :
+{PERS}
+
+Où étant et parlant à : ainsi qu'il est dit au procès-verbal de signification.
+
+D'AVOIR À COMPARAÎTRE le MARDI SIX JANVIER DEUX MILLE VINGT-SIX à QUATORZE HEURES devant le Juge des contentieux de la protection du Tribunal judiciaire de Rouen, Palais de Justice, 36 rue aux Juifs, 76000 ROUEN.
+
+Suivant contrat du 1er juillet 2019, le requérant a donné à bail un logement moyennant un loyer mensuel révisé de 498,13 €, provision sur charges en sus (61,20 €). Un commandement de payer visant la clause résolutoire a été délivré le 3 juin 2025 pour la somme de 1 650,00 €. À ce jour, les requis sont redevables de 2 871,36 € selon décompte arrêté au 1er octobre 2025.
+"""
+
+
+def test_landlord_name_in_quotes_after_its_kind_and_charges_en_sus(tmp_path):
+    cases = {
+        "l'Office Public de l'Habitat « Rouen Habitat », établissement public à caractère "
+        "industriel et commercial, dont le siège est 65 avenue de Bretagne, 76100 ROUEN": "Rouen Habitat",
+        "la Société Anonyme d'Habitations à Loyer Modéré « LOGÉAL IMMOBILIÈRE », dont le siège "
+        "est 1 rue des Prés, 76190 YVETOT": "LOGÉAL IMMOBILIÈRE",
+    }
+    pers = (
+        "Mademoiselle Clara DUVAL, étudiante, née le 8 août 2001 à Rouen (76), demeurant 5 place "
+        "du Vieux-Marché, 76000 ROUEN"
+    )
+    for i, (bail, attendu) in enumerate(cases.items()):
+        text = GUILLEMETS.replace("{BAIL}", bail).replace("{PERS}", pers)
+        ex = extract(_pdf(tmp_path / f"acte rouen {i}.pdf", text))
+        assert ex.bailleur == attendu
+        assert ex.statut_occupation == "locataire_public"
+        # 498,13 € of rent, « provision sur charges en sus (61,20 €) »: charges included
+        assert ex.loyer_mensuel == 559.33
+        assert (ex.date_audience, ex.heure_audience) == (date(2026, 1, 6), "14:00")
+        assert ex.commissaire_justice == "Damien VASSEUR"
+        assert _people(ex) == [("Mme", "DUVAL", "Clara", date(2001, 8, 8))]

@@ -128,7 +128,14 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
         flags=re.IGNORECASE,
     )
     before = re.sub(r"\s*\n\s*", ", ", before).strip(" ,:-.")
-    before = re.sub(r"^(?:au|à|a|le|la|sis|sise|situ[ée]e?)\s+", "", before, flags=re.IGNORECASE)
+    before = re.sub(r"^(?:au|à|a|sis|sise|situ[ée]e?)\s+", "", before, flags=re.IGNORECASE)
+    # "le 3 rue …", "la résidence …": the article goes; "La Métairie" (a lieu-dit's name) stays
+    article = re.match(r"(?i:le|la)\s+(?P<next>\S+)", before)
+    if article and not (
+        article.group("next")[:1].isupper()
+        and not re.match(rf"(?:{street_words}|{complement_words})\b", article.group("next"), re.I)
+    ):
+        before = before[article.start("next") :]
     # "3, rue …": the comma must not split the number from its street (dropped below)
     before = re.sub(
         rf"(\b\d+\s*(?:bis|ter|[a-c])?)\s*,\s*(?=(?:{street_words})\b)",

@@ -154,6 +154,53 @@ _AGENT_AFTER = re.compile(
 )
 
 
+_KIND_WORDS = {
+    "l",
+    "la",
+    "le",
+    "les",
+    "office",
+    "public",
+    "publique",
+    "de",
+    "d",
+    "du",
+    "des",
+    "l'habitat",
+    "habitat",
+    "societe",
+    "anonyme",
+    "d'habitations",
+    "d'habitation",
+    "habitations",
+    "a",
+    "loyer",
+    "modere",
+    "hlm",
+    "d'hlm",
+    "sa",
+    "sci",
+    "civile",
+    "immobiliere",
+    "oph",
+    "opac",
+    "esh",
+    "entreprise",
+    "sociale",
+    "pour",
+    "cooperative",
+    "sem",
+    "economie",
+    "mixte",
+}
+
+
+def _only_kind_words(kind: str) -> bool:
+    """Is `kind` only a legal kind ("l'Office Public de l'Habitat", "la SA d'HLM")?"""
+    words = re.findall(r"[\w']+", french.fold(kind).replace("’", "'"))
+    return bool(words) and all(w in _KIND_WORDS or w.lstrip("ld'") in _KIND_WORDS for w in words)
+
+
 # "Monsieur et Madame ROUX Gérard et Line", "M. et Mme Gérard ROUX": two landlords
 _COUPLE = re.compile(
     r"^(?:monsieur|m\.?|mr\.?)\s+et\s+(?:madame|mme\.?)\s+(?P<rest>.+)$", re.IGNORECASE
@@ -172,6 +219,10 @@ def clean_bailleur(raw: str) -> str | None:
         lambda m: re.sub(r"[.\s]", "", m.group(0)),
         raw,
     )
+    # "Office Public de l'Habitat « Rouen Habitat »": a kind, then the name in quotes
+    quoted = re.match(r"^(?P<kind>[^«»\"“”]{3,90}?)\s*[«\"“]\s*(?P<s>[^»\"”]{2,60}?)\s*[»\"”]", raw)
+    if quoted and _only_kind_words(quoted.group("kind")):
+        raw = quoted.group("s")
     couple = _COUPLE.match(raw)
     if couple:
         # "ROUX Gérard et Line, propriétaires" → "Monsieur ROUX Gérard" (the first named)
