@@ -268,3 +268,21 @@ def test_resources_list_cut_inside_a_label_with_a_pending_one(tmp_path):
         ("prestations_familiales", None),
         ("chomage", 1008.16),
     ]
+
+
+def test_prescriber_introduced_with_a_job_and_its_service(tmp_path):
+    path = _pdf(
+        tmp_path / "prescription.pdf",
+        [
+            "Fiche de prescription d'une mesure d'accompagnement social lié au logement",
+            "Je soussigné Marc DELBOS, éducateur spécialisé au CCAS de Lens, sollicite une mesure",
+            "d'ASLL maintien pour Monsieur FAURE Kevin, né le 2 mai 1991 à Lens,",
+            "demeurant 8 rue Émile Zola, 62300 Lens, hébergé chez un tiers.",
+        ],
+    )
+    ex = extract(path)
+    assert ex.prescripteur == "Marc DELBOS"
+    assert ex.organisme_prescripteur == "CCAS de Lens"
+    assert _people(ex) == [("M.", "FAURE", "Kevin", date(1991, 5, 2))]
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("8 rue Émile Zola", "62300", "Lens")
+    assert ex.statut_occupation == "heberge"

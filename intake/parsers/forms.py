@@ -201,7 +201,9 @@ def _stage_logement(f: _Form, ex, uncertain: set[str]) -> None:
 
     for p in f.pairs:
         if p.key == "bailleur" and p.section != "prescripteur":
-            value = clean_bailleur(re.split(r"\s*\(", p.value)[0])
+            # "Roussillon Habitat – service prévention des impayés": the unit is not the landlord
+            raw = _LANDLORD_UNIT.sub("", re.split(r"\s*\(", p.value)[0])
+            value = clean_bailleur(raw)
             if (
                 value
                 and not is_placeholder(value)
@@ -212,6 +214,9 @@ def _stage_logement(f: _Form, ex, uncertain: set[str]) -> None:
 
 
 _ADDRESS_DEBRIS = pattern_store.compile(r"\s*[—–|¦_]+\s*$")
+_LANDLORD_UNIT = pattern_store.compile(
+    r"\s+[-–—]\s+(?:service|direction|agence|p[ôo]le|d[ée]partement|cellule)\b.*$", re.IGNORECASE
+)
 
 
 def _stage_phrases(f: _Form, ex, uncertain: set[str]) -> None:
@@ -230,7 +235,14 @@ def _stage_phrases(f: _Form, ex, uncertain: set[str]) -> None:
             name, org = _split_person_org(re.sub(r"[()]", ",", v))
             if org:
                 org = re.sub(r"^(?:au|[àa]\s+la|[àa]\s+l['’]|du|de\s+la|de\s+l['’])\s*", "", org)
-                org = re.sub(r"^\w+(?:\s+\w+){0,5}?\s+(?:au|[àa]\s+la|[àa]\s+l['’])\s*", "", org)
+            # "…, éducateur spécialisé au CCAS de Lens": the service after the job's preposition
+            at = re.search(
+                r"\b(?:au|aux|[àa]\s+la|[àa]\s+l['’]|aupr[èe]s\s+d[ue](?:\s+la)?)\s*"
+                r"(?P<o>[A-ZÀ-Ý][^,;()\n]{2,60})",
+                v,
+            )
+            if (not org or _JOB.match(org)) and at:
+                org = at.group("o")
             if name and _plausible_name(name) and len(name.split()) >= 2:
                 ex.prescripteur = name
                 uncertain.discard("prescripteur")
@@ -1289,7 +1301,9 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
     if not adults:
         # no table, no field: people named in the form's own lines with their civility and
         # birth date ("Madame NOM Prénom – née le …", "et Monsieur …, né le … à …")
-        adults = _civility_lines(f.lines, f.sections, ex.prescripteur, on)
+        adults = _civility_lines(
+            f.lines, f.sections, ex.prescripteur, on, f.conf.get("phrases", {}).get("beneficiaire")
+        )
     children = (
         t_children or p_children or _children_from_lines(f.lines, f.sections, f.pairs) or l_children
     )
@@ -1832,12 +1846,20 @@ _CIV_LINE = pattern_store.compile(
 )
 
 
-def _civility_lines(lines, sections, prescripteur, on=None) -> list[Personne]:
-    """Adults written as a line that starts with their civility and gives a birth date
-    (outside the prescriber's block): each line one person, a grown-up only."""
+def _civility_lines(lines, sections, prescripteur, on=None, intro=None) -> list[Personne]:
+    """Adults written as a line that starts with their civility, or names them after the
+    words that introduce the beneficiary ("… maintien pour Monsieur X, né le …"), with a
+    birth date (outside the prescriber's block): each line one person, a grown-up only."""
     out: list[Personne] = []
     for i, line in enumerate(lines):
-        m = _CIV_LINE.match(line)
+        m = _CIV_LINE.match(line) or (
+            intro
+            and re.search(
+                rf"\b(?:{intro})\s+(?=(?:madame|monsieur|mademoiselle|mme|m\.|mr)\s)",
+                line,
+                re.IGNORECASE,
+            )
+        )
         if not m or sections[i] == "prescripteur" or ":" in line or " | " in line:
             continue
         if not re.search(french.DATE_RE, line, re.IGNORECASE):

@@ -132,10 +132,6 @@ _FORM_AFTER = re.compile(
 
 def clean_bailleur(raw: str) -> str | None:
     raw = re.sub(r"\s+", " ", french.normalize_text(raw)).strip(" :;,.-|")
-    # "Roussillon Habitat – service prévention des impayés": the unit is not the landlord
-    raw = re.sub(
-        r"\s+[-–—]\s+(?i:service|direction|agence|p[ôo]le|d[ée]partement|cellule)\b.*$", "", raw
-    )
     person = re.match(rf"^(?:{CIV}|(?i:monsieur|madame|mademoiselle))\s", raw)
     # "L'OFFICE PUBLIC … (OPAC de la Haute-Marne)": the short name in brackets is the usual one
     short = re.match(r"^[^(,]{8,}\((?P<s>[A-Z]{2,6}\b[^)]{0,60})\)", raw)
