@@ -2011,6 +2011,693 @@ LETTER_FAMILIES = {
 }
 
 
+# --------------------------------------------------------------------------- sources 40 à 45
+# Families built from corpus/sources/40 to 45 (issue 14, third round, « en chantier »): what
+# real acts and letters vary that the families above do not — a landlord in full capitals
+# with its short name apart or not at all, parties in « DEMANDEUR(S) / DÉFENDEUR(S) »
+# blocks with their address on two or three lines, « épouse » after a wife's own name,
+# bâtiment / escalier / appartement, postcodes written « 93 100 », amounts with and without
+# cents, a hearing in words, a letter that summarises the act it received.
+
+VILLES.update(
+    {
+        "bobigny": [
+            (
+                "Montreuil",
+                "93100",
+                "Tribunal de proximité de Montreuil",
+                "7 avenue Jean Moulin, 93100 Montreuil",
+            ),
+            (
+                "Aubervilliers",
+                "93300",
+                "Tribunal de proximité d'Aubervilliers",
+                "30 rue Ferragus, 93300 Aubervilliers",
+            ),
+            (
+                "Bobigny",
+                "93000",
+                "Tribunal judiciaire de Bobigny",
+                "173 avenue Paul Vaillant-Couturier, 93000 Bobigny",
+            ),
+        ],
+        "lille": [
+            (
+                "Lille",
+                "59000",
+                "Tribunal judiciaire de Lille",
+                "13 avenue du Peuple Belge, 59000 Lille",
+            ),
+            (
+                "Roubaix",
+                "59100",
+                "Tribunal de proximité de Roubaix",
+                "64 avenue Jean Lebas, 59100 Roubaix",
+            ),
+            (
+                "Tourcoing",
+                "59200",
+                "Tribunal de proximité de Tourcoing",
+                "6 rue de la Bienfaisance, 59200 Tourcoing",
+            ),
+        ],
+        "indre": [
+            (
+                "Châteauroux",
+                "36000",
+                "Tribunal judiciaire de Châteauroux",
+                "Place Lucien Germereau, 36000 Châteauroux",
+            ),
+            (
+                "Issoudun",
+                "36100",
+                "Tribunal judiciaire de Châteauroux",
+                "Place Lucien Germereau, 36000 Châteauroux",
+            ),
+            (
+                "Déols",
+                "36130",
+                "Tribunal judiciaire de Châteauroux",
+                "Place Lucien Germereau, 36000 Châteauroux",
+            ),
+        ],
+    }
+)
+OPH.update(
+    {
+        "bobigny": ("Office Public de l'Habitat de Montreuil - Est Ensemble", "OPH Montreuillois"),
+        "lille": ("Office Public de l'Habitat Lille Métropole Habitat", "LMH"),
+        "indre": ("Office Public de l'Habitat de l'Indre", "OPAC 36"),
+    }
+)
+COMMISSAIRES.update(
+    {
+        "bobigny": ["Samia HADDAD", "François LEROY-DUCHÊNE"],
+        "lille": ["Bertrand DELEPLANQUE", "Aurore VANDAMME"],
+        "indre": ["Jean-Michel AUCLAIR", "Sylvie PERROT"],
+    }
+)
+# A landlord société that real acts name with its legal form in front (sources 40, 41).
+ESH_NORD = ["VILOGIA", "PARTENORD HABITAT", "SIA HABITAT", "NOTRE LOGIS"]
+# complements as acts print them (bâtiment, escalier, appartement; sources 40, 45)
+COMPLEMENTS_REELS = [
+    None,
+    "Bâtiment C, escalier 2, appartement 41",
+    "Bât. B – Esc. 1 – Appt 23",
+    "Résidence Les Acacias, bâtiment A",
+    "appartement n° 12, 3e étage",
+    "Escalier 4, porte 108",
+]
+
+
+def _menage_reel(rng, region, bailleurs=("oph", "esh", "sci", "particulier")) -> dict:
+    """A household as in `menage`, with real-looking complements and round amounts now
+    and then (source 42: « 330 euros », « 1 269 euros »)."""
+    h = menage(rng, region, bailleurs=bailleurs)
+    h["complement"] = rng.choice(COMPLEMENTS_REELS)
+    if rng.random() < 0.4:
+        base, charges = h["loyer"]
+        h["loyer"] = (float(round(base)), None if charges is None else float(round(charges)))
+        h["dette"] = float(round(h["dette"]))
+    if h["mode"] == "consorts" and rng.random() < 0.5:
+        # a third adult on the lease (a second grown-up child): three défendeurs
+        h["personnes"].append(
+            _personne(rng, rng.random() < 0.5, nom=h["personnes"][0]["nom"], young=True)
+        )
+    b = h["bailleur"]
+    if b["kind"] == "esh" and region == "lille":
+        n = rng.choice(ESH_NORD)
+        b.update(long=n, court=n, attendu=n)
+    return h
+
+
+def _heure_parlee(hh: str) -> str:
+    """« neuf heures et demie », « quatorze heures » (how a letter says the time)."""
+    s = h_lettres(hh)
+    return s[: -len(" trente")] + " et demie" if s.endswith(" trente") else s
+
+
+def rng_gerant(h) -> str:
+    """The SCI's manager: a person named in the act who is not the landlord."""
+    r = random.Random(f"gérant/{h['rg']}")
+    return f"{r.choice(PRENOMS_H)} {r.choice(NOMS)}"
+
+
+def _cp_espace(cp: str) -> str:
+    """« 93 100 »: how many letters and acts write a postcode."""
+    return f"{cp[:2]} {cp[2:]}"
+
+
+def _euros_variable(x: float, style: str = "€") -> str:
+    """1 269 euros when round, 4000,55 € without a thousands space (sources 42, 45)."""
+    if abs(x - round(x)) < 1e-9:
+        s = f"{int(round(x)):,}".replace(",", " ")
+    else:
+        s = f"{x:.2f}".replace(".", ",")
+    return f"{s} {style}"
+
+
+def _personnes_epouse(h) -> list:
+    """Expected persons when a wife is written « Prénom NÉE épouse MARI » (source 45):
+    her printed name is her own (spec: without the « épouse … » part)."""
+    out = []
+    for p in h["personnes"]:
+        nom = p["nee"] if p["nee"] else p["nom"]
+        out.append(P(civilite_attendue(p), nom, p["prenom"], p["naissance"]))
+    return out
+
+
+def _nom_epouse(p) -> str:
+    if p["nee"]:
+        return f"{p['prenom']} {p['nee']} épouse {p['nom']}"
+    return f"{p['prenom']} {p['nom']}"
+
+
+def acte_blocs_adresses(h, F) -> list:
+    """Assignation laid out like the Bobigny pôle de proximité (source 40): landlord in
+    full capitals, « DEMANDEUR : » / « DÉFENDEUR(S) : » with each party's address on its
+    own lines, « épouse » (source 45), the hearing in words, amounts with or without cents."""
+    st = F["st"]
+    rng = random.Random(f"{h['rg']}/{h['commissaire']}")
+    b = h["bailleur"]
+    pers = h["personnes"]
+    d = h["date_acte"]
+    h["bailleur_imprime"] = b["attendu"]
+    if b["kind"] == "oph":
+        nom_b = b["long"].upper()
+        if rng.random() < 0.5:
+            nom_b += f" (ci-après « {b['court']} »)"
+        else:  # no short name printed: the landlord is read as printed
+            h["bailleur_imprime"] = nom_b
+    elif b["kind"] == "esh":
+        nom_b = f"S.A. D'HLM {b['court']}"
+    elif b["kind"] == "sci":
+        nom_b = b["court"]
+    else:
+        q = b["pers"]
+        nom_b = f"{'Madame' if q['femme'] else 'Monsieur'} {q['prenom']} {q['nom']}"
+    adr_lignes = []
+    if h["complement"]:
+        adr_lignes.append(("i", h["complement"]))
+    adr_lignes.append(("i", adresse(h)))
+    adr_lignes.append(("i", f"{_cp_espace(h['cp'])} {h['commune'].upper()}"))
+    out = [
+        ("r", h["juridiction"].upper()),
+        ("r", f"N° RG {h['rg']}"),
+        ("t", "ASSIGNATION EN CONSTAT DE RÉSILIATION DE BAIL ET EXPULSION"),
+        ("p", f"{nom_b.split(' (ci-après')[0]}"),
+        ("p", "C/"),
+        (
+            "p",
+            " – ".join(f"{'Madame' if p['femme'] else 'Monsieur'} {_nom_epouse(p)}" for p in pers),
+        ),
+    ]
+    demandeur = [
+        ("b", "DEMANDEUR :"),
+        ("i", nom_b),
+        (
+            "i",
+            f"demeurant {rng.randrange(2, 90)} rue de Paris"
+            if b["kind"] == "particulier"
+            else f"dont le siège est {rng.randrange(2, 90)} rue de Paris",
+        ),
+        (
+            "i",
+            f"{_cp_espace(h['cp'])} {h['commune'].upper()}"
+            + ("" if b["kind"] == "particulier" else " CEDEX"),
+        ),
+        (
+            "i",
+            f"Représentant : Maître {st['avocat']}, avocat au barreau de {st['barreau']}, "
+            f"vestiaire : {st['vestiaire']}",
+        ),
+    ]
+    defense = [("b", "DÉFENDEURS :" if len(pers) > 1 else "DÉFENDEUR :")]
+    for p in pers:
+        e = "e" if p["femme"] else ""
+        defense.append(
+            (
+                "i",
+                f"{'Madame' if p['femme'] else 'Monsieur'} {_nom_epouse(p)}, né{e} le "
+                f"{d_num(p['naissance'])} à {p['lieu'].split(' (')[0]}, {p['metier']}",
+            )
+        )
+        defense.extend(adr_lignes)
+    # decisions and some acts name the défendeurs first (the order of the parties varies)
+    out += defense + demandeur if rng.random() < 0.4 else demandeur + defense
+    out += [
+        (
+            "p",
+            f"L'an {lettres(d.year)}, le {d_lettres(d).rsplit(' deux mille', 1)[0]}, à la requête du demandeur ci-dessus "
+            f"désigné, nous, Maître {h['commissaire']}, commissaire de justice à "
+            f"{VILLES[h['region']][0][0]}, soussigné, avons donné assignation aux défendeurs "
+            "d'avoir à comparaître :",
+        ),
+        (
+            "p",
+            f"devant le juge des contentieux de la protection du {h['juridiction']}, "
+            f"{h['tribunal_adresse']}, à l'audience du {d_lettres(h['audience'], True)} à "
+            f"{h_lettres(h['heure'])}.",
+        ),
+        ("h", "OBJET DE LA DEMANDE"),
+    ]
+    base, charges = h["loyer"]
+    ch = f" et {_euros_variable(charges)} de provision sur charges" if charges else ""
+    out.append(
+        (
+            "p",
+            f"Le demandeur a donné à bail aux défendeurs le logement désigné ci-dessus moyennant "
+            f"un loyer mensuel de {_euros_variable(base)}{ch}. Un commandement de payer visant "
+            f"la clause résolutoire a été délivré le {d_num(h['date_cmdt'])} pour "
+            f"{_euros_variable(h['commandement'])} ; il est resté sans effet.",
+        )
+    )
+    out.append(
+        (
+            "p",
+            f"Les défendeurs restent devoir un arriéré locatif de {_euros_variable(h['dette'])}, "
+            f"décompte arrêté au {d_num(h['date_dette'])}.",
+        )
+    )
+    out += [
+        ("h", "PAR CES MOTIFS"),
+        ("i", "– CONSTATER l'acquisition de la clause résolutoire ;"),
+        ("i", "– ORDONNER l'expulsion des défendeurs et de tous occupants de leur chef ;"),
+        (
+            "i",
+            f"– CONDAMNER solidairement les défendeurs au paiement de "
+            f"{_euros_variable(h['dette'])} et de {_euros_variable(h['art700'])} au titre de "
+            "l'article 700 du code de procédure civile.",
+        ),
+        (
+            "p",
+            "Dénonciation de la présente assignation est faite au représentant de l'État dans "
+            "le département, au moins six semaines avant l'audience, par voie électronique.",
+        ),
+        ("r", f"Maître {h['commissaire']}"),
+    ]
+    return out
+
+
+def attendu_blocs_adresses(fichier, h, F):
+    att = attendu_assignation(fichier, h, F)
+    att["personnes"] = _personnes_epouse(h)
+    att["bailleur"] = h["bailleur_imprime"]
+    return att
+
+
+def acte_demandeurs_multiples(h, F) -> list:
+    """Assignation of a Lille étude (source 41): two demandeurs (the managing association
+    and the S.A. landlord « pour elle-même »), « ET : DÉFENDEUR(S) » with one person a line
+    without marker, « Consorts », round amounts « arrêtés au » (source 42)."""
+    st = F["st"]
+    b = h["bailleur"]
+    pers = h["personnes"]
+    d = h["date_acte"]
+    out = [
+        ("r", f"{st['etude']}\nCommissaires de justice associés\n{st['etude_adresse']}"),
+        ("t", "ASSIGNATION EN RÉFÉRÉ AUX FINS D'EXPULSION"),
+        ("p", f"L'AN {lettres(d.year).upper()} ET LE {d_num(d)}"),
+        ("b", "À LA REQUÊTE DE :"),
+        ("b", "DEMANDEUR(S)"),
+    ]
+    if b["kind"] in ("oph", "esh"):
+        out.append(
+            (
+                "i",
+                "Association SOLIDARITÉS HABITAT NORD, agissant en qualité de mandataire de "
+                "gestion, dont le siège social est sis 3 rue Nationale, 59000 LILLE",
+            )
+        )
+        nom_b = f"S.A. d'HLM {b['court']}" if b["kind"] == "esh" else f"{b['court']} OPH"
+        out.append(
+            (
+                "i",
+                f"{nom_b} pour elle-même, dont le siège social est sis "
+                f"BP 80 123, {_cp_espace('59000')} LILLE CEDEX",
+            )
+        )
+    elif b["kind"] == "sci":
+        out.append(
+            (
+                "i",
+                f"{b['court']}, société civile immobilière, représentée par son gérant, "
+                f"Monsieur {rng_gerant(h)}",
+            )
+        )
+    else:
+        q = b["pers"]
+        out.append(
+            (
+                "i",
+                f"{'Mme' if q['femme'] else 'M.'} {q['nom']} {q['prenom']}, "
+                f"{'retraitée' if q['femme'] else 'retraité'}, demeurant {_cp_espace(h['cp'])} "
+                f"{h['commune']}",
+            )
+        )
+    if b["mandataire"]:
+        out.append(("i", f"ayant pour mandataire {b['mandataire']}"))
+    out.append(("i", f"représentée(s) par Me {st['avocat']}, avocat au barreau de LILLE"))
+    out.append(("b", "ET :"))
+    out.append(("b", "DÉFENDEUR(S)"))
+    if h["mode"] == "consorts":
+        out.append(("i", f"Consorts {pers[0]['nom']} :"))
+    for p in pers:
+        e = "e" if p["femme"] else ""
+        out.append(
+            (
+                "i",
+                f"{'Mme' if p['femme'] else 'M.'} {p['nom']} {p['prenom']}, {p['metier']}, "
+                f"né{e} le {d_long(p['naissance'])} à {p['lieu']}, demeurant "
+                f"{adresse(h)}{', ' + h['complement'] if h['complement'] else ''}, "
+                f"{_cp_espace(h['cp'])} {h['commune'].upper()}",
+            )
+        )
+    out += [
+        (
+            "p",
+            f"Nous, {st['etude']}, Maître {h['commissaire']}, l'un d'eux, commissaire de justice "
+            "soussigné, avons donné assignation d'avoir à comparaître en personne ou par "
+            f"représentant devant le juge des contentieux de la protection du {h['juridiction']} "
+            f"statuant en référé, à l'audience publique du {d_long(h['audience'], True)} à "
+            f"{heure(h['heure'], 'H')}.",
+        ),
+        ("h", "EXPOSÉ DES FAITS"),
+    ]
+    base, charges = h["loyer"]
+    if charges:
+        loyer = (
+            f"{_euros_variable(base, 'euros')} outre {_euros_variable(charges, 'euros')} de charges"
+        )
+    else:
+        loyer = f"{_euros_variable(base, 'euros')} charges comprises"
+    out += [
+        (
+            "p",
+            f"Suivant bail du {d_num(h['date_cmdt'] - timedelta(days=900))}, le logement désigné "
+            f"a été donné en location moyennant un loyer mensuel de {loyer}. Un commandement de "
+            f"payer a été délivré le {d_long(h['date_cmdt'])} visant une somme de "
+            f"{_euros_variable(h['commandement'], 'euros')} ; une copie en a été transmise à la "
+            "CCAPEX le lendemain.",
+        ),
+        (
+            "p",
+            f"Le requérant sollicite la condamnation au paiement de la somme de "
+            f"{_euros_variable(h['dette'], 'euros')} au titre des loyers impayés arrêtés au "
+            f"{d_long(h['date_dette'])}, outre une indemnité d'occupation mensuelle égale au "
+            "loyer.",
+        ),
+        ("h", "PAR CES MOTIFS"),
+        (
+            "p",
+            "Plaise au juge des contentieux de la protection de constater la résiliation du bail.",
+        ),
+        (
+            "p",
+            "Copie de la présente est notifiée au représentant de l'État dans le département "
+            "par la plateforme EXPLOC.",
+        ),
+    ]
+    return out
+
+
+def lettre_actes_recus(h, L, ref, date_lettre, limite) -> tuple[list, dict]:
+    """DDETS-PP letter that summarises the act it received (source 43): a summary table of
+    labels and values, the household as « les époux » or « Consorts », the landlord as
+    « propriétaire-bailleur », the hearing in words, the dwelling with its complement."""
+    st = L["st"]
+    pers = h["personnes"]
+    b = h["bailleur"]
+    if h["mode"] == "marie":
+        a, f = pers
+        menage_txt = (
+            f"les époux {a['nom']} : Monsieur {a['prenom']} {a['nom']}, né le "
+            f"{d_num(a['naissance'])}, et Madame {f['prenom']} {a['nom']} née {f['nee']}, née le "
+            f"{d_num(f['naissance'])}"
+        )
+    elif h["mode"] == "consorts":
+        menage_txt = f"Consorts {pers[0]['nom']} : " + " et ".join(
+            f"{'Madame' if p['femme'] else 'Monsieur'} {p['prenom']} {p['nom']} "
+            f"(né{'e' if p['femme'] else ''} le {d_num(p['naissance'])})"
+            for p in pers
+        )
+    else:
+        menage_txt = " et ".join(
+            f"{'MADAME' if p['femme'] else 'MONSIEUR'} {p['nom']} {p['prenom']}, "
+            f"né{'e' if p['femme'] else ''} le {d_num(p['naissance'])}"
+            for p in pers
+        )
+    if b["kind"] == "oph":
+        bail = f"{b['long']} ({b['court']})"
+    elif b["kind"] == "esh":
+        bail = f"SA d'HLM {b['court']}"
+    elif b["kind"] == "sci":
+        bail = b["court"]
+    else:
+        q = b["pers"]
+        bail = f"{'Mme' if q['femme'] else 'M.'} {q['prenom']} {q['nom']}"
+    if b["mandataire"]:
+        bail += f", par l'intermédiaire de {b['mandataire']}"
+    comp = f"{h['complement']}, " if h["complement"] else ""
+    corps = [
+        ("b", f"Objet : {st['objet']}"),
+        ("p", "Madame, Monsieur,"),
+        (
+            "p",
+            "Dans le cadre de la gestion des actes d'expulsion communiqués au représentant de "
+            "l'État par les études de commissaires de justice, j'ai reçu l'assignation "
+            "résumée ci-dessous.",
+        ),
+        ("i", f"Ménage concerné : {menage_txt}"),
+        ("i", f"Logement : {comp}{adresse(h)} – {_cp_espace(h['cp'])} {h['commune'].upper()}"),
+        ("i", f"Propriétaire-bailleur : {bail}"),
+        (
+            "i",
+            f"Acte : assignation délivrée le {d_num(h['date_acte'])} par Maître "
+            f"{h['commissaire']}, commissaire de justice",
+        ),
+        (
+            "i",
+            f"Audience : {d_lettres(h['audience'], True)}, à {_heure_parlee(h['heure'])}, "
+            f"{h['juridiction']}",
+        ),
+        (
+            "i",
+            f"Impayé : {m_point(h['dette'])} € au {d_num(h['date_dette'])} "
+            f"(loyer mensuel de {m_point(loyer_total(h))} €)",
+        ),
+        (
+            "p",
+            "Je vous remercie de recueillir toute information relative à la situation sociale "
+            "et financière de ce ménage, auprès de la famille et des services compétents, et "
+            f"de me la communiquer au plus tard le {d_long(limite)}, afin que je la transmette "
+            "au juge.",
+        ),
+        (
+            "p",
+            "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.",
+        ),
+        ("r", st["signature"]),
+    ]
+    att = dict(
+        personnes=[P(civilite_attendue(p), p["nom"], p["prenom"], p["naissance"]) for p in pers],
+        adresse=adresse(h),
+        complement_adresse=h["complement"],
+        code_postal=h["cp"],
+        commune=h["commune"],
+        bailleur=b["attendu"],
+        loyer_mensuel=loyer_total(h),
+        montant_dette=h["dette"],
+        date_dette=h["date_dette"],
+        juridiction=h["juridiction"],
+        date_audience=h["audience"],
+        heure_audience=h["heure"],
+        commissaire_justice=h["commissaire"],
+        reference=ref,
+        date_document=date_lettre,
+        date_limite=limite,
+        statut_occupation=statut(h),
+    )
+    return corps, att
+
+
+def lettre_mission_logement(h, L, ref, date_lettre, limite) -> tuple[list, dict]:
+    """Préfecture letter of a « mission accès au logement » (source 44): the act told in one
+    long sentence (« Par acte de Maître …, la SA d'HLM … a fait assigner … »), the dwelling
+    « qu'ils occupent au … », « commandement à payer », rent and debt in figures without
+    cents when round (source 42), the deadline in the closing sentence."""
+    st = L["st"]
+    pers = h["personnes"]
+    b = h["bailleur"]
+    qui = " et ".join(
+        f"{'Madame' if p['femme'] else 'Monsieur'} {p['nom']} {p['prenom']}" for p in pers
+    )
+    if h["mode"] == "marie":
+        a, f = pers
+        qui = (
+            f"les époux {a['nom']} (Monsieur {a['prenom']} {a['nom']} et Madame {f['prenom']} "
+            f"{a['nom']} née {f['nee']})"
+        )
+    elif h["mode"] == "consorts":
+        qui = (
+            f"les consorts {pers[0]['nom']} ("
+            + ", ".join(f"{'Mme' if p['femme'] else 'M.'} {p['prenom']} {p['nom']}" for p in pers)
+            + ")"
+        )
+    if b["kind"] == "oph":
+        bail = f"l'{b['long']} (« {b['court']} »)"
+    elif b["kind"] == "esh":
+        bail = f"la SA d'HLM {b['court']}"
+    elif b["kind"] == "sci":
+        bail = f"la {b['court']}"
+    else:
+        q = b["pers"]
+        bail = f"{'Madame' if q['femme'] else 'Monsieur'} {q['prenom']} {q['nom']}, propriétaire,"
+    comp = f", {h['complement']}" if h["complement"] else ""
+    plur = len(pers) > 1
+    base, charges = h["loyer"]
+    loyer = (
+        f"{_euros_variable(loyer_total(h), 'euros')} charges comprises"
+        if not charges or h["numero"].endswith("bis")
+        else f"{_euros_variable(base, 'euros')}, outre {_euros_variable(charges, 'euros')} de "
+        "provision sur charges"
+    )
+    corps = [
+        ("b", f"Objet : {st['objet']}"),
+        ("b", f"Dossier suivi par : {st['agent']}"),
+        ("p", "Madame, Monsieur,"),
+        (
+            "p",
+            f"Par acte de Maître {h['commissaire']}, commissaire de justice, en date du "
+            f"{d_long(h['date_acte'])}, {bail} a fait assigner {qui} devant le juge des "
+            f"contentieux de la protection du {h['juridiction']} en vue de la résiliation du "
+            f"bail du logement qu'{'ils occupent' if plur else 'il occupe' if not pers[0]['femme'] else 'elle occupe'} "
+            f"au {adresse(h)}{comp}, {_cp_espace(h['cp'])} {h['commune']}.",
+        ),
+        (
+            "p",
+            f"Le commandement à payer délivré le {d_num(h['date_cmdt'])} est resté infructueux. "
+            f"Le loyer s'élève à {loyer} par mois ; la dette locative est de "
+            f"{_euros_variable(h['dette'], 'euros')}, arrêtée au {d_num(h['date_dette'])}.",
+        ),
+        (
+            "p",
+            f"L'audience est fixée au {d_long(h['audience'], True)} à "
+            f"{heure(h['heure'], 'h') if h['rg'][-1] in '02468' else _heure_parlee(h['heure'])}.",
+        ),
+        (
+            "p",
+            "Afin de réunir les informations sur la situation familiale et sociale du ménage "
+            "concerné, que je dois communiquer au juge avant l'audience, je vous saurais gré de "
+            f"me faire parvenir votre diagnostic avant le {d_num(limite)}.",
+        ),
+        ("r", st["signature"]),
+    ]
+    att = dict(
+        personnes=[P(civilite_attendue(p), p["nom"], p["prenom"]) for p in pers],
+        adresse=adresse(h),
+        complement_adresse=h["complement"],
+        code_postal=h["cp"],
+        commune=h["commune"],
+        bailleur=b["attendu"],
+        loyer_mensuel=loyer_total(h),
+        montant_dette=h["dette"],
+        date_dette=h["date_dette"],
+        juridiction=h["juridiction"],
+        date_audience=h["audience"],
+        heure_audience=h["heure"],
+        commissaire_justice=h["commissaire"],
+        reference=ref,
+        date_document=date_lettre,
+        date_limite=limite,
+        statut_occupation=statut(h),
+    )
+    return corps, att
+
+
+ASSIGN_FAMILIES.update(
+    {
+        # sources 40, 45 (issue 14, third round; « en chantier » in corpus/niveau.json)
+        "etude-bobigny-blocs-adresses": dict(
+            region="bobigny",
+            reglage=True,
+            formats=["pdf", "docx"],
+            font="Helvetica",
+            acte=acte_blocs_adresses,
+            attendu=attendu_blocs_adresses,
+            menage=_menage_reel,
+            st=dict(
+                avocat="Maxime TAVERNIER", barreau="SEINE-SAINT-DENIS", vestiaire="PB 145", rg=True
+            ),
+        ),
+        # sources 41, 42
+        "etude-lille-demandeurs-multiples": dict(
+            region="lille",
+            reglage=True,
+            formats=["pdf", "odt"],
+            font="Times-Roman",
+            acte=acte_demandeurs_multiples,
+            menage=_menage_reel,
+            st=dict(
+                etude="SELAS DELEPLANQUE VANDAMME",
+                etude_adresse="12 rue Esquermoise – 59800 LILLE",
+                avocat="Anne-Laure DELOBEL",
+                rg=False,
+            ),
+        ),
+    }
+)
+LETTER_FAMILIES.update(
+    {
+        # source 43
+        "ddetspp-indre-actes-recus": dict(
+            region="indre",
+            reglage=True,
+            copie=None,
+            scan=True,
+            menage=_menage_reel,
+            prefet=["PRÉFET", "DE L'INDRE"],
+            services=[
+                "Direction départementale de l'emploi, du travail,",
+                "des solidarités et de la protection des populations",
+                "Pôle prévention des expulsions",
+                "CS 60 583 – 36019 CHÂTEAUROUX CEDEX",
+            ],
+            ref_fmt="EXPLOC-36-2025-{n:05d}",
+            ref_label="Nos références : ",
+            corps=lettre_actes_recus,
+            st=dict(
+                objet="assignation aux fins de résiliation de bail – demande d'informations "
+                "sociales et financières",
+                signature="Pour le Préfet et par délégation,\nLa cheffe du pôle",
+            ),
+        ),
+        # sources 44, 42
+        "prefecture-nord-mission-logement": dict(
+            region="lille",
+            reglage=True,
+            copie=None,
+            scan=True,
+            menage=_menage_reel,
+            prefet=["PRÉFET", "DU NORD"],
+            services=[
+                "Direction départementale de l'emploi, du travail et des solidarités",
+                "Mission accès au logement",
+                "175 rue Gustave Delory – 59 021 LILLE CEDEX",
+            ],
+            ref_fmt="MAL/{n:04d}/2025",
+            ref_label="Réf. : ",
+            corps=lettre_mission_logement,
+            st=dict(
+                objet="prévention des expulsions – assignation en résiliation de bail",
+                agent="Mme Céline DEPREZ – 03 20 00 00 00",
+                signature="Pour le Préfet et par délégation,\nLe chef de la mission accès au logement",
+            ),
+        ),
+    }
+)
+
+
 def ecrire_lettre(docs, fichier, h, L, rng, n, fmt="pdf") -> dict:
     date_lettre = h["date_acte"] + timedelta(days=rng.randrange(3, 12))
     limite = h["audience"] - timedelta(days=rng.randrange(10, 20))
@@ -4439,14 +5126,15 @@ def generate(
             continue
         rng = random.Random(f"{seed}/{name}")
         for i in range(n_per_family):
-            h = menage(rng, F["region"])
+            h = F.get("menage", menage)(rng, F["region"])
             fmt = F["formats"][i % len(F["formats"])]
             nom = h["personnes"][0]["nom"].replace("'", "")
             fichier = f"{name} {i + 1:03d} {nom}.{fmt}"
             ecrire_assignation(docs, fichier, h, F, fmt)
             if fmt == "odt":
                 odt_stems.append(fichier[:-4])
-            labels.append(_save(att_dir, attendu_assignation(fichier, h, F), name, F["reglage"]))
+            att = F.get("attendu", attendu_assignation)(fichier, h, F)
+            labels.append(_save(att_dir, att, name, F["reglage"]))
 
     for name, L in LETTER_FAMILIES.items():
         if not want(name):
@@ -4454,7 +5142,7 @@ def generate(
         rng = random.Random(f"{seed}/{name}")
         for i in range(n_per_family):
             region = ASSIGN_FAMILIES[L["copie"]]["region"] if L["copie"] else L["region"]
-            h = menage(rng, region)
+            h = L.get("menage", menage)(rng, region)
             nom = h["personnes"][0]["nom"].replace("'", "")
             scan = L["scan"] and i < scans_per_family
             fichier = f"{name} {i + 1:03d} {nom}.pdf"

@@ -282,6 +282,18 @@ def _check_town(ex) -> set[str]:
         if head.coherent and head.commune is not None and not head.approchee:
             ex.commune = head.commune.nom
             return {"commune"}
+    # "86000 Amiens" off a scan: one figure of the postcode misread. When the commune is
+    # known and one only of its postcodes is one figure away, that one is taken, flagged
+    near = {
+        cp
+        for commune, _ in communes.communes_named(ex.commune)
+        for cp in commune.codes_postaux
+        if len(cp) == len(ex.code_postal) and sum(a != b for a, b in zip(cp, ex.code_postal)) == 1
+    }
+    if len(near) == 1:
+        ex.code_postal = near.pop()
+        found = communes.check(ex.code_postal, ex.commune).commune
+        ex.commune = found.nom if found else ex.commune
     return {"code_postal", "commune"}
 
 
@@ -377,29 +389,10 @@ _PHRASE_WORDS = re.compile(
     re.IGNORECASE,
 )
 # lower-case words a name may hold (particles), and those of an organisation's name
-_NAME_LOWER_OK = {
-    "de",
-    "du",
-    "des",
+_NAME_LOWER_OK = french.NAME_PARTICLES | {
     "d",
     "l",
-    "la",
-    "le",
-    "les",
     "et",
-    "van",
-    "von",
-    "der",
-    "den",
-    "da",
-    "di",
-    "del",
-    "dos",
-    "ben",
-    "el",
-    "al",
-    "ould",
-    "bin",
     "sur",
     "en",
     "sous",
@@ -468,7 +461,14 @@ def _check_court_place(ex) -> set[str]:
     found = juridictions.lookup(ex.juridiction)
     if found is None or not found.juridiction.departement:
         return set()
-    if found.juridiction.departement in _departement(ex.code_postal):
+    deps = _departement(ex.code_postal)
+    if found.juridiction.departement in deps:
+        return set()
+    # two courts of one name (Montreuil in the Pas-de-Calais and in Seine-Saint-Denis)
+    if any(
+        j.nom == found.juridiction.nom and j.departement in deps
+        for j in juridictions.juridictions()
+    ):
         return set()
     return {"juridiction", "code_postal"}
 

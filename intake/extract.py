@@ -36,7 +36,7 @@ from .ocr_repair import CueWords, plain
 from .parsers.addresses import find_address
 from .parsers.forms import parse_form
 from .parsers.grids import realign, table_doubts
-from .parsers.landlords import find_bailleur, statut_from_bailleur
+from .parsers.landlords import find_bailleur, statut_from_bailleur, statut_from_designation
 from .parsers.persons import find_persons
 from .readers import Document, read_document
 from .readers.document import PAGE_BREAK
@@ -172,8 +172,9 @@ def extract_document(
 def _locate_form_values(ex: Extraction, doc: Document) -> None:
     """Where a form's values were read (its reader keeps no offsets): the place its text
     spells each value given as written (names, addresses, the landlord…) and the first
-    adult's name, a field's own line first; a value the form spells otherwise (a date, an
-    amount) has none."""
+    adult's name, a field's own line first; a date or an amount where it is printed in one
+    of its usual writings (`_renderings`). A value spelled otherwise (a date in words) has
+    none."""
     text = doc.text
     folded = text.casefold()  # same length as the text for the letters of French
     if len(folded) != len(text):
@@ -196,6 +197,16 @@ def _locate_form_values(ex: Extraction, doc: Document) -> None:
         if match:
             at = match.start(1)
             ex.provenance[name] = where(text, at, doc, at + len(value))
+    for name in _FIELDS - wanted.keys():
+        value = getattr(ex, name, None)
+        if isinstance(value, str) or name in ex.provenance:
+            continue
+        for shown in _renderings(value):
+            # not inside a longer number ("1 250,00" is no reading of "250,00")
+            match = re.search(rf"(?<![\d.,]){re.escape(shown)}(?![\d])", text)
+            if match:
+                ex.provenance[name] = where(text, match.start(), doc, match.end())
+                break
 
 
 @lru_cache(maxsize=8)
@@ -241,7 +252,11 @@ def _renderings(value) -> list[str]:
     if isinstance(value, float | int) and not isinstance(value, bool):
         whole, cents = f"{value:.2f}".split(".")
         grouped = f"{int(whole):,}".replace(",", " ")
-        return [f"{grouped},{cents}", f"{whole},{cents}", f"{grouped.replace(' ', '.')},{cents}"]
+        out = [f"{grouped},{cents}", f"{whole},{cents}", f"{grouped.replace(' ', '.')},{cents}"]
+        if cents == "00":  # « 650 € », « 1 250 euros »
+            out += [f"{n} {unit}" for n in (grouped, whole) for unit in ("€", "euros")]
+            out += [f"{n}€" for n in (grouped, whole)]
+        return out
     if isinstance(value, str) and len(value) >= 2:
         return [value]
     return []
@@ -623,6 +638,7 @@ def _parties(
             if letter is act:
                 break
 
+    designation = None
     with _guard("bailleur", uncertain):
         for text, off in ((act, act_offset), (letter, 0)):
             found = find_bailleur(text, data)
@@ -636,11 +652,31 @@ def _parties(
                     or _cut_at_ocr_line(text, pos, ex.bailleur, reader)
                 ):
                     uncertain.add("bailleur")
+                designation = _designation(text, pos, ex.bailleur)
                 break
             if letter is act:
                 break
     if ex.bailleur:
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, data)
+        if ex.statut_occupation is None and designation:
+            # a short name ("LMH") whose kind the act spells out around it
+            ex.statut_occupation = statut_from_designation(designation, data)
+
+
+# where a landlord's designation stops: the line, the sentence, its verb
+_DESIGNATION_END = re.compile(r"[\n;.]|\s(?:a|ont|sollicite|demande|poursuit|repr[ée]sent)", re.I)
+
+
+def _designation(text: str, pos: int, value: str) -> str | None:
+    """The landlord as the act designates it: from where it was read to its short name,
+    and what follows on its line up to the sentence's verb ("AQUITANIS, office public de
+    l'habitat …", "LMH OPH pour elle-même")."""
+    at = text.find(value, pos, pos + 200)
+    if at < 0:
+        return None
+    tail = text[at + len(value) : at + len(value) + 80]
+    cut = _DESIGNATION_END.search(tail)
+    return text[pos : at + len(value)] + (tail[: cut.start()] if cut else tail)
 
 
 def _place_address(ex: Extraction, text: str, off: int, at: int, doc: Document) -> None:

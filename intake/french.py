@@ -235,7 +235,7 @@ def parse_boxed_date(text: str) -> date | None:
 
 
 def _date_from_match(s: str) -> date | None:
-    s = s.strip()
+    s = re.sub(r"\s+", " ", s.strip())  # a date in words wrapped over two lines
     m = re.fullmatch(r"(\d{1,2})\s?[/.\-]\s?(\d{1,2})\s?[/.\-]\s?(\d{4}|\d{2})", s)
     if m:
         return _make_date(_year(m.group(3)), int(m.group(2)), int(m.group(1)))
@@ -454,7 +454,8 @@ CIVILITES = {
     "mle": "Mme",
 }
 CIVILITE_RE = r"(?:Monsieur|Madame|Mademoiselle|Mme\.?|Mlle\.?|Melle|Mr\.?|M\.|M(?=\s+[A-Z]))"
-_PARTICLES = {
+# lower-case words a personal name may hold ("Marie DE LA TOUR", "Karim BEN SAÏD")
+NAME_PARTICLES = {
     "de",
     "du",
     "des",
@@ -534,7 +535,7 @@ def split_name(text: str, order: str = "auto") -> tuple[str | None, str | None]:
         nom_idx = set(i for i, u in enumerate(upper) if u)
         # particles just before an upper-case surname belong to it
         for i, tok in enumerate(tokens):
-            if i not in nom_idx and fold(tok) in _PARTICLES and i + 1 in nom_idx:
+            if i not in nom_idx and fold(tok) in NAME_PARTICLES and i + 1 in nom_idx:
                 nom_idx.add(i)
         # particles like "d'Almeida" glued
         nom = " ".join(tokens[i] for i in sorted(nom_idx))
@@ -546,7 +547,7 @@ def split_name(text: str, order: str = "auto") -> tuple[str | None, str | None]:
         return tokens[0], " ".join(tokens[1:])
     # first name first: particles belong to the surname
     for i in range(1, len(tokens)):
-        if fold(tokens[i]) in _PARTICLES or fold(tokens[i]).startswith("d'"):
+        if fold(tokens[i]) in NAME_PARTICLES or fold(tokens[i]).startswith("d'"):
             return " ".join(tokens[i:]), " ".join(tokens[:i])
     return tokens[-1], " ".join(tokens[:-1])
 

@@ -108,6 +108,22 @@ _ELISION_SPACE = re.compile(r"(?<![\w'])((?i:[ldjnmst]|qu|jusqu|lorsqu|puisqu))'
 _GLUED_DASH = re.compile(r"(?<=[^\W\d_]\s)[-—–](?=\d[\d  .]*,\d{2}\s?(?:€|E\b|euros?\b))")
 
 
+# a speck read as a dot before a group of thousands: "2. 337,19 €" (a thousands separator is
+# a space; the dot here, followed by a space, is neither a separator nor a decimal point)
+_SPECK_THOUSANDS = re.compile(
+    r"(?<![\w,.])(\d{1,3})[.'‘’]\s(?=\d{3},\s?\d{2}\s?(?:€|E\b|euros?\b))"
+)
+_MONTHS = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
+    "|novembre|décembre|decembre"
+)
+# a speck or a figure read as a dash between a preposition and a date's day: "le-9 octobre
+# 2025" (it may have been the « 1 » of « 19 »: the line is reported as changed)
+_GLUED_DAY = re.compile(
+    r"(?<![\w'])((?i:le|du|au))[-—–.,](?=\d{1,2}(?:er)?\s+(?i:" + _MONTHS + r")\b)"
+)
+
+
 def repair_values(text: str) -> tuple[str, bool]:
     """The line with its amounts, dates and postcodes written in figures again; True when a
     character of a value was changed."""
@@ -151,6 +167,9 @@ def repair_values(text: str) -> tuple[str, bool]:
     text = _DOT_AFTER_ARTICLE.sub(words, text)
     text = _ELISION_SPACE.sub(words, text)
     text = _GLUED_DASH.sub(dash, text)
+    text, n_speck = _SPECK_THOUSANDS.subn(r"\1 ", text)
+    text, n_day = _GLUED_DAY.subn(r"\1 ", text)
+    changed |= bool(n_speck or n_day)
     text = _AMOUNT.sub(amount, text)
     text = _DATE.sub(figures, text)
     text = _POSTCODE.sub(figures, text)

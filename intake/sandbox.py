@@ -173,6 +173,10 @@ def extract_isolated(
     reading (the libraries, the file's bytes) stays in the child, with its limits; a time
     limit covers the reading only.
     """
+    from intake.readers.guards import refused_unopened
+
+    if reason := refused_unopened(path):  # no process to start for an empty or missing file
+        return SandboxResult(reason=reason)
     rules = str(rules_dir) if rules_dir else None
     ahead = one_shot and sys.platform.startswith("linux")
     # a type a person chose: the child only reads, the extraction runs here with that type
@@ -196,8 +200,11 @@ def extract_isolated(
                 if parent_conn.poll(0):
                     break
         if not parent_conn.poll(max(timeout - (time.monotonic() - started), 0)):
+            # French: « 0,5 seconde », « 1 seconde », « 120 secondes »
+            unit = "seconde" if timeout < 2 else "secondes"
+            shown = f"{round(timeout, 1):g}".replace(".", ",")
             return SandboxResult(
-                reason=(f"La lecture du fichier a dépassé le délai de {timeout:.0f} secondes.")
+                reason=f"La lecture du fichier a dépassé le délai de {shown} {unit}."
             )
         try:
             status, payload = parent_conn.recv()

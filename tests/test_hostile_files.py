@@ -274,7 +274,7 @@ def test_a_file_that_reads_too_long_is_stopped_at_the_time_limit(tmp_path):
     results = list(Intake(config).handle_many(sorted(config.inbox.iterdir())))
     assert time.monotonic() - started < 10
     assert results[0].resultat == QUARANTAINE
-    assert "délai de 0 secondes" in results[0].motif or "délai" in results[0].motif
+    assert "délai de 0,5 seconde." in results[0].motif
     assert results[1].resultat == QUARANTAINE and "vide" in results[1].motif
 
 

@@ -138,3 +138,30 @@ def test_a_read_stopped_at_its_time_limit_leaves_no_page_image_behind(tmp_path, 
 
     assert sweep_scratch_folders(scratch_root) == [left]
     assert not left.exists() and mine.exists()
+
+
+def test_a_weakly_read_line_is_read_again_enlarged_and_the_surer_reading_kept(monkeypatch):
+    """A line printed small among larger ones: Tesseract misreads it at the page's scale
+    (« ailleur: … de ls Marne »); read again enlarged, it comes out right and surer. The
+    well-read lines and every line's box stay as they were."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    path = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+    big, small = ImageFont.truetype(path, 34), ImageFont.truetype(path, 10)
+    image = Image.new("L", (1400, 400), 255)
+    draw = ImageDraw.Draw(image)
+    draw.text((60, 60), "Dette locative : 4 467,71 € au 30/09/2025", font=big, fill=0)
+    draw.text((60, 160), "Bailleur : Office Public de l'Habitat de la Marne", font=small, fill=0)
+    draw.text((60, 260), "Loyer mensuel charges comprises : 662,18 €", font=big, fill=0)
+
+    page = ocr._ocr(image)
+    monkeypatch.setattr(ocr, "SEUIL_RELECTURE", -1.0)  # no second reading
+    first = ocr._ocr(image)
+
+    assert first.lines[1][1] < ocr.SEUIL_CONFIANCE  # the small line, read badly
+    assert first.lines[1][0] != "Bailleur : Office Public de l'Habitat de la Marne"
+    assert page.lines[1][0] == "Bailleur : Office Public de l'Habitat de la Marne"
+    assert page.lines[1][1] > first.lines[1][1]
+    assert page.lines[0] == first.lines[0] and page.lines[2] == first.lines[2]
+    assert page.boxes == first.boxes and len(page.boxes) == len(page.lines) == 3
+    assert "Office Public de l'Habitat de la Marne" in page.text

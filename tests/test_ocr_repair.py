@@ -143,6 +143,9 @@ def test_letter_sentences_cut_by_specks_and_a_parted_amount():
         ("49 place.du Marché", "49 place du Marché"),
         ("50 rue du. 8 Mai 1945", "50 rue du 8 Mai 1945"),
         ("33 rue de l' Église", "33 rue de l'Église"),
+        # a speck before the thousands, a dash glued to a day (the « 1 » of « 19 »?)
+        ("dette locative : 2. 337,19 € (décompte)", "dette locative : 2 337,19 € (décompte)"),
+        ("Amiens, le-9 octobre 2025", "Amiens, le 9 octobre 2025"),
     ],
 )
 def test_look_alike_characters_in_a_value_are_repaired_and_reported(line, expected):
@@ -162,6 +165,8 @@ def test_look_alike_characters_in_a_value_are_repaired_and_reported(line, expect
         ("12 rue des Tanneurs - 21200 BEAUNE", "12 rue des Tanneurs - 21200 BEAUNE"),
         ("Courriel : ccas.dieppe@ville-dieppe.fr", "Courriel : ccas.dieppe@ville-dieppe.fr"),
         ("Bureau SOS Logement 12345 Paris", "Bureau SOS Logement 12345 Paris"),
+        ("Article 2. 337 salariés", "Article 2. 337 salariés"),
+        ("Amiens, le 19 octobre 2025", "Amiens, le 19 octobre 2025"),
     ],
 )
 def test_debris_goes_and_no_value_is_touched(line, expected):
@@ -328,3 +333,33 @@ def test_an_accent_ocr_put_where_french_has_none_flags_the_value():
     ]
     ex = extract_document(_scanned(form), "scan.pdf")
     assert ex.code_postal == "94000" and "adresse" in ex.champs_incertains
+
+
+def test_a_postcode_one_figure_off_its_commune_is_mended_and_flagged():
+    # « 86000 Amiens » off a scan: Amiens's postcodes are 80000, 80080, 80090; one only is
+    # one figure away
+    lines = [
+        (91.0, "PRÉFET"),
+        (95.3, "DE LA SOMME"),
+        (92.4, "Direction départementale de l'emploi, du travail et des solidarités"),
+        (93.2, "Référence à rappeler : DDETS80-DSF-0280"),
+        (93.2, "Amiens, le-9 octobre 2025"),
+        (95.4, "Objet : saisine pour la réalisation d'un diagnostic social et financier"),
+        (94.7, "1. Ménage assigné"),
+        (95.3, "a) MADAME Brigitte COLIN, née le 28/11/1957"),
+        (95.0, "2. Logement"),
+        (93.8, "25 bis boulevard Gambetta, Appt 12 — 86000 Amiens"),
+        (92.5, "3. Bailleur"),
+        (90.0, "HABITAT DU CENTRE-EST"),
+        (
+            88.5,
+            "Loyer mensuel charges comprises : 350,15 € — dette locative : 2. 337,19 € "
+            "(décompte au 24/08/2025)",
+        ),
+    ]
+    ex = extract_document(_scanned(lines), "scan.pdf")
+    assert (ex.code_postal, ex.commune) == ("80000", "Amiens")
+    assert {"code_postal", "commune"} <= set(ex.champs_incertains)
+    # the speck before the thousands and the dash glued to the day: read, and flagged
+    assert ex.montant_dette == 2337.19 and "montant_dette" in ex.champs_incertains
+    assert ex.date_document == date(2025, 10, 9) and "date_document" in ex.champs_incertains

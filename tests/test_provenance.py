@@ -105,6 +105,14 @@ def test_a_fillable_form_field_is_placed_on_its_widget(tmp_path):
         value = getattr(ex, key)
         assert ex.provenance[key]["page"] == 1
         assert ex.provenance[key]["boite"] == pytest.approx(rects[value], abs=0.1), key
+    # an amount and a date are placed where the form prints them the French way
+    typed = {
+        "loyer_mensuel": f"{ex.loyer_mensuel:.2f}".replace(".", ","),
+        "date_document": ex.date_document.strftime("%d/%m/%Y"),
+    }
+    for key, shown in typed.items():
+        widget = next(r for v, r in rects.items() if shown in v)
+        assert ex.provenance[key]["boite"] == pytest.approx(widget, abs=0.1), key
     # the region drawn shows what the field holds (PDFium draws the form's fields)
     copy = tmp_path / "form.pdf"
     shutil.copy(FORM, copy)
@@ -119,6 +127,9 @@ def test_a_word_document_keeps_the_paragraph_a_value_came_from():
     assert ex.adresse in where["extrait"] and where["extrait"].startswith("Adresse")
     assert ex.bailleur in ex.provenance["bailleur"]["extrait"]
     assert "MOREAU" in ex.provenance["personnes"]["extrait"]
+    debt = f"{ex.montant_dette:,.2f}".replace(",", " ").replace(".", ",")
+    assert debt in ex.provenance["montant_dette"]["extrait"]
+    assert ex.date_dette.strftime("%d/%m/%Y") in ex.provenance["date_dette"]["extrait"]
 
 
 def test_values_read_again_from_a_rebuilt_grid_point_at_their_own_line():

@@ -178,6 +178,31 @@ def test_uncertain_values_come_first_and_highlighted(workspace):
     assert page.count("champ douteux") == 1 and "À vérifier" in page
 
 
+def test_an_uncertain_field_the_list_does_not_show_is_named_not_counted(workspace):
+    """A dossier whose commune is in no sector has its sector flagged: the page counts only
+    the values it highlights and names the sector apart, in the list of dossiers too."""
+    store = RegisterStore(workspace.registre)
+    _put(
+        store,
+        Dossier(
+            numero="ESU-2025-0003",
+            nature="ESU",
+            secteur="Angoumois",
+            personnes=[Personne("BERNARD", "Lucie")],
+            commune="Angoulême",
+            montant_dette=512.0,
+            champs_incertains=["montant_dette", "secteur", "ressources"],
+        ),
+    )
+    store.flush()
+    boss = client_for("Anne Lefèvre", "responsable")
+    page = text(boss.get("/dossiers/ESU-2025-0003/"))
+    assert "1 valeur à vérifier, en premier et surlignée" in page
+    assert page.count("champ douteux") == 1
+    assert "À vérifier aussi, dans le classeur : Secteur, Ressources." in page
+    assert "Secteur, Ressources" in text(boss.get("/?q=bernard"))
+
+
 def test_a_corrected_value_goes_into_the_register_with_the_accounts_name(workspace):
     worker = client_for("Camille Roux", "travailleur")
     response = worker.post("/dossiers/ESU-2025-0001/champs/montant_dette/", {"valeur": "3 521,40"})

@@ -50,6 +50,17 @@ def find_address(text: str, data: dict, after: int | None = None) -> Adresse | N
             if found and found.code_postal:
                 found.offset = m.end()
                 candidates.append((rank, m.end(), found))
+    if after is not None and conf.get("autre_partie"):
+        # after the défendeurs, an address under another party's heading ("DEMANDEUR :")
+        # is that party's, not the dwelling
+        other = compile_pattern(conf["autre_partie"])
+        candidates = [c for c in candidates if c[1] < after or not other.search(text, after, c[1])]
+    if after is not None and not any(c[1] >= after for c in candidates):
+        # the parties' addresses on their own lines, without "demeurant" (source 40): the
+        # last such block inside the list of défendeurs, before an earlier party's address
+        bare = _bare_address(text, after, street_words, complement)
+        if bare is not None:
+            return bare
     if not candidates:
         return None
     if after is not None:
@@ -60,6 +71,27 @@ def find_address(text: str, data: dict, after: int | None = None) -> Adresse | N
             pool = [c for c in candidates if c[0] == best_rank] if best_rank == 0 else later
             return sorted(pool, key=lambda c: (c[0], c[1]))[0][2]
     return sorted(candidates, key=lambda c: (c[0], c[1]))[0][2]
+
+
+def _bare_address(text: str, after: int, street_words: str, complement: str) -> Adresse | None:
+    """An address written as lines of its own (complement, street, postcode and town) in the
+    500 characters before `after`, the end of the list of défendeurs."""
+    start = max(0, after - 500)
+    rx = re.compile(
+        rf"(?m)^[ \t]*(?:(?:{complement})[^\n]{{0,60}}\n[ \t]*)?\d+\s*(?:bis|ter)?\s*,?\s+"
+        rf"(?:{street_words})\b[^\n]{{2,60}}\n[ \t]*\d{{2}}\s?\d{{3}}\s+[A-ZÀ-Ý]",
+        re.IGNORECASE,
+    )
+    last = None
+    for m in rx.finditer(text, start, after):
+        last = m
+    if last is None:
+        return None
+    found = parse_address(text[last.start() : last.start() + 260], street_words, complement)
+    if found is None or not found.code_postal or not found.adresse:
+        return None
+    found.offset = last.start()
+    return found
 
 
 def parse_address(segment: str, street_words: str, complement_words: str) -> Adresse | None:

@@ -201,9 +201,7 @@ def _stage_logement(f: _Form, ex, uncertain: set[str]) -> None:
 
     for p in f.pairs:
         if p.key == "bailleur" and p.section != "prescripteur":
-            # "Roussillon Habitat – service prévention des impayés": the unit is not the landlord
-            raw = _LANDLORD_UNIT.sub("", re.split(r"\s*\(", p.value)[0])
-            value = clean_bailleur(raw)
+            value = clean_bailleur(re.split(r"\s*\(", p.value)[0])
             if (
                 value
                 and not is_placeholder(value)
@@ -214,9 +212,6 @@ def _stage_logement(f: _Form, ex, uncertain: set[str]) -> None:
 
 
 _ADDRESS_DEBRIS = pattern_store.compile(r"\s*[—–|¦_]+\s*$")
-_LANDLORD_UNIT = pattern_store.compile(
-    r"\s+[-–—]\s+(?:service|direction|agence|p[ôo]le|d[ée]partement|cellule)\b.*$", re.IGNORECASE
-)
 
 
 def _stage_phrases(f: _Form, ex, uncertain: set[str]) -> None:

@@ -27,6 +27,12 @@ _ROLE_WORDS = re.compile(
     r"(?:le|la|son|sa|leur)\s+(?:bailleu?r|bailleresse|propri[ée]taire))\b",
     re.IGNORECASE,
 )
+# a role word opening the candidate: it points to the party, it does not name another one
+_BACK_REFERENCE = re.compile(
+    r"\s*(?:(?:du|de\s+la|de\s+l.|des|le|la|les|l.)\s*)?(?:demandeu?r(?:esse)?|requ[ée]rante?|"
+    r"bailleu?r(?:esse)?)(?:s|\(s\))?\b",
+    re.IGNORECASE,
+)
 # the commissaire's office ("délivrée par la SCP X, commissaires de justice") is not the landlord
 _OFFICER = re.compile(
     r"\b(?:SCP|SELARL|SELAS|SELAFA|[ée]tude|huissiers?|commissaires?)\b", re.IGNORECASE
@@ -37,7 +43,8 @@ _OFFICER_AFTER = re.compile(
 # "Office Public de l'Habitat de X, dit « X HABITAT »": the short name is the one in use
 _SHORT_NAME = re.compile(
     r"(?:\bdite?|\bd[ée]nomm[ée]e?|\bsous\s+(?:le\s+nom|la\s+d[ée]nomination)\s+(?:de\s+)?|"
-    r"\bsous\s+l.enseigne|\bconnue?\s+sous\s+le\s+nom\s+(?:de\s+)?|\()\s*[«\"“]\s*(?P<s>[^»\"”]{2,60}?)\s*[»\"”]",
+    r"\bsous\s+l.enseigne|\bconnue?\s+sous\s+le\s+nom\s+(?:de\s+)?|"
+    r"\(?\s*ci-apr[èe]s(?:\s+(?:d[ée]nomm[ée]e?|d[ée]sign[ée]e?|appel[ée]e?))?\s*:?|\()\s*[«\"“]\s*(?P<s>[^»\"”]{2,60}?)\s*[»\"”]",
     re.IGNORECASE,
 )
 
@@ -51,7 +58,8 @@ def find_bailleur(text: str, data: dict) -> tuple[str, int, bool] | None:
     skipped = False
     for rx in rule.patterns:
         for m in rx.finditer(text):
-            raw = m.group("v")
+            # a paragraph ends the party's designation ("SA HLM X" / "J'ai, Maître …")
+            raw = re.split(r"\n[ \t]*\n", m.group("v"), maxsplit=1)[0]
             short = _SHORT_NAME.search(text[m.start("v") : m.end("v") + 60])
             if short and not _ROLE_WORDS.search(short.group("s")):
                 raw = short.group("s")
@@ -59,15 +67,21 @@ def find_bailleur(text: str, data: dict) -> tuple[str, int, bool] | None:
             if not value or mandataire.search(value) or is_placeholder(value):
                 continue
             at = text.find(value, m.start("v"), m.end("v") + 60)
+            if at >= 0 and _AGENT_AFTER.match(text, at + len(value)):
+                continue
             if (
                 _ROLE_WORDS.search(value)
                 or not _reads_as_name(value)
                 or _OFFICER.search(value)
                 or (at >= 0 and _OFFICER_AFTER.match(text, at + len(value)))
             ):
-                skipped = True
+                # "à la requête du demandeur ci-dessus désigné", "DEMANDEUR(S)": a pointer
+                # to the party named elsewhere, not a rival name
+                skipped = skipped or not _BACK_REFERENCE.match(raw)
                 continue
-            return value, m.start("v"), skipped or len(value) > 70
+            # a couple of landlords: the first one named is kept, for a person to check
+            couple = bool(_COUPLE.match(french.normalize_text(raw).strip()))
+            return value, m.start("v"), skipped or couple or len(value) > 70
     return None
 
 
@@ -126,12 +140,43 @@ _CONNECTORS = {
 
 
 _FORM_AFTER = re.compile(
-    r"\s*(?:[-–—,]\s*|\()(?:OPH|OPAC|ESH|SEM|SA\s+d.?HLM|SA\s+HLM|SAEM|SCIC|SCI)\)?\s*$"
+    r"\s*(?:[-–—,]\s*|\(|\s(?=OPH\b|OPAC\b))(?:OPH|OPAC|ESH|SEM|SA\s+d.?HLM|SA\s+HLM|SAEM|SCIC|SCI)\)?\s*$"
+)
+# "S.A. d'HLM X pour elle-même et venant aux droits de Y": the party is X
+_PARTY_TAIL = re.compile(
+    r"\s+(?:pour\s+(?:elle|lui|eux)-m[êe]mes?|venant\s+aux\s+droits\b|(?:agissant\s+)?en\s+qualit[ée]\s+de\b).*$",
+    re.IGNORECASE,
+)
+# a party named just before "(agissant) en qualité de mandataire / gestionnaire" is the agent
+_AGENT_AFTER = re.compile(
+    r"\s*,?\s*(?:agissant\s+)?(?:en\s+(?:sa\s+)?qualit[ée]\s+de\s+)(?:mandataire|gestionnaire|g[ée]rante?)\b",
+    re.IGNORECASE,
+)
+
+
+# "Monsieur et Madame ROUX Gérard et Line", "M. et Mme Gérard ROUX": two landlords
+_COUPLE = re.compile(
+    r"^(?:monsieur|m\.?|mr\.?)\s+et\s+(?:madame|mme\.?)\s+(?P<rest>.+)$", re.IGNORECASE
 )
 
 
 def clean_bailleur(raw: str) -> str | None:
     raw = re.sub(r"\s+", " ", french.normalize_text(raw)).strip(" :;,.-|")
+    # "Roussillon Habitat – service prévention des impayés": the unit is not the landlord
+    raw = re.sub(
+        r"\s+[-–—]\s+(?i:service|direction|agence|p[ôo]le|d[ée]partement|cellule)\b.*$", "", raw
+    )
+    # a legal form with dots is the same form: "S.C.I." is "SCI", "S.A.R.L." is "SARL"
+    raw = re.sub(
+        r"\b(?:S\.\s?C\.\s?I|S\.\s?A\.\s?R\.\s?L|S\.\s?A\.\s?S|S\.\s?E\.\s?M|O\.\s?P\.\s?H)\.?(?=\s|$)",
+        lambda m: re.sub(r"[.\s]", "", m.group(0)),
+        raw,
+    )
+    couple = _COUPLE.match(raw)
+    if couple:
+        # "ROUX Gérard et Line, propriétaires" → "Monsieur ROUX Gérard" (the first named)
+        rest = re.split(r"\s*,", couple.group("rest"), maxsplit=1)[0]
+        raw = "Monsieur " + re.sub(r"\s+(?:et|&)\s+\S+$", "", rest)
     person = re.match(rf"^(?:{CIV}|(?i:monsieur|madame|mademoiselle))\s", raw)
     # "L'OFFICE PUBLIC … (OPAC de la Haute-Marne)": the short name in brackets is the usual one
     short = re.match(r"^[^(,]{8,}\((?P<s>[A-Z]{2,6}\b[^)]{0,60})\)", raw)
@@ -144,12 +189,17 @@ def clean_bailleur(raw: str) -> str | None:
         "",
         raw,
     )
+    raw = _PARTY_TAIL.sub("", raw)
     raw = re.sub(r"^(?:SA|S\.A\.)\s+(?!(?i:d.?HLM|HLM|d.habitations)\b)(?=[A-Z])", "", raw)
+    # "d'HLM NOTRE LOGIS": the legal form cut where a line ended ("la SA\nd'HLM …")
+    raw = re.sub(
+        r"^(?i:d.(?:HLM|habitations?\s+[àa]\s+loyers?\s+mod[ée]r[ée]s?))\s+(?=[A-Z0-9]{2})", "", raw
+    )
     # a legal form spelt out before the name in capitals: "société anonyme d'habitations à
     # loyer modéré HABITAT DU CENTRE-EST" is "HABITAT DU CENTRE-EST"
     raw = re.sub(r"^(?i:soci[ée]t[ée]\s+civile\s+immobili[èe]re)\s+(?=[A-Z])", "SCI ", raw)
     raw = re.sub(
-        r"^(?i:(?:soci[ée]t[ée]\s+anonyme|SA)\s+d.(?:habitations?\s+[àa]\s+loyers?\s+mod[ée]r[ée]s?|HLM)"
+        r"^(?i:(?:soci[ée]t[ée]\s+anonyme|S\.?A\.?)\s+d.(?:habitations?\s+[àa]\s+loyers?\s+mod[ée]r[ée]s?|HLM)"
         r"|soci[ée]t[ée]\s+anonyme|entreprise\s+sociale\s+pour\s+l.habitat|(?:la\s+)?soci[ée]t[ée]\s+coop[ée]rative"
         r"(?:\s+d.HLM)?)\s+(?=[A-Z0-9][A-Z0-9ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜ'\- ]{2,}\b)",
         "",
@@ -204,3 +254,16 @@ def statut_from_bailleur(bailleur: str, data: dict) -> str | None:
     if prenom and nom and len(bailleur.split()) <= 5 and prenom != prenom.upper():
         return "locataire_prive"
     return None
+
+
+def statut_from_designation(designation: str, data: dict) -> str | None:
+    """Occupation status from the words around a short name ("LMH, office public de
+    l'habitat"): the landlord lists only, never the reading of a person's name."""
+    conf = data.get("statut_occupation", {})
+    for p in conf.get("bailleurs_prives", []):
+        if re.search(p, designation, re.IGNORECASE):
+            return "locataire_prive"
+    for p in conf.get("bailleurs_sociaux", []):
+        if re.search(p, designation, re.IGNORECASE):
+            return "locataire_public"
+    return occupation_for(designation)

@@ -102,8 +102,15 @@ def find_persons(text: str, data: dict) -> tuple[list[Personne], int | None, boo
 # (after at most two lines of the previous entry's address) that opens with a civility,
 # alone on its line or before the name
 _NEXT_ENTRY = re.compile(
-    rf"[^\n]*\n(?:[^\n]*\n)?[ \t]*(?:{_MARKER}\s*)?(?=(?-i:{CIV}|MONSIEUR|MADAME|MADEMOISELLE)"
+    rf"[^\n]*\n(?:[^\n]*\n)??[ \t]*(?:{_MARKER}\s*)?(?=(?-i:{CIV}|MONSIEUR|MADAME|MADEMOISELLE)"
     rf"(?:\s|$))"
+)
+
+
+# the heading of another party's block ("DEMANDEUR :", "À LA REQUÊTE DE") ends the list
+_PARTY_HEADING = re.compile(
+    r"(?m)^[ \t]*(?:DEMANDEU?R(?:ESSE)?S?|DEMANDEUR\(S\)|REQU[ÉE]RANTE?S?|BAILLEU?R(?:ESSE)?S?|"
+    r"[ÀA]\s+LA\s+(?:REQU[ÊE]TE|DEMANDE))\b"
 )
 
 
@@ -114,7 +121,11 @@ def _next_entries(text: str, at: int, ends: list) -> tuple[list[Personne], int, 
     people, dropped = [], False
     for _ in range(6):
         m = _NEXT_ENTRY.match(text, at)
-        if not m or "\n\n" in text[at : m.end()].replace(" ", ""):
+        if (
+            not m
+            or "\n\n" in text[at : m.end()].replace(" ", "")
+            or _PARTY_HEADING.search(text, at, m.end())
+        ):
             break
         segment = text[m.end() : m.end() + 600]
         cut = len(segment)
@@ -210,7 +221,10 @@ def _singles(flat: str) -> tuple[list[Personne], bool]:
 # a person named, then said to be the landlord, the agent, the officer or a lawyer
 _OTHER_PARTY = pattern_store.compile(
     # "\bné(e) le\b": not the end of "ChristiNE LEfebvre"
-    r"(?:(?!locataire|demeurant|domicili|occupant|\bn[ée]e?\s+le\b)[^.;]){0,60}?,?\s*"
+    # (a role said of another person named between, "par la SELARL X (Me Y, commissaire",
+    # is that person's)
+    r"(?:(?!locataire|demeurant|domicili|occupant|\bn[ée]e?\s+le\b|\bMe\s|\bMa[iî]tre\b|"
+    r"\bpar\s+(?:la|le|l.)\s*(?:SCP|SELARL|SELAS|SAS|soci[ée]t[ée]|[ée]tude)\b)[^.;]){0,60}?,?\s*"
     r"(?:(?:son|sa|leur|le|la|en\s+sa\s+qualit[ée]\s+de)\s+)?(?:propri[ée]taire|bailleu?r|bailleresse|"
     r"mandataire|g[ée]rante?|commissaire|huissier|avocate?|repr[ée]sentant)\b"
     r"|(?:(?!locataire|demeurant|domicili|occupant)[^.;]){0,80}?\ba\s+fait\s+(?:d[ée]livrer|assigner|signifier)",
@@ -250,28 +264,7 @@ def _person(after: str, civilite: str | None) -> Personne | None:
         if (
             k
             and tok[:1].islower()
-            and tok
-            not in (
-                "de",
-                "du",
-                "des",
-                "le",
-                "la",
-                "les",
-                "van",
-                "von",
-                "der",
-                "den",
-                "da",
-                "di",
-                "del",
-                "dos",
-                "ben",
-                "el",
-                "al",
-                "ould",
-                "bin",
-            )
+            and tok not in french.NAME_PARTICLES
             and not tok.startswith("d'")
         ):
             raw = " ".join(tokens[:k])
@@ -314,6 +307,10 @@ def _dedupe(people: list[Personne]) -> list[Personne]:
                 for q in out
                 if french.fold(q.nom) == french.fold(p.nom)
                 and (q.prenom or "").lower() == (p.prenom or "").lower()
+                # same name, two birth dates: a mother and her daughter, not one person
+                and not (
+                    q.date_naissance and p.date_naissance and q.date_naissance != p.date_naissance
+                )
             ),
             None,
         )

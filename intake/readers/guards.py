@@ -29,15 +29,28 @@ MAX_ZIP_RATIO = 200  # XML compresses 5-20×; a bomb 1,000× and more
 ZIP_RATIO_FLOOR = 2 * 1024 * 1024  # the ratio is only judged above this size
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, refused when it is a link, gone, absurdly large or empty."""
+def refused_unopened(path: Path) -> str | None:
+    """Why `path` is refused on its directory entry alone (a link, gone, zero bytes), or
+    None: checked before a reading process is started, as it opens nothing."""
     if path.is_symlink():
-        raise UnreadableDocument(
+        return (
             "Le fichier est un lien symbolique (raccourci) : il n'est pas "
             "suivi ; déposez le document lui-même."
         )
-    if not path.is_file():
-        raise UnreadableDocument("Fichier introuvable (déplacé ou supprimé pendant la lecture).")
+    try:
+        if not path.is_file():
+            return "Fichier introuvable (déplacé ou supprimé pendant la lecture)."
+        if path.stat().st_size == 0:
+            return "Le fichier est vide."
+    except OSError:
+        return "Fichier introuvable (déplacé ou supprimé pendant la lecture)."
+    return None
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, refused when it is a link, gone, absurdly large or empty."""
+    if reason := refused_unopened(path):
+        raise UnreadableDocument(reason)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

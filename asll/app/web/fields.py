@@ -148,6 +148,25 @@ def extracted_fields() -> list[Field]:
 FIELDS = {f.key: f for f in extracted_fields()}
 
 
+_HEADERS = {c.key: c.header for c in COLUMNS} | {
+    "personnes": "Personnes",
+    "enfants": "Enfants",
+    "objectifs": "Objectifs",
+}
+
+
+def label_of(name: str) -> str:
+    """A dossier field's name as staff read it (the register's header)."""
+    return _HEADERS.get(name, name)
+
+
+def uncertain_elsewhere(dossier: Dossier) -> list[str]:
+    """The uncertain fields the page's list of values does not show (the sector, the
+    resources, the children): named apart, so that none is counted and then not seen."""
+    shown = {f.field for f in FIELDS.values()}
+    return [label_of(n) for n in dossier.champs_incertains if n not in shown]
+
+
 def ordered(dossier: Dossier) -> list[tuple[Field, bool]]:
     """The fields with whether each is uncertain, uncertain ones first."""
     uncertain = set(dossier.champs_incertains)

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_POST
 
 from asll.app.web import state
 from asll.app.web.accounts import ROLE_LABELS, may_see, role_of, sectors_of
-from asll.app.web.fields import FIELDS, BadValue, ordered
+from asll.app.web.fields import FIELDS, BadValue, label_of, ordered, uncertain_elsewhere
 from asll.app.web.previews import DRAWN, crop_png, parse_box, provenances
 from asll.domain.labels import TYPES_DOCUMENT
 from asll.domain.model import Dossier
@@ -124,14 +124,7 @@ def dossiers(request):
 
 
 def _uncertain_labels(d: Dossier) -> str:
-    return ", ".join(_label(name) for name in d.champs_incertains)
-
-
-def _label(name: str) -> str:
-    if name == "personnes":
-        return "Personnes"
-    f = FIELDS.get(name)
-    return f.label if f else name
+    return ", ".join(label_of(name) for name in d.champs_incertains)
 
 
 def dossier_or_404(request, numero: str) -> Dossier:
@@ -151,6 +144,7 @@ def dossier(request, numero: str, erreur: dict | None = None, status: int = 200,
         {
             "d": d,
             "champs": ordered(d),
+            "ailleurs": uncertain_elsewhere(d),
             "documents": documents,
             "types": TYPES_DOCUMENT,
             "brouillons": [b for b in d.brouillons if _draft_path(d, b) is not None],
