@@ -286,3 +286,23 @@ def test_prescriber_introduced_with_a_job_and_its_service(tmp_path):
     assert _people(ex) == [("M.", "FAURE", "Kevin", date(1991, 5, 2))]
     assert (ex.adresse, ex.code_postal, ex.commune) == ("8 rue Émile Zola", "62300", "Lens")
     assert ex.statut_occupation == "heberge"
+
+
+def test_service_town_capital_lost_to_ocr_is_restored(tmp_path):
+    """OCR reads « CCAS d'ivry-sur-Seine »: the compound town keeps its capital; an article
+    (« MDS de la Vallée ») is left as written."""
+    from intake.parsers.forms import _org_case
+
+    assert _org_case("CCAS d'ivry-sur-Seine") == "CCAS d'Ivry-sur-Seine"
+    assert _org_case("MDS de la Vallée") == "MDS de la Vallée"
+    path = _pdf(
+        tmp_path / "fiche.pdf",
+        [
+            "FICHE DE SAISIE POUR LA RÉALISATION D'UN DIAGNOSTIC",
+            "Structure prescriptrice : CCAS d'ivry-sur-Seine",
+            "Nom et prénom du référent : HAMON Lucie",
+            "Nom et prénom du demandeur : LEROUX Marc",
+            "Date de naissance : 04/05/1980",
+        ],
+    )
+    assert extract(path).organisme_prescripteur == "CCAS d'Ivry-sur-Seine"
