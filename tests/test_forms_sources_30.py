@@ -303,6 +303,9 @@ def test_service_town_capital_lost_to_ocr_is_restored(tmp_path):
             "Nom et prénom du référent : HAMON Lucie",
             "Nom et prénom du demandeur : LEROUX Marc",
             "Date de naissance : 04/05/1980",
+            "Composition familiale : personne seule",
+            "Ressources : RSA 607,75 €",
+            "Demande d'accompagnement social lié au logement (ASLL) – FSL",
         ],
     )
     assert extract(path).organisme_prescripteur == "CCAS d'Ivry-sur-Seine"
