@@ -309,3 +309,75 @@ def test_service_town_capital_lost_to_ocr_is_restored(tmp_path):
         ],
     )
     assert extract(path).organisme_prescripteur == "CCAS d'Ivry-sur-Seine"
+
+
+def test_liaison_sheet_count_with_details_landlord_in_a_sentence_job_in_brackets(tmp_path):
+    """Classes seen on a Savoie-like liaison sheet: « Enfants : 2 (Lina 4 ans, Noé 1 an) » is
+    a count, not a child named « 2 »; « Locataire de l'OPAC de la Savoie depuis 2019 » names
+    the landlord without the date; « Mr Olivier FAVRE (éducateur) » is the prescriber without
+    his job; a « pension alimentaire » is not a retirement pension."""
+    path = _pdf(
+        tmp_path / "liaison.pdf",
+        [
+            "FICHE DE LIAISON FSL – ACCOMPAGNEMENT",
+            "Organisme demandeur : Maison des Solidarités de Chambéry",
+            "Intervenant social : Mr Olivier FAVRE (éducateur)",
+            "Demande établie le 1er octobre 2025",
+            "Demandeur : Mlle COLLOMB Élodie, née le 1er mars 1995 à Annecy",
+            "Enfants : 2 (Lina 4 ans, Noé 1 an)",
+            "Domicile : 27 bis chemin des Écureuils 73000 CHAMBÉRY",
+            "Locataire de l'OPAC de la Savoie depuis 2019",
+            "Loyer résiduel : 210,00 € – Loyer charges comprises : 498,70 €",
+            "Impayé de loyer : 1.234,56 € (arrêté au 30 septembre 2025)",
+            "Revenus : RSA majoré 978,12 € ; Allocations familiales 145,00 € ; "
+            "Pension alimentaire 120,00 €",
+            "Accompagnement sollicité : [x] ASLL maintien   [ ] ASLL accès",
+        ],
+    )
+    ex = extract(path)
+    assert _people(ex) == [("Mme", "COLLOMB", "Élodie", date(1995, 3, 1))]
+    assert ex.nb_enfants == 2 and ex.enfants == []
+    assert ex.composition == "femme_seule"
+    assert ex.bailleur == "OPAC de la Savoie"
+    assert ex.statut_occupation == "locataire_public"
+    assert ex.prescripteur == "Olivier FAVRE"
+    assert ex.organisme_prescripteur == "Maison des Solidarités de Chambéry"
+    assert (ex.loyer_mensuel, ex.montant_dette, ex.date_dette) == (
+        498.70,
+        1234.56,
+        date(2025, 9, 30),
+    )
+    assert [(r.type, r.montant) for r in ex.ressources] == [
+        ("rsa", 978.12),
+        ("prestations_familiales", 145.0),
+        ("autre", 120.0),
+    ]
+    assert ex.type_mesure == "maintien" and ex.date_document == date(2025, 10, 1)
+
+
+def test_household_table_role_that_only_a_man_is_called_by(tmp_path):
+    path = _docx(
+        tmp_path / "menage.docx",
+        [
+            ("p", "FICHE DE DEMANDE D'ASLL"),
+            ("p", "Service prescripteur : CCAS de Laval"),
+            ("p", "COMPOSITION DU MÉNAGE"),
+            (
+                "tab",
+                [
+                    ["NOM Prénom", "Date de naissance", "Lien de parenté"],
+                    ["GOUPIL Laetitia", "17/08/1988", "Épouse"],
+                    ["GOUPIL Anthony", "03/02/1985", "Époux"],
+                    ["GOUPIL Enzo", "11/12/2014", "Fils"],
+                ],
+            ),
+            ("p", "Adresse : 4 rue du Pont de Mayenne, 53000 Laval"),
+            ("p", "Mesure demandée : ☐ accès ☒ maintien"),
+        ],
+    )
+    ex = extract(path)
+    assert [(p.civilite, p.prenom) for p in ex.personnes] == [
+        ("Mme", "Laetitia"),
+        ("M.", "Anthony"),
+    ]
+    assert ex.composition == "couple" and ex.nb_enfants == 1

@@ -270,7 +270,10 @@ def _stage_phrases(f: _Form, ex, uncertain: set[str]) -> None:
     if not ex.bailleur and cues.get("locataire_de"):
         m = re.search(rf"{cues['locataire_de']}(?P<v>[^\n.;(]+)", text, re.IGNORECASE)
         if m:
-            value = clean_bailleur(m.group("v"))
+            # "locataire de l'OPAC de la Savoie depuis 2019": the name ends where the sentence
+            # goes on about time
+            raw = re.split(r"\s+(?:depuis|jusqu|pour\s+un|au\s+titre|en\s+\d|\d)", m.group("v"))[0]
+            value = clean_bailleur(raw)
             if value and not is_placeholder(value):
                 ex.bailleur = value
     if not ex.ressources and cues.get("percoit"):
@@ -1310,8 +1313,13 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
         (
             int(m.group(1))
             for p in f.pairs
-            if p.key == "nb_enfants"
-            for m in [re.fullmatch(r"\s*(\d{1,2})\s*(?:enfants?)?\s*", p.value)]
+            if p.key in ("nb_enfants", "enfant")
+            for m in [
+                re.fullmatch(r"\s*(\d{1,2})\s*(?:enfants?)?\s*", p.value)
+                if p.key == "nb_enfants"
+                else None
+            ]
+            + [_COUNT_THEN_DETAILS.match(p.value)]
             if m
         ),
         None,
@@ -1350,6 +1358,10 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
         )
     ):
         uncertain.add("nb_enfants")  # children mentioned, none read: 0 is a guess
+
+
+# "Enfants : 2 (Lina 4 ans, Noé 1 an)", "3 – âgés de 2, 5 et 9 ans": the count, then details
+_COUNT_THEN_DETAILS = pattern_store.compile(r"^\s*(\d{1,2})\s*(?:enfants?\s*)?(?:\(|[–—-]\s|:)")
 
 
 def _civility_ticked_alone(ticks: list["Tick"]) -> str | None:
@@ -1546,6 +1558,13 @@ def _household_tables(
                 r"conjointe|[ée]pouse|concubine|demandeuse|compagne", role, re.IGNORECASE
             ):
                 civ = "Mme"
+            elif civ is None and re.match(
+                # words only a man is called by ("Conjoint", "Demandeur" may be generic)
+                r"\s*(?:[ée]poux|mari|concubin|compagnon|p[èe]re)\b(?!e)",
+                role,
+                re.IGNORECASE,
+            ):
+                civ = "M."
             person.civilite = None if is_child else civ
             if is_child:
                 children.append(person)
@@ -1727,10 +1746,12 @@ def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]
                 current.update({"nom_prenom": value, "role": p.key, "section": p.section})
             continue
         if p.key == "enfant" or p.key == "nb_enfants" and re.search(r"[A-Za-zÀ-ÿ]{3}", value):
-            if not re.search(r"[A-Za-zÀ-ÿ]{2}", value) or re.fullmatch(
-                r"n[ée]ant|sans|aucun", value, re.IGNORECASE
+            if (
+                not re.search(r"[A-Za-zÀ-ÿ]{2}", value)
+                or re.fullmatch(r"n[ée]ant|sans|aucun", value, re.IGNORECASE)
+                or _COUNT_THEN_DETAILS.match(value)
             ):
-                continue
+                continue  # "2 (Lina 4 ans, Noé 1 an)": a count, read as such in _household
             # "ROUX Jules (05/05/2010), ROUX Lila (06/07/2013)": several children on one line
             parts = [value]
             if len(re.findall(french.DATE_RE, value, re.IGNORECASE)) > 1:
@@ -2060,6 +2081,7 @@ def _split_person_org(value: str) -> tuple[str | None, str | None]:
     if not parts:
         return None, None
     raw = re.sub(rf"^(?:{french.CIVILITE_RE})\s+", "", parts[0])
+    raw = re.sub(r"\s*\([^)]*\)", "", raw).strip()  # "Olivier FAVRE (éducateur)"
     nom, prenom = french.split_name(raw)
     name = f"{prenom} {nom}" if prenom else nom
     org = None
