@@ -381,3 +381,37 @@ def test_household_table_role_that_only_a_man_is_called_by(tmp_path):
         ("M.", "Anthony"),
     ]
     assert ex.composition == "couple" and ex.nb_enfants == 1
+
+
+def test_capitals_grid_madame_monsieur_with_resources_per_person(tmp_path):
+    """Columns headed « MADAME | MONSIEUR » in capitals, labels with their colons, and a row
+    « RESSOURCES : | AAH … | Salaire … »: one income a cell, each with its own amount."""
+    path = _docx(
+        tmp_path / "demande.docx",
+        [
+            ("p", "CONSEIL DÉPARTEMENTAL – DEMANDE DE MESURE ASLL"),
+            (
+                "tab",
+                [
+                    ["", "MADAME", "MONSIEUR"],
+                    ["NOM :", "BERTIN", "BERTIN"],
+                    ["PRÉNOM :", "Sophie", "Karim"],
+                    ["DATE DE NAISSANCE :", "12.03.1985", "30.11.1983"],
+                    ["RESSOURCES :", "AAH 1 016,05 €", "Salaire 1 480,00 €"],
+                ],
+            ),
+            ("p", "NOMBRE D'ENFANTS À CHARGE : 3"),
+            ("p", "ADRESSE : 5 allée des Glycines – 21000 DIJON"),
+            ("p", "BAILLEUR : Grand Dijon Habitat"),
+            ("p", "MESURE : ☒ Accès au logement ☐ Maintien dans le logement"),
+            ("p", "NOM ET FONCTION DU PRESCRIPTEUR : Claire MONNOT, assistante sociale"),
+        ],
+    )
+    ex = extract(path)
+    assert _people(ex) == [
+        ("Mme", "BERTIN", "Sophie", date(1985, 3, 12)),
+        ("M.", "BERTIN", "Karim", date(1983, 11, 30)),
+    ]
+    assert ex.composition == "couple" and ex.nb_enfants == 3
+    assert [(r.type, r.montant) for r in ex.ressources] == [("aah", 1016.05), ("salaire", 1480.0)]
+    assert ex.type_mesure == "acces"

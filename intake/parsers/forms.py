@@ -1620,7 +1620,10 @@ def _column_grids(tables: list[list[list[str]]], libelles) -> list[Personne]:
             j: french.normalize_civilite(m.group(0))
             for j, c in enumerate(header)
             if j >= 1
-            for m in [re.fullmatch(french.CIVILITE_RE, (c or "").strip())]
+            # "MADAME | MONSIEUR" in capitals heads the columns as well
+            for m in [
+                re.fullmatch(french.CIVILITE_RE, (c or "").strip().strip(":").strip().title())
+            ]
             if m
         }
         roles = [
@@ -2193,7 +2196,10 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
             ):
                 value = f"{value.rstrip()} {nxt.strip()}"
                 joined.add(i + 1)
-            for item in re.split(r"\s*;\s*|,\s+(?=[A-Za-zÀ-ÿ])|(?<=€)\s+(?=[A-Za-zÀ-ÿ])", value):
+            # items split by « ; », a comma, an amount's end, or table cells (one a person)
+            for item in re.split(
+                r"\s*;\s*|\s*\|\s*|,\s+(?=[A-Za-zÀ-ÿ])|(?<=€)\s+(?=[A-Za-zÀ-ÿ])", value
+            ):
                 # "Allocations familiales (demande en cours)": the pending said in brackets
                 m = re.match(
                     rf"^(.*?)\s*\(?\s*((?:{french.MONTANT_RE})|{_PENDING})\s*\)?\s*$",
