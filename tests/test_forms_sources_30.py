@@ -415,3 +415,41 @@ def test_capitals_grid_madame_monsieur_with_resources_per_person(tmp_path):
     assert ex.composition == "couple" and ex.nb_enfants == 3
     assert [(r.type, r.montant) for r in ex.ressources] == [("aah", 1016.05), ("salaire", 1480.0)]
     assert ex.type_mesure == "acces"
+
+
+def test_ccapex_navette_with_a_numbered_household_and_a_case_officer(tmp_path):
+    """A CCAPEX liaison sheet is a referral form (« Ménage concerné », « Mesure proposée »);
+    people numbered « 1. NOM Prénom, née le … (mère) » are told apart by age, the grammar gives
+    the adult's civility; « Dossier suivi par » names the prescriber; « Logement : » the
+    address."""
+    path = _pdf(
+        tmp_path / "navette.pdf",
+        [
+            "FICHE NAVETTE – PRÉVENTION DES EXPULSIONS (CCAPEX)",
+            "Dossier suivi par : Mme Agnès ROLLAND – CCAS de Bourges",
+            "Date d'envoi : 3/9/2025",
+            "Ménage concerné :",
+            "1. MARCHAND Laurence, née le 14/06/1979 (mère)",
+            "2. MARCHAND Léo, né le 02/02/2010 (fils)",
+            "3. MARCHAND Inès, née le 19/07/2013 (fille)",
+            "Logement : 9 rue Mirebeau, 18000 Bourges – locataire de France Loire",
+            "Loyer : 455€ + 40€ de charges",
+            "Dette : 2.310€ au 31/08/2025",
+            "Ressources : ARE 890€, allocations familiales 141€",
+            "Mesure proposée : diagnostic social et financier",
+        ],
+    )
+    ex = extract(path)
+    assert ex.type_document == "fiche_prescription"
+    assert _people(ex) == [("Mme", "MARCHAND", "Laurence", date(1979, 6, 14))]
+    assert [(c.prenom, c.date_naissance) for c in ex.enfants] == [
+        ("Léo", date(2010, 2, 2)),
+        ("Inès", date(2013, 7, 19)),
+    ]
+    assert ex.composition == "femme_seule" and ex.nb_enfants == 2
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("9 rue Mirebeau", "18000", "Bourges")
+    assert (ex.prescripteur, ex.organisme_prescripteur) == ("Agnès ROLLAND", "CCAS de Bourges")
+    assert (ex.loyer_mensuel, ex.montant_dette, ex.date_dette) == (495.0, 2310.0, date(2025, 8, 31))
+    assert ex.type_mesure == "diagnostic" and ex.date_document == date(2025, 9, 3)
+    assert ex.bailleur == "France Loire"
+    assert "statut_occupation" in ex.champs_incertains  # a landlord the lists don't know

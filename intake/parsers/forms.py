@@ -1294,7 +1294,8 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
         adults = parse_persons(block) if block else []
         adults = [p for p in adults if not _is_prescripteur(p, ex.prescripteur)]
     l_adults, l_children = _listed_people(f.lines, f.libelles, on)
-    if not adults and l_adults:
+    if l_adults and (not adults or not sources):
+        # people listed one a line with their birth date beat names picked from loose text
         adults = l_adults
     if not adults:
         # no table, no field: people named in the form's own lines with their civility and
@@ -1851,12 +1852,14 @@ def _person_from_line(value: str) -> Personne | None:
     nom, prenom = french.split_name(name, order="nom_prenom")
     if not nom:
         return None
-    return Personne(
-        nom=nom,
-        prenom=prenom,
-        civilite=french.normalize_civilite(civ.group(1)) if civ else None,
-        date_naissance=birth,
-    )
+    civilite = french.normalize_civilite(civ.group(1)) if civ else None
+    if civilite is None:
+        # "…, née le …" / "(mère)": the grammar or the role says who (never "né(e)")
+        if re.search(r"\bn[ée]e\s+le\b|\((?:m[èe]re|[ée]pouse|conjointe|concubine)\)", value):
+            civilite = "Mme"
+        elif re.search(r"\bn[ée]\s+le\b|\((?:p[èe]re|[ée]poux|conjoint|concubin)\)", value):
+            civilite = "M."
+    return Personne(nom=nom, prenom=prenom, civilite=civilite, date_naissance=birth)
 
 
 _CIV_LINE = pattern_store.compile(
