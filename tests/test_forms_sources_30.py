@@ -453,3 +453,28 @@ def test_ccapex_navette_with_a_numbered_household_and_a_case_officer(tmp_path):
     assert ex.type_mesure == "diagnostic" and ex.date_document == date(2025, 9, 3)
     assert ex.bailleur == "France Loire"
     assert "statut_occupation" in ex.champs_incertains  # a landlord the lists don't know
+
+
+def test_bare_date_beside_the_debt_and_measure_asked_as_accompaniment(tmp_path):
+    """« Montant de la dette : 960,00 €   Date : 15/09/2025 »: that date is the debt's, not the
+    form's (« Fait à Bourges le … » is); « Accompagnement demandé : ASLL accès » is the
+    measure."""
+    path = _pdf(
+        tmp_path / "fsl.pdf",
+        [
+            "DEMANDE D'AIDE FSL – VOLET ACCOMPAGNEMENT",
+            "Référent social : Thomas GIRAUD, CESF – UDAF du Cher",
+            "Nom : GUILLOT          Prénom : Jessica          Née le : 08/10/1992",
+            "Adresse : Résidence Les Tilleuls, bât. B, 3 place Gordaine",
+            "18000 Bourges",
+            "Montant du loyer : 480,00 € (charges comprises)",
+            "Montant de la dette : 960,00 €   Date : 15/09/2025",
+            "Accompagnement demandé : ASLL accès",
+            "Fait à Bourges le 20 septembre 2025",
+        ],
+    )
+    ex = extract(path)
+    assert (ex.montant_dette, ex.date_dette) == (960.0, date(2025, 9, 15))
+    assert ex.date_document == date(2025, 9, 20)
+    assert ex.type_mesure == "acces"
+    assert (ex.prescripteur, ex.organisme_prescripteur) == ("Thomas GIRAUD", "UDAF du Cher")

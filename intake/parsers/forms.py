@@ -308,8 +308,18 @@ def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
         lines, sections, f.pairs, f.conf.get("ressources", []), f.doc.tables
     )
     pairs = f.pairs + _money_rows(f.doc.tables, f.pairs, f.libelles)
+    debt_lines = {p.line for p in f.pairs if p.key == "dette"}
     loyer_label = None
     for p in pairs:
+        if (
+            p.key == "date_document"
+            and p.line in debt_lines
+            and re.fullmatch(r"\s*date\s*", p.label, re.IGNORECASE)
+        ):
+            # "Montant de la dette : 960,00 €   Date : 15/09/2025": the debt's date
+            if ex.date_dette is None:
+                ex.date_dette = french.parse_date(p.value)
+            continue
         if p.key == "loyer" and ex.loyer_mensuel is None:
             ex.loyer_mensuel = _loyer(p.value)
             loyer_label = p.label
