@@ -268,3 +268,213 @@ def test_resources_list_cut_inside_a_label_with_a_pending_one(tmp_path):
         ("prestations_familiales", None),
         ("chomage", 1008.16),
     ]
+
+
+def test_prescriber_introduced_with_a_job_and_its_service(tmp_path):
+    path = _pdf(
+        tmp_path / "prescription.pdf",
+        [
+            "Fiche de prescription d'une mesure d'accompagnement social lié au logement",
+            "Je soussigné Marc DELBOS, éducateur spécialisé au CCAS de Lens, sollicite une mesure",
+            "d'ASLL maintien pour Monsieur FAURE Kevin, né le 2 mai 1991 à Lens,",
+            "demeurant 8 rue Émile Zola, 62300 Lens, hébergé chez un tiers.",
+        ],
+    )
+    ex = extract(path)
+    assert ex.prescripteur == "Marc DELBOS"
+    assert ex.organisme_prescripteur == "CCAS de Lens"
+    assert _people(ex) == [("M.", "FAURE", "Kevin", date(1991, 5, 2))]
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("8 rue Émile Zola", "62300", "Lens")
+    assert ex.statut_occupation == "heberge"
+
+
+def test_service_town_capital_lost_to_ocr_is_restored(tmp_path):
+    """OCR reads « CCAS d'ivry-sur-Seine »: the compound town keeps its capital; an article
+    (« MDS de la Vallée ») is left as written."""
+    from intake.parsers.forms import _org_case
+
+    assert _org_case("CCAS d'ivry-sur-Seine") == "CCAS d'Ivry-sur-Seine"
+    assert _org_case("MDS de la Vallée") == "MDS de la Vallée"
+    path = _pdf(
+        tmp_path / "fiche.pdf",
+        [
+            "FICHE DE SAISIE POUR LA RÉALISATION D'UN DIAGNOSTIC",
+            "Structure prescriptrice : CCAS d'ivry-sur-Seine",
+            "Nom et prénom du référent : HAMON Lucie",
+            "Nom et prénom du demandeur : LEROUX Marc",
+            "Date de naissance : 04/05/1980",
+            "Composition familiale : personne seule",
+            "Ressources : RSA 607,75 €",
+            "Demande d'accompagnement social lié au logement (ASLL) – FSL",
+        ],
+    )
+    assert extract(path).organisme_prescripteur == "CCAS d'Ivry-sur-Seine"
+
+
+def test_liaison_sheet_count_with_details_landlord_in_a_sentence_job_in_brackets(tmp_path):
+    """Classes seen on a Savoie-like liaison sheet: « Enfants : 2 (Lina 4 ans, Noé 1 an) » is
+    a count, not a child named « 2 »; « Locataire de l'OPAC de la Savoie depuis 2019 » names
+    the landlord without the date; « Mr Olivier FAVRE (éducateur) » is the prescriber without
+    his job; a « pension alimentaire » is not a retirement pension."""
+    path = _pdf(
+        tmp_path / "liaison.pdf",
+        [
+            "FICHE DE LIAISON FSL – ACCOMPAGNEMENT",
+            "Organisme demandeur : Maison des Solidarités de Chambéry",
+            "Intervenant social : Mr Olivier FAVRE (éducateur)",
+            "Demande établie le 1er octobre 2025",
+            "Demandeur : Mlle COLLOMB Élodie, née le 1er mars 1995 à Annecy",
+            "Enfants : 2 (Lina 4 ans, Noé 1 an)",
+            "Domicile : 27 bis chemin des Écureuils 73000 CHAMBÉRY",
+            "Locataire de l'OPAC de la Savoie depuis 2019",
+            "Loyer résiduel : 210,00 € – Loyer charges comprises : 498,70 €",
+            "Impayé de loyer : 1.234,56 € (arrêté au 30 septembre 2025)",
+            "Revenus : RSA majoré 978,12 € ; Allocations familiales 145,00 € ; "
+            "Pension alimentaire 120,00 €",
+            "Accompagnement sollicité : [x] ASLL maintien   [ ] ASLL accès",
+        ],
+    )
+    ex = extract(path)
+    assert _people(ex) == [("Mme", "COLLOMB", "Élodie", date(1995, 3, 1))]
+    assert ex.nb_enfants == 2 and ex.enfants == []
+    assert ex.composition == "femme_seule"
+    assert ex.bailleur == "OPAC de la Savoie"
+    assert ex.statut_occupation == "locataire_public"
+    assert ex.prescripteur == "Olivier FAVRE"
+    assert ex.organisme_prescripteur == "Maison des Solidarités de Chambéry"
+    assert (ex.loyer_mensuel, ex.montant_dette, ex.date_dette) == (
+        498.70,
+        1234.56,
+        date(2025, 9, 30),
+    )
+    assert [(r.type, r.montant) for r in ex.ressources] == [
+        ("rsa", 978.12),
+        ("prestations_familiales", 145.0),
+        ("autre", 120.0),
+    ]
+    assert ex.type_mesure == "maintien" and ex.date_document == date(2025, 10, 1)
+
+
+def test_household_table_role_that_only_a_man_is_called_by(tmp_path):
+    path = _docx(
+        tmp_path / "menage.docx",
+        [
+            ("p", "FICHE DE DEMANDE D'ASLL"),
+            ("p", "Service prescripteur : CCAS de Laval"),
+            ("p", "COMPOSITION DU MÉNAGE"),
+            (
+                "tab",
+                [
+                    ["NOM Prénom", "Date de naissance", "Lien de parenté"],
+                    ["GOUPIL Laetitia", "17/08/1988", "Épouse"],
+                    ["GOUPIL Anthony", "03/02/1985", "Époux"],
+                    ["GOUPIL Enzo", "11/12/2014", "Fils"],
+                ],
+            ),
+            ("p", "Adresse : 4 rue du Pont de Mayenne, 53000 Laval"),
+            ("p", "Mesure demandée : ☐ accès ☒ maintien"),
+        ],
+    )
+    ex = extract(path)
+    assert [(p.civilite, p.prenom) for p in ex.personnes] == [
+        ("Mme", "Laetitia"),
+        ("M.", "Anthony"),
+    ]
+    assert ex.composition == "couple" and ex.nb_enfants == 1
+
+
+def test_capitals_grid_madame_monsieur_with_resources_per_person(tmp_path):
+    """Columns headed « MADAME | MONSIEUR » in capitals, labels with their colons, and a row
+    « RESSOURCES : | AAH … | Salaire … »: one income a cell, each with its own amount."""
+    path = _docx(
+        tmp_path / "demande.docx",
+        [
+            ("p", "CONSEIL DÉPARTEMENTAL – DEMANDE DE MESURE ASLL"),
+            (
+                "tab",
+                [
+                    ["", "MADAME", "MONSIEUR"],
+                    ["NOM :", "BERTIN", "BERTIN"],
+                    ["PRÉNOM :", "Sophie", "Karim"],
+                    ["DATE DE NAISSANCE :", "12.03.1985", "30.11.1983"],
+                    ["RESSOURCES :", "AAH 1 016,05 €", "Salaire 1 480,00 €"],
+                ],
+            ),
+            ("p", "NOMBRE D'ENFANTS À CHARGE : 3"),
+            ("p", "ADRESSE : 5 allée des Glycines – 21000 DIJON"),
+            ("p", "BAILLEUR : Grand Dijon Habitat"),
+            ("p", "MESURE : ☒ Accès au logement ☐ Maintien dans le logement"),
+            ("p", "NOM ET FONCTION DU PRESCRIPTEUR : Claire MONNOT, assistante sociale"),
+        ],
+    )
+    ex = extract(path)
+    assert _people(ex) == [
+        ("Mme", "BERTIN", "Sophie", date(1985, 3, 12)),
+        ("M.", "BERTIN", "Karim", date(1983, 11, 30)),
+    ]
+    assert ex.composition == "couple" and ex.nb_enfants == 3
+    assert [(r.type, r.montant) for r in ex.ressources] == [("aah", 1016.05), ("salaire", 1480.0)]
+    assert ex.type_mesure == "acces"
+
+
+def test_ccapex_navette_with_a_numbered_household_and_a_case_officer(tmp_path):
+    """A CCAPEX liaison sheet is a referral form (« Ménage concerné », « Mesure proposée »);
+    people numbered « 1. NOM Prénom, née le … (mère) » are told apart by age, the grammar gives
+    the adult's civility; « Dossier suivi par » names the prescriber; « Logement : » the
+    address."""
+    path = _pdf(
+        tmp_path / "navette.pdf",
+        [
+            "FICHE NAVETTE – PRÉVENTION DES EXPULSIONS (CCAPEX)",
+            "Dossier suivi par : Mme Agnès ROLLAND – CCAS de Bourges",
+            "Date d'envoi : 3/9/2025",
+            "Ménage concerné :",
+            "1. MARCHAND Laurence, née le 14/06/1979 (mère)",
+            "2. MARCHAND Léo, né le 02/02/2010 (fils)",
+            "3. MARCHAND Inès, née le 19/07/2013 (fille)",
+            "Logement : 9 rue Mirebeau, 18000 Bourges – locataire de France Loire",
+            "Loyer : 455€ + 40€ de charges",
+            "Dette : 2.310€ au 31/08/2025",
+            "Ressources : ARE 890€, allocations familiales 141€",
+            "Mesure proposée : diagnostic social et financier",
+        ],
+    )
+    ex = extract(path)
+    assert ex.type_document == "fiche_prescription"
+    assert _people(ex) == [("Mme", "MARCHAND", "Laurence", date(1979, 6, 14))]
+    assert [(c.prenom, c.date_naissance) for c in ex.enfants] == [
+        ("Léo", date(2010, 2, 2)),
+        ("Inès", date(2013, 7, 19)),
+    ]
+    assert ex.composition == "femme_seule" and ex.nb_enfants == 2
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("9 rue Mirebeau", "18000", "Bourges")
+    assert (ex.prescripteur, ex.organisme_prescripteur) == ("Agnès ROLLAND", "CCAS de Bourges")
+    assert (ex.loyer_mensuel, ex.montant_dette, ex.date_dette) == (495.0, 2310.0, date(2025, 8, 31))
+    assert ex.type_mesure == "diagnostic" and ex.date_document == date(2025, 9, 3)
+    assert ex.bailleur == "France Loire"
+    assert "statut_occupation" in ex.champs_incertains  # a landlord the lists don't know
+
+
+def test_bare_date_beside_the_debt_and_measure_asked_as_accompaniment(tmp_path):
+    """« Montant de la dette : 960,00 €   Date : 15/09/2025 »: that date is the debt's, not the
+    form's (« Fait à Bourges le … » is); « Accompagnement demandé : ASLL accès » is the
+    measure."""
+    path = _pdf(
+        tmp_path / "fsl.pdf",
+        [
+            "DEMANDE D'AIDE FSL – VOLET ACCOMPAGNEMENT",
+            "Référent social : Thomas GIRAUD, CESF – UDAF du Cher",
+            "Nom : GUILLOT          Prénom : Jessica          Née le : 08/10/1992",
+            "Adresse : Résidence Les Tilleuls, bât. B, 3 place Gordaine",
+            "18000 Bourges",
+            "Montant du loyer : 480,00 € (charges comprises)",
+            "Montant de la dette : 960,00 €   Date : 15/09/2025",
+            "Accompagnement demandé : ASLL accès",
+            "Fait à Bourges le 20 septembre 2025",
+        ],
+    )
+    ex = extract(path)
+    assert (ex.montant_dette, ex.date_dette) == (960.0, date(2025, 9, 15))
+    assert ex.date_document == date(2025, 9, 20)
+    assert ex.type_mesure == "acces"
+    assert (ex.prescripteur, ex.organisme_prescripteur) == ("Thomas GIRAUD", "UDAF du Cher")

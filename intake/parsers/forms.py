@@ -230,7 +230,14 @@ def _stage_phrases(f: _Form, ex, uncertain: set[str]) -> None:
             name, org = _split_person_org(re.sub(r"[()]", ",", v))
             if org:
                 org = re.sub(r"^(?:au|[àa]\s+la|[àa]\s+l['’]|du|de\s+la|de\s+l['’])\s*", "", org)
-                org = re.sub(r"^\w+(?:\s+\w+){0,5}?\s+(?:au|[àa]\s+la|[àa]\s+l['’])\s*", "", org)
+            # "…, éducateur spécialisé au CCAS de Lens": the service after the job's preposition
+            at = re.search(
+                r"\b(?:au|aux|[àa]\s+la|[àa]\s+l['’]|aupr[èe]s\s+d[ue](?:\s+la)?)\s*"
+                r"(?P<o>[A-ZÀ-Ý][^,;()\n]{2,60})",
+                v,
+            )
+            if (not org or _JOB.match(org)) and at:
+                org = at.group("o")
             if name and _plausible_name(name) and len(name.split()) >= 2:
                 ex.prescripteur = name
                 uncertain.discard("prescripteur")
@@ -263,7 +270,10 @@ def _stage_phrases(f: _Form, ex, uncertain: set[str]) -> None:
     if not ex.bailleur and cues.get("locataire_de"):
         m = re.search(rf"{cues['locataire_de']}(?P<v>[^\n.;(]+)", text, re.IGNORECASE)
         if m:
-            value = clean_bailleur(m.group("v"))
+            # "locataire de l'OPAC de la Savoie depuis 2019": the name ends where the sentence
+            # goes on about time
+            raw = re.split(r"\s+(?:depuis|jusqu|pour\s+un|au\s+titre|en\s+\d|\d)", m.group("v"))[0]
+            value = clean_bailleur(raw)
             if value and not is_placeholder(value):
                 ex.bailleur = value
     if not ex.ressources and cues.get("percoit"):
@@ -298,8 +308,18 @@ def _stage_argent(f: _Form, ex, uncertain: set[str]) -> None:
         lines, sections, f.pairs, f.conf.get("ressources", []), f.doc.tables
     )
     pairs = f.pairs + _money_rows(f.doc.tables, f.pairs, f.libelles)
+    debt_lines = {p.line for p in f.pairs if p.key == "dette"}
     loyer_label = None
     for p in pairs:
+        if (
+            p.key == "date_document"
+            and p.line in debt_lines
+            and re.fullmatch(r"\s*date\s*", p.label, re.IGNORECASE)
+        ):
+            # "Montant de la dette : 960,00 €   Date : 15/09/2025": the debt's date
+            if ex.date_dette is None:
+                ex.date_dette = french.parse_date(p.value)
+            continue
         if p.key == "loyer" and ex.loyer_mensuel is None:
             ex.loyer_mensuel = _loyer(p.value)
             loyer_label = p.label
@@ -1284,12 +1304,15 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
         adults = parse_persons(block) if block else []
         adults = [p for p in adults if not _is_prescripteur(p, ex.prescripteur)]
     l_adults, l_children = _listed_people(f.lines, f.libelles, on)
-    if not adults and l_adults:
+    if l_adults and (not adults or not sources):
+        # people listed one a line with their birth date beat names picked from loose text
         adults = l_adults
     if not adults:
         # no table, no field: people named in the form's own lines with their civility and
         # birth date ("Madame NOM Prénom – née le …", "et Monsieur …, né le … à …")
-        adults = _civility_lines(f.lines, f.sections, ex.prescripteur, on)
+        adults = _civility_lines(
+            f.lines, f.sections, ex.prescripteur, on, f.conf.get("phrases", {}).get("beneficiaire")
+        )
     children = (
         t_children or p_children or _children_from_lines(f.lines, f.sections, f.pairs) or l_children
     )
@@ -1301,8 +1324,13 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
         (
             int(m.group(1))
             for p in f.pairs
-            if p.key == "nb_enfants"
-            for m in [re.fullmatch(r"\s*(\d{1,2})\s*(?:enfants?)?\s*", p.value)]
+            if p.key in ("nb_enfants", "enfant")
+            for m in [
+                re.fullmatch(r"\s*(\d{1,2})\s*(?:enfants?)?\s*", p.value)
+                if p.key == "nb_enfants"
+                else None
+            ]
+            + [_COUNT_THEN_DETAILS.match(p.value)]
             if m
         ),
         None,
@@ -1341,6 +1369,10 @@ def _household(f: _Form, ex, uncertain: set[str]) -> None:
         )
     ):
         uncertain.add("nb_enfants")  # children mentioned, none read: 0 is a guess
+
+
+# "Enfants : 2 (Lina 4 ans, Noé 1 an)", "3 – âgés de 2, 5 et 9 ans": the count, then details
+_COUNT_THEN_DETAILS = pattern_store.compile(r"^\s*(\d{1,2})\s*(?:enfants?\s*)?(?:\(|[–—-]\s|:)")
 
 
 def _civility_ticked_alone(ticks: list["Tick"]) -> str | None:
@@ -1537,6 +1569,13 @@ def _household_tables(
                 r"conjointe|[ée]pouse|concubine|demandeuse|compagne", role, re.IGNORECASE
             ):
                 civ = "Mme"
+            elif civ is None and re.match(
+                # words only a man is called by ("Conjoint", "Demandeur" may be generic)
+                r"\s*(?:[ée]poux|mari|concubin|compagnon|p[èe]re)\b(?!e)",
+                role,
+                re.IGNORECASE,
+            ):
+                civ = "M."
             person.civilite = None if is_child else civ
             if is_child:
                 children.append(person)
@@ -1592,7 +1631,10 @@ def _column_grids(tables: list[list[list[str]]], libelles) -> list[Personne]:
             j: french.normalize_civilite(m.group(0))
             for j, c in enumerate(header)
             if j >= 1
-            for m in [re.fullmatch(french.CIVILITE_RE, (c or "").strip())]
+            # "MADAME | MONSIEUR" in capitals heads the columns as well
+            for m in [
+                re.fullmatch(french.CIVILITE_RE, (c or "").strip().strip(":").strip().title())
+            ]
             if m
         }
         roles = [
@@ -1718,10 +1760,12 @@ def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]
                 current.update({"nom_prenom": value, "role": p.key, "section": p.section})
             continue
         if p.key == "enfant" or p.key == "nb_enfants" and re.search(r"[A-Za-zÀ-ÿ]{3}", value):
-            if not re.search(r"[A-Za-zÀ-ÿ]{2}", value) or re.fullmatch(
-                r"n[ée]ant|sans|aucun", value, re.IGNORECASE
+            if (
+                not re.search(r"[A-Za-zÀ-ÿ]{2}", value)
+                or re.fullmatch(r"n[ée]ant|sans|aucun", value, re.IGNORECASE)
+                or _COUNT_THEN_DETAILS.match(value)
             ):
-                continue
+                continue  # "2 (Lina 4 ans, Noé 1 an)": a count, read as such in _household
             # "ROUX Jules (05/05/2010), ROUX Lila (06/07/2013)": several children on one line
             parts = [value]
             if len(re.findall(french.DATE_RE, value, re.IGNORECASE)) > 1:
@@ -1818,12 +1862,14 @@ def _person_from_line(value: str) -> Personne | None:
     nom, prenom = french.split_name(name, order="nom_prenom")
     if not nom:
         return None
-    return Personne(
-        nom=nom,
-        prenom=prenom,
-        civilite=french.normalize_civilite(civ.group(1)) if civ else None,
-        date_naissance=birth,
-    )
+    civilite = french.normalize_civilite(civ.group(1)) if civ else None
+    if civilite is None:
+        # "…, née le …" / "(mère)": the grammar or the role says who (never "né(e)")
+        if re.search(r"\bn[ée]e\s+le\b|\((?:m[èe]re|[ée]pouse|conjointe|concubine)\)", value):
+            civilite = "Mme"
+        elif re.search(r"\bn[ée]\s+le\b|\((?:p[èe]re|[ée]poux|conjoint|concubin)\)", value):
+            civilite = "M."
+    return Personne(nom=nom, prenom=prenom, civilite=civilite, date_naissance=birth)
 
 
 _CIV_LINE = pattern_store.compile(
@@ -1832,12 +1878,20 @@ _CIV_LINE = pattern_store.compile(
 )
 
 
-def _civility_lines(lines, sections, prescripteur, on=None) -> list[Personne]:
-    """Adults written as a line that starts with their civility and gives a birth date
-    (outside the prescriber's block): each line one person, a grown-up only."""
+def _civility_lines(lines, sections, prescripteur, on=None, intro=None) -> list[Personne]:
+    """Adults written as a line that starts with their civility, or names them after the
+    words that introduce the beneficiary ("… maintien pour Monsieur X, né le …"), with a
+    birth date (outside the prescriber's block): each line one person, a grown-up only."""
     out: list[Personne] = []
     for i, line in enumerate(lines):
-        m = _CIV_LINE.match(line)
+        m = _CIV_LINE.match(line) or (
+            intro
+            and re.search(
+                rf"\b(?:{intro})\s+(?=(?:madame|monsieur|mademoiselle|mme|m\.|mr)\s)",
+                line,
+                re.IGNORECASE,
+            )
+        )
         if not m or sections[i] == "prescripteur" or ":" in line or " | " in line:
             continue
         if not re.search(french.DATE_RE, line, re.IGNORECASE):
@@ -2002,7 +2056,18 @@ def _prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str]) -
     if not org:
         uncertain.add("organisme_prescripteur")
     ex.prescripteur = name
-    ex.organisme_prescripteur = org
+    ex.organisme_prescripteur = _org_case(org) if org else org
+
+
+_TOWN_AFTER_KIND = pattern_store.compile(
+    r"^(?P<k>[A-Z]{2,6}\s+(?:d['’]|de\s+|du\s+))(?P<t>[a-zà-ÿ])(?=[\w'’]*-[\w'’-]*[A-ZÀ-Ý])"
+)
+
+
+def _org_case(org: str) -> str:
+    """'CCAS d'ivry-sur-Seine' (a capital lost to OCR) → 'CCAS d'Ivry-sur-Seine': a compound
+    town after a service's acronym starts with a capital like the rest of its name."""
+    return _TOWN_AFTER_KIND.sub(lambda m: m.group("k") + m.group("t").upper(), org)
 
 
 def _plausible_name(name: str) -> bool:
@@ -2032,6 +2097,7 @@ def _split_person_org(value: str) -> tuple[str | None, str | None]:
     if not parts:
         return None, None
     raw = re.sub(rf"^(?:{french.CIVILITE_RE})\s+", "", parts[0])
+    raw = re.sub(r"\s*\([^)]*\)", "", raw).strip()  # "Olivier FAVRE (éducateur)"
     nom, prenom = french.split_name(raw)
     name = f"{prenom} {nom}" if prenom else nom
     org = None
@@ -2143,7 +2209,10 @@ def _ressources(lines, sections, pairs, options: list[dict], tables) -> list[Res
             ):
                 value = f"{value.rstrip()} {nxt.strip()}"
                 joined.add(i + 1)
-            for item in re.split(r"\s*;\s*|,\s+(?=[A-Za-zÀ-ÿ])|(?<=€)\s+(?=[A-Za-zÀ-ÿ])", value):
+            # items split by « ; », a comma, an amount's end, or table cells (one a person)
+            for item in re.split(
+                r"\s*;\s*|\s*\|\s*|,\s+(?=[A-Za-zÀ-ÿ])|(?<=€)\s+(?=[A-Za-zÀ-ÿ])", value
+            ):
                 # "Allocations familiales (demande en cours)": the pending said in brackets
                 m = re.match(
                     rf"^(.*?)\s*\(?\s*((?:{french.MONTANT_RE})|{_PENDING})\s*\)?\s*$",
