@@ -289,12 +289,8 @@ def test_prescriber_introduced_with_a_job_and_its_service(tmp_path):
 
 
 def test_service_town_capital_lost_to_ocr_is_restored(tmp_path):
-    """OCR reads « CCAS d'ivry-sur-Seine »: the compound town keeps its capital; an article
-    (« MDS de la Vallée ») is left as written."""
-    from intake.parsers.forms import _org_case
-
-    assert _org_case("CCAS d'ivry-sur-Seine") == "CCAS d'Ivry-sur-Seine"
-    assert _org_case("MDS de la Vallée") == "MDS de la Vallée"
+    """OCR reads « CCAS d'ivry-sur-Seine »: the town is spelled as the official list does
+    (intake/checks.py; more cases in tests/test_extract_checks.py)."""
     path = _pdf(
         tmp_path / "fiche.pdf",
         [

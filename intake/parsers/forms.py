@@ -2056,18 +2056,7 @@ def _prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str]) -
     if not org:
         uncertain.add("organisme_prescripteur")
     ex.prescripteur = name
-    ex.organisme_prescripteur = _org_case(org) if org else org
-
-
-_TOWN_AFTER_KIND = pattern_store.compile(
-    r"^(?P<k>[A-Z]{2,6}\s+(?:d['’]|de\s+|du\s+))(?P<t>[a-zà-ÿ])(?=[\w'’]*-[\w'’-]*[A-ZÀ-Ý])"
-)
-
-
-def _org_case(org: str) -> str:
-    """'CCAS d'ivry-sur-Seine' (a capital lost to OCR) → 'CCAS d'Ivry-sur-Seine': a compound
-    town after a service's acronym starts with a capital like the rest of its name."""
-    return _TOWN_AFTER_KIND.sub(lambda m: m.group("k") + m.group("t").upper(), org)
+    ex.organisme_prescripteur = org
 
 
 def _plausible_name(name: str) -> bool:
