@@ -8,33 +8,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from corpus.make_corpus import build_pdf
 from intake.extract import extract
-
-
-def _docx(path: Path, blocks) -> Path:
-    from docx import Document as Docx
-
-    doc = Docx()
-    for kind, val in blocks:
-        if kind == "tab":
-            t = doc.add_table(rows=len(val), cols=max(len(r) for r in val))
-            for i, row in enumerate(val):
-                for j, v in enumerate(row):
-                    t.cell(i, j).text = v
-        else:
-            doc.add_paragraph(val)
-    doc.save(path)
-    return path
-
-
-def _pdf(path: Path, lines: list[str]) -> Path:
-    build_pdf(path, [(None, [("l", x) for x in lines], "Helvetica", 10, 18)])
-    return path
-
-
-def _people(ex):
-    return [(p.civilite, p.nom, p.prenom, p.date_naissance) for p in ex.personnes]
+from tests.form_documents import docx as _docx
+from tests.form_documents import lines_pdf as _pdf
+from tests.form_documents import people as _people
 
 
 def _avdl(tmp_path, mesure_line: str) -> Path:

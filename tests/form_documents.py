@@ -1,0 +1,35 @@
+"""Documents a service would send, built for the form tests: a Word file of paragraphs and
+tables, a text PDF of lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpus.make_corpus import build_pdf
+
+
+def docx(path: Path, blocks) -> Path:
+    """A Word file from ("tab", rows) tables and (anything, text) paragraphs, in order."""
+    from docx import Document as Docx
+
+    doc = Docx()
+    for kind, val in blocks:
+        if kind == "tab":
+            t = doc.add_table(rows=len(val), cols=max(len(r) for r in val))
+            for i, row in enumerate(val):
+                for j, v in enumerate(row):
+                    t.cell(i, j).text = v
+        else:
+            doc.add_paragraph(val)
+    doc.save(path)
+    return path
+
+
+def lines_pdf(path: Path, lines: list[str]) -> Path:
+    """A one-column text PDF, one line each."""
+    build_pdf(path, [(None, [("l", x) for x in lines], "Helvetica", 10, 18)])
+    return path
+
+
+def people(ex) -> list[tuple]:
+    return [(p.civilite, p.nom, p.prenom, p.date_naissance) for p in ex.personnes]
