@@ -5016,6 +5016,382 @@ FORM_FAMILIES.update(
 )
 
 
+# --- built from sources 49-51 (branch forms-b): département forms the corpus had not seen
+# (Allier, Hérault, Cher). Kept in one block to ease merging.
+
+ORGANISMES.update(
+    {
+        "allier": [
+            "Service social polyvalent de secteur de Moulins",
+            "CCAS de Montluçon",
+            "Maison des solidarités de Vichy",
+        ],
+        "herault": [
+            "Agence départementale de la solidarité de Béziers",
+            "CCAS de Sète",
+            "CCAS de Lunel",
+        ],
+        "cher": [
+            "Maison départementale d'action sociale de Bourges",
+            "CCAS de Vierzon",
+            "CCAS de Saint-Amand-Montrond",
+        ],
+    }
+)
+FORM_VILLES.update(
+    {
+        "allier": [("Moulins", "03000"), ("Montluçon", "03100"), ("Vichy", "03200")],
+        "herault": [("Béziers", "34500"), ("Sète", "34200"), ("Lunel", "34400")],
+        "cher": [("Bourges", "18000"), ("Vierzon", "18100"), ("Saint-Amand-Montrond", "18200")],
+    }
+)
+_BAILLEURS_SOCIAUX = {
+    "allier": ["Allier Habitat", "Évoléa", "Moulins Habitat"],
+    "herault": ["Hérault Logement", "ACM Habitat", "FDI Habitat"],
+    "cher": ["France Loire", "Val de Berry", "Cher Habitat"],
+}
+
+
+def _bailleur_local(f, dep: str) -> None:
+    """A public landlord of the form's own département (the shared draw names others)."""
+    if f["statut"] == "locataire_public":
+        f["bailleur"] = _sub_rng(f).choice(_BAILLEURS_SOCIAUX[dep])
+
+
+def prep_allier(f) -> None:
+    _bailleur_local(f, "allier")
+
+
+def prep_herault(f) -> None:
+    _bailleur_local(f, "herault")
+
+
+def prep_cher(f) -> None:
+    """The Cher request starts from the social landlord: a public tenancy in debt."""
+    r = _sub_rng(f)
+    if f["statut"] != "locataire_public":
+        f["statut"] = "locataire_public"
+        f["loyer"] = (_montant(r, 280, 620), _montant(r, 25, 90))
+    f["bailleur"] = r.choice(_BAILLEURS_SOCIAUX["cher"])
+    if not f["dette"]:
+        f["dette"] = (_montant(r, 450, 2900), date(2025, r.randrange(6, 10), r.choice([15, 30])))
+    if f["mesure"] == "acces":
+        f["mesure"] = "maintien"
+
+
+def form_cg03_majuscules(f) -> list:
+    """Allier ASLL referral (source 49): an old administrative form typed in capitals, the
+    names too; measure ticked among the charter's measures; a written « diagnostic
+    préalable » with other amounts and dates; the prescriber's block only at the end."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    pre_p, pre_n = f["prescripteur"]
+    out = [
+        ("t", "DÉPARTEMENT DE L'ALLIER – FONDS DE SOLIDARITÉ POUR LE LOGEMENT"),
+        ("h", "FICHE DE SAISINE – ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT (A.S.L.L.)"),
+        (
+            "l",
+            "MESURE SOLLICITÉE : "
+            + _cases(
+                {
+                    "diagnostic": "DIAGNOSTIC PRÉALABLE",
+                    "acces": "A.S.L.L. ACCÈS AU LOGEMENT",
+                    "maintien": "A.S.L.L. MAINTIEN DANS LE LOGEMENT",
+                    "renouvellement": "RENOUVELLEMENT",
+                },
+                f["mesure"],
+                "[X]",
+                "[ ]",
+            ),
+        ),
+        ("b", "I – IDENTIFICATION DU MÉNAGE"),
+    ]
+    for i, p in enumerate(a):
+        qual = "DEMANDEUR" if i == 0 else "CONJOINT"
+        out += [
+            ("l", f"{qual} : {'MADAME' if p['femme'] else 'MONSIEUR'}"),
+            (
+                "i",
+                f"NOM : {p['nom'].upper()}        PRÉNOM : {p['prenom'].upper()}",
+            ),
+            (
+                "i",
+                f"NÉ(E) LE : {d_num(p['naissance'])}        À : {p['lieu'].upper()}",
+            ),
+        ]
+    if f["enfants"]:
+        out.append(("l", f"ENFANTS À CHARGE : {len(f['enfants'])}"))
+        for n, pr, dn in f["enfants"]:
+            out.append(("i", f"- {n.upper()} {pr.upper()}, NÉ(E) LE {d_num(dn)}"))
+    else:
+        out.append(("l", "ENFANTS À CHARGE : NÉANT"))
+    statuts = {
+        "locataire_public": "LOCATAIRE PARC PUBLIC",
+        "locataire_prive": "LOCATAIRE PARC PRIVÉ",
+        "heberge": "HÉBERGÉ(E) CHEZ UN TIERS",
+    }
+    out += [
+        ("b", "II – LOGEMENT"),
+        (
+            "l",
+            f"ADRESSE : {f['numero']} {f['rue']} – {f['cp']} {f['commune']}",
+        ),
+        ("l", "STATUT D'OCCUPATION : " + _cases(statuts, f["statut"], "[X]", "[ ]")),
+    ]
+    if f["bailleur"]:
+        out.append(("l", f"BAILLEUR : {f['bailleur']}"))
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        charges = f"{m_espace(ch)} €" if ch else "COMPRISES"
+        out.append(("l", f"LOYER : {m_espace(base)} €        CHARGES : {charges}"))
+    if f["dette"]:
+        out.append(
+            (
+                "l",
+                f"DETTE LOCATIVE : {m_espace(f['dette'][0])} € ARRÊTÉE AU {d_num(f['dette'][1])}",
+            )
+        )
+    else:
+        out.append(("l", "DETTE LOCATIVE : NÉANT"))
+    out += [
+        ("b", "III – RESSOURCES MENSUELLES DU MÉNAGE"),
+    ]
+    for lab, _, m in f["ressources"]:
+        val = "EN COURS D'OUVERTURE" if m is None else f"{m_espace(m)} €"
+        out.append(("i", f"{lab.upper()} : {val}"))
+    rencontre = f["date"] - timedelta(days=r.randrange(8, 30))
+    plan = _montant(r, 30, 90, rond=True)
+    out += [
+        ("b", "IV – DIAGNOSTIC PRÉALABLE"),
+        (
+            "p",
+            f"Ménage rencontré le {d_num(rencontre)} à domicile. Un plan d'apurement de "
+            f"{m_espace(plan)} € par mois a été proposé ; le reste à vivre est de "
+            f"{m_espace(_montant(r, 180, 420))} € par mois. La gestion locative mise en place "
+            "par le bailleur ne suffit pas : une mesure est sollicitée.",
+        ),
+        ("b", "V – VISA DU SERVICE SOCIAL DE SECTEUR (PRESCRIPTEUR)"),
+        (
+            "l",
+            f"NOM, PRÉNOM : {pre_n.upper()} {pre_p.upper()}        "
+            f"QUALITÉ : {r.choice(['ASSISTANTE SOCIALE', 'CESF', 'ASSISTANT SOCIAL'])}",
+        ),
+        ("l", f"SERVICE : {f['organisme']}"),
+        ("l", f"TÉL. : {_tel(r, '04')}"),
+        ("l", f"FAIT LE : {d_num(f['date'])}        SIGNATURE ET CACHET :"),
+    ]
+    return out
+
+
+def form_cg34_rubriques_docx(path, f) -> None:
+    """Hérault « action logement » file (source 50): a two-column RUBRIQUE | RENSEIGNEMENTS
+    table whose cells hold short sentences (« Madame NOM Prénom, née le … à … », address on
+    two lines, rent « dont … de charges »), the requesting social worker first, the
+    association meant to carry the measure apart, and a tripartite meeting date."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    pre_p, pre_n = f["prescripteur"]
+    fonction = r.choice(["assistante sociale", "CESF", "assistant de service social"])
+    demandeur = [["RUBRIQUE", "RENSEIGNEMENTS"]]
+    demandeur += [
+        ["Travailleur social", f"{pre_p} {pre_n}, {fonction}"],
+        ["Service", f["organisme"]],
+        ["Téléphone", _tel(r, "04")],
+        ["Date de la demande", d_num(f["date"])],
+        [
+            "Association pressentie",
+            r.choice(["Habiter Hérault Solidarité", "Association Gammes", "Adages Logement"]),
+        ],
+    ]
+    menage = [["RUBRIQUE", "RENSEIGNEMENTS"]]
+    for i, p in enumerate(a):
+        civ = "Madame" if p["femme"] else "Monsieur"
+        ne = "née" if p["femme"] else "né"
+        menage.append(
+            [
+                "Demandeur" if i == 0 else "Conjoint(e)",
+                f"{civ} {p['nom']} {p['prenom']}, {ne} le {d_num(p['naissance'])} à {p['lieu']}",
+            ]
+        )
+    if f["enfants"]:
+        kids = ", ".join(f"{pr} ({d_num(dn)})" for _, pr, dn in f["enfants"])
+        menage.append(["Enfants", f"{len(f['enfants'])} : {kids}"])
+    else:
+        menage.append(["Enfants", "aucun"])
+    sit = {"couple": "Couple", "femme_seule": "Personne seule", "homme_seul": "Personne seule"}[
+        f["composition"]
+    ]
+    menage.append(["Situation familiale", sit])
+    menage.append(["Adresse", f"{f['numero']} {f['rue']}\n{f['cp']} {f['commune']}"])
+    if f["statut"] == "heberge":
+        menage.append(["Statut d'occupation", "Hébergé(e) chez un tiers"])
+    else:
+        parc = "social" if f["statut"] == "locataire_public" else "privé"
+        menage.append(["Statut d'occupation", f"Locataire du parc {parc} ({f['bailleur']})"])
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        if ch:
+            menage.append(["Loyer", f"{m_espace(base + ch)} € dont {m_espace(ch)} € de charges"])
+        else:
+            menage.append(["Loyer", f"{m_espace(base)} € par mois"])
+    if f["dette"]:
+        menage.append(["Dette locative", f"{m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}"])
+    else:
+        menage.append(["Dette locative", "pas de dette"])
+    menage.append(
+        [
+            "Ressources",
+            " ; ".join(
+                f"{lab} : {'en attente' if m is None else m_espace(m) + ' €'}"
+                for lab, _, m in f["ressources"]
+            ),
+        ]
+    )
+    mesures = {
+        "diagnostic": "Diagnostic social préalable",
+        "acces": "ASLL accès au logement",
+        "maintien": "ASLL maintien dans le logement",
+        "renouvellement": "Renouvellement de l'ASLL",
+    }
+    rencontre = f["date"] + timedelta(days=r.randrange(7, 21))
+    blocks = [
+        ("t", "ESPACE LOGEMENT HÉRAULT"),
+        ("h", "Dossier « action logement » – demande d'accompagnement"),
+        ("b", "LE TRAVAILLEUR SOCIAL DEMANDEUR"),
+        ("tab", demandeur),
+        ("b", "LE MÉNAGE"),
+        ("tab", menage),
+        ("b", "L'ACTION DEMANDÉE"),
+        ("l", "☐ Atelier de recherche de logement"),
+    ]
+    for k, v in mesures.items():
+        blocks.append(("l", f"{'☒' if k == f['mesure'] else '☐'} {v}"))
+    blocks += [
+        ("l", "☐ Accès à un logement temporaire"),
+        ("l", f"Rencontre tripartite prévue le {d_num(rencontre)}."),
+        ("sp", 2),
+        ("l", "Signature du ménage                    Signature du travailleur social"),
+    ]
+    write_docx(Path(path), blocks, "Arial", author="Espace Logement Hérault")
+
+
+def form_cd18_bailleur(f) -> list:
+    """Cher simplified maintien request (source 51), two pages: page 1 by the social
+    landlord (its social adviser, tenants in capitals, debt month by month then its total,
+    repayment plan, residual rent after housing benefit), page 2 by the social service
+    (household lines, resources, ASLL yes / no), the prescriber only in the closing box."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    pre_p, pre_n = f["prescripteur"]
+    base, ch = f["loyer"]
+    ch = ch or 0.0
+    apl = round(min(base * 0.45, 260), 2)
+    total, arrete = f["dette"]
+    conseillere = r.choice(PRENOMS_F), r.choice(NOMS)
+    mois = max(2, min(5, int(total // max(base + ch - apl, 50)) or 2))
+    part = round(total / mois, 2)
+    lignes = [part] * (mois - 1) + [round(total - part * (mois - 1), 2)]
+    fin = arrete.month
+    locs = [f"{'MME' if p['femme'] else 'M.'} {p['nom'].upper()} {p['prenom'].upper()}" for p in a]
+    out = [
+        ("t", "FONDS DE SOLIDARITÉ LOGEMENT DU CHER"),
+        ("h", "Aide simplifiée au maintien – bailleur social"),
+        ("b", "PARTIE À REMPLIR PAR LE BAILLEUR"),
+        ("l", f"Organisme : {f['bailleur']}"),
+        ("l", f"Conseillère sociale : {conseillere[0]} {conseillere[1]}"),
+        ("l", f"Référence du contrat : {r.randrange(100000, 999999)}"),
+        ("l", f"Locataire en titre : {locs[0]}"),
+        ("l", f"Cotitulaire du bail : {locs[1] if len(locs) > 1 else 'néant'}"),
+        ("l", f"Logement : {f['numero']} {f['rue']}, {f['cp']} {f['commune']}"),
+        (
+            "l",
+            f"Loyer : {m_espace(base)} €   Charges : {m_espace(ch)} €   "
+            f"APL versée au bailleur : {m_espace(apl)} €",
+        ),
+        ("l", f"Loyer résiduel : {m_espace(base + ch - apl)} €"),
+        ("b", "Décompte de la dette"),
+    ]
+    rows = [["Mois", "Montant impayé"]]
+    for i, x in enumerate(lignes):
+        rows.append([f"{MOIS[(fin - mois + i) % 12]} 2025", f"{m_espace(x)} €"])
+    rows.append([f"Total au {d_num(arrete)}", f"{m_espace(total)} €"])
+    out += [
+        ("tab", rows),
+        (
+            "l",
+            f"Plan d'apurement proposé : {m_espace(_montant(r, 30, 80, rond=True))} € par mois",
+        ),
+        ("l", "Visa du bailleur :"),
+        ("br", None),
+        ("b", "PARTIE À REMPLIR PAR LE SERVICE SOCIAL"),
+        ("l", "Composition du foyer :"),
+    ]
+    for i, p in enumerate(a):
+        q = "Demandeur" if i == 0 else "Conjoint(e)"
+        out.append(("i", f"{q} – {p['nom']} – {p['prenom']} – {d_num(p['naissance'])}"))
+    for n, pr, dn in f["enfants"]:
+        out.append(("i", f"Enfant – {n} – {pr} – {d_num(dn)}"))
+    res = [["Ressources du foyer", "Montant mensuel"]]
+    for lab, _, m in f["ressources"]:
+        res.append([lab, "demande en cours" if m is None else f"{m_espace(m)} €"])
+    out += [
+        ("tab", res),
+        (
+            "l",
+            "Accompagnement social lié au logement (fiche 11) : "
+            + ("☒ oui ☐ non" if f["mesure"] != "diagnostic" else "☐ oui ☒ non"),
+        ),
+        (
+            "l",
+            "Mesure : "
+            + _cases(
+                {
+                    "maintien": "ASLL maintien",
+                    "renouvellement": "renouvellement",
+                    "diagnostic": "diagnostic seul",
+                },
+                f["mesure"],
+            ),
+        ),
+        ("b", "AVIS ET SIGNATURE DU TRAVAILLEUR SOCIAL"),
+        ("l", f"{pre_p} {pre_n}, {r.choice(['assistante sociale', 'CESF'])}"),
+        ("l", f"{f['organisme']}"),
+        ("l", f"Le {d_num(f['date'])}          Signature :"),
+    ]
+    return out
+
+
+FORM_FAMILIES.update(
+    {
+        "cg03-saisine-asll-majuscules": dict(
+            dep="allier",
+            reglage=True,
+            kind="flat",
+            fn=form_cg03_majuscules,
+            scan=True,
+            prep=prep_allier,
+        ),
+        "cg34-dossier-action-logement-rubriques": dict(
+            dep="herault",
+            reglage=True,
+            kind="docx",
+            fn=form_cg34_rubriques_docx,
+            scan=False,
+            odt=True,
+            prep=prep_herault,
+        ),
+        "cd18-maintien-bailleur-social-deux-pages": dict(
+            dep="cher",
+            reglage=True,
+            kind="flat",
+            fn=form_cd18_bailleur,
+            scan=False,
+            prep=prep_cher,
+        ),
+    }
+)
+
+
 # --------------------------------------------------------------------------- scans
 
 
