@@ -5339,7 +5339,7 @@ def form_cd18_bailleur(f) -> list:
         (
             "l",
             "Accompagnement social lié au logement (fiche 11) : "
-            + ("☒ oui ☐ non" if f["mesure"] != "diagnostic" else "☐ oui ☒ non"),
+            + ("[X] oui [ ] non" if f["mesure"] != "diagnostic" else "[ ] oui [X] non"),
         ),
         (
             "l",
@@ -5351,6 +5351,8 @@ def form_cd18_bailleur(f) -> list:
                     "diagnostic": "diagnostic seul",
                 },
                 f["mesure"],
+                "[X]",
+                "[ ]",
             ),
         ),
         ("b", "AVIS ET SIGNATURE DU TRAVAILLEUR SOCIAL"),
