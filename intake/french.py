@@ -453,7 +453,11 @@ CIVILITES = {
     "melle": "Mme",
     "mle": "Mme",
 }
-CIVILITE_RE = r"(?:Monsieur|Madame|Mademoiselle|Mme\.?|Mlle\.?|Melle|Mr\.?|M\.|M(?=\s+[A-Z]))"
+# a civility in capitals too ("MONSIEUR", "MME"): forms typed in capitals write them so
+CIVILITE_RE = (
+    r"(?:Monsieur|Madame|Mademoiselle|(?:MONSIEUR|MADAME|MADEMOISELLE)\b|Mme\.?|MME\b\.?"
+    r"|Mlle\.?|MLLE\b\.?|Melle|Mr\.?|MR\b\.?|M\.|M(?=\s+[A-Z]))"
+)
 # lower-case words a personal name may hold ("Marie DE LA TOUR", "Karim BEN SAÏD")
 NAME_PARTICLES = {
     "de",
@@ -544,7 +548,11 @@ def split_name(text: str, order: str = "auto") -> tuple[str | None, str | None]:
     if len(tokens) == 1:
         return tokens[0], None
     if order == "nom_prenom":
-        return tokens[0], " ".join(tokens[1:])
+        # "BEN SALEM OCÉANE", "DE LA TOUR MARIE": leading particles belong to the surname
+        i = 0
+        while i < len(tokens) - 2 and fold(tokens[i]) in NAME_PARTICLES:
+            i += 1
+        return " ".join(tokens[: i + 1]), " ".join(tokens[i + 1 :])
     # first name first: particles belong to the surname
     for i in range(1, len(tokens)):
         if fold(tokens[i]) in NAME_PARTICLES or fold(tokens[i]).startswith("d'"):
@@ -553,10 +561,13 @@ def split_name(text: str, order: str = "auto") -> tuple[str | None, str | None]:
 
 
 def prenom_case(text: str) -> str:
-    """'JEAN-PIERRE' → 'Jean-Pierre' (leaves mixed case alone)."""
+    """'JEAN-PIERRE' → 'Jean-Pierre', 'MARIE CLAIRE' → 'Marie Claire' (leaves mixed case
+    alone)."""
     if text != text.upper():
         return text
-    return "-".join(p.capitalize() for p in text.lower().split("-"))
+    return " ".join(
+        "-".join(p.capitalize() for p in word.split("-")) for word in text.lower().split(" ")
+    )
 
 
 # --------------------------------------------------------------------------- towns

@@ -21,7 +21,8 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
     t_adults, t_children, t_unsure = _household_tables(f.doc.tables, on)
     g_adults = _column_grids(f.doc.tables, f.libelles)
     p_adults, p_children = _household_pairs(f.pairs)
-    sources = [a for a in (t_adults, g_adults, p_adults) if a]
+    r_adults, r_children = _role_lines(f.lines, f.sections)
+    sources = [a for a in (t_adults, g_adults, r_adults, p_adults) if a]
     if sources:
         adults = sources[0]
         for other in sources[1:]:
@@ -44,10 +45,20 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
             f.lines, f.sections, ex.prescripteur, on, f.conf.get("phrases", {}).get("beneficiaire")
         )
     children = (
-        t_children or p_children or _children_from_lines(f.lines, f.sections, f.pairs) or l_children
+        t_children
+        or p_children
+        or r_children
+        or _children_from_lines(f.lines, f.sections, f.pairs)
+        or l_children
     )
     if t_unsure or len(adults) > 2:
         uncertain.add("personnes")
+    for a in adults:
+        if a.prenom and a.prenom == a.prenom.upper():
+            if len(a.prenom.split()) > 1:
+                # "BEN SALEM OCÉANE": all in capitals, where the surname ends is a guess
+                uncertain.add("personnes")
+            a.prenom = french.prenom_case(a.prenom)
     ex.personnes = adults[:2]
     ex.enfants = children
     n_explicit = next(
@@ -149,6 +160,9 @@ def _enrich(adults: list[Personne], other: list[Personne]) -> bool:
             mine, theirs = getattr(a, attr), getattr(match, attr)
             if mine is None:
                 setattr(a, attr, theirs)
+            elif attr == "prenom" and theirs and french.fold(theirs) == french.fold(mine):
+                if mine == mine.upper() and theirs != theirs.upper():
+                    a.prenom = theirs  # "JOËL" typed in capitals, "Joël" written elsewhere
             elif theirs is not None and theirs != mine:
                 disagree = True
     return disagree
@@ -638,6 +652,41 @@ def _civility_lines(lines, sections, prescripteur, on=None, intro=None) -> list[
             continue
         out.append(person)
     return out
+
+
+_SEP = r"\s+[-–—]\s+"
+_ROLE_LINE = pattern_store.compile(
+    rf"^\s*(?P<role>[A-Za-zÀ-ÿ()'’. ]{{3,30}}?){_SEP}(?P<nom>[^-–—|:\d]+?){_SEP}"
+    rf"(?P<prenom>[^-–—|:\d]+?){_SEP}(?P<date>{french.DATE_RE})\s*$",
+    re.IGNORECASE,
+)
+
+
+def _role_lines(lines, sections) -> tuple[list[Personne], list[Personne]]:
+    """'Demandeur – AUBERT – Joël – 26/10/1981', 'Enfant – AUBERT – Léa – 03/02/2015': one
+    person a line, role, surname, first name and birth date set apart by dashes."""
+    adults: list[Personne] = []
+    children: list[Personne] = []
+    for i, line in enumerate(lines):
+        if sections[i] == "prescripteur":
+            continue
+        m = _ROLE_LINE.match(line)
+        if not m:
+            continue
+        role = m.group("role").strip()
+        person = Personne(
+            nom=m.group("nom").strip(),
+            prenom=m.group("prenom").strip(),
+            date_naissance=french.parse_date(m.group("date")),
+        )
+        if _ROLE_CHILD.match(role):
+            children.append(person)
+        elif _ROLE_ADULT.match(role):
+            person.civilite = french.normalize_civilite(_civ_word(role))
+            if person.civilite not in ("M.", "Mme"):
+                person.civilite = None
+            adults.append(person)
+    return adults, children
 
 
 def _children_from_lines(lines, sections, pairs) -> list[Personne]:

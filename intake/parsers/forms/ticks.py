@@ -61,9 +61,30 @@ def read_ticks(lines: list[str], sections: list[str | None], doc: Document) -> l
                 nxt = ANY_MARK.search(rest)
                 snippet = rest[: nxt.start()] if nxt else rest
                 snippet = snippet.strip()
+                if snippet and nxt is None and len(cells) == 1:
+                    snippet = f"{snippet} {_wrapped_rest(lines, i)}".strip()
                 if snippet:
                     ticks.append(Tick(snippet[:80], section))
     return ticks
+
+
+# what a scan leaves of an empty box: "]" or "[" alone between words
+_BOX_LEFT = pattern_store.compile(r"(?<=\s)[\[\]](?=\s)")
+
+
+def _wrapped_rest(lines: list[str], i: int) -> str:
+    """'… [X] A.S.L.L.' then 'MAINTIEN DANS LE LOGEMENT [ ] RENOUVELLEMENT': a line of boxes
+    wrapped inside the ticked option; its words before the next box end that option."""
+    if i + 1 >= len(lines):
+        return ""
+    nxt = lines[i + 1]
+    box = ANY_MARK.search(nxt) or _BOX_LEFT.search(nxt)
+    if not box or " | " in nxt:
+        return ""
+    head = nxt[: box.start()]
+    if ":" in head or not re.fullmatch(r"\s*[A-Za-zÀ-ÿ][^\d]{1,60}", head):
+        return ""
+    return head.strip()
 
 
 def _oui_non_header(lines: list[str], i: int) -> dict[int, str] | None:
