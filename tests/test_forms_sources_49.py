@@ -78,7 +78,7 @@ def test_form_typed_in_capitals_with_the_prescriber_visa_at_the_end(tmp_path):
 
 def test_surname_in_capitals_without_particle_is_flagged_when_the_cut_is_a_guess(tmp_path):
     """« NOM, PRÉNOM : MARTIN JEAN PIERRE »: « Jean Pierre » or « Pierre » a second surname?
-    The reading is kept and flagged."""
+    The reading is kept and flagged. « ENFANTS : 2 » is a count."""
     ex = extract(
         _pdf(
             tmp_path / "visa.pdf",
@@ -88,6 +88,7 @@ def test_surname_in_capitals_without_particle_is_flagged_when_the_cut_is_a_guess
                 "I – IDENTIFICATION DU MÉNAGE",
                 "DEMANDEUR : MONSIEUR",
                 "NOM : ROUX        PRÉNOM : KARIM",
+                "ENFANTS : 2",
                 "ADRESSE : 4 place du Marché – 19000 Tulle",
                 "V – VISA DU SERVICE SOCIAL (PRESCRIPTEUR)",
                 "NOM, PRÉNOM : MARTIN JEAN PIERRE        QUALITÉ : CESF",
@@ -96,6 +97,7 @@ def test_surname_in_capitals_without_particle_is_flagged_when_the_cut_is_a_guess
         )
     )
     assert _people(ex) == [("M.", "ROUX", "Karim", None)]
+    assert ex.nb_enfants == 2 and "nb_enfants" not in ex.champs_incertains  # a bare count
     assert ex.prescripteur == "Jean Pierre MARTIN"
     assert "prescripteur" in ex.champs_incertains
 
@@ -114,7 +116,7 @@ def test_landlord_fills_the_first_part_social_worker_signs_the_last(tmp_path):
                 "CADRE RÉSERVÉ AU BAILLEUR",
                 "Organisme : Touraine Logement",
                 "Chargée de recouvrement : Sophie LAMBERT",
-                "Titulaire du bail : MME OUEDRAOGO AWA",
+                "Titulaire du bail : MME OUEDRAOGO MARIE-AWA",
                 "Logement : 15 allée des Peupliers, 37100 Tours",
                 "Loyer : 402,10 € Charges : 48,00 € APL versée au bailleur : 210,00 €",
                 "Détail de la dette",
@@ -124,7 +126,7 @@ def test_landlord_fills_the_first_part_social_worker_signs_the_last(tmp_path):
                 "Total arrêté au 31/08/2025 | 1 310,40 €",
                 "PARTIE À COMPLÉTER PAR LE TRAVAILLEUR SOCIAL",
                 "Composition du foyer :",
-                "Demandeur – OUEDRAOGO – Awa – 12/05/1990",
+                "Demandeur – OUEDRAOGO – Marie-Awa – 12/05/1990",
                 "Enfant – OUEDRAOGO – Ali – 03/03/2016",
                 "Ressources du foyer",
                 "Salaire 987,45 €",
@@ -140,7 +142,7 @@ def test_landlord_fills_the_first_part_social_worker_signs_the_last(tmp_path):
     assert ex.statut_occupation == "locataire_public"  # the form's title: « bailleur social »
     assert ex.prescripteur == "Julien PERROT"
     assert ex.organisme_prescripteur == "Maison de la solidarité de Tours Nord"
-    assert _people(ex) == [("Mme", "OUEDRAOGO", "Awa", date(1990, 5, 12))]
+    assert _people(ex) == [("Mme", "OUEDRAOGO", "Marie-Awa", date(1990, 5, 12))]
     assert ex.composition == "femme_seule" and ex.nb_enfants == 1
     assert ex.loyer_mensuel == 450.10
     assert (ex.montant_dette, ex.date_dette) == (1310.40, date(2025, 8, 31))

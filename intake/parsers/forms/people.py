@@ -68,7 +68,9 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
             if p.key in ("nb_enfants", "enfant")
             for m in [
                 re.fullmatch(r"\s*(\d{1,2})\s*(?:enfants?)?\s*", p.value)
-                if p.key == "nb_enfants"
+                # "Enfants : 2": a bare count under the children's label ("Enfant 2 : …"
+                # numbers a child, its value is a name)
+                if p.key == "nb_enfants" or not re.search(r"\d", p.label)
                 else None
             ]
             + [_COUNT_THEN_DETAILS.match(p.value)]
@@ -654,12 +656,9 @@ def _civility_lines(lines, sections, prescripteur, on=None, intro=None) -> list[
     return out
 
 
-_SEP = r"\s+[-–—]\s+"
-_ROLE_LINE = pattern_store.compile(
-    rf"^\s*(?P<role>[A-Za-zÀ-ÿ()'’. ]{{3,30}}?){_SEP}(?P<nom>[^-–—|:\d]+?){_SEP}"
-    rf"(?P<prenom>[^-–—|:\d]+?){_SEP}(?P<date>{french.DATE_RE})\s*$",
-    re.IGNORECASE,
-)
+# "Demandeur – AUBERT – Marie-Claire – 26/10/1981": dashes set apart by spaces split the line
+# (a hyphen inside a name does not)
+_ROLE_SEP = pattern_store.compile(r"\s+[-–—]\s+")
 
 
 def _role_lines(lines, sections) -> tuple[list[Personne], list[Personne]]:
@@ -670,15 +669,15 @@ def _role_lines(lines, sections) -> tuple[list[Personne], list[Personne]]:
     for i, line in enumerate(lines):
         if sections[i] == "prescripteur":
             continue
-        m = _ROLE_LINE.match(line)
-        if not m:
+        parts = _ROLE_SEP.split(line.strip())
+        if len(parts) != 4 or not re.fullmatch(french.DATE_RE, parts[3], re.IGNORECASE):
             continue
-        role = m.group("role").strip()
-        person = Personne(
-            nom=m.group("nom").strip(),
-            prenom=m.group("prenom").strip(),
-            date_naissance=french.parse_date(m.group("date")),
-        )
+        role, nom, prenom = parts[:3]
+        if not re.fullmatch(r"[A-Za-zÀ-ÿ()'’. ]{3,30}", role) or any(
+            re.search(r"[\d:|]", x) for x in (nom, prenom)
+        ):
+            continue
+        person = Personne(nom=nom, prenom=prenom, date_naissance=french.parse_date(parts[3]))
         if _ROLE_CHILD.match(role):
             children.append(person)
         elif _ROLE_ADULT.match(role):
