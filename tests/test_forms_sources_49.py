@@ -211,3 +211,43 @@ def test_names_in_capitals_split_with_their_particles():
     assert french.split_name("LE BRIS", order="nom_prenom") == ("LE", "BRIS")
     assert french.split_name("MME AUBERT FATIMA", order="nom_prenom") == ("AUBERT", "FATIMA")
     assert french.prenom_case("MARIE CLAIRE") == "Marie Claire"
+
+
+def test_civility_given_where_the_landlord_names_the_tenant(tmp_path):
+    """The household lines give no civility (« Demandeur – GIRARD – Thomas – … »); the
+    landlord's part names the same man « M. GIRARD THOMAS »: that civility is his. The
+    landlord's part ends at the social worker's « VOLET 2 »."""
+    ex = extract(
+        _pdf(
+            tmp_path / "volets.pdf",
+            [
+                "Demande d'aide au maintien – bailleur social",
+                "VOLET 1 – À COMPLÉTER PAR LE BAILLEUR",
+                "Organisme : Vosgelis",
+                "Chargé de contentieux : Paul MARCHAND",
+                "Locataire : M. GIRARD THOMAS",
+                "Adresse du logement : 5 rue Gambetta, 88000 Épinal",
+                "Loyer : 380,00 € Charges : 55,00 € Aide au logement : 190,00 €",
+                "État de la dette",
+                "Juillet 2025 | 245,00 €",
+                "Août 2025 | 245,00 €",
+                "Total dû au 31/08/2025 | 490,00 €",
+                "VOLET 2 – À COMPLÉTER PAR LE TRAVAILLEUR SOCIAL",
+                "Demandeur – GIRARD – Thomas – 02/02/1975",
+                "Conjointe – GIRARD – Léa – 09/09/1978",
+                "Mesure : [X] ASLL maintien",
+                "Travailleuse sociale : Emma ROLLAND, Centre médico-social d'Épinal",
+                "Le 14/10/2025",
+            ],
+        )
+    )
+    assert _people(ex) == [
+        ("M.", "GIRARD", "Thomas", date(1975, 2, 2)),
+        ("Mme", "GIRARD", "Léa", date(1978, 9, 9)),
+    ]
+    assert ex.composition == "couple"
+    assert ex.bailleur == "Vosgelis" and ex.loyer_mensuel == 435.0
+    assert (ex.montant_dette, ex.date_dette) == (490.0, date(2025, 8, 31))
+    assert ex.prescripteur == "Emma ROLLAND"
+    assert ex.organisme_prescripteur == "Centre médico-social d'Épinal"
+    assert not {"personnes", "composition", "prescripteur"} & set(ex.champs_incertains)

@@ -84,6 +84,9 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
             uncertain.add("nb_enfants")
     else:
         ex.nb_enfants = n_explicit if n_explicit is not None else 0
+    for a in adults:
+        if a.civilite is None:
+            a.civilite = _civility_named_elsewhere(a, f.lines)
     if len(adults) == 1 and adults[0].civilite is None:
         # "☒ Femme seule" ticked: the form says who the one adult is
         adults[0].civilite = _civility_ticked_alone(f.ticks)
@@ -116,6 +119,22 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
 
 # "Enfants : 2 (Lina 4 ans, Noé 1 an)", "3 – âgés de 2, 5 et 9 ans": the count, then details
 _COUNT_THEN_DETAILS = pattern_store.compile(r"^\s*(\d{1,2})\s*(?:enfants?\s*)?(?:\(|[–—-]\s|:)")
+
+
+def _civility_named_elsewhere(person: Personne, lines: list[str]) -> str | None:
+    """'Demandeur – GIRARD – Thomas – 02/02/1975' has no civility, but 'Locataire : M. GIRARD
+    THOMAS' on the landlord's part gives it: the same person named with a civility (one
+    civility only, else none is taken)."""
+    if not person.nom or not person.prenom:
+        return None
+    name = rf"(?i:{re.escape(person.nom)}\s+{re.escape(person.prenom)}|{re.escape(person.prenom)}\s+{re.escape(person.nom)})"
+    found = {
+        french.normalize_civilite(m.group(1))
+        for line in lines
+        for m in re.finditer(rf"(?<![\w.])({french.CIVILITE_RE})\s+{name}(?![\w-])", line)
+    }
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 def _civility_ticked_alone(ticks: list["Tick"]) -> str | None:
