@@ -251,3 +251,78 @@ def test_civility_given_where_the_landlord_names_the_tenant(tmp_path):
     assert ex.prescripteur == "Emma ROLLAND"
     assert ex.organisme_prescripteur == "Centre médico-social d'Épinal"
     assert not {"personnes", "composition", "prescripteur"} & set(ex.champs_incertains)
+
+
+def test_labels_in_capitals_alone_on_their_line_value_under_them(tmp_path):
+    """« NOM DU DEMANDEUR » then « PETIT » on the next line: labels printed in capitals
+    without a colon, each value under its label; the postcode line under the street is the
+    address going on, not a landlord written over « BAILLEUR »; an amount over « MESURE
+    SOLLICITÉE » is a resource, not the measure."""
+    ex = extract(
+        _pdf(
+            tmp_path / "loiret.pdf",
+            [
+                "DEMANDE D'ACCOMPAGNEMENT SOCIAL – FSL DU LOIRET",
+                "NOM DU DEMANDEUR",
+                "PETIT",
+                "PRÉNOM",
+                "Sylvie",
+                "DATE DE NAISSANCE",
+                "04/07/1979",
+                "ADRESSE DU LOGEMENT",
+                "22 rue Bannier",
+                "45000 Orléans",
+                "BAILLEUR",
+                "Les Résidences de l'Orléanais",
+                "LOYER MENSUEL (CHARGES COMPRISES)",
+                "498,00 €",
+                "MONTANT DE LA DETTE",
+                "1 120,50 € au 30/09/2025",
+                "RESSOURCES",
+                "RSA 607,75 €",
+                "Allocations familiales 141,99 €",
+                "MESURE SOLLICITÉE",
+                "[X] ASLL maintien [ ] ASLL accès",
+                "LE TRAVAILLEUR SOCIAL",
+                "Nom et prénom : GARNIER Lucie",
+                "Service : MDS d'Orléans Sud",
+                "Date : 08/10/2025",
+            ],
+        )
+    )
+    assert [(p.nom, p.prenom, p.date_naissance) for p in ex.personnes] == [
+        ("PETIT", "Sylvie", date(1979, 7, 4))
+    ]
+    assert "personnes" in ex.champs_incertains  # no civility said: checked, not guessed
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("22 rue Bannier", "45000", "Orléans")
+    assert ex.bailleur == "Les Résidences de l'Orléanais"
+    assert ex.loyer_mensuel == 498.0
+    assert (ex.montant_dette, ex.date_dette) == (1120.50, date(2025, 9, 30))
+    assert [(r.type, r.montant) for r in ex.ressources] == [
+        ("rsa", 607.75),
+        ("prestations_familiales", 141.99),
+    ]
+    assert ex.type_mesure == "maintien"
+    assert (ex.prescripteur, ex.organisme_prescripteur) == ("Lucie GARNIER", "MDS d'Orléans Sud")
+
+
+def test_prescriber_in_capitals_under_a_plain_label_is_flagged(tmp_path):
+    """« PRESCRIPTEUR : MME HOFFMANN CLAIRE, ASSISTANTE SOCIALE, MDS DE METZ »: read surname
+    first, the administrative order, but flagged: nothing says which word is the surname."""
+    ex = extract(
+        _docx(
+            tmp_path / "metz.docx",
+            [
+                ("p", "FICHE D'ORIENTATION ASLL – MAISON DÉPARTEMENTALE DES SOLIDARITÉS"),
+                ("p", "NOM : DIALLO    PRÉNOM : FATOUMATA    NÉE LE : 03/03/1990"),
+                ("p", "ADRESSE : 7 rue des Allemands 57000 Metz"),
+                ("p", "BAILLEUR : Metz Habitat Territoire"),
+                ("p", "ORIENTATION : ☒ ACCÈS ☐ MAINTIEN"),
+                ("p", "PRESCRIPTEUR : MME HOFFMANN CLAIRE, ASSISTANTE SOCIALE, MDS DE METZ"),
+            ],
+        )
+    )
+    assert _people(ex) == [("Mme", "DIALLO", "Fatoumata", date(1990, 3, 3))]
+    assert ex.prescripteur == "Claire HOFFMANN"
+    assert ex.organisme_prescripteur == "MDS DE METZ"
+    assert "prescripteur" in ex.champs_incertains

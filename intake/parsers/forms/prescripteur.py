@@ -30,6 +30,8 @@ def read_prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str
     for p in pairs:
         if p.key == "prescripteur" and p.value and not name:
             name, org = split_person_org(p.value)
+            if name and _caps_order_unknown(p.value):
+                uncertain.add("prescripteur")
         elif p.key == "nom_prescripteur" and p.value and not nom:
             nom = p.value
         elif p.key == "prenom_prescripteur" and p.value and not prenom:
@@ -147,7 +149,9 @@ def split_person_org(value: str) -> tuple[str | None, str | None]:
         return None, None
     raw = re.sub(rf"^(?:{french.CIVILITE_RE})\s+", "", parts[0])
     raw = re.sub(r"\s*\([^)]*\)", "", raw).strip()  # "Olivier FAVRE (éducateur)"
-    nom, prenom = french.split_name(raw)
+    # a name all in capitals: the administrative order, surname first ("HOFFMANN CLAIRE")
+    order = "nom_prenom" if raw == raw.upper() else "auto"
+    nom, prenom = french.split_name(raw, order=order)
     name = f"{french.prenom_case(prenom)} {nom}" if prenom else nom
     org = None
     for part in parts[1:]:
@@ -158,6 +162,14 @@ def split_person_org(value: str) -> tuple[str | None, str | None]:
         org = part
         break
     return name, org
+
+
+def _caps_order_unknown(value: str) -> bool:
+    """'MME HOFFMANN CLAIRE, ASSISTANTE SOCIALE': a name in capitals under a label that does
+    not say which word is the surname."""
+    raw = re.sub(r"\s*\([^)]*\)", "", _no_civ(re.split(r"\s*[,;]\s*|\s+[-–]\s+", value)[0]))
+    words = re.findall(r"[A-Za-zÀ-ÿ'’-]+", raw)
+    return len(words) >= 2 and raw == raw.upper()
 
 
 def _texte(s: str) -> str | None:

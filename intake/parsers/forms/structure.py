@@ -387,6 +387,9 @@ _SHAPES = {
     "charges": r"\d[\d\s.,]*\s*(?:€|euros?|EUR)?",
     "dette": rf"\d[\d\s.,]*\s*(?:€|euros?|EUR)?(?:\s+(?:au|du)\s+{french.DATE_RE})?",
     "nb_enfants": r"\d{1,2}",
+    # a landlord is not a postcode and town, nor an amount; a measure has no amount
+    "bailleur": r"(?!\d{5}\s)(?!.*\d\s?(?:€|euros?\b)).+",
+    "type_mesure": r"[^\d€]+",
     # a service's name: its kind, then capitalised words and connectors ("CCAS de Mérignac")
     "organisme": rf"(?:{ORG_WORDS})\b(?:\s+(?:de\s+la|de|du|des|d['’]|l['’]|et|-|–)?\s*[A-ZÀ-Ý0-9][\w'’.-]*)*",
     # the worker: a name, or a surname alone
@@ -539,10 +542,13 @@ def _caption_under_value(lines: list[str], i: int, libelles) -> tuple[str, int] 
 def _value_under_label(lines: list[str], i: int, libelles) -> tuple[str, int] | None:
     """'Nom :' then 'ROBIN' on the next line: a known label whose line holds no value takes the
     next non-blank line, when that line is a plain value (no label, box, heading or colon)."""
-    m = _LABEL_ALONE.match(lines[i])
+    m = _LABEL_ALONE.match(lines[i]) or _CAPS_LABEL_ALONE.match(lines[i])
     key = label_key(m.group("label"), libelles) if m else None
     if not key:
         return None
+    bare = not lines[i].rstrip().endswith(":")
+    if bare and (key == "autre" or heading(lines[i])):
+        return None  # a line in capitals that is a heading, not a label waiting for its value
     j = i + 1
     while j < len(lines) and j <= i + 2 and not lines[j].strip():
         j += 1
@@ -559,9 +565,16 @@ def _value_under_label(lines: list[str], i: int, libelles) -> tuple[str, int] | 
         or heading(value)
         and not _named_like_a_heading(key, value)
         or label_key(value, libelles)
+        or bare
+        and not _fits(key, value)
     ):
         return None
     return f"{m.group('label')} : {value}", j + 1
+
+
+# "NOM DU DEMANDEUR" alone on its line, the value on the next: a label printed in capitals
+# without its colon (the value's shape must fit the label)
+_CAPS_LABEL_ALONE = pattern_store.compile(r"^\s*(?P<label>[A-ZÀ-Ý][A-ZÀ-Ý'’ ()/.-]{2,60}?)\s*$")
 
 
 def _named_like_a_heading(key: str, value: str) -> bool:
