@@ -326,3 +326,38 @@ def test_prescriber_in_capitals_under_a_plain_label_is_flagged(tmp_path):
     assert ex.prescripteur == "Claire HOFFMANN"
     assert ex.organisme_prescripteur == "MDS DE METZ"
     assert "prescripteur" in ex.champs_incertains
+
+
+def test_saisine_answering_questions_in_sentences(tmp_path):
+    """A CCAPEX saisine whose fields are questions answered in sentences: the household « est
+    composé de Madame … », « Où vit-il ? Au … », the landlord « logement loué à … », the debt
+    after « Quelle est la dette ? », the prescriber after « Saisine faite par »."""
+    ex = extract(
+        _pdf(
+            tmp_path / "ccapex-rhone.pdf",
+            [
+                "CCAPEX DU RHÔNE – FICHE DE SAISINE PAR UN TRAVAILLEUR SOCIAL",
+                "Qui est le ménage ? Le ménage est composé de Madame Nadia BOUZID, née le "
+                "17/04/1984.",
+                "Où vit-il ? Au 31 rue Paul Bert, 69003 Lyon, logement loué à Lyon Métropole "
+                "Habitat.",
+                "Quel est le loyer ? 545,60 € charges comprises.",
+                "Quelle est la dette ? 2 310,00 € arrêtée au 30/09/2025.",
+                "Ressources : salaire 980,00 € ; allocations familiales 148,52 €",
+                "Mesure sollicitée : [X] diagnostic social et financier [ ] ASLL",
+                "Saisine faite par : Marion CHAPUIS, assistante sociale, Maison de la Métropole",
+                "Le 07/10/2025",
+            ],
+        )
+    )
+    assert _people(ex) == [("Mme", "BOUZID", "Nadia", date(1984, 4, 17))]
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("31 rue Paul Bert", "69003", "Lyon")
+    assert ex.bailleur == "Lyon Métropole Habitat"
+    assert (ex.montant_dette, ex.date_dette) == (2310.0, date(2025, 9, 30))
+    assert ex.loyer_mensuel == 545.60
+    assert ex.prescripteur == "Marion CHAPUIS"
+    assert ex.organisme_prescripteur == "Maison de la Métropole"
+    assert ex.type_mesure == "diagnostic"
+    assert not {"personnes", "bailleur", "montant_dette", "prescripteur"} & set(
+        ex.champs_incertains
+    )

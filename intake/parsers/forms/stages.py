@@ -343,7 +343,7 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
             uncertain.add("loyer_mensuel")  # found in running text, not in its field
     if ex.montant_dette is None:
         m = re.search(
-            rf"(?:dette|arri[ée]r[ée]|impay[ée]s)\s*(?:locati\w+)?\s*(?:de|:|\|)?\s*({french.MONTANT_RE})"
+            rf"(?:dette|arri[ée]r[ée]|impay[ée]s)\s*(?:locati\w+)?\s*(?:de|:|\||\?)?\s*({french.MONTANT_RE})"
             rf"(?:[^.\n]{{0,30}}?(?:au|arr[êe]t[ée]e?\s+au)\s+({french.DATE_RE}))?",
             text,
             re.IGNORECASE,
