@@ -361,3 +361,35 @@ def test_saisine_answering_questions_in_sentences(tmp_path):
     assert not {"personnes", "bailleur", "montant_dette", "prescripteur"} & set(
         ex.champs_incertains
     )
+
+
+def test_what_a_scan_leaves_of_those_layouts(tmp_path):
+    """The text layer of a scanned form: « III » read « Ill », a role misread (« Conijointe »),
+    a dash doubled (« -— »), a ticked box half read (« X] »), a title in capitals over the
+    first label. The second adult is kept (told by her age, flagged), the box is ticked, the
+    title is not a surname."""
+    ex = extract(
+        _pdf(
+            tmp_path / "scan-texte.pdf",
+            [
+                "DEMANDE D'ACCOMPAGNEMENT SOCIAL FSL DU LOIRET",
+                "NOM DU DEMANDEUR",
+                "GIRARD",
+                "PRÉNOM",
+                "Thomas",
+                "Ill - COMPOSITION DU FOYER",
+                "Demandeur — GIRARD — Thomas — 02/02/1975",
+                "Conijointe — GIRARD -— Léa -— 09/09/1978",
+                "MESURE SOLLICITÉE",
+                "X] ASLL maintien [ ] ASLL accès",
+                "Ressources : Salaire 1 450,00 € ; Allocations familiales 140,00 €",
+            ],
+        )
+    )
+    assert [(p.nom, p.prenom, p.date_naissance) for p in ex.personnes] == [
+        ("GIRARD", "Thomas", date(1975, 2, 2)),
+        ("GIRARD", "Léa", date(1978, 9, 9)),
+    ]
+    assert ex.composition == "couple"
+    assert "personnes" in ex.champs_incertains  # a role not read: checked
+    assert ex.type_mesure == "maintien"

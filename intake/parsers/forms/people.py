@@ -21,7 +21,9 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
     t_adults, t_children, t_unsure = _household_tables(f.doc.tables, on)
     g_adults = _column_grids(f.doc.tables, f.libelles)
     p_adults, p_children = _household_pairs(f.pairs)
-    r_adults, r_children = _role_lines(f.lines, f.sections)
+    r_adults, r_children, r_unsure = _role_lines(f.lines, f.sections, on)
+    if r_unsure:
+        uncertain.add("personnes")
     sources = [a for a in (t_adults, g_adults, r_adults, p_adults) if a]
     if sources:
         adults = sources[0]
@@ -677,14 +679,17 @@ def _civility_lines(lines, sections, prescripteur, on=None, intro=None) -> list[
 
 # "Demandeur – AUBERT – Marie-Claire – 26/10/1981": dashes set apart by spaces split the line
 # (a hyphen inside a name does not)
-_ROLE_SEP = pattern_store.compile(r"\s+[-–—]\s+")
+_ROLE_SEP = pattern_store.compile(r"\s+[-–—]{1,2}\s+")  # (a scan reads "-—" too)
 
 
-def _role_lines(lines, sections) -> tuple[list[Personne], list[Personne]]:
+def _role_lines(lines, sections, on=None) -> tuple[list[Personne], list[Personne], bool]:
     """'Demandeur – AUBERT – Joël – 26/10/1981', 'Enfant – AUBERT – Léa – 03/02/2015': one
-    person a line, role, surname, first name and birth date set apart by dashes."""
+    person a line, role, surname, first name and birth date set apart by dashes. A role the
+    reader does not know (a scan's « Conijointe ») is told by the age, and flagged (third
+    value)."""
     adults: list[Personne] = []
     children: list[Personne] = []
+    unsure = False
     for i, line in enumerate(lines):
         if sections[i] == "prescripteur":
             continue
@@ -704,7 +709,10 @@ def _role_lines(lines, sections) -> tuple[list[Personne], list[Personne]]:
             if person.civilite not in ("M.", "Mme"):
                 person.civilite = None
             adults.append(person)
-    return adults, children
+        elif person.date_naissance:
+            unsure = True
+            (children if _age(person.date_naissance, on) < 18 else adults).append(person)
+    return adults, children, unsure
 
 
 def _children_from_lines(lines, sections, pairs) -> list[Personne]:

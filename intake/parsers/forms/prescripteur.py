@@ -173,5 +173,5 @@ def _caps_order_unknown(value: str) -> bool:
 
 
 def _texte(s: str) -> str | None:
-    s = re.sub(r"\s+", " ", s).strip(" ,;.-")
+    s = re.sub(r"\s+", " ", s).strip(" ,;.:-")
     return s or None

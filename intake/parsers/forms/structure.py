@@ -370,9 +370,10 @@ ORG_WORDS = (
 _UP = r"[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+"
 _CAP = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*"
 _SHAPES = {
-    "nom": rf"{_UP}(?:\s+{_UP})*",
-    "nom_usage": rf"{_UP}(?:\s+{_UP})*",
-    "nom_naissance": rf"{_UP}(?:\s+{_UP})*",
+    # a surname has three words at most ("DE LA TOUR"): a title in capitals is not one
+    "nom": rf"{_UP}(?:\s+{_UP}){{0,2}}",
+    "nom_usage": rf"{_UP}(?:\s+{_UP}){{0,2}}",
+    "nom_naissance": rf"{_UP}(?:\s+{_UP}){{0,2}}",
     "prenom": rf"{_CAP}(?:\s+{_CAP})*",
     "nom_prenom": rf"(?:{french.CIVILITE_RE}\s+)?(?:{_UP}\s+)+{_CAP}(?:\s+{_CAP})*|"
     rf"(?:{french.CIVILITE_RE}\s+)?{_CAP}(?:\s+{_CAP})*(?:\s+{_UP})+",

@@ -12,7 +12,9 @@ from ...readers import Document
 
 MARK_ON = "☒☑■✓✔✗✘"
 _MARK_TOKEN = pattern_store.compile(
-    rf"(?:(?<=\s)|(?<=^)|(?<=\|))\s*(?:[{MARK_ON}]|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)|[xX](?=\s+[A-ZÀ-Ýa-zà-ÿ]{{2}}))\s*",
+    rf"(?:(?<=\s)|(?<=^)|(?<=\|))\s*(?:[{MARK_ON}]|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)|[xX](?=\s+[A-ZÀ-Ýa-zà-ÿ]{{2}})"
+    # a ticked box a scan read half ("X] ASLL maintien", "[X ASLL maintien")
+    rf"|[xX]\](?=\s)|\[[xX](?=\s))\s*",
     re.MULTILINE,
 )
 ANY_MARK = pattern_store.compile(rf"[{MARK_ON}☐□]|\[\s*[xX✓ ]?\s*\]|(?<![\w'])[xX](?![\w'])")
