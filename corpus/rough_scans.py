@@ -166,9 +166,7 @@ def generate(source: Path, dest: Path, per_family: int = 2, seed: int = 2025) ->
         if "scan" in document.name.lower() or not document.exists():
             continue  # already a scan in the source corpus
         by_family.setdefault(expected.get("famille", ""), []).append((document, expected))
-    chosen = [
-        item for family in sorted(by_family) for item in by_family[family][:per_family]
-    ]
+    chosen = [item for family in sorted(by_family) for item in by_family[family][:per_family]]
     (dest / "documents").mkdir(parents=True, exist_ok=True)
     (dest / "attendu").mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
