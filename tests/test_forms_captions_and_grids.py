@@ -12,7 +12,7 @@ from pathlib import Path
 
 from intake.engine import load_rules
 from intake.extract import extract
-from intake.parsers import forms
+from intake.parsers.forms import structure
 
 
 def _text_pdf(path: Path, lines: list[str]) -> Path:
@@ -170,11 +170,11 @@ def test_a_value_line_no_cut_fits_or_two_cuts_fit_is_flagged():
     unsure: set[str] = set()
     # nothing fits a surname in capitals: the fields are there, unread
     lines = ["madame durand sophie", "Civilité Nom Prénom"]
-    assert forms._values_above_labels(lines, libelles, unsure) == lines
+    assert structure.values_above_labels(lines, libelles, unsure) == lines
     assert {"civilite", "nom", "prenom"} <= unsure
     # two free fields side by side: more than one cut, the first is kept and flagged
     unsure.clear()
-    out = forms._values_above_labels(
+    out = structure.values_above_labels(
         ["CCAS de Dax Service social", "Service Bailleur"], libelles, unsure
     )
     assert len(out) == 2 and unsure == {"organisme", "bailleur"}
@@ -183,7 +183,7 @@ def test_a_value_line_no_cut_fits_or_two_cuts_fit_is_flagged():
 def test_heading_then_a_lone_label_is_not_a_value_and_its_caption():
     libelles = _libelles()
     lines = ["Le logement", "Adresse", "Statut : [X] Locataire HLM"]
-    assert forms._values_above_labels(lines, libelles) == lines
+    assert structure.values_above_labels(lines, libelles) == lines
 
 
 def test_madame_monsieur_grid_keeps_the_usage_name_not_the_maiden_name(tmp_path):

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from intake.engine import load_rules
 from intake.extract import extract
-from intake.parsers import forms
+from intake.parsers.forms import structure
 
 
 def _docx(path: Path, paragraphs: list[str], tables: list[list[list[str]]] = ()) -> Path:
@@ -82,7 +82,7 @@ def test_label_line_does_not_take_a_box_line_a_heading_or_another_label():
         "Prénom :",
         "Léa",
     ]
-    out = forms._values_above_labels(lines, libelles)
+    out = structure.values_above_labels(lines, libelles)
     assert out[:4] == [
         "Statut d'occupation :",
         "☒ Locataire HLM ☐ Hébergé(e)",
@@ -222,7 +222,7 @@ def test_rent_and_service_charge_in_a_charges_table_of_a_pdf(tmp_path):
 
 
 def test_a_landlord_named_with_a_section_word_is_a_value_not_a_heading():
-    out = forms._values_above_labels(["Bailleur :", "Habitat du Nord", "LOGEMENT"], _libelles())
+    out = structure.values_above_labels(["Bailleur :", "Habitat du Nord", "LOGEMENT"], _libelles())
     assert out == ["Bailleur : Habitat du Nord", "LOGEMENT"]
 
 

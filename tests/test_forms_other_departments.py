@@ -19,7 +19,7 @@ import forms_other_departments as forms_fixture  # noqa: E402
 from intake.engine import load_rules  # noqa: E402
 from intake.evaluate import same_value  # noqa: E402
 from intake.extract import extract  # noqa: E402
-from intake.parsers import forms  # noqa: E402
+from intake.parsers.forms import people, stages, structure  # noqa: E402
 from intake.readers import Document  # noqa: E402
 
 
@@ -153,7 +153,7 @@ def test_a_stage_that_fails_leaves_its_fields_empty_flagged_and_logged_without_n
     def broken(*args, **kwargs):
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(forms, "_household_tables", broken)
+    monkeypatch.setattr(people, "_household_tables", broken)
     path, expected = built[0]
     with caplog.at_level(logging.WARNING, logger="asll.intake"):
         ex = extract(path)
@@ -252,7 +252,7 @@ def _form_texts(built) -> list[tuple[str, list]]:
 @pytest.fixture
 def unguarded(monkeypatch):
     """The stages without their guard, so that a bug shows instead of being absorbed."""
-    monkeypatch.setattr(forms, "_guarded", lambda name, fn, uncertain, keys, default: fn())
+    monkeypatch.setattr(stages, "_guarded", lambda name, fn, uncertain, keys, default: fn())
 
 
 def test_form_parser_survives_random_truncated_texts_and_tables(built, unguarded):
@@ -278,7 +278,7 @@ def test_form_parser_survives_random_truncated_texts_and_tables(built, unguarded
                 [_random_table(rng) for _ in range(rng.randrange(0, 3))],
             )
         doc = Document(path=Path("fuzz.docx"), kind="docx", pages=[text], tables=tables)
-        ex, _ = forms.parse_form(doc, data)  # raises on a bug: the guard is off
+        ex, _ = stages.parse_form(doc, data)  # raises on a bug: the guard is off
         assert ex.nb_enfants is None or ex.nb_enfants >= 0
         assert len(ex.personnes) <= 2
 
@@ -289,7 +289,7 @@ def test_values_above_labels_need_every_label_known():
         for k, v in load_rules()["fiche_prescription"].data["formulaire"]["libelles"].items()
     }
     lines = ["MOREAU ______ Kevin ______", "Nom Prénom", "Gris ______", "Couleur des yeux"]
-    assert forms._values_above_labels(lines, libelles) == [
+    assert structure.values_above_labels(lines, libelles) == [
         "Nom : MOREAU",
         "Prénom : Kevin",
         "Gris ______",

@@ -1,0 +1,185 @@
+"""The dwelling's address, the rent and the household's resources on a form."""
+
+from __future__ import annotations
+
+import re
+
+from asll.domain.model import Ressource
+
+from ... import french, pattern_store
+from ..addresses import parse_address
+from .structure import PENDING, Pair, heading
+from .ticks import first_option
+
+# ---------------------------------------------------------------------- address, money
+
+
+def read_address(pairs: list[Pair], data: dict, ex) -> None:
+    conf = data.get("adresse", {})
+    parts = []
+    street: dict[str, str] = {}
+    for p in pairs:
+        if p.section == "prescripteur" or not p.value:
+            continue
+        if p.key in ("adresse", "voie", "code_postal_commune", "code_postal", "commune"):
+            value = p.value
+            label = p.label.strip(" :").lower()
+            if p.key == "voie" and re.fullmatch(conf.get("types_voie", "rue"), label, re.I):
+                # "Rue : des Lilas": the label is the street's type, part of its name
+                if not re.match(
+                    rf"\s*(?:\d+\s*)?(?:{conf.get('types_voie', 'rue')})\b", value, re.I
+                ):
+                    value = f"{label} {value.strip()}"
+            parts.append((p.key, value))
+        elif p.key in ("numero_voie", "type_voie", "nom_voie"):
+            street.setdefault(p.key, p.value.strip())
+    if street.get("nom_voie"):
+        # "N° | 12 | Type de voie | rue", "Nom de la voie | des Lilas": one street line
+        pieces = (street.get(k, "") for k in ("numero_voie", "type_voie", "nom_voie"))
+        parts.append(("voie", " ".join(x for x in pieces if x)))
+    elif street.get("numero_voie"):
+        # "Numéro : 35 | Voie : rue Anatole France": the number in a field of its own
+        for j, (k, v) in enumerate(parts):
+            if k in ("voie", "adresse") and not re.match(r"\s*\d", v):
+                parts[j] = (k, f"{street['numero_voie']} {v.strip()}")
+                break
+    if not parts:
+        return
+    order = {"adresse": 0, "voie": 1, "code_postal_commune": 2, "code_postal": 2, "commune": 3}
+    parts.sort(key=lambda kv: order[kv[0]])
+    # street lines joined by commas; postcode and town on one line ("16000 Angoulême")
+    parts = [(k, v.strip(" .,:;'\"")) for k, v in parts]
+    text = ", ".join(v for k, v in parts if order[k] < 2)
+    town = " ".join(v.strip(" ,") for k, v in parts if order[k] >= 2)
+    text = f"{text}\n{town}" if text and town else (text or town)
+    addr = parse_address(text, conf.get("types_voie", "rue"), conf.get("complement", "b[âa]t"))
+    if addr:
+        ex.adresse, ex.complement_adresse = addr.adresse, addr.complement
+        ex.code_postal, ex.commune = addr.code_postal, addr.commune
+
+
+def parse_loyer(value: str) -> float | None:
+    amounts = [
+        french.parse_number(m.group(0))
+        for m in re.finditer(french.MONTANT_RE, value, re.IGNORECASE)
+    ]
+    amounts = [a for a in amounts if a is not None]
+    if not amounts:
+        return None
+    if len(amounts) >= 2 and re.search(
+        rf"{french.MONTANT_RE}\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:€|euros?)?\s*(?:de\s+)?(?:charges|provision)",
+        value,
+        re.IGNORECASE,
+    ):
+        return round(amounts[0] + amounts[1], 2)
+    return amounts[0]
+
+
+def read_ressources(lines, sections, pairs, options: list[dict], tables) -> list[Ressource]:
+    out: list[Ressource] = []
+    rows: list[list[str]] = []
+    joined: set[int] = set()  # a line read as the end of the one above it
+    for i, line in enumerate(lines):
+        if i in joined:
+            continue
+        if sections[i] != "ressources":
+            # "Ressource 2 : ARE France Travail (€) : 576,46", a field outside any section
+            m = _RESOURCE_FIELD.match(line)
+            if m:
+                rows.append([m.group("label"), m.group("value")])
+            continue
+        if heading(line) == "ressources":
+            # "Ressources : salaire 1 105,00 € ; allocations familiales 148,52 €"
+            value = line.split(":", 1)[1] if ":" in line else ""
+            # the list wrapped over the next line ("… ; Prime d'activité" / "779,66 €")
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if (
+                value.strip()
+                and not re.search(rf"(?:{french.MONTANT_RE}|{PENDING})\W*$", value, re.I)
+                and nxt.strip()
+                and ":" not in nxt
+                and " | " not in nxt
+                and not heading(nxt)
+                and re.search(rf"(?:{french.MONTANT_RE}|{PENDING})\W*$", nxt, re.I)
+            ):
+                value = f"{value.rstrip()} {nxt.strip()}"
+                joined.add(i + 1)
+            # items split by « ; », a comma, an amount's end, or table cells (one a person)
+            for item in re.split(
+                r"\s*;\s*|\s*\|\s*|,\s+(?=[A-Za-zÀ-ÿ])|(?<=€)\s+(?=[A-Za-zÀ-ÿ])", value
+            ):
+                # "Allocations familiales (demande en cours)": the pending said in brackets
+                m = re.match(
+                    rf"^(.*?)\s*\(?\s*((?:{french.MONTANT_RE})|{PENDING})\s*\)?\s*$",
+                    item.strip(),
+                    re.IGNORECASE,
+                )
+                if m and m.group(1):
+                    rows.append([m.group(1), m.group(2)])
+            continue
+        if " | " in line:
+            rows.append([c.strip() for c in line.split(" | ")])
+        else:
+            # "Salaire - Mme (temps partiel) 650,00 €" or "Salaire : 980,00"
+            m = re.match(
+                rf"^(.*?)\s*[:]?\s*((?:{french.MONTANT_RE})|{PENDING})\s*$",
+                line.strip(),
+                re.IGNORECASE,
+            )
+            if m and m.group(1):
+                rows.append([m.group(1), m.group(2)])
+    if not rows:  # fillable forms without headings: known resource labels with an amount
+        for p in pairs:
+            if (
+                p.section in (None, "ressources")
+                and p.key is None
+                and p.value
+                and _amount_or_wait(p.value)
+            ):
+                if first_option(p.label, options):
+                    rows.append([p.label, p.value])
+    for row in rows:
+        label = row[0]
+        if not label or re.match(
+            r"^(?:total|sous-total|type|nature|montant|ressources?)\b", label, re.IGNORECASE
+        ):
+            continue
+        kind = resource_type(label, options)
+        if kind is None:
+            continue
+        values = [c for c in row[1:] if c]
+        amounts = []
+        for c in values:
+            if re.search(rf"{PENDING}|demand[ée]e?", c, re.IGNORECASE):
+                amounts.append(None)
+            else:
+                v = french.parse_montant(c)
+                if v is not None:
+                    amounts.append(v)
+                elif re.search(r"[A-Za-zÀ-ÿ]{3,}", c):
+                    # "Salaire | 1 200 € | Énergie | 74 €": another label starts another
+                    # pair (an expense beside the income), its amount is not this income's
+                    break
+        if not amounts:
+            continue
+        for a in amounts:
+            out.append(Ressource(kind, a))
+    return out
+
+
+_RESOURCE_FIELD = pattern_store.compile(
+    rf"^\s*(?:ressources?|revenus?)\s*(?:n°\s*)?\d*\s*[:–-]\s*(?P<label>[^:|]+?)\s*(?:\((?:en\s+)?(?:€|euros?)\))?\s*[:|]\s*"
+    rf"(?P<value>(?:{french.MONTANT_RE})|{PENDING})\s*$",
+    re.IGNORECASE,
+)
+
+
+def _amount_or_wait(value: str) -> bool:
+    return bool(re.search(PENDING, value, re.IGNORECASE)) or french.parse_montant(value) is not None
+
+
+def resource_type(label: str, options: list[dict]) -> str | None:
+    for opt in options:
+        if re.search(opt["motif"], label, re.IGNORECASE):
+            return opt["type"]
+    return None

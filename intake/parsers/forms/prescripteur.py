@@ -1,0 +1,143 @@
+"""The prescriber (the social worker) and their organisation."""
+
+from __future__ import annotations
+
+import re
+
+from ... import french, pattern_store
+from .structure import Pair, heading
+
+# ---------------------------------------------------------------------- prescripteur
+
+JOB = pattern_store.compile(
+    r"assistant|conseill|travailleu|[ée]ducat|CESF|r[ée]f[ée]rent|charg[ée]|responsable|"
+    r"coordinat|intervenant|agent|animat|directeu|infirmi|m[ée]diat|secr[ée]tai",
+    re.IGNORECASE,
+)
+
+
+_SIGNATURE = pattern_store.compile(
+    r"(?:^|[,;]\s*)(?:(?:l[ea]|l['’])\s*)?(?:travailleu|assistant|conseill|CESF|r[ée]f[ée]rent|[ée]ducat|intervenant|"
+    r"charg[ée])[^:\n|]{0,70}:\s*(?P<v>[^\n|]+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def read_prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str]) -> None:
+    name = org = None
+    nom = prenom = None
+    sec_nom = sec_prenom = None
+    for p in pairs:
+        if p.key == "prescripteur" and p.value and not name:
+            name, org = split_person_org(p.value)
+        elif p.key == "nom_prescripteur" and p.value and not nom:
+            nom = p.value
+        elif p.key == "prenom_prescripteur" and p.value and not prenom:
+            prenom = p.value
+        elif p.section == "prescripteur":
+            if p.key == "nom" and not sec_nom:
+                sec_nom = p.value
+            elif p.key == "prenom" and not sec_prenom:
+                sec_prenom = p.value
+            elif p.key == "nom_prenom" and not name:
+                # "RENAUD Aïcha, assistante sociale": the job after the name is not part of it
+                n, pr = french.split_name(
+                    _no_civ(re.split(r"\s*,\s*", p.value)[0]), order="nom_prenom"
+                )
+                name = f"{pr} {n}" if pr else n
+    nom, prenom = nom or sec_nom, prenom or sec_prenom
+    if not name and nom:
+        if prenom:
+            name = f"{_no_civ(prenom)} {_no_civ(nom)}"
+        else:
+            n, pr = french.split_name(_no_civ(nom), order="nom_prenom")
+            name = f"{pr} {n}" if pr else n
+    if name and not plausible_name(name):
+        name = None
+    if not name:
+        # "Le travailleur social (…)" heading, then "Marie DURAND, assistante sociale": a line of
+        # the prescriber's block without a label, a name then a job
+        for i, line in enumerate(lines):
+            if sections[i] != "prescripteur" or ":" in line or " | " in line or heading(line):
+                continue
+            parts = [x.strip() for x in re.split(r"\s*,\s*|\s+[-–]\s+", line) if x.strip()]
+            if len(parts) >= 2 and any(JOB.match(x) for x in parts[1:]):
+                cand, _ = split_person_org(line)
+                if cand and plausible_name(cand):
+                    name = cand
+                    break
+    signed_org = None
+    if not name:
+        # "Le travailleur social : Claire BERNARD, CCAS de Cognac" in the signature block
+        for m in reversed(list(_SIGNATURE.finditer("\n".join(lines)))):
+            name, signed_org = split_person_org(m.group("v"))
+            if name and plausible_name(name):
+                break
+            name = signed_org = None
+    for p in pairs:
+        if (
+            p.key == "organisme"
+            and p.value
+            and (p.section == "prescripteur" or "prescri" in french.fold(p.label))
+        ):
+            org = org or org_name(p.value)
+    if not org:
+        for p in pairs:
+            if p.key == "organisme" and p.value:
+                org = org_name(p.value)
+                break
+    if org and signed_org and french.fold(org) != french.fold(signed_org):
+        uncertain.add("organisme_prescripteur")
+    org = org or signed_org
+    if not name or len(name.split()) < 2:
+        uncertain.add("prescripteur")  # none found, or a surname alone: every form has one
+    if not org:
+        uncertain.add("organisme_prescripteur")
+    ex.prescripteur = name
+    ex.organisme_prescripteur = org
+
+
+def plausible_name(name: str) -> bool:
+    """A person's name, not a filler or a number read in its place ("néant", "23")."""
+    words = re.findall(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]+", name or "")
+    return (
+        bool(words)
+        and not re.search(r"\d", name)
+        and not re.fullmatch(r"(?:n[ée]ant|aucun[e]?|sans|non|inconnu[e]?)", name.strip(), re.I)
+    )
+
+
+def org_name(value: str) -> str | None:
+    """'MDSI de Blaye, 8 allée des Tilleuls, 33390 Blaye' → 'MDSI de Blaye': a service's
+    address given with its name is not part of the name."""
+    head = re.split(r"\s*,\s*(?=\d)|\s+[-–]\s+(?=\d)", value or "")[0]
+    return _texte(head)
+
+
+def _no_civ(value: str) -> str:
+    return re.sub(rf"^\s*(?:{french.CIVILITE_RE})\s+", "", value or "").strip()
+
+
+def split_person_org(value: str) -> tuple[str | None, str | None]:
+    """'Mme Nadia HAMIDI, assistante sociale - MDS de X - 03 25…' → ('Nadia HAMIDI', 'MDS de X')."""
+    parts = [s.strip() for s in re.split(r"\s*,\s*|\s+[-–]\s+", value) if s.strip()]
+    if not parts:
+        return None, None
+    raw = re.sub(rf"^(?:{french.CIVILITE_RE})\s+", "", parts[0])
+    raw = re.sub(r"\s*\([^)]*\)", "", raw).strip()  # "Olivier FAVRE (éducateur)"
+    nom, prenom = french.split_name(raw)
+    name = f"{prenom} {nom}" if prenom else nom
+    org = None
+    for part in parts[1:]:
+        if JOB.match(part) or re.search(
+            r"\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}|@|^t[ée]l", part, re.IGNORECASE
+        ):
+            continue
+        org = part
+        break
+    return name, org
+
+
+def _texte(s: str) -> str | None:
+    s = re.sub(r"\s+", " ", s).strip(" ,;.-")
+    return s or None

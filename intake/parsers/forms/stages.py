@@ -1,0 +1,528 @@
+"""Referral forms, whatever the layout: the stages that turn a read form into an Extraction.
+
+Each stage fills a few fields from the form read by `structure` (pairs, sections) and
+`ticks`; it runs guarded so that a bug costs its fields (flagged), never the document.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from asll.domain.landlords import occupation_for
+from asll.domain.model import OBJECTIFS, Extraction, Ressource
+
+from ... import french, pattern_store
+from ...readers import Document
+from ..addresses import parse_address
+from ..landlords import clean_bailleur, is_placeholder, statut_from_bailleur
+from .money import parse_loyer, read_address, read_ressources, resource_type
+from .people import read_household
+from .prescripteur import JOB, org_name, plausible_name, read_prescripteur, split_person_org
+from .structure import (
+    KEY_FIELDS,
+    PENDING,
+    Form,
+    Pair,
+    heading,
+    label_key,
+    read_pairs,
+    read_sections,
+    values_above_labels,
+)
+from .ticks import ANY_MARK, every_box_ticked, first_option, pick, pick_all, read_ticks
+
+log = logging.getLogger("asll.intake")
+
+
+def parse_form(doc: Document, data: dict) -> tuple[Extraction, set[str]]:
+    """The household a form describes, and the keys the reader is unsure of. Each stage runs
+    guarded: a bug on an unforeseen layout leaves that stage's fields empty and flagged for a
+    person, never the whole document set aside."""
+    ex = Extraction(type_document="fiche_prescription")
+    uncertain: set[str] = set()
+    conf = data.get("formulaire", {})
+    libelles = {
+        k: pattern_store.compile(rf"(?:{v})", re.IGNORECASE)
+        for k, v in conf.get("libelles", {}).items()
+    }
+    cut_unsure: set[str] = set()
+    lines = values_above_labels(doc.text.split("\n"), libelles, cut_unsure)
+    uncertain.update(KEY_FIELDS[k] for k in cut_unsure if k in KEY_FIELDS)
+    sections = read_sections(lines)
+    pairs = _guarded("paires", lambda: read_pairs(lines, sections, libelles), uncertain, (), [])
+    ticks = _guarded("cases", lambda: read_ticks(lines, sections, doc), uncertain, (), [])
+    f = Form(doc, conf, data, lines, sections, pairs, ticks, libelles)
+    for stage, name, keys in _STAGES:
+        _guarded(name, lambda stage=stage: stage(f, ex, uncertain), uncertain, keys, None)
+    return ex, uncertain
+
+
+def _guarded(name: str, fn, uncertain: set[str], keys, default):
+    try:
+        return fn()
+    except Exception as exc:  # noqa: BLE001 - any bug here must not cost the document
+        # the message names the stage and the error kind only: no personal data in logs
+        log.warning(
+            "formulaire : étape « %s » en échec (%s) ; champs laissés vides et signalés",
+            name,
+            type(exc).__name__,
+        )
+        uncertain.update(keys)
+        return default
+
+
+def _stage_mesure(f: Form, ex, uncertain: set[str]) -> None:
+    conf, lines = f.conf, f.lines
+    ex.type_mesure = pick(f.ticks, conf.get("type_mesure", []), prefer=("mesure", None))
+    if ex.type_mesure is None:
+        # "Mesure : ASLL Maintien": the value of a field, not the options its label lists
+        for p in f.pairs:
+            if p.key == "type_mesure" and p.value and not ANY_MARK.search(p.value):
+                ex.type_mesure = first_option(p.value, conf.get("type_mesure", []))
+                if ex.type_mesure:
+                    break
+    if ex.type_mesure is None:
+        head = "\n".join(lines[:12])
+        for opt in conf.get("type_mesure", []):
+            if re.search(
+                rf"(?:demande|mesure|fiche)[^\n]{{0,40}}(?:{opt['motif']})", head, re.IGNORECASE
+            ):
+                ex.type_mesure = opt["valeur"]
+                uncertain.add("type_mesure")
+                break
+    if ex.type_mesure and every_box_ticked(lines, conf.get("type_mesure", [])):
+        uncertain.add("type_mesure")
+    objectifs = pick_all(f.ticks, conf.get("objectifs", []), prefer=("objectifs",))
+    ex.objectifs = [o for o in OBJECTIFS if o in objectifs]
+
+
+def _stage_statut(f: Form, ex, uncertain: set[str]) -> None:
+    options = f.conf.get("statut_occupation", [])
+    statut = pick(f.ticks, options, prefer=("logement", None))
+    if statut is None:
+        for p in f.pairs:
+            if p.key in ("statut", "situation_logement") and not ANY_MARK.search(p.value):
+                statut = first_option(p.value, options)
+                if statut:
+                    break
+    if statut is None:
+        # a status stated in the dwelling's section ("Locataire du parc privé – bailleur : …"),
+        # not the landlord's label ("Propriétaire : M. LEROY")
+        landlord_lines = {p.line for p in f.pairs if p.key == "bailleur"}
+        logement = "\n".join(
+            l
+            for i, l in enumerate(f.lines)
+            if f.sections[i] == "logement" and i not in landlord_lines and not ANY_MARK.search(l)
+        )
+        statut = first_option(logement, options, strict=True)
+    if statut is None:
+        # a status word in the household's section only: a guess
+        # (a line of boxes none of which is ticked says nothing)
+        menage = "\n".join(
+            l for i, l in enumerate(f.lines) if f.sections[i] == "menage" and not ANY_MARK.search(l)
+        )
+        statut = first_option(menage, options, strict=True)
+        if statut:
+            uncertain.add("statut_occupation")
+    if statut and every_box_ticked(f.lines, options):
+        uncertain.add("statut_occupation")
+    ex.statut_occupation = statut
+
+
+def _stage_prescripteur(f: Form, ex, uncertain: set[str]) -> None:
+    read_prescripteur(f.pairs, f.lines, f.sections, ex, uncertain)
+
+
+def _stage_menage(f: Form, ex, uncertain: set[str]) -> None:
+    read_household(f, ex, uncertain)
+
+
+def _stage_logement(f: Form, ex, uncertain: set[str]) -> None:
+    read_address(f.pairs, f.data, ex)
+    if ex.adresse and _ADDRESS_DEBRIS.search(ex.adresse):
+        # a dash or a table rule a scan leaves after the street: dropped, and checked
+        ex.adresse = _ADDRESS_DEBRIS.sub("", ex.adresse).strip() or None
+        uncertain.add("adresse")
+
+    for p in f.pairs:
+        if p.key == "bailleur" and p.section != "prescripteur":
+            value = clean_bailleur(re.split(r"\s*\(", p.value)[0])
+            if (
+                value
+                and not is_placeholder(value)
+                and not re.fullmatch(r"n[ée]ant|sans|aucun|/|-", value, re.IGNORECASE)
+            ):
+                ex.bailleur = value
+                break
+
+
+_ADDRESS_DEBRIS = pattern_store.compile(r"\s*[—–|¦_]+\s*$")
+
+
+def _stage_phrases(f: Form, ex, uncertain: set[str]) -> None:
+    """A form written in sentences ("Je soussignée …, assistante sociale (MDS de X), propose
+    … pour Madame …, demeurant 12 rue …, 24000 X, locataire de Y. Le ménage perçoit : …"):
+    the cue words of `[formulaire.phrases]` introduce the values the fields did not give."""
+    cues = f.conf.get("phrases", {})
+    text = "\n".join(f.lines)
+    if not ex.prescripteur and cues.get("soussigne"):
+        m = re.search(rf"{cues['soussigne']}\s*(?P<v>[^\n]+)", text, re.IGNORECASE)
+        if m:
+            # "Claire MARTIN, assistante sociale (MDS de Périgueux)" / "…, CESF au CCAS de X"
+            v = re.split(
+                r"\s*[,;]?\s+(?:propose|sollicite|demande|atteste|certifie)\b", m.group("v")
+            )[0]
+            name, org = split_person_org(re.sub(r"[()]", ",", v))
+            if org:
+                org = re.sub(r"^(?:au|[àa]\s+la|[àa]\s+l['’]|du|de\s+la|de\s+l['’])\s*", "", org)
+            # "…, éducateur spécialisé au CCAS de Lens": the service after the job's preposition
+            at = re.search(
+                r"\b(?:au|aux|[àa]\s+la|[àa]\s+l['’]|aupr[èe]s\s+d[ue](?:\s+la)?)\s*"
+                r"(?P<o>[A-ZÀ-Ý][^,;()\n]{2,60})",
+                v,
+            )
+            if (not org or JOB.match(org)) and at:
+                org = at.group("o")
+            if name and plausible_name(name) and len(name.split()) >= 2:
+                ex.prescripteur = name
+                uncertain.discard("prescripteur")
+                if not ex.organisme_prescripteur and org and not JOB.match(org):
+                    ex.organisme_prescripteur = org_name(org)
+                    uncertain.discard("organisme_prescripteur")
+    if not ex.adresse and cues.get("demeurant"):
+        for line in f.lines:
+            m = re.search(cues["demeurant"], line, re.IGNORECASE)
+            if not m or not re.search(r"\b\d{5}\b", line[m.end() :]):
+                continue
+            rest = line[m.end() :]
+            # the address ends after its town: "24000 Périgueux, locataire de …"
+            town = re.search(r"\b\d{5}\s+[^,.;]+", rest)
+            addr = parse_address(
+                rest[: town.end()].replace(", " + town.group(0), "\n" + town.group(0)),
+                f.data.get("adresse", {}).get("types_voie", "rue"),
+                f.data.get("adresse", {}).get("complement", "b[âa]t"),
+            )
+            if addr:
+                ex.adresse, ex.complement_adresse = addr.adresse, addr.complement
+                ex.code_postal, ex.commune = addr.code_postal, addr.commune
+                for k in ("adresse", "code_postal", "commune"):
+                    uncertain.discard(k)
+                if not ex.statut_occupation:
+                    ex.statut_occupation = first_option(
+                        rest[town.end() :], f.conf.get("statut_occupation", []), strict=True
+                    )
+            break
+    if not ex.bailleur and cues.get("locataire_de"):
+        m = re.search(rf"{cues['locataire_de']}(?P<v>[^\n.;(]+)", text, re.IGNORECASE)
+        if m:
+            # "locataire de l'OPAC de la Savoie depuis 2019": the name ends where the sentence
+            # goes on about time
+            raw = re.split(r"\s+(?:depuis|jusqu|pour\s+un|au\s+titre|en\s+\d|\d)", m.group("v"))[0]
+            value = clean_bailleur(raw)
+            if value and not is_placeholder(value):
+                ex.bailleur = value
+    if not ex.ressources and cues.get("percoit"):
+        options = f.conf.get("ressources", [])
+        for i, line in enumerate(f.lines):
+            m = re.match(rf"^\s*{cues['percoit']}\s*:?\s*(?P<v>.+)$", line, re.IGNORECASE)
+            if not m:
+                continue
+            value = m.group("v")
+            # the sentence goes on over the next lines until its full stop ("… pour 1" /
+            # "628,08 euros par mois.")
+            for nxt in f.lines[i + 1 : i + 4]:
+                if value.rstrip().endswith(".") or not nxt.strip() or ":" in nxt:
+                    break
+                value = f"{value.rstrip()} {nxt.strip()}"
+            for item in re.split(r"\s*[;,]\s+(?=[A-Za-zÀ-ÿ])|\s+et\s+(?=l[ea']|\w+\s+pour)", value):
+                item = re.sub(r"\s*(?:par\s+mois|/\s*mois|mensuels?)?\s*\.?\s*$", "", item)
+                kind = resource_type(item, options)
+                if kind is None:
+                    continue
+                if re.search(rf"{PENDING}|en\s+cours|demand[ée]e?", item, re.IGNORECASE):
+                    ex.ressources.append(Ressource(kind, None))
+                    continue
+                amount = french.parse_montant(item)
+                if amount is not None:
+                    ex.ressources.append(Ressource(kind, amount))
+
+
+def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
+    lines, sections = f.lines, f.sections
+    ex.ressources = read_ressources(
+        lines, sections, f.pairs, f.conf.get("ressources", []), f.doc.tables
+    )
+    pairs = f.pairs + _money_rows(f.doc.tables, f.pairs, f.libelles)
+    debt_lines = {p.line for p in f.pairs if p.key == "dette"}
+    loyer_label = None
+    for p in pairs:
+        if (
+            p.key == "date_document"
+            and p.line in debt_lines
+            and re.fullmatch(r"\s*date\s*", p.label, re.IGNORECASE)
+        ):
+            # "Montant de la dette : 960,00 €   Date : 15/09/2025": the debt's date
+            if ex.date_dette is None:
+                ex.date_dette = french.parse_date(p.value)
+            continue
+        if p.key == "loyer" and ex.loyer_mensuel is None:
+            ex.loyer_mensuel = parse_loyer(p.value)
+            loyer_label = p.label
+        elif p.key == "dette" and ex.montant_dette is None:
+            ex.montant_dette = french.parse_montant(p.value)
+            m = re.search(
+                rf"(?:au|du|arr[êe]t[ée]e?\s+au)\s+({french.DATE_RE})",
+                f"{p.label} {p.value}",
+                re.IGNORECASE,
+            )
+            if m:
+                ex.date_dette = french.parse_date(m.group(1))
+        elif p.key == "date_dette" and ex.date_dette is None:
+            ex.date_dette = french.parse_date(p.value)
+        elif p.key == "date_document" and ex.date_document is None:
+            ex.date_document = french.parse_date(p.value)
+    # rent and charges given on separate rows / fields: the contract wants their sum
+    if ex.loyer_mensuel is not None and not re.search(
+        r"charges\s+comprises|\bCC\b|\bTCC\b|total|\+", loyer_label or "", re.IGNORECASE
+    ):
+        charges = next(
+            (
+                french.parse_montant(p.value)
+                for p in pairs
+                if p.key == "charges"
+                and p.value
+                and p.section != "ressources"
+                and french.parse_montant(p.value)
+            ),
+            None,
+        )
+        if charges and charges < ex.loyer_mensuel:
+            ex.loyer_mensuel = round(ex.loyer_mensuel + charges, 2)
+    # free-text fallbacks (same patterns as acts)
+    text = f.doc.text
+    if ex.loyer_mensuel is None:
+        m = re.search(
+            rf"loyer(?!\s+r[ée]siduel)[^:\n|]{{0,40}}[:|]?\s*({french.MONTANT_RE}(?:\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:de\s+)?(?:charges|provision)?)?)",
+            text,
+            re.IGNORECASE,
+        )
+        if m:
+            ex.loyer_mensuel = parse_loyer(m.group(1))
+            uncertain.add("loyer_mensuel")  # found in running text, not in its field
+    if ex.montant_dette is None:
+        m = re.search(
+            rf"(?:dette|arri[ée]r[ée]|impay[ée]s)\s*(?:locati\w+)?\s*(?:de|:|\|)?\s*({french.MONTANT_RE})"
+            rf"(?:[^.\n]{{0,30}}?(?:au|arr[êe]t[ée]e?\s+au)\s+({french.DATE_RE}))?",
+            text,
+            re.IGNORECASE,
+        )
+        if m:
+            ex.montant_dette = french.parse_montant(m.group(1))
+            if m.group(2) and ex.date_dette is None:
+                ex.date_dette = french.parse_date(m.group(2))
+    if ex.date_document is None:
+        m = re.search(
+            rf"(?:fait\s+[àa]\s+[^\n,:]{{2,40}}?\s*,?\s+le|^\s*date|^\s*le)\s*:?\s*({french.DATE_RE})",
+            text,
+            re.IGNORECASE | re.MULTILINE,
+        )
+        if m:
+            ex.date_document = french.parse_date(m.group(1))
+
+
+_MONEY_KEYS = ("loyer", "charges", "dette", "date_dette")
+
+
+def _money_rows(tables, pairs: list[Pair], libelles) -> list[Pair]:
+    """'Loyer (hors charges) | 559,27', 'Charges locatives | 50,41': rows of a charges table
+    whose text lost its columns (a PDF), read as fields when the text gave none of them."""
+    have = {p.key for p in pairs}
+    out: list[Pair] = []
+    for table in tables or []:
+        for row in table:
+            cells = [(c or "").strip() for c in row]
+            cells = [c for c in cells if c]
+            if len(cells) != 2:
+                continue
+            key = label_key(cells[0], libelles)
+            if key in _MONEY_KEYS and key not in have and not any(p.key == key for p in out):
+                out.append(Pair(cells[0], key, cells[1], "charges", -1))
+    return out
+
+
+_COURT = pattern_store.compile(
+    r"tribunal\s+(?:judiciaire|de\s+proximit[ée])\s+(?:de\s+|d['’]\s*|du\s+)"
+    r"(?:(?:la|le|les)\s+)?[A-ZÀ-Ý][\w'’]*(?:-[\w'’]+)*(?:\s+(?:sur|en|l[ae]s?)[-\s][A-ZÀ-Ý][\w'’-]*)?",
+    re.IGNORECASE,
+)
+
+
+def _stage_procedure(f: Form, ex, uncertain: set[str]) -> None:
+    """A form quoting the procedure (CCAPEX saisine, DSF request): the hearing date given in a
+    field, and the court it names (a name cut by a line end is joined)."""
+    for p in f.pairs:
+        if p.key == "date_audience" and p.value:
+            ex.date_audience = french.parse_date(p.value)
+            if ex.date_audience is None:
+                uncertain.add("date_audience")
+            break
+    courts = {
+        re.sub(r"\s+", " ", m.group(0)).strip()
+        for m in _COURT.finditer(" ".join(l.strip() for l in f.lines))
+    }
+    if courts:
+        court = sorted(courts)[0]
+        # the official spelling is given by the checks (asll.domain.juridictions)
+        ex.juridiction = court[0].upper() + court[1:]
+        if len({french.fold(c) for c in courts}) > 1:
+            uncertain.add("juridiction")  # two courts named: which one hears the case?
+
+
+def _stage_statut_bailleur(f: Form, ex, uncertain: set[str]) -> None:
+    if ex.statut_occupation is None and ex.bailleur:
+        ex.statut_occupation = statut_from_bailleur(ex.bailleur, f.data)
+        conf = f.data.get("statut_occupation", {})
+        listed = occupation_for(ex.bailleur) or any(
+            re.search(p, ex.bailleur, re.IGNORECASE)
+            for p in conf.get("bailleurs_prives", []) + conf.get("bailleurs_sociaux", [])
+        )
+        if ex.statut_occupation is None or not listed:
+            # a landlord the lists don't know: its kind is not said, or guessed from the
+            # shape of its name ("Résidences du Pays Pourpre" may read as a person's)
+            uncertain.add("statut_occupation")
+
+
+_NONE_SAID = pattern_store.compile(
+    r"\s*(?:\((?:en\s+)?(?:€|euros?)\))?\s*[:|]?\s*(?:[-–—/]+|n[ée]ant|aucune?|sans(?:\s+objet)?|non|0(?:[,.]0+)?\s*(?:€|euros?)?)\s*(?:$|\s{2,}|\|)",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _stage_signal(f: Form, ex, uncertain: set[str]) -> None:
+    """A field the form talks about (its cue words are there) but for which nothing was read
+    is flagged: the reader missed a layout, and a person must look."""
+    for name, cue in f.conf.get("indices", {}).items():
+        if getattr(ex, name, None) not in (None, [], ""):
+            continue
+        if any(
+            _announces(line, cue) for i, line in enumerate(f.lines) if f.sections[i] != "objectifs"
+        ):
+            uncertain.add(name)
+    # a birth date asked for an adult, none read
+    if any(
+        p.key == "date_naissance" and p.section not in ("enfants", "prescripteur") for p in f.pairs
+    ) and any(a.date_naissance is None for a in ex.personnes):
+        uncertain.add("personnes")
+    _check_values(f, ex, uncertain)
+
+
+_NOT_A_NAME = pattern_store.compile(
+    r"\d|@|\b(?:rue|avenue|service|social|sociale|CCAS|MDS|CMS|mairie|association|t[ée]l)\b",
+    re.IGNORECASE,
+)
+
+
+def _check_values(f: Form, ex, uncertain: set[str]) -> None:
+    """Values that do not look like what the field holds are flagged, not trusted."""
+    if ex.prescripteur and (
+        _NOT_A_NAME.search(ex.prescripteur) or len(ex.prescripteur.split()) > 4
+    ):
+        uncertain.add("prescripteur")
+    org = ex.organisme_prescripteur
+    if org and (
+        len(org) > 80
+        or re.search(r"\d{2}[ .]?\d{2}[ .]?\d{2}[ .]?\d{2}|@", org)
+        or ex.prescripteur
+        and french.fold(org) == french.fold(ex.prescripteur)
+    ):
+        uncertain.add("organisme_prescripteur")
+    for a in ex.personnes:
+        if (
+            not a.prenom
+            or _NOT_A_NAME.search(f"{a.nom} {a.prenom}")
+            or len(f"{a.nom} {a.prenom}".split()) > 5
+            # the form's own words read as a name ("NOM Prénom", "Identité du ménage")
+            or label_key(a.nom, f.libelles)
+            or label_key(a.prenom, f.libelles)
+            or heading(f"{a.prenom} {a.nom}")
+        ):
+            uncertain.add("personnes")
+    if ex.prescripteur and label_key(ex.prescripteur, f.libelles):
+        uncertain.add("prescripteur")
+    # more amounts in the resources' section than resources read: some were missed
+    amounts = sum(
+        1
+        for i, line in enumerate(f.lines)
+        if f.sections[i] == "ressources"
+        and not re.match(r"^\s*(?:total|sous-total)", line, re.IGNORECASE)
+        and heading(line) != "ressources"
+        for _ in re.finditer(
+            r"(?<![\d/])\d[\d  .]*,\d{2}(?![\d/])|\b\d+\s?€|en\s+attente",
+            _income_part(line),
+            re.IGNORECASE,
+        )
+    )
+    if amounts > len(ex.ressources):
+        uncertain.add("ressources")
+
+
+def _income_part(line: str) -> str:
+    """A table row of the resources up to the next label: "Salaire | 1 200 € | Énergie | 74 €"
+    holds one income, the expense beside it is another pair."""
+    cells = line.split(" | ")
+    for j, c in enumerate(cells[1:], 1):
+        if (
+            french.parse_montant(c) is None
+            and re.search(r"[A-Za-zÀ-ÿ]{3,}", c)
+            and not re.search(rf"{PENDING}|demand[ée]e?", c, re.IGNORECASE)
+        ):
+            return " | ".join(cells[:j])
+    return line
+
+
+_LABEL_REST = pattern_store.compile(r"[^:\n|.;]{0,40}?(?=\s*(?:[:|]|$))", re.MULTILINE)
+
+
+def _label_end(text: str, pos: int) -> int | None:
+    """Where the value of the label ending near `pos` starts (its colon, its cell's edge or
+    the end of its line); None when the words go on as a sentence."""
+    m = _LABEL_REST.match(text, pos)
+    return m.end() if m else None
+
+
+def _announces(line: str, cue: str) -> bool:
+    """The line holds the field's label (with its colon, its cell, or alone on its line),
+    not an option to tick ("Apurement d'une dette | ") or a word of a sentence;
+    "Dette : néant", "Bailleur : –" say there is none."""
+    cells = [c.strip() for c in line.split(" | ")]
+    if ANY_MARK.search(line) or len(cells) >= 2 and not any(cells[1:]):
+        return False
+    for m in re.finditer(cue, line, re.IGNORECASE):
+        end = _label_end(line, m.end())
+        if end is not None and not _NONE_SAID.match(line, end):
+            return True
+    return False
+
+
+# (stage, its name in the log, the fields it fills)
+_STAGES = (
+    (_stage_mesure, "type de mesure", ("type_mesure",)),
+    (_stage_statut, "statut d'occupation", ("statut_occupation",)),
+    (_stage_prescripteur, "prescripteur", ("prescripteur", "organisme_prescripteur")),
+    (_stage_menage, "ménage", ("personnes", "composition", "nb_enfants")),
+    (_stage_logement, "logement", ("adresse", "code_postal", "commune", "bailleur")),
+    (
+        _stage_argent,
+        "montants",
+        ("ressources", "loyer_mensuel", "montant_dette", "date_dette", "date_document"),
+    ),
+    (_stage_procedure, "procédure", ("date_audience", "juridiction")),
+    (
+        _stage_phrases,
+        "valeurs dites dans des phrases",
+        ("prescripteur", "organisme_prescripteur", "adresse", "bailleur", "ressources"),
+    ),
+    (_stage_statut_bailleur, "statut d'après le bailleur", ("statut_occupation",)),
+    (_stage_signal, "champs annoncés", ()),
+)

@@ -1,0 +1,137 @@
+"""Ticked boxes: ☒/☑/✓/✔ glyphs or a lone "X" before a label, a mark in the cell after a
+row's label, a mark in the "Oui" column of an Oui/Non table; mapped to values by the
+option patterns of the rule file."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ... import pattern_store
+from ...readers import Document
+
+MARK_ON = "☒☑■✓✔✗✘"
+_MARK_TOKEN = pattern_store.compile(
+    rf"(?:(?<=\s)|(?<=^)|(?<=\|))\s*(?:[{MARK_ON}]|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)|[xX](?=\s+[A-ZÀ-Ýa-zà-ÿ]{{2}}))\s*",
+    re.MULTILINE,
+)
+ANY_MARK = pattern_store.compile(rf"[{MARK_ON}☐□]|\[\s*[xX✓ ]?\s*\]|(?<![\w'])[xX](?![\w'])")
+_CELL_MARK = pattern_store.compile(
+    rf"^\s*(?:[{MARK_ON}]|[xX]|\[\s*[xX]\s*\]|oui)\s*$", re.IGNORECASE
+)
+
+
+# ---------------------------------------------------------------------- ticks
+
+
+@dataclass
+class Tick:
+    text: str
+    section: str | None
+    # "Êtes-vous hébergé(e) ? ☒ oui": the question is what was ticked, its option anywhere in it
+    question: bool = False
+
+
+# "Êtes-vous locataire ? ☒ oui ☐ non"
+_QUESTION_TICK = pattern_store.compile(rf"^(?P<q>[^?{MARK_ON}☐□]{{3,120}}\?)\s*(?P<boxes>.*)$")
+
+
+def read_ticks(lines: list[str], sections: list[str | None], doc: Document) -> list[Tick]:
+    ticks: list[Tick] = []
+    for i, line in enumerate(lines):
+        section = sections[i]
+        cells = [c.strip() for c in line.split(" | ")]
+        # table row: "label | X" or "label | | ✓" with an Oui/Non header above
+        if len(cells) >= 2 and cells[0] and not ANY_MARK.match(cells[0]):
+            marks = [j for j, c in enumerate(cells[1:], 1) if _CELL_MARK.match(c)]
+            if marks:
+                header = _oui_non_header(lines, i)
+                if header is None or any(header.get(j) == "oui" for j in marks):
+                    ticks.append(Tick(cells[0], section))
+                continue
+        for cell in cells:
+            q = _QUESTION_TICK.match(cell)
+            if q and re.match(r"^\s*\S+\s*oui\b", q.group("boxes"), re.IGNORECASE):
+                on = [cell[m.end() :].strip()[:3].lower() for m in _MARK_TOKEN.finditer(cell)]
+                if "oui" in on and "non" not in on:
+                    ticks.append(Tick(q.group("q"), section, question=True))
+                continue
+            for m in _MARK_TOKEN.finditer(cell):
+                rest = cell[m.end() :]
+                nxt = ANY_MARK.search(rest)
+                snippet = rest[: nxt.start()] if nxt else rest
+                snippet = snippet.strip()
+                if snippet:
+                    ticks.append(Tick(snippet[:80], section))
+    return ticks
+
+
+def _oui_non_header(lines: list[str], i: int) -> dict[int, str] | None:
+    for k in range(i - 1, max(i - 10, -1), -1):
+        cells = [c.strip().lower() for c in lines[k].split(" | ")]
+        if "oui" in cells and "non" in cells:
+            return {j: c for j, c in enumerate(cells)}
+        if len(cells) < 2:
+            return None
+    return None
+
+
+def _option_positions(text: str, options: list[dict]):
+    for opt in options:
+        m = re.search(opt["motif"], text, re.IGNORECASE)
+        if m:
+            yield (
+                m.start(),
+                opt.get("valeur") or opt.get("type"),
+            )  # ressources options name a "type"
+
+
+def first_option(text: str, options: list[dict], strict: bool = False) -> str | None:
+    found = sorted(_option_positions(text, options))
+    if not found:
+        return None
+    if strict:
+        return found[0][1]
+    return found[0][1]
+
+
+def pick(ticks: list[Tick], options: list[dict], prefer=(None,)) -> str | None:
+    values = pick_all(ticks, options, prefer)
+    return values[0] if values else None
+
+
+def pick_all(ticks: list[Tick], options: list[dict], prefer=(None,)) -> list[str]:
+    """Options ticked, those in the preferred sections first; a box ticked elsewhere ("Saisine
+    par : ☒ un travailleur social") does not hide the option ticked under another heading."""
+    preferred = _ticked_options([t for t in ticks if t.section in prefer], options)
+    return preferred or _ticked_options(ticks, options)
+
+
+def _ticked_options(ticks: list[Tick], options: list[dict]) -> list[str]:
+    out: list[str] = []
+    for t in ticks:
+        found = sorted(_option_positions(t.text, options))
+        paren = re.search(r"\(([^()]{2,60})\)", t.text[:60])
+        if paren and not (found and found[0][0] <= 12):
+            # "logement personnel (bailleur social)": the option told in the parentheses
+            inside = sorted(_option_positions(paren.group(1), options))
+            found = inside if inside and inside[0][0] <= 12 else found
+        if found and (found[0][0] <= 12 or t.question) and found[0][1] not in out:
+            out.append(found[0][1])
+    return out
+
+
+def every_box_ticked(lines: list[str], options: list[dict]) -> bool:
+    """A line of options whose boxes all read as ticked (a scan's noise, a form ticked by
+    mistake): what was chosen cannot be told."""
+    for line in lines:
+        marks = ANY_MARK.findall(line)
+        if len(marks) < 2:
+            continue
+        on = [m for m in _MARK_TOKEN.finditer(line)]
+        if len(on) < len(marks):
+            continue
+        pieces = ANY_MARK.split(line)[1:]
+        if sum(1 for x in pieces if first_option(x.strip(), options)) >= 2:
+            return True
+    return False
