@@ -21,6 +21,10 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
     t_adults, t_children, t_unsure = _household_tables(f.doc.tables, on)
     g_adults = _column_grids(f.doc.tables, f.libelles)
     p_adults, p_children = _household_pairs(f.pairs)
+    if t_adults or g_adults:
+        # compared with a table, the fields' people keep only what they print: a civility
+        # guessed from a template's « Né le » is no disagreement
+        p_adults = _household_pairs(f.pairs, guess=False)[0]
     sources = [a for a in (t_adults, g_adults, p_adults) if a]
     if sources:
         adults = sources[0]
@@ -362,12 +366,15 @@ def _household_tables(
 
 def _names_header(row: list[str]) -> bool:
     """A household table's header row: column titles, one of which names the people."""
-    cells = [french.fold(c or "").replace("\n", " ") for c in row]
+    filled = [c.replace("\n", " ") for c in _filled_cells(row)]
+    cells = [french.fold(c) for c in filled]
     return (
-        len(_filled_cells(row)) >= 2
+        len(filled) >= 2
         and not any(":" in c or len(c) > 40 for c in cells)
+        # titles only: no value (a date, a figure, a surname in capitals) among them
+        and not any(re.search(r"\d|\b[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý]{2,})*$", c) for c in filled)
+        and sum(1 for c in filled if _HOUSEHOLD_HINT.search(c)) >= 2
         and any(re.search(r"\bnom\b", c) for c in cells)
-        and any(re.search(r"naissance|ne\(e\)|prenom|lien|parente|qualite", c) for c in cells)
     )
 
 
@@ -496,7 +503,9 @@ def _civ_word(raw: str) -> str:
     return raw
 
 
-def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]:
+def _household_pairs(
+    pairs: list[Pair], guess: bool = True
+) -> tuple[list[Personne], list[Personne]]:
     adults: list[Personne] = []
     children: list[Personne] = []
     current: dict = {}
@@ -591,7 +600,7 @@ def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]
         else:
             nom = french.strip_marital(d["nom"])
             person = Personne(nom=nom, prenom=d.get("prenom"))
-        person.civilite = d.get("civ") or person.civilite or d.get("civ_guess")
+        person.civilite = d.get("civ") or person.civilite or (d.get("civ_guess") if guess else None)
         person.date_naissance = d.get("date") or person.date_naissance
         if d.get("section") == "enfants":
             person.civilite = None

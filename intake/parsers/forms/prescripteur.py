@@ -116,7 +116,7 @@ _CIV_NAME = pattern_store.compile(
 def people_only(value: str) -> bool:
     """'Mme KERBRAT – M. TANGUY': the agents a letterhead names under "Service social", people
     and not the service."""
-    parts = [x.strip() for x in re.split(r"\s*(?:[,;/]|\s[-–—]\s|\bet\b)\s*", value) if x.strip()]
+    parts = [x.strip() for x in re.split(r"\s*(?:[,;/]|\s[-–—]+\s|\bet\b)\s*", value) if x.strip()]
     return bool(parts) and all(_CIV_NAME.fullmatch(x) for x in parts)
 
 

@@ -83,13 +83,19 @@ def _stage_mesure(f: Form, ex, uncertain: set[str]) -> None:
                 if ex.type_mesure:
                     break
     if ex.type_mesure is None:
-        # the title, or the request told in a "Motif de la demande" box; a line of boxes says
-        # nothing here (its unticked options are not the request)
-        told = lines[:12]
+        # "Motif de la demande" / "Demande de mesure ASELL pour le maintien dans le logement.":
+        # the request said in the first sentence of its box
         for i, line in enumerate(lines):
-            if re.match(r"^\s*motif\s+de\s+la\s+demande\s*:?\s*$", line, re.IGNORECASE):
-                told = told + lines[i + 1 : i + 5]
-        head = "\n".join(l for l in told if not ANY_MARK.search(l))
+            if not re.match(r"^\s*motif\s+de\s+la\s+demande\s*:?\s*$", line, re.IGNORECASE):
+                continue
+            said = " ".join(l.strip() for l in lines[i + 1 : i + 3]).split(".")[0]
+            if re.match(r"^\s*demande\s+d", said, re.IGNORECASE) and not ANY_MARK.search(said):
+                ex.type_mesure = first_option(said, conf.get("type_mesure", []))
+            break
+    if ex.type_mesure is None:
+        # the title: a line of boxes says nothing here (its unticked options are not the
+        # request)
+        head = "\n".join(l for l in lines[:12] if not ANY_MARK.search(l))
         for opt in conf.get("type_mesure", []):
             if re.search(
                 rf"(?:demande|mesure|fiche)[^\n]{{0,40}}(?:{opt['motif']})", head, re.IGNORECASE
@@ -324,7 +330,7 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
     if ex.montant_dette is None:
         m = re.search(
             rf"(?:dette|arri[ée]r[ée]|impay[ée]s)\s*(?:locati\w+|de\s+loyers?)?\s*(?:de|:|\|)?\s*({french.MONTANT_RE})"
-            rf"(?:[^.\n]{{0,30}}?(?:au|arr[êe]t[ée]e?\s+au)\s+({french.DATE_RE}))?",
+            rf"(?:[^.]{{0,30}}?(?:au|arr[êe]t[ée]e?\s+au)\s+({french.DATE_RE}))?",
             text,
             re.IGNORECASE,
         )
@@ -437,6 +443,8 @@ def _stage_signal(f: Form, ex, uncertain: set[str]) -> None:
     for name, cue in f.conf.get("indices", {}).items():
         if getattr(ex, name, None) not in (None, [], ""):
             continue
+        if _blank_in_tables(f.doc.tables, cue):
+            continue  # "Total dettes | (empty)": the table says there is none
         if any(
             _announces(line, cue) for i, line in enumerate(f.lines) if f.sections[i] != "objectifs"
         ):
@@ -531,6 +539,23 @@ def _label_end(text: str, pos: int) -> int | None:
     the end of its line); None when the words go on as a sentence."""
     m = _LABEL_REST.match(text, pos)
     return m.end() if m else None
+
+
+def _blank_in_tables(tables, cue: str) -> bool:
+    """The field's label is a table cell whose value cell, beside it, is empty, and no such
+    label cell has a value: a table that keeps its empty cells says the field is blank (the
+    PDF's text line, which drops them, cannot)."""
+    blank = filled = False
+    for table in tables or []:
+        for row in table:
+            cells = [(c or "").replace("\n", " ").strip() for c in row]
+            for j, cell in enumerate(cells[:-1]):
+                if cell and len(cell) <= 60 and re.search(cue, cell, re.IGNORECASE):
+                    if cells[j + 1]:
+                        filled = True
+                    else:
+                        blank = True
+    return blank and not filled
 
 
 def _announces(line: str, cue: str) -> bool:

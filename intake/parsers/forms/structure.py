@@ -434,6 +434,11 @@ def _fits(key: str | None, value: str) -> bool:
     return shape is None or re.fullmatch(shape, value, re.IGNORECASE if key == "civilite" else 0)
 
 
+_HEADER_WORDS = pattern_store.compile(
+    r"\b(?:nom|pr[ée]noms?|naissance|parent[ée]|lien|date|qualit[ée]|montants?)\b", re.IGNORECASE
+)
+
+
 def _typed_values_over_labels(lines: list[str], i: int, libelles):
     """'MOREAU Kevin 12/03/1985' over 'Nom Prénom Date de naissance' (a form typed on its
     lines, captions printed under them): the value line is cut so that each piece fits its
@@ -451,6 +456,9 @@ def _typed_values_over_labels(lines: list[str], i: int, libelles):
         or label_key(value, libelles)
         or _split_labels(value, libelles)
         or _label_closing(value, libelles)
+        # "Nom & Prenom Parenté avec le Date de …": a table's header wrapped over two lines
+        # (a PDF's text layer), column titles and not values typed over captions
+        or len(_HEADER_WORDS.findall(value)) >= 2
     ):
         return None
     j = i + 1
