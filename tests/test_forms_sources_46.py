@@ -135,10 +135,16 @@ def test_ccas_report_signer_debt_status_and_measure_told_in_sentences(tmp_path):
     )
 
 
-def _finistere(tmp_path, civ_line: str, situation: str, second: list[str] | None = None):
+def _finistere(
+    tmp_path,
+    civ_line: str,
+    situation: str,
+    second: list[str] | None = None,
+    service: str = "Service social : Mme QUÉRÉ – M. LE BIHAN",
+):
     lines = [
         "Département du Finistère – Direction de l'action sociale",
-        "Service social : Mme QUÉRÉ – M. LE BIHAN",
+        service,
         "02 98 76 20 11 – 02 98 76 20 12",
         "Demande d'aide financière et d'accompagnement",
         "Dossier transmis par : CDAS de Concarneau – 4 rue Dumont d'Urville – Concarneau",
@@ -303,3 +309,57 @@ def test_a_landlord_named_with_a_number_keeps_it(tmp_path):
     )
     assert ex.bailleur == "SCI LES PINS 3"
     assert ex.statut_occupation == "locataire_prive"
+
+
+def test_ccas_report_blank_cells_and_wrapped_header_raise_no_flag(tmp_path):
+    """A household with no debt: « Total dettes » beside an empty cell says there is none (not
+    a field the reader missed); the table's header wrapped over two text lines is not a line
+    of values typed over captions; the template's « Né le » guesses no civility against the
+    family table's « Mme »."""
+    path = _ccas_report(
+        tmp_path,
+        "Demande de mesure ASELL pour l'accès à un logement autonome. M. FONTAINE est "
+        "hébergé(e) chez un tiers, sans bail.",
+    )
+    ex = extract(path)
+    assert ex.montant_dette is None or ex.montant_dette == 1250.0
+    assert ex.statut_occupation == "heberge"
+    assert ex.type_mesure == "acces"
+    assert not {"personnes", "composition", "type_mesure"} & set(ex.champs_incertains)
+
+
+def test_debt_and_its_date_wrapped_in_a_sentence(tmp_path):
+    """« Une dette de loyer de 2 » / « 371,30 € est » / « constatée au 15/09/2025. »: the
+    thousands and the date a line wrap separated are read together."""
+    ex = extract(
+        _pdf(
+            tmp_path / "motif.pdf",
+            [
+                "FICHE DE LIAISON – DEMANDE D'ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT",
+                "Nom & Prénom du demandeur : Mme CARRÉ Agnès",
+                "Adresse : 3 rue Paradis 13001 Marseille",
+                "Motif de la demande",
+                "Demande de renouvellement de la mesure ASLL en cours. Mme CARRÉ est",
+                "locataire de Habitat Marseille Provence (parc social). Une dette de loyer de 2",
+                "371,30 € est",
+                "constatée au 15/09/2025.",
+                "Le travailleur social : Inès MARCHETTI, CCAS de Marseille",
+            ],
+        )
+    )
+    assert (ex.montant_dette, ex.date_dette) == (2371.3, date(2025, 9, 15))
+    assert ex.statut_occupation == "locataire_public"
+    assert ex.type_mesure == "renouvellement"
+
+
+def test_letterhead_agents_with_an_ocr_dash(tmp_path):
+    """« Mme QUÉRÉ -— M. LE BIHAN » (a scan's dashes) still names two people, not a service."""
+    ex = extract(
+        _finistere(
+            tmp_path,
+            "Madame [X]   Monsieur [ ]",
+            "Célibataire [X]",
+            service="Service social : Mme QUÉRÉ -— M. LE BIHAN",
+        )
+    )
+    assert ex.organisme_prescripteur == "CDAS de Concarneau"

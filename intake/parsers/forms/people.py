@@ -173,11 +173,13 @@ def _same_person(a: Personne, b: Personne) -> bool:
 
 def _enrich(adults: list[Personne], other: list[Personne]) -> bool:
     """Fill what `adults` lack from another reading of the form; True when they disagree."""
-    disagree = len(other) != len(adults)
+    # fields that name the demandeur only, beside a table of the whole household, do not
+    # disagree with it: only a person one reading has and the other lacks does
+    disagree = any(not any(_same_person(a, o) for a in adults) for o in other)
     for a in adults:
         match = next((o for o in other if _same_person(a, o)), None)
         if match is None:
-            disagree = True
+            disagree = disagree or len(other) >= len(adults)
             continue
         for attr in ("civilite", "prenom", "date_naissance"):
             mine, theirs = getattr(a, attr), getattr(match, attr)
