@@ -599,6 +599,8 @@ def _household_pairs(
             person = _person_from_line(d["nom_prenom"])
             if not person:
                 continue
+            if not person.prenom and d.get("prenom"):
+                person.prenom = d["prenom"]  # « Nom du conjoint : X   Prénom : Y » on one line
         else:
             nom = french.strip_marital(d["nom"])
             person = Personne(nom=nom, prenom=d.get("prenom"))
