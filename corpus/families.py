@@ -5016,6 +5016,569 @@ FORM_FAMILIES.update(
 )
 
 
+# --- built from sources 46-48 (branch forms-a, « en chantier »: first-sight scores in
+# corpus/sources/README.md). Kept in one block to ease merging.
+
+ORGANISMES.update(
+    {
+        "bouches-du-rhone": ["CCAS de Martigues", "CCAS d'Aubagne", "CCAS de Gardanne"],
+        "finistere": [
+            "CDAS de Quimper",
+            "CDAS de Brest Bellevue",
+            "Centre départemental d'action sociale de Morlaix",
+        ],
+        "herault": [
+            "Agence départementale de la solidarité de Sète",
+            "CCAS de Béziers",
+            "Maison départementale des solidarités de Montpellier Nord",
+        ],
+    }
+)
+FORM_VILLES.update(
+    {
+        "bouches-du-rhone": [("Martigues", "13500"), ("Aubagne", "13400"), ("Gardanne", "13120")],
+        "finistere": [("Quimper", "29000"), ("Brest", "29200"), ("Morlaix", "29600")],
+        "herault": [("Montpellier", "34000"), ("Sète", "34200"), ("Béziers", "34500")],
+    }
+)
+BAILLEURS_LOCAUX = {
+    "bouches-du-rhone": ["13 Habitat", "Logirem", "Unicil"],
+    "finistere": ["Finistère Habitat", "Brest Métropole Habitat", "Douarnenez Habitat"],
+    "herault": ["Hérault Logement", "ACM Habitat", "FDI Habitat"],
+}
+
+
+def _prep_local(dep: str):
+    """Public landlords of the form's own département (the generic list names northern ones)."""
+
+    def prep(f) -> None:
+        if f["statut"] == "locataire_public":
+            f["bailleur"] = _sub_rng(f).choice(BAILLEURS_LOCAUX[dep])
+
+    return prep
+
+
+def _pt(x: float) -> str:
+    """An amount as the CCAS software prints it: a dot, no thousands space, no €."""
+    return f"{x:.2f}"
+
+
+CCAS_LIGNES_RESSOURCES = [
+    ("salaire", "Salaire du demandeur"),
+    ("salaire_conjoint", "Salaire du conjoint"),
+    ("salaire_enfants", "Salaire des enfants"),
+    ("ij", "IJSS"),
+    ("rsa", "RSA socle"),
+    ("rsa_activite", "RSA activité"),
+    ("aah", "AAH"),
+    ("chomage", "Chomage"),
+    ("pension", "Retraite"),
+    ("pension_comp", "Complémentaires"),
+    ("invalidite", "Invalidité"),
+    ("pension_alim", "Pension alimentaire"),
+    ("autre", "Autres ressources"),
+]
+CCAS_CHARGES = [
+    "Loyer (taux plein)",
+    "Gaz",
+    "Electricité",
+    "EAU",
+    "Téléphone",
+    "Assurance voiture",
+    "Assurance habitation",
+    "Mutuelle",
+    "Impôts sur le revenu",
+    "Impôts locaux",
+    "Autres",
+]
+CCAS_MOTIF = {
+    "acces": "Demande de mesure ASELL pour l'accès à un logement autonome.",
+    "maintien": "Demande de mesure ASELL pour le maintien dans le logement.",
+    "renouvellement": "Demande de renouvellement de la mesure ASELL en cours.",
+    "diagnostic": "Demande de diagnostic social préalable à une mesure d'accompagnement.",
+}
+
+
+def form_ccas_rapport(f) -> list:
+    """CCAS evaluation report printed by its software (source 46): cells « Libellé : valeur »,
+    « Né le » beside « A <ville> », family table with the applicant as a row, a fixed-row
+    resources / charges table with blank rows, dot decimals and totals, the request, the
+    landlord and the debt told in the « Motif de la demande » box, signed at the end."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    dem = a[0]
+    pre_p, pre_n = f["prescripteur"]
+    sit = (
+        r.choice(["Marié(e)", "Concubinage", "Pacsé(e)"])
+        if len(a) == 2
+        else r.choice(["Célibataire", "Divorcé(e)", "Séparé(e)"])
+    )
+    ville = f["organisme"].split(" de ", 1)[-1].split(" d'", 1)[-1]
+    out = [
+        ("b", f"{f['organisme'].upper()} – Service action sociale"),
+        ("t", "RAPPORT D'EVALUATION SOCIALE"),
+        ("r", f"Date : {d_num(f['date'])}"),
+        (
+            "tab",
+            [
+                ["Renseignements Administratifs", ""],
+                [f"Nom & Prénom du demandeur : {dem['nom'].upper()} {dem['prenom']}", ""],
+                [f"Né le : {d_num(dem['naissance'])}", f"A {dem['lieu'].split(' (')[0]}"],
+                [
+                    f"Adresse : {f['numero']} {f['rue']} {f['cp']} {f['commune']}",
+                    f"Téléphone : {_tel(r, '04')}",
+                ],
+                [f"Situation Matrimoniale : {sit}", f"Nb d'enfants : {len(f['enfants'])}"],
+                [
+                    f"Situation professionnelle : {dem['metier'] if r.random() < 0.5 else 'sans emploi'}",
+                    f"N° CAF : {r.randrange(1000000, 9999999)}",
+                ],
+            ],
+        ),
+        ("sp", 3),
+    ]
+    motif = [CCAS_MOTIF[f["mesure"]]]
+    civ = "Mme" if dem["femme"] else "M."
+    if f["statut"] == "locataire_public":
+        motif.append(f"{civ} {dem['nom']} est locataire de {f['bailleur']} (parc social).")
+    elif f["statut"] == "locataire_prive":
+        motif.append(f"{civ} {dem['nom']} est locataire de la {f['bailleur']} (parc privé).")
+    else:
+        motif.append(f"{civ} {dem['nom']} est hébergé(e) chez un tiers, sans bail.")
+    if f["dette"]:
+        motif.append(
+            f"Une dette de loyer de {m_espace(f['dette'][0])} € est constatée au "
+            f"{d_num(f['dette'][1])}."
+        )
+    out += [("tab", [["Motif de la demande"], [" ".join(motif)]]), ("sp", 3)]
+    fam = [
+        ["Composition de la famille", "", "", ""],
+        [
+            "Nom & Prenom",
+            "Parenté avec le demandeur",
+            "Date de naissance",
+            "Profession - Employeur - Ecoles",
+        ],
+    ]
+    for i, p in enumerate(a):
+        fam.append(
+            [
+                f"{'Mme' if p['femme'] else 'M.'} {p['nom'].upper()} {p['prenom']}",
+                "Demandeur" if i == 0 else r.choice(["Conjoint", "Concubin(e)"]),
+                d_num(p["naissance"]),
+                p["metier"] if r.random() < 0.5 else "",
+            ]
+        )
+    for n, pr, dn in f["enfants"]:
+        fam.append(
+            [
+                f"{n.upper()} {pr}",
+                "Fille" if pr in PRENOMS_F else "Fils",
+                d_num(dn),
+                r.choice(["École Jean Jaurès", "Collège Marcel Pagnol", "Crèche", ""]),
+            ]
+        )
+    out += [("tab", fam), ("sp", 3)]
+    # resources into the software's fixed rows
+    montants: dict[str, float | None] = {}
+    extra = []
+    for _lab, t, m in f["ressources"]:
+        key = {
+            "salaire": "salaire",
+            "chomage": "chomage",
+            "rsa": "rsa",
+            "aah": "aah",
+            "pension": "pension",
+            "ij": "ij",
+            "autre": "autre",
+        }.get(t)
+        if key:
+            montants[key] = m
+        else:
+            extra.append((t, m))
+    charges = {c: None for c in CCAS_CHARGES}
+    if f["loyer"]:
+        charges["Loyer (taux plein)"] = round(f["loyer"][0] + (f["loyer"][1] or 0), 2)
+    charges["Electricité"] = _montant(r, 40, 110)
+    charges["Assurance habitation"] = _montant(r, 10, 25)
+    charges["Mutuelle"] = _montant(r, 20, 60)
+
+    def cell(x):
+        return "" if x is None else _pt(x)
+
+    def val(key):
+        if key not in montants:
+            return ""
+        return "en attente" if montants[key] is None else _pt(montants[key])
+
+    rows = [["Nature des ressources", "MONTANTS", "Nature des charges", "MONTANTS"]]
+    for i, (key, lab) in enumerate(CCAS_LIGNES_RESSOURCES):
+        ch = CCAS_CHARGES[i] if i < len(CCAS_CHARGES) else ""
+        rows.append([lab, val(key), ch, cell(charges.get(ch))])
+    tot_res = sum(m or 0 for m in montants.values())
+    tot_ch = sum(v or 0 for v in charges.values())
+    prest = {t: m for t, m in extra}
+    tot_prest = sum(m or 0 for m in prest.values())
+    rows += [
+        ["TOTAL RESSOURCES (A)", _pt(tot_res), "TOTAL CHARGES MENSUELLES (A)", _pt(tot_ch)],
+        [
+            "Prestations familiales",
+            (
+                "en attente"
+                if prest["prestations_familiales"] is None
+                else _pt(prest["prestations_familiales"])
+            )
+            if "prestations_familiales" in prest
+            else "",
+            "Total dettes",
+            _pt(f["dette"][0]) if f["dette"] else "",
+        ],
+        [
+            "AL ou APL",
+            ("en attente" if prest["apl"] is None else _pt(prest["apl"])) if "apl" in prest else "",
+            "TOTAL CHARGES (A) + (B)",
+            _pt(tot_ch),
+        ],
+        ["TOTAL PRESTATIONS (B)", _pt(tot_prest), "", ""],
+        ["TOTAL GENERAL (A) + (B)", _pt(tot_res + tot_prest), "", ""],
+        ["RESTE A VIVRE", _pt(tot_res + tot_prest - tot_ch), "", ""],
+    ]
+    out += [
+        ("b", "RESSOURCES ET CHARGES MENSUELLES"),
+        ("l", f"Mois de : {MOIS[f['date'].month - 1]} {f['date'].year}"),
+        ("tab", rows),
+        ("sp", 3),
+        ("b", "Evalutation sociale :"),
+        (
+            "l",
+            "Le ménage a été reçu à plusieurs reprises ; il adhère à la demande et s'engage "
+            "à rencontrer l'opérateur de la mesure.",
+        ),
+        ("sp", 2),
+        (
+            "l",
+            f"Rapport établi par {pre_p} {pre_n.upper()}, "
+            f"{r.choice(['assistante sociale', 'CESF', 'travailleur social'])}, "
+            f"{f['organisme']}, à {ville}.",
+        ),
+    ]
+    return out
+
+
+FINISTERE_AGENTS = [("Mme", "KERBRAT"), ("Mme", "LE GALL"), ("M.", "TANGUY"), ("Mme", "CABON")]
+SITUATIONS_FAM = ["Célibataire", "Divorcé(e)", "Marié(e)", "Veuf(ve)", "Séparé(e)", "Union libre"]
+
+
+def form_finistere_cases(f) -> list:
+    """Finistère social-service request (source 47): the service's letterhead names two
+    agents with their phones, « Dossier transmis par » the instructing service, identity on
+    separate « NOM : » / « Prénom : » / « Date et lieu de naissance : » lines, family status
+    and motives as ticked boxes, children only counted (« Mineur : / Majeur : »)."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    pre_p, pre_n = f["prescripteur"]
+    agents = r.sample(FINISTERE_AGENTS, 2)
+    ville_service = FORM_VILLES["finistere"][r.randrange(3)][0]
+    out = [
+        ("b", "Département du Finistère – Direction de l'action sociale"),
+        ("l", f"Service social : {agents[0][0]} {agents[0][1]} – {agents[1][0]} {agents[1][1]}"),
+        ("l", f"{_tel(r)} – {_tel(r)}"),
+        ("t", "Demande d'aide financière et d'accompagnement"),
+        (
+            "l",
+            f"Dossier transmis par : {f['organisme']} – {r.randrange(2, 40)} rue de Brest – {ville_service}",
+        ),
+        ("l", f"Date de la demande : {d_num(f['date'])}"),
+        ("b", "DEMANDEUR"),
+    ]
+
+    def ident(p):
+        civ = {True: "Madame", False: "Monsieur"}
+        return [
+            (
+                "l",
+                "   ".join(
+                    f"{civ[x]} {'[X]' if p['femme'] == x else '[ ]'}" for x in (True, False)
+                ),
+            ),
+            ("l", f"NOM : {p['nom'].upper()}"),
+            ("l", f"Prénom : {p['prenom']}"),
+            (
+                "l",
+                f"Date et lieu de naissance : {d_num(p['naissance'])} à {p['lieu'].split(' (')[0]}",
+            ),
+        ]
+
+    out += ident(a[0])
+    out += [
+        ("l", f"Adresse : {f['numero']} {f['rue']} – {f['cp']} {f['commune'].upper()}"),
+        ("l", f"Téléphone : {_tel(r, '06')}"),
+    ]
+    if len(a) == 2:
+        out.append(("b", "CONJOINT"))
+        out += ident(a[1])
+        sit = r.choice(["Marié(e)", "Union libre"])
+    else:
+        out.append(("l", "CONJOINT : néant"))
+        sit = r.choice(["Célibataire", "Divorcé(e)", "Séparé(e)", "Veuf(ve)"])
+    nb = len(f["enfants"])
+    out += [
+        (
+            "l",
+            "Situation familiale : "
+            + "  ".join(f"{s} {'[X]' if s == sit else '[ ]'}" for s in SITUATIONS_FAM),
+        ),
+        ("l", f"Nombre de personnes vivant au foyer : {len(a) + nb}"),
+        ("l", f"Nombre d'enfants à charge : {nb} – Mineur : {nb} - Majeur : 0"),
+        ("b", "1- Logement"),
+        (
+            "l",
+            _cases(
+                {
+                    "locataire_public": "Locataire du parc public",
+                    "locataire_prive": "Locataire du parc privé",
+                    "heberge": "Hébergé(e) chez un tiers",
+                },
+                f["statut"],
+                "[X]",
+                "[ ]",
+            ),
+        ),
+    ]
+    if f["bailleur"]:
+        out.append(("l", f"Nom du bailleur : {f['bailleur']}"))
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        out.append(("l", f"Loyer mensuel : {m_espace(base)} €     Charges : {m_espace(ch or 0)} €"))
+    out += [
+        ("b", "2- Pour quel(s) motif(s) sollicitez-vous une aide ?"),
+        ("i", f"{'[ ]' if f['dette'] else '[X]'} Situation d'urgence"),
+        ("i", f"{'[X]' if f['dette'] else '[ ]'} Difficultés financières"),
+        ("i", "- Factures impayées (loyer, EDF, Impôts locaux, fonciers, etc.)"),
+    ]
+    if f["dette"]:
+        out.append(
+            (
+                "i",
+                f"Dette de loyer : {m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}",
+            )
+        )
+    out += [
+        ("b", "3- Accompagnement social lié au logement demandé"),
+        (
+            "l",
+            _cases(
+                {
+                    "acces": "ASLL accès",
+                    "maintien": "ASLL maintien",
+                    "renouvellement": "Renouvellement",
+                    "diagnostic": "Diagnostic",
+                },
+                f["mesure"],
+                "[X]",
+                "[ ]",
+            ),
+        ),
+        ("b", "4- Ressources mensuelles du foyer"),
+    ]
+    for lab, _, m in f["ressources"]:
+        out.append(("i", f"- {lab} : {'en attente' if m is None else m_espace(m) + ' €'}"))
+    out += [
+        ("sp", 3),
+        ("l", f"Fait à {ville_service}, le {d_num(f['date'])}"),
+        (
+            "l",
+            f"L'instructeur : {pre_p} {pre_n.upper()}, {r.choice(['assistante sociale', 'CESF'])}",
+        ),
+        ("l", "Signature du demandeur :"),
+    ]
+    return out
+
+
+HERAULT_MESURES = [
+    ("acces", "Accéder à un logement autonome et adapté dans le parc privé"),
+    ("installation", "Faciliter l'installation du locataire (appropriation du logement)"),
+    ("maintien", "Maintien dans le logement (résorption des impayés de loyer ou de charges)"),
+    ("accedant", "Viabilité du projet immobilier (accédant à la propriété, propriétaire occupant)"),
+    ("expulsion", "Prévenir les expulsions locatives"),
+]
+PRETEURS = ["Crédit Agricole du Languedoc", "Banque Populaire du Sud", "Caisse d'Épargne LR"]
+
+
+def prep_herault(f) -> None:
+    """Local landlords; one household in four is a home buyer behind on its loan (a lender,
+    no landlord, no rent, no rent arrears)."""
+    r = _sub_rng(f)
+    _prep_local("herault")(f)
+    if r.random() < 0.25 and f["mesure"] in ("maintien", "renouvellement"):
+        f["statut"] = "proprietaire"
+        f["bailleur"] = None
+        f["loyer"] = None
+        f["dette"] = None
+        f["_pret"] = (r.choice(PRETEURS), _montant(r, 450, 900), _montant(r, 900, 4000))
+
+
+def form_herault_docx(path, f) -> None:
+    """Hérault ASLL request (source 48): the five measures of the département as boxes,
+    first request / renewal / prior diagnosis, the social worker in a table, one table of
+    the household's members, resources per person with a household total, occupancy with
+    « Accédant à la propriété » (a lender, not a landlord), the household's consent."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    pre_p, pre_n = f["prescripteur"]
+    nature = {"renouvellement": "Renouvellement", "diagnostic": "Diagnostic préalable"}.get(
+        f["mesure"], "Première demande"
+    )
+    if f["mesure"] == "acces":
+        box = r.choice(["acces", "installation"])
+    elif f["mesure"] == "diagnostic":
+        box = None
+    elif f["statut"] == "proprietaire":
+        box = "accedant"
+    else:
+        box = "expulsion" if f["dette"] and r.random() < 0.5 else "maintien"
+    blocks = [
+        ("t", "DÉPARTEMENT DE L'HÉRAULT – FONDS DE SOLIDARITÉ LOGEMENT"),
+        ("h", "Demande de mesure d'accompagnement social lié au logement (ASLL)"),
+        (
+            "l",
+            "Nature de la demande : "
+            + "   ".join(
+                f"{'☒' if n == nature else '☐'} {n}"
+                for n in ("Première demande", "Renouvellement", "Diagnostic préalable")
+            ),
+        ),
+        ("b", "Mesure sollicitée"),
+    ]
+    for k, lab in HERAULT_MESURES:
+        blocks.append(("i", f"{'☒' if k == box else '☐'} {lab}"))
+    blocks += [
+        ("b", "Travailleur social demandeur"),
+        (
+            "tab",
+            [
+                ["Travailleur social", f"{pre_n.upper()} {pre_p}"],
+                ["Service", f["organisme"]],
+                ["Téléphone", _tel(r, "04")],
+                ["Date de l'évaluation", d_num(f["date"])],
+            ],
+        ),
+        ("b", "Personnes composant le foyer"),
+    ]
+    rows = [["Qualité", "Civilité", "NOM", "Prénom", "Né(e) le"]]
+    for i, p in enumerate(a):
+        rows.append(
+            [
+                "Demandeur" if i == 0 else "Conjoint",
+                "Mme" if p["femme"] else "M.",
+                p["nom"].upper(),
+                p["prenom"],
+                d_num(p["naissance"]),
+            ]
+        )
+    for n, pr, dn in f["enfants"]:
+        rows.append(["Enfant", "", n.upper(), pr, d_num(dn)])
+    blocks.append(("tab", rows))
+    # resources per person: the second adult gets some of them
+    res = [["Nature des ressources", "Demandeur", "Conjoint", "Autres membres"]]
+    total = 0.0
+    for j, (lab, _, m) in enumerate(f["ressources"]):
+        col = 2 if len(a) == 2 and j % 2 == 1 else 1
+        cells = [lab, "", "", ""]
+        cells[col] = "en attente" if m is None else f"{m_espace(m)} €"
+        total += m or 0
+        res.append(cells)
+    res.append(["Total du foyer", "", "", f"{m_espace(total)} €"])
+    blocks += [("b", "Ressources mensuelles"), ("tab", res), ("b", "Logement")]
+    blocks.append(
+        (
+            "l",
+            f"Adresse du logement : {f['numero']} {f['rue']}, {f['cp']} {f['commune']}",
+        )
+    )
+    blocks.append(
+        (
+            "l",
+            "Statut d'occupation : "
+            + _cases(
+                {
+                    "locataire_public": "Locataire HLM",
+                    "locataire_prive": "Locataire parc privé",
+                    "proprietaire": "Accédant à la propriété",
+                    "heberge": "Hébergé",
+                },
+                f["statut"],
+            ),
+        )
+    )
+    if f.get("_pret"):
+        preteur, mens, impaye = f["_pret"]
+        blocks += [
+            ("l", f"Organisme prêteur : {preteur}"),
+            (
+                "l",
+                f"Mensualité du prêt : {m_espace(mens)} €   Impayés de prêt : {m_espace(impaye)} €",
+            ),
+        ]
+    else:
+        blocks.append(("l", f"Bailleur : {f['bailleur'] or '–'}"))
+        if f["loyer"]:
+            base, ch = f["loyer"]
+            blocks.append(
+                (
+                    "l",
+                    f"Loyer : {m_espace(base)} €   Charges : {m_espace(ch or 0)} €   Total : {m_espace(base + (ch or 0))} €",
+                )
+            )
+        if f["dette"]:
+            blocks.append(
+                (
+                    "l",
+                    f"Dette locative : {m_espace(f['dette'][0])} € arrêtée au {d_num(f['dette'][1])}",
+                )
+            )
+    blocks += [
+        ("sp", 3),
+        (
+            "l",
+            "Accord du ménage : ☒ Le ménage a donné son accord pour la mesure et la rencontre tripartite.",
+        ),
+        ("l", f"Fait le {d_num(f['date'])}          Signature du travailleur social :"),
+    ]
+    write_docx(Path(path), blocks, "Arial", author="Departement34")
+
+
+FORM_FAMILIES.update(
+    {
+        "ccas-rapport-evaluation-tableaux": dict(
+            dep="bouches-du-rhone",
+            reglage=True,
+            kind="flat",
+            fn=form_ccas_rapport,
+            scan=True,
+            prep=_prep_local("bouches-du-rhone"),
+        ),
+        "finistere-demande-cases-entete": dict(
+            dep="finistere",
+            reglage=True,
+            kind="flat",
+            fn=form_finistere_cases,
+            scan=True,
+            prep=_prep_local("finistere"),
+        ),
+        "herault-asll-cinq-mesures": dict(
+            dep="herault",
+            reglage=True,
+            kind="docx",
+            fn=form_herault_docx,
+            scan=False,
+            odt=True,
+            prep=prep_herault,
+        ),
+    }
+)
+
+
 # --- built from sources 49-51 (branch forms-b): département forms the corpus had not seen
 # (Allier, Hérault, Cher). Kept in one block to ease merging.
 
@@ -5026,7 +5589,7 @@ ORGANISMES.update(
             "CCAS de Montluçon",
             "Maison des solidarités de Vichy",
         ],
-        "herault": [
+        "herault-cg34": [
             "Agence départementale de la solidarité de Béziers",
             "CCAS de Sète",
             "CCAS de Lunel",
@@ -5041,29 +5604,19 @@ ORGANISMES.update(
 FORM_VILLES.update(
     {
         "allier": [("Moulins", "03000"), ("Montluçon", "03100"), ("Vichy", "03200")],
-        "herault": [("Béziers", "34500"), ("Sète", "34200"), ("Lunel", "34400")],
+        "herault-cg34": [("Béziers", "34500"), ("Sète", "34200"), ("Lunel", "34400")],
         "cher": [("Bourges", "18000"), ("Vierzon", "18100"), ("Saint-Amand-Montrond", "18200")],
     }
 )
-_BAILLEURS_SOCIAUX = {
-    "allier": ["Allier Habitat", "Évoléa", "Moulins Habitat"],
-    "herault": ["Hérault Logement", "ACM Habitat", "FDI Habitat"],
-    "cher": ["France Loire", "Val de Berry", "Cher Habitat"],
-}
-
-
-def _bailleur_local(f, dep: str) -> None:
-    """A public landlord of the form's own département (the shared draw names others)."""
-    if f["statut"] == "locataire_public":
-        f["bailleur"] = _sub_rng(f).choice(_BAILLEURS_SOCIAUX[dep])
-
-
-def prep_allier(f) -> None:
-    _bailleur_local(f, "allier")
-
-
-def prep_herault(f) -> None:
-    _bailleur_local(f, "herault")
+BAILLEURS_LOCAUX.update(
+    {
+        "allier": ["Allier Habitat", "Évoléa", "Moulins Habitat"],
+        "herault-cg34": ["Hérault Logement", "ACM Habitat", "FDI Habitat"],
+        "cher": ["France Loire", "Val de Berry", "Cher Habitat"],
+    }
+)
+prep_allier = _prep_local("allier")
+prep_cg34 = _prep_local("herault-cg34")
 
 
 def prep_cher(f) -> None:
@@ -5072,7 +5625,7 @@ def prep_cher(f) -> None:
     if f["statut"] != "locataire_public":
         f["statut"] = "locataire_public"
         f["loyer"] = (_montant(r, 280, 620), _montant(r, 25, 90))
-    f["bailleur"] = r.choice(_BAILLEURS_SOCIAUX["cher"])
+    f["bailleur"] = r.choice(BAILLEURS_LOCAUX["cher"])
     if not f["dette"]:
         f["dette"] = (_montant(r, 450, 2900), date(2025, r.randrange(6, 10), r.choice([15, 30])))
     if f["mesure"] == "acces":
@@ -5374,13 +5927,13 @@ FORM_FAMILIES.update(
             prep=prep_allier,
         ),
         "cg34-dossier-action-logement-rubriques": dict(
-            dep="herault",
+            dep="herault-cg34",
             reglage=True,
             kind="docx",
             fn=form_cg34_rubriques_docx,
             scan=False,
             odt=True,
-            prep=prep_herault,
+            prep=prep_cg34,
         ),
         "cd18-maintien-bailleur-social-deux-pages": dict(
             dep="cher",

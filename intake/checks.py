@@ -133,6 +133,10 @@ def cross_check(ex, text: str) -> set[str]:
     ):
         doubtful.add("montant_dette")
     doubtful |= _check_amounts(ex)
+    doubtful |= _implausible(ex)
+    doubtful |= _stray_date(ex)
+    doubtful |= _cents_lost(ex, text)
+    doubtful |= _check_edges(ex)
     doubtful |= _same_date_twice(ex)
     doubtful |= _check_phrases(ex)
     doubtful |= _check_court_place(ex)
@@ -380,6 +384,91 @@ RENT_LOW = 150.0
 # A debt is stated at a recent date: years before the act or the letter, it is misread
 # ("deux mille [vingt-cinq]" cut by OCR reads as 2000).
 DEBT_DATE_MAX_AGE = timedelta(days=3 * 365)
+
+
+# every value a parser may set without the rule engine's `plausible` filter (forms, grids)
+_PLAUSIBLE_FIELDS = (
+    "loyer_mensuel",
+    "montant_dette",
+    "date_audience",
+    "date_document",
+    "date_limite",
+    "date_dette",
+    "date_assignation",
+    "heure_audience",
+    "code_postal",
+)
+
+
+def _implausible(ex) -> set[str]:
+    """Values no document can mean (a form dated 2045, a rent of 3 €), whoever read them."""
+    return {name for name in _PLAUSIBLE_FIELDS if not plausible(name, getattr(ex, name, None))}
+
+
+# the dates of one procedure lie within months of each other
+STRAY_DATE = timedelta(days=2 * 365)
+
+
+def _stray_date(ex) -> set[str]:
+    """A date years away from all the document's other dates: one figure misread
+    (« 2020 » for « 2025 »), or a date of another matter."""
+    dates = {
+        name: value
+        for name in (
+            "date_document",
+            "date_audience",
+            "date_limite",
+            "date_assignation",
+            "date_dette",
+        )
+        if isinstance(value := getattr(ex, name, None), date)
+    }
+    if len(dates) < 2:
+        return set()
+    return {
+        name
+        for name, value in dates.items()
+        if all(abs(value - other) > STRAY_DATE for n, other in dates.items() if n != name)
+    }
+
+
+# « 3 215,S5 », « 1651,.96 », « 740,O »: an amount whose cents the OCR garbled (look-alike
+# letters, a doubled stop), read as a whole number
+_GARBLED_CENTS = r"[,.](?:[,.'’]\d{1,2}|[\dSOoIlBZgq|]{2}(?<!\d\d)|[SOoIlBZgq|])(?!\w)"
+
+
+def _cents_lost(ex, text: str) -> set[str]:
+    """Amounts read as whole numbers where the text shows cents it could not read."""
+    amounts = {"loyer_mensuel": ex.loyer_mensuel, "montant_dette": ex.montant_dette}
+    doubtful = set()
+    for name, value in [*amounts.items(), *(("ressources", r.montant) for r in ex.ressources)]:
+        if value is None or value != int(value) or value < 10:
+            continue
+        whole = int(value)
+        grouped = f"{whole:,}".replace(",", "[\\s.\u202f]?")
+        if re.search(rf"(?<![\d,.]){grouped}{_GARBLED_CENTS}", text):
+            doubtful.add(name)
+    return doubtful
+
+
+# an organisation's name cut short: it cannot end on « du », « de la », « et »
+_CUT_NAME = re.compile(r"\s(?:du|de|des|de\s+la|la|le|les|d['’]|l['’]|et|à|au|aux|pour)\s*$", re.I)
+_EDGE = ".,;:"
+
+
+def _check_edges(ex) -> set[str]:
+    """A person's name ending on the sentence's full stop (« Mickaël LAMBERT. ») loses it;
+    an organisation's name that ends on a linking word was cut (« Visa du »)."""
+    for name in ("prescripteur", "commissaire_justice"):
+        value = getattr(ex, name, None)
+        if isinstance(value, str) and value.rstrip(_EDGE) != value and len(value.split()) >= 2:
+            if not _INITIAL.fullmatch(value.split()[-1]):
+                setattr(ex, name, value.rstrip(_EDGE).rstrip())
+    return {
+        name
+        for name in ("bailleur", "organisme_prescripteur")
+        if isinstance(value := getattr(ex, name, None), str) and _CUT_NAME.search(value)
+    }
 
 
 def _check_amounts(ex) -> set[str]:

@@ -157,6 +157,8 @@ def extract_document(
         ex.date_assignation = ex.date_document  # the act's date is the date it was served
     with _guard("controles", uncertain):
         uncertain |= cross_check(ex, text)
+    with _guard("mots incertains", uncertain):
+        uncertain |= _read_on_weak_words(ex, doc)
     filled = _filled(ex)
     uncertain |= {name for name in rs.data.get("champs_attendus", []) if name not in filled}
     uncertain |= _stated_but_empty(
@@ -267,26 +269,10 @@ def _read_on_weak_lines(ex: Extraction, doc: Document, formulaire: dict) -> set[
     confidence (or whose characters it repaired): the form's reader does not say where it
     read a value, so the value is looked for on the page. A weak line naming a kind of
     resource the reading did not give flags the resources too (« RSA |122082e »)."""
-    if not doc.ocr_lines:
-        return set()
-    text = plain(doc.text)
     weak = [(s, e) for s, e, conf in doc.ocr_lines if conf < SEUIL_CONFIANCE]
     if not weak:
         return set()
-
-    def on_weak_lines(value) -> bool:
-        seen = False
-        for shown in _renderings(value):
-            needle = plain(shown)
-            at = text.find(needle)
-            while at >= 0:
-                if not any(s <= at < e for s, e in weak):
-                    return False
-                seen = True
-                at = text.find(needle, at + 1)
-        return seen
-
-    out = set()
+    out = _read_on(weak, ex, doc)
     read = {r.type for r in ex.ressources if r.montant is not None}
     for start, end in weak:
         line = doc.text[start:end]
@@ -296,6 +282,27 @@ def _read_on_weak_lines(ex: Extraction, doc: Document, formulaire: dict) -> set[
         ):
             out.add("ressources")
             break
+    return out
+
+
+def _read_on(spans: list[tuple[int, int]], ex: Extraction, doc: Document) -> set[str]:
+    """Fields with a value printed only where it overlaps one of `spans` of the text (weak
+    OCR lines or words): every place the page spells it (`_renderings`) was read badly."""
+    text = plain(doc.text)
+
+    def read_badly(value) -> bool:
+        seen = False
+        for shown in _renderings(value):
+            needle = plain(shown)
+            at = text.find(needle)
+            while at >= 0:
+                if not any(s < at + len(needle) and at < e for s, e in spans):
+                    return False
+                seen = True
+                at = text.find(needle, at + 1)
+        return seen
+
+    out = set()
     for name in _FIELDS:
         value = getattr(ex, name, None)
         if name == "personnes":
@@ -306,9 +313,17 @@ def _read_on_weak_lines(ex: Extraction, doc: Document, formulaire: dict) -> set[
             continue
         else:
             parts = [value] if value is not None else []
-        if any(on_weak_lines(v) for v in parts):
+        if any(read_badly(v) for v in parts):
             out.add(name)
     return out
+
+
+def _read_on_weak_words(ex: Extraction, doc: Document) -> set[str]:
+    """Fields of a scan with a word OCR read below `SEUIL_MOT` in every place they are
+    printed, whatever their line's mean confidence."""
+    if not doc.ocr_weak_words:
+        return set()
+    return _read_on([(s, e) for s, e, _ in doc.ocr_weak_words], ex, doc)
 
 
 # the fields a letter's grid gives that may be read again from the rebuilt grid

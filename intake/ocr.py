@@ -53,6 +53,9 @@ LANG = "fra"
 # the one wrong value left silent came from a line read at 78, and the share of fields
 # flagged went from 8,9 to 9,5 % (tests/test_evaluation.py bounds it).
 SEUIL_CONFIANCE = 80.0
+# Below this confidence one word is kept as weak, whatever its line's mean: a line of ten
+# words read at 95 and one at 20 (« DDETS51 » read « DDETS 1 ») averages over 80.
+SEUIL_MOT = 60.0
 
 
 # A box as (x0, top, x1, bottom), from the image's top-left corner.
@@ -67,6 +70,8 @@ class OcrPage:
     # each line's box, in the pixels of the image OCR'd (`size`: its width and height)
     boxes: list[Box] = field(default_factory=list)
     size: tuple[int, int] = (0, 0)
+    # words read below SEUIL_MOT: (index of their line in `lines`, the word, its confidence)
+    weak_words: list[tuple[int, str, float]] = field(default_factory=list)
 
 
 # Where the Windows installer puts Tesseract when it is not on PATH.
@@ -249,10 +254,12 @@ def repaired(page: OcrPage) -> OcrPage:
     repaired (`ocr_repair`). A line whose value was changed gets a confidence below
     `SEUIL_CONFIANCE`: what is read from it is flagged. A line that was only debris goes,
     with its box."""
-    lines, boxes = [], []
+    lines, boxes, weak = [], [], []
     for k, (text, conf) in enumerate(page.lines):
         fixed, changed = repair_line(text)
         if fixed.strip():
+            # a weak word the repair left as it was keeps its line's new index
+            weak += [(len(lines), w, c) for n, w, c in page.weak_words if n == k and w in fixed]
             lines.append((fixed, min(conf, SEUIL_CONFIANCE - 1) if changed else conf))
             if k < len(page.boxes):
                 boxes.append(page.boxes[k])
@@ -261,7 +268,7 @@ def repaired(page: OcrPage) -> OcrPage:
         fixed = repair_line(text)[0] if text.strip() else text
         if fixed.strip() or not text.strip():
             out.append(fixed)
-    return replace(page, text="\n".join(out), lines=lines, boxes=boxes)
+    return replace(page, text="\n".join(out), lines=lines, boxes=boxes, weak_words=weak)
 
 
 def _ocr_straightened(image: Image.Image) -> OcrPage:
@@ -336,13 +343,17 @@ def _ocr(image: Image.Image) -> OcrPage:
         blocks.append(key[:3])
     mean = sum(confs) / len(confs) if confs else None
     out_boxes = [tuple(float(v) for v in boxes[key]) for key in order]
-    out_lines = reread_weak(image, out_lines, out_boxes)
+    out_lines, reread = reread_weak(image, out_lines, out_boxes)
+    words_of = [reread.get(k, lines[key]) for k, key in enumerate(order)]
     return OcrPage(
         text=page_text([t for t, _ in out_lines], blocks),
         confidence=mean,
         lines=out_lines,
         boxes=out_boxes,
         size=image.size,
+        weak_words=[
+            (k, w, c) for k, words in enumerate(words_of) for w, c in words if c < SEUIL_MOT
+        ],
     )
 
 
@@ -354,9 +365,9 @@ RELECTURE_MAX = 12  # lines re-read on one page, the weakest first
 
 def reread_weak(
     image: Image.Image, lines: list[tuple[str, float]], boxes: list[Box]
-) -> list[tuple[str, float]]:
+) -> tuple[list[tuple[str, float]], dict[int, list[tuple[str, float]]]]:
     """`lines` with each weakly read one replaced by its reading enlarged, when that
-    reading is surer. The weak lines are cut out, enlarged and stacked on one strip with
+    reading is surer, and the words (with their confidences) of the lines replaced. The weak lines are cut out, enlarged and stacked on one strip with
     blank space between them, read by one more Tesseract run (one process start, not one
     per line); each line read on the strip goes back to the cut it lies in."""
     from PIL import Image
@@ -366,7 +377,7 @@ def reread_weak(
         key=lambda k: lines[k][1],
     )[:RELECTURE_MAX]
     if not weak:
-        return lines
+        return lines, {}
     weak.sort()
     cuts, spans = [], []
     y = 0
@@ -407,6 +418,7 @@ def reread_weak(
                 found.setdefault(n, []).append((data["left"][i], word, conf))
                 break
     out = list(lines)
+    replaced: dict[int, list[tuple[str, float]]] = {}
     for n, k in enumerate(weak):
         words = sorted(found.get(n, []))
         if not words:
@@ -415,7 +427,8 @@ def reread_weak(
         conf = sum(c for _, _, c in words) / len(words)
         if conf > lines[k][1] and len(text) >= 0.8 * len(lines[k][0]):
             out[k] = (text, conf)
-    return out
+            replaced[k] = [(w, c) for _, w, c in words]
+    return out, replaced
 
 
 def page_text(lines: list[str], blocks: list[tuple]) -> str:

@@ -18,6 +18,10 @@ the same package version (sorted rows, gzip mtime 0):
     D  code  nom   (départements, for names printed in full)
     P  code_postal  insee insee ...   (the index asll reads at start-up, so that loading
                                        needs no pass over every commune)
+    N  folded_name  insee  [spelling] (the index of names: a commune's own name, or
+                                       "~" + a former commune's with its spelling, folded by
+                                       asll.domain.communes.fold; a look-up by name is then
+                                       one bisection, not a fold of 37 000 names)
 
 sha256 is that of the UTF-8 body (every line after the header, newline-terminated); the
 same figures are written in asll/domain/data/README.md, and a test checks both agree.
@@ -34,6 +38,9 @@ import sys
 import tarfile
 import tempfile
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
+from asll.domain.communes import fold  # noqa: E402 - the key asll looks names up by
 
 PACKAGE = "@etalab/decoupage-administratif"
 LICENCE = "Licence Ouverte (Etalab)"
@@ -81,11 +88,24 @@ def body_lines(communes: list[dict], epcis: list[dict], departements: list[dict]
             by_postcode.setdefault(cp, []).append(c["code"])
     for cp, codes in by_postcode.items():
         rows.append("\t".join(("P", cp, " ".join(codes))))
+    rows += name_rows(rows)
     for row in rows:
         if "\n" in row or row.count("\t") > 5:
             raise ValueError(f"caractère inattendu dans la ligne {row!r}")
     # Sort once so that a rebuild from the same package gives the same bytes.
     return sorted(rows)
+
+
+def name_rows(rows: list[str]) -> list[str]:
+    """The index by folded name of the C (own name) and A (former commune's name) rows."""
+    index = []
+    for row in rows:
+        kind, insee, name = row.split("\t")[:3]
+        if kind in ("C", "A"):
+            own = kind == "C"  # its spelling is the C row's
+            key = fold(name) if own else "~" + fold(name)
+            index.append("\t".join(("N", key, insee) if own else ("N", key, insee, name)))
+    return index
 
 
 def render(lines: list[str], version: str) -> tuple[bytes, str]:
@@ -108,7 +128,7 @@ def build(package_dir: Path, out: Path) -> dict:
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
         gz.write(content)
-    kinds = {k: sum(1 for line in lines if line[0] == k) for k in "CAEDP"}
+    kinds = {k: sum(1 for line in lines if line[0] == k) for k in "CAEDPN"}
     return {
         "version": version,
         "rows": len(lines),

@@ -33,3 +33,10 @@ def lines_pdf(path: Path, lines: list[str]) -> Path:
 
 def people(ex) -> list[tuple]:
     return [(p.civilite, p.nom, p.prenom, p.date_naissance) for p in ex.personnes]
+
+
+def blocks_pdf(path: Path, blocks) -> Path:
+    """A text PDF of paragraphs ("l", text) and drawn tables ("tab", rows): the tables come
+    back from the reader as tables with their empty cells, their text as lines without them."""
+    build_pdf(path, [(None, blocks, "Helvetica", 9.5, 18)])
+    return path

@@ -11,6 +11,7 @@ from reportlab.pdfgen import canvas
 
 from intake.extract import extract, extract_document
 from intake.readers import Document, read_document
+from intake.readers.document import index_ocr_lines
 
 LETTER = [
     "PREFECTURE DE LA VIENNE",
@@ -26,8 +27,9 @@ LETTER = [
 ]
 
 
-def _scanned_pdf(tmp_path: Path, angle: float = 1.5) -> Path:
-    """A letter printed, 'scanned' at 200 dpi with a slight tilt, saved as an image-only PDF."""
+def _scanned_pdf(tmp_path: Path, angle: float = 1.5, dpi: int = 200, keep_dpi: bool = True) -> Path:
+    """A letter printed, 'scanned' at `dpi` with a slight tilt, saved as an image-only PDF
+    (`keep_dpi` False: saved as a simple converter does, at PIL's default 72 dpi)."""
     src = tmp_path / "src.pdf"
     c = canvas.Canvas(str(src), pagesize=A4)
     c.setFont("Helvetica", 12)
@@ -37,10 +39,10 @@ def _scanned_pdf(tmp_path: Path, angle: float = 1.5) -> Path:
         y -= 24
     c.save()
     page = pdfium.PdfDocument(str(src))[0]
-    img = page.render(scale=200 / 72).to_pil().convert("L")
+    img = page.render(scale=dpi / 72).to_pil().convert("L")
     img = img.rotate(angle, expand=True, fillcolor=255)
     out = tmp_path / "scan.pdf"
-    img.save(out, "PDF", resolution=200)
+    img.save(out, "PDF", **({"resolution": dpi} if keep_dpi else {}))
     return out
 
 
@@ -57,6 +59,22 @@ def test_image_only_pdf_is_ocrd_and_extracted(tmp_path):
     assert ex.date_audience == date(2025, 4, 22) and ex.heure_audience == "09:30"
     assert [(p.civilite, p.nom, p.prenom) for p in ex.personnes] == [("Mme", "MERCIER", "Julie")]
     assert (ex.code_postal, ex.commune) == ("86000", "Poitiers")
+
+
+def test_scan_saved_without_its_resolution_is_read_not_refused_as_too_big(tmp_path):
+    # a 300-dpi image saved at 72 dpi: a page of 88 × 124 cm, 150 million pixels at 300 dpi
+    path = _scanned_pdf(tmp_path, angle=0.8, dpi=300, keep_dpi=False)
+    assert pdfium.PdfDocument(str(path))[0].get_size()[0] > 2400  # points: 85 cm wide
+    doc = read_document(path)
+    assert doc.kind == "pdf_scan"
+    ex = extract(path)
+    assert ex.reference == "PEX/86/2025-0077"
+    assert [(p.civilite, p.nom, p.prenom) for p in ex.personnes] == [("Mme", "MERCIER", "Julie")]
+    # the OCR lines' boxes are in the page's own points, wherever it was drawn
+    width, height = pdfium.PdfDocument(str(path))[0].get_size()
+    boxes = [b for b in doc.ocr_page_boxes[0] if b]
+    assert boxes and all(0 <= b[0] < b[2] <= width and 0 <= b[1] < b[3] <= height for b in boxes)
+    assert max(b[2] for b in boxes) > width / 2  # not drawn at 300 dpi and shrunk to a corner
 
 
 def test_value_read_on_a_weak_ocr_line_is_uncertain():
@@ -79,6 +97,27 @@ def test_value_read_on_a_weak_ocr_line_is_uncertain():
     assert {"date_audience", "heure_audience", "juridiction"} <= set(ex.champs_incertains)
     assert "reference" not in ex.champs_incertains
     assert "date_limite" not in ex.champs_incertains
+
+
+def test_value_holding_one_badly_read_word_on_a_good_line_is_uncertain():
+    # « N/Ref : PEX/86/2025-0077 » read at 91 on average, but its reference at 34: the
+    # line's mean hides the one word that matters
+    lines = [(line, 91.0) for line in LETTER]
+    doc = Document(
+        path=Path("scan.png"),
+        kind="image",
+        pages=["\n".join(LETTER)],
+        page_confidence=[91.0],
+        ocr_page_lines=[lines],
+        ocr_page_weak_words=[[(3, "PEX/86/2025-0077", 34.0)]],
+    )
+    index_ocr_lines(doc)
+    start = doc.text.index("PEX/86/2025-0077")
+    assert doc.ocr_weak_words == [(start, start + len("PEX/86/2025-0077"), 34.0)]
+    ex = extract_document(doc, "scan.png")
+    assert ex.reference == "PEX/86/2025-0077"
+    assert "reference" in ex.champs_incertains
+    assert not {"date_document", "date_audience", "personnes"} & set(ex.champs_incertains)
 
 
 # A sous-préfecture's summary grid as Tesseract gives it once the column rules are gone:

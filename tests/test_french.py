@@ -81,6 +81,9 @@ def test_hours(text, expected):
         ("1.500 €", 1500.0),
         ("1 234 567,89 €", 1234567.89),
         ("455.00 EUR", 455.0),
+        # a scan's comma read as a stop: the cents stay (« 1 651.96 », not 1 651)
+        ("la somme de 1 651.96 € selon décompte", 1651.96),
+        ("1.234.567 €", 1234567.0),
         ("la somme de 1 234,56 euros", 1234.56),
         ("TROIS MILLE QUATRE CENT DOUZE EUROS ET QUATRE-VINGT-SEPT CENTIMES", 3412.87),
         ("deux mille six cent quarante euros et quinze centimes", 2640.15),

@@ -180,33 +180,18 @@ def departement_code(name: str | None) -> str | None:
     return None
 
 
-@cache
-def _names_in_departement(departement: str) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Folded name -> (INSEE, official spelling), own names first, then former communes'."""
-    table = _table()
-    index: dict[str, list[tuple[str, str]]] = {}
-    for insee in table.in_departement(departement):
-        index.setdefault(fold(table.commune(insee).nom), []).append(
-            (insee, table.commune(insee).nom)
-        )
-    for insee in table.in_departement(departement):
-        for other, _ in table.other_names(insee):
-            index.setdefault("~" + fold(other), []).append((insee, other))
-    return {k: tuple(v) for k, v in index.items()}
-
-
 def communes_named(name: str | None, departement: str | None = None) -> list[tuple[Commune, str]]:
     """Actual communes answering to `name` (own name, else a former commune's name such as
     'Vire' in Vire Normandie), optionally in one département, with the official spelling
     of the name that matched."""
     table = _table()
     wanted = fold(name)
-    departements = [departement] if departement else list(table.departements)
-    for key in (wanted, "~" + wanted):
+    for key in (wanted, "~" + wanted):  # own names first, then former communes'
+        # the data file's name index (N rows): one bisection, no pass over the communes
         found = [
-            (table.commune(insee), spelling)
-            for dep in departements
-            for insee, spelling in _names_in_departement(dep).get(key, ())
+            (commune, row[3] if len(row) > 3 else commune.nom)
+            for row in (line.split("\t") for line in table._run(f"N\t{key}\t"))
+            if departement in (None, (commune := table.commune(row[2])).departement)
         ]
         if found:
             return found

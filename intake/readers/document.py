@@ -40,6 +40,11 @@ class Document:
     ocr_lines: list[tuple[int, int, float]] = field(default_factory=list)
     # the box of each line of `ocr_lines` (same order; None when unknown)
     ocr_boxes: list[Box | None] = field(default_factory=list)
+    # Words the OCR read with low confidence, by page: (index of their line in that page's
+    # `ocr_page_lines`, the word, its confidence); `read_document` turns them into
+    # `ocr_weak_words`, (start, end, confidence) offsets into `text`.
+    ocr_page_weak_words: list[list[tuple[int, str, float]]] = field(default_factory=list)
+    ocr_weak_words: list[tuple[int, int, float]] = field(default_factory=list)
     # Lines a reader wrote itself (a fillable form's "label : value"), by page: the line's
     # text (normalised) and the box of what it shows (the field's widget).
     line_boxes: list[dict[str, Box]] = field(default_factory=list)
@@ -71,6 +76,7 @@ def index_ocr_lines(doc: Document) -> None:
     offset = 0
     for index, (page_text, lines) in enumerate(zip(doc.pages, doc.ocr_page_lines)):
         boxes = doc.ocr_page_boxes[index] if index < len(doc.ocr_page_boxes) else []
+        weak = doc.ocr_page_weak_words[index] if index < len(doc.ocr_page_weak_words) else []
         cursor = 0
         for k, (line_text, conf) in enumerate(lines):
             line_text = normalize_text(line_text)
@@ -79,5 +85,13 @@ def index_ocr_lines(doc: Document) -> None:
                 continue
             doc.ocr_lines.append((offset + pos, offset + pos + len(line_text), conf))
             doc.ocr_boxes.append(boxes[k] if k < len(boxes) else None)
+            at = 0
+            for _, word, word_conf in (w for w in weak if w[0] == k):
+                word = normalize_text(word)
+                found = line_text.find(word, at) if word else -1
+                if found >= 0:
+                    start = offset + pos + found
+                    doc.ocr_weak_words.append((start, start + len(word), word_conf))
+                    at = found + len(word)
             cursor = pos + len(line_text)
         offset += len(page_text) + len(PAGE_BREAK)

@@ -34,5 +34,6 @@ def read(path: Path, data: bytes) -> Document:
         doc.pages.append(result.text)
         doc.page_confidence.append(result.confidence)
         doc.ocr_page_lines.append(result.lines)
+        doc.ocr_page_weak_words.append(result.weak_words)
         doc.ocr_page_boxes.append(result.boxes)  # the frame's pixels: the page's own units
     return doc

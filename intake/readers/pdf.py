@@ -11,13 +11,19 @@ from pathlib import Path
 from ..errors import UnreadableDocument
 from ..french import normalize_text
 from .document import CHECKED, UNCHECKED, Document
-from .guards import MAX_IMAGE_PIXELS, MAX_PAGES, check_pdf
+from .guards import MAX_PAGES, check_pdf
 from .pdf_columns import column_text
 from .pdf_forms import acroform, field_label, merge_widgets
 
 # A PDF page whose text layer has fewer characters than this is OCR'd.
 MIN_TEXT_CHARS = 25
 RENDER_DPI = 300  # a page to OCR is drawn at this resolution
+# ... unless that gives more pixels than an A3 page (842 × 1191 points) would: a scan saved
+# without its resolution (PIL's default is 72 dpi: a 300-dpi A4 image becomes a page of
+# 88 × 124 cm) is then drawn at about its image's own size, not refused as too big.
+MAX_RENDER_PIXELS = int(842 * 1191 * (RENDER_DPI / 72) ** 2)
+# A page over 10 m² is no document (a 600-dpi A4 scan saved at 72 dpi is 4,3 m²): refused.
+MAX_PAGE_POINTS = 10 * (72 / 0.0254) ** 2
 DAMAGED = "Le PDF est endommagé et ne peut pas être lu."
 
 
@@ -49,20 +55,20 @@ def read(path: Path, data: bytes) -> Document:
         raise UnreadableDocument(DAMAGED) from exc
 
     for i, text in enumerate(texts):
-        result = ocr.get(i)
+        result, scale = ocr.get(i, (None, 1.0))
         if result is not None and _letters(result.text) > _letters(text):
             doc.pages.append(result.text)
             doc.page_confidence.append(result.confidence)
             doc.ocr_page_lines.append(result.lines)
-            # drawn at RENDER_DPI: pixels back to points
-            doc.ocr_page_boxes.append(
-                [tuple(round(v * 72 / RENDER_DPI, 1) for v in b) for b in result.boxes]
-            )
+            doc.ocr_page_weak_words.append(result.weak_words)
+            # drawn at `scale` pixels a point: pixels back to points
+            doc.ocr_page_boxes.append([tuple(round(v / scale, 1) for v in b) for b in result.boxes])
             doc.page_words.append([])
         else:
             doc.pages.append(text)
             doc.page_confidence.append(None)
             doc.ocr_page_lines.append([])
+            doc.ocr_page_weak_words.append([])
             doc.ocr_page_boxes.append([])
             doc.page_words.append(words[i])
     if fields or checkboxes:
@@ -174,27 +180,38 @@ def _letters(text: str) -> int:
 
 
 def _ocr_pages(data: bytes, indexes: list[int], password) -> dict:
-    """OCR results of the pages `indexes`, by page index. Pages are drawn one at a time in
-    this thread (PDFium is not thread-safe) as the OCR workers free up."""
+    """OCR results of the pages `indexes` with the scale each was drawn at (pixels a
+    point), by page index. Pages are drawn one at a time in this thread (PDFium is not
+    thread-safe) as the OCR workers free up."""
     if not indexes:
         return {}
     from ..ocr import ocr_many
 
-    results = ocr_many(_render(data, i, password) for i in indexes)
-    return dict(zip(indexes, results))
+    scales: list[float] = []
+    results = ocr_many(_render(data, i, password, scales) for i in indexes)
+    return dict(zip(indexes, zip(results, scales)))
 
 
-def _render(data: bytes, index: int, password):
+def render_scale(width: float, height: float) -> float:
+    """Pixels a point to draw a page of `width` × `height` points for OCR."""
+    full = RENDER_DPI / 72
+    pixels = width * height * full * full
+    return full if pixels <= MAX_RENDER_PIXELS else full * (MAX_RENDER_PIXELS / pixels) ** 0.5
+
+
+def _render(data: bytes, index: int, password, scales: list[float]):
     import pypdfium2 as pdfium
 
     pdf = pdfium.PdfDocument(data, password=password or None)
     try:
         width, height = pdf[index].get_size()  # points
-        if (width * RENDER_DPI / 72) * (height * RENDER_DPI / 72) > MAX_IMAGE_PIXELS:
+        if width * height > MAX_PAGE_POINTS:
             raise UnreadableDocument(
                 f"La page {index + 1} du PDF est démesurée ({width / 72 * 2.54:.0f} × "
                 f"{height / 72 * 2.54:.0f} cm) : elle ne peut pas être lue."
             )
-        return pdf[index].render(scale=RENDER_DPI / 72).to_pil()
+        scale = render_scale(width, height)
+        scales.append(scale)
+        return pdf[index].render(scale=scale).to_pil()
     finally:
         pdf.close()

@@ -77,9 +77,11 @@ def parse_loyer(value: str) -> float | None:
 
 def read_ressources(lines, sections, pairs, options: list[dict], tables) -> list[Ressource]:
     out: list[Ressource] = []
-    rows: list[list[str]] = []
+    # a resources table found as a table keeps its empty cells, which a PDF's text line loses
+    # ("Salaire du demandeur Loyer (taux plein) 545.45": the amount is the rent's)
+    rows: list[list[str]] = resource_table_rows(tables, options)
     joined: set[int] = set()  # a line read as the end of the one above it
-    for i, line in enumerate(lines):
+    for i, line in enumerate([] if rows else lines):
         if i in joined:
             continue
         if sections[i] != "ressources":
@@ -166,6 +168,42 @@ def read_ressources(lines, sections, pairs, options: list[dict], tables) -> list
             continue
         for a in amounts:
             out.append(Ressource(kind, a))
+    return out
+
+
+_RESOURCES_HEADER = pattern_store.compile(
+    r"^\s*(?:nature\s+(?:des\s+|de\s+la\s+)?|type\s+(?:de\s+)?|origine\s+des\s+)?"
+    r"(?:ressources?|revenus?)\b(?:\s+(?:mensuel(?:le)?s?|du\s+(?:foyer|m[ée]nage)))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def resource_table_rows(tables, options: list[dict]) -> list[list[str]]:
+    """Rows of the tables whose header names a resources column ("Nature des ressources |
+    MONTANTS | Nature des charges | MONTANTS"), empty cells kept, the header dropped; a table
+    that goes on after a page break (same width, a resource label first) is read with it.
+    The row logic of `read_ressources` then pairs each resource label with the amounts
+    after it and stops at the next label (an expense beside the income)."""
+    out: list[list[str]] = []
+    width = None
+    for table in tables or []:
+        if not table or not table[0]:
+            width = None
+            continue
+        head = [(c or "").strip() for c in table[0]] or [""]
+        if any(_RESOURCES_HEADER.match(c.replace("\n", " ")) for c in head):
+            width = len(head)
+            body = table[1:]
+        elif width == len(head) and (
+            resource_type(head[0], options) or re.match(r"\s*total", head[0], re.IGNORECASE)
+        ):
+            body = table
+        else:
+            width = None
+            continue
+        for row in body:
+            if row:
+                out.append([(c or "").replace("\n", " ").strip() for c in row])
     return out
 
 

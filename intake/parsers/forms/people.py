@@ -10,7 +10,7 @@ from asll.domain.model import Personne
 from ... import french, pattern_store
 from ..persons import parse_persons
 from .structure import Form, Pair, heading, label_key, label_value_row
-from .ticks import ANY_MARK, Tick, every_box_ticked, first_option, pick
+from .ticks import ANY_MARK, Tick, every_box_ticked, first_option, pick, ticked_labels
 
 # ---------------------------------------------------------------------- people
 
@@ -24,6 +24,10 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
     r_adults, r_children, r_unsure = _role_lines(f.lines, f.sections, on)
     if r_unsure:
         uncertain.add("personnes")
+    if t_adults or g_adults:
+        # compared with a table, the fields' people keep only what they print: a civility
+        # guessed from a template's « Né le » is no disagreement
+        p_adults = _household_pairs(f.pairs, guess=False)[0]
     sources = [a for a in (t_adults, g_adults, r_adults, p_adults) if a]
     if sources:
         adults = sources[0]
@@ -86,6 +90,14 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
             uncertain.add("nb_enfants")
     else:
         ex.nb_enfants = n_explicit if n_explicit is not None else 0
+    boxed = _civility_boxes(f.lines)
+    if boxed and len(boxed) >= len(adults):
+        # "Madame ☐  Monsieur ☒" above each person's fields: one ticked civility a person
+        for person, civ in zip(adults, boxed, strict=False):
+            if person.civilite is None:
+                person.civilite = civ
+            elif civ and person.civilite != civ:
+                uncertain.add("personnes")
     for a in adults:
         if a.civilite is None:
             a.civilite = _civility_named_elsewhere(a, f.lines)
@@ -139,6 +151,28 @@ def _civility_named_elsewhere(person: Personne, lines: list[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_CIVILITY_OPTION = pattern_store.compile(
+    r"(?:Madame|Monsieur|Mademoiselle|Mme|Mlle|M\.|Mr)", re.IGNORECASE
+)
+
+
+def _civility_boxes(lines: list[str]) -> list[str | None]:
+    """The civility ticked on each line made of civility boxes only ("☐ Madame ☒ Monsieur",
+    "Madame [ ]  Monsieur [X]"), in the document's order; None for a line none of whose
+    boxes is ticked, or more than one."""
+    out: list[str | None] = []
+    for line in lines:
+        pieces = [x.strip(" :") for x in ANY_MARK.split(line)]
+        words = [x for x in pieces if x]
+        if len(ANY_MARK.findall(line)) < 2 or not words:
+            continue
+        if not all(_CIVILITY_OPTION.fullmatch(w) for w in words):
+            continue
+        ticked = {french.normalize_civilite(_civ_word(t)) for t in ticked_labels(line)} - {None}
+        out.append(ticked.pop() if len(ticked) == 1 else None)
+    return out
+
+
 def _civility_ticked_alone(ticks: list["Tick"]) -> str | None:
     said = {
         "Mme" if re.search(r"\b(?:femme|m[èe]re)\s+seule?\b", t.text, re.IGNORECASE) else "M."
@@ -173,11 +207,13 @@ def _same_person(a: Personne, b: Personne) -> bool:
 
 def _enrich(adults: list[Personne], other: list[Personne]) -> bool:
     """Fill what `adults` lack from another reading of the form; True when they disagree."""
-    disagree = len(other) != len(adults)
+    # fields that name the demandeur only, beside a table of the whole household, do not
+    # disagree with it: only a person one reading has and the other lacks does
+    disagree = any(not any(_same_person(a, o) for a in adults) for o in other)
     for a in adults:
         match = next((o for o in other if _same_person(a, o)), None)
         if match is None:
-            disagree = True
+            disagree = disagree or len(other) >= len(adults)
             continue
         for attr in ("civilite", "prenom", "date_naissance"):
             mine, theirs = getattr(a, attr), getattr(match, attr)
@@ -240,13 +276,19 @@ def _household_tables(
             and sum(1 for c in table[1] if _HOUSEHOLD_HINT.search(c or "")) >= 2
         ):
             table = table[1:]  # a title row ("Composition du foyer", merged or not)
+        else:
+            # tables printed one under the other come back as one: the household's header
+            # row may be far down ("Nom & Prenom | Parenté avec le demandeur | …")
+            k = next((k for k, row in enumerate(table) if _names_header(row)), 0)
+            table = table[k:]
         header = [french.fold(c or "") for c in table[0]]
         if any(":" in h or len(h) > 40 for h in header):
             continue
         col = {}
         for j, h in enumerate(header):
             if re.search(
-                r"nom\s*(?:et|/|,|-)?\s*prenoms?|prenoms?\s*(?:et|/)?\s*nom|identite|membres?\b", h
+                r"nom\s*(?:et|&|/|,|-)?\s*prenoms?|prenoms?\s*(?:et|&|/)?\s*nom|identite|membres?\b",
+                h,
             ):
                 col.setdefault("nom_prenom", j)
             elif re.search(r"prenom", h):
@@ -263,7 +305,7 @@ def _household_tables(
                 col.setdefault("age", j)
             elif re.search(r"\bnom\b|enfant", h):
                 col.setdefault("nom", j)
-            elif re.search(r"qualit|lien|role|statut|membre", h):
+            elif re.search(r"qualit|lien|role|statut|membre|parente", h):
                 col.setdefault("role", j)
         if "nom" not in col and "nom_naissance" in col:
             col["nom"] = col["nom_naissance"]
@@ -331,14 +373,19 @@ def _household_tables(
             civ_raw = cell("civ") or (role if _ROLE_ADULT.match(role) else "")
             if "civ" in col and not cell("civ") and _ROLE_ADULT.match(role):
                 civ_raw = role
-            civ = french.normalize_civilite(_civ_word(civ_raw)) or person.civilite
+            civ = french.normalize_civilite(_civ_word(civ_raw))
+            if person.civilite and not cell("civ"):
+                # "Mme BONNET Sandrine | Conjoint": the civility printed with the name beats
+                # one guessed from the role's word
+                civ = person.civilite
+            civ = civ or person.civilite
             if civ is None and re.search(
                 r"conjointe|[ée]pouse|concubine|demandeuse|compagne", role, re.IGNORECASE
             ):
                 civ = "Mme"
             elif civ is None and re.match(
                 # words only a man is called by ("Conjoint", "Demandeur" may be generic)
-                r"\s*(?:[ée]poux|mari|concubin|compagnon|p[èe]re)\b(?!e)",
+                r"\s*(?:[ée]poux|mari|concubin|compagnon|p[èe]re)\b(?!e|\s*\(e\))",
                 role,
                 re.IGNORECASE,
             ):
@@ -354,6 +401,20 @@ def _household_tables(
             unsure = unsure or ageless_adults >= 2
             break
     return adults, children, unsure
+
+
+def _names_header(row: list[str]) -> bool:
+    """A household table's header row: column titles, one of which names the people."""
+    filled = [c.replace("\n", " ") for c in _filled_cells(row)]
+    cells = [french.fold(c) for c in filled]
+    return (
+        len(filled) >= 2
+        and not any(":" in c or len(c) > 40 for c in cells)
+        # titles only: no value (a date, a figure, a surname in capitals) among them
+        and not any(re.search(r"\d|\b[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý]{2,})*$", c) for c in filled)
+        and sum(1 for c in filled if _HOUSEHOLD_HINT.search(c)) >= 2
+        and any(re.search(r"\bnom\b", c) for c in cells)
+    )
 
 
 def _age(born, on=None) -> int:
@@ -476,12 +537,14 @@ def _civ_word(raw: str) -> str:
         return m.group(1)
     if re.search(r"\b(?:demandeuse|conjointe|[ée]pouse|concubine|compagne)\b", raw, re.IGNORECASE):
         return "Mme"
-    if re.search(r"\b(?:[ée]poux|concubin|compagnon)\b", raw, re.IGNORECASE):
+    if re.search(r"\b(?:[ée]poux|concubin|compagnon)\b(?!\s*\(e\))", raw, re.IGNORECASE):
         return "M."
     return raw
 
 
-def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]:
+def _household_pairs(
+    pairs: list[Pair], guess: bool = True
+) -> tuple[list[Personne], list[Personne]]:
     adults: list[Personne] = []
     children: list[Personne] = []
     current: dict = {}
@@ -573,10 +636,12 @@ def _household_pairs(pairs: list[Pair]) -> tuple[list[Personne], list[Personne]]
             person = _person_from_line(d["nom_prenom"])
             if not person:
                 continue
+            if not person.prenom and d.get("prenom"):
+                person.prenom = d["prenom"]  # « Nom du conjoint : X   Prénom : Y » on one line
         else:
             nom = french.strip_marital(d["nom"])
             person = Personne(nom=nom, prenom=d.get("prenom"))
-        person.civilite = d.get("civ") or person.civilite or d.get("civ_guess")
+        person.civilite = d.get("civ") or person.civilite or (d.get("civ_guess") if guess else None)
         person.date_naissance = d.get("date") or person.date_naissance
         if d.get("section") == "enfants":
             person.civilite = None

@@ -84,12 +84,18 @@ def read_prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str
         if (
             p.key == "organisme"
             and p.value
+            and not people_only(p.value)
             and (p.section == "prescripteur" or "prescri" in french.fold(p.label))
         ):
             org = org or org_name(p.value)
     if not org:
         for p in pairs:
-            if p.key == "organisme" and p.value and p.section != "bailleur":
+            if (
+                p.key == "organisme"
+                and p.value
+                and p.section != "bailleur"
+                and not people_only(p.value)
+            ):
                 org = org_name(p.value)
                 break
     if not org:
@@ -131,10 +137,22 @@ def plausible_name(name: str) -> bool:
     )
 
 
+_CIV_NAME = pattern_store.compile(
+    rf"(?:{french.CIVILITE_RE})\.?\s+[A-ZÀ-Ý][A-ZÀ-Ý'’ -]*[A-ZÀ-Ý](?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+)?"
+)
+
+
+def people_only(value: str) -> bool:
+    """'Mme KERBRAT – M. TANGUY': the agents a letterhead names under "Service social", people
+    and not the service."""
+    parts = [x.strip() for x in re.split(r"\s*(?:[,;/]|\s[-–—]+\s|\bet\b)\s*", value) if x.strip()]
+    return bool(parts) and all(_CIV_NAME.fullmatch(x) for x in parts)
+
+
 def org_name(value: str) -> str | None:
     """'MDSI de Blaye, 8 allée des Tilleuls, 33390 Blaye' → 'MDSI de Blaye': a service's
     address given with its name is not part of the name."""
-    head = re.split(r"\s*,\s*(?=\d)|\s+[-–]\s+(?=\d)", value or "")[0]
+    head = re.split(r"\s*,\s*(?=\d)|\s+[-–—]\s+(?=\d)", value or "")[0]
     return _texte(head)
 
 

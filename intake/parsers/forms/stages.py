@@ -83,7 +83,19 @@ def _stage_mesure(f: Form, ex, uncertain: set[str]) -> None:
                 if ex.type_mesure:
                     break
     if ex.type_mesure is None:
-        head = "\n".join(lines[:12])
+        # "Motif de la demande" / "Demande de mesure ASELL pour le maintien dans le logement.":
+        # the request said in the first sentence of its box
+        for i, line in enumerate(lines):
+            if not re.match(r"^\s*motif\s+de\s+la\s+demande\s*:?\s*$", line, re.IGNORECASE):
+                continue
+            said = " ".join(l.strip() for l in lines[i + 1 : i + 3]).split(".")[0]
+            if re.match(r"^\s*demande\s+d", said, re.IGNORECASE) and not ANY_MARK.search(said):
+                ex.type_mesure = first_option(said, conf.get("type_mesure", []))
+            break
+    if ex.type_mesure is None:
+        # the title: a line of boxes says nothing here (its unticked options are not the
+        # request)
+        head = "\n".join(l for l in lines[:12] if not ANY_MARK.search(l))
         for opt in conf.get("type_mesure", []):
             if re.search(
                 rf"(?:demande|mesure|fiche)[^\n]{{0,40}}(?:{opt['motif']})", head, re.IGNORECASE
@@ -193,7 +205,7 @@ def _stage_phrases(f: Form, ex, uncertain: set[str]) -> None:
     cues = f.conf.get("phrases", {})
     text = "\n".join(f.lines)
     if not ex.prescripteur and cues.get("soussigne"):
-        m = re.search(rf"{cues['soussigne']}\s*(?P<v>[^\n]+)", text, re.IGNORECASE)
+        m = re.search(rf"(?:{cues['soussigne']})\s*(?P<v>[^\n]+)", text, re.IGNORECASE)
         if m:
             # "Claire MARTIN, assistante sociale (MDS de Périgueux)" / "…, CESF au CCAS de X"
             v = re.split(
@@ -244,7 +256,11 @@ def _stage_phrases(f: Form, ex, uncertain: set[str]) -> None:
         if m:
             # "locataire de l'OPAC de la Savoie depuis 2019": the name ends where the sentence
             # goes on about time
-            raw = re.split(r"\s+(?:depuis|jusqu|pour\s+un|au\s+titre|en\s+\d|\d)", m.group("v"))[0]
+            # ("SCI MARBEUF 2" keeps its number; a year or a duration ends the name)
+            raw = re.split(
+                r"\s+(?:depuis|jusqu|pour\s+un|au\s+titre|en\s+\d|\d{4}\b|\d+\s*(?:ans?|mois)\b)",
+                m.group("v"),
+            )[0]
             value = clean_bailleur(raw)
             if value and not is_placeholder(value):
                 ex.bailleur = value
@@ -330,11 +346,12 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
         if total:
             ex.montant_dette = total[0]
             ex.date_dette = ex.date_dette or total[1]
-    # free-text fallbacks (same patterns as acts)
-    text = f.doc.text
+    # free-text fallbacks (same patterns as acts); "de 2" / "371,30 €": an amount whose
+    # thousands a wrapped line split is joined again
+    text = _WRAPPED_THOUSANDS.sub(r"\1 \2", f.doc.text)
     if ex.loyer_mensuel is None:
         m = re.search(
-            rf"loyer(?!\s+r[ée]siduel)[^:\n|]{{0,40}}[:|]?\s*({french.MONTANT_RE}(?:\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:de\s+)?(?:charges|provision)?)?)",
+            rf"loyer(?!\s+r[ée]siduel)[^:\n|]{{0,40}}(?:[:|]\s*|[ \t]*)({french.MONTANT_RE}(?:\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:de\s+)?(?:charges|provision)?)?)",
             text,
             re.IGNORECASE,
         )
@@ -343,8 +360,8 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
             uncertain.add("loyer_mensuel")  # found in running text, not in its field
     if ex.montant_dette is None:
         m = re.search(
-            rf"(?:dette|arri[ée]r[ée]|impay[ée]s)\s*(?:locati\w+)?\s*(?:de|:|\||\?)?\s*({french.MONTANT_RE})"
-            rf"(?:[^.\n]{{0,30}}?(?:au|arr[êe]t[ée]e?\s+au)\s+({french.DATE_RE}))?",
+            rf"(?:dette|arri[ée]r[ée]|impay[ée]s)\s*(?:locati\w+|de\s+loyers?)?\s*(?:de|:|\||\?)?\s*({french.MONTANT_RE})"
+            rf"(?:[^.]{{0,30}}?(?:au|arr[êe]t[ée]e?\s+au)\s+({french.DATE_RE}))?",
             text,
             re.IGNORECASE,
         )
@@ -385,6 +402,8 @@ def _debt_total(lines: list[str], cues: dict):
     return None
 
 
+_WRAPPED_THOUSANDS = pattern_store.compile(r"(?<![\d,.])(\d{1,3})\n(\d{3},\d{2}\s?(?:€|euros?)?)")
+
 _MONEY_KEYS = ("loyer", "charges", "dette", "date_dette")
 
 
@@ -395,13 +414,16 @@ def _money_rows(tables, pairs: list[Pair], libelles) -> list[Pair]:
     out: list[Pair] = []
     for table in tables or []:
         for row in table:
-            cells = [(c or "").strip() for c in row]
-            cells = [c for c in cells if c]
-            if len(cells) != 2:
-                continue
-            key = label_key(cells[0], libelles)
-            if key in _MONEY_KEYS and key not in have and not any(p.key == key for p in out):
-                out.append(Pair(cells[0], key, cells[1], "charges", -1))
+            cells = [(c or "").replace("\n", " ").strip() for c in row]
+            # "Salaire | | Loyer (taux plein) | 545.45": a label, then its value in the next
+            # cell; empty cells kept so that a label is never given its neighbour's amount
+            for j, label in enumerate(cells[:-1]):
+                value = cells[j + 1]
+                if not label or not value:
+                    continue
+                key = label_key(label, libelles)
+                if key in _MONEY_KEYS and key not in have and not any(p.key == key for p in out):
+                    out.append(Pair(label, key, value, "charges", -1))
     return out
 
 
@@ -434,6 +456,17 @@ def _stage_procedure(f: Form, ex, uncertain: set[str]) -> None:
 
 
 def _stage_statut_bailleur(f: Form, ex, uncertain: set[str]) -> None:
+    if ex.statut_occupation is None:
+        # "Mme X est locataire de Logirem (parc social)", "M. Y est hébergé(e) chez un tiers":
+        # the status told in the sentence that says where the household lives
+        text = " ".join(l.strip() for l in f.lines if not ANY_MARK.search(l))
+        for m in _LIVES_AS.finditer(text):
+            sentence = text[m.start() : text.find(".", m.end()) if "." in text[m.end() :] else None]
+            statut = first_option(sentence, f.conf.get("statut_occupation", []), strict=True)
+            if statut:
+                ex.statut_occupation = statut
+                uncertain.discard("statut_occupation")
+                break
     if ex.statut_occupation is None and ex.bailleur:
         # "Aide simplifiée au maintien – bailleur social": the form's own title says which
         # kind of landlord fills it
@@ -454,6 +487,11 @@ def _stage_statut_bailleur(f: Form, ex, uncertain: set[str]) -> None:
             uncertain.add("statut_occupation")
 
 
+_LIVES_AS = pattern_store.compile(
+    r"\b(?:est|sont|vit|vivent)\s+(?:actuellement\s+)?(?=locataires?|sous-locataires?|h[ée]berg[ée]|propri[ée]taires?|acc[ée]dants?)",
+    re.IGNORECASE,
+)
+
 _NONE_SAID = pattern_store.compile(
     r"\s*(?:\((?:en\s+)?(?:€|euros?)\))?\s*[:|]?\s*(?:[-–—/]+|n[ée]ant|aucune?|sans(?:\s+objet)?|non|pas\s+de\s+[\w ]{2,20}|0(?:[,.]0+)?\s*(?:€|euros?)?)\s*(?:$|\s{2,}|\|)",
     re.IGNORECASE | re.MULTILINE,
@@ -466,6 +504,8 @@ def _stage_signal(f: Form, ex, uncertain: set[str]) -> None:
     for name, cue in f.conf.get("indices", {}).items():
         if getattr(ex, name, None) not in (None, [], ""):
             continue
+        if _blank_in_tables(f.doc.tables, cue):
+            continue  # "Total dettes | (empty)": the table says there is none
         if any(
             _announces(line, cue) for i, line in enumerate(f.lines) if f.sections[i] != "objectifs"
         ):
@@ -526,6 +566,16 @@ def _check_values(f: Form, ex, uncertain: set[str]) -> None:
     )
     if amounts > len(ex.ressources):
         uncertain.add("ressources")
+    # "3- Accompagnement…" after "(loyer, EDF…)": a few euros are no month's rent
+    if ex.loyer_mensuel is not None and ex.loyer_mensuel < _RENT_FLOOR:
+        ex.loyer_mensuel = None
+        uncertain.add("loyer_mensuel")
+    elif ex.loyer_mensuel is not None and ex.loyer_mensuel > _RENT_CEILING:
+        uncertain.add("loyer_mensuel")
+
+
+# bounds of a household's monthly rent in these forms (social and private housing)
+_RENT_FLOOR, _RENT_CEILING = 50.0, 3000.0
 
 
 def _income_part(line: str) -> str:
@@ -550,6 +600,23 @@ def _label_end(text: str, pos: int) -> int | None:
     the end of its line); None when the words go on as a sentence."""
     m = _LABEL_REST.match(text, pos)
     return m.end() if m else None
+
+
+def _blank_in_tables(tables, cue: str) -> bool:
+    """The field's label is a table cell whose value cell, beside it, is empty, and no such
+    label cell has a value: a table that keeps its empty cells says the field is blank (the
+    PDF's text line, which drops them, cannot)."""
+    blank = filled = False
+    for table in tables or []:
+        for row in table:
+            cells = [(c or "").replace("\n", " ").strip() for c in row]
+            for j, cell in enumerate(cells[:-1]):
+                if cell and len(cell) <= 60 and re.search(cue, cell, re.IGNORECASE):
+                    if cells[j + 1]:
+                        filled = True
+                    else:
+                        blank = True
+    return blank and not filled
 
 
 def _announces(line: str, cue: str) -> bool:

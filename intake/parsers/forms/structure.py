@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from asll.domain import communes
+
 from ... import french, pattern_store
 from ...readers import Document
-from .ticks import ANY_MARK, MARK_ON, Tick
+from .ticks import ANY_MARK, MARK_ON, Tick, labels_before_boxes
 
 # a resource applied for and not yet paid: listed, its amount unknown
 PENDING = (
@@ -159,6 +161,11 @@ _CIV_TICK = pattern_store.compile(
 )
 
 
+_CIV_WORD = pattern_store.compile(
+    r"(?:Monsieur|Madame|Mademoiselle|Mme|Mlle|M\.|Homme|Femme)", re.IGNORECASE
+)
+
+
 def read_pairs(
     lines: list[str], sections: list[str | None], libelles: dict[str, re.Pattern]
 ) -> list[Pair]:
@@ -187,8 +194,14 @@ def read_pairs(
                 for j in range(0, len(cells) - 1, 2)
             )
             continue
+        # "Madame ☒  Monsieur ☐": boxes after their labels; the civility ticked, if any
+        after = labels_before_boxes(line) if len(cells) == 1 else None
+        civs = [a for a in after or [] if _CIV_WORD.fullmatch(a)]
+        if civs:
+            pairs.append(Pair("Civilité", "civilite", civs[0], section, i))
+            continue
         # "☐ Monsieur ☒ Madame": the ticked civility of the person being described
-        civ = _CIV_TICK.search(line)
+        civ = _CIV_TICK.search(line) if after is None else None
         if civ and not re.search(r":\s*\S", line.split(civ.group(0))[0]):
             pairs.append(Pair("Civilité", "civilite", civ.group(1), section, i))
             continue
@@ -204,9 +217,22 @@ def read_pairs(
             nxt = lines[k] if k < len(lines) else ""
             if ":" not in nxt and " | " not in nxt and re.search(r"\b\d{2}\s?\d{3}\b", nxt):
                 p.value = f"{p.value.strip(' .,:;')}, {nxt.strip()}"
+        elif p.key == "adresse" and (m := _CUT_TOWN.search(p.value)):
+            # "Adresse : 82 impasse des Lilas 13500" / "Martigues", "… 13600 La" / "Ciotat": a
+            # cell wrapped in the town; a town's start is joined to its end only when the
+            # official list says the whole is that postcode's commune
+            nxt = lines[p.line + 1].strip() if p.line + 1 < len(lines) else ""
+            if re.fullmatch(r"[A-ZÀ-Ý][\w'’ -]{1,40}", nxt) and not label_key(nxt, libelles):
+                start = m.group("debut")
+                whole = communes.check(m.group("cp"), f"{start} {nxt}".strip())
+                if not start or (
+                    whole.coherent and not communes.check(m.group("cp"), start).coherent
+                ):
+                    p.value = f"{p.value.strip()} {nxt}"
     return pairs
 
 
+_CUT_TOWN = pattern_store.compile(r"\b(?P<cp>\d{5})\s*(?P<debut>[A-ZÀ-Ý][\w'’-]*)?\s*$")
 _LABEL_COLON = pattern_store.compile(r"^(?P<l>[^:|]{2,60}?)\s*:\s*$")
 # A dated field written without a colon: "Né(e) le 10 août 1959 à Épinal", "Demande déposée
 # le 3 octobre 2025". Only keys whose value is a date: the date itself marks where the
@@ -427,6 +453,11 @@ def _fits(key: str | None, value: str) -> bool:
     return shape is None or re.fullmatch(shape, value, re.IGNORECASE if key == "civilite" else 0)
 
 
+_HEADER_WORDS = pattern_store.compile(
+    r"\b(?:nom|pr[ée]noms?|naissance|parent[ée]|lien|date|qualit[ée]|montants?)\b", re.IGNORECASE
+)
+
+
 def _typed_values_over_labels(lines: list[str], i: int, libelles):
     """'MOREAU Kevin 12/03/1985' over 'Nom Prénom Date de naissance' (a form typed on its
     lines, captions printed under them): the value line is cut so that each piece fits its
@@ -444,6 +475,9 @@ def _typed_values_over_labels(lines: list[str], i: int, libelles):
         or label_key(value, libelles)
         or _split_labels(value, libelles)
         or _label_closing(value, libelles)
+        # "Nom & Prenom Parenté avec le Date de …": a table's header wrapped over two lines
+        # (a PDF's text layer), column titles and not values typed over captions
+        or len(_HEADER_WORDS.findall(value)) >= 2
     ):
         return None
     j = i + 1

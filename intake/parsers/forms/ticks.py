@@ -52,6 +52,10 @@ def read_ticks(lines: list[str], sections: list[str | None], doc: Document) -> l
                     ticks.append(Tick(cells[0], section))
                 continue
         for cell in cells:
+            after = labels_before_boxes(cell)
+            if after is not None:
+                ticks.extend(Tick(label, section) for label in after)
+                continue
             q = _QUESTION_TICK.match(cell)
             if q and re.match(r"^\s*\S+\s*oui\b", q.group("boxes"), re.IGNORECASE):
                 on = [cell[m.end() :].strip()[:3].lower() for m in _MARK_TOKEN.finditer(cell)]
@@ -87,6 +91,44 @@ def _wrapped_rest(lines: list[str], i: int) -> str:
     if ":" in head or not re.fullmatch(r"\s*[A-Za-zÀ-ÿ][^\d]{1,60}", head):
         return ""
     return head.strip()
+
+
+# a box that closes its label ("Célibataire ☐  Marié(e) ☒", "Homme seul ☒"): the cell ends
+# with a box and does not start with one
+_BOX_AT_END = pattern_store.compile(rf"(?:[{MARK_ON}☐□]|\[\s*[xX✓ ]?\s*\])\s*$")
+_BOX_ON = pattern_store.compile(rf"\s*(?:[{MARK_ON}]|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)|[xX])\s*")
+
+
+def labels_before_boxes(cell: str) -> list[str] | None:
+    """The labels ticked in a cell whose boxes come after their labels ("Madame ☐  Monsieur
+    ☒" gives ["Monsieur"]), or None when the cell is not written that way (boxes first, or
+    no box at its end). A leading "Situation familiale :" is the question, not an option."""
+    text = cell.strip()
+    if not text or ANY_MARK.match(text) or not _BOX_AT_END.search(text):
+        return None
+    out, start = [], 0
+    for m in ANY_MARK.finditer(text):
+        label = text[start : m.start()]
+        start = m.end()
+        label = label.rsplit(":", 1)[-1].strip(" -–—,;")
+        if label and _BOX_ON.fullmatch(m.group(0)) and re.search(r"[A-Za-zÀ-ÿ]{2}", label):
+            out.append(label[:80])
+    return out
+
+
+def ticked_labels(line: str) -> list[str]:
+    """The labels ticked on one line, whichever side of its label each box is."""
+    after = labels_before_boxes(line)
+    if after is not None:
+        return after
+    out = []
+    for m in _MARK_TOKEN.finditer(line):
+        rest = line[m.end() :]
+        nxt = ANY_MARK.search(rest)
+        label = (rest[: nxt.start()] if nxt else rest).strip()
+        if label:
+            out.append(label[:80])
+    return out
 
 
 def _oui_non_header(lines: list[str], i: int) -> dict[int, str] | None:
