@@ -161,6 +161,7 @@ _MONTH_RE = (
     rf"(?:janv(?:i{_E}r|\.)?|f{_E}vr?(?:i{_E}r|\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:l{_E}t|\.)?"
     rf"|ao[uûù]t|sept(?:{_E}mbr{_E}|\.)?|oct(?:obr{_E}|\.)?|nov(?:{_E}mbr{_E}|\.)?|d{_E}c(?:{_E}mbr{_E}|\.)?)"
 )
+MONTH_RE = _MONTH_RE  # a month's name or abbreviation, as a regular expression source
 _WEEKDAY_RE = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
 _NUM_DATE = r"\d{1,2}\s?[/.\-]\s?\d{1,2}\s?[/.\-]\s?(?:\d{4}|\d{2})(?!\d)"
 _DAY = r"(?:\d{1,2}\s?(?:er|ER|°|e)?|1\s?er|l\s?er|premier)"

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from .. import french
 from ..engine import compile_pattern
 
+# a postcode's two parts on one line ("93 100"): "Appt 23\n102 bis rue …" is no postcode
 _CP = re.compile(
-    r"(?<![\d/.,])(?P<cp>\d{2}\s?\d{3})(?![\d/.,])\s+(?:(?:cedex\s*\d*)\s+)?(?P<town>[^\n,;()]{2,60})",
+    r"(?<![\d/.,])(?P<cp>\d{2}[ \t\u00a0\u202f]?\d{3})(?![\d/.,])\s+(?:(?:cedex\s*\d*)\s+)?(?P<town>[^\n,;()]{2,60})",
     re.IGNORECASE,
 )
 _TOWN_STOP = re.compile(
@@ -115,6 +116,13 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
     )
     before = re.sub(
         rf"(\b\d+\s*(?:bis|ter)?)\s*\n\s*(?=(?:{street_words})\b)",
+        r"\1 ",
+        before,
+        flags=re.IGNORECASE,
+    )
+    # "rue du 8 Mai\n1945": a street named after a date goes on with its year
+    before = re.sub(
+        rf"(\b\d{{1,2}}(?:er)?\s+{french.MONTH_RE})\s*\n\s*(?=\d{{4}}\b)",
         r"\1 ",
         before,
         flags=re.IGNORECASE,

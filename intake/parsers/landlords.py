@@ -60,6 +60,11 @@ def find_bailleur(text: str, data: dict) -> tuple[str, int, bool] | None:
         for m in rx.finditer(text):
             # a paragraph ends the party's designation ("SA HLM X" / "J'ai, Maître …")
             raw = re.split(r"\n[ \t]*\n", m.group("v"), maxsplit=1)[0]
+            start = m.start("v")
+            head = _wrapped_head(text, start) if m.start() == start else ""
+            if head:
+                # "…, la SCI LES\nGLYCINES a fait assigner": the name began on the line above
+                raw, start = f"{head} {raw}", text.rfind(head, 0, start)
             short = _SHORT_NAME.search(text[m.start("v") : m.end("v") + 60])
             if short and not _ROLE_WORDS.search(short.group("s")):
                 raw = short.group("s")
@@ -81,8 +86,36 @@ def find_bailleur(text: str, data: dict) -> tuple[str, int, bool] | None:
                 continue
             # a couple of landlords: the first one named is kept, for a person to check
             couple = bool(_COUPLE.match(french.normalize_text(raw).strip()))
-            return value, m.start("v"), skipped or couple or len(value) > 70
+            return value, start, skipped or couple or len(value) > 70
     return None
+
+
+# the last word of a name's beginning cut by a line end: an article or a legal kind
+_HEAD_END = re.compile(
+    r"(?i:la|le|les|l'|l’|de|du|des|d'|d’|sci|sa|sarl|sas|oph|opac|esh|sem|hlm|d'hlm|d’hlm|"
+    r"soci[ée]t[ée]|office|public|civile|immobili[èe]re|anonyme)$"
+)
+
+
+def _wrapped_head(text: str, start: int) -> str:
+    """The beginning of a name that a line end cut before `start` (a value read from the
+    start of its line): the end of the line above after its last comma, when it reads as
+    the start of a name ("la SCI LES", "la SA d'HLM"), else ""."""
+    line = text.rfind("\n", 0, start)
+    if line < 0 or text[line + 1 : start].strip():
+        return ""
+    prev = text[text.rfind("\n", 0, line) + 1 : line].rstrip()
+    tail = re.split(r"[,;:(]\s*|\.\s+", prev)[-1].strip()
+    if (
+        not tail
+        or len(tail.split()) > 6
+        or re.search(r"\d", tail)
+        or not _HEAD_END.search(tail)
+        or not re.search(r"[A-ZÀ-Ý]{2}", tail)
+        or not _reads_as_name(tail)
+    ):
+        return ""
+    return tail
 
 
 def _reads_as_name(value: str) -> bool:
