@@ -135,13 +135,13 @@ def _compiled(source: str, spelled: frozenset[str]) -> re.Pattern:
 
 
 def _texte(s: str):
-    s = re.sub(r"\s+", " ", s).strip(" ,;:-–.")
+    s = re.sub(r"\s+", " ", french.join_hyphen_breaks(s)).strip(" ,;:-–.")
     return s or None
 
 
 def _nom(s: str):
     """A person's name as printed, without title: 'Maître Paul MARTIN' → 'Paul MARTIN'."""
-    s = re.sub(r"\s+", " ", s)
+    s = re.sub(r"\s+", " ", french.join_hyphen_breaks(s))
     s = re.sub(rf"^(?:{french.CIVILITE_RE}|Ma[iî]tre|Me)\s+", "", s.strip())
     s = french.strip_marital(s)
     return _texte(s)

@@ -49,6 +49,12 @@ def normalize_text(text: str) -> str:
     return "".join(c for c in text if c in "\n\t" or unicodedata.category(c)[0] != "C")
 
 
+def join_hyphen_breaks(text: str) -> str:
+    """A compound word cut after its hyphen by a line end ("Jean-\\nPierre",
+    "NGUYEN-\\nBARAT") is one word again: the hyphen stays, the break goes."""
+    return re.sub(r"(?<=[A-Za-zÀ-ÿ])-[ \t]*\n[ \t]*(?=[A-Za-zÀ-ÿ])", "-", text)
+
+
 @cache
 def _pattern(source: str) -> re.Pattern:
     """One of this module's expressions, compiled (case-insensitive) on first use: a

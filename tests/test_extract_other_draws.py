@@ -150,3 +150,53 @@ def test_social_landlord_known_by_its_name_alone(tmp_path):
     assert ex.bailleur == "Mésolia"
     assert ex.statut_occupation == "locataire_public"
     assert "statut_occupation" not in ex.champs_incertains
+
+
+def test_postcode_cut_by_a_line_end_before_the_town(tmp_path):
+    text = LETTRE_MISSION_LOGEMENT.replace("59 000 Lille.", "59\n000 Lille.")
+    ex = extract(_pdf(tmp_path / "courrier mission logement cp.pdf", text))
+    assert (ex.code_postal, ex.commune) == ("59000", "Lille")
+    assert ex.adresse == "98 bis rue du 8 Mai 1945"
+
+
+# A préfecture letter in long lines: the landlord in apposition, its legal form spelt out
+# before its initials; compound names cut after their hyphen.
+LETTRE_AFFAIRE = """PRÉFET DE L'ISÈRE
+Direction départementale de l'emploi, du travail et des solidarités
+Grenoble, le 24 septembre 2025
+
+Association Habitat et Insertion – Service ASLL
+
+Objet : prévention des expulsions locatives – demande d'évaluation sociale
+Affaire : SCI DU PARC c/ BEN SALEM
+
+Madame, Monsieur,
+
+Mes services ont été destinataires le 18 septembre 2025 de l'assignation délivrée le 16 septembre 2025
+par Maître Olivier NGUYEN-
+BARAT, commissaire de justice, à l'encontre de M. BEN SALEM Jean-
+Pierre et Mme ROUSSEL Émilie, occupants du logement sis 49 rue Pasteur, 38000 GRENOBLE.
+Le bailleur, la société civile immobilière SCI DU PARC, sollicite la résiliation du bail et
+l'expulsion des occupants pour une dette locative de 3 841,05 euros arrêtée au 9 septembre
+2025, le loyer courant charges comprises étant de 518,64 euros par mois.
+L'audience se tiendra le lundi 17 novembre 2025 à 9 heures devant le juge des contentieux de
+la protection du Tribunal judiciaire de Grenoble.
+
+Je vous remercie de me faire parvenir votre diagnostic avant le 7 novembre 2025."""
+
+
+def test_legal_form_spelt_out_before_its_initials(tmp_path):
+    text = LETTRE_AFFAIRE.replace("Affaire : SCI DU PARC c/ BEN SALEM\n", "")
+    ex = extract(_pdf(tmp_path / "courrier isere.pdf", text))
+    assert ex.type_document == "saisine_prefecture"
+    assert ex.bailleur == "SCI DU PARC"
+    assert ex.statut_occupation == "locataire_prive"
+
+
+def test_compound_names_cut_after_their_hyphen(tmp_path):
+    ex = extract(_pdf(tmp_path / "courrier isere noms.pdf", LETTRE_AFFAIRE))
+    assert ex.commissaire_justice == "Olivier NGUYEN-BARAT"
+    assert [(p.civilite, p.nom, p.prenom) for p in ex.personnes] == [
+        ("M.", "BEN SALEM", "Jean-Pierre"),
+        ("Mme", "ROUSSEL", "Émilie"),
+    ]

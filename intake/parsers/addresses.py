@@ -12,9 +12,12 @@ from dataclasses import dataclass
 from .. import french
 from ..engine import compile_pattern
 
-# a postcode's two parts on one line ("93 100"): "Appt 23\n102 bis rue …" is no postcode
+# a postcode's two parts on one line ("93 100"), or cut by a line end when a town follows
+# ("59\n200 Tourcoing"); "Appt 23\n102 bis rue …" is no postcode
 _CP = re.compile(
-    r"(?<![\d/.,])(?P<cp>\d{2}[ \t\u00a0\u202f]?\d{3})(?![\d/.,])\s+(?:(?:cedex\s*\d*)\s+)?(?P<town>[^\n,;()]{2,60})",
+    r"(?<![\d/.,])(?P<cp>\d{2}[ \t\u00a0\u202f]?\d{3}|\d{2}[ \t]*\n[ \t]*\d{3}"
+    r"(?=\s+(?!(?:bis|ter|rue|avenue|boulevard|bd|place|chemin|impasse|all[ée]e|route|quai|cours)\b)"
+    r"(?-i:[A-ZÀ-Ý])))(?![\d/.,])\s+(?:(?:cedex\s*\d*)\s+)?(?P<town>[^\n,;()]{2,60})",
     re.IGNORECASE,
 )
 _TOWN_STOP = re.compile(

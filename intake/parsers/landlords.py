@@ -281,7 +281,9 @@ def clean_bailleur(raw: str) -> str | None:
     )
     # a legal form spelt out before the name in capitals: "société anonyme d'habitations à
     # loyer modéré HABITAT DU CENTRE-EST" is "HABITAT DU CENTRE-EST"
-    raw = re.sub(r"^(?i:soci[ée]t[ée]\s+civile\s+immobili[èe]re)\s+(?=[A-Z])", "SCI ", raw)
+    raw = re.sub(r"^(?i:soci[ée]t[ée]\s+civile\s+immobili[èe]re)\s+(?=[A-Z])(?!SCI\b)", "SCI ", raw)
+    # "société civile immobilière SCI DU PARC": the form spelt out, then its initials
+    raw = re.sub(r"^(?i:soci[ée]t[ée]\s+civile\s+immobili[èe]re)\s+(?=SCI\b)", "", raw)
     raw = re.sub(
         r"^(?i:(?:soci[ée]t[ée]\s+anonyme|S\.?A\.?)\s+d.(?:habitations?\s+[àa]\s+loyers?\s+mod[ée]r[ée]s?|HLM)"
         r"|soci[ée]t[ée]\s+anonyme|entreprise\s+sociale\s+pour\s+l.habitat|(?:la\s+)?soci[ée]t[ée]\s+coop[ée]rative"

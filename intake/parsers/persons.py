@@ -155,7 +155,7 @@ def parse_persons(block: str, context: str | None = None) -> list[Personne]:
 
 def _parse(block: str, context: str | None = None) -> tuple[list[Personne], bool]:
     context = context if context is not None else block
-    flat = re.sub(r"\s+", " ", french.normalize_text(block))
+    flat = re.sub(r"\s+", " ", french.join_hyphen_breaks(french.normalize_text(block)))
     # "Consorts MARTIN :" introduces a list; the word itself is not a person
     flat = re.sub(r"\b(?:les\s+)?consorts\s+[A-ZÀ-Ý'\-]+\s*:?", " ", flat, flags=re.IGNORECASE)
     singles, dropped = _singles(flat)
