@@ -71,7 +71,8 @@ _EUR_WORDS_ONLY = (
 )
 _EUR_FIGURES = (
     r"(?:(?:\d{1,3}(?:[ .\u00a0\u202f'\n]\d{3})+|\d+),\d{2}(?:\s?(?:€|euros?\b|EUR\b))?"
-    r"|(?:\d{1,3}(?:[ .\u00a0\u202f']\d{3})+|\d+)(?:[.,]\d{1,2})?\s?(?:€|euros?\b|EUR\b))"
+    # with the currency after it, a line break may fall between the thousands too ("5\n267 €")
+    r"|(?:\d{1,3}(?:[ .\u00a0\u202f'\n]\d{3})+|\d+)(?:[.,]\d{1,2})?\s?(?:€|euros?\b|EUR\b))"
 )
 _LOYER_PLUS = (
     r"\)?(?:\s*(?:mensuels?|par\s+mois|hors\s+charges|HC))?\s*,?\s*(?:"

@@ -365,7 +365,10 @@ _GROUP_SEP = r"[ .\u00a0\u202f\u2009']"
 # Thousands grouped by spaces may have their cents after a stop (« 1 651.96 », often how
 # OCR reads a comma); grouped by stops, only after a comma (« 1.651,96 »).
 MONTANT_RE = (
-    r"(?<![\d,.])(?:\d{1,3}(?:[ \u00a0\u202f\u2009']\d{3})+(?:[,.]\d{1,2})?(?![\d])"
+    # a line end between the thousands and the rest ("3\n972 euros") when the currency follows
+    r"(?<![\d,.])(?:\d{1,3}(?:[ \u00a0\u202f\u2009']\d{3})*[ \t]*\n[ \t]*\d{3}(?:,\d{1,2})?"
+    r"(?=\s?(?:€|euros?\b|eur\b))"
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009']\d{3})+(?:[,.]\d{1,2})?(?![\d])"
     r"|\d{1,3}(?:" + _GROUP_SEP + r"\d{3})+(?:,\d{1,2})?(?![\d])"
     r"|\d+(?:[,.]\d{1,2})?(?![\d]))"
     r"(?:\s?(?:€|euros?|eur\b))?"

@@ -200,3 +200,20 @@ def test_compound_names_cut_after_their_hyphen(tmp_path):
         ("M.", "BEN SALEM", "Jean-Pierre"),
         ("Mme", "ROUSSEL", "Émilie"),
     ]
+
+
+def test_individual_landlord_cut_by_a_line_end(tmp_path):
+    text = LETTRE_MISSION_LOGEMENT.replace("la SCI LES\nGLYCINES", "Monsieur Joël\nROBIN")
+    ex = extract(_pdf(tmp_path / "courrier mission logement robin.pdf", text))
+    assert ex.bailleur == "Joël ROBIN"
+    assert ex.statut_occupation == "locataire_prive"
+
+
+def test_debt_cut_by_a_line_end_after_its_thousands(tmp_path):
+    text = LETTRE_MISSION_LOGEMENT.replace(
+        "la dette locative est de 5 267 euros, arrêtée au\n04/10/2025.",
+        "la dette locative est de 5\n267 euros, arrêtée au 04/10/2025.",
+    )
+    ex = extract(_pdf(tmp_path / "courrier mission logement dette.pdf", text))
+    assert ex.montant_dette == 5267.0
+    assert ex.date_dette is not None and ex.date_dette.isoformat() == "2025-10-04"

@@ -97,6 +97,12 @@ _HEAD_END = re.compile(
 )
 
 
+# a person's title and first names, the surname on the next line
+_PERSON_HEAD = re.compile(
+    rf"(?:(?:{CIV})|(?i:monsieur|madame))(?:\s+(?-i:[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)){{0,2}}"
+)
+
+
 def _wrapped_head(text: str, start: int) -> str:
     """The beginning of a name that a line end cut before `start` (a value read from the
     start of its line): the end of the line above after its last comma, when it reads as
@@ -105,15 +111,12 @@ def _wrapped_head(text: str, start: int) -> str:
     if line < 0 or text[line + 1 : start].strip():
         return ""
     prev = text[text.rfind("\n", 0, line) + 1 : line].rstrip()
-    tail = re.split(r"[,;:(]\s*|\.\s+", prev)[-1].strip()
-    if (
-        not tail
-        or len(tail.split()) > 6
-        or re.search(r"\d", tail)
-        or not _HEAD_END.search(tail)
-        or not re.search(r"[A-ZÀ-Ý]{2}", tail)
-        or not _reads_as_name(tail)
-    ):
+    tail = re.split(r"[,;:(]\s*|(?<!\b[A-Z])\.\s+", prev)[-1].strip()
+    if not tail or len(tail.split()) > 6 or re.search(r"\d", tail) or not _reads_as_name(tail):
+        return ""
+    if _PERSON_HEAD.fullmatch(tail):
+        return tail  # "Monsieur Joël\nROBIN a fait assigner"
+    if not _HEAD_END.search(tail) or not re.search(r"[A-ZÀ-Ý]{2}", tail):
         return ""
     return tail
 
