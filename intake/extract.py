@@ -34,10 +34,12 @@ from .french import compile_expressions, spelled_forms
 from .ocr import SEUIL_CONFIANCE
 from .ocr_repair import CueWords, plain
 from .parsers.addresses import find_address
+from .parsers.courts import court_cut_by_layout
 from .parsers.forms import parse_form
 from .parsers.grids import realign, table_doubts
 from .parsers.landlords import find_bailleur, statut_from_bailleur, statut_from_designation
 from .parsers.persons import find_persons
+from .parsers.yearless import yearless_date
 from .readers import Document, read_document
 from .readers.document import PAGE_BREAK
 
@@ -152,6 +154,20 @@ def extract_document(
         with _guard("grille", uncertain):
             _realigned_grid(ex, rs, parents, letter, uncertain, doc)
             uncertain |= table_doubts(doc.tables, rs.data.get("grille", {}), ex)
+        for name, patterns in rs.data.get("sans_annee", {}).items():
+            if getattr(ex, name) and name not in uncertain:
+                continue
+            with _guard(name, uncertain):
+                found = yearless_date(text, patterns, ex.date_document or date.today())
+                if found:
+                    setattr(ex, name, found[0])
+                    (uncertain.discard if found[1] else uncertain.add)(name)
+        if not ex.juridiction:
+            with _guard("juridiction", uncertain):
+                # kind and seat split by a wrapped cell: put together, flagged
+                ex.juridiction = court_cut_by_layout(text)
+                if ex.juridiction:
+                    uncertain.add("juridiction")
 
     if ex.type_document == "assignation" and ex.date_document:
         ex.date_assignation = ex.date_document  # the act's date is the date it was served

@@ -252,8 +252,31 @@ def _listed_without_civility(flat: str) -> tuple[list[Personne], bool]:
     return _dedupe(people), dropped
 
 
+# "MARTIN, Laura (née GIRARD)", "LE GALL, Jean-Pierre, Yves": the surname in capitals, a
+# comma, then the first name(s) in title case (how some acts write the civil-status name)
+_NOM_VIRGULE_PRENOM = re.compile(
+    r"^(?P<nom>(?:[A-ZÀ-Ý][A-ZÀ-Ý'\-]+|D'[A-ZÀ-Ý'\-]+)(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'\-]+)*)\s*,\s*"
+    r"(?P<prenom>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w'])"
+)
+# a title-case word after "NOM," that is an occupation or a role, not a first name
+_NOT_A_FIRST_NAME = pattern_store.compile(
+    r"^(?:employ|ouvri|agent|aide|auxiliaire|assistant|chauffeur|cadre|[ée]tudiant|ch[ôo]meu|"
+    r"demandeu|salari|int[ée]rim|retrait|sans|profession|c[ée]libataire|mari[ée]|pacs|veu[fv]|"
+    r"divorc|technicien|infirmi|vendeu|gardien|ma[çc]on|cariste|artisan|commer[çc]ant|g[ée]rant)",
+    re.IGNORECASE,
+)
+
+
 def _person(after: str, civilite: str | None) -> Personne | None:
     after = after.strip()
+    comma = _NOM_VIRGULE_PRENOM.match(after)
+    if (
+        comma
+        and not _NOT_A_FIRST_NAME.match(comma.group("prenom"))
+        and not _NOT_NAME_WORDS.search(comma.group("prenom"))
+    ):
+        # "MARTIN, Laura" is "MARTIN Laura": the capitals still mark the surname
+        after = f"{comma.group('nom')} {comma.group('prenom')}{after[comma.end() :]}"
     raw = _STOP_NAME.split(after, maxsplit=1)[0].strip()
     raw = re.sub(rf"\s+(?:et|&)$|\s+{_MARKER}\s*$", "", raw).strip(" -–•*,;:")
     raw = french.strip_marital(raw)

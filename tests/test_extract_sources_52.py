@@ -1,0 +1,287 @@
+"""Acts and letters laid out as the fourth round of public sources shows (corpus/sources/52
+to 55): an étude's act with the information sheet of the decree of 9 May 2017 and persons
+written « NOM, Prénom », a lawyer's assignation dated only in the officer's « soussigné, le
+… » sentence, a DDETS-PP « bordereau d'envoi » whose table cell wraps the court's name, a
+letter whose « SCI » was left at the end of a line. Each document is a real text PDF built
+here; the wording follows the published pages, the households and places are invented
+(other départements than the generator's families)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import mm
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from intake.extract import extract
+
+
+def _story(text: str, styles) -> list:
+    story = []
+    for para in text.strip().split("\n\n"):
+        if para.strip() == "<saut>":
+            story.append(PageBreak())
+            continue
+        story.append(Paragraph(para.replace("\n", "<br/>"), styles["BodyText"]))
+        story.append(Spacer(1, 4))
+    return story
+
+
+def _pdf(path: Path, text: str, table: list[list[str]] | None = None, after: str = "") -> Path:
+    styles = getSampleStyleSheet()
+    story = _story(text, styles)
+    if table:
+        cells = [
+            [Paragraph(c.replace("\n", "<br/>"), styles["BodyText"]) for c in r] for r in table
+        ]
+        t = Table(cells, colWidths=[75 * mm, 20 * mm, 60 * mm])
+        t.setStyle(
+            TableStyle(
+                [("GRID", (0, 0), (-1, -1), 0.4, "grey"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+            )
+        )
+        story.append(t)
+    if after:
+        story += _story(after, styles)
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    return path
+
+
+def _people(ex) -> list[tuple]:
+    return [(p.civilite, p.nom, p.prenom) for p in ex.personnes]
+
+
+# Source 55: « Signifié à : M. NOM, Prénom », the OPH spelt out with its usual name in
+# brackets, and a second page listing the prevention actors' addresses.
+ACTE_INFORMATION = """ACTE DE COMMISSAIRE DE JUSTICE
+
+ASSIGNATION AUX FINS DE CONSTAT DE LA RÉSILIATION DU BAIL
+
+Le 6 octobre 2025
+
+À la demande de :
+Office Public de l'Habitat des Landes (Habitat Landes Océanes)
+
+Signifié à :
+M. LE GALL, Jean-Pierre, Yves
+Mme LE GALL, Sandrine (née ROUSSEL)
+domicile : 7 rue des Arènes – 40000 MONT-DE-MARSAN
+
+Par l'intermédiaire de Maître Claire DUCOURNAU, commissaire de justice associée au sein de
+la SCP DUCOURNAU – LAFITTE, 3 place Saint-Roch – 40000 MONT-DE-MARSAN.
+
+Le requérant a consenti un bail d'habitation portant sur le logement ci-dessus désigné, au
+loyer de 491 € et 62 € de provision pour charges. Un commandement de payer une dette de
+loyer de 1000 € a été délivré le 12/06/2025 ; la dette locative s'élève à 2 874,16 €
+(décompte au 30/09/2025).
+
+Le juge des contentieux de la protection du Tribunal judiciaire de Mont-de-Marsan statuera
+à l'audience du 09/12/2025 à 14 h, 12 rue du Palais – 40000 Mont-de-Marsan.
+
+<saut>
+
+DOCUMENT D'INFORMATION
+
+Vous êtes convoqués à l'audience du mardi neuf décembre deux mille vingt-cinq à quatorze
+heures. Vous pouvez saisir les acteurs de la prévention des expulsions :
+
+ADIL des Landes – 2 rue Victor Hugo – 40000 MONT-DE-MARSAN
+
+Fonds de solidarité pour le logement – 23 rue Victor Hugo – 40025 MONT-DE-MARSAN CEDEX"""
+
+
+def test_persons_written_name_comma_first_name_and_usual_name_in_brackets(tmp_path):
+    ex = extract(_pdf(tmp_path / "acte landes.pdf", ACTE_INFORMATION))
+    assert ex.type_document == "assignation"
+    assert _people(ex) == [("M.", "LE GALL", "Jean-Pierre"), ("Mme", "LE GALL", "Sandrine")]
+    # the name in use, not the legal body spelt out
+    assert ex.bailleur == "Habitat Landes Océanes"
+    # the dwelling, not the ADIL's nor the FSL's address on the information sheet
+    assert (ex.adresse, ex.code_postal) == ("7 rue des Arènes", "40000")
+    assert ex.date_audience == date(2025, 12, 9) and ex.heure_audience == "14:00"
+    assert ex.montant_dette == 2874.16 and ex.loyer_mensuel == 553.0
+    assert not {"personnes", "bailleur"} & set(ex.champs_incertains)
+
+
+def test_registration_number_in_brackets_is_not_the_landlord(tmp_path):
+    text = ACTE_INFORMATION.replace(
+        "Office Public de l'Habitat des Landes (Habitat Landes Océanes)",
+        "SA d'HLM MAISONS DE L'ADOUR (RCS Mont-de-Marsan 312 456 789)",
+    )
+    ex = extract(_pdf(tmp_path / "acte landes rcs.pdf", text))
+    assert ex.bailleur == "MAISONS DE L'ADOUR"
+
+
+# Source 54: the act's date is only in the officer's sentence; the list of exhibits after
+# the claims carries other dates (lease, commandement, decompte, notice to the préfet).
+ACTE_AVOCAT = """Maître Paul ETCHEVERRY
+Avocat au Barreau de Bayonne
+9 rue Thiers – 64100 BAYONNE
+
+ASSIGNATION EN RÉFÉRÉ
+
+DEVANT LE JUGE DES CONTENTIEUX DE LA PROTECTION DU TRIBUNAL JUDICIAIRE DE BAYONNE
+
+À LA REQUÊTE DE :
+La SCI ARRAMENDY, société civile immobilière dont le siège est 4 allée Marines – 64100
+BAYONNE, représentée par son gérant.
+
+Ayant pour avocat Maître Paul ETCHEVERRY, avocat au barreau de Bayonne.
+
+J'ai, Maître Iñaki BERGARA, commissaire de justice associé, SELARL BERGARA, soussigné, le
+14 octobre 2025,
+
+DONNÉ ASSIGNATION À :
+Madame ARANA Maite, née le 02/05/1986 à Bayonne, aide-soignante
+demeurant 22 avenue de la Légion Tchèque – 64100 BAYONNE
+
+D'AVOIR À COMPARAÎTRE à l'audience des référés du juge des contentieux de la protection du
+Tribunal judiciaire de Bayonne, le mardi 16 décembre 2025 à 09H30.
+
+Suivant acte sous seing privé du 01/03/2021, le requérant a donné à bail le logement moyennant
+un loyer mensuel révisable de 612,40 € outre 48,00 € de provisions sur charges. Selon
+décompte arrêté au 30/09/2025, la locataire reste devoir la somme de 3 306,20 €.
+
+BORDEREAU DES PIÈCES COMMUNIQUÉES
+1. Contrat de location du 01/03/2021
+2. Commandement de payer du 18/06/2025
+3. Décompte locatif arrêté au 30/09/2025
+4. Notification au représentant de l'État du 15/10/2025"""
+
+
+def test_act_dated_in_the_officers_soussigne_sentence(tmp_path):
+    ex = extract(_pdf(tmp_path / "assignation bayonne.pdf", ACTE_AVOCAT))
+    assert ex.type_document == "assignation"
+    assert ex.date_document == date(2025, 10, 14)
+    assert "date_document" not in ex.champs_incertains
+    assert ex.bailleur == "SCI ARRAMENDY"
+    assert _people(ex) == [("Mme", "ARANA", "Maite")]
+    assert ex.date_audience == date(2025, 12, 16)
+
+
+# Source 52: a bordereau d'envoi whose observations cell wraps the court's name; the
+# reader gives the kind and the seat on two lines with another cell's words between.
+BORDEREAU = """PRÉFET DES LANDES
+Direction départementale de l'emploi, du travail, des solidarités et de la protection des
+populations – Service logement
+N° d'enregistrement : DDETSPP40/EXP/0418
+
+Mont-de-Marsan, le 10 octobre 2025
+
+BORDEREAU D'ENVOI
+
+Objet : expulsion locative – transmission d'une assignation
+
+Locataire(s) assigné(s) : Mme DARRIGADE Josiane
+Adresse des lieux loués : 5 rue Lesbazeilles – 40000 MONT-DE-MARSAN
+Propriétaire : Habitat Landes Océanes"""
+TABLE = [
+    ["Désignation des pièces", "Nombre", "Observations"],
+    [
+        "Copie de l'assignation délivrée le 06/10/2025 par Maître Claire DUCOURNAU, commissaire "
+        "de justice",
+        "1",
+        "Audience du 09/12/2025 à 14 h –\nTribunal judiciaire\nde Mont-de-Marsan",
+    ],
+    ["Décompte locatif arrêté au 30/09/2025", "1", "Dette : 2 874,16 €"],
+]
+APRES = """Pour réalisation du diagnostic social et financier, à retourner avant le 25/11/2025.
+
+Pour le Préfet et par délégation"""
+
+
+def test_court_split_by_a_wrapped_table_cell_is_put_together_and_flagged(tmp_path):
+    ex = extract(_pdf(tmp_path / "bordereau landes.pdf", BORDEREAU, TABLE, APRES))
+    assert ex.type_document == "saisine_prefecture"
+    assert ex.juridiction == "Tribunal judiciaire de Mont-de-Marsan"
+    # put together from two lines, not read as printed: a person checks it
+    assert "juridiction" in ex.champs_incertains
+    assert _people(ex) == [("Mme", "DARRIGADE", "Josiane")]
+    assert ex.date_audience == date(2025, 12, 9)
+
+
+LETTRE_SCI = """PRÉFET DES LANDES
+Direction départementale de l'emploi, du travail et des solidarités
+Mission accès au logement
+
+Mont-de-Marsan, le 14 octobre 2025
+
+Objet : prévention des expulsions – assignation en résiliation de bail
+
+Madame, Monsieur,
+
+Par acte de Maître Claire DUCOURNAU, commissaire de justice, en date du 6 octobre 2025, la SCI
+LE CLOS DES VIGNES a fait assigner Monsieur BARRÈRE Julien devant le juge des contentieux de la
+protection du Tribunal judiciaire de Mont-de-Marsan en vue de la résiliation du bail du
+logement qu'il occupe au 3 rue Gambetta, 40000 Mont-de-Marsan.
+
+L'audience est fixée au mardi 9 décembre 2025 à 9 h 30. Je vous saurais gré de me faire
+parvenir votre diagnostic avant le 25/11/2025."""
+
+
+def test_sci_left_at_the_end_of_a_line_stays_in_the_landlords_name(tmp_path):
+    ex = extract(
+        _pdf(tmp_path / "lettre sci.pdf", LETTRE_SCI.replace("la SCI\nLE", "la SCI<br/>LE"))
+    )
+    assert ex.type_document == "saisine_prefecture"
+    assert ex.bailleur == "SCI LE CLOS DES VIGNES"
+    assert ex.statut_occupation == "locataire_prive"
+
+
+# A préfecture letter (Haute-Garonne style) that tells the case in sentences: the couple
+# after « informer que », the landlord after « leur bailleur, », the hearing without its year.
+LETTRE_SANS_ANNEE = """PRÉFET DE LA HAUTE-GARONNE
+Direction départementale de l'emploi, du travail et des solidarités
+Bureau de la prévention des expulsions locatives
+
+Toulouse, le 3 novembre 2025
+
+Nos réf. : PEL/31/2025/1187
+
+Objet : Assignation aux fins de résiliation de bail – Enquête sociale
+
+Madame, Monsieur,
+
+J'ai l'honneur de vous informer que Monsieur et Madame FABRE Thierry et Nadia, demeurant
+Résidence Les Pins, bâtiment C, 12 allée des Sorbiers à Colomiers (31770), font l'objet d'une
+assignation devant le Tribunal judiciaire de Toulouse, à la requête de leur bailleur, la
+société PATRIMOINE SA LANGUEDOCIENNE.
+
+L'audience aura lieu le 9 décembre prochain à 14 heures 30.
+
+Le montant de la dette locative s'élève à 2.874,16 euros au 31 octobre 2025 pour un loyer
+mensuel de 512,30 euros charges comprises.
+
+Je vous serais obligé de bien vouloir procéder à l'enquête sociale de ce ménage et de me
+faire parvenir votre rapport pour le 24 novembre 2025, délai de rigueur."""
+
+
+def test_letter_couple_after_informer_que_landlord_after_leur_bailleur(tmp_path):
+    ex = extract(_pdf(tmp_path / "lettre toulouse.pdf", LETTRE_SANS_ANNEE))
+    assert ex.type_document == "saisine_prefecture"
+    assert _people(ex) == [("M.", "FABRE", "Thierry"), ("Mme", "FABRE", "Nadia")]
+    assert ex.bailleur == "PATRIMOINE SA LANGUEDOCIENNE"
+    assert (ex.adresse, ex.code_postal, ex.commune) == (
+        "12 allée des Sorbiers",
+        "31770",
+        "Colomiers",
+    )
+    assert not {"personnes", "bailleur"} & set(ex.champs_incertains)
+
+
+def test_hearing_without_its_year_takes_the_year_after_the_letter(tmp_path):
+    ex = extract(_pdf(tmp_path / "lettre toulouse.pdf", LETTRE_SANS_ANNEE))
+    # « le 9 décembre prochain », written on 3 November 2025: 9 December 2025, not the
+    # debt's date read across the sentence
+    assert ex.date_audience == date(2025, 12, 9) and ex.heure_audience == "14:30"
+    assert "date_audience" not in ex.champs_incertains
+    # without « prochain » the year is still inferred, but a person checks it
+    text = LETTRE_SANS_ANNEE.replace("le 9 décembre prochain", "le mardi 9 décembre").replace(
+        "le 3 novembre 2025", "le 3 décembre 2025"
+    )
+    ex = extract(_pdf(tmp_path / "lettre toulouse 2.pdf", text))
+    assert ex.date_audience == date(2025, 12, 9)
+    assert "date_audience" in ex.champs_incertains
