@@ -285,3 +285,41 @@ def test_hearing_without_its_year_takes_the_year_after_the_letter(tmp_path):
     ex = extract(_pdf(tmp_path / "lettre toulouse 2.pdf", text))
     assert ex.date_audience == date(2025, 12, 9)
     assert "date_audience" in ex.champs_incertains
+
+
+# A Bas-Rhin letter: the floor written before the street (« au 3ème étage du 14 rue … »), the
+# landlord after « que lui loue », the debt in figures then in words in brackets.
+LETTRE_ETAGE = """PRÉFET DU BAS-RHIN
+Direction départementale de l'emploi, du travail et des solidarités
+Mission prévention des expulsions
+
+Strasbourg, le 7 novembre 2025
+
+Réf. : MPE/67/25-2291
+
+Objet : demande de diagnostic social et financier
+
+Madame la Présidente,
+
+L'étude de Maître Hugo SCHNEIDER, commissaire de justice à Strasbourg, m'a transmis
+l'assignation délivrée le 30 octobre 2025 à Monsieur KLEIN Patrick, né le 14/02/1971, pour
+le logement situé au 3ème étage du 14 rue de la Forêt à 67100 STRASBOURG, que lui loue
+HABITAT DE L'ILL.
+
+La dette s'élevant à la somme de 3.120 € (trois mille cent vingt euros) au 15 octobre 2025,
+pour un loyer de 540 € par mois charges comprises, le bailleur demande la résiliation du
+bail.
+
+L'audience est fixée au lundi 15 décembre 2025 à 8 heures 45 devant le juge des contentieux
+de la protection du tribunal judiciaire de Strasbourg."""
+
+
+def test_floor_before_the_street_landlord_que_lui_loue_debt_repeated_in_words(tmp_path):
+    ex = extract(_pdf(tmp_path / "lettre strasbourg.pdf", LETTRE_ETAGE))
+    assert ex.type_document == "saisine_prefecture"
+    # before: street "3ème", complement "étage du 14 rue de la Forêt à", not flagged
+    assert (ex.adresse, ex.complement_adresse) == ("14 rue de la Forêt", "3ème étage")
+    assert (ex.code_postal, ex.commune) == ("67100", "Strasbourg")
+    assert ex.bailleur == "HABITAT DE L'ILL"
+    assert (ex.montant_dette, ex.date_dette) == (3120.0, date(2025, 10, 15))
+    assert not {"adresse", "bailleur", "montant_dette", "date_dette"} & set(ex.champs_incertains)

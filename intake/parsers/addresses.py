@@ -129,6 +129,16 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
     )
     before = re.sub(r"\s*\n\s*", ", ", before).strip(" ,:-.")
     before = re.sub(r"^(?:au|à|a|sis|sise|situ[ée]e?)\s+", "", before, flags=re.IGNORECASE)
+    # "au 3ème étage du 14 rue de la Forêt à 67100 …": the floor or building before the
+    # street is a complement of its own; the "à" before the postcode is no part of it
+    before = re.sub(r"\s+(?:à|a)$", "", before)
+    before = re.sub(
+        rf"^(?P<c>(?:{complement_words})[^,\n]{{0,40}}?)\s+(?:du|au|de\s+l.immeuble(?:\s+du)?)\s+"
+        rf"(?=\d+\s*(?:bis|ter)?\s*,?\s*(?:{street_words})\b)",
+        r"\g<c>, ",
+        before,
+        flags=re.IGNORECASE,
+    )
     # "le 3 rue …", "la résidence …": the article goes; "La Métairie" (a lieu-dit's name) stays
     article = re.match(r"(?i:le|la)\s+(?P<next>\S+)", before)
     if article and not (
@@ -160,7 +170,8 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
         ):
             # cut a flat or building glued after the street
             cut = re.search(rf"\s+(?=(?:{complement_words})\b)", part, re.IGNORECASE)
-            if cut and cut.start() > 3:
+            # (only after the street: "3ème étage du 14 rue …" is not a street "3ème")
+            if cut and cut.start() > 3 and street_rx.search(part[: cut.start()]):
                 compl.insert(0, part[cut.end() :])
                 part = part[: cut.start()]
             street = part
