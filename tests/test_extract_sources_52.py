@@ -323,3 +323,39 @@ def test_floor_before_the_street_landlord_que_lui_loue_debt_repeated_in_words(tm
     assert ex.bailleur == "HABITAT DE L'ILL"
     assert (ex.montant_dette, ex.date_dette) == (3120.0, date(2025, 10, 15))
     assert not {"adresse", "bailleur", "montant_dette", "date_dette"} & set(ex.champs_incertains)
+
+
+# A sous-préfecture letter: the officer named in apposition, a house « au lieu-dit » with no
+# street number, two landlords « ses bailleurs, M. et Mme X » cut after « et » by the line.
+LETTRE_LIEU_DIT = """SOUS-PRÉFECTURE DE DAX
+Bureau de la cohésion sociale
+
+Dax, le 18 novembre 2025
+
+Nos références : SPD/EXP/2025/311
+
+Objet : Prévention des expulsions locatives – demande d'enquête sociale
+
+Madame, Monsieur,
+
+Le commissaire de justice, Maître Julien DUPRAT, m'a dénoncé l'assignation délivrée le
+12 novembre 2025 à Mme Josiane DARRIGADE veuve LABORDE, occupant une maison au lieu-dit
+Le Bourg, 40090 BOUGUE, à la demande de ses bailleurs, M. et Mme LAFITTE Jean-Marc et
+Hélène.
+
+L'audience aura lieu le 12 janvier 2026 à 9 h 30 devant le juge des contentieux de la
+protection du tribunal judiciaire de Mont-de-Marsan.
+
+Je vous remercie de me faire parvenir votre enquête pour le 22 décembre 2025."""
+
+
+def test_officer_in_apposition_house_at_a_lieu_dit_two_landlords(tmp_path):
+    ex = extract(_pdf(tmp_path / "lettre dax.pdf", LETTRE_LIEU_DIT))
+    assert ex.type_document == "saisine_prefecture"
+    assert ex.commissaire_justice == "Julien DUPRAT"
+    assert (ex.code_postal, ex.commune) == ("40090", "Bougue")
+    assert "Le Bourg" in ex.adresse
+    # the first landlord named, for a person to check (two landlords)
+    assert ex.bailleur == "Jean-Marc LAFITTE" and "bailleur" in ex.champs_incertains
+    assert ex.statut_occupation == "locataire_prive"
+    assert _people(ex) == [("Mme", "DARRIGADE", "Josiane")]

@@ -236,7 +236,8 @@ def clean_bailleur(raw: str) -> str | None:
     if couple:
         # "ROUX Gérard et Line, propriétaires" → "Monsieur ROUX Gérard" (the first named)
         rest = re.split(r"\s*,", couple.group("rest"), maxsplit=1)[0]
-        raw = "Monsieur " + re.sub(r"\s+(?:et|&)\s+\S+$", "", rest)
+        # ("… Jean-Marc et" when the line ended after "et": the second first name is gone)
+        raw = "Monsieur " + re.sub(r"\s+(?:et|&)(?:\s+\S+)?$", "", rest)
     person = re.match(rf"^(?:{CIV}|(?i:monsieur|madame|mademoiselle))\s", raw)
     # "L'OFFICE PUBLIC … (OPAC de la Haute-Marne)": the short name in brackets is the usual one
     short = re.match(
