@@ -359,3 +359,34 @@ def test_officer_in_apposition_house_at_a_lieu_dit_two_landlords(tmp_path):
     assert ex.bailleur == "Jean-Marc LAFITTE" and "bailleur" in ex.champs_incertains
     assert ex.statut_occupation == "locataire_prive"
     assert _people(ex) == [("Mme", "DARRIGADE", "Josiane")]
+
+
+# A DDETS-PP letter naming the household and the dwelling only in its object line; the body
+# speaks of « le ménage susvisé ».
+LETTRE_OBJET = """PRÉFET DU GARD
+Direction départementale de l'emploi, du travail, des solidarités et de la protection des
+populations
+
+Nîmes, le 6 novembre 2025
+
+Objet : Expulsion locative – Mme SOLER Marie-Claire – 4 rue de la Madeleine, 30000 Nîmes
+Réf. : DDETSPP30/PEL/2025-0456
+
+Madame, Monsieur,
+
+L'assignation du ménage susvisé, délivrée le 27 octobre 2025 par Maître Arnaud ROUX,
+commissaire de justice, à la requête de la SCI LES OLIVIERS, m'a été notifiée.
+
+L'affaire sera appelée à l'audience du 8 janvier 2026 à 9h devant le juge des contentieux
+de la protection du tribunal judiciaire de Nîmes.
+
+Je vous saurais gré de réaliser le diagnostic social et financier et de me l'adresser au
+plus tard le 15 décembre 2025."""
+
+
+def test_dwelling_named_only_in_the_object_line(tmp_path):
+    ex = extract(_pdf(tmp_path / "lettre nimes.pdf", LETTRE_OBJET))
+    assert ex.type_document == "saisine_prefecture"
+    assert _people(ex) == [("Mme", "SOLER", "Marie-Claire")]
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("4 rue de la Madeleine", "30000", "Nîmes")
+    assert not {"adresse", "code_postal", "commune"} & set(ex.champs_incertains)
