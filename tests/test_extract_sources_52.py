@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import docx
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
@@ -390,3 +391,25 @@ def test_dwelling_named_only_in_the_object_line(tmp_path):
     assert _people(ex) == [("Mme", "SOLER", "Marie-Claire")]
     assert (ex.adresse, ex.code_postal, ex.commune) == ("4 rue de la Madeleine", "30000", "Nîmes")
     assert not {"adresse", "code_postal", "commune"} & set(ex.champs_incertains)
+
+
+def test_blank_line_after_an_article_does_not_end_the_landlord(tmp_path):
+    # OCR of a scanned letter leaves a blank line in the middle of the sentence
+    # (« à la requête de leur bailleur, la⏎⏎société X »): before, the landlord was « la »
+    text = LETTRE_SANS_ANNEE.replace("bailleur, la\nsociété", "bailleur, la\n\nsociété")
+    d = docx.Document()
+    for line in text.split("\n"):
+        d.add_paragraph(line)  # the empty line stays an empty paragraph
+    d.save(tmp_path / "lettre coupee.docx")
+    ex = extract(tmp_path / "lettre coupee.docx")
+    assert ex.type_document == "saisine_prefecture"
+    assert ex.bailleur == "PATRIMOINE SA LANGUEDOCIENNE"
+
+
+def test_em_dash_in_the_object_line_ends_the_tenants_name(tmp_path):
+    text = LETTRE_OBJET.replace(
+        "locative – Mme SOLER Marie-Claire – 4", "locative — Mme SOLER Marie-Claire — 4"
+    )
+    ex = extract(_pdf(tmp_path / "lettre tirets.pdf", text))
+    assert _people(ex) == [("Mme", "SOLER", "Marie-Claire")]
+    assert ex.adresse == "4 rue de la Madeleine"

@@ -192,7 +192,9 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
         compl = [p for p in parts if p != street]
     if street:
         street = re.sub(r"\s+", " ", street).strip(" ,.")
-        compl = [c.replace("\x00", ",") for c in compl]
+        # (a stray quote or bullet read by OCR at the start of a line is no part of it)
+        compl = [c.replace("\x00", ",").strip(" “”\"«»'•·*") for c in compl]
+        compl = [c for c in compl if c]
         # keep only what follows a leading label ("demeurant au 3 rue")
         street = re.sub(
             r"^.*?\b(?=\d+\s*(?:bis|ter)?\s*,?\s*(?:" + street_words + r")\b)",

@@ -59,12 +59,20 @@ def find_bailleur(text: str, data: dict) -> tuple[str, int, bool] | None:
     for rx in rule.patterns:
         for m in rx.finditer(text):
             # a paragraph ends the party's designation ("SA HLM X" / "J'ai, Maître …")
-            raw = re.split(r"\n[ \t]*\n", m.group("v"), maxsplit=1)[0]
+            parts = re.split(r"\n[ \t]*\n", m.group("v"), maxsplit=2)
+            raw = parts[0]
+            if len(parts) > 1 and (not raw.strip() or _only_kind_words(raw)):
+                # "la⏎⏎société X": a blank line (OCR) after an article or a legal kind
+                # does not end the designation
+                raw = f"{raw} {parts[1]}"
             short = _SHORT_NAME.search(text[m.start("v") : m.end("v") + 60])
             if short and not _ROLE_WORDS.search(short.group("s")):
                 raw = short.group("s")
             value = clean_bailleur(raw)
             if not value or mandataire.search(value) or is_placeholder(value):
+                continue
+            if _only_kind_words(value):
+                skipped = True  # "la", "la société": no name read
                 continue
             at = text.find(value, m.start("v"), m.end("v") + 60)
             if at >= 0 and _AGENT_AFTER.match(text, at + len(value)):

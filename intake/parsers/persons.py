@@ -51,7 +51,7 @@ _STOP_NAME = pattern_store.compile(
     rf"\bsis\b|\boccupants?\b|\bqui\b|\bau\s+titre|\bdont\b|\bpour\b|\bcomparaissant|\bde\s+nationalit|"
     rf"\bsans\s+profession|\bretrait[ée]e?\b|\b(?:employ[ée]e?|ouvri[èe]re?|agent|aide|chauffeur|cadre|"
     rf"[ée]tudiante?|ch[ôo]meur|ch[ôo]meuse|demandeu(?:r|se)\s+d.emploi|salari[ée]e?|int[ée]rimaire|"
-    rf"profession|c[ée]libataire|mari[ée]e?|pacs[ée]e?|en\s+instance)\b|\n|\s-\s|\s(?={CIV}\s)|"
+    rf"profession|c[ée]libataire|mari[ée]e?|pacs[ée]e?|en\s+instance)\b|\n|\s[-—]\s|\s(?={CIV}\s)|"
     # the next label of a table ("Locataire(s)  Jean MARTIN  Adresse du logement …")
     rf"\s(?-i:Adresse|ADRESSE|Logement|Domicile|Bailleur|Juridiction|Audience|Commissaire|T[ée]l[ée]phone|T[ée]l\b))"
 )
