@@ -413,3 +413,44 @@ def test_em_dash_in_the_object_line_ends_the_tenants_name(tmp_path):
     ex = extract(_pdf(tmp_path / "lettre tirets.pdf", text))
     assert _people(ex) == [("Mme", "SOLER", "Marie-Claire")]
     assert ex.adresse == "4 rue de la Madeleine"
+
+
+# A préfecture « fiche de transmission »: each person field by field on labelled lines, the
+# postcode's line with its own label.
+FICHE_TRANSMISSION = """PRÉFET DU RHÔNE
+Direction départementale de l'emploi, du travail et des solidarités
+Service prévention des expulsions
+
+Lyon, le 20 octobre 2025
+
+FICHE DE TRANSMISSION – DIAGNOSTIC SOCIAL ET FINANCIER
+
+N° de dossier : EXP-69-2025-07781
+
+Nom du locataire : BOUCHER
+Prénom : Mélissa
+Date de naissance : 11/07/1992
+Nom du co-locataire : BOUCHER
+Prénom : Kévin
+Adresse : 17 rue Paul Bert, appartement 42
+Code postal / Commune : 69200 VÉNISSIEUX
+Bailleur : LYON MÉTROPOLE HABITAT
+Commissaire de justice : Maître Claire VIAL
+Juridiction : Tribunal judiciaire de Lyon
+Audience le : 09/12/2025 à 09 H 30
+
+Diagnostic à retourner avant le 25/11/2025."""
+
+
+def test_persons_on_labelled_lines_and_the_postcodes_own_label(tmp_path):
+    ex = extract(_pdf(tmp_path / "fiche lyon.pdf", FICHE_TRANSMISSION))
+    assert ex.type_document == "saisine_prefecture"
+    # before: one person « BOUCHER Prénom »
+    assert [(p.nom, p.prenom, p.date_naissance) for p in ex.personnes] == [
+        ("BOUCHER", "Mélissa", date(1992, 7, 11)),
+        ("BOUCHER", "Kévin", None),
+    ]
+    assert "personnes" not in ex.champs_incertains
+    # before: complement « appartement 42 Code postal / Commune »
+    assert (ex.adresse, ex.complement_adresse) == ("17 rue Paul Bert", "appartement 42")
+    assert (ex.code_postal, ex.commune) == ("69200", "Vénissieux")

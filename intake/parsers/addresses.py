@@ -106,6 +106,15 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
     cp = re.sub(r"\s", "", m.group("cp"))
     town = _clean_town(m.group("town"))
     before = seg[: m.start()]
+    # the label of the postcode's own line ("Code postal / Commune : 69200 …") is no
+    # part of the street or its complement (with its colon: "rue Haute-Ville" stays)
+    before = re.sub(
+        r"[\s,]*\b(?:code\s+postal|C\.?P\.?|commune|ville|localit[ée])(?:\s*(?:/|et)\s*"
+        r"(?:code\s+postal|commune|ville|localit[ée]))?\s*:\s*$",
+        "",
+        before,
+        flags=re.IGNORECASE,
+    )
     # a line ending on a street word or a connector goes on over the next line
     before = re.sub(
         rf"\b((?:{street_words})|de|du|des|la|le|les|d'|l')\s*\n\s*",

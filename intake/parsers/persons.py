@@ -35,7 +35,7 @@ _NOT_NAME_WORDS = pattern_store.compile(
     r"pr[ée]fet|pr[ée]fecture|maire|pr[ée]sident|avocat|ma[iî]tre|domicili[ée]|demeurant|pris|agissant|"
     r"repr[ée]sent[ée]|qualit[ée]|mandataire|ensemble|tous|toutes|deux|lequel|laquelle|lesquels|celui|"
     r"sa|son|ses|leur|leurs|est|sont|a|ont|fait|avons|ai|nous|vous|il|elle|ils|elles|qui|que|dont|"
-    r"copie|acte|pr[ée]sent|madame|monsieur)\b",
+    r"copie|acte|pr[ée]sent|madame|monsieur|pr[ée]noms?)\b",
     re.IGNORECASE,
 )
 _NOT_A_NAME = pattern_store.compile(
@@ -90,12 +90,54 @@ def find_persons(text: str, data: dict) -> tuple[list[Personne], int | None, boo
                 dropped = dropped or dropped2
                 candidates.append((_fullness(persons), -rank, persons, m.end() + cut, dropped))
                 break
+    labelled, labelled_end = _labelled(text, conf)
+    if labelled:
+        candidates.append((_fullness(labelled), 1, labelled, labelled_end, False))
     if not candidates:
         return [], None, True
     best = max(candidates, key=lambda c: (c[0], c[1]))
     names = {french.fold(p.nom) for p in best[2]}
     disagree = any({french.fold(p.nom) for p in c[2]} - names for c in candidates)
     return best[2], best[3], best[4] or disagree
+
+
+_NAME_LABEL_LINE = re.compile(r"^[ \t]*(?:\d{1,2}\s*[.)/°-]\s*)?nom\b", re.IGNORECASE)
+
+
+def _labelled(text: str, conf: dict) -> tuple[list[Personne], int | None]:
+    """Persons written on labelled lines ("Nom du locataire : BOUCHER" then "Prénom :
+    Mélissa", maybe "Date de naissance : …" and "Civilité : Mme" around); the offset where
+    the last one ends. A name line without its first-name line just after is not taken."""
+    if not conf.get("libelle_nom") or not conf.get("libelle_prenom"):
+        return [], None
+    nom_rx = compile_pattern(conf["libelle_nom"])
+    prenom_rx = compile_pattern(conf["libelle_prenom"])
+    birth_rx = compile_pattern(conf["libelle_naissance"]) if conf.get("libelle_naissance") else None
+    civ_rx = compile_pattern(conf["libelle_civilite"]) if conf.get("libelle_civilite") else None
+    people, end = [], None
+    for m in nom_rx.finditer(text):
+        nom = m.group("v").strip(" .;,")
+        following = []
+        for line in text[m.end() :].split("\n", 4)[1:4]:
+            if _NAME_LABEL_LINE.match(line):
+                break  # the next person's name: what follows is theirs
+            following.append(line)
+        prenom = next((p for p in (prenom_rx.match(line) for line in following[:2]) if p), None)
+        if prenom is None or not _is_name(nom) or not _is_name(prenom.group("v").strip(" .;,")):
+            continue
+        around = text[max(0, m.start() - 80) : m.end()].split("\n")[-2:] + following
+        births = [b for b in (birth_rx.match(line) for line in following) if b] if birth_rx else []
+        civs = [c for c in (civ_rx.match(line) for line in around) if c] if civ_rx else []
+        people.append(
+            Personne(
+                nom=nom.upper() if nom.isupper() or len(nom.split()) == 1 else nom,
+                prenom=french.prenom_case(prenom.group("v").strip(" .;,")),
+                civilite=french.normalize_civilite(civs[0].group("v")) if civs else None,
+                date_naissance=french.parse_date(births[0].group("v")) if births else None,
+            )
+        )
+        end = m.end() + sum(len(line) + 1 for line in following)
+    return _dedupe(people), end
 
 
 # the next entry of a list whose every person has their own "demeurant …" line: a new line
