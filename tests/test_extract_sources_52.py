@@ -454,3 +454,36 @@ def test_persons_on_labelled_lines_and_the_postcodes_own_label(tmp_path):
     # before: complement « appartement 42 Code postal / Commune »
     assert (ex.adresse, ex.complement_adresse) == ("17 rue Paul Bert", "appartement 42")
     assert (ex.code_postal, ex.commune) == ("69200", "Vénissieux")
+
+
+# A DDETS request sent as an e-mail and printed: the date only in « Envoyé : », the landlord
+# and the dwelling in « locataire de X au … »; « À : » names the recipient, not the tenant.
+COURRIEL = """De : DDETS 44 - Prévention des expulsions <ddets-pex@loire-atlantique.gouv.fr>
+Envoyé : mardi 4 novembre 2025 10:12
+À : Service ASLL <asll@habitat-insertion.fr>
+Objet : DSF – assignation M. GUÉGUEN Yannick – audience du 13/01/2026
+
+Bonjour,
+
+Préfecture de la Loire-Atlantique – DDETS. Vous trouverez en pièce jointe l'assignation
+délivrée le 28/10/2025 par Maître Yann LE BIHAN, commissaire de justice, à M. GUÉGUEN
+Yannick, locataire de NANTES MÉTROPOLE HABITAT au 6 rue de la Ville-en-Bois, 44100 Nantes.
+
+Audience : 13/01/2026 à 9h30, Tribunal judiciaire de Nantes.
+Dette : 1 876,45 € au 30/09/2025 ; loyer : 402,10 € charges comprises.
+
+Merci de nous transmettre le diagnostic social et financier avant le 22/12/2025."""
+
+
+def test_printed_email_sent_date_landlord_and_dwelling_after_locataire_de(tmp_path):
+    ex = extract(_pdf(tmp_path / "courriel ddets.pdf", COURRIEL))
+    assert ex.type_document == "saisine_prefecture"
+    assert ex.date_document == date(2025, 11, 4)
+    assert ex.bailleur == "NANTES MÉTROPOLE HABITAT"
+    assert (ex.adresse, ex.code_postal, ex.commune) == (
+        "6 rue de la Ville-en-Bois",
+        "44100",
+        "Nantes",
+    )
+    assert _people(ex) == [("M.", "GUÉGUEN", "Yannick")]
+    assert ex.champs_incertains == []
