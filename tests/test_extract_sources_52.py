@@ -487,3 +487,39 @@ def test_printed_email_sent_date_landlord_and_dwelling_after_locataire_de(tmp_pa
     )
     assert _people(ex) == [("M.", "GUÉGUEN", "Yannick")]
     assert ex.champs_incertains == []
+
+
+def test_word_table_cell_address_lines_run_together_keep_the_flat(tmp_path):
+    # a sous-préfecture letter in Word whose summary table holds the address on three
+    # lines of one cell; read together, « appt 14 » came before the street number and was
+    # lost from the complement without a flag
+    d = docx.Document()
+    for line in [
+        "PRÉFET DE LA GIRONDE",
+        "Sous-préfecture de Libourne",
+        "Libourne, le 12 novembre 2025",
+        "Objet : Procédure d'expulsion – demande d'enquête sociale",
+        "Madame, Monsieur,",
+        "Je vous prie de trouver ci-dessous les éléments de l'assignation reçue :",
+    ]:
+        d.add_paragraph(line)
+    rows = [
+        ("Locataire(s)", "Monsieur DUPOUY Franck\nMadame LARRIEU Céline"),
+        ("Adresse", "Résidence du Port, appt 14\n3 quai du Priourat\n33500 LIBOURNE"),
+        ("Bailleur", "SCI DU PRIOURAT représentée par son gérant M. Alain DESCAZEAUX"),
+        ("Dette", "3 245,10 € (au 31/10/2025)"),
+        ("Audience", "Mardi 13 janvier 2026 – 14h00 – TJ de Libourne"),
+    ]
+    t = d.add_table(rows=len(rows), cols=2)
+    for i, (label, value) in enumerate(rows):
+        t.cell(i, 0).text, t.cell(i, 1).text = label, value
+    d.add_paragraph("Je vous remercie de me communiquer votre rapport avant le 19 décembre 2025.")
+    d.save(tmp_path / "lettre libourne.docx")
+    ex = extract(tmp_path / "lettre libourne.docx")
+    assert ex.type_document == "saisine_prefecture"
+    assert (ex.adresse, ex.complement_adresse) == (
+        "3 quai du Priourat",
+        "Résidence du Port, appt 14",
+    )
+    assert ex.bailleur == "SCI DU PRIOURAT"
+    assert _people(ex) == [("M.", "DUPOUY", "Franck"), ("Mme", "LARRIEU", "Céline")]

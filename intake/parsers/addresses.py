@@ -204,13 +204,19 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
         # (a stray quote or bullet read by OCR at the start of a line is no part of it)
         compl = [c.replace("\x00", ",").strip(" “”\"«»'•·*") for c in compl]
         compl = [c for c in compl if c]
-        # keep only what follows a leading label ("demeurant au 3 rue")
-        street = re.sub(
-            r"^.*?\b(?=\d+\s*(?:bis|ter)?\s*,?\s*(?:" + street_words + r")\b)",
-            "",
+        # keep only what follows a leading label ("demeurant au 3 rue"); a flat or a
+        # building before the number ("appt 14 3 quai …", a table cell's lines run
+        # together) is the complement's
+        lead = re.match(
+            r"^(.*?)\b(?=\d+\s*(?:bis|ter)?\s*,?\s*(?:" + street_words + r")\b)",
             street,
             flags=re.IGNORECASE,
         )
+        if lead:
+            before_number = lead.group(1).strip(" ,-")
+            if before_number and compl_rx.search(before_number):
+                compl.append(before_number)
+            street = street[lead.end() :]
         street = street.replace("\x00", "")  # "3, rue …" → "3 rue …", as the contract shows
         if len(street) > 80 or len(street) < 3:
             street = None
