@@ -523,3 +523,13 @@ def test_word_table_cell_address_lines_run_together_keep_the_flat(tmp_path):
     )
     assert ex.bailleur == "SCI DU PRIOURAT"
     assert _people(ex) == [("M.", "DUPOUY", "Franck"), ("Mme", "LARRIEU", "Céline")]
+
+
+def test_debt_line_with_decompte_du_is_read_without_doubt(tmp_path):
+    text = FICHE_TRANSMISSION.replace(
+        "Audience le :", "Montant de la dette : 3 412,08 € (décompte du 30/09/2025)\nAudience le :"
+    )
+    ex = extract(_pdf(tmp_path / "fiche dette.pdf", text))
+    assert (ex.montant_dette, ex.date_dette) == (3412.08, date(2025, 9, 30))
+    # before: both right but flagged (the date came from a weak pattern only)
+    assert not {"montant_dette", "date_dette"} & set(ex.champs_incertains)
