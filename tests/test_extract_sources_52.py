@@ -533,3 +533,37 @@ def test_debt_line_with_decompte_du_is_read_without_doubt(tmp_path):
     assert (ex.montant_dette, ex.date_dette) == (3412.08, date(2025, 9, 30))
     # before: both right but flagged (the date came from a weak pattern only)
     assert not {"montant_dette", "date_dette"} & set(ex.champs_incertains)
+
+
+# An Isère letter: a paragraph opening on « Mme et M. NOM Prénom et Prénom » (she first),
+# « ont été assignés le … par la Société X (SDH) », dates with dots.
+LETTRE_MME_ET_M = """PRÉFÈTE DE L'ISÈRE
+Direction départementale de l'emploi, du travail et des solidarités
+Service logement – Prévention des expulsions
+
+Grenoble, le 05.11.2025
+
+N/Réf. : 38-PEX-2025-1442
+
+Objet : saisine pour diagnostic social et financier
+
+Madame, Monsieur,
+
+Mme et M. N'DIAYE Aïssatou et Amadou, locataires d'un logement sis Cité des Fleurs, bât. 4,
+38100 GRENOBLE, ont été assignés le 28.10.2025 par la Société Dauphinoise pour l'Habitat
+(SDH), représentée par Maître Hélène BRUN, avocat.
+
+L'audience se tiendra le 13.01.2026 à 9h00, salle 3, au tribunal judiciaire de Grenoble.
+La dette s'élève à 2 615,40 € (arrêtée au 30.09.2025) pour un loyer de 498,70 €.
+
+Je vous saurais gré de me transmettre votre diagnostic au plus tard le 19.12.2025."""
+
+
+def test_couple_she_named_first_and_landlord_after_ont_ete_assignes_par(tmp_path):
+    ex = extract(_pdf(tmp_path / "lettre grenoble.pdf", LETTRE_MME_ET_M))
+    assert ex.type_document == "saisine_prefecture"
+    assert _people(ex) == [("Mme", "N'DIAYE", "Aïssatou"), ("M.", "N'DIAYE", "Amadou")]
+    # the short name the letter gives in brackets, not the lawyer named after it
+    assert ex.bailleur == "SDH"
+    assert (ex.adresse, ex.code_postal) == ("Cité des Fleurs", "38100")
+    assert not {"personnes", "bailleur"} & set(ex.champs_incertains)

@@ -214,7 +214,8 @@ def _parse(block: str, context: str | None = None) -> tuple[list[Personne], bool
 
 def _couple(flat: str, context: str) -> list[Personne]:
     m = re.search(
-        r"(?:(?:les\s+)?[ée]poux|(?:Monsieur|M\.?|Mr\.?)\s+et\s+(?:Madame|Mme\.?))\s+(?P<n>[^,;()]+)",
+        r"(?:(?:les\s+)?[ée]poux|(?:Monsieur|M\.?|Mr\.?)\s+et\s+(?:Madame|Mme\.?)"
+        r"|(?P<elle>(?:Madame|Mme\.?)\s+et\s+(?:Monsieur|M\.|Mr\.?)))\s+(?P<n>[^,;()]+)",
         flat,
         re.IGNORECASE,
     )
@@ -228,17 +229,19 @@ def _couple(flat: str, context: str) -> list[Personne]:
     births = [french.parse_date(b.group("d")) for b in _BIRTH.finditer(context)]
     p1 = prenoms[0] if prenoms else None
     p2 = prenoms[1] if len(prenoms) > 1 else None
+    # "Mme et M. N'DIAYE Aïssatou et Amadou": she is named first, her first name too
+    civs = ("Mme", "M.") if m.group("elle") else ("M.", "Mme")
     return [
         Personne(
             nom=nom,
             prenom=french.prenom_case(p1) if p1 else None,
-            civilite="M.",
+            civilite=civs[0],
             date_naissance=births[0] if births else None,
         ),
         Personne(
             nom=nom,
             prenom=french.prenom_case(p2) if p2 else None,
-            civilite="Mme",
+            civilite=civs[1],
             date_naissance=births[1] if len(births) > 1 else None,
         ),
     ]
