@@ -5,7 +5,10 @@
 
 A préfecture letter followed in the same file by the copy of the assignation is one
 `saisine_prefecture`: the letter gives `reference`, `date_document`, `date_limite`; the
-copy gives the assignation's fields (the letter fills what the copy does not say).
+copy gives the assignation's fields (the letter fills what the copy does not say). Two
+late readings fill what the rules left empty or doubtful: a date written without its year
+(`[sans_annee]`, parsers/yearless.py) and a court whose kind and seat a wrapped table cell
+split (parsers/courts.py); the second is always flagged.
 
 Every field is read guarded: a bug in one field's parser leaves that field empty and
 flagged uncertain (logged without any personal data); it never sets the document aside.
