@@ -454,6 +454,9 @@ def test_persons_on_labelled_lines_and_the_postcodes_own_label(tmp_path):
     # before: complement « appartement 42 Code postal / Commune »
     assert (ex.adresse, ex.complement_adresse) == ("17 rue Paul Bert", "appartement 42")
     assert (ex.code_postal, ex.commune) == ("69200", "Vénissieux")
+    # « Audience le : … »: a summary line like « Audience : … », read without doubt
+    assert (ex.date_audience, ex.heure_audience) == (date(2025, 12, 9), "09:30")
+    assert "date_audience" not in ex.champs_incertains
 
 
 # A DDETS request sent as an e-mail and printed: the date only in « Envoyé : », the landlord
@@ -567,3 +570,42 @@ def test_couple_she_named_first_and_landlord_after_ont_ete_assignes_par(tmp_path
     assert ex.bailleur == "SDH"
     assert (ex.adresse, ex.code_postal) == ("Cité des Fleurs", "38100")
     assert not {"personnes", "bailleur"} & set(ex.champs_incertains)
+
+
+# An Ain letter: « a saisi le tribunal », the tenant after « résiliation du bail de », the
+# arrears without a date, the hearing « à 9 heures et demie » (figures, then words).
+LETTRE_AIN = """PRÉFET DE L'AIN
+Direction départementale de l'emploi, du travail, des solidarités et de la protection des
+populations – Cellule prévention des expulsions
+
+Bourg-en-Bresse, le 17 novembre 2025
+
+Réf : CPE01/2025/0877
+
+Objet : Demande d'enquête sociale – procédure d'expulsion locative
+
+Madame la Directrice,
+
+Par assignation du 10 novembre 2025, DYNACITÉ, bailleur social, a saisi le tribunal
+judiciaire de Bourg-en-Bresse aux fins de résiliation du bail de Monsieur Loïc GAUTHIER,
+locataire d'un appartement situé 5 allée des Tilleuls à Oyonnax (01100).
+
+Le loyer mensuel hors charges est de 412,50 € et les charges de 78,20 €. L'arriéré de loyers
+s'élève à 2 345,00 €, terme d'octobre inclus.
+
+L'audience est prévue le vendredi 16 janvier 2026 à 9 heures et demie.
+
+Je vous remercie de bien vouloir me faire parvenir votre enquête avant le 22 décembre 2025."""
+
+
+def test_hearing_at_9_heures_et_demie_tenant_after_bail_de_landlord_a_saisi(tmp_path):
+    ex = extract(_pdf(tmp_path / "lettre ain.pdf", LETTRE_AIN))
+    assert ex.type_document == "saisine_prefecture"
+    # before: 09:00, not flagged
+    assert (ex.date_audience, ex.heure_audience) == (date(2026, 1, 16), "09:30")
+    assert _people(ex) == [("M.", "GAUTHIER", "Loïc")]
+    assert ex.bailleur == "DYNACITÉ"
+    assert (ex.montant_dette, ex.date_dette) == (2345.0, None)
+    assert not {"personnes", "bailleur", "montant_dette", "heure_audience"} & set(
+        ex.champs_incertains
+    )
