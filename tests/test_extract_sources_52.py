@@ -609,3 +609,42 @@ def test_hearing_at_9_heures_et_demie_tenant_after_bail_de_landlord_a_saisi(tmp_
     assert not {"personnes", "bailleur", "montant_dette", "heure_audience"} & set(
         ex.champs_incertains
     )
+
+
+# An act of a Clermont-Ferrand étude: « Apt 31 » (one p) after the residence, the debt in
+# a sentence that opens on its date and says « reste redevable ».
+ACTE_APT = """SCP ARNAUD – BESSON, Commissaires de Justice associés
+4 place de la République – 63000 CLERMONT-FERRAND
+
+ACTE D'ASSIGNATION
+
+L'an deux mil vingt-cinq et le vingt-neuf du mois d'octobre
+
+À LA DEMANDE DE :
+La Société Anonyme d'Habitations à Loyer Modéré OPHIS, ci-après dénommée « le Bailleur », dont
+le siège social est 1 rue Louis Rosier à CLERMONT-FERRAND (63000),
+
+Nous, SCP ARNAUD – BESSON, titulaire d'un office de Commissaire de justice, représentée par
+Maître Cécile BESSON, l'un d'eux, soussignée,
+
+AVONS DONNÉ ASSIGNATION À :
+Mademoiselle Océane MEUNIER, née le 17 février 2001 à Riom (63), étudiante, demeurant et
+domiciliée 23 rue du Port, Résidence Les Volcans, Apt 31, 63000 CLERMONT-FERRAND
+
+À COMPARAÎTRE devant le Juge des contentieux de la protection près le Tribunal judiciaire de
+Clermont-Ferrand, à l'audience du mercredi 7 janvier 2026 à 13 h 30.
+
+Le loyer mensuel est de 389,60 € provisions sur charges comprises. Au 15 octobre 2025, la
+défenderesse reste redevable de la somme de 1 558,40 €, soit quatre mois de loyers."""
+
+
+def test_apt_with_one_p_stays_in_the_complement_and_debt_dated_before_redevable(tmp_path):
+    ex = extract(_pdf(tmp_path / "acte clermont.pdf", ACTE_APT))
+    assert ex.type_document == "assignation"
+    # before: « Apt 31 » dropped from the complement without a flag
+    assert (ex.adresse, ex.complement_adresse) == (
+        "23 rue du Port",
+        "Résidence Les Volcans, Apt 31",
+    )
+    assert (ex.montant_dette, ex.date_dette) == (1558.4, date(2025, 10, 15))
+    assert not {"montant_dette", "date_dette", "adresse"} & set(ex.champs_incertains)
