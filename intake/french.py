@@ -274,6 +274,8 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
 
 _HOUR_WORDS = rf"{_NUMWORD}(?:[\s\-]+{_NUMWORD})*"
 _HOUR_FIGURES = (
+    # "9 heures et demie", "14 h et quart", "10 heures moins le quart": figures, then words
+    r"\d{1,2}\s?(?:heures?|HEURES?|h|H)\s+(?:et\s+(?:demie|quart)|moins\s+le\s+quart)\b|"
     r"\d{1,2}\s?(?:heures?|HEURES?|h|H|:)\s?(?:\d{2})?(?:\s?(?:min(?:utes?)?|mn))?(?![\d/])"
 )
 _HOUR_SPELLED = rf"(?:{_HOUR_WORDS})\s+heures?(?:\s+(?:et\s+(?:demie|quart)|moins\s+le\s+quart|{_HOUR_WORDS})(?:\s+minutes?)?)?"
@@ -333,8 +335,14 @@ def parse_heure(text: str) -> str | None:
     s = fold(m.group(0))
     h = mi = None
     num = re.fullmatch(r"(\d{1,2})\s?(?:h|heures?|:)\s?(\d{2})?(?:\s?(?:min(?:utes?)?|mn))?", s)
+    fraction = re.fullmatch(r"(\d{1,2})\s?(?:h|heures?)\s+(et demie|et quart|moins le quart)", s)
     if num:
         h, mi = int(num.group(1)), int(num.group(2) or 0)
+    elif fraction:
+        h = int(fraction.group(1))
+        h, mi = {"et demie": (h, 30), "et quart": (h, 15), "moins le quart": (h - 1, 45)}[
+            fraction.group(2)
+        ]
     elif s.startswith("midi"):
         h, mi = 12, 30 if "demi" in s else 0
     elif s == "minuit":
