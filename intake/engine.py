@@ -164,7 +164,7 @@ def _organisme(s: str):
 
 
 def _juridiction(s: str):
-    s = re.sub(r"\s+", " ", s).strip(" ,.;")
+    s = re.sub(r"\s+", " ", french.join_hyphen_breaks(s)).strip(" ,.;")
     m = re.match(
         r"(tribunal\s+(?:judiciaire|de\s+proximit[ée]|d'instance))\s+(d'|de|du|des)\s*(.+)$",
         s,

@@ -217,3 +217,25 @@ def test_debt_cut_by_a_line_end_after_its_thousands(tmp_path):
     ex = extract(_pdf(tmp_path / "courrier mission logement dette.pdf", text))
     assert ex.montant_dette == 5267.0
     assert ex.date_dette is not None and ex.date_dette.isoformat() == "2025-10-04"
+
+
+def test_landlord_form_and_name_start_cut_by_a_line_end(tmp_path):
+    text = LETTRE_MISSION_LOGEMENT.replace("la SCI LES\nGLYCINES", "la SCI LE CLOS\nFLEURI")
+    ex = extract(_pdf(tmp_path / "courrier mission logement clos.pdf", text))
+    assert ex.bailleur == "SCI LE CLOS FLEURI"
+    assert ex.statut_occupation == "locataire_prive"
+
+
+def test_court_seat_cut_after_one_of_its_hyphens(tmp_path):
+    text = (
+        ASSIGNATION_BLOCS.replace("TRIBUNAL DE PROXIMITÉ DE MONTREUIL", "TRIBUNAL JUDICIAIRE")
+        .replace("93 100 MONTREUIL", "71 100 CHALON-SUR-SAÔNE")
+        .replace("à Montreuil, soussigné", "à Chalon-sur-Saône, soussigné")
+        .replace(
+            "de la protection du Tribunal de proximité de Montreuil, à l'audience",
+            "de la protection du Tribunal judiciaire de Chalon-\nsur-Saône, à l'audience",
+        )
+    )
+    ex = extract(_pdf(tmp_path / "assignation chalon.pdf", text))
+    assert ex.juridiction == "Tribunal judiciaire de Chalon-sur-Saône"
+    assert "juridiction" not in ex.champs_incertains

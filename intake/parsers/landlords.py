@@ -120,6 +120,12 @@ _PERSON_HEAD = re.compile(
 )
 
 
+# a legal form and the start of a name in capitals, the rest on the next line
+_FORM_HEAD = re.compile(
+    r"(?:(?i:la|le|l')\s*)?(?:SCI|SARL|SAS|SA|OPH|OPAC|ESH|SEM)(?:\s+[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9'\-]*){1,4}"
+)
+
+
 def _wrapped_head(text: str, start: int) -> str:
     """The beginning of a name that a line end cut before `start` (a value read from the
     start of its line): the end of the line above after its last comma, when it reads as
@@ -133,6 +139,8 @@ def _wrapped_head(text: str, start: int) -> str:
         return ""
     if _PERSON_HEAD.fullmatch(tail):
         return tail  # "Monsieur Joël\nROBIN a fait assigner"
+    if _FORM_HEAD.fullmatch(tail):
+        return tail  # "la SCI LE CLOS\nFLEURI a fait assigner": a form, then capitals
     if not _HEAD_END.search(tail) or not re.search(r"[A-ZÀ-Ý]{2}", tail):
         return ""
     return tail
