@@ -5947,6 +5947,167 @@ FORM_FAMILIES.update(
 )
 
 
+# --- family built from source 56 (Bas-Rhin, Espace Solidarité; appended, others unchanged) ---
+
+ORGANISMES.update(
+    {
+        "bas-rhin": [
+            "Espace Solidarité de Haguenau",
+            "Espace Solidarité de Saverne",
+            "Espace Solidarité de Sélestat",
+        ],
+    }
+)
+FORM_VILLES.update(
+    {"bas-rhin": [("Haguenau", "67500"), ("Saverne", "67700"), ("Sélestat", "67600")]}
+)
+BAILLEURS_LOCAUX.update({"bas-rhin": ["Habitat de l'Ill", "Alsace Habitat", "OPUS 67"]})
+prep_bas_rhin = _prep_local("bas-rhin")
+
+PIECES_BAS_RHIN = [
+    "Pièce d'identité de chaque personne majeure",
+    "Livret de famille ou acte de naissance des enfants",
+    "Titre de séjour en cours de validité",
+    "Jugement de tutelle ou de curatelle",
+    "Justificatifs de ressources des trois derniers mois",
+    "Dernière quittance de loyer",
+    "Décompte de la dette établi par le bailleur",
+]
+
+
+def form_cea_logement_avant_menage(f) -> list:
+    """Bas-Rhin FSL request from an Espace Solidarité (source 56): the instructing service's
+    box at the top right, the dwelling and the debt before the household, labels followed by
+    their value without a colon, the household as a grid with one line per resource (a
+    person's further resources on lines without a name), then the documents joined ticked."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    pre_p, pre_n = f["prescripteur"]
+    sp = "\u00a0" * 5  # typed values sit apart from their label, no colon
+    out = [
+        ("r", f["organisme"]),
+        ("r", f"Dossier suivi par {r.choice(['Mme', 'M.'])} {pre_p} {pre_n}"),
+        (
+            "r",
+            r.choice(["Assistante sociale", "Conseillère en ESF", "Assistant de service social"]),
+        ),
+        ("r", f"{f['organisme'].rsplit(' de ', 1)[-1]}, le {d_num(f['date'])}"),
+        ("t", "FONDS DE SOLIDARITÉ POUR LE LOGEMENT"),
+        ("h", "FSL départemental du Bas-Rhin – demande d'aide et d'accompagnement"),
+        ("b", "NATURE DE LA DEMANDE"),
+        (
+            "l",
+            _cases(
+                {
+                    "acces": "Accès (dépôt de garantie, entrée dans les lieux)",
+                    "maintien": "Maintien (dette locative)",
+                },
+                f["mesure"] if f["mesure"] in ("acces", "maintien") else None,
+                "[X]",
+                "[ ]",
+            ),
+        ),
+        (
+            "l",
+            "Accompagnement social lié au logement"
+            + sp
+            + _cases(
+                {"oui": "oui", "renouvellement": "renouvellement", "diagnostic": "diagnostic seul"},
+                {"acces": "oui", "maintien": "oui"}.get(f["mesure"], f["mesure"]),
+                "[X]",
+                "[ ]",
+            ),
+        ),
+        ("b", "LE LOGEMENT"),
+        ("l", f"Adresse du logement{sp}{f['numero']} {f['rue']}"),
+        ("l", f"Code postal{sp}{f['cp']}{sp}Commune{sp}{f['commune']}"),
+        (
+            "l",
+            "Occupation"
+            + sp
+            + _cases(
+                {
+                    "locataire_public": "locataire d'un bailleur social",
+                    "locataire_prive": "locataire du parc privé",
+                    "heberge": "hébergé(e)",
+                },
+                f["statut"],
+                "[X]",
+                "[ ]",
+            ),
+        ),
+        ("l", f"Nom du bailleur{sp}{f['bailleur'] or 'sans objet'}"),
+    ]
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        out.append(
+            ("l", f"Loyer hors charges{sp}{m_espace(base)} €{sp}Charges{sp}{m_espace(ch or 0)} €")
+        )
+    if f["dette"]:
+        out.append(
+            (
+                "l",
+                f"Dette locative{sp}{m_espace(f['dette'][0])} €{sp}"
+                f"arrêtée au{sp}{d_num(f['dette'][1])}",
+            )
+        )
+    else:
+        out.append(("l", f"Dette locative{sp}néant"))
+    rows = [["Civilité", "Nom", "Prénom", "Né(e) le", "Lien", "Ressources", "Montant mensuel"]]
+    per = {i: [] for i in range(len(a))}
+    for k, (lab, _, m) in enumerate(f["ressources"]):
+        per[k % len(a)].append((lab, m))
+    for i, p in enumerate(a):
+        lien = "demandeur" if i == 0 else r.choice(["conjoint(e)", "concubin(e)"])
+        res = per[i] or [("", None)]
+        for j, (lab, m) in enumerate(res):
+            montant_txt = "" if not lab else ("en attente" if m is None else f"{m_espace(m)} €")
+            if j == 0:
+                rows.append(
+                    [
+                        "Mme" if p["femme"] else "M.",
+                        p["nom"],
+                        p["prenom"],
+                        d_num(p["naissance"]),
+                        lien,
+                        lab,
+                        montant_txt,
+                    ]
+                )
+            else:
+                rows.append(["", "", "", "", "", lab, montant_txt])
+    for n, pr, dn in f["enfants"]:
+        rows.append(["", n, pr, d_num(dn), "enfant", "", ""])
+    out += [
+        ("b", "LE MÉNAGE"),
+        ("tabw", ([16, 30, 26, 22, 24, 32, 20], rows)),
+        ("b", "PIÈCES JOINTES"),
+    ]
+    for piece in PIECES_BAS_RHIN:
+        out.append(("l", f"{'[X]' if r.random() < 0.7 else '[ ]'} {piece}"))
+    out += [
+        (
+            "l",
+            "Signature du demandeur                              Signature du travailleur social",
+        ),
+    ]
+    return out
+
+
+FORM_FAMILIES.update(
+    {
+        "cea-fsl-logement-avant-menage": dict(
+            dep="bas-rhin",
+            reglage=True,
+            kind="flat",
+            fn=form_cea_logement_avant_menage,
+            scan=True,
+            prep=prep_bas_rhin,
+        ),
+    }
+)
+
+
 # --------------------------------------------------------------------------- scans
 
 

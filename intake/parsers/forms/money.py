@@ -191,9 +191,13 @@ def resource_table_rows(tables, options: list[dict]) -> list[list[str]]:
             width = None
             continue
         head = [(c or "").strip() for c in table[0]] or [""]
-        if any(_RESOURCES_HEADER.match(c.replace("\n", " ")) for c in head):
+        cols = [j for j, c in enumerate(head) if _RESOURCES_HEADER.match(c.replace("\n", " "))]
+        if cols:
             width = len(head)
-            body = table[1:]
+            # "Civilité | Nom | Prénom | … | Ressources | Montant mensuel": a household grid
+            # with its income per person; the resources column onwards is the resource row
+            start = cols[0]
+            body = [row[start:] for row in table[1:] if row] if start else table[1:]
         elif width == len(head) and (
             resource_type(head[0], options) or re.match(r"\s*total", head[0], re.IGNORECASE)
         ):
