@@ -117,3 +117,47 @@ def test_a_kind_of_landlord_is_not_the_landlord(tmp_path):
     )
     assert ex.statut_occupation == "locataire_public"
     assert ex.bailleur is None
+
+
+def test_household_grid_read_as_lines_without_cells(tmp_path):
+    """The grid of a scanned form comes back as lines, its cells lost: each line with a birth
+    date is a person (the role and resource after the date are no part of the name); the
+    resources read from the lines are returned but flagged (a wrapped label may be lost)."""
+    ex = extract(
+        _lines_pdf(
+            tmp_path / "scan-texte.pdf",
+            [
+                "Circonscription d'action sociale de Thionville",
+                "Dossier suivi par Mme Laura KIEFFER",
+                "DEMANDE D'AIDE AU FONDS DE SOLIDARITÉ POUR LE LOGEMENT",
+                "[X] Maintien dans le logement",
+                "LE LOGEMENT",
+                "Adresse du logement 7 rue de la Paix",
+                "Code postal 57100 Commune Thionville",
+                "LE MÉNAGE",
+                "Civilité Nom Prénom Né(e) le Lien Ressources Montant",
+                "mensuel",
+                "M. HOFFMANN Marc 19/07/1979 demandeur Salaire 1 350,00 €",
+                "Mme HOFFMANN Julie 02/02/1983 épouse RSA en attente",
+                "Allocations 148,52 €",
+                "familiales",
+                "HOFFMANN Emma 11/11/2015 enfant",
+                "PIÈCES JOINTES",
+                "[X] Justificatifs de ressources des trois derniers mois",
+            ],
+        )
+    )
+    assert _people(ex) == [
+        ("M.", "HOFFMANN", "Marc", date(1979, 7, 19)),
+        ("Mme", "HOFFMANN", "Julie", date(1983, 2, 2)),
+    ]
+    assert [(c.nom, c.prenom) for c in ex.enfants] == [("HOFFMANN", "Emma")]
+    assert (ex.adresse, ex.code_postal, ex.commune) == ("7 rue de la Paix", "57100", "Thionville")
+    assert ex.organisme_prescripteur == "Circonscription d'action sociale de Thionville"
+    # « Allocations » over « familiales »: a label wrapped in its cell
+    assert [(r.type, r.montant) for r in ex.ressources] == [
+        ("salaire", 1350.0),
+        ("rsa", None),
+        ("prestations_familiales", 148.52),
+    ]
+    assert "ressources" in ex.champs_incertains

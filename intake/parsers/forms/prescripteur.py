@@ -135,7 +135,10 @@ def _service_beside(lines, i: int) -> str | None:
     """'Espace Solidarité de Saverne' over 'Dossier suivi par Mme Sandrine LE GALL' (the
     instructing service's box at the top of a form, no heading): the service on the line
     just above or below the prescriber's own."""
-    for k in (i - 1, i + 1):
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(lines) and not lines[k].strip():
+            k += step  # a scan puts blank lines between printed ones
         if 0 <= k < len(lines) and not heading(lines[k]) and _SERVICE_LINE.match(lines[k]):
             return org_name(lines[k].strip())
     return None

@@ -16,7 +16,13 @@ from ... import french, pattern_store
 from ...readers import Document
 from ..addresses import parse_address
 from ..landlords import clean_bailleur, is_placeholder, statut_from_bailleur
-from .money import parse_loyer, read_address, read_ressources, resource_type
+from .money import (
+    grid_line_resources,
+    parse_loyer,
+    read_address,
+    read_ressources,
+    resource_type,
+)
 from .people import read_household
 from .prescripteur import JOB, org_name, plausible_name, read_prescripteur, split_person_org
 from .structure import (
@@ -295,6 +301,11 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
     ex.ressources = read_ressources(
         lines, sections, f.pairs, f.conf.get("ressources", []), f.doc.tables
     )
+    if not ex.ressources and not f.doc.tables:
+        # a household grid whose cells a scan lost: read, and checked by a person
+        ex.ressources = grid_line_resources(lines, f.conf.get("ressources", []))
+        if ex.ressources:
+            uncertain.add("ressources")
     pairs = f.pairs + _money_rows(f.doc.tables, f.pairs, f.libelles)
     debt_lines = {p.line for p in f.pairs if p.key == "dette"}
     loyer_label = None

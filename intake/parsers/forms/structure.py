@@ -304,7 +304,9 @@ def _typed_after_labels(line: str, section, line_no: int, libelles) -> list[Pair
     fits it; otherwise the line is left to the other readings."""
     if ":" in line or ANY_MARK.search(line) or heading(line):
         return []  # "LE TRAVAILLEUR SOCIAL DEMANDEUR" is a heading, not a pair
-    words = line.split()
+    # a scan's stray "(" or "|" before a word ("67600 (Commune Sélestat") is no part of it
+    strays = "(|" if ")" not in line else "|"
+    words = [w.lstrip(strays) for w in line.split() if w.strip(strays)]
     first = _label_at(words, 0, libelles) if len(words) > 1 else None
     if not first or first[1] not in _TYPED_KEYS:
         return []
