@@ -161,3 +161,30 @@ def test_household_grid_read_as_lines_without_cells(tmp_path):
         ("prestations_familiales", 148.52),
     ]
     assert "ressources" in ex.champs_incertains
+
+
+def test_scanned_landlord_name_mixing_capital_i_and_small_l_is_flagged(tmp_path):
+    """« Habitat de l'Ill » on a scan: OCR reads a capital I and a small l one for the other
+    (« l'IIl »), so the landlord read from an image is flagged; the same name in a text PDF
+    is trusted."""
+    import subprocess
+
+    lines = [
+        "DEMANDE D'AIDE AU FONDS DE SOLIDARITÉ POUR LE LOGEMENT",
+        "Dossier suivi par Mme Claire MULLER",
+        "Adresse du logement 5 rue du Vieux Marché",
+        "Code postal 67600 Commune Sélestat",
+        "Nom du bailleur Habitat de l'Ill",
+        "Loyer hors charges 410,00 € Charges 35,00 €",
+        "Demandeur : Madame KLEIN Sarah, née le 14/05/1988",
+        "Mesure sollicitée : ASLL maintien",
+    ]
+    pdf = _lines_pdf(tmp_path / "fiche.pdf", lines)
+    text = extract(pdf)
+    assert text.bailleur == "Habitat de l'Ill" and "bailleur" not in text.champs_incertains
+    subprocess.run(
+        ["pdftoppm", "-r", "300", "-gray", "-png", "-singlefile", str(pdf), str(tmp_path / "scan")],
+        check=True,
+    )
+    scan = extract(tmp_path / "scan.png")
+    assert scan.bailleur and "bailleur" in scan.champs_incertains

@@ -168,6 +168,8 @@ def _stage_logement(f: Form, ex, uncertain: set[str]) -> None:
             value = clean_bailleur(re.split(r"\s*\(", p.value)[0])
             if _landlord_like(value):
                 ex.bailleur = value
+                if f.doc.ocr and _OCR_I_L.search(value):
+                    uncertain.add("bailleur")  # "Habitat de l'IIl": which letter is which?
                 break
     if ex.bailleur is None:
         for p in f.pairs:
@@ -200,6 +202,10 @@ def _landlord_like(value: str | None) -> bool:
         and not re.fullmatch(r"[\d\s  .,]+(?:€|euros?|eur)?\.?", value, re.IGNORECASE)
     )
 
+
+# OCR reads a capital I and a small l one for the other: a name where they sit side by side
+# or a capital I follows a small letter ("l'IIl", "VilIe") cannot be trusted letter for letter
+_OCR_I_L = pattern_store.compile(r"I[Il]|lI|(?<=[a-zà-ÿ])I")
 
 _ADDRESS_DEBRIS = pattern_store.compile(r"\s*[—–|¦_]+\s*$")
 
