@@ -6108,6 +6108,207 @@ FORM_FAMILIES.update(
 )
 
 
+# --- family built from source 57 (Haut-Rhin, fillable PDF; appended, others unchanged) ---
+
+ORGANISMES.update(
+    {
+        "haut-rhin": [
+            "Espace Solidarité de Colmar",
+            "CCAS de Mulhouse",
+            "Service social départemental de Guebwiller",
+        ],
+    }
+)
+FORM_VILLES.update(
+    {"haut-rhin": [("Colmar", "68000"), ("Mulhouse", "68100"), ("Guebwiller", "68500")]}
+)
+BAILLEURS_LOCAUX.update(
+    {"haut-rhin": ["Colmar Habitat", "m2A Habitat", "Habitats de Haute-Alsace"]}
+)
+prep_haut_rhin = _prep_local("haut-rhin")
+
+
+def form_cd68_remplissable(path, f) -> None:
+    """Haut-Rhin FSL request filled on screen (source 57): every value in a field named
+    « Champ12 », its caption printed small ABOVE the field without a colon, two fields a row;
+    the instructing service and worker in a box at the top right; the aid ticked in the
+    règlement's words; the dwelling before the household; the household as a grid of fields
+    with the resources of each person; the documents joined as tick boxes."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    W, H = A4
+    r = _sub_rng(f)
+    c = rl_canvas.Canvas(str(path), pagesize=A4)
+    c.setTitle("Demande FSL Haut-Rhin")
+    form = c.acroForm
+    n = {"t": 0, "c": 0}
+    y = [H - 18 * mm]
+
+    def texte(x, yy, value, width, h=5.5 * mm):
+        n["t"] += 1
+        form.textfield(
+            name=f"Champ{n['t']}",
+            value=value,
+            x=x,
+            y=yy,
+            width=width,
+            height=h,
+            fontSize=8.5,
+            borderWidth=0.5,
+            forceBorder=True,
+        )
+
+    def text(x, yy, s, size=7, bold=False):
+        c.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        c.drawString(x, yy, s)
+
+    def champ_dessus(x, caption, value, width):
+        # caption above the field
+        text(x, y[0], caption)
+        texte(x, y[0] - 6.5 * mm, value, width)
+
+    def cases(items, x0=18 * mm, size=8):
+        x = x0
+        for lab, on in items:
+            n["c"] += 1
+            form.checkbox(
+                name=f"Case{n['c']}",
+                x=x,
+                y=y[0] - 1 * mm,
+                size=3.8 * mm,
+                checked=on,
+                buttonStyle="cross",
+                borderWidth=0.5,
+            )
+            text(x + 5 * mm, y[0], lab, size)
+            x += 5 * mm + c.stringWidth(lab, "Helvetica", size) + 6 * mm
+
+    def down(k=12.0):
+        y[0] -= k * mm
+
+    pre_p, pre_n = f["prescripteur"]
+    # the service's box at the top right
+    xr = 120 * mm
+    text(xr, y[0], "Service instructeur")
+    texte(xr, y[0] - 6.5 * mm, f["organisme"], 72 * mm)
+    down(11)
+    text(xr, y[0], "Travailleur social (prénom, nom)")
+    texte(xr, y[0] - 6.5 * mm, f"{pre_p} {pre_n}", 72 * mm)
+    down(11)
+    text(xr, y[0], "Date de la demande")
+    texte(xr, y[0] - 6.5 * mm, d_num(f["date"]), 30 * mm)
+    down(13)
+    text(18 * mm, y[0], "FONDS DE SOLIDARITÉ POUR LE LOGEMENT DU HAUT-RHIN", 12, True)
+    down(6)
+    text(18 * mm, y[0], "Demande d'aide – imprimé à compléter par le travailleur social", 8.5)
+    down(9)
+    text(18 * mm, y[0], "AIDE DEMANDÉE", 9, True)
+    down(6)
+    m = f["mesure"]
+    cases(
+        [
+            ("entrée dans un logement locatif (accès)", m == "acces"),
+            ("maintien dans le logement (locataire, sous-locataire)", m == "maintien"),
+        ]
+    )
+    down(6)
+    cases(
+        [
+            ("renouvellement de l'accompagnement", m == "renouvellement"),
+            ("diagnostic social seul", m == "diagnostic"),
+        ]
+    )
+    down(10)
+    text(18 * mm, y[0], "LOGEMENT OCCUPÉ", 9, True)
+    down(6)
+    champ_dessus(18 * mm, "N° et rue", f"{f['numero']} {f['rue']}", 100 * mm)
+    champ_dessus(122 * mm, "Code postal", f["cp"], 20 * mm)
+    champ_dessus(146 * mm, "Commune", f["commune"], 46 * mm)
+    down(13)
+    text(18 * mm, y[0], "Statut d'occupation", 7)
+    down(5)
+    cases(
+        [
+            ("locataire parc public", f["statut"] == "locataire_public"),
+            ("locataire parc privé", f["statut"] == "locataire_prive"),
+            ("hébergé(e) chez un tiers", f["statut"] == "heberge"),
+        ]
+    )
+    down(8)
+    champ_dessus(18 * mm, "Nom du bailleur", f["bailleur"] or "", 80 * mm)
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        champ_dessus(102 * mm, "Loyer hors charges (€)", m_espace(base), 30 * mm)
+        champ_dessus(136 * mm, "Charges (€)", m_espace(ch or 0), 25 * mm)
+    down(13)
+    if f["dette"]:
+        champ_dessus(18 * mm, "Montant de la dette de loyer (€)", m_espace(f["dette"][0]), 40 * mm)
+        champ_dessus(64 * mm, "Dette arrêtée au", d_num(f["dette"][1]), 30 * mm)
+        down(13)
+    text(18 * mm, y[0], "MÉNAGE", 9, True)
+    down(6)
+    cols = [
+        (18, 14, "Civilité"),
+        (33, 30, "Nom"),
+        (64, 26, "Prénom"),
+        (91, 22, "Né(e) le"),
+        (114, 20, "Lien"),
+        (135, 34, "Nature des ressources"),
+        (170, 22, "Montant (€)"),
+    ]
+    for x, _, h in cols:
+        text(x * mm, y[0], h, 7, True)
+    down(7)
+    per = {i: [] for i in range(len(f["adultes"]))}
+    for k, (lab, _, mt) in enumerate(f["ressources"]):
+        per[k % len(f["adultes"])].append((lab, mt))
+    rows = []
+    for i, p in enumerate(f["adultes"]):
+        lien = "demandeur" if i == 0 else "conjoint(e)"
+        res = per[i] or [("", None)]
+        for j, (lab, mt) in enumerate(res):
+            amount = "" if not lab else ("en attente" if mt is None else m_espace(mt))
+            if j == 0:
+                civ = "Mme" if p["femme"] else "M."
+                rows.append([civ, p["nom"], p["prenom"], d_num(p["naissance"]), lien, lab, amount])
+            else:
+                rows.append(["", "", "", "", "", lab, amount])
+    for nom, pr, dn in f["enfants"]:
+        rows.append(["", nom, pr, d_num(dn), "enfant", "", ""])
+    for row in rows:
+        for (x, w, _), v in zip(cols, row):
+            texte(x * mm, y[0], v, w * mm)
+        down(6.5)
+    down(4)
+    text(18 * mm, y[0], "PIÈCES JUSTIFICATIVES JOINTES", 9, True)
+    down(6)
+    pieces = [
+        "pièce d'identité",
+        "justificatifs de ressources",
+        "dernière quittance",
+        "décompte de la dette",
+        "RIB",
+    ]
+    cases([(p, r.random() < 0.7) for p in pieces], size=7.5)
+    c.save()
+
+
+FORM_FAMILIES.update(
+    {
+        "cd68-fsl-remplissable-legendes-dessus": dict(
+            dep="haut-rhin",
+            reglage=True,
+            kind="fillable",
+            fn=form_cd68_remplissable,
+            scan=False,
+            prep=prep_haut_rhin,
+        ),
+    }
+)
+
+
 # --------------------------------------------------------------------------- scans
 
 

@@ -132,6 +132,18 @@ def read_ressources(lines, sections, pairs, options: list[dict], tables) -> list
             )
             if m and m.group(1):
                 rows.append([m.group(1), m.group(2)])
+    if not rows:
+        # "Nature des ressources : Pension de retraite" then "Montant (€) : 195,66": a grid's
+        # single row given back as captioned fields, the resource and its amount apart
+        for p, q in zip(pairs, pairs[1:]):
+            if (
+                _RESOURCES_HEADER.match(p.label)
+                and resource_type(p.value, options)
+                and re.match(r"^montant", q.label, re.IGNORECASE)
+                and q.line - p.line <= 1
+                and _amount_or_wait(q.value)
+            ):
+                rows.append([p.value, q.value])
     if not rows:  # fillable forms without headings: known resource labels with an amount
         for p in pairs:
             if (

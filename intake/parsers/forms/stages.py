@@ -117,7 +117,9 @@ def _stage_mesure(f: Form, ex, uncertain: set[str]) -> None:
 
 def _stage_statut(f: Form, ex, uncertain: set[str]) -> None:
     options = f.conf.get("statut_occupation", [])
-    statut = pick(f.ticks, options, prefer=("logement", None))
+    # the dwelling's own boxes first: "☒ maintien dans le logement (locataire,
+    # sous-locataire)" ticked for the aid, above, names a public, not this household's status
+    statut = pick(f.ticks, options, prefer=("logement",))
     if statut is None:
         for p in f.pairs:
             if p.key in ("statut", "situation_logement") and not ANY_MARK.search(p.value):

@@ -170,7 +170,10 @@ def read_pairs(
     lines: list[str], sections: list[str | None], libelles: dict[str, re.Pattern]
 ) -> list[Pair]:
     pairs: list[Pair] = []
+    taken: set[int] = set()  # value rows read with the captions over them
     for i, line in enumerate(lines):
+        if i in taken:
+            continue
         cells = [c.strip() for c in line.split(" | ")]
         if len(cells) > 1:
             # "Nom : | DURAND": a table cell holding a label and its colon, the value beside it
@@ -191,6 +194,12 @@ def read_pairs(
             if key or not ANY_MARK.fullmatch(cells[1] or "x"):
                 pairs.append(Pair(cells[0], key, cells[1], section, i))
                 continue
+        under = _values_under_caption_row(lines, i, cells, libelles)
+        if under:
+            # "N° et rue | Code postal | Commune" over "83 rue … | 68000 | Colmar"
+            pairs.extend(Pair(lab, key, v, section, i + 1) for lab, key, v in under)
+            taken.add(i + 1)
+            continue
         if label_value_row(cells, libelles):
             # "Adresse | 12 rue … | Code postal / Commune | 16100 Cognac": two columns of pairs
             pairs.extend(
@@ -330,6 +339,27 @@ def _typed_after_labels(line: str, section, line_no: int, libelles) -> list[Pair
             return []
         pairs.append(Pair(label, key, value, section, line_no))
     return pairs
+
+
+def _values_under_caption_row(lines, i: int, cells: list[str], libelles) -> list[tuple]:
+    """A row of captions, every one a known label of a shaped field, over a row of as many
+    values each fitting its caption (a fillable form's captions printed above its fields):
+    [(caption, key, value)…]. The value row is then read as values only."""
+    if len(cells) < 2 or i + 1 >= len(lines):
+        return []
+    keys = [label_key(c, libelles) for c in cells]
+    if not all(k in _TYPED_KEYS or k == "voie" for k in keys):
+        return []
+    values = [c.strip() for c in lines[i + 1].split(" | ")]
+    if len(values) != len(cells) or any(label_key(v, libelles) for v in values if v):
+        return []
+    out = []
+    for cap, key, v in zip(cells, keys, values):
+        shaped = "adresse" if key == "voie" else key
+        if v and not _typed_fits(shaped, v):
+            return []
+        out.append((cap, "adresse" if key == "voie" else key, v))
+    return out
 
 
 def label_value_row(cells: list[str], libelles) -> bool:
