@@ -139,10 +139,11 @@ def postcode_one_figure_off(ex) -> set[str]:
     return {"code_postal", "commune"}
 
 
-# a household row: a surname in capitals, then a date (« BLANC Nathalie 07/08/2018 F »)
+# a household row: a surname in capitals, then its birth date (« BLANC Nathalie 07/08/2018 »)
 _PERSON_ROW = re.compile(
-    r"^[^\n]*?\b[A-ZÀ-Ý][A-ZÀ-Ý'\-]+\b[^\n]*?\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b", re.MULTILINE
+    r"\b[A-ZÀ-Ý][A-ZÀ-Ý'\-]+\b[^\n\d€]{0,40}?\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b"
 )
+_DATE_FIELDS = ("date_document", "date_dette", "date_audience", "date_limite", "date_bail")
 
 
 def children_unread(ex, text: str) -> set[str]:
@@ -157,6 +158,8 @@ def children_unread(ex, text: str) -> set[str]:
             day = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
             continue
+        if day in {getattr(ex, name, None) for name in _DATE_FIELDS}:
+            continue  # the form's own dates (« Arriéré au 30/06/2025 ») are no one's birth
         if when.replace(year=when.year - 18) < day < when - timedelta(days=1):
             born.add(day)
     return {"nb_enfants"} if len(born) > ex.nb_enfants else set()

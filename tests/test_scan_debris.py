@@ -154,6 +154,9 @@ def test_a_measures_boxes_blurred_by_a_fax_are_no_choice():
     )
     ex = extract_document(_scan(text, "fiche.pdf"), "fiche.pdf")
     assert ex.type_mesure == "maintien" and "type_mesure" not in ex.champs_incertains
+    text = text.replace("ASLL maintien dans les lieux", "Renouvellement de la mesure ASLL maintien")
+    ex = extract_document(_scan(text, "fiche.pdf"), "fiche.pdf")
+    assert ex.type_mesure == "renouvellement" and "type_mesure" not in ex.champs_incertains
 
 
 HOUSEHOLD = """Les personnes qui vivent avec vous
@@ -162,6 +165,7 @@ BLANC Marie-Claire 21/07/1972 F
 BLANC Nathalie 07/08/2018 F
 BLANC Thierry 01/08/2008 M
 Montant de la dette : 2 240,79 € au 15/06/2025
+Bailleur : SCI du Moulin, arriéré de 2 310,00 € au 30/06/2025 ; visite le 02/09/2025
 """
 
 

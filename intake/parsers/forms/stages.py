@@ -87,8 +87,9 @@ def _stage_mesure(f: Form, ex, uncertain: set[str]) -> None:
         # "Mesure : ASLL Maintien": the value of a field, not the options its label lists
         for p in f.pairs:
             if p.key == "type_mesure" and p.value and not ANY_MARK.search(p.value):
-                if len(options_named(p.value, conf.get("type_mesure", []))) > 1:
+                if len(options_named(p.value, conf.get("type_mesure", []))) > 2:
                     # « [1 ASLL accès Ü ASLL maintien D Diagnostic »: boxes a fax blurred
+                    # (two may be one choice: « Renouvellement de la mesure ASLL maintien »)
                     uncertain.add("type_mesure")
                     continue
                 ex.type_mesure = first_option(p.value, conf.get("type_mesure", []))
