@@ -2705,7 +2705,7 @@ def ecrire_lettre(docs, fichier, h, L, rng, n, fmt="pdf") -> dict:
     services = L["services"] + [L["ref_label"] + ref]
     ville = VILLES[L["region"]][0][0]
     ville_date = f"{ville}, le {d_long(date_lettre)}"
-    dest = dest_asll(rng)
+    dest = L.get("dest") or dest_asll(rng)
     if L["copie"]:
         F = ASSIGN_FAMILIES[L["copie"]]
         corps = lettre_courte(h, L, ref, date_lettre, limite)
@@ -2743,6 +2743,638 @@ def ecrire_lettre(docs, fichier, h, L, rng, n, fmt="pdf") -> dict:
         att = mc.attendu(fichier, "saisine_prefecture", **kw)
     build_pdf(docs / fichier, parts, title="Courrier")
     return att
+
+
+# --------------------------------------------------------------------------- sources 52 à 55
+# Families built from corpus/sources/52 to 55 (issue 14, fourth round): a DDETS-PP
+# « bordereau d'envoi » (Gers), a préfecture letter to an ADIL mobile team (Gironde), an
+# assignation drafted by a lawyer with its list of exhibits (Nantes) and an étude's act with
+# the information sheet of the 9 May 2017 decree (Haute-Garonne).
+
+VILLES.update(
+    {
+        "gers": [
+            ("Auch", "32000", "Tribunal judiciaire d'Auch", "Palais de justice, 32000 Auch"),
+            ("Condom", "32100", "Tribunal judiciaire d'Auch", "Palais de justice, 32000 Auch"),
+            ("Fleurance", "32500", "Tribunal judiciaire d'Auch", "Palais de justice, 32000 Auch"),
+            (
+                "L'Isle-Jourdain",
+                "32600",
+                "Tribunal judiciaire d'Auch",
+                "Palais de justice, 32000 Auch",
+            ),
+            ("Mirande", "32300", "Tribunal judiciaire d'Auch", "Palais de justice, 32000 Auch"),
+        ],
+        "gironde": [
+            (
+                "Bordeaux",
+                "33000",
+                "Tribunal judiciaire de Bordeaux",
+                "30 rue des Frères Bonie, 33000 Bordeaux",
+            ),
+            (
+                "Mérignac",
+                "33700",
+                "Tribunal judiciaire de Bordeaux",
+                "30 rue des Frères Bonie, 33000 Bordeaux",
+            ),
+            (
+                "Pessac",
+                "33600",
+                "Tribunal judiciaire de Bordeaux",
+                "30 rue des Frères Bonie, 33000 Bordeaux",
+            ),
+            (
+                "Libourne",
+                "33500",
+                "Tribunal judiciaire de Libourne",
+                "22 rue Thiers, 33500 Libourne",
+            ),
+            (
+                "Arcachon",
+                "33120",
+                "Tribunal de proximité d'Arcachon",
+                "Place de Verdun, 33120 Arcachon",
+            ),
+        ],
+        "nantes": [
+            (
+                "Nantes",
+                "44000",
+                "Tribunal judiciaire de Nantes",
+                "19 quai François Mitterrand, 44200 Nantes",
+            ),
+            (
+                "Rezé",
+                "44400",
+                "Tribunal judiciaire de Nantes",
+                "19 quai François Mitterrand, 44200 Nantes",
+            ),
+            (
+                "Saint-Herblain",
+                "44800",
+                "Tribunal judiciaire de Nantes",
+                "19 quai François Mitterrand, 44200 Nantes",
+            ),
+            (
+                "Saint-Nazaire",
+                "44600",
+                "Tribunal judiciaire de Saint-Nazaire",
+                "77 rue Albert de Mun, 44600 Saint-Nazaire",
+            ),
+            (
+                "Châteaubriant",
+                "44110",
+                "Tribunal de proximité de Châteaubriant",
+                "Place Charles de Gaulle, 44110 Châteaubriant",
+            ),
+        ],
+        "toulouse": [
+            (
+                "Toulouse",
+                "31000",
+                "Tribunal judiciaire de Toulouse",
+                "2 allées Jules Guesde, 31000 Toulouse",
+            ),
+            (
+                "Colomiers",
+                "31770",
+                "Tribunal judiciaire de Toulouse",
+                "2 allées Jules Guesde, 31000 Toulouse",
+            ),
+            (
+                "Blagnac",
+                "31700",
+                "Tribunal judiciaire de Toulouse",
+                "2 allées Jules Guesde, 31000 Toulouse",
+            ),
+            ("Muret", "31600", "Tribunal de proximité de Muret", "Place du Souvenir, 31600 Muret"),
+            (
+                "Saint-Gaudens",
+                "31800",
+                "Tribunal judiciaire de Saint-Gaudens",
+                "Place du Palais, 31800 Saint-Gaudens",
+            ),
+        ],
+    }
+)
+OPH.update(
+    {
+        "gers": ("Office Public de l'Habitat du Gers", "OPH 32"),
+        "gironde": ("Office Public de l'Habitat de la Gironde", "GIRONDE HABITAT"),
+        "nantes": (
+            "Office Public de l'Habitat Nantes Métropole Habitat",
+            "Nantes Métropole Habitat",
+        ),
+        "toulouse": ("Office Public de l'Habitat Toulouse Métropole", "Toulouse Métropole Habitat"),
+    }
+)
+COMMISSAIRES.update(
+    {
+        "gers": ["Laurent DARRIEUX", "Marie-Hélène CAPDEVIELLE"],
+        "gironde": ["Jean-Baptiste LAFARGUE", "Sandrine DUPOUY"],
+        "nantes": ["Yann LE BIHAN", "Gwenaëlle MORVAN"],
+        "toulouse": ["Pierre ROUQUETTE", "Anne SABATIER-MAURY"],
+    }
+)
+# landlord sociétés named by their brand in capitals (source 53)
+ESH_REGION = {
+    "gironde": ["DOMOFRANCE", "MESOLIA", "CLAIRSIENNE", "AQUITANIS"],
+    "nantes": ["ATLANTIQUE HABITATIONS", "LA NANTAISE D'HABITATIONS", "HARMONIE HABITAT"],
+    "toulouse": ["LES CHALETS", "PROMOLOGIS", "PATRIMOINE SA LANGUEDOCIENNE"],
+}
+
+
+def _menage_sud_ouest(rng, region) -> dict:
+    h = _menage_reel(rng, region)
+    b = h["bailleur"]
+    if b["kind"] == "esh" and region in ESH_REGION:
+        n = rng.choice(ESH_REGION[region])
+        b.update(long=n, court=n, attendu=n)
+    return h
+
+
+def _attendu_lettre(h, ref, date_lettre, limite, personnes) -> dict:
+    return dict(
+        personnes=personnes,
+        adresse=adresse(h),
+        complement_adresse=h["complement"],
+        code_postal=h["cp"],
+        commune=h["commune"],
+        bailleur=h["bailleur"]["attendu"],
+        loyer_mensuel=loyer_total(h),
+        montant_dette=h["dette"],
+        date_dette=h["date_dette"],
+        juridiction=h["juridiction"],
+        date_audience=h["audience"],
+        heure_audience=h["heure"],
+        commissaire_justice=h["commissaire"],
+        reference=ref,
+        date_document=date_lettre,
+        date_limite=limite,
+        statut_occupation=statut(h),
+    )
+
+
+def lettre_bordereau(h, L, ref, date_lettre, limite) -> tuple[list, dict]:
+    """DDETS-PP « bordereau d'envoi » (source 52): who, where and which landlord on labelled
+    lines, the act, hearing, debt and return date inside the cells of a « Désignation des
+    pièces / Nombre / Observations » table; persons « Mme NOM Prénom »; the landlord's
+    manager (UDAF, ATG, agency) named next to it."""
+    pers = h["personnes"]
+    noms = " ; ".join(f"{'Mme' if p['femme'] else 'M.'} {p['nom']} {p['prenom']}" for p in pers)
+    b = h["bailleur"]
+    if b["kind"] == "particulier":
+        q = b["pers"]
+        bail = f"{'Mme' if q['femme'] else 'M.'} {q['prenom']} {q['nom']}"
+    else:
+        bail = b["court"]
+    if b["mandataire"]:
+        bail += f" (gestion : {b['mandataire']})"
+    comp = f" – {h['complement']}" if h["complement"] else ""
+    hh = heure(h["heure"], "h")
+    corps = [
+        ("t", "BORDEREAU D'ENVOI"),
+        ("b", f"Objet : {L['st']['objet']}"),
+        ("i", f"Locataire(s) assigné(s) : {noms}"),
+        ("i", f"Adresse des lieux loués : {adresse(h)}{comp} – {h['cp']} {h['commune'].upper()}"),
+        ("i", f"Propriétaire : {bail}"),
+        ("sp", 2),
+        (
+            "tab",
+            [
+                ["Désignation des pièces", "Nombre", "Observations"],
+                [
+                    f"Copie de l'assignation délivrée le {d_num(h['date_acte'])} par Maître "
+                    f"{h['commissaire']}, commissaire de justice",
+                    "1",
+                    f"Audience du {d_num(h['audience'])} à {hh} – {h['juridiction']}",
+                ],
+                [
+                    f"Décompte locatif arrêté au {d_num(h['date_dette'])}",
+                    "1",
+                    f"Dette : {m_espace(h['dette'])} € – loyer charges comprises : "
+                    f"{m_espace(loyer_total(h))} €",
+                ],
+                [
+                    "Trame du diagnostic social et financier",
+                    "1",
+                    f"Retour souhaité pour le {d_num(limite)} au plus tard",
+                ],
+            ],
+        ),
+        ("sp", 2),
+        (
+            "p",
+            "Pour réalisation du diagnostic social et financier prévu au III de l'article 24 de "
+            "la loi n° 89-462 du 6 juillet 1989 et transmission au juge avant l'audience.",
+        ),
+        ("r", L["st"]["signature"]),
+    ]
+    att = _attendu_lettre(
+        h,
+        ref,
+        date_lettre,
+        limite,
+        [P(civilite_attendue(p), p["nom"], p["prenom"]) for p in pers],
+    )
+    return corps, att
+
+
+def _qui_phrase(pers) -> str:
+    """« M. Kévin MARTIN et Mme Laura MARTIN née GIRARD », « Mme X et son fils M. Y »."""
+
+    def un(p):
+        s = f"{'Mme' if p['femme'] else 'M.'} {p['prenom']} {p['nom']}"
+        return s + (f" née {p['nee']}" if p["nee"] else "")
+
+    if (
+        len(pers) == 2
+        and pers[0]["femme"]
+        and not pers[1]["femme"]
+        and pers[0]["nom"] == pers[1]["nom"]
+    ):
+        return f"{un(pers[0])} et son fils {un(pers[1])}"
+    return ", ".join(un(p) for p in pers[:-1]) + (" et " if len(pers) > 1 else "") + un(pers[-1])
+
+
+def lettre_equipe_mobile(h, L, ref, date_lettre, limite) -> tuple[list, dict]:
+    """Préfecture letter to an ADIL mobile team (source 53): the act told in sentences
+    (« à l'encontre de »), the landlord as a brand in capitals, the dwelling « à Mérignac
+    (33700) », the day of notification before the act's own date, a copy line with the
+    ADIL's Bordeaux address."""
+    pers = h["personnes"]
+    b = h["bailleur"]
+    if b["kind"] == "particulier":
+        q = b["pers"]
+        bail = f"{'Madame' if q['femme'] else 'Monsieur'} {q['prenom']} {q['nom']}"
+    elif b["kind"] == "oph":
+        bail = f"l'{b['long']} ({b['court']})"
+    else:
+        bail = b["court"].upper()
+    notif = h["date_acte"] + timedelta(days=1)
+    comp = f", {h['complement']}" if h["complement"] else ""
+    loyer = _euros_variable(loyer_total(h), "€")
+    corps = [
+        ("b", f"Objet : {L['st']['objet']}"),
+        ("b", "P.J. : copie de l'assignation"),
+        ("p", "Madame, Monsieur,"),
+        (
+            "p",
+            f"L'étude de Maître {h['commissaire']}, commissaire de justice, m'a notifié le "
+            f"{d_long(notif)} l'assignation délivrée le {d_long(h['date_acte'])}, à la requête de "
+            f"{bail}, à l'encontre de {_qui_phrase(pers)}, aux fins de voir constater la "
+            "résiliation du bail et ordonner l'expulsion.",
+        ),
+        (
+            "p",
+            f"Le litige porte sur un arriéré de {_euros_variable(h['dette'])} arrêté au "
+            f"{d_num(h['date_dette'])}, pour un logement situé {adresse(h)}{comp} à "
+            f"{h['commune']} ({h['cp']}), dont le loyer mensuel, charges comprises, s'élève à "
+            f"{loyer}.",
+        ),
+        (
+            "p",
+            f"L'affaire est appelée à l'audience du {d_long(h['audience'], True)} à "
+            f"{heure(h['heure'], 'h').replace(' h', ' h 00') if h['heure'].endswith('00') else heure(h['heure'], 'h')}, "
+            f"devant le juge des contentieux de la protection du {h['juridiction']}.",
+        ),
+        (
+            "p",
+            "Je vous demande de bien vouloir prendre contact avec ce ménage et avec son "
+            "bailleur afin de proposer un accompagnement socio-juridique, et de m'adresser le "
+            f"diagnostic social et financier au plus tard le {d_long(limite)}, pour transmission "
+            "au juge.",
+        ),
+        (
+            "p",
+            "Je vous prie d'agréer, Madame, Monsieur, l'expression de ma considération distinguée.",
+        ),
+        ("r", L["st"]["signature"]),
+        ("s", "Copie : ADIL 33 – 105 avenue Émile Counord – 33300 BORDEAUX"),
+    ]
+    att = _attendu_lettre(
+        h,
+        ref,
+        date_lettre,
+        limite,
+        [P(civilite_attendue(p), p["nom"], p["prenom"]) for p in pers],
+    )
+    return corps, att
+
+
+def acte_avocat_requete(h, F) -> list:
+    """Assignation drafted by a lawyer (source 54): lawyer's letterhead with its Nantes
+    address, « À LA REQUÊTE DE » / « DONNÉ ASSIGNATION À », the landlord's birth date when a
+    person, « demeurant ensemble », rent « révisable … outre … de provisions sur charges »,
+    a closing list of exhibits with other dates and the decompte's date."""
+    st = F["st"]
+    b = h["bailleur"]
+    pers = h["personnes"]
+    rng = random.Random(f"{h['rg']}/avocat")
+    d = h["date_acte"]
+    if b["kind"] == "oph":
+        req = (
+            f"L'{b['long']}, dénommé « {b['court']} », établissement public industriel et "
+            f"commercial dont le siège est 26 place Rosa Parks – 44000 NANTES, pris en la "
+            "personne de son directeur général"
+        )
+    elif b["kind"] == "esh":
+        req = (
+            f"La société anonyme d'habitations à loyer modéré {b['court']}, immatriculée au RCS "
+            f"de Nantes sous le n° 857 {rng.randrange(100, 999)} {rng.randrange(100, 999)}, dont "
+            "le siège est 8 boulevard de Berlin – 44000 NANTES"
+        )
+    elif b["kind"] == "sci":
+        req = (
+            f"La {b['court']}, société civile immobilière dont le siège est 3 rue Crébillon – "
+            f"44000 NANTES, représentée par son gérant, Monsieur {rng_gerant(h)}"
+        )
+    else:
+        q = b["pers"]
+        e = "e" if q["femme"] else ""
+        req = (
+            f"{'Madame' if q['femme'] else 'Monsieur'} {q['prenom']} {q['nom']}, né{e} le "
+            f"{d_num(q['naissance'])} à {q['lieu']}, demeurant 12 rue de Strasbourg – 44000 NANTES"
+        )
+    if b["mandataire"]:
+        req += f", agissant par l'intermédiaire de son mandataire, {b['mandataire']}"
+    out = [
+        ("r", f"Maître {st['avocat']}\nAvocat au Barreau de Nantes\n4 rue Voltaire – 44000 NANTES"),
+        ("t", "ASSIGNATION EN RÉFÉRÉ"),
+        ("h", f"DEVANT LE JUGE DES CONTENTIEUX DE LA PROTECTION\nDU {h['juridiction'].upper()}"),
+        ("b", "À LA REQUÊTE DE :"),
+        ("p", req + "."),
+        (
+            "p",
+            f"Ayant pour avocat Maître {st['avocat']}, avocat au barreau de Nantes, chez qui "
+            "domicile est élu.",
+        ),
+        (
+            "p",
+            f"J'ai, Maître {h['commissaire']}, commissaire de justice associé, {st['office']}, "
+            f"soussigné, le {d_long(d)},",
+        ),
+        ("b", "DONNÉ ASSIGNATION À :"),
+    ]
+    for p in pers:
+        e = "e" if p["femme"] else ""
+        nee = f" née {p['nee']}" if p["nee"] else ""
+        out.append(
+            (
+                "i",
+                f"{'Madame' if p['femme'] else 'Monsieur'} {p['nom']} {p['prenom']}{nee}, né{e} "
+                f"le {d_num(p['naissance'])} à {p['lieu']}, {p['metier']}",
+            )
+        )
+    comp = f", {h['complement']}" if h["complement"] else ""
+    out.append(
+        (
+            "p",
+            f"{'demeurant ensemble' if len(pers) > 1 else 'demeurant'} {adresse(h)}{comp} – "
+            f"{h['cp']} {h['commune'].upper()}",
+        )
+    )
+    out += [
+        ("b", "D'AVOIR À COMPARAÎTRE"),
+        (
+            "p",
+            f"à l'audience des référés du juge des contentieux de la protection du "
+            f"{h['juridiction']}, {h['tribunal_adresse']}, le {d_long(h['audience'], True)} à "
+            f"{heure(h['heure'], 'H')}.",
+        ),
+        ("h", "OBJET DE LA DEMANDE"),
+    ]
+    base, charges = h["loyer"]
+    date_bail = h["date_cmdt"] - timedelta(days=rng.randrange(400, 2500))
+    ch = (
+        f" outre {m_espace(charges)} € de provisions sur charges"
+        if charges
+        else ", charges comprises"
+    )
+    out += [
+        (
+            "p",
+            f"Suivant acte sous seing privé du {d_num(date_bail)}, le requérant a donné à bail "
+            f"{'aux défendeurs' if len(pers) > 1 else 'au défendeur' if not pers[0]['femme'] else 'à la défenderesse'} "
+            f"le logement situé {adresse(h)} à {h['commune']}, moyennant un loyer mensuel révisable "
+            f"de {m_espace(base)} €{ch}.",
+        ),
+        (
+            "p",
+            f"Par acte du {d_num(h['date_cmdt'])}, un commandement de payer visant la clause "
+            f"résolutoire a été délivré pour la somme de {m_espace(h['commandement'])} € en "
+            "principal. Il est demeuré infructueux dans le délai de six semaines.",
+        ),
+        (
+            "p",
+            f"Selon décompte arrêté au {d_num(h['date_dette'])}, "
+            f"{'les locataires restent' if len(pers) > 1 else 'le locataire reste'} devoir la "
+            f"somme de {m_espace(h['dette'])} €, échéance du mois de "
+            f"{MOIS[h['date_dette'].month - 1]} incluse.",
+        ),
+        ("h", "PAR CES MOTIFS"),
+        ("i", "– CONSTATER l'acquisition de la clause résolutoire du bail ;"),
+        ("i", "– ORDONNER l'expulsion des lieux loués et de tous occupants de leur chef ;"),
+        (
+            "i",
+            f"– CONDAMNER à titre provisionnel au paiement de {m_espace(h['dette'])} € et de "
+            f"{m_espace(h['art700'])} € au titre de l'article 700 du code de procédure civile.",
+        ),
+        ("h", "BORDEREAU DES PIÈCES COMMUNIQUÉES"),
+        ("i", f"1. Contrat de location du {d_num(date_bail)}"),
+        ("i", f"2. Commandement de payer du {d_num(h['date_cmdt'])}"),
+        ("i", f"3. Décompte locatif arrêté au {d_num(h['date_dette'])}"),
+        ("i", f"4. Signalement à la CCAPEX du {d_num(h['date_cmdt'] + timedelta(days=3))}"),
+        ("i", f"5. Notification au représentant de l'État du {d_num(d + timedelta(days=1))}"),
+        ("r", "SOUS TOUTES RÉSERVES"),
+    ]
+    return out
+
+
+def _nom_virgule(p) -> str:
+    """« MARTIN, Laura (née GIRARD) »: name, comma, first name, as some acts write it."""
+    return f"{p['nom']}, {p['prenom']}" + (f" (née {p['nee']})" if p["nee"] else "")
+
+
+def acte_document_information(h, F) -> list:
+    """Étude act followed by the information sheet of the decree of 9 May 2017 (source 55):
+    « Signifié à : M. NOM, Prénom », round rent « au loyer de 491 € », a second page that
+    repeats the hearing in words and lists the ADIL, FSL, CCAPEX and legal-aid addresses."""
+    st = F["st"]
+    b = h["bailleur"]
+    pers = h["personnes"]
+    d = h["date_acte"]
+    if b["kind"] == "particulier":
+        q = b["pers"]
+        req = f"{'Madame' if q['femme'] else 'Monsieur'} {q['prenom']} {q['nom']}, propriétaire"
+    elif b["kind"] == "oph":
+        req = f"{b['long']} ({b['court']})"
+    elif b["kind"] == "esh":
+        req = f"SA d'HLM {b['court']}"
+    else:
+        req = b["court"]
+    if b["mandataire"]:
+        req += f", représenté(e) par {b['mandataire']}"
+    base, charges = h["loyer"]
+    comp = f" – {h['complement']}" if h["complement"] else ""
+    out = [
+        ("t", "ACTE DE COMMISSAIRE DE JUSTICE"),
+        ("h", "ASSIGNATION AUX FINS DE CONSTAT DE LA RÉSILIATION DU BAIL"),
+        ("p", f"Le {d_long(d)}"),
+        ("b", "À la demande de :"),
+        ("p", req),
+        ("b", "Signifié à :"),
+    ]
+    for p in pers:
+        out.append(("i", f"{'Mme' if p['femme'] else 'M.'} {_nom_virgule(p)}"))
+    out += [
+        ("i", f"domicile : {adresse(h)}{comp} – {h['cp']} {h['commune'].upper()}"),
+        (
+            "p",
+            f"Par l'intermédiaire de Maître {h['commissaire']}, commissaire de justice associé "
+            f"au sein de la {st['etude']}, {st['etude_adresse']}.",
+        ),
+        ("h", "EXPOSÉ"),
+        (
+            "p",
+            f"Le requérant a consenti un bail d'habitation portant sur le logement ci-dessus "
+            f"désigné, au loyer de {_euros_variable(base)}"
+            + (
+                f" et {_euros_variable(charges)} de provision pour charges"
+                if charges
+                else " charges comprises"
+            )
+            + f". Un commandement de payer une dette de loyer de {_euros_variable(h['commandement'])} "
+            f"a été délivré le {d_num(h['date_cmdt'])} ; la dette locative s'élève à "
+            f"{_euros_variable(h['dette'])} (décompte au {d_num(h['date_dette'])}).",
+        ),
+        (
+            "p",
+            f"Le juge des contentieux de la protection du {h['juridiction']} statuera à "
+            f"l'audience du {d_num(h['audience'])} à {heure(h['heure'], 'h')}, "
+            f"{h['tribunal_adresse']}.",
+        ),
+        ("r", f"Coût de l'acte : {m_espace(h['cout'])} €"),
+        ("br", None),
+        ("h", "DOCUMENT D'INFORMATION"),
+        ("s", "(article 1er du décret n° 2017-923 du 9 mai 2017)"),
+        (
+            "p",
+            f"Vous êtes convoqué(e) à l'audience du {d_lettres(h['audience'], True)} à "
+            f"{h_lettres(h['heure'])}. Vous pouvez demander l'aide juridictionnelle et être "
+            "assisté(e) d'un avocat. Vous pouvez aussi saisir les acteurs de la prévention des "
+            "expulsions :",
+        ),
+        ("i", "ADIL de la Haute-Garonne – 4 rue Furgole – 31000 TOULOUSE"),
+        (
+            "i",
+            "Fonds de solidarité pour le logement – Conseil départemental de la Haute-Garonne – "
+            "1 boulevard de la Marquette – 31090 TOULOUSE CEDEX 9",
+        ),
+        (
+            "i",
+            "CCAPEX – DDETS de la Haute-Garonne – 5 esplanade Compans-Caffarelli – 31000 TOULOUSE",
+        ),
+        ("i", "Bureau d'aide juridictionnelle – 2 allées Jules Guesde – 31000 TOULOUSE"),
+    ]
+    return out
+
+
+def attendu_document_information(fichier, h, F):
+    att = attendu_assignation(fichier, h, F)
+    att["personnes"] = [P(civilite_attendue(p), p["nom"], p["prenom"]) for p in h["personnes"]]
+    att["reference"] = None
+    return att
+
+
+def attendu_avocat_requete(fichier, h, F):
+    att = attendu_assignation(fichier, h, F)
+    att["reference"] = None
+    return att
+
+
+ASSIGN_FAMILIES.update(
+    {
+        # source 54 (issue 14, fourth round)
+        "avocat-nantes-requete-pieces": dict(
+            region="nantes",
+            reglage=True,
+            formats=["pdf", "docx"],
+            font="Times-Roman",
+            acte=acte_avocat_requete,
+            attendu=attendu_avocat_requete,
+            menage=_menage_sud_ouest,
+            st=dict(avocat="Élise GUÉRAUD", office="SELARL LE BIHAN MORVAN", rg=False),
+        ),
+        # source 55
+        "etude-toulouse-document-information": dict(
+            region="toulouse",
+            reglage=True,
+            formats=["pdf", "docx"],
+            font="Helvetica",
+            acte=acte_document_information,
+            attendu=attendu_document_information,
+            menage=_menage_sud_ouest,
+            st=dict(
+                etude="SCP ROUQUETTE – SABATIER-MAURY",
+                etude_adresse="21 allées Jean Jaurès – 31000 TOULOUSE",
+                rg=False,
+            ),
+        ),
+    }
+)
+LETTER_FAMILIES.update(
+    {
+        # source 52
+        "ddetspp-gers-bordereau": dict(
+            region="gers",
+            reglage=True,
+            copie=None,
+            scan=True,
+            menage=_menage_sud_ouest,
+            prefet=["PRÉFET", "DU GERS"],
+            services=[
+                "Direction départementale de l'emploi, du travail, des solidarités",
+                "et de la protection des populations",
+                "Service logement – prévention des expulsions",
+            ],
+            ref_fmt="DDETSPP32/EXP/{n:04d}",
+            ref_label="N° d'enregistrement : ",
+            corps=lettre_bordereau,
+            dest="Conseil départemental du Gers\nMaison départementale des solidarités\n"
+            "81 route de Pessan\n32000 AUCH",
+            st=dict(
+                objet="expulsion locative – transmission d'une assignation",
+                signature="Pour le Préfet et par délégation,\nL'adjointe au chef de service",
+            ),
+        ),
+        # source 53
+        "prefecture-gironde-equipe-mobile": dict(
+            region="gironde",
+            reglage=True,
+            copie=None,
+            scan=True,
+            menage=_menage_sud_ouest,
+            prefet=["PRÉFET", "DE LA GIRONDE"],
+            services=[
+                "Direction départementale de l'emploi, du travail et des solidarités",
+                "Service habitat – pôle prévention des expulsions locatives",
+                "Cité administrative – 2 rue Jules Ferry – 33090 BORDEAUX CEDEX",
+            ],
+            ref_fmt="PEX33-{n:05d}",
+            ref_label="Dossier n° ",
+            corps=lettre_equipe_mobile,
+            dest="ADIL de la Gironde\nÉquipe mobile prévention des expulsions\n"
+            "105 avenue Émile Counord\n33300 BORDEAUX",
+            st=dict(
+                objet="procédure d'expulsion locative – demande d'accompagnement et de diagnostic",
+                signature="Pour le Préfet et par délégation,\nLa cheffe du pôle prévention des "
+                "expulsions",
+            ),
+        ),
+    }
+)
 
 
 # --------------------------------------------------------------------------- formulaires
@@ -5574,6 +6206,374 @@ FORM_FAMILIES.update(
             scan=False,
             odt=True,
             prep=prep_herault,
+        ),
+    }
+)
+
+
+# --- built from sources 49-51 (branch forms-b): département forms the corpus had not seen
+# (Allier, Hérault, Cher). Kept in one block to ease merging.
+
+ORGANISMES.update(
+    {
+        "allier": [
+            "Service social polyvalent de secteur de Moulins",
+            "CCAS de Montluçon",
+            "Maison des solidarités de Vichy",
+        ],
+        "herault-cg34": [
+            "Agence départementale de la solidarité de Béziers",
+            "CCAS de Sète",
+            "CCAS de Lunel",
+        ],
+        "cher": [
+            "Maison départementale d'action sociale de Bourges",
+            "CCAS de Vierzon",
+            "CCAS de Saint-Amand-Montrond",
+        ],
+    }
+)
+FORM_VILLES.update(
+    {
+        "allier": [("Moulins", "03000"), ("Montluçon", "03100"), ("Vichy", "03200")],
+        "herault-cg34": [("Béziers", "34500"), ("Sète", "34200"), ("Lunel", "34400")],
+        "cher": [("Bourges", "18000"), ("Vierzon", "18100"), ("Saint-Amand-Montrond", "18200")],
+    }
+)
+BAILLEURS_LOCAUX.update(
+    {
+        "allier": ["Allier Habitat", "Évoléa", "Moulins Habitat"],
+        "herault-cg34": ["Hérault Logement", "ACM Habitat", "FDI Habitat"],
+        "cher": ["France Loire", "Val de Berry", "Cher Habitat"],
+    }
+)
+prep_allier = _prep_local("allier")
+prep_cg34 = _prep_local("herault-cg34")
+
+
+def prep_cher(f) -> None:
+    """The Cher request starts from the social landlord: a public tenancy in debt."""
+    r = _sub_rng(f)
+    if f["statut"] != "locataire_public":
+        f["statut"] = "locataire_public"
+        f["loyer"] = (_montant(r, 280, 620), _montant(r, 25, 90))
+    f["bailleur"] = r.choice(BAILLEURS_LOCAUX["cher"])
+    if not f["dette"]:
+        f["dette"] = (_montant(r, 450, 2900), date(2025, r.randrange(6, 10), r.choice([15, 30])))
+    if f["mesure"] == "acces":
+        f["mesure"] = "maintien"
+
+
+def form_cg03_majuscules(f) -> list:
+    """Allier ASLL referral (source 49): an old administrative form typed in capitals, the
+    names too; measure ticked among the charter's measures; a written « diagnostic
+    préalable » with other amounts and dates; the prescriber's block only at the end."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    pre_p, pre_n = f["prescripteur"]
+    out = [
+        ("t", "DÉPARTEMENT DE L'ALLIER – FONDS DE SOLIDARITÉ POUR LE LOGEMENT"),
+        ("h", "FICHE DE SAISINE – ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT (A.S.L.L.)"),
+        (
+            "l",
+            "MESURE SOLLICITÉE : "
+            + _cases(
+                {
+                    "diagnostic": "DIAGNOSTIC PRÉALABLE",
+                    "acces": "A.S.L.L. ACCÈS AU LOGEMENT",
+                    "maintien": "A.S.L.L. MAINTIEN DANS LE LOGEMENT",
+                    "renouvellement": "RENOUVELLEMENT",
+                },
+                f["mesure"],
+                "[X]",
+                "[ ]",
+            ),
+        ),
+        ("b", "I – IDENTIFICATION DU MÉNAGE"),
+    ]
+    for i, p in enumerate(a):
+        qual = "DEMANDEUR" if i == 0 else "CONJOINT"
+        out += [
+            ("l", f"{qual} : {'MADAME' if p['femme'] else 'MONSIEUR'}"),
+            (
+                "i",
+                f"NOM : {p['nom'].upper()}        PRÉNOM : {p['prenom'].upper()}",
+            ),
+            (
+                "i",
+                f"NÉ(E) LE : {d_num(p['naissance'])}        À : {p['lieu'].upper()}",
+            ),
+        ]
+    if f["enfants"]:
+        out.append(("l", f"ENFANTS À CHARGE : {len(f['enfants'])}"))
+        for n, pr, dn in f["enfants"]:
+            out.append(("i", f"- {n.upper()} {pr.upper()}, NÉ(E) LE {d_num(dn)}"))
+    else:
+        out.append(("l", "ENFANTS À CHARGE : NÉANT"))
+    statuts = {
+        "locataire_public": "LOCATAIRE PARC PUBLIC",
+        "locataire_prive": "LOCATAIRE PARC PRIVÉ",
+        "heberge": "HÉBERGÉ(E) CHEZ UN TIERS",
+    }
+    out += [
+        ("b", "II – LOGEMENT"),
+        (
+            "l",
+            f"ADRESSE : {f['numero']} {f['rue']} – {f['cp']} {f['commune']}",
+        ),
+        ("l", "STATUT D'OCCUPATION : " + _cases(statuts, f["statut"], "[X]", "[ ]")),
+    ]
+    if f["bailleur"]:
+        out.append(("l", f"BAILLEUR : {f['bailleur']}"))
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        charges = f"{m_espace(ch)} €" if ch else "COMPRISES"
+        out.append(("l", f"LOYER : {m_espace(base)} €        CHARGES : {charges}"))
+    if f["dette"]:
+        out.append(
+            (
+                "l",
+                f"DETTE LOCATIVE : {m_espace(f['dette'][0])} € ARRÊTÉE AU {d_num(f['dette'][1])}",
+            )
+        )
+    else:
+        out.append(("l", "DETTE LOCATIVE : NÉANT"))
+    out += [
+        ("b", "III – RESSOURCES MENSUELLES DU MÉNAGE"),
+    ]
+    for lab, _, m in f["ressources"]:
+        val = "EN COURS D'OUVERTURE" if m is None else f"{m_espace(m)} €"
+        out.append(("i", f"{lab.upper()} : {val}"))
+    rencontre = f["date"] - timedelta(days=r.randrange(8, 30))
+    plan = _montant(r, 30, 90, rond=True)
+    out += [
+        ("b", "IV – DIAGNOSTIC PRÉALABLE"),
+        (
+            "p",
+            f"Ménage rencontré le {d_num(rencontre)} à domicile. Un plan d'apurement de "
+            f"{m_espace(plan)} € par mois a été proposé ; le reste à vivre est de "
+            f"{m_espace(_montant(r, 180, 420))} € par mois. La gestion locative mise en place "
+            "par le bailleur ne suffit pas : une mesure est sollicitée.",
+        ),
+        ("b", "V – VISA DU SERVICE SOCIAL DE SECTEUR (PRESCRIPTEUR)"),
+        (
+            "l",
+            f"NOM, PRÉNOM : {pre_n.upper()} {pre_p.upper()}        "
+            f"QUALITÉ : {r.choice(['ASSISTANTE SOCIALE', 'CESF', 'ASSISTANT SOCIAL'])}",
+        ),
+        ("l", f"SERVICE : {f['organisme']}"),
+        ("l", f"TÉL. : {_tel(r, '04')}"),
+        ("l", f"FAIT LE : {d_num(f['date'])}        SIGNATURE ET CACHET :"),
+    ]
+    return out
+
+
+def form_cg34_rubriques_docx(path, f) -> None:
+    """Hérault « action logement » file (source 50): a two-column RUBRIQUE | RENSEIGNEMENTS
+    table whose cells hold short sentences (« Madame NOM Prénom, née le … à … », address on
+    two lines, rent « dont … de charges »), the requesting social worker first, the
+    association meant to carry the measure apart, and a tripartite meeting date."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    pre_p, pre_n = f["prescripteur"]
+    fonction = r.choice(["assistante sociale", "CESF", "assistant de service social"])
+    demandeur = [["RUBRIQUE", "RENSEIGNEMENTS"]]
+    demandeur += [
+        ["Travailleur social", f"{pre_p} {pre_n}, {fonction}"],
+        ["Service", f["organisme"]],
+        ["Téléphone", _tel(r, "04")],
+        ["Date de la demande", d_num(f["date"])],
+        [
+            "Association pressentie",
+            r.choice(["Habiter Hérault Solidarité", "Association Gammes", "Adages Logement"]),
+        ],
+    ]
+    menage = [["RUBRIQUE", "RENSEIGNEMENTS"]]
+    for i, p in enumerate(a):
+        civ = "Madame" if p["femme"] else "Monsieur"
+        ne = "née" if p["femme"] else "né"
+        menage.append(
+            [
+                "Demandeur" if i == 0 else "Conjoint(e)",
+                f"{civ} {p['nom']} {p['prenom']}, {ne} le {d_num(p['naissance'])} à {p['lieu']}",
+            ]
+        )
+    if f["enfants"]:
+        kids = ", ".join(f"{pr} ({d_num(dn)})" for _, pr, dn in f["enfants"])
+        menage.append(["Enfants", f"{len(f['enfants'])} : {kids}"])
+    else:
+        menage.append(["Enfants", "aucun"])
+    sit = {"couple": "Couple", "femme_seule": "Personne seule", "homme_seul": "Personne seule"}[
+        f["composition"]
+    ]
+    menage.append(["Situation familiale", sit])
+    menage.append(["Adresse", f"{f['numero']} {f['rue']}\n{f['cp']} {f['commune']}"])
+    if f["statut"] == "heberge":
+        menage.append(["Statut d'occupation", "Hébergé(e) chez un tiers"])
+    else:
+        parc = "social" if f["statut"] == "locataire_public" else "privé"
+        menage.append(["Statut d'occupation", f"Locataire du parc {parc} ({f['bailleur']})"])
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        if ch:
+            menage.append(["Loyer", f"{m_espace(base + ch)} € dont {m_espace(ch)} € de charges"])
+        else:
+            menage.append(["Loyer", f"{m_espace(base)} € par mois"])
+    if f["dette"]:
+        menage.append(["Dette locative", f"{m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}"])
+    else:
+        menage.append(["Dette locative", "pas de dette"])
+    menage.append(
+        [
+            "Ressources",
+            " ; ".join(
+                f"{lab} : {'en attente' if m is None else m_espace(m) + ' €'}"
+                for lab, _, m in f["ressources"]
+            ),
+        ]
+    )
+    mesures = {
+        "diagnostic": "Diagnostic social préalable",
+        "acces": "ASLL accès au logement",
+        "maintien": "ASLL maintien dans le logement",
+        "renouvellement": "Renouvellement de l'ASLL",
+    }
+    rencontre = f["date"] + timedelta(days=r.randrange(7, 21))
+    blocks = [
+        ("t", "ESPACE LOGEMENT HÉRAULT"),
+        ("h", "Dossier « action logement » – demande d'accompagnement"),
+        ("b", "LE TRAVAILLEUR SOCIAL DEMANDEUR"),
+        ("tab", demandeur),
+        ("b", "LE MÉNAGE"),
+        ("tab", menage),
+        ("b", "L'ACTION DEMANDÉE"),
+        ("l", "☐ Atelier de recherche de logement"),
+    ]
+    for k, v in mesures.items():
+        blocks.append(("l", f"{'☒' if k == f['mesure'] else '☐'} {v}"))
+    blocks += [
+        ("l", "☐ Accès à un logement temporaire"),
+        ("l", f"Rencontre tripartite prévue le {d_num(rencontre)}."),
+        ("sp", 2),
+        ("l", "Signature du ménage                    Signature du travailleur social"),
+    ]
+    write_docx(Path(path), blocks, "Arial", author="Espace Logement Hérault")
+
+
+def form_cd18_bailleur(f) -> list:
+    """Cher simplified maintien request (source 51), two pages: page 1 by the social
+    landlord (its social adviser, tenants in capitals, debt month by month then its total,
+    repayment plan, residual rent after housing benefit), page 2 by the social service
+    (household lines, resources, ASLL yes / no), the prescriber only in the closing box."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    pre_p, pre_n = f["prescripteur"]
+    base, ch = f["loyer"]
+    ch = ch or 0.0
+    apl = round(min(base * 0.45, 260), 2)
+    total, arrete = f["dette"]
+    conseillere = r.choice(PRENOMS_F), r.choice(NOMS)
+    mois = max(2, min(5, int(total // max(base + ch - apl, 50)) or 2))
+    part = round(total / mois, 2)
+    lignes = [part] * (mois - 1) + [round(total - part * (mois - 1), 2)]
+    fin = arrete.month
+    locs = [f"{'MME' if p['femme'] else 'M.'} {p['nom'].upper()} {p['prenom'].upper()}" for p in a]
+    out = [
+        ("t", "FONDS DE SOLIDARITÉ LOGEMENT DU CHER"),
+        ("h", "Aide simplifiée au maintien – bailleur social"),
+        ("b", "PARTIE À REMPLIR PAR LE BAILLEUR"),
+        ("l", f"Organisme : {f['bailleur']}"),
+        ("l", f"Conseillère sociale : {conseillere[0]} {conseillere[1]}"),
+        ("l", f"Référence du contrat : {r.randrange(100000, 999999)}"),
+        ("l", f"Locataire en titre : {locs[0]}"),
+        ("l", f"Cotitulaire du bail : {locs[1] if len(locs) > 1 else 'néant'}"),
+        ("l", f"Logement : {f['numero']} {f['rue']}, {f['cp']} {f['commune']}"),
+        (
+            "l",
+            f"Loyer : {m_espace(base)} €   Charges : {m_espace(ch)} €   "
+            f"APL versée au bailleur : {m_espace(apl)} €",
+        ),
+        ("l", f"Loyer résiduel : {m_espace(base + ch - apl)} €"),
+        ("b", "Décompte de la dette"),
+    ]
+    rows = [["Mois", "Montant impayé"]]
+    for i, x in enumerate(lignes):
+        rows.append([f"{MOIS[(fin - mois + i) % 12]} 2025", f"{m_espace(x)} €"])
+    rows.append([f"Total au {d_num(arrete)}", f"{m_espace(total)} €"])
+    out += [
+        ("tab", rows),
+        (
+            "l",
+            f"Plan d'apurement proposé : {m_espace(_montant(r, 30, 80, rond=True))} € par mois",
+        ),
+        ("l", "Visa du bailleur :"),
+        ("br", None),
+        ("b", "PARTIE À REMPLIR PAR LE SERVICE SOCIAL"),
+        ("l", "Composition du foyer :"),
+    ]
+    for i, p in enumerate(a):
+        q = "Demandeur" if i == 0 else "Conjoint(e)"
+        out.append(("i", f"{q} – {p['nom']} – {p['prenom']} – {d_num(p['naissance'])}"))
+    for n, pr, dn in f["enfants"]:
+        out.append(("i", f"Enfant – {n} – {pr} – {d_num(dn)}"))
+    res = [["Ressources du foyer", "Montant mensuel"]]
+    for lab, _, m in f["ressources"]:
+        res.append([lab, "demande en cours" if m is None else f"{m_espace(m)} €"])
+    out += [
+        ("tab", res),
+        (
+            "l",
+            "Accompagnement social lié au logement (fiche 11) : "
+            + ("[X] oui [ ] non" if f["mesure"] != "diagnostic" else "[ ] oui [X] non"),
+        ),
+        (
+            "l",
+            "Mesure : "
+            + _cases(
+                {
+                    "maintien": "ASLL maintien",
+                    "renouvellement": "renouvellement",
+                    "diagnostic": "diagnostic seul",
+                },
+                f["mesure"],
+                "[X]",
+                "[ ]",
+            ),
+        ),
+        ("b", "AVIS ET SIGNATURE DU TRAVAILLEUR SOCIAL"),
+        ("l", f"{pre_p} {pre_n}, {r.choice(['assistante sociale', 'CESF'])}"),
+        ("l", f"{f['organisme']}"),
+        ("l", f"Le {d_num(f['date'])}          Signature :"),
+    ]
+    return out
+
+
+FORM_FAMILIES.update(
+    {
+        "cg03-saisine-asll-majuscules": dict(
+            dep="allier",
+            reglage=True,
+            kind="flat",
+            fn=form_cg03_majuscules,
+            scan=True,
+            prep=prep_allier,
+        ),
+        "cg34-dossier-action-logement-rubriques": dict(
+            dep="herault-cg34",
+            reglage=True,
+            kind="docx",
+            fn=form_cg34_rubriques_docx,
+            scan=False,
+            odt=True,
+            prep=prep_cg34,
+        ),
+        "cd18-maintien-bailleur-social-deux-pages": dict(
+            dep="cher",
+            reglage=True,
+            kind="flat",
+            fn=form_cd18_bailleur,
+            scan=False,
+            prep=prep_cher,
         ),
     }
 )

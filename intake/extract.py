@@ -5,7 +5,10 @@
 
 A préfecture letter followed in the same file by the copy of the assignation is one
 `saisine_prefecture`: the letter gives `reference`, `date_document`, `date_limite`; the
-copy gives the assignation's fields (the letter fills what the copy does not say).
+copy gives the assignation's fields (the letter fills what the copy does not say). Two
+late readings fill what the rules left empty or doubtful: a date written without its year
+(`[sans_annee]`, parsers/yearless.py) and a court whose kind and seat a wrapped table cell
+split (parsers/courts.py); the second is always flagged.
 
 Every field is read guarded: a bug in one field's parser leaves that field empty and
 flagged uncertain (logged without any personal data); it never sets the document aside.
@@ -41,10 +44,12 @@ from .french import compile_expressions, spelled_forms
 from .ocr import SEUIL_CONFIANCE
 from .ocr_repair import CueWords, plain
 from .parsers.addresses import find_address
+from .parsers.courts import court_cut_by_layout
 from .parsers.forms import parse_form
 from .parsers.grids import realign, table_doubts
 from .parsers.landlords import find_bailleur, statut_from_bailleur, statut_from_designation
 from .parsers.persons import find_persons
+from .parsers.yearless import yearless_date
 from .readers import Document, read_document
 from .readers.document import PAGE_BREAK
 
@@ -162,6 +167,20 @@ def extract_document(
         with _guard("grille", uncertain):
             _realigned_grid(ex, rs, parents, letter, uncertain, doc)
             uncertain |= table_doubts(doc.tables, rs.data.get("grille", {}), ex)
+        for name, patterns in rs.data.get("sans_annee", {}).items():
+            if getattr(ex, name) and name not in uncertain:
+                continue
+            with _guard(name, uncertain):
+                found = yearless_date(text, patterns, ex.date_document or date.today())
+                if found:
+                    setattr(ex, name, found[0])
+                    (uncertain.discard if found[1] else uncertain.add)(name)
+        if not ex.juridiction:
+            with _guard("juridiction", uncertain):
+                # kind and seat split by a wrapped cell: put together, flagged
+                ex.juridiction = court_cut_by_layout(text)
+                if ex.juridiction:
+                    uncertain.add("juridiction")
 
     if ex.type_document == "assignation" and ex.date_document:
         ex.date_assignation = ex.date_document  # the act's date is the date it was served

@@ -267,6 +267,8 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
 
 _HOUR_WORDS = rf"{_NUMWORD}(?:[\s\-]+{_NUMWORD})*"
 _HOUR_FIGURES = (
+    # "9 heures et demie", "14 h et quart", "10 heures moins le quart": figures, then words
+    r"\d{1,2}\s?(?:heures?|HEURES?|h|H)\s+(?:et\s+(?:demie|quart)|moins\s+le\s+quart)\b|"
     r"\d{1,2}\s?(?:heures?|HEURES?|h|H|:)\s?(?:\d{2})?(?:\s?(?:min(?:utes?)?|mn))?(?![\d/])"
 )
 _HOUR_SPELLED = rf"(?:{_HOUR_WORDS})\s+heures?(?:\s+(?:et\s+(?:demie|quart)|moins\s+le\s+quart|{_HOUR_WORDS})(?:\s+minutes?)?)?"
@@ -326,8 +328,14 @@ def parse_heure(text: str) -> str | None:
     s = fold(m.group(0))
     h = mi = None
     num = re.fullmatch(r"(\d{1,2})\s?(?:h|heures?|:)\s?(\d{2})?(?:\s?(?:min(?:utes?)?|mn))?", s)
+    fraction = re.fullmatch(r"(\d{1,2})\s?(?:h|heures?)\s+(et demie|et quart|moins le quart)", s)
     if num:
         h, mi = int(num.group(1)), int(num.group(2) or 0)
+    elif fraction:
+        h = int(fraction.group(1))
+        h, mi = {"et demie": (h, 30), "et quart": (h, 15), "moins le quart": (h - 1, 45)}[
+            fraction.group(2)
+        ]
     elif s.startswith("midi"):
         h, mi = 12, 30 if "demi" in s else 0
     elif s == "minuit":
@@ -456,7 +464,11 @@ CIVILITES = {
     "melle": "Mme",
     "mle": "Mme",
 }
-CIVILITE_RE = r"(?:Monsieur|Madame|Mademoiselle|Mme\.?|Mlle\.?|Melle|Mr\.?|M\.|M(?=\s+[A-Z]))"
+# a civility in capitals too ("MONSIEUR", "MME"): forms typed in capitals write them so
+CIVILITE_RE = (
+    r"(?:Monsieur|Madame|Mademoiselle|(?:MONSIEUR|MADAME|MADEMOISELLE)\b|Mme\.?|MME\b\.?"
+    r"|Mlle\.?|MLLE\b\.?|Melle|Mr\.?|MR\b\.?|M\.|M(?=\s+[A-Z]))"
+)
 # lower-case words a personal name may hold ("Marie DE LA TOUR", "Karim BEN SAÏD")
 NAME_PARTICLES = {
     "de",
@@ -547,7 +559,11 @@ def split_name(text: str, order: str = "auto") -> tuple[str | None, str | None]:
     if len(tokens) == 1:
         return tokens[0], None
     if order == "nom_prenom":
-        return tokens[0], " ".join(tokens[1:])
+        # "BEN SALEM OCÉANE", "DE LA TOUR MARIE": leading particles belong to the surname
+        i = 0
+        while i < len(tokens) - 2 and fold(tokens[i]) in NAME_PARTICLES:
+            i += 1
+        return " ".join(tokens[: i + 1]), " ".join(tokens[i + 1 :])
     # first name first: particles belong to the surname
     for i in range(1, len(tokens)):
         if fold(tokens[i]) in NAME_PARTICLES or fold(tokens[i]).startswith("d'"):
@@ -556,10 +572,13 @@ def split_name(text: str, order: str = "auto") -> tuple[str | None, str | None]:
 
 
 def prenom_case(text: str) -> str:
-    """'JEAN-PIERRE' → 'Jean-Pierre' (leaves mixed case alone)."""
+    """'JEAN-PIERRE' → 'Jean-Pierre', 'MARIE CLAIRE' → 'Marie Claire' (leaves mixed case
+    alone)."""
     if text != text.upper():
         return text
-    return "-".join(p.capitalize() for p in text.lower().split("-"))
+    return " ".join(
+        "-".join(p.capitalize() for p in word.split("-")) for word in text.lower().split(" ")
+    )
 
 
 # --------------------------------------------------------------------------- towns

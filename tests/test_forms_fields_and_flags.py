@@ -215,3 +215,26 @@ def test_resources_partly_read_and_a_prescriber_that_is_not_a_name_are_flagged(t
     assert [(r.type, r.montant) for r in ex.ressources] == [("salaire", 1200.00)]
     assert {"ressources", "prescripteur"} <= set(ex.champs_incertains)
     assert "organisme_prescripteur" not in ex.champs_incertains
+
+
+def test_name_and_first_name_on_one_line_for_each_adult(tmp_path):
+    # « Nom du demandeur : X   Prénom : Y   Né le : … » then the same for the conjoint
+    path = _text_pdf(
+        tmp_path / "fiche.pdf",
+        [
+            "FONDS DE SOLIDARITÉ POUR LE LOGEMENT – FICHE DE PRESCRIPTION ASLL",
+            "Prescripteur : Claire BERNARD, CESF – CCAS de Cognac",
+            "Mesure demandée : [X] Maintien [ ] Accès",
+            "Composition du ménage",
+            "Nom du demandeur : MOREAU     Prénom : Stéphane     Né le : 14/02/1985",
+            "Nom du conjoint : MOREAU     Prénom : Laetitia     Née le : 30/07/1987",
+            "Adresse : 7 allée des Vignes, 16100 Cognac",
+            "Bailleur : Noalis      Loyer mensuel : 548,20 €",
+            "Fait à Cognac, le 12/09/2025",
+        ],
+    )
+    ex = extract(path)
+    assert [(p.nom, p.prenom, p.date_naissance) for p in ex.personnes] == [
+        ("MOREAU", "Stéphane", date(1985, 2, 14)),
+        ("MOREAU", "Laetitia", date(1987, 7, 30)),
+    ]

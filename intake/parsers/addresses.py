@@ -106,6 +106,15 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
     cp = re.sub(r"\s", "", m.group("cp"))
     town = _clean_town(m.group("town"))
     before = seg[: m.start()]
+    # the label of the postcode's own line ("Code postal / Commune : 69200 …") is no
+    # part of the street or its complement (with its colon: "rue Haute-Ville" stays)
+    before = re.sub(
+        r"[\s,]*\b(?:code\s+postal|C\.?P\.?|commune|ville|localit[ée])(?:\s*(?:/|et)\s*"
+        r"(?:code\s+postal|commune|ville|localit[ée]))?\s*:\s*$",
+        "",
+        before,
+        flags=re.IGNORECASE,
+    )
     # a line ending on a street word or a connector goes on over the next line
     before = re.sub(
         rf"\b((?:{street_words})|de|du|des|la|le|les|d'|l')\s*\n\s*",
@@ -129,6 +138,16 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
     )
     before = re.sub(r"\s*\n\s*", ", ", before).strip(" ,:-.")
     before = re.sub(r"^(?:au|à|a|sis|sise|situ[ée]e?)\s+", "", before, flags=re.IGNORECASE)
+    # "au 3ème étage du 14 rue de la Forêt à 67100 …": the floor or building before the
+    # street is a complement of its own; the "à" before the postcode is no part of it
+    before = re.sub(r"\s+(?:à|a)$", "", before)
+    before = re.sub(
+        rf"^(?P<c>(?:{complement_words})[^,\n]{{0,40}}?)\s+(?:du|au|de\s+l.immeuble(?:\s+du)?)\s+"
+        rf"(?=\d+\s*(?:bis|ter)?\s*,?\s*(?:{street_words})\b)",
+        r"\g<c>, ",
+        before,
+        flags=re.IGNORECASE,
+    )
     # "le 3 rue …", "la résidence …": the article goes; "La Métairie" (a lieu-dit's name) stays
     article = re.match(r"(?i:le|la)\s+(?P<next>\S+)", before)
     if article and not (
@@ -160,7 +179,8 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
         ):
             # cut a flat or building glued after the street
             cut = re.search(rf"\s+(?=(?:{complement_words})\b)", part, re.IGNORECASE)
-            if cut and cut.start() > 3:
+            # (only after the street: "3ème étage du 14 rue …" is not a street "3ème")
+            if cut and cut.start() > 3 and street_rx.search(part[: cut.start()]):
                 compl.insert(0, part[cut.end() :])
                 part = part[: cut.start()]
             street = part
@@ -181,14 +201,22 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
         compl = [p for p in parts if p != street]
     if street:
         street = re.sub(r"\s+", " ", street).strip(" ,.")
-        compl = [c.replace("\x00", ",") for c in compl]
-        # keep only what follows a leading label ("demeurant au 3 rue")
-        street = re.sub(
-            r"^.*?\b(?=\d+\s*(?:bis|ter)?\s*,?\s*(?:" + street_words + r")\b)",
-            "",
+        # (a stray quote or bullet read by OCR at the start of a line is no part of it)
+        compl = [c.replace("\x00", ",").strip(" “”\"«»'•·*") for c in compl]
+        compl = [c for c in compl if c]
+        # keep only what follows a leading label ("demeurant au 3 rue"); a flat or a
+        # building before the number ("appt 14 3 quai …", a table cell's lines run
+        # together) is the complement's
+        lead = re.match(
+            r"^(.*?)\b(?=\d+\s*(?:bis|ter)?\s*,?\s*(?:" + street_words + r")\b)",
             street,
             flags=re.IGNORECASE,
         )
+        if lead:
+            before_number = lead.group(1).strip(" ,-")
+            if before_number and compl_rx.search(before_number):
+                compl.append(before_number)
+            street = street[lead.end() :]
         street = street.replace("\x00", "")  # "3, rue …" → "3 rue …", as the contract shows
         if len(street) > 80 or len(street) < 3:
             street = None

@@ -59,12 +59,20 @@ def find_bailleur(text: str, data: dict) -> tuple[str, int, bool] | None:
     for rx in rule.patterns:
         for m in rx.finditer(text):
             # a paragraph ends the party's designation ("SA HLM X" / "J'ai, Maître …")
-            raw = re.split(r"\n[ \t]*\n", m.group("v"), maxsplit=1)[0]
+            parts = re.split(r"\n[ \t]*\n", m.group("v"), maxsplit=2)
+            raw = parts[0]
+            if len(parts) > 1 and (not raw.strip() or _only_kind_words(raw)):
+                # "la⏎⏎société X": a blank line (OCR) after an article or a legal kind
+                # does not end the designation
+                raw = f"{raw} {parts[1]}"
             short = _SHORT_NAME.search(text[m.start("v") : m.end("v") + 60])
             if short and not _ROLE_WORDS.search(short.group("s")):
                 raw = short.group("s")
             value = clean_bailleur(raw)
             if not value or mandataire.search(value) or is_placeholder(value):
+                continue
+            if _only_kind_words(value):
+                skipped = True  # "la", "la société": no name read
                 continue
             at = text.find(value, m.start("v"), m.end("v") + 60)
             if at >= 0 and _AGENT_AFTER.match(text, at + len(value)):
@@ -81,8 +89,17 @@ def find_bailleur(text: str, data: dict) -> tuple[str, int, bool] | None:
                 continue
             # a couple of landlords: the first one named is kept, for a person to check
             couple = bool(_COUPLE.match(french.normalize_text(raw).strip()))
+            # "la SCI⏎LES GLYCINES a fait assigner": the form kept in the name was left at
+            # the end of the line before
+            form = _FORM_LINE_BEFORE.search(text, max(0, m.start("v") - 20), m.start("v"))
+            if form and at >= 0 and not value.upper().startswith(form.group(1).upper()):
+                value = f"{form.group(1).upper()} {value}"
             return value, m.start("v"), skipped or couple or len(value) > 70
     return None
+
+
+# a legal form that stays in the landlord's name, alone at the end of a line
+_FORM_LINE_BEFORE = re.compile(r"\b(SCI|SARL|SAS|EURL|SNC)[ \t]*\n[ \t]*$", re.IGNORECASE)
 
 
 def _reads_as_name(value: str) -> bool:
@@ -227,13 +244,26 @@ def clean_bailleur(raw: str) -> str | None:
     if couple:
         # "ROUX Gérard et Line, propriétaires" → "Monsieur ROUX Gérard" (the first named)
         rest = re.split(r"\s*,", couple.group("rest"), maxsplit=1)[0]
-        raw = "Monsieur " + re.sub(r"\s+(?:et|&)\s+\S+$", "", rest)
+        # ("… Jean-Marc et" when the line ended after "et": the second first name is gone)
+        raw = "Monsieur " + re.sub(r"\s+(?:et|&)(?:\s+\S+)?$", "", rest)
     person = re.match(rf"^(?:{CIV}|(?i:monsieur|madame|mademoiselle))\s", raw)
     # "L'OFFICE PUBLIC … (OPAC de la Haute-Marne)": the short name in brackets is the usual one
-    short = re.match(r"^[^(,]{8,}\((?P<s>[A-Z]{2,6}\b[^)]{0,60})\)", raw)
-    if short:
+    short = re.match(
+        r"^[^(,]{8,}\((?P<s>(?!RCS\b|SIRE[NT]\b|APE\b|TVA\b)[A-Z]{2,6}\b[^)]{0,60})\)", raw
+    )
+    # (a registration number or a bare legal form in brackets is not a name)
+    if short and not _only_kind_words(short.group("s")):
         raw = short.group("s")
-    raw = re.sub(r"^(?i:l'|la\s+|le\s+)(?=[A-Z]{2,}\b|(?i:office|soci[ée]t[ée]|SCI|SA)\b)", "", raw)
+    else:
+        raw = _usual_name_in_brackets(raw)
+    # an article before the name goes ("la SCI X", "l'OPH Y"); "LE CLOS DES VIGNES", "LA
+    # FONTAINE" in capitals keep theirs: it is part of the name
+    raw = re.sub(
+        r"^(?:l'|la\s+|le\s+|L'|La\s+|Le\s+)(?=[A-Z]{2,}\b|(?i:office|soci[ée]t[ée]|SCI|SA)\b)",
+        "",
+        raw,
+    )
+    raw = re.sub(r"^(?:L'|LA\s+|LE\s+)(?=(?i:office|soci[ée]t[ée]|SCI|SA|OPH|OPAC)\b)", "", raw)
     # "la société SCI Les Tilleuls", "Société X", "la SA Immobilière …": the kind is not the name
     raw = re.sub(
         r"^(?i:soci[ée]t[ée])\s+(?=(?:SCI|SARL|SAS|SA|EURL|SNC)\b|[A-Z])(?!(?i:anonyme|civile|d))",
@@ -273,6 +303,39 @@ def clean_bailleur(raw: str) -> str | None:
     value = french.strip_marital(value)
     value = re.sub(r"\s*\((?:ci-apr[èe]s|le\s+bailleur|bailleur)[^)]*\)?", "", value).strip(" ,.")
     return value or None
+
+
+# a legal body spelt out ("Office Public de l'Habitat Toulouse Métropole", "la société
+# anonyme d'HLM …") before its usual name in brackets
+_BODY_SPELT_OUT = re.compile(
+    r"^(?:l.|la\s+|le\s+)?(?:office\b|soci[ée]t[ée]\b|S\.?A\.?\s|entreprise\s+sociale|OPH\b|OPAC\b)",
+    re.IGNORECASE,
+)
+_NOT_USUAL_NAME = re.compile(
+    r"ci-apr[èe]s|bailleu?r|RCS|si[èe]ge|n°|\d{5}|repr[ée]sent|agissant|mandataire", re.IGNORECASE
+)
+
+
+def _usual_name_in_brackets(raw: str) -> str:
+    """ "Office Public de l'Habitat Toulouse Métropole (Toulouse Métropole Habitat)": the
+    name in brackets is the one in use when it reads as a name and shares a word with the
+    spelt-out body (or is written in capitals); otherwise `raw` unchanged."""
+    m = re.match(r"^(?P<long>[^(,]{8,}?)\s*\((?P<s>[^()]{3,60})\)", raw)
+    if not m or not _BODY_SPELT_OUT.match(m.group("long")):
+        return raw
+    s = m.group("s").strip()
+    if (
+        not s[:1].isupper()
+        or len(s.split()) > 6
+        or _NOT_USUAL_NAME.search(s)
+        or _ROLE_WORDS.search(s)
+        or not _reads_as_name(s)
+        or _only_kind_words(s)
+    ):
+        return raw
+    words = {w for w in re.findall(r"[\w']{4,}", french.fold(m.group("long")))} - _KIND_WORDS
+    shared = words & set(re.findall(r"[\w']{4,}", french.fold(s)))
+    return s if shared or s.isupper() else raw
 
 
 def is_placeholder(value: str) -> bool:

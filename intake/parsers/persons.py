@@ -35,7 +35,7 @@ _NOT_NAME_WORDS = pattern_store.compile(
     r"pr[ée]fet|pr[ée]fecture|maire|pr[ée]sident|avocat|ma[iî]tre|domicili[ée]|demeurant|pris|agissant|"
     r"repr[ée]sent[ée]|qualit[ée]|mandataire|ensemble|tous|toutes|deux|lequel|laquelle|lesquels|celui|"
     r"sa|son|ses|leur|leurs|est|sont|a|ont|fait|avons|ai|nous|vous|il|elle|ils|elles|qui|que|dont|"
-    r"copie|acte|pr[ée]sent|madame|monsieur)\b",
+    r"copie|acte|pr[ée]sent|madame|monsieur|pr[ée]noms?)\b",
     re.IGNORECASE,
 )
 _NOT_A_NAME = pattern_store.compile(
@@ -51,7 +51,7 @@ _STOP_NAME = pattern_store.compile(
     rf"\bsis\b|\boccupants?\b|\bqui\b|\bau\s+titre|\bdont\b|\bpour\b|\bcomparaissant|\bde\s+nationalit|"
     rf"\bsans\s+profession|\bretrait[ée]e?\b|\b(?:employ[ée]e?|ouvri[èe]re?|agent|aide|chauffeur|cadre|"
     rf"[ée]tudiante?|ch[ôo]meur|ch[ôo]meuse|demandeu(?:r|se)\s+d.emploi|salari[ée]e?|int[ée]rimaire|"
-    rf"profession|c[ée]libataire|mari[ée]e?|pacs[ée]e?|en\s+instance)\b|\n|\s-\s|\s(?={CIV}\s)|"
+    rf"profession|c[ée]libataire|mari[ée]e?|pacs[ée]e?|en\s+instance)\b|\n|\s[-—]\s|\s(?={CIV}\s)|"
     # the next label of a table ("Locataire(s)  Jean MARTIN  Adresse du logement …")
     rf"\s(?-i:Adresse|ADRESSE|Logement|Domicile|Bailleur|Juridiction|Audience|Commissaire|T[ée]l[ée]phone|T[ée]l\b))"
 )
@@ -90,12 +90,54 @@ def find_persons(text: str, data: dict) -> tuple[list[Personne], int | None, boo
                 dropped = dropped or dropped2
                 candidates.append((_fullness(persons), -rank, persons, m.end() + cut, dropped))
                 break
+    labelled, labelled_end = _labelled(text, conf)
+    if labelled:
+        candidates.append((_fullness(labelled), 1, labelled, labelled_end, False))
     if not candidates:
         return [], None, True
     best = max(candidates, key=lambda c: (c[0], c[1]))
     names = {french.fold(p.nom) for p in best[2]}
     disagree = any({french.fold(p.nom) for p in c[2]} - names for c in candidates)
     return best[2], best[3], best[4] or disagree
+
+
+_NAME_LABEL_LINE = re.compile(r"^[ \t]*(?:\d{1,2}\s*[.)/°-]\s*)?nom\b", re.IGNORECASE)
+
+
+def _labelled(text: str, conf: dict) -> tuple[list[Personne], int | None]:
+    """Persons written on labelled lines ("Nom du locataire : BOUCHER" then "Prénom :
+    Mélissa", maybe "Date de naissance : …" and "Civilité : Mme" around); the offset where
+    the last one ends. A name line without its first-name line just after is not taken."""
+    if not conf.get("libelle_nom") or not conf.get("libelle_prenom"):
+        return [], None
+    nom_rx = compile_pattern(conf["libelle_nom"])
+    prenom_rx = compile_pattern(conf["libelle_prenom"])
+    birth_rx = compile_pattern(conf["libelle_naissance"]) if conf.get("libelle_naissance") else None
+    civ_rx = compile_pattern(conf["libelle_civilite"]) if conf.get("libelle_civilite") else None
+    people, end = [], None
+    for m in nom_rx.finditer(text):
+        nom = m.group("v").strip(" .;,")
+        following = []
+        for line in text[m.end() :].split("\n", 4)[1:4]:
+            if _NAME_LABEL_LINE.match(line):
+                break  # the next person's name: what follows is theirs
+            following.append(line)
+        prenom = next((p for p in (prenom_rx.match(line) for line in following[:2]) if p), None)
+        if prenom is None or not _is_name(nom) or not _is_name(prenom.group("v").strip(" .;,")):
+            continue
+        around = text[max(0, m.start() - 80) : m.end()].split("\n")[-2:] + following
+        births = [b for b in (birth_rx.match(line) for line in following) if b] if birth_rx else []
+        civs = [c for c in (civ_rx.match(line) for line in around) if c] if civ_rx else []
+        people.append(
+            Personne(
+                nom=nom.upper() if nom.isupper() or len(nom.split()) == 1 else nom,
+                prenom=french.prenom_case(prenom.group("v").strip(" .;,")),
+                civilite=french.normalize_civilite(civs[0].group("v")) if civs else None,
+                date_naissance=french.parse_date(births[0].group("v")) if births else None,
+            )
+        )
+        end = m.end() + sum(len(line) + 1 for line in following)
+    return _dedupe(people), end
 
 
 # the next entry of a list whose every person has their own "demeurant …" line: a new line
@@ -172,7 +214,8 @@ def _parse(block: str, context: str | None = None) -> tuple[list[Personne], bool
 
 def _couple(flat: str, context: str) -> list[Personne]:
     m = re.search(
-        r"(?:(?:les\s+)?[ée]poux|(?:Monsieur|M\.?|Mr\.?)\s+et\s+(?:Madame|Mme\.?))\s+(?P<n>[^,;()]+)",
+        r"(?:(?:les\s+)?[ée]poux|(?:Monsieur|M\.?|Mr\.?)\s+et\s+(?:Madame|Mme\.?)"
+        r"|(?P<elle>(?:Madame|Mme\.?)\s+et\s+(?:Monsieur|M\.|Mr\.?)))\s+(?P<n>[^,;()]+)",
         flat,
         re.IGNORECASE,
     )
@@ -186,17 +229,19 @@ def _couple(flat: str, context: str) -> list[Personne]:
     births = [french.parse_date(b.group("d")) for b in _BIRTH.finditer(context)]
     p1 = prenoms[0] if prenoms else None
     p2 = prenoms[1] if len(prenoms) > 1 else None
+    # "Mme et M. N'DIAYE Aïssatou et Amadou": she is named first, her first name too
+    civs = ("Mme", "M.") if m.group("elle") else ("M.", "Mme")
     return [
         Personne(
             nom=nom,
             prenom=french.prenom_case(p1) if p1 else None,
-            civilite="M.",
+            civilite=civs[0],
             date_naissance=births[0] if births else None,
         ),
         Personne(
             nom=nom,
             prenom=french.prenom_case(p2) if p2 else None,
-            civilite="Mme",
+            civilite=civs[1],
             date_naissance=births[1] if len(births) > 1 else None,
         ),
     ]
@@ -252,8 +297,31 @@ def _listed_without_civility(flat: str) -> tuple[list[Personne], bool]:
     return _dedupe(people), dropped
 
 
+# "MARTIN, Laura (née GIRARD)", "LE GALL, Jean-Pierre, Yves": the surname in capitals, a
+# comma, then the first name(s) in title case (how some acts write the civil-status name)
+_NOM_VIRGULE_PRENOM = re.compile(
+    r"^(?P<nom>(?:[A-ZÀ-Ý][A-ZÀ-Ý'\-]+|D'[A-ZÀ-Ý'\-]+)(?:\s+[A-ZÀ-Ý][A-ZÀ-Ý'\-]+)*)\s*,\s*"
+    r"(?P<prenom>[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?)(?![\w'])"
+)
+# a title-case word after "NOM," that is an occupation or a role, not a first name
+_NOT_A_FIRST_NAME = pattern_store.compile(
+    r"^(?:employ|ouvri|agent|aide|auxiliaire|assistant|chauffeur|cadre|[ée]tudiant|ch[ôo]meu|"
+    r"demandeu|salari|int[ée]rim|retrait|sans|profession|c[ée]libataire|mari[ée]|pacs|veu[fv]|"
+    r"divorc|technicien|infirmi|vendeu|gardien|ma[çc]on|cariste|artisan|commer[çc]ant|g[ée]rant)",
+    re.IGNORECASE,
+)
+
+
 def _person(after: str, civilite: str | None) -> Personne | None:
     after = after.strip()
+    comma = _NOM_VIRGULE_PRENOM.match(after)
+    if (
+        comma
+        and not _NOT_A_FIRST_NAME.match(comma.group("prenom"))
+        and not _NOT_NAME_WORDS.search(comma.group("prenom"))
+    ):
+        # "MARTIN, Laura" is "MARTIN Laura": the capitals still mark the surname
+        after = f"{comma.group('nom')} {comma.group('prenom')}{after[comma.end() :]}"
     raw = _STOP_NAME.split(after, maxsplit=1)[0].strip()
     raw = re.sub(rf"\s+(?:et|&)$|\s+{_MARKER}\s*$", "", raw).strip(" -–•*,;:")
     raw = french.strip_marital(raw)

@@ -92,7 +92,9 @@ def read_ressources(lines, sections, pairs, options: list[dict], tables) -> list
             continue
         if heading(line) == "ressources":
             # "Ressources : salaire 1 105,00 € ; allocations familiales 148,52 €"
-            value = line.split(":", 1)[1] if ":" in line else ""
+            # (its label closed by a colon or by its cell: "Ressources | Salaire : 980 € ; …")
+            m = re.match(r"^[^:|]*?(?::|\s\|\s)(?P<v>.*)$", line)
+            value = m.group("v") if m else ""
             # the list wrapped over the next line ("… ; Prime d'activité" / "779,66 €")
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if (

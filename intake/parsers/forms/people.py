@@ -21,11 +21,14 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
     t_adults, t_children, t_unsure = _household_tables(f.doc.tables, on)
     g_adults = _column_grids(f.doc.tables, f.libelles)
     p_adults, p_children = _household_pairs(f.pairs)
+    r_adults, r_children, r_unsure = _role_lines(f.lines, f.sections, on)
+    if r_unsure:
+        uncertain.add("personnes")
     if t_adults or g_adults:
         # compared with a table, the fields' people keep only what they print: a civility
         # guessed from a template's « Né le » is no disagreement
         p_adults = _household_pairs(f.pairs, guess=False)[0]
-    sources = [a for a in (t_adults, g_adults, p_adults) if a]
+    sources = [a for a in (t_adults, g_adults, r_adults, p_adults) if a]
     if sources:
         adults = sources[0]
         for other in sources[1:]:
@@ -48,10 +51,20 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
             f.lines, f.sections, ex.prescripteur, on, f.conf.get("phrases", {}).get("beneficiaire")
         )
     children = (
-        t_children or p_children or _children_from_lines(f.lines, f.sections, f.pairs) or l_children
+        t_children
+        or p_children
+        or r_children
+        or _children_from_lines(f.lines, f.sections, f.pairs)
+        or l_children
     )
     if t_unsure or len(adults) > 2:
         uncertain.add("personnes")
+    for a in adults:
+        if a.prenom and a.prenom == a.prenom.upper():
+            if len(a.prenom.split()) > 1:
+                # "BEN SALEM OCÉANE": all in capitals, where the surname ends is a guess
+                uncertain.add("personnes")
+            a.prenom = french.prenom_case(a.prenom)
     ex.personnes = adults[:2]
     ex.enfants = children
     n_explicit = next(
@@ -61,7 +74,9 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
             if p.key in ("nb_enfants", "enfant")
             for m in [
                 re.fullmatch(r"\s*(\d{1,2})\s*(?:enfants?)?\s*", p.value)
-                if p.key == "nb_enfants"
+                # "Enfants : 2": a bare count under the children's label ("Enfant 2 : …"
+                # numbers a child, its value is a name)
+                if p.key == "nb_enfants" or not re.search(r"\d", p.label)
                 else None
             ]
             + [_COUNT_THEN_DETAILS.match(p.value)]
@@ -83,6 +98,9 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
                 person.civilite = civ
             elif civ and person.civilite != civ:
                 uncertain.add("personnes")
+    for a in adults:
+        if a.civilite is None:
+            a.civilite = _civility_named_elsewhere(a, f.lines)
     if len(adults) == 1 and adults[0].civilite is None:
         # "☒ Femme seule" ticked: the form says who the one adult is
         adults[0].civilite = _civility_ticked_alone(f.ticks)
@@ -115,6 +133,22 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
 
 # "Enfants : 2 (Lina 4 ans, Noé 1 an)", "3 – âgés de 2, 5 et 9 ans": the count, then details
 _COUNT_THEN_DETAILS = pattern_store.compile(r"^\s*(\d{1,2})\s*(?:enfants?\s*)?(?:\(|[–—-]\s|:)")
+
+
+def _civility_named_elsewhere(person: Personne, lines: list[str]) -> str | None:
+    """'Demandeur – GIRARD – Thomas – 02/02/1975' has no civility, but 'Locataire : M. GIRARD
+    THOMAS' on the landlord's part gives it: the same person named with a civility (one
+    civility only, else none is taken)."""
+    if not person.nom or not person.prenom:
+        return None
+    name = rf"(?i:{re.escape(person.nom)}\s+{re.escape(person.prenom)}|{re.escape(person.prenom)}\s+{re.escape(person.nom)})"
+    found = {
+        french.normalize_civilite(m.group(1))
+        for line in lines
+        for m in re.finditer(rf"(?<![\w.])({french.CIVILITE_RE})\s+{name}(?![\w-])", line)
+    }
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 _CIVILITY_OPTION = pattern_store.compile(
@@ -185,6 +219,9 @@ def _enrich(adults: list[Personne], other: list[Personne]) -> bool:
             mine, theirs = getattr(a, attr), getattr(match, attr)
             if mine is None:
                 setattr(a, attr, theirs)
+            elif attr == "prenom" and theirs and french.fold(theirs) == french.fold(mine):
+                if mine == mine.upper() and theirs != theirs.upper():
+                    a.prenom = theirs  # "JOËL" typed in capitals, "Joël" written elsewhere
             elif theirs is not None and theirs != mine:
                 disagree = True
     return disagree
@@ -599,6 +636,8 @@ def _household_pairs(
             person = _person_from_line(d["nom_prenom"])
             if not person:
                 continue
+            if not person.prenom and d.get("prenom"):
+                person.prenom = d["prenom"]  # « Nom du conjoint : X   Prénom : Y » on one line
         else:
             nom = french.strip_marital(d["nom"])
             person = Personne(nom=nom, prenom=d.get("prenom"))
@@ -701,6 +740,44 @@ def _civility_lines(lines, sections, prescripteur, on=None, intro=None) -> list[
             continue
         out.append(person)
     return out
+
+
+# "Demandeur – AUBERT – Marie-Claire – 26/10/1981": dashes set apart by spaces split the line
+# (a hyphen inside a name does not)
+_ROLE_SEP = pattern_store.compile(r"\s+[-–—]{1,2}\s+")  # (a scan reads "-—" too)
+
+
+def _role_lines(lines, sections, on=None) -> tuple[list[Personne], list[Personne], bool]:
+    """'Demandeur – AUBERT – Joël – 26/10/1981', 'Enfant – AUBERT – Léa – 03/02/2015': one
+    person a line, role, surname, first name and birth date set apart by dashes. A role the
+    reader does not know (a scan's « Conijointe ») is told by the age, and flagged (third
+    value)."""
+    adults: list[Personne] = []
+    children: list[Personne] = []
+    unsure = False
+    for i, line in enumerate(lines):
+        if sections[i] == "prescripteur":
+            continue
+        parts = _ROLE_SEP.split(line.strip())
+        if len(parts) != 4 or not re.fullmatch(french.DATE_RE, parts[3], re.IGNORECASE):
+            continue
+        role, nom, prenom = parts[:3]
+        if not re.fullmatch(r"[A-Za-zÀ-ÿ()'’. ]{3,30}", role) or any(
+            re.search(r"[\d:|]", x) for x in (nom, prenom)
+        ):
+            continue
+        person = Personne(nom=nom, prenom=prenom, date_naissance=french.parse_date(parts[3]))
+        if _ROLE_CHILD.match(role):
+            children.append(person)
+        elif _ROLE_ADULT.match(role):
+            person.civilite = french.normalize_civilite(_civ_word(role))
+            if person.civilite not in ("M.", "Mme"):
+                person.civilite = None
+            adults.append(person)
+        elif person.date_naissance:
+            unsure = True
+            (children if _age(person.date_naissance, on) < 18 else adults).append(person)
+    return adults, children, unsure
 
 
 def _children_from_lines(lines, sections, pairs) -> list[Personne]:

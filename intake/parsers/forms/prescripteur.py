@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ... import french, pattern_store
-from .structure import Pair, heading
+from .structure import ORG_WORDS, Pair, heading
 
 # ---------------------------------------------------------------------- prescripteur
 
@@ -30,6 +30,8 @@ def read_prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str
     for p in pairs:
         if p.key == "prescripteur" and p.value and not name:
             name, org = split_person_org(p.value)
+            if name and _caps_order_unknown(p.value):
+                uncertain.add("prescripteur")
         elif p.key == "nom_prescripteur" and p.value and not nom:
             nom = p.value
         elif p.key == "prenom_prescripteur" and p.value and not prenom:
@@ -41,17 +43,19 @@ def read_prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str
                 sec_prenom = p.value
             elif p.key == "nom_prenom" and not name:
                 # "RENAUD Aïcha, assistante sociale": the job after the name is not part of it
-                n, pr = french.split_name(
-                    _no_civ(re.split(r"\s*,\s*", p.value)[0]), order="nom_prenom"
-                )
-                name = f"{pr} {n}" if pr else n
+                raw = _no_civ(re.split(r"\s*,\s*", p.value)[0])
+                n, pr = french.split_name(raw, order="nom_prenom")
+                if raw == raw.upper() and len((pr or "").split()) > 1:
+                    # "BEN SALEM OCÉANE": all in capitals, where the surname ends is a guess
+                    uncertain.add("prescripteur")
+                name = f"{french.prenom_case(pr)} {n}" if pr else n
     nom, prenom = nom or sec_nom, prenom or sec_prenom
     if not name and nom:
         if prenom:
-            name = f"{_no_civ(prenom)} {_no_civ(nom)}"
+            name = f"{french.prenom_case(_no_civ(prenom))} {_no_civ(nom)}"
         else:
             n, pr = french.split_name(_no_civ(nom), order="nom_prenom")
-            name = f"{pr} {n}" if pr else n
+            name = f"{french.prenom_case(pr)} {n}" if pr else n
     if name and not plausible_name(name):
         name = None
     if not name:
@@ -69,7 +73,9 @@ def read_prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str
     signed_org = None
     if not name:
         # "Le travailleur social : Claire BERNARD, CCAS de Cognac" in the signature block
-        for m in reversed(list(_SIGNATURE.finditer("\n".join(lines)))):
+        # (not the landlord's own adviser in the part the landlord fills)
+        text = "\n".join(l if sections[i] != "bailleur" else "" for i, l in enumerate(lines))
+        for m in reversed(list(_SIGNATURE.finditer(text))):
             name, signed_org = split_person_org(m.group("v"))
             if name and plausible_name(name):
                 break
@@ -84,9 +90,16 @@ def read_prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str
             org = org or org_name(p.value)
     if not org:
         for p in pairs:
-            if p.key == "organisme" and p.value and not people_only(p.value):
+            if (
+                p.key == "organisme"
+                and p.value
+                and p.section != "bailleur"
+                and not people_only(p.value)
+            ):
                 org = org_name(p.value)
                 break
+    if not org:
+        org = _service_line(lines, sections, name)
     if org and signed_org and french.fold(org) != french.fold(signed_org):
         uncertain.add("organisme_prescripteur")
     org = org or signed_org
@@ -96,6 +109,22 @@ def read_prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str
         uncertain.add("organisme_prescripteur")
     ex.prescripteur = name
     ex.organisme_prescripteur = org
+
+
+_SERVICE_LINE = pattern_store.compile(rf"^\s*(?:{ORG_WORDS})\b[^:|\d@]{{2,80}}$", re.IGNORECASE)
+
+
+def _service_line(lines, sections, name: str | None) -> str | None:
+    """'Chloé HAMIDI, CESF' then 'Maison départementale d'action sociale de Bourges' under
+    the prescriber's heading: the service written on a line of its own, without a label."""
+    for i, line in enumerate(lines):
+        if sections[i] != "prescripteur" or heading(line):
+            continue
+        if name and french.fold(name.split()[-1]) in french.fold(line):
+            continue
+        if _SERVICE_LINE.match(line):
+            return org_name(line.strip())
+    return None
 
 
 def plausible_name(name: str) -> bool:
@@ -138,8 +167,10 @@ def split_person_org(value: str) -> tuple[str | None, str | None]:
         return None, None
     raw = re.sub(rf"^(?:{french.CIVILITE_RE})\s+", "", parts[0])
     raw = re.sub(r"\s*\([^)]*\)", "", raw).strip()  # "Olivier FAVRE (éducateur)"
-    nom, prenom = french.split_name(raw)
-    name = f"{prenom} {nom}" if prenom else nom
+    # a name all in capitals: the administrative order, surname first ("HOFFMANN CLAIRE")
+    order = "nom_prenom" if raw == raw.upper() else "auto"
+    nom, prenom = french.split_name(raw, order=order)
+    name = f"{french.prenom_case(prenom)} {nom}" if prenom else nom
     org = None
     for part in parts[1:]:
         if JOB.match(part) or re.search(
@@ -151,6 +182,14 @@ def split_person_org(value: str) -> tuple[str | None, str | None]:
     return name, org
 
 
+def _caps_order_unknown(value: str) -> bool:
+    """'MME HOFFMANN CLAIRE, ASSISTANTE SOCIALE': a name in capitals under a label that does
+    not say which word is the surname."""
+    raw = re.sub(r"\s*\([^)]*\)", "", _no_civ(re.split(r"\s*[,;]\s*|\s+[-–]\s+", value)[0]))
+    words = re.findall(r"[A-Za-zÀ-ÿ'’-]+", raw)
+    return len(words) >= 2 and raw == raw.upper()
+
+
 def _texte(s: str) -> str | None:
-    s = re.sub(r"\s+", " ", s).strip(" ,;.-")
+    s = re.sub(r"\s+", " ", s).strip(" ,;.:-")
     return s or None

@@ -173,13 +173,39 @@ def _stage_logement(f: Form, ex, uncertain: set[str]) -> None:
     for p in f.pairs:
         if p.key == "bailleur" and p.section != "prescripteur":
             value = clean_bailleur(re.split(r"\s*\(", p.value)[0])
-            if (
-                value
-                and not is_placeholder(value)
-                and not re.fullmatch(r"n[ée]ant|sans|aucun|/|-", value, re.IGNORECASE)
-            ):
+            if _landlord_like(value):
                 ex.bailleur = value
                 break
+    if ex.bailleur is None:
+        for p in f.pairs:
+            # "PARTIE À REMPLIR PAR LE BAILLEUR" / "Organisme : France Loire": the landlord
+            # names itself in its own part of the form
+            if p.key == "organisme" and p.section == "bailleur":
+                value = clean_bailleur(p.value)
+                if _landlord_like(value):
+                    ex.bailleur = value
+                    break
+            # "Statut d'occupation : Locataire du parc social (Hérault Logement)": the landlord
+            # told in brackets after the status
+            if p.key == "statut" and not ANY_MARK.search(p.value):
+                m = re.search(r"\blocataire\b[^()]*\((?P<b>[^()]{3,60})\)", p.value, re.I)
+                value = clean_bailleur(m.group("b")) if m else None
+                if _landlord_like(value) and not first_option(
+                    value, f.conf.get("statut_occupation", [])
+                ):
+                    ex.bailleur = value
+                    break
+
+
+def _landlord_like(value: str | None) -> bool:
+    """A landlord's name: words, not a filler, an amount or a number read in its place."""
+    return bool(
+        value
+        and not is_placeholder(value)
+        and not re.fullmatch(r"n[ée]ant|sans|aucun|/|-", value, re.IGNORECASE)
+        and re.search(r"[A-Za-zÀ-ÿ]{2}", value)
+        and not re.fullmatch(r"[\d\s  .,]+(?:€|euros?|eur)?\.?", value, re.IGNORECASE)
+    )
 
 
 _ADDRESS_DEBRIS = pattern_store.compile(r"\s*[—–|¦_]+\s*$")
@@ -328,6 +354,11 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
         )
         if charges and charges < ex.loyer_mensuel:
             ex.loyer_mensuel = round(ex.loyer_mensuel + charges, 2)
+    if ex.montant_dette is None:
+        total = _debt_total(f.lines, f.conf.get("tableau_dette", {}))
+        if total:
+            ex.montant_dette = total[0]
+            ex.date_dette = ex.date_dette or total[1]
     # free-text fallbacks (same patterns as acts); "de 2" / "371,30 €": an amount whose
     # thousands a wrapped line split is joined again
     text = _WRAPPED_THOUSANDS.sub(r"\1 \2", f.doc.text)
@@ -342,7 +373,7 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
             uncertain.add("loyer_mensuel")  # found in running text, not in its field
     if ex.montant_dette is None:
         m = re.search(
-            rf"(?:dette|arri[ée]r[ée]|impay[ée]s)\s*(?:locati\w+|de\s+loyers?)?\s*(?:de|:|\|)?\s*({french.MONTANT_RE})"
+            rf"(?:dette|arri[ée]r[ée]|impay[ée]s)\s*(?:locati\w+|de\s+loyers?)?\s*(?:de|:|\||\?)?\s*({french.MONTANT_RE})"
             rf"(?:[^.]{{0,30}}?(?:au|arr[êe]t[ée]e?\s+au)\s+({french.DATE_RE}))?",
             text,
             re.IGNORECASE,
@@ -359,6 +390,29 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
         )
         if m:
             ex.date_document = french.parse_date(m.group(1))
+
+
+def _debt_total(lines: list[str], cues: dict):
+    """'Décompte de la dette', its months, then 'Total au 15/08/2025 | 2 477,86 €': the debt is
+    the table's total (the monthly rows are not), dated by it. Cue words: the rules'
+    `[formulaire.tableau_dette]`."""
+    if not cues.get("titre") or not cues.get("total"):
+        return None
+    title = pattern_store.compile(rf"^\s*(?:{cues['titre']})", re.IGNORECASE)
+    total = pattern_store.compile(
+        rf"^\s*(?:{cues['total']})(?:\s+(?:au|arr[êe]t[ée]e?\s+au)\s+(?P<date>{french.DATE_RE}))?"
+        rf"\s*[:|]?\s*(?P<montant>{french.MONTANT_RE})\s*$",
+        re.IGNORECASE,
+    )
+    for i, line in enumerate(lines):
+        if not title.match(line):
+            continue
+        for nxt in lines[i + 1 : i + 16]:
+            m = total.match(nxt.replace(" | ", " "))
+            if m:
+                when = french.parse_date(m.group("date")) if m.group("date") else None
+                return french.parse_montant(m.group("montant")), when
+    return None
 
 
 _WRAPPED_THOUSANDS = pattern_store.compile(r"(?<![\d,.])(\d{1,3})\n(\d{3},\d{2}\s?(?:€|euros?)?)")
@@ -427,6 +481,13 @@ def _stage_statut_bailleur(f: Form, ex, uncertain: set[str]) -> None:
                 uncertain.discard("statut_occupation")
                 break
     if ex.statut_occupation is None and ex.bailleur:
+        # "Aide simplifiée au maintien – bailleur social": the form's own title says which
+        # kind of landlord fills it
+        title = "\n".join(l for i, l in enumerate(f.lines[:4]) if f.sections[i] is None)
+        said = first_option(title, f.conf.get("statut_occupation", []), strict=True)
+        if said in ("locataire_public", "locataire_prive"):
+            ex.statut_occupation = said
+            return
         ex.statut_occupation = statut_from_bailleur(ex.bailleur, f.data)
         conf = f.data.get("statut_occupation", {})
         listed = occupation_for(ex.bailleur) or any(
@@ -445,7 +506,7 @@ _LIVES_AS = pattern_store.compile(
 )
 
 _NONE_SAID = pattern_store.compile(
-    r"\s*(?:\((?:en\s+)?(?:€|euros?)\))?\s*[:|]?\s*(?:[-–—/]+|n[ée]ant|aucune?|sans(?:\s+objet)?|non|0(?:[,.]0+)?\s*(?:€|euros?)?)\s*(?:$|\s{2,}|\|)",
+    r"\s*(?:\((?:en\s+)?(?:€|euros?)\))?\s*[:|]?\s*(?:[-–—/]+|n[ée]ant|aucune?|sans(?:\s+objet)?|non|pas\s+de\s+[\w ]{2,20}|0(?:[,.]0+)?\s*(?:€|euros?)?)\s*(?:$|\s{2,}|\|)",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -578,9 +639,20 @@ def _announces(line: str, cue: str) -> bool:
     cells = [c.strip() for c in line.split(" | ")]
     if ANY_MARK.search(line) or len(cells) >= 2 and not any(cells[1:]):
         return False
+    said_none_until = -1
     for m in re.finditer(cue, line, re.IGNORECASE):
+        if m.start() < said_none_until:
+            continue  # "Dette locative | pas de dette": the cue word inside the "none" said
+        start = max(line.rfind(":", 0, m.start()), line.rfind("|", 0, m.start())) + 1
+        if len(line[start : m.start()].split()) >= 6:
+            continue  # "… mise en place par le bailleur ne suffit pas : …": a sentence
         end = _label_end(line, m.end())
-        if end is not None and not _NONE_SAID.match(line, end):
+        if end is None:
+            continue
+        none = _NONE_SAID.match(line, end)
+        if none:
+            said_none_until = none.end()
+        else:
             return True
     return False
 

@@ -20,9 +20,21 @@ PENDING = (
 
 SECTIONS = {
     "prescripteur": r"prescripteur|cadre\s+r[ée]serv[ée]\s+(?:au|[àa]\s+l.)\s*(?:travailleu|prescri|service|instructeur|r[ée]f[ée]rent)\w*|r[ée]f[ée]rent|travailleur\s+social|service\s+demandeur|organisme\s+demandeur|demandeur\s+de\s+la\s+mesure|"
-    r"instruction\s+sociale|service\s+instructeur",
+    r"instruction\s+sociale|service\s+instructeur|"
+    # "VISA DU SERVICE SOCIAL DE SECTEUR", "Avis et signature du travailleur social": the
+    # prescriber's block closing the form
+    r"(?:avis|visa|cachet)(?:\s+et\s+(?:signature|cachet|visa))?\s+(?:du|de\s+la|de\s+l.)\s*"
+    r"(?:service\s+social|travailleu\w*|prescri\w*|r[ée]f[ée]rent\w*|intervenant\w*|service\s+(?:demandeur|instructeur))",
+    # the part of a form the landlord fills: its "Organisme" and its adviser are not the
+    # prescriber's
+    "bailleur": r"(?:partie|volet|cadre)\s+(?:\d+\s*)?(?:[–—-]\s*)?(?:[àa]\s+(?:remplir|compl[ée]ter)|r[ée]serv[ée]e?)\s+"
+    r"(?:par|au|[àa])\s+(?:l[ea]\s+)?(?:bailleur|propri[ée]taire)",
+    # "PARTIE À REMPLIR PAR LE SERVICE SOCIAL" after the landlord's part: it only ends it
+    "aucune": r"(?:partie|volet|cadre)\s+(?:\d+\s*)?(?:[–—-]\s*)?(?:[àa]\s+(?:remplir|compl[ée]ter)|r[ée]serv[ée]e?)\s+"
+    r"(?:par|au|[àa])\s+(?:l[ea]\s+)?(?:service\s+social|travailleu(?:r|se)\s+social|intervenant)",
     "mesure": r"type\s+de\s+(?:la\s+)?(?:mesure|demande)|nature\s+de\s+la\s+(?:mesure|demande)|mesure\s+(?:sollicit|demand|pr[ée]conis)|orientation\s*:",
     "menage": r"m[ée]nage|la\s+personne|identit[ée]|demandeur|composition|[ée]tat\s+civil|situation\s+familiale|"
+    r"identification\s+(?:du|des|de\s+la)\s+(?:m[ée]nage|demandeu\w*|famille|foyer|personnes?)|"
     r"(?:personnes?|membres?)\s+(?:composant|constituant|vivant|du\s+foyer|du\s+m[ée]nage)|foyer|famille",
     "conjoint": r"(?:votre\s+)?(?:conjoint|concubin|co-?demandeur|co-?titulaire)",
     "enfants": r"enfants?",
@@ -32,12 +44,14 @@ SECTIONS = {
     # fixed charges, other debts and the procedure close the resources: their amounts are not income
     "charges": r"charges\s+(?:fixes|mensuelles|du\s+m[ée]nage)|d[ée]penses|endettement|dettes|"
     r"[ée]tat\s+de\s+la\s+proc[ée]dure|proc[ée]dure",
-    "autre": r"motif|observations?|signature|accord|commentaires?",
+    # a written assessment: its amounts and dates are not the form's fields
+    "autre": r"motif|observations?|signature|accord|commentaires?|diagnostic\s+pr[ée]alable|synth[èe]se",
 }
-# "2. Le logement", "LE PRESCRIPTEUR", "III - Ressources"
+# "2. Le logement", "LE PRESCRIPTEUR", "III - Ressources" (a scan reads "Ill -", "11 -")
 _SECTION_RX = {
     k: pattern_store.compile(
-        rf"^\s*(?:(?:\d+|[IVX]+)\s*[.)/-]\s*)?(?:(?:les?|la|l['’])\s*)?(?:{v})\b", re.IGNORECASE
+        rf"^\s*(?:(?:\d+|[IVX]+|[IVXl1|]{{1,4}}(?=\s*[-–—.]))\s*[.)/–—-]\s*)?(?:(?:les?|la|l['’])\s*)?(?:{v})\b",
+        re.IGNORECASE,
     )
     for k, v in SECTIONS.items()
 }
@@ -97,7 +111,7 @@ def read_sections(lines: list[str]) -> list[str | None]:
     for line in lines:
         h = heading(line)
         if h:
-            current = h
+            current = None if h == "aucune" else h
         out.append(current)
     return out
 
@@ -370,7 +384,8 @@ _LABEL_ALONE = pattern_store.compile(r"^\s*(?P<label>[^:|]{2,70}?)\s*:\s*$")
 # a scan's stray marks between words ("Mohamed .", "charge |")
 _NOISE_TOKENS = pattern_store.compile(r"(?:(?<=\s)|^)[.,;·|—–_'’\"`]+(?=\s|$)")
 
-_ORG_WORDS = (
+# the words a service's name starts with ("CCAS de Cognac", "Maison départementale …")
+ORG_WORDS = (
     r"CCAS|CIAS|MDSI?|MDPH|CMS|EDS|UDAF|UTAS|UTS|CAF|MSA|SIAO|ADIL|CHRS|Mairie|Maison|Service|"
     r"Centre|Association|Circonscription|P[ôo]le|Espace|Mission|Direction|Conseil|D[ée]partement|"
     r"Point|Secours|Croix|Antenne|Agence|Unit[ée]|Fondation|Soliha|Habitat"
@@ -381,9 +396,10 @@ _ORG_WORDS = (
 _UP = r"[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+"
 _CAP = r"[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-ZÀ-Ý][a-zà-ÿ'’]+)*"
 _SHAPES = {
-    "nom": rf"{_UP}(?:\s+{_UP})*",
-    "nom_usage": rf"{_UP}(?:\s+{_UP})*",
-    "nom_naissance": rf"{_UP}(?:\s+{_UP})*",
+    # a surname has three words at most ("DE LA TOUR"): a title in capitals is not one
+    "nom": rf"{_UP}(?:\s+{_UP}){{0,2}}",
+    "nom_usage": rf"{_UP}(?:\s+{_UP}){{0,2}}",
+    "nom_naissance": rf"{_UP}(?:\s+{_UP}){{0,2}}",
     "prenom": rf"{_CAP}(?:\s+{_CAP})*",
     "nom_prenom": rf"(?:{french.CIVILITE_RE}\s+)?(?:{_UP}\s+)+{_CAP}(?:\s+{_CAP})*|"
     rf"(?:{french.CIVILITE_RE}\s+)?{_CAP}(?:\s+{_CAP})*(?:\s+{_UP})+",
@@ -398,8 +414,11 @@ _SHAPES = {
     "charges": r"\d[\d\s.,]*\s*(?:€|euros?|EUR)?",
     "dette": rf"\d[\d\s.,]*\s*(?:€|euros?|EUR)?(?:\s+(?:au|du)\s+{french.DATE_RE})?",
     "nb_enfants": r"\d{1,2}",
+    # a landlord is not a postcode and town, nor an amount; a measure has no amount
+    "bailleur": r"(?!\d{5}\s)(?!.*\d\s?(?:€|euros?\b)).+",
+    "type_mesure": r"[^\d€]+",
     # a service's name: its kind, then capitalised words and connectors ("CCAS de Mérignac")
-    "organisme": rf"(?:{_ORG_WORDS})\b(?:\s+(?:de\s+la|de|du|des|d['’]|l['’]|et|-|–)?\s*[A-ZÀ-Ý0-9][\w'’.-]*)*",
+    "organisme": rf"(?:{ORG_WORDS})\b(?:\s+(?:de\s+la|de|du|des|d['’]|l['’]|et|-|–)?\s*[A-ZÀ-Ý0-9][\w'’.-]*)*",
     # the worker: a name, or a surname alone
     "prescripteur": rf"(?:{french.CIVILITE_RE}\s+)?(?:(?:{_UP}\s+)+{_CAP}(?:\s+{_CAP})*|{_CAP}(?:[\s-]+{_CAP})*(?:\s+{_UP})+|{_UP})",
     "nom_prescripteur": rf"(?:{french.CIVILITE_RE}\s+)?(?:(?:{_UP}\s+)+{_CAP}(?:\s+{_CAP})*|{_CAP}(?:[\s-]+{_CAP})*(?:\s+{_UP})+|{_UP}(?:\s+{_UP})*)",
@@ -474,7 +493,13 @@ def _typed_values_over_labels(lines: list[str], i: int, libelles):
     if not below or ":" in below or " | " in below or ANY_MARK.search(below):
         return None
     labels = _split_labels(below, libelles)
-    if heading(below) and not (labels and (len(labels) >= 2 or "(" in below)):
+    titled = re.match(r"(?:(?:\d+|[IVX]+)\s*[.)/–-]\s*)?(?:LES?|LA|L['’])\s", below)
+    if heading(below) and (
+        not (labels and (len(labels) >= 2 or "(" in below))
+        # "LE TRAVAILLEUR SOCIAL DEMANDEUR": a heading in capitals with its article
+        or below == below.upper()
+        and titled
+    ):
         # "Le prescripteur" under a line is a heading, not that line's label; "Demandeur
         # (NOM Prénom)  Date de naissance" is two captions
         return None
@@ -552,10 +577,13 @@ def _caption_under_value(lines: list[str], i: int, libelles) -> tuple[str, int] 
 def _value_under_label(lines: list[str], i: int, libelles) -> tuple[str, int] | None:
     """'Nom :' then 'ROBIN' on the next line: a known label whose line holds no value takes the
     next non-blank line, when that line is a plain value (no label, box, heading or colon)."""
-    m = _LABEL_ALONE.match(lines[i])
+    m = _LABEL_ALONE.match(lines[i]) or _CAPS_LABEL_ALONE.match(lines[i])
     key = label_key(m.group("label"), libelles) if m else None
     if not key:
         return None
+    bare = not lines[i].rstrip().endswith(":")
+    if bare and (key == "autre" or heading(lines[i])):
+        return None  # a line in capitals that is a heading, not a label waiting for its value
     j = i + 1
     while j < len(lines) and j <= i + 2 and not lines[j].strip():
         j += 1
@@ -572,9 +600,16 @@ def _value_under_label(lines: list[str], i: int, libelles) -> tuple[str, int] | 
         or heading(value)
         and not _named_like_a_heading(key, value)
         or label_key(value, libelles)
+        or bare
+        and not _fits(key, value)
     ):
         return None
     return f"{m.group('label')} : {value}", j + 1
+
+
+# "NOM DU DEMANDEUR" alone on its line, the value on the next: a label printed in capitals
+# without its colon (the value's shape must fit the label)
+_CAPS_LABEL_ALONE = pattern_store.compile(r"^\s*(?P<label>[A-ZÀ-Ý][A-ZÀ-Ý'’ ()/.-]{2,60}?)\s*$")
 
 
 def _named_like_a_heading(key: str, value: str) -> bool:
@@ -612,8 +647,8 @@ def _label_after_value(line: str, libelles) -> list[str] | None:
 
 def _label_closing(line: str, libelles) -> list[str] | None:
     m = _TRAILING_LABEL.match(line.strip())
-    if not m or " | " in line or ANY_MARK.search(line):
-        return None
+    if not m or " | " in line or ANY_MARK.search(line) or heading(line):
+        return None  # "V – VISA DU SERVICE SOCIAL (PRESCRIPTEUR)": a heading, not a value
     value, label = m.group("value").strip(" ,;"), (m.group("p") or m.group("d")).strip()
     if not value or label_key(value, libelles):
         return None  # "Loyer (charges comprises)", "Demandeur – civilité": a label alone
@@ -670,6 +705,17 @@ def _pairs_in_text(text: str, section, line_no: int, libelles) -> list[Pair]:
         elif not starts:
             # unknown label at the start of the text
             starts.append((0, c, colon_end, None))
+    for j in range(1, len(starts)):
+        # "Charges : 56,12 € APL versée au bailleur : 253,98 €": after an amount and its
+        # currency, every word up to the colon is the next label, not the end of the value
+        ls, c, ce, key = starts[j]
+        prev_end = starts[j - 1][2]
+        m = re.match(
+            r"\s*\d[\d  .,]*\s?(?:€|euros?)\s+(?=[A-Za-zÀ-ÿ])", text[prev_end:ls], re.IGNORECASE
+        )
+        if m and prev_end + m.end() < ls:
+            start = prev_end + m.end()
+            starts[j] = (start, c, ce, label_key(text[start:c], libelles))
     out = []
     for j, (ls, c, ce, key) in enumerate(starts):
         end = starts[j + 1][0] if j + 1 < len(starts) else len(text)

@@ -12,7 +12,9 @@ from ...readers import Document
 
 MARK_ON = "☒☑■✓✔✗✘"
 _MARK_TOKEN = pattern_store.compile(
-    rf"(?:(?<=\s)|(?<=^)|(?<=\|))\s*(?:[{MARK_ON}]|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)|[xX](?=\s+[A-ZÀ-Ýa-zà-ÿ]{{2}}))\s*",
+    rf"(?:(?<=\s)|(?<=^)|(?<=\|))\s*(?:[{MARK_ON}]|\[\s*[xX✓]\s*\]|\(\s*[xX]\s*\)|[xX](?=\s+[A-ZÀ-Ýa-zà-ÿ]{{2}})"
+    # a ticked box a scan read half ("X] ASLL maintien", "[X ASLL maintien")
+    rf"|[xX]\](?=\s)|\[[xX](?=\s))\s*",
     re.MULTILINE,
 )
 ANY_MARK = pattern_store.compile(rf"[{MARK_ON}☐□]|\[\s*[xX✓ ]?\s*\]|(?<![\w'])[xX](?![\w'])")
@@ -65,9 +67,30 @@ def read_ticks(lines: list[str], sections: list[str | None], doc: Document) -> l
                 nxt = ANY_MARK.search(rest)
                 snippet = rest[: nxt.start()] if nxt else rest
                 snippet = snippet.strip()
+                if snippet and nxt is None and len(cells) == 1:
+                    snippet = f"{snippet} {_wrapped_rest(lines, i)}".strip()
                 if snippet:
                     ticks.append(Tick(snippet[:80], section))
     return ticks
+
+
+# what a scan leaves of an empty box: "]" or "[" alone between words
+_BOX_LEFT = pattern_store.compile(r"(?<=\s)[\[\]](?=\s)")
+
+
+def _wrapped_rest(lines: list[str], i: int) -> str:
+    """'… [X] A.S.L.L.' then 'MAINTIEN DANS LE LOGEMENT [ ] RENOUVELLEMENT': a line of boxes
+    wrapped inside the ticked option; its words before the next box end that option."""
+    if i + 1 >= len(lines):
+        return ""
+    nxt = lines[i + 1]
+    box = ANY_MARK.search(nxt) or _BOX_LEFT.search(nxt)
+    if not box or " | " in nxt:
+        return ""
+    head = nxt[: box.start()]
+    if ":" in head or not re.fullmatch(r"\s*[A-Za-zÀ-ÿ][^\d]{1,60}", head):
+        return ""
+    return head.strip()
 
 
 # a box that closes its label ("Célibataire ☐  Marié(e) ☒", "Homme seul ☒"): the cell ends
