@@ -89,9 +89,9 @@ def _stage_mesure(f: Form, ex, uncertain: set[str]) -> None:
             if p.key == "type_mesure" and p.value and not ANY_MARK.search(p.value):
                 if len(options_named(p.value, conf.get("type_mesure", []))) > 2:
                     # « [1 ASLL accès Ü ASLL maintien D Diagnostic »: boxes a fax blurred
-                    # (two may be one choice: « Renouvellement de la mesure ASLL maintien »)
+                    # (two may be one choice: « Renouvellement de la mesure ASLL maintien »);
+                    # the first is kept as a guess for a person to confirm
                     uncertain.add("type_mesure")
-                    continue
                 ex.type_mesure = first_option(p.value, conf.get("type_mesure", []))
                 if ex.type_mesure:
                     break
