@@ -99,10 +99,25 @@ def _has_lone(value) -> bool:
 _FORM_GLUED = re.compile(r"^(SCI|SARL|SAS|SASU|SA|SNC|EURL|SCP|ESH|OPH)\s*[-–—]\s*(?=[A-ZÀ-Ý]{2})")
 
 
+# a form's label kept before the service it names when the cell's rule or the colon was
+# lost (« Service |CCAS d'Échirolles » read « Service ICCAS … », « Service Agence … »)
+_LABEL_GLUED = re.compile(
+    r"^(?:Service|Structure|Organisme)\s*[|Il]?\s*(?=(?:CCAS|CIAS|UDAF|CAF|MDS|SIAO|Agence|"
+    r"Maison|Centre|Mairie|Direction|P[ôo]le|Association|Conseil)\b)"
+)
+
+
 def sentence_glued(ex) -> set[str]:
     """Organisations' names that go on past a full stop into lower-case words; a company's
-    legal form joined to its name by a stroke (« SCI-LES GLYCINES »), a speck between them."""
+    legal form joined to its name by a stroke (« SCI-LES GLYCINES »), a speck between them;
+    a form's label kept before the service's name."""
     doubtful: set[str] = set()
+    label = isinstance(ex.organisme_prescripteur, str) and _LABEL_GLUED.match(
+        ex.organisme_prescripteur
+    )
+    if label:
+        ex.organisme_prescripteur = ex.organisme_prescripteur[label.end() :]
+        doubtful.add("organisme_prescripteur")
     glued = isinstance(ex.bailleur, str) and _FORM_GLUED.match(ex.bailleur)
     if glued:
         ex.bailleur = f"{glued.group(1)} {ex.bailleur[glued.end() :]}"

@@ -194,3 +194,16 @@ def test_a_companys_legal_form_joined_by_a_speck_is_parted_and_flagged():
     )
     ex = extract_document(_scan(text), "scan.pdf")
     assert ex.bailleur == "SCI LES GLYCINES" and "bailleur" in ex.champs_incertains
+
+
+def test_a_forms_label_kept_before_the_service_is_dropped_and_flagged():
+    # the cell's rule between « Service » and its value read as a letter
+    for printed in ("Service ICCAS de Poitiers", "Service Agence départementale de Poitiers"):
+        text = FORM.format(prescripteur="Brigitte PICARD", organisme=printed)
+        ex = extract_document(_scan(text, "fiche.pdf"), "fiche.pdf")
+        assert ex.organisme_prescripteur == printed.split(maxsplit=1)[1].removeprefix("I")
+        assert "organisme_prescripteur" in ex.champs_incertains
+    # « Service social CAF » is the service's own name
+    text = FORM.format(prescripteur="Brigitte PICARD", organisme="Service social CAF de la Vienne")
+    ex = extract_document(_scan(text, "fiche.pdf"), "fiche.pdf")
+    assert ex.organisme_prescripteur == "Service social CAF de la Vienne"
