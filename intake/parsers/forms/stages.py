@@ -36,7 +36,15 @@ from .structure import (
     read_sections,
     values_above_labels,
 )
-from .ticks import ANY_MARK, every_box_ticked, first_option, pick, pick_all, read_ticks
+from .ticks import (
+    ANY_MARK,
+    every_box_ticked,
+    first_option,
+    options_named,
+    pick,
+    pick_all,
+    read_ticks,
+)
 
 log = logging.getLogger("asll.intake")
 
@@ -85,6 +93,11 @@ def _stage_mesure(f: Form, ex, uncertain: set[str]) -> None:
         # "Mesure : ASLL Maintien": the value of a field, not the options its label lists
         for p in f.pairs:
             if p.key == "type_mesure" and p.value and not ANY_MARK.search(p.value):
+                if len(options_named(p.value, conf.get("type_mesure", []))) > 2:
+                    # « [1 ASLL accès Ü ASLL maintien D Diagnostic »: boxes a fax blurred
+                    # (two may be one choice: « Renouvellement de la mesure ASLL maintien »);
+                    # the first is kept as a guess for a person to confirm
+                    uncertain.add("type_mesure")
                 ex.type_mesure = first_option(p.value, conf.get("type_mesure", []))
                 if ex.type_mesure:
                     break
