@@ -6579,6 +6579,368 @@ FORM_FAMILIES.update(
 )
 
 
+# --- family built from source 56 (Bas-Rhin, Espace Solidarité; appended, others unchanged) ---
+
+ORGANISMES.update(
+    {
+        "bas-rhin": [
+            "Espace Solidarité de Haguenau",
+            "Espace Solidarité de Saverne",
+            "Espace Solidarité de Sélestat",
+        ],
+    }
+)
+FORM_VILLES.update(
+    {"bas-rhin": [("Haguenau", "67500"), ("Saverne", "67700"), ("Sélestat", "67600")]}
+)
+BAILLEURS_LOCAUX.update({"bas-rhin": ["Habitat de l'Ill", "Alsace Habitat", "OPUS 67"]})
+prep_bas_rhin = _prep_local("bas-rhin")
+
+PIECES_BAS_RHIN = [
+    "Pièce d'identité de chaque personne majeure",
+    "Livret de famille ou acte de naissance des enfants",
+    "Titre de séjour en cours de validité",
+    "Jugement de tutelle ou de curatelle",
+    "Justificatifs de ressources des trois derniers mois",
+    "Dernière quittance de loyer",
+    "Décompte de la dette établi par le bailleur",
+]
+
+
+def form_cea_logement_avant_menage(f) -> list:
+    """Bas-Rhin FSL request from an Espace Solidarité (source 56): the instructing service's
+    box at the top right, the dwelling and the debt before the household, labels followed by
+    their value without a colon, the household as a grid with one line per resource (a
+    person's further resources on lines without a name), then the documents joined ticked."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    pre_p, pre_n = f["prescripteur"]
+    sp = "\u00a0" * 5  # typed values sit apart from their label, no colon
+    out = [
+        ("r", f["organisme"]),
+        ("r", f"Dossier suivi par {r.choice(['Mme', 'M.'])} {pre_p} {pre_n}"),
+        (
+            "r",
+            r.choice(["Assistante sociale", "Conseillère en ESF", "Assistant de service social"]),
+        ),
+        ("r", f"{f['organisme'].rsplit(' de ', 1)[-1]}, le {d_num(f['date'])}"),
+        ("t", "FONDS DE SOLIDARITÉ POUR LE LOGEMENT"),
+        ("h", "FSL départemental du Bas-Rhin – demande d'aide et d'accompagnement"),
+        ("b", "NATURE DE LA DEMANDE"),
+        (
+            "l",
+            _cases(
+                {
+                    "acces": "Accès (dépôt de garantie, entrée dans les lieux)",
+                    "maintien": "Maintien (dette locative)",
+                },
+                f["mesure"] if f["mesure"] in ("acces", "maintien") else None,
+                "[X]",
+                "[ ]",
+            ),
+        ),
+        (
+            "l",
+            "Accompagnement social lié au logement"
+            + sp
+            + _cases(
+                {"oui": "oui", "renouvellement": "renouvellement", "diagnostic": "diagnostic seul"},
+                {"acces": "oui", "maintien": "oui"}.get(f["mesure"], f["mesure"]),
+                "[X]",
+                "[ ]",
+            ),
+        ),
+        ("b", "LE LOGEMENT"),
+        ("l", f"Adresse du logement{sp}{f['numero']} {f['rue']}"),
+        ("l", f"Code postal{sp}{f['cp']}{sp}Commune{sp}{f['commune']}"),
+        (
+            "l",
+            "Occupation"
+            + sp
+            + _cases(
+                {
+                    "locataire_public": "locataire d'un bailleur social",
+                    "locataire_prive": "locataire du parc privé",
+                    "heberge": "hébergé(e)",
+                },
+                f["statut"],
+                "[X]",
+                "[ ]",
+            ),
+        ),
+        ("l", f"Nom du bailleur{sp}{f['bailleur'] or 'sans objet'}"),
+    ]
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        out.append(
+            ("l", f"Loyer hors charges{sp}{m_espace(base)} €{sp}Charges{sp}{m_espace(ch or 0)} €")
+        )
+    if f["dette"]:
+        out.append(
+            (
+                "l",
+                f"Dette locative{sp}{m_espace(f['dette'][0])} €{sp}"
+                f"arrêtée au{sp}{d_num(f['dette'][1])}",
+            )
+        )
+    else:
+        out.append(("l", f"Dette locative{sp}néant"))
+    rows = [["Civilité", "Nom", "Prénom", "Né(e) le", "Lien", "Ressources", "Montant mensuel"]]
+    per = {i: [] for i in range(len(a))}
+    for k, (lab, _, m) in enumerate(f["ressources"]):
+        per[k % len(a)].append((lab, m))
+    for i, p in enumerate(a):
+        lien = "demandeur" if i == 0 else r.choice(["conjoint(e)", "concubin(e)"])
+        res = per[i] or [("", None)]
+        for j, (lab, m) in enumerate(res):
+            montant_txt = "" if not lab else ("en attente" if m is None else f"{m_espace(m)} €")
+            if j == 0:
+                rows.append(
+                    [
+                        "Mme" if p["femme"] else "M.",
+                        p["nom"],
+                        p["prenom"],
+                        d_num(p["naissance"]),
+                        lien,
+                        lab,
+                        montant_txt,
+                    ]
+                )
+            else:
+                rows.append(["", "", "", "", "", lab, montant_txt])
+    for n, pr, dn in f["enfants"]:
+        rows.append(["", n, pr, d_num(dn), "enfant", "", ""])
+    out += [
+        ("b", "LE MÉNAGE"),
+        ("tabw", ([16, 30, 26, 22, 24, 32, 20], rows)),
+        ("b", "PIÈCES JOINTES"),
+    ]
+    for piece in PIECES_BAS_RHIN:
+        out.append(("l", f"{'[X]' if r.random() < 0.7 else '[ ]'} {piece}"))
+    out += [
+        (
+            "l",
+            "Signature du demandeur                              Signature du travailleur social",
+        ),
+    ]
+    return out
+
+
+FORM_FAMILIES.update(
+    {
+        "cea-fsl-logement-avant-menage": dict(
+            dep="bas-rhin",
+            reglage=True,
+            kind="flat",
+            fn=form_cea_logement_avant_menage,
+            scan=True,
+            prep=prep_bas_rhin,
+        ),
+    }
+)
+
+
+# --- family built from source 57 (Haut-Rhin, fillable PDF; appended, others unchanged) ---
+
+ORGANISMES.update(
+    {
+        "haut-rhin": [
+            "Espace Solidarité de Colmar",
+            "CCAS de Mulhouse",
+            "Service social départemental de Guebwiller",
+        ],
+    }
+)
+FORM_VILLES.update(
+    {"haut-rhin": [("Colmar", "68000"), ("Mulhouse", "68100"), ("Guebwiller", "68500")]}
+)
+BAILLEURS_LOCAUX.update(
+    {"haut-rhin": ["Colmar Habitat", "m2A Habitat", "Habitats de Haute-Alsace"]}
+)
+prep_haut_rhin = _prep_local("haut-rhin")
+
+
+def form_cd68_remplissable(path, f) -> None:
+    """Haut-Rhin FSL request filled on screen (source 57): every value in a field named
+    « Champ12 », its caption printed small ABOVE the field without a colon, two fields a row;
+    the instructing service and worker in a box at the top right; the aid ticked in the
+    règlement's words; the dwelling before the household; the household as a grid of fields
+    with the resources of each person; the documents joined as tick boxes."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    W, H = A4
+    r = _sub_rng(f)
+    c = rl_canvas.Canvas(str(path), pagesize=A4)
+    c.setTitle("Demande FSL Haut-Rhin")
+    form = c.acroForm
+    n = {"t": 0, "c": 0}
+    y = [H - 18 * mm]
+
+    def texte(x, yy, value, width, h=5.5 * mm):
+        n["t"] += 1
+        form.textfield(
+            name=f"Champ{n['t']}",
+            value=value,
+            x=x,
+            y=yy,
+            width=width,
+            height=h,
+            fontSize=8.5,
+            borderWidth=0.5,
+            forceBorder=True,
+        )
+
+    def text(x, yy, s, size=7, bold=False):
+        c.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        c.drawString(x, yy, s)
+
+    def champ_dessus(x, caption, value, width):
+        # caption above the field
+        text(x, y[0], caption)
+        texte(x, y[0] - 6.5 * mm, value, width)
+
+    def cases(items, x0=18 * mm, size=8):
+        x = x0
+        for lab, on in items:
+            n["c"] += 1
+            form.checkbox(
+                name=f"Case{n['c']}",
+                x=x,
+                y=y[0] - 1 * mm,
+                size=3.8 * mm,
+                checked=on,
+                buttonStyle="cross",
+                borderWidth=0.5,
+            )
+            text(x + 5 * mm, y[0], lab, size)
+            x += 5 * mm + c.stringWidth(lab, "Helvetica", size) + 6 * mm
+
+    def down(k=12.0):
+        y[0] -= k * mm
+
+    pre_p, pre_n = f["prescripteur"]
+    # the service's box at the top right
+    xr = 120 * mm
+    text(xr, y[0], "Service instructeur")
+    texte(xr, y[0] - 6.5 * mm, f["organisme"], 72 * mm)
+    down(11)
+    text(xr, y[0], "Travailleur social (prénom, nom)")
+    texte(xr, y[0] - 6.5 * mm, f"{pre_p} {pre_n}", 72 * mm)
+    down(11)
+    text(xr, y[0], "Date de la demande")
+    texte(xr, y[0] - 6.5 * mm, d_num(f["date"]), 30 * mm)
+    down(13)
+    text(18 * mm, y[0], "FONDS DE SOLIDARITÉ POUR LE LOGEMENT DU HAUT-RHIN", 12, True)
+    down(6)
+    text(18 * mm, y[0], "Demande d'aide – imprimé à compléter par le travailleur social", 8.5)
+    down(9)
+    text(18 * mm, y[0], "AIDE DEMANDÉE", 9, True)
+    down(6)
+    m = f["mesure"]
+    cases(
+        [
+            ("entrée dans un logement locatif (accès)", m == "acces"),
+            ("maintien dans le logement (locataire, sous-locataire)", m == "maintien"),
+        ]
+    )
+    down(6)
+    cases(
+        [
+            ("renouvellement de l'accompagnement", m == "renouvellement"),
+            ("diagnostic social seul", m == "diagnostic"),
+        ]
+    )
+    down(10)
+    text(18 * mm, y[0], "LOGEMENT OCCUPÉ", 9, True)
+    down(6)
+    champ_dessus(18 * mm, "N° et rue", f"{f['numero']} {f['rue']}", 100 * mm)
+    champ_dessus(122 * mm, "Code postal", f["cp"], 20 * mm)
+    champ_dessus(146 * mm, "Commune", f["commune"], 46 * mm)
+    down(13)
+    text(18 * mm, y[0], "Statut d'occupation", 7)
+    down(5)
+    cases(
+        [
+            ("locataire parc public", f["statut"] == "locataire_public"),
+            ("locataire parc privé", f["statut"] == "locataire_prive"),
+            ("hébergé(e) chez un tiers", f["statut"] == "heberge"),
+        ]
+    )
+    down(8)
+    champ_dessus(18 * mm, "Nom du bailleur", f["bailleur"] or "", 80 * mm)
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        champ_dessus(102 * mm, "Loyer hors charges (€)", m_espace(base), 30 * mm)
+        champ_dessus(136 * mm, "Charges (€)", m_espace(ch or 0), 25 * mm)
+    down(13)
+    if f["dette"]:
+        champ_dessus(18 * mm, "Montant de la dette de loyer (€)", m_espace(f["dette"][0]), 40 * mm)
+        champ_dessus(64 * mm, "Dette arrêtée au", d_num(f["dette"][1]), 30 * mm)
+        down(13)
+    text(18 * mm, y[0], "MÉNAGE", 9, True)
+    down(6)
+    cols = [
+        (18, 14, "Civilité"),
+        (33, 30, "Nom"),
+        (64, 26, "Prénom"),
+        (91, 22, "Né(e) le"),
+        (114, 20, "Lien"),
+        (135, 34, "Nature des ressources"),
+        (170, 22, "Montant (€)"),
+    ]
+    for x, _, h in cols:
+        text(x * mm, y[0], h, 7, True)
+    down(7)
+    per = {i: [] for i in range(len(f["adultes"]))}
+    for k, (lab, _, mt) in enumerate(f["ressources"]):
+        per[k % len(f["adultes"])].append((lab, mt))
+    rows = []
+    for i, p in enumerate(f["adultes"]):
+        lien = "demandeur" if i == 0 else "conjoint(e)"
+        res = per[i] or [("", None)]
+        for j, (lab, mt) in enumerate(res):
+            amount = "" if not lab else ("en attente" if mt is None else m_espace(mt))
+            if j == 0:
+                civ = "Mme" if p["femme"] else "M."
+                rows.append([civ, p["nom"], p["prenom"], d_num(p["naissance"]), lien, lab, amount])
+            else:
+                rows.append(["", "", "", "", "", lab, amount])
+    for nom, pr, dn in f["enfants"]:
+        rows.append(["", nom, pr, d_num(dn), "enfant", "", ""])
+    for row in rows:
+        for (x, w, _), v in zip(cols, row):
+            texte(x * mm, y[0], v, w * mm)
+        down(6.5)
+    down(4)
+    text(18 * mm, y[0], "PIÈCES JUSTIFICATIVES JOINTES", 9, True)
+    down(6)
+    pieces = [
+        "pièce d'identité",
+        "justificatifs de ressources",
+        "dernière quittance",
+        "décompte de la dette",
+        "RIB",
+    ]
+    cases([(p, r.random() < 0.7) for p in pieces], size=7.5)
+    c.save()
+
+
+FORM_FAMILIES.update(
+    {
+        "cd68-fsl-remplissable-legendes-dessus": dict(
+            dep="haut-rhin",
+            reglage=True,
+            kind="fillable",
+            fn=form_cd68_remplissable,
+            scan=False,
+            prep=prep_haut_rhin,
+        ),
+    }
+)
+
+
 # --------------------------------------------------------------------------- scans
 
 

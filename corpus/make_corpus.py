@@ -267,18 +267,22 @@ def _esc(t: str) -> str:
 
 def blocks_to_flow(blocks, S) -> list:
     """blocks: list of (kind, text) with kind in p l i h t b r s, 'br' (page break),
-    'sp' (space), 'tab' (rows: list of lists)."""
+    'sp' (space), 'tab' (rows: list of lists), 'tabw' ((widths in mm, rows))."""
     out = []
     for kind, val in blocks:
         if kind == "br":
             out.append(PageBreak())
         elif kind == "sp":
             out.append(Spacer(1, val * mm))
-        elif kind == "tab":
+        elif kind in ("tab", "tabw"):
+            # "tabw": (column widths in mm, rows) for grids whose first column is narrow
+            widths, rows = val if kind == "tabw" else (None, val)
             t = Table(
-                [[Paragraph(_esc(str(c)), S["l"]) for c in r] for r in val],
+                [[Paragraph(_esc(str(c)), S["l"]) for c in r] for r in rows],
                 hAlign="LEFT",
-                colWidths=[75 * mm] + [None] * (len(val[0]) - 1),
+                colWidths=[w * mm for w in widths]
+                if widths
+                else [75 * mm] + [None] * (len(rows[0]) - 1),
             )
             t.setStyle(
                 TableStyle(

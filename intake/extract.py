@@ -32,6 +32,13 @@ from asll.domain.model import Extraction
 from . import pattern_store
 from .checks import cross_check, dependents, plausible
 from .classify import Classification, classify
+from .debris import (
+    children_unread,
+    lone_letters,
+    postcode_one_figure_off,
+    sentence_glued,
+    stamps_blanked,
+)
 from .engine import Found, RuleSet, compile_pattern, find_field, load_rules
 from .french import compile_expressions, spelled_forms
 from .ocr import SEUIL_CONFIANCE
@@ -115,8 +122,11 @@ def extract_document(
     replaces the classification."""
     extra = str(extra_rules_dir) if extra_rules_dir else None
     rules = rules_for(extra)
+    stamped: list[tuple[int, int]] = []
     if doc.ocr or doc.kind in ("pdf_scan", "image"):
         doc = _cues_restored(doc, extra)
+        # an arrival stamp's words and date are the office's, not the document's
+        doc, stamped = stamps_blanked(doc, _stamp_words(extra))
     text = doc.text
     cls = classify(text, rules)
     if forced_type is not None and forced_type != cls.type:
@@ -175,7 +185,11 @@ def extract_document(
     if ex.type_document == "assignation" and ex.date_document:
         ex.date_assignation = ex.date_document  # the act's date is the date it was served
     with _guard("controles", uncertain):
+        uncertain |= postcode_one_figure_off(ex)
         uncertain |= cross_check(ex, text)
+        uncertain |= lone_letters(ex, doc.ocr) | sentence_glued(ex) | children_unread(ex, text)
+    with _guard("tampon", uncertain):
+        uncertain |= _read_on(_lines_of(stamped, doc), ex, doc) if stamped else set()
     with _guard("mots incertains", uncertain):
         uncertain |= _read_on_weak_words(ex, doc)
     filled = _filled(ex)
@@ -269,7 +283,13 @@ def _cues_restored(doc: Document, extra: str | None) -> Document:
 def _renderings(value) -> list[str]:
     """How a value of the contract may be printed on the page it was read from."""
     if isinstance(value, date):
-        return [value.strftime("%d/%m/%Y"), value.strftime("%d.%m.%Y")]
+        # the day or month without its zero as well (« 8/08/2025 »), as forms are filled in
+        shown = [value.strftime("%d/%m/%Y"), value.strftime("%d.%m.%Y")]
+        shown += [
+            f"{value.day}/{value.month:02d}/{value.year}",
+            f"{value.day}/{value.month}/{value.year}",
+        ]
+        return list(dict.fromkeys(shown))
     if isinstance(value, float | int) and not isinstance(value, bool):
         whole, cents = f"{value:.2f}".split(".")
         grouped = f"{int(whole):,}".replace(",", " ")
@@ -335,6 +355,23 @@ def _read_on(spans: list[tuple[int, int]], ex: Extraction, doc: Document) -> set
         if any(read_badly(v) for v in parts):
             out.add(name)
     return out
+
+
+def _stamp_words(extra: str | None) -> list[str]:
+    """The patterns of what an arrival stamp says (`[tampon] mots` of the rule files)."""
+    sets = rules_for(extra)
+    return next((rs.data.get("tampon", {}).get("mots", []) for rs in sets.values()), [])
+
+
+def _lines_of(spans: list[tuple[int, int]], doc: Document) -> list[tuple[int, int]]:
+    """The lines of `doc.text` (start, end) that hold any of `spans`."""
+    text = doc.text
+    lines = []
+    for s, e in spans:
+        start = text.rfind("\n", 0, s) + 1
+        end = text.find("\n", e)
+        lines.append((start, len(text) if end < 0 else end))
+    return lines
 
 
 def _read_on_weak_words(ex: Extraction, doc: Document) -> set[str]:

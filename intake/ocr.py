@@ -56,6 +56,14 @@ SEUIL_CONFIANCE = 80.0
 # Below this confidence one word is kept as weak, whatever its line's mean: a line of ten
 # words read at 95 and one at 20 (« DDETS51 » read « DDETS 1 ») averages over 80.
 SEUIL_MOT = 60.0
+# A figure is read below this as weak too: a digit misread (« 6 » for « 8 ») changes a date,
+# a number or an amount while the word still looks right, so figures need a surer reading.
+SEUIL_CHIFFRE = 80.0
+
+
+def weak_word(word: str, conf: float) -> bool:
+    """A word read too unsurely to file what it says without a person's look."""
+    return conf < SEUIL_MOT or (conf < SEUIL_CHIFFRE and any(ch.isdigit() for ch in word))
 
 
 # A box as (x0, top, x1, bottom), from the image's top-left corner.
@@ -352,7 +360,7 @@ def _ocr(image: Image.Image) -> OcrPage:
         boxes=out_boxes,
         size=image.size,
         weak_words=[
-            (k, w, c) for k, words in enumerate(words_of) for w, c in words if c < SEUIL_MOT
+            (k, w, c) for k, words in enumerate(words_of) for w, c in words if weak_word(w, c)
         ],
     )
 

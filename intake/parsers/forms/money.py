@@ -9,7 +9,7 @@ from asll.domain.model import Ressource
 from ... import french, pattern_store
 from ..addresses import parse_address
 from .structure import PENDING, Pair, heading
-from .ticks import first_option
+from .ticks import ANY_MARK, first_option
 
 # ---------------------------------------------------------------------- address, money
 
@@ -132,6 +132,18 @@ def read_ressources(lines, sections, pairs, options: list[dict], tables) -> list
             )
             if m and m.group(1):
                 rows.append([m.group(1), m.group(2)])
+    if not rows:
+        # "Nature des ressources : Pension de retraite" then "Montant (€) : 195,66": a grid's
+        # single row given back as captioned fields, the resource and its amount apart
+        for p, q in zip(pairs, pairs[1:]):
+            if (
+                _RESOURCES_HEADER.match(p.label)
+                and resource_type(p.value, options)
+                and re.match(r"^montant", q.label, re.IGNORECASE)
+                and q.line - p.line <= 1
+                and _amount_or_wait(q.value)
+            ):
+                rows.append([p.value, q.value])
     if not rows:  # fillable forms without headings: known resource labels with an amount
         for p in pairs:
             if (
@@ -171,6 +183,53 @@ def read_ressources(lines, sections, pairs, options: list[dict], tables) -> list
     return out
 
 
+# a household grid's captions on one line, a resources column among them
+_GRID_WITH_RESOURCES = pattern_store.compile(
+    r"^(?!.*[:\d]).*\bnoms?\b.*\b(?:ressources?|revenus?)\b", re.IGNORECASE
+)
+
+
+def grid_line_resources(lines, options: list[dict]) -> list[Ressource]:
+    """'Civilité Nom Prénom Né(e) le Lien Ressources Montant' then 'Mme X Nadia 23/03/1986
+    demandeur RSA en attente' / 'Salaire 444,90 €': a household grid with its income per
+    person, read by OCR as lines (no cells). From each line, the text from its first resource
+    word to an amount (or « en attente ») at its end. A resource whose name wraps over two
+    lines is lost: the caller flags what this returns."""
+    out: list[Ressource] = []
+    for i, line in enumerate(lines):
+        if not _GRID_WITH_RESOURCES.match(line.strip()):
+            continue
+        rows = [x for x in lines[i + 1 : i + 20] if x.strip()]
+        for j, nxt in enumerate(rows):
+            if ":" in nxt or " | " in nxt or heading(nxt) or ANY_MARK.search(nxt):
+                break
+            # "Allocations en attente" over "familiales": a label wrapped in its cell, the
+            # amount's cell beside its first line
+            after = rows[j + 1].strip() if j + 1 < len(rows) else ""
+            tail = after if re.fullmatch(r"[a-zà-ÿ'’ -]{3,30}", after) else ""
+            m = re.search(rf"((?:{french.MONTANT_RE})|{PENDING})\s*$", nxt, re.IGNORECASE)
+            if not m:
+                continue
+            label = nxt[: m.start()].strip()
+            starts = [
+                r.start()
+                for opt in options
+                if (r := re.search(opt["motif"], f"{label} {tail}", re.IGNORECASE))
+                and r.start() < len(label)
+            ]
+            if not starts:
+                continue
+            label = label[min(starts) :]
+            kind = resource_type(label, options) or resource_type(f"{label} {tail}", options)
+            if kind is None:
+                continue
+            pending = re.fullmatch(PENDING, m.group(1).strip(), re.IGNORECASE)
+            out.append(Ressource(kind, None if pending else french.parse_montant(m.group(1))))
+        if out:
+            break
+    return out
+
+
 _RESOURCES_HEADER = pattern_store.compile(
     r"^\s*(?:nature\s+(?:des\s+|de\s+la\s+)?|type\s+(?:de\s+)?|origine\s+des\s+)?"
     r"(?:ressources?|revenus?)\b(?:\s+(?:mensuel(?:le)?s?|du\s+(?:foyer|m[ée]nage)))?\s*$",
@@ -191,9 +250,13 @@ def resource_table_rows(tables, options: list[dict]) -> list[list[str]]:
             width = None
             continue
         head = [(c or "").strip() for c in table[0]] or [""]
-        if any(_RESOURCES_HEADER.match(c.replace("\n", " ")) for c in head):
+        cols = [j for j, c in enumerate(head) if _RESOURCES_HEADER.match(c.replace("\n", " "))]
+        if cols:
             width = len(head)
-            body = table[1:]
+            # "Civilité | Nom | Prénom | … | Ressources | Montant mensuel": a household grid
+            # with its income per person; the resources column onwards is the resource row
+            start = cols[0]
+            body = [row[start:] for row in table[1:] if row] if start else table[1:]
         elif width == len(head) and (
             resource_type(head[0], options) or re.match(r"\s*total", head[0], re.IGNORECASE)
         ):

@@ -28,7 +28,10 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
         # compared with a table, the fields' people keep only what they print: a civility
         # guessed from a template's « Né le » is no disagreement
         p_adults = _household_pairs(f.pairs, guess=False)[0]
-    sources = [a for a in (t_adults, g_adults, r_adults, p_adults) if a]
+    h_adults, h_children = (
+        ([], []) if (t_adults or g_adults) else _grid_header_lines(f.lines, f.sections, on)
+    )
+    sources = [a for a in (t_adults, g_adults, r_adults, p_adults, h_adults) if a]
     if sources:
         adults = sources[0]
         for other in sources[1:]:
@@ -54,6 +57,7 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
         t_children
         or p_children
         or r_children
+        or h_children
         or _children_from_lines(f.lines, f.sections, f.pairs)
         or l_children
     )
@@ -832,6 +836,45 @@ def _listed_people(lines: list[str], libelles, on=None) -> tuple[list[Personne],
                 children.append(person)
             else:
                 adults.append(person)
+    return adults, children
+
+
+# a grid's column captions on one line: a name, a first name and a birth date among them
+_GRID_HEADER = pattern_store.compile(
+    r"^(?!.*[:\d]).*\bnoms?\b.*\bpr[ée]noms?\b.*(?:\bn[ée]\(?e?\)?\s+le\b|naissance)",
+    re.IGNORECASE,
+)
+
+
+def _grid_header_lines(lines, sections, on=None) -> tuple[list[Personne], list[Personne]]:
+    """'Civilité Nom Prénom Né(e) le Lien Ressources Montant' then 'Mme FERREIRA Nadia
+    23/03/1986 demandeur RSA …': a household grid a scan reads as lines. Each line with a
+    birth date is a person (what follows the date is the row's other columns); lines without
+    one (a resource on a line of its own, a caption wrapped) are passed over; a heading, a
+    colon or a box ends the grid."""
+    adults: list[Personne] = []
+    children: list[Personne] = []
+    for i, line in enumerate(lines):
+        if not _GRID_HEADER.match(line.strip()):
+            continue
+        for nxt in lines[i + 1 : i + 15]:
+            if not nxt.strip():
+                continue
+            if ":" in nxt or " | " in nxt or heading(nxt) or ANY_MARK.search(nxt):
+                break
+            date_m = re.search(french.DATE_RE, nxt, re.IGNORECASE)
+            if not date_m:
+                continue
+            person = _person_from_line(nxt[: date_m.end()])
+            if person is None or person.date_naissance is None:
+                continue
+            if _age(person.date_naissance, on) < 18:
+                person.civilite = None
+                children.append(person)
+            else:
+                adults.append(person)
+        if adults:
+            break
     return adults, children
 
 

@@ -27,9 +27,11 @@ def read_prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str
     name = org = None
     nom = prenom = None
     sec_nom = sec_prenom = None
+    name_line = None
     for p in pairs:
         if p.key == "prescripteur" and p.value and not name:
             name, org = split_person_org(p.value)
+            name_line = p.line
             if name and _caps_order_unknown(p.value):
                 uncertain.add("prescripteur")
         elif p.key == "nom_prescripteur" and p.value and not nom:
@@ -100,6 +102,8 @@ def read_prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str
                 break
     if not org:
         org = _service_line(lines, sections, name)
+    if not org and name and name_line is not None:
+        org = _service_beside(lines, name_line)
     if org and signed_org and french.fold(org) != french.fold(signed_org):
         uncertain.add("organisme_prescripteur")
     org = org or signed_org
@@ -124,6 +128,19 @@ def _service_line(lines, sections, name: str | None) -> str | None:
             continue
         if _SERVICE_LINE.match(line):
             return org_name(line.strip())
+    return None
+
+
+def _service_beside(lines, i: int) -> str | None:
+    """'Espace Solidarité de Saverne' over 'Dossier suivi par Mme Sandrine LE GALL' (the
+    instructing service's box at the top of a form, no heading): the service on the line
+    just above or below the prescriber's own."""
+    for step in (-1, 1):
+        k = i + step
+        while 0 <= k < len(lines) and not lines[k].strip():
+            k += step  # a scan puts blank lines between printed ones
+        if 0 <= k < len(lines) and not heading(lines[k]) and _SERVICE_LINE.match(lines[k]):
+            return org_name(lines[k].strip())
     return None
 
 

@@ -16,7 +16,13 @@ from ... import french, pattern_store
 from ...readers import Document
 from ..addresses import parse_address
 from ..landlords import clean_bailleur, is_placeholder, statut_from_bailleur
-from .money import parse_loyer, read_address, read_ressources, resource_type
+from .money import (
+    grid_line_resources,
+    parse_loyer,
+    read_address,
+    read_ressources,
+    resource_type,
+)
 from .people import read_household
 from .prescripteur import JOB, org_name, plausible_name, read_prescripteur, split_person_org
 from .structure import (
@@ -30,7 +36,15 @@ from .structure import (
     read_sections,
     values_above_labels,
 )
-from .ticks import ANY_MARK, every_box_ticked, first_option, pick, pick_all, read_ticks
+from .ticks import (
+    ANY_MARK,
+    every_box_ticked,
+    first_option,
+    options_named,
+    pick,
+    pick_all,
+    read_ticks,
+)
 
 log = logging.getLogger("asll.intake")
 
@@ -79,6 +93,11 @@ def _stage_mesure(f: Form, ex, uncertain: set[str]) -> None:
         # "Mesure : ASLL Maintien": the value of a field, not the options its label lists
         for p in f.pairs:
             if p.key == "type_mesure" and p.value and not ANY_MARK.search(p.value):
+                if len(options_named(p.value, conf.get("type_mesure", []))) > 2:
+                    # « [1 ASLL accès Ü ASLL maintien D Diagnostic »: boxes a fax blurred
+                    # (two may be one choice: « Renouvellement de la mesure ASLL maintien »);
+                    # the first is kept as a guess for a person to confirm
+                    uncertain.add("type_mesure")
                 ex.type_mesure = first_option(p.value, conf.get("type_mesure", []))
                 if ex.type_mesure:
                     break
@@ -111,7 +130,9 @@ def _stage_mesure(f: Form, ex, uncertain: set[str]) -> None:
 
 def _stage_statut(f: Form, ex, uncertain: set[str]) -> None:
     options = f.conf.get("statut_occupation", [])
-    statut = pick(f.ticks, options, prefer=("logement", None))
+    # the dwelling's own boxes first: "☒ maintien dans le logement (locataire,
+    # sous-locataire)" ticked for the aid, above, names a public, not this household's status
+    statut = pick(f.ticks, options, prefer=("logement",))
     if statut is None:
         for p in f.pairs:
             if p.key in ("statut", "situation_logement") and not ANY_MARK.search(p.value):
@@ -162,6 +183,8 @@ def _stage_logement(f: Form, ex, uncertain: set[str]) -> None:
             value = clean_bailleur(re.split(r"\s*\(", p.value)[0])
             if _landlord_like(value):
                 ex.bailleur = value
+                if f.doc.ocr and _OCR_I_L.search(value):
+                    uncertain.add("bailleur")  # "Habitat de l'IIl": which letter is which?
                 break
     if ex.bailleur is None:
         for p in f.pairs:
@@ -194,6 +217,10 @@ def _landlord_like(value: str | None) -> bool:
         and not re.fullmatch(r"[\d\s  .,]+(?:€|euros?|eur)?\.?", value, re.IGNORECASE)
     )
 
+
+# OCR reads a capital I and a small l one for the other: a name where they sit side by side
+# or a capital I follows a small letter ("l'IIl", "VilIe") cannot be trusted letter for letter
+_OCR_I_L = pattern_store.compile(r"I[Il]|lI|(?<=[a-zà-ÿ])I")
 
 _ADDRESS_DEBRIS = pattern_store.compile(r"\s*[—–|¦_]+\s*$")
 
@@ -295,6 +322,11 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
     ex.ressources = read_ressources(
         lines, sections, f.pairs, f.conf.get("ressources", []), f.doc.tables
     )
+    if not ex.ressources and not f.doc.tables:
+        # a household grid whose cells a scan lost: read, and checked by a person
+        ex.ressources = grid_line_resources(lines, f.conf.get("ressources", []))
+        if ex.ressources:
+            uncertain.add("ressources")
     pairs = f.pairs + _money_rows(f.doc.tables, f.pairs, f.libelles)
     debt_lines = {p.line for p in f.pairs if p.key == "dette"}
     loyer_label = None

@@ -170,7 +170,10 @@ def read_pairs(
     lines: list[str], sections: list[str | None], libelles: dict[str, re.Pattern]
 ) -> list[Pair]:
     pairs: list[Pair] = []
+    taken: set[int] = set()  # value rows read with the captions over them
     for i, line in enumerate(lines):
+        if i in taken:
+            continue
         cells = [c.strip() for c in line.split(" | ")]
         if len(cells) > 1:
             # "Nom : | DURAND": a table cell holding a label and its colon, the value beside it
@@ -182,11 +185,21 @@ def read_pairs(
         if bare:
             pairs.append(bare)
             continue
+        typed = _typed_after_labels(line, section, i, libelles) if len(cells) == 1 else []
+        if typed:
+            pairs.extend(typed)
+            continue
         if len(cells) == 2 and ":" not in cells[0] and cells[0] and len(cells[0]) <= 60:
             key = label_key(cells[0], libelles)
             if key or not ANY_MARK.fullmatch(cells[1] or "x"):
                 pairs.append(Pair(cells[0], key, cells[1], section, i))
                 continue
+        under = _values_under_caption_row(lines, i, cells, libelles)
+        if under:
+            # "N° et rue | Code postal | Commune" over "83 rue … | 68000 | Colmar"
+            pairs.extend(Pair(lab, key, v, section, i + 1) for lab, key, v in under)
+            taken.add(i + 1)
+            continue
         if label_value_row(cells, libelles):
             # "Adresse | 12 rue … | Code postal / Commune | 16100 Cognac": two columns of pairs
             pairs.extend(
@@ -215,7 +228,13 @@ def read_pairs(
             while k < len(lines) and k <= p.line + 3 and not lines[k].strip():
                 k += 1
             nxt = lines[k] if k < len(lines) else ""
-            if ":" not in nxt and " | " not in nxt and re.search(r"\b\d{2}\s?\d{3}\b", nxt):
+            if (
+                ":" not in nxt
+                and " | " not in nxt
+                and re.search(r"\b\d{2}\s?\d{3}\b", nxt)
+                # "Code postal 67500 Commune Haguenau": labelled fields of their own
+                and not _typed_after_labels(nxt, None, k, libelles)
+            ):
                 p.value = f"{p.value.strip(' .,:;')}, {nxt.strip()}"
         elif p.key == "adresse" and (m := _CUT_TOWN.search(p.value)):
             # "Adresse : 82 impasse des Lilas 13500" / "Martigues", "… 13600 La" / "Ciotat": a
@@ -251,6 +270,96 @@ def _colonless_pair(line: str, section, line_no: int, libelles) -> Pair | None:
         if key in _DATED_KEYS:
             return Pair(label, key, line[d_start:].strip(), section, line_no)
     return None
+
+
+# Keys whose value has a shape of its own, so that a value typed after its label without a
+# colon can be told from the label's words ("Nom du bailleur OPUS 67", "Code postal 67500
+# Commune Haguenau", "Loyer hors charges 611,39 € Charges 23,45 €").
+_TYPED_KEYS = {
+    "adresse": r"\d{1,4}(?:\s?(?:bis|ter|[A-D]))?,?\s+\S.*",
+    "code_postal": None,
+    "commune": None,
+    "code_postal_commune": None,
+    "bailleur": r"[A-ZÀ-Ý0-9].*",
+    "loyer": None,
+    "charges": None,
+    "dette": None,
+    "date_dette": None,
+    "date_document": None,
+    "nb_enfants": None,
+    # a first name and a surname at least: a word alone after the label is no name
+    "prescripteur": r".*\S\s+\S.*",
+}
+
+
+def _label_at(words: list[str], k: int, libelles) -> tuple[int, str] | None:
+    """The longest known label starting at word k: (its length in words, its key)."""
+    for m in range(min(7, len(words) - k), 0, -1):
+        key = label_key(" ".join(words[k : k + m]), libelles)
+        if key:
+            return m, key
+    return None
+
+
+def _typed_fits(key: str, value: str) -> bool:
+    extra = _TYPED_KEYS.get(key)
+    return bool(value) and _fits(key, value) and (not extra or re.fullmatch(extra, value))
+
+
+def _typed_after_labels(line: str, section, line_no: int, libelles) -> list[Pair]:
+    """'Adresse du logement 56 allée des Tilleuls', 'Code postal 67500 Commune Haguenau': a
+    form typed without colons, each value after its label. Read only when the line starts
+    with a known label, every label's key is one whose value has a shape, and every value
+    fits it; otherwise the line is left to the other readings."""
+    if ":" in line or ANY_MARK.search(line) or heading(line):
+        return []  # "LE TRAVAILLEUR SOCIAL DEMANDEUR" is a heading, not a pair
+    # a scan's stray "(" or "|" before a word ("67600 (Commune Sélestat") is no part of it
+    strays = "(|" if ")" not in line else "|"
+    words = [w.lstrip(strays) for w in line.split() if w.strip(strays)]
+    first = _label_at(words, 0, libelles) if len(words) > 1 else None
+    if not first or first[1] not in _TYPED_KEYS:
+        return []
+    out: list[tuple[str, str, int]] = []  # (label, key, first value word)
+    m, key = first
+    out.append((" ".join(words[:m]), key, m))
+    k = m + 1
+    while k < len(words):
+        nxt = _label_at(words, k, libelles)
+        value = " ".join(words[out[-1][2] : k])
+        if nxt and nxt[1] in _TYPED_KEYS and _typed_fits(out[-1][1], value):
+            out.append((" ".join(words[k : k + nxt[0]]), nxt[1], k + nxt[0]))
+            k += nxt[0] + 1
+        else:
+            k += 1
+    pairs = []
+    for j, (label, key, start) in enumerate(out):
+        end = out[j + 1][2] - len(out[j + 1][0].split()) if j + 1 < len(out) else len(words)
+        value = " ".join(words[start:end])
+        if not _typed_fits(key, value):
+            return []
+        pairs.append(Pair(label, key, value, section, line_no))
+    return pairs
+
+
+def _values_under_caption_row(lines, i: int, cells: list[str], libelles) -> list[tuple]:
+    """A row of captions, every one a known label of a shaped field, over a row of as many
+    values each fitting its caption (a fillable form's captions printed above its fields):
+    [(caption, key, value)…]. The value row is then read as values only."""
+    if len(cells) < 2 or i + 1 >= len(lines):
+        return []
+    keys = [label_key(c, libelles) for c in cells]
+    if not all(k in _TYPED_KEYS or k == "voie" for k in keys):
+        return []
+    values = [c.strip() for c in lines[i + 1].split(" | ")]
+    if len(values) != len(cells) or any(label_key(v, libelles) for v in values if v):
+        return []
+    out = []
+    for cap, key, v in zip(cells, keys, values):
+        shaped = "adresse" if key == "voie" else key
+        if v and not _typed_fits(shaped, v):
+            return []
+        out.append((cap, "adresse" if key == "voie" else key, v))
+    return out
 
 
 def label_value_row(cells: list[str], libelles) -> bool:

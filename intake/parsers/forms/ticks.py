@@ -151,6 +151,12 @@ def _option_positions(text: str, options: list[dict]):
             )  # ressources options name a "type"
 
 
+def options_named(text: str, options: list[dict]) -> set[str]:
+    """Every option `text` names: more than one in a field's value is the list of its boxes
+    whose marks the scan lost, not a choice."""
+    return {value for _, value in _option_positions(text, options)}
+
+
 def first_option(text: str, options: list[dict], strict: bool = False) -> str | None:
     found = sorted(_option_positions(text, options))
     if not found:

@@ -1,0 +1,180 @@
+"""What a scan adds to a page besides the document, and the values it spoils.
+
+- `stamps_blanked(doc, patterns)`: an office's arrival stamp (« COURRIER ARRIVÉ »,
+  « REÇU LE 25 OCT. 2025 ») is the office's, not the sender's: its words and the date it
+  stamps are blanked on OCR'd pages, letter for letter (offsets and OCR lines stay true),
+  so that the stamp's date is never taken for the letter's and its words never end a name
+  (« BOYER COURRIER ARRI »). The spans blanked are returned: a value read on the same line
+  was read under the stamp's ink, and is flagged.
+- `lone_letters(ex, scanned)`: a pen stroke or a speck read as a lone letter inside a name
+  (« Brigitte D PICARD »): dropped on a scan (an initial keeps its full stop), flagged.
+- `sentence_glued(ex)`: an organisation's name followed by the next sentence
+  (« CCAS de Gardanne. à Gardanne »): cut at the full stop, flagged.
+- `children_unread(ex, text)`: a form listing more people born in the last 18 years than
+  the children read (a row lost under the blur): the count is flagged.
+- `postcode_one_figure_off(ex)`: a postcode absent from the official list with a town of
+  no commune (« 13509 Marigues »): the one postcode one figure away whose commune the town
+  is close to, flagged; else both flagged.
+
+Each only ever adds to `champs_incertains`: a person checks what a scan may have spoiled.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, timedelta
+
+from asll.domain import communes
+
+from .readers import Document
+from .readers.document import PAGE_BREAK
+
+# what an arrival stamp dates: « REÇU LE 25 OCT. 2025 », « ARRIVÉ LE 3/11/25 »
+_STAMP_DATE = re.compile(
+    r"\s*\d{1,2}\s*[./-]?\s*(?:[A-ZÉÛa-zéû]{3,9}\.?|\d{1,2})\s*[./-]?\s*(?:\d{4}|\d{2})\b"
+)
+_DATED = re.compile(r"\bLE$")
+
+# names a lone letter may be debris in; organisations keep theirs (« SCI A »)
+_NAME_FIELDS = ("prescripteur", "commissaire_justice")
+_ORGANISATION_FIELDS = ("organisme_prescripteur", "bailleur", "juridiction")
+
+
+def stamps_blanked(doc: Document, patterns: list[str]) -> tuple[Document, list[tuple[int, int]]]:
+    """`doc` with its OCR'd pages' stamp words (and the date after « … LE ») turned to
+    spaces, and the spans of `doc.text` blanked."""
+    if not patterns or not doc.ocr:
+        return doc, []
+    stamp = re.compile("|".join(f"(?:{p})" for p in patterns))
+    pages, spans, offset = [], [], 0
+    for i, page in enumerate(doc.pages):
+        scanned = i < len(doc.page_confidence) and doc.page_confidence[i] is not None
+        chars = list(page)
+        for m in stamp.finditer(page) if scanned else ():
+            end = m.end()
+            if _DATED.search(m.group(0)):
+                date = _STAMP_DATE.match(page, end)
+                end = date.end() if date else end
+            chars[m.start() : end] = [c if c == "\n" else " " for c in page[m.start() : end]]
+            spans.append((offset + m.start(), offset + end))
+        pages.append("".join(chars))
+        offset += len(page) + len(PAGE_BREAK)
+    if not spans:
+        return doc, []
+    return replace(doc, pages=pages), spans
+
+
+def lone_letters(ex, scanned: bool) -> set[str]:
+    """Names holding a lone letter without a full stop: dropped on a scan, flagged."""
+    doubtful: set[str] = set()
+
+    def mended(value: str | None) -> str | None:
+        if not value:
+            return value
+        words = value.split()
+        kept = [w for w in words if not re.fullmatch(r"[^\W\d_]", w)]
+        if len(kept) == len(words) or not kept:
+            return value
+        return " ".join(kept) if scanned else value
+
+    for name in _NAME_FIELDS:
+        value = getattr(ex, name, None)
+        if _has_lone(value):
+            setattr(ex, name, mended(value))
+            doubtful.add(name)
+    for p in ex.personnes:
+        if _has_lone(p.nom) or _has_lone(p.prenom):
+            p.nom, p.prenom = mended(p.nom), mended(p.prenom)
+            doubtful.add("personnes")
+    return doubtful
+
+
+def _has_lone(value) -> bool:
+    return isinstance(value, str) and any(
+        re.fullmatch(r"[^\W\d_]", w) for w in value.split()[1:] + value.split()[:-1]
+    )
+
+
+_FORM_GLUED = re.compile(r"^(SCI|SARL|SAS|SASU|SA|SNC|EURL|SCP|ESH|OPH)\s*[-–—]\s*(?=[A-ZÀ-Ý]{2})")
+
+
+# a form's label kept before the service it names when the cell's rule or the colon was
+# lost (« Service |CCAS d'Échirolles » read « Service ICCAS … », « Service Agence … »)
+_LABEL_GLUED = re.compile(
+    r"^(?:Service|Structure|Organisme)\s*[|Il]?\s*(?=(?:CCAS|CIAS|UDAF|CAF|MDS|SIAO|Agence|"
+    r"Maison|Centre|Mairie|Direction|P[ôo]le|Association|Conseil)\b)"
+)
+
+
+def sentence_glued(ex) -> set[str]:
+    """Organisations' names that go on past a full stop into lower-case words; a company's
+    legal form joined to its name by a stroke (« SCI-LES GLYCINES »), a speck between them;
+    a form's label kept before the service's name."""
+    doubtful: set[str] = set()
+    label = isinstance(ex.organisme_prescripteur, str) and _LABEL_GLUED.match(
+        ex.organisme_prescripteur
+    )
+    if label:
+        ex.organisme_prescripteur = ex.organisme_prescripteur[label.end() :]
+        doubtful.add("organisme_prescripteur")
+    glued = isinstance(ex.bailleur, str) and _FORM_GLUED.match(ex.bailleur)
+    if glued:
+        ex.bailleur = f"{glued.group(1)} {ex.bailleur[glued.end() :]}"
+        doubtful.add("bailleur")
+    for name in _ORGANISATION_FIELDS:
+        value = getattr(ex, name, None)
+        m = isinstance(value, str) and re.search(r"(?<=[^\W\d_]{4})\.\s+(?=[a-zà-ÿ])", value)
+        if m:
+            setattr(ex, name, value[: m.start()].rstrip())
+            doubtful.add(name)
+    return doubtful
+
+
+def postcode_one_figure_off(ex) -> set[str]:
+    """A postcode and a town that are both unknown: one figure of the postcode misread
+    (and a letter of the town) when one postcode only, one figure away, has a commune the
+    town matches."""
+    if not ex.code_postal or not ex.commune or not re.fullmatch(r"\d{5}", ex.code_postal):
+        return set()
+    if communes.communes_for_postcode(ex.code_postal) or communes.communes_named(ex.commune):
+        return set()
+    near = {}
+    for k in range(1, 5):  # the département's figures are kept: a town is not moved there
+        for figure in "0123456789":
+            cp = ex.code_postal[:k] + figure + ex.code_postal[k + 1 :]
+            if cp == ex.code_postal:
+                continue
+            found = communes.match(cp, ex.commune)
+            if found is not None:
+                near[cp] = found
+    if len(near) == 1:
+        ex.code_postal, found = near.popitem()
+        ex.commune = found.nom
+    return {"code_postal", "commune"}
+
+
+# a household row: a surname in capitals, then its birth date (« BLANC Nathalie 07/08/2018 »)
+_PERSON_ROW = re.compile(
+    r"\b[A-ZÀ-Ý][A-ZÀ-Ý'\-]+\b[^\n\d€]{0,40}?\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b"
+)
+_DATE_FIELDS = ("date_document", "date_dette", "date_audience", "date_limite", "date_bail")
+
+
+def children_unread(ex, text: str) -> set[str]:
+    """A form listing more people born less than 18 years before it than the children read:
+    a row the scan blurred was lost, the count is flagged."""
+    if ex.type_document != "fiche_prescription" or ex.nb_enfants is None:
+        return set()
+    when = ex.date_document or date.today()
+    born = set()
+    for m in _PERSON_ROW.finditer(text):
+        try:
+            day = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        except ValueError:
+            continue
+        if day in {getattr(ex, name, None) for name in _DATE_FIELDS}:
+            continue  # the form's own dates (« Arriéré au 30/06/2025 ») are no one's birth
+        if when.replace(year=when.year - 18) < day < when - timedelta(days=1):
+            born.add(day)
+    return {"nb_enfants"} if len(born) > ex.nb_enfants else set()
