@@ -1,5 +1,5 @@
-"""Documents a service would send, built for the form tests: a Word file of paragraphs and
-tables, a text PDF of lines."""
+"""Documents a service would send, built for the tests: a Word file of paragraphs and
+tables, a text PDF of lines, a text PDF of paragraphs."""
 
 from __future__ import annotations
 
@@ -39,4 +39,20 @@ def blocks_pdf(path: Path, blocks) -> Path:
     """A text PDF of paragraphs ("l", text) and drawn tables ("tab", rows): the tables come
     back from the reader as tables with their empty cells, their text as lines without them."""
     build_pdf(path, [(None, blocks, "Helvetica", 9.5, 18)])
+    return path
+
+
+def paragraphs_pdf(path: Path, text: str) -> Path:
+    """A text PDF of one paragraph per blank-line block, its lines kept where the text
+    breaks them (an act or a letter as a word processor prints it)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
+
+    styles = getSampleStyleSheet()
+    story = []
+    for para in text.strip().split("\n\n"):
+        story.append(Paragraph(para.replace("\n", "<br/>"), styles["BodyText"]))
+        story.append(Spacer(1, 4))
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
     return path

@@ -10,9 +10,6 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from intake import engine
 from intake.errors import UnreadableDocument
@@ -20,18 +17,9 @@ from intake.extract import extract, extract_document
 from intake.parsers.addresses import find_address
 from intake.parsers.persons import find_persons, parse_persons
 from intake.readers import Document, read_document
+from tests.form_documents import paragraphs_pdf as _pdf
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "documents"
-
-
-def _pdf(path: Path, text: str) -> Path:
-    styles = getSampleStyleSheet()
-    story = []
-    for para in text.strip().split("\n\n"):
-        story.append(Paragraph(para.replace("\n", "<br/>"), styles["BodyText"]))
-        story.append(Spacer(1, 4))
-    SimpleDocTemplate(str(path), pagesize=A4).build(story)
-    return path
 
 
 LYON_ACT = """SELARL ACTA JURIS

@@ -6,24 +6,9 @@ acts, the households are invented."""
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from intake.extract import extract
-
-
-def _pdf(path: Path, text: str) -> Path:
-    styles = getSampleStyleSheet()
-    story = []
-    for para in text.strip().split("\n\n"):
-        story.append(Paragraph(para.replace("\n", "<br/>"), styles["BodyText"]))
-        story.append(Spacer(1, 4))
-    SimpleDocTemplate(str(path), pagesize=A4).build(story)
-    return path
-
+from tests.form_documents import paragraphs_pdf as _pdf
 
 RUBRIQUES = """PRÉFET DE LA HAUTE-VIENNE
 Direction départementale de l'emploi, du travail et des solidarités

@@ -15,25 +15,8 @@ wording of those families; the households are invented.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
-
 from intake.extract import extract
-
-
-def _pdf(path: Path, text: str) -> Path:
-    """One paragraph per blank-line block, its lines kept where the text breaks them."""
-    styles = getSampleStyleSheet()
-    story = []
-    for para in text.strip().split("\n\n"):
-        story.append(Paragraph(para.replace("\n", "<br/>"), styles["BodyText"]))
-        story.append(Spacer(1, 4))
-    SimpleDocTemplate(str(path), pagesize=A4).build(story)
-    return path
-
+from tests.form_documents import paragraphs_pdf as _pdf
 
 # A DDETS letter telling the act in one sentence, wrapped where a line is full.
 LETTRE_MISSION_LOGEMENT = """PRÉFET DU NORD
