@@ -784,6 +784,16 @@ def _role_lines(lines, sections, on=None) -> tuple[list[Personne], list[Personne
     return adults, children, unsure
 
 
+def _file_by_age(person: Personne, on, adults: list, children: list) -> None:
+    """A person listed with a birth date: a child (no civility) under 18 on the form's
+    date, else an adult."""
+    if _age(person.date_naissance, on) < 18:
+        person.civilite = None
+        children.append(person)
+    else:
+        adults.append(person)
+
+
 def _children_from_lines(lines, sections, pairs) -> list[Personne]:
     out = []
     for line in lines:
@@ -831,11 +841,7 @@ def _listed_people(lines: list[str], libelles, on=None) -> tuple[list[Personne],
             person = _person_from_line(nxt)
             if person is None or person.date_naissance is None:
                 break
-            if _age(person.date_naissance, on) < 18:
-                person.civilite = None
-                children.append(person)
-            else:
-                adults.append(person)
+            _file_by_age(person, on, adults, children)
     return adults, children
 
 
@@ -868,11 +874,7 @@ def _grid_header_lines(lines, sections, on=None) -> tuple[list[Personne], list[P
             person = _person_from_line(nxt[: date_m.end()])
             if person is None or person.date_naissance is None:
                 continue
-            if _age(person.date_naissance, on) < 18:
-                person.civilite = None
-                children.append(person)
-            else:
-                adults.append(person)
+            _file_by_age(person, on, adults, children)
         if adults:
             break
     return adults, children
