@@ -68,7 +68,8 @@ def plausible(name: str, value) -> bool:
 
 def cross_check(ex, text: str) -> set[str]:
     """Fields of `ex` (an Extraction) that contradict each other; may empty impossible ones."""
-    doubtful: set[str] = set()
+    # first, so that every check below sees a postcode mended against the official list
+    doubtful: set[str] = _postcode_one_figure_off(ex)
     births = {p.date_naissance for p in ex.personnes if p.date_naissance}
     act = ex.date_document if ex.type_document == "assignation" else None
 
@@ -282,6 +283,29 @@ def _check_text(ex) -> set[str]:
             if words & _FORM_LABELS or (part == "prenom" and len(re.sub(r"\W", "", kept)) < 2):
                 doubtful.add("personnes")  # a form's label or a lone letter taken for a name
     return doubtful
+
+
+def _postcode_one_figure_off(ex) -> set[str]:
+    """A postcode and a town that are both unknown: one figure of the postcode misread
+    (and a letter of the town) when one postcode only, one figure away, has a commune the
+    town matches."""
+    if not ex.code_postal or not ex.commune or not re.fullmatch(r"\d{5}", ex.code_postal):
+        return set()
+    if communes.communes_for_postcode(ex.code_postal) or communes.communes_named(ex.commune):
+        return set()
+    near = {}
+    for k in range(1, 5):  # the département's figures are kept: a town is not moved there
+        for figure in "0123456789":
+            cp = ex.code_postal[:k] + figure + ex.code_postal[k + 1 :]
+            if cp == ex.code_postal:
+                continue
+            found = communes.match(cp, ex.commune)
+            if found is not None:
+                near[cp] = found
+    if len(near) == 1:
+        ex.code_postal, found = near.popitem()
+        ex.commune = found.nom
+    return {"code_postal", "commune"}
 
 
 def _check_town(ex) -> set[str]:

@@ -12,9 +12,6 @@
   (« CCAS de Gardanne. à Gardanne »): cut at the full stop, flagged.
 - `children_unread(ex, text)`: a form listing more people born in the last 18 years than
   the children read (a row lost under the blur): the count is flagged.
-- `postcode_one_figure_off(ex)`: a postcode absent from the official list with a town of
-  no commune (« 13509 Marigues »): the one postcode one figure away whose commune the town
-  is close to, flagged; else both flagged.
 
 Each only ever adds to `champs_incertains`: a person checks what a scan may have spoiled.
 """
@@ -24,8 +21,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, timedelta
-
-from asll.domain import communes
 
 from .readers import Document
 from .readers.document import PAGE_BREAK
@@ -129,29 +124,6 @@ def sentence_glued(ex) -> set[str]:
             setattr(ex, name, value[: m.start()].rstrip())
             doubtful.add(name)
     return doubtful
-
-
-def postcode_one_figure_off(ex) -> set[str]:
-    """A postcode and a town that are both unknown: one figure of the postcode misread
-    (and a letter of the town) when one postcode only, one figure away, has a commune the
-    town matches."""
-    if not ex.code_postal or not ex.commune or not re.fullmatch(r"\d{5}", ex.code_postal):
-        return set()
-    if communes.communes_for_postcode(ex.code_postal) or communes.communes_named(ex.commune):
-        return set()
-    near = {}
-    for k in range(1, 5):  # the département's figures are kept: a town is not moved there
-        for figure in "0123456789":
-            cp = ex.code_postal[:k] + figure + ex.code_postal[k + 1 :]
-            if cp == ex.code_postal:
-                continue
-            found = communes.match(cp, ex.commune)
-            if found is not None:
-                near[cp] = found
-    if len(near) == 1:
-        ex.code_postal, found = near.popitem()
-        ex.commune = found.nom
-    return {"code_postal", "commune"}
 
 
 # a household row: a surname in capitals, then its birth date (« BLANC Nathalie 07/08/2018 »)

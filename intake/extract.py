@@ -35,7 +35,6 @@ from .classify import Classification, classify
 from .debris import (
     children_unread,
     lone_letters,
-    postcode_one_figure_off,
     sentence_glued,
     stamps_blanked,
 )
@@ -185,7 +184,6 @@ def extract_document(
     if ex.type_document == "assignation" and ex.date_document:
         ex.date_assignation = ex.date_document  # the act's date is the date it was served
     with _guard("controles", uncertain):
-        uncertain |= postcode_one_figure_off(ex)
         uncertain |= cross_check(ex, text)
         uncertain |= lone_letters(ex, doc.ocr) | sentence_glued(ex) | children_unread(ex, text)
     with _guard("tampon", uncertain):

@@ -13,6 +13,7 @@ from pathlib import Path
 from intake.engine import load_rules
 from intake.extract import extract
 from intake.parsers.forms import structure
+from tests.form_documents import docx as _docx
 
 
 def _text_pdf(path: Path, lines: list[str]) -> Path:
@@ -39,22 +40,6 @@ def _pdf_with_table(path: Path, before: list[str], rows: list[list[str]], after:
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
     story = [Paragraph(l, style) for l in before] + [table] + [Paragraph(l, style) for l in after]
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
-    return path
-
-
-def _docx(path: Path, paragraphs: list[tuple[str, object]]) -> Path:
-    from docx import Document as Docx
-
-    doc = Docx()
-    for kind, val in paragraphs:
-        if kind == "tab":
-            t = doc.add_table(rows=len(val), cols=max(len(r) for r in val))
-            for i, row in enumerate(val):
-                for j, v in enumerate(row):
-                    t.cell(i, j).text = v
-        else:
-            doc.add_paragraph(val)
-    doc.save(path)
     return path
 
 

@@ -188,11 +188,13 @@ def communes_named(name: str | None, departement: str | None = None) -> list[tup
     wanted = fold(name)
     for key in (wanted, "~" + wanted):  # own names first, then former communes'
         # the data file's name index (N rows): one bisection, no pass over the communes
-        found = [
-            (commune, row[3] if len(row) > 3 else commune.nom)
-            for row in (line.split("\t") for line in table._run(f"N\t{key}\t"))
-            if departement in (None, (commune := table.commune(row[2])).departement)
-        ]
+        found = []
+        for line in table._run(f"N\t{key}\t"):
+            row = line.split("\t")
+            commune = table.commune(row[2])
+            if departement is None or commune.departement == departement:
+                # a former commune's row carries its spelling; an own name is the commune's
+                found.append((commune, row[3] if len(row) > 3 else commune.nom))
         if found:
             return found
     return []
