@@ -7,6 +7,7 @@ import os
 import psycopg
 import pytest
 from pytest_postgresql import factories
+from pytest_postgresql.janitor import DatabaseJanitor
 
 from asll.app.logs import close_file_log
 from asll.config import Config, Service
@@ -52,6 +53,24 @@ def config(tmp_path) -> Config:
 # The name carries the process id so that two test runs on one cluster (or a leftover of a
 # killed run) never meet.
 PG_USER = PG_PASSWORD = "asll_test"
+
+
+def _terminate_our_connections(cur, dbname: str) -> None:
+    """pytest-postgresql ends every connection to a test database before creating from or
+    dropping it. Since PostgreSQL 15 a backend with no role (an autovacuum worker busy on
+    the fresh template) may only be signalled by a superuser, which the test role is not:
+    the run failed at random (« must be a superuser to terminate superuser process »). Only
+    sessions of a role are ended here; PostgreSQL itself stops autovacuum workers in the way
+    of CREATE DATABASE … TEMPLATE and DROP DATABASE."""
+    cur.execute(
+        "SELECT pg_terminate_backend(a.pid) FROM pg_stat_activity a "
+        "JOIN pg_roles r ON r.oid = a.usesysid "
+        "WHERE a.datname = %s AND NOT r.rolsuper AND a.pid <> pg_backend_pid()",
+        (dbname,),
+    )
+
+
+DatabaseJanitor._terminate_connection = staticmethod(_terminate_our_connections)
 postgresql_noproc = factories.postgresql_noproc(
     host="127.0.0.1",
     port=5432,
