@@ -470,6 +470,20 @@ def _generalisation(report: Report) -> list[str]:
             cells.append(pct(report._score(docs).accuracy) if docs else "—")
         rows.append((TYPE_LABELS.get(t, t), *cells))
     out += _table("Par type de document", ("type", "tenues à l'écart", "réglées"), rows)
+    # Per-field scores of the held-out families say which kind of field fails on documents
+    # the rules were not written against, without showing a single value of theirs.
+    rows = []
+    for f in SCORED_FIELDS:
+        cells = []
+        for reg in (False, True):
+            s = report._score([d for d in report.documents if d.reglage == reg], (f,))
+            cells += [pct(s.accuracy), str(s.total - s.correct)]
+        rows.append((f, *cells))
+    out += _table(
+        "Par champ, selon la famille",
+        ("champ", "tenues à l'écart", "erreurs", "réglées", "erreurs"),
+        rows,
+    )
     return out
 
 

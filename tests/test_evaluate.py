@@ -107,6 +107,10 @@ def test_uncertainty_measures_and_failure_classes():
     text = format_report(report)
     assert "demandeur ci-dessus" not in text and "2 écarts des familles tenues à l'écart" in text
     assert "Erreurs silencieuses" in text and "25,0\u00a0%" in text
+    # per field, held out beside tuned: scores and counts, never a value
+    by_family = text.split("Par champ, selon la famille")[1].split("\n\n")[0]
+    row = next(r for r in by_family.splitlines() if r.startswith("personnes "))
+    assert row.split() == ["personnes", "0,0", "%", "1", "100,0", "%", "0"]  # held out, tuned
 
 
 def test_families_are_deterministic_and_labelled(tmp_path):
