@@ -1672,6 +1672,9 @@ def _pdf_font(font):
 
 
 def ecrire_assignation(docs: Path, fichier: str, h, F, fmt: str) -> None:
+    if F.get("ecrire"):  # a family with its own page layout (margins, footers)
+        F["ecrire"](docs, fichier, h, F, fmt)
+        return
     blocks = F.get("acte", acte)(h, F)
     if fmt in ("docx", "odt"):
         write_docx(docs / (fichier if fmt == "docx" else fichier[:-4] + ".docx"), blocks, F["font"])
@@ -3371,6 +3374,597 @@ LETTER_FAMILIES.update(
                 objet="procédure d'expulsion locative – demande d'accompagnement et de diagnostic",
                 signature="Pour le Préfet et par délégation,\nLa cheffe du pôle prévention des "
                 "expulsions",
+            ),
+        ),
+    }
+)
+
+
+# --------------------------------------------------------------------------- sources 64 à 66
+# Families built from corpus/sources/64 to 66 (issue 14, session 8): where an act and a
+# letter write their reference and their date. An étude's act laid out by the 2010 norms
+# (no letterhead; the étude's file number, act code and print date in a footer in the left
+# margin; one « modalités de remise » sheet per person served, with its own date); a
+# préfecture letter in the administrative form (timbre, « Affaire suivie par », V/Réf. then
+# N/Réf., a « Réf. : » line recalling texts, the place and date at the top or at the end);
+# a DDETS letter printed from EXPLOC (a cartouche with the date and three file numbers:
+# EXPLOC, CCAPEX, RG; a print date in the footer).
+
+VILLES.update(
+    {
+        "clermont": [
+            (
+                "Clermont-Ferrand",
+                "63000",
+                "Tribunal judiciaire de Clermont-Ferrand",
+                "16 place de l'Étoile, 63000 Clermont-Ferrand",
+            ),
+            (
+                "Cournon-d'Auvergne",
+                "63800",
+                "Tribunal judiciaire de Clermont-Ferrand",
+                "16 place de l'Étoile, 63000 Clermont-Ferrand",
+            ),
+            (
+                "Chamalières",
+                "63400",
+                "Tribunal judiciaire de Clermont-Ferrand",
+                "16 place de l'Étoile, 63000 Clermont-Ferrand",
+            ),
+            (
+                "Riom",
+                "63200",
+                "Tribunal de proximité de Riom",
+                "Place Jean-Baptiste Laurent, 63200 Riom",
+            ),
+            ("Thiers", "63300", "Tribunal de proximité de Thiers", "Rue Conchette, 63300 Thiers"),
+        ],
+        "deux-sevres": [
+            ("Niort", "79000", "Tribunal judiciaire de Niort", "Place du Donjon, 79000 Niort"),
+            ("Parthenay", "79200", "Tribunal judiciaire de Niort", "Place du Donjon, 79000 Niort"),
+            ("Melle", "79500", "Tribunal judiciaire de Niort", "Place du Donjon, 79000 Niort"),
+            (
+                "Bressuire",
+                "79300",
+                "Tribunal de proximité de Bressuire",
+                "Rue Jean Jaurès, 79300 Bressuire",
+            ),
+            (
+                "Thouars",
+                "79100",
+                "Tribunal de proximité de Bressuire",
+                "Rue Jean Jaurès, 79300 Bressuire",
+            ),
+        ],
+        "loire": [
+            (
+                "Saint-Étienne",
+                "42000",
+                "Tribunal judiciaire de Saint-Étienne",
+                "Place Chavanelle, 42000 Saint-Étienne",
+            ),
+            (
+                "Saint-Chamond",
+                "42400",
+                "Tribunal judiciaire de Saint-Étienne",
+                "Place Chavanelle, 42000 Saint-Étienne",
+            ),
+            (
+                "Firminy",
+                "42700",
+                "Tribunal judiciaire de Saint-Étienne",
+                "Place Chavanelle, 42000 Saint-Étienne",
+            ),
+            (
+                "Roanne",
+                "42300",
+                "Tribunal judiciaire de Roanne",
+                "Place Georges Clemenceau, 42300 Roanne",
+            ),
+            (
+                "Montbrison",
+                "42600",
+                "Tribunal de proximité de Montbrison",
+                "Rue Martin Bernard, 42600 Montbrison",
+            ),
+        ],
+    }
+)
+OPH.update(
+    {
+        "clermont": ("Office Public de l'Habitat du Puy-de-Dôme", "OPHIS"),
+        "deux-sevres": ("Office Public de l'Habitat des Deux-Sèvres", "Deux-Sèvres Habitat"),
+        "loire": ("Office Public de l'Habitat de la Loire", "Loire Habitat"),
+    }
+)
+COMMISSAIRES.update(
+    {
+        "clermont": ["Jean-Marc BOUDOL", "Anne-Laure CHABROL"],
+        "deux-sevres": ["Thierry BONNEAU", "Nathalie GUÉRIN-PAPOT"],
+        "loire": ["Frédéric MONTAGNON", "Céline DUPRÉ-VIAL"],
+    }
+)
+
+
+def _jour_caps(d: date) -> str:
+    """« QUATORZE OCTOBRE » / « PREMIER OCTOBRE »: the day of an act's heading in words."""
+    j = "premier" if d.day == 1 else lettres(d.day)
+    return f"{j} {MOIS[d.month - 1]}".upper()
+
+
+def _dates_remise(h, rng) -> list[date]:
+    """The day each person was served: the first on the act's date; a second person is
+    sometimes reached only a few days later (copy left at the étude)."""
+    out = [h["date_acte"]]
+    for _ in h["personnes"][1:]:
+        later = rng.random() < 0.5
+        out.append(_weekday_after(h["date_acte"], 2, rng) if later else h["date_acte"])
+    return out
+
+
+def acte_normes_2010(h, F, remises: list[date], heading: bool) -> list:
+    """Body of an étude's act laid out by the 2010 norms (source 64): the title with the
+    texts it rests on under it, « L'AN … LE … » in words or no heading date at all, the
+    parties, the hearing, the facts, then one « MODALITÉS DE REMISE DE L'ACTE » sheet per
+    person served, each with its own date of service."""
+    st = F["st"]
+    pers = h["personnes"]
+    base, charges = h["loyer"]
+    d = h["date_acte"]
+    loyer = f"{m_espace(base)} €" + (
+        f" outre {m_espace(charges)} € de provision sur charges"
+        if charges
+        else " charges comprises"
+    )
+    out = [
+        ("t", "ASSIGNATION EN CONSTAT DE RÉSILIATION DE BAIL ET EXPULSION"),
+        (
+            "s",
+            "(articles 54, 56 et 750 et suivants du code de procédure civile ; article 24 de la loi "
+            "n° 89-462 du 6 juillet 1989 ; décret n° 2017-923 du 9 mai 2017)",
+        ),
+        ("sp", 2),
+    ]
+    if heading:
+        out.append(("b", f"L'AN {lettres(d.year).upper()} ET LE {_jour_caps(d)}"))
+    out += [
+        ("b", "À LA REQUÊTE DE :"),
+        ("p", requerant(h, st) + "."),
+        (
+            "p",
+            f"J'ai, Maître {h['commissaire']}, commissaire de justice associé au sein de la "
+            f"{st['etude']}, {st['etude_adresse']}, soussigné,",
+        ),
+        ("b", "DONNÉ ASSIGNATION À :"),
+    ]
+    for i, p in enumerate(pers):
+        out.append(("i", f"{i + 1}°) " + personne_txt(p, st)))
+    comp = f"{h['complement']}, " if h["complement"] else ""
+    out += [
+        ("p", f"demeurant ensemble {comp}{adresse(h)}, {h['cp']} {h['commune'].upper()}."),
+        ("b", "D'AVOIR À COMPARAÎTRE :"),
+        (
+            "p",
+            f"devant le juge des contentieux de la protection du {h['juridiction']}, "
+            f"{h['tribunal_adresse']}, à l'audience du {d_long(h['audience'], True)} à "
+            f"{heure(h['heure'], 'h')}.",
+        ),
+        ("b", "TRÈS IMPORTANT"),
+        (
+            "s",
+            "Vous êtes tenu de comparaître en personne ou de vous faire représenter. À défaut, "
+            "vous vous exposez à ce qu'un jugement soit rendu contre vous sur les seuls éléments "
+            "fournis par votre adversaire.",
+        ),
+        ("b", "OBJET DE LA DEMANDE"),
+        (
+            "p",
+            f"Par acte sous seing privé du {d_num(h['date_cmdt'] - timedelta(days=900))}, le "
+            f"requérant a donné à bail aux défendeurs le logement désigné ci-dessus moyennant un "
+            f"loyer mensuel de {loyer}.",
+        ),
+        (
+            "p",
+            f"Un commandement de payer visant la clause résolutoire leur a été délivré le "
+            f"{d_num(h['date_cmdt'])} pour la somme de {m_espace(h['commandement'])} € ; il a été "
+            "signalé à la CCAPEX. Il est demeuré infructueux.",
+        ),
+        (
+            "p",
+            f"Selon le décompte arrêté au {d_num(h['date_dette'])}, les défendeurs restent "
+            f"devoir la somme de {m_espace(h['dette'])} € au titre des loyers et charges impayés.",
+        ),
+        (
+            "p",
+            "La présente assignation sera notifiée au représentant de l'État dans le département "
+            "par voie électronique, six semaines au moins avant l'audience.",
+        ),
+        ("b", "PAR CES MOTIFS"),
+        (
+            "p",
+            "Constater la résiliation du bail ; ordonner l'expulsion des défendeurs et de tous "
+            f"occupants de leur chef ; les condamner à payer {m_espace(h['dette'])} € ainsi que "
+            f"{m_espace(h['art700'])} € au titre de l'article 700 du code de procédure civile.",
+        ),
+    ]
+    for p, quand in zip(pers, remises):
+        civ = "Madame" if p["femme"] else "Monsieur"
+        a_personne = quand == d and p is pers[0]
+        out += [
+            ("br", None),
+            ("t", "MODALITÉS DE REMISE DE L'ACTE"),
+            (
+                "tabw",
+                (
+                    (42, 88),
+                    [
+                        ["Acte", "Assignation en constat de résiliation de bail et expulsion"],
+                        ["Requérant", h["bailleur"]["court"]],
+                        ["Destinataire", f"{civ} {p['prenom']} {p['nom']}"],
+                        ["Date de signification", d_num(quand)],
+                    ],
+                ),
+            ),
+            ("sp", 3),
+            (
+                "p",
+                "Signification faite à la personne même du destinataire, qui a accepté la copie."
+                if a_personne
+                else "Personne ne pouvant ou ne voulant recevoir la copie, celle-ci a été déposée "
+                "en notre étude sous enveloppe fermée ; un avis de passage a été laissé au "
+                "domicile et la lettre prévue par l'article 658 du code de procédure civile a "
+                "été adressée le jour même ou au plus tard le premier jour ouvrable suivant.",
+            ),
+            ("p", "Le présent acte comporte 5 feuilles."),
+            ("r", f"Maître {h['commissaire']}"),
+        ]
+    return out
+
+
+def ecrire_acte_normes_2010(docs: Path, fichier: str, h, F, fmt: str) -> None:
+    """The act in a wide left margin (source 64): the étude's stamp, « ACTE DE COMMISSAIRE
+    DE JUSTICE » on four lines, « COPIE », the cost framed at the foot of the first page, and
+    on every page the étude's references on two lines (file number, act code, clerk's
+    initials, print date)."""
+    from reportlab.lib.units import mm  # deferred like the other canvas-drawn families
+
+    st = F["st"]
+    rng = random.Random(f"normes/{fichier}")
+    remises = _dates_remise(h, rng)
+    heading = rng.random() < 0.5
+    edition = h["date_acte"] - timedelta(days=rng.randrange(1, 4))
+    dossier = f"{h['date_acte'].year % 100}{rng.randrange(10000, 99999)}"
+    initiales = rng.choice(["JMB", "ALC", "SV", "MPT"])
+
+    def onpage(c, n):
+        c.setLineWidth(0.5)
+        c.line(55 * mm, 12 * mm, 55 * mm, mc.H - 12 * mm)
+        x = 8 * mm
+        c.setFont("Helvetica-Bold", 7.5)
+        if n == 1:
+            for i, t in enumerate(st["cachet"]):
+                c.drawString(x, mc.H - 16 * mm - 3.4 * mm * i, t)
+            c.setFont("Helvetica-Bold", 12)
+            for i, t in enumerate(["ACTE", "DE COMMISSAIRE", "DE", "JUSTICE"]):
+                c.drawString(x, mc.H - 60 * mm - 5.5 * mm * i, t)
+            c.setFont("Helvetica-Oblique", 10)
+            c.drawString(x, mc.H - 86 * mm, "COPIE")
+            c.rect(x - 1 * mm, 24 * mm, 44 * mm, 34 * mm)
+            c.setFont("Helvetica", 6.5)
+            cout = h["cout"]
+            lignes = [
+                "COÛT DE L'ACTE",
+                f"Émolument : {m_espace(round(cout * 0.42, 2))}",
+                f"Frais de déplacement : {m_espace(9.40)}",
+                f"Total HT : {m_espace(round(cout * 0.42 + 9.40 + 14.89, 2))}",
+                f"Taxe forfaitaire : {m_espace(14.89)}",
+                f"Total TTC : {m_espace(cout)} €",
+            ]
+            for i, t in enumerate(lignes):
+                c.drawString(x, 54 * mm - 4.6 * mm * i, t)
+        c.setFont("Helvetica", 7)
+        c.drawString(x, 16 * mm, f"N° {dossier} – {st['code_acte']}")
+        c.drawString(x, 12.5 * mm, f"{initiales} – édité le {d_num(edition)} – p. {n}")
+
+    blocks = acte_normes_2010(h, F, remises, heading)
+    build_pdf(
+        docs / fichier,
+        [(onpage, blocks, _pdf_font(F["font"]), 9.5, 14)],
+        title="Assignation",
+        left_mm=60,
+    )
+
+
+def attendu_normes_2010(fichier, h, F):
+    # no RG number on the act; the étude's own file number is not a reference
+    return attendu_assignation(fichier, h, F)
+
+
+def _timbre(L, date_haut: str | None, refs: list[str]):
+    """A State letter's first page in the administrative form (source 65): the timbre at
+    the top left, the « Affaire suivie par » block and the references under it, the place
+    and date at the top right (or nowhere, when the letter dates itself at the end)."""
+    from reportlab.lib.units import mm  # deferred like the other canvas-drawn families
+
+    def f(c, n):
+        if n != 1:
+            return
+        c.setFont("Helvetica-Bold", 9)
+        for i, t in enumerate(L["prefet"]):
+            c.drawString(20 * mm, mc.H - 18 * mm - 4 * mm * i, t)
+        y = mc.H - 18 * mm - 4 * mm * len(L["prefet"])
+        c.setFont("Helvetica-Oblique", 7.5)
+        c.drawString(20 * mm, y - 1 * mm, "Liberté")
+        c.drawString(20 * mm, y - 4 * mm, "Égalité")
+        c.drawString(20 * mm, y - 7 * mm, "Fraternité")
+        c.setFont("Helvetica", 8)
+        lignes = L["services"] + [""] + refs
+        for i, t in enumerate(lignes):
+            c.drawString(20 * mm, y - 14 * mm - 3.6 * mm * i, t)
+        if date_haut:
+            c.setFont("Helvetica", 9.5)
+            c.drawRightString(mc.W - 20 * mm, mc.H - 30 * mm, date_haut)
+        c.setFont("Helvetica", 7)
+        c.drawCentredString(mc.W / 2, 10 * mm, L["pied"])
+
+    return f
+
+
+def lettre_administrative(h, L, ref, date_lettre, limite, rng) -> tuple[list, list, str | None]:
+    """Préfecture letter in the administrative form (source 65). Returns the body blocks,
+    the reference lines of the timbre and the date printed at the top (None when the letter
+    is dated only by « Fait à …, le … » before its signature)."""
+    pers = h["personnes"]
+    b = h["bailleur"]
+    if b["kind"] == "particulier":
+        q = b["pers"]
+        bail = f"{'Madame' if q['femme'] else 'Monsieur'} {q['prenom']} {q['nom']}"
+    elif b["kind"] == "oph":
+        bail = f"l'{b['long']} ({b['court']})"
+    else:
+        bail = b["court"]
+    qui = " et ".join(
+        f"{'Madame' if p['femme'] else 'Monsieur'} {p['prenom']} {p['nom']}" for p in pers
+    )
+    suivi = ["Affaire suivie par : Mme Sophie RAGOT", "Tél. : 05 49 06 70 12"]
+    style_ref = rng.choice(["v_n", "coupee", "enregistrement"])
+    v_ref = f"ASLL-{date_lettre.year}-{rng.randrange(100, 999)}"
+    if style_ref == "v_n":
+        refs = suivi + [f"V/Réf. : {v_ref}", f"N/Réf. : {ref}"]
+    elif style_ref == "coupee":
+        cut = ref.rindex("/") + 1
+        refs = suivi + [f"N/Réf. : {ref[:cut]}", f"          {ref[cut:]}"]
+    else:
+        refs = suivi + [f"N° d'enregistrement : {ref}"]
+    where = rng.choice(["haut", "fin", "fin_lettres"])
+    ville = L["ville"]
+    top = f"{ville}, le {d_long(date_lettre)}" if where == "haut" else None
+    rappel = rng.choice(
+        [
+            "Réf. : article 24 de la loi n° 89-462 du 6 juillet 1989 ; décret n° 2021-8 du "
+            "5 janvier 2021",
+            f"Réf. : votre courriel du {d_num(date_lettre - timedelta(days=rng.randrange(20, 60)))}",
+        ]
+    )
+    comp = f", {h['complement']}" if h["complement"] else ""
+    corps = [
+        ("b", "Objet : procédure d'expulsion locative – demande de diagnostic social et financier"),
+        ("b", rappel),
+        ("b", "P.J. : copie de l'assignation"),
+        ("sp", 2),
+        ("p", "Madame la Directrice,"),
+        (
+            "p",
+            f"Par acte de Maître {h['commissaire']}, commissaire de justice, délivré le "
+            f"{d_long(h['date_acte'])}, {bail} a fait assigner {qui} devant le juge des "
+            f"contentieux de la protection du {h['juridiction']}, aux fins de voir constater la "
+            "résiliation du bail et ordonner leur expulsion.",
+        ),
+        (
+            "p",
+            f"Le logement est situé {adresse(h)}{comp}, {h['cp']} {h['commune']}. Le loyer "
+            f"mensuel, charges comprises, est de {m_espace(loyer_total(h))} €. Un commandement de "
+            f"payer avait été délivré le {d_long(h['date_cmdt'])} ; la dette locative s'élevait à "
+            f"{m_espace(h['dette'])} € au {d_long(h['date_dette'])}.",
+        ),
+        (
+            "p",
+            f"L'affaire sera appelée à l'audience du {d_long(h['audience'], True)} à "
+            f"{heure(h['heure'], 'h')}.",
+        ),
+        (
+            "p",
+            "Je vous remercie de bien vouloir réaliser le diagnostic social et financier prévu "
+            "par la loi et de me le faire parvenir au plus tard le "
+            f"{d_long(limite)}, afin que je le transmette au juge avant l'audience.",
+        ),
+        (
+            "p",
+            "Je vous prie d'agréer, Madame la Directrice, l'expression de ma considération "
+            "distinguée.",
+        ),
+    ]
+    if where == "fin":
+        corps.append(("r", f"Fait à {ville}, le {d_long(date_lettre)}"))
+    elif where == "fin_lettres":
+        corps.append(("r", f"Fait à {ville}, le {d_lettres(date_lettre)}"))
+    corps.append(("r", L["st"]["signature"]))
+    return corps, refs, top
+
+
+def lettre_exploc(h, L, ref, date_lettre, limite, rng) -> tuple[list, list, str | None]:
+    """DDETS letter printed from EXPLOC (source 66): a cartouche at the top with the date in
+    figures and three file numbers (EXPLOC: the State's file; CCAPEX: the earlier report of
+    the commandement; RG: the court's, only once enrolled), the procedure's own dates in the
+    body (signalement, notification « reçue le … »), a print date in the footer."""
+    pers = h["personnes"]
+    b = h["bailleur"]
+    if b["kind"] == "particulier":
+        q = b["pers"]
+        bail = f"{'Mme' if q['femme'] else 'M.'} {q['prenom']} {q['nom']}"
+    else:
+        bail = b["court"]
+    signal = h["date_cmdt"] + timedelta(days=rng.randrange(2, 6))
+    notif = h["date_acte"] + timedelta(days=1)
+    ccapex = f"CCAPEX42-{signal.year}-{rng.randrange(1000, 9999)}"
+    coupe = rng.random() < 0.4
+    cart = [["Date", d_num(date_lettre)]]
+    if coupe:  # the number wraps in its narrow cell
+        cart.append(["Dossier EXPLOC", ref.replace("-", "-\n", 1)])
+    else:
+        cart.append(["Dossier EXPLOC", ref])
+    cart.append(["N° CCAPEX", ccapex])
+    if rng.random() < 0.5:
+        cart.append(["N° RG", h["rg"]])
+    cart.append(["Affaire suivie par", "M. Olivier PEYRON"])
+    lignes_pers = [f"{'Mme' if p['femme'] else 'M.'} {p['nom']} {p['prenom']}" for p in pers]
+    comp = f" – {h['complement']}" if h["complement"] else ""
+    corps = [
+        ("tabw", ((40, 60), cart)),
+        ("sp", 4),
+        ("b", "Objet : saisine pour la réalisation d'un diagnostic social et financier"),
+        ("sp", 2),
+        ("p", "Madame, Monsieur,"),
+        (
+            "p",
+            f"Le commandement de payer délivré le {d_num(h['date_cmdt'])} a fait l'objet d'un "
+            f"signalement à la CCAPEX le {d_num(signal)}. L'assignation délivrée le "
+            f"{d_num(h['date_acte'])} par Maître {h['commissaire']}, commissaire de justice, m'a "
+            f"été notifiée par voie électronique (EXPLOC) ; notification reçue le {d_num(notif)}.",
+        ),
+        ("i", "Locataire(s) : " + " ; ".join(lignes_pers)),
+        ("i", f"Logement : {adresse(h)}{comp} – {h['cp']} {h['commune'].upper()}"),
+        ("i", f"Bailleur : {bail}"),
+        (
+            "i",
+            f"Dette locative : {m_espace(h['dette'])} € au {d_num(h['date_dette'])} – loyer "
+            f"charges comprises : {m_espace(loyer_total(h))} €",
+        ),
+        (
+            "i",
+            f"Audience : {d_num(h['audience'])} à {heure(h['heure'], 'h')} – juge des contentieux "
+            f"de la protection du {h['juridiction']}",
+        ),
+        (
+            "p",
+            "Je vous demande de bien vouloir prendre contact avec le ménage et son bailleur et de "
+            "réaliser le diagnostic social et financier.",
+        ),
+        ("i", f"Date limite de retour du diagnostic : {d_num(limite)}"),
+        ("p", "Je vous prie d'agréer, Madame, Monsieur, mes salutations distinguées."),
+        ("r", L["st"]["signature"]),
+    ]
+    return corps, [], None
+
+
+def ecrire_lettre_timbre(docs, fichier, h, L, rng, n, fmt="pdf") -> dict:
+    """Letters of sources 65 and 66: their own first page (timbre, references, cartouche)
+    and, for the EXPLOC letter, a print date in the footer."""
+    from reportlab.lib.units import mm  # deferred like the other canvas-drawn families
+
+    date_lettre = h["date_acte"] + timedelta(days=rng.randrange(3, 12))
+    limite = h["audience"] - timedelta(days=rng.randrange(10, 20))
+    ref = L["ref_fmt"].format(n=n + rng.randrange(100, 900), an=date_lettre.year)
+    corps, refs, top = L["corps"](h, L, ref, date_lettre, limite, rng)
+    dest = L["dest"]
+    lh = _timbre(L, top, refs)
+    if L.get("edition"):
+        edition = date_lettre - timedelta(days=rng.randrange(1, 4))
+        base_lh = lh
+
+        def lh(c, n_, base_lh=base_lh):
+            base_lh(c, n_)
+            c.setFont("Helvetica", 7)
+            c.drawRightString(mc.W - 20 * mm, 14 * mm, f"Édité le {d_num(edition)} – EXPLOC")
+
+    parts = [(lh, [("r", dest), ("sp", 4)] + corps, "Helvetica", 10, 88 if refs else 70)]
+    build_pdf(docs / fichier, parts, title="Courrier")
+    pers = [P(civilite_attendue(p), p["nom"], p["prenom"]) for p in h["personnes"]]
+    return mc.attendu(
+        fichier, "saisine_prefecture", **_attendu_lettre(h, ref, date_lettre, limite, pers)
+    )
+
+
+ASSIGN_FAMILIES.update(
+    {
+        # source 64
+        "etude-clermont-normes-marge": dict(
+            region="clermont",
+            reglage=True,
+            formats=["pdf"],
+            font="Helvetica",
+            ecrire=ecrire_acte_normes_2010,
+            attendu=attendu_normes_2010,
+            menage=_menage_reel,
+            st=dict(
+                civ="long",
+                naissance="long",
+                metier="nat",
+                etude="SELARL BOUDOL – CHABROL",
+                etude_adresse="14 boulevard Desaix, 63000 Clermont-Ferrand",
+                cachet=[
+                    "SELARL BOUDOL – CHABROL",
+                    "Commissaires de justice associés",
+                    "14 boulevard Desaix",
+                    "63000 CLERMONT-FERRAND",
+                    "Tél. 04 73 00 00 00",
+                ],
+                code_acte="ASSEXP",
+                rg=False,
+            ),
+        ),
+    }
+)
+LETTER_FAMILIES.update(
+    {
+        # source 65
+        "prefecture-deux-sevres-lettre-administrative": dict(
+            region="deux-sevres",
+            reglage=True,
+            copie=None,
+            scan=True,
+            menage=_menage_reel,
+            ecrire=ecrire_lettre_timbre,
+            prefet=["PRÉFET", "DES DEUX-SÈVRES"],
+            services=[
+                "Direction départementale de l'emploi, du travail, des solidarités",
+                "et de la protection des populations",
+                "Pôle cohésion sociale – prévention des expulsions",
+            ],
+            ville="Niort",
+            ref_fmt="DDETSPP79/PEX/{an}-{n:04d}",
+            corps=lettre_administrative,
+            dest="Association Solidarité Logement 79\nService ASLL\n12 rue de la Gare\n79000 NIORT",
+            pied="DDETSPP des Deux-Sèvres – 30 rue de l'Hôtel de Ville – 79000 Niort",
+            st=dict(
+                signature="Pour le préfet et par délégation,\nLa directrice départementale "
+                "adjointe,\nClaire MOUNIER",
+            ),
+        ),
+        # source 66
+        "ddets-loire-exploc-cartouche": dict(
+            region="loire",
+            reglage=True,
+            copie=None,
+            scan=True,
+            menage=_menage_reel,
+            ecrire=ecrire_lettre_timbre,
+            edition=True,
+            prefet=["PRÉFET", "DE LA LOIRE"],
+            services=[
+                "Direction départementale de l'emploi, du travail et des solidarités",
+                "Service logement – secrétariat de la CCAPEX",
+                "11 rue Balay – 42000 SAINT-ÉTIENNE",
+            ],
+            ville="Saint-Étienne",
+            ref_fmt="42-{an}-{n:05d}",
+            corps=lettre_exploc,
+            dest="UDAF de la Loire\nService prévention des expulsions\n8 rue de la Résistance\n"
+            "42000 SAINT-ÉTIENNE",
+            pied="Direction départementale de l'emploi, du travail et des solidarités de la Loire",
+            st=dict(
+                signature="Pour le préfet et par délégation,\nLe chef du service logement,\n"
+                "Bruno FAYOLLE",
             ),
         ),
     }
@@ -7073,7 +7667,7 @@ def generate(
             fichier = f"{name} {i + 1:03d} {nom}.pdf"
             if scan:
                 with tempfile.TemporaryDirectory() as tmp:
-                    att = ecrire_lettre(Path(tmp), fichier, h, L, rng, i)
+                    att = L.get("ecrire", ecrire_lettre)(Path(tmp), fichier, h, L, rng, i)
                     mode = ["pdf", "png", "jpg"][i % 3]
                     fichier = f"scan {name} {i + 1:03d} {nom}.{mode}"
                     if scanner(Path(tmp) / att["fichier"], docs / fichier, rng, mode):
@@ -7082,7 +7676,7 @@ def generate(
                         fichier = att["fichier"]
                         shutil.copy(Path(tmp) / fichier, docs / fichier)
             else:
-                att = ecrire_lettre(docs, fichier, h, L, rng, i)
+                att = L.get("ecrire", ecrire_lettre)(docs, fichier, h, L, rng, i)
             labels.append(_save(att_dir, att, name, L["reglage"]))
 
     for name, F in FORM_FAMILIES.items():

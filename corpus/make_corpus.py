@@ -298,8 +298,9 @@ def blocks_to_flow(blocks, S) -> list:
     return out
 
 
-def build_pdf(path: Path, parts, title="", author="", creator=""):
-    """parts: list of (onpage(c, n) | None, blocks, font, size, top_margin_mm)."""
+def build_pdf(path: Path, parts, title="", author="", creator="", left_mm=20):
+    """parts: list of (onpage(c, n) | None, blocks, font, size, top_margin_mm); `left_mm`:
+    the body's left margin (an étude's act keeps a wide margin for its stamp and refs)."""
     templates, story = [], []
     from reportlab.platypus import NextPageTemplate
 
@@ -314,9 +315,9 @@ def build_pdf(path: Path, parts, title="", author="", creator=""):
                 c.restoreState()
 
         fr = Frame(
-            20 * mm,
+            left_mm * mm,
             18 * mm,
-            W - 40 * mm,
+            W - (left_mm + 20) * mm,
             H - (top + 18) * mm,
             leftPadding=0,
             rightPadding=0,
