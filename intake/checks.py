@@ -141,7 +141,7 @@ def cross_check(ex, text: str) -> set[str]:
     doubtful |= _same_date_twice(ex)
     doubtful |= _check_phrases(ex)
     doubtful |= _check_court_place(ex)
-    doubtful |= _check_town(ex)
+    doubtful |= _town_on_next_line(ex, text) | _check_town(ex)
     doubtful |= _check_court(ex)
     doubtful |= _check_text(ex)
     if ex.type_document == "fiche_prescription":
@@ -306,6 +306,27 @@ def _postcode_one_figure_off(ex) -> set[str]:
         ex.code_postal, found = near.popitem()
         ex.commune = found.nom
     return {"code_postal", "commune"}
+
+
+def _town_on_next_line(ex, text: str) -> set[str]:
+    """« 63000⏎COPIE⏎CLERMONT-FERRAND. »: a text layer that interleaves two columns (an
+    act's margin, a stamp) puts a word of the other column between the postcode and the
+    town. When the commune read is none of that postcode's, a line just after the postcode
+    that is one (by the official list, not by likeness) is taken instead, flagged."""
+    if not ex.code_postal or not ex.commune or not re.fullmatch(r"\d{5}", ex.code_postal):
+        return set()
+    if communes.check(ex.code_postal, ex.commune).coherent:
+        return set()
+    for m in re.finditer(rf"(?<!\d){ex.code_postal}(?!\d)", text):
+        for line in text[m.end() :].split("\n")[1:4]:
+            town = line.strip(" .,;")
+            if not town or len(town) > 45:
+                continue
+            verdict = communes.check(ex.code_postal, town)
+            if verdict.coherent and verdict.commune is not None and not verdict.approchee:
+                ex.commune = verdict.commune.nom
+                return {"commune"}
+    return set()
 
 
 def _check_town(ex) -> set[str]:

@@ -224,6 +224,9 @@ class FieldRule:
     weak_sources: list[str] = field(default_factory=list)
     conflict: bool = True  # distinct values from strong patterns → uncertain
     cues: "Cues | None" = None  # when no pattern matched: every candidate, chosen by context
+    # `plusieurs = "plus_ancienne"`: the winning pattern read several dates (an act served on
+    # two days): the earliest is taken, and flagged
+    several: str | None = None
 
     @property
     def patterns(self) -> list[re.Pattern]:
@@ -352,6 +355,9 @@ def _merge(sets: dict[str, RuleSet], data: dict, path: Path, front: bool) -> Non
         fr = rs.fields.get(fname) or FieldRule(fname, parser)
         fr.parser = parser
         fr.conflict = spec.get("conflit_incertain", fr.conflict)
+        fr.several = spec.get("plusieurs", fr.several)
+        if fr.several not in (None, "plus_ancienne"):
+            raise RuleError(f"{path.name} : « plusieurs » inconnu pour {fname} : {fr.several}")
         strong, weak = list(spec.get("motifs", [])), list(spec.get("motifs_faibles", []))
         if front:  # a service's own rules: checked now, so a mistake is reported at once
             for source in strong + weak:
@@ -415,6 +421,7 @@ def find_field(
     parse = PARSERS[rule.parser]
     chosen: Found | None = None
     values = []
+    where: dict[str, int] = {}  # each value's first offset
     rejected = False
     for rx in rule.compiled(spelled):
         for m in rx.finditer(text):
@@ -425,12 +432,18 @@ def find_field(
                 rejected = True
                 continue
             values.append(value)
+            where.setdefault(repr(value), offset + start)
             if chosen is None:
                 chosen = Found(value, offset + start)
         if chosen is not None and not rule.conflict:
             break
     if chosen is not None:
         if rejected or (rule.conflict and len(set(map(repr, values))) > 1):
+            chosen.uncertain = True
+        if rule.several == "plus_ancienne" and len(set(map(repr, values))) > 1:
+            first = min(values)
+            if first != chosen.value:
+                chosen = Found(first, where[repr(first)])
             chosen.uncertain = True
     else:
         for rx in rule.compiled(spelled, weak=True):

@@ -147,7 +147,8 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
         before,
         flags=re.IGNORECASE,
     )
-    before = re.sub(r"\s*\n\s*", ", ", before).strip(" ,:-.")
+    # (an em dash before the postcode, off a scan: "escalier 2 — 42000 SAINT-ÉTIENNE")
+    before = re.sub(r"\s*\n\s*", ", ", before).strip(" ,:-.").removesuffix(" —").rstrip(" ,")
     before = re.sub(r"^(?:au|à|a|sis|sise|situ[ée]e?)\s+", "", before, flags=re.IGNORECASE)
     # "au 3ème étage du 14 rue de la Forêt à 67100 …": the floor or building before the
     # street is a complement of its own; the "à" before the postcode is no part of it
@@ -173,7 +174,13 @@ def parse_address(segment: str, street_words: str, complement_words: str) -> Adr
         before,
         flags=re.IGNORECASE,
     )
-    parts = [p.strip(" ,-") for p in re.split(r"\s*[,;]\s*|\s+[-–—]\s+", before) if p.strip(" ,-")]
+    # (a dash between parts may come doubled or glued to a dot off a scan: "30 place du
+    # Marché -— Bâtiment C", "8 Mai 1945.— Bâtiment C")
+    parts = [
+        p.strip(" ,-")
+        for p in re.split(r"\s*[,;]\s*|\s+[-–—]{1,3}\s+|\.[-–—]{1,3}\s+", before)
+        if p.strip(" ,-")
+    ]
     street_rx = re.compile(
         rf"(?:^\d+\s*(?:bis|ter|[a-c]\b)?\s*,?\s*)?\b(?:{street_words})\b", re.IGNORECASE
     )

@@ -126,6 +126,13 @@ _FORM_HEAD = re.compile(
 )
 
 
+# the first word of an organisation's name written in full, cut by a line end
+_LONG_NAME_HEAD = re.compile(
+    r"(?:(?i:la|le|l'|l’)\s*)?(?:Office|Soci[ée]t[ée]|Entreprise|Association|Fondation|Caisse)"
+    r"(?:\s+(?:[A-ZÀ-Ý][\w'’\-]*|de|du|des|d'|d’|l'|l’|la|le)){0,4}"
+)
+
+
 def _wrapped_head(text: str, start: int) -> str:
     """The beginning of a name that a line end cut before `start` (a value read from the
     start of its line): the end of the line above after its last comma, when it reads as
@@ -141,6 +148,10 @@ def _wrapped_head(text: str, start: int) -> str:
         return tail  # "Monsieur Joël\nROBIN a fait assigner"
     if _FORM_HEAD.fullmatch(tail):
         return tail  # "la SCI LE CLOS\nFLEURI a fait assigner": a form, then capitals
+    if re.fullmatch(r"[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+(?: [A-ZÀ-Ý'’\-]+)* ET", tail):
+        return tail  # "…, DOMAINE ET\nFOYER a fait assigner": a name in capitals, cut at « ET »
+    if _LONG_NAME_HEAD.fullmatch(tail):
+        return tail  # "…, l'Office\nPublic de l'Habitat de X (X Habitat) a fait assigner"
     if not _HEAD_END.search(tail) or not re.search(r"[A-ZÀ-Ý]{2}", tail):
         return ""
     return tail
