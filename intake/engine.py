@@ -224,9 +224,6 @@ class FieldRule:
     weak_sources: list[str] = field(default_factory=list)
     conflict: bool = True  # distinct values from strong patterns → uncertain
     cues: "Cues | None" = None  # when no pattern matched: every candidate, chosen by context
-    # `plusieurs = "plus_ancienne"`: the winning pattern read several dates (an act served on
-    # two days): the earliest is taken, and flagged
-    several: str | None = None
 
     @property
     def patterns(self) -> list[re.Pattern]:
@@ -355,9 +352,6 @@ def _merge(sets: dict[str, RuleSet], data: dict, path: Path, front: bool) -> Non
         fr = rs.fields.get(fname) or FieldRule(fname, parser)
         fr.parser = parser
         fr.conflict = spec.get("conflit_incertain", fr.conflict)
-        fr.several = spec.get("plusieurs", fr.several)
-        if fr.several not in (None, "plus_ancienne"):
-            raise RuleError(f"{path.name} : « plusieurs » inconnu pour {fname} : {fr.several}")
         strong, weak = list(spec.get("motifs", [])), list(spec.get("motifs_faibles", []))
         if front:  # a service's own rules: checked now, so a mistake is reported at once
             for source in strong + weak:
@@ -374,6 +368,11 @@ def _merge(sets: dict[str, RuleSet], data: dict, path: Path, front: bool) -> Non
 
 
 _CANDIDATES = {"date": "{DATE}", "heure": "{HEURE}", "montant": "{MONTANT_EUR}"}
+
+# An empty group of that name in a pattern: when that pattern wins and reads several
+# different dates (an act's « Date de signification » on one sheet per person served), the
+# earliest is taken, flagged.
+EARLIEST = "plus_ancienne"
 
 
 def _cues(spec: dict, parser: str, path: Path) -> Cues:
@@ -421,9 +420,10 @@ def find_field(
     parse = PARSERS[rule.parser]
     chosen: Found | None = None
     values = []
-    where: dict[str, int] = {}  # each value's first offset
+    earliest: list[tuple[object, int]] = []  # a `plus_ancienne` pattern's values, if it won
     rejected = False
     for rx in rule.compiled(spelled):
+        mine: list[tuple[object, int]] = []
         for m in rx.finditer(text):
             value, start = _value(m, parse)
             if value is None:
@@ -432,19 +432,20 @@ def find_field(
                 rejected = True
                 continue
             values.append(value)
-            where.setdefault(repr(value), offset + start)
+            mine.append((value, offset + start))
             if chosen is None:
                 chosen = Found(value, offset + start)
+                if EARLIEST in rx.groupindex:
+                    earliest = mine
         if chosen is not None and not rule.conflict:
             break
     if chosen is not None:
         if rejected or (rule.conflict and len(set(map(repr, values))) > 1):
             chosen.uncertain = True
-        if rule.several == "plus_ancienne" and len(set(map(repr, values))) > 1:
-            first = min(values)
-            if first != chosen.value:
-                chosen = Found(first, where[repr(first)])
-            chosen.uncertain = True
+        if len({repr(v) for v, _ in earliest}) > 1:
+            # an act served to two persons on two days: its date is the first service
+            first = min(earliest, key=lambda vs: vs[0])
+            chosen = Found(first[0], first[1], uncertain=True)
     else:
         for rx in rule.compiled(spelled, weak=True):
             for m in rx.finditer(text):

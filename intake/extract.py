@@ -158,10 +158,13 @@ def extract_document(
         _fill(ex, reader.read(rs, letter, 0, _filled(ex)), uncertain, text, doc)
         # the act's fields (read in the copy, then in the letter for what is missing)
         parents = [rules[n] for n in rs.inherits if n in rules] or [rs]
+        # a letter's date is its own: what the act's rules read for it (« délivré le … ») is
+        # the day the act was served, kept as such, never the letter's date
+        own = {"date_document"} if rs.inherits else set()
         for parent in parents:
-            _fill(ex, reader.read(parent, act, act_offset, _filled(ex)), uncertain, text, doc)
+            _fill(ex, reader.read(parent, act, act_offset, _filled(ex) | own), uncertain, text, doc)
             if act is not letter:
-                _fill(ex, reader.read(parent, letter, 0, _filled(ex)), uncertain, text, doc)
+                _fill(ex, reader.read(parent, letter, 0, _filled(ex) | own), uncertain, text, doc)
         _parties(ex, rs.data, act, act_offset, letter, reader, uncertain)
         with _guard("grille", uncertain):
             _realigned_grid(ex, rs, parents, letter, uncertain, doc)

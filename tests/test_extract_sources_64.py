@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
@@ -299,3 +300,54 @@ def test_dash_doubled_or_glued_to_a_dot_between_the_street_and_the_building(tmp_
         ex = extract(_pdf(tmp_path / "exploc PERRET.pdf", [lines]))
         assert ex.adresse == street
         assert ex.complement_adresse == "Bâtiment C, escalier 2"
+
+
+# ------------------------------------- other ways services write their file number and date
+
+LETTRE_CORREZE = [
+    "PRÉFET DE LA CORRÈZE",
+    "Direction départementale de l'emploi, du travail, des solidarités",
+    "et de la protection des populations",
+    "{REF}",
+    "{DATE}",
+    "CCAS de Brive-la-Gaillarde",
+    "Objet : demande de diagnostic social et financier",
+    "Madame la Directrice,",
+    "Par acte de Maître Hélène CAZAUX, commissaire de justice, délivré le 2 octobre 2025,",
+    "la SCI DU PIC a fait assigner Madame Chantal LACOSTE devant le juge des contentieux de",
+    "la protection du Tribunal judiciaire de Brive-la-Gaillarde. Le logement est situé",
+    "8 rue Massey, 19100 Brive-la-Gaillarde.",
+    "L'affaire sera appelée à l'audience du mardi 9 décembre 2025 à 14 h.",
+    "Je vous remercie de me faire parvenir le diagnostic au plus tard le 25 novembre 2025.",
+    "Pour le préfet et par délégation,",
+]
+
+
+@pytest.mark.parametrize(
+    "ref,dated,expected",
+    [
+        ("N/R : PEX19/2025/0412", "Brive-la-Gaillarde, le 14 octobre 2025", "PEX19/2025/0412"),
+        ("N° chrono : 2025-1412", "Saint-Jean-d’Angély, le 14 octobre 2025", "2025-1412"),
+        ("Chrono n° 2025/1412", "Tulle, 14/10/2025", "2025/1412"),
+        ("N° CCAPEX : 19-2025-0412", "Date d'envoi : 14/10/2025", "19-2025-0412"),
+        ("Numéro de saisine : S-2025-0412", "Le : 14/10/2025", "S-2025-0412"),
+        ("Code dossier : EXP-19-0412", "Date du courrier : 14 octobre 2025", "EXP-19-0412"),
+        ("N° de dossier préfecture : 2025-0412", "Tulle, le 14 octobre 2025", "2025-0412"),
+    ],
+)
+def test_file_number_and_date_written_other_ways(tmp_path, ref, dated, expected):
+    lines = [line.replace("{REF}", ref).replace("{DATE}", dated) for line in LETTRE_CORREZE]
+    ex = extract(_pdf(tmp_path / "courrier LACOSTE.pdf", [lines]))
+    assert ex.type_document == "saisine_prefecture"
+    assert ex.reference == expected
+    # never the act's « délivré le 2 octobre 2025 »
+    assert ex.date_document == date(2025, 10, 14)
+
+
+def test_letter_without_its_own_date_is_left_empty_and_flagged_not_given_the_acts(tmp_path):
+    lines = [
+        line.replace("{REF}", "N/Réf. : PEX/2025/0412").replace("{DATE}", "")
+        for line in LETTRE_CORREZE
+    ]
+    ex = extract(_pdf(tmp_path / "courrier LACOSTE.pdf", [lines]))
+    assert ex.date_document is None and "date_document" in ex.champs_incertains
