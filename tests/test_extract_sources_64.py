@@ -351,3 +351,64 @@ def test_letter_without_its_own_date_is_left_empty_and_flagged_not_given_the_act
     ]
     ex = extract(_pdf(tmp_path / "courrier LACOSTE.pdf", [lines]))
     assert ex.date_document is None and "date_document" in ex.champs_incertains
+
+
+# ------------------------------------------- an act's own date, not its commandement's
+
+ACTE_VANNES = [
+    "ASSIGNATION EN RÉSILIATION DE BAIL",
+    "{HEAD}",
+    "À LA REQUÊTE DE :",
+    "La SCI LES MOUETTES, société civile immobilière, dont le siège est 3 rue Thiers,",
+    "56000 Vannes, prise en la personne de son gérant.",
+    "{OFFICER}",
+    "DONNÉ ASSIGNATION À :",
+    "Madame Nathalie LE ROUX, née le 4 mars 1980 à Lorient, demeurant 12 rue du Mené,",
+    "56000 VANNES",
+    "D'AVOIR À COMPARAÎTRE devant le juge des contentieux de la protection du Tribunal",
+    "judiciaire de Vannes, 22 place de la République, à l'audience du jeudi 11 décembre 2025",
+    "à 9 h 30.",
+    "Un commandement de payer visant la clause résolutoire a été délivré le 12 mai 2025 pour",
+    "la somme de 1 240,00 €. La dette locative, actualisée au 30 septembre 2025, s'élève à",
+    "2 480,50 €.",
+    "{TAIL}",
+]
+OFFICIER = "J'ai, Maître Yannick LE GUENNEC, commissaire de justice à Vannes, soussigné,"
+
+
+@pytest.mark.parametrize(
+    "head,officer,tail",
+    [
+        ("Date de l'acte : 22/09/2025", OFFICIER, ""),
+        ("En date du 22 septembre 2025", OFFICIER, ""),
+        ("", OFFICIER, "Fait et signifié à Vannes, le 22 septembre 2025"),
+        (
+            "",
+            "Nous, SCP LE GUENNEC – JÉGO, commissaires de justice associés, l'un d'eux, le",
+            "",
+        ),
+    ],
+)
+def test_act_dated_otherwise_than_l_an_is_not_given_its_commandements_date(
+    tmp_path, head, officer, tail
+):
+    if "l'un d'eux" in officer:  # the date follows on the next line
+        officer += " 22 septembre 2025,"
+    lines = [
+        line.replace("{HEAD}", head).replace("{OFFICER}", officer).replace("{TAIL}", tail)
+        for line in ACTE_VANNES
+    ]
+    ex = extract(_pdf(tmp_path / "assignation LE ROUX.pdf", [lines]))
+    assert ex.type_document == "assignation"
+    assert ex.date_document == date(2025, 9, 22)
+
+
+def test_act_without_a_date_of_its_own_is_left_empty_and_flagged(tmp_path):
+    lines = [
+        line.replace("{HEAD}", "").replace("{OFFICER}", OFFICIER).replace("{TAIL}", "")
+        for line in ACTE_VANNES
+    ]
+    ex = extract(_pdf(tmp_path / "assignation LE ROUX.pdf", [lines]))
+    # the only « délivré le » is the commandement's (12 May): not the act's date
+    assert ex.date_document != date(2025, 5, 12)
+    assert ex.date_document is None and "date_document" in ex.champs_incertains
