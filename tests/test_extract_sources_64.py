@@ -387,6 +387,16 @@ OFFICIER = "J'ai, Maître Yannick LE GUENNEC, commissaire de justice à Vannes, 
             "Nous, SCP LE GUENNEC – JÉGO, commissaires de justice associés, l'un d'eux, le",
             "",
         ),
+        (
+            "Le 22 septembre 2025, nous, SCP LE GUENNEC – JÉGO, commissaires de justice,",
+            OFFICIER,
+            "",
+        ),
+        ("ACTE DU 22 SEPTEMBRE 2025", OFFICIER, ""),
+        ("Ce jour, vingt-deux septembre deux mille vingt-cinq,", OFFICIER, ""),
+        ("Signification en date du 22/09/2025", OFFICIER, ""),
+        ("Date : 22/09/2025", OFFICIER, ""),
+        ("Vannes, le 22 septembre 2025", OFFICIER, ""),
     ],
 )
 def test_act_dated_otherwise_than_l_an_is_not_given_its_commandements_date(
