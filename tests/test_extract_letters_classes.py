@@ -6,6 +6,7 @@ acts, the households are invented."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from intake.extract import extract
 from tests.form_documents import paragraphs_pdf as _pdf
@@ -350,3 +351,21 @@ def test_values_out_of_plausible_range_are_flagged():
         reference="DDETS18-PEX-0456",
     )
     assert not {"personnes", "loyer_mensuel", "date_dette", "reference"} & cross_check(ok, "")
+
+
+CHARENTE = Path(__file__).parent / "fixtures" / "textes" / "saisine DDETSPP 16 PEREIRA.txt"
+
+
+def test_a_couple_surname_first_in_small_letters_and_a_debt_at_a_months_end(tmp_path):
+    """« Monsieur et Madame Pereira Antonio et Lucia »: the words joined by « et » are the
+    first names, the surname comes before them; « arrêtée à fin septembre 2026 » is the
+    month's last day, read and flagged (the day is inferred)."""
+    ex = extract(_pdf(tmp_path / "lettre.pdf", CHARENTE.read_text(encoding="utf-8")))
+    assert [(p.civilite, p.nom, p.prenom) for p in ex.personnes] == [
+        ("M.", "Pereira", "Antonio"),
+        ("Mme", "Pereira", "Lucia"),
+    ]
+    assert "personnes" not in ex.champs_incertains
+    assert (ex.montant_dette, ex.date_dette) == (2845.12, date(2026, 9, 30))
+    assert "date_dette" in ex.champs_incertains
+    assert (ex.reference, ex.date_document) == ("DDETSPP16/PCS/2026-0871", date(2026, 11, 4))
