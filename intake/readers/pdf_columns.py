@@ -11,7 +11,7 @@ MIN_RUN = 3
 GUTTER = 8  # points left empty on each side of the gutter
 
 
-def _lines(words: list[dict]) -> list[list[dict]]:
+def lines_of(words: list[dict]) -> list[list[dict]]:
     lines: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if lines and abs(lines[-1][0]["top"] - w["top"]) <= 3:
@@ -99,7 +99,7 @@ def column_text(page, boxes: list[tuple], words: list[dict]) -> str | None:
     `words`: its words (pdfplumber's `extract_words`, x_tolerance 1.5, y_tolerance 3)."""
     if not words:
         return None
-    lines = _lines(words)
+    lines = lines_of(words)
     xs = range(int(page.width * 0.3), int(page.width * 0.7), 4)
     free = [
         set() if any(b[1] - 2 <= line[0]["top"] <= b[3] + 2 for b in boxes) else _free(line, xs)
