@@ -123,3 +123,52 @@ def test_libreoffice_form_controls_show_their_values(tmp_path):
     assert "Nom du demandeur : GIRAUD" in text
     assert "Mesure : ☐ Accès ☒ Maintien" in text
     assert "Situation : Hébergé" in text
+
+
+LETTER = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+ xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0" office:version="1.3">
+<office:body><office:text>
+<text:p>PRÉFET DE LA NIÈVRE<draw:frame draw:name="Cadre1" text:anchor-type="paragraph"
+ svg:x="10cm" svg:y="0cm" svg:width="7cm" svg:height="3cm"><draw:text-box>
+<text:p>Nevers, le 9 novembre 2026</text:p><text:p>N/Réf. : DDETS58-EXP-2026-311</text:p>
+</draw:text-box></draw:frame></text:p>
+<text:p>Direction départementale de l'emploi, du travail et des solidarités</text:p>
+<text:p>Objet : demande de diagnostic social et financier</text:p>
+<text:p>Madame la Directrice, j'ai été destinataire de l'assignation délivrée le 20 octobre 2026
+ à Madame Christelle ROY, locataire de NIÈVRE HABITAT au 8 rue des Ardilliers, 58000 NEVERS.
+ L'audience est fixée au 12 janvier 2027 à 9 heures au tribunal judiciaire de Nevers.</text:p>
+</office:text></office:body></office:document-content>"""
+
+MANIFEST = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+ manifest:version="1.3">
+<manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+<manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+</manifest:manifest>"""
+
+
+@pytest.mark.skipif(soffice() is None, reason="LibreOffice absent")
+def test_a_date_and_reference_in_a_text_box_are_lines_of_their_own(tmp_path):
+    """The date and the reference printed in a frame beside the letterhead: read once, on
+    their own lines, in the ODT and in the Word file LibreOffice makes of it (which holds
+    the box twice: a drawing and its older copy)."""
+    odt = tmp_path / "courrier.odt"
+    with zipfile.ZipFile(odt, "w") as zf:
+        zf.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+        zf.writestr("content.xml", LETTER, compress_type=zipfile.ZIP_DEFLATED)
+        zf.writestr("META-INF/manifest.xml", MANIFEST, compress_type=zipfile.ZIP_DEFLATED)
+    subprocess.run(
+        [soffice(), "--headless", "--convert-to", "docx", "--outdir", tmp_path, odt],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    for path in (odt, tmp_path / "courrier.docx"):
+        text = read_document(path).text
+        assert text.startswith("PRÉFET DE LA NIÈVRE\nNevers, le 9 novembre 2026\nN/Réf. : DDETS58")
+        assert text.count("DDETS58-EXP-2026-311") == 1
+        ex = extract(path)
+        assert (ex.reference, str(ex.date_document)) == ("DDETS58-EXP-2026-311", "2026-11-09")

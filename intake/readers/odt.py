@@ -93,6 +93,7 @@ class _Reader:
         self.doc = doc
         self.controls = controls
         self.lines: list[str] = []
+        self.frames: list = []  # frames met in the paragraph being read
 
     def para_text(self, el) -> str:
         parts = [el.text or ""]
@@ -110,6 +111,8 @@ class _Reader:
                 parts.append(self.controls.get(child.get(_q("draw", "control"), ""), ""))
             elif local in ("note", "annotation"):
                 pass  # a comment in the margin is no part of the text
+            elif local == "frame":
+                self.frames.append(child)  # read after the paragraph, as lines of its own
             else:
                 parts.append(self.para_text(child))
             parts.append(child.tail or "")
@@ -118,10 +121,15 @@ class _Reader:
     def walk(self, el, lines: list[str]) -> list[str]:
         for child in el:
             if child.tag in (_q("text", "p"), _q("text", "h")):
+                outer, self.frames = self.frames, []
                 t = self.para_text(child)
                 lines.append(t)
                 if t.strip():
                     self.doc.paragraphs.append(t)
+                # a text frame anchored in the paragraph (a letter's date and reference)
+                frames, self.frames = self.frames, outer
+                for frame in frames:
+                    self.walk(frame, lines)
             elif child.tag == _q("table", "table"):
                 rows = []
                 for row in child.iter(_q("table", "table-row")):
