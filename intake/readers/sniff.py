@@ -24,6 +24,9 @@ EXTENSIONS = {
     ".png": "image",
     ".tif": "image",
     ".tiff": "image",
+    ".webp": "image",
+    ".heic": "image",
+    ".heif": "image",
 }
 
 # How staff call each format, in the notes and reasons.
@@ -59,6 +62,8 @@ def sniff(data: bytes) -> str | None:
         data[:3] == b"\xff\xd8\xff"
         or data[:8] == b"\x89PNG\r\n\x1a\n"
         or data[:4] in (b"II*\x00", b"MM\x00*")
+        or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+        or is_heif(data)
     ):
         return "image"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE2: .doc, .xls of Office 97-2003
@@ -95,6 +100,19 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
+def is_heif(data: bytes) -> bool:
+    """A phone's photo in HEIF / HEIC (an iPhone's default)."""
+    return data[4:8] == b"ftyp" and data[8:12] in (
+        b"heic",
+        b"heix",
+        b"heim",
+        b"heis",
+        b"hevc",
+        b"mif1",
+        b"msf1",
+    )
+
+
 def looks_like_text(data: bytes) -> bool:
     sample = data[:4096]
     if b"\x00" in sample:
@@ -127,7 +145,7 @@ def refusal(ext: str, actual: str | None) -> str:
     if ext not in EXTENSIONS:
         return (
             f"Type de fichier non pris en charge ({ext or 'sans extension'}) : seuls PDF, "
-            "Word (.docx, .doc), RTF, ODT et images sont lus."
+            "Word (.docx, .doc), RTF, ODT et images (photos comprises) sont lus."
         )
     wanted = _WHAT_IT_IS[EXTENSIONS[ext]]
     what = _WHAT_IT_IS.get(actual, str(actual))
