@@ -41,8 +41,9 @@ _STREET_KIND = (
     r"passage|résidence|residence|lotissement|cité|cite|voie|sentier|esplanade|mail|parvis|"
     r"rond-point|promenade|faubourg|hameau|lieu-dit|villa|domaine|clos|montée|ruelle"
 )
+# (an article may open it: « La place du Marché », « Le Clos des Vignes »)
 _NUMBER_MISREAD = re.compile(
-    rf"^(?![\d])(?!(?:{_STREET_KIND})\b)\S{{1,3}}\s+(?:{_STREET_KIND})\b", re.I
+    rf"^(?![\d])(?!(?:{_STREET_KIND}|la|le|les|au|aux)\b)\S{{1,3}}\s+(?:{_STREET_KIND})\b", re.I
 )
 # a lone letter between two words of an address (« à » and « y » are words; « bis » is not
 # one letter; « B » after a number is a building's part: « 12 B rue … »)
@@ -69,14 +70,27 @@ def _cut_amounts(ex, text: str) -> set[str]:
     return doubtful
 
 
+# letters print OCR takes for one another (a stroke lost or added): « D » and « O »,
+# « B » and « R »; two names one of these apart are one name misread, « BOYER » and
+# « LOYER » are two words
+_LOOK_ALIKE = {
+    frozenset(pair)
+    for pair in "do oq oc cg ce eo br be bp pr ef fp ft il it ij lt hn hb mn nu nr uv vy ao kx ae".split()
+}
+
+
 def _one_letter_apart(a: str, b: str) -> bool:
-    """Two spellings of the same length that differ by one letter, or by an accent only
-    (capitals aside: French often prints them bare)."""
+    """Two spellings of the same length that differ by an accent only (capitals aside:
+    French often prints them bare) or by one letter OCR takes for the other."""
     if len(a) != len(b) or a == b:
         return False
     if (a[0].isupper(), a.isupper()) != (b[0].isupper(), b.isupper()):
         return False  # « Océane » and an e-mail's « oceane » are written apart, not misread
-    return fold(a) == fold(b) or sum(x != y for x, y in zip(fold(a), fold(b))) == 1
+    x, y = fold(a), fold(b)
+    if x == y:
+        return True
+    differ = [frozenset((p, q)) for p, q in zip(x, y) if p != q]
+    return len(differ) == 1 and differ[0] in _LOOK_ALIKE
 
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -167,14 +181,39 @@ def figures_stumbled(ex, doc) -> set[str]:
                 break
         end = doc.text.find("\n", offset)
         end = len(doc.text) if end < 0 else end
-        figures = _figures_of(getattr(ex, name))
+        value = getattr(ex, name)
+        if _printed_surely(value, doc):
+            continue  # the page prints it whole where OCR was sure: the value stands
+        figures = _figures_of(value)
         for s, e, _ in doc.ocr_weak_words:
             runs = re.findall(r"\d+", doc.text[s:e])
-            # a year alone is in every date of the line: it tells which one it spoils
-            alone_year = len(runs) == 1 and re.fullmatch(r"(?:19|20)\d\d", runs[0])
-            if offset <= s < end and runs and not alone_year and all(r in figures for r in runs):
+            # a year alone is in every date of the line: it tells which one it spoils; a
+            # lone figure (« 1°) ») is in nearly every value
+            if (
+                offset <= s < end
+                and len("".join(runs)) >= 2
+                and not (len(runs) == 1 and re.fullmatch(r"(?:19|20)\d\d", runs[0]))
+                and all(r in figures for r in runs)
+            ):
                 doubtful.add(name)  # the stumbled word's figures are the value's
     return doubtful
+
+
+def _printed_surely(value, doc) -> bool:
+    """Whether the page prints `value` in figures somewhere no weak word touches."""
+    if isinstance(value, date):
+        shown = {f"{value:%d/%m/%Y}", f"{value.day}/{value.month:02d}/{value.year}"}
+    elif isinstance(value, float | int):
+        whole, cents = f"{value:.2f}".split(".")
+        shown = {f"{int(whole):,}".replace(",", " ") + f",{cents}", f"{whole},{cents}"}
+    else:
+        hour, minute = str(value).split(":") if ":" in str(value) else (str(value), "00")
+        shown = {f"{hour}:{minute}", f"{hour}h{minute}", f"{hour} h {minute}"}
+    for needle in shown:
+        for m in re.finditer(rf"(?<![\d,]){re.escape(needle)}(?![\d,])", doc.text):
+            if not any(s < m.end() and m.start() < e for s, e, _ in doc.ocr_weak_words):
+                return True
+    return False
 
 
 def _figures_of(value) -> str:

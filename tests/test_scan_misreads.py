@@ -14,6 +14,7 @@ from asll.domain.model import Extraction
 from intake.accents import accents_lost
 from intake.debris import children_unread
 from intake.extract import extract_document
+from intake.misreads import misreads
 from intake.ocr_repair import repair_line
 from intake.readers import Document, index_ocr_lines
 
@@ -84,6 +85,12 @@ def test_a_name_the_scan_prints_twice_one_letter_apart_is_flagged():
     ex = extract_document(_scan(act), "scan.pdf")
     assert {p.nom for p in ex.personnes} == {"MOREAU"}
     assert "personnes" not in ex.champs_incertains
+    # « BOYER » beside the heading « LOYER »: two words, no letter OCR takes for the other
+    act = ACT.format(premier=THIERRY.replace("MOREAU", "BOYER"), second="")
+    act = act.replace("Le bail porte", "LOYER ET CHARGES\nLe bail porte")
+    ex = extract_document(_scan(act), "scan.pdf")
+    assert {p.nom for p in ex.personnes} == {"BOYER"}
+    assert "personnes" not in ex.champs_incertains
 
 
 def test_a_défendeur_whose_line_a_photocopy_spoiled_flags_the_persons():
@@ -115,7 +122,20 @@ def test_a_street_number_read_as_a_word_or_a_stray_letter_flags_the_address():
         ex = extract_document(_scan(LETTER.format(adresse=address)), "scan.pdf")
         assert ex.adresse == address and "adresse" in ex.champs_incertains
     ex = extract_document(_scan(LETTER.format(adresse="3 rue Pasteur")), "scan.pdf")
-    assert "adresse" not in ex.champs_incertains
+    assert ex.adresse == "3 rue Pasteur" and "adresse" not in ex.champs_incertains
+    # an article may open a street's name
+    ok = Extraction(fichier="s.pdf", adresse="La place du Marché")
+    assert misreads(ok, "", scanned=True) == set()
+
+
+def test_a_speck_read_as_a_cedilla_where_french_puts_none_is_flagged():
+    act = ACT.format(premier=THIERRY.replace("Thierry", "Luçie"), second="")
+    ex = extract_document(_scan(act), "scan.pdf")
+    assert [p.prenom for p in ex.personnes] == ["Luçie"] and "personnes" in ex.champs_incertains
+    act = ACT.format(premier=THIERRY.replace("Thierry", "François"), second="")
+    ex = extract_document(_scan(act), "scan.pdf")
+    assert [p.prenom for p in ex.personnes] == ["François"]
+    assert "personnes" not in ex.champs_incertains
 
 
 def test_a_landlord_of_one_letter_is_flagged():
@@ -278,3 +298,11 @@ def test_the_accent_table_keeps_only_words_french_never_writes_bare():
 
     shipped = _table()
     assert shipped["emile"] == ("Émile",) and "des" not in shipped and "marie" not in shipped
+
+
+def test_a_landlord_whose_labels_colon_a_fax_spoiled_is_missed_but_flagged():
+    spoiled = FORM.format(montant="1 513,91 €") + "5. Logement\nNom du bailleur ; Logirem\n"
+    ex = extract_document(_scan(spoiled, "fiche.pdf"), "fiche.pdf")
+    assert ex.bailleur is None and "bailleur" in ex.champs_incertains
+    ex = extract_document(_scan(spoiled.replace(" ;", " :"), "fiche.pdf"), "fiche.pdf")
+    assert ex.bailleur == "Logirem" and "bailleur" not in ex.champs_incertains
