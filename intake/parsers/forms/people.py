@@ -231,11 +231,17 @@ def _enrich(adults: list[Personne], other: list[Personne]) -> bool:
     return disagree
 
 
-_ROLE_CHILD = pattern_store.compile(r"^enfants?\b|^fils\b|^fille\b", re.IGNORECASE)
+_ROLE_CHILD = pattern_store.compile(
+    r"^enfants?\b(?!\s+[àa]\s+na[iî]tre)|^fils\b|^fille\b", re.IGNORECASE
+)
+# an expected child (« enfant à naître », « naissance prévue ») is not yet one of the household
+_UNBORN = pattern_store.compile(
+    r"[àa]\s+na[iî]tre|naissance\s+pr[ée]vue|terme\s+pr[ée]vu|grossesse", re.IGNORECASE
+)
 _ROLE_ADULT = pattern_store.compile(
     r"^(?:demandeur|demandeuse|conjoint|concubin|[ée]poux|[ée]pouse|co-?demandeur|co-?titulaire|"
     r"locataire(?:\s+en\s+titre)?\b|titulaire\s+du\s+bail|"
-    r"allocataire|pacs[ée]|compagn|monsieur|madame|mademoiselle|m\.|mme|mr)",
+    r"allocataire|pacs[ée]|partenaire(?:\s+(?:de\s+)?pacs)?|compagn|monsieur|madame|mademoiselle|m\.|mme|mr)",
     re.IGNORECASE,
 )
 _HOUSEHOLD_HINT = pattern_store.compile(
@@ -339,6 +345,8 @@ def _household_tables(
 
             role = cell("role") if "role" in col else (row[0] if name_col != 0 else "")
             role = role or ""
+            if any(_UNBORN.search(c or "") for c in row):
+                continue  # a child expected, not yet one of the household
             if "nom_prenom" in col and "nom" not in col:
                 person = _person_from_line(cell("nom_prenom")) if cell("nom_prenom") else None
                 if person is None:
@@ -796,8 +804,13 @@ def _file_by_age(person: Personne, on, adults: list, children: list) -> None:
 
 def _children_from_lines(lines, sections, pairs) -> list[Personne]:
     out = []
-    for line in lines:
+    for i, line in enumerate(lines):
+        if _UNBORN.search(line):
+            continue  # "Enfant à naître : terme prévu le …"
         m = re.match(r"^\s*enfant\s*(?:\d+)?\s+(?!:|\|)(.+)$", line, re.IGNORECASE)
+        if not m and sections[i] == "enfants" and not heading(line) and ":" not in line:
+            # under « Enfants à charge »: « Léa MARTIN, née le 12/03/2015 », one a line
+            m = re.match(r"^\s*(.+?,?\s+n[ée]e?(?:\(e\))?\s+le\s+.+)$", line, re.IGNORECASE)
         if m and re.search(french.DATE_RE, line, re.IGNORECASE):
             child = _person_from_line(m.group(1))
             if child:
@@ -857,27 +870,58 @@ def _grid_header_lines(lines, sections, on=None) -> tuple[list[Personne], list[P
     23/03/1986 demandeur RSA …': a household grid a scan reads as lines. Each line with a
     birth date is a person (what follows the date is the row's other columns); lines without
     one (a resource on a line of its own, a caption wrapped) are passed over; a heading, a
-    colon or a box ends the grid."""
+    colon or a box ends the grid. A role column first (« Qualité | Civilité | NOM … »: its
+    word starts each row) or after the date (« … | Lien avec le demandeur ») tells a child,
+    an adult, or someone the household hosts (neither); a « Sexe » column's M / F, the
+    civility."""
     adults: list[Personne] = []
     children: list[Personne] = []
     for i, line in enumerate(lines):
         if not _GRID_HEADER.match(line.strip()):
             continue
+        role_first = bool(_ROLE_HEADER.match(line.strip()))
+        sex_col = bool(re.search(r"\bsexe\b", line, re.IGNORECASE))
         for nxt in lines[i + 1 : i + 15]:
             if not nxt.strip():
                 continue
-            if ":" in nxt or " | " in nxt or heading(nxt) or ANY_MARK.search(nxt):
-                break
             date_m = re.search(french.DATE_RE, nxt, re.IGNORECASE)
-            if not date_m:
+            # « Demandeur Mme X … 02/07/1982 » starts like a heading: its date says a row
+            if ":" in nxt or " | " in nxt or heading(nxt) and not date_m or ANY_MARK.search(nxt):
+                break
+            if not date_m or _UNBORN.search(nxt):
                 continue
-            person = _person_from_line(nxt[: date_m.end()])
+            row, role = nxt[: date_m.end()], ""
+            if role_first:
+                m = re.match(r"^\s*([A-Za-zÀ-ÿ()'’.-]{3,30})\s+", row)
+                if m and not re.match(rf"(?:{french.CIVILITE_RE})$", m.group(1)):
+                    role, row = m.group(1), row[m.end() :]
+            else:
+                role = (nxt[date_m.end() :].split() or [""])[0]
+            sex = None
+            if sex_col:
+                m = re.search(rf"\s([MF])\s+(?={french.DATE_RE})", row, re.IGNORECASE)
+                if m:
+                    sex, row = m.group(1).upper(), row[: m.start()] + " " + row[m.end() :]
+            person = _person_from_line(row)
             if person is None or person.date_naissance is None:
                 continue
-            _file_by_age(person, on, adults, children)
+            if sex and person.civilite is None:
+                person.civilite = "Mme" if sex == "F" else "M."
+            if role and _ROLE_CHILD.match(role):
+                person.civilite = None
+                children.append(person)
+            elif role and _ROLE_ADULT.match(role):
+                adults.append(person)
+            elif role_first and role:
+                continue  # « Hébergé(e) »: a relative the household hosts
+            else:
+                _file_by_age(person, on, adults, children)
         if adults:
             break
     return adults, children
+
+
+_ROLE_HEADER = pattern_store.compile(r"^(?:qualit[ée]|lien|r[ôo]le|statut)\b", re.IGNORECASE)
 
 
 def _is_prescripteur(p: Personne, prescripteur: str | None) -> bool:

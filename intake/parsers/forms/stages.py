@@ -137,8 +137,12 @@ def _stage_statut(f: Form, ex, uncertain: set[str]) -> None:
         for p in f.pairs:
             if p.key in ("statut", "situation_logement") and not ANY_MARK.search(p.value):
                 statut = first_option(p.value, options)
-                if statut:
+                if statut or _tenant_kind_unsaid(f, p.value):
                     break
+    if statut is None and _tenant_kind_unsaid(f):
+        # "☒ Locataire en titre": a tenant, whose landlord's name says public or private
+        # (_stage_statut_bailleur); the household's other words (a hosted relative) do not
+        return
     if statut is None:
         # a status stated in the dwelling's section ("Locataire du parc privé – bailleur : …"),
         # not the landlord's label ("Propriétaire : M. LEROY")
@@ -163,8 +167,23 @@ def _stage_statut(f: Form, ex, uncertain: set[str]) -> None:
     ex.statut_occupation = statut
 
 
+def _tenant_kind_unsaid(f: Form, value: str | None = None) -> bool:
+    """'☒ Locataire en titre' ticked (or written as the status's value): a tenant, the kind of
+    landlord not said."""
+    motif = f.conf.get("locataire_sans_parc")
+    if not motif:
+        return False
+    if value is not None:
+        return bool(re.match(rf"\s*(?:{motif})\b", value, re.IGNORECASE))
+    return (
+        pick(f.ticks, [{"valeur": "locataire", "motif": motif}], prefer=("logement",)) is not None
+    )
+
+
 def _stage_prescripteur(f: Form, ex, uncertain: set[str]) -> None:
-    read_prescripteur(f.pairs, f.lines, f.sections, ex, uncertain)
+    read_prescripteur(
+        f.pairs, f.lines, f.sections, ex, uncertain, tables=f.doc.tables, libelles=f.libelles
+    )
 
 
 def _stage_menage(f: Form, ex, uncertain: set[str]) -> None:
@@ -205,6 +224,19 @@ def _stage_logement(f: Form, ex, uncertain: set[str]) -> None:
                 ):
                     ex.bailleur = value
                     break
+    if ex.bailleur is None:
+        # « SITUATION AU REGARD DU LOGEMENT » then « Locataire en titre d'un logement du parc
+        # social (Côte d'Azur Habitat) »: the same sentence on a line of its own, no label
+        for i, line in enumerate(f.lines):
+            if f.sections[i] != "logement" or ANY_MARK.search(line) or ":" in line:
+                continue
+            m = re.match(r"^\s*locataire\b[^()]*\((?P<b>[^()]{3,60})\)\s*\.?\s*$", line, re.I)
+            value = clean_bailleur(m.group("b")) if m else None
+            if _landlord_like(value) and not first_option(
+                value, f.conf.get("statut_occupation", [])
+            ):
+                ex.bailleur = value
+                break
 
 
 def _landlord_like(value: str | None) -> bool:

@@ -38,7 +38,7 @@ SECTIONS = {
     r"(?:personnes?|membres?)\s+(?:composant|constituant|vivant|du\s+foyer|du\s+m[ée]nage)|foyer|famille",
     "conjoint": r"(?:votre\s+)?(?:conjoint|concubin|co-?demandeur|co-?titulaire)",
     "enfants": r"enfants?",
-    "logement": r"logement|statut\s+d.occupation|habitat|volet\s+(?:maintien|acc[èe]s)|maintien\s+dans\s+les\s+lieux",
+    "logement": r"logement|statut\s+d.occupation|habitat|situation\s+(?:au\s+regard\s+du|vis-[àa]-vis\s+du|par\s+rapport\s+au)\s+logement|volet\s+(?:maintien|acc[èe]s)|maintien\s+dans\s+les\s+lieux",
     "ressources": r"ressources|revenus|budget\s+du\s+m[ée]nage",
     "objectifs": r"objectifs?|points\s+[àa]\s+(?:[ée]valuer|travailler)|axes\s+de\s+travail",
     # fixed charges, other debts and the procedure close the resources: their amounts are not income
@@ -495,7 +495,7 @@ _NOISE_TOKENS = pattern_store.compile(r"(?:(?<=\s)|^)[.,;·|—–_'’\"`]+(?=\
 
 # the words a service's name starts with ("CCAS de Cognac", "Maison départementale …")
 ORG_WORDS = (
-    r"CCAS|CIAS|MDSI?|MDPH|CMS|EDS|UDAF|UTAS|UTS|CAF|MSA|SIAO|ADIL|CHRS|Mairie|Maison|Service|"
+    r"CCAS|CIAS|MDS[FDI]?|MSD|MDD|MDPH|CMS|EDS|EDAS|CDAS|UDAF|UTAS|UTPAS|UTAMS|UTS|CAF|MSA|SIAO|ADIL|CHRS|Mairie|Maison|Service|"
     r"Centre|Association|Circonscription|P[ôo]le|Espace|Mission|Direction|Conseil|D[ée]partement|"
     r"Point|Secours|Croix|Antenne|Agence|Unit[ée]|Fondation|Soliha|Habitat"
 )
