@@ -1,0 +1,257 @@
+"""Referral forms laid out like the public sources 61 to 63 (corpus/sources/README.md: a
+Vendée FSL request closed by the service's stamp, an Alpes-Maritimes request with a header
+cartouche and a « Conjoint / Concubin / Partenaire PACS » block, a Hauts-de-Seine referral
+whose household table has a « Qualité » column), written here for other départements
+(Calvados, Essonne, Loiret, Sarthe, Isère, Gironde) with their own services and words.
+Built as a service would send them and read through the whole extractor; each test failed
+with the reader of before (commit b689a90)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from intake.extract import extract
+from tests.form_documents import blocks_pdf, docx, lines_pdf
+from tests.form_documents import people as _people
+
+
+def test_service_printed_with_acronym_and_long_name_is_filed_under_its_short_name(tmp_path):
+    # Calvados: the cartouche gives the acronym, then the long name, then the town
+    path = docx(
+        tmp_path / "demande-asll-lisieux.docx",
+        [
+            ("p", "DEMANDE D'ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT"),
+            (
+                "tab",
+                [
+                    [
+                        "Service instructeur",
+                        "UTAS – Unité territoriale d'action sociale de Lisieux",
+                    ],
+                    ["Travailleur social référent", "LEMOINE Aurélie"],
+                    ["Date de la demande", "14/10/2025"],
+                ],
+            ),
+            ("p", "Mesure sollicitée : ☒ ASLL maintien ☐ ASLL accès"),
+            ("tab", [["Civilité", "Madame"], ["Nom", "HAMEL"], ["Prénom", "Justine"]]),
+            ("tab", [["Né(e) le", "03/05/1988"]]),
+            ("p", "Adresse : 12 rue Guizot, 14100 Lisieux"),
+        ],
+    )
+    ex = extract(path)
+    assert ex.organisme_prescripteur == "UTAS de Lisieux"
+    assert ex.prescripteur == "Aurélie LEMOINE"
+
+    # Loiret: the long name first, the acronym in brackets, the town after « du »
+    path = lines_pdf(
+        tmp_path / "fiche-ccas.pdf",
+        [
+            "FICHE DE PRESCRIPTION ASLL",
+            "Structure : Centre communal d'action sociale (CCAS) du Malesherbois",
+            "Référent : Mme Sophie PERRAULT",
+            "Date de la demande : 02/10/2025",
+            "Nom du demandeur : BOYER   Prénom : Nadia",
+            "Adresse : 4 rue du Lion d'Or, 45330 Le Malesherbois",
+        ],
+    )
+    assert extract(path).organisme_prescripteur == "CCAS du Malesherbois"
+
+    # a name whose letters do not match the words beside it is kept as printed
+    path = lines_pdf(
+        tmp_path / "fiche-association.pdf",
+        [
+            "FICHE DE PRESCRIPTION ASLL",
+            "Structure : ALIS - Association logement insertion de Rennes",
+            "Référent : M. Paul DANIEL",
+            "Date de la demande : 02/10/2025",
+            "Nom du demandeur : ROGER   Prénom : Marc",
+        ],
+    )
+    assert extract(path).organisme_prescripteur == (
+        "ALIS - Association logement insertion de Rennes"
+    )
+
+
+def test_prescriber_and_service_read_from_the_stamp_grid_closing_the_form(tmp_path):
+    # Essonne: nothing names the prescriber before the grid at the foot of the form
+    path = blocks_pdf(
+        tmp_path / "demande-fsl-evry.pdf",
+        [
+            ("t", "DEMANDE D'AIDE AU TITRE DU FSL"),
+            ("l", "Nature de la demande : [X] ASLL accès [ ] ASLL maintien"),
+            ("l", "Demandeur : [X] Monsieur [ ] Madame"),
+            ("l", "Nom : TRAORÉ   Prénom : Moussa   Né le : 11/01/1979"),
+            ("l", "Adresse : 8 allée des Champs-Élysées, 91000 Évry-Courcouronnes"),
+            ("l", "Nom du bailleur : Essonne Habitat"),
+            ("l", "Loyer : 512,30 €   Charges : 48,00 €"),
+            ("b", "RESSOURCES MENSUELLES DU FOYER"),
+            ("l", "RSA : 635,70 €"),
+            ("sp", 4),
+            (
+                "tab",
+                [
+                    ["Cachet de la structure", "Nom, prénom et qualité du signataire"],
+                    [
+                        "Maison départementale des solidarités (MDS) d'Évry",
+                        "M. Karim BENALI, éducateur spécialisé",
+                    ],
+                    ["2 place Mendès-France – Évry", "Fait à Évry, le 06/10/2025"],
+                ],
+            ),
+        ],
+    )
+    ex = extract(path)
+    assert ex.prescripteur == "Karim BENALI"
+    assert ex.organisme_prescripteur == "MDS d'Évry"
+    assert "prescripteur" not in ex.champs_incertains
+
+
+def test_a_tenant_in_title_is_told_by_the_landlord_and_a_hosted_adult_is_no_spouse(tmp_path):
+    # Isère: « ☒ Locataire en titre » says a tenant, not which kind of landlord; the household
+    # table lists a grandmother the family hosts
+    path = blocks_pdf(
+        tmp_path / "saisine-ccapex-grenoble.pdf",
+        [
+            ("t", "SAISINE DE LA CCAPEX"),
+            ("l", "Organisme : CCAS de Saint-Martin-d'Hères"),
+            ("l", "Travailleur social : Mme Élodie FAURE"),
+            ("l", "Date de saisine : 09/10/2025"),
+            ("l", "Demande : [ ] ASLL accès [X] ASLL maintien [ ] diagnostic social et financier"),
+            ("b", "COMPOSITION DU MÉNAGE"),
+            ("l", "Composition familiale : couple avec 1 enfant + 1 personne hébergée"),
+            (
+                "tab",
+                [
+                    ["Qualité", "Civilité", "NOM", "Prénom", "Né(e) le"],
+                    ["Demandeur", "M.", "CHABERT", "Julien", "04/04/1984"],
+                    ["Conjoint", "Mme", "CHABERT", "Laura", "19/08/1986"],
+                    ["Enfant", "", "CHABERT", "Tom", "12/12/2016"],
+                    ["Hébergé(e)", "Mme", "ROUX", "Odette", "01/02/1948"],
+                ],
+            ),
+            ("b", "LOGEMENT"),
+            ("l", "Adresse : 5 rue Pierre Sémard"),
+            ("l", "38400 SAINT-MARTIN-D'HÈRES"),
+            (
+                "l",
+                "Statut d'occupation : [X] Locataire en titre [ ] Sous-locataire "
+                "[ ] Hébergé chez un tiers [ ] Occupant sans droit ni titre",
+            ),
+            ("l", "Bailleur : Alpes Isère Habitat"),
+            ("l", "Loyer mensuel : 498,20 €   Charges : 61,00 €"),
+            ("b", "RESSOURCES DU MÉNAGE"),
+            ("l", "Salaire : 1 402,00 €"),
+        ],
+    )
+    ex = extract(path)
+    assert ex.statut_occupation == "locataire_public"
+    assert _people(ex) == [
+        ("M.", "CHABERT", "Julien", date(1984, 4, 4)),
+        ("Mme", "CHABERT", "Laura", date(1986, 8, 19)),
+    ]
+    assert ex.nb_enfants == 1
+    assert ex.composition == "couple"
+
+
+def test_housing_situation_heading_then_sentence_with_the_landlord_in_brackets(tmp_path):
+    # Gironde: the status is a sentence under its heading, the landlord in brackets; the
+    # children one a line under « Enfants à charge », an expected child after them
+    path = docx(
+        tmp_path / "demande-asll-cenon.docx",
+        [
+            ("p", "DEMANDE D'ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT"),
+            ("tab", [["Service instructeur", "MDS de Cenon"], ["Référent", "Mme Inès ROCHE"]]),
+            ("p", "Date de la demande : 01/10/2025"),
+            ("p", "LE DEMANDEUR"),
+            ("tab", [["Civilité", "Madame"], ["Nom", "DUPRAT"], ["Prénom", "Léa"]]),
+            ("tab", [["Né(e) le", "22/06/1990"]]),
+            ("p", "CONJOINT / CONCUBIN / PARTENAIRE PACS"),
+            ("p", "néant"),
+            ("p", "ENFANTS À CHARGE"),
+            ("p", "Hugo DUPRAT, né le 14/02/2014"),
+            ("p", "Manon DUPRAT, née le 30/09/2019"),
+            ("p", "Enfant à naître : terme prévu le 15/01/2026"),
+            ("p", "SITUATION AU REGARD DU LOGEMENT"),
+            ("p", "Locataire en titre d'un logement du parc privé (SCI LES PINS)"),
+            ("p", "Adresse : 17 avenue Jean Jaurès, 33150 Cenon"),
+        ],
+    )
+    ex = extract(path)
+    assert ex.statut_occupation == "locataire_prive"
+    assert ex.bailleur == "SCI LES PINS"
+    assert ex.nb_enfants == 2
+    assert [(c.prenom, c.date_naissance) for c in ex.enfants] == [
+        ("Hugo", date(2014, 2, 14)),
+        ("Manon", date(2019, 9, 30)),
+    ]
+    assert ex.composition == "femme_seule"
+
+
+def test_an_expected_child_in_the_household_table_is_not_counted(tmp_path):
+    # Sarthe: the table lists the child to be born with the others
+    path = blocks_pdf(
+        tmp_path / "demande-fsl-le-mans.pdf",
+        [
+            ("t", "DEMANDE D'INTERVENTION DU FSL"),
+            ("l", "Mesure sollicitée : [X] ASLL accès [ ] ASLL maintien"),
+            ("l", "Demandeur : [X] Madame [ ] Monsieur"),
+            (
+                "tab",
+                [
+                    ["Nom", "Prénom", "Sexe", "Date de naissance", "Lien avec le demandeur"],
+                    ["GUERIN", "Sarah", "F", "07/07/1995", "demandeur"],
+                    ["GUERIN", "Noah", "M", "02/03/2021", "fils"],
+                    ["GUERIN", "", "", "à naître (mars 2026)", "enfant à naître"],
+                ],
+            ),
+            ("l", "Adresse : 3 rue de la Reine Bérengère – 72000 Le Mans"),
+        ],
+    )
+    ex = extract(path)
+    assert _people(ex) == [("Mme", "GUERIN", "Sarah", date(1995, 7, 7))]
+    assert ex.nb_enfants == 1
+
+
+def test_household_grid_typed_as_lines_with_a_role_or_a_sex_column(tmp_path):
+    # a form typed without a table (as a scan reads one): the role starts each row, or the
+    # sex column gives the civility
+    path = lines_pdf(
+        tmp_path / "saisine-lignes.pdf",
+        [
+            "FICHE DE SAISINE - PRÉVENTION DES EXPULSIONS",
+            "Structure / Organisme : CCAS de Pessac",
+            "Travailleur social référent : Mme Claire VIDAL",
+            "Date de saisine : 23/09/2025",
+            "COMPOSITION DU MÉNAGE",
+            "Qualité Civilité NOM Prénom Né(e) le",
+            "Demandeur Mme BRUNET Jessica 02/07/1982",
+            "Enfant BRUNET Théo 05/05/2015",
+            "Hébergé(e) M. BRUNET Marcel 14/03/1950",
+            "LOGEMENT",
+            "Adresse : 67 allée des Tilleuls, 33600 Pessac",
+        ],
+    )
+    ex = extract(path)
+    assert _people(ex) == [("Mme", "BRUNET", "Jessica", date(1982, 7, 2))]
+    assert ex.nb_enfants == 1
+    assert ex.composition == "femme_seule"
+
+    path = lines_pdf(
+        tmp_path / "fiche-sexe.pdf",
+        [
+            "DEMANDE D'INTERVENTION DU FSL",
+            "Structure : CCAS de Mérignac",
+            "Référent : M. Yann LE BRIS",
+            "LES PERSONNES VIVANT AU FOYER",
+            "Nom Prénom Sexe Date de naissance Lien avec le demandeur",
+            "LEFEVRE Mickaël M 08/10/1991 demandeur",
+            "LEFEVRE Hélène F 13/10/1984 concubin(e)",
+            "LOGEMENT",
+            "Adresse : 15 rue Jean Jaurès, 33700 Mérignac",
+        ],
+    )
+    ex = extract(path)
+    assert _people(ex) == [
+        ("M.", "LEFEVRE", "Mickaël", date(1991, 10, 8)),
+        ("Mme", "LEFEVRE", "Hélène", date(1984, 10, 13)),
+    ]
