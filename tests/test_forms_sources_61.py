@@ -255,3 +255,78 @@ def test_household_grid_typed_as_lines_with_a_role_or_a_sex_column(tmp_path):
         ("M.", "LEFEVRE", "Mickaël", date(1991, 10, 8)),
         ("Mme", "LEFEVRE", "Hélène", date(1984, 10, 13)),
     ]
+
+
+def test_household_said_in_words_children_by_age_and_a_pacs_partner(tmp_path):
+    # Loir-et-Cher: children given by first name and age, the household in words
+    path = lines_pdf(
+        tmp_path / "fiche-blois.pdf",
+        [
+            "FICHE DE PRESCRIPTION ASLL",
+            "Structure : CCAS de Blois",
+            "Référent : Mme Anne PETIT",
+            "Date de la demande : 02/10/2025",
+            "Mesure : ASLL maintien",
+            "Demandeur : Mme LEROUX Sandrine, née le 12/04/1985",
+            "Composition familiale : femme seule avec 2 enfants",
+            "Enfants : Léa (8 ans), Tom (5 ans)",
+            "Adresse : 4 rue du Lion, 41000 Blois",
+            "Statut d'occupation : locataire HLM",
+            "Bailleur : Terres de Loire Habitat",
+            "Loyer : 420,00 €",
+            "Ressources : RSA 612,00 €",
+        ],
+    )
+    ex = extract(path)
+    assert ex.nb_enfants == 2
+    assert ex.composition == "femme_seule"
+
+    # Eure-et-Loir: only the applicant named, « couple avec 3 enfants » says the rest
+    path = lines_pdf(
+        tmp_path / "fiche-dreux.pdf",
+        [
+            "FICHE DE PRESCRIPTION ASLL",
+            "Structure : Maison départementale des solidarités de Dreux",
+            "Référent : Mme Anne PETIT",
+            "Date de la demande : 02/10/2025",
+            "Mesure : ASLL maintien",
+            "Nom du demandeur : LEROUX   Prénom : Sandrine   Né(e) le : 12/04/1985",
+            "Composition familiale : couple avec 3 enfants",
+            "Adresse : 4 rue du Lion, 28100 Dreux",
+            "Statut d'occupation : occupant sans droit ni titre",
+            "Bailleur : Habitat Drouais",
+            "Loyer : 420,00 €",
+            "Ressources : RSA 612,00 €",
+        ],
+    )
+    ex = extract(path)
+    assert (ex.composition, ex.nb_enfants) == ("couple", 3)
+    assert "personnes" in ex.champs_incertains  # a couple, the second adult not named
+    # no status of the contract says « occupant sans droit ni titre »: flagged
+    assert "statut_occupation" in ex.champs_incertains
+
+    # Bas-Rhin: the partner on one line after « Conjoint / concubin / partenaire PACS »
+    path = lines_pdf(
+        tmp_path / "fiche-selestat.pdf",
+        [
+            "FICHE DE PRESCRIPTION ASLL",
+            "Service : Espace solidarité de Sélestat",
+            "Travailleur social : M. Paul MEYER",
+            "Date de la demande : 02/10/2025",
+            "Mesure : ASLL accès",
+            "Demandeur : M. KLEIN Thomas, né le 03/03/1980",
+            "Conjoint / concubin / partenaire PACS : Mme KLEIN Julie, née le 08/08/1983",
+            "Enfants à charge : 3 (14, 9 et 2 ans)",
+            "Adresse : 2 rue Verte, 67600 Sélestat",
+            "Situation : sous-locataire (bail glissant)",
+            "Loyer : 420,00 €",
+            "Ressources : Salaire 1 612,00 €",
+        ],
+    )
+    ex = extract(path)
+    assert _people(ex) == [
+        ("M.", "KLEIN", "Thomas", date(1980, 3, 3)),
+        ("Mme", "KLEIN", "Julie", date(1983, 8, 8)),
+    ]
+    assert ex.composition == "couple"
+    assert ex.statut_occupation == "sous_locataire"

@@ -88,12 +88,17 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
         ),
         None,
     )
+    words_who, words_n = _composition_words(f)
     if children:
         ex.nb_enfants = len(children)
         if n_explicit is not None and n_explicit != len(children):
             uncertain.add("nb_enfants")
+        if words_n is not None and words_n != len(children):
+            uncertain.add("nb_enfants")  # the words and the list disagree
     else:
-        ex.nb_enfants = n_explicit if n_explicit is not None else 0
+        ex.nb_enfants = n_explicit if n_explicit is not None else (words_n or 0)
+        if n_explicit is None and words_n is not None:
+            n_explicit = words_n  # « couple avec 2 enfants »: the count the form gives
     boxed = _civility_boxes(f.lines)
     if boxed and len(boxed) >= len(adults):
         # "Madame ☐  Monsieur ☒" above each person's fields: one ticked civility a person
@@ -108,11 +113,20 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
     if len(adults) == 1 and adults[0].civilite is None:
         # "☒ Femme seule" ticked: the form says who the one adult is
         adults[0].civilite = _civility_ticked_alone(f.ticks)
+    if (
+        len(adults) == 1
+        and adults[0].civilite is None
+        and words_who in ("femme_seule", "homme_seul")
+    ):
+        # « Composition familiale : femme seule avec 1 enfant »: the words say who
+        adults[0].civilite = "Mme" if words_who == "femme_seule" else "M."
     if len(adults) >= 2:
         ex.composition = "couple"
     elif adults:
         ex.composition = {"Mme": "femme_seule", "M.": "homme_seul"}.get(adults[0].civilite)
     said = _family_situation(f)
+    if said is None and words_who:
+        said = "couple" if words_who == "couple" else "seul"
     if said == "couple" and len(adults) < 2:
         ex.composition = "couple"
         uncertain.add("personnes")  # a couple, but the second adult was not read
@@ -133,6 +147,50 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
         )
     ):
         uncertain.add("nb_enfants")  # children mentioned, none read: 0 is a guess
+
+
+# "Léa (8 ans)", "Tom 5 ans": a child by first name and age
+_AGED = pattern_store.compile(r"([A-ZÀ-Ý][a-zà-ÿ'’-]+)\s*\(?\s*(\d{1,2})\s*ans?\b")
+
+_WORD_NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
+# "couple avec 2 enfants", "femme seule + 1 enfant", "mère isolée avec trois enfants"
+_CHILDREN_SAID = pattern_store.compile(
+    r"(?:avec|\+|et)\s*(?P<n>\d{1,2}|une?|deux|trois|quatre|cinq|six)\s+enfants?\b"
+    r"|(?P<none>sans\s+enfants?)",
+    re.IGNORECASE,
+)
+
+
+def _composition_words(f: Form) -> tuple[str | None, int | None]:
+    """« Composition familiale : couple avec 2 enfants »: what the form says in words of the
+    household (its sex for one adult: 'femme_seule' / 'homme_seul' / 'seul' / 'couple') and
+    of its children (their number, None when unsaid)."""
+    for p in f.pairs:
+        label = french.fold(p.label)
+        if not re.match(
+            r"composition(?:\s+(?:familiale|du\s+(?:foyer|menage)|de\s+la\s+famille))?$"
+            r"|situation\s+(?:familiale|de\s+famille)$",
+            label,
+        ):
+            continue
+        value = p.value or ""
+        if not value or ANY_MARK.search(value):
+            continue
+        m = _CHILDREN_SAID.search(value)
+        n = None
+        if m:
+            n = 0 if m.group("none") else int(_WORD_NUMBERS.get(m.group("n").lower(), m.group("n")))
+        folded = french.fold(value)
+        who = None
+        if re.search(r"\bfemme\s+seule|\bmere\s+(?:seule|isolee)", folded):
+            who = "femme_seule"
+        elif re.search(r"\bhomme\s+seul|\bpere\s+(?:seul|isole)", folded):
+            who = "homme_seul"
+        else:
+            who = first_option(value, f.conf.get("composition", []))
+        if who or n is not None:
+            return who, n
+    return None, None
 
 
 # "Enfants : 2 (Lina 4 ans, Noé 1 an)", "3 – âgés de 2, 5 et 9 ans": the count, then details
@@ -610,6 +668,12 @@ def _household_pairs(
                 continue  # "2 (Lina 4 ans, Noé 1 an)": a count, read as such in _household
             # "ROUX Jules (05/05/2010), ROUX Lila (06/07/2013)": several children on one line
             parts = [value]
+            ages = _AGED.findall(value)
+            if len(ages) > 1 and not re.search(french.DATE_RE, value, re.IGNORECASE):
+                # "Léa (8 ans), Tom (5 ans)": children by first name and age, no birth date
+                for first, _ in ages:
+                    children.append(Personne(nom=None, prenom=first))
+                continue
             if len(re.findall(french.DATE_RE, value, re.IGNORECASE)) > 1:
                 parts = [
                     x

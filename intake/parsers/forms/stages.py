@@ -142,6 +142,8 @@ def _stage_statut(f: Form, ex, uncertain: set[str]) -> None:
     if statut is None and _tenant_kind_unsaid(f):
         # "☒ Locataire en titre": a tenant, whose landlord's name says public or private
         # (_stage_statut_bailleur); the household's other words (a hosted relative) do not
+        if _without_title(f):
+            uncertain.add("statut_occupation")
         return
     if statut is None:
         # a status stated in the dwelling's section ("Locataire du parc privé – bailleur : …"),
@@ -165,6 +167,22 @@ def _stage_statut(f: Form, ex, uncertain: set[str]) -> None:
     if statut and every_box_ticked(f.lines, options):
         uncertain.add("statut_occupation")
     ex.statut_occupation = statut
+    if _without_title(f):
+        uncertain.add("statut_occupation")
+
+
+def _without_title(f: Form) -> bool:
+    """« ☒ Occupant sans droit ni titre » ticked, or written as the status: no value of the
+    contract says it."""
+    motif = f.conf.get("sans_titre")
+    if not motif:
+        return False
+    if pick(f.ticks, [{"valeur": "x", "motif": motif}]) is not None:
+        return True
+    return any(
+        p.key == "statut" and not ANY_MARK.search(p.value) and re.search(motif, p.value, re.I)
+        for p in f.pairs
+    )
 
 
 def _tenant_kind_unsaid(f: Form, value: str | None = None) -> bool:
