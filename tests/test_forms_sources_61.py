@@ -330,3 +330,65 @@ def test_household_said_in_words_children_by_age_and_a_pacs_partner(tmp_path):
     ]
     assert ex.composition == "couple"
     assert ex.statut_occupation == "sous_locataire"
+
+
+def test_applicant_in_fields_and_the_others_in_a_kinship_table(tmp_path):
+    # Nord: « Autres personnes vivant au foyer » lists the partner and the child; the
+    # applicant is given in the fields above the table
+    path = blocks_pdf(
+        tmp_path / "demande-asll-roubaix.pdf",
+        [
+            ("t", "DEMANDE D'ASLL"),
+            ("l", "Service instructeur : UTPAS de Roubaix"),
+            ("l", "Travailleur social : M. Karim SAÏDI"),
+            ("l", "Date de la demande : 02/10/2025"),
+            ("l", "Demandeur : Mme BERTIN Chloé, née le 05/05/1990"),
+            ("b", "Autres personnes vivant au foyer"),
+            (
+                "tab",
+                [
+                    ["Nom Prénom", "Date de naissance", "Lien de parenté"],
+                    ["BERTIN Lucas", "03/03/2015", "fils"],
+                    ["DUBOIS Kevin", "09/09/1988", "concubin"],
+                ],
+            ),
+            ("l", "Mesure : ASLL maintien"),
+            ("l", "Adresse : 4 rue de Lille, 59100 Roubaix"),
+            ("l", "Statut d'occupation : locataire HLM"),
+            ("l", "Bailleur : Vilogia"),
+            ("l", "Loyer : 420,00 €"),
+            ("l", "Ressources : RSA 612,00 €"),
+        ],
+    )
+    ex = extract(path)
+    assert sorted(_people(ex)) == sorted(
+        [("Mme", "BERTIN", "Chloé", date(1990, 5, 5)), ("M.", "DUBOIS", "Kevin", date(1988, 9, 9))]
+    )
+    assert (ex.composition, ex.nb_enfants) == ("couple", 1)
+
+
+def test_household_written_as_one_sentence_in_its_field(tmp_path):
+    # Loiret: both adults in the household's field, the sentence wrapped by the printer
+    path = lines_pdf(
+        tmp_path / "fiche-montargis.pdf",
+        [
+            "FICHE DE PRESCRIPTION ASLL",
+            "Structure : CCAS de Montargis",
+            "Référent : Mme Claire DUPONT",
+            "Date de la demande : 02/10/2025",
+            "Composition du ménage : Monsieur LEROUX Marc, né le 12/04/1985, et Madame LEROUX "
+            "Sandrine, née le 01/02/1987, et leurs deux enfants",
+            "Mesure : ASLL maintien",
+            "Adresse : 4 rue du Loing, 45200 Montargis",
+            "Statut d'occupation : locataire HLM",
+            "Bailleur : Vallogis",
+            "Loyer : 420,00 €",
+            "Ressources : RSA 612,00 €",
+        ],
+    )
+    ex = extract(path)
+    assert _people(ex) == [
+        ("M.", "LEROUX", "Marc", date(1985, 4, 12)),
+        ("Mme", "LEROUX", "Sandrine", date(1987, 2, 1)),
+    ]
+    assert (ex.composition, ex.nb_enfants) == ("couple", 2)

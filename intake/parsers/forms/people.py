@@ -31,6 +31,12 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
     h_adults, h_children = (
         ([], []) if (t_adults or g_adults) else _grid_header_lines(f.lines, f.sections, on)
     )
+    if t_adults and len(t_adults) < 2 and not _table_names_applicant(f.doc.tables):
+        # « Autres personnes vivant au foyer » in a table, the applicant in the fields above
+        # it: the applicant is not one more person the table forgot, but its first
+        extra = [o for o in p_adults if not any(_same_person(a, o) for a in t_adults)]
+        if len(extra) == 1:
+            t_adults.insert(0, extra[0])
     sources = [a for a in (t_adults, g_adults, r_adults, p_adults, h_adults) if a]
     if sources:
         adults = sources[0]
@@ -53,6 +59,10 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
         adults = _civility_lines(
             f.lines, f.sections, ex.prescripteur, on, f.conf.get("phrases", {}).get("beneficiaire")
         )
+    if not adults:
+        adults, unsure_value = _persons_in_household_value(f, on)
+        if unsure_value:
+            uncertain.add("personnes")
     children = (
         t_children
         or p_children
@@ -155,7 +165,8 @@ _AGED = pattern_store.compile(r"([A-ZÀ-Ý][a-zà-ÿ'’-]+)\s*\(?\s*(\d{1,2})\s
 _WORD_NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
 # "couple avec 2 enfants", "femme seule + 1 enfant", "mère isolée avec trois enfants"
 _CHILDREN_SAID = pattern_store.compile(
-    r"(?:avec|\+|et)\s*(?P<n>\d{1,2}|une?|deux|trois|quatre|cinq|six)\s+enfants?\b"
+    r"(?:avec|\+|et)\s*(?:(?:leurs?|ses|son|sa)\s+)?(?P<n>\d{1,2}|une?|deux|trois|quatre|cinq|six)"
+    r"\s+enfants?\b"
     r"|(?P<none>sans\s+enfants?)",
     re.IGNORECASE,
 )
@@ -173,7 +184,7 @@ def _composition_words(f: Form) -> tuple[str | None, int | None]:
             label,
         ):
             continue
-        value = p.value or ""
+        value = _value_with_continuation(f, p) if p.value else ""
         if not value or ANY_MARK.search(value):
             continue
         m = _CHILDREN_SAID.search(value)
@@ -259,6 +270,17 @@ def _family_situation(f: Form) -> str | None:
         ):
             return first_option(p.value, options)
     return None
+
+
+_APPLICANT_ROLE = pattern_store.compile(
+    r"\s*(?:demandeu|titulaire|locataire|allocataire|b[ée]n[ée]ficiaire|chef\s+de\s+famille)",
+    re.IGNORECASE,
+)
+
+
+def _table_names_applicant(tables) -> bool:
+    """Whether a table row gives the applicant's role (else the table lists the others)."""
+    return any(_APPLICANT_ROLE.match(c or "") for t in tables or [] for row in t[1:] for c in row)
 
 
 def _same_person(a: Personne, b: Personne) -> bool:
@@ -816,6 +838,57 @@ def _civility_lines(lines, sections, prescripteur, on=None, intro=None) -> list[
             continue
         out.append(person)
     return out
+
+
+_HOUSEHOLD_LABEL = pattern_store.compile(
+    r"composition(?:\s+(?:familiale|du\s+(?:foyer|menage)|de\s+la\s+famille))?|(?:le\s+)?menage"
+    r"|(?:le\s+)?foyer|(?:la\s+)?famille|personnes?\s+(?:concernees?|au\s+foyer)"
+)
+_NEXT_PERSON = pattern_store.compile(
+    r"(?:,\s*|\s+)(?:et|ainsi\s+que)\s+(?=(?:madame|monsieur|mademoiselle|mme|m\.|mr)\s)|;\s*",
+    re.IGNORECASE,
+)
+
+
+def _value_with_continuation(f: Form, p: Pair) -> str:
+    """A field's value and the lines its sentence runs on to (no label, no heading: the
+    printer wrapped it), two at most."""
+    value = p.value or ""
+    for nxt in f.lines[p.line + 1 : p.line + 3] if p.line >= 0 else []:
+        if not nxt.strip() or ":" in nxt or " | " in nxt or heading(nxt) or ANY_MARK.search(nxt):
+            break
+        value += " " + nxt.strip()
+    return value
+
+
+def _persons_in_household_value(f: Form, on=None) -> tuple[list[Personne], bool]:
+    """« Composition du ménage : Monsieur X Marc, né le …, et Madame X Julie, née le …, et
+    leurs deux enfants »: the adults named in the household's field, each with a civility
+    and a birth date; True too when it names more people than could be read."""
+    for p in f.pairs:
+        if not p.value or not _HOUSEHOLD_LABEL.fullmatch(french.fold(p.label).strip()):
+            continue
+        out: list[Personne] = []
+        value = _value_with_continuation(f, p)
+        named = 0
+        for part in _NEXT_PERSON.split(value):
+            if not _CIV_LINE.match(part):
+                continue
+            named += 1
+            if not re.search(french.DATE_RE, part, re.I):
+                continue
+            person = _person_from_line(part)
+            if (
+                person
+                and person.civilite
+                and person.prenom
+                and person.date_naissance
+                and _age(person.date_naissance, on) >= 18
+            ):
+                out.append(person)
+        if out:
+            return out, len(out) < named
+    return [], False
 
 
 # "Demandeur – AUBERT – Marie-Claire – 26/10/1981": dashes set apart by spaces split the line
