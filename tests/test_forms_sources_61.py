@@ -392,3 +392,49 @@ def test_household_written_as_one_sentence_in_its_field(tmp_path):
         ("Mme", "LEROUX", "Sandrine", date(1987, 2, 1)),
     ]
     assert (ex.composition, ex.nb_enfants) == ("couple", 2)
+
+
+def test_stamp_written_as_headings_with_the_values_under_them(tmp_path):
+    # Loiret: « CACHET DU SERVICE » and « Nom et qualité du signataire » alone on their
+    # lines at the foot of the form, each value on the line under it
+    path = lines_pdf(
+        tmp_path / "fiche-gien.pdf",
+        [
+            "FICHE DE PRESCRIPTION ASLL",
+            "Date de la demande : 02/10/2025",
+            "Nom du demandeur : LEROUX   Prénom : Sandrine   Né(e) le : 12/04/1985",
+            "Statut d'occupation : locataire HLM",
+            "Bailleur : Vallogis",
+            "Mesure : ASLL maintien",
+            "Adresse : 4 rue du Lion, 45500 Gien",
+            "Loyer : 420,00 €",
+            "Ressources : RSA 612,00 €",
+            "CACHET DU SERVICE",
+            "Maison départementale des solidarités de Gien",
+            "Nom et qualité du signataire",
+            "Claire DUPONT, conseillère ESF",
+        ],
+    )
+    ex = extract(path)
+    assert ex.organisme_prescripteur == "Maison départementale des solidarités de Gien"
+    assert ex.prescripteur == "Claire DUPONT"
+
+    # the same block as « label : value » lines
+    path = lines_pdf(
+        tmp_path / "fiche-montargis-signataire.pdf",
+        [
+            "FICHE DE PRESCRIPTION ASLL",
+            "Date de la demande : 02/10/2025",
+            "Nom du demandeur : LEROUX   Prénom : Sandrine   Né(e) le : 12/04/1985",
+            "Statut d'occupation : locataire HLM",
+            "Bailleur : Vallogis",
+            "Mesure : ASLL maintien",
+            "Adresse : 4 rue du Loing, 45200 Montargis",
+            "Loyer : 420,00 €",
+            "Ressources : RSA 612,00 €",
+            "Nom et qualité du signataire : Mme Claire DUPONT, CESF",
+            "Cachet du service : CCAS de Montargis",
+        ],
+    )
+    ex = extract(path)
+    assert (ex.prescripteur, ex.organisme_prescripteur) == ("Claire DUPONT", "CCAS de Montargis")

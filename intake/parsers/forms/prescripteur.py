@@ -62,18 +62,6 @@ def read_prescripteur(
             name = f"{french.prenom_case(pr)} {n}" if pr else n
     if name and not plausible_name(name):
         name = None
-    if not name:
-        # "Le travailleur social (…)" heading, then "Marie DURAND, assistante sociale": a line of
-        # the prescriber's block without a label, a name then a job
-        for i, line in enumerate(lines):
-            if sections[i] != "prescripteur" or ":" in line or " | " in line or heading(line):
-                continue
-            parts = [x.strip() for x in re.split(r"\s*,\s*|\s+[-–]\s+", line) if x.strip()]
-            if len(parts) >= 2 and any(JOB.match(x) for x in parts[1:]):
-                cand, _ = split_person_org(line)
-                if cand and plausible_name(cand):
-                    name = cand
-                    break
     signed_org = None
     stamp = stamp_columns(tables, libelles) if libelles else {}
     if not name and stamp.get("prescripteur"):
@@ -85,6 +73,20 @@ def read_prescripteur(
     stamp_left = None
     if not name:
         name, stamp_left = _signer_under_header(lines)
+    if not name:
+        # "Le travailleur social (…)" heading, then "Marie DURAND, assistante sociale": a line of
+        # the prescriber's block without a label, a name then a job
+        for i, line in enumerate(lines):
+            if sections[i] != "prescripteur" or ":" in line or " | " in line or heading(line):
+                continue
+            parts = [x.strip() for x in re.split(r"\s*,\s*|\s+[-–]\s+", line) if x.strip()]
+            if parts and _CIV_INSIDE.search(parts[0]):
+                continue  # "Maison départementale M. Karim BENALI": two cells read across
+            if len(parts) >= 2 and any(JOB.match(x) for x in parts[1:]):
+                cand, _ = split_person_org(line)
+                if cand and plausible_name(cand):
+                    name = cand
+                    break
     if not name:
         # "Le travailleur social : Claire BERNARD, CCAS de Cognac" in the signature block
         # (not the landlord's own adviser in the part the landlord fills)
@@ -164,6 +166,7 @@ def stamp_columns(tables, libelles) -> dict[str, str]:
     return out
 
 
+_CIV_INSIDE = pattern_store.compile(rf"\S\s+(?:{french.CIVILITE_RE})\s+[A-ZÀ-Ý]")
 _SIGNER_HEADER = pattern_store.compile(r"\bsignataire\b|\bcachet\b", re.IGNORECASE)
 _CIV_PERSON_JOB = pattern_store.compile(
     rf"(?:^|\s)(?:{french.CIVILITE_RE})\s+(?P<v>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){{1,3}})"

@@ -21,6 +21,9 @@ PENDING = (
 SECTIONS = {
     "prescripteur": r"prescripteur|cadre\s+r[ée]serv[ée]\s+(?:au|[àa]\s+l.)\s*(?:travailleu|prescri|service|instructeur|r[ée]f[ée]rent)\w*|r[ée]f[ée]rent|travailleur\s+social|service\s+demandeur|organisme\s+demandeur|demandeur\s+de\s+la\s+mesure|"
     r"instruction\s+sociale|service\s+instructeur|"
+    # « CACHET DU SERVICE », « Nom et qualité du signataire »: the stamp closing the form
+    r"cachet\s+(?:et\s+signature\s+)?(?:du|de\s+la|de\s+l.)\s*(?:service|structure|organisme)|"
+    r"(?:(?:nom|pr[ée]nom|qualit[ée]|fonction)\s*(?:,|et|/)?\s*)+(?:du|de\s+la)\s+signataire|"
     # "VISA DU SERVICE SOCIAL DE SECTEUR", "Avis et signature du travailleur social": the
     # prescriber's block closing the form
     r"(?:avis|visa|cachet)(?:\s+et\s+(?:signature|cachet|visa))?\s+(?:du|de\s+la|de\s+l.)\s*"
