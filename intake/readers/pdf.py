@@ -14,6 +14,7 @@ from .document import CHECKED, UNCHECKED, Document
 from .guards import MAX_PAGES, check_pdf
 from .pdf_columns import column_text
 from .pdf_forms import acroform, field_label, merge_widgets
+from .pdf_tables import table_text
 
 # A PDF page whose text layer has fewer characters than this is OCR'd.
 MIN_TEXT_CHARS = 25
@@ -160,7 +161,11 @@ def _page_texts(pdf, doc: Document) -> tuple[list[str], list[int], list[list[tup
                 pass
             try:
                 if found_words is not None:
-                    text = column_text(page, [t.bbox for t in found], found_words) or text
+                    text = (
+                        column_text(page, [t.bbox for t in found], found_words)
+                        or table_text(found, found_words)
+                        or text
+                    )
             except Exception:
                 pass  # the ordinary text stands
         texts.append(text)
