@@ -438,3 +438,41 @@ def test_stamp_written_as_headings_with_the_values_under_them(tmp_path):
     )
     ex = extract(path)
     assert (ex.prescripteur, ex.organisme_prescripteur) == ("Claire DUPONT", "CCAS de Montargis")
+
+
+def test_word_cartouche_cells_holding_the_address_and_the_job_on_lines_of_their_own(tmp_path):
+    # Indre-et-Loire: the service's cell has its address under its name, the worker's cell
+    # the job under the name (Word gives each cell back as one line)
+    path = docx(
+        tmp_path / "demande-asll-tours.docx",
+        [
+            ("p", "DEMANDE D'ASLL"),
+            (
+                "tab",
+                [
+                    ["Service instructeur", "CCAS de Tours\n3 rue Jules Simon\n37000 Tours"],
+                    ["Travailleur social", "Mme Claire DUPONT\nConseillère ESF"],
+                ],
+            ),
+            ("p", "Date de la demande : 02/10/2025"),
+            (
+                "tab",
+                [
+                    ["", "Demandeur", "Conjoint"],
+                    ["Civilité", "Madame", "Monsieur"],
+                    ["Nom", "LEROUX", "MARTIN"],
+                    ["Prénom", "Sandrine", "Paul"],
+                    ["Né(e) le", "12/04/1985", "03/03/1980"],
+                ],
+            ),
+            ("p", "Mesure : ASLL maintien"),
+            ("p", "Adresse : 4 rue du Lion, 37000 Tours"),
+            ("p", "Statut d'occupation : locataire HLM"),
+            ("p", "Bailleur : Tours Habitat"),
+            ("p", "Loyer : 420,00 €"),
+            ("p", "Ressources : RSA 612,00 €"),
+        ],
+    )
+    ex = extract(path)
+    assert ex.organisme_prescripteur == "CCAS de Tours"
+    assert ex.prescripteur == "Claire DUPONT"

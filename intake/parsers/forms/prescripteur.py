@@ -249,9 +249,18 @@ def org_name(value: str) -> str | None:
     address given with its name is not part of the name; its long name printed beside its
     acronym is not either ('CCAS de Grasse – Centre communal d'action sociale')."""
     head = re.split(r"\s*,\s*(?=\d)|\s+[-–—]\s+(?=\d)", value or "")[0]
+    # a Word cell « CCAS de Tours⏎3 rue Jules Simon⏎37000 Tours » comes back on one line
+    head = _ADDRESS_AFTER.split(head)[0]
     name = _texte(head)
     return short_service_name(name) if name else None
 
+
+_ADDRESS_AFTER = pattern_store.compile(
+    r"\s+(?=\d{1,4}\s*(?:bis|ter)?\s*,?\s+(?:rue|av(?:enue|\.)?|bd|boulevard|place|pl\.|all[ée]e|"
+    r"chemin|impasse|quai|route|cours|square|r[ée]sidence|cit[ée]|esplanade|parvis|passage|"
+    r"mail|promenade|rond-point|voie)\b)|\s+(?=(?:BP|CS)\s*\d)|\s+(?=\d{5}\s+[A-ZÀ-Ý])",
+    re.IGNORECASE,
+)
 
 _SMALL_WORDS = {"de", "des", "du", "d", "la", "le", "les", "l", "et", "en", "pour", "au", "aux"}
 _ACRONYM = r"[A-ZÉ][A-ZÉ0-9]{1,6}"
@@ -307,6 +316,11 @@ def split_person_org(value: str) -> tuple[str | None, str | None]:
         return None, None
     raw = re.sub(rf"^(?:{french.CIVILITE_RE})\s+", "", parts[0])
     raw = re.sub(r"\s*\([^)]*\)", "", raw).strip()  # "Olivier FAVRE (éducateur)"
+    # « Mme Claire DUPONT⏎Conseillère ESF » (a Word cell on one line): the job glued after
+    # the name, written in small letters, is not part of it
+    glued = _JOB_GLUED.search(raw)
+    if glued and glued.start() > 0:
+        raw = raw[: glued.start()].strip()
     # a name all in capitals: the administrative order, surname first ("HOFFMANN CLAIRE")
     order = "nom_prenom" if raw == raw.upper() else "auto"
     nom, prenom = french.split_name(raw, order=order)
@@ -320,6 +334,13 @@ def split_person_org(value: str) -> tuple[str | None, str | None]:
         org = part
         break
     return name, org
+
+
+_JOB_GLUED = pattern_store.compile(
+    r"\s+(?=(?:assistant|conseill|travailleu|[ée]ducat|r[ée]f[ée]rent|charg[ée]|responsable|"
+    r"coordinat|intervenant|m[ée]diat|secr[ée]tai|animat)[a-zà-ÿ]*\b)",
+    re.IGNORECASE,
+)
 
 
 def _caps_order_unknown(value: str) -> bool:
