@@ -476,3 +476,103 @@ def test_word_cartouche_cells_holding_the_address_and_the_job_on_lines_of_their_
     ex = extract(path)
     assert ex.organisme_prescripteur == "CCAS de Tours"
     assert ex.prescripteur == "Claire DUPONT"
+
+
+def test_rent_with_its_charges_written_after_a_plus_and_a_principal_rent(tmp_path):
+    path = lines_pdf(
+        tmp_path / "saisine-loyer.pdf",
+        [
+            "FICHE DE SAISINE - PRÉVENTION DES EXPULSIONS",
+            "Structure / Organisme : CCAS de Colombes",
+            "Travailleur social référent : Mme Claire VIDAL",
+            "Date de saisine : 23/09/2025",
+            "Demandeur : Mme BRUNET Jessica, née le 02/07/1982",
+            "Adresse : 67 allée des Tilleuls, 92700 Colombes",
+            "Bailleur : Hauts-de-Seine Habitat",
+            "Loyer mensuel : 618,38 € + charges 74,66 €",
+            "Ressources : RSA 612,00 €",
+        ],
+    )
+    assert extract(path).loyer_mensuel == 693.04
+    path = docx(
+        tmp_path / "demande-loyer-principal.docx",
+        [
+            ("p", "DEMANDE D'ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT"),
+            ("tab", [["Service instructeur", "CCAS de Grasse"], ["Référent", "Mme Inès ROCHE"]]),
+            ("p", "Date de la demande : 01/10/2025"),
+            ("tab", [["Civilité", "Madame"], ["Nom", "DUPRAT"], ["Prénom", "Léa"]]),
+            ("p", "Adresse : 17 avenue Jean Jaurès, 06130 Grasse"),
+            ("p", "Bailleur : Côte d'Azur Habitat"),
+            ("p", "Loyer principal : 303,60 €   Charges : 61,09 €"),
+            ("p", "Ressources : RSA 612,00 €"),
+        ],
+    )
+    assert extract(path).loyer_mensuel == 364.69
+
+
+def test_a_drawn_household_table_and_no_child_said_on_the_next_line_raise_no_flag(tmp_path):
+    # the household table's header and rows are read as a table, not as values typed over
+    # labels (which flagged the people although they were read right); « aucun » under
+    # « ENFANTS À CHARGE » says there is no child
+    path = blocks_pdf(
+        tmp_path / "demande-fsl-lucon.pdf",
+        [
+            ("t", "DEMANDE D'INTERVENTION DU FSL"),
+            ("l", "Mesure sollicitée : [X] ASLL accès [ ] ASLL maintien"),
+            ("l", "Structure : CCAS de Luçon"),
+            ("l", "Référent : Mme Anne PETIT"),
+            ("l", "Date de la demande : 02/10/2025"),
+            (
+                "tab",
+                [
+                    ["Nom", "Prénom", "Sexe", "Date de naissance", "Lien avec le demandeur"],
+                    ["RENAUD", "Mélissa", "F", "11/06/1984", "demandeur"],
+                ],
+            ),
+            ("b", "ENFANTS À CHARGE"),
+            ("l", "aucun"),
+            ("l", "Adresse : 42 rue Émile Zola - 85400 Luçon"),
+            ("l", "Statut d'occupation : locataire HLM"),
+            ("l", "Bailleur : Vendée Habitat"),
+            ("l", "Loyer : 443,80 €"),
+            ("l", "Ressources : AAH 856,18 €"),
+        ],
+    )
+    ex = extract(path)
+    assert _people(ex) == [("Mme", "RENAUD", "Mélissa", date(1984, 6, 11))]
+    assert ex.nb_enfants == 0
+    assert not {"personnes", "composition", "nb_enfants"} & set(ex.champs_incertains)
+
+
+def test_a_scanned_landlord_one_letter_off_a_listed_one(tmp_path):
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if not shutil.which("tesseract"):
+        pytest.skip("Tesseract absent : OCR des scans impossible")
+    pdf = lines_pdf(
+        tmp_path / "saisine.pdf",
+        [
+            "FICHE DE SAISINE - PRÉVENTION DES EXPULSIONS",
+            "Structure / Organisme : CCAS de Colombes",
+            "Travailleur social référent : Mme Claire VIDAL",
+            "Date de saisine : 23/09/2025",
+            "Demandeur : Mme BRUNET Jessica, née le 02/07/1982",
+            "Adresse : 67 allée des Tilleuls, 92700 Colombes",
+            "Statut d'occupation : [X] Locataire en titre [ ] Sous-locataire",
+            "Bailleur : Segens",
+            "Loyer : 512,50 €",
+            "Ressources : RSA 612,00 €",
+        ],
+    )
+    subprocess.run(
+        ["pdftoppm", "-r", "200", "-png", "-singlefile", str(pdf), str(tmp_path / "scan")],
+        check=True,
+    )
+    ex = extract(tmp_path / "scan.png")
+    # « Segens » (a q read as a g) is one letter off « Seqens », a listed social landlord
+    assert ex.bailleur == "Seqens"
+    assert ex.statut_occupation == "locataire_public"
+    assert "bailleur" in ex.champs_incertains

@@ -146,13 +146,17 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
         uncertain.add("composition")
     if not adults or ex.composition is None or any(a.civilite is None for a in adults[:2]):
         uncertain.update(("personnes", "composition"))  # every form names its demandeur
+    # (an expected child's line says nothing of the children already born)
+    text = "\n".join(l for l in f.doc.text.split("\n") if not _UNBORN.search(l))
     if (
         not children
         and n_explicit is None
-        and re.search(r"\benfant", f.doc.text, re.IGNORECASE)
+        and re.search(r"\benfant", text, re.IGNORECASE)
         and not re.search(
-            r"enfants?[^\n]{0,30}?(?:n[ée]ant|aucun|sans\b|:\s*0\b|\|\s*0\b)|sans\s+enfant|vit\s+seule?",
-            f.doc.text,
+            # « Enfants : néant », or « ENFANTS À CHARGE » then « aucun » on the next line
+            r"enfants?[^\n]{0,30}?(?:\n\s*)?(?:n[ée]ant|aucun|sans\b|:\s*0\b|\|\s*0\b)"
+            r"|sans\s+enfant|vit\s+seule?",
+            text,
             re.IGNORECASE,
         )
     ):

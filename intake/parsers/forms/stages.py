@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 
-from asll.domain.landlords import occupation_for
+from asll.domain.landlords import SOCIAL_LANDLORDS, occupation_for
 from asll.domain.model import OBJECTIFS, Extraction, Ressource
 
 from ... import french, pattern_store
@@ -61,7 +61,13 @@ def parse_form(doc: Document, data: dict) -> tuple[Extraction, set[str]]:
         for k, v in conf.get("libelles", {}).items()
     }
     cut_unsure: set[str] = set()
-    lines = values_above_labels(doc.text.split("\n"), libelles, cut_unsure)
+    table_rows = {
+        " ".join(" ".join(c.split()) for c in row if c and c.strip())
+        for table in doc.tables
+        for row in table
+        if sum(1 for c in row if c and c.strip()) >= 2
+    }
+    lines = values_above_labels(doc.text.split("\n"), libelles, cut_unsure, table_rows)
     uncertain.update(KEY_FIELDS[k] for k in cut_unsure if k in KEY_FIELDS)
     sections = read_sections(lines)
     pairs = _guarded("paires", lambda: read_pairs(lines, sections, libelles), uncertain, (), [])
@@ -538,6 +544,14 @@ def _stage_procedure(f: Form, ex, uncertain: set[str]) -> None:
 
 
 def _stage_statut_bailleur(f: Form, ex, uncertain: set[str]) -> None:
+    if f.doc.ocr and ex.bailleur and statut_from_bailleur(ex.bailleur, f.data) is None:
+        # a landlord's name read by OCR that no list knows (« Segens »): its letters cannot be
+        # trusted; one letter off a listed social landlord's name (« Seqens »), it is that
+        # one, and a person checks it all the same
+        uncertain.add("bailleur")
+        near = _listed_landlord_near(ex.bailleur)
+        if near:
+            ex.bailleur = near
     if ex.statut_occupation is None:
         # "Mme X est locataire de Logirem (parc social)", "M. Y est hébergé(e) chez un tiers":
         # the status told in the sentence that says where the household lives
@@ -567,6 +581,25 @@ def _stage_statut_bailleur(f: Form, ex, uncertain: set[str]) -> None:
             # a landlord the lists don't know: its kind is not said, or guessed from the
             # shape of its name ("Résidences du Pays Pourpre" may read as a person's)
             uncertain.add("statut_occupation")
+
+
+def _listed_landlord_near(name: str) -> str | None:
+    """'Segens' → 'Seqens': a one-word name one letter off exactly one social landlord the
+    project's list spells out (names only, not its patterns of kinds)."""
+    words = name.split()
+    if len(words) != 1 or len(name) < 5:
+        return None
+    found = {
+        listed
+        for listed in _LISTED_NAMES
+        if len(listed) == len(name)
+        and sum(a != b for a, b in zip(french.fold(listed), french.fold(name), strict=True)) == 1
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+# the social landlords the project's list names by a plain word (« Seqens », « Vilogia »)
+_LISTED_NAMES = tuple(p for p in SOCIAL_LANDLORDS if re.fullmatch(r"[A-Z][a-z]{4,}", p))
 
 
 _LIVES_AS = pattern_store.compile(

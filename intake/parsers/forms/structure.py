@@ -393,12 +393,28 @@ _TRAILING_LABEL = pattern_store.compile(
 
 
 def values_above_labels(
-    lines: list[str], libelles: dict[str, re.Pattern], unsure: set[str] | None = None
+    lines: list[str],
+    libelles: dict[str, re.Pattern],
+    unsure: set[str] | None = None,
+    table_rows: set[str] | None = None,
 ) -> list[str]:
     """Printed forms filled in: 'MOREAU ________  Kevin ________' over 'Nom   Prénom' become
     'Nom : MOREAU' and 'Prénom : Kevin'. Only when every label is known and the counts agree.
-    Label keys read from a line cut more than one way are added to `unsure`."""
-    out: list[str] = []
+    Label keys read from a line cut more than one way are added to `unsure`. Lines that are
+    the rows of a drawn table (`table_rows`, their cells joined) are left as they are: the
+    table itself is read cell by cell."""
+    if table_rows:
+        # a table's rows are neither the labels nor the values of the lines beside them: the
+        # runs of lines between them are read apart
+        out, run = [], []
+        for line in lines:
+            if " ".join(line.split()) in table_rows:
+                out += values_above_labels(run, libelles, unsure) + [line]
+                run = []
+            else:
+                run.append(line)
+        return out + values_above_labels(run, libelles, unsure)
+    out = []
     lines = [_stray_colon(x, libelles) for x in lines]
     i = 0
     while i < len(lines):
