@@ -576,3 +576,37 @@ def test_a_scanned_landlord_one_letter_off_a_listed_one(tmp_path):
     assert ex.bailleur == "Seqens"
     assert ex.statut_occupation == "locataire_public"
     assert "bailleur" in ex.champs_incertains
+
+
+def test_other_words_for_the_prescribers_service_and_person(tmp_path):
+    # Mayenne: each département words the two labels its own way
+    pairs = [
+        ("Structure orienteuse", "Nom du professionnel"),
+        ("Service d'appartenance", "Référent social"),
+        ("Nom du service", "Personne en charge du dossier"),
+        ("Coordonnées du service", "Suivi par"),
+        ("Service référent", "Nom du professionnel"),
+    ]
+    for k, (org_label, name_label) in enumerate(pairs):
+        path = lines_pdf(
+            tmp_path / f"fiche-laval-{k}.pdf",
+            [
+                "FICHE DE PRESCRIPTION ASLL",
+                f"{org_label} : CCAS de Laval",
+                f"{name_label} : Mme Claire DUPONT",
+                "Titulaire du bail : M. LEROUX Marc, né le 12/04/1985",
+                "Cotitulaire : Mme LEROUX Sandrine, née le 01/02/1987",
+                "Mesure : ASLL maintien",
+                "Adresse : 4 rue du Lion, 53000 Laval",
+                "Statut d'occupation : locataire HLM",
+                "Bailleur : Méduane Habitat",
+                "Loyer : 420,00 €",
+                "Ressources : RSA 612,00 €",
+                "Date de la demande : 02/10/2025",
+            ],
+        )
+        ex = extract(path)
+        assert (ex.organisme_prescripteur, ex.prescripteur) == ("CCAS de Laval", "Claire DUPONT"), (
+            org_label,
+            name_label,
+        )
