@@ -610,3 +610,41 @@ def test_other_words_for_the_prescribers_service_and_person(tmp_path):
             org_label,
             name_label,
         )
+
+
+def test_a_couple_on_one_line_and_a_table_of_the_children_alone(tmp_path):
+    # Mayenne: « M. et Mme X Marc et Sandrine, nés le … et le … »; the children in a table of
+    # their own whose first column is headed « Enfants à charge »
+    path = blocks_pdf(
+        tmp_path / "fiche-laval-couple.pdf",
+        [
+            ("l", "FICHE DE PRESCRIPTION ASLL"),
+            ("l", "Structure : CCAS de Laval"),
+            ("l", "Référent : Mme Claire DUPONT"),
+            ("l", "Date de la demande : 02/10/2025"),
+            ("l", "Mesure : ASLL maintien"),
+            (
+                "l",
+                "Demandeurs : M. et Mme LEROUX Marc et Sandrine, nés le 12/04/1985 et le 01/02/1987",
+            ),
+            (
+                "tab",
+                [
+                    ["Enfants à charge", "Date de naissance", "Scolarité"],
+                    ["LEROUX Tom", "03/03/2015", "CM2"],
+                    ["LEROUX Léa", "05/05/2019", "CP"],
+                ],
+            ),
+            ("l", "Adresse : 4 rue du Lion, 53000 Laval"),
+            ("l", "Statut d'occupation : locataire HLM"),
+            ("l", "Bailleur : Méduane Habitat"),
+            ("l", "Loyer : 420,00 €"),
+            ("l", "Ressources : RSA 612,00 €"),
+        ],
+    )
+    ex = extract(path)
+    assert _people(ex) == [
+        ("M.", "LEROUX", "Marc", date(1985, 4, 12)),
+        ("Mme", "LEROUX", "Sandrine", date(1987, 2, 1)),
+    ]
+    assert (ex.composition, ex.nb_enfants) == ("couple", 2)

@@ -404,6 +404,10 @@ def _household_tables(
         if "nom" not in col and "nom_naissance" in col:
             col["nom"] = col["nom_naissance"]
         col.pop("nom_naissance", None)
+        if "nom" in col and "prenom" not in col and re.search(r"enfant", header[col["nom"]]):
+            # « Enfants à charge | Date de naissance | Scolarité »: the children's column holds
+            # « NOM Prénom »
+            col["nom_prenom"] = col.pop("nom")
         if not ("nom" in col and "prenom" in col or "nom_prenom" in col and len(col) >= 2):
             if len(table) > 1 and sum(1 for h in header if _HOUSEHOLD_HINT.search(h)) >= 2:
                 unsure = True
@@ -847,6 +851,7 @@ def _civility_lines(lines, sections, prescripteur, on=None, intro=None) -> list[
 _HOUSEHOLD_LABEL = pattern_store.compile(
     r"composition(?:\s+(?:familiale|du\s+(?:foyer|menage)|de\s+la\s+famille))?|(?:le\s+)?menage"
     r"|(?:le\s+)?foyer|(?:la\s+)?famille|personnes?\s+(?:concernees?|au\s+foyer)"
+    r"|(?:les\s+)?(?:demandeurs|locataires|co-?titulaires(?:\s+du\s+bail)?)"
 )
 _NEXT_PERSON = pattern_store.compile(
     r"(?:,\s*|\s+)(?:et|ainsi\s+que)\s+(?=(?:madame|monsieur|mademoiselle|mme|m\.|mr)\s)|;\s*",
@@ -875,7 +880,11 @@ def _persons_in_household_value(f: Form, on=None) -> tuple[list[Personne], bool]
         out: list[Personne] = []
         value = _value_with_continuation(f, p)
         named = 0
-        for part in _NEXT_PERSON.split(value):
+        # « M. et Mme X Marc et Sandrine »: one couple, not two lines of people
+        together = re.match(
+            rf"\s*(?:{french.CIVILITE_RE})\s+(?:et|&)\s+(?:{french.CIVILITE_RE})\s", value
+        )
+        for part in [] if together else _NEXT_PERSON.split(value):
             if not _CIV_LINE.match(part):
                 continue
             named += 1
@@ -892,6 +901,19 @@ def _persons_in_household_value(f: Form, on=None) -> tuple[list[Personne], bool]
                 out.append(person)
         if out:
             return out, len(out) < named
+        if named or together:
+            # « M. et Mme LEROUX Marc et Sandrine, nés le 12/04/1985 et le 01/02/1987 »: one
+            # surname for the couple, the birth dates in the same order as the first names
+            couple = parse_persons(value)
+            dates = [
+                french.parse_date(m.group(0))
+                for m in re.finditer(french.DATE_RE, value, re.IGNORECASE)
+            ]
+            if len(couple) == 2 and all(c.civilite and c.prenom for c in couple):
+                if len(dates) == 2 and re.search(r"\bn[ée]e?s\b", value, re.IGNORECASE):
+                    for c, d in zip(couple, dates, strict=True):
+                        c.date_naissance = d
+                return couple, len(dates) not in (0, 2)
     return [], False
 
 
