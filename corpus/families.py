@@ -7535,6 +7535,494 @@ FORM_FAMILIES.update(
 )
 
 
+# --- families built from sources 61-63 (branch forms-people): how forms of other
+# départements name the prescriber's service, the persons and the household. Appended.
+
+ORGANISMES_LONGS = {
+    # the service as the form prints it (acronym and long name), beside the short name
+    # staff file it under (the one the contract's example gives: "CCAS de Cognac")
+    "vendee": [
+        (
+            "MDSF de Challans",
+            [
+                "Maison départementale des solidarités et de la famille (MDSF) de Challans",
+                "MDSF de Challans – Maison départementale des solidarités et de la famille",
+            ],
+        ),
+        ("CCAS de Luçon", ["Centre communal d'action sociale (CCAS) de Luçon", "CCAS de Luçon"]),
+        (
+            "MDSF de Fontenay-le-Comte",
+            [
+                "MDSF – Maison départementale des solidarités et de la famille de "
+                "Fontenay-le-Comte",
+                "MDSF de Fontenay-le-Comte",
+            ],
+        ),
+    ],
+    "alpes-maritimes": [
+        (
+            "MSD de Cannes",
+            [
+                "MSD – Maison des solidarités départementales de Cannes",
+                "Maison des solidarités départementales de Cannes (MSD)",
+            ],
+        ),
+        (
+            "CCAS de Grasse",
+            [
+                "CCAS de Grasse – Centre communal d'action sociale",
+                "Centre communal d'action sociale (CCAS) de Grasse",
+            ],
+        ),
+        (
+            "MSD de Nice Ouest",
+            [
+                "Maison des solidarités départementales (MSD) de Nice Ouest",
+                "MSD de Nice Ouest",
+            ],
+        ),
+    ],
+    "hauts-de-seine": [
+        (
+            "EDAS de Nanterre",
+            [
+                "EDAS de Nanterre – Espace départemental d'actions sociales",
+                "Espace départemental d'actions sociales (EDAS) de Nanterre",
+            ],
+        ),
+        (
+            "CCAS de Colombes",
+            ["Centre communal d'action sociale (CCAS) de Colombes", "CCAS de Colombes"],
+        ),
+        (
+            "EDAS de Gennevilliers",
+            [
+                "EDAS – Espace départemental d'actions sociales de Gennevilliers",
+                "EDAS de Gennevilliers",
+            ],
+        ),
+    ],
+}
+ORGANISMES.update({dep: [short for short, _ in v] for dep, v in ORGANISMES_LONGS.items()})
+FORM_VILLES.update(
+    {
+        "vendee": [("Challans", "85300"), ("Luçon", "85400"), ("Fontenay-le-Comte", "85200")],
+        "alpes-maritimes": [("Cannes", "06400"), ("Grasse", "06130"), ("Nice", "06200")],
+        "hauts-de-seine": [
+            ("Nanterre", "92000"),
+            ("Colombes", "92700"),
+            ("Gennevilliers", "92230"),
+        ],
+    }
+)
+BAILLEURS_LOCAUX.update(
+    {
+        "vendee": ["Vendée Habitat", "Vendée Logement esh", "Podeliha"],
+        "alpes-maritimes": ["Côte d'Azur Habitat", "Habitat 06", "Erilia"],
+        "hauts-de-seine": ["Hauts-de-Seine Habitat", "Paris Habitat", "Seqens"],
+    }
+)
+
+
+def _org_imprime(f, dep: str) -> str:
+    """The service as this form prints it: acronym and long name, in one order or the other."""
+    for short, printed in ORGANISMES_LONGS[dep]:
+        if short == f["organisme"]:
+            return _sub_rng(f).choice(printed)
+    return f["organisme"]
+
+
+def _prep_people(dep: str):
+    local = _prep_local(dep)
+
+    def prep(f) -> None:
+        local(f)
+        r = _sub_rng(f)
+        # an expected child (not a member of the household yet), an adult the household hosts
+        f["_a_naitre"] = r.random() < 0.3
+        f["_heberge"] = (
+            _personne(r, r.random() < 0.6, young=r.random() < 0.5) if r.random() < 0.35 else None
+        )
+
+    return prep
+
+
+def _fille(prenom: str) -> bool:
+    return prenom in PRENOMS_F
+
+
+def _composition_mots(f) -> str:
+    """« couple avec 2 enfants », « femme seule avec 1 enfant », « homme seul »."""
+    base = {"couple": "couple", "femme_seule": "femme seule", "homme_seul": "homme seul"}[
+        f["composition"]
+    ]
+    n = len(f["enfants"])
+    if not n:
+        return base + (" sans enfant" if _sub_rng(f).random() < 0.5 else "")
+    return f"{base} avec {n} enfant{'s' if n > 1 else ''}"
+
+
+def _qualite_occupation(f, options: dict, on="[X]", off="[ ]") -> str:
+    key = {"locataire_public": "titre", "locataire_prive": "titre"}.get(f["statut"], f["statut"])
+    return _cases(options, key, on, off)
+
+
+def _civ_pre(f) -> str:
+    return "Mme" if f["prescripteur"][0] in PRENOMS_F else "M."
+
+
+def form_cd85_cachet(f) -> list:
+    """Vendée FSL request (source 61): the instructing service named only in the stamp block
+    at the end (« Cachet du service », « Nom et qualité du signataire »), its name as acronym
+    and long name; the applicant's « qualité » as règlement words ticked (« locataire en
+    titre » says nothing of the landlord's kind: the landlord's name does); the household
+    composition in words and the persons in one table with « Lien avec le demandeur »."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    pre_p, pre_n = f["prescripteur"]
+    out = [
+        ("t", "DEMANDE D'INTERVENTION DU FSL"),
+        ("h", "Fonds de solidarité pour le logement de la Vendée"),
+        (
+            "l",
+            "Mesure sollicitée : "
+            + _cases(
+                {
+                    "acces": "ASLL accès",
+                    "maintien": "ASLL maintien",
+                    "renouvellement": "renouvellement de la mesure",
+                    "diagnostic": "diagnostic social",
+                },
+                f["mesure"],
+                "[X]",
+                "[ ]",
+            ),
+        ),
+        ("b", "1. LE DEMANDEUR"),
+        (
+            "l",
+            "Demandeur : "
+            + _cases({"f": "Madame", "h": "Monsieur"}, "f" if a[0]["femme"] else "h", "[X]", "[ ]"),
+        ),
+        ("l", f"Composition familiale : {_composition_mots(f)}"),
+    ]
+    rows = [["Nom", "Prénom", "Sexe", "Date de naissance", "Lien avec le demandeur"]]
+    for i, p in enumerate(a):
+        lien = (
+            "demandeur" if i == 0 else r.choice(["conjoint(e)", "concubin(e)", "partenaire PACS"])
+        )
+        rows.append(
+            [p["nom"], p["prenom"], "F" if p["femme"] else "M", d_num(p["naissance"]), lien]
+        )
+    for n, pr, dn in f["enfants"]:
+        rows.append(
+            [n, pr, "F" if _fille(pr) else "M", d_num(dn), "fille" if _fille(pr) else "fils"]
+        )
+    if f["_a_naitre"]:
+        rows.append(
+            [
+                a[0]["nom"],
+                "",
+                "",
+                f"à naître ({r.choice(['février', 'mars', 'avril'])} 2026)",
+                "enfant à naître",
+            ]
+        )
+    out += [
+        ("b", "2. LES PERSONNES VIVANT AU FOYER"),
+        ("tabw", ([34, 30, 12, 36, 40], rows)),
+        ("b", "3. LE LOGEMENT"),
+        ("l", f"Adresse : {f['numero']} {f['rue']} – {f['cp']} {f['commune']}"),
+        (
+            "l",
+            "Qualité du demandeur : "
+            + _qualite_occupation(
+                f,
+                {
+                    "titre": "locataire en titre",
+                    "sous_locataire": "sous-locataire",
+                    "heberge": "hébergé(e) chez un tiers",
+                    "sans_logement": "occupant sans titre",
+                },
+            ),
+        ),
+        ("l", f"Nom du bailleur : {f['bailleur'] or '–'}"),
+    ]
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        out.append(
+            (
+                "l",
+                f"Loyer : {m_espace(base)} €   Charges : {m_espace(ch) + ' €' if ch else 'comprises'}",
+            )
+        )
+    if f["dette"]:
+        out.append(
+            ("l", f"Impayé de loyer : {m_espace(f['dette'][0])} € arrêté au {d_num(f['dette'][1])}")
+        )
+    out.append(("b", "4. RESSOURCES MENSUELLES DU FOYER"))
+    out.append(
+        (
+            "tabw",
+            (
+                [80, 40],
+                [["Nature", "Montant"]] + [[lab, _euros(m)] for lab, _, m in f["ressources"]],
+            ),
+        )
+    )
+    ville = f["organisme"].rsplit(" de ", 1)[-1]
+    out += [
+        ("sp", 4),
+        (
+            "tabw",
+            (
+                [75, 95],
+                [
+                    ["Cachet du service", "Nom et qualité du signataire"],
+                    [
+                        _org_imprime(f, "vendee"),
+                        f"{_civ_pre(f)} {pre_p} {pre_n.upper()}, "
+                        + r.choice(["assistante sociale", "conseillère ESF", "travailleur social"]),
+                    ],
+                    [
+                        f"{r.randrange(1, 40)} rue de la Poste – {ville}",
+                        f"Fait à {ville}, le {d_num(f['date'])}",
+                    ],
+                ],
+            ),
+        ),
+    ]
+    return out
+
+
+def form_cd06_cartouche_docx(path, f) -> None:
+    """Alpes-Maritimes request (source 62): a header cartouche in a table (« Service
+    instructeur » with acronym and long name, « Travailleur social référent » NOM Prénom),
+    the applicant in cells, a « Conjoint / Concubin / Partenaire PACS » block (« néant » for
+    one adult), children one a line under « Enfants à charge », maybe an expected child, the
+    housing situation in a sentence, the pressentie association beside the service."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    pre_p, pre_n = f["prescripteur"]
+    blocks = [
+        ("t", "DEMANDE D'ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT"),
+        ("h", "Département des Alpes-Maritimes – FSL"),
+        (
+            "tab",
+            [
+                ["Service instructeur", _org_imprime(f, "alpes-maritimes")],
+                ["Travailleur social référent", f"{pre_n.upper()} {pre_p}"],
+                ["Téléphone", _tel(r, "04")],
+                ["Date de la demande", d_num(f["date"])],
+            ],
+        ),
+        (
+            "l",
+            "Nature de la demande : "
+            + _cases(
+                {
+                    "acces": "ASLL accès",
+                    "maintien": "ASLL maintien",
+                    "renouvellement": "renouvellement",
+                    "diagnostic": "diagnostic préalable",
+                },
+                f["mesure"],
+            ),
+        ),
+        ("b", "LE DEMANDEUR"),
+        (
+            "tab",
+            [
+                ["Civilité", "Madame" if a[0]["femme"] else "Monsieur"],
+                ["Nom", a[0]["nom"]],
+                ["Prénom", a[0]["prenom"]],
+                ["Né(e) le", d_num(a[0]["naissance"])],
+            ],
+        ),
+        ("b", "CONJOINT / CONCUBIN / PARTENAIRE PACS"),
+    ]
+    if len(a) > 1:
+        b = a[1]
+        blocks.append(
+            (
+                "tab",
+                [
+                    ["Civilité", "Madame" if b["femme"] else "Monsieur"],
+                    ["Nom", b["nom"]],
+                    ["Prénom", b["prenom"]],
+                    ["Né(e) le", d_num(b["naissance"])],
+                ],
+            )
+        )
+    else:
+        blocks.append(("l", r.choice(["néant", "Sans objet", "–"])))
+    blocks.append(("b", "ENFANTS À CHARGE"))
+    if f["enfants"]:
+        for n, pr, dn in f["enfants"]:
+            blocks.append(("l", f"{pr} {n}, né{'e' if _fille(pr) else ''} le {d_num(dn)}"))
+    else:
+        blocks.append(("l", "aucun"))
+    if f["_a_naitre"]:
+        blocks.append(
+            (
+                "l",
+                f"Enfant à naître : terme prévu le {d_num(f['date'] + timedelta(days=r.randrange(40, 200)))}",
+            )
+        )
+    statut = {
+        "locataire_public": f"Locataire en titre d'un logement du parc social ({f['bailleur']})",
+        "locataire_prive": f"Locataire en titre d'un logement du parc privé ({f['bailleur']})",
+        "heberge": "Hébergé(e) chez un tiers (famille)",
+    }[f["statut"]]
+    blocks += [
+        ("b", "SITUATION AU REGARD DU LOGEMENT"),
+        ("l", statut),
+        ("l", f"Adresse : {f['numero']} {f['rue']}, {f['cp']} {f['commune']}"),
+    ]
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        blocks.append(
+            (
+                "l",
+                f"Loyer principal : {m_espace(base)} €   Charges : {m_espace(ch) + ' €' if ch else '0,00 €'}",
+            )
+        )
+    if f["dette"]:
+        blocks.append(
+            ("l", f"Dette de loyer : {m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}")
+        )
+    blocks += [
+        ("b", "RESSOURCES MENSUELLES"),
+        ("tab", [["Nature", "Montant"]] + [[lab, _euros(m)] for lab, _, m in f["ressources"]]),
+        ("l", f"Association prestataire pressentie : {r.choice(['UDAF 06', 'ATIAM', 'ADS'])}"),
+        ("l", "Signature du travailleur social :"),
+    ]
+    write_docx(Path(path), blocks, "Calibri", author="Departement 06")
+
+
+def form_cd92_qualite(f) -> list:
+    """Hauts-de-Seine referral to the CCAPEX (source 63): « Structure / Organisme » and
+    « Travailleur social référent » at the top, the household in ONE table whose « Qualité »
+    column says Demandeur / Conjoint / Enfant / Hébergé(e) (a hosted adult is neither the
+    applicant nor the spouse), the composition in words, the occupation status ticked."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    pre_p, pre_n = f["prescripteur"]
+    out = [
+        ("t", "FICHE DE SAISINE – PRÉVENTION DES EXPULSIONS"),
+        ("h", "Hauts-de-Seine – demande d'accompagnement"),
+        ("l", f"Structure / Organisme : {_org_imprime(f, 'hauts-de-seine')}"),
+        ("l", f"Travailleur social référent : {_civ_pre(f)} {pre_p} {pre_n.upper()}"),
+        ("l", f"Date de saisine : {d_num(f['date'])}"),
+        (
+            "l",
+            "Demande : "
+            + _cases(
+                {
+                    "acces": "ASLL accès",
+                    "maintien": "ASLL maintien",
+                    "renouvellement": "renouvellement",
+                    "diagnostic": "diagnostic social et financier",
+                },
+                f["mesure"],
+                "[X]",
+                "[ ]",
+            ),
+        ),
+        ("b", "COMPOSITION DU MÉNAGE"),
+    ]
+    extra = " + 1 personne hébergée" if f["_heberge"] else ""
+    out.append(("l", f"Composition familiale : {_composition_mots(f)}{extra}"))
+    rows = [["Qualité", "Civilité", "NOM", "Prénom", "Né(e) le"]]
+    for i, p in enumerate(a):
+        q = "Demandeur" if i == 0 else r.choice(["Conjoint", "Concubin(e)", "Partenaire PACS"])
+        rows.append(
+            [q, "Mme" if p["femme"] else "M.", p["nom"].upper(), p["prenom"], d_num(p["naissance"])]
+        )
+    for n, pr, dn in f["enfants"]:
+        rows.append(["Enfant", "", n.upper(), pr, d_num(dn)])
+    h = f["_heberge"]
+    if h:
+        rows.append(
+            [
+                "Hébergé(e)",
+                "Mme" if h["femme"] else "M.",
+                h["nom"].upper(),
+                h["prenom"],
+                d_num(h["naissance"]),
+            ]
+        )
+    out += [
+        ("tabw", ([32, 18, 40, 36, 28], rows)),
+        ("b", "LOGEMENT"),
+        ("l", f"Adresse : {f['numero']} {f['rue']}"),
+        ("l", f"{f['cp']} {f['commune'].upper()}"),
+        (
+            "l",
+            "Statut d'occupation : "
+            + _qualite_occupation(
+                f,
+                {
+                    "titre": "Locataire en titre",
+                    "sous_locataire": "Sous-locataire (bail glissant)",
+                    "heberge": "Hébergé chez un tiers",
+                    "sans_logement": "Occupant sans droit ni titre",
+                },
+            ),
+        ),
+        ("l", f"Bailleur : {f['bailleur'] or '–'}"),
+    ]
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        out.append(("l", f"Loyer mensuel : {m_espace(base)} € + charges {m_espace(ch or 0)} €"))
+    if f["dette"]:
+        out.append(("l", f"Dette locative : {m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}"))
+    out += [
+        ("b", "RESSOURCES DU MÉNAGE"),
+        (
+            "tabw",
+            (
+                [80, 40],
+                [["Nature", "Montant mensuel"]]
+                + [[lab, _euros(m)] for lab, _, m in f["ressources"]],
+            ),
+        ),
+        ("l", "Signature du travailleur social :"),
+    ]
+    return out
+
+
+FORM_FAMILIES.update(
+    {
+        "cd85-fsl-cachet-signataire": dict(
+            dep="vendee",
+            reglage=True,
+            kind="flat",
+            fn=form_cd85_cachet,
+            scan=True,
+            prep=_prep_people("vendee"),
+        ),
+        "cd06-asll-cartouche-conjoint": dict(
+            dep="alpes-maritimes",
+            reglage=True,
+            kind="docx",
+            fn=form_cd06_cartouche_docx,
+            scan=False,
+            odt=True,
+            prep=_prep_people("alpes-maritimes"),
+        ),
+        "cd92-saisine-qualite-heberges": dict(
+            dep="hauts-de-seine",
+            reglage=True,
+            kind="flat",
+            fn=form_cd92_qualite,
+            scan=True,
+            prep=_prep_people("hauts-de-seine"),
+        ),
+    }
+)
+
+
 # --------------------------------------------------------------------------- scans
 
 

@@ -41,7 +41,7 @@ MACROS = {
     ),
     # text that does not run past another amount, a commandement or an article 700
     # (nor past the rent: "arrêtée au …, pour un loyer mensuel de 662,18 €")
-    "GAP": r"(?:(?!€|\beuros?\b|\bEUR\b|commandement|article\s+700|frais\s+irr|\bloyer\s+(?:mensuel|de|courant|actuel)|\.\s|;|\n\s*[-–•])[\s\S])",
+    "GAP": r"(?:(?!€|\beuros?\b|\bEUR\b|commandement|article\s+700|frais\s+irr|@|\bloyer\s+(?:mensuel|de|courant|actuel)|\.\s|;|\n\s*[-–•])[\s\S])",
     # an amount that is surely money: with cents or with a currency sign
     # (a line break may fall between the thousands of an amount with cents: "4\n587,03 €";
     # the amount may be spelt out first: "CINQ CENT TROIS EUROS (503,00 €)", figures win)

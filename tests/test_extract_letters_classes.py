@@ -393,3 +393,14 @@ def test_an_email_printed_to_pdf(tmp_path):
         date(2026, 12, 18),
     )
     assert ex.champs_incertains == []
+
+
+def test_an_email_printed_from_a_webmail(tmp_path):
+    """A webmail's print: no « Envoyé : », the date beside the sender's address; the
+    subject line names the hearing, the sent time is not its hour."""
+    mail = Path(__file__).parent / "fixtures" / "textes" / "courriel webmail DDETS 37 MOREAU.txt"
+    text = mail.read_text(encoding="utf-8").replace("<", "&lt;").replace(">", "&gt;")
+    ex = extract(_pdf(tmp_path / "courriel.pdf", text))
+    assert ex.date_document == date(2026, 11, 5)
+    assert (ex.date_audience, ex.heure_audience) == (date(2027, 1, 8), "10:30")
+    assert ex.champs_incertains == []

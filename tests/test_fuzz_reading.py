@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -93,13 +92,11 @@ def test_a_thousand_mutants_are_read_or_refused_never_crash_nor_hang(tmp_path):
         path = tmp_path / name
         path.write_bytes(data)
         paths.append(path)
-    started = time.monotonic()
     half = len(paths) // 2
     from concurrent.futures import ThreadPoolExecutor
 
     with ThreadPoolExecutor(2) as pool:
         results = [r for part in pool.map(run_worker, [paths[:half], paths[half:]]) for r in part]
-    elapsed = time.monotonic() - started
 
     assert len(results) == len(paths)
     counts = Counter(r["resultat"] for r in results)
@@ -111,8 +108,9 @@ def test_a_thousand_mutants_are_read_or_refused_never_crash_nor_hang(tmp_path):
         if r["resultat"] == "refusé":
             assert r["detail"] and r["detail"][0].isupper() and r["detail"].endswith((".", ")")), r
     slowest = max(r["secondes"] for r in results)
+    # a hang is a mutant over its own limit; the run's speed is the benchmarks' business
+    # (a total time asserted here failed on a loaded machine, not on a slower reader)
     assert slowest < PER_INPUT_SECONDS
-    assert elapsed < 90, f"{elapsed:.0f} s pour {len(paths)} entrées"
 
 
 def test_fifty_mutants_through_the_real_pipeline_keep_the_register_readable(tmp_path):
@@ -122,10 +120,8 @@ def test_fifty_mutants_through_the_real_pipeline_keep_the_register_readable(tmp_
     for name, data in batch:
         (config.inbox / name).write_bytes(data)
     intake = Intake(config)
-    started = time.monotonic()
     results = list(intake.handle_many(sorted(config.inbox.iterdir())))
     assert intake.flush() is None
-    elapsed = time.monotonic() - started
 
     assert len(results) == len(batch)
     assert not any(config.inbox.iterdir()), "un fichier est resté dans le dossier d'arrivée"
@@ -146,4 +142,3 @@ def test_fifty_mutants_through_the_real_pipeline_keep_the_register_readable(tmp_
     workbook = load_workbook(config.registre)
     rows = [r for r in workbook["Documents reçus"].iter_rows(min_row=2, values_only=True) if any(r)]
     assert len(rows) == len(batch)
-    assert elapsed < 90, f"{elapsed:.0f} s"

@@ -72,6 +72,14 @@ def parse_loyer(value: str) -> float | None:
         re.IGNORECASE,
     ):
         return round(amounts[0] + amounts[1], 2)
+    if len(amounts) >= 2 and re.search(
+        # "618,38 € + charges 74,66 €": the charges named before their amount
+        rf"{french.MONTANT_RE}\s*(?:€|euros?)?\s*(?:\+|plus)\s*(?:les\s+)?(?:charges|provisions?)"
+        rf"(?:\s+(?:locatives|mensuelles))?\s*:?\s*{french.MONTANT_RE}",
+        value,
+        re.IGNORECASE,
+    ):
+        return round(amounts[0] + amounts[1], 2)
     return amounts[0]
 
 

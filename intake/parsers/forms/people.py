@@ -31,6 +31,12 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
     h_adults, h_children = (
         ([], []) if (t_adults or g_adults) else _grid_header_lines(f.lines, f.sections, on)
     )
+    if t_adults and len(t_adults) < 2 and not _table_names_applicant(f.doc.tables):
+        # « Autres personnes vivant au foyer » in a table, the applicant in the fields above
+        # it: the applicant is not one more person the table forgot, but its first
+        extra = [o for o in p_adults if not any(_same_person(a, o) for a in t_adults)]
+        if len(extra) == 1:
+            t_adults.insert(0, extra[0])
     sources = [a for a in (t_adults, g_adults, r_adults, p_adults, h_adults) if a]
     if sources:
         adults = sources[0]
@@ -53,6 +59,10 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
         adults = _civility_lines(
             f.lines, f.sections, ex.prescripteur, on, f.conf.get("phrases", {}).get("beneficiaire")
         )
+    if not adults:
+        adults, unsure_value = _persons_in_household_value(f, on)
+        if unsure_value:
+            uncertain.add("personnes")
     children = (
         t_children
         or p_children
@@ -88,12 +98,17 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
         ),
         None,
     )
+    words_who, words_n = _composition_words(f)
     if children:
         ex.nb_enfants = len(children)
         if n_explicit is not None and n_explicit != len(children):
             uncertain.add("nb_enfants")
+        if words_n is not None and words_n != len(children):
+            uncertain.add("nb_enfants")  # the words and the list disagree
     else:
-        ex.nb_enfants = n_explicit if n_explicit is not None else 0
+        ex.nb_enfants = n_explicit if n_explicit is not None else (words_n or 0)
+        if n_explicit is None and words_n is not None:
+            n_explicit = words_n  # « couple avec 2 enfants »: the count the form gives
     boxed = _civility_boxes(f.lines)
     if boxed and len(boxed) >= len(adults):
         # "Madame ☐  Monsieur ☒" above each person's fields: one ticked civility a person
@@ -108,11 +123,20 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
     if len(adults) == 1 and adults[0].civilite is None:
         # "☒ Femme seule" ticked: the form says who the one adult is
         adults[0].civilite = _civility_ticked_alone(f.ticks)
+    if (
+        len(adults) == 1
+        and adults[0].civilite is None
+        and words_who in ("femme_seule", "homme_seul")
+    ):
+        # « Composition familiale : femme seule avec 1 enfant »: the words say who
+        adults[0].civilite = "Mme" if words_who == "femme_seule" else "M."
     if len(adults) >= 2:
         ex.composition = "couple"
     elif adults:
         ex.composition = {"Mme": "femme_seule", "M.": "homme_seul"}.get(adults[0].civilite)
     said = _family_situation(f)
+    if said is None and words_who:
+        said = "couple" if words_who == "couple" else "seul"
     if said == "couple" and len(adults) < 2:
         ex.composition = "couple"
         uncertain.add("personnes")  # a couple, but the second adult was not read
@@ -122,17 +146,66 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
         uncertain.add("composition")
     if not adults or ex.composition is None or any(a.civilite is None for a in adults[:2]):
         uncertain.update(("personnes", "composition"))  # every form names its demandeur
+    # (an expected child's line says nothing of the children already born)
+    text = "\n".join(l for l in f.doc.text.split("\n") if not _UNBORN.search(l))
     if (
         not children
         and n_explicit is None
-        and re.search(r"\benfant", f.doc.text, re.IGNORECASE)
+        and re.search(r"\benfant", text, re.IGNORECASE)
         and not re.search(
-            r"enfants?[^\n]{0,30}?(?:n[ée]ant|aucun|sans\b|:\s*0\b|\|\s*0\b)|sans\s+enfant|vit\s+seule?",
-            f.doc.text,
+            # « Enfants : néant », or « ENFANTS À CHARGE » then « aucun » on the next line
+            r"enfants?[^\n]{0,30}?(?:\n\s*)?(?:n[ée]ant|aucun|sans\b|:\s*0\b|\|\s*0\b)"
+            r"|sans\s+enfant|vit\s+seule?",
+            text,
             re.IGNORECASE,
         )
     ):
         uncertain.add("nb_enfants")  # children mentioned, none read: 0 is a guess
+
+
+# "Léa (8 ans)", "Tom 5 ans": a child by first name and age
+_AGED = pattern_store.compile(r"([A-ZÀ-Ý][a-zà-ÿ'’-]+)\s*\(?\s*(\d{1,2})\s*ans?\b")
+
+_WORD_NUMBERS = {"un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6}
+# "couple avec 2 enfants", "femme seule + 1 enfant", "mère isolée avec trois enfants"
+_CHILDREN_SAID = pattern_store.compile(
+    r"(?:avec|\+|et)\s*(?:(?:leurs?|ses|son|sa)\s+)?(?P<n>\d{1,2}|une?|deux|trois|quatre|cinq|six)"
+    r"\s+enfants?\b"
+    r"|(?P<none>sans\s+enfants?)",
+    re.IGNORECASE,
+)
+
+
+def _composition_words(f: Form) -> tuple[str | None, int | None]:
+    """« Composition familiale : couple avec 2 enfants »: what the form says in words of the
+    household (its sex for one adult: 'femme_seule' / 'homme_seul' / 'seul' / 'couple') and
+    of its children (their number, None when unsaid)."""
+    for p in f.pairs:
+        label = french.fold(p.label)
+        if not re.match(
+            r"composition(?:\s+(?:familiale|du\s+(?:foyer|menage)|de\s+la\s+famille))?$"
+            r"|situation\s+(?:familiale|de\s+famille)$",
+            label,
+        ):
+            continue
+        value = _value_with_continuation(f, p) if p.value else ""
+        if not value or ANY_MARK.search(value):
+            continue
+        m = _CHILDREN_SAID.search(value)
+        n = None
+        if m:
+            n = 0 if m.group("none") else int(_WORD_NUMBERS.get(m.group("n").lower(), m.group("n")))
+        folded = french.fold(value)
+        who = None
+        if re.search(r"\bfemme\s+seule|\bmere\s+(?:seule|isolee)", folded):
+            who = "femme_seule"
+        elif re.search(r"\bhomme\s+seul|\bpere\s+(?:seul|isole)", folded):
+            who = "homme_seul"
+        else:
+            who = first_option(value, f.conf.get("composition", []))
+        if who or n is not None:
+            return who, n
+    return None, None
 
 
 # "Enfants : 2 (Lina 4 ans, Noé 1 an)", "3 – âgés de 2, 5 et 9 ans": the count, then details
@@ -203,6 +276,17 @@ def _family_situation(f: Form) -> str | None:
     return None
 
 
+_APPLICANT_ROLE = pattern_store.compile(
+    r"\s*(?:demandeu|titulaire|locataire|allocataire|b[ée]n[ée]ficiaire|chef\s+de\s+famille)",
+    re.IGNORECASE,
+)
+
+
+def _table_names_applicant(tables) -> bool:
+    """Whether a table row gives the applicant's role (else the table lists the others)."""
+    return any(_APPLICANT_ROLE.match(c or "") for t in tables or [] for row in t[1:] for c in row)
+
+
 def _same_person(a: Personne, b: Personne) -> bool:
     if french.fold(a.nom or "") != french.fold(b.nom or ""):
         return False
@@ -231,11 +315,17 @@ def _enrich(adults: list[Personne], other: list[Personne]) -> bool:
     return disagree
 
 
-_ROLE_CHILD = pattern_store.compile(r"^enfants?\b|^fils\b|^fille\b", re.IGNORECASE)
+_ROLE_CHILD = pattern_store.compile(
+    r"^enfants?\b(?!\s+[àa]\s+na[iî]tre)|^fils\b|^fille\b", re.IGNORECASE
+)
+# an expected child (« enfant à naître », « naissance prévue ») is not yet one of the household
+_UNBORN = pattern_store.compile(
+    r"[àa]\s+na[iî]tre|naissance\s+pr[ée]vue|terme\s+pr[ée]vu|grossesse", re.IGNORECASE
+)
 _ROLE_ADULT = pattern_store.compile(
     r"^(?:demandeur|demandeuse|conjoint|concubin|[ée]poux|[ée]pouse|co-?demandeur|co-?titulaire|"
     r"locataire(?:\s+en\s+titre)?\b|titulaire\s+du\s+bail|"
-    r"allocataire|pacs[ée]|compagn|monsieur|madame|mademoiselle|m\.|mme|mr)",
+    r"allocataire|pacs[ée]|partenaire(?:\s+(?:de\s+)?pacs)?|compagn|monsieur|madame|mademoiselle|m\.|mme|mr)",
     re.IGNORECASE,
 )
 _HOUSEHOLD_HINT = pattern_store.compile(
@@ -314,6 +404,10 @@ def _household_tables(
         if "nom" not in col and "nom_naissance" in col:
             col["nom"] = col["nom_naissance"]
         col.pop("nom_naissance", None)
+        if "nom" in col and "prenom" not in col and re.search(r"enfant", header[col["nom"]]):
+            # « Enfants à charge | Date de naissance | Scolarité »: the children's column holds
+            # « NOM Prénom »
+            col["nom_prenom"] = col.pop("nom")
         if not ("nom" in col and "prenom" in col or "nom_prenom" in col and len(col) >= 2):
             if len(table) > 1 and sum(1 for h in header if _HOUSEHOLD_HINT.search(h)) >= 2:
                 unsure = True
@@ -339,6 +433,8 @@ def _household_tables(
 
             role = cell("role") if "role" in col else (row[0] if name_col != 0 else "")
             role = role or ""
+            if any(_UNBORN.search(c or "") for c in row):
+                continue  # a child expected, not yet one of the household
             if "nom_prenom" in col and "nom" not in col:
                 person = _person_from_line(cell("nom_prenom")) if cell("nom_prenom") else None
                 if person is None:
@@ -602,6 +698,12 @@ def _household_pairs(
                 continue  # "2 (Lina 4 ans, Noé 1 an)": a count, read as such in _household
             # "ROUX Jules (05/05/2010), ROUX Lila (06/07/2013)": several children on one line
             parts = [value]
+            ages = _AGED.findall(value)
+            if len(ages) > 1 and not re.search(french.DATE_RE, value, re.IGNORECASE):
+                # "Léa (8 ans), Tom (5 ans)": children by first name and age, no birth date
+                for first, _ in ages:
+                    children.append(Personne(nom=None, prenom=first))
+                continue
             if len(re.findall(french.DATE_RE, value, re.IGNORECASE)) > 1:
                 parts = [
                     x
@@ -746,6 +848,75 @@ def _civility_lines(lines, sections, prescripteur, on=None, intro=None) -> list[
     return out
 
 
+_HOUSEHOLD_LABEL = pattern_store.compile(
+    r"composition(?:\s+(?:familiale|du\s+(?:foyer|menage)|de\s+la\s+famille))?|(?:le\s+)?menage"
+    r"|(?:le\s+)?foyer|(?:la\s+)?famille|personnes?\s+(?:concernees?|au\s+foyer)"
+    r"|(?:les\s+)?(?:demandeurs|locataires|co-?titulaires(?:\s+du\s+bail)?)"
+)
+_NEXT_PERSON = pattern_store.compile(
+    r"(?:,\s*|\s+)(?:et|ainsi\s+que)\s+(?=(?:madame|monsieur|mademoiselle|mme|m\.|mr)\s)|;\s*",
+    re.IGNORECASE,
+)
+
+
+def _value_with_continuation(f: Form, p: Pair) -> str:
+    """A field's value and the lines its sentence runs on to (no label, no heading: the
+    printer wrapped it), two at most."""
+    value = p.value or ""
+    for nxt in f.lines[p.line + 1 : p.line + 3] if p.line >= 0 else []:
+        if not nxt.strip() or ":" in nxt or " | " in nxt or heading(nxt) or ANY_MARK.search(nxt):
+            break
+        value += " " + nxt.strip()
+    return value
+
+
+def _persons_in_household_value(f: Form, on=None) -> tuple[list[Personne], bool]:
+    """« Composition du ménage : Monsieur X Marc, né le …, et Madame X Julie, née le …, et
+    leurs deux enfants »: the adults named in the household's field, each with a civility
+    and a birth date; True too when it names more people than could be read."""
+    for p in f.pairs:
+        if not p.value or not _HOUSEHOLD_LABEL.fullmatch(french.fold(p.label).strip()):
+            continue
+        out: list[Personne] = []
+        value = _value_with_continuation(f, p)
+        named = 0
+        # « M. et Mme X Marc et Sandrine »: one couple, not two lines of people
+        together = re.match(
+            rf"\s*(?:{french.CIVILITE_RE})\s+(?:et|&)\s+(?:{french.CIVILITE_RE})\s", value
+        )
+        for part in [] if together else _NEXT_PERSON.split(value):
+            if not _CIV_LINE.match(part):
+                continue
+            named += 1
+            if not re.search(french.DATE_RE, part, re.I):
+                continue
+            person = _person_from_line(part)
+            if (
+                person
+                and person.civilite
+                and person.prenom
+                and person.date_naissance
+                and _age(person.date_naissance, on) >= 18
+            ):
+                out.append(person)
+        if out:
+            return out, len(out) < named
+        if named or together:
+            # « M. et Mme LEROUX Marc et Sandrine, nés le 12/04/1985 et le 01/02/1987 »: one
+            # surname for the couple, the birth dates in the same order as the first names
+            couple = parse_persons(value)
+            dates = [
+                french.parse_date(m.group(0))
+                for m in re.finditer(french.DATE_RE, value, re.IGNORECASE)
+            ]
+            if len(couple) == 2 and all(c.civilite and c.prenom for c in couple):
+                if len(dates) == 2 and re.search(r"\bn[ée]e?s\b", value, re.IGNORECASE):
+                    for c, d in zip(couple, dates, strict=True):
+                        c.date_naissance = d
+                return couple, len(dates) not in (0, 2)
+    return [], False
+
+
 # "Demandeur – AUBERT – Marie-Claire – 26/10/1981": dashes set apart by spaces split the line
 # (a hyphen inside a name does not)
 _ROLE_SEP = pattern_store.compile(r"\s+[-–—]{1,2}\s+")  # (a scan reads "-—" too)
@@ -796,8 +967,13 @@ def _file_by_age(person: Personne, on, adults: list, children: list) -> None:
 
 def _children_from_lines(lines, sections, pairs) -> list[Personne]:
     out = []
-    for line in lines:
+    for i, line in enumerate(lines):
+        if _UNBORN.search(line):
+            continue  # "Enfant à naître : terme prévu le …"
         m = re.match(r"^\s*enfant\s*(?:\d+)?\s+(?!:|\|)(.+)$", line, re.IGNORECASE)
+        if not m and sections[i] == "enfants" and not heading(line) and ":" not in line:
+            # under « Enfants à charge »: « Léa MARTIN, née le 12/03/2015 », one a line
+            m = re.match(r"^\s*(.+?,?\s+n[ée]e?(?:\(e\))?\s+le\s+.+)$", line, re.IGNORECASE)
         if m and re.search(french.DATE_RE, line, re.IGNORECASE):
             child = _person_from_line(m.group(1))
             if child:
@@ -857,27 +1033,58 @@ def _grid_header_lines(lines, sections, on=None) -> tuple[list[Personne], list[P
     23/03/1986 demandeur RSA …': a household grid a scan reads as lines. Each line with a
     birth date is a person (what follows the date is the row's other columns); lines without
     one (a resource on a line of its own, a caption wrapped) are passed over; a heading, a
-    colon or a box ends the grid."""
+    colon or a box ends the grid. A role column first (« Qualité | Civilité | NOM … »: its
+    word starts each row) or after the date (« … | Lien avec le demandeur ») tells a child,
+    an adult, or someone the household hosts (neither); a « Sexe » column's M / F, the
+    civility."""
     adults: list[Personne] = []
     children: list[Personne] = []
     for i, line in enumerate(lines):
         if not _GRID_HEADER.match(line.strip()):
             continue
+        role_first = bool(_ROLE_HEADER.match(line.strip()))
+        sex_col = bool(re.search(r"\bsexe\b", line, re.IGNORECASE))
         for nxt in lines[i + 1 : i + 15]:
             if not nxt.strip():
                 continue
-            if ":" in nxt or " | " in nxt or heading(nxt) or ANY_MARK.search(nxt):
-                break
             date_m = re.search(french.DATE_RE, nxt, re.IGNORECASE)
-            if not date_m:
+            # « Demandeur Mme X … 02/07/1982 » starts like a heading: its date says a row
+            if ":" in nxt or " | " in nxt or heading(nxt) and not date_m or ANY_MARK.search(nxt):
+                break
+            if not date_m or _UNBORN.search(nxt):
                 continue
-            person = _person_from_line(nxt[: date_m.end()])
+            row, role = nxt[: date_m.end()], ""
+            if role_first:
+                m = re.match(r"^\s*([A-Za-zÀ-ÿ()'’.-]{3,30})\s+", row)
+                if m and not re.match(rf"(?:{french.CIVILITE_RE})$", m.group(1)):
+                    role, row = m.group(1), row[m.end() :]
+            else:
+                role = (nxt[date_m.end() :].split() or [""])[0]
+            sex = None
+            if sex_col:
+                m = re.search(rf"\s([MF])\s+(?={french.DATE_RE})", row, re.IGNORECASE)
+                if m:
+                    sex, row = m.group(1).upper(), row[: m.start()] + " " + row[m.end() :]
+            person = _person_from_line(row)
             if person is None or person.date_naissance is None:
                 continue
-            _file_by_age(person, on, adults, children)
+            if sex and person.civilite is None:
+                person.civilite = "Mme" if sex == "F" else "M."
+            if role and _ROLE_CHILD.match(role):
+                person.civilite = None
+                children.append(person)
+            elif role and _ROLE_ADULT.match(role):
+                adults.append(person)
+            elif role_first and role:
+                continue  # « Hébergé(e) »: a relative the household hosts
+            else:
+                _file_by_age(person, on, adults, children)
         if adults:
             break
     return adults, children
+
+
+_ROLE_HEADER = pattern_store.compile(r"^(?:qualit[ée]|lien|r[ôo]le|statut)\b", re.IGNORECASE)
 
 
 def _is_prescripteur(p: Personne, prescripteur: str | None) -> bool:

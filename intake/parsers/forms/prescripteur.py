@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ... import french, pattern_store
-from .structure import ORG_WORDS, Pair, heading
+from .structure import ORG_WORDS, Pair, heading, label_key
 
 # ---------------------------------------------------------------------- prescripteur
 
@@ -23,7 +23,9 @@ _SIGNATURE = pattern_store.compile(
 )
 
 
-def read_prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str]) -> None:
+def read_prescripteur(
+    pairs: list[Pair], lines, sections, ex, uncertain: set[str], tables=None, libelles=None
+) -> None:
     name = org = None
     nom = prenom = None
     sec_nom = sec_prenom = None
@@ -60,6 +62,17 @@ def read_prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str
             name = f"{french.prenom_case(pr)} {n}" if pr else n
     if name and not plausible_name(name):
         name = None
+    signed_org = None
+    stamp = stamp_columns(tables, libelles) if libelles else {}
+    if not name and stamp.get("prescripteur"):
+        # « Cachet du service | Nom et qualité du signataire » over the values: the grid
+        # closing the form names the signer under its own header
+        cand, stamp_org = split_person_org(stamp["prescripteur"])
+        if cand and plausible_name(cand):
+            name, signed_org = cand, stamp_org
+    stamp_left = None
+    if not name:
+        name, stamp_left = _signer_under_header(lines)
     if not name:
         # "Le travailleur social (…)" heading, then "Marie DURAND, assistante sociale": a line of
         # the prescriber's block without a label, a name then a job
@@ -67,12 +80,13 @@ def read_prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str
             if sections[i] != "prescripteur" or ":" in line or " | " in line or heading(line):
                 continue
             parts = [x.strip() for x in re.split(r"\s*,\s*|\s+[-–]\s+", line) if x.strip()]
+            if parts and _CIV_INSIDE.search(parts[0]):
+                continue  # "Maison départementale M. Karim BENALI": two cells read across
             if len(parts) >= 2 and any(JOB.match(x) for x in parts[1:]):
                 cand, _ = split_person_org(line)
                 if cand and plausible_name(cand):
                     name = cand
                     break
-    signed_org = None
     if not name:
         # "Le travailleur social : Claire BERNARD, CCAS de Cognac" in the signature block
         # (not the landlord's own adviser in the part the landlord fills)
@@ -100,6 +114,13 @@ def read_prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str
             ):
                 org = org_name(p.value)
                 break
+    if not org and stamp.get("organisme"):
+        org = org_name(stamp["organisme"])
+    if not org and stamp_left:
+        # the service's cell read on the same scanned line as the signer's: its first part,
+        # a guess for a person to confirm (the rest of the cell wraps to the next lines)
+        org = org_name(re.split(r"\s+[-–—]\s+", stamp_left)[0])
+        uncertain.add("organisme_prescripteur")
     if not org:
         org = _service_line(lines, sections, name)
     if not org and name and name_line is not None:
@@ -113,6 +134,63 @@ def read_prescripteur(pairs: list[Pair], lines, sections, ex, uncertain: set[str
         uncertain.add("organisme_prescripteur")
     ex.prescripteur = name
     ex.organisme_prescripteur = org
+
+
+_STAMP_KEYS = ("prescripteur", "organisme", "nom_prenom")
+
+
+def stamp_columns(tables, libelles) -> dict[str, str]:
+    """A grid whose first row is only labels, the prescriber's among them (« Cachet du
+    service | Nom et qualité du signataire »), the values under them: each label's value is
+    the first filled cell of its column (a cell's wrapped lines joined)."""
+    out: dict[str, str] = {}
+    for table in tables or []:
+        if len(table) < 2 or not table[0]:
+            continue
+        head = [(c or "").strip() for c in table[0]]
+        keys = [label_key(c, libelles) if c else None for c in head]
+        filled = [k for c, k in zip(head, keys, strict=False) if c]
+        if len(filled) < 2 or None in filled:
+            continue
+        if not {"prescripteur", "organisme"} & set(filled):
+            continue
+        for j, key in enumerate(keys):
+            if key not in _STAMP_KEYS:
+                continue
+            key = "prescripteur" if key == "nom_prenom" else key
+            for row in table[1:]:
+                cell = re.sub(r"\s+", " ", (row[j] if j < len(row) else "") or "").strip()
+                if cell:
+                    out.setdefault(key, cell)
+                    break
+    return out
+
+
+_CIV_INSIDE = pattern_store.compile(rf"\S\s+(?:{french.CIVILITE_RE})\s+[A-ZÀ-Ý]")
+_SIGNER_HEADER = pattern_store.compile(r"\bsignataire\b|\bcachet\b", re.IGNORECASE)
+_CIV_PERSON_JOB = pattern_store.compile(
+    rf"(?:^|\s)(?:{french.CIVILITE_RE})\s+(?P<v>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){{1,3}})"
+    r"\s*,\s*(?P<job>[^,\n]{3,40})"
+)
+
+
+def _signer_under_header(lines) -> tuple[str | None, str | None]:
+    """A scan of « Cachet du service   Nom et qualité du signataire » reads both cells on one
+    line: the signer is the 'Mme Prénom NOM, assistante sociale' of the lines just under that
+    header, a civility, a name, then a job; what stands before it on that line is the start
+    of the other cell (the service, when the header names a stamp)."""
+    for i, line in enumerate(lines):
+        if not _SIGNER_HEADER.search(line) or ":" in line:
+            continue
+        for nxt in lines[i + 1 : i + 4]:
+            m = _CIV_PERSON_JOB.search(nxt)
+            if m and JOB.match(m.group("job").strip()):
+                cand, _ = split_person_org(m.group("v"))
+                if cand and plausible_name(cand):
+                    left = nxt[: m.start()].strip(" |")
+                    stamp = re.search(r"\bcachet\b", line, re.IGNORECASE)
+                    return cand, (left if stamp and _SERVICE_LINE.match(left) else None)
+    return None, None
 
 
 _SERVICE_LINE = pattern_store.compile(rf"^\s*(?:{ORG_WORDS})\b[^:|\d@]{{2,80}}$", re.IGNORECASE)
@@ -168,9 +246,63 @@ def people_only(value: str) -> bool:
 
 def org_name(value: str) -> str | None:
     """'MDSI de Blaye, 8 allée des Tilleuls, 33390 Blaye' → 'MDSI de Blaye': a service's
-    address given with its name is not part of the name."""
+    address given with its name is not part of the name; its long name printed beside its
+    acronym is not either ('CCAS de Grasse – Centre communal d'action sociale')."""
     head = re.split(r"\s*,\s*(?=\d)|\s+[-–—]\s+(?=\d)", value or "")[0]
-    return _texte(head)
+    # a Word cell « CCAS de Tours⏎3 rue Jules Simon⏎37000 Tours » comes back on one line
+    head = _ADDRESS_AFTER.split(head)[0]
+    name = _texte(head)
+    return short_service_name(name) if name else None
+
+
+_ADDRESS_AFTER = pattern_store.compile(
+    r"\s+(?=\d{1,4}\s*(?:bis|ter)?\s*,?\s+(?:rue|av(?:enue|\.)?|bd|boulevard|place|pl\.|all[ée]e|"
+    r"chemin|impasse|quai|route|cours|square|r[ée]sidence|cit[ée]|esplanade|parvis|passage|"
+    r"mail|promenade|rond-point|voie)\b)|\s+(?=(?:BP|CS)\s*\d)|\s+(?=\d{5}\s+[A-ZÀ-Ý])",
+    re.IGNORECASE,
+)
+
+_SMALL_WORDS = {"de", "des", "du", "d", "la", "le", "les", "l", "et", "en", "pour", "au", "aux"}
+_ACRONYM = r"[A-ZÉ][A-ZÉ0-9]{1,6}"
+_TOWN = r"(?P<prep>de|d['’]|du)\s*(?P<town>[A-ZÀ-Ý][^()–—,;]{1,60}?)"
+# "SIGLE de Ville – long name", "SIGLE – long name de Ville", "long name (SIGLE) de Ville",
+# "long name de Ville (SIGLE)"
+_SERVICE_FORMS = [
+    pattern_store.compile(rf"^(?P<acr>{_ACRONYM})\s+{_TOWN}\s+[-–—]\s+(?P<long>[^()]+)$"),
+    pattern_store.compile(rf"^(?P<acr>{_ACRONYM})\s*[-–—:]\s*(?P<long>.+?)\s+{_TOWN}$"),
+    pattern_store.compile(rf"^(?P<long>[^()]+?)\s*\((?P<acr>{_ACRONYM})\)\s*{_TOWN}$"),
+    pattern_store.compile(rf"^(?P<long>[^()]+?)\s+{_TOWN}\s*\((?P<acr>{_ACRONYM})\)$"),
+]
+
+
+def short_service_name(name: str) -> str:
+    """A service printed with its acronym AND its long name ('Maison des solidarités
+    départementales (MSD) de Cannes', 'EDAS – Espace départemental d'actions sociales de
+    Nanterre') is filed under its short name, as staff write it ('MSD de Cannes'); only when
+    the acronym's letters are the long name's initials (else the text is left as printed)."""
+    for rx in _SERVICE_FORMS:
+        m = rx.match(name.strip())
+        if m and _initials_fit(m.group("acr"), m.group("long")):
+            prep = m.group("prep").replace("’", "'")
+            sep = "" if prep == "d'" else " "
+            return f"{m.group('acr')} {prep}{sep}{m.group('town').strip()}"
+    return name
+
+
+def _initials_fit(acronym: str, long_name: str) -> bool:
+    """'MDSF' and 'Maison départementale des solidarités et de la famille': the acronym's
+    letters, in order, are initials of the long name's words (small words may be skipped)."""
+    words = [
+        w for w in re.split(r"[\s'’-]+", french.fold(long_name)) if w and w not in _SMALL_WORDS
+    ]
+    if len(words) < 2:
+        return False
+    letters = french.fold(acronym)
+    k = 0
+    for w in words:
+        if k < len(letters) and w[0] == letters[k]:
+            k += 1
+    return k == len(letters) and len(letters) >= max(2, len(words) - 1)
 
 
 def _no_civ(value: str) -> str:
@@ -184,6 +316,11 @@ def split_person_org(value: str) -> tuple[str | None, str | None]:
         return None, None
     raw = re.sub(rf"^(?:{french.CIVILITE_RE})\s+", "", parts[0])
     raw = re.sub(r"\s*\([^)]*\)", "", raw).strip()  # "Olivier FAVRE (éducateur)"
+    # « Mme Claire DUPONT⏎Conseillère ESF » (a Word cell on one line): the job glued after
+    # the name, written in small letters, is not part of it
+    glued = _JOB_GLUED.search(raw)
+    if glued and glued.start() > 0:
+        raw = raw[: glued.start()].strip()
     # a name all in capitals: the administrative order, surname first ("HOFFMANN CLAIRE")
     order = "nom_prenom" if raw == raw.upper() else "auto"
     nom, prenom = french.split_name(raw, order=order)
@@ -197,6 +334,13 @@ def split_person_org(value: str) -> tuple[str | None, str | None]:
         org = part
         break
     return name, org
+
+
+_JOB_GLUED = pattern_store.compile(
+    r"\s+(?=(?:assistant|conseill|travailleu|[ée]ducat|r[ée]f[ée]rent|charg[ée]|responsable|"
+    r"coordinat|intervenant|m[ée]diat|secr[ée]tai|animat)[a-zà-ÿ]*\b)",
+    re.IGNORECASE,
+)
 
 
 def _caps_order_unknown(value: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 
-from asll.domain.landlords import occupation_for
+from asll.domain.landlords import SOCIAL_LANDLORDS, occupation_for
 from asll.domain.model import OBJECTIFS, Extraction, Ressource
 
 from ... import french, pattern_store
@@ -61,7 +61,13 @@ def parse_form(doc: Document, data: dict) -> tuple[Extraction, set[str]]:
         for k, v in conf.get("libelles", {}).items()
     }
     cut_unsure: set[str] = set()
-    lines = values_above_labels(doc.text.split("\n"), libelles, cut_unsure)
+    table_rows = {
+        " ".join(" ".join(c.split()) for c in row if c and c.strip())
+        for table in doc.tables
+        for row in table
+        if sum(1 for c in row if c and c.strip()) >= 2
+    }
+    lines = values_above_labels(doc.text.split("\n"), libelles, cut_unsure, table_rows)
     uncertain.update(KEY_FIELDS[k] for k in cut_unsure if k in KEY_FIELDS)
     sections = read_sections(lines)
     pairs = _guarded("paires", lambda: read_pairs(lines, sections, libelles), uncertain, (), [])
@@ -137,8 +143,14 @@ def _stage_statut(f: Form, ex, uncertain: set[str]) -> None:
         for p in f.pairs:
             if p.key in ("statut", "situation_logement") and not ANY_MARK.search(p.value):
                 statut = first_option(p.value, options)
-                if statut:
+                if statut or _tenant_kind_unsaid(f, p.value):
                     break
+    if statut is None and _tenant_kind_unsaid(f):
+        # "☒ Locataire en titre": a tenant, whose landlord's name says public or private
+        # (_stage_statut_bailleur); the household's other words (a hosted relative) do not
+        if _without_title(f):
+            uncertain.add("statut_occupation")
+        return
     if statut is None:
         # a status stated in the dwelling's section ("Locataire du parc privé – bailleur : …"),
         # not the landlord's label ("Propriétaire : M. LEROY")
@@ -161,10 +173,41 @@ def _stage_statut(f: Form, ex, uncertain: set[str]) -> None:
     if statut and every_box_ticked(f.lines, options):
         uncertain.add("statut_occupation")
     ex.statut_occupation = statut
+    if _without_title(f):
+        uncertain.add("statut_occupation")
+
+
+def _without_title(f: Form) -> bool:
+    """« ☒ Occupant sans droit ni titre » ticked, or written as the status: no value of the
+    contract says it."""
+    motif = f.conf.get("sans_titre")
+    if not motif:
+        return False
+    if pick(f.ticks, [{"valeur": "x", "motif": motif}]) is not None:
+        return True
+    return any(
+        p.key == "statut" and not ANY_MARK.search(p.value) and re.search(motif, p.value, re.I)
+        for p in f.pairs
+    )
+
+
+def _tenant_kind_unsaid(f: Form, value: str | None = None) -> bool:
+    """'☒ Locataire en titre' ticked (or written as the status's value): a tenant, the kind of
+    landlord not said."""
+    motif = f.conf.get("locataire_sans_parc")
+    if not motif:
+        return False
+    if value is not None:
+        return bool(re.match(rf"\s*(?:{motif})\b", value, re.IGNORECASE))
+    return (
+        pick(f.ticks, [{"valeur": "locataire", "motif": motif}], prefer=("logement",)) is not None
+    )
 
 
 def _stage_prescripteur(f: Form, ex, uncertain: set[str]) -> None:
-    read_prescripteur(f.pairs, f.lines, f.sections, ex, uncertain)
+    read_prescripteur(
+        f.pairs, f.lines, f.sections, ex, uncertain, tables=f.doc.tables, libelles=f.libelles
+    )
 
 
 def _stage_menage(f: Form, ex, uncertain: set[str]) -> None:
@@ -205,6 +248,19 @@ def _stage_logement(f: Form, ex, uncertain: set[str]) -> None:
                 ):
                     ex.bailleur = value
                     break
+    if ex.bailleur is None:
+        # « SITUATION AU REGARD DU LOGEMENT » then « Locataire en titre d'un logement du parc
+        # social (Côte d'Azur Habitat) »: the same sentence on a line of its own, no label
+        for i, line in enumerate(f.lines):
+            if f.sections[i] != "logement" or ANY_MARK.search(line) or ":" in line:
+                continue
+            m = re.match(r"^\s*locataire\b[^()]*\((?P<b>[^()]{3,60})\)\s*\.?\s*$", line, re.I)
+            value = clean_bailleur(m.group("b")) if m else None
+            if _landlord_like(value) and not first_option(
+                value, f.conf.get("statut_occupation", [])
+            ):
+                ex.bailleur = value
+                break
 
 
 def _landlord_like(value: str | None) -> bool:
@@ -488,6 +544,14 @@ def _stage_procedure(f: Form, ex, uncertain: set[str]) -> None:
 
 
 def _stage_statut_bailleur(f: Form, ex, uncertain: set[str]) -> None:
+    if f.doc.ocr and ex.bailleur and statut_from_bailleur(ex.bailleur, f.data) is None:
+        # a landlord's name read by OCR that no list knows (« Segens »): its letters cannot be
+        # trusted; one letter off a listed social landlord's name (« Seqens »), it is that
+        # one, and a person checks it all the same
+        uncertain.add("bailleur")
+        near = _listed_landlord_near(ex.bailleur)
+        if near:
+            ex.bailleur = near
     if ex.statut_occupation is None:
         # "Mme X est locataire de Logirem (parc social)", "M. Y est hébergé(e) chez un tiers":
         # the status told in the sentence that says where the household lives
@@ -517,6 +581,25 @@ def _stage_statut_bailleur(f: Form, ex, uncertain: set[str]) -> None:
             # a landlord the lists don't know: its kind is not said, or guessed from the
             # shape of its name ("Résidences du Pays Pourpre" may read as a person's)
             uncertain.add("statut_occupation")
+
+
+def _listed_landlord_near(name: str) -> str | None:
+    """'Segens' → 'Seqens': a one-word name one letter off exactly one social landlord the
+    project's list spells out (names only, not its patterns of kinds)."""
+    words = name.split()
+    if len(words) != 1 or len(name) < 5:
+        return None
+    found = {
+        listed
+        for listed in _LISTED_NAMES
+        if len(listed) == len(name)
+        and sum(a != b for a, b in zip(french.fold(listed), french.fold(name), strict=True)) == 1
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+# the social landlords the project's list names by a plain word (« Seqens », « Vilogia »)
+_LISTED_NAMES = tuple(p for p in SOCIAL_LANDLORDS if re.fullmatch(r"[A-Z][a-z]{4,}", p))
 
 
 _LIVES_AS = pattern_store.compile(

@@ -21,6 +21,9 @@ PENDING = (
 SECTIONS = {
     "prescripteur": r"prescripteur|cadre\s+r[ée]serv[ée]\s+(?:au|[àa]\s+l.)\s*(?:travailleu|prescri|service|instructeur|r[ée]f[ée]rent)\w*|r[ée]f[ée]rent|travailleur\s+social|service\s+demandeur|organisme\s+demandeur|demandeur\s+de\s+la\s+mesure|"
     r"instruction\s+sociale|service\s+instructeur|"
+    # « CACHET DU SERVICE », « Nom et qualité du signataire »: the stamp closing the form
+    r"cachet\s+(?:et\s+signature\s+)?(?:du|de\s+la|de\s+l.)\s*(?:service|structure|organisme)|"
+    r"(?:(?:nom|pr[ée]nom|qualit[ée]|fonction)\s*(?:,|et|/)?\s*)+(?:du|de\s+la)\s+signataire|"
     # "VISA DU SERVICE SOCIAL DE SECTEUR", "Avis et signature du travailleur social": the
     # prescriber's block closing the form
     r"(?:avis|visa|cachet)(?:\s+et\s+(?:signature|cachet|visa))?\s+(?:du|de\s+la|de\s+l.)\s*"
@@ -38,7 +41,7 @@ SECTIONS = {
     r"(?:personnes?|membres?)\s+(?:composant|constituant|vivant|du\s+foyer|du\s+m[ée]nage)|foyer|famille",
     "conjoint": r"(?:votre\s+)?(?:conjoint|concubin|co-?demandeur|co-?titulaire)",
     "enfants": r"enfants?",
-    "logement": r"logement|statut\s+d.occupation|habitat|volet\s+(?:maintien|acc[èe]s)|maintien\s+dans\s+les\s+lieux",
+    "logement": r"logement|statut\s+d.occupation|habitat|situation\s+(?:au\s+regard\s+du|vis-[àa]-vis\s+du|par\s+rapport\s+au)\s+logement|volet\s+(?:maintien|acc[èe]s)|maintien\s+dans\s+les\s+lieux",
     "ressources": r"ressources|revenus|budget\s+du\s+m[ée]nage",
     "objectifs": r"objectifs?|points\s+[àa]\s+(?:[ée]valuer|travailler)|axes\s+de\s+travail",
     # fixed charges, other debts and the procedure close the resources: their amounts are not income
@@ -390,12 +393,28 @@ _TRAILING_LABEL = pattern_store.compile(
 
 
 def values_above_labels(
-    lines: list[str], libelles: dict[str, re.Pattern], unsure: set[str] | None = None
+    lines: list[str],
+    libelles: dict[str, re.Pattern],
+    unsure: set[str] | None = None,
+    table_rows: set[str] | None = None,
 ) -> list[str]:
     """Printed forms filled in: 'MOREAU ________  Kevin ________' over 'Nom   Prénom' become
     'Nom : MOREAU' and 'Prénom : Kevin'. Only when every label is known and the counts agree.
-    Label keys read from a line cut more than one way are added to `unsure`."""
-    out: list[str] = []
+    Label keys read from a line cut more than one way are added to `unsure`. Lines that are
+    the rows of a drawn table (`table_rows`, their cells joined) are left as they are: the
+    table itself is read cell by cell."""
+    if table_rows:
+        # a table's rows are neither the labels nor the values of the lines beside them: the
+        # runs of lines between them are read apart
+        out, run = [], []
+        for line in lines:
+            if " ".join(line.split()) in table_rows:
+                out += values_above_labels(run, libelles, unsure) + [line]
+                run = []
+            else:
+                run.append(line)
+        return out + values_above_labels(run, libelles, unsure)
+    out = []
     lines = [_stray_colon(x, libelles) for x in lines]
     i = 0
     while i < len(lines):
@@ -495,7 +514,7 @@ _NOISE_TOKENS = pattern_store.compile(r"(?:(?<=\s)|^)[.,;·|—–_'’\"`]+(?=\
 
 # the words a service's name starts with ("CCAS de Cognac", "Maison départementale …")
 ORG_WORDS = (
-    r"CCAS|CIAS|MDSI?|MDPH|CMS|EDS|UDAF|UTAS|UTS|CAF|MSA|SIAO|ADIL|CHRS|Mairie|Maison|Service|"
+    r"CCAS|CIAS|MDS[FDI]?|MSD|MDD|MDPH|CMS|EDS|EDAS|CDAS|UDAF|UTAS|UTPAS|UTAMS|UTS|CAF|MSA|SIAO|ADIL|CHRS|Mairie|Maison|Service|"
     r"Centre|Association|Circonscription|P[ôo]le|Espace|Mission|Direction|Conseil|D[ée]partement|"
     r"Point|Secours|Croix|Antenne|Agence|Unit[ée]|Fondation|Soliha|Habitat"
 )
