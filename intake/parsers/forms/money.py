@@ -75,7 +75,12 @@ def parse_loyer(value: str) -> float | None:
     return amounts[0]
 
 
-def read_ressources(lines, sections, pairs, options: list[dict], tables) -> list[Ressource]:
+def read_ressources(
+    lines, sections, pairs, options: list[dict], tables, cues: dict | None = None
+) -> list[Ressource]:
+    """The household's incomes. `cues`: the rules' `[formulaire.budget]` (labels that name an
+    expense, never an income, though a resource's word is in them)."""
+    cues = cues or {}
     out: list[Ressource] = []
     # a resources table found as a table keeps its empty cells, which a PDF's text line loses
     # ("Salaire du demandeur Loyer (taux plein) 545.45": the amount is the rent's)
@@ -123,6 +128,11 @@ def read_ressources(lines, sections, pairs, options: list[dict], tables) -> list
             continue
         if " | " in line:
             rows.append([c.strip() for c in line.split(" | ")])
+        elif cells := label_amount_cells(line):
+            # "Salaire 1.034,13 EUR   Électricité / gaz 137,24": an income and an expense
+            # side by side (a budget in two columns), each amount after its own label; each
+            # pair a row of its own (an expense's label is no resource, two incomes stay two)
+            rows.extend([cells[j], cells[j + 1]] for j in range(0, len(cells), 2))
         else:
             # "Salaire - Mme (temps partiel) 650,00 €" or "Salaire : 980,00"
             m = re.match(
@@ -154,16 +164,25 @@ def read_ressources(lines, sections, pairs, options: list[dict], tables) -> list
             ):
                 if first_option(p.label, options):
                     rows.append([p.label, p.value])
+    not_income = pattern_store.compile(cues.get("pas_une_ressource") or r"(?!)", re.IGNORECASE)
+    yearly: set[int] = set()  # columns of a header saying the amounts are yearly
     for row in rows:
         label = row[0]
         if not label or re.match(
             r"^(?:total|sous-total|type|nature|montant|ressources?)\b", label, re.IGNORECASE
         ):
+            # "Nature des ressources | Montant mensuel | Montant annuel": the yearly column
+            # repeats the monthly income over twelve months, it is no income of its own
+            heads = [j for j, c in enumerate(row) if _YEARLY.search(c or "")]
+            if heads and len(heads) < len(row) - 1:
+                yearly = set(heads)
             continue
+        if not_income.search(label):
+            continue  # "Pension alimentaire versée", "Loyer résiduel (après aide au logement)"
         kind = resource_type(label, options)
         if kind is None:
             continue
-        values = [c for c in row[1:] if c]
+        values = [c for j, c in enumerate(row) if j and c and j not in yearly]
         amounts = []
         for c in values:
             if re.search(rf"{PENDING}|demand[ée]e?", c, re.IGNORECASE):
@@ -253,6 +272,12 @@ def resource_table_rows(tables, options: list[dict]) -> list[list[str]]:
         cols = [j for j, c in enumerate(head) if _RESOURCES_HEADER.match(c.replace("\n", " "))]
         if cols:
             width = len(head)
+            # "Montant mensuel | Montant annuel": the yearly column is the same income
+            yearly = [j for j, c in enumerate(head) if _YEARLY.search(c)]
+            if yearly and len(yearly) < len(head) - 1:
+                table = [
+                    [("" if j in yearly else c) for j, c in enumerate(row or [])] for row in table
+                ]
             # "Civilité | Nom | Prénom | … | Ressources | Montant mensuel": a household grid
             # with its income per person; the resources column onwards is the resource row
             start = cols[0]
@@ -286,3 +311,30 @@ def resource_type(label: str, options: list[dict]) -> str | None:
         if re.search(opt["motif"], label, re.IGNORECASE):
             return opt["type"]
     return None
+
+
+# "Montant annuel", "par an", "sur 12 mois", "(N-1)": a column of yearly amounts
+_YEARLY = pattern_store.compile(
+    r"annuel(?:le)?s?|par\s+an\b|/\s*an\b|sur\s+(?:l.ann[ée]e|12\s+mois|douze\s+mois)|\bN\s*-\s*1\b",
+    re.IGNORECASE,
+)
+_AMOUNT_OR_WAIT = pattern_store.compile(
+    rf"(?:{french.MONTANT_RE})(?:\s*(?:€|EUR\b|euros?\b))?|{PENDING}", re.IGNORECASE
+)
+
+
+def label_amount_cells(line: str) -> list[str] | None:
+    """'Salaire 1.034,13 EUR Électricité / gaz 137,24' → ['Salaire', '1.034,13 EUR',
+    'Électricité / gaz', '137,24']: a line holding two or more label-amount pairs, each amount
+    after its own label. None for a line with fewer than two such pairs."""
+    cells: list[str] = []
+    start = 0
+    for m in _AMOUNT_OR_WAIT.finditer(line):
+        label = line[start : m.start()].strip(" :;–-")
+        if not re.search(r"[A-Za-zÀ-ÿ]{2,}", label):
+            return None  # an amount without its own label ("1 200 + 80 €")
+        cells += [label, m.group(0)]
+        start = m.end()
+    if len(cells) < 4 or re.search(r"[A-Za-zÀ-ÿ]{2,}", line[start:]):
+        return None
+    return cells

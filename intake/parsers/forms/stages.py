@@ -18,6 +18,7 @@ from ..addresses import parse_address
 from ..landlords import clean_bailleur, is_placeholder, statut_from_bailleur
 from .money import (
     grid_line_resources,
+    label_amount_cells,
     parse_loyer,
     read_address,
     read_ressources,
@@ -320,7 +321,12 @@ def _stage_phrases(f: Form, ex, uncertain: set[str]) -> None:
 def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
     lines, sections = f.lines, f.sections
     ex.ressources = read_ressources(
-        lines, sections, f.pairs, f.conf.get("ressources", []), f.doc.tables
+        lines,
+        sections,
+        f.pairs,
+        f.conf.get("ressources", []),
+        f.doc.tables,
+        f.conf.get("budget", {}),
     )
     if not ex.ressources and not f.doc.tables:
         # a household grid whose cells a scan lost: read, and checked by a person
@@ -328,6 +334,7 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
         if ex.ressources:
             uncertain.add("ressources")
     pairs = f.pairs + _money_rows(f.doc.tables, f.pairs, f.libelles)
+    pairs += _colonless_money(lines, sections, pairs, f.libelles)
     debt_lines = {p.line for p in f.pairs if p.key == "dette"}
     loyer_label = None
     for p in pairs:
@@ -366,13 +373,20 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
                 for p in pairs
                 if p.key == "charges"
                 and p.value
-                and p.section != "ressources"
+                # amid the incomes, « Charges » alone is the household's expenses; the
+                # rent's own charges say so ("Charges locatives", "Provision sur charges")
+                and (
+                    p.section != "ressources"
+                    or re.search(r"locati|provision|r[ée]cup[ée]rable", p.label, re.IGNORECASE)
+                )
                 and french.parse_montant(p.value)
             ),
             None,
         )
         if charges and charges < ex.loyer_mensuel:
             ex.loyer_mensuel = round(ex.loyer_mensuel + charges, 2)
+    if ex.loyer_mensuel is not None and _rents_disagree(pairs, ex.loyer_mensuel):
+        uncertain.add("loyer_mensuel")
     if ex.montant_dette is None:
         total = _debt_total(f.lines, f.conf.get("tableau_dette", {}))
         if total:
@@ -456,6 +470,58 @@ def _money_rows(tables, pairs: list[Pair], libelles) -> list[Pair]:
                 key = label_key(label, libelles)
                 if key in _MONEY_KEYS and key not in have and not any(p.key == key for p in out):
                     out.append(Pair(label, key, value, "charges", -1))
+    return out
+
+
+def _rents_disagree(pairs: list[Pair], chosen: float) -> bool:
+    """'Loyer : 480,00 €' in the dwelling's part, 'Loyer 512,00 €' in the budget: a form giving
+    two rents the reader cannot tell apart (a rent before charges, the same with its charges,
+    and the rent left after the housing aid are told apart by their labels). The first is
+    kept, and flagged."""
+    charges = {french.parse_montant(p.value) for p in pairs if p.key == "charges" and p.value}
+    seen = {
+        v for p in pairs if p.key == "loyer" and p.value and (v := parse_loyer(p.value)) is not None
+    }
+    explained = {chosen} | {round(chosen - c, 2) for c in charges if c}
+    return any(all(abs(v - e) > 0.01 for e in explained) for v in seen)
+
+
+_MONEY_AT_END = pattern_store.compile(
+    rf"^(?P<label>.*?[A-Za-zÀ-ÿ)].*?)[\s.…_]*(?P<amount>(?<![\d/.,])(?:{french.MONTANT_RE})"
+    r"(?:\s*(?:€|EUR\b|euros?\b))?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _colonless_money(lines, sections, pairs: list[Pair], libelles) -> list[Pair]:
+    """'Loyer mensuel brut (hors charges) ........ 409,73 €', 'Impayé après rappel AL au
+    15/08/2025 ........ 1 946,78 €', 'Pension de retraite en attente  Loyer 693,60 €': money
+    fields typed after their label without a colon (dot leaders, a budget's two columns),
+    read when the label is one of the form's money labels and the field was read nowhere
+    else (kept after the fields read elsewhere: those come first, these are candidates that
+    can also show two rents disagree). A bare « Charges » amid the incomes is the household's
+    expenses, not the rent's."""
+    lines_read = {(p.key, p.line) for p in pairs}
+    out: list[Pair] = []
+    for i, line in enumerate(lines):
+        if ":" in line or " | " in line:
+            continue
+        cells = label_amount_cells(line)
+        if cells is None:
+            m = _MONEY_AT_END.match(line.strip())
+            cells = [m.group("label"), m.group("amount")] if m else []
+        for j in range(0, len(cells) - 1, 2):
+            label, value = cells[j].strip(" .…_"), cells[j + 1]
+            key = label_key(label, libelles)
+            if key not in _MONEY_KEYS + ("loyer_residuel",) or (key, i) in lines_read:
+                continue
+            if (
+                key == "charges"
+                and sections[i] == "ressources"
+                and re.fullmatch(r"charges", label, re.IGNORECASE)
+            ):
+                continue
+            out.append(Pair(label, key, value, "charges", i))
     return out
 
 

@@ -1,0 +1,145 @@
+"""How referral forms write the money (sources 58-60 in corpus/sources/README.md: FSL
+maintien requests and unpaid-rent files of départements the rules were not written on): a
+budget in two columns with each income beside an expense, expenses named with a resource's
+word (« pension alimentaire versée », « loyer après APL »), resources with a monthly and a
+yearly column, rent lines joined to their amount by dot leaders, the gross rent beside the
+net one, a debt whose label says how it was counted before its date. Each test builds the
+document a service would send and reads it through the whole extractor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from intake.extract import extract
+from tests.form_documents import blocks_pdf as _pdf
+from tests.form_documents import docx as _docx
+from tests.form_documents import lines_pdf as _lines_pdf
+
+SP = "\u00a0" * 8  # the gap between a budget's two columns
+
+
+def _kinds(ex) -> list[tuple]:
+    return sorted((r.type, r.montant) for r in ex.ressources)
+
+
+def _head(title: str) -> list[str]:
+    return [
+        title,
+        "Demandeur : Mme LE GOFF Anaïs, née le 12/04/1987",
+        "Nombre d'enfants à charge : 1",
+        "Adresse : 7 rue de la Fontaine, 22000 Saint-Brieuc",
+        "Statut d'occupation : [X] Locataire HLM [ ] Locataire privé",
+        "Bailleur : Terre et Baie Habitat",
+        "Travailleur social : Mme Claire MORVAN, CCAS de Saint-Brieuc",
+    ]
+
+
+def test_budget_in_two_columns_reads_each_income_not_the_expense_beside_it(tmp_path):
+    ex = extract(
+        _lines_pdf(
+            tmp_path / "fsl-maintien.pdf",
+            _head("FSL – demande d'aide au maintien")
+            + [
+                f"RESSOURCES MENSUELLES{SP}CHARGES MENSUELLES",
+                f"RSA 612,40 EUR{SP}Loyer 480,00 EUR",
+                f"Allocations familiales 141,99 euros{SP}Charges locatives 35,50 euros",
+                f"Pension alimentaire perçue 90{SP}Pension alimentaire versée 150 EUR",
+                f"{SP}{SP}Loyer après déduction de l'APL 215,50",
+                f"{SP}{SP}Assurance habitation 18,20 €",
+                f"Total ressources 844,39 EUR{SP}Total charges 899,20 EUR",
+                "Date de la demande : 14/10/2025",
+            ],
+        )
+    )
+    # the expense beside an income is not its amount; a maintenance allowance the
+    # household pays and the rent left after the aid are expenses, not resources
+    assert _kinds(ex) == [
+        ("autre", 90.0),
+        ("prestations_familiales", 141.99),
+        ("rsa", 612.4),
+    ]
+    # the rent with its charges (the contract), not the rent left after the aid
+    assert ex.loyer_mensuel == 515.5
+
+
+def test_resources_with_a_monthly_and_a_yearly_column_are_read_once(tmp_path):
+    rows = [
+        ["Nature des ressources", "Montant mensuel", "Montant annuel"],
+        ["Salaire", "1 210,00 €", "14 520,00 €"],
+        ["Allocation aux adultes handicapés", "971,37 €", "11 656,44 €"],
+        ["Prime d'activité", "en attente", ""],
+        ["Total", "2 181,37 €", "26 176,44 €"],
+    ]
+    head = [("l", x) for x in _head("Fiche de liaison ASLL")]
+    for doc in (
+        _docx(tmp_path / "liaison.docx", head + [("l", "RESSOURCES DU FOYER"), ("tab", rows)]),
+        _pdf(tmp_path / "liaison.pdf", head + [("b", "RESSOURCES DU FOYER"), ("tab", rows)]),
+    ):
+        ex = extract(doc)
+        # the yearly column is the same income over twelve months
+        assert _kinds(ex) == [("aah", 971.37), ("autre", None), ("salaire", 1210.0)], doc.name
+
+
+def test_rent_on_dot_leaders_gross_and_net_and_a_debt_counted_before_its_date(tmp_path):
+    ex = extract(
+        _lines_pdf(
+            tmp_path / "impaye.pdf",
+            _head("Fiche de liaison – signalement d'impayé de loyer")
+            + [
+                "LE LOYER",
+                "Loyer brut ................ 520,00 €",
+                "Provision sur charges ................ 60,00 €",
+                "Loyer net (après APL) ................ 300,00 €",
+                "L'IMPAYÉ",
+                "Arriéré locatif selon décompte du bailleur au 31/10/2025 ........ 2 140,00 €",
+                "Plan d'apurement : 24 mensualités de 89,17 €",
+                "Date : 05/11/2025",
+            ],
+        )
+    )
+    assert ex.loyer_mensuel == 580.0  # gross rent and charges; the net rent is not the rent
+    assert ex.montant_dette == 2140.0
+    assert ex.date_dette == date(2025, 10, 31)
+    assert "loyer_mensuel" not in ex.champs_incertains
+    assert "montant_dette" not in ex.champs_incertains
+
+
+def test_an_energy_debt_dated_like_the_rent_arrears_is_not_the_rent_arrears(tmp_path):
+    ex = extract(
+        _lines_pdf(
+            tmp_path / "impaye-energie.pdf",
+            _head("FSL – demande d'aide")
+            + [
+                "LE LOGEMENT",
+                "Loyer hors charges ........ 455,00 €",
+                "Charges locatives ........ 40,00 €",
+                "Dette énergie EDF au 30/09/2025 ........ 310,00 €",
+                "Dette locative au 30/09/2025 ........ 1 290,00 €",
+                "Date : 02/10/2025",
+            ],
+        )
+    )
+    assert ex.loyer_mensuel == 495.0
+    assert ex.montant_dette == 1290.0
+    assert ex.date_dette == date(2025, 9, 30)
+
+
+def test_two_rents_the_form_does_not_tell_apart_are_flagged(tmp_path):
+    ex = extract(
+        _lines_pdf(
+            tmp_path / "deux-loyers.pdf",
+            _head("Fiche de liaison ASLL")
+            + [
+                "LE LOGEMENT",
+                "Loyer : 480,00 €",
+                "Type de logement : T3",
+                f"RESSOURCES MENSUELLES{SP}CHARGES MENSUELLES",
+                f"Salaire 1 350,00 €{SP}Loyer 512,00 €",
+                "Date : 05/11/2025",
+            ],
+        )
+    )
+    # which of the two is the current rent the form does not say: a person checks it
+    assert ex.loyer_mensuel in (480.0, 512.0)
+    assert "loyer_mensuel" in ex.champs_incertains
+    assert _kinds(ex) == [("salaire", 1350.0)]
