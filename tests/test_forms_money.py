@@ -143,3 +143,70 @@ def test_two_rents_the_form_does_not_tell_apart_are_flagged(tmp_path):
     assert ex.loyer_mensuel in (480.0, 512.0)
     assert "loyer_mensuel" in ex.champs_incertains
     assert _kinds(ex) == [("salaire", 1350.0)]
+
+
+def test_resources_table_with_a_person_a_row_and_a_kind_of_income_a_column(tmp_path):
+    rows = [
+        ["Personne", "Salaire", "RSA", "Allocations familiales", "Total"],
+        ["Demandeur", "1 100,00 €", "", "", "1 100,00 €"],
+        ["Conjoint", "", "420,50 €", "", "420,50 €"],
+        ["Autres", "", "", "141,99 €", "141,99 €"],
+        ["Total", "1 100,00 €", "420,50 €", "141,99 €", "1 662,49 €"],
+    ]
+    head = [("l", x) for x in _head("Fiche de liaison ASLL")]
+    for doc in (
+        _docx(tmp_path / "par-nature.docx", head + [("l", "RESSOURCES MENSUELLES"), ("tab", rows)]),
+        _pdf(tmp_path / "par-nature.pdf", head + [("b", "RESSOURCES MENSUELLES"), ("tab", rows)]),
+    ):
+        ex = extract(doc)
+        # each amount under its column's kind; the totals are no resource
+        assert _kinds(ex) == [
+            ("prestations_familiales", 141.99),
+            ("rsa", 420.5),
+            ("salaire", 1100.0),
+        ], doc.name
+
+
+def test_rent_with_charges_preferred_and_a_rent_after_the_aid_left_empty(tmp_path):
+    both = extract(
+        _lines_pdf(
+            tmp_path / "hc-cc.pdf",
+            _head("Fiche de liaison ASLL")
+            + [
+                "Loyer hors charges : 400,00 €",
+                "Loyer charges comprises : 455,00 €",
+                "Arriérés de loyer au 31/07/2025 : 2.480 EUR",
+                "Date : 05/11/2025",
+            ],
+        )
+    )
+    # the contract's rent is the one with its charges, whichever comes first
+    assert both.loyer_mensuel == 455.0
+    assert "loyer_mensuel" not in both.champs_incertains
+    assert (both.montant_dette, both.date_dette) == (2480.0, date(2025, 7, 31))
+    net = extract(
+        _lines_pdf(
+            tmp_path / "apl-deduite.pdf",
+            _head("Fiche de liaison ASLL")
+            + ["Loyer mensuel : 450,00 € (APL déduite)", "Charges : 40,00 €", "Date : 05/11/2025"],
+        )
+    )
+    # what is left after the aid is not the rent: empty and flagged, never a wrong rent
+    assert net.loyer_mensuel is None
+    assert "loyer_mensuel" in net.champs_incertains
+
+
+def test_the_debts_label_is_not_taken_for_the_rent(tmp_path):
+    ex = extract(
+        _lines_pdf(
+            tmp_path / "arrieres.pdf",
+            _head("Fiche de liaison ASLL")
+            + [
+                "Arriérés de loyer au 31/07/2025 : 2.480 EUR",
+                "Loyer TCC : 610 euros",
+                "Date : 05/11/2025",
+            ],
+        )
+    )
+    assert ex.loyer_mensuel == 610.0
+    assert ex.montant_dette == 2480.0

@@ -85,6 +85,10 @@ def read_ressources(
     # a resources table found as a table keeps its empty cells, which a PDF's text line loses
     # ("Salaire du demandeur Loyer (taux plein) 545.45": the amount is the rent's)
     rows: list[list[str]] = resource_table_rows(tables, options)
+    if not rows:
+        by_column = resources_by_column(tables, options)
+        if by_column:
+            return by_column
     joined: set[int] = set()  # a line read as the end of the one above it
     for i, line in enumerate([] if rows else lines):
         if i in joined:
@@ -338,3 +342,46 @@ def label_amount_cells(line: str) -> list[str] | None:
     if len(cells) < 4 or re.search(r"[A-Za-zÀ-ÿ]{2,}", line[start:]):
         return None
     return cells
+
+
+# "Autres personnes au foyer": a column of persons, not of « autres » resources
+_PERSONS_COLUMN = pattern_store.compile(
+    r"^\s*autres?\s+(?:personnes?|membres?|occupants?|adultes?|enfants?)", re.IGNORECASE
+)
+
+
+def resources_by_column(tables, options: list[dict]) -> list[Ressource] | None:
+    """'Personne | Salaire | RSA | Allocations familiales | Total' over 'Demandeur | 1 100,00 €
+    | | | 1 100,00 €': a resources table turned the other way, one row a person and one
+    column a kind of income. Each amount is read under its column's kind; a « Total » row or
+    column is no resource. None when no table has two or more kinds of income as columns."""
+    for table in tables or []:
+        if not table or len(table) < 2 or not table[0]:
+            continue
+        head = [(c or "").replace("\n", " ").strip() for c in table[0]]
+        if resource_type(head[0], options):
+            continue  # kinds in the first column: rows of resources, read elsewhere
+        kinds = {
+            j: kind
+            for j, c in enumerate(head)
+            if j
+            and c
+            and not re.match(r"\s*total", c, re.IGNORECASE)
+            and not _PERSONS_COLUMN.match(c)
+            and (kind := resource_type(c, options))
+        }
+        if len(kinds) < 2:
+            continue
+        out: list[Ressource] = []
+        for row in table[1:]:
+            cells = [(c or "").replace("\n", " ").strip() for c in row]
+            if not cells or re.match(r"\s*(?:sous-)?total", cells[0], re.IGNORECASE):
+                continue
+            for j, kind in kinds.items():
+                cell = cells[j] if j < len(cells) else ""
+                if re.search(PENDING, cell, re.IGNORECASE):
+                    out.append(Ressource(kind, None))
+                elif (v := french.parse_montant(cell)) is not None and v > 0:
+                    out.append(Ressource(kind, v))
+        return out
+    return None

@@ -336,7 +336,17 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
     pairs = f.pairs + _money_rows(f.doc.tables, f.pairs, f.libelles)
     pairs += _colonless_money(lines, sections, pairs, f.libelles)
     debt_lines = {p.line for p in f.pairs if p.key == "dette"}
-    loyer_label = None
+    # "Loyer hors charges : 400 €" then "Loyer charges comprises : 455 €": the contract's rent
+    # is the one with its charges, wherever it comes; otherwise the first rent read
+    rents = [p for p in pairs if p.key == "loyer" and p.value and parse_loyer(p.value)]
+    rent = next((p for p in rents if _WITH_CHARGES.search(p.label)), rents[0] if rents else None)
+    loyer_label = rent.label if rent else None
+    if rent and _AID_DEDUCTED.search(f"{rent.label} {rent.value}"):
+        # "Loyer mensuel : 450,00 € (APL déduite)": what is left after the aid, not the rent
+        rent = None
+        uncertain.add("loyer_mensuel")
+    elif rent:
+        ex.loyer_mensuel = parse_loyer(rent.value)
     for p in pairs:
         if (
             p.key == "date_document"
@@ -347,10 +357,7 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
             if ex.date_dette is None:
                 ex.date_dette = french.parse_date(p.value)
             continue
-        if p.key == "loyer" and ex.loyer_mensuel is None:
-            ex.loyer_mensuel = parse_loyer(p.value)
-            loyer_label = p.label
-        elif p.key == "dette" and ex.montant_dette is None:
+        if p.key == "dette" and ex.montant_dette is None:
             ex.montant_dette = french.parse_montant(p.value)
             m = re.search(
                 rf"(?:au|du|arr[êe]t[ée]e?\s+au)\s+({french.DATE_RE})",
@@ -364,9 +371,7 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
         elif p.key == "date_document" and ex.date_document is None:
             ex.date_document = french.parse_date(p.value)
     # rent and charges given on separate rows / fields: the contract wants their sum
-    if ex.loyer_mensuel is not None and not re.search(
-        r"charges\s+comprises|\bCC\b|\bTCC\b|total|\+", loyer_label or "", re.IGNORECASE
-    ):
+    if ex.loyer_mensuel is not None and not _WITH_CHARGES.search(loyer_label or ""):
         charges = next(
             (
                 french.parse_montant(p.value)
@@ -385,7 +390,7 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
         )
         if charges and charges < ex.loyer_mensuel:
             ex.loyer_mensuel = round(ex.loyer_mensuel + charges, 2)
-    if ex.loyer_mensuel is not None and _rents_disagree(pairs, ex.loyer_mensuel):
+    if ex.loyer_mensuel is not None and _rents_disagree(pairs, ex.loyer_mensuel, loyer_label):
         uncertain.add("loyer_mensuel")
     if ex.montant_dette is None:
         total = _debt_total(f.lines, f.conf.get("tableau_dette", {}))
@@ -395,8 +400,8 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
     # free-text fallbacks (same patterns as acts); "de 2" / "371,30 €": an amount whose
     # thousands a wrapped line split is joined again
     text = _WRAPPED_THOUSANDS.sub(r"\1 \2", f.doc.text)
-    if ex.loyer_mensuel is None:
-        m = re.search(
+    if ex.loyer_mensuel is None and "loyer_mensuel" not in uncertain:
+        m = _first_rent_in_text(
             rf"loyer(?!\s+r[ée]siduel)[^:\n|]{{0,40}}(?:[:|]\s*|[ \t]*)({french.MONTANT_RE}(?:\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:de\s+)?(?:charges|provision)?)?)",
             text,
             re.IGNORECASE,
@@ -423,6 +428,22 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
         )
         if m:
             ex.date_document = french.parse_date(m.group(1))
+
+
+# "Arriérés de loyer au …", "impayés de loyers", "dette de loyer": the debt's words before
+# « loyer » make it the debt's label, not the rent's
+_DEBT_BEFORE = pattern_store.compile(
+    r"(?:arri[ée]r[ée]s?|impay[ée]s?|dettes?|rappels?|[ée]ch[ée]ances?|mois)\s+(?:de\s+|du\s+|des\s+|d.)?$",
+    re.IGNORECASE,
+)
+
+
+def _first_rent_in_text(pattern: str, text: str, flags: int):
+    """The first match of the rent's free-text pattern that is not the end of a debt's label."""
+    for m in pattern_store.compile(pattern, flags).finditer(text):
+        if not _DEBT_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            return m
+    return None
 
 
 def _debt_total(lines: list[str], cues: dict):
@@ -473,7 +494,20 @@ def _money_rows(tables, pairs: list[Pair], libelles) -> list[Pair]:
     return out
 
 
-def _rents_disagree(pairs: list[Pair], chosen: float) -> bool:
+# a rent label that includes the charges: the contract's rent as printed
+_WITH_CHARGES = pattern_store.compile(
+    r"charges\s+comprises|\bCC\b|\bTCC\b|total|\+|avec\s+(?:les\s+)?charges", re.IGNORECASE
+)
+# "(APL déduite)", "après APL", "déduction faite de l'AL": the rent left after the housing aid
+_AID_DEDUCTED = pattern_store.compile(
+    r"(?:APL|\bAL\b|aides?\s+au\s+logement|allocations?\s+(?:de\s+)?logement)\s+d[ée]duites?"
+    r"|apr[èe]s\s+(?:d[ée]duction\s+de\s+(?:l.)?)?(?:APL|AL\b|aides?|allocations?)"
+    r"|d[ée]duction\s+faite|(?:APL|AL)\s+(?:non\s+)?comprises?\s+d[ée]duite",
+    re.IGNORECASE,
+)
+
+
+def _rents_disagree(pairs: list[Pair], chosen: float, label: str | None = None) -> bool:
     """'Loyer : 480,00 €' in the dwelling's part, 'Loyer 512,00 €' in the budget: a form giving
     two rents the reader cannot tell apart (a rent before charges, the same with its charges,
     and the rent left after the housing aid are told apart by their labels). The first is
@@ -483,7 +517,18 @@ def _rents_disagree(pairs: list[Pair], chosen: float) -> bool:
         v for p in pairs if p.key == "loyer" and p.value and (v := parse_loyer(p.value)) is not None
     }
     explained = {chosen} | {round(chosen - c, 2) for c in charges if c}
-    return any(all(abs(v - e) > 0.01 for e in explained) for v in seen)
+    with_charges = bool(label and _WITH_CHARGES.search(label))
+    hors = {
+        parse_loyer(p.value)
+        for p in pairs
+        if p.key == "loyer" and p.value and re.search(r"hors\s+charges|\bHC\b", p.label, re.I)
+    }
+    # the rent before charges beside the rent with them: told apart by their labels
+    return any(
+        all(abs(v - e) > 0.01 for e in explained)
+        and not (with_charges and v in hors and v < chosen)
+        for v in seen
+    )
 
 
 _MONEY_AT_END = pattern_store.compile(
