@@ -78,6 +78,16 @@ def test_resources_with_a_monthly_and_a_yearly_column_are_read_once(tmp_path):
         ex = extract(doc)
         # the yearly column is the same income over twelve months
         assert _kinds(ex) == [("aah", 971.37), ("autre", None), ("salaire", 1210.0)], doc.name
+    # the same table as a scan's text gives it: its header one line, each row one line
+    ex = extract(
+        _lines_pdf(
+            tmp_path / "liaison-lignes.pdf",
+            _head("Fiche de liaison ASLL")
+            + ["RESSOURCES DU FOYER"]
+            + ["   ".join(c for c in row if c) for row in rows[:-1]],
+        )
+    )
+    assert _kinds(ex) == [("aah", 971.37), ("autre", None), ("salaire", 1210.0)]
 
 
 def test_rent_on_dot_leaders_gross_and_net_and_a_debt_counted_before_its_date(tmp_path):

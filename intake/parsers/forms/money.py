@@ -90,9 +90,20 @@ def read_ressources(
         if by_column:
             return by_column
     joined: set[int] = set()  # a line read as the end of the one above it
+    periods: list[bool] = []  # "Montant mensuel Montant annuel": which amount column is yearly
     for i, line in enumerate([] if rows else lines):
         if i in joined:
             continue
+        if sections[i] == "ressources" and " | " not in line:
+            caps = _PERIOD_CAPTION.findall(line)
+            if len(caps) >= 2 and not re.search(r"\d", line):
+                # a table's header read as one line (a scan): the amounts under it come in
+                # the order of its captions
+                periods = [bool(_YEARLY.search(c)) for c in caps]
+                continue
+            if periods and any(periods) and (row := _amounts_by_period(line, periods)):
+                rows.append(row)
+                continue
         if sections[i] != "ressources":
             # "Ressource 2 : ARE France Travail (€) : 576,46", a field outside any section
             m = _RESOURCE_FIELD.match(line)
@@ -385,3 +396,22 @@ def resources_by_column(tables, options: list[dict]) -> list[Ressource] | None:
                     out.append(Ressource(kind, v))
         return out
     return None
+
+
+_PERIOD_CAPTION = pattern_store.compile(
+    r"mensuel(?:le)?s?|annuel(?:le)?s?|par\s+mois|par\s+an\b|/\s*mois|/\s*an\b", re.IGNORECASE
+)
+
+
+def _amounts_by_period(line: str, periods: list[bool]) -> list[str] | None:
+    """'Allocations familiales 193,13 € 2 317,56 €' under 'Montant mensuel Montant annuel':
+    the label and its monthly amounts (the yearly ones dropped), when the line holds as many
+    amounts as the header has captions, one after the other after the label."""
+    found = list(_AMOUNT_OR_WAIT.finditer(line))
+    if len(found) != len(periods):
+        return None
+    label = line[: found[0].start()].strip(" :;–-")
+    between = [line[a.end() : b.start()] for a, b in zip(found, found[1:])]
+    if not re.search(r"[A-Za-zÀ-ÿ]{2,}", label) or any(x.strip(" |;") for x in between):
+        return None
+    return [label] + [m.group(0) for m, yearly in zip(found, periods) if not yearly]
