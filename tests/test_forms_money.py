@@ -220,3 +220,24 @@ def test_the_debts_label_is_not_taken_for_the_rent(tmp_path):
     )
     assert ex.loyer_mensuel == 610.0
     assert ex.montant_dette == 2480.0
+
+
+def test_a_form_naming_the_tax_notice_and_the_bills_to_join_is_still_a_form(tmp_path):
+    ex = extract(
+        _lines_pdf(
+            tmp_path / "fsl-pieces.pdf",
+            _head("Fiche de liaison ASLL")
+            + [
+                "Loyer : 450,00 €",
+                "RESSOURCES",
+                "Salaire net : 1 200,00 €",
+                "Revenu fiscal de référence (année N-1) : 14 400 €",
+                "PIÈCES À JOINDRE",
+                "[X] Dernier avis d'imposition   [X] Dernière facture d'électricité",
+            ],
+        )
+    )
+    # the budget and the documents to join name a tax notice and a bill: it is no bill
+    assert ex.type_document == "fiche_prescription"
+    assert ex.loyer_mensuel == 450.0
+    assert _kinds(ex) == [("salaire", 1200.0)]
