@@ -241,3 +241,32 @@ def test_a_form_naming_the_tax_notice_and_the_bills_to_join_is_still_a_form(tmp_
     assert ex.type_document == "fiche_prescription"
     assert ex.loyer_mensuel == 450.0
     assert _kinds(ex) == [("salaire", 1200.0)]
+
+
+def test_rent_and_debt_captions_in_a_row_their_values_in_the_row_under_them(tmp_path):
+    rent = [
+        ["Loyer", "Charges", "APL", "Reste à charge"],
+        ["520,00 €", "45,00 €", "230,00 €", "335,00 €"],
+    ]
+    debt = [
+        ["Montant de la dette", "Arrêtée au", "Plan d'apurement"],
+        ["1 920,00 €", "30/09/2025", "oui – 60 € / mois"],
+    ]
+    head = [("l", x) for x in _head("Fiche de liaison ASLL")]
+    blocks = head + [("b", "LOGEMENT"), ("tab", rent), ("b", "DETTE"), ("tab", debt)]
+    for doc in (_docx(tmp_path / "grilles.docx", blocks), _pdf(tmp_path / "grilles.pdf", blocks)):
+        ex = extract(doc)
+        # the rent with its charges; the aid and what is left after it are not the rent
+        assert ex.loyer_mensuel == 565.0, doc.name
+        assert (ex.montant_dette, ex.date_dette) == (1920.0, date(2025, 9, 30)), doc.name
+
+
+def test_a_rent_whose_value_says_charges_included_gets_no_charges_added(tmp_path):
+    for n, lines in enumerate(
+        (
+            ["Loyer : 530,00 € CC", "Charges : 40,00 €"],
+            ["Loyer : 530,00 € (charges comprises)", "dont charges : 40,00 €"],
+        )
+    ):
+        ex = extract(_lines_pdf(tmp_path / f"cc-{n}.pdf", _head("Fiche de liaison ASLL") + lines))
+        assert ex.loyer_mensuel == 530.0, lines

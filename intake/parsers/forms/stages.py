@@ -371,13 +371,17 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
         elif p.key == "date_document" and ex.date_document is None:
             ex.date_document = french.parse_date(p.value)
     # rent and charges given on separate rows / fields: the contract wants their sum
-    if ex.loyer_mensuel is not None and not _WITH_CHARGES.search(loyer_label or ""):
+    if ex.loyer_mensuel is not None and not _WITH_CHARGES.search(
+        f"{loyer_label or ''} {rent.value if rent else ''}"
+    ):
         charges = next(
             (
                 french.parse_montant(p.value)
                 for p in pairs
                 if p.key == "charges"
                 and p.value
+                # "dont charges : 40 €": the charges are part of the rent already given
+                and not re.match(r"\s*dont\b", p.label, re.IGNORECASE)
                 # amid the incomes, « Charges » alone is the household's expenses; the
                 # rent's own charges say so ("Charges locatives", "Provision sur charges")
                 and (
@@ -480,8 +484,23 @@ def _money_rows(tables, pairs: list[Pair], libelles) -> list[Pair]:
     have = {p.key for p in pairs}
     out: list[Pair] = []
     for table in tables or []:
-        for row in table:
-            cells = [(c or "").replace("\n", " ").strip() for c in row]
+        rows = [[(c or "").replace("\n", " ").strip() for c in row] for row in table]
+        # "Loyer | Charges | APL | Reste à charge" over "520,00 € | 45,00 € | …": captions in a
+        # row, each value in the cell under its caption (captions the reader does not know,
+        # such as the aid's, are passed over)
+        for head, below in zip(rows, rows[1:]):
+            if len(head) != len(below) or any(label_key(v, libelles) for v in below if v):
+                continue
+            for cap, value in zip(head, below):
+                key = label_key(cap, libelles) if cap else None
+                if (
+                    key in _MONEY_KEYS + ("loyer_residuel",)
+                    and _money_value(key, value)
+                    and key not in have
+                    and not any(p.key == key for p in out)
+                ):
+                    out.append(Pair(cap, key, value, "charges", -1))
+        for cells in rows:
             # "Salaire | | Loyer (taux plein) | 545.45": a label, then its value in the next
             # cell; empty cells kept so that a label is never given its neighbour's amount
             for j, label in enumerate(cells[:-1]):
@@ -489,9 +508,23 @@ def _money_rows(tables, pairs: list[Pair], libelles) -> list[Pair]:
                 if not label or not value:
                     continue
                 key = label_key(label, libelles)
-                if key in _MONEY_KEYS and key not in have and not any(p.key == key for p in out):
+                if (
+                    key in _MONEY_KEYS
+                    and _money_value(key, value)
+                    and key not in have
+                    and not any(p.key == key for p in out)
+                ):
                     out.append(Pair(label, key, value, "charges", -1))
     return out
+
+
+def _money_value(key: str, value: str) -> bool:
+    """A money field's cell holds an amount (a date for the debt's date), or says none."""
+    if key == "date_dette":
+        return bool(french.find_dates(value))
+    return french.parse_montant(value) is not None or bool(
+        re.fullmatch(r"\s*(?:n[ée]ant|aucune?|sans\s+objet|[-–—]|0)\s*", value, re.IGNORECASE)
+    )
 
 
 # a rent label that includes the charges: the contract's rent as printed
