@@ -270,3 +270,29 @@ def test_a_rent_whose_value_says_charges_included_gets_no_charges_added(tmp_path
     ):
         ex = extract(_lines_pdf(tmp_path / f"cc-{n}.pdf", _head("Fiche de liaison ASLL") + lines))
         assert ex.loyer_mensuel == 530.0, lines
+
+
+def test_a_total_column_of_a_resources_table_is_no_further_income(tmp_path):
+    rows = [
+        ["Nature des ressources", "Demandeur", "Conjoint", "Total"],
+        ["Salaire", "1 100,00 €", "850,00 €", "1 950,00 €"],
+        ["RSA", "", "420,50 €", "420,50 €"],
+        ["Allocations familiales", "", "", "141,99 €"],
+    ]
+    want = [
+        ("prestations_familiales", 141.99),
+        ("rsa", 420.5),
+        ("salaire", 850.0),
+        ("salaire", 1100.0),
+    ]
+    head = [("l", x) for x in _head("Fiche de liaison ASLL")]
+    blocks = head + [("b", "RESSOURCES"), ("tab", rows)]
+    for doc in (_docx(tmp_path / "total.docx", blocks), _pdf(tmp_path / "total.pdf", blocks)):
+        # an income given only in the total column keeps that amount
+        assert _kinds(extract(doc)) == want, doc.name
+    # a scan's text of the same table: the header one line, each row's cells run together
+    lines = ["RESSOURCES", "Nature   Demandeur   Conjoint   Total"] + [
+        "   ".join(c for c in row if c) for row in rows[1:]
+    ]
+    ex = extract(_lines_pdf(tmp_path / "total-lignes.pdf", _head("Fiche de liaison ASLL") + lines))
+    assert _kinds(ex) == want

@@ -91,6 +91,7 @@ def read_ressources(
             return by_column
     joined: set[int] = set()  # a line read as the end of the one above it
     periods: list[bool] = []  # "Montant mensuel Montant annuel": which amount column is yearly
+    total_last = False  # "Nature Demandeur Conjoint Total": each row's last amount is its sum
     for i, line in enumerate([] if rows else lines):
         if i in joined:
             continue
@@ -102,6 +103,16 @@ def read_ressources(
                 periods = [bool(_YEARLY.search(c)) for c in caps]
                 continue
             if periods and any(periods) and (row := _amounts_by_period(line, periods)):
+                rows.append(row)
+                continue
+            if not re.search(r"\d", line) and _TOTAL_LAST.search(line):
+                total_last = True
+                continue
+            if row := _amounts_after_label(line):
+                # "Salaire 1 100,00 € 850,00 €": one income, one amount a person (the row's
+                # total dropped when the header's last column is the total)
+                if total_last and len(row) > 2:
+                    row = row[:-1]
                 rows.append(row)
                 continue
         if sections[i] != "ressources":
@@ -181,6 +192,7 @@ def read_ressources(
                     rows.append([p.label, p.value])
     not_income = pattern_store.compile(cues.get("pas_une_ressource") or r"(?!)", re.IGNORECASE)
     yearly: set[int] = set()  # columns of a header saying the amounts are yearly
+    totals: set[int] = set()  # columns of a header's « Total »
     for row in rows:
         label = row[0]
         if not label or re.match(
@@ -191,13 +203,19 @@ def read_ressources(
             heads = [j for j, c in enumerate(row) if _YEARLY.search(c or "")]
             if heads and len(heads) < len(row) - 1:
                 yearly = set(heads)
+            # "Nature | Demandeur | Conjoint | Total": the total column is no income of its own
+            # (a header, not a row of totals: "TOTAL RESSOURCES | 1914.95 | TOTAL CHARGES | …")
+            if not _TOTAL_COLUMN.match(label or ""):
+                totals = {j for j, c in enumerate(row) if j and _TOTAL_COLUMN.match(c or "")}
             continue
         if not_income.search(label):
             continue  # "Pension alimentaire versée", "Loyer résiduel (après aide au logement)"
         kind = resource_type(label, options)
         if kind is None:
             continue
-        values = [c for j, c in enumerate(row) if j and c and j not in yearly]
+        values = [c for j, c in enumerate(row) if j and c and j not in yearly | totals]
+        if not values:  # an income only in the « Total » column: that is its amount
+            values = [c for j, c in enumerate(row) if j and c and j in totals]
         amounts = []
         for c in values:
             if re.search(rf"{PENDING}|demand[ée]e?", c, re.IGNORECASE):
@@ -292,6 +310,13 @@ def resource_table_rows(tables, options: list[dict]) -> list[list[str]]:
             if yearly and len(yearly) < len(head) - 1:
                 table = [
                     [("" if j in yearly else c) for j, c in enumerate(row or [])] for row in table
+                ]
+            # "Nature des ressources | Demandeur | Conjoint | Total": a row's total is not a
+            # further income, unless the row has its amount only there
+            totals = {j for j, c in enumerate(head) if j and _TOTAL_COLUMN.match(c)}
+            if totals:
+                table = [table[0]] + [
+                    _without_total(row or [], totals, cols[0]) for row in table[1:]
                 ]
             # "Civilité | Nom | Prénom | … | Ressources | Montant mensuel": a household grid
             # with its income per person; the resources column onwards is the resource row
@@ -415,3 +440,40 @@ def _amounts_by_period(line: str, periods: list[bool]) -> list[str] | None:
     if not re.search(r"[A-Za-zÀ-ÿ]{2,}", label) or any(x.strip(" |;") for x in between):
         return None
     return [label] + [m.group(0) for m, yearly in zip(found, periods) if not yearly]
+
+
+_TOTAL_COLUMN = pattern_store.compile(r"\s*(?:sous-)?total\b", re.IGNORECASE)
+# a header line whose last caption is the total ("Nature Demandeur Conjoint Total")
+_TOTAL_LAST = pattern_store.compile(
+    r"^(?=.*\b(?:demandeu(?:r|se)|conjointe?|madame|monsieur|enfants?|autres?|montant)\b)"
+    r".*\btotal(?:\s+(?:du\s+)?(?:foyer|m[ée]nage|mensuel))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _without_total(row: list, totals: set[int], start: int) -> list:
+    """A table row with its « Total » cells blanked, when another cell holds an amount."""
+    cells = [c or "" for c in row]
+    others = [
+        c
+        for j, c in enumerate(cells)
+        if j > start and j not in totals and _AMOUNT_OR_WAIT.search(c)
+    ]
+    return [("" if j in totals and others else c) for j, c in enumerate(cells)]
+
+
+def _amounts_after_label(line: str) -> list[str] | None:
+    """'Salaire 1 100,00 € 850,00 €' → ['Salaire', '1 100,00 €', '850,00 €']: a label then two
+    or more amounts one after the other (one a person's column). None otherwise."""
+    found = list(_AMOUNT_OR_WAIT.finditer(line))
+    if len(found) < 2:
+        return None
+    label = line[: found[0].start()].strip(" :;–-")
+    between = [line[a.end() : b.start()] for a, b in zip(found, found[1:])]
+    if (
+        not re.search(r"[A-Za-zÀ-ÿ]{2,}", label)
+        or any(x.strip(" |;") for x in between)
+        or line[found[-1].end() :].strip(" .;")
+    ):
+        return None
+    return [label] + [m.group(0) for m in found]
