@@ -552,6 +552,12 @@ def _reads_as_phrase(value: str, organisation: bool) -> bool:
     return len(lower) >= 1
 
 
+# the office that serves an act ("Nous, SELARL HAUTOT & ASSOCIÉS, commissaires de justice
+# associés"), read where the officer's name should be: the act may name the officer further
+# on, or not at all; a person checks which
+_OFFICE = re.compile(r"(?i:SELARL|SELAS|SCP|SAS|SARL|soci[ée]t[ée]|[ée]tude|office)\b")
+
+
 def _check_phrases(ex) -> set[str]:
     """Names that read as a phrase of the document (a person, the landlord, the officer);
     a person without a first name where the others have one (a first name read as a
@@ -568,7 +574,10 @@ def _check_phrases(ex) -> set[str]:
             doubtful.add("personnes")
     if ex.bailleur and _reads_as_phrase(ex.bailleur, organisation=True):
         doubtful.add("bailleur")
-    if ex.commissaire_justice and _reads_as_phrase(ex.commissaire_justice, organisation=False):
+    if ex.commissaire_justice and (
+        _reads_as_phrase(ex.commissaire_justice, organisation=False)
+        or _OFFICE.match(ex.commissaire_justice)
+    ):
         doubtful.add("commissaire_justice")
     names = {french.fold(p.nom) for p in ex.personnes if p.nom}
     if ex.commissaire_justice and any(

@@ -153,7 +153,8 @@ def _organisme(s: str):
     s = re.sub(rf"^(?:la\s+|le\s+|l')?(?:{french.CIVILITE_RE})\s+", "", s)
     s = re.split(
         r",|(?<!\b[A-Z])\.\s+|\s*\(|\s+[àa]\s+l.encontre|\s+(?:le|du|en\s+date\s+du)\s+(?:\d|1er|premier)|\s+(?:dont le si[èe]ge|ayant son si[èe]ge|sise?\b|immatricul|repr[ée]sent|"
-        r"agissant|prise? en la personne|ayant pour|inscrite?|au capital|soci[ée]t[ée] (?:anonyme|civile)\s*,|"
+        r"agissant|prise? en la personne|ayant pour|inscrite?|au capital|"
+        r"soci[ée]t[ée] (?:anonyme|civile|par actions|[àa] responsabilit[ée])[^,]{0,60}?\bau capital|soci[ée]t[ée] (?:anonyme|civile)\s*,|"
         r"demeurant|domicili|n[ée]e? le|RCS\b|SIRE[NT]|"
         # the sentence goes on: "à la requête de X devant le tribunal …, aux fins de …"
         r"devant\b|aux\s+fins\b|afin\b|contre\b|[àa]\s+(?:comparaître|l.audience|(?:Madame|Monsieur|M\.|Mme)\s))",

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 
 from asll.domain.text import fold  # noqa: F401  (re-exported: the project's one folding helper)
@@ -220,11 +220,20 @@ def _make_date(y, m, d) -> date | None:
 
 
 def parse_date(text: str) -> date | None:
-    """The first date written in `text`, whatever its spelling; None if there is none."""
+    """The first date written in `text`, whatever its spelling; None if there is none.
+    A month's end without its day (« fin septembre 2026 », a debt « arrêtée à fin … ») is
+    that month's last day."""
     text = normalize_text(text)
     m = _pattern(DATE_RE).search(text)
     if not m:
-        return None
+        end = re.search(
+            rf"\bfin\s+(?:du\s+mois\s+d[e']\s*)?({_MONTH_RE})\s+(\d{{4}})\b", text, re.IGNORECASE
+        )
+        month = _month(end.group(1)) if end else None
+        if not month:
+            return None
+        first_of_next = _make_date(int(end.group(2)) + month // 12, month % 12 + 1, 1)
+        return first_of_next - timedelta(days=1) if first_of_next else None
     return _date_from_match(m.group(0))
 
 

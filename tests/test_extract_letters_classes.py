@@ -6,6 +6,7 @@ acts, the households are invented."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from intake.extract import extract
 from tests.form_documents import paragraphs_pdf as _pdf
@@ -350,3 +351,45 @@ def test_values_out_of_plausible_range_are_flagged():
         reference="DDETS18-PEX-0456",
     )
     assert not {"personnes", "loyer_mensuel", "date_dette", "reference"} & cross_check(ok, "")
+
+
+CHARENTE = Path(__file__).parent / "fixtures" / "textes" / "saisine DDETSPP 16 PEREIRA.txt"
+
+
+def test_a_couple_surname_first_in_small_letters_and_a_debt_at_a_months_end(tmp_path):
+    """« Monsieur et Madame Pereira Antonio et Lucia »: the words joined by « et » are the
+    first names, the surname comes before them; « arrêtée à fin septembre 2026 » is the
+    month's last day, read and flagged (the day is inferred)."""
+    ex = extract(_pdf(tmp_path / "lettre.pdf", CHARENTE.read_text(encoding="utf-8")))
+    assert [(p.civilite, p.nom, p.prenom) for p in ex.personnes] == [
+        ("M.", "Pereira", "Antonio"),
+        ("Mme", "Pereira", "Lucia"),
+    ]
+    assert "personnes" not in ex.champs_incertains
+    assert (ex.montant_dette, ex.date_dette) == (2845.12, date(2026, 9, 30))
+    assert "date_dette" in ex.champs_incertains
+    assert (ex.reference, ex.date_document) == ("DDETSPP16/PCS/2026-0871", date(2026, 11, 4))
+
+
+def test_an_email_printed_to_pdf(tmp_path):
+    """A DDETS request sent as an e-mail and printed: its date is the sending date (not a
+    sentence's « L'audience aura lieu le … »), the landlord and the dwelling follow
+    « locataire de X, » after a comma across a line end, the reference is asked back in a
+    sentence (« en rappelant la référence CCAPEX … »)."""
+    mail = Path(__file__).parent / "fixtures" / "textes" / "courriel DDETS 37 MOREAU.txt"
+    ex = extract(_pdf(tmp_path / "courriel.pdf", mail.read_text(encoding="utf-8")))
+    assert ex.type_document == "saisine_prefecture"
+    assert (ex.date_document, ex.date_audience) == (date(2026, 11, 5), date(2027, 1, 8))
+    assert (ex.bailleur, ex.adresse, ex.code_postal, ex.commune) == (
+        "Val Touraine Habitat",
+        "5 rue Jules Ferry",
+        "37300",
+        "Joué-lès-Tours",
+    )
+    assert ex.reference == "37-2026-1187"
+    assert (ex.montant_dette, ex.date_dette, ex.date_limite) == (
+        1956.3,
+        date(2026, 9, 30),
+        date(2026, 12, 18),
+    )
+    assert ex.champs_incertains == []

@@ -194,12 +194,12 @@ APRES = """Pour réalisation du diagnostic social et financier, à retourner ava
 Pour le Préfet et par délégation"""
 
 
-def test_court_split_by_a_wrapped_table_cell_is_put_together_and_flagged(tmp_path):
+def test_court_in_a_wrapped_table_cell_is_read_whole(tmp_path):
     ex = extract(_pdf(tmp_path / "bordereau landes.pdf", BORDEREAU, TABLE, APRES))
     assert ex.type_document == "saisine_prefecture"
+    # the cell wraps over three lines; its row is read across, the cell whole
     assert ex.juridiction == "Tribunal judiciaire de Mont-de-Marsan"
-    # put together from two lines, not read as printed: a person checks it
-    assert "juridiction" in ex.champs_incertains
+    assert "juridiction" not in ex.champs_incertains
     assert _people(ex) == [("Mme", "DARRIGADE", "Josiane")]
     assert ex.date_audience == date(2025, 12, 9)
 

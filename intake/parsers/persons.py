@@ -222,7 +222,7 @@ def _couple(flat: str, context: str) -> list[Personne]:
     if not m or re.search(rf"{CIV}\s+\S+.*\bet\s+{CIV}", flat[: m.start()]):
         return []
     raw = _STOP_NAME.split(m.group("n"))[0]
-    nom, prenom = french.split_name(raw)
+    nom, prenom = _surname_before_first_names(raw) or french.split_name(raw)
     if not nom or _NOT_A_NAME.match(raw) or not _is_name(nom):
         return []
     prenoms = [p.strip() for p in re.split(r"\s+et\s+|\s*&\s*", prenom or "") if p.strip()]
@@ -245,6 +245,18 @@ def _couple(flat: str, context: str) -> list[Personne]:
             date_naissance=births[1] if len(births) > 1 else None,
         ),
     ]
+
+
+def _surname_before_first_names(raw: str) -> tuple[str, str] | None:
+    """'Pereira Antonio et Lucia': the two words joined by « et » are the first names, so the
+    surname is before them, even in small letters (split_name takes the last word)."""
+    m = re.fullmatch(
+        r"(?P<nom>\S+(?:\s+\S+)?)\s+(?P<p1>[A-ZÀ-Ý][\w\-]+)\s+(?:et|&)\s+(?P<p2>[A-ZÀ-Ý][\w\-]+)",
+        raw.strip(),
+    )
+    if not m or any(w.isupper() and len(w) > 1 for w in raw.split()):
+        return None  # a surname in capitals says itself which word it is
+    return m.group("nom"), f"{m.group('p1')} et {m.group('p2')}"
 
 
 def _singles(flat: str) -> tuple[list[Personne], bool]:

@@ -14,6 +14,7 @@ from .document import CHECKED, UNCHECKED, Document
 from .guards import MAX_PAGES, check_pdf
 from .pdf_columns import column_text
 from .pdf_forms import acroform, field_label, merge_widgets
+from .pdf_tables import table_text
 
 # A PDF page whose text layer has fewer characters than this is OCR'd.
 MIN_TEXT_CHARS = 25
@@ -139,7 +140,13 @@ def _page_texts(pdf, doc: Document) -> tuple[list[str], list[int], list[list[tup
                 "pas été lu ; déposez seulement les pages utiles."
             )
         text = page.extract_text(x_tolerance=1.5, y_tolerance=3) or ""
-        if len(re.sub(r"\s", "", text)) < MIN_TEXT_CHARS:
+        if _garbled(text):
+            # glyphs without their letters (a font embedded without its map): the page is
+            # read as an image; the legible rest stands if the OCR reads less
+            to_ocr.append(i)
+            words.append([])
+            text = _GLYPH.sub("", text)
+        elif len(re.sub(r"\s", "", text)) < MIN_TEXT_CHARS:
             to_ocr.append(i)
             words.append([])
         else:
@@ -160,11 +167,25 @@ def _page_texts(pdf, doc: Document) -> tuple[list[str], list[int], list[list[tup
                 pass
             try:
                 if found_words is not None:
-                    text = column_text(page, [t.bbox for t in found], found_words) or text
+                    text = (
+                        column_text(page, [t.bbox for t in found], found_words)
+                        or table_text(found, found_words)
+                        or text
+                    )
             except Exception:
                 pass  # the ordinary text stands
         texts.append(text)
     return texts, to_ocr, words
+
+
+# a glyph pdfminer could not map to a letter: "(cid:12)", a private-use or replacement char
+_GLYPH = re.compile(r"\(cid:\d+\)|[\ue000-\uf8ff\ufffd]")
+
+
+def _garbled(text: str) -> bool:
+    """More than one letter in a hundred unreadable (an accent, then whole words)."""
+    glyphs = len(_GLYPH.findall(text))
+    return glyphs >= 3 and glyphs * 100 > _letters(_GLYPH.sub("", text))
 
 
 def _page_words(page) -> list[dict] | None:

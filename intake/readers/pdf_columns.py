@@ -11,7 +11,7 @@ MIN_RUN = 3
 GUTTER = 8  # points left empty on each side of the gutter
 
 
-def _lines(words: list[dict]) -> list[list[dict]]:
+def lines_of(words: list[dict]) -> list[list[dict]]:
     lines: list[list[dict]] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if lines and abs(lines[-1][0]["top"] - w["top"]) <= 3:
@@ -45,10 +45,28 @@ def _heading(words: list[dict]) -> bool:
     return text.upper() == text and sum(c.isalpha() for c in text) >= 3
 
 
+def _words_of_prose(words: list[dict]) -> int:
+    return sum(1 for w in words if sum(c.isalpha() for c in w["text"]) >= 2)
+
+
+def _prose(run: list[list[dict]], x: int) -> bool:
+    """Each side reads as sentences or a postal block (a party's name, its address, 'né le …
+    à …'): three words or more a line on average. A table without rules is not: its cells
+    are an amount, a date, one word."""
+    for side in (lambda w: w["x1"] <= x, lambda w: w["x0"] >= x):
+        counts = [
+            _words_of_prose(ws) for ws in ([w for w in ln if side(w)] for ln in run[1:]) if ws
+        ]
+        if len(counts) < MIN_RUN - 1 or sum(counts) < 3 * len(counts):
+            return False
+    return True
+
+
 def _self_contained(run: list[list[dict]], x: int) -> bool:
     """Two blocks side by side, each under its own title ('DEMANDEUR' facing 'CONJOINT',
-    'LOGEMENT' facing 'RESSOURCES'), most of their lines fields or titles. Without the
-    titles, 'Nom : … Prénom : …' pairs of one person on a line are not two columns."""
+    'LOGEMENT' facing 'RESSOURCES', 'DEMANDEUR' facing 'DÉFENDEURS'), most of their lines
+    fields or titles, or both blocks prose. Without the titles, 'Nom : … Prénom : …' pairs of
+    one person on a line are not two columns."""
     both = [line for line in run if _both_sides(line, x)]
     if not both or not (
         _heading([w for w in both[0] if w["x1"] <= x])
@@ -61,7 +79,16 @@ def _self_contained(run: list[list[dict]], x: int) -> bool:
         if _field_or_heading([w for w in line if w["x1"] <= x])
         and _field_or_heading([w for w in line if w["x0"] >= x])
     )
-    return ok * 2 > len(both)
+    return ok * 2 > len(both) or _prose(run[run.index(both[0]) :], x)
+
+
+def _paragraph_gap(lines: list[list[dict]], first: int, k: int) -> bool:
+    """A blank line's gap before line k, wider than the run's line spacing so far: the text
+    under two blocks side by side ("L'an deux mille…" under the parties) is not their column."""
+    if k - first < 2:
+        return False
+    step = lines[first + 1][0]["top"] - lines[first][0]["top"]
+    return lines[k][0]["top"] - lines[k - 1][0]["top"] > 1.7 * max(step, 1)
 
 
 def column_text(page, boxes: list[tuple], words: list[dict]) -> str | None:
@@ -72,7 +99,7 @@ def column_text(page, boxes: list[tuple], words: list[dict]) -> str | None:
     `words`: its words (pdfplumber's `extract_words`, x_tolerance 1.5, y_tolerance 3)."""
     if not words:
         return None
-    lines = _lines(words)
+    lines = lines_of(words)
     xs = range(int(page.width * 0.3), int(page.width * 0.7), 4)
     free = [
         set() if any(b[1] - 2 <= line[0]["top"] <= b[3] + 2 for b in boxes) else _free(line, xs)
@@ -88,7 +115,7 @@ def column_text(page, boxes: list[tuple], words: list[dict]) -> str | None:
     while i < len(lines):
         # the longest run from line i that one gutter splits, then its best gutter
         common, j = set(free[i]), i
-        while j + 1 < len(lines) and common & free[j + 1]:
+        while j + 1 < len(lines) and common & free[j + 1] and not _paragraph_gap(lines, i, j + 1):
             common &= free[j + 1]
             j += 1
         best = None  # (lines with both sides, gutter)

@@ -93,6 +93,10 @@ class _WordReader:
                 lines.append(text)
                 if text.strip():
                     self.doc.paragraphs.append(text)
+                # a text box anchored in the paragraph (a letter's date and reference block)
+                # is read after it, as lines of its own
+                for box in _text_boxes(child):
+                    lines.extend(self.block(box))
             elif tag == _w("tbl"):
                 lines.extend(self.table(child))
             elif tag == _w("sdt"):
@@ -123,7 +127,10 @@ class _WordReader:
     def paragraph(self, p) -> str:
         out: list[str] = []
         field_stack: list[dict] = []
+        elsewhere = _boxed(p)  # text boxes are read as blocks of their own
         for el in p.iter():
+            if el in elsewhere:
+                continue
             tag = el.tag
             if tag == _w("t"):
                 if _in_placeholder(el):
@@ -253,3 +260,23 @@ def _dd_value(dd) -> str | None:
     res = dd.find(_w("result"))
     idx = int(res.get(_w("val"))) if res is not None else 0
     return entries[idx] if 0 <= idx < len(entries) else None
+
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+
+
+def _text_boxes(p) -> list:
+    """The text boxes anchored in paragraph `p`, outermost, each once: Word writes a shape
+    twice (its drawing, then an older VML copy under mc:Fallback)."""
+    out = []
+    for box in p.iter(_w("txbxContent")):
+        ancestors = list(box.iterancestors())
+        inner = ancestors[: ancestors.index(p)] if p in ancestors else ancestors
+        if not any(a.tag in (f"{{{_MC}}}Fallback", _w("txbxContent")) for a in inner):
+            out.append(box)
+    return out
+
+
+def _boxed(p) -> set:
+    """Every element of `p` inside a text box or a shape's older copy: not its own text."""
+    return {e for top in p.iter(_w("txbxContent"), f"{{{_MC}}}Fallback") for e in top.iter()}
