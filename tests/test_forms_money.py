@@ -296,3 +296,22 @@ def test_a_total_column_of_a_resources_table_is_no_further_income(tmp_path):
     ]
     ex = extract(_lines_pdf(tmp_path / "total-lignes.pdf", _head("Fiche de liaison ASLL") + lines))
     assert _kinds(ex) == want
+
+
+def test_a_yearly_income_is_not_read_as_a_monthly_one(tmp_path):
+    ex = extract(
+        _lines_pdf(
+            tmp_path / "annuel.pdf",
+            _head("Fiche de liaison ASLL")
+            + [
+                "Loyer : 450,00 €",
+                "RESSOURCES",
+                "Salaire annuel : 14 400,00 €",
+                "Allocations familiales : 141,99 €",
+                "Date : 05/11/2025",
+            ],
+        )
+    )
+    # left out rather than given as a month's income, and the resources flagged
+    assert _kinds(ex) == [("prestations_familiales", 141.99)]
+    assert "ressources" in ex.champs_incertains

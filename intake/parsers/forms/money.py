@@ -210,6 +210,10 @@ def read_ressources(
             continue
         if not_income.search(label):
             continue  # "Pension alimentaire versée", "Loyer résiduel (après aide au logement)"
+        if _YEARLY.search(label) or any(_YEARLY.search(c or "") for c in row[1:2]):
+            # "Salaire annuel : 14 400 €", "RSA : 7 293 € par an": not a monthly amount; left
+            # out (the amount counted in the section then flags the resources for a person)
+            continue
         kind = resource_type(label, options)
         if kind is None:
             continue
