@@ -78,13 +78,16 @@ def parse_loyer(value: str) -> float | None:
 def read_ressources(
     lines, sections, pairs, options: list[dict], tables, cues: dict | None = None
 ) -> list[Ressource]:
-    """The household's incomes. `cues`: the rules' `[formulaire.budget]` (labels that name an
-    expense, never an income, though a resource's word is in them)."""
+    """The household's incomes. `cues`: the rules' `[formulaire.budget]` (`pas_une_ressource`:
+    labels that name an expense, never an income, though a resource's word is in them;
+    `annuel`: the words of yearly amounts)."""
     cues = cues or {}
     out: list[Ressource] = []
     # a resources table found as a table keeps its empty cells, which a PDF's text line loses
     # ("Salaire du demandeur Loyer (taux plein) 545.45": the amount is the rent's)
-    rows: list[list[str]] = resource_table_rows(tables, options)
+    # "Montant annuel", "par an", "(N-1)": yearly amounts (the rules' `annuel`)
+    yearly_rx = pattern_store.compile(cues.get("annuel") or r"(?!)", re.IGNORECASE)
+    rows: list[list[str]] = resource_table_rows(tables, options, yearly_rx)
     if not rows:
         by_column = resources_by_column(tables, options)
         if by_column:
@@ -100,7 +103,7 @@ def read_ressources(
             if len(caps) >= 2 and not re.search(r"\d", line):
                 # a table's header read as one line (a scan): the amounts under it come in
                 # the order of its captions
-                periods = [bool(_YEARLY.search(c)) for c in caps]
+                periods = [bool(yearly_rx.search(c)) for c in caps]
                 continue
             if periods and any(periods) and (row := _amounts_by_period(line, periods)):
                 rows.append(row)
@@ -200,7 +203,7 @@ def read_ressources(
         ):
             # "Nature des ressources | Montant mensuel | Montant annuel": the yearly column
             # repeats the monthly income over twelve months, it is no income of its own
-            heads = [j for j, c in enumerate(row) if _YEARLY.search(c or "")]
+            heads = [j for j, c in enumerate(row) if yearly_rx.search(c or "")]
             if heads and len(heads) < len(row) - 1:
                 yearly = set(heads)
             # "Nature | Demandeur | Conjoint | Total": the total column is no income of its own
@@ -210,7 +213,7 @@ def read_ressources(
             continue
         if not_income.search(label):
             continue  # "Pension alimentaire versée", "Loyer résiduel (après aide au logement)"
-        if _YEARLY.search(label) or any(_YEARLY.search(c or "") for c in row[1:2]):
+        if yearly_rx.search(label) or any(yearly_rx.search(c or "") for c in row[1:2]):
             # "Salaire annuel : 14 400 €", "RSA : 7 293 € par an": not a monthly amount; left
             # out (the amount counted in the section then flags the resources for a person)
             continue
@@ -293,7 +296,7 @@ _RESOURCES_HEADER = pattern_store.compile(
 )
 
 
-def resource_table_rows(tables, options: list[dict]) -> list[list[str]]:
+def resource_table_rows(tables, options: list[dict], yearly_rx=None) -> list[list[str]]:
     """Rows of the tables whose header names a resources column ("Nature des ressources |
     MONTANTS | Nature des charges | MONTANTS"), empty cells kept, the header dropped; a table
     that goes on after a page break (same width, a resource label first) is read with it.
@@ -310,7 +313,7 @@ def resource_table_rows(tables, options: list[dict]) -> list[list[str]]:
         if cols:
             width = len(head)
             # "Montant mensuel | Montant annuel": the yearly column is the same income
-            yearly = [j for j, c in enumerate(head) if _YEARLY.search(c)]
+            yearly = [j for j, c in enumerate(head) if yearly_rx and yearly_rx.search(c)]
             if yearly and len(yearly) < len(head) - 1:
                 table = [
                     [("" if j in yearly else c) for j, c in enumerate(row or [])] for row in table
@@ -357,11 +360,6 @@ def resource_type(label: str, options: list[dict]) -> str | None:
     return None
 
 
-# "Montant annuel", "par an", "sur 12 mois", "(N-1)": a column of yearly amounts
-_YEARLY = pattern_store.compile(
-    r"annuel(?:le)?s?|par\s+an\b|/\s*an\b|sur\s+(?:l.ann[ée]e|12\s+mois|douze\s+mois)|\bN\s*-\s*1\b",
-    re.IGNORECASE,
-)
 _AMOUNT_OR_WAIT = pattern_store.compile(
     rf"(?:{french.MONTANT_RE})(?:\s*(?:€|EUR\b|euros?\b))?|{PENDING}", re.IGNORECASE
 )

@@ -341,7 +341,9 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
     rents = [p for p in pairs if p.key == "loyer" and p.value and parse_loyer(p.value)]
     rent = next((p for p in rents if _WITH_CHARGES.search(p.label)), rents[0] if rents else None)
     loyer_label = rent.label if rent else None
-    if rent and _AID_DEDUCTED.search(f"{rent.label} {rent.value}"):
+    budget = f.conf.get("budget", {})
+    after_aid = pattern_store.compile(budget.get("loyer_apres_aide") or r"(?!)", re.IGNORECASE)
+    if rent and after_aid.search(f"{rent.label} {rent.value}"):
         # "Loyer mensuel : 450,00 € (APL déduite)": what is left after the aid, not the rent
         rent = None
         uncertain.add("loyer_mensuel")
@@ -406,6 +408,7 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
     text = _WRAPPED_THOUSANDS.sub(r"\1 \2", f.doc.text)
     if ex.loyer_mensuel is None and "loyer_mensuel" not in uncertain:
         m = _first_rent_in_text(
+            budget.get("dette_avant_loyer") or r"(?!)",
             rf"loyer(?!\s+r[ée]siduel)[^:\n|]{{0,40}}(?:[:|]\s*|[ \t]*)({french.MONTANT_RE}(?:\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:de\s+)?(?:charges|provision)?)?)",
             text,
             re.IGNORECASE,
@@ -434,18 +437,12 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
             ex.date_document = french.parse_date(m.group(1))
 
 
-# "Arriérés de loyer au …", "impayés de loyers", "dette de loyer": the debt's words before
-# « loyer » make it the debt's label, not the rent's
-_DEBT_BEFORE = pattern_store.compile(
-    r"(?:arri[ée]r[ée]s?|impay[ée]s?|dettes?|rappels?|[ée]ch[ée]ances?|mois)\s+(?:de\s+|du\s+|des\s+|d.)?$",
-    re.IGNORECASE,
-)
-
-
-def _first_rent_in_text(pattern: str, text: str, flags: int):
-    """The first match of the rent's free-text pattern that is not the end of a debt's label."""
+def _first_rent_in_text(debt_before: str, pattern: str, text: str, flags: int):
+    """The first match of the rent's free-text pattern that is not the end of a debt's label
+    ("Arriérés de loyer au …"; the debt's words: the rules' `dette_avant_loyer`)."""
+    before = pattern_store.compile(debt_before, re.IGNORECASE)
     for m in pattern_store.compile(pattern, flags).finditer(text):
-        if not _DEBT_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+        if not before.search(text[max(0, m.start() - 30) : m.start()]):
             return m
     return None
 
@@ -530,13 +527,6 @@ def _money_value(key: str, value: str) -> bool:
 # a rent label that includes the charges: the contract's rent as printed
 _WITH_CHARGES = pattern_store.compile(
     r"charges\s+comprises|\bCC\b|\bTCC\b|total|\+|avec\s+(?:les\s+)?charges", re.IGNORECASE
-)
-# "(APL déduite)", "après APL", "déduction faite de l'AL": the rent left after the housing aid
-_AID_DEDUCTED = pattern_store.compile(
-    r"(?:APL|\bAL\b|aides?\s+au\s+logement|allocations?\s+(?:de\s+)?logement)\s+d[ée]duites?"
-    r"|apr[èe]s\s+(?:d[ée]duction\s+de\s+(?:l.)?)?(?:APL|AL\b|aides?|allocations?)"
-    r"|d[ée]duction\s+faite|(?:APL|AL)\s+(?:non\s+)?comprises?\s+d[ée]duite",
-    re.IGNORECASE,
 )
 
 
