@@ -48,8 +48,17 @@ def convert_to_pdf(
     `docx_paths` (those LibreOffice failed to write are left out); [] when LibreOffice is
     missing or the process overran `timeout` seconds.
     """
+    return convert(docx_paths, "pdf", outdir, timeout)
+
+
+def convert(
+    paths: list[Path], target: str, outdir: Path | None = None, timeout: float = DELAI_SECONDES
+) -> list[Path]:
+    """`convert_to_pdf` to any format LibreOffice writes: `target` is its « --convert-to »
+    argument ("pdf", "docx:MS Word 2007 XML"), the files written take its extension."""
+    suffix = "." + target.split(":")[0]
     commande = soffice()
-    chemins = [Path(p).resolve() for p in docx_paths]
+    chemins = [Path(p).resolve() for p in paths]
     if commande is None or not chemins:
         return []
     lots: dict[Path, list[Path]] = {}
@@ -58,7 +67,7 @@ def convert_to_pdf(
     faits: set[Path] = set()
     for dossier, lot in lots.items():
         dossier.mkdir(parents=True, exist_ok=True)
-        avant = {p: _mtime(dossier / (p.stem + ".pdf")) for p in lot}
+        avant = {p: _mtime(dossier / (p.stem + suffix)) for p in lot}
         with tempfile.TemporaryDirectory(prefix="asll-lo-") as profil:
             args = [
                 commande,
@@ -67,7 +76,7 @@ def convert_to_pdf(
                 "--norestore",
                 "--nolockcheck",
                 "--convert-to",
-                "pdf",
+                target,
                 "--outdir",
                 str(dossier),
                 *map(str, lot),
@@ -75,11 +84,11 @@ def convert_to_pdf(
             if not _lancer(args, timeout):
                 continue
         for p in lot:
-            pdf = dossier / (p.stem + ".pdf")
-            if pdf.is_file() and _mtime(pdf) != avant[p]:
+            written = dossier / (p.stem + suffix)
+            if written.is_file() and _mtime(written) != avant[p]:
                 faits.add(p)
     return [
-        (Path(outdir).resolve() if outdir else p.parent) / (p.stem + ".pdf")
+        (Path(outdir).resolve() if outdir else p.parent) / (p.stem + suffix)
         for p in chemins
         if p in faits
     ]

@@ -246,11 +246,12 @@ def ocr_many(images: Iterable[Image.Image], workers: int | None = None) -> list[
 
 def ocr_image(image: Image.Image) -> OcrPage:
     page = _ocr_straightened(image)
-    if page.confidence is not None and page.confidence < 55:
+    # a page read badly, or not at all (sideways: Tesseract finds no line), may be turned
+    if page.confidence is None or page.confidence < 55:
         rotated, turn = _fix_orientation(image)
         if rotated is not None:
             second = _ocr_straightened(rotated)
-            if (second.confidence or 0) > page.confidence:
+            if (second.confidence or 0) > (page.confidence or 0):
                 second.boxes = [unrotate(b, turn, image.size, rotated.size) for b in second.boxes]
                 page = second
     page.size = image.size

@@ -80,12 +80,12 @@ def test_zip_renamed_docx_is_refused_as_a_zip_archive(tmp_path):
     assert "ZIP" in _reason(z)
 
 
-def test_old_word_file_is_refused_whatever_its_name(tmp_path):
-    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 2048
+def test_an_office_97_file_that_is_no_word_document_is_refused_whatever_its_name(tmp_path):
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le") + b"\x00" * 2048
     for name in ("ancien.doc", "ancien.docx", "ancien.pdf"):
         p = tmp_path / name
         p.write_bytes(ole)
-        assert "Word 97-2003" in _reason(p)
+        assert "ancien fichier Microsoft Office (97-2003) autre qu'un document Word" in _reason(p)
 
 
 def test_text_file_named_pdf_is_still_refused(tmp_path):
@@ -96,7 +96,7 @@ def test_text_file_named_pdf_is_still_refused(tmp_path):
 
 
 def test_unsupported_extensions(tmp_path):
-    for name in ("note.txt", "ancien.doc", "tableau.xlsx"):
+    for name in ("note.txt", "ancien.xls", "tableau.xlsx"):
         p = tmp_path / name
         p.write_bytes(b"bonjour")
         assert "pris en charge" in _reason(p)

@@ -1,4 +1,5 @@
-"""Images (JPEG, PNG, TIFF with one page per frame): every page OCR'd, in parallel."""
+"""Images (JPEG, PNG, TIFF with one page per frame, WEBP, a phone's HEIC): every page
+OCR'd, in parallel, upright as the camera saw it (its EXIF orientation applied)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,18 @@ from pathlib import Path
 from ..errors import UnreadableDocument
 from .document import Document
 from .guards import IMAGE_TOO_BIG, check_image
+from .sniff import is_heif
 
 
 def read(path: Path, data: bytes) -> Document:
-    from PIL import Image, ImageSequence, UnidentifiedImageError
+    from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
     from ..ocr import ocr_many
 
+    if is_heif(data):
+        from pillow_heif import register_heif_opener
+
+        register_heif_opener()
     try:
         img = Image.open(io.BytesIO(data))  # reads the header only
         check_image(img)
@@ -27,7 +33,8 @@ def read(path: Path, data: bytes) -> Document:
     def frames():  # one at a time, in this thread: a PIL image seeks one frame at a time
         for frame in ImageSequence.Iterator(img):
             check_image(frame)
-            yield frame.copy()
+            # a phone stores a photo taken upright as sideways pixels and a tag saying so
+            yield ImageOps.exif_transpose(frame)
 
     doc = Document(path=path, kind="image")
     for result in ocr_many(frames()):

@@ -16,24 +16,38 @@ EXTENSIONS = {
     ".pdf": "pdf",
     ".docx": "docx",
     ".docm": "docx",
+    ".doc": "doc",
+    ".rtf": "rtf",
     ".odt": "odt",
     ".jpg": "image",
     ".jpeg": "image",
     ".png": "image",
     ".tif": "image",
     ".tiff": "image",
+    ".webp": "image",
+    ".heic": "image",
+    ".heif": "image",
 }
 
 # How staff call each format, in the notes and reasons.
-FORMAT_NAMES = {"pdf": "PDF", "docx": "Word", "odt": "ODT", "image": "image"}
+FORMAT_NAMES = {
+    "pdf": "PDF",
+    "docx": "Word",
+    "doc": "Word 97-2003",
+    "rtf": "RTF",
+    "odt": "ODT",
+    "image": "image",
+}
 
 _WHAT_IT_IS = {
     "pdf": "un PDF",
     "docx": "un document Word",
+    "doc": "un document Word 97-2003",
+    "rtf": "un document RTF",
     "odt": "un document ODT",
     "image": "une image",
     "zip": "une archive ZIP",
-    "ole": "un ancien fichier Microsoft Office (97-2003)",
+    "ole": "un ancien fichier Microsoft Office (97-2003) autre qu'un document Word",
     "texte": "un simple fichier texte",
     None: "un format inconnu",
 }
@@ -48,10 +62,15 @@ def sniff(data: bytes) -> str | None:
         data[:3] == b"\xff\xd8\xff"
         or data[:8] == b"\x89PNG\r\n\x1a\n"
         or data[:4] in (b"II*\x00", b"MM\x00*")
+        or (data[:4] == b"RIFF" and data[8:12] == b"WEBP")
+        or is_heif(data)
     ):
         return "image"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE2: .doc, .xls of Office 97-2003
-        return "ole"
+        # a Word file's directory names its « WordDocument » stream (UTF-16)
+        return "doc" if "WordDocument".encode("utf-16-le") in data else "ole"
+    if data[:5] == b"{\\rtf":
+        return "rtf"
     if data[:4] == b"PK\x03\x04":
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -79,6 +98,19 @@ def sniff(data: bytes) -> str | None:
     if looks_like_text(data):
         return "texte"
     return None
+
+
+def is_heif(data: bytes) -> bool:
+    """A phone's photo in HEIF / HEIC (an iPhone's default)."""
+    return data[4:8] == b"ftyp" and data[8:12] in (
+        b"heic",
+        b"heix",
+        b"heim",
+        b"heis",
+        b"hevc",
+        b"mif1",
+        b"msf1",
+    )
 
 
 def looks_like_text(data: bytes) -> bool:
@@ -110,15 +142,10 @@ def extension_note(ext: str, actual: str) -> str | None:
 
 def refusal(ext: str, actual: str | None) -> str:
     """Why a file that is no readable document is refused, in French, on one line."""
-    if ext == ".doc" or (actual == "ole" and ext in EXTENSIONS):
-        return (
-            "Format Word 97-2003 (.doc) non pris en charge : enregistrez le document en "
-            ".docx ou en PDF."
-        )
     if ext not in EXTENSIONS:
         return (
             f"Type de fichier non pris en charge ({ext or 'sans extension'}) : seuls PDF, "
-            "Word (.docx), ODT et images sont lus."
+            "Word (.docx, .doc), RTF, ODT et images (photos comprises) sont lus."
         )
     wanted = _WHAT_IT_IS[EXTENSIONS[ext]]
     what = _WHAT_IT_IS.get(actual, str(actual))
