@@ -12,6 +12,8 @@
   (« CCAS de Gardanne. à Gardanne »): cut at the full stop, flagged.
 - `children_unread(ex, text)`: a form listing more people born in the last 18 years than
   the children read (a row lost under the blur): the count is flagged.
+- `persons_unread(ex, text)`: an act or a letter stating more adults' births than the
+  persons read (a défendeur's line spoiled): the persons are flagged.
 
 Each only ever adds to `champs_incertains`: a person checks what a scan may have spoiled.
 """
@@ -22,6 +24,7 @@ import re
 from dataclasses import replace
 from datetime import date, timedelta
 
+from .french import parse_date
 from .readers import Document
 from .readers.document import PAGE_BREAK
 
@@ -130,6 +133,11 @@ def sentence_glued(ex) -> set[str]:
 _PERSON_ROW = re.compile(
     r"\b[A-ZÀ-Ý][A-ZÀ-Ý'\-]+\b[^\n\d€]{0,40}?\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b"
 )
+# or its birth date first, then the surname in capitals and a first name
+# (« 14/06/2012 BARBIER Nadia collège »)
+_DATED_ROW = re.compile(
+    r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b[^\n\d€]{0,12}?\b[A-ZÀ-Ý][A-ZÀ-Ý'\-]+\s+[A-ZÀ-Ý][a-zà-ÿ]"
+)
 _DATE_FIELDS = ("date_document", "date_dette", "date_audience", "date_limite", "date_bail")
 
 
@@ -140,7 +148,7 @@ def children_unread(ex, text: str) -> set[str]:
         return set()
     when = ex.date_document or date.today()
     born = set()
-    for m in _PERSON_ROW.finditer(text):
+    for m in [*_PERSON_ROW.finditer(text), *_DATED_ROW.finditer(text)]:
         try:
             day = date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
         except ValueError:
@@ -150,3 +158,30 @@ def children_unread(ex, text: str) -> set[str]:
         if when.replace(year=when.year - 18) < day < when - timedelta(days=1):
             born.add(day)
     return {"nb_enfants"} if len(born) > ex.nb_enfants else set()
+
+
+# a person's birth as an act states it: « né le 4 décembre 1988 », « née le 19/05/1952 »
+_BORN = re.compile(r"\bn[ée]e?\s*(?:\(e\)\s*)?le\s+", re.IGNORECASE)
+# an adult's birth: at least this many years before the document
+ADULT_AGE = 16
+
+
+def persons_unread(ex, text: str) -> set[str]:
+    """An act or a letter stating more adults' births than the persons read (a défendeur
+    whose line a scan spoiled, « Cemeueant » for « demeurant »): the persons are flagged."""
+    if ex.type_document not in ("assignation", "saisine_prefecture") or not ex.personnes:
+        return set()
+    when = ex.date_document or date.today()
+    # the landlord, when a person, is born too: a birth stated after their name is theirs
+    others = [w for v in (ex.bailleur, ex.mandataire) if v for w in re.findall(r"\w{3,}", v)]
+    births = set()
+    for m in _BORN.finditer(text):
+        before = text[max(0, m.start() - 80) : m.start()]
+        if any(re.search(rf"\b{re.escape(w)}\b", before) for w in others):
+            continue
+        day = parse_date(text[m.end() : m.end() + 40])
+        if day and day < when.replace(year=when.year - ADULT_AGE):
+            births.add(day)
+    births -= {p.date_naissance for p in ex.personnes}
+    unread = len(births) - sum(1 for p in ex.personnes if not p.date_naissance)
+    return {"personnes"} if unread > 0 else set()

@@ -30,16 +30,19 @@ from asll.domain import communes
 from asll.domain.model import Extraction
 
 from . import pattern_store
+from .accents import accents_lost
 from .checks import cross_check, dependents, plausible
 from .classify import Classification, classify
 from .debris import (
     children_unread,
     lone_letters,
+    persons_unread,
     sentence_glued,
     stamps_blanked,
 )
 from .engine import Found, RuleSet, compile_pattern, find_field, load_rules
 from .french import compile_expressions, spelled_forms
+from .misreads import figures_stumbled, label_unread, misreads
 from .ocr import SEUIL_CONFIANCE
 from .ocr_repair import CueWords, plain
 from .parsers.addresses import find_address
@@ -186,10 +189,14 @@ def extract_document(
     with _guard("controles", uncertain):
         uncertain |= cross_check(ex, text)
         uncertain |= lone_letters(ex, doc.ocr) | sentence_glued(ex) | children_unread(ex, text)
+    with _guard("lectures", uncertain):
+        uncertain |= misreads(ex, text, doc.ocr) | persons_unread(ex, text)
+        uncertain |= accents_lost(ex, text) if doc.ocr else set()
     with _guard("tampon", uncertain):
         uncertain |= _read_on(_lines_of(stamped, doc), ex, doc) if stamped else set()
     with _guard("mots incertains", uncertain):
-        uncertain |= _read_on_weak_words(ex, doc)
+        uncertain |= _read_on_weak_words(ex, doc) | figures_stumbled(ex, doc)
+        uncertain |= label_unread(ex, doc)
     filled = _filled(ex)
     uncertain |= {name for name in rs.data.get("champs_attendus", []) if name not in filled}
     uncertain |= _stated_but_empty(
@@ -309,7 +316,7 @@ def _read_on_weak_lines(ex: Extraction, doc: Document, formulaire: dict) -> set[
     weak = [(s, e) for s, e, conf in doc.ocr_lines if conf < SEUIL_CONFIANCE]
     if not weak:
         return set()
-    out = _read_on(weak, ex, doc)
+    out = _read_on(weak, ex, doc) | _boxes_on_weak_lines(weak, doc, formulaire)
     read = {r.type for r in ex.ressources if r.montant is not None}
     for start, end in weak:
         line = doc.text[start:end]
@@ -319,6 +326,26 @@ def _read_on_weak_lines(ex: Extraction, doc: Document, formulaire: dict) -> set[
         ):
             out.add("ressources")
             break
+    return out
+
+
+# a form's fields chosen by ticking one box of a printed list
+_TICKED = ("type_mesure", "statut_occupation", "composition")
+
+
+def _boxes_on_weak_lines(weak: list[tuple[int, int]], doc: Document, formulaire: dict) -> set[str]:
+    """Fields chosen among tick boxes printed on a line OCR read with low confidence (two
+    options or more named on it): a faint or smudged mark is no choice to trust
+    (« [_] Locataire HLM [| Locataire privé Hébergé(e) [| Sous-locataire »)."""
+    out = set()
+    for name in _TICKED:
+        options = formulaire.get(name, [])
+        for start, end in weak:
+            line = doc.text[start:end]
+            named = {o.get("valeur") for o in options if compile_pattern(o["motif"]).search(line)}
+            if len(named) >= 2:
+                out.add(name)
+                break
     return out
 
 

@@ -124,6 +124,16 @@ _GLUED_DAY = re.compile(
 )
 
 
+# a speck read as a letter glued to a number word that ends a compound written in words:
+# "l'an deux mille Vingt-cinqg" (« vingts », « cents » keep their s)
+_UNITS = "un|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
+_NUMBER_SPECK = re.compile(
+    r"\b((?i:vingt|trente|quarante|cinquante|soixante|cent|mille)[- ](?i:et[- ])?(?i:"
+    + _UNITS
+    + r"))[a-rt-zA-RT-Z](?![\w'-])"
+)
+
+
 def repair_values(text: str) -> tuple[str, bool]:
     """The line with its amounts, dates and postcodes written in figures again; True when a
     character of a value was changed."""
@@ -169,7 +179,8 @@ def repair_values(text: str) -> tuple[str, bool]:
     text = _GLUED_DASH.sub(dash, text)
     text, n_speck = _SPECK_THOUSANDS.subn(r"\1 ", text)
     text, n_day = _GLUED_DAY.subn(r"\1 ", text)
-    changed |= bool(n_speck or n_day)
+    text, n_number = _NUMBER_SPECK.subn(r"\1", text)
+    changed |= bool(n_speck or n_day or n_number)
     text = _AMOUNT.sub(amount, text)
     text = _DATE.sub(figures, text)
     text = _POSTCODE.sub(figures, text)

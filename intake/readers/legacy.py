@@ -7,8 +7,6 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from generators.pdf import convert, soffice
-
 from ..errors import UnreadableDocument
 from . import word
 from .document import Document
@@ -18,6 +16,9 @@ TIMEOUT_SECONDS = 120.0
 
 
 def read(path: Path, data: bytes, kind: str) -> Document:
+    # imported here: the generators package brings the drafts' libraries with it
+    from generators.pdf import convert, soffice
+
     name = NAMES[kind]
     if soffice() is None:
         raise UnreadableDocument(
