@@ -8023,6 +8023,346 @@ FORM_FAMILIES.update(
 )
 
 
+# --- families built from sources 58-60 (branch forms-money: how forms write the rent, the
+# debt and the resources; appended, others unchanged) ---
+
+ORGANISMES.update(
+    {
+        "haute-garonne": [
+            "Maison des solidarités de Colomiers",
+            "CCAS de Toulouse",
+            "CLLAJ 31",
+        ],
+        "morbihan": [
+            "Espace autonomie solidarité de Vannes",
+            "CCAS de Lorient",
+            "Centre médico-social de Pontivy",
+        ],
+        "maine-et-loire": [
+            "Maison départementale des solidarités d'Angers",
+            "CCAS de Cholet",
+            "CCAS de Saumur",
+        ],
+    }
+)
+FORM_VILLES.update(
+    {
+        "haute-garonne": [("Toulouse", "31000"), ("Colomiers", "31770"), ("Muret", "31600")],
+        "morbihan": [("Vannes", "56000"), ("Lorient", "56100"), ("Pontivy", "56300")],
+        "maine-et-loire": [("Angers", "49000"), ("Cholet", "49300"), ("Saumur", "49400")],
+    }
+)
+BAILLEURS_LOCAUX.update(
+    {
+        "haute-garonne": [
+            "Toulouse Métropole Habitat",
+            "Promologis",
+            "Patrimoine SA Languedocienne",
+        ],
+        "morbihan": ["Bretagne Sud Habitat", "Lorient Habitat", "Espacil Habitat"],
+        "maine-et-loire": ["Angers Loire Habitat", "Podeliha", "Soclova"],
+    }
+)
+prep_haute_garonne = _prep_local("haute-garonne")
+prep_morbihan = _prep_local("morbihan")
+prep_maine_et_loire = _prep_local("maine-et-loire")
+
+
+def _aide_logement(f):
+    """The housing aid the form's rent block deducts: the APL among the household's resources
+    (the same amount), else none."""
+    al = next((m for lab, t, m in f["ressources"] if t == "apl" and m is not None), None)
+    # an aid above the rent is not deducted from it (the draw's amounts are not tied)
+    return al if al and f["loyer"] and al < f["loyer"][0] * 0.8 else None
+
+
+def _dette_parts(f, r):
+    """A debt split as the landlord's statement does: unpaid residual rent, unpaid charges and
+    management or reminder fees (the fees are not rent arrears but the total includes them)."""
+    total = f["dette"][0]
+    frais = round(r.choice([0, 12.5, 25.0, 38.4]), 2)
+    charges = round((total - frais) * r.uniform(0.05, 0.2), 2)
+    return round(total - frais - charges, 2), charges, frais
+
+
+def _id_bloc(f) -> list:
+    """Persons and children as plain captioned lines (what these families test is money)."""
+    out = []
+    for i, p in enumerate(f["adultes"]):
+        role = "Demandeur" if i == 0 else "Conjoint(e)"
+        out.append(
+            (
+                "l",
+                f"{role} : {'Mme' if p['femme'] else 'M.'} {p['nom']} {p['prenom']}, "
+                f"né(e) le {d_num(p['naissance'])}",
+            )
+        )
+    for n, pr, dn in f["enfants"]:
+        out.append(("l", f"Enfant : {n} {pr}, né(e) le {d_num(dn)}"))
+    out.append(("l", f"Nombre d'enfants à charge : {len(f['enfants'])}"))
+    return out
+
+
+def form_cd31_quittance_docx(path, f) -> None:
+    """Haute-Garonne FSL maintien request in Word (source 58): the « situation locative » as a
+    table of label | amount rows (rent before charges, charges, housing aid paid to the landlord,
+    « quittance résiduelle (loyer – allocations logement) »), the debt as a total « au » a date
+    then its « dont » parts, the « plan d'apurement » ticked with its monthly payment, and the
+    resources as a table by person (« Demandeur | Conjoint | Autres personnes au foyer ») with
+    a « Total » row."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    blocks = [
+        ("t", "FONDS DE SOLIDARITÉ LOGEMENT – HAUTE-GARONNE"),
+        ("h", "Demande d'aide au maintien dans le logement"),
+        ("l", "Mesure demandée : " + _cases(MESURE_LAB, f["mesure"])),
+        ("b", "I. LE MÉNAGE"),
+        *_id_bloc(f),
+        ("b", "II. SITUATION LOCATIVE"),
+        ("l", f"Adresse : {f['numero']} {f['rue']}"),
+        ("l", f"Code postal / Commune : {f['cp']} {f['commune']}"),
+        ("l", "Statut d'occupation : " + _cases(STATUT_LAB, f["statut"])),
+        ("l", f"Bailleur : {f['bailleur'] or 'sans objet'}"),
+    ]
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        al = _aide_logement(f)
+        quittance = round(base + (ch or 0) - (al or 0), 2)
+        rows = [
+            ["Situation locative (montants mensuels)", "Montant"],
+            ["Loyer hors charges", f"{m_espace(base)} €"],
+            ["Charges locatives", f"{m_espace(ch)} €" if ch else "néant"],
+            [
+                "Allocation logement versée au bailleur",
+                f"{m_espace(al)} €" if al else "néant",
+            ],
+            ["Quittance résiduelle (loyer – allocations logement)", f"{m_espace(quittance)} €"],
+        ]
+        blocks.append(("tab", rows))
+    if f["dette"]:
+        loyers, charges, frais = _dette_parts(f, r)
+        rows = [
+            [f"Dette locative au {d_num(f['dette'][1])}", f"{m_espace(f['dette'][0])} €"],
+            ["dont loyer résiduel impayé", f"{m_espace(loyers)} €"],
+            ["dont charges locatives", f"{m_espace(charges)} €"],
+            ["dont frais de gestion ou de relance", f"{m_espace(frais)} €" if frais else "0,00 €"],
+        ]
+        blocks.append(("tab", rows))
+        plan = r.random() < 0.6
+        blocks.append(
+            (
+                "l",
+                "Plan d'apurement négocié avec le bailleur : "
+                + _cases({"oui": "oui", "non": "non"}, "oui" if plan else "non")
+                + (f"   mensualité : {m_espace(r.choice([30, 50, 75, 100]))} €" if plan else ""),
+            )
+        )
+    else:
+        blocks.append(("l", "Dette locative : néant"))
+    cols = ["Demandeur", "Conjoint", "Autres personnes au foyer"]
+    head = ["Ressources mensuelles"] + cols
+    body, totals = [], [0.0, 0.0, 0.0]
+    for k, (lab, t, m) in enumerate(f["ressources"]):
+        # income of the household: the applicant's, the partner's, or a child's / other's
+        j = 2 if t == "prestations_familiales" else (k % len(a))
+        cells = ["", "", ""]
+        cells[j] = "en attente" if m is None else f"{m_espace(m)} €"
+        totals[j] += m or 0
+        body.append([lab] + cells)
+    total = ["Total"] + [f"{m_espace(x)} €" if x else "" for x in totals]
+    blocks += [("b", "III. RESSOURCES DU FOYER"), ("tab", [head] + body + [total])]
+    blocks += [
+        ("b", "IV. LE TRAVAILLEUR SOCIAL"),
+        ("l", f"Nom : {f['prescripteur'][1]}"),
+        ("l", f"Prénom : {f['prescripteur'][0]}"),
+        ("l", f"Service : {f['organisme']}"),
+        ("l", f"Date de la demande : {d_num(f['date'])}"),
+    ]
+    write_docx(Path(path), blocks, "Arial", author="Departement")
+
+
+def _eur_variable(x: float, r) -> str:
+    """An amount as typed on this form: dots as thousands separators, « EUR », « euros » or
+    no unit at all."""
+    s = m_point(x) if x >= 1000 else m_espace(x)
+    return s + r.choice([" EUR", " euros", "", " €"])
+
+
+def form_cd56_budget_mensuel(f) -> list:
+    """Morbihan FSL maintien request (source 59): a « BUDGET MENSUEL DU MÉNAGE » in two columns
+    side by side, each line an income on the left and an expense on the right (« Salaire
+    1.234,56 EUR      Loyer 452,10 EUR »); the rent, the charges, the housing aid and the
+    « loyer résiduel »; the « pension alimentaire versée » among the expenses; an « impayé de
+    loyer au … » with its number of months; totals."""
+    r = _sub_rng(f)
+    sp = "\u00a0" * 8
+    out = [
+        ("t", "DÉPARTEMENT DU MORBIHAN"),
+        ("h", "FSL – Demande d'aide au maintien dans le logement"),
+        ("l", "Accompagnement demandé : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]")),
+        ("b", "LE FOYER"),
+        *_id_bloc(f),
+        ("b", "LE LOGEMENT"),
+        ("l", f"Adresse : {f['numero']} {f['rue']}"),
+        ("l", f"Code postal : {f['cp']}{sp}Commune : {f['commune']}"),
+        ("l", "Occupation : " + _cases(STATUT_LAB, f["statut"], "[X]", "[ ]")),
+        ("l", f"Nom du bailleur : {f['bailleur'] or 'sans objet'}"),
+    ]
+    charges_col = []
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        al = _aide_logement(f)
+        charges_col += [("Loyer", base), ("Charges locatives", ch or 0)]
+        if al:
+            charges_col.append(("Loyer résiduel (après aide au logement)", base + (ch or 0) - al))
+    charges_col += [
+        ("Électricité / gaz", _montant(r, 40, 140)),
+        ("Assurance habitation", _montant(r, 12, 30)),
+    ]
+    if r.random() < 0.5:
+        charges_col.append(("Pension alimentaire versée", _montant(r, 80, 250)))
+    if f["dette"] and r.random() < 0.5:
+        charges_col.append(("Remboursement plan d'apurement", float(r.choice([30, 50, 80]))))
+    left = [
+        (lab, "en attente" if m is None else _eur_variable(m, r)) for lab, _, m in f["ressources"]
+    ]
+    right = [(lab, _eur_variable(round(m, 2), r)) for lab, m in charges_col]
+    out += [
+        ("b", "BUDGET MENSUEL DU MÉNAGE"),
+        ("l", f"RESSOURCES (mois civil précédant la demande){sp}CHARGES MENSUELLES"),
+    ]
+    for k in range(max(len(left), len(right))):
+        lt = " ".join(left[k]) if k < len(left) else ""
+        rt = " ".join(right[k]) if k < len(right) else ""
+        out.append(("l", f"{lt}{sp}{rt}" if lt else f"{sp}{sp}{sp}{rt}"))
+    tot_r = sum(m or 0 for _, _, m in f["ressources"])
+    tot_c = sum(m for _, m in charges_col)
+    out.append(
+        (
+            "l",
+            f"Total ressources {_eur_variable(tot_r, r)}{sp}Total charges {_eur_variable(tot_c, r)}",
+        )
+    )
+    if f["dette"]:
+        mois = max(2, round(f["dette"][0] / max(f["loyer"][0], 1)))
+        out.append(
+            (
+                "l",
+                f"Impayé de loyer au {d_num(f['dette'][1])} : {_eur_variable(f['dette'][0], r)}"
+                f" (soit {mois} mois de loyer)",
+            )
+        )
+    else:
+        out.append(("l", "Impayé de loyer : néant"))
+    out += [
+        ("b", "LE TRAVAILLEUR SOCIAL"),
+        ("l", f"Nom et prénom du référent : {f['prescripteur'][0]} {f['prescripteur'][1]}"),
+        ("l", f"Organisme : {f['organisme']}"),
+        ("l", f"Date : {d_num(f['date'])}"),
+    ]
+    return out
+
+
+def form_impaye_brut_net(f) -> list:
+    """Unpaid-rent file (source 60): labels and amounts on one line joined by dots, no colon;
+    the gross rent (before charges), the charges, the housing aid paid to the landlord and the
+    net rent (« loyer hors charges – APL/AL »); the unpaid rent « après rappel AL » at a date,
+    how many net rents it makes, and a repayment schedule; the resources as a table with the
+    monthly and the yearly amount of each."""
+    r = _sub_rng(f)
+    dots = " " + "." * 12 + " "
+    out = [
+        ("t", "FICHE DE SIGNALEMENT – IMPAYÉ DE LOYER"),
+        ("h", "Demande d'aide FSL maintien et d'accompagnement"),
+        ("l", "Mesure sollicitée : " + _cases(MESURE_LAB, f["mesure"], "[X]", "[ ]")),
+        ("b", "1. Le ménage"),
+        *_id_bloc(f),
+        ("b", "2. Le logement et le loyer"),
+        ("l", f"Adresse : {f['numero']} {f['rue']}, {f['cp']} {f['commune']}"),
+        ("l", "Statut : " + _cases(STATUT_LAB, f["statut"], "[X]", "[ ]")),
+        ("l", f"Bailleur : {f['bailleur'] or 'sans objet'}"),
+    ]
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        al = _aide_logement(f)
+        out += [
+            ("l", f"Loyer mensuel brut (hors charges){dots}{m_espace(base)} €"),
+            ("l", f"Charges{dots}{m_espace(ch) + ' €' if ch else 'néant'}"),
+            ("l", f"APL / AL versée en tiers payant{dots}{m_espace(al) + ' €' if al else 'néant'}"),
+            (
+                "l",
+                f"Loyer mensuel net (loyer hors charges – APL/AL){dots}"
+                f"{m_espace(round(base - (al or 0), 2))} €",
+            ),
+        ]
+    out.append(("b", "3. L'impayé"))
+    if f["dette"]:
+        net = f["loyer"][0] - (_aide_logement(f) or 0)
+        fois = f["dette"][0] / max(net, 1)
+        n = r.choice([12, 24, 36])
+        out += [
+            (
+                "l",
+                f"Impayé après rappel AL au {d_num(f['dette'][1])}{dots}"
+                f"{m_espace(f['dette'][0])} €",
+            ),
+            ("l", f"soit {fois:.1f}".replace(".", ",") + " fois le loyer mensuel net"),
+            (
+                "l",
+                f"Échéancier proposé : {n} mensualités de {m_espace(round(f['dette'][0] / n, 2))} €",
+            ),
+        ]
+    else:
+        out.append(("l", f"Impayé après rappel AL{dots}néant"))
+    rows = [["Nature des ressources", "Montant mensuel", "Montant annuel"]]
+    for lab, _, m in f["ressources"]:
+        if m is None:
+            rows.append([lab, "en attente", ""])
+        else:
+            rows.append([lab, f"{m_espace(m)} €", f"{m_espace(round(m * 12, 2))} €"])
+    out += [
+        ("b", "4. Les ressources du foyer"),
+        ("tabw", ([70, 45, 45], rows)),
+        ("b", "5. Le prescripteur"),
+        ("l", f"Nom : {f['prescripteur'][1]}"),
+        ("l", f"Prénom : {f['prescripteur'][0]}"),
+        ("l", f"Structure : {f['organisme']}"),
+        ("l", f"Fait le {d_num(f['date'])}"),
+    ]
+    return out
+
+
+FORM_FAMILIES.update(
+    {
+        "cd31-fsl-quittance-residuelle": dict(
+            dep="haute-garonne",
+            reglage=True,
+            kind="docx",
+            fn=form_cd31_quittance_docx,
+            scan=False,
+            odt=True,
+            prep=prep_haute_garonne,
+        ),
+        "cd56-fsl-budget-mensuel": dict(
+            dep="morbihan",
+            reglage=True,
+            kind="flat",
+            fn=form_cd56_budget_mensuel,
+            scan=True,
+            prep=prep_morbihan,
+        ),
+        "fsl-impaye-loyer-brut-net": dict(
+            dep="maine-et-loire",
+            reglage=True,
+            kind="flat",
+            fn=form_impaye_brut_net,
+            scan=True,
+            prep=prep_maine_et_loire,
+        ),
+    }
+)
+
+
 # --------------------------------------------------------------------------- scans
 
 

@@ -83,15 +83,49 @@ def parse_loyer(value: str) -> float | None:
     return amounts[0]
 
 
-def read_ressources(lines, sections, pairs, options: list[dict], tables) -> list[Ressource]:
+def read_ressources(
+    lines, sections, pairs, options: list[dict], tables, cues: dict | None = None
+) -> list[Ressource]:
+    """The household's incomes. `cues`: the rules' `[formulaire.budget]` (`pas_une_ressource`:
+    labels that name an expense, never an income, though a resource's word is in them;
+    `annuel`: the words of yearly amounts)."""
+    cues = cues or {}
     out: list[Ressource] = []
     # a resources table found as a table keeps its empty cells, which a PDF's text line loses
     # ("Salaire du demandeur Loyer (taux plein) 545.45": the amount is the rent's)
-    rows: list[list[str]] = resource_table_rows(tables, options)
+    # "Montant annuel", "par an", "(N-1)": yearly amounts (the rules' `annuel`)
+    yearly_rx = pattern_store.compile(cues.get("annuel") or r"(?!)", re.IGNORECASE)
+    rows: list[list[str]] = resource_table_rows(tables, options, yearly_rx)
+    if not rows:
+        by_column = resources_by_column(tables, options)
+        if by_column:
+            return by_column
     joined: set[int] = set()  # a line read as the end of the one above it
+    periods: list[bool] = []  # "Montant mensuel Montant annuel": which amount column is yearly
+    total_last = False  # "Nature Demandeur Conjoint Total": each row's last amount is its sum
     for i, line in enumerate([] if rows else lines):
         if i in joined:
             continue
+        if sections[i] == "ressources" and " | " not in line:
+            caps = _PERIOD_CAPTION.findall(line)
+            if len(caps) >= 2 and not re.search(r"\d", line):
+                # a table's header read as one line (a scan): the amounts under it come in
+                # the order of its captions
+                periods = [bool(yearly_rx.search(c)) for c in caps]
+                continue
+            if periods and any(periods) and (row := _amounts_by_period(line, periods)):
+                rows.append(row)
+                continue
+            if not re.search(r"\d", line) and _TOTAL_LAST.search(line):
+                total_last = True
+                continue
+            if row := _amounts_after_label(line):
+                # "Salaire 1 100,00 € 850,00 €": one income, one amount a person (the row's
+                # total dropped when the header's last column is the total)
+                if total_last and len(row) > 2:
+                    row = row[:-1]
+                rows.append(row)
+                continue
         if sections[i] != "ressources":
             # "Ressource 2 : ARE France Travail (€) : 576,46", a field outside any section
             m = _RESOURCE_FIELD.match(line)
@@ -131,6 +165,11 @@ def read_ressources(lines, sections, pairs, options: list[dict], tables) -> list
             continue
         if " | " in line:
             rows.append([c.strip() for c in line.split(" | ")])
+        elif cells := label_amount_cells(line):
+            # "Salaire 1.034,13 EUR   Électricité / gaz 137,24": an income and an expense
+            # side by side (a budget in two columns), each amount after its own label; each
+            # pair a row of its own (an expense's label is no resource, two incomes stay two)
+            rows.extend([cells[j], cells[j + 1]] for j in range(0, len(cells), 2))
         else:
             # "Salaire - Mme (temps partiel) 650,00 €" or "Salaire : 980,00"
             m = re.match(
@@ -162,16 +201,36 @@ def read_ressources(lines, sections, pairs, options: list[dict], tables) -> list
             ):
                 if first_option(p.label, options):
                     rows.append([p.label, p.value])
+    not_income = pattern_store.compile(cues.get("pas_une_ressource") or r"(?!)", re.IGNORECASE)
+    yearly: set[int] = set()  # columns of a header saying the amounts are yearly
+    totals: set[int] = set()  # columns of a header's « Total »
     for row in rows:
         label = row[0]
         if not label or re.match(
             r"^(?:total|sous-total|type|nature|montant|ressources?)\b", label, re.IGNORECASE
         ):
+            # "Nature des ressources | Montant mensuel | Montant annuel": the yearly column
+            # repeats the monthly income over twelve months, it is no income of its own
+            heads = [j for j, c in enumerate(row) if yearly_rx.search(c or "")]
+            if heads and len(heads) < len(row) - 1:
+                yearly = set(heads)
+            # "Nature | Demandeur | Conjoint | Total": the total column is no income of its own
+            # (a header, not a row of totals: "TOTAL RESSOURCES | 1914.95 | TOTAL CHARGES | …")
+            if not _TOTAL_COLUMN.match(label or ""):
+                totals = {j for j, c in enumerate(row) if j and _TOTAL_COLUMN.match(c or "")}
+            continue
+        if not_income.search(label):
+            continue  # "Pension alimentaire versée", "Loyer résiduel (après aide au logement)"
+        if yearly_rx.search(label) or any(yearly_rx.search(c or "") for c in row[1:2]):
+            # "Salaire annuel : 14 400 €", "RSA : 7 293 € par an": not a monthly amount; left
+            # out (the amount counted in the section then flags the resources for a person)
             continue
         kind = resource_type(label, options)
         if kind is None:
             continue
-        values = [c for c in row[1:] if c]
+        values = [c for j, c in enumerate(row) if j and c and j not in yearly | totals]
+        if not values:  # an income only in the « Total » column: that is its amount
+            values = [c for j, c in enumerate(row) if j and c and j in totals]
         amounts = []
         for c in values:
             if re.search(rf"{PENDING}|demand[ée]e?", c, re.IGNORECASE):
@@ -245,7 +304,7 @@ _RESOURCES_HEADER = pattern_store.compile(
 )
 
 
-def resource_table_rows(tables, options: list[dict]) -> list[list[str]]:
+def resource_table_rows(tables, options: list[dict], yearly_rx=None) -> list[list[str]]:
     """Rows of the tables whose header names a resources column ("Nature des ressources |
     MONTANTS | Nature des charges | MONTANTS"), empty cells kept, the header dropped; a table
     that goes on after a page break (same width, a resource label first) is read with it.
@@ -261,6 +320,19 @@ def resource_table_rows(tables, options: list[dict]) -> list[list[str]]:
         cols = [j for j, c in enumerate(head) if _RESOURCES_HEADER.match(c.replace("\n", " "))]
         if cols:
             width = len(head)
+            # "Montant mensuel | Montant annuel": the yearly column is the same income
+            yearly = [j for j, c in enumerate(head) if yearly_rx and yearly_rx.search(c)]
+            if yearly and len(yearly) < len(head) - 1:
+                table = [
+                    [("" if j in yearly else c) for j, c in enumerate(row or [])] for row in table
+                ]
+            # "Nature des ressources | Demandeur | Conjoint | Total": a row's total is not a
+            # further income, unless the row has its amount only there
+            totals = {j for j, c in enumerate(head) if j and _TOTAL_COLUMN.match(c)}
+            if totals:
+                table = [table[0]] + [
+                    _without_total(row or [], totals, cols[0]) for row in table[1:]
+                ]
             # "Civilité | Nom | Prénom | … | Ressources | Montant mensuel": a household grid
             # with its income per person; the resources column onwards is the resource row
             start = cols[0]
@@ -294,3 +366,124 @@ def resource_type(label: str, options: list[dict]) -> str | None:
         if re.search(opt["motif"], label, re.IGNORECASE):
             return opt["type"]
     return None
+
+
+_AMOUNT_OR_WAIT = pattern_store.compile(
+    rf"(?:{french.MONTANT_RE})(?:\s*(?:€|EUR\b|euros?\b))?|{PENDING}", re.IGNORECASE
+)
+
+
+def label_amount_cells(line: str) -> list[str] | None:
+    """'Salaire 1.034,13 EUR Électricité / gaz 137,24' → ['Salaire', '1.034,13 EUR',
+    'Électricité / gaz', '137,24']: a line holding two or more label-amount pairs, each amount
+    after its own label. None for a line with fewer than two such pairs."""
+    cells: list[str] = []
+    start = 0
+    for m in _AMOUNT_OR_WAIT.finditer(line):
+        label = line[start : m.start()].strip(" :;–-")
+        if not re.search(r"[A-Za-zÀ-ÿ]{2,}", label):
+            return None  # an amount without its own label ("1 200 + 80 €")
+        cells += [label, m.group(0)]
+        start = m.end()
+    if len(cells) < 4 or re.search(r"[A-Za-zÀ-ÿ]{2,}", line[start:]):
+        return None
+    return cells
+
+
+# "Autres personnes au foyer": a column of persons, not of « autres » resources
+_PERSONS_COLUMN = pattern_store.compile(
+    r"^\s*autres?\s+(?:personnes?|membres?|occupants?|adultes?|enfants?)", re.IGNORECASE
+)
+
+
+def resources_by_column(tables, options: list[dict]) -> list[Ressource] | None:
+    """'Personne | Salaire | RSA | Allocations familiales | Total' over 'Demandeur | 1 100,00 €
+    | | | 1 100,00 €': a resources table turned the other way, one row a person and one
+    column a kind of income. Each amount is read under its column's kind; a « Total » row or
+    column is no resource. None when no table has two or more kinds of income as columns."""
+    for table in tables or []:
+        if not table or len(table) < 2 or not table[0]:
+            continue
+        head = [(c or "").replace("\n", " ").strip() for c in table[0]]
+        if resource_type(head[0], options):
+            continue  # kinds in the first column: rows of resources, read elsewhere
+        kinds = {
+            j: kind
+            for j, c in enumerate(head)
+            if j
+            and c
+            and not re.match(r"\s*total", c, re.IGNORECASE)
+            and not _PERSONS_COLUMN.match(c)
+            and (kind := resource_type(c, options))
+        }
+        if len(kinds) < 2:
+            continue
+        out: list[Ressource] = []
+        for row in table[1:]:
+            cells = [(c or "").replace("\n", " ").strip() for c in row]
+            if not cells or re.match(r"\s*(?:sous-)?total", cells[0], re.IGNORECASE):
+                continue
+            for j, kind in kinds.items():
+                cell = cells[j] if j < len(cells) else ""
+                if re.search(PENDING, cell, re.IGNORECASE):
+                    out.append(Ressource(kind, None))
+                elif (v := french.parse_montant(cell)) is not None and v > 0:
+                    out.append(Ressource(kind, v))
+        return out
+    return None
+
+
+_PERIOD_CAPTION = pattern_store.compile(
+    r"mensuel(?:le)?s?|annuel(?:le)?s?|par\s+mois|par\s+an\b|/\s*mois|/\s*an\b", re.IGNORECASE
+)
+
+
+def _amounts_by_period(line: str, periods: list[bool]) -> list[str] | None:
+    """'Allocations familiales 193,13 € 2 317,56 €' under 'Montant mensuel Montant annuel':
+    the label and its monthly amounts (the yearly ones dropped), when the line holds as many
+    amounts as the header has captions, one after the other after the label."""
+    found = list(_AMOUNT_OR_WAIT.finditer(line))
+    if len(found) != len(periods):
+        return None
+    label = line[: found[0].start()].strip(" :;–-")
+    between = [line[a.end() : b.start()] for a, b in zip(found, found[1:])]
+    if not re.search(r"[A-Za-zÀ-ÿ]{2,}", label) or any(x.strip(" |;") for x in between):
+        return None
+    return [label] + [m.group(0) for m, yearly in zip(found, periods) if not yearly]
+
+
+_TOTAL_COLUMN = pattern_store.compile(r"\s*(?:sous-)?total\b", re.IGNORECASE)
+# a header line whose last caption is the total ("Nature Demandeur Conjoint Total")
+_TOTAL_LAST = pattern_store.compile(
+    r"^(?=.*\b(?:demandeu(?:r|se)|conjointe?|madame|monsieur|enfants?|autres?|montant)\b)"
+    r".*\btotal(?:\s+(?:du\s+)?(?:foyer|m[ée]nage|mensuel))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _without_total(row: list, totals: set[int], start: int) -> list:
+    """A table row with its « Total » cells blanked, when another cell holds an amount."""
+    cells = [c or "" for c in row]
+    others = [
+        c
+        for j, c in enumerate(cells)
+        if j > start and j not in totals and _AMOUNT_OR_WAIT.search(c)
+    ]
+    return [("" if j in totals and others else c) for j, c in enumerate(cells)]
+
+
+def _amounts_after_label(line: str) -> list[str] | None:
+    """'Salaire 1 100,00 € 850,00 €' → ['Salaire', '1 100,00 €', '850,00 €']: a label then two
+    or more amounts one after the other (one a person's column). None otherwise."""
+    found = list(_AMOUNT_OR_WAIT.finditer(line))
+    if len(found) < 2:
+        return None
+    label = line[: found[0].start()].strip(" :;–-")
+    between = [line[a.end() : b.start()] for a, b in zip(found, found[1:])]
+    if (
+        not re.search(r"[A-Za-zÀ-ÿ]{2,}", label)
+        or any(x.strip(" |;") for x in between)
+        or line[found[-1].end() :].strip(" .;")
+    ):
+        return None
+    return [label] + [m.group(0) for m in found]

@@ -18,6 +18,7 @@ from ..addresses import parse_address
 from ..landlords import clean_bailleur, is_placeholder, statut_from_bailleur
 from .money import (
     grid_line_resources,
+    label_amount_cells,
     parse_loyer,
     read_address,
     read_ressources,
@@ -376,7 +377,12 @@ def _stage_phrases(f: Form, ex, uncertain: set[str]) -> None:
 def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
     lines, sections = f.lines, f.sections
     ex.ressources = read_ressources(
-        lines, sections, f.pairs, f.conf.get("ressources", []), f.doc.tables
+        lines,
+        sections,
+        f.pairs,
+        f.conf.get("ressources", []),
+        f.doc.tables,
+        f.conf.get("budget", {}),
     )
     if not ex.ressources and not f.doc.tables:
         # a household grid whose cells a scan lost: read, and checked by a person
@@ -384,8 +390,21 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
         if ex.ressources:
             uncertain.add("ressources")
     pairs = f.pairs + _money_rows(f.doc.tables, f.pairs, f.libelles)
+    pairs += _colonless_money(lines, sections, pairs, f.libelles)
     debt_lines = {p.line for p in f.pairs if p.key == "dette"}
-    loyer_label = None
+    # "Loyer hors charges : 400 €" then "Loyer charges comprises : 455 €": the contract's rent
+    # is the one with its charges, wherever it comes; otherwise the first rent read
+    rents = [p for p in pairs if p.key == "loyer" and p.value and parse_loyer(p.value)]
+    rent = next((p for p in rents if _WITH_CHARGES.search(p.label)), rents[0] if rents else None)
+    loyer_label = rent.label if rent else None
+    budget = f.conf.get("budget", {})
+    after_aid = pattern_store.compile(budget.get("loyer_apres_aide") or r"(?!)", re.IGNORECASE)
+    if rent and after_aid.search(f"{rent.label} {rent.value}"):
+        # "Loyer mensuel : 450,00 € (APL déduite)": what is left after the aid, not the rent
+        rent = None
+        uncertain.add("loyer_mensuel")
+    elif rent:
+        ex.loyer_mensuel = parse_loyer(rent.value)
     for p in pairs:
         if (
             p.key == "date_document"
@@ -396,10 +415,7 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
             if ex.date_dette is None:
                 ex.date_dette = french.parse_date(p.value)
             continue
-        if p.key == "loyer" and ex.loyer_mensuel is None:
-            ex.loyer_mensuel = parse_loyer(p.value)
-            loyer_label = p.label
-        elif p.key == "dette" and ex.montant_dette is None:
+        if p.key == "dette" and ex.montant_dette is None:
             ex.montant_dette = french.parse_montant(p.value)
             m = re.search(
                 rf"(?:au|du|arr[êe]t[ée]e?\s+au)\s+({french.DATE_RE})",
@@ -413,8 +429,8 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
         elif p.key == "date_document" and ex.date_document is None:
             ex.date_document = french.parse_date(p.value)
     # rent and charges given on separate rows / fields: the contract wants their sum
-    if ex.loyer_mensuel is not None and not re.search(
-        r"charges\s+comprises|\bCC\b|\bTCC\b|total|\+", loyer_label or "", re.IGNORECASE
+    if ex.loyer_mensuel is not None and not _WITH_CHARGES.search(
+        f"{loyer_label or ''} {rent.value if rent else ''}"
     ):
         charges = next(
             (
@@ -422,13 +438,22 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
                 for p in pairs
                 if p.key == "charges"
                 and p.value
-                and p.section != "ressources"
+                # "dont charges : 40 €": the charges are part of the rent already given
+                and not re.match(r"\s*dont\b", p.label, re.IGNORECASE)
+                # amid the incomes, « Charges » alone is the household's expenses; the
+                # rent's own charges say so ("Charges locatives", "Provision sur charges")
+                and (
+                    p.section != "ressources"
+                    or re.search(r"locati|provision|r[ée]cup[ée]rable", p.label, re.IGNORECASE)
+                )
                 and french.parse_montant(p.value)
             ),
             None,
         )
         if charges and charges < ex.loyer_mensuel:
             ex.loyer_mensuel = round(ex.loyer_mensuel + charges, 2)
+    if ex.loyer_mensuel is not None and _rents_disagree(pairs, ex.loyer_mensuel, loyer_label):
+        uncertain.add("loyer_mensuel")
     if ex.montant_dette is None:
         total = _debt_total(f.lines, f.conf.get("tableau_dette", {}))
         if total:
@@ -437,8 +462,9 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
     # free-text fallbacks (same patterns as acts); "de 2" / "371,30 €": an amount whose
     # thousands a wrapped line split is joined again
     text = _WRAPPED_THOUSANDS.sub(r"\1 \2", f.doc.text)
-    if ex.loyer_mensuel is None:
-        m = re.search(
+    if ex.loyer_mensuel is None and "loyer_mensuel" not in uncertain:
+        m = _first_rent_in_text(
+            budget.get("dette_avant_loyer") or r"(?!)",
             rf"loyer(?!\s+r[ée]siduel)[^:\n|]{{0,40}}(?:[:|]\s*|[ \t]*)({french.MONTANT_RE}(?:\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:de\s+)?(?:charges|provision)?)?)",
             text,
             re.IGNORECASE,
@@ -465,6 +491,16 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
         )
         if m:
             ex.date_document = french.parse_date(m.group(1))
+
+
+def _first_rent_in_text(debt_before: str, pattern: str, text: str, flags: int):
+    """The first match of the rent's free-text pattern that is not the end of a debt's label
+    ("Arriérés de loyer au …"; the debt's words: the rules' `dette_avant_loyer`)."""
+    before = pattern_store.compile(debt_before, re.IGNORECASE)
+    for m in pattern_store.compile(pattern, flags).finditer(text):
+        if not before.search(text[max(0, m.start() - 30) : m.start()]):
+            return m
+    return None
 
 
 def _debt_total(lines: list[str], cues: dict):
@@ -501,8 +537,23 @@ def _money_rows(tables, pairs: list[Pair], libelles) -> list[Pair]:
     have = {p.key for p in pairs}
     out: list[Pair] = []
     for table in tables or []:
-        for row in table:
-            cells = [(c or "").replace("\n", " ").strip() for c in row]
+        rows = [[(c or "").replace("\n", " ").strip() for c in row] for row in table]
+        # "Loyer | Charges | APL | Reste à charge" over "520,00 € | 45,00 € | …": captions in a
+        # row, each value in the cell under its caption (captions the reader does not know,
+        # such as the aid's, are passed over)
+        for head, below in zip(rows, rows[1:]):
+            if len(head) != len(below) or any(label_key(v, libelles) for v in below if v):
+                continue
+            for cap, value in zip(head, below):
+                key = label_key(cap, libelles) if cap else None
+                if (
+                    key in _MONEY_KEYS + ("loyer_residuel",)
+                    and _money_value(key, value)
+                    and key not in have
+                    and not any(p.key == key for p in out)
+                ):
+                    out.append(Pair(cap, key, value, "charges", -1))
+        for cells in rows:
             # "Salaire | | Loyer (taux plein) | 545.45": a label, then its value in the next
             # cell; empty cells kept so that a label is never given its neighbour's amount
             for j, label in enumerate(cells[:-1]):
@@ -510,8 +561,91 @@ def _money_rows(tables, pairs: list[Pair], libelles) -> list[Pair]:
                 if not label or not value:
                     continue
                 key = label_key(label, libelles)
-                if key in _MONEY_KEYS and key not in have and not any(p.key == key for p in out):
+                if (
+                    key in _MONEY_KEYS
+                    and _money_value(key, value)
+                    and key not in have
+                    and not any(p.key == key for p in out)
+                ):
                     out.append(Pair(label, key, value, "charges", -1))
+    return out
+
+
+def _money_value(key: str, value: str) -> bool:
+    """A money field's cell holds an amount (a date for the debt's date), or says none."""
+    if key == "date_dette":
+        return bool(french.find_dates(value))
+    return french.parse_montant(value) is not None or bool(
+        re.fullmatch(r"\s*(?:n[ée]ant|aucune?|sans\s+objet|[-–—]|0)\s*", value, re.IGNORECASE)
+    )
+
+
+# a rent label that includes the charges: the contract's rent as printed
+_WITH_CHARGES = pattern_store.compile(
+    r"charges\s+comprises|\bCC\b|\bTCC\b|total|\+|avec\s+(?:les\s+)?charges", re.IGNORECASE
+)
+
+
+def _rents_disagree(pairs: list[Pair], chosen: float, label: str | None = None) -> bool:
+    """'Loyer : 480,00 €' in the dwelling's part, 'Loyer 512,00 €' in the budget: a form giving
+    two rents the reader cannot tell apart (a rent before charges, the same with its charges,
+    and the rent left after the housing aid are told apart by their labels). The first is
+    kept, and flagged."""
+    charges = {french.parse_montant(p.value) for p in pairs if p.key == "charges" and p.value}
+    seen = {
+        v for p in pairs if p.key == "loyer" and p.value and (v := parse_loyer(p.value)) is not None
+    }
+    explained = {chosen} | {round(chosen - c, 2) for c in charges if c}
+    with_charges = bool(label and _WITH_CHARGES.search(label))
+    hors = {
+        parse_loyer(p.value)
+        for p in pairs
+        if p.key == "loyer" and p.value and re.search(r"hors\s+charges|\bHC\b", p.label, re.I)
+    }
+    # the rent before charges beside the rent with them: told apart by their labels
+    return any(
+        all(abs(v - e) > 0.01 for e in explained)
+        and not (with_charges and v in hors and v < chosen)
+        for v in seen
+    )
+
+
+_MONEY_AT_END = pattern_store.compile(
+    rf"^(?P<label>.*?[A-Za-zÀ-ÿ)].*?)[\s.…_]*(?P<amount>(?<![\d/.,])(?:{french.MONTANT_RE})"
+    r"(?:\s*(?:€|EUR\b|euros?\b))?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _colonless_money(lines, sections, pairs: list[Pair], libelles) -> list[Pair]:
+    """'Loyer mensuel brut (hors charges) ........ 409,73 €', 'Impayé après rappel AL au
+    15/08/2025 ........ 1 946,78 €', 'Pension de retraite en attente  Loyer 693,60 €': money
+    fields typed after their label without a colon (dot leaders, a budget's two columns),
+    read when the label is one of the form's money labels and the field was read nowhere
+    else (kept after the fields read elsewhere: those come first, these are candidates that
+    can also show two rents disagree). A bare « Charges » amid the incomes is the household's
+    expenses, not the rent's."""
+    lines_read = {(p.key, p.line) for p in pairs}
+    out: list[Pair] = []
+    for i, line in enumerate(lines):
+        if ":" in line or " | " in line:
+            continue
+        cells = label_amount_cells(line)
+        if cells is None:
+            m = _MONEY_AT_END.match(line.strip())
+            cells = [m.group("label"), m.group("amount")] if m else []
+        for j in range(0, len(cells) - 1, 2):
+            label, value = cells[j].strip(" .…_"), cells[j + 1]
+            key = label_key(label, libelles)
+            if key not in _MONEY_KEYS + ("loyer_residuel",) or (key, i) in lines_read:
+                continue
+            if (
+                key == "charges"
+                and sections[i] == "ressources"
+                and re.fullmatch(r"charges", label, re.IGNORECASE)
+            ):
+                continue
+            out.append(Pair(label, key, value, "charges", i))
     return out
 
 

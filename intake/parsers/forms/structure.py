@@ -460,6 +460,9 @@ def values_above_labels(
             if (
                 values
                 and all(values)
+                # "Provision sur charges ........ 60,00 €": dot leaders joining a label to its
+                # value on one line, not values typed on blanks over their labels
+                and not (len(values) == 2 and label_key(values[0], libelles))
                 and j < len(lines)
                 and "_" not in lines[j]
                 and ":" not in lines[j]
