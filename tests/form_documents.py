@@ -56,3 +56,38 @@ def paragraphs_pdf(path: Path, text: str) -> Path:
         story.append(Spacer(1, 4))
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
     return path
+
+
+def ocr_page(
+    text: str,
+    confidence: float = 93.0,
+    weak_lines: dict[str, float] | None = None,
+    weak_words: dict[str, float] | None = None,
+    page_confidence: float = 90.0,
+    name: str = "scan.png",
+):
+    """A page as the OCR hands it over: `text` with each line's confidence (`confidence`,
+    or that of the first key of `weak_lines` the line holds) and the words read unsurely
+    (`weak_words`: each on the first line holding it), its OCR line offsets indexed."""
+    from intake.readers import Document, index_ocr_lines
+
+    weak_lines = weak_lines or {}
+    rows = text.splitlines()
+    lines = [
+        (row, next((c for key, c in weak_lines.items() if key in row), confidence)) for row in rows
+    ]
+    words = [
+        (next(i for i, row in enumerate(rows) if word in row), word, c)
+        for word, c in (weak_words or {}).items()
+    ]
+    kind = "pdf_scan" if name.endswith(".pdf") else "image"
+    doc = Document(
+        path=Path(name),
+        kind=kind,
+        pages=[text],
+        page_confidence=[page_confidence],
+        ocr_page_lines=[lines],
+        ocr_page_weak_words=[words],
+    )
+    index_ocr_lines(doc)
+    return doc

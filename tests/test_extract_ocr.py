@@ -11,7 +11,7 @@ from reportlab.pdfgen import canvas
 
 from intake.extract import extract, extract_document
 from intake.readers import Document, read_document
-from intake.readers.document import index_ocr_lines
+from tests.form_documents import ocr_page
 
 LETTER = [
     "PREFECTURE DE LA VIENNE",
@@ -102,16 +102,9 @@ def test_value_read_on_a_weak_ocr_line_is_uncertain():
 def test_value_holding_one_badly_read_word_on_a_good_line_is_uncertain():
     # « N/Ref : PEX/86/2025-0077 » read at 91 on average, but its reference at 34: the
     # line's mean hides the one word that matters
-    lines = [(line, 91.0) for line in LETTER]
-    doc = Document(
-        path=Path("scan.png"),
-        kind="image",
-        pages=["\n".join(LETTER)],
-        page_confidence=[91.0],
-        ocr_page_lines=[lines],
-        ocr_page_weak_words=[[(3, "PEX/86/2025-0077", 34.0)]],
+    doc = ocr_page(
+        "\n".join(LETTER), 91.0, weak_words={"PEX/86/2025-0077": 34.0}, page_confidence=91.0
     )
-    index_ocr_lines(doc)
     start = doc.text.index("PEX/86/2025-0077")
     assert doc.ocr_weak_words == [(start, start + len("PEX/86/2025-0077"), 34.0)]
     ex = extract_document(doc, "scan.png")

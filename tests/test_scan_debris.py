@@ -13,7 +13,8 @@ from intake.debris import children_unread, stamps_blanked
 from intake.engine import load_rules
 from intake.extract import extract_document
 from intake.ocr import weak_word
-from intake.readers import Document, index_ocr_lines
+from intake.readers import Document
+from tests.form_documents import ocr_page
 
 # the stamp over the letterhead: its first word lost in the letterhead's ink
 LETTER = """PRÉFECTURE DE LA VIENNE
@@ -122,17 +123,7 @@ def test_a_date_printed_without_its_days_zero_on_a_weak_word_is_flagged():
     text = LETTER.format(nom="MERCIER", ville="86000 POITIERS").replace(
         "au 30/09/2025", "au 8/08/2025"
     )
-    lines = [(line, 91.0) for line in text.splitlines()]
-    k = next(i for i, (line, _) in enumerate(lines) if "8/08/2025" in line)
-    doc = Document(
-        path=Path("scan.png"),
-        kind="image",
-        pages=[text],
-        page_confidence=[91.0],
-        ocr_page_lines=[lines],
-        ocr_page_weak_words=[[(k, "8/08/2025", 32.0)]],
-    )
-    index_ocr_lines(doc)
+    doc = ocr_page(text, 91.0, weak_words={"8/08/2025": 32.0}, page_confidence=91.0)
     ex = extract_document(doc, "scan.png")
     assert ex.date_dette == date(2025, 8, 8)
     assert "date_dette" in ex.champs_incertains

@@ -16,7 +16,8 @@ from intake.debris import children_unread
 from intake.extract import extract_document
 from intake.misreads import misreads
 from intake.ocr_repair import repair_line
-from intake.readers import Document, index_ocr_lines
+from intake.readers import Document
+from tests.form_documents import ocr_page
 
 LETTER = """PRÉFECTURE DE LA MARNE
 Bureau de la prévention des expulsions locatives
@@ -175,17 +176,7 @@ def test_an_amount_whose_thousands_a_speck_cut_off_is_flagged():
 
 def test_an_hour_read_on_a_line_with_a_stumbled_figure_is_flagged():
     act = ACT.format(premier=THIERRY, second="").replace("à 14 h 30", "à 14:h 30")
-    lines = [(line, 92.0) for line in act.splitlines()]
-    k = next(i for i, (line, _) in enumerate(lines) if "14:h" in line)
-    doc = Document(
-        path=Path("scan.png"),
-        kind="image",
-        pages=[act],
-        page_confidence=[92.0],
-        ocr_page_lines=[lines],
-        ocr_page_weak_words=[[(k, "14:h", 67.0)]],
-    )
-    index_ocr_lines(doc)
+    doc = ocr_page(act, 92.0, weak_words={"14:h": 67.0}, page_confidence=92.0)
     ex = extract_document(doc, "scan.png")
     assert ex.heure_audience is not None
     assert "heure_audience" in ex.champs_incertains
@@ -208,16 +199,7 @@ def test_children_rows_dated_first_count_against_the_children_read():
 
 
 def _form_scan(text: str, weak_line: str, conf: float) -> Document:
-    lines = [(line, conf if weak_line in line else 93.0) for line in text.splitlines()]
-    doc = Document(
-        path=Path("fiche.png"),
-        kind="image",
-        pages=[text],
-        page_confidence=[88.0],
-        ocr_page_lines=[lines],
-    )
-    index_ocr_lines(doc)
-    return doc
+    return ocr_page(text, weak_lines={weak_line: conf}, page_confidence=88.0, name="fiche.png")
 
 
 def test_tick_boxes_on_a_line_read_unsurely_are_no_choice_to_trust():
@@ -256,17 +238,7 @@ def test_an_amount_whose_label_ocr_garbled_flags_the_empty_rent():
     text = LETTER.format(adresse="3 rue Pasteur").replace(
         "La dette locative s'élève à 2 412,50 € au 30/09/2025.", garbled
     )
-    lines = [(line, 82.5 if line == garbled else 93.0) for line in text.splitlines()]
-    k = next(i for i, (line, _) in enumerate(lines) if line == garbled)
-    doc = Document(
-        path=Path("scan.png"),
-        kind="image",
-        pages=[text],
-        page_confidence=[90.0],
-        ocr_page_lines=[lines],
-        ocr_page_weak_words=[[(k, "éyer:", 0.0)]],
-    )
-    index_ocr_lines(doc)
+    doc = ocr_page(text, weak_lines={garbled: 82.5}, weak_words={"éyer:": 0.0})
     ex = extract_document(doc, "scan.png")
     assert ex.montant_dette == 2412.50
     assert ex.loyer_mensuel is None and "loyer_mensuel" in ex.champs_incertains
