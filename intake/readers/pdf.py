@@ -157,18 +157,17 @@ def _page_texts(pdf, doc: Document) -> tuple[list[str], list[int], list[list[tup
                     for w in found_words or ()
                 ]
             )
-            found = []
+            found = []  # (box, rows): once, the tables, then the columns beside them
             try:
-                found = page.find_tables()  # once: the tables, then the columns beside them
-                for table in found:
-                    rows = table.extract()
-                    doc.tables.append([[(c or "").strip() for c in row] for row in rows])
+                for table in page.find_tables():
+                    found.append((table.bbox, table.extract()))
+                    doc.tables.append([[(c or "").strip() for c in row] for row in found[-1][1]])
             except Exception:
                 pass
             try:
                 if found_words is not None:
                     text = (
-                        column_text(page, [t.bbox for t in found], found_words)
+                        column_text(page, [box for box, _ in found], found_words)
                         or table_text(found, found_words)
                         or text
                     )

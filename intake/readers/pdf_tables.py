@@ -28,15 +28,16 @@ def _row(row: list[str | None]) -> str:
     return " ".join(c for c in cells if c)
 
 
-def table_text(tables: list, words: list[dict]) -> str | None:
+def table_text(tables: list[tuple], words: list[dict]) -> str | None:
     """The page's text with each wrapped table read row by row, or None when the page has
-    none (then its ordinary text stands). `tables`: pdfplumber's tables of the page;
-    `words`: its words (`extract_words`, x_tolerance 1.5, y_tolerance 3)."""
-    wrapped = []
-    for t in tables:
-        rows = t.extract()
-        if rows and _wrapped(rows):
-            wrapped.append((t.bbox, [r for r in (_row(row) for row in rows) if r]))
+    none (then its ordinary text stands). `tables`: the page's tables as (box, rows of
+    cells), pdfplumber's; `words`: its words (`extract_words`, x_tolerance 1.5,
+    y_tolerance 3)."""
+    wrapped = [
+        (box, [r for r in (_row(row) for row in rows) if r])
+        for box, rows in tables
+        if rows and _wrapped(rows)
+    ]
     if not wrapped or not words:
         return None
 
