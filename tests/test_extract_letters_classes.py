@@ -404,3 +404,17 @@ def test_an_email_printed_from_a_webmail(tmp_path):
     assert ex.date_document == date(2026, 11, 5)
     assert (ex.date_audience, ex.heure_audience) == (date(2027, 1, 8), "10:30")
     assert ex.champs_incertains == []
+
+
+def test_a_landlord_in_capitals_cut_by_a_line_end_is_read_whole(tmp_path):
+    """« …, délivré le 1er septembre 2025, NOVALIS / LOGEMENT a fait assigner … »: the name
+    began on the line above, after a comma; « LOGEMENT » alone was read, unflagged."""
+    text = """PRÉFET DES DEUX-SÈVRES
+Niort, le 12 septembre 2025
+Objet : procédure d'expulsion locative - demande de diagnostic social et financier
+
+Par acte de Maître Thierry BONNEAU, commissaire de justice, délivré le 1er septembre 2025, NOVALIS
+LOGEMENT a fait assigner Monsieur Cédric BOYER devant le juge des contentieux de la protection
+du Tribunal de proximité de Bressuire. L'audience est fixée au 4 novembre 2025 à 9 heures."""
+    ex = extract(_pdf(tmp_path / "lettre.pdf", text))
+    assert ex.bailleur == "NOVALIS LOGEMENT" and "bailleur" not in ex.champs_incertains

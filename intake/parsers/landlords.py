@@ -148,6 +148,12 @@ def _wrapped_head(text: str, start: int) -> str:
         return tail  # "Monsieur Joël\nROBIN a fait assigner"
     if _FORM_HEAD.fullmatch(tail):
         return tail  # "la SCI LE CLOS\nFLEURI a fait assigner": a form, then capitals
+    if (
+        tail.isupper()
+        and len(tail.split()) <= 3
+        and re.match(r"[A-ZÀ-Ý][A-ZÀ-Ý'\-]+\b", text[start:])
+    ):
+        return tail  # "…, NOVALIS\nLOGEMENT a fait assigner": a name in capitals, cut
     if re.fullmatch(r"[A-ZÀ-Ý][A-ZÀ-Ý'’\-]+(?: [A-ZÀ-Ý'’\-]+)* ET", tail):
         return tail  # "…, DOMAINE ET\nFOYER a fait assigner": a name in capitals, cut at « ET »
     if _LONG_NAME_HEAD.fullmatch(tail):
