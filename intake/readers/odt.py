@@ -150,18 +150,16 @@ def _fieldmark(el) -> str:
     """A Word form field kept by LibreOffice: a tick box shows its state, a drop-down list
     its chosen entry; a text field's value is the text that follows (read as text)."""
     kind = el.get(_q("field", "type"), "")
-    params = {
-        p.get(_q("field", "name")): p.get(_q("field", "value"), "")
+    # (name, value) in order: a list's entries share one name
+    params = [
+        (p.get(_q("field", "name")), p.get(_q("field", "value"), ""))
         for p in el.iter(_q("field", "param"))
-    }
+    ]
+    values = dict(params)
     if kind.endswith("FORMCHECKBOX"):
-        return CHECKED if params.get("Checkbox_Checked") == "true" else UNCHECKED
+        return CHECKED if values.get("Checkbox_Checked") == "true" else UNCHECKED
     if kind.endswith("FORMDROPDOWN"):
-        entries = [
-            p.get(_q("field", "value"), "")
-            for p in el.iter(_q("field", "param"))
-            if p.get(_q("field", "name")) == "Dropdown_ListEntry"
-        ]
-        chosen = params.get("Dropdown_Selected", "")
+        entries = [v for name, v in params if name == "Dropdown_ListEntry"]
+        chosen = values.get("Dropdown_Selected", "")
         return entries[int(chosen)] if chosen.isdigit() and int(chosen) < len(entries) else ""
     return ""
