@@ -171,9 +171,10 @@ def read_ressources(
             # pair a row of its own (an expense's label is no resource, two incomes stay two)
             rows.extend([cells[j], cells[j + 1]] for j in range(0, len(cells), 2))
         else:
-            # "Salaire - Mme (temps partiel) 650,00 €" or "Salaire : 980,00"
+            # "Salaire - Mme (temps partiel) 650,00 €" or "Salaire : 980,00", its period
+            # after it ("814,20 € par mois"; one by the day is made a month's later)
             m = re.match(
-                rf"^(.*?)\s*[:]?\s*((?:{french.MONTANT_RE})|{PENDING})\s*$",
+                rf"^(.*?)\s*[:]?\s*((?:{french.MONTANT_RE})|{PENDING})\s*{_PERIOD_AFTER}$",
                 line.strip(),
                 re.IGNORECASE,
             )
@@ -367,6 +368,9 @@ def resource_type(label: str, options: list[dict]) -> str | None:
             return opt["type"]
     return None
 
+
+# what may follow an amount on its line: its period ("par mois", "/jour", "mensuels")
+_PERIOD_AFTER = r"(?:(?:€|euros?)?\s*(?:par\s+(?:mois|jour)|/\s*(?:mois|jour|j)|(?:net\s+)?mensuel(?:le)?s?|journali[eè]re?s?)\b)?\s*\.?\s*"
 
 _AMOUNT_OR_WAIT = pattern_store.compile(
     rf"(?:{french.MONTANT_RE})(?:\s*(?:€|EUR\b|euros?\b))?|{PENDING}", re.IGNORECASE

@@ -374,6 +374,23 @@ def _stage_phrases(f: Form, ex, uncertain: set[str]) -> None:
                     ex.ressources.append(Ressource(kind, amount))
 
 
+DAYS_A_MONTH = 30  # an allowance paid by the day, over a month (France Travail's reckoning)
+
+
+def _stage_par_jour(f: Form, ex, uncertain: set[str]) -> None:
+    """Resources whose amount the form gives by the day (« ARE : 38,50 €/jour ») turned into
+    a month's (× 30), flagged: an estimate for a person to check."""
+    daily = f.conf.get("budget", {}).get("journalier")
+    if not daily or not ex.ressources:
+        return
+    per_day = pattern_store.compile(rf"(?P<v>\d[\d  .]*(?:,\d{{1,2}})?)\s*{daily}", re.IGNORECASE)
+    amounts = {french.parse_montant(m.group("v")) for m in per_day.finditer(f.doc.text)}
+    for k, r in enumerate(ex.ressources):
+        if r.montant is not None and r.montant in amounts:
+            ex.ressources[k] = Ressource(r.type, round(r.montant * DAYS_A_MONTH, 2))
+            uncertain.add("ressources")
+
+
 def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
     lines, sections = f.lines, f.sections
     ex.ressources = read_ressources(
@@ -911,6 +928,7 @@ _STAGES = (
         "valeurs dites dans des phrases",
         ("prescripteur", "organisme_prescripteur", "adresse", "bailleur", "ressources"),
     ),
+    (_stage_par_jour, "montants par jour", ("ressources",)),
     (_stage_statut_bailleur, "statut d'après le bailleur", ("statut_occupation",)),
     (_stage_signal, "champs annoncés", ()),
 )
