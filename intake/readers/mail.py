@@ -121,7 +121,7 @@ def _read_attachment(name: str, data: bytes, doc: Document) -> None:
     if doc.kind == "courriel":
         doc.kind = sub.kind  # what the message brings: a form, a scan, a text PDF
     doc.warnings += [f"Pièce jointe « {name} » ({FORMAT_NAMES[kind]}) : {w}" for w in sub.warnings]
-    _append(doc, sub)
+    doc.append_pages(sub)
 
 
 def _first_page(head: list[tuple[str, object]], body: str) -> str:
@@ -173,30 +173,4 @@ def _html_text(html: str) -> str:
 
 
 def _append_page(doc: Document, text: str) -> None:
-    doc.pages.append(text)
-    doc.page_confidence.append(None)
-    doc.ocr_page_lines.append([])
-    doc.ocr_page_boxes.append([])
-    doc.ocr_page_weak_words.append([])
-    doc.line_boxes.append({})
-    doc.page_words.append([])
-
-
-def _append(doc: Document, sub: Document) -> None:
-    """`sub`'s pages after `doc`'s, with what each reader keeps page by page."""
-    n = len(sub.pages)
-
-    def padded(values: list, empty) -> list:
-        return list(values[:n]) + [empty() for _ in range(n - len(values))]
-
-    doc.pages += sub.pages
-    doc.page_confidence += padded(sub.page_confidence, lambda: None)
-    doc.ocr_page_lines += padded(sub.ocr_page_lines, list)
-    doc.ocr_page_boxes += padded(sub.ocr_page_boxes, list)
-    doc.ocr_page_weak_words += padded(sub.ocr_page_weak_words, list)
-    doc.line_boxes += padded(sub.line_boxes, dict)
-    doc.page_words += padded(sub.page_words, list)
-    doc.fields.update(sub.fields)
-    doc.checkboxes.update(sub.checkboxes)
-    doc.paragraphs += sub.paragraphs
-    doc.tables += sub.tables
+    doc.append_pages(Document(path=doc.path, kind=doc.kind, pages=[text]))
