@@ -258,7 +258,10 @@ def org_name(value: str) -> str | None:
 _ADDRESS_AFTER = pattern_store.compile(
     r"\s+(?=\d{1,4}\s*(?:bis|ter)?\s*,?\s+(?:rue|av(?:enue|\.)?|bd|boulevard|place|pl\.|all[ée]e|"
     r"chemin|impasse|quai|route|cours|square|r[ée]sidence|cit[ée]|esplanade|parvis|passage|"
-    r"mail|promenade|rond-point|voie)\b)|\s+(?=(?:BP|CS)\s*\d)|\s+(?=\d{5}\s+[A-ZÀ-Ý])",
+    r"mail|promenade|rond-point|voie)\b)|\s+(?=(?:BP|CS)\s*\d)|\s+(?=\d{5}\s+[A-ZÀ-Ý])"
+    # its ways to be reached: « MDS de Surgères - Tél. 05 46 … », « (tél : …) », a mail
+    r"|\s*[-–—(,;/]?\s*(?=(?:t[ée]l[ée]?(?:phone)?|fax|t[ée]l[ée]copie|courriel|m[ée]l|e-?mail|"
+    r"portable|☎)\b\.?\s*:?\s*[\d+(]|[\w.+-]+@[\w-]+\.\w|0\d(?:[ .]?\d{2}){4}\b)",
     re.IGNORECASE,
 )
 
