@@ -13,6 +13,7 @@ are no attachment.
 
 from __future__ import annotations
 
+import logging
 import re
 from email import policy
 from email.message import EmailMessage
@@ -23,10 +24,10 @@ from pathlib import Path
 from ..errors import UnreadableDocument
 from .document import Document
 
+log = logging.getLogger(__name__)
+
 MAX_DEPTH = 3  # a message forwarded inside a message, inside a message
 UNNAMED = "pièce jointe sans nom"
-
-
 DAMAGED = "Le courriel est endommagé et ne peut pas être lu."
 
 
@@ -109,7 +110,7 @@ def _read_attachment(name: str, data: bytes, doc: Document) -> None:
     from .sniff import FORMAT_NAMES, sniff
 
     kind = sniff(data)
-    reader = READERS.get(kind) if kind not in ("courriel", "outlook", None) else None
+    reader = READERS.get(kind)  # a message saved as a file is opened too: it is smaller
     if reader is None:
         doc.warnings.append(f"Pièce jointe « {name} » non lue : format non pris en charge.")
         return
@@ -117,6 +118,10 @@ def _read_attachment(name: str, data: bytes, doc: Document) -> None:
         sub = reader(Path(name), data)
     except UnreadableDocument as exc:
         doc.warnings.append(f"Pièce jointe « {name} » non lue : {exc}")
+        return
+    except Exception:  # noqa: BLE001 - a bug on one attachment must not cost the message
+        log.warning("courriel : pièce jointe non lue (erreur interne)")
+        doc.warnings.append(f"Pièce jointe « {name} » non lue (erreur interne de lecture).")
         return
     if doc.kind == "courriel":
         doc.kind = sub.kind  # what the message brings: a form, a scan, a text PDF
