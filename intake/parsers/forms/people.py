@@ -63,6 +63,7 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
         adults, unsure_value = _persons_in_household_value(f, on)
         if unsure_value:
             uncertain.add("personnes")
+    p_children += _children_continued(f)
     children = (
         t_children
         or p_children
@@ -98,6 +99,18 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
         ),
         None,
     )
+    if n_explicit is None:
+        # « Personnes au foyer : 1 adulte, 3 enfants à charge »: the count the form gives
+        n_explicit = next(
+            (
+                int(m.group(1))
+                for p in f.pairs
+                if p.key == "membres_foyer"
+                for m in [_CHILDREN_COUNTED.search(p.value or "")]
+                if m
+            ),
+            None,
+        )
     words_who, words_n = _composition_words(f)
     if children:
         ex.nb_enfants = len(children)
@@ -161,6 +174,35 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
         )
     ):
         uncertain.add("nb_enfants")  # children mentioned, none read: 0 is a guess
+
+
+# « 1 adulte, 3 enfants à charge »: the children counted in the household's field
+_CHILDREN_COUNTED = pattern_store.compile(r"\b(\d{1,2})\s+enfants?\b", re.IGNORECASE)
+# « Franck, 05/11/2018 », « Léa MARTIN née le 03/02/2016 »: one child a line
+_CHILD_LINE = pattern_store.compile(
+    rf"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){{0,3}}\s*,?\s*(?:n[ée]e?(?:\(e\))?\s+le\s+)?"
+    rf"(?:{french.DATE_RE})",
+    re.IGNORECASE,
+)
+
+
+def _children_continued(f: Form) -> list[Personne]:
+    """« Enfants (prénom, date de naissance) : Aïcha, 14/01/2015 », then « Franck, 05/11/2018 »
+    and « Julien, 05/01/2021 » on the lines under it: a field of several lines, one child a
+    line (the pair holds the first line only)."""
+    out: list[Personne] = []
+    for p in f.pairs:
+        if p.key != "enfant" or p.line < 0 or not re.search(french.DATE_RE, p.value or "", re.I):
+            continue
+        for nxt in f.lines[p.line + 1 : p.line + 10]:
+            nxt = nxt.strip()
+            if ":" in nxt or " | " in nxt or heading(nxt) or not _CHILD_LINE.fullmatch(nxt):
+                break
+            child = _person_from_line(nxt)
+            if child:
+                child.civilite = None
+                out.append(child)
+    return out
 
 
 # "Léa (8 ans)", "Tom 5 ans": a child by first name and age
@@ -686,8 +728,15 @@ def _household_pairs(
                 and re.search(r"[A-Za-zÀ-ÿ]{2}", value)
                 and not re.fullmatch(r"n[ée]ant|sans|/|-|aucun", value, re.IGNORECASE)
             ):
+                # « ☒ Monsieur » ticked just above « Nom, prénom du demandeur : … »: the
+                # civility read for nobody yet is this person's
+                civ = (
+                    None if current.get("nom") or current.get("nom_prenom") else current.get("civ")
+                )
                 flush()
                 current.update({"nom_prenom": value, "role": p.key, "section": p.section})
+                if civ:
+                    current["civ"] = civ
             continue
         if p.key == "enfant" or p.key == "nb_enfants" and re.search(r"[A-Za-zÀ-ÿ]{3}", value):
             if (

@@ -465,7 +465,9 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
     if ex.loyer_mensuel is None and "loyer_mensuel" not in uncertain:
         m = _first_rent_in_text(
             budget.get("dette_avant_loyer") or r"(?!)",
-            rf"loyer(?!\s+r[ée]siduel)[^:\n|]{{0,40}}(?:[:|]\s*|[ \t]*)({french.MONTANT_RE}(?:\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:de\s+)?(?:charges|provision)?)?)",
+            # (« Quotient familial [(Ressources + AL – loyer principal) ÷ nombre de personnes] :
+            # 530,56 € »: a word of a formula closed by its bracket is not the rent's label)
+            rf"loyer(?!\s+r[ée]siduel)[^:\n|)\]÷×=]{{0,40}}(?:[:|]\s*|[ \t]*)({french.MONTANT_RE}(?:\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:de\s+)?(?:charges|provision)?)?)",
             text,
             re.IGNORECASE,
         )

@@ -19,7 +19,7 @@ PENDING = (
 )
 
 SECTIONS = {
-    "prescripteur": r"prescripteur|cadre\s+r[ée]serv[ée]\s+(?:au|[àa]\s+l.)\s*(?:travailleu|prescri|service|instructeur|r[ée]f[ée]rent)\w*|r[ée]f[ée]rent|travailleur\s+social|service\s+demandeur|organisme\s+demandeur|demandeur\s+de\s+la\s+mesure|"
+    "prescripteur": r"prescripteur|(?:cadre\s+)?r[ée]serv[ée]\s+(?:au|[àa]\s+l.)\s*(?:travailleu|prescri|service|instructeur|r[ée]f[ée]rent)\w*|r[ée]f[ée]rent|travailleur\s+social|service\s+demandeur|organisme\s+demandeur|demandeur\s+de\s+la\s+mesure|"
     r"instruction\s+sociale|service\s+instructeur|"
     # « CACHET DU SERVICE », « Nom et qualité du signataire »: the stamp closing the form
     r"cachet\s+(?:et\s+signature\s+)?(?:du|de\s+la|de\s+l.)\s*(?:service|structure|organisme)|"
@@ -133,6 +133,12 @@ def label_key(label: str, libelles: dict[str, re.Pattern]) -> str | None:
     for key, rx in libelles.items():
         if rx.fullmatch(label):
             return key
+    if " / " in label:
+        # « Maison de la Métropole / service »: a caption naming the same field two ways; the
+        # key its known part says (two parts saying two keys are two fields, no key)
+        keys = {k for part in label.split(" / ") if (k := label_key(part, libelles))}
+        if len(keys) == 1:
+            return keys.pop()
     # "Demandeur - date de naissance", "Enfant 2 - nom, prénom, naissance", "Conjoint (nom et prénom)":
     # a role, then what the field holds
     m = re.match(r"^(?P<role>[^-:(]{2,40}?)\s*(?:-|\()\s*(?P<rest>.+?)\)?$", label)
@@ -143,6 +149,10 @@ def label_key(label: str, libelles: dict[str, re.Pattern]) -> str | None:
     role_key = label_key(role, libelles) if role != label else None
     if role_key == "enfant" or re.match(r"^enfants?\b", role, re.IGNORECASE):
         return "enfant"
+    if role_key == "prescripteur" and _NAME_HINT.fullmatch(rest):
+        # « Travailleur social (NOM Prénom) »: how to write the worker's name, not a person
+        # of the household
+        return role_key
     for key, rx in libelles.items():
         if rx.fullmatch(rest):
             if key in ("nom", "nom_prenom") and role_key == "conjoint":
@@ -156,6 +166,12 @@ def label_key(label: str, libelles: dict[str, re.Pattern]) -> str | None:
     ):
         return "nom_prenom"
     return None
+
+
+# « NOM Prénom », « nom, prénom, fonction »: how a name is to be written
+_NAME_HINT = pattern_store.compile(
+    r"(?:(?:nom|pr[ée]noms?|fonction|qualit[ée])\s*(?:,|et|/|-)?\s*){1,4}", re.IGNORECASE
+)
 
 
 _CIV_TICK = pattern_store.compile(
@@ -789,6 +805,10 @@ def _label_closing(line: str, libelles) -> list[str] | None:
     return [f"{label} : {value}"]
 
 
+# three spaces or more (fields typed apart on one line), then a label's words up to its colon
+_GAP_BEFORE_LABEL = pattern_store.compile(r"\s{3,}(?=[A-Za-zÀ-ÿ][^:\d]{1,40}$)")
+
+
 def _split_labels(text: str, libelles) -> list[str] | None:
     """'Date de naissance Situation familiale' → the two labels (longest known label first)."""
     words = text.split()
@@ -836,6 +856,14 @@ def _pairs_in_text(text: str, section, line_no: int, libelles) -> list[Pair]:
         elif not starts:
             # unknown label at the start of the text
             starts.append((0, c, colon_end, None))
+        elif gap := _GAP_BEFORE_LABEL.search(before):
+            # "Nombre d'enfants : 0      Nombre de parts : 1,5": a wide gap, then words up to
+            # the colon: a field of its own (its label unknown), not the end of the value
+            # (« Dette locative : ☒ oui ☐ non   Montant : 2 889,43 € »: a question's boxes,
+            # then its details, stay one value)
+            answer = text[starts[-1][2] : gap.start()]
+            if gap.end() > starts[-1][2] and not ANY_MARK.search(answer):
+                starts.append((gap.end(), c, colon_end, None))
     for j in range(1, len(starts)):
         # "Charges : 56,12 € APL versée au bailleur : 253,98 €": after an amount and its
         # currency, every word up to the colon is the next label, not the end of the value
