@@ -339,9 +339,14 @@ def resource_table_rows(tables, options: list[dict], yearly_rx=None) -> list[lis
             width = len(head)
             # "Montant mensuel | Montant annuel": the yearly column is the same income
             yearly = [j for j, c in enumerate(head) if yearly_rx and yearly_rx.search(c)]
-            if yearly and len(yearly) < len(head) - 1:
+            if not yearly or len(yearly) >= len(head) - 1:
+                yearly = []
+            # « Perçu par », « Bénéficiaire »: who receives the income, not an amount
+            who = [j for j, c in enumerate(head) if j and _WHO_COLUMN.fullmatch(c.strip())]
+            if yearly or who:
                 table = [
-                    [("" if j in yearly else c) for j, c in enumerate(row or [])] for row in table
+                    [("" if j in yearly or j in who else c) for j, c in enumerate(row or [])]
+                    for row in table
                 ]
             # "Nature des ressources | Demandeur | Conjoint | Total": a row's total is not a
             # further income, unless the row has its amount only there

@@ -187,7 +187,10 @@ def _ticked_options(ticks: list[Tick], options: list[dict], anywhere: bool = Fal
     for t in ticks:
         found = sorted(_option_positions(t.text, options))
         paren = re.search(r"\(([^()]{2,60})\)", t.text[:60])
-        if paren and not (found and found[0][0] <= 12):
+        first = found[0][0] if found else None
+        if paren and not (
+            first is not None and (first <= 12 or anywhere and first < paren.start())
+        ):
             # "logement personnel (bailleur social)": the option told in the parentheses
             inside = sorted(_option_positions(paren.group(1), options))
             found = inside if inside and inside[0][0] <= 12 else found
