@@ -275,3 +275,36 @@ def test_debt_and_the_date_of_its_statement_in_one_field(tmp_path):
     ex = extract(path)
     assert ex.montant_dette == 1250.0
     assert ex.date_dette == date(2025, 8, 31)
+
+
+def test_children_rows_under_the_persons_grid_in_the_same_table(tmp_path):
+    # Loire-Atlantique: the children's caption row goes on under the adults' columns (two
+    # tables typed one under the other come back as one); a value row (« PICHON Aurélien »,
+    # whose first name holds the letters of « lien ») is no caption row
+    path = docx(
+        tmp_path / "asll-saint-nazaire.docx",
+        [
+            ("p", "DEMANDE D'ASLL – CCAS DE SAINT-NAZAIRE"),
+            (
+                "tab",
+                [
+                    ["", "Demandeur", "Conjoint"],
+                    ["Nom-Prénom", "PICHON Aurélien", "PICHON Gwenaëlle"],
+                    ["Sexe", "M", "F"],
+                    ["Date de naissance", "12/12/1983", "06/06/1985"],
+                    ["Profession", "soudeur", "vendeuse"],
+                    ["Enfants à charge (NOM Prénom)", "Date de naissance", "Sexe"],
+                    ["PICHON Malo", "04/04/2012", "M"],
+                    ["PICHON Lou", "19/08/2016", "F"],
+                ],
+            ),
+            ("p", "Adresse : 40 rue Jean Jaurès, 44600 Saint-Nazaire"),
+        ],
+    )
+    ex = extract(path)
+    assert [(p.nom, p.prenom) for p in ex.personnes] == [
+        ("PICHON", "Aurélien"),
+        ("PICHON", "Gwenaëlle"),
+    ]
+    assert ex.nb_enfants == 2
+    assert [c.prenom for c in ex.enfants] == ["Malo", "Lou"]

@@ -545,6 +545,10 @@ def _household_tables(
     return adults, children, unsure
 
 
+# « MORIN Julien », « LE GOFF Yann »: a surname in capitals, then a first name
+_SURNAME_FIRST = pattern_store.compile(r"\b[A-ZÀ-Ý]{2,}(?:[\s'-]+[A-ZÀ-Ý]{2,})*\s+[A-ZÀ-Ý][a-zà-ÿ]")
+
+
 def _names_header(row: list[str]) -> bool:
     """A household table's header row: column titles, one of which names the people."""
     filled = [c.replace("\n", " ") for c in _filled_cells(row)]
@@ -552,8 +556,10 @@ def _names_header(row: list[str]) -> bool:
     return (
         len(filled) >= 2
         and not any(":" in c or len(c) > 40 for c in cells)
-        # titles only: no value (a date, a figure, a surname in capitals) among them
+        # titles only: no value (a date, a figure, a surname in capitals, « MORIN Julien »)
+        # among them; « Enfants à charge (NOM Prénom) » says how to write, it is a title
         and not any(re.search(r"\d|\b[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý]{2,})*$", c) for c in filled)
+        and not any(_SURNAME_FIRST.search(re.sub(r"\([^)]*\)", "", c)) for c in filled)
         and sum(1 for c in filled if _HOUSEHOLD_HINT.search(c)) >= 2
         and any(re.search(r"\bnom\b", c) for c in cells)
     )
