@@ -308,3 +308,68 @@ def test_children_rows_under_the_persons_grid_in_the_same_table(tmp_path):
     ]
     assert ex.nb_enfants == 2
     assert [c.prenom for c in ex.enfants] == ["Malo", "Lou"]
+
+
+def test_household_box_of_the_scale_gives_the_number_of_children(tmp_path):
+    # Gironde-like scale words on a Charente-Maritime form: « Ménage 2 enfants » ticked, the
+    # children not listed; the count was 0, unflagged
+    lines = [
+        "FSL DE LA CHARENTE-MARITIME – FICHE DE LIAISON",
+        "Nom – Prénom : MARTEL Sonia",
+        "Née le : 01/02/1980",
+        "Composition : ( ) Personne seule  ( ) Couple sans enfant  (X) Ménage 2 enfants",
+        "Adresse : 3 rue Thiers, 17000 La Rochelle",
+        "Travailleur social : Anne LEROUX, CCAS de La Rochelle",
+    ]
+    ex = extract(docx(tmp_path / "liaison.docx", [("p", x) for x in lines]))
+    assert ex.nb_enfants == 2
+    assert ex.composition == "femme_seule"
+
+
+def test_resources_named_the_old_way(tmp_path):
+    # Somme: an older form's words for the minimum income paid to a single parent
+    lines = [
+        "DEMANDE D'AIDE FSL – ACCOMPAGNEMENT",
+        "Nom : ROCHE   Prénom : Paula   Née le : 01/02/1970",
+        "RESSOURCES MENSUELLES",
+        "Allocation de parent isolé : 612,00 €",
+        "ASSEDIC : 830,50 €",
+    ]
+    ex = extract(lines_pdf(tmp_path / "fsl-peronne.pdf", lines))
+    assert [(r.type, r.montant) for r in ex.ressources] == [("rsa", 612.0), ("chomage", 830.5)]
+
+
+def test_worker_named_after_the_role_and_a_comma_in_the_signature(tmp_path):
+    # Moselle: « Le travailleur social, Prénom NOM, fonction » closing the form
+    lines = [
+        "DEMANDE D'ASLL",
+        "Nom : ROCHE   Prénom : Paula   Née le : 01/02/1970",
+        "Fait à Thionville, le 03/10/2025",
+        "Le travailleur social, Claire BERNARD, CESF",
+    ]
+    assert extract(docx(tmp_path / "asll.docx", [("p", x) for x in lines])).prescripteur == (
+        "Claire BERNARD"
+    )
+
+
+def test_cohabitant_in_a_household_table_is_an_adult_of_the_household(tmp_path):
+    # Ille-et-Vilaine: the household table's « Qualité » column says « Cohabitant »
+    path = docx(
+        tmp_path / "asll-vitre.docx",
+        [
+            ("p", "DEMANDE D'ASLL – CDAS DE VITRÉ"),
+            (
+                "tab",
+                [
+                    ["Qualité", "NOM Prénom", "Date de naissance"],
+                    ["Demandeuse", "ROCHE Paula", "01/02/1970"],
+                    ["Cohabitant", "MARTIN Éric", "05/05/1968"],
+                    ["Enfant", "ROCHE Léo", "01/01/2015"],
+                ],
+            ),
+        ],
+    )
+    ex = extract(path)
+    assert [(p.nom, p.prenom) for p in ex.personnes] == [("ROCHE", "Paula"), ("MARTIN", "Éric")]
+    assert ex.composition == "couple"
+    assert ex.nb_enfants == 1

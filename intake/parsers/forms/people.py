@@ -112,6 +112,8 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
             None,
         )
     words_who, words_n = _composition_words(f)
+    if words_n is None:
+        words_n = _children_ticked(f.ticks)
     if children:
         ex.nb_enfants = len(children)
         if n_explicit is not None and n_explicit != len(children):
@@ -174,6 +176,24 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
         )
     ):
         uncertain.add("nb_enfants")  # children mentioned, none read: 0 is a guess
+
+
+# « (X) Ménage 2 enfants », « ☒ Couple avec 1 enfant »: the household's box names its children
+_HOUSEHOLD_BOX = pattern_store.compile(
+    r"^\s*(?:m[ée]nage|couple|famille|foyer|personne|femme|homme|parent|p[èe]re|m[èe]re)\b"
+    r"[^\n]{0,40}?\b(?P<n>\d{1,2}|une?|deux|trois|quatre|cinq|six)\s+enfants?\b",
+    re.IGNORECASE,
+)
+
+
+def _children_ticked(ticks: list[Tick]) -> int | None:
+    """The number of children the ticked box of the household's kind gives, if any."""
+    for t in ticks:
+        m = _HOUSEHOLD_BOX.match(t.text)
+        if m:
+            n = m.group("n").lower()
+            return int(_WORD_NUMBERS.get(n, n))
+    return None
 
 
 # « 1 adulte, 3 enfants à charge »: the children counted in the household's field
@@ -367,7 +387,8 @@ _UNBORN = pattern_store.compile(
 _ROLE_ADULT = pattern_store.compile(
     r"^(?:demandeur|demandeuse|conjoint|concubin|[ée]poux|[ée]pouse|co-?demandeur|co-?titulaire|"
     r"locataire(?:\s+en\s+titre)?\b|titulaire\s+du\s+bail|"
-    r"allocataire|pacs[ée]|partenaire(?:\s+(?:de\s+)?pacs)?|compagn|monsieur|madame|mademoiselle|m\.|mme|mr)",
+    r"allocataire|pacs[ée]|partenaire(?:\s+(?:de\s+)?pacs)?|compagn|cohabitant|monsieur|madame|"
+    r"mademoiselle|m\.|mme|mr)",
     re.IGNORECASE,
 )
 _HOUSEHOLD_HINT = pattern_store.compile(

@@ -18,7 +18,8 @@ JOB = pattern_store.compile(
 
 _SIGNATURE = pattern_store.compile(
     r"(?:^|[,;]\s*)(?:(?:l[ea]|l['’])\s*)?(?:travailleu|assistant|conseill|CESF|r[ée]f[ée]rent|[ée]ducat|intervenant|"
-    r"charg[ée])[^:\n|]{0,70}:\s*(?P<v>[^\n|]+)$",
+    # (« Le travailleur social, Claire BERNARD, CESF »: the role closed by a comma)
+    r"charg[ée])(?:[^:\n|]{0,70}:|\w*\s+social[e]?\s*,)\s*(?P<v>[^\n|]+)$",
     re.IGNORECASE | re.MULTILINE,
 )
 
