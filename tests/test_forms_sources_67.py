@@ -350,6 +350,11 @@ def test_worker_named_after_the_role_and_a_comma_in_the_signature(tmp_path):
     assert extract(docx(tmp_path / "asll.docx", [("p", x) for x in lines])).prescripteur == (
         "Claire BERNARD"
     )
+    # a job then a comma closing a sentence is no role opening a signature
+    lines[-1] = "Rapport établi par Julie MASSE, assistante sociale, CCAS de Hayange, à Hayange."
+    ex = extract(docx(tmp_path / "rapport.docx", [("p", x) for x in lines]))
+    assert ex.prescripteur == "Julie MASSE"
+    assert ex.organisme_prescripteur == "CCAS de Hayange"
 
 
 def test_cohabitant_in_a_household_table_is_an_adult_of_the_household(tmp_path):
