@@ -378,3 +378,46 @@ def test_cohabitant_in_a_household_table_is_an_adult_of_the_household(tmp_path):
     assert [(p.nom, p.prenom) for p in ex.personnes] == [("ROCHE", "Paula"), ("MARTIN", "Éric")]
     assert ex.composition == "couple"
     assert ex.nb_enfants == 1
+
+
+def test_household_scale_as_a_table_of_captions_over_values(tmp_path):
+    # Loire-Atlantique, the scale of source 67 as the form's own grid: the composition, the
+    # number of children and of « parts » captioned above their values (0 children, unflagged
+    # was read before)
+    path = docx(
+        tmp_path / "fsl-nantes.docx",
+        [
+            ("p", "DEMANDE D'ASLL – NANTES MÉTROPOLE"),
+            ("p", "Nom : ROCHE   Prénom : Paula   Née le : 01/02/1980"),
+            (
+                "tab",
+                [
+                    ["Composition du ménage", "Nombre d'enfants", "Nombre de parts"],
+                    ["Famille monoparentale", "2", "2"],
+                ],
+            ),
+            ("p", "Travailleur social : Anne LEROUX, CCAS de Rezé"),
+        ],
+    )
+    ex = extract(path)
+    assert ex.nb_enfants == 2
+    assert ex.composition == "femme_seule"
+    assert "nb_enfants" not in ex.champs_incertains
+
+
+def test_rent_captioned_over_its_amount_in_a_grid_that_lost_its_columns_is_flagged(tmp_path):
+    # Puy-de-Dôme: the budget grid's captions on one line, the amounts under them (a text PDF
+    # without the grid's cells): the rent cannot be told surely, it is left empty and flagged
+    path = lines_pdf(
+        tmp_path / "asll-riom.pdf",
+        [
+            "DEMANDE D'ASLL",
+            "Nom : ROCHE   Prénom : Paula   Née le : 01/02/1980",
+            "Bailleur : Ophis du Puy-de-Dôme",
+            "Loyer brut mensuel   Charges locatives   Aide mensuelle au logement",
+            "456,96 €   59,76 €   néant",
+        ],
+    )
+    ex = extract(path)
+    assert ex.loyer_mensuel is None
+    assert "loyer_mensuel" in ex.champs_incertains

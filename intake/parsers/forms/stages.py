@@ -759,7 +759,7 @@ def _stage_signal(f: Form, ex, uncertain: set[str]) -> None:
             continue  # "Total dettes | (empty)": the table says there is none
         if any(
             _announces(line, cue) for i, line in enumerate(f.lines) if f.sections[i] != "objectifs"
-        ):
+        ) or _captions_over_amounts(f.lines, cue):
             uncertain.add(name)
     # a birth date asked for an adult, none read
     if any(
@@ -868,6 +868,20 @@ def _blank_in_tables(tables, cue: str) -> bool:
                     else:
                         blank = True
     return blank and not filled
+
+
+def _captions_over_amounts(lines: list[str], cue: str) -> bool:
+    """« Loyer brut mensuel Charges locatives Aide au logement » over « 456,96 € 59,76 €
+    néant » (a grid whose text lost its columns): the field's caption opens a line of captions
+    only, amounts on the line under it."""
+    for line, nxt in zip(lines, lines[1:]):
+        if (
+            re.match(rf"\s*(?:{cue})", line, re.IGNORECASE)
+            and not re.search(r"[\d:|]", line)
+            and re.match(rf"\s*{french.MONTANT_RE}", nxt, re.IGNORECASE)
+        ):
+            return True
+    return False
 
 
 def _announces(line: str, cue: str) -> bool:

@@ -219,6 +219,13 @@ def read_pairs(
             pairs.extend(Pair(lab, key, v, section, i + 1) for lab, key, v in under)
             taken.add(i + 1)
             continue
+        counts = _counts_under_captions(lines, i, cells, libelles)
+        if counts:
+            # "Composition du ménage | Nombre d'enfants | Nombre de parts" over
+            # "Famille monoparentale | 2 | 2"
+            pairs.extend(Pair(lab, key, v, section, i + 1) for lab, key, v in counts)
+            taken.add(i + 1)
+            continue
         if label_value_row(cells, libelles):
             # "Adresse | 12 rue … | Code postal / Commune | 16100 Cognac": two columns of pairs
             pairs.extend(
@@ -379,6 +386,24 @@ def _values_under_caption_row(lines, i: int, cells: list[str], libelles) -> list
             return []
         out.append((cap, "adresse" if key == "voie" else key, v))
     return out
+
+
+def _counts_under_captions(lines, i: int, cells: list[str], libelles) -> list[tuple]:
+    """A row of captions, the number of children among them (« Composition du ménage |
+    Nombre d'enfants | Nombre de parts »), over a row of as many values whose count of
+    children is a number: [(caption, key, value)…] (captions the reader does not know keep
+    no key)."""
+    if len(cells) < 2 or i + 1 >= len(lines):
+        return []
+    keys = [label_key(c, libelles) for c in cells]
+    if "nb_enfants" not in keys or any(not c or ":" in c or re.search(r"\d", c) for c in cells):
+        return []
+    values = [c.strip() for c in lines[i + 1].split(" | ")]
+    if len(values) != len(cells) or any(label_key(v, libelles) for v in values if v):
+        return []
+    if not re.fullmatch(r"\d{1,2}", values[keys.index("nb_enfants")]):
+        return []
+    return list(zip(cells, keys, values, strict=True))
 
 
 def label_value_row(cells: list[str], libelles) -> bool:
