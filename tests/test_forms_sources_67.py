@@ -421,3 +421,34 @@ def test_rent_captioned_over_its_amount_in_a_grid_that_lost_its_columns_is_flagg
     ex = extract(path)
     assert ex.loyer_mensuel is None
     assert "loyer_mensuel" in ex.champs_incertains
+
+
+def test_count_of_children_then_another_field_on_a_scanned_line():
+    # Loire-Atlantique: the scan keeps one space between the fields, and reads the 0 as « O »
+    text = (
+        "DEMANDE D'ASLL - CCAS DE REZÉ\n"
+        "Nom : GUIHENEUF Prénom : Pascal Né le : 09/10/1966\n"
+        "Isolé Couple Nombre d'enfants : {n} Nombre de parts : 1,2\n"
+        "Adresse : 21 rue de Rieux, 44400 Rezé\n"
+        "Travailleur social : Anne LEROUX, CCAS de Rezé\n"
+    )
+    ex = extract_document(ocr_page(text.format(n="0")), "scan.png")
+    assert ex.nb_enfants == 0 and ex.enfants == []
+    ex = extract_document(ocr_page(text.format(n="O")), "scan.png")
+    assert ex.enfants == []
+    assert ex.nb_enfants == 0 and "nb_enfants" in ex.champs_incertains
+
+
+def test_rent_caption_wrapped_in_its_cell_over_the_amounts_is_flagged():
+    # Calvados: a scanned budget grid, one caption wrapped on the next line before the amounts
+    doc = ocr_page(
+        "DEMANDE D'ASLL\n"
+        "Nom : ROCHE Prénom : Paula Née le : 01/02/1980\n"
+        "Bailleur : Inolya\n"
+        "Loyer brut mensuel Charges locatives Aide mensuelle ; Taux d'effort\n"
+        "au logement\n"
+        "303,48 € 23,10 € néant 35,8%\n"
+    )
+    ex = extract_document(doc, "scan.png")
+    assert ex.loyer_mensuel is None
+    assert "loyer_mensuel" in ex.champs_incertains

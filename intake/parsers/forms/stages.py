@@ -874,13 +874,14 @@ def _captions_over_amounts(lines: list[str], cue: str) -> bool:
     """« Loyer brut mensuel Charges locatives Aide au logement » over « 456,96 € 59,76 €
     néant » (a grid whose text lost its columns): the field's caption opens a line of captions
     only, amounts on the line under it."""
-    for line, nxt in zip(lines, lines[1:]):
-        if (
-            re.match(rf"\s*(?:{cue})", line, re.IGNORECASE)
-            and not re.search(r"[\d:|]", line)
-            and re.match(rf"\s*{french.MONTANT_RE}", nxt, re.IGNORECASE)
-        ):
-            return True
+    for i, line in enumerate(lines):
+        if not re.match(rf"\s*(?:{cue})", line, re.IGNORECASE) or re.search(r"[\d:|]", line):
+            continue
+        for nxt in lines[i + 1 : i + 3]:  # (a caption wrapped in its cell: « au logement »)
+            if re.match(rf"\s*{french.MONTANT_RE}", nxt, re.IGNORECASE):
+                return True
+            if re.search(r"[\d:|]", nxt):
+                break
     return False
 
 

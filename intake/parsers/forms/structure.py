@@ -830,6 +830,8 @@ def _label_closing(line: str, libelles) -> list[str] | None:
     return [f"{label} : {value}"]
 
 
+# a count (« O » as an OCR reads a 0), then a capitalised label's words up to its colon
+_COUNT_THEN_LABEL = pattern_store.compile(r"\s*(?:\d{1,2}|O)\s+(?=[A-ZÀ-Ý][^:\d]{1,40}$)")
 # three spaces or more (fields typed apart on one line), then a label's words up to its colon
 _GAP_BEFORE_LABEL = pattern_store.compile(r"\s{3,}(?=[A-Za-zÀ-ÿ][^:\d]{1,40}$)")
 
@@ -889,6 +891,12 @@ def _pairs_in_text(text: str, section, line_no: int, libelles) -> list[Pair]:
             answer = text[starts[-1][2] : gap.start()]
             if gap.end() > starts[-1][2] and not ANY_MARK.search(answer):
                 starts.append((gap.end(), c, colon_end, None))
+        elif starts[-1][3] == "nb_enfants" and (
+            count := _COUNT_THEN_LABEL.match(text, starts[-1][2], c)
+        ):
+            # "Nombre d'enfants : 0 Nombre de parts : 1,2" (a scan keeps one space): the count
+            # ends the value, the words up to the colon are the next field's label
+            starts.append((count.end(), c, colon_end, None))
     for j in range(1, len(starts)):
         # "Charges : 56,12 € APL versée au bailleur : 253,98 €": after an amount and its
         # currency, every word up to the colon is the next label, not the end of the value
