@@ -17,8 +17,12 @@ JOB = pattern_store.compile(
 
 
 _SIGNATURE = pattern_store.compile(
-    r"(?:^|[,;]\s*)(?:(?:l[ea]|l['’])\s*)?(?:travailleu|assistant|conseill|CESF|r[ée]f[ée]rent|[ée]ducat|intervenant|"
-    r"charg[ée])[^:\n|]{0,70}:\s*(?P<v>[^\n|]+)$",
+    r"(?:(?:^|[,;]\s*)(?:(?:l[ea]|l['’])\s*)?(?:travailleu|assistant|conseill|CESF|r[ée]f[ée]rent|"
+    r"[ée]ducat|intervenant|charg[ée])[^:\n|]{0,70}:"
+    # « Le travailleur social, Claire BERNARD, CESF »: the role opening its line, then a comma
+    # (not « …, assistante sociale, CCAS de X » closing a sentence)
+    r"|^\s*(?:l[ea]\s+)?(?:travailleu(?:r|se)|r[ée]f[ée]rente?)(?:\s+social[e]?)?\s*,)"
+    r"\s*(?P<v>[^\n|]+)$",
     re.IGNORECASE | re.MULTILINE,
 )
 

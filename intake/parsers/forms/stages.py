@@ -482,7 +482,9 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
     if ex.loyer_mensuel is None and "loyer_mensuel" not in uncertain:
         m = _first_rent_in_text(
             budget.get("dette_avant_loyer") or r"(?!)",
-            rf"loyer(?!\s+r[ée]siduel)[^:\n|]{{0,40}}(?:[:|]\s*|[ \t]*)({french.MONTANT_RE}(?:\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:de\s+)?(?:charges|provision)?)?)",
+            # (« Quotient familial [(Ressources + AL – loyer principal) ÷ nombre de personnes] :
+            # 530,56 € »: a word of a formula closed by its bracket is not the rent's label)
+            rf"loyer(?!\s+r[ée]siduel)[^:\n|)\]÷×=]{{0,40}}(?:[:|]\s*|[ \t]*)({french.MONTANT_RE}(?:\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:de\s+)?(?:charges|provision)?)?)",
             text,
             re.IGNORECASE,
         )
@@ -774,7 +776,7 @@ def _stage_signal(f: Form, ex, uncertain: set[str]) -> None:
             continue  # "Total dettes | (empty)": the table says there is none
         if any(
             _announces(line, cue) for i, line in enumerate(f.lines) if f.sections[i] != "objectifs"
-        ):
+        ) or _captions_over_amounts(f.lines, cue):
             uncertain.add(name)
     # a birth date asked for an adult, none read
     if any(
@@ -883,6 +885,21 @@ def _blank_in_tables(tables, cue: str) -> bool:
                     else:
                         blank = True
     return blank and not filled
+
+
+def _captions_over_amounts(lines: list[str], cue: str) -> bool:
+    """« Loyer brut mensuel Charges locatives Aide au logement » over « 456,96 € 59,76 €
+    néant » (a grid whose text lost its columns): the field's caption opens a line of captions
+    only, amounts on the line under it."""
+    for i, line in enumerate(lines):
+        if not re.match(rf"\s*(?:{cue})", line, re.IGNORECASE) or re.search(r"[\d:|]", line):
+            continue
+        for nxt in lines[i + 1 : i + 3]:  # (a caption wrapped in its cell: « au logement »)
+            if re.match(rf"\s*{french.MONTANT_RE}", nxt, re.IGNORECASE):
+                return True
+            if re.search(r"[\d:|]", nxt):
+                break
+    return False
 
 
 def _announces(line: str, cue: str) -> bool:
