@@ -599,7 +599,7 @@ def where(text: str, offset: int, doc: Document | None = None, end: int | None =
         box = _line_box(line.split(), doc.page_words[page - 1])
     if box is not None:
         out["boite"] = [round(float(v), 1) for v in box]
-    elif doc.kind in ("docx", "odt"):
+    elif doc.kind in ("docx", "odt", "xlsx"):
         out["extrait"] = _cell(line, offset - line_start)[:EXTRAIT_MAX]
     return out
 

@@ -81,7 +81,12 @@ def test_zip_renamed_docx_is_refused_as_a_zip_archive(tmp_path):
 
 
 def test_an_office_97_file_that_is_no_word_document_is_refused_whatever_its_name(tmp_path):
-    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "Workbook".encode("utf-16-le") + b"\x00" * 2048
+    # a PowerPoint 97-2003 file (an Excel one is read: tests/test_sheets.py)
+    ole = (
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + "PowerPoint Document\0".encode("utf-16-le")
+        + b"\x00" * 2048
+    )
     for name in ("ancien.doc", "ancien.docx", "ancien.pdf"):
         p = tmp_path / name
         p.write_bytes(ole)
@@ -96,10 +101,15 @@ def test_text_file_named_pdf_is_still_refused(tmp_path):
 
 
 def test_unsupported_extensions(tmp_path):
-    for name in ("note.txt", "ancien.xls", "tableau.xlsx"):
+    for name in ("note.txt", "plan.dwg"):
         p = tmp_path / name
         p.write_bytes(b"bonjour")
         assert "pris en charge" in _reason(p)
+    # spreadsheets are read (tests/test_sheets.py): a text file under their name is not one
+    for name, what in (("ancien.xls", "Excel 97-2003"), ("tableau.xlsx", "Excel")):
+        p = tmp_path / name
+        p.write_bytes(b"bonjour")
+        assert f"n'est pas un classeur {what}" in _reason(p)
 
 
 def test_blank_pdf_has_no_text_even_after_ocr(tmp_path):

@@ -22,7 +22,7 @@ Box = tuple[float, float, float, float]
 @dataclass
 class Document:
     path: Path
-    kind: str  # pdf_text | pdf_scan | pdf_form | docx | odt | image
+    kind: str  # pdf_text | pdf_scan | pdf_form | docx | odt | xlsx | image | courriel
     pages: list[str] = field(default_factory=list)
     fields: dict[str, str] = field(
         default_factory=dict

@@ -20,6 +20,10 @@ EXTENSIONS = {
     ".doc": "doc",
     ".rtf": "rtf",
     ".odt": "odt",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".xls": "xls",
+    ".ods": "ods",
     ".jpg": "image",
     ".jpeg": "image",
     ".png": "image",
@@ -39,6 +43,9 @@ FORMAT_NAMES = {
     "doc": "Word 97-2003",
     "rtf": "RTF",
     "odt": "ODT",
+    "xlsx": "Excel",
+    "xls": "Excel 97-2003",
+    "ods": "ODS",
     "image": "image",
     "courriel": "courriel",
     "outlook": "courriel Outlook",
@@ -50,18 +57,25 @@ _WHAT_IT_IS = {
     "doc": "un document Word 97-2003",
     "rtf": "un document RTF",
     "odt": "un document ODT",
+    "xlsx": "un classeur Excel",
+    "xls": "un classeur Excel 97-2003",
+    "ods": "un classeur ODS",
     "image": "une image",
     "courriel": "un courriel",
     "outlook": "un courriel Outlook (.msg)",
     "zip": "une archive ZIP",
-    "ole": "un ancien fichier Microsoft Office (97-2003) autre qu'un document Word",
+    "ole": (
+        "un ancien fichier Microsoft Office (97-2003) autre qu'un document Word ou un "
+        "classeur Excel"
+    ),
     "texte": "un simple fichier texte",
     None: "un format inconnu",
 }
 
 
 def sniff(data: bytes) -> str | None:
-    """What the bytes are: pdf, docx, odt, image (readable), or zip, ole, texte, None."""
+    """What the bytes are: pdf, docx, odt, xlsx, xls, ods, image, courriel, outlook, doc,
+    rtf (readable), or zip, ole, texte, None."""
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"
@@ -78,7 +92,12 @@ def sniff(data: bytes) -> str | None:
         if "WordDocument".encode("utf-16-le") in data:
             return "doc"
         # an Outlook message's streams are named after MAPI properties
-        return "outlook" if "__substg1.0_".encode("utf-16-le") in data else "ole"
+        if "__substg1.0_".encode("utf-16-le") in data:
+            return "outlook"
+        # an Excel workbook's: « Workbook » (Excel 97 and later) or « Book » (Excel 5)
+        if any(f"{name}\0".encode("utf-16-le") in data for name in ("Workbook", "Book")):
+            return "xls"
+        return "ole"
     if data[:5] == b"{\\rtf":
         return "rtf"
     if data[:4] == b"PK\x03\x04":
@@ -87,13 +106,18 @@ def sniff(data: bytes) -> str | None:
                 names = set(zf.namelist())
                 if "word/document.xml" in names:
                     return "docx"
+                if "xl/workbook.xml" in names:
+                    return "xlsx"
                 if (
                     "content.xml" in names
                     and "mimetype" in names
                     and zf.getinfo("mimetype").file_size < 1024
-                    and b"opendocument.text" in zf.read("mimetype")
                 ):
-                    return "odt"
+                    mimetype = zf.read("mimetype")
+                    if b"opendocument.text" in mimetype:
+                        return "odt"
+                    if b"opendocument.spreadsheet" in mimetype:
+                        return "ods"
         except (
             zipfile.BadZipFile,
             KeyError,
@@ -176,8 +200,8 @@ def refusal(ext: str, actual: str | None) -> str:
     if ext not in EXTENSIONS:
         return (
             f"Type de fichier non pris en charge ({ext or 'sans extension'}) : seuls PDF, "
-            "Word (.docx, .doc), RTF, ODT, images (photos comprises) et courriels (.eml, .msg) "
-            "sont lus."
+            "Word (.docx, .doc), RTF, ODT, tableurs (.xlsx, .xls, .ods), images (photos "
+            "comprises) et courriels (.eml, .msg) sont lus."
         )
     wanted = _WHAT_IT_IS[EXTENSIONS[ext]]
     what = _WHAT_IT_IS.get(actual, str(actual))
