@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import french
 from .engine import RuleSet, compile_pattern
 
 
@@ -85,3 +86,26 @@ def find_start(
                         best = m.start()
                     break
     return best
+
+
+def lists_households(tables: list[list[list[str]]], rules: dict[str, RuleSet]) -> bool:
+    """A table naming several households, each with its own dwelling: a list of dossiers,
+    a commission's agenda, an export — never one dossier, whatever its words (« saisine »,
+    « dette locative ») score. A household table names its people without an address
+    each; a row here holds a person (a civility) and a street address, and two such rows
+    at least give different addresses."""
+    street_words = next(
+        (w for rs in rules.values() if (w := rs.data.get("adresse", {}).get("types_voie"))),
+        r"rue|avenue|boulevard|place|chemin|impasse|all[ée]e",
+    )
+    civility = re.compile(rf"^\s*{french.CIVILITE_RE}(?:\s|$)")
+    street = compile_pattern(rf"\b\d{{1,4}}\s*(?:bis|ter)?\s*,?\s+(?:{street_words})\b[^|]*")
+    for table in tables:
+        addresses = set()
+        for row in table:
+            where = next((m.group(0) for c in row if (m := street.search(c or ""))), None)
+            if where and any(civility.match(c or "") for c in row):
+                addresses.add(" ".join(where.lower().split()))
+        if len(addresses) >= 2:
+            return True
+    return False

@@ -32,7 +32,7 @@ from asll.domain.model import Extraction
 from . import pattern_store
 from .accents import accents_lost
 from .checks import cross_check, dependents, plausible
-from .classify import Classification, classify
+from .classify import Classification, classify, lists_households
 from .debris import (
     children_unread,
     lone_letters,
@@ -133,6 +133,9 @@ def extract_document(
     doc, annexes = annexes_set_apart(doc, rules)
     text = doc.text
     cls = classify(text, rules)
+    if cls.type != "inconnu" and lists_households(doc.tables, rules):
+        # a list of dossiers is not one: set aside to sort, never a household picked from it
+        cls = Classification("inconnu", cls.scores)
     if forced_type is not None and forced_type != cls.type:
         if forced_type not in rules:
             raise ValueError(f"unknown document type: {forced_type}")
