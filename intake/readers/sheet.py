@@ -82,7 +82,7 @@ def read(path: Path, data: bytes) -> Document:
 
 
 def _has_dtd(xml: bytes) -> bool:
-    return any(mark in xml[:4096] for mark in DTD_MARKS)
+    return any(mark in xml for mark in DTD_MARKS)
 
 
 def _sheet_rows(ws, cells: int) -> tuple[list[list[object]], int]:
@@ -182,7 +182,8 @@ def _tick_cells(grid: list[list[object]]) -> dict[tuple[int, int], bool]:
     """The cells that are tick boxes, ticked or not: in a column, a run of rows whose cell
     is empty or a tick mark with a label beside it (left or right), holding at least one
     tick mark — « Maintien | X » between « Accès | » and « Renouvellement | ». An empty
-    cell is a box only inside such a run; a lone « X » beside a label is one too."""
+    cell is a box only inside such a run of typed marks; a lone « X » beside a label is
+    one too."""
     width = max((len(r) for r in grid), default=0)
 
     def cell(i: int, j: int) -> object:
@@ -201,8 +202,12 @@ def _tick_cells(grid: list[list[object]]) -> dict[tuple[int, int], bool]:
                 run.append(i)
                 continue
             if any(_is_tick(cell(k, j)) is not None for k in run):
+                # boxes linked to their cells (TRUE / FALSE) fill every one of them: an
+                # empty cell beside them is a heading's, not an unticked box
+                linked = any(isinstance(cell(k, j), bool) for k in run)
                 for k in run:
-                    out[k, j] = bool(_is_tick(cell(k, j)))
+                    if not (linked and cell(k, j) is None):
+                        out[k, j] = bool(_is_tick(cell(k, j)))
             run = []
     return out
 
