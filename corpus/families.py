@@ -8833,6 +8833,236 @@ FORM_FAMILIES.update(
 )
 
 
+# --- families of spreadsheet forms (branch sheets: a CCAPEX's « fiche de saisine » and a
+# département's « fiche navette » sent as a workbook, written before any rule was made for
+# them). Appended, the other families draw as before.
+
+ORGANISMES.update(
+    {
+        "haute-vienne": [
+            "Maison départementale des solidarités de Limoges Nord",
+            "CCAS de Saint-Junien",
+            "MDD de Bellac",
+        ],
+        "saone-et-loire": [
+            "CCAS de Chalon-sur-Saône",
+            "Maison départementale des solidarités de Mâcon",
+            "CCAS du Creusot",
+        ],
+    }
+)
+FORM_VILLES.update(
+    {
+        "haute-vienne": [("Limoges", "87000"), ("Saint-Junien", "87200"), ("Bellac", "87300")],
+        "saone-et-loire": [
+            ("Chalon-sur-Saône", "71100"),
+            ("Mâcon", "71000"),
+            ("Le Creusot", "71200"),
+        ],
+    }
+)
+BAILLEURS_LOCAUX.update(
+    {
+        "haute-vienne": ["Limoges Habitat", "ODHAC 87", "Noalis"],
+        "saone-et-loire": ["OPAC Saône-et-Loire", "Habellis", "Mâcon Habitat"],
+    }
+)
+SHEET_MESURES = {
+    "acces": "Accès au logement",
+    "maintien": "Maintien dans le logement",
+    "renouvellement": "Renouvellement de la mesure",
+    "diagnostic": "Diagnostic social et financier",
+}
+SHEET_STATUTS = {
+    "locataire_public": "Locataire du parc social",
+    "locataire_prive": "Locataire du parc privé",
+    "heberge": "Hébergé(e) chez un tiers",
+    "sous_locataire": "Sous-locataire",
+}
+_EURO = '#,##0.00 "€"'
+
+
+def _xl_date(d: date):
+    from datetime import datetime as _dt
+
+    return _dt(d.year, d.month, d.day)
+
+
+def form_ccapex_saisine_xlsx(path, f) -> None:
+    """A CCAPEX's « fiche de saisine » as a workbook (Haute-Vienne): one sheet, labels in
+    column A and values in B, the measure and the occupation ticked with « X » in column C
+    beside their options, the household as a table (civility, name, first name, birth
+    date, link), the resources as a table of amounts, the worker and the service below."""
+    from openpyxl import Workbook
+
+    r = _sub_rng(f)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Saisine"
+
+    def put(*cells, fmt=None):
+        ws.append(list(cells))
+        if fmt:
+            for col, value in zip("ABCDEF", cells, strict=False):
+                if isinstance(value, (int, float, date)) and not isinstance(value, bool):
+                    ws[f"{col}{ws.max_row}"].number_format = fmt
+        return ws.max_row
+
+    put("CCAPEX DE LA HAUTE-VIENNE")
+    put("FICHE DE SAISINE - ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT")
+    ws.merge_cells("A1:E1")
+    ws.merge_cells("A2:E2")
+    put()
+    put("Date de la saisine", _xl_date(f["date"]), fmt="dd/mm/yyyy")
+    put("Mesure demandée")
+    for key, lab in SHEET_MESURES.items():
+        put(None, lab, "X" if key == f["mesure"] else None)
+    put()
+    put("COMPOSITION DU MÉNAGE")
+    put("Civilité", "Nom", "Prénom", "Date de naissance", "Lien")
+    for k, a in enumerate(f["adultes"]):
+        put(
+            "Mme" if a["femme"] else "M.",
+            a["nom"],
+            a["prenom"],
+            _xl_date(a["naissance"]),
+            "Demandeur" if k == 0 else "Conjoint(e)",
+            fmt="dd/mm/yyyy",
+        )
+    for nom, prenom, naissance in f["enfants"]:
+        put(None, nom, prenom, _xl_date(naissance), "Enfant", fmt="dd/mm/yyyy")
+    put()
+    put("LOGEMENT")
+    put("Adresse", f"{f['numero']} {f['rue']}")
+    put("Code postal", int(f["cp"]), fmt="00000")
+    put("Commune", f["commune"].upper() if r.random() < 0.5 else f["commune"])
+    put("Statut d'occupation")
+    for key, lab in SHEET_STATUTS.items():
+        put(None, lab, "X" if key == f["statut"] else None)
+    if f["bailleur"]:
+        put("Bailleur", f["bailleur"])
+    if f["loyer"]:
+        put("Loyer hors charges", f["loyer"][0], fmt=_EURO)
+        if f["loyer"][1]:
+            put("Charges", f["loyer"][1], fmt=_EURO)
+    if f["dette"]:
+        put("Montant de la dette locative", f["dette"][0], fmt=_EURO)
+        put("Dette arrêtée au", _xl_date(f["dette"][1]), fmt="dd/mm/yyyy")
+    put()
+    put("RESSOURCES MENSUELLES", "Montant")
+    for lab, _, montant in f["ressources"]:
+        put(lab, montant, fmt=_EURO)
+    put()
+    put("PRESCRIPTEUR")
+    put("Nom du travailleur social", f"{f['prescripteur'][1].upper()} {f['prescripteur'][0]}")
+    put("Service", f["organisme"])
+    put("Téléphone", r.randrange(500000000, 599999999), fmt='00" "00" "00" "00" "00')
+    wb.save(path)
+
+
+def form_navette_deux_feuilles_xlsx(path, f) -> None:
+    """A département's « fiche navette » over two sheets (Saône-et-Loire): the applicant
+    and the spouse one field a row, the children as a table, the housing with its status
+    ticked by an « x » left of the option; on the second sheet the budget, the debt, the
+    measure as boxes linked to their cells (TRUE / FALSE), the worker and the date; a
+    hidden sheet holds the drop-downs' lists."""
+    from openpyxl import Workbook
+
+    r = _sub_rng(f)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "1. Ménage et logement"
+    rows = [
+        ["DÉPARTEMENT DE SAÔNE-ET-LOIRE - FONDS DE SOLIDARITÉ POUR LE LOGEMENT"],
+        ["Fiche navette - demande d'accompagnement social lié au logement"],
+        [],
+    ]
+    for k, a in enumerate(f["adultes"]):
+        rows += [
+            ["Demandeur" if k == 0 else "Conjoint(e) ou concubin(e)"],
+            ["Civilité", "Madame" if a["femme"] else "Monsieur"],
+            ["Nom", a["nom"]],
+            ["Prénom", a["prenom"]],
+            ["Née le" if a["femme"] else "Né le", _xl_date(a["naissance"])],
+            [],
+        ]
+    rows.append(["Nombre d'enfants à charge", len(f["enfants"])])
+    if f["enfants"]:
+        rows.append(["Enfants à charge", "Nom", "Prénom", "Date de naissance"])
+        rows += [[None, n, p, _xl_date(d)] for n, p, d in f["enfants"]]
+    rows += [
+        [],
+        ["Logement"],
+        ["Adresse du logement", f"{f['numero']} {f['rue']}"],
+        ["Code postal - Commune", f"{f['cp']} {f['commune'].upper()}"],
+        ["Statut d'occupation"],
+    ]
+    rows += [["x" if k == f["statut"] else None, lab] for k, lab in SHEET_STATUTS.items()]
+    if f["bailleur"]:
+        rows.append(["Bailleur", f["bailleur"]])
+    for row in rows:
+        ws.append(row)
+    for line in ws.iter_rows():
+        for cell in line:
+            if isinstance(cell.value, date):
+                cell.number_format = "dd/mm/yyyy"
+    fin = wb.create_sheet("2. Budget et demande")
+    rows = [["Ressources mensuelles du ménage", "Montant"]]
+    rows += [[lab, m] for lab, _, m in f["ressources"]]
+    rows.append([])
+    if f["loyer"]:
+        rows.append(
+            ["Loyer mensuel charges comprises", round(f["loyer"][0] + (f["loyer"][1] or 0), 2)]
+        )
+    if f["dette"]:
+        rows.append(["Dette de loyer", f["dette"][0]])
+        rows.append(["Date du décompte", _xl_date(f["dette"][1])])
+    rows += [[], ["Objet de la demande"]]
+    rows += [[lab, k == f["mesure"]] for k, lab in SHEET_MESURES.items()]
+    rows += [
+        [],
+        ["Travailleur social", f"{f['prescripteur'][0]} {f['prescripteur'][1].upper()}"],
+        ["Organisme", f["organisme"]],
+        ["Fait le", _xl_date(f["date"])],
+    ]
+    for row in rows:
+        fin.append(row)
+    for line in fin.iter_rows():
+        for cell in line:
+            if isinstance(cell.value, date):
+                cell.number_format = "dd/mm/yyyy"
+            elif isinstance(cell.value, float) or (
+                isinstance(cell.value, int) and not isinstance(cell.value, bool)
+            ):
+                cell.number_format = _EURO if r.random() < 0.7 else "0.00"
+    lists = wb.create_sheet("Listes")
+    for lab in [*SHEET_MESURES.values(), *SHEET_STATUTS.values()]:
+        lists.append([lab])
+    lists.sheet_state = "hidden"
+    wb.save(path)
+
+
+FORM_FAMILIES.update(
+    {
+        "ccapex-haute-vienne-saisine-tableur": dict(
+            dep="haute-vienne",
+            reglage=True,
+            kind="xlsx",
+            fn=form_ccapex_saisine_xlsx,
+            scan=False,
+            prep=_prep_local("haute-vienne"),
+        ),
+        "saone-et-loire-navette-deux-feuilles": dict(
+            dep="saone-et-loire",
+            reglage=True,
+            kind="xlsx",
+            fn=form_navette_deux_feuilles_xlsx,
+            scan=False,
+            prep=_prep_local("saone-et-loire"),
+        ),
+    }
+)
+
 # --------------------------------------------------------------------------- scans
 
 
@@ -8994,6 +9224,9 @@ def generate(
                 F["fn"](docs / f"{stem}.docx", f)
                 if odt:
                     odt_stems.append(stem)
+            elif F["kind"] == "xlsx":
+                fichier = f"{name} {i + 1:03d} {nom}.xlsx"
+                F["fn"](docs / fichier, f)
             elif F["kind"] == "fillable":
                 fichier = f"{name} {i + 1:03d} {nom}.pdf"
                 F["fn"](docs / fichier, f)

@@ -154,11 +154,11 @@ def _navette_saone_et_loire(path: Path) -> Path:
             ["Logement"],
             ["Adresse du logement", "6 allée des Acacias"],
             ["Code postal - Commune", "71100 CHALON-SUR-SAÔNE"],
-            ["Bailleur", "OPAC Saône-et-Loire"],
             ["Statut d'occupation"],
             ["x", "Locataire"],
             [None, "Sous-locataire"],
             [None, "Hébergé"],
+            ["Bailleur", "OPAC Saône-et-Loire"],
         ],
         {"B7": "dd/mm/yyyy", "B11": "dd/mm/yyyy"},
     )
@@ -196,7 +196,9 @@ def test_a_form_over_two_sheets_is_two_pages_without_its_hidden_lists(tmp_path):
     doc = read_document(path)
     assert len(doc.pages) == 2
     assert "DUPONT" not in doc.text
-    assert "☒ | Locataire" in doc.pages[0] and "☐ | Hébergé" in doc.pages[0]
+    assert "☒ Locataire" in doc.pages[0] and "☐ Hébergé" in doc.pages[0]
+    # the field under the options is no option: no box beside its value
+    assert "Bailleur | OPAC Saône-et-Loire\n" in doc.pages[0] + "\n"
     assert "Maintien dans les lieux | ☒" in doc.pages[1]
     assert "Accès au logement | ☐" in doc.pages[1]
     assert "Dette de loyer | 1 612,35 €" in doc.pages[1]

@@ -67,7 +67,7 @@ def read(path: Path, data: bytes) -> Document:
             grid = _render(rows)
             doc.tables += _tables(grid)
             doc.paragraphs += [c for row in grid for c in row if c and _alone(row)]
-            lines = [" | ".join(c.replace("\n", " ") for c in row if c) for row in grid]
+            lines = [_line(row) for row in grid]
             doc.pages.append("\n".join(line for line in lines if line))
     except UnreadableDocument:
         raise
@@ -138,6 +138,23 @@ def _render(rows: list[list[object]]) -> list[list[str]]:
     return out
 
 
+def _line(row: list[str]) -> str:
+    """A row's filled cells joined with " | ", a box and the label right of it with a
+    space (« ☒ Locataire », as a Word form writes a tick box before its option)."""
+    out = ""
+    for j, text in enumerate(row):
+        if not text:
+            continue
+        text = text.replace("\n", " ")
+        if not out:
+            out = text
+        elif row[j - 1] in (CHECKED, UNCHECKED):
+            out += " " + text
+        else:
+            out += " | " + text
+    return out
+
+
 def _alone(row: list[str]) -> bool:
     """A row of one cell: a title or a sentence, as a Word form's paragraph."""
     return sum(1 for c in row if c) == 1
@@ -182,8 +199,8 @@ def _tick_cells(grid: list[list[object]]) -> dict[tuple[int, int], bool]:
     """The cells that are tick boxes, ticked or not: in a column, a run of rows whose cell
     is empty or a tick mark with a label beside it (left or right), holding at least one
     tick mark — « Maintien | X » between « Accès | » and « Renouvellement | ». An empty
-    cell is a box only inside such a run of typed marks; a lone « X » beside a label is
-    one too."""
+    cell is a box only inside such a run of typed marks, in a row holding only its
+    label; a lone « X » beside a label is one too."""
     width = max((len(r) for r in grid), default=0)
 
     def cell(i: int, j: int) -> object:
@@ -193,10 +210,12 @@ def _tick_cells(grid: list[list[object]]) -> dict[tuple[int, int], bool]:
     for j in range(width):
         run: list[int] = []
         for i in range(len(grid) + 1):
-            boxlike = (
-                i < len(grid)
-                and (cell(i, j) is None or _is_tick(cell(i, j)) is not None)
-                and (_is_label(cell(i, j - 1)) or _is_label(cell(i, j + 1)))
+            beside = i < len(grid) and (_is_label(cell(i, j - 1)) or _is_label(cell(i, j + 1)))
+            # an empty cell is an unticked box only in a row that holds nothing but its
+            # label: « Bailleur | Limoges Habitat » under the options is a field, no box
+            boxlike = beside and (
+                _is_tick(cell(i, j)) is not None
+                or (cell(i, j) is None and sum(v is not None for v in grid[i]) == 1)
             )
             if boxlike:
                 run.append(i)
