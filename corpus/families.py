@@ -8951,7 +8951,7 @@ def form_ccapex_saisine_xlsx(path, f) -> None:
     put()
     put("RESSOURCES MENSUELLES", "Montant")
     for lab, _, montant in f["ressources"]:
-        put(lab, montant, fmt=_EURO)
+        put(lab, "en attente" if montant is None else montant, fmt=_EURO)  # a claim pending
     put()
     put("PRESCRIPTEUR")
     put("Nom du travailleur social", f"{f['prescripteur'][1].upper()} {f['prescripteur'][0]}")
@@ -9008,7 +9008,7 @@ def form_navette_deux_feuilles_xlsx(path, f) -> None:
                 cell.number_format = "dd/mm/yyyy"
     fin = wb.create_sheet("2. Budget et demande")
     rows = [["Ressources mensuelles du ménage", "Montant"]]
-    rows += [[lab, m] for lab, _, m in f["ressources"]]
+    rows += [[lab, "demande en cours" if m is None else m] for lab, _, m in f["ressources"]]
     rows.append([])
     if f["loyer"]:
         rows.append(

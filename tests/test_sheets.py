@@ -172,6 +172,7 @@ def _navette_saone_et_loire(path: Path) -> Path:
             [],
             ["Loyer mensuel", 391],
             ["Dette de loyer", 1612.35],
+            ["Date du décompte", datetime(2026, 10, 31)],
             [],
             ["Objet de la demande"],
             ["Accès au logement", False],
@@ -181,7 +182,7 @@ def _navette_saone_et_loire(path: Path) -> Path:
             ["Organisme", "CCAS de Chalon-sur-Saône"],
             ["Fait le", datetime(2026, 11, 3)],
         ],
-        {"B2:C3": EURO, "B5:B6": EURO, "B14": "dd/mm/yyyy"},
+        {"B2:C3": EURO, "B5:B6": EURO, "B7": "dd/mm/yyyy", "B15": "dd/mm/yyyy"},
     )
     lists = wb.create_sheet("Listes")
     _sheet(lists, [["Mme DUPONT Liste"], ["Accès"], ["Maintien"]])
@@ -214,6 +215,7 @@ def test_a_form_over_two_sheets_is_two_pages_without_its_hidden_lists(tmp_path):
     assert ex.commune == "Chalon-sur-Saône"
     assert ex.bailleur == "OPAC Saône-et-Loire"
     assert (ex.loyer_mensuel, ex.montant_dette) == (391.0, 1612.35)
+    assert ex.date_dette == date(2026, 10, 31)  # « Date du décompte »
     assert ex.type_mesure == "maintien"
     assert ex.nb_enfants == 2
     assert ex.prescripteur == "Julien MOREAU"
