@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-import tempfile
 import zipfile
 from pathlib import Path
 
@@ -306,28 +305,10 @@ def french_number(value: float, number_format: str) -> str:
 def read_legacy(path: Path, data: bytes, kind: str) -> Document:
     """A .xls (Excel 97-2003) or .ods (LibreOffice Calc) workbook, converted to .xlsx by
     LibreOffice and read as one; staff get a note saying so."""
-    from generators.pdf import convert, soffice
+    from .legacy import converted
 
-    from .legacy import TIMEOUT_SECONDS
-
-    name = NAMES[kind]
-    if soffice() is None:
-        raise UnreadableDocument(
-            f"Format {name} : LibreOffice, nécessaire pour le lire, n'est pas installé ; "
-            "enregistrez le classeur en .xlsx ou en PDF."
-        )
-    with tempfile.TemporaryDirectory(prefix="asll-conversion-") as folder:
-        source = Path(folder) / f"classeur.{kind}"
-        source.write_bytes(data)
-        done = convert([source], "xlsx:Calc MS Excel 2007 XML", Path(folder), TIMEOUT_SECONDS)
-        if not done:
-            raise UnreadableDocument(
-                f"Le classeur {name} n'a pas pu être converti par LibreOffice (fichier "
-                "endommagé ?) : enregistrez-le en .xlsx ou en PDF."
-            )
-        doc = read(path, done[0].read_bytes())
-    doc.warnings.append(f"Classeur au format {name}, lu après conversion par LibreOffice.")
-    return doc
+    target = "xlsx:Calc MS Excel 2007 XML"
+    return converted(path, data, kind, NAMES[kind], target, read, ("le classeur", ".xlsx"))
 
 
 NAMES = {"xls": "Excel 97-2003 (.xls)", "ods": "ODS (.ods)"}
