@@ -5,9 +5,9 @@ Thunderbird or a webmail (.eml, read with the standard library).
 
 The message is read as one document: its head and body as a first page (the way Outlook
 prints it: « De », « Envoyé », « À », « Objet »), then the pages of each attachment in a
-supported format, read by that format's reader, in the order they are attached. A message
-forwarded as an attachment is opened the same way. An attachment that is not read (a
-spreadsheet, a damaged PDF) gets a note for staff; inline pictures (a signature's logo)
+supported format (a spreadsheet form too), read by that format's reader, in the order
+they are attached. A message forwarded as an attachment is opened the same way. An
+attachment that is not read (a zip archive, a damaged PDF) gets a note for staff; inline pictures (a signature's logo)
 are no attachment.
 """
 
