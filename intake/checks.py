@@ -198,9 +198,17 @@ def _check_form(ex) -> set[str]:
             doubtful.update({"composition", "personnes"})
     if ex.nb_enfants is not None and ex.enfants and ex.nb_enfants != len(ex.enfants):
         doubtful.add("nb_enfants")
+    if any(not _a_name(c.nom) or (c.prenom and not _a_name(c.prenom)) for c in ex.enfants):
+        doubtful.add("nb_enfants")  # a child's row read from a count or a scan's debris
     if any(r.montant is not None and not 0 < r.montant <= 6000 for r in ex.ressources):
         doubtful.add("ressources")
     return doubtful
+
+
+def _a_name(value: str | None) -> bool:
+    """A person's name holds two letters and no figure (« O0 », a count read off « Nombre
+    d'enfants : O0 », is none)."""
+    return bool(value) and not re.search(r"\d", value) and len(re.sub(r"[\W\d_]", "", value)) >= 2
 
 
 def dependents(ex, doubtful: set[str]) -> set[str]:
@@ -595,6 +603,12 @@ def _check_phrases(ex) -> set[str]:
             doubtful.add("personnes")
     if ex.bailleur and _reads_as_phrase(ex.bailleur, organisation=True):
         doubtful.add("bailleur")
+    # a landlord, a service or a person is named with a capital: a value all in lower case
+    # is a phrase of the form (« sans droit ni titre », the end of a tick box's label)
+    for name in ("bailleur", "organisme_prescripteur", "prescripteur", "commissaire_justice"):
+        value = getattr(ex, name, None)
+        if isinstance(value, str) and value and not re.search(r"[A-ZÀ-Ý]", value):
+            doubtful.add(name)
     if ex.commissaire_justice and (
         _reads_as_phrase(ex.commissaire_justice, organisation=False)
         or _OFFICE.match(ex.commissaire_justice)

@@ -14,6 +14,8 @@
   the children read (a row lost under the blur): the count is flagged.
 - `persons_unread(ex, text)`: an act or a letter stating more adults' births than the
   persons read (a défendeur's line spoiled): the persons are flagged.
+- `birth_unread(ex, text)`: a birth written after « né(e) le » that reads as no date
+  (« le er avril 1997 ») while a person has none: the persons are flagged.
 
 Each only ever adds to `champs_incertains`: a person checks what a scan may have spoiled.
 """
@@ -185,3 +187,20 @@ def persons_unread(ex, text: str) -> set[str]:
     births -= {p.date_naissance for p in ex.personnes}
     unread = len(births) - sum(1 for p in ex.personnes if not p.date_naissance)
     return {"personnes"} if unread > 0 else set()
+
+
+# what a birth cue is followed by when a date was written there: a year
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def birth_unread(ex, text: str) -> set[str]:
+    """A birth written after « né(e) le » that no date reading makes out (« Né(e) le er
+    avril 1997 », the « 1 » of « 1er » lost), while a person has no birth date: the
+    persons are flagged, on any kind of document."""
+    if not any(not p.date_naissance for p in ex.personnes):
+        return set()
+    for m in _BORN.finditer(text):
+        line = text[m.end() :].split("\n", 1)[0][:40]
+        if _YEAR.search(line) and parse_date(line) is None:
+            return {"personnes"}
+    return set()

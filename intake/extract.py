@@ -32,8 +32,9 @@ from asll.domain.model import Extraction
 from . import pattern_store
 from .accents import accents_lost
 from .checks import cross_check, dependents, plausible
-from .classify import Classification, classify
+from .classify import Classification, classify, near_type
 from .debris import (
+    birth_unread,
     children_unread,
     lone_letters,
     persons_unread,
@@ -137,6 +138,7 @@ def extract_document(
         cls = Classification(forced_type, cls.scores)
     ex = Extraction(fichier=fichier, type_document=cls.type)
     if cls.type == "inconnu":
+        ex.champs_incertains = _unknown_but_near(cls, rules, doc)
         return ex
     rs = rules[cls.type]
     uncertain: set[str] = set()
@@ -194,6 +196,7 @@ def extract_document(
         uncertain |= lone_letters(ex, doc.ocr) | sentence_glued(ex) | children_unread(ex, text)
     with _guard("lectures", uncertain):
         uncertain |= misreads(ex, text, doc.ocr) | persons_unread(ex, text)
+        uncertain |= birth_unread(ex, text)
         uncertain |= accents_lost(ex, text) if doc.ocr else set()
     with _guard("tampon", uncertain):
         uncertain |= _read_on(_lines_of(stamped, doc), ex, doc) if stamped else set()
@@ -317,9 +320,13 @@ def _read_on_weak_lines(ex: Extraction, doc: Document, formulaire: dict) -> set[
     read a value, so the value is looked for on the page. A weak line naming a kind of
     resource the reading did not give flags the resources too (« RSA |122082e »)."""
     weak = [(s, e) for s, e, conf in doc.ocr_lines if conf < SEUIL_CONFIANCE]
+    # a line read surely on the whole but with a mark OCR could not make out (« Ü » for a
+    # ticked box): an empty box's own brackets, read weakly on every scan, do not count
+    marks = _lines_of([(s, e) for s, e, _ in doc.ocr_weak_words if _a_mark(doc.text[s:e])], doc)
+    out = _boxes_on_weak_lines(weak + marks, doc, formulaire)
     if not weak:
-        return set()
-    out = _read_on(weak, ex, doc) | _boxes_on_weak_lines(weak, doc, formulaire)
+        return out
+    out |= _read_on(weak, ex, doc)
     read = {r.type for r in ex.ressources if r.montant is not None}
     for start, end in weak:
         line = doc.text[start:end]
@@ -334,6 +341,14 @@ def _read_on_weak_lines(ex: Extraction, doc: Document, formulaire: dict) -> set[
 
 # a form's fields chosen by ticking one box of a printed list
 _TICKED = ("type_mesure", "statut_occupation", "composition")
+# what OCR reads of an empty box: brackets, bars, an underscore
+_EMPTY_BOX = re.compile(r"[\[\]()|_:;.,'\s-]+")
+
+
+def _a_mark(word: str) -> bool:
+    """Whether a word OCR read weakly may be a box's mark (« Ü », « & », « CO »), not the
+    brackets of an empty box nor a word of more than two letters."""
+    return not _EMPTY_BOX.fullmatch(word) and len(re.sub(r"\W", "", word)) <= 2
 
 
 def _boxes_on_weak_lines(weak: list[tuple[int, int]], doc: Document, formulaire: dict) -> set[str]:
@@ -497,6 +512,19 @@ def _grid_origin(letter: str, origin: list[int], rebuilt: str, offset: int) -> i
         if at == 0:
             return None
     return at
+
+
+def _unknown_but_near(cls: Classification, rules: dict[str, RuleSet], doc: Document) -> list[str]:
+    """A scan read badly (a page under `SEUIL_CONFIANCE`) and left « inconnu » while its
+    words came near a dossier type's (a fax whose cue words OCR spoiled): its type, and the
+    fields that type always states, are flagged, so that a person looks at it as such."""
+    low = [c for c in doc.page_confidence if c is not None and c < SEUIL_CONFIANCE]
+    near = near_type(cls, rules) if low else None
+    if near is None:
+        return []
+    rs = rules[near]
+    flagged = {"type_document", *rs.data.get("champs_attendus", [])}
+    return [name for name in _field_order() if name in flagged]
 
 
 def _stated_but_empty(text: str, rule_sets: list[RuleSet], filled: set[str]) -> set[str]:

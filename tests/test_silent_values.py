@@ -1,0 +1,173 @@
+"""Wrong values that came out unflagged on scans of other draws and rough scans, and the
+generic checks that flag them (intake/checks.py, intake/debris.py, intake/extract.py,
+intake/classify.py): a landlord read from the end of a tick box's label, a birth whose
+« 1er » lost its figure, a child read off a count, a fax whose cue words OCR spoiled left
+« inconnu », a ticked box read as a letter on a line OCR was sure of. Texts are written as
+other départements' services would, as Tesseract hands them over (tests/form_documents)."""
+
+from __future__ import annotations
+
+from intake.extract import extract_document
+from tests.form_documents import ocr_page
+
+# a referral form whose « Bailleur » caption is left blank: the line above it ends the
+# occupancy tick boxes
+HOSTED = """FICHE DE LIAISON - DEMANDE D'ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT
+Val-d'Oise - prévention des expulsions
+Service demandeur : CCAS d'Argenteuil
+Travailleur social : Mme Sophie LEROY
+Date de la demande : 14/11/2025
+Mesure demandée : [ ] ASLL accès [X] ASLL maintien [ ] diagnostic
+COMPOSITION DU MÉNAGE
+Composition familiale : femme seule
+Qualité Civilité NOM Prénom Né(e) le
+Demandeur Mme BENALI Yasmina 12/02/1979
+LOGEMENT
+Adresse : 8 allée des Peupliers
+95100 ARGENTEUIL
+Statut d'occupation : [ ] Locataire [ ] Sous-locataire [X] Hébergée chez un tiers [ ] Occupante
+sans droit ni titre
+Bailleur
+RESSOURCES DU MÉNAGE
+Nature Montant mensuel
+RSA 607,75 €
+"""
+
+
+def test_a_landlord_in_lower_case_is_flagged():
+    ex = extract_document(ocr_page(HOSTED, name="scan.pdf"), "scan.pdf")
+    if ex.bailleur is not None:  # read from the tick box's label, never as sure
+        assert "bailleur" in ex.champs_incertains
+    assert ex.organisme_prescripteur == "CCAS d'Argenteuil"
+    assert "organisme_prescripteur" not in ex.champs_incertains
+
+
+def test_a_landlord_named_with_capitals_is_not_flagged_for_it():
+    text = HOSTED.replace("Bailleur\n", "Bailleur : Val d'Oise Habitat\n")
+    ex = extract_document(ocr_page(text, name="scan.pdf"), "scan.pdf")
+    assert ex.bailleur == "Val d'Oise Habitat"
+    assert "bailleur" not in ex.champs_incertains
+
+
+GIRONDE = """FONDS DE SOLIDARITÉ LOGEMENT DE LA GIRONDE
+Demande d'aide au maintien - partie à remplir par le travailleur social
+Demande reçue le 3 novembre 2025
+Le demandeur : Madame
+Nom : FERREIRA
+Prénom(s) : Ana
+Née le {naissance} à Porto (Portugal)
+Adresse : 41, rue Camille Pelletan — 33150 CENON
+Nom du bailleur : Domofrance
+Loyer charges comprises : 598,20 €
+Montant de la dette : 1 204,60 € au 31 octobre 2025
+Nature : [x] maintien [ ] accès
+Le travailleur social : Julie MARCHAND, CESF
+Organisme : MDS de Lormont
+"""
+
+
+def test_a_birth_that_reads_as_no_date_flags_the_persons():
+    # « 1er mars 1984 »: the scan lost the « 1 », no date is made out of « er mars 1984 »
+    ex = extract_document(ocr_page(GIRONDE.format(naissance="er mars 1984")), "scan.png")
+    assert [p.nom for p in ex.personnes] == ["FERREIRA"]
+    assert ex.personnes[0].date_naissance is None
+    assert "personnes" in ex.champs_incertains
+    ex = extract_document(ocr_page(GIRONDE.format(naissance="1er mars 1984")), "scan.png")
+    assert str(ex.personnes[0].date_naissance) == "1984-03-01"
+    assert "personnes" not in ex.champs_incertains
+
+
+MANCHE = """Département de la Manche - Direction de la solidarité
+Demande d'aide financière et d'accompagnement
+Dossier transmis par : CMS de Coutances
+Date de la demande : 06/11/2025
+DEMANDEUR
+Madame [X] Monsieur [ ]
+NOM : LEBRETON
+Prénom : Gaëlle
+Date et lieu de naissance : 21/09/1991 à Caen
+Adresse : 5 rue des Halles — 50200 COUTANCES
+Nombre de personnes vivant au foyer : 1
+Nombre d'enfants à charge : {enfants}
+[X] ASLL maintien [ ] ASLL accès
+L'instructeur : Claire HAMON, assistante sociale
+"""
+
+
+def test_a_child_named_with_figures_flags_the_count():
+    # « 0 — Mineur : 0 - Majeur : 0 » read « O0 — Mineur : O … »: « O0 » is taken for a child
+    text = MANCHE.format(enfants="O0 — Mineur : O - Majeur : O")
+    ex = extract_document(ocr_page(text, weak_words={"O0": 62}), "scan.png")
+    assert ex.nb_enfants != 1 or "nb_enfants" in ex.champs_incertains
+    ex = extract_document(ocr_page(MANCHE.format(enfants="0")), "scan.png")
+    assert ex.nb_enfants == 0
+    assert "nb_enfants" not in ex.champs_incertains
+
+
+# a fax of a form: its captions are spoiled, so that its words fall short of a form's
+FAX = """14 NOV. 2025 09:12 DE : 03 88 41 27 65 P.001/001.
+Service INnstrlicteur
+Centre médico-social de Sélestat
+Travailleur suciat (prénom, nom)
+Martine KLEIN
+Die de la dernande
+12/11/2025
+FONDS DE SOLIDARITÉ POUR LE LOGEMENT DU BAS-RHIN
+Imprimé à compléter par lé travailleur social
+LOGEMENT OCCUPÉ
+N° et rue ". Cade pastal Commune
+3 rue des Vosges 167600 |Sélestat
+Slulut d'occupation
+x] locataire parc public LI locataire parc privé L° hébergé(e) chez un tiers
+Non du büulluur Loyer hors charges (€) Charges (€)
+IHabitat de I'lll "| [512.40 [61,20
+"""
+
+
+def test_a_badly_read_fax_near_a_form_is_flagged_as_such():
+    doc = ocr_page(FAX, weak_words={"INnstrlicteur": 20, "suciat": 49}, page_confidence=72.0)
+    ex = extract_document(doc, "fax.tif")
+    assert ex.type_document == "inconnu"
+    assert {"type_document", "personnes", "adresse", "date_document"} <= set(ex.champs_incertains)
+
+
+def test_a_well_read_page_left_unknown_is_not_flagged():
+    bill = """ÉLECTRICITÉ DE STRASBOURG - FACTURE
+Facture n° 2025-118842 du 12/11/2025
+Consommation relevée : 1 248 kWh
+Montant TTC : 214,80 €
+Point de livraison PDL 14 4521 8874 001
+"""
+    ex = extract_document(ocr_page(bill, page_confidence=72.0), "facture.png")
+    assert ex.type_document == "inconnu"
+    assert ex.champs_incertains == []
+    ex = extract_document(ocr_page(FAX, page_confidence=91.0), "fax.tif")
+    assert ex.champs_incertains == []
+
+
+# a sure line whose ticked box OCR read as a letter (« Ü »)
+ILLE = """DEMANDE D'ACCOMPAGNEMENT VERS ET DANS LE LOGEMENT
+Date de la demande : 07-11-2025
+Structure prescriptrice Maison départementale des solidarités de Rennes
+Nom du référent GUILLOU
+Prénom du référent Erwan
+TYPE DE DEMANDE : [X] Accompagnement dans le logement [ ] Diagnostic
+Demandeur : LE GALL Morgane 14-02-1990 F
+Adresse : 12 boulevard de la Liberté
+Code postal : 35000 Commune : Rennes
+Statut d'occupation : [ Locataire du parc social Locataire du parc privé {coche} Hébergé chez
+un tiers
+Nom du bailleur : SCI KERMOR
+Dette locative : Montant : 1 480,00 € au 31-10-2025
+"""
+
+
+def test_a_box_mark_read_weakly_on_a_sure_line_flags_the_choice():
+    doc = ocr_page(ILLE.format(coche="Ü"), weak_words={"Ü": 13})
+    ex = extract_document(doc, "scan.png")
+    assert "statut_occupation" in ex.champs_incertains
+    # the brackets of empty boxes, read weakly on every scan, are no mark
+    doc = ocr_page(ILLE.format(coche="[X]"), weak_words={"[": 42})
+    ex = extract_document(doc, "scan.png")
+    assert ex.statut_occupation == "heberge"
+    assert "statut_occupation" not in ex.champs_incertains
