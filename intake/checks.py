@@ -134,6 +134,7 @@ def cross_check(ex, text: str) -> set[str]:
     ):
         doubtful.add("montant_dette")
     doubtful |= _check_amounts(ex)
+    doubtful |= _rent_after_debt(ex, text)
     doubtful |= _implausible(ex)
     doubtful |= _stray_date(ex)
     doubtful |= _cents_lost(ex, text)
@@ -221,6 +222,9 @@ def dependents(ex, doubtful: set[str]) -> set[str]:
     # a form's household kind is read with its persons' civilities
     if ex.type_document == "fiche_prescription" and "personnes" in doubtful and ex.composition:
         out.add("composition")
+    # no child read where no one of the household was: the rows were not read at all
+    if ex.type_document == "fiche_prescription" and not ex.personnes and ex.nb_enfants == 0:
+        out.add("nb_enfants")
     if ex.type_document != "fiche_prescription" and (
         "bailleur" in doubtful or (ex.bailleur and not ex.statut_occupation)
     ):
@@ -522,6 +526,37 @@ def _check_edges(ex) -> set[str]:
         for name in ("bailleur", "organisme_prescripteur")
         if isinstance(value := getattr(ex, name, None), str) and _CUT_NAME.search(value)
     }
+
+
+# what names a debt right before its amount (« une dette de loyer de 2 196 € », « commandement
+# de payer la somme de … »): an amount so introduced is no monthly rent
+_DEBT_BEFORE = re.compile(
+    r"(?:\bdette|arri[ée]r[ée]s?|impay[ée]s?|\bsolde|reste\s+d[ûu]|restant\s+d[ûu]|"
+    r"\bdevoir|commandement\s+de\s+payer|redevables?)\b[^\d.;]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _printed_amount(value: float) -> re.Pattern:
+    """How an amount may be printed: figures grouped by thousands or not, cents or none
+    when round (« 2 196 € », « 2.196,00 »)."""
+    whole, cents = f"{value:.2f}".split(".")
+    grouped = f"{int(whole):,}".replace(",", "[\\s.\u202f]?")
+    tail = f",{cents}" if cents != "00" else "(?:,00)?"
+    return re.compile(rf"(?<![\d,.]){grouped}{tail}(?![\d,])")
+
+
+def _rent_after_debt(ex, text: str) -> set[str]:
+    """A rent the text prints only right after words that name a debt: the debt's amount
+    (or a commandement's) was taken for the rent, the rent's own sentence read badly."""
+    if not ex.loyer_mensuel or ex.type_document == "fiche_prescription":
+        return set()
+    places = list(_printed_amount(ex.loyer_mensuel).finditer(text))
+    if places and all(
+        _DEBT_BEFORE.search(text[max(0, m.start() - 60) : m.start()]) for m in places
+    ):
+        return {"loyer_mensuel"}
+    return set()
 
 
 def _check_amounts(ex) -> set[str]:

@@ -133,12 +133,12 @@ def sentence_glued(ex) -> set[str]:
 
 # a household row: a surname in capitals, then its birth date (« BLANC Nathalie 07/08/2018 »)
 _PERSON_ROW = re.compile(
-    r"\b[A-ZÀ-Ý][A-ZÀ-Ý'\-]+\b[^\n\d€]{0,40}?\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b"
+    r"\b[A-ZÀ-Ý][A-ZÀ-Ý'\-]+\b[^\n\d€]{0,40}?\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b"
 )
 # or its birth date first, then the surname in capitals and a first name
 # (« 14/06/2012 BARBIER Nadia collège »)
 _DATED_ROW = re.compile(
-    r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b[^\n\d€]{0,12}?\b[A-ZÀ-Ý][A-ZÀ-Ý'\-]+\s+[A-ZÀ-Ý][a-zà-ÿ]"
+    r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b[^\n\d€]{0,12}?\b[A-ZÀ-Ý][A-ZÀ-Ý'\-]+\s+[A-ZÀ-Ý][a-zà-ÿ]"
 )
 _DATE_FIELDS = ("date_document", "date_dette", "date_audience", "date_limite", "date_bail")
 

@@ -43,7 +43,7 @@ from .debris import (
 )
 from .engine import Found, RuleSet, compile_pattern, find_field, load_rules
 from .french import compile_expressions, spelled_forms
-from .misreads import figures_stumbled, label_unread, misreads
+from .misreads import figures_stumbled, label_unread, misreads, parts_stumbled
 from .ocr import SEUIL_CONFIANCE
 from .ocr_repair import CueWords, plain
 from .parsers.addresses import find_address
@@ -202,7 +202,7 @@ def extract_document(
         uncertain |= _read_on(_lines_of(stamped, doc), ex, doc) if stamped else set()
     with _guard("mots incertains", uncertain):
         uncertain |= _read_on_weak_words(ex, doc) | figures_stumbled(ex, doc)
-        uncertain |= label_unread(ex, doc)
+        uncertain |= label_unread(ex, doc) | parts_stumbled(ex, doc)
     filled = _filled(ex)
     uncertain |= {name for name in rs.data.get("champs_attendus", []) if name not in filled}
     uncertain |= _stated_but_empty(

@@ -171,3 +171,97 @@ def test_a_box_mark_read_weakly_on_a_sure_line_flags_the_choice():
     ex = extract_document(doc, "scan.png")
     assert ex.statut_occupation == "heberge"
     assert "statut_occupation" not in ex.champs_incertains
+
+
+DROME = """FSL - DEMANDE D'ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT
+Mesure demandée : Maintien
+Organisme instructeur : Service social MSA de la Drôme
+Nom du travailleur social : BONNET
+Prénom du travailleur social : Élodie
+Date d'instruction : 02/10/2025
+Demandeur - civilité : Mme
+Demandeur - nom d'usage : ARNAUD
+Demandeur - prénom : Sylvie
+Demandeur - né(e) le : 11/01/1979
+Nombre d'enfants à charge : 0
+Adresse : 9 rue Émile Augier
+Code postal : 26000
+Commune : Valence
+Statut d'occupation : Locataire HLM
+Bailleur : Valence Romans Habitat
+Loyer hors charges (€) : 481,18
+Charges (€) : {charges}
+Montant de la dette locative (€) : 1 312,44
+Dette arrêtée au : 31/08/2025
+"""
+
+
+def test_a_rent_added_up_from_a_part_read_unsurely_is_flagged():
+    # « 36,65 » read « 136,65 » at 55: the rent is the sum, printed nowhere
+    doc = ocr_page(DROME.format(charges="136,65"), weak_words={"136,65": 55})
+    ex = extract_document(doc, "scan.png")
+    assert ex.loyer_mensuel == 617.83
+    assert "loyer_mensuel" in ex.champs_incertains
+    ex = extract_document(ocr_page(DROME.format(charges="36,65")), "scan.png")
+    assert ex.loyer_mensuel == 517.83
+    assert "loyer_mensuel" not in ex.champs_incertains
+
+
+# an act whose rent sentence a stamp spoiled (« moyennant un loyer de 610 € » read « e 61O€ »)
+TOURS = """ASSIGNATION DEVANT LE JUGE DES CONTENTIEUX DE LA PROTECTION
+Le 2 octobre 2025
+À la demande de :
+Madame Hélène ROUSSEAU, propriétaire, demeurant 8 rue Nationale 37000 Tours
+Signifié à :
+M. CARON, Julien, né le 14/03/1985 à Blois
+domicile : 17 rue des Tanneurs — 37000 Tours
+Par Maître Claire BOUVIER, commissaire de justice à Tours
+Le requérant a consenti un bail d'habitation portant sur le logement ci-dessus désigné, {loyer} et
+45 € de provision pour charges. Un commandement de payer une dette de loyer de 1 830 € a été délivré le
+03/06/2025 ; la dette locative s'élève à 2 745 € (décompte au 25/09/2025).
+Le juge des contentieux de la protection du Tribunal judiciaire de Tours statuera à l'audience du
+27/11/2025 à 9 h 30.
+"""
+
+
+def test_a_debt_taken_for_the_rent_is_flagged():
+    doc = ocr_page(TOURS.format(loyer="e 61O€"), weak_words={"61O€": 30})
+    ex = extract_document(doc, "scan.png")
+    assert ex.loyer_mensuel != 655
+    assert ex.loyer_mensuel is None or "loyer_mensuel" in ex.champs_incertains
+    text = TOURS.format(loyer="moyennant un loyer mensuel de 610 €")
+    ex = extract_document(ocr_page(text), "scan.png")
+    assert ex.loyer_mensuel == 655  # charges included
+    assert "loyer_mensuel" not in ex.champs_incertains
+
+
+# a household table whose dates are written with dashes (« 06-11-2017 »)
+VAL_DE_MARNE = """DEMANDE DE MESURE AVDL HORS DALO
+Date de la demande : 21-10-2025
+Structure prescriptrice Service social départemental de Créteil
+Nom du référent PERRIN
+Prénom du référent Lucie
+TYPE DE DEMANDE : [X] Accompagnement dans le logement
+Lien Nom Prénom Né(e) le Sexe
+Demandeur : KONATÉ Aminata 12-04-1990 F
+Fille KONATÉ Fatou 03-02-2016 F
+Situation familiale : [ ] Personne seule [ ] Couple [X] Famille monoparentale
+Adresse : 4 rue Gustave Eiffel
+Code postal : 94000 Commune : Créteil
+Nom du bailleur : Créteil Habitat
+"""
+
+
+def test_a_child_row_dated_with_dashes_counts_as_a_child():
+    ex = extract_document(ocr_page(VAL_DE_MARNE), "scan.png")
+    assert ex.nb_enfants == 1 or "nb_enfants" in ex.champs_incertains
+
+
+def test_no_child_where_no_one_of_the_household_was_read_is_flagged():
+    from asll.domain.model import Extraction, Personne
+    from intake.checks import dependents
+
+    ex = Extraction(type_document="fiche_prescription", nb_enfants=0)
+    assert "nb_enfants" in dependents(ex, {"personnes"})
+    ex.personnes = [Personne(nom="ARNAUD", prenom="Sylvie")]
+    assert "nb_enfants" not in dependents(ex, set())
