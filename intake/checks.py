@@ -19,6 +19,7 @@ import re
 from datetime import date, timedelta
 
 from asll.domain import communes, juridictions
+from asll.domain.text import strip_accents
 
 from . import french
 
@@ -135,6 +136,7 @@ def cross_check(ex, text: str) -> set[str]:
         doubtful.add("montant_dette")
     doubtful |= _check_amounts(ex)
     doubtful |= _rent_after_debt(ex, text)
+    doubtful |= _address_of_another(ex, text)
     doubtful |= _implausible(ex)
     doubtful |= _stray_date(ex)
     doubtful |= _cents_lost(ex, text)
@@ -557,6 +559,40 @@ def _rent_after_debt(ex, text: str) -> set[str]:
     ):
         return {"loyer_mensuel"}
     return set()
+
+
+# what a sentence names before an address that is not the dwelling's: the court's seat, the
+# officer's office, a landlord's head office
+_OTHER_PLACE = re.compile(
+    r"\b(?:tribunal|juge|greffe|palais\s+de\s+justice|audience|commissaires?\s+de\s+justice|"
+    r"SELARL|SCP|si[èe]ge|bureaux?|cabinet|[ée]tude)\b",
+    re.IGNORECASE,
+)
+_DWELLING = re.compile(
+    r"\b(?:demeurant|domicili[ée]e?s?|domicile|logement|lieux|locaux|sis|situ[ée]e?s?|"
+    r"locataires?|occupants?|"
+    r"habit(?:ant|e)|r[ée]sidant|adresse)\b",
+    re.IGNORECASE,
+)
+
+
+def _address_of_another(ex, text: str) -> set[str]:
+    """A dwelling's address the text prints only in a sentence about another place (« devant
+    le Tribunal judiciaire de Clermont-Ferrand, 16 place de l'Étoile ») and never after a
+    word of the dwelling: the défendeurs' own line was read badly, the court's taken."""
+    if not ex.adresse or ex.type_document == "fiche_prescription":
+        return set()
+    needle = r"\s+".join(map(re.escape, strip_accents(ex.adresse).lower().split()))
+    folded = strip_accents(text).lower()
+    places = list(re.finditer(needle, folded)) if len(folded) == len(text) else []
+    if not places:
+        return set()
+    for m in places:
+        before = text[max(0, m.start() - 120) : m.start()]
+        before = re.split(r"[.;:](?:\s|$)", before)[-1]
+        if _DWELLING.search(before) or not _OTHER_PLACE.search(before):
+            return set()
+    return {"adresse", "code_postal", "commune"}
 
 
 def _check_amounts(ex) -> set[str]:

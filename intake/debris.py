@@ -12,8 +12,8 @@
   (« CCAS de Gardanne. à Gardanne »): cut at the full stop, flagged.
 - `children_unread(ex, text)`: a form listing more people born in the last 18 years than
   the children read (a row lost under the blur): the count is flagged.
-- `persons_unread(ex, text)`: an act or a letter stating more adults' births than the
-  persons read (a défendeur's line spoiled): the persons are flagged.
+- `persons_unread(ex, text)`: a document stating more adults' births than the persons
+  read (a défendeur's line spoiled): the persons are flagged.
 - `birth_unread(ex, text)`: a birth written after « né(e) le » that reads as no date
   (« le er avril 1997 ») while a person has none: the persons are flagged.
 
@@ -169,9 +169,10 @@ ADULT_AGE = 16
 
 
 def persons_unread(ex, text: str) -> set[str]:
-    """An act or a letter stating more adults' births than the persons read (a défendeur
-    whose line a scan spoiled, « Cemeueant » for « demeurant »): the persons are flagged."""
-    if ex.type_document not in ("assignation", "saisine_prefecture") or not ex.personnes:
+    """A document stating more adults' births than the persons read (a défendeur whose line
+    a scan spoiled, « Cemeueant » for « demeurant »; a form's « Conjoint(e) » whose colon a
+    fax lost): the persons are flagged. An adult child listed as such is no one missed."""
+    if ex.type_document == "inconnu" or not ex.personnes:
         return set()
     when = ex.date_document or date.today()
     # the landlord, when a person, is born too: a birth stated after their name is theirs
@@ -184,8 +185,11 @@ def persons_unread(ex, text: str) -> set[str]:
         day = parse_date(text[m.end() : m.end() + 40])
         if day and day < when.replace(year=when.year - ADULT_AGE):
             births.add(day)
-    births -= {p.date_naissance for p in ex.personnes}
+    births -= {p.date_naissance for p in [*ex.personnes, *ex.enfants]}
     unread = len(births) - sum(1 for p in ex.personnes if not p.date_naissance)
+    # a form's children counted but not listed may be the births over the age (« Marie-Claire
+    # N'DIAYE, né(e) le 22/03/2008 », 17, among the « enfants à charge »)
+    unread -= max(0, (ex.nb_enfants or 0) - len(ex.enfants))
     return {"personnes"} if unread > 0 else set()
 
 

@@ -191,6 +191,7 @@ def extract_document(
 
     if ex.type_document == "assignation" and ex.date_document:
         ex.date_assignation = ex.date_document  # the act's date is the date it was served
+    uncertain |= _status_against_landlord(ex, rs.data)
     with _guard("controles", uncertain):
         uncertain |= cross_check(ex, text)
         uncertain |= lone_letters(ex, doc.ocr) | sentence_glued(ex) | children_unread(ex, text)
@@ -199,7 +200,7 @@ def extract_document(
         uncertain |= birth_unread(ex, text)
         uncertain |= accents_lost(ex, text) if doc.ocr else set()
     with _guard("tampon", uncertain):
-        uncertain |= _read_on(_lines_of(stamped, doc), ex, doc) if stamped else set()
+        uncertain |= _read_on(_under_stamp(stamped, doc), ex, doc) if stamped else set()
     with _guard("mots incertains", uncertain):
         uncertain |= _read_on_weak_words(ex, doc) | figures_stumbled(ex, doc)
         uncertain |= label_unread(ex, doc) | parts_stumbled(ex, doc)
@@ -341,13 +342,13 @@ def _read_on_weak_lines(ex: Extraction, doc: Document, formulaire: dict) -> set[
 
 # a form's fields chosen by ticking one box of a printed list
 _TICKED = ("type_mesure", "statut_occupation", "composition")
-# what OCR reads of an empty box: brackets, bars, an underscore
-_EMPTY_BOX = re.compile(r"[\[\]()|_:;.,'\s-]+")
+# what OCR reads of an empty box (brackets, bars, an underscore) or of a box plainly ticked
+_EMPTY_BOX = re.compile(r"[\[\]()|_:;.,'\s-]+|[\[(]?[xX✓✗☒][\])]?")
 
 
 def _a_mark(word: str) -> bool:
-    """Whether a word OCR read weakly may be a box's mark (« Ü », « & », « CO »), not the
-    brackets of an empty box nor a word of more than two letters."""
+    """Whether a word OCR read weakly may be a box's mark misread (« Ü », « & », « CO »),
+    not the brackets of an empty box, a plain « [X] », nor a word of more than two letters."""
     return not _EMPTY_BOX.fullmatch(word) and len(re.sub(r"\W", "", word)) <= 2
 
 
@@ -415,6 +416,25 @@ def _lines_of(spans: list[tuple[int, int]], doc: Document) -> list[tuple[int, in
         end = text.find("\n", e)
         lines.append((start, len(text) if end < 0 else end))
     return lines
+
+
+# the most lines of the page an arrival stamp's words spread over (its three lines of text
+# interleaved with the document's)
+STAMP_LINES = 8
+
+
+def _under_stamp(stamped: list[tuple[int, int]], doc: Document) -> list[tuple[int, int]]:
+    """The lines a stamp covers: those holding its words, and those between its first and
+    last words on a page (« Prénom(s) : Sandrine RE » between « COURRIER ARRIVÉ » and
+    « REÇU LE … », its « RE » left) when they are close enough to be one stamp."""
+    lines = sorted(_lines_of(stamped, doc))
+    text = doc.text
+    blocks = list(lines)
+    for (s1, _), (_, e2) in zip(lines, lines[1:]):
+        between = text[s1:e2]
+        if PAGE_BREAK not in between and between.count("\n") < STAMP_LINES:
+            blocks.append((s1, e2))
+    return blocks
 
 
 def _read_on_weak_words(ex: Extraction, doc: Document) -> set[str]:
@@ -525,6 +545,16 @@ def _unknown_but_near(cls: Classification, rules: dict[str, RuleSet], doc: Docum
     rs = rules[near]
     flagged = {"type_document", *rs.data.get("champs_attendus", [])}
     return [name for name in _field_order() if name in flagged]
+
+
+def _status_against_landlord(ex: Extraction, data: dict) -> set[str]:
+    """A tenancy ticked public while the landlord's name says private (« SCI LES
+    GLYCINES »), or the other way round: the box read was not the one ticked."""
+    tenancy = ("locataire_public", "locataire_prive")
+    if ex.statut_occupation not in tenancy or not ex.bailleur:
+        return set()
+    said = statut_from_designation(ex.bailleur, data)  # the lists, not a name's look
+    return {"statut_occupation"} if said in tenancy and said != ex.statut_occupation else set()
 
 
 def _stated_but_empty(text: str, rule_sets: list[RuleSet], filled: set[str]) -> set[str]:

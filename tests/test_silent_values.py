@@ -265,3 +265,99 @@ def test_no_child_where_no_one_of_the_household_was_read_is_flagged():
     assert "nb_enfants" in dependents(ex, {"personnes"})
     ex.personnes = [Personne(nom="ARNAUD", prenom="Sylvie")]
     assert "nb_enfants" not in dependents(ex, set())
+
+
+# an arrival stamp over a form's identity block: its words are blanked, but the « RE » of
+# « REÇU » stays glued to the first name on a line between two of its lines
+STAMPED = """FONDS DE SOLIDARITÉ POUR LE LOGEMENT DU CANTAL
+Dossier de demande d'aide - partie commune
+Demande déposée le 6 octobre 2025
+Le demandeur : Madame
+Nom d'usage : DELMAS Nom de naissance : DELMAS COURRIER ARRIVÉ
+Prénom(s) : Odile RE
+Née le 14 juin 1983 à Aurillac CU LE 09 OCT. 2025
+Les autres personnes vivant au foyer : SERVICE LOGEMENT
+1) Léa DELMAS, née le 02.05.2019 — fille
+Adresse : 3, rue du Buis — 15000 AURILLAC
+Nom et adresse du bailleur : Logisens, agence d'Aurillac
+Loyer sans les charges locatives : 402,10 €
+Nature : [x] maintien [ ] accès
+Le travailleur social : Agnès COMBES, assistante sociale
+Organisme : CCAS d'Aurillac
+"""
+
+
+def test_a_value_between_a_stamps_lines_is_flagged():
+    doc = ocr_page(STAMPED, weak_words={"CU": 50})
+    ex = extract_document(doc, "scan.png")
+    assert any(p.nom == "DELMAS" for p in ex.personnes)
+    assert "personnes" in ex.champs_incertains
+
+
+# an act whose défendeurs' address a stamp spoiled: the court's is the only one left
+CLERMONT = """SELARL ROCHE - VIGIER, Commissaires de justice associés
+ASSIGNATION EN CONSTAT DE RÉSILIATION DE BAIL ET EXPULSION
+À LA REQUÊTE DE : Auvergne Habitat, société anonyme d'HLM, dont le siège est à Clermont-Ferrand.
+J'ai, Maître Pierre ROCHE, commissaire de justice, DONNÉ ASSIGNATION À :
+Monsieur Karim BELKACEM, né le 02/02/1981 à Lyon, demeurant {adresse}
+D'AVOIR À COMPARAÎTRE devant le juge des contentieux de la protection du Tribunal judiciaire
+de Riom, 2 boulevard Chancelier de l'Hospital, 63200 Riom, à l'audience du jeudi
+11 décembre 2025 à 9 h 30.
+Le logement est loué moyennant un loyer mensuel de 488,00 € charges comprises.
+Les défendeurs restent devoir la somme de 2 104,36 € arrêtée au 30/09/2025.
+Fait le 3 octobre 2025.
+"""
+
+
+def test_the_courts_address_taken_for_the_dwellings_is_flagged():
+    ex = extract_document(ocr_page(CLERMONT.format(adresse="BSER e, VHC) came. [EX")), "s.png")
+    if ex.adresse == "2 boulevard Chancelier de l'Hospital":
+        assert {"adresse", "code_postal", "commune"} <= set(ex.champs_incertains)
+    text = CLERMONT.format(adresse="14 rue de la Treille, 63200 Riom")
+    ex = extract_document(ocr_page(text), "scan.png")
+    assert ex.adresse == "14 rue de la Treille"
+    assert "adresse" not in ex.champs_incertains
+
+
+# a form's « Conjoint(e) » whose colon a fax lost: the spouse is not read
+GARD = """ESPACE SOLIDARITÉ DU GARD
+Dossier de demande d'accompagnement social lié au logement
+Travailleur social : Céline ROUX, assistante de service social
+Service : CMS de Bagnols-sur-Cèze
+Date de la demande : 22/09/2025
+Demandeur : Monsieur MARTIN Luc, né le 11/04/1977 à Nîmes
+Conjoint(e) Madame MARTIN Inès, née le 30/08/1985 à Alès
+Enfants 1 : Noah (02/03/2014)
+Adresse : 7 rue de la République
+30200 Bagnols-sur-Cèze
+Statut d'occupation : Locataire du parc social (Habitat du Gard)
+Mesure : ASLL maintien dans le logement
+"""
+
+
+def test_a_form_stating_more_adults_births_than_persons_read_is_flagged():
+    ex = extract_document(ocr_page(GARD), "scan.png")
+    if len(ex.personnes) < 2:
+        assert "personnes" in ex.champs_incertains
+
+
+# a form whose « organisme HLM ? oui / non » boxes a fax spoiled, its landlord an SCI
+PAS_DE_CALAIS = """DEMANDE D'AIDE AU FONDS DE SOLIDARITÉ LOGEMENT
+Date de la demande : 29/09/2025
+Votre logement
+Adresse : 5 rue Émile Zola
+62300 Lens
+Êtes-vous locataire ? [X] oui [ ] non
+Le logement appartient-il à un organisme HLM ? {hlm}
+Nom et adresse du propriétaire : SCI LES GLYCINES, service contentieux
+Loyer charges comprises : 543,26 €
+"""
+
+
+def test_a_tenancy_the_landlords_name_contradicts_is_flagged():
+    ex = extract_document(ocr_page(PAS_DE_CALAIS.format(hlm="[X] oui [ ] non")), "scan.png")
+    assert ex.statut_occupation == "locataire_public"
+    assert "statut_occupation" in ex.champs_incertains
+    ex = extract_document(ocr_page(PAS_DE_CALAIS.format(hlm="[ ] oui [X] non")), "scan.png")
+    assert ex.statut_occupation == "locataire_prive"
+    assert "statut_occupation" not in ex.champs_incertains
