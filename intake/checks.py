@@ -137,6 +137,7 @@ def cross_check(ex, text: str) -> set[str]:
     doubtful |= _check_amounts(ex)
     doubtful |= _rent_after_debt(ex, text)
     doubtful |= _address_of_another(ex, text)
+    doubtful |= _charges_left_out(ex, text)
     doubtful |= _implausible(ex)
     doubtful |= _stray_date(ex)
     doubtful |= _cents_lost(ex, text)
@@ -558,6 +559,27 @@ def _rent_after_debt(ex, text: str) -> set[str]:
         _DEBT_BEFORE.search(text[max(0, m.start() - 60) : m.start()]) for m in places
     ):
         return {"loyer_mensuel"}
+    return set()
+
+
+# what adds the charges to a rent printed before them (« 513,15 euros hors charges, outre
+# 37,34 euros de provision… »)
+_CHARGES_ADDED = re.compile(
+    r"^\s*(?:€|euros?)?\s*(?:mensuels?|par\s+mois)?\s*(?:hors\s+charges|HC)?\s*,?\s*"
+    r"(?:outre|plus|\+|augment[ée]e?\s+d)\D{0,20}\d",
+    re.IGNORECASE,
+)
+
+
+def _charges_left_out(ex, text: str) -> set[str]:
+    """A rent that is the amount before « outre … » or « plus … » (charges, a provision),
+    nothing added: the amount added was lost (a column cut the sentence, « provisi / ion sur
+    charges »), the rent charges included is not known."""
+    if not ex.loyer_mensuel or ex.type_document == "fiche_prescription" or ex.charges:
+        return set()
+    for m in _printed_amount(ex.loyer_mensuel).finditer(text):
+        if _CHARGES_ADDED.search(text[m.end() : m.end() + 60]):
+            return {"loyer_mensuel"}
     return set()
 
 

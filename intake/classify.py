@@ -70,6 +70,18 @@ def near_type(cls: Classification, rules: dict[str, RuleSet]) -> str | None:
     return name if share >= NEAR_THRESHOLD else None
 
 
+def type_without_its_word(cls: Classification, rules: dict[str, RuleSet], text: str) -> str | None:
+    """Another dossier type the text reaches but for a word that type requires (a
+    préfecture's letter whose « Préfet » a photocopy made « Prétet », classed as the act
+    behind it): on a scan, the type chosen is in doubt."""
+    for name, rs in rules.items():
+        if name in (cls.type, "inconnu") or not rs.required or cls.scores.get(name, 0) > 0:
+            continue
+        if rs.score(text, required=False) >= rs.threshold:
+            return name
+    return None
+
+
 def _form_over_quoted_procedure(text: str, best: RuleSet, reached: list[RuleSet], rules) -> RuleSet:
     """A form that quotes the assignation it follows ("assignation délivrée par le commissaire
     de justice le …") reaches the act's threshold too. A type's rule file may say which types it

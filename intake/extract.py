@@ -32,7 +32,7 @@ from asll.domain.model import Extraction
 from . import pattern_store
 from .accents import accents_lost
 from .checks import cross_check, dependents, plausible
-from .classify import Classification, classify, near_type
+from .classify import Classification, classify, near_type, type_without_its_word
 from .debris import (
     birth_unread,
     children_unread,
@@ -142,6 +142,8 @@ def extract_document(
         return ex
     rs = rules[cls.type]
     uncertain: set[str] = set()
+    if doc.ocr and type_without_its_word(cls, rules, text):
+        uncertain.add("type_document")
     reader = _Reader(doc, spelled_forms(text))
 
     if cls.type == "fiche_prescription":
@@ -354,15 +356,21 @@ def _a_mark(word: str) -> bool:
 
 def _boxes_on_weak_lines(weak: list[tuple[int, int]], doc: Document, formulaire: dict) -> set[str]:
     """Fields chosen among tick boxes printed on a line OCR read with low confidence (two
-    options or more named on it): a faint or smudged mark is no choice to trust
-    (« [_] Locataire HLM [| Locataire privé Hébergé(e) [| Sous-locataire »)."""
+    options or more named on it, or on it and the lines either side when the list has one
+    option a line): a faint or smudged mark is no choice to trust (« [_] Locataire HLM [|
+    Locataire privé Hébergé(e) [| Sous-locataire »)."""
+    text = doc.text
     out = set()
     for name in _TICKED:
-        options = formulaire.get(name, [])
+        options = [(o.get("valeur"), compile_pattern(o["motif"])) for o in formulaire.get(name, [])]
         for start, end in weak:
-            line = doc.text[start:end]
-            named = {o.get("valeur") for o in options if compile_pattern(o["motif"]).search(line)}
-            if len(named) >= 2:
+            if not any(rx.search(text[start:end]) for _, rx in options):
+                continue
+            # a list printed one option a line: the lines either side are the same list
+            above = text[:start].rstrip("\n").rsplit("\n", 1)[-1]
+            below = text[end:].lstrip("\n").split("\n", 1)[0]
+            around = "\n".join((above, text[start:end], below))
+            if len({value for value, rx in options if rx.search(around)}) >= 2:
                 out.add(name)
                 break
     return out

@@ -361,3 +361,97 @@ def test_a_tenancy_the_landlords_name_contradicts_is_flagged():
     ex = extract_document(ocr_page(PAS_DE_CALAIS.format(hlm="[ ] oui [X] non")), "scan.png")
     assert ex.statut_occupation == "locataire_prive"
     assert "statut_occupation" not in ex.champs_incertains
+
+
+# an act in two columns whose rent sentence the other column cut (« provisi / ion sur
+# charges »): the rent before « outre » is read, the charges lost
+NANTES = """ASSIGNATION DEVANT LE JUGE DES CONTENTIEUX DE LA PROTECTION
+À LA REQUÊTE DE : Nantes Métropole Habitat, office public de l'habitat, dont le siège est à Nantes.
+Nous, Maître Yann LE BIHAN, commissaire de justice à Nantes, avons donné assignation à
+Mme Léa MOREAU, née le 04/07/1990 à Vannes, demeurant 12 rue de Coulmiers 44000 Nantes,
+à comparaître à l'audience du 15/01/2026 à 14 h 00 devant le Tribunal judiciaire de Nantes.
+EXPOSÉ DU LITIGE
+Par acte sous seing privé, la demanderesse a donné à bail le logement moyennant un
+loyer mensuel de 498,20 euros hors charges, outre {charges}
+Un commandement de payer a été signifié le 12/06/2025 pour 1 651,47 euros.
+Au 20/10/2025, la dette locative s'élève à 2 356,39 euros.
+Fait le 21 octobre 2025.
+"""
+
+
+def test_a_rent_whose_added_charges_were_lost_is_flagged():
+    ex = extract_document(ocr_page(NANTES.format(charges="44,10 euros de provisi")), "s.png")
+    assert ex.loyer_mensuel == 498.20
+    assert "loyer_mensuel" in ex.champs_incertains
+    text = NANTES.format(charges="44,10 euros de provision sur charges.")
+    ex = extract_document(ocr_page(text), "scan.png")
+    assert ex.loyer_mensuel == 542.30
+    assert "loyer_mensuel" not in ex.champs_incertains
+
+
+# a form's occupancy boxes one a line, the first line read weakly, its mark lost
+CHER = """DEMANDE D'ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT (ASLL)
+Service instructeur : CCAS de Vierzon
+Travailleur social : Hélène PASQUIER, assistante sociale
+Date de la demande : 02/10/2025
+Demandeur : Mme NAVARRO Inès, née le 03/03/1988
+Composition du ménage : femme seule
+Situation au regard du logement
+Vous êtes : [] Locataire HLM N L
+
+{prive}
+Sous-locataire
+[X] Hébergé(e) chez des parents ou des tiers
+Adresse : 6 rue Gourdon
+18100 Vierzon
+"""
+
+
+def test_boxes_one_a_line_next_to_a_weak_line_flag_the_choice():
+    text = CHER.format(prive="OCataire parc privé")
+    ex = extract_document(ocr_page(text, weak_lines={"Locataire HLM": 68.6}), "scan.png")
+    assert "statut_occupation" in ex.champs_incertains
+    text = CHER.format(prive="[ ] Locataire parc privé")
+    ex = extract_document(ocr_page(text), "scan.png")
+    assert ex.statut_occupation == "heberge"
+    assert "statut_occupation" not in ex.champs_incertains
+
+
+# a préfecture's letter sent with the act behind it, « Pour le Préfet » read « Prétet » and
+# its letterhead lost: no word tells a préfecture, the act's words win
+LETTER_AND_ACT = """Mâcon, le 18 novembre 2025
+Association Habitat et insertion
+Service ASLL
+10 rue des Écoles
+51100 REIMS
+Objet : saisine pour diagnostic social et financier
+P.J. : copie de l'assignation
+Madame, Monsieur,
+Vous trouverez ci-joint la copie de l'assignation aux fins de résiliation de bail délivrée à
+M. Paul GIRAUD, qui m'a été notifiée en application de l'article 24 de la loi du 6 juillet 1989.
+Le diagnostic devra être adressé au juge et à la CCAPEX au plus tard le 27 décembre 2025.
+Pour le {prefet},
+Le chef de la cellule CCAPEX
+""" + (
+    "\n" * 3
+    + """ASSIGNATION EN RÉSILIATION DE BAIL
+À LA REQUÊTE DE Habitat du Centre-Est, société anonyme d'HLM, dont le siège est à Mâcon.
+Nous, Maître Denis DUMONT, commissaire de justice associé de la SCP DUMONT LAGRANGE,
+titulaire d'un office à la résidence de Mâcon, AVONS DONNÉ ASSIGNATION À :
+M. Paul GIRAUD, né le 12/09/1985 à Dijon, demeurant 54 impasse des Lilas, 71000 MÂCON
+D'AVOIR À COMPARAÎTRE à l'audience du 12/01/2026 à 9 h 00 devant le juge des contentieux de
+la protection du Tribunal judiciaire de Mâcon.
+Le loyer mensuel est de 512,40 euros charges comprises. Le défendeur reste devoir la somme
+de 2 130,22 euros arrêtée au 31/10/2025 au titre des loyers et charges impayés.
+PAR CES MOTIFS, constater la résiliation du bail et ordonner l'expulsion.
+"""
+)
+
+
+def test_a_letter_whose_required_word_ocr_spoiled_flags_its_type():
+    ex = extract_document(ocr_page(LETTER_AND_ACT.format(prefet="Prétet")), "scan.png")
+    assert ex.type_document == "assignation"
+    assert "type_document" in ex.champs_incertains
+    ex = extract_document(ocr_page(LETTER_AND_ACT.format(prefet="Préfet")), "scan.png")
+    assert ex.type_document == "saisine_prefecture"
+    assert "type_document" not in ex.champs_incertains
