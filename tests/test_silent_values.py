@@ -455,3 +455,29 @@ def test_a_letter_whose_required_word_ocr_spoiled_flags_its_type():
     ex = extract_document(ocr_page(LETTER_AND_ACT.format(prefet="Préfet")), "scan.png")
     assert ex.type_document == "saisine_prefecture"
     assert "type_document" not in ex.champs_incertains
+
+
+# a préfecture's letter whose reference line a fax spoiled (« N/Réf. » read « N/Rét. »)
+DEUX_SEVRES = """PRÉFET DES DEUX-SÈVRES
+Direction départementale de l'emploi, du travail, des solidarités et de la protection des populations
+Niort, le 14 novembre 2025
+Affaire suivie par : M. Olivier BRETON
+{ref}
+Objet : diagnostic social et financier avant audience
+Madame, Monsieur,
+Une assignation a été délivrée le 3 novembre 2025 à la requête de Deux-Sèvres Habitat à
+l'encontre de Mme Nadia BENSAÏD, locataire du logement situé 9 rue Ricard, 79000 Niort.
+L'affaire sera appelée à l'audience du lundi 12 janvier 2026 à 10 h 30 devant le juge des
+contentieux de la protection du Tribunal judiciaire de Niort.
+Je vous remercie de me transmettre votre diagnostic avant le 22 décembre 2025.
+Pour le préfet et par délégation,
+"""
+
+
+def test_a_reference_cue_misread_flags_the_empty_reference():
+    ex = extract_document(ocr_page(DEUX_SEVRES.format(ref="N/Rét. : DDETSPP79/PEX/")), "s.png")
+    assert ex.type_document == "saisine_prefecture"
+    assert ex.reference is None or "reference" in ex.champs_incertains
+    assert "reference" in ex.champs_incertains
+    ex = extract_document(ocr_page(DEUX_SEVRES.format(ref="")), "scan.png")
+    assert "reference" not in ex.champs_incertains
