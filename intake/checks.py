@@ -206,7 +206,16 @@ def _check_form(ex) -> set[str]:
         doubtful.add("nb_enfants")  # a child's row read from a count or a scan's debris
     if any(r.montant is not None and not 0 < r.montant <= 6000 for r in ex.ressources):
         doubtful.add("ressources")
+    for name in ("bailleur", "prescripteur", "organisme_prescripteur"):
+        value = getattr(ex, name, None)
+        words = {french.fold(w) for w in re.findall(r"[^\W\d_]+", value or "")}
+        if words & _CAPTIONS:
+            doubtful.add(name)  # the next caption taken with, or for, the value
     return doubtful
+
+
+# words of a form's captions that no landlord's, service's or person's name holds
+_CAPTIONS = {"statut", "occupation", "adresse", "loyer", "montant", "telephone", "tel", "date"}
 
 
 def _a_name(value: str | None) -> bool:
@@ -600,8 +609,9 @@ _DWELLING = re.compile(
 
 def _address_of_another(ex, text: str) -> set[str]:
     """A dwelling's address the text prints only in a sentence about another place (« devant
-    le Tribunal judiciaire de Clermont-Ferrand, 16 place de l'Étoile ») and never after a
-    word of the dwelling: the défendeurs' own line was read badly, the court's taken."""
+    le Tribunal judiciaire de Clermont-Ferrand, 16 place de l'Étoile ») or after the
+    landlord's name (« DEMANDEUR : Monsieur X demeurant … »), never after a word of the
+    dwelling: the défendeurs' own lines were read badly, another address taken."""
     if not ex.adresse or ex.type_document == "fiche_prescription":
         return set()
     needle = r"\s+".join(map(re.escape, strip_accents(ex.adresse).lower().split()))
@@ -609,9 +619,14 @@ def _address_of_another(ex, text: str) -> set[str]:
     places = list(re.finditer(needle, folded)) if len(folded) == len(text) else []
     if not places:
         return set()
+    landlord = french.fold(ex.bailleur or "")
+    names = [french.fold(p.nom) for p in ex.personnes if p.nom]
     for m in places:
         before = text[max(0, m.start() - 120) : m.start()]
         before = re.split(r"[.;:](?:\s|$)", before)[-1]
+        near = french.fold(before)
+        if landlord and landlord in near and not any(n in near for n in names):
+            continue  # the landlord's own address (« Monsieur X demeurant … », X the landlord)
         if _DWELLING.search(before) or not _OTHER_PLACE.search(before):
             return set()
     return {"adresse", "code_postal", "commune"}

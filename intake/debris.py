@@ -193,18 +193,18 @@ def persons_unread(ex, text: str) -> set[str]:
     return {"personnes"} if unread > 0 else set()
 
 
-# what a birth cue is followed by when a date was written there: a year
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# what a birth cue is followed by when a date was written there: figures
+_FIGURE = re.compile(r"\d")
 
 
 def birth_unread(ex, text: str) -> set[str]:
     """A birth written after « né(e) le » that no date reading makes out (« Né(e) le er
-    avril 1997 », the « 1 » of « 1er » lost), while a person has no birth date: the
-    persons are flagged, on any kind of document."""
+    avril 1997 », the « 1 » of « 1er » lost; « 15/05/197 »; « 25:06@ERVICE » under a
+    stamp), while a person has no birth date: the persons are flagged, on any document."""
     if not any(not p.date_naissance for p in ex.personnes):
         return set()
     for m in _BORN.finditer(text):
         line = text[m.end() :].split("\n", 1)[0][:40]
-        if _YEAR.search(line) and parse_date(line) is None:
+        if _FIGURE.search(line) and parse_date(line) is None:
             return {"personnes"}
     return set()

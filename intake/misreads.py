@@ -79,9 +79,22 @@ _LOOK_ALIKE = {
 }
 
 
+# two letters OCR reads as one (« GARNIER » read « GARMER »: « NI » made « M »)
+_TWO_FOR_ONE = {"m": ("rn", "ni", "in", "nn", "iu", "ui"), "w": ("vv",), "d": ("cl",)}
+
+
 def _one_letter_apart(a: str, b: str) -> bool:
     """Two spellings of the same length that differ by an accent only (capitals aside:
-    French often prints them bare) or by one letter OCR takes for the other."""
+    French often prints them bare) or by one letter OCR takes for the other; or one
+    spelling with one letter where the other has the two OCR reads as it."""
+    if abs(len(a) - len(b)) == 1 and a.isupper() == b.isupper():
+        short, long_ = sorted((fold(a), fold(b)), key=len)
+        for k, letter in enumerate(short):
+            if any(
+                short[:k] + pair + short[k + 1 :] == long_ for pair in _TWO_FOR_ONE.get(letter, ())
+            ):
+                return True
+        return False
     if len(a) != len(b) or a == b:
         return False
     if (a[0].isupper(), a.isupper()) != (b[0].isupper(), b.isupper()):

@@ -481,3 +481,92 @@ def test_a_reference_cue_misread_flags_the_empty_reference():
     assert "reference" in ex.champs_incertains
     ex = extract_document(ocr_page(DEUX_SEVRES.format(ref="")), "scan.png")
     assert "reference" not in ex.champs_incertains
+
+
+def test_a_birth_cut_short_flags_the_persons():
+    # « 15/05/1974 » read « 15/05/197 »: figures after « née le », no date
+    ex = extract_document(ocr_page(GIRONDE.format(naissance="15/05/197")), "scan.png")
+    assert ex.personnes and ex.personnes[0].date_naissance is None
+    assert "personnes" in ex.champs_incertains
+
+
+# a form whose « Bailleur » caption has no value: the caption above is taken with its value
+ISERE = """FSL - DEMANDE D'ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT
+Mesure demandée Maintien
+Organisme instructeur Service social CAF de la Savoie
+Nom du travailleur social DUPUIS
+Prénom du travailleur social Margaux
+Date d'instruction 12/09/2025
+Demandeur — civilité Mme
+Demandeur — nom d'usage PERRET
+Demandeur — prénom Agathe
+Adresse 4 rue Sommeiller
+Code postal 73000
+Commune Chambéry
+{statut}
+Bailleur
+Ressource : RSA (€) 230,73
+"""
+
+
+def test_a_landlord_holding_a_caption_is_flagged():
+    ex = extract_document(ocr_page(ISERE.format(statut="Statut d'occupation Hébergé")), "s.png")
+    if ex.bailleur and "Statut" in ex.bailleur:
+        assert "bailleur" in ex.champs_incertains
+    text = ISERE.format(statut="Statut d'occupation Locataire HLM").replace(
+        "Bailleur\n", "Bailleur Cristal Habitat\n"
+    )
+    ex = extract_document(ocr_page(text), "scan.png")
+    assert ex.bailleur == "Cristal Habitat"
+    assert "bailleur" not in ex.champs_incertains
+
+
+# a letter naming the couple twice, one surname with « NI » read « M »
+INDRE = """DIRECTION DÉPARTEMENTALE DE L'EMPLOI, DU TRAVAIL, DES SOLIDARITÉS ET DE LA PROTECTION DES POPULATIONS DE L'INDRE
+Préfecture de l'Indre - Bureau du logement
+Châteauroux, le 6 octobre 2025
+Objet : enquête sociale avant audience
+Ménage concerné : les époux BERNIER : Monsieur Alain {nom}, né le 02/06/1977, et Madame
+Sylvie BERNIER née ROY, née le 16/03/1976
+demeurant 11 rue Grande, 36000 Châteauroux, locataires de l'OPAC de l'Indre.
+L'audience est fixée au 4 décembre 2025 à 9 h 00 au Tribunal judiciaire de Châteauroux.
+"""
+
+
+def test_a_surname_read_with_m_for_ni_is_flagged():
+    ex = extract_document(ocr_page(INDRE.format(nom="BERMER")), "scan.png")
+    assert "BERMER" in {p.nom for p in ex.personnes}
+    assert "personnes" in ex.champs_incertains
+    ex = extract_document(ocr_page(INDRE.format(nom="BERNIER")), "scan.png")
+    assert {p.nom for p in ex.personnes} == {"BERNIER"}
+    assert "personnes" not in ex.champs_incertains
+
+
+# an act whose landlord is a person « demeurant … », the défendeurs' lines spoiled
+MONTREUIL = """ASSIGNATION DEVANT LE JUGE DES CONTENTIEUX DE LA PROTECTION
+DEMANDEUR :
+Monsieur Thierry LAMBERT
+demeurant 12 avenue Jean Jaurès
+93500 PANTIN
+DÉFENDEURS
+{defendeurs}
+L'an deux mille vingt-cinq, le trois octobre, à la requête du demandeur ci-dessus désigné,
+nous, Maître Samia HADDAD, commissaire de justice à Pantin, avons donné assignation aux
+défendeurs à comparaître à l'audience du 8 janvier 2026 à 9 h 30 devant le juge des
+contentieux de la protection du Tribunal de proximité de Pantin.
+Le loyer mensuel est de 720,00 euros charges comprises ; les défendeurs restent devoir la
+somme de 3 015,44 euros arrêtée au 30/09/2025.
+"""
+
+
+def test_the_landlords_address_taken_for_the_dwellings_is_flagged():
+    spoiled = "Monsieur Râät BR Fer Karim 1 — Annt 22 SAIDI, né 19 22/10/1990\nT9 rue de la Paix"
+    ex = extract_document(ocr_page(MONTREUIL.format(defendeurs=spoiled)), "scan.png")
+    if ex.adresse == "12 avenue Jean Jaurès":
+        assert "adresse" in ex.champs_incertains
+    read = (
+        "Monsieur Karim SAIDI, né le 22/10/1990 à Tours,\ndemeurant 19 rue de la Paix\n93500 PANTIN"
+    )
+    ex = extract_document(ocr_page(MONTREUIL.format(defendeurs=read)), "scan.png")
+    assert ex.adresse == "19 rue de la Paix"
+    assert "adresse" not in ex.champs_incertains
