@@ -320,18 +320,20 @@ def _renderings(value) -> list[str]:
 def _read_on_weak_lines(ex: Extraction, doc: Document, formulaire: dict) -> set[str]:
     """Fields of a scanned form whose value stands only on lines OCR read with low
     confidence (or whose characters it repaired): the form's reader does not say where it
-    read a value, so the value is looked for on the page. A weak line naming a kind of
-    resource the reading did not give flags the resources too (« RSA |122082e »)."""
+    read a value, so the value is looked for on the page. A weak line (or one holding a weak
+    word) naming a kind of resource the reading did not give flags the resources too
+    (« RSA |122082e »)."""
     weak = [(s, e) for s, e, conf in doc.ocr_lines if conf < SEUIL_CONFIANCE]
     # a line read surely on the whole but with a mark OCR could not make out (« Ü » for a
     # ticked box): an empty box's own brackets, read weakly on every scan, do not count
     marks = _lines_of([(s, e) for s, e, _ in doc.ocr_weak_words if _a_mark(doc.text[s:e])], doc)
     out = _boxes_on_weak_lines(weak + marks, doc, formulaire)
-    if not weak:
-        return out
-    out |= _read_on(weak, ex, doc)
+    out |= _read_on(weak, ex, doc) if weak else set()
     read = {r.type for r in ex.ressources if r.montant is not None}
-    for start, end in weak:
+    # (and a line with a word OCR could not make out: « RSA 384,58 € : Pension … », the
+    # separator read weakly, one amount taken for two kinds)
+    stumbled = _lines_of([(s, e) for s, e, _ in doc.ocr_weak_words], doc)
+    for start, end in weak + stumbled:
         line = doc.text[start:end]
         if any(
             option.get("type") not in read and compile_pattern(option["motif"]).search(line)

@@ -570,3 +570,27 @@ def test_the_landlords_address_taken_for_the_dwellings_is_flagged():
     ex = extract_document(ocr_page(MONTREUIL.format(defendeurs=read)), "scan.png")
     assert ex.adresse == "19 rue de la Paix"
     assert "adresse" not in ex.champs_incertains
+
+
+# a fax of a landlord's referral whose « ; » between resources came out as weak « : »
+LIAISON = """FICHE DE LIAISON BAILLEUR - TRAVAILLEUR SOCIAL
+Signalement d'un impayé de loyer - demande d'accompagnement social lié au logement
+Bailleur : Oise Habitat, service précontentieux
+Locataire : M. Bruno LEFEBVRE, né le 09/09/1971
+Adresse : 3 rue de la Harpe 60000 Beauvais
+Composition du ménage : homme seul
+Ressources du ménage : RSA 384,58 € {sep} Pension de retraite 1 049,89 €
+Mesure sollicitée : [ ] ASLL Accès [x] ASLL Maintien
+Travailleur social : Manon RICHARD, CCAS de Beauvais
+Date : 17/10/2025
+"""
+
+
+def test_a_resource_line_with_a_weak_word_naming_a_kind_not_read_is_flagged():
+    doc = ocr_page(LIAISON.format(sep=":"), weak_words={"€ :": 45})
+    ex = extract_document(doc, "scan.png")
+    if {r.type for r in ex.ressources} != {"rsa", "pension"}:
+        assert "ressources" in ex.champs_incertains
+    ex = extract_document(ocr_page(LIAISON.format(sep=";")), "scan.png")
+    assert {(r.type, r.montant) for r in ex.ressources} == {("rsa", 384.58), ("pension", 1049.89)}
+    assert "ressources" not in ex.champs_incertains
