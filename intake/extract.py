@@ -193,8 +193,8 @@ def extract_document(
 
     if ex.type_document == "assignation" and ex.date_document:
         ex.date_assignation = ex.date_document  # the act's date is the date it was served
-    uncertain |= _status_against_landlord(ex, rs.data)
     with _guard("controles", uncertain):
+        uncertain |= _status_against_landlord(ex, rs.data)
         uncertain |= cross_check(ex, text)
         uncertain |= lone_letters(ex, doc.ocr) | sentence_glued(ex) | children_unread(ex, text)
     with _guard("lectures", uncertain):
