@@ -245,8 +245,11 @@ def dependents(ex, doubtful: set[str]) -> set[str]:
 
 
 # OCR garbage: a capital inside a lower-case word ("IApeeeS"), stray symbols, a word with
-# no letter at all.
-_GARBLED = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]|[|{}\[\]<>_~^#@*=\\]|(?:^|\s)[^\w\s'’\-«»]+(?:\s|$)")
+# no letter at all, an apostrophe after no letter (« 115 rue 'Anatole France »: French
+# elides a letter before it, « l' », « d' »).
+_GARBLED = re.compile(
+    r"[a-zà-ÿ][A-ZÀ-Ý]|[|{}\[\]<>_~^#@*=\\]|(?:^|\s)[^\w\s'’\-«»]+(?:\s|$)|(?<![^\W\d_])['’]"
+)
 _TEXT_FIELDS = (
     "adresse",
     "commune",

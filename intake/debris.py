@@ -190,7 +190,10 @@ def persons_unread(ex, text: str) -> set[str]:
     # a form's children counted but not listed may be the births over the age (« Marie-Claire
     # N'DIAYE, né(e) le 22/03/2008 », 17, among the « enfants à charge »)
     unread -= max(0, (ex.nb_enfants or 0) - len(ex.enfants))
-    return {"personnes"} if unread > 0 else set()
+    # a birth stated that no one read has, beside a person read without one: it was theirs
+    # (« BONNET Marie-Claire, née le 10/04/1962 » on a line a photocopy spoiled)
+    untied = births and any(not p.date_naissance for p in ex.personnes)
+    return {"personnes"} if unread > 0 or untied else set()
 
 
 # what a birth cue is followed by when a date was written there: figures

@@ -594,3 +594,41 @@ def test_a_resource_line_with_a_weak_word_naming_a_kind_not_read_is_flagged():
     ex = extract_document(ocr_page(LIAISON.format(sep=";")), "scan.png")
     assert {(r.type, r.montant) for r in ex.ressources} == {("rsa", 384.58), ("pension", 1049.89)}
     assert "ressources" not in ex.champs_incertains
+
+
+# an act whose first défendeur's birth is printed plainly but was not tied to her (her line
+# spoiled by a photocopy's smear)
+BESANCON = """ASSIGNATION EN RÉSILIATION DE BAIL
+À LA REQUÊTE DE : Grand Besançon Habitat, office public de l'habitat, dont le siège est à Besançon.
+Nous, Maître Louis FAIVRE, commissaire de justice à Pontarlier, avons donné assignation à :
+{premiere}
+M. Hugo PETIT, né le 12/12/1989 à Dole, demeurant 7 rue Battant, 25000 BESANÇON.
+à comparaître à l'audience du 20/01/2026 à 9 h 00 devant le juge des contentieux de la
+protection du Tribunal judiciaire de Besançon.
+Le loyer mensuel est de 455,00 euros charges comprises ; la dette s'élève à 1 820,00 euros.
+Fait le 7 novembre 2025.
+"""
+
+
+def test_a_birth_stated_but_tied_to_no_one_flags_the_persons():
+    spoiled = "PETIT Odile,\n~ née le 10/04/1962 à Dakar, demeurant 7 rue Battant, 25000 BESANÇON,"
+    ex = extract_document(ocr_page(BESANCON.format(premiere=spoiled)), "scan.png")
+    if any(p.prenom == "Odile" and p.date_naissance is None for p in ex.personnes):
+        assert "personnes" in ex.champs_incertains
+    read = "Mme Odile PETIT, née le 10/04/1962 à Dakar, demeurant 7 rue Battant, 25000 BESANÇON,"
+    ex = extract_document(ocr_page(BESANCON.format(premiere=read)), "scan.png")
+    assert {str(p.date_naissance) for p in ex.personnes} == {"1962-04-10", "1989-12-12"}
+    assert "personnes" not in ex.champs_incertains
+
+
+def test_an_apostrophe_after_no_letter_flags_the_address():
+    text = DEUX_SEVRES.format(ref="N/Réf. : DDETSPP79/PEX/2025-0738").replace(
+        "9 rue Ricard", "9 rue 'Ricard"
+    )
+    ex = extract_document(ocr_page(text), "scan.png")
+    assert ex.adresse and "'" in ex.adresse
+    assert "adresse" in ex.champs_incertains
+    text = text.replace("9 rue 'Ricard", "9 rue d'Inkermann")
+    ex = extract_document(ocr_page(text), "scan.png")
+    assert ex.adresse == "9 rue d'Inkermann"
+    assert "adresse" not in ex.champs_incertains
