@@ -149,7 +149,7 @@ def cross_check(ex, text: str) -> set[str]:
     doubtful |= _check_court(ex)
     doubtful |= _check_text(ex)
     if ex.type_document == "fiche_prescription":
-        doubtful |= _check_form(ex)
+        doubtful |= _check_form(ex, text)
     return doubtful
 
 
@@ -180,7 +180,7 @@ def _town_spelled(name: str) -> str:
     return m.group("head") + found.pop()
 
 
-def _check_form(ex) -> set[str]:
+def _check_form(ex, text: str = "") -> set[str]:
     """A referral form's fields that contradict each other or their kind."""
     doubtful: set[str] = set()
     if ex.prescripteur and _ORGANISATION.search(ex.prescripteur):
@@ -202,6 +202,10 @@ def _check_form(ex) -> set[str]:
             doubtful.update({"composition", "personnes"})
     if ex.nb_enfants is not None and ex.enfants and ex.nb_enfants != len(ex.enfants):
         doubtful.add("nb_enfants")
+    if ex.nb_enfants is not None and any(
+        int(n) != ex.nb_enfants for n in _CHILDREN_COUNT.findall(text)
+    ):
+        doubtful.add("nb_enfants")  # « Enfants 3 : … » and two children read
     if any(not _a_name(c.nom) or (c.prenom and not _a_name(c.prenom)) for c in ex.enfants):
         doubtful.add("nb_enfants")  # a child's row read from a count or a scan's debris
     if any(r.montant is not None and not 0 < r.montant <= 6000 for r in ex.ressources):
@@ -216,6 +220,14 @@ def _check_form(ex) -> set[str]:
 
 # words of a form's captions that no landlord's, service's or person's name holds
 _CAPTIONS = {"statut", "occupation", "adresse", "loyer", "montant", "telephone", "tel", "date"}
+
+
+# a count of children the form states (« Enfants 3 : », « Nombre d'enfants à charge : 2 »;
+# « Enfant 1 : » numbers a row)
+_CHILDREN_COUNT = re.compile(
+    r"\b(?:nombre\s+d.)?enfants(?:\s+[àa]\s+charge)?[ \t]*[:(]?[ \t]*(\d{1,2})\b(?![/.,]\d)",
+    re.IGNORECASE,
+)
 
 
 def _a_name(value: str | None) -> bool:
@@ -234,7 +246,7 @@ def dependents(ex, doubtful: set[str]) -> set[str]:
     # a form's household kind is read with its persons' civilities
     if ex.type_document == "fiche_prescription" and "personnes" in doubtful and ex.composition:
         out.add("composition")
-    # no child read where no one of the household was: the rows were not read at all
+    # the children counted where no one of the household was read: its rows were read badly
     if ex.type_document == "fiche_prescription" and not ex.personnes and ex.nb_enfants == 0:
         out.add("nb_enfants")
     if ex.type_document != "fiche_prescription" and (

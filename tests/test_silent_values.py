@@ -632,3 +632,21 @@ def test_an_apostrophe_after_no_letter_flags_the_address():
     ex = extract_document(ocr_page(text), "scan.png")
     assert ex.adresse == "9 rue d'Inkermann"
     assert "adresse" not in ex.champs_incertains
+
+
+def test_a_count_of_children_the_form_states_otherwise_is_flagged():
+    # « Enfants 3 : » over two lines, the third child's line not read
+    text = GARD.replace(
+        "Enfants 1 : Noah (02/03/2014)",
+        "Enfants 3 : Noah (02/03/2014), Jade (11/07/2016),\nLou (04/01/2019)",
+    )
+    ex = extract_document(ocr_page(text), "scan.png")
+    if ex.nb_enfants != 3:
+        assert "nb_enfants" in ex.champs_incertains
+    # « Enfant 1 : » numbers a row, « … avec 2 enfants » then a heading's number: no count
+    text = MANCHE.format(enfants="0").replace(
+        "Nombre de personnes vivant au foyer : 1",
+        "Composition familiale : femme seule sans enfants\n2. LOGEMENT",
+    )
+    ex = extract_document(ocr_page(text), "scan.png")
+    assert "nb_enfants" not in ex.champs_incertains
