@@ -246,7 +246,7 @@ def dependents(ex, doubtful: set[str]) -> set[str]:
     # a form's household kind is read with its persons' civilities
     if ex.type_document == "fiche_prescription" and "personnes" in doubtful and ex.composition:
         out.add("composition")
-    # the children counted where no one of the household was read: its rows were read badly
+    # no child read where no one of the household was: the rows were not read at all
     if ex.type_document == "fiche_prescription" and not ex.personnes and ex.nb_enfants == 0:
         out.add("nb_enfants")
     if ex.type_document != "fiche_prescription" and (
