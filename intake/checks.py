@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from asll.domain import communes, juridictions
 from asll.domain.landlords import LAW_OFFICE
+from asll.domain.text import strip_accents
 
 from . import french
 
@@ -135,6 +136,9 @@ def cross_check(ex, text: str) -> set[str]:
     ):
         doubtful.add("montant_dette")
     doubtful |= _check_amounts(ex)
+    doubtful |= _rent_after_debt(ex, text)
+    doubtful |= _address_of_another(ex, text)
+    doubtful |= _charges_left_out(ex, text)
     doubtful |= _implausible(ex)
     doubtful |= _stray_date(ex)
     doubtful |= _cents_lost(ex, text)
@@ -146,7 +150,7 @@ def cross_check(ex, text: str) -> set[str]:
     doubtful |= _check_court(ex)
     doubtful |= _check_text(ex)
     if ex.type_document == "fiche_prescription":
-        doubtful |= _check_form(ex)
+        doubtful |= _check_form(ex, text)
     return doubtful
 
 
@@ -177,7 +181,7 @@ def _town_spelled(name: str) -> str:
     return m.group("head") + found.pop()
 
 
-def _check_form(ex) -> set[str]:
+def _check_form(ex, text: str = "") -> set[str]:
     """A referral form's fields that contradict each other or their kind."""
     doubtful: set[str] = set()
     if ex.prescripteur and _ORGANISATION.search(ex.prescripteur):
@@ -199,9 +203,38 @@ def _check_form(ex) -> set[str]:
             doubtful.update({"composition", "personnes"})
     if ex.nb_enfants is not None and ex.enfants and ex.nb_enfants != len(ex.enfants):
         doubtful.add("nb_enfants")
+    if ex.nb_enfants is not None and any(
+        int(n) != ex.nb_enfants for n in _CHILDREN_COUNT.findall(text)
+    ):
+        doubtful.add("nb_enfants")  # « Enfants 3 : … » and two children read
+    if any(not _a_name(c.nom) or (c.prenom and not _a_name(c.prenom)) for c in ex.enfants):
+        doubtful.add("nb_enfants")  # a child's row read from a count or a scan's debris
     if any(r.montant is not None and not 0 < r.montant <= 6000 for r in ex.ressources):
         doubtful.add("ressources")
+    for name in ("bailleur", "prescripteur", "organisme_prescripteur"):
+        value = getattr(ex, name, None)
+        words = {french.fold(w) for w in re.findall(r"[^\W\d_]+", value or "")}
+        if words & _CAPTIONS:
+            doubtful.add(name)  # the next caption taken with, or for, the value
     return doubtful
+
+
+# words of a form's captions that no landlord's, service's or person's name holds
+_CAPTIONS = {"statut", "occupation", "adresse", "loyer", "montant", "telephone", "tel", "date"}
+
+
+# a count of children the form states (« Enfants 3 : », « Nombre d'enfants à charge : 2 »;
+# « Enfant 1 : » numbers a row)
+_CHILDREN_COUNT = re.compile(
+    r"\b(?:nombre\s+d.)?enfants(?:\s+[àa]\s+charge)?[ \t]*[:(]?[ \t]*(\d{1,2})\b(?![/.,]\d)",
+    re.IGNORECASE,
+)
+
+
+def _a_name(value: str | None) -> bool:
+    """A person's name holds two letters and no figure (« O0 », a count read off « Nombre
+    d'enfants : O0 », is none)."""
+    return bool(value) and not re.search(r"\d", value) and len(re.sub(r"[\W\d_]", "", value)) >= 2
 
 
 def dependents(ex, doubtful: set[str]) -> set[str]:
@@ -214,6 +247,9 @@ def dependents(ex, doubtful: set[str]) -> set[str]:
     # a form's household kind is read with its persons' civilities
     if ex.type_document == "fiche_prescription" and "personnes" in doubtful and ex.composition:
         out.add("composition")
+    # no child read where no one of the household was: the rows were not read at all
+    if ex.type_document == "fiche_prescription" and not ex.personnes and ex.nb_enfants == 0:
+        out.add("nb_enfants")
     if ex.type_document != "fiche_prescription" and (
         "bailleur" in doubtful or (ex.bailleur and not ex.statut_occupation)
     ):
@@ -222,8 +258,11 @@ def dependents(ex, doubtful: set[str]) -> set[str]:
 
 
 # OCR garbage: a capital inside a lower-case word ("IApeeeS"), stray symbols, a word with
-# no letter at all.
-_GARBLED = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]|[|{}\[\]<>_~^#@*=\\]|(?:^|\s)[^\w\s'’\-«»]+(?:\s|$)")
+# no letter at all, an apostrophe after no letter (« 115 rue 'Anatole France »: French
+# elides a letter before it, « l' », « d' »).
+_GARBLED = re.compile(
+    r"[a-zà-ÿ][A-ZÀ-Ý]|[|{}\[\]<>_~^#@*=\\]|(?:^|\s)[^\w\s'’\-«»]+(?:\s|$)|(?<![^\W\d_])['’]"
+)
 _TEXT_FIELDS = (
     "adresse",
     "commune",
@@ -517,6 +556,98 @@ def _check_edges(ex) -> set[str]:
     }
 
 
+# what names a debt right before its amount (« une dette de loyer de 2 196 € », « commandement
+# de payer la somme de … »): an amount so introduced is no monthly rent
+_DEBT_BEFORE = re.compile(
+    r"(?:\bdette|arri[ée]r[ée]s?|impay[ée]s?|\bsolde|reste\s+d[ûu]|restant\s+d[ûu]|"
+    r"\bdevoir|commandement\s+de\s+payer|redevables?)\b[^\d.;]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _printed_amount(value: float) -> re.Pattern:
+    """How an amount may be printed: figures grouped by thousands or not, cents or none
+    when round (« 2 196 € », « 2.196,00 »)."""
+    whole, cents = f"{value:.2f}".split(".")
+    grouped = f"{int(whole):,}".replace(",", "[\\s.\u202f]?")
+    tail = f",{cents}" if cents != "00" else "(?:,00)?"
+    return re.compile(rf"(?<![\d,.]){grouped}{tail}(?![\d,])")
+
+
+def _rent_after_debt(ex, text: str) -> set[str]:
+    """A rent the text prints only right after words that name a debt: the debt's amount
+    (or a commandement's) was taken for the rent, the rent's own sentence read badly."""
+    if not ex.loyer_mensuel or ex.type_document == "fiche_prescription":
+        return set()
+    places = list(_printed_amount(ex.loyer_mensuel).finditer(text))
+    if places and all(
+        _DEBT_BEFORE.search(text[max(0, m.start() - 60) : m.start()]) for m in places
+    ):
+        return {"loyer_mensuel"}
+    return set()
+
+
+# what adds the charges to a rent printed before them (« 513,15 euros hors charges, outre
+# 37,34 euros de provision… »)
+_CHARGES_ADDED = re.compile(
+    r"^\s*(?:€|euros?)?\s*(?:mensuels?|par\s+mois)?\s*(?:hors\s+charges|HC)?\s*,?\s*"
+    r"(?:outre|plus|\+|augment[ée]e?\s+d)\D{0,20}\d",
+    re.IGNORECASE,
+)
+
+
+def _charges_left_out(ex, text: str) -> set[str]:
+    """A rent that is the amount before « outre … » or « plus … » (charges, a provision),
+    nothing added: the amount added was lost (a column cut the sentence, « provisi / ion sur
+    charges »), the rent charges included is not known."""
+    if not ex.loyer_mensuel or ex.type_document == "fiche_prescription" or ex.charges:
+        return set()
+    for m in _printed_amount(ex.loyer_mensuel).finditer(text):
+        if _CHARGES_ADDED.search(text[m.end() : m.end() + 60]):
+            return {"loyer_mensuel"}
+    return set()
+
+
+# what a sentence names before an address that is not the dwelling's: the court's seat, the
+# officer's office, a landlord's head office
+_OTHER_PLACE = re.compile(
+    r"\b(?:tribunal|juge|greffe|palais\s+de\s+justice|audience|commissaires?\s+de\s+justice|"
+    r"SELARL|SCP|si[èe]ge|bureaux?|cabinet|[ée]tude)\b",
+    re.IGNORECASE,
+)
+_DWELLING = re.compile(
+    r"\b(?:demeurant|domicili[ée]e?s?|domicile|logement|lieux|locaux|sis|situ[ée]e?s?|"
+    r"locataires?|occupants?|"
+    r"habit(?:ant|e)|r[ée]sidant|adresse)\b",
+    re.IGNORECASE,
+)
+
+
+def _address_of_another(ex, text: str) -> set[str]:
+    """A dwelling's address the text prints only in a sentence about another place (« devant
+    le Tribunal judiciaire de Clermont-Ferrand, 16 place de l'Étoile ») or after the
+    landlord's name (« DEMANDEUR : Monsieur X demeurant … »), never after a word of the
+    dwelling: the défendeurs' own lines were read badly, another address taken."""
+    if not ex.adresse or ex.type_document == "fiche_prescription":
+        return set()
+    needle = r"\s+".join(map(re.escape, strip_accents(ex.adresse).lower().split()))
+    folded = strip_accents(text).lower()
+    places = list(re.finditer(needle, folded)) if len(folded) == len(text) else []
+    if not places:
+        return set()
+    landlord = french.fold(ex.bailleur or "")
+    names = [french.fold(p.nom) for p in ex.personnes if p.nom]
+    for m in places:
+        before = text[max(0, m.start() - 120) : m.start()]
+        before = re.split(r"[.;:](?:\s|$)", before)[-1]
+        near = french.fold(before)
+        if landlord and landlord in near and not any(n in near for n in names):
+            continue  # the landlord's own address (« Monsieur X demeurant … », X the landlord)
+        if _DWELLING.search(before) or not _OTHER_PLACE.search(before):
+            return set()
+    return {"adresse", "code_postal", "commune"}
+
+
 def _check_amounts(ex) -> set[str]:
     """Amounts that contradict each other: one value read for two amounts, a debt of
     decades of rent; a rent too low to be a home's, a debt stated years before the act."""
@@ -596,6 +727,12 @@ def _check_phrases(ex) -> set[str]:
             doubtful.add("personnes")
     if ex.bailleur and _reads_as_phrase(ex.bailleur, organisation=True):
         doubtful.add("bailleur")
+    # a landlord, a service or a person is named with a capital: a value all in lower case
+    # is a phrase of the form (« sans droit ni titre », the end of a tick box's label)
+    for name in ("bailleur", "organisme_prescripteur", "prescripteur", "commissaire_justice"):
+        value = getattr(ex, name, None)
+        if isinstance(value, str) and value and not re.search(r"[A-ZÀ-Ý]", value):
+            doubtful.add(name)
     if ex.commissaire_justice and (
         _reads_as_phrase(ex.commissaire_justice, organisation=False)
         or _OFFICE.match(ex.commissaire_justice)

@@ -48,6 +48,40 @@ def classify(text: str, rules: dict[str, RuleSet]) -> Classification:
     return result
 
 
+# Share of its threshold a dossier type must reach for a badly read page left « inconnu »
+# to be shown as possibly of that type (a fax whose cue words OCR spoiled).
+NEAR_THRESHOLD = 0.5
+
+
+def near_type(cls: Classification, rules: dict[str, RuleSet]) -> str | None:
+    """For a text left « inconnu » that no bill or payslip rule recognised, the dossier
+    type it came nearest to, when it reached `NEAR_THRESHOLD` of that type's threshold."""
+    if cls.type != "inconnu":
+        return None
+    own = rules.get("inconnu")
+    if own is not None and cls.scores.get("inconnu", 0) >= own.threshold:
+        return None  # recognised as no dossier at all
+    near = [
+        (score / rules[name].threshold, name)
+        for name, score in cls.scores.items()
+        if name != "inconnu" and name in rules and rules[name].threshold > 0
+    ]
+    share, name = max(near, default=(0.0, None))
+    return name if share >= NEAR_THRESHOLD else None
+
+
+def type_without_its_word(cls: Classification, rules: dict[str, RuleSet], text: str) -> str | None:
+    """Another dossier type the text reaches but for a word that type requires (a
+    préfecture's letter whose « Préfet » a photocopy made « Prétet », classed as the act
+    behind it): on a scan, the type chosen is in doubt."""
+    for name, rs in rules.items():
+        if name in (cls.type, "inconnu") or not rs.required or cls.scores.get(name, 0) > 0:
+            continue
+        if rs.score(text, required=False) >= rs.threshold:
+            return name
+    return None
+
+
 def _form_over_quoted_procedure(text: str, best: RuleSet, reached: list[RuleSet], rules) -> RuleSet:
     """A form that quotes the assignation it follows ("assignation délivrée par le commissaire
     de justice le …") reaches the act's threshold too. A type's rule file may say which types it

@@ -273,8 +273,10 @@ class RuleSet:
     data: dict = field(default_factory=dict)  # free sections for dedicated parsers
     sources: list[str] = field(default_factory=list)
 
-    def score(self, text: str) -> float:
-        if not all(rx.search(text) for rx in self.required):
+    def score(self, text: str, required: bool = True) -> float:
+        """The weights of the cue words found; 0 when a required word is missing (unless
+        `required` is false: what the text would score had OCR read that word)."""
+        if required and not all(rx.search(text) for rx in self.required):
             return 0.0
         total = sum(w for rx, w in self.keywords if rx.search(text))
         head = text[: self.head_chars]
