@@ -46,7 +46,7 @@ from .misreads import figures_stumbled, label_unread, misreads
 from .ocr import SEUIL_CONFIANCE
 from .ocr_repair import CueWords, plain
 from .parsers.addresses import find_address
-from .parsers.courts import court_cut_by_layout
+from .parsers.courts import court_completed, court_cut_by_layout, court_of_judge_town
 from .parsers.forms import parse_form
 from .parsers.grids import realign, table_doubts
 from .parsers.landlords import find_bailleur, statut_from_bailleur, statut_from_designation
@@ -180,12 +180,20 @@ def extract_document(
                 if found:
                     setattr(ex, name, found[0])
                     (uncertain.discard if found[1] else uncertain.add)(name)
+        with _guard("juridiction", uncertain):
+            # a seat in words without hyphens, read up to its first space: the whole name
+            whole = court_completed(ex.juridiction, text)
+            if whole:
+                ex.juridiction = whole
         if not ex.juridiction:
             with _guard("juridiction", uncertain):
                 # kind and seat split by a wrapped cell: put together, flagged
                 ex.juridiction = court_cut_by_layout(text)
                 if ex.juridiction:
                     uncertain.add("juridiction")
+                else:
+                    # the judge named by the town he sits in: the one court of that seat
+                    ex.juridiction = court_of_judge_town(text)
 
     if ex.type_document == "assignation" and ex.date_document:
         ex.date_assignation = ex.date_document  # the act's date is the date it was served
