@@ -771,7 +771,10 @@ def _parties(
 
 
 # where a landlord's designation stops: the line, the sentence, its verb
-_DESIGNATION_END = re.compile(r"[\n;.]|\s(?:a|ont|sollicite|demande|poursuit|repr[ée]sent)", re.I)
+# (« a », « ont » as words: not the « A » of « VENANT AUX DROITS »)
+_DESIGNATION_END = re.compile(
+    r"[\n;.]|\s(?:(?:a|ont|sollicite|demande|poursuit)\b|repr[ée]sent)", re.I
+)
 
 
 def _designation(text: str, pos: int, value: str) -> str | None:
@@ -783,7 +786,20 @@ def _designation(text: str, pos: int, value: str) -> str | None:
         return None
     tail = text[at + len(value) : at + len(value) + 80]
     cut = _DESIGNATION_END.search(tail)
-    return text[pos : at + len(value)] + (tail[: cut.start()] if cut else tail)
+    out = text[pos : at + len(value)] + (tail[: cut.start()] if cut else tail)
+    if cut and cut.group(0) == "\n":
+        # a party's block: its legal form spelt out on the next line (« S.A. 1001 VIES
+        # HABITAT » / « société anonyme d'habitations à loyer modéré »)
+        nxt = text[at + len(value) + cut.end() :].split("\n", 1)[0]
+        if _KIND_LINE.match(nxt):
+            out += " " + nxt.strip()
+    return out
+
+
+_KIND_LINE = re.compile(
+    r"\s*(?:soci[ée]t[ée]|[ée]tablissement\s+public|office\s+public|entreprise\s+sociale)\b",
+    re.IGNORECASE,
+)
 
 
 def _place_address(ex: Extraction, text: str, off: int, at: int, doc: Document) -> None:

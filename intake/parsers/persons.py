@@ -386,7 +386,18 @@ def _dedupe(people: list[Personne]) -> list[Personne]:
                 q
                 for q in out
                 if french.fold(q.nom) == french.fold(p.nom)
-                and (q.prenom or "").lower() == (p.prenom or "").lower()
+                and (
+                    (q.prenom or "").lower() == (p.prenom or "").lower()
+                    # named again further on by civility and surname alone (« M. LAMBERT a
+                    # sollicité l'aide juridictionnelle »): the same person
+                    or (
+                        not p.prenom
+                        and not p.date_naissance
+                        and q.prenom
+                        and q.civilite is not None
+                        and q.civilite == p.civilite
+                    )
+                )
                 # same name, two birth dates: a mother and her daughter, not one person
                 and not (
                     q.date_naissance and p.date_naissance and q.date_naissance != p.date_naissance
