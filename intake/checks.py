@@ -144,6 +144,7 @@ def cross_check(ex, text: str) -> set[str]:
     doubtful |= _town_on_next_line(ex, text) | _check_town(ex)
     doubtful |= _check_court(ex)
     doubtful |= _check_text(ex)
+    doubtful |= _landlord_run_on(ex) | _lawyers_number(ex, text)
     if ex.type_document == "fiche_prescription":
         doubtful |= _check_form(ex)
     return doubtful
@@ -653,3 +654,32 @@ def _same_date_twice(ex) -> set[str]:
             doubtful.update({name, seen[value]})
         seen.setdefault(value, name)
     return doubtful
+
+
+# a landlord's name in capitals, then words in lower case that are no particle (« SCI LE
+# CLOS FLEURI société civile immobilière »): the reading ran on past the name; or a legal
+# form in dotted initials kept before it (« E.P.I.C. VALOPHIS HABITAT »)
+_CAPS_THEN_LOWER = re.compile(
+    r"\b[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9'’\-]{2,}\b(?:\s+(?!(?:de|du|des|la|le|les|l|d|et|sur|sous|en|aux?|lès)\b)[a-zà-ÿ][a-zà-ÿ'’\-]{2,}){2,}"
+)
+_DOTTED_FORM = re.compile(r"^(?:[A-Z]\.\s?){2,}")
+
+
+def _landlord_run_on(ex) -> set[str]:
+    if ex.bailleur and (_CAPS_THEN_LOWER.search(ex.bailleur) or _DOTTED_FORM.match(ex.bailleur)):
+        return {"bailleur"}
+    return set()
+
+
+# a lawyer's own file number (« avocat au barreau de VERSAILLES, vestiaire : C212 - N° du
+# dossier 14633 »): read as the reference, it is flagged
+_LAWYER_LINE = re.compile(r"\b(?:avocats?|barreau|vestiaire|toque|cabinet)\b", re.IGNORECASE)
+
+
+def _lawyers_number(ex, text: str) -> set[str]:
+    if not ex.reference or not re.search(r"\d{3}", ex.reference):
+        return set()
+    for line in text.split("\n"):
+        if ex.reference in line and _LAWYER_LINE.search(line):
+            return {"reference"}
+    return set()

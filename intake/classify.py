@@ -54,14 +54,18 @@ def _form_over_quoted_procedure(text: str, best: RuleSet, reached: list[RuleSet]
     wins over (`[classement.prime_sur]`), each with the marks only a real document of that type
     carries: when none of them is in the text, the form wins."""
     for rs in reached:
-        if rs is best:
-            continue
-        marks = rs.data.get("classement", {}).get("prime_sur", {}).get(best.type)
-        if marks is None:
-            continue
-        if not any(rx.search(text) for rx in _compiled(tuple(marks))):
+        if rs is not best and marks_missing(text, rs, best.type):
             return rs
     return best
+
+
+def marks_missing(text: str, other: RuleSet | None, kind: str) -> bool:
+    """True when `other`'s rule file lists the marks that only a real document of type
+    `kind` carries (`[classement.prime_sur]`) and none of them is in `text`."""
+    if other is None:
+        return False
+    marks = other.data.get("classement", {}).get("prime_sur", {}).get(kind)
+    return marks is not None and not any(rx.search(text) for rx in _compiled(tuple(marks)))
 
 
 @lru_cache(maxsize=32)

@@ -32,7 +32,7 @@ from asll.domain.model import Extraction
 from . import pattern_store
 from .accents import accents_lost
 from .checks import cross_check, dependents, plausible
-from .classify import Classification, classify
+from .classify import Classification, classify, marks_missing
 from .debris import (
     children_unread,
     lone_letters,
@@ -141,6 +141,10 @@ def extract_document(
     rs = rules[cls.type]
     uncertain: set[str] = set()
     reader = _Reader(doc, spelled_forms(text))
+    if cls.type == "saisine_prefecture" and marks_missing(text, rules.get("assignation"), cls.type):
+        # none of a letter's marks (object, salutation, closing formula, signature by
+        # delegation): perhaps an act that speaks of the préfet
+        uncertain.add("type_document")
 
     if cls.type == "fiche_prescription":
         with _guard("formulaire", uncertain):
