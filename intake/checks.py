@@ -588,6 +588,11 @@ def _check_phrases(ex) -> set[str]:
     with_first = [bool(p.prenom) for p in ex.personnes]
     if any(with_first) and not all(with_first):
         doubtful.add("personnes")
+    # an act or a letter gives every défendeur's birth date or none: a person without one
+    # beside others who have it is perhaps someone named again further on
+    born = [bool(p.date_naissance) for p in ex.personnes]
+    if ex.type_document != "fiche_prescription" and any(born) and not all(born):
+        doubtful.add("personnes")
     if ex.reference and re.search(r"[-/]\s+[-/]|\s[-/]\s|[-/]$", ex.reference):
         doubtful.add("reference")
     for p in ex.personnes:

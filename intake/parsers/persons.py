@@ -398,6 +398,14 @@ def _dedupe(people: list[Personne]) -> list[Personne]:
                         and q.civilite == p.civilite
                     )
                 )
+                # (« M. BEN SALEM a sollicité … » split as « Ben » « SALEM »)
+                or (
+                    p.prenom
+                    and not p.date_naissance
+                    and q.civilite is not None
+                    and q.civilite == p.civilite
+                    and french.fold(f"{p.prenom} {p.nom}") == french.fold(q.nom)
+                )
                 # same name, two birth dates: a mother and her daughter, not one person
                 and not (
                     q.date_naissance and p.date_naissance and q.date_naissance != p.date_naissance
