@@ -187,3 +187,19 @@ def test_letter_reference_and_date_beside_another_files_number_and_a_sentence_da
     assert ex.reference == "DDETS95/PEX/2025/01187"
     assert ex.date_document == date(2025, 10, 14)
     assert ex.date_limite == date(2025, 11, 24)
+
+
+def test_dashed_list_after_a_line_whose_colon_was_lost(tmp_path):
+    """As a scan hands it over: the colon after the court gone, a blank line, long dashes."""
+    lines = [
+        line.replace("Tribunal de proximité de Gonesse :", "Tribunal de proximité de Gonesse")
+        for line in LETTRE_95
+    ]
+    at = lines.index("– Madame Samira OUALI épouse KONATÉ, née le 12/05/1979")
+    lines[at : at + 2] = [
+        "",
+        "— Madame Samira OUALI épouse KONATÉ, née le 12/05/1979",
+        "— Monsieur Moussa KONATÉ, né le 30/01/1975",
+    ]
+    ex = extract(lines_pdf(tmp_path / "lettre.pdf", lines))
+    assert [p.nom for p in ex.personnes] == ["OUALI", "KONATÉ"]

@@ -341,7 +341,7 @@ def clean_bailleur(raw: str) -> str | None:
     raw = _PARTY_TAIL.sub("", raw)
     raw = re.sub(r"^(?:SA|S\.A\.)\s+(?!(?i:d.?HLM|HLM|d.habitations)\b)(?=[A-Z0-9])", "", raw)
     # « E.P.I.C. VALOPHIS HABITAT-OPH »: a public body's legal form before its name
-    raw = re.sub(r"^E\.?\s?P\.?\s?I\.?\s?C\.?\s+(?=[A-Z0-9])", "", raw)
+    raw = re.sub(r"^E\.?\s?P\.?\s?[I1l]\.?\s?C\.?\s+(?=[A-Z0-9])", "", raw)
     # « SCI LE CLOS FLEURI société civile immobilière »: the legal form spelt out after the
     # name (the next line of a party's block) is not part of it
     tail = _KIND_TAIL.search(raw)
