@@ -8587,16 +8587,35 @@ def acte_blocs_lignes(h, F) -> list:
         ("b", "DONNÉ ASSIGNATION À :"),
     ]
     epouse = c["epouse"]
+    # a second draw's variants: civilities, birth dates, the building's line, the amounts
+    v = random.Random(f"versailles-variantes/{h['rg']}")
+    civ = CIV["abr"] if v.random() < 0.4 else CIV["long"]
+    naissance_num = v.random() < 0.5
+    complement_seul = h["complement"] and v.random() < 0.4
+    euros = v.random() < 0.5
     for p in pers:
         e = "e" if p["femme"] else ""
         nom = _nom_epouse(p) if epouse else f"{p['prenom']} {p['nom']}"
-        out.append(("l", f"{'Madame' if p['femme'] else 'Monsieur'} {nom}"))
-        out.append(("l", f"né{e} le {_jour_maj(p['naissance'])} à {p['lieu']}"))
+        out.append(("l", f"{civ[1] if p['femme'] else civ[0]} {nom}"))
+        if naissance_num:
+            lieu = p["lieu"].split(" (")[0].upper() + (
+                f" ({p['lieu'].split(' (')[1]}" if " (" in p["lieu"] else ""
+            )
+            out.append(("l", f"né{e} le {d_num(p['naissance'])} à {lieu}"))
+        else:
+            out.append(("l", f"né{e} le {_jour_maj(p['naissance'])} à {p['lieu']}"))
         out.append(("l", "de nationalité Française"))
-        adr = adresse(h) + (f", {h['complement']}" if h["complement"] else "")
-        out.append(("l", adr))
+        if complement_seul:
+            out.append(("l", h["complement"]))
+            out.append(("l", adresse(h)))
+        else:
+            out.append(("l", adresse(h) + (f", {h['complement']}" if h["complement"] else "")))
         out.append(("l", f"{h['cp']} {h['commune'].upper()}"))
         out.append(("b", "DÉFENDERESSE" if p["femme"] else "DÉFENDEUR"))
+
+    def mt(x: float) -> str:  # « 3.877,15 € » or « 3 877,15 euros »
+        return f"{m_espace(x)} euros" if euros else f"{m_point(x)} €"
+
     jur = h["juridiction"]
     ville = _ville_juridiction(jur)
     if jur.startswith("Tribunal de proximité") and r.random() < 0.5:
@@ -8606,8 +8625,8 @@ def acte_blocs_lignes(h, F) -> list:
     else:
         jur_txt = f"du {jur}"
     base, charges = h["loyer"]
-    loyer = f"{m_point(base)} €" + (
-        f" et {m_point(charges)} € de provision sur charges" if charges else " charges comprises"
+    loyer = f"{mt(base)}" + (
+        f" et {mt(charges)} de provision sur charges" if charges else " charges comprises"
     )
     qui = (
         "aux défendeurs"
@@ -8637,13 +8656,13 @@ def acte_blocs_lignes(h, F) -> list:
         (
             "p",
             f"Par acte du {_jour_maj(h['date_cmdt'])}, un commandement de payer visant la clause "
-            f"résolutoire a été délivré pour la somme en principal de {m_point(h['commandement'])} "
-            "€ ; il est resté sans effet.",
+            f"résolutoire a été délivré pour la somme en principal de {mt(h['commandement'])} ; "
+            "il est resté sans effet.",
         ),
         (
             "p",
             f"Selon le décompte arrêté au {_jour_maj(h['date_dette'])}, la dette locative s'élève "
-            f"à {m_point(h['dette'])} €, échéance du mois en cours incluse.",
+            f"à {mt(h['dette'])}, échéance du mois en cours incluse.",
         ),
         (
             "p",
@@ -8659,12 +8678,12 @@ def acte_blocs_lignes(h, F) -> list:
         ),
         (
             "i",
-            f"– CONDAMNER solidairement les défendeurs à payer la somme de {m_point(h['dette'])} € "
-            f"ainsi que {m_point(h['art700'])} € au titre de l'article 700 du code de procédure "
+            f"– CONDAMNER solidairement les défendeurs à payer la somme de {mt(h['dette'])} "
+            f"ainsi que {mt(h['art700'])} au titre de l'article 700 du code de procédure "
             "civile.",
         ),
         ("sp", 2),
-        ("p", f"Coût de l'acte : {m_point(h['cout'])} €"),
+        ("p", f"Coût de l'acte : {mt(h['cout'])}"),
         ("r", f"Maître {h['commissaire']}"),
     ]
     return out
@@ -8781,14 +8800,19 @@ def lettre_drihl_epouses(h, L, ref, date_lettre, limite) -> tuple[list, dict]:
     civ0 = "Mme" if premier["femme"] else "M."
     notif = h["date_acte"] + timedelta(days=r.randrange(1, 4))
     aj = h["date_acte"] + timedelta(days=r.randrange(3, 9))
+    # a second draw's variants: « Mme … ép. … », the deadline in words
+    v = random.Random(f"drihl-variantes/{h['rg']}")
+    civ = CIV["abr"] if v.random() < 0.5 else CIV["long"]
+    ep = v.random() < 0.4
+    limite_lettres = v.random() < 0.3
     lignes = []
     for p in pers:
         e = "e" if p["femme"] else ""
+        nom = _nom_epouse(p).replace(" épouse ", " ép. ") if ep else _nom_epouse(p)
         lignes.append(
             (
                 "i",
-                f"– {'Madame' if p['femme'] else 'Monsieur'} {_nom_epouse(p)}, né{e} le "
-                f"{d_num(p['naissance'])}",
+                f"– {civ[1] if p['femme'] else civ[0]} {nom}, né{e} le {d_num(p['naissance'])}",
             )
         )
     base, charges = h["loyer"]
@@ -8836,7 +8860,7 @@ def lettre_drihl_epouses(h, L, ref, date_lettre, limite) -> tuple[list, dict]:
             "p",
             f"L'audience est fixée au {d_long(h['audience'], True)} à "
             f"{heure(h['heure'], 'h')}. Je vous remercie de bien vouloir me transmettre le "
-            f"diagnostic au plus tard le {d_num(limite)}.",
+            f"diagnostic au plus tard le {d_lettres(limite) if limite_lettres else d_num(limite)}.",
         ),
         ("p", "Je vous prie d'agréer, Madame la Responsable, mes salutations distinguées."),
         ("r", L["st"]["signature"]),
