@@ -145,6 +145,7 @@ def cross_check(ex, text: str) -> set[str]:
     doubtful |= _check_court(ex)
     doubtful |= _check_text(ex)
     doubtful |= _landlord_run_on(ex) | _lawyers_number(ex, text)
+    doubtful |= _charges_left_out(ex, text)
     if ex.type_document == "fiche_prescription":
         doubtful |= _check_form(ex)
     return doubtful
@@ -588,11 +589,16 @@ def _check_phrases(ex) -> set[str]:
     with_first = [bool(p.prenom) for p in ex.personnes]
     if any(with_first) and not all(with_first):
         doubtful.add("personnes")
-    # an act or a letter gives every défendeur's birth date or none: a person without one
-    # beside others who have it is perhaps someone named again further on
-    born = [bool(p.date_naissance) for p in ex.personnes]
-    if ex.type_document != "fiche_prescription" and any(born) and not all(born):
-        doubtful.add("personnes")
+    # a person without a birth date whose surname is part of another's compound surname
+    # (« SALEM » beside « BEN SALEM »): a name of two words split, the same person again
+    for p in ex.personnes:
+        if p.date_naissance or not p.nom:
+            continue
+        nom = french.fold(p.nom)
+        for q in ex.personnes:
+            other = french.fold(q.nom or "")
+            if other != nom and (other.endswith(" " + nom) or other.startswith(nom + " ")):
+                doubtful.add("personnes")
     if ex.reference and re.search(r"[-/]\s+[-/]|\s[-/]\s|[-/]$", ex.reference):
         doubtful.add("reference")
     for p in ex.personnes:
@@ -687,4 +693,64 @@ def _lawyers_number(ex, text: str) -> set[str]:
     for line in text.split("\n"):
         if ex.reference in line and _LAWYER_LINE.search(line):
             return {"reference"}
+    return set()
+
+
+# The rent sentence and what follows it, up to the next procedural amount
+_RENT_CUE = re.compile(r"\bloyers?\b(?!\s+r[ée]siduel)", re.IGNORECASE)
+_RENT_WINDOW = 320
+_RENT_WINDOW_END = re.compile(
+    r"commandement|\bdette\b|arri[ée]r[ée]|impay[ée]|article\s+700|indemnit[ée]", re.IGNORECASE
+)
+_AMOUNT = re.compile(french.MONTANT_RE)
+_CHARGES_BEFORE = re.compile(r"charges\b[^.;\d]{0,30}$", re.IGNORECASE)
+_CHARGES_AFTER = re.compile(
+    r"^\s*(?:€|euros?\b|EUR\b)?\s*(?:mensuels?\s+)?(?:de|d.|pour|au\s+titre\s+des?)\s+"
+    r"(?:(?:la|les)\s+)?(?:provisions?\s+(?:mensuelles?\s+)?(?:sur|pour)\s+(?:les\s+)?)?charges",
+    re.IGNORECASE,
+)
+_TOTAL_CUE_BEFORE = re.compile(r"(?:soit|total|charges\s+comprises|TCC|CC)\W{0,12}$", re.IGNORECASE)
+_TOTAL_CUE_AFTER = re.compile(
+    r"^\s*(?:€|euros?\b|EUR\b)?\s*(?:mensuels?\s+|par\s+mois\s+)?,?\s*"
+    r"(?:charges\s+comprises|\(?\s*CC\b|TCC\b|toutes\s+charges)",
+    re.IGNORECASE,
+)
+
+
+def _charges_left_out(ex, text: str) -> set[str]:
+    """A rent read without the charges its sentence states beside it (« Loyer principal :
+    450,00 € – provision pour charges : 50,00 € », « … s'élève à 450,00 €, auxquels
+    s'ajoutent 50,00 € de provisions sur charges »): the contract wants rent and charges
+    together. Flagged when the rent read is printed there as a bare amount, the rent without
+    those charges is not printed, and no word makes it a total."""
+    rent = ex.loyer_mensuel
+    if rent is None or ex.type_document == "fiche_prescription":
+        return set()
+    for cue in _RENT_CUE.finditer(text):
+        window = text[cue.start() : cue.start() + _RENT_WINDOW]
+        stop = _RENT_WINDOW_END.search(window, 6)
+        window = window[: stop.start()] if stop else window
+        amounts = []
+        for m in _AMOUNT.finditer(window):
+            value = french.parse_montant(m.group(0))
+            if value is not None:
+                amounts.append((value, m.start(), m.end()))
+        charges = [
+            v
+            for v, a, b in amounts
+            if _CHARGES_BEFORE.search(window[:a]) or _CHARGES_AFTER.match(window[b:])
+        ]
+        read_bare = [
+            (a, b)
+            for v, a, b in amounts
+            if abs(v - rent) < 0.005
+            and not _TOTAL_CUE_BEFORE.search(window[:a])
+            and not _TOTAL_CUE_AFTER.match(window[b:])
+        ]
+        charges = [c for c in charges if c < rent]  # (« loyer et charges : 500 € » is the rent)
+        if not charges or not read_bare:
+            continue
+        printed = {round(v, 2) for v, _, _ in amounts}
+        if all(round(rent - c, 2) not in printed for c in charges):
+            return {"loyer_mensuel"}
     return set()

@@ -203,3 +203,41 @@ def test_dashed_list_after_a_line_whose_colon_was_lost(tmp_path):
     ]
     ex = extract(lines_pdf(tmp_path / "lettre.pdf", lines))
     assert [p.nom for p in ex.personnes] == ["OUALI", "KONATÉ"]
+
+
+def _acte_loyer(loyer: str) -> list[str]:
+    lines = _acte_essonne(SCI_BLOC, JUVISY)
+    at = next(i for i, x in enumerate(lines) if x.startswith("Par contrat du"))
+    lines[at : at + 3] = [
+        "Par contrat du 2 Février 2021, la requérante a donné à bail à la défenderesse un",
+        "appartement situé 12 allée des Peupliers, 91080 Évry-Courcouronnes.",
+        loyer,
+    ]
+    return lines
+
+
+def test_rent_and_charges_apart_with_a_dash_are_added(tmp_path):
+    path = lines_pdf(
+        tmp_path / "a.pdf",
+        _acte_loyer("Loyer principal : 548,30 € – provision pour charges : 96,00 €."),
+    )
+    ex = extract(path)
+    assert ex.loyer_mensuel == 644.30
+
+
+def test_rent_read_without_the_charges_stated_beside_it_is_flagged(tmp_path):
+    """« … s'élève à 548,30 €, auxquels s'ajoutent 96,00 € de provisions sur charges »: if
+    the rent is read alone, it is flagged; a total or a sum printed is not."""
+    for loyer in (
+        "Le loyer mensuel s'élève à 548,30 €, auxquels s'ajoutent 96,00 € de provisions sur charges.",
+        "Le loyer est de 548,30 €. Les charges s'élèvent à 96,00 € par mois.",
+    ):
+        ex = extract(lines_pdf(tmp_path / "a.pdf", _acte_loyer(loyer)))
+        assert ex.loyer_mensuel == 644.30 or "loyer_mensuel" in ex.champs_incertains, loyer
+    for loyer in (
+        "moyennant un loyer mensuel de 548,30 € et une provision sur charges de 96,00 €.",
+        "Le montant du loyer et des charges s'élève à 644,30 € par mois.",
+        "moyennant un loyer de 644,30 € charges comprises (dont 96,00 € de charges).",
+    ):
+        ex = extract(lines_pdf(tmp_path / "a.pdf", _acte_loyer(loyer)))
+        assert ex.loyer_mensuel == 644.30 and "loyer_mensuel" not in ex.champs_incertains, loyer

@@ -381,40 +381,32 @@ def _worth_flagging(fragment: str) -> bool:
 def _dedupe(people: list[Personne]) -> list[Personne]:
     out: list[Personne] = []
     for p in people:
-        same = next(
-            (
-                q
-                for q in out
-                if french.fold(q.nom) == french.fold(p.nom)
-                and (
-                    (q.prenom or "").lower() == (p.prenom or "").lower()
-                    # named again further on by civility and surname alone (« M. LAMBERT a
-                    # sollicité l'aide juridictionnelle »): the same person
-                    or (
-                        not p.prenom
-                        and not p.date_naissance
-                        and q.prenom
-                        and q.civilite is not None
-                        and q.civilite == p.civilite
-                    )
-                )
-                # (« M. BEN SALEM a sollicité … » split as « Ben » « SALEM »)
-                or (
-                    p.prenom
-                    and not p.date_naissance
-                    and q.civilite is not None
-                    and q.civilite == p.civilite
-                    and french.fold(f"{p.prenom} {p.nom}") == french.fold(q.nom)
-                )
-                # same name, two birth dates: a mother and her daughter, not one person
-                and not (
-                    q.date_naissance and p.date_naissance and q.date_naissance != p.date_naissance
-                )
-            ),
-            None,
-        )
+        same = next((q for q in out if _same_person(q, p)), None)
         if same is None:
             out.append(p)
         elif same.date_naissance is None:
             same.date_naissance = p.date_naissance
     return out
+
+
+def _same_person(q: Personne, p: Personne) -> bool:
+    """Is `p`, read after `q`, the same person named again?"""
+    if q.date_naissance and p.date_naissance and q.date_naissance != p.date_naissance:
+        return False  # same name, two birth dates: a mother and her daughter
+    if french.fold(q.nom) == french.fold(p.nom):
+        if (q.prenom or "").lower() == (p.prenom or "").lower():
+            return True
+        # named again further on by civility and surname alone (« M. LAMBERT a sollicité
+        # l'aide juridictionnelle »)
+        return (
+            bool(not p.prenom and not p.date_naissance and q.prenom and q.civilite == p.civilite)
+            and q.civilite is not None
+        )
+    # (« M. BEN SALEM a sollicité … » split as « Ben » « SALEM »)
+    return bool(
+        p.prenom
+        and not p.date_naissance
+        and q.civilite is not None
+        and q.civilite == p.civilite
+        and french.fold(f"{p.prenom} {p.nom}") == french.fold(q.nom)
+    )
