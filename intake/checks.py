@@ -599,7 +599,8 @@ def _check_phrases(ex) -> set[str]:
             other = french.fold(q.nom or "")
             if other != nom and (other.endswith(" " + nom) or other.startswith(nom + " ")):
                 doubtful.add("personnes")
-    if ex.reference and re.search(r"[-/]\s+[-/]|\s[-/]\s|[-/]$", ex.reference):
+    # (or a letter left after its last separator: the « N » of the next label's « N° »)
+    if ex.reference and re.search(r"[-/]\s+[-/]|\s[-/]\s|[-/]$|\d[-/][A-Za-z]$", ex.reference):
         doubtful.add("reference")
     for p in ex.personnes:
         full = f"{p.prenom or ''} {p.nom or ''}".strip()

@@ -241,3 +241,21 @@ def test_rent_read_without_the_charges_stated_beside_it_is_flagged(tmp_path):
     ):
         ex = extract(lines_pdf(tmp_path / "a.pdf", _acte_loyer(loyer)))
         assert ex.loyer_mensuel == 644.30 and "loyer_mensuel" not in ex.champs_incertains, loyer
+
+
+def test_reference_stops_before_the_next_numbers_label(tmp_path):
+    """« N° EXPLOC : 77-2025-00412 – N° CCAPEX : 2025-118 »: the « N » of the second label
+    is not the end of the first number (and a number read so is flagged)."""
+    from asll.domain.model import Extraction
+
+    lines = [
+        "N° EXPLOC : 91-2025-00412 – N° CCAPEX : 2025-118" if x.startswith("Nos réf.") else x
+        for x in LETTRE_95
+    ]
+    lines = [x for x in lines if not x.startswith("CCAPEX n°")]
+    ex = extract(lines_pdf(tmp_path / "lettre.pdf", lines))
+    assert ex.reference == "91-2025-00412"
+    cut = Extraction(
+        fichier="x.pdf", type_document="saisine_prefecture", reference="91-2025-00412-N"
+    )
+    assert "reference" in cross_check(cut, "")
