@@ -146,6 +146,7 @@ def cross_check(ex, text: str) -> set[str]:
     doubtful |= _check_text(ex)
     doubtful |= _landlord_run_on(ex) | _lawyers_number(ex, text)
     doubtful |= _charges_left_out(ex, text)
+    doubtful |= _births_unread(ex, text)
     if ex.type_document == "fiche_prescription":
         doubtful |= _check_form(ex)
     return doubtful
@@ -677,10 +678,30 @@ _CAPS_THEN_LOWER = re.compile(
 _DOTTED_FORM = re.compile(r"^(?:[A-Z]\.\s?){2,}")
 
 
+# two first names before one surname (« Paul et Anne ROUX »): two landlords in one value
+_TWO_FIRST_NAMES = re.compile(
+    r"^[A-ZÀ-Ý][a-zà-ÿ\-]+\s+(?:et|&)\s+[A-ZÀ-Ý][a-zà-ÿ\-]+\s+[A-ZÀ-Ý]{2,}"
+)
+
+
 def _landlord_run_on(ex) -> set[str]:
-    if ex.bailleur and (_CAPS_THEN_LOWER.search(ex.bailleur) or _DOTTED_FORM.match(ex.bailleur)):
+    b = ex.bailleur
+    if b and (_CAPS_THEN_LOWER.search(b) or _DOTTED_FORM.match(b) or _TWO_FIRST_NAMES.match(b)):
         return {"bailleur"}
     return set()
+
+
+# a birth date printed for the défendeurs (« né le … », « nés respectivement le … »)
+_BORN = re.compile(r"\bn[ée]e?s?(?:\s*\(e\))?\s+(?:respectivement\s+)?le\s+\d", re.IGNORECASE)
+
+
+def _births_unread(ex, text: str) -> set[str]:
+    """Persons read without any birth date where the text prints some: flagged."""
+    if ex.type_document == "fiche_prescription" or not ex.personnes:
+        return set()
+    if any(p.date_naissance for p in ex.personnes) or not _BORN.search(text):
+        return set()
+    return {"personnes"}
 
 
 # a lawyer's own file number (« avocat au barreau de VERSAILLES, vestiaire : C212 - N° du

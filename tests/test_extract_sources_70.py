@@ -259,3 +259,48 @@ def test_reference_stops_before_the_next_numbers_label(tmp_path):
         fichier="x.pdf", type_document="saisine_prefecture", reference="91-2025-00412-N"
     )
     assert "reference" in cross_check(cut, "")
+
+
+def _acte_personnes(personnes: list[str], bailleur: list[str] = SCI_BLOC) -> list[str]:
+    lines = _acte_essonne(bailleur, JUVISY)
+    at = lines.index("DONNÉ ASSIGNATION À :") + 1
+    end = lines.index("DÉFENDERESSE")
+    lines[at : end + 1] = personnes
+    return lines
+
+
+def test_couple_born_respectively_on_two_dates(tmp_path):
+    """« M. et Mme Karim et Nadia SAÏDI, nés respectivement le … à … et le … à … »: each
+    birth date to its person (they were left empty, unflagged)."""
+    personnes = [
+        "Monsieur et Madame Karim et Nadia SAÏDI, nés respectivement le 03/05/1980 à Melun",
+        "et le 04/06/1982 à Meaux, demeurant ensemble 12 allée des Peupliers, 91080",
+        "ÉVRY-COURCOURONNES,",
+    ]
+    ex = extract(lines_pdf(tmp_path / "a.pdf", _acte_personnes(personnes)))
+    assert [(p.civilite, p.nom, p.prenom, p.date_naissance) for p in ex.personnes] == [
+        ("M.", "SAÏDI", "Karim", date(1980, 5, 3)),
+        ("Mme", "SAÏDI", "Nadia", date(1982, 6, 4)),
+    ]
+
+
+def test_checks_flag_persons_without_the_birth_dates_the_text_prints():
+    from asll.domain.model import Extraction, Personne
+
+    ex = Extraction(
+        fichier="x.pdf",
+        type_document="assignation",
+        personnes=[Personne(nom="SAÏDI", prenom="Karim", civilite="M.")],
+    )
+    assert "personnes" in cross_check(ex, "Monsieur Karim SAÏDI, né le 3 mai 1980 à Melun")
+    assert "personnes" not in cross_check(ex, "Monsieur Karim SAÏDI, demeurant à Melun")
+
+
+def test_landlord_couple_with_two_first_names_is_the_first_named(tmp_path):
+    bloc = ["Monsieur et Madame Paul et Anne ROUX, demeurant 2 rue Haute, 77000 Melun,"]
+    ex = extract(lines_pdf(tmp_path / "a.pdf", _acte_essonne(bloc, JUVISY)))
+    assert ex.bailleur == "Paul ROUX"
+    from asll.domain.model import Extraction
+
+    two = Extraction(fichier="x.pdf", type_document="assignation", bailleur="Paul et Anne ROUX")
+    assert "bailleur" in cross_check(two, "")

@@ -314,6 +314,13 @@ def clean_bailleur(raw: str) -> str | None:
         rest = re.split(r"\s*,", couple.group("rest"), maxsplit=1)[0]
         # ("… Jean-Marc et" when the line ended after "et": the second first name is gone)
         raw = "Monsieur " + re.sub(r"\s+(?:et|&)(?:\s+\S+)?$", "", rest)
+        # « Paul et Anne ROUX »: his first name, their surname
+        raw = re.sub(
+            r"^Monsieur\s+(?P<p>[A-ZÀ-Ý][\w\-]+)\s+(?:et|&)\s+[A-ZÀ-Ý][\w\-]+\s+"
+            r"(?P<n>[A-ZÀ-Ý][A-ZÀ-Ý'\- ]+)$",
+            r"Monsieur \g<p> \g<n>",
+            raw,
+        )
     person = re.match(rf"^(?:{CIV}|(?i:monsieur|madame|mademoiselle))\s", raw)
     # "L'OFFICE PUBLIC … (OPAC de la Haute-Marne)": the short name in brackets is the usual one
     short = re.match(

@@ -25,6 +25,12 @@ from ..engine import compile_pattern
 # Civilities in any case; "M" alone only before a capitalised word.
 CIV = r"(?:(?i:monsieur|madame|mademoiselle)|MME\.?|Mme\.?|MLLE\.?|Mlle\.?|Melle|MR\.?|Mr\.?|M\.|M(?=\s+[A-Z]))"
 _BIRTH = pattern_store.compile(rf"n[ée]e?(?:\(e\))?\s+le\s+(?P<d>{french.DATE_RE})", re.IGNORECASE)
+# a couple's two birth dates in one phrase
+_BORN_RESPECTIVELY = pattern_store.compile(
+    rf"n[ée]e?s\s+respectivement\s+le\s+(?P<d1>{french.DATE_RE})[^;]{{0,80}}?\bet\s+le\s+"
+    rf"(?P<d2>{french.DATE_RE})",
+    re.IGNORECASE,
+)
 # list markers: "1/", "1°)", "1)", "1.", "a)", "-", "•"
 _MARKER = r"(?:(?<![\w/])\d{1,2}\s*(?:°\s*\)?|/|\)|\.(?!\d))|(?<!\w)[a-h]\)|(?<!\S)[-–•*](?=\s))"
 # words that are never part of a personal name
@@ -227,6 +233,10 @@ def _couple(flat: str, context: str) -> list[Personne]:
         return []
     prenoms = [p.strip() for p in re.split(r"\s+et\s+|\s*&\s*", prenom or "") if p.strip()]
     births = [french.parse_date(b.group("d")) for b in _BIRTH.finditer(context)]
+    both = _BORN_RESPECTIVELY.search(context)
+    if both and len(births) < 2:
+        # « nés respectivement le 03/05/1980 à Melun et le 04/06/1982 à Meaux »
+        births = [french.parse_date(both.group("d1")), french.parse_date(both.group("d2"))]
     p1 = prenoms[0] if prenoms else None
     p2 = prenoms[1] if len(prenoms) > 1 else None
     # "Mme et M. N'DIAYE Aïssatou et Amadou": she is named first, her first name too
