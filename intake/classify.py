@@ -88,4 +88,24 @@ def find_start(
                     if best is None or m.start() < best:
                         best = m.start()
                     break
+    if best is None:
+        return None
+    # the copy begins with its page: the law office's or étude's heading lines above its
+    # title (« SELARL … / Avocats au barreau de … / N/Réf. : 44870 ») are the act's, not the
+    # letter's — unless the letter ends on that page (its closing formula or signature)
+    page = text.rfind("\f", 0, best)
+    if (
+        page >= min_offset
+        and best - page <= HEADING_MAX
+        and not _LETTER_END.search(text, page, best)
+    ):
+        return page + 1
     return best
+
+
+# how much of a page may stand above the copy's title
+HEADING_MAX = 600
+_LETTER_END = re.compile(
+    r"salutations|agr[ée]er|pour\s+(?:le|la)\s+(?:sous-)?pr[ée]f[eè]te?|fait\s+[àa]\s",
+    re.IGNORECASE,
+)

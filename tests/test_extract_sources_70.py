@@ -304,3 +304,19 @@ def test_landlord_couple_with_two_first_names_is_the_first_named(tmp_path):
 
     two = Extraction(fichier="x.pdf", type_document="assignation", bailleur="Paul et Anne ROUX")
     assert "bailleur" in cross_check(two, "")
+
+
+def test_copy_begins_with_its_page_and_its_heading_lines(tmp_path):
+    """The covering letter, then on a new page the act's copy, its law office's heading
+    (« N/Réf. : 58214 ») above its title: that number is the act's, not a second reference
+    of the letter (which was then flagged for two readings)."""
+    from tests.form_documents import blocks_pdf
+
+    lettre = [x for x in LETTRE_95 if not x.startswith("CCAPEX n°")]
+    blocks = [("l", x) for x in lettre] + [("br", None)]
+    blocks += [("l", x) for x in _acte_essonne(SCI_BLOC, JUVISY)]
+    ex = extract(blocks_pdf(tmp_path / "lettre et copie.pdf", blocks))
+    assert ex.type_document == "saisine_prefecture"
+    assert ex.reference == "DDETS95/PEX/2025/01187"
+    assert "reference" not in ex.champs_incertains
+    assert ex.date_document == date(2025, 10, 14)
