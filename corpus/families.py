@@ -8364,6 +8364,476 @@ FORM_FAMILIES.update(
 )
 
 
+# --- families built from sources 67-69 (branch forms-fresh: referral forms of services no
+# family had shown yet, written before any rule was made for them). Appended.
+
+ORGANISMES.update(
+    {
+        "metropole-lyon": [
+            "Maison de la Métropole de Villeurbanne",
+            "Maison de la Métropole de Vénissieux",
+            "CCAS de Vaulx-en-Velin",
+        ],
+        "gironde-fsl": ["MDS de Lormont", "CCAS de Bègles", "MDS de Libourne"],
+        "ardeche": [
+            "Centre médico-social d'Aubenas",
+            "CCAS de Privas",
+            "Centre médico-social d'Annonay",
+        ],
+    }
+)
+FORM_VILLES.update(
+    {
+        "metropole-lyon": [
+            ("Villeurbanne", "69100"),
+            ("Vénissieux", "69200"),
+            ("Vaulx-en-Velin", "69120"),
+        ],
+        "gironde-fsl": [("Lormont", "33310"), ("Bègles", "33130"), ("Libourne", "33500")],
+        "ardeche": [("Aubenas", "07200"), ("Privas", "07000"), ("Annonay", "07100")],
+    }
+)
+BAILLEURS_LOCAUX.update(
+    {
+        "metropole-lyon": ["Grand Lyon Habitat", "Lyon Métropole Habitat", "Alliade Habitat"],
+        "gironde-fsl": ["Aquitanis", "Domofrance", "Gironde Habitat"],
+        "ardeche": ["Ardèche Habitat", "Vivarais Habitat", "Alliade Habitat"],
+    }
+)
+prep_metropole_lyon = _prep_local("metropole-lyon")
+prep_gironde_fsl = _prep_local("gironde-fsl")
+prep_ardeche = _prep_local("ardeche")
+
+
+def _date_mots(d: date, r) -> str:
+    """A date as a social worker types it in a sentence: « 3 octobre 2025 », sometimes all
+    in letters."""
+    return d_lettres(d) if r.random() < 0.3 else d_long(d)
+
+
+def form_lyon_parts_docx(path, f) -> None:
+    """Métropole de Lyon ASLL request in Word (source 67): the service and the worker (NOM
+    Prénom) in a header grid, labels on the first row and values under them; the household
+    composition ticked in the words of the FSL scale (« Isolé », « Couple », « Famille
+    monoparentale ») with the number of children and of « parts »; the persons in columns
+    (« Demandeur | Conjoint ou cohabitant ») with a « Nom-Prénom » row and a « Sexe » row;
+    the budget as a grid with labels above values (gross rent, charges, housing aid, « taux
+    d'effort »); resources « moyenne des trois derniers mois » by beneficiary; the debt and
+    the form's date in words."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    pre_p, pre_n = f["prescripteur"]
+    n = len(f["enfants"])
+    comp = "couple" if f["composition"] == "couple" else ("famille" if n else "isole")
+    parts = (1.5 if len(a) > 1 else 1.2) + 0.5 * n
+    mesures = {
+        "acces": "Accès à un logement",
+        "maintien": "Maintien dans le logement",
+        "renouvellement": "Prolongation de la mesure",
+        "diagnostic": "Évaluation – diagnostic",
+    }
+    statuts = {
+        "locataire_public": "Locataire du parc social",
+        "locataire_prive": "Locataire du parc privé",
+        "heberge": "Hébergé(e) chez un tiers",
+    }
+    blocks = [
+        ("t", "MÉTROPOLE DE LYON – FONDS DE SOLIDARITÉ LOGEMENT"),
+        ("h", "Demande d'accompagnement social lié au logement"),
+        (
+            "tab",
+            [
+                [
+                    "Maison de la Métropole / service",
+                    "Travailleur social (NOM Prénom)",
+                    "Téléphone",
+                ],
+                [f["organisme"], f"{pre_n} {pre_p}", _tel(r, "04")],
+            ],
+        ),
+        ("l", "Accompagnement sollicité : " + _cases(mesures, f["mesure"])),
+        ("b", "1. COMPOSITION DU MÉNAGE"),
+        (
+            "l",
+            _cases({"isole": "Isolé", "couple": "Couple", "famille": "Famille monoparentale"}, comp)
+            + f"      Nombre d'enfants : {n}      Nombre de parts : "
+            + f"{parts:.1f}".replace(".", ","),
+        ),
+    ]
+    head = ["", "Demandeur", "Conjoint ou cohabitant"]
+    col = lambda fn: [fn(a[0]), fn(a[1]) if len(a) > 1 else ""]  # noqa: E731
+    blocks.append(
+        (
+            "tab",
+            [
+                head,
+                ["Nom-Prénom"] + col(lambda p: f"{p['nom']} {p['prenom']}"),
+                ["Sexe"] + col(lambda p: "F" if p["femme"] else "M"),
+                ["Date de naissance"] + col(lambda p: d_num(p["naissance"])),
+                ["Situation professionnelle"] + col(lambda p: p["metier"]),
+            ],
+        )
+    )
+    if f["enfants"]:
+        rows = [["Enfants à charge (NOM Prénom)", "Date de naissance", "Sexe"]]
+        for nom, pr, dn in f["enfants"]:
+            rows.append([f"{nom} {pr}", d_num(dn), "F" if _fille(pr) else "M"])
+        blocks.append(("tab", rows))
+    blocks += [
+        ("b", "2. LOGEMENT"),
+        ("l", f"Adresse du logement : {f['numero']} {f['rue']} – {f['cp']} {f['commune']}"),
+        ("l", "Situation : " + _cases(statuts, f["statut"])),
+        ("l", f"Bailleur : {f['bailleur'] or '—'}"),
+    ]
+    tot = sum(m or 0 for _, _, m in f["ressources"])
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        al = _aide_logement(f)
+        effort = (base + (ch or 0) - (al or 0)) / tot * 100 if tot else None
+        blocks.append(
+            (
+                "tab",
+                [
+                    [
+                        "Loyer brut mensuel",
+                        "Charges locatives",
+                        "Aide mensuelle au logement",
+                        "Taux d'effort",
+                    ],
+                    [
+                        f"{m_espace(base)} €",
+                        f"{m_espace(ch)} €" if ch else "0,00 €",
+                        f"{m_espace(al)} €" if al else "néant",
+                        (f"{effort:.1f} %".replace(".", ",")) if effort else "—",
+                    ],
+                ],
+            )
+        )
+    if f["dette"]:
+        blocks.append(
+            (
+                "l",
+                f"Dette locative : {m_espace(f['dette'][0])} € arrêtée au "
+                f"{_date_mots(f['dette'][1], r)}",
+            )
+        )
+    else:
+        blocks.append(("l", "Dette locative : aucune"))
+    benef = ["Demandeur", "Conjoint"] if len(a) > 1 else ["Demandeur"]
+    rows = [["Ressources (moyenne des trois derniers mois)", "Bénéficiaire", "Montant mensuel"]]
+    for k, (lab, t, m) in enumerate(f["ressources"]):
+        who = "Foyer" if t in ("prestations_familiales", "apl") else benef[k % len(benef)]
+        rows.append([lab, who, _euros(m)])
+    rows.append(["Total des ressources", "", f"{m_espace(tot)} €"])
+    qf = tot / parts
+    blocks += [
+        ("b", "3. ÉVALUATION BUDGÉTAIRE ET SOCIALE"),
+        ("tab", rows),
+        ("l", f"Quotient familial : {m_espace(round(qf, 2))} €"),
+        ("b", "4. SIGNATURES"),
+        ("l", f"Fait à {_ville_service(f).split(' ', 1)[1]}, le {_date_mots(f['date'], r)}"),
+        ("l", "Le travailleur social                              Le ménage"),
+    ]
+    write_docx(Path(path), blocks, "Arial", author="Metropole")
+
+
+GIRONDE_RESS = {
+    "salaire": "Salaire (CDD / temps partiel)",
+    "chomage": "Allocations ASSEDIC",
+    "rsa": "RMI / RSA",
+    "aah": "AAH",
+    "pension": "Pension d'invalidité",
+    "prestations_familiales": "Prestations familiales CAF",
+    "apl": "AL / APL",
+    "autre": "Prime d'activité",
+    "ij": "Indemnités journalières",
+}
+
+
+def form_gironde_navette(f) -> list:
+    """Gironde FSL « fiche navette » (source 68): the form's title names the aid (access to or
+    keeping a dwelling), a « ( ) / (X) » line ticks it; « Nom – Prénom : DUPONT Marie »; the
+    composition ticked in the words of the quotient scale (« Personne seule », « Couple sans
+    enfant », « Ménage avec enfant(s) ») with the children by first name and age; the town in
+    capitals; « Loyer principal », charges and housing aid on one line; the « quotient
+    familial » line with its formula; resources named the old way (RMI, ASSEDIC); the social
+    worker at the foot, in a « réservé au travailleur social » frame."""
+    r = _sub_rng(f)
+    a = f["adultes"]
+    m = f["mesure"]
+    titre = {
+        "acces": "Demande d'aide pour l'accès à un logement",
+        "maintien": "Demande d'aide pour le maintien dans un logement",
+    }.get(m, "Demande d'accompagnement social lié au logement")
+    tick = lambda on: "(X)" if on else "( )"  # noqa: E731
+    n = len(f["enfants"])
+    out = [
+        ("t", "FONDS DE SOLIDARITÉ LOGEMENT DE LA GIRONDE"),
+        ("h", f"FICHE NAVETTE – {titre}"),
+        (
+            "l",
+            f"Objet : {tick(m == 'acces')} accès   {tick(m == 'maintien')} maintien   "
+            f"{tick(m == 'renouvellement')} renouvellement ASLL   "
+            f"{tick(m == 'diagnostic')} diagnostic social",
+        ),
+        ("b", "1 – LE MÉNAGE"),
+    ]
+    for i, p in enumerate(a):
+        qui = "Nom – Prénom" if i == 0 else "Nom – Prénom du conjoint"
+        out += [
+            ("l", f"{qui} : {p['nom']} {p['prenom']}"),
+            (
+                "l",
+                f"Né(e) le : {d_num(p['naissance'])}    à : {p['lieu']}    "
+                f"Sexe : {'F' if p['femme'] else 'M'}",
+            ),
+        ]
+    seule = len(a) == 1 and not n
+    out.append(
+        (
+            "l",
+            f"Composition : {tick(seule)} Personne seule   "
+            f"{tick(len(a) > 1 and not n)} Couple sans enfant   "
+            f"{tick(bool(n))} Ménage avec enfant(s), nombre : {n or '…'}",
+        )
+    )
+    if f["enfants"]:
+        ages = ", ".join(f"{pr} {_age(dn, f['date'])} ans" for _, pr, dn in f["enfants"])
+        out.append(("l", f"Enfants au foyer (prénom et âge) : {ages}"))
+    out += [
+        ("b", "2 – LE LOGEMENT"),
+        ("l", f"Adresse : {f['numero']} {f['rue']}"),
+        ("l", f"CP – Ville : {f['cp']} {f['commune'].upper()}"),
+        (
+            "l",
+            f"Statut : {tick(f['statut'] == 'locataire_public')} locataire HLM   "
+            f"{tick(f['statut'] == 'locataire_prive')} locataire parc privé   "
+            f"{tick(f['statut'] == 'heberge')} hébergé   "
+            f"{tick(f['statut'] == 'sous_locataire')} sous-locataire",
+        ),
+        ("l", f"Propriétaire / bailleur : {f['bailleur'] or 'néant'}"),
+    ]
+    tot = sum(mt or 0 for _, _, mt in f["ressources"])
+    al = None
+    if f["loyer"]:
+        base, ch = f["loyer"]
+        al = _aide_logement(f)
+        out.append(
+            (
+                "l",
+                f"Loyer principal : {m_espace(base)} €    Charges : "
+                f"{m_espace(ch) + ' €' if ch else '0 €'}    AL / APL : "
+                f"{m_espace(al) + ' €' if al else 'néant'}",
+            )
+        )
+    if f["dette"]:
+        out.append(("l", f"Dette de loyer : {m_espace(f['dette'][0])} € au {d_num(f['dette'][1])}"))
+    else:
+        out.append(("l", "Dette de loyer : néant"))
+    pers = len(a) + n
+    loyer_p = f["loyer"][0] if f["loyer"] else 0
+    qf = (tot + (al or 0) - loyer_p) / pers
+    out += [
+        (
+            "l",
+            "Quotient familial [(Ressources + AL ou APL évaluée – loyer principal) ÷ nombre "
+            f"de personnes] : {m_espace(round(qf, 2))} €",
+        ),
+        ("b", "3 – RESSOURCES MENSUELLES DU FOYER"),
+    ]
+    for _, t, mt in f["ressources"]:
+        out.append(("l", f"{GIRONDE_RESS[t]} : {_euros(mt)}"))
+    out += [
+        ("l", f"Total : {m_espace(tot)} €"),
+        ("b", "RÉSERVÉ AU TRAVAILLEUR SOCIAL"),
+        ("l", f"Nom – Prénom : {f['prescripteur'][1]} {f['prescripteur'][0]}"),
+        ("l", f"Service : {f['organisme']}"),
+        ("l", f"Le {d_num(f['date'])}        Signature :"),
+    ]
+    if r.random() < 0.3:
+        out.insert(2, ("s", "Imprimé à retourner complété au secrétariat du FSL"))
+    return out
+
+
+ARDECHE_MESURES = [
+    ("ASLL à l'issue d'un séjour en CHRS", "acces"),
+    ("ASLL liée à une recherche de logement adapté", "acces"),
+    ("ASLL – prévention de l'expulsion", "maintien"),
+    ("Poursuite de la mesure en cours", "renouvellement"),
+    ("Enquête sociale – diagnostic (charte de prévention des expulsions)", "diagnostic"),
+]
+ARDECHE_FONCTIONS = ["assistante sociale", "CESF", "assistant de service social", "référente RSA"]
+
+
+def form_ardeche_remplissable(path, f) -> None:
+    """Ardèche FUL request filled on screen (source 69): fields named « Texte1 », « Case1 »…,
+    captions on the left; the measure ticked in the operator's words (leaving a CHRS or
+    looking for a suited dwelling: access; preventing an eviction: keeping; social enquiry:
+    diagnostic); civility ticked; the applicant in one « Nom, prénom » field; the address in
+    one field with postcode and town; the rent charges included in one field, the debt and
+    its date in another; the resources in a multi-line field; the social worker (« Prénom
+    NOM, fonction ») and the service at the foot; « Fait le » in words."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen import canvas as rl_canvas
+
+    W, H = A4
+    r = _sub_rng(f)
+    c = rl_canvas.Canvas(str(path), pagesize=A4)
+    c.setTitle("Demande ASLL FUL")
+    form = c.acroForm
+    n = {"t": 0, "c": 0}
+    y = [H - 20 * mm]
+
+    def text(x, yy, s, size=8.5, bold=False):
+        c.setFont("Helvetica-Bold" if bold else "Helvetica", size)
+        c.drawString(x, yy, s)
+
+    def champ(label, value, width=110 * mm, lines=1):
+        n["t"] += 1
+        h = 5.5 * mm * lines
+        y[0] -= h - 5.5 * mm  # a taller field grows downwards, under its caption
+        text(18 * mm, y[0] + h - 4 * mm, label)
+        form.textfield(
+            name=f"Texte{n['t']}",
+            value=value,
+            x=78 * mm,
+            y=y[0],
+            width=width,
+            height=h,
+            fontSize=8.5,
+            borderWidth=0.5,
+            forceBorder=True,
+            fieldFlags="multiline" if lines > 1 else "",
+        )
+        y[0] -= h + 2.5 * mm
+
+    def cases(items, x0=18 * mm, per_line=3):
+        for k, (lab, on) in enumerate(items):
+            if k and k % per_line == 0:
+                y[0] -= 6 * mm
+            x = x0 + (k % per_line) * 60 * mm
+            n["c"] += 1
+            form.checkbox(
+                name=f"Case{n['c']}",
+                x=x,
+                y=y[0] - 1 * mm,
+                size=3.8 * mm,
+                checked=on,
+                buttonStyle="check",
+                borderWidth=0.5,
+            )
+            text(x + 5 * mm, y[0], lab, 8)
+        y[0] -= 8 * mm
+
+    text(18 * mm, y[0], "DÉPARTEMENT DE L'ARDÈCHE – FONDS UNIQUE LOGEMENT (FUL)", 12, True)
+    y[0] -= 6 * mm
+    text(18 * mm, y[0], "Demande de mesure d'accompagnement social lié au logement", 9.5)
+    y[0] -= 10 * mm
+    text(18 * mm, y[0], "TYPE DE MESURE SOLLICITÉE", 9, True)
+    y[0] -= 6 * mm
+    options = [(lab, k) for lab, k in ARDECHE_MESURES]
+    chosen = [lab for lab, k in options if k == f["mesure"]]
+    pick = r.choice(chosen)
+    for lab, _ in options:
+        cases([(lab, lab == pick)], per_line=1)
+        y[0] += 2 * mm
+    y[0] -= 4 * mm
+    text(18 * mm, y[0], "LE MÉNAGE", 9, True)
+    y[0] -= 7 * mm
+    for i, p in enumerate(f["adultes"]):
+        qui = "demandeur" if i == 0 else "conjoint"
+        cases([("Madame", p["femme"]), ("Monsieur", not p["femme"])])
+        champ(f"Nom, prénom du {qui}", f"{p['nom']} {p['prenom']}")
+        champ("Date de naissance", d_num(p["naissance"]), 30 * mm)
+    champ(
+        "Personnes au foyer",
+        f"{len(f['adultes'])} adulte{'s' if len(f['adultes']) > 1 else ''}, "
+        f"{len(f['enfants'])} enfant{'s' if len(f['enfants']) > 1 else ''} à charge",
+        60 * mm,
+    )
+    if f["enfants"]:
+        champ(
+            "Enfants (prénom, date de naissance)",
+            "\n".join(f"{pr}, {d_num(dn)}" for _, pr, dn in f["enfants"]),
+            lines=min(3, len(f["enfants"])),
+        )
+    y[0] -= 2 * mm
+    text(18 * mm, y[0], "LE LOGEMENT", 9, True)
+    y[0] -= 7 * mm
+    champ("Adresse du logement", f"{f['numero']} {f['rue']}, {f['cp']} {f['commune']}")
+    text(18 * mm, y[0], "Statut d'occupation", 8.5)
+    y[0] -= 6 * mm
+    cases(
+        [
+            ("locataire parc public", f["statut"] == "locataire_public"),
+            ("locataire parc privé", f["statut"] == "locataire_prive"),
+            ("hébergé(e)", f["statut"] == "heberge"),
+        ]
+    )
+    champ("Bailleur (nom)", f["bailleur"] or "")
+    if f["loyer"]:
+        champ(
+            "Loyer charges comprises (€)",
+            m_espace(round(f["loyer"][0] + (f["loyer"][1] or 0), 2)),
+            30 * mm,
+        )
+    champ(
+        "Dette locative et date du décompte",
+        f"{m_espace(f['dette'][0])} euros au {d_num(f['dette'][1])}" if f["dette"] else "aucune",
+        70 * mm,
+    )
+    champ(
+        "Ressources mensuelles (nature, montant)",
+        "\n".join(
+            f"{lab} : {'en attente' if mt is None else m_espace(mt) + ' euros'}"
+            for lab, _, mt in f["ressources"]
+        ),
+        lines=max(2, len(f["ressources"])),
+    )
+    y[0] -= 2 * mm
+    text(18 * mm, y[0], "LE RÉFÉRENT SOCIAL", 9, True)
+    y[0] -= 7 * mm
+    pre_p, pre_n = f["prescripteur"]
+    champ(
+        "Référent social (prénom, nom, fonction)", f"{pre_p} {pre_n}, {r.choice(ARDECHE_FONCTIONS)}"
+    )
+    champ("Structure", f["organisme"])
+    champ("Fait le", _date_mots(f["date"], r), 50 * mm)
+    c.save()
+
+
+FORM_FAMILIES.update(
+    {
+        "metropole-lyon-asll-parts": dict(
+            dep="metropole-lyon",
+            reglage=True,
+            kind="docx",
+            fn=form_lyon_parts_docx,
+            scan=False,
+            odt=True,
+            prep=prep_metropole_lyon,
+        ),
+        "gironde-fsl-fiche-navette": dict(
+            dep="gironde-fsl",
+            reglage=True,
+            kind="flat",
+            fn=form_gironde_navette,
+            scan=True,
+            prep=prep_gironde_fsl,
+        ),
+        "ardeche-ful-remplissable-cases": dict(
+            dep="ardeche",
+            reglage=True,
+            kind="fillable",
+            fn=form_ardeche_remplissable,
+            scan=False,
+            prep=prep_ardeche,
+        ),
+    }
+)
+
+
 # --------------------------------------------------------------------------- sources 70 à 72
 # Families built from corpus/sources/70 to 72 (issue 14, session 9): acts and letters of
 # the Île-de-France courts of appeal's ressorts. An avocat's assignation written like the

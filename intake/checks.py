@@ -19,6 +19,7 @@ import re
 from datetime import date, timedelta
 
 from asll.domain import communes, juridictions
+from asll.domain.landlords import LAW_OFFICE
 
 from . import french
 
@@ -579,7 +580,7 @@ def _reads_as_phrase(value: str, organisation: bool) -> bool:
 # the office that serves an act ("Nous, SELARL HAUTOT & ASSOCIÉS, commissaires de justice
 # associés"), read where the officer's name should be: the act may name the officer further
 # on, or not at all; a person checks which
-_OFFICE = re.compile(r"(?i:SELARL|SELAS|SCP|SAS|SARL|soci[ée]t[ée]|[ée]tude|office)\b")
+_OFFICE = re.compile(rf"(?i:{LAW_OFFICE}|SAS|SARL|soci[ée]t[ée]|office)\b")
 
 
 def _check_phrases(ex) -> set[str]:

@@ -52,6 +52,7 @@ from .parsers.grids import realign, table_doubts
 from .parsers.landlords import find_bailleur, statut_from_bailleur, statut_from_designation
 from .parsers.persons import find_persons
 from .parsers.yearless import yearless_date
+from .pieces import annexes_set_apart
 from .readers import Document, read_document
 from .readers.document import PAGE_BREAK
 
@@ -129,6 +130,7 @@ def extract_document(
         doc = _cues_restored(doc, extra)
         # an arrival stamp's words and date are the office's, not the document's
         doc, stamped = stamps_blanked(doc, _stamp_words(extra))
+    doc, annexes = annexes_set_apart(doc, rules)
     text = doc.text
     cls = classify(text, rules)
     if forced_type is not None and forced_type != cls.type:
@@ -184,6 +186,8 @@ def extract_document(
                 if found:
                     setattr(ex, name, found[0])
                     (uncertain.discard if found[1] else uncertain.add)(name)
+        with _guard("pieces", uncertain):
+            _commandement_annexed(ex, annexes, rules, reader)
         with _guard("juridiction", uncertain):
             # a seat in words without hyphens, read up to its first space: the whole name
             whole = court_completed(ex.juridiction, text)
@@ -222,6 +226,18 @@ def extract_document(
     filled = _filled(ex)  # a check may have emptied a value: no place for what is not there
     ex.provenance = {k: v for k, v in ex.provenance.items() if k in filled}
     return ex
+
+
+def _commandement_annexed(ex: Extraction, annexes, rules, reader: "_Reader") -> None:
+    """The date and sum of a commandement filed with the act, when the act does not say
+    them (its own debt and date are not the act's)."""
+    act = next((rs for rs in rules.values() if rs.data.get("pieces_jointes")), None)
+    for piece in annexes if act else ():
+        wanted = {"date_document": "date_commandement", "montant_dette": "montant_commandement"}
+        found = reader.read(act, piece.text, piece.start, set(act.fields) - set(wanted))
+        for name, key in wanted.items():
+            if getattr(ex, key) is None and name in found and found[name].value is not None:
+                setattr(ex, key, found[name].value)
 
 
 def _locate_form_values(ex: Extraction, doc: Document) -> None:

@@ -315,3 +315,63 @@ def test_a_yearly_income_is_not_read_as_a_monthly_one(tmp_path):
     # left out rather than given as a month's income, and the resources flagged
     assert _kinds(ex) == [("prestations_familiales", 141.99)]
     assert "ressources" in ex.champs_incertains
+
+
+def test_an_allowance_given_by_the_day_is_turned_into_a_month_and_flagged(tmp_path):
+    """France Travail states the ARE by the day: 38,50 € is no month's income (it was read
+    as one, unflagged). A month is about thirty days; the estimate is for a person to check."""
+    table = _docx(
+        tmp_path / "table.docx",
+        [
+            ("p", "FICHE DE PRESCRIPTION ASLL"),
+            ("p", "Prescripteur : Claire BERNARD, CCAS de Cognac"),
+            ("tab", [["Nom", "DUPONT"], ["Prénom", "Julie"], ["Loyer", "480 €"]]),
+            ("p", "Composition familiale : femme seule avec 2 enfants"),
+            (
+                "tab",
+                [
+                    ["Ressources", "Montant"],
+                    ["Allocation chômage (ARE)", "38,50 €/jour"],
+                    ["Allocations familiales", "141,99 €"],
+                ],
+            ),
+            ("p", "Fait le 3 novembre 2026"),
+        ],
+    )
+    sentence = _lines_pdf(
+        tmp_path / "phrase.pdf",
+        _head("Fiche de liaison ASLL")
+        + [
+            "Loyer : 450,00 €",
+            "RESSOURCES",
+            "Allocations familiales : 141,99 €",
+            "Indemnités journalières : 27,14 € par jour",
+            "Date : 05/11/2025",
+        ],
+    )
+    ex = extract(table)
+    assert _kinds(ex) == [("chomage", 1155.0), ("prestations_familiales", 141.99)]
+    assert "ressources" in ex.champs_incertains
+    ex = extract(sentence)
+    assert _kinds(ex) == [("ij", 814.2), ("prestations_familiales", 141.99)]
+    assert "ressources" in ex.champs_incertains
+
+
+def test_an_amount_followed_by_its_month_on_its_line_is_read(tmp_path):
+    """« Indemnités journalières : 814,20 € par mois »: the period after the amount kept the
+    line from being read (the resource was lost, flagged)."""
+    ex = extract(
+        _lines_pdf(
+            tmp_path / "par-mois.pdf",
+            _head("Fiche de liaison ASLL")
+            + [
+                "Loyer : 450,00 €",
+                "RESSOURCES",
+                "Allocations familiales : 141,99 €",
+                "Indemnités journalières : 814,20 € par mois",
+                "Date : 05/11/2025",
+            ],
+        )
+    )
+    assert _kinds(ex) == [("ij", 814.2), ("prestations_familiales", 141.99)]
+    assert "ressources" not in ex.champs_incertains

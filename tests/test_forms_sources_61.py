@@ -648,3 +648,33 @@ def test_a_couple_on_one_line_and_a_table_of_the_children_alone(tmp_path):
         ("Mme", "LEROUX", "Sandrine", date(1987, 2, 1)),
     ]
     assert (ex.composition, ex.nb_enfants) == ("couple", 2)
+
+
+def test_a_service_given_with_its_phone_or_mail_is_filed_under_its_name(tmp_path):
+    """« Service : MDS de Surgères - Tél. 05 46 … » (Charente-Maritime): the way to reach
+    the service is no part of its name (it was kept, flagged)."""
+    ex = extract(
+        docx(
+            tmp_path / "navette.docx",
+            [
+                ("p", "FICHE NAVETTE - DEMANDE D'ACCOMPAGNEMENT SOCIAL LIÉ AU LOGEMENT (ASLL)"),
+                ("p", "Type d'accompagnement sollicité :   ☐ Accès   ☒ Maintien"),
+                (
+                    "tab",
+                    [
+                        ["Nom - Prénom", "Date de naissance", "Lien de parenté"],
+                        ["BOUCHER Nathalie", "02.09.1979", "Demandeur"],
+                        ["BOUCHER Inès", "21.11.2012", "Fille"],
+                    ],
+                ),
+                ("p", "Adresse actuelle : 4, impasse des Mouettes - 17700 SURGÈRES"),
+                ("p", "Montant du loyer : 468,30 € (charges comprises)"),
+                ("p", "LE RÉFÉRENT SOCIAL"),
+                ("p", "Nom, prénom et qualité : LAMBERT Sophie, assistante de service social"),
+                ("p", "Service : MDS de Surgères - Tél. 05 46 00 00 00 - mds.surgeres@cd17.fr"),
+                ("p", "Date : 05.11.2026"),
+            ],
+        )
+    )
+    assert (ex.prescripteur, ex.organisme_prescripteur) == ("Sophie LAMBERT", "MDS de Surgères")
+    assert "organisme_prescripteur" not in ex.champs_incertains

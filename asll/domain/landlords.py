@@ -13,6 +13,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+# The forms a commissaire de justice's office takes (« SCP X », « SELARL Y », « Étude Z »):
+# such an office is neither the landlord it acts for nor the officer who serves the act.
+LAW_OFFICE = r"SCP|SELARL|SELAS|SELAFA|[ée]tude"
+
 SOCIAL_LANDLORDS = (
     r"\bOPH\b",
     r"\bOPAC\b",

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from asll.domain.landlords import occupation_for
+from asll.domain.landlords import LAW_OFFICE, occupation_for
 
 from .. import french
 from ..engine import PARSERS, FieldRule
@@ -34,9 +34,7 @@ _BACK_REFERENCE = re.compile(
     re.IGNORECASE,
 )
 # the commissaire's office ("délivrée par la SCP X, commissaires de justice") is not the landlord
-_OFFICER = re.compile(
-    r"\b(?:SCP|SELARL|SELAS|SELAFA|[ée]tude|huissiers?|commissaires?)\b", re.IGNORECASE
-)
+_OFFICER = re.compile(rf"\b(?:{LAW_OFFICE}|huissiers?|commissaires?)\b", re.IGNORECASE)
 _OFFICER_AFTER = re.compile(
     r"[^.;\n]{0,40}?\b(?:commissaires?|huissiers?)\s+de\s+justice", re.IGNORECASE
 )

@@ -1,5 +1,5 @@
 """Reading a file into text: PDF (text layer, fillable form, scan), Word (and Word
-97-2003 or RTF through LibreOffice), ODT, images.
+97-2003 or RTF through LibreOffice), ODT, images, e-mails saved with their attachments.
 
 The contract of a reader
 ------------------------
@@ -39,7 +39,7 @@ from pathlib import Path
 
 from ..errors import UnreadableDocument
 from ..french import normalize_text
-from . import image, legacy, odt, pdf, word
+from . import image, legacy, mail, odt, pdf, word
 from .document import CHECKED, PAGE_BREAK, UNCHECKED, Document, index_ocr_lines
 from .guards import read_bytes
 from .sniff import extension_note, refusal, sniff
@@ -53,6 +53,8 @@ READERS: dict[str, Callable[[Path, bytes], Document]] = {
     "image": image.read,
     "doc": legacy.read_doc,
     "rtf": legacy.read_rtf,
+    "courriel": mail.read,
+    "outlook": mail.read_outlook,
 }
 
 

@@ -59,6 +59,26 @@ class Document:
     def text(self) -> str:
         return PAGE_BREAK.join(self.pages)
 
+    def pad_pages(self) -> None:
+        """Every page-by-page list as long as `pages` (a reader fills those it knows)."""
+        n = len(self.pages)
+        for name, empty in _PER_PAGE.items():
+            values = getattr(self, name)
+            del values[n:]
+            values.extend(empty() for _ in range(n - len(values)))
+
+    def append_pages(self, other: Document) -> None:
+        """`other`'s pages after these, with what its reader kept page by page."""
+        self.pad_pages()
+        other.pad_pages()
+        self.pages += other.pages
+        for name in _PER_PAGE:
+            getattr(self, name).extend(getattr(other, name))
+        self.fields.update(other.fields)
+        self.checkboxes.update(other.checkboxes)
+        self.paragraphs += other.paragraphs
+        self.tables += other.tables
+
     @property
     def ocr(self) -> bool:
         return any(c is not None for c in self.page_confidence)
@@ -69,6 +89,17 @@ class Document:
             if start <= offset <= end:
                 return conf
         return None
+
+
+# Document's page-by-page lists, and what a page without such data holds
+_PER_PAGE = {
+    "page_confidence": lambda: None,
+    "ocr_page_lines": list,
+    "ocr_page_boxes": list,
+    "ocr_page_weak_words": list,
+    "line_boxes": dict,
+    "page_words": list,
+}
 
 
 def index_ocr_lines(doc: Document) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 from ..errors import UnreadableDocument
 from .document import CHECKED, UNCHECKED, Document
 from .guards import check_archive, parse_xml
+from .pictures import add_picture_pages, archive_pictures
 
 NS = {
     "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0",
@@ -21,6 +22,7 @@ NS = {
     "form": "urn:oasis:names:tc:opendocument:xmlns:form:1.0",
     "draw": "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0",
     "xml": "http://www.w3.org/XML/1998/namespace",
+    "xlink": "http://www.w3.org/1999/xlink",
 }
 _HEADERS = ("header", "header-first", "header-left")
 _FOOTERS = ("footer", "footer-first", "footer-left")
@@ -57,6 +59,8 @@ def read(path: Path, data: bytes) -> Document:
     doc.pages = ["\n".join(head + reader.lines + foot)]
     doc.page_confidence = [None]
     doc.ocr_page_lines = [[]]
+    pictures = [el.get(_q("xlink", "href"), "") for el in root.iter(_q("draw", "image"))]
+    add_picture_pages(doc, archive_pictures(zf, [p for p in pictures if p and "://" not in p]))
     return doc
 
 

@@ -46,10 +46,13 @@ def read(path: Path, data: bytes) -> Document:
         fields, checkboxes = acroform(form) if form is not None else ({}, {})
         doc = Document(path=path, kind="pdf_text", fields=fields, checkboxes=checkboxes)
         texts, to_ocr, words = _page_texts(pdf, doc)
+        # a scan with the copier's OCR as an invisible layer: read by our OCR, whose
+        # confidences say which words to check (the copier's text has none)
+        layered = _ocr_layer_pages(pdf, data)
         # closed once read only: closing builds every page first (a refused file is
         # left to the garbage collector, it is only bytes in memory)
         pdf.close()
-        ocr = _ocr_pages(data, to_ocr, "")
+        ocr = _ocr_pages(data, sorted(set(to_ocr) | layered), "")
     except UnreadableDocument:
         raise
     except Exception as exc:  # pdfminer, pypdf and PDFium raise many kinds on broken files
@@ -57,7 +60,10 @@ def read(path: Path, data: bytes) -> Document:
 
     for i, text in enumerate(texts):
         result, scale = ocr.get(i, (None, 1.0))
-        if result is not None and _letters(result.text) > _letters(text):
+        if result is not None and (
+            _letters(result.text) > _letters(text)
+            or (i in layered and _letters(result.text) * 2 >= _letters(text))
+        ):
             doc.pages.append(result.text)
             doc.page_confidence.append(result.confidence)
             doc.ocr_page_lines.append(result.lines)
@@ -85,7 +91,7 @@ def read(path: Path, data: bytes) -> Document:
             doc.pages.append("\n".join(lines))
             doc.page_confidence.append(None)
             doc.ocr_page_lines.append([])
-    elif to_ocr and len(to_ocr) >= len(doc.pages) / 2:
+    elif (to_ocr or layered) and len(set(to_ocr) | layered) >= len(doc.pages) / 2:
         doc.kind = "pdf_scan"
     return doc
 
@@ -197,6 +203,43 @@ def _page_words(page) -> list[dict] | None:
 
 def _letters(text: str) -> int:
     return len(re.sub(r"\s", "", text))
+
+
+SCAN_IMAGE_SHARE = 0.5  # a picture over half the page or more: a scanned page
+INVISIBLE_SHARE = 0.9  # of its text objects drawn invisible: an OCR layer, not typed text
+
+
+def _ocr_layer_pages(pdf, data: bytes) -> set[int]:
+    """Pages that are a scanned picture under an invisible text layer (a copier's or
+    another tool's OCR): a page-sized image, and text drawn in render mode 3."""
+    candidates = []
+    for i, page in enumerate(pdf.pages):
+        area = float(page.width * page.height) or 1.0
+        images = page.images  # parsed with the text: no extra reading
+        if any(
+            (im["x1"] - im["x0"]) * (im["bottom"] - im["top"]) >= SCAN_IMAGE_SHARE * area
+            for im in images
+        ):
+            candidates.append(i)
+    if not candidates:
+        return set()
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    found = set()
+    document = pdfium.PdfDocument(data)
+    try:
+        for i in candidates:
+            modes = [
+                pdfium_c.FPDFTextObj_GetTextRenderMode(obj.raw)
+                for obj in document[i].get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,))
+            ]
+            hidden = sum(1 for m in modes if m == pdfium_c.FPDF_TEXTRENDERMODE_INVISIBLE)
+            if modes and hidden >= INVISIBLE_SHARE * len(modes):
+                found.add(i)
+    finally:
+        document.close()
+    return found
 
 
 def _ocr_pages(data: bytes, indexes: list[int], password) -> dict:

@@ -9,6 +9,7 @@ refused with a French reason saying what it is.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 # The extensions each readable format is usually saved under.
@@ -27,6 +28,8 @@ EXTENSIONS = {
     ".webp": "image",
     ".heic": "image",
     ".heif": "image",
+    ".eml": "courriel",
+    ".msg": "outlook",
 }
 
 # How staff call each format, in the notes and reasons.
@@ -37,6 +40,8 @@ FORMAT_NAMES = {
     "rtf": "RTF",
     "odt": "ODT",
     "image": "image",
+    "courriel": "courriel",
+    "outlook": "courriel Outlook",
 }
 
 _WHAT_IT_IS = {
@@ -46,6 +51,8 @@ _WHAT_IT_IS = {
     "rtf": "un document RTF",
     "odt": "un document ODT",
     "image": "une image",
+    "courriel": "un courriel",
+    "outlook": "un courriel Outlook (.msg)",
     "zip": "une archive ZIP",
     "ole": "un ancien fichier Microsoft Office (97-2003) autre qu'un document Word",
     "texte": "un simple fichier texte",
@@ -68,7 +75,10 @@ def sniff(data: bytes) -> str | None:
         return "image"
     if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE2: .doc, .xls of Office 97-2003
         # a Word file's directory names its « WordDocument » stream (UTF-16)
-        return "doc" if "WordDocument".encode("utf-16-le") in data else "ole"
+        if "WordDocument".encode("utf-16-le") in data:
+            return "doc"
+        # an Outlook message's streams are named after MAPI properties
+        return "outlook" if "__substg1.0_".encode("utf-16-le") in data else "ole"
     if data[:5] == b"{\\rtf":
         return "rtf"
     if data[:4] == b"PK\x03\x04":
@@ -96,7 +106,7 @@ def sniff(data: bytes) -> str | None:
             return None
         return "zip"
     if looks_like_text(data):
-        return "texte"
+        return "courriel" if is_message(data) else "texte"
     return None
 
 
@@ -111,6 +121,27 @@ def is_heif(data: bytes) -> bool:
         b"mif1",
         b"msf1",
     )
+
+
+_HEADER = re.compile(rb"^([A-Za-z][A-Za-z0-9-]*):[ \t]", re.MULTILINE)
+_MESSAGE_HEADERS = {
+    b"from",
+    b"to",
+    b"subject",
+    b"date",
+    b"mime-version",
+    b"message-id",
+    b"received",
+}
+
+
+def is_message(data: bytes) -> bool:
+    """An e-mail as saved (.eml): it opens with header lines, several of a message's."""
+    head = data[:8192].split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
+    if not _HEADER.match(head.lstrip()):
+        return False
+    names = {m.group(1).lower() for m in _HEADER.finditer(head)}
+    return len(names & _MESSAGE_HEADERS) >= 3
 
 
 def looks_like_text(data: bytes) -> bool:
@@ -145,7 +176,8 @@ def refusal(ext: str, actual: str | None) -> str:
     if ext not in EXTENSIONS:
         return (
             f"Type de fichier non pris en charge ({ext or 'sans extension'}) : seuls PDF, "
-            "Word (.docx, .doc), RTF, ODT et images (photos comprises) sont lus."
+            "Word (.docx, .doc), RTF, ODT, images (photos comprises) et courriels (.eml, .msg) "
+            "sont lus."
         )
     wanted = _WHAT_IT_IS[EXTENSIONS[ext]]
     what = _WHAT_IT_IS.get(actual, str(actual))

@@ -15,6 +15,7 @@ from pathlib import Path
 from ..errors import UnreadableDocument
 from .document import CHECKED, UNCHECKED, Document
 from .guards import check_archive, parse_xml
+from .pictures import add_picture_pages, archive_pictures
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
@@ -71,7 +72,34 @@ def read(path: Path, data: bytes) -> Document:
     doc.pages = [p for p in pages if p.strip()] or [""]
     doc.page_confidence = [None] * len(doc.pages)
     doc.ocr_page_lines = [[] for _ in doc.pages]
+    add_picture_pages(doc, archive_pictures(zf, _pictures(root, zf)))
     return doc
+
+
+R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PICTURE_REFS = (
+    "{http://schemas.openxmlformats.org/drawingml/2006/main}blip",
+    "{urn:schemas-microsoft-com:vml}imagedata",  # a picture pasted by an older Word
+)
+
+
+def _pictures(root, zf: zipfile.ZipFile) -> list[str]:
+    """The archive names of the body's pictures, in the order they stand."""
+    try:
+        rels = parse_xml(zf.read("word/_rels/document.xml.rels"), "Le document Word")
+    except Exception:  # noqa: BLE001 - no relationships: no pictures to find
+        return []
+    targets = {
+        rel.get("Id"): rel.get("Target", "")
+        for rel in rels
+        if rel.get("Type", "").endswith("/image") and rel.get("TargetMode") != "External"
+    }
+    names = []
+    for el in root.iter(*_PICTURE_REFS):
+        target = targets.get(el.get(f"{{{R}}}embed") or el.get(f"{{{R}}}id"))
+        if target:
+            names.append(target.lstrip("/") if target.startswith("/") else f"word/{target}")
+    return names
 
 
 class _WordReader:

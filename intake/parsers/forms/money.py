@@ -132,6 +132,11 @@ def read_ressources(
             if m:
                 rows.append([m.group("label"), m.group("value")])
             continue
+        if heading(line) == "ressources" and " | " in line and not re.search(r"\d", line):
+            # « Ressources (moyenne des trois derniers mois) | Bénéficiaire | Montant »: a
+            # table's header row (its captions say which columns hold amounts), no list
+            rows.append([c.strip() for c in line.split(" | ")])
+            continue
         if heading(line) == "ressources":
             # "Ressources : salaire 1 105,00 € ; allocations familiales 148,52 €"
             # (its label closed by a colon or by its cell: "Ressources | Salaire : 980 € ; …")
@@ -171,9 +176,10 @@ def read_ressources(
             # pair a row of its own (an expense's label is no resource, two incomes stay two)
             rows.extend([cells[j], cells[j + 1]] for j in range(0, len(cells), 2))
         else:
-            # "Salaire - Mme (temps partiel) 650,00 €" or "Salaire : 980,00"
+            # "Salaire - Mme (temps partiel) 650,00 €" or "Salaire : 980,00", its period
+            # after it ("814,20 € par mois"; one by the day is made a month's later)
             m = re.match(
-                rf"^(.*?)\s*[:]?\s*((?:{french.MONTANT_RE})|{PENDING})\s*$",
+                rf"^(.*?)\s*[:]?\s*((?:{french.MONTANT_RE})|{PENDING})\s*{_PERIOD_AFTER}$",
                 line.strip(),
                 re.IGNORECASE,
             )
@@ -202,6 +208,7 @@ def read_ressources(
                 if first_option(p.label, options):
                     rows.append([p.label, p.value])
     not_income = pattern_store.compile(cues.get("pas_une_ressource") or r"(?!)", re.IGNORECASE)
+    who: set[int] = set()  # columns of a header naming who receives each income
     yearly: set[int] = set()  # columns of a header saying the amounts are yearly
     totals: set[int] = set()  # columns of a header's « Total »
     for row in rows:
@@ -218,6 +225,9 @@ def read_ressources(
             # (a header, not a row of totals: "TOTAL RESSOURCES | 1914.95 | TOTAL CHARGES | …")
             if not _TOTAL_COLUMN.match(label or ""):
                 totals = {j for j, c in enumerate(row) if j and _TOTAL_COLUMN.match(c or "")}
+            # « Nature | Bénéficiaire | Montant »: the column saying who receives the income
+            # holds names or roles, not amounts
+            who = {j for j, c in enumerate(row) if j and _WHO_COLUMN.fullmatch((c or "").strip())}
             continue
         if not_income.search(label):
             continue  # "Pension alimentaire versée", "Loyer résiduel (après aide au logement)"
@@ -228,12 +238,12 @@ def read_ressources(
         kind = resource_type(label, options)
         if kind is None:
             continue
-        values = [c for j, c in enumerate(row) if j and c and j not in yearly | totals]
+        values = [c for j, c in enumerate(row) if j and c and j not in yearly | totals | who]
         if not values:  # an income only in the « Total » column: that is its amount
             values = [c for j, c in enumerate(row) if j and c and j in totals]
         amounts = []
         for c in values:
-            if re.search(rf"{PENDING}|demand[ée]e?", c, re.IGNORECASE):
+            if re.search(rf"{PENDING}|\bdemand[ée]e?\b", c, re.IGNORECASE):
                 amounts.append(None)
             else:
                 v = french.parse_montant(c)
@@ -248,6 +258,14 @@ def read_ressources(
         for a in amounts:
             out.append(Ressource(kind, a))
     return out
+
+
+# « Bénéficiaire », « Perçu par », « Personne », « Qui ? »: a resources table's column of who
+_WHO_COLUMN = pattern_store.compile(
+    r"b[ée]n[ée]ficiaires?|per[çc]ue?s?\s+par|personnes?(?:\s+concern[ée]e)?|qui\s*\??"
+    r"|membres?(?:\s+du\s+(?:foyer|m[ée]nage))?|titulaires?|allocataires?",
+    re.IGNORECASE,
+)
 
 
 # a household grid's captions on one line, a resources column among them
@@ -322,9 +340,14 @@ def resource_table_rows(tables, options: list[dict], yearly_rx=None) -> list[lis
             width = len(head)
             # "Montant mensuel | Montant annuel": the yearly column is the same income
             yearly = [j for j, c in enumerate(head) if yearly_rx and yearly_rx.search(c)]
-            if yearly and len(yearly) < len(head) - 1:
+            if not yearly or len(yearly) >= len(head) - 1:
+                yearly = []
+            # « Perçu par », « Bénéficiaire »: who receives the income, not an amount
+            who = [j for j, c in enumerate(head) if j and _WHO_COLUMN.fullmatch(c.strip())]
+            if yearly or who:
                 table = [
-                    [("" if j in yearly else c) for j, c in enumerate(row or [])] for row in table
+                    [("" if j in yearly or j in who else c) for j, c in enumerate(row or [])]
+                    for row in table
                 ]
             # "Nature des ressources | Demandeur | Conjoint | Total": a row's total is not a
             # further income, unless the row has its amount only there
@@ -367,6 +390,9 @@ def resource_type(label: str, options: list[dict]) -> str | None:
             return opt["type"]
     return None
 
+
+# what may follow an amount on its line: its period ("par mois", "/jour", "mensuels")
+_PERIOD_AFTER = r"(?:(?:€|euros?)?\s*(?:par\s+(?:mois|jour)|/\s*(?:mois|jour|j)|(?:net\s+)?mensuel(?:le)?s?|journali[eè]re?s?)\b)?\s*\.?\s*"
 
 _AMOUNT_OR_WAIT = pattern_store.compile(
     rf"(?:{french.MONTANT_RE})(?:\s*(?:€|EUR\b|euros?\b))?|{PENDING}", re.IGNORECASE

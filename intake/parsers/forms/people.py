@@ -63,6 +63,7 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
         adults, unsure_value = _persons_in_household_value(f, on)
         if unsure_value:
             uncertain.add("personnes")
+    p_children += _children_continued(f)
     children = (
         t_children
         or p_children
@@ -98,7 +99,21 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
         ),
         None,
     )
+    if n_explicit is None:
+        # « Personnes au foyer : 1 adulte, 3 enfants à charge »: the count the form gives
+        n_explicit = next(
+            (
+                int(m.group(1))
+                for p in f.pairs
+                if p.key == "membres_foyer"
+                for m in [_CHILDREN_COUNTED.search(p.value or "")]
+                if m
+            ),
+            None,
+        )
     words_who, words_n = _composition_words(f)
+    if words_n is None:
+        words_n = _children_ticked(f.ticks)
     if children:
         ex.nb_enfants = len(children)
         if n_explicit is not None and n_explicit != len(children):
@@ -161,6 +176,53 @@ def read_household(f: Form, ex, uncertain: set[str]) -> None:
         )
     ):
         uncertain.add("nb_enfants")  # children mentioned, none read: 0 is a guess
+
+
+# « (X) Ménage 2 enfants », « ☒ Couple avec 1 enfant »: the household's box names its children
+_HOUSEHOLD_BOX = pattern_store.compile(
+    r"^\s*(?:m[ée]nage|couple|famille|foyer|personne|femme|homme|parent|p[èe]re|m[èe]re)\b"
+    r"[^\n]{0,40}?\b(?P<n>\d{1,2}|une?|deux|trois|quatre|cinq|six)\s+enfants?\b",
+    re.IGNORECASE,
+)
+
+
+def _children_ticked(ticks: list[Tick]) -> int | None:
+    """The number of children the ticked box of the household's kind gives, if any."""
+    for t in ticks:
+        m = _HOUSEHOLD_BOX.match(t.text)
+        if m:
+            n = m.group("n").lower()
+            return int(_WORD_NUMBERS.get(n, n))
+    return None
+
+
+# « 1 adulte, 3 enfants à charge »: the children counted in the household's field
+_CHILDREN_COUNTED = pattern_store.compile(r"\b(\d{1,2})\s+enfants?\b", re.IGNORECASE)
+# « Franck, 05/11/2018 », « Léa MARTIN née le 03/02/2016 »: one child a line
+_CHILD_LINE = pattern_store.compile(
+    rf"[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){{0,3}}\s*,?\s*(?:n[ée]e?(?:\(e\))?\s+le\s+)?"
+    rf"(?:{french.DATE_RE})",
+    re.IGNORECASE,
+)
+
+
+def _children_continued(f: Form) -> list[Personne]:
+    """« Enfants (prénom, date de naissance) : Aïcha, 14/01/2015 », then « Franck, 05/11/2018 »
+    and « Julien, 05/01/2021 » on the lines under it: a field of several lines, one child a
+    line (the pair holds the first line only)."""
+    out: list[Personne] = []
+    for p in f.pairs:
+        if p.key != "enfant" or p.line < 0 or not re.search(french.DATE_RE, p.value or "", re.I):
+            continue
+        for nxt in f.lines[p.line + 1 : p.line + 10]:
+            nxt = nxt.strip()
+            if ":" in nxt or " | " in nxt or heading(nxt) or not _CHILD_LINE.fullmatch(nxt):
+                break
+            child = _person_from_line(nxt)
+            if child:
+                child.civilite = None
+                out.append(child)
+    return out
 
 
 # "Léa (8 ans)", "Tom 5 ans": a child by first name and age
@@ -325,7 +387,8 @@ _UNBORN = pattern_store.compile(
 _ROLE_ADULT = pattern_store.compile(
     r"^(?:demandeur|demandeuse|conjoint|concubin|[ée]poux|[ée]pouse|co-?demandeur|co-?titulaire|"
     r"locataire(?:\s+en\s+titre)?\b|titulaire\s+du\s+bail|"
-    r"allocataire|pacs[ée]|partenaire(?:\s+(?:de\s+)?pacs)?|compagn|monsieur|madame|mademoiselle|m\.|mme|mr)",
+    r"allocataire|pacs[ée]|partenaire(?:\s+(?:de\s+)?pacs)?|compagn|cohabitant|monsieur|madame|"
+    r"mademoiselle|m\.|mme|mr)",
     re.IGNORECASE,
 )
 _HOUSEHOLD_HINT = pattern_store.compile(
@@ -503,6 +566,10 @@ def _household_tables(
     return adults, children, unsure
 
 
+# « MORIN Julien », « LE GOFF Yann »: a surname in capitals, then a first name
+_SURNAME_FIRST = pattern_store.compile(r"\b[A-ZÀ-Ý]{2,}(?:[\s'-]+[A-ZÀ-Ý]{2,})*\s+[A-ZÀ-Ý][a-zà-ÿ]")
+
+
 def _names_header(row: list[str]) -> bool:
     """A household table's header row: column titles, one of which names the people."""
     filled = [c.replace("\n", " ") for c in _filled_cells(row)]
@@ -510,8 +577,10 @@ def _names_header(row: list[str]) -> bool:
     return (
         len(filled) >= 2
         and not any(":" in c or len(c) > 40 for c in cells)
-        # titles only: no value (a date, a figure, a surname in capitals) among them
+        # titles only: no value (a date, a figure, a surname in capitals, « MORIN Julien »)
+        # among them; « Enfants à charge (NOM Prénom) » says how to write, it is a title
         and not any(re.search(r"\d|\b[A-ZÀ-Ý]{2,}(?:\s+[A-ZÀ-Ý]{2,})*$", c) for c in filled)
+        and not any(_SURNAME_FIRST.search(re.sub(r"\([^)]*\)", "", c)) for c in filled)
         and sum(1 for c in filled if _HOUSEHOLD_HINT.search(c)) >= 2
         and any(re.search(r"\bnom\b", c) for c in cells)
     )
@@ -686,8 +755,15 @@ def _household_pairs(
                 and re.search(r"[A-Za-zÀ-ÿ]{2}", value)
                 and not re.fullmatch(r"n[ée]ant|sans|/|-|aucun", value, re.IGNORECASE)
             ):
+                # « ☒ Monsieur » ticked just above « Nom, prénom du demandeur : … »: the
+                # civility read for nobody yet is this person's
+                civ = (
+                    None if current.get("nom") or current.get("nom_prenom") else current.get("civ")
+                )
                 flush()
                 current.update({"nom_prenom": value, "role": p.key, "section": p.section})
+                if civ:
+                    current["civ"] = civ
             continue
         if p.key == "enfant" or p.key == "nb_enfants" and re.search(r"[A-Za-zÀ-ÿ]{3}", value):
             if (

@@ -17,8 +17,12 @@ JOB = pattern_store.compile(
 
 
 _SIGNATURE = pattern_store.compile(
-    r"(?:^|[,;]\s*)(?:(?:l[ea]|l['’])\s*)?(?:travailleu|assistant|conseill|CESF|r[ée]f[ée]rent|[ée]ducat|intervenant|"
-    r"charg[ée])[^:\n|]{0,70}:\s*(?P<v>[^\n|]+)$",
+    r"(?:(?:^|[,;]\s*)(?:(?:l[ea]|l['’])\s*)?(?:travailleu|assistant|conseill|CESF|r[ée]f[ée]rent|"
+    r"[ée]ducat|intervenant|charg[ée])[^:\n|]{0,70}:"
+    # « Le travailleur social, Claire BERNARD, CESF »: the role opening its line, then a comma
+    # (not « …, assistante sociale, CCAS de X » closing a sentence)
+    r"|^\s*(?:l[ea]\s+)?(?:travailleu(?:r|se)|r[ée]f[ée]rente?)(?:\s+social[e]?)?\s*,)"
+    r"\s*(?P<v>[^\n|]+)$",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -258,7 +262,10 @@ def org_name(value: str) -> str | None:
 _ADDRESS_AFTER = pattern_store.compile(
     r"\s+(?=\d{1,4}\s*(?:bis|ter)?\s*,?\s+(?:rue|av(?:enue|\.)?|bd|boulevard|place|pl\.|all[ée]e|"
     r"chemin|impasse|quai|route|cours|square|r[ée]sidence|cit[ée]|esplanade|parvis|passage|"
-    r"mail|promenade|rond-point|voie)\b)|\s+(?=(?:BP|CS)\s*\d)|\s+(?=\d{5}\s+[A-ZÀ-Ý])",
+    r"mail|promenade|rond-point|voie)\b)|\s+(?=(?:BP|CS)\s*\d)|\s+(?=\d{5}\s+[A-ZÀ-Ý])"
+    # its ways to be reached: « MDS de Surgères - Tél. 05 46 … », « (tél : …) », a mail
+    r"|\s*[-–—(,;/]?\s*(?=(?:t[ée]l[ée]?(?:phone)?|fax|t[ée]l[ée]copie|courriel|m[ée]l|e-?mail|"
+    r"portable|☎)\b\.?\s*:?\s*[\d+(]|[\w.+-]+@[\w-]+\.\w|0\d(?:[ .]?\d{2}){4}\b)",
     re.IGNORECASE,
 )
 

@@ -374,6 +374,23 @@ def _stage_phrases(f: Form, ex, uncertain: set[str]) -> None:
                     ex.ressources.append(Ressource(kind, amount))
 
 
+DAYS_A_MONTH = 30  # an allowance paid by the day, over a month (France Travail's reckoning)
+
+
+def _stage_par_jour(f: Form, ex, uncertain: set[str]) -> None:
+    """Resources whose amount the form gives by the day (« ARE : 38,50 €/jour ») turned into
+    a month's (× 30), flagged: an estimate for a person to check."""
+    daily = f.conf.get("budget", {}).get("journalier")
+    if not daily or not ex.ressources:
+        return
+    per_day = pattern_store.compile(rf"(?P<v>\d[\d  .]*(?:,\d{{1,2}})?)\s*{daily}", re.IGNORECASE)
+    amounts = {french.parse_montant(m.group("v")) for m in per_day.finditer(f.doc.text)}
+    for k, r in enumerate(ex.ressources):
+        if r.montant is not None and r.montant in amounts:
+            ex.ressources[k] = Ressource(r.type, round(r.montant * DAYS_A_MONTH, 2))
+            uncertain.add("ressources")
+
+
 def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
     lines, sections = f.lines, f.sections
     ex.ressources = read_ressources(
@@ -465,7 +482,9 @@ def _stage_argent(f: Form, ex, uncertain: set[str]) -> None:
     if ex.loyer_mensuel is None and "loyer_mensuel" not in uncertain:
         m = _first_rent_in_text(
             budget.get("dette_avant_loyer") or r"(?!)",
-            rf"loyer(?!\s+r[ée]siduel)[^:\n|]{{0,40}}(?:[:|]\s*|[ \t]*)({french.MONTANT_RE}(?:\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:de\s+)?(?:charges|provision)?)?)",
+            # (« Quotient familial [(Ressources + AL – loyer principal) ÷ nombre de personnes] :
+            # 530,56 € »: a word of a formula closed by its bracket is not the rent's label)
+            rf"loyer(?!\s+r[ée]siduel)[^:\n|)\]÷×=]{{0,40}}(?:[:|]\s*|[ \t]*)({french.MONTANT_RE}(?:\s*(?:\+|plus|outre)\s*{french.MONTANT_RE}\s*(?:de\s+)?(?:charges|provision)?)?)",
             text,
             re.IGNORECASE,
         )
@@ -757,7 +776,7 @@ def _stage_signal(f: Form, ex, uncertain: set[str]) -> None:
             continue  # "Total dettes | (empty)": the table says there is none
         if any(
             _announces(line, cue) for i, line in enumerate(f.lines) if f.sections[i] != "objectifs"
-        ):
+        ) or _captions_over_amounts(f.lines, cue):
             uncertain.add(name)
     # a birth date asked for an adult, none read
     if any(
@@ -868,6 +887,21 @@ def _blank_in_tables(tables, cue: str) -> bool:
     return blank and not filled
 
 
+def _captions_over_amounts(lines: list[str], cue: str) -> bool:
+    """« Loyer brut mensuel Charges locatives Aide au logement » over « 456,96 € 59,76 €
+    néant » (a grid whose text lost its columns): the field's caption opens a line of captions
+    only, amounts on the line under it."""
+    for i, line in enumerate(lines):
+        if not re.match(rf"\s*(?:{cue})", line, re.IGNORECASE) or re.search(r"[\d:|]", line):
+            continue
+        for nxt in lines[i + 1 : i + 3]:  # (a caption wrapped in its cell: « au logement »)
+            if re.match(rf"\s*{french.MONTANT_RE}", nxt, re.IGNORECASE):
+                return True
+            if re.search(r"[\d:|]", nxt):
+                break
+    return False
+
+
 def _announces(line: str, cue: str) -> bool:
     """The line holds the field's label (with its colon, its cell, or alone on its line),
     not an option to tick ("Apurement d'une dette | ") or a word of a sentence;
@@ -911,6 +945,7 @@ _STAGES = (
         "valeurs dites dans des phrases",
         ("prescripteur", "organisme_prescripteur", "adresse", "bailleur", "ressources"),
     ),
+    (_stage_par_jour, "montants par jour", ("ressources",)),
     (_stage_statut_bailleur, "statut d'après le bailleur", ("statut_occupation",)),
     (_stage_signal, "champs annoncés", ()),
 )

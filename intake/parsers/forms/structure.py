@@ -19,7 +19,7 @@ PENDING = (
 )
 
 SECTIONS = {
-    "prescripteur": r"prescripteur|cadre\s+r[ée]serv[ée]\s+(?:au|[àa]\s+l.)\s*(?:travailleu|prescri|service|instructeur|r[ée]f[ée]rent)\w*|r[ée]f[ée]rent|travailleur\s+social|service\s+demandeur|organisme\s+demandeur|demandeur\s+de\s+la\s+mesure|"
+    "prescripteur": r"prescripteur|(?:cadre\s+)?r[ée]serv[ée]\s+(?:au|[àa]\s+l.)\s*(?:travailleu|prescri|service|instructeur|r[ée]f[ée]rent)\w*|r[ée]f[ée]rent|travailleur\s+social|service\s+demandeur|organisme\s+demandeur|demandeur\s+de\s+la\s+mesure|"
     r"instruction\s+sociale|service\s+instructeur|"
     # « CACHET DU SERVICE », « Nom et qualité du signataire »: the stamp closing the form
     r"cachet\s+(?:et\s+signature\s+)?(?:du|de\s+la|de\s+l.)\s*(?:service|structure|organisme)|"
@@ -133,6 +133,12 @@ def label_key(label: str, libelles: dict[str, re.Pattern]) -> str | None:
     for key, rx in libelles.items():
         if rx.fullmatch(label):
             return key
+    if " / " in label:
+        # « Maison de la Métropole / service »: a caption naming the same field two ways; the
+        # key its known part says (two parts saying two keys are two fields, no key)
+        keys = {k for part in label.split(" / ") if (k := label_key(part, libelles))}
+        if len(keys) == 1:
+            return keys.pop()
     # "Demandeur - date de naissance", "Enfant 2 - nom, prénom, naissance", "Conjoint (nom et prénom)":
     # a role, then what the field holds
     m = re.match(r"^(?P<role>[^-:(]{2,40}?)\s*(?:-|\()\s*(?P<rest>.+?)\)?$", label)
@@ -143,6 +149,10 @@ def label_key(label: str, libelles: dict[str, re.Pattern]) -> str | None:
     role_key = label_key(role, libelles) if role != label else None
     if role_key == "enfant" or re.match(r"^enfants?\b", role, re.IGNORECASE):
         return "enfant"
+    if role_key == "prescripteur" and _NAME_HINT.fullmatch(rest):
+        # « Travailleur social (NOM Prénom) »: how to write the worker's name, not a person
+        # of the household
+        return role_key
     for key, rx in libelles.items():
         if rx.fullmatch(rest):
             if key in ("nom", "nom_prenom") and role_key == "conjoint":
@@ -156,6 +166,12 @@ def label_key(label: str, libelles: dict[str, re.Pattern]) -> str | None:
     ):
         return "nom_prenom"
     return None
+
+
+# « NOM Prénom », « nom, prénom, fonction »: how a name is to be written
+_NAME_HINT = pattern_store.compile(
+    r"(?:(?:nom|pr[ée]noms?|fonction|qualit[ée])\s*(?:,|et|/|-)?\s*){1,4}", re.IGNORECASE
+)
 
 
 _CIV_TICK = pattern_store.compile(
@@ -201,6 +217,13 @@ def read_pairs(
         if under:
             # "N° et rue | Code postal | Commune" over "83 rue … | 68000 | Colmar"
             pairs.extend(Pair(lab, key, v, section, i + 1) for lab, key, v in under)
+            taken.add(i + 1)
+            continue
+        counts = _counts_under_captions(lines, i, cells, libelles)
+        if counts:
+            # "Composition du ménage | Nombre d'enfants | Nombre de parts" over
+            # "Famille monoparentale | 2 | 2"
+            pairs.extend(Pair(lab, key, v, section, i + 1) for lab, key, v in counts)
             taken.add(i + 1)
             continue
         if label_value_row(cells, libelles):
@@ -363,6 +386,24 @@ def _values_under_caption_row(lines, i: int, cells: list[str], libelles) -> list
             return []
         out.append((cap, "adresse" if key == "voie" else key, v))
     return out
+
+
+def _counts_under_captions(lines, i: int, cells: list[str], libelles) -> list[tuple]:
+    """A row of captions, the number of children among them (« Composition du ménage |
+    Nombre d'enfants | Nombre de parts »), over a row of as many values whose count of
+    children is a number: [(caption, key, value)…] (captions the reader does not know keep
+    no key)."""
+    if len(cells) < 2 or i + 1 >= len(lines):
+        return []
+    keys = [label_key(c, libelles) for c in cells]
+    if "nb_enfants" not in keys or any(not c or ":" in c or re.search(r"\d", c) for c in cells):
+        return []
+    values = [c.strip() for c in lines[i + 1].split(" | ")]
+    if len(values) != len(cells) or any(label_key(v, libelles) for v in values if v):
+        return []
+    if not re.fullmatch(r"\d{1,2}", values[keys.index("nb_enfants")]):
+        return []
+    return list(zip(cells, keys, values, strict=True))
 
 
 def label_value_row(cells: list[str], libelles) -> bool:
@@ -789,6 +830,12 @@ def _label_closing(line: str, libelles) -> list[str] | None:
     return [f"{label} : {value}"]
 
 
+# a count (« O » as an OCR reads a 0), then a capitalised label's words up to its colon
+_COUNT_THEN_LABEL = pattern_store.compile(r"\s*(?:\d{1,2}|O)\s+(?=[A-ZÀ-Ý][^:\d]{1,40}$)")
+# three spaces or more (fields typed apart on one line), then a label's words up to its colon
+_GAP_BEFORE_LABEL = pattern_store.compile(r"\s{3,}(?=[A-Za-zÀ-ÿ][^:\d]{1,40}$)")
+
+
 def _split_labels(text: str, libelles) -> list[str] | None:
     """'Date de naissance Situation familiale' → the two labels (longest known label first)."""
     words = text.split()
@@ -836,6 +883,20 @@ def _pairs_in_text(text: str, section, line_no: int, libelles) -> list[Pair]:
         elif not starts:
             # unknown label at the start of the text
             starts.append((0, c, colon_end, None))
+        elif gap := _GAP_BEFORE_LABEL.search(before):
+            # "Nombre d'enfants : 0      Nombre de parts : 1,5": a wide gap, then words up to
+            # the colon: a field of its own (its label unknown), not the end of the value
+            # (« Dette locative : ☒ oui ☐ non   Montant : 2 889,43 € »: a question's boxes,
+            # then its details, stay one value)
+            answer = text[starts[-1][2] : gap.start()]
+            if gap.end() > starts[-1][2] and not ANY_MARK.search(answer):
+                starts.append((gap.end(), c, colon_end, None))
+        elif starts[-1][3] == "nb_enfants" and (
+            count := _COUNT_THEN_LABEL.match(text, starts[-1][2], c)
+        ):
+            # "Nombre d'enfants : 0 Nombre de parts : 1,2" (a scan keeps one space): the count
+            # ends the value, the words up to the colon are the next field's label
+            starts.append((count.end(), c, colon_end, None))
     for j in range(1, len(starts)):
         # "Charges : 56,12 € APL versée au bailleur : 253,98 €": after an amount and its
         # currency, every word up to the colon is the next label, not the end of the value

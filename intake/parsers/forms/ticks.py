@@ -174,20 +174,28 @@ def pick(ticks: list[Tick], options: list[dict], prefer=(None,)) -> str | None:
 def pick_all(ticks: list[Tick], options: list[dict], prefer=(None,)) -> list[str]:
     """Options ticked, those in the preferred sections first; a box ticked elsewhere ("Saisine
     par : ☒ un travailleur social") does not hide the option ticked under another heading."""
-    preferred = _ticked_options([t for t in ticks if t.section in prefer], options)
+    own = [t for t in ticks if t.section in prefer]
+    # under the heading that names what the boxes choose (« TYPE DE MESURE SOLLICITÉE »),
+    # each box's label is one of the options, whatever words come before it (« ASLL liée à
+    # une recherche de logement adapté »)
+    preferred = _ticked_options(own, options, anywhere=any(s for s in prefer))
     return preferred or _ticked_options(ticks, options)
 
 
-def _ticked_options(ticks: list[Tick], options: list[dict]) -> list[str]:
+def _ticked_options(ticks: list[Tick], options: list[dict], anywhere: bool = False) -> list[str]:
     out: list[str] = []
     for t in ticks:
         found = sorted(_option_positions(t.text, options))
         paren = re.search(r"\(([^()]{2,60})\)", t.text[:60])
-        if paren and not (found and found[0][0] <= 12):
+        first = found[0][0] if found else None
+        if paren and not (
+            first is not None and (first <= 12 or anywhere and first < paren.start())
+        ):
             # "logement personnel (bailleur social)": the option told in the parentheses
             inside = sorted(_option_positions(paren.group(1), options))
             found = inside if inside and inside[0][0] <= 12 else found
-        if found and (found[0][0] <= 12 or t.question) and found[0][1] not in out:
+        near = found and (found[0][0] <= 12 or t.question or anywhere and t.section)
+        if near and found[0][1] not in out:
             out.append(found[0][1])
     return out
 
