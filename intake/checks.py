@@ -149,6 +149,9 @@ def cross_check(ex, text: str) -> set[str]:
     doubtful |= _town_on_next_line(ex, text) | _check_town(ex)
     doubtful |= _check_court(ex)
     doubtful |= _check_text(ex)
+    doubtful |= _landlord_run_on(ex) | _lawyers_number(ex, text)
+    doubtful |= _charges_left_out(ex, text)
+    doubtful |= _births_unread(ex, text)
     if ex.type_document == "fiche_prescription":
         doubtful |= _check_form(ex, text)
     return doubtful
@@ -719,7 +722,18 @@ def _check_phrases(ex) -> set[str]:
     with_first = [bool(p.prenom) for p in ex.personnes]
     if any(with_first) and not all(with_first):
         doubtful.add("personnes")
-    if ex.reference and re.search(r"[-/]\s+[-/]|\s[-/]\s|[-/]$", ex.reference):
+    # a person without a birth date whose surname is part of another's compound surname
+    # (« SALEM » beside « BEN SALEM »): a name of two words split, the same person again
+    for p in ex.personnes:
+        if p.date_naissance or not p.nom:
+            continue
+        nom = french.fold(p.nom)
+        for q in ex.personnes:
+            other = french.fold(q.nom or "")
+            if other != nom and (other.endswith(" " + nom) or other.startswith(nom + " ")):
+                doubtful.add("personnes")
+    # (or a letter left after its last separator: the « N » of the next label's « N° »)
+    if ex.reference and re.search(r"[-/]\s+[-/]|\s[-/]\s|[-/]$|\d[-/][A-Za-z]$", ex.reference):
         doubtful.add("reference")
     for p in ex.personnes:
         full = f"{p.prenom or ''} {p.nom or ''}".strip()
@@ -791,3 +805,112 @@ def _same_date_twice(ex) -> set[str]:
             doubtful.update({name, seen[value]})
         seen.setdefault(value, name)
     return doubtful
+
+
+# a landlord's name in capitals, then words in lower case that are no particle (« SCI LE
+# CLOS FLEURI société civile immobilière »): the reading ran on past the name; or a legal
+# form in dotted initials kept before it (« E.P.I.C. VALOPHIS HABITAT »)
+_CAPS_THEN_LOWER = re.compile(
+    r"\b[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9'’\-]{2,}\b(?:\s+(?!(?:de|du|des|la|le|les|l|d|et|sur|sous|en|aux?|lès)\b)[a-zà-ÿ][a-zà-ÿ'’\-]{2,}){2,}"
+)
+_DOTTED_FORM = re.compile(r"^(?:[A-Z]\.\s?){2,}")
+
+
+# two first names before one surname (« Paul et Anne ROUX »): two landlords in one value
+_TWO_FIRST_NAMES = re.compile(
+    r"^[A-ZÀ-Ý][a-zà-ÿ\-]+\s+(?:et|&)\s+[A-ZÀ-Ý][a-zà-ÿ\-]+\s+[A-ZÀ-Ý]{2,}"
+)
+
+
+def _landlord_run_on(ex) -> set[str]:
+    b = ex.bailleur
+    if b and (_CAPS_THEN_LOWER.search(b) or _DOTTED_FORM.match(b) or _TWO_FIRST_NAMES.match(b)):
+        return {"bailleur"}
+    return set()
+
+
+# a birth date printed for the défendeurs (« né le … », « nés respectivement le … »)
+_BORN = re.compile(r"\bn[ée]e?s?(?:\s*\(e\))?\s+(?:respectivement\s+)?le\s+\d", re.IGNORECASE)
+
+
+def _births_unread(ex, text: str) -> set[str]:
+    """Persons read without any birth date where the text prints some: flagged."""
+    if ex.type_document == "fiche_prescription" or not ex.personnes:
+        return set()
+    if any(p.date_naissance for p in ex.personnes) or not _BORN.search(text):
+        return set()
+    return {"personnes"}
+
+
+# a lawyer's own file number (« avocat au barreau de VERSAILLES, vestiaire : C212 - N° du
+# dossier 14633 »): read as the reference, it is flagged
+_LAWYER_LINE = re.compile(r"\b(?:avocats?|barreau|vestiaire|toque|cabinet)\b", re.IGNORECASE)
+
+
+def _lawyers_number(ex, text: str) -> set[str]:
+    if not ex.reference or not re.search(r"\d{3}", ex.reference):
+        return set()
+    for line in text.split("\n"):
+        if ex.reference in line and _LAWYER_LINE.search(line):
+            return {"reference"}
+    return set()
+
+
+# The rent sentence and what follows it, up to the next procedural amount
+_RENT_CUE = re.compile(r"\bloyers?\b(?!\s+r[ée]siduel)", re.IGNORECASE)
+_RENT_WINDOW = 320
+_RENT_WINDOW_END = re.compile(
+    r"commandement|\bdette\b|arri[ée]r[ée]|impay[ée]|article\s+700|indemnit[ée]", re.IGNORECASE
+)
+_AMOUNT = re.compile(french.MONTANT_RE)
+_CHARGES_BEFORE = re.compile(r"charges\b[^.;\d]{0,30}$", re.IGNORECASE)
+_CHARGES_AFTER = re.compile(
+    r"^\s*(?:€|euros?\b|EUR\b)?\s*(?:mensuels?\s+)?(?:de|d.|pour|au\s+titre\s+des?)\s+"
+    r"(?:(?:la|les)\s+)?(?:provisions?\s+(?:mensuelles?\s+)?(?:sur|pour)\s+(?:les\s+)?)?charges",
+    re.IGNORECASE,
+)
+_TOTAL_CUE_BEFORE = re.compile(r"(?:soit|total|charges\s+comprises|TCC|CC)\W{0,12}$", re.IGNORECASE)
+_TOTAL_CUE_AFTER = re.compile(
+    r"^\s*(?:€|euros?\b|EUR\b)?\s*(?:mensuels?\s+|par\s+mois\s+)?,?\s*"
+    r"(?:charges\s+comprises|\(?\s*CC\b|TCC\b|toutes\s+charges)",
+    re.IGNORECASE,
+)
+
+
+def _charges_left_out(ex, text: str) -> set[str]:
+    """A rent read without the charges its sentence states beside it (« Loyer principal :
+    450,00 € – provision pour charges : 50,00 € », « … s'élève à 450,00 €, auxquels
+    s'ajoutent 50,00 € de provisions sur charges »): the contract wants rent and charges
+    together. Flagged when the rent read is printed there as a bare amount, the rent without
+    those charges is not printed, and no word makes it a total."""
+    rent = ex.loyer_mensuel
+    if rent is None or ex.type_document == "fiche_prescription":
+        return set()
+    for cue in _RENT_CUE.finditer(text):
+        window = text[cue.start() : cue.start() + _RENT_WINDOW]
+        stop = _RENT_WINDOW_END.search(window, 6)
+        window = window[: stop.start()] if stop else window
+        amounts = []
+        for m in _AMOUNT.finditer(window):
+            value = french.parse_montant(m.group(0))
+            if value is not None:
+                amounts.append((value, m.start(), m.end()))
+        charges = [
+            v
+            for v, a, b in amounts
+            if _CHARGES_BEFORE.search(window[:a]) or _CHARGES_AFTER.match(window[b:])
+        ]
+        read_bare = [
+            (a, b)
+            for v, a, b in amounts
+            if abs(v - rent) < 0.005
+            and not _TOTAL_CUE_BEFORE.search(window[:a])
+            and not _TOTAL_CUE_AFTER.match(window[b:])
+        ]
+        charges = [c for c in charges if c < rent]  # (« loyer et charges : 500 € » is the rent)
+        if not charges or not read_bare:
+            continue
+        printed = {round(v, 2) for v, _, _ in amounts}
+        if all(round(rent - c, 2) not in printed for c in charges):
+            return {"loyer_mensuel"}
+    return set()

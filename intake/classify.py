@@ -88,14 +88,18 @@ def _form_over_quoted_procedure(text: str, best: RuleSet, reached: list[RuleSet]
     wins over (`[classement.prime_sur]`), each with the marks only a real document of that type
     carries: when none of them is in the text, the form wins."""
     for rs in reached:
-        if rs is best:
-            continue
-        marks = rs.data.get("classement", {}).get("prime_sur", {}).get(best.type)
-        if marks is None:
-            continue
-        if not any(rx.search(text) for rx in _compiled(tuple(marks))):
+        if rs is not best and marks_missing(text, rs, best.type):
             return rs
     return best
+
+
+def marks_missing(text: str, other: RuleSet | None, kind: str) -> bool:
+    """True when `other`'s rule file lists the marks that only a real document of type
+    `kind` carries (`[classement.prime_sur]`) and none of them is in `text`."""
+    if other is None:
+        return False
+    marks = other.data.get("classement", {}).get("prime_sur", {}).get(kind)
+    return marks is not None and not any(rx.search(text) for rx in _compiled(tuple(marks)))
 
 
 @lru_cache(maxsize=32)
@@ -118,4 +122,24 @@ def find_start(
                     if best is None or m.start() < best:
                         best = m.start()
                     break
+    if best is None:
+        return None
+    # the copy begins with its page: the law office's or étude's heading lines above its
+    # title (« SELARL … / Avocats au barreau de … / N/Réf. : 44870 ») are the act's, not the
+    # letter's — unless the letter ends on that page (its closing formula or signature)
+    page = text.rfind("\f", 0, best)
+    if (
+        page >= min_offset
+        and best - page <= HEADING_MAX
+        and not _LETTER_END.search(text, page, best)
+    ):
+        return page + 1
     return best
+
+
+# how much of a page may stand above the copy's title
+HEADING_MAX = 600
+_LETTER_END = re.compile(
+    r"salutations|agr[ée]er|pour\s+(?:le|la)\s+(?:sous-)?pr[ée]f[eè]te?|fait\s+[àa]\s",
+    re.IGNORECASE,
+)

@@ -32,7 +32,7 @@ from asll.domain.model import Extraction
 from . import pattern_store
 from .accents import accents_lost
 from .checks import cross_check, dependents, plausible
-from .classify import Classification, classify, near_type, type_without_its_word
+from .classify import Classification, classify, marks_missing, near_type, type_without_its_word
 from .debris import (
     birth_unread,
     children_unread,
@@ -47,7 +47,7 @@ from .misreads import figures_stumbled, label_unread, misreads, parts_stumbled
 from .ocr import SEUIL_CONFIANCE
 from .ocr_repair import CueWords, plain
 from .parsers.addresses import find_address
-from .parsers.courts import court_cut_by_layout
+from .parsers.courts import court_completed, court_cut_by_layout, court_of_judge_town
 from .parsers.forms import parse_form
 from .parsers.grids import realign, table_doubts
 from .parsers.landlords import find_bailleur, statut_from_bailleur, statut_from_designation
@@ -147,6 +147,10 @@ def extract_document(
     if doc.ocr and type_without_its_word(cls, rules, text):
         uncertain.add("type_document")
     reader = _Reader(doc, spelled_forms(text))
+    if cls.type == "saisine_prefecture" and marks_missing(text, rules.get("assignation"), cls.type):
+        # none of a letter's marks (object, salutation, closing formula, signature by
+        # delegation): perhaps an act that speaks of the préfet
+        uncertain.add("type_document")
 
     if cls.type == "fiche_prescription":
         with _guard("formulaire", uncertain):
@@ -188,12 +192,20 @@ def extract_document(
                     (uncertain.discard if found[1] else uncertain.add)(name)
         with _guard("pieces", uncertain):
             _commandement_annexed(ex, annexes, rules, reader)
+        with _guard("juridiction", uncertain):
+            # a seat in words without hyphens, read up to its first space: the whole name
+            whole = court_completed(ex.juridiction, text)
+            if whole:
+                ex.juridiction = whole
         if not ex.juridiction:
             with _guard("juridiction", uncertain):
                 # kind and seat split by a wrapped cell: put together, flagged
                 ex.juridiction = court_cut_by_layout(text)
                 if ex.juridiction:
                     uncertain.add("juridiction")
+                else:
+                    # the judge named by the town he sits in: the one court of that seat
+                    ex.juridiction = court_of_judge_town(text)
 
     if ex.type_document == "assignation" and ex.date_document:
         ex.date_assignation = ex.date_document  # the act's date is the date it was served
@@ -847,7 +859,10 @@ def _parties(
 
 
 # where a landlord's designation stops: the line, the sentence, its verb
-_DESIGNATION_END = re.compile(r"[\n;.]|\s(?:a|ont|sollicite|demande|poursuit|repr[ée]sent)", re.I)
+# (« a », « ont » as words: not the « A » of « VENANT AUX DROITS »)
+_DESIGNATION_END = re.compile(
+    r"[\n;.]|\s(?:(?:a|ont|sollicite|demande|poursuit)\b|repr[ée]sent)", re.I
+)
 
 
 def _designation(text: str, pos: int, value: str) -> str | None:
@@ -859,7 +874,20 @@ def _designation(text: str, pos: int, value: str) -> str | None:
         return None
     tail = text[at + len(value) : at + len(value) + 80]
     cut = _DESIGNATION_END.search(tail)
-    return text[pos : at + len(value)] + (tail[: cut.start()] if cut else tail)
+    out = text[pos : at + len(value)] + (tail[: cut.start()] if cut else tail)
+    if cut and cut.group(0) == "\n":
+        # a party's block: its legal form spelt out on the next line (« S.A. 1001 VIES
+        # HABITAT » / « société anonyme d'habitations à loyer modéré »)
+        nxt = text[at + len(value) + cut.end() :].split("\n", 1)[0]
+        if _KIND_LINE.match(nxt):
+            out += " " + nxt.strip()
+    return out
+
+
+_KIND_LINE = re.compile(
+    r"\s*(?:soci[ée]t[ée]|[ée]tablissement\s+public|office\s+public|entreprise\s+sociale)\b",
+    re.IGNORECASE,
+)
 
 
 def _place_address(ex: Extraction, text: str, off: int, at: int, doc: Document) -> None:
