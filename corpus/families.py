@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -9062,6 +9063,584 @@ FORM_FAMILIES.update(
         ),
     }
 )
+
+
+# --------------------------------------------------------------------------- sources 70 à 72
+# Families built from corpus/sources/70 to 72 (issue 14, session 9): acts and letters of
+# the Île-de-France courts of appeal's ressorts. An avocat's assignation written like the
+# parties of a Versailles judgment (each party a block of lines without « demeurant »: name,
+# « née le 11 Février 1970 à … », « de nationalité Française », the address on two lines,
+# the role alone on its line; the landlord « S.A. X VENANT AUX DROITS DE Y »; the avocat's
+# own file number and vestiaire; the date in capitals and words without accents); the
+# Yvelines DDETS's covering letter with that act's copy (the court named by its town, the
+# local commission's number and date); a DRIHL letter of the Val-de-Marne alone (landlord
+# « E.P.I.C. X HABITAT-OPH », défendeurs of one family with their married names, legal aid
+# numbers and dates between them).
+
+VILLES.update(
+    {
+        "yvelines": [
+            (
+                "Versailles",
+                "78000",
+                "Tribunal judiciaire de Versailles",
+                "5 place André Mignot, 78000 Versailles",
+            ),
+            (
+                "Saint-Germain-en-Laye",
+                "78100",
+                "Tribunal de proximité de Saint-Germain-en-Laye",
+                "13 rue Saint-Léger, 78100 Saint-Germain-en-Laye",
+            ),
+            (
+                "Le Pecq",
+                "78230",
+                "Tribunal de proximité de Saint-Germain-en-Laye",
+                "13 rue Saint-Léger, 78100 Saint-Germain-en-Laye",
+            ),
+            (
+                "Rambouillet",
+                "78120",
+                "Tribunal de proximité de Rambouillet",
+                "Place Félix Faure, 78120 Rambouillet",
+            ),
+            (
+                "Mantes-la-Jolie",
+                "78200",
+                "Tribunal de proximité de Mantes-la-Jolie",
+                "20 avenue de la République, 78200 Mantes-la-Jolie",
+            ),
+            (
+                "Poissy",
+                "78300",
+                "Tribunal de proximité de Poissy",
+                "Rue du 8 Mai 1945, 78300 Poissy",
+            ),
+        ],
+        "val-de-marne": [
+            (
+                "Créteil",
+                "94000",
+                "Tribunal judiciaire de Créteil",
+                "Rue Pasteur Vallery-Radot, 94000 Créteil",
+            ),
+            (
+                "Villejuif",
+                "94800",
+                "Tribunal de proximité de Villejuif",
+                "10 rue Eugène Varlin, 94800 Villejuif",
+            ),
+            (
+                "Cachan",
+                "94230",
+                "Tribunal de proximité de Villejuif",
+                "10 rue Eugène Varlin, 94800 Villejuif",
+            ),
+            (
+                "Ivry-sur-Seine",
+                "94200",
+                "Tribunal de proximité d'Ivry-sur-Seine",
+                "Place de l'Insurrection du 18 août 1944, 94200 Ivry-sur-Seine",
+            ),
+            (
+                "Nogent-sur-Marne",
+                "94130",
+                "Tribunal de proximité de Nogent-sur-Marne",
+                "Rue Charles VII, 94130 Nogent-sur-Marne",
+            ),
+        ],
+    }
+)
+OPH.update(
+    {
+        "yvelines": ("Office Public de l'Habitat de Versailles", "VERSAILLES HABITAT"),
+        "val-de-marne": ("Office Public de l'Habitat du Val-de-Marne", "VALOPHIS HABITAT"),
+    }
+)
+COMMISSAIRES.update(
+    {
+        "yvelines": ["Stéphane LE GOFF", "Hélène DARRAS-MEUNIER"],
+        "val-de-marne": ["Rachid BENSAÏD", "Laurence PIQUET"],
+    }
+)
+# sociétés d'HLM of the Yvelines, each with the former company it took over (source 70)
+ESH_SUCCESSION = [
+    ("1001 VIES HABITAT", "COOPERATION ET FAMILLE"),
+    ("LES RÉSIDENCES YVELINES ESSONNE", "LOGEMENT FRANCILIEN"),
+    ("SEQENS", "FRANCE HABITATION"),
+]
+
+
+def _ville_juridiction(jur: str) -> str:
+    """« Rambouillet » for « Tribunal de proximité de Rambouillet »."""
+    return re.sub(r"^Tribunal (?:judiciaire|de proximité) (?:de |d')", "", jur)
+
+
+def _menage_ile_de_france(rng, region) -> dict:
+    """A household of the Yvelines or the Val-de-Marne: real complements, a third adult of
+    the family now and then, and a société d'HLM that took over another one."""
+    h = _menage_reel(rng, region)
+    b = h["bailleur"]
+    if b["kind"] == "esh":
+        n, ancien = rng.choice(ESH_SUCCESSION)
+        b.update(long=n, court=n, attendu=n, ancien=ancien)
+    return h
+
+
+def _date_majuscules(d: date, trait: bool) -> str:
+    """« LE SIX DECEMBRE DEUX MILLE VINGT DEUX » (source 70): capitals, no accents, the
+    year's compound number with or without its hyphen."""
+    s = sans_accents(f"le {_jour_caps(d).lower()} {lettres(d.year)}").upper()
+    return s if trait else s.replace("-", " ")
+
+
+def _jour_maj(d: date) -> str:
+    """« 11 Février 1970 »: the month with a capital, as the Versailles judgments write it."""
+    j = "1er" if d.day == 1 else str(d.day)
+    return f"{j} {MOIS[d.month - 1].capitalize()} {d.year}"
+
+
+def _bloc_partie_bailleur(h) -> list[str]:
+    b = h["bailleur"]
+    siege = f"{h['cp']} {h['commune'].upper()}"
+    if b["kind"] == "esh":
+        return [
+            f"S.A. {b['court']} VENANT AUX DROITS DE {b['ancien']}",
+            "société anonyme d'habitations à loyer modéré",
+            "Ayant son siège",
+            f"{rng_num(h)} avenue de Paris",
+            siege,
+            "prise en la personne de ses représentants légaux domiciliés en cette qualité audit "
+            "siège",
+        ]
+    if b["kind"] == "oph":
+        return [
+            f"{b['court']}, {b['long']}",
+            "établissement public à caractère industriel et commercial",
+            "Ayant son siège",
+            f"{rng_num(h)} rue de la Paroisse",
+            siege,
+            "pris en la personne de son directeur général domicilié en cette qualité audit siège",
+        ]
+    if b["kind"] == "sci":
+        return [
+            f"{b['court']}",
+            "société civile immobilière",
+            "Ayant son siège",
+            f"{rng_num(h)} boulevard de la Reine",
+            siege,
+            "prise en la personne de son gérant",
+        ]
+    p = b["pers"]
+    return [
+        f"{'Madame' if p['femme'] else 'Monsieur'} {p['prenom']} {p['nom']}",
+        f"né{'e' if p['femme'] else ''} le {_jour_maj(p['naissance'])} à {p['lieu']}",
+        "de nationalité Française",
+        f"{rng_num(h)} rue du Maréchal Foch",
+        siege,
+    ]
+
+
+def rng_num(h) -> int:
+    return random.Random(f"siège/{h['rg']}").randrange(2, 90)
+
+
+def acte_blocs_lignes(h, F) -> list:
+    """An avocat's assignation laid out like the parties of a Versailles judgment (source
+    70): every party a block of short lines ending with its role, the date in capitals."""
+    st = F["st"]
+    c = _choix_versailles(h, st)
+    pers = h["personnes"]
+    d = h["date_acte"]
+    dossier, vest, r = c["dossier"], c["vestiaire"], c["rng"]
+    avocat = st["avocat"]
+    b = h["bailleur"]
+    out = [
+        ("r", f"{st['cabinet']}\nAvocats au barreau de Versailles\nN/Réf. : {dossier}"),
+        ("t", "ASSIGNATION DEVANT LE JUGE DES CONTENTIEUX DE LA PROTECTION"),
+        ("s", "(constat de la résiliation du bail – expulsion – paiement des loyers)"),
+        ("sp", 2),
+        ("b", _date_majuscules(d, c["trait"]) + ","),
+        ("b", "À LA REQUÊTE DE :"),
+    ]
+    for t in _bloc_partie_bailleur(h):
+        out.append(("l", t))
+    if b["mandataire"]:
+        out.append(
+            (
+                "l",
+                f"représenté{'e' if b['kind'] != 'particulier' else ''} par son "
+                f"mandataire {b['mandataire']}",
+            )
+        )
+    out += [
+        (
+            "l",
+            f"Représentant : Maître {avocat}, Postulant, avocat au barreau de VERSAILLES, "
+            f"vestiaire : {vest} - N° du dossier {dossier}",
+        ),
+        ("b", "DEMANDERESSE" if b["kind"] != "particulier" or b["pers"]["femme"] else "DEMANDEUR"),
+        (
+            "p",
+            f"J'ai, Maître {h['commissaire']}, commissaire de justice associé au sein de la "
+            f"{st['office']}, à la résidence de Versailles, soussigné,",
+        ),
+        ("b", "DONNÉ ASSIGNATION À :"),
+    ]
+    epouse = c["epouse"]
+    # a second draw's variants: civilities, birth dates, the building's line, the amounts
+    v = random.Random(f"versailles-variantes/{h['rg']}")
+    civ = CIV["abr"] if v.random() < 0.4 else CIV["long"]
+    naissance_num = v.random() < 0.5
+    complement_seul = h["complement"] and v.random() < 0.4
+    euros = v.random() < 0.5
+    for p in pers:
+        e = "e" if p["femme"] else ""
+        nom = _nom_epouse(p) if epouse else f"{p['prenom']} {p['nom']}"
+        out.append(("l", f"{civ[1] if p['femme'] else civ[0]} {nom}"))
+        if naissance_num:
+            lieu = p["lieu"].split(" (")[0].upper() + (
+                f" ({p['lieu'].split(' (')[1]}" if " (" in p["lieu"] else ""
+            )
+            out.append(("l", f"né{e} le {d_num(p['naissance'])} à {lieu}"))
+        else:
+            out.append(("l", f"né{e} le {_jour_maj(p['naissance'])} à {p['lieu']}"))
+        out.append(("l", "de nationalité Française"))
+        if complement_seul:
+            out.append(("l", h["complement"]))
+            out.append(("l", adresse(h)))
+        else:
+            out.append(("l", adresse(h) + (f", {h['complement']}" if h["complement"] else "")))
+        out.append(("l", f"{h['cp']} {h['commune'].upper()}"))
+        out.append(("b", "DÉFENDERESSE" if p["femme"] else "DÉFENDEUR"))
+
+    def mt(x: float) -> str:  # « 3.877,15 € » or « 3 877,15 euros »
+        return f"{m_espace(x)} euros" if euros else f"{m_point(x)} €"
+
+    jur = h["juridiction"]
+    ville = _ville_juridiction(jur)
+    if jur.startswith("Tribunal de proximité") and r.random() < 0.5:
+        jur_txt = f"du Tribunal de proximité de {sans_accents(ville).upper().replace('-', ' ')}"
+    elif r.random() < 0.5:
+        jur_txt = f"de {sans_accents(ville).upper()}"
+    else:
+        jur_txt = f"du {jur}"
+    base, charges = h["loyer"]
+    loyer = f"{mt(base)}" + (
+        f" et {mt(charges)} de provision sur charges" if charges else " charges comprises"
+    )
+    qui = (
+        "aux défendeurs"
+        if len(pers) > 1
+        else ("à la défenderesse" if pers[0]["femme"] else "au défendeur")
+    )
+    out += [
+        ("b", "D'AVOIR À COMPARAÎTRE"),
+        (
+            "p",
+            f"devant le Juge des contentieux de la protection {jur_txt}, {h['tribunal_adresse']}, "
+            f"à l'audience du {_jour_maj(h['audience'])} à {heure(h['heure'], 'heures')}.",
+        ),
+        ("h", "TRÈS IMPORTANT"),
+        (
+            "s",
+            "Faute de comparaître, vous vous exposez à ce qu'un jugement soit rendu contre vous "
+            "sur les seuls éléments fournis par votre adversaire.",
+        ),
+        ("h", "EXPOSÉ DU LITIGE"),
+        (
+            "p",
+            f"Par contrat du {_jour_maj(h['date_cmdt'] - timedelta(days=1100))}, la partie "
+            f"requérante a donné à bail {qui} un appartement situé {adresse(h)}, {h['cp']} "
+            f"{h['commune']}, moyennant un loyer mensuel de {loyer}.",
+        ),
+        (
+            "p",
+            f"Par acte du {_jour_maj(h['date_cmdt'])}, un commandement de payer visant la clause "
+            f"résolutoire a été délivré pour la somme en principal de {mt(h['commandement'])} ; "
+            "il est resté sans effet.",
+        ),
+        (
+            "p",
+            f"Selon le décompte arrêté au {_jour_maj(h['date_dette'])}, la dette locative s'élève "
+            f"à {mt(h['dette'])}, échéance du mois en cours incluse.",
+        ),
+        (
+            "p",
+            "La présente assignation sera notifiée au Préfet des Yvelines par voie électronique "
+            "au moins six semaines avant l'audience, en vue de la réalisation d'un diagnostic "
+            "social et financier.",
+        ),
+        ("h", "PAR CES MOTIFS"),
+        (
+            "i",
+            "– CONSTATER l'acquisition de la clause résolutoire ; ORDONNER l'expulsion des "
+            "défendeurs et de tous occupants de leur chef ;",
+        ),
+        (
+            "i",
+            f"– CONDAMNER solidairement les défendeurs à payer la somme de {mt(h['dette'])} "
+            f"ainsi que {mt(h['art700'])} au titre de l'article 700 du code de procédure "
+            "civile.",
+        ),
+        ("sp", 2),
+        ("p", f"Coût de l'acte : {mt(h['cout'])}"),
+        ("r", f"Maître {h['commissaire']}"),
+    ]
+    return out
+
+
+def _choix_versailles(h, st) -> dict:
+    """The act's draws that its expected JSON needs too (same seed, same order)."""
+    r = random.Random(f"versailles/{h['rg']}")
+    return dict(
+        dossier=f"{r.randrange(10000, 99999)}",
+        vestiaire=f"C{r.randrange(100, 999)}",
+        trait=r.random() < 0.5,
+        epouse=bool(st.get("epouse")) and r.random() < 0.6,
+        rng=r,
+    )
+
+
+def attendu_blocs_lignes(fichier, h, F):
+    att = attendu_assignation(fichier, h, F)
+    if _choix_versailles(h, F["st"])["epouse"]:
+        att["personnes"] = _personnes_epouse(h)
+    return att
+
+
+def ecrire_lettre_copie_clil(docs, fichier, h, L, rng, n, fmt="pdf") -> dict:
+    """The Yvelines DDETS's covering letter (source 71), the act's copy after it: the court
+    named by its town, the local commission's number and sitting date."""
+    F = ASSIGN_FAMILIES[L["copie"]]
+    date_lettre = h["date_acte"] + timedelta(days=rng.randrange(3, 12))
+    limite = h["audience"] - timedelta(days=rng.randrange(10, 20))
+    notif = h["date_acte"] + timedelta(days=rng.randrange(1, 3))
+    clil = limite + timedelta(days=rng.randrange(2, 8))
+    ref = L["ref_fmt"].format(n=n + rng.randrange(100, 900), an=date_lettre.year)
+    haut = rng.random() < 0.5
+    services = L["services"] + [f"Nos réf. : {ref}", f"CLIL n° {rng.randrange(10, 99)}/{clil.year}"]
+    ville_date = f"Versailles, le {d_long(date_lettre)}" if haut else ""
+    jur = h["juridiction"]
+    ville = _ville_juridiction(jur)
+    pers = h["personnes"]
+    qui = " et ".join(f"{'Mme' if p['femme'] else 'M.'} {p['prenom']} {p['nom']}" for p in pers)
+    b = h["bailleur"]
+    corps = [
+        (
+            "b",
+            "Objet : assignation aux fins de constat de résiliation du bail – demande de "
+            "diagnostic social et financier",
+        ),
+        ("b", "P.J. : copie de l'acte"),
+        ("sp", 2),
+        ("p", "Madame, Monsieur,"),
+        (
+            "p",
+            f"J'ai reçu notification, le {d_num(notif)}, de l'assignation délivrée à la requête de "
+            f"{b['court']} à l'encontre de {qui}, domicilié{'s' if len(pers) > 1 else ''} "
+            f"{adresse(h)}, {h['cp']} {h['commune']}. L'affaire sera examinée par le juge des "
+            f"contentieux de la protection de {ville} le {d_long(h['audience'])}.",
+        ),
+        (
+            "p",
+            "En application de l'article 24 de la loi n° 89-462 du 6 juillet 1989, je vous "
+            "saisis pour la réalisation du diagnostic social et financier de ce ménage, qui "
+            f"devra me parvenir avant le {d_num(limite)}. La situation sera également évoquée "
+            f"lors de la commission locale des impayés de loyer (CLIL) du {d_num(clil)}.",
+        ),
+        (
+            "p",
+            "Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.",
+        ),
+    ]
+    if not haut:
+        corps.append(("r", f"Fait à Versailles, le {d_long(date_lettre)}"))
+    corps.append(("r", L["st"]["signature"]))
+    parts = [
+        (
+            lh_prefecture(L["prefet"], services, ville_date),
+            [("r", L["dest"]), ("sp", 4)] + corps,
+            "Helvetica",
+            10,
+            80,
+        ),
+        (None, F["acte"](h, F), _pdf_font(F["font"]), 10, 18),
+    ]
+    build_pdf(docs / fichier, parts, title="Courrier")
+    att = F["attendu"](fichier, h, F)
+    att.update(
+        type_document="saisine_prefecture",
+        reference=ref,
+        date_document=mc.iso(date_lettre),
+        date_limite=mc.iso(limite),
+    )
+    return att
+
+
+def lettre_drihl_epouses(h, L, ref, date_lettre, limite) -> tuple[list, dict]:
+    """A DRIHL letter of the Val-de-Marne alone (source 72): « Affaire : E.P.I.C. X
+    HABITAT-OPH c/ Mme Y épouse Z et autres », the défendeurs listed one under the other
+    with their married names, a legal-aid decision's number and date among them."""
+    pers = h["personnes"]
+    b = h["bailleur"]
+    r = random.Random(f"drihl/{h['rg']}")
+    if b["kind"] == "oph":
+        affaire = f"E.P.I.C. {b['court']}-OPH"
+        desig = f"l'{affaire}"
+    elif b["kind"] == "esh":
+        affaire = f"S.A. d'HLM {b['court']}"
+        desig = f"la {affaire}"
+    elif b["kind"] == "sci":
+        affaire = b["court"]
+        desig = f"la {affaire}"
+    else:
+        q = b["pers"]
+        affaire = desig = f"{'Mme' if q['femme'] else 'M.'} {q['prenom']} {q['nom']}"
+    premier = pers[0]
+    civ0 = "Mme" if premier["femme"] else "M."
+    notif = h["date_acte"] + timedelta(days=r.randrange(1, 4))
+    aj = h["date_acte"] + timedelta(days=r.randrange(3, 9))
+    # a second draw's variants: « Mme … ép. … », the deadline in words
+    v = random.Random(f"drihl-variantes/{h['rg']}")
+    civ = CIV["abr"] if v.random() < 0.5 else CIV["long"]
+    ep = v.random() < 0.4
+    limite_lettres = v.random() < 0.3
+    lignes = []
+    for p in pers:
+        e = "e" if p["femme"] else ""
+        nom = _nom_epouse(p).replace(" épouse ", " ép. ") if ep else _nom_epouse(p)
+        lignes.append(
+            (
+                "i",
+                f"– {civ[1] if p['femme'] else civ[0]} {nom}, né{e} le {d_num(p['naissance'])}",
+            )
+        )
+    base, charges = h["loyer"]
+    if charges:
+        loyer = (
+            f"Le loyer mensuel s'élève à {m_espace(base)} € hors charges et "
+            f"{m_espace(charges)} € de charges."
+        )
+    else:
+        loyer = f"Le loyer mensuel, charges comprises, s'élève à {m_espace(base)} €."
+    jur = h["juridiction"]
+    corps = [
+        (
+            "b",
+            "Objet : procédure d'expulsion locative – saisine pour diagnostic social et financier",
+        ),
+        (
+            "b",
+            f"Affaire : {affaire} c/ {civ0} {_nom_epouse(premier)}"
+            + (" et autres" if len(pers) > 1 else ""),
+        ),
+        ("sp", 2),
+        ("p", "Madame la Responsable,"),
+        (
+            "p",
+            f"Par acte de commissaire de justice du {d_num(h['date_acte'])}, notifié à mes "
+            f"services le {d_num(notif)}, {desig} a assigné devant le juge des contentieux de la "
+            f"protection du {jur} :",
+        ),
+        *lignes,
+        (
+            "p",
+            f"Le logement en cause est situé {adresse(h)}"
+            + (f" – {h['complement']}" if h["complement"] else "")
+            + f" – {h['cp']} {h['commune'].upper()}. {loyer} La dette locative s'élevait à "
+            f"{m_espace(h['dette'])} € au {d_num(h['date_dette'])} selon le décompte annexé à "
+            "l'acte.",
+        ),
+        (
+            "p",
+            f"{civ0} {premier['nom']} a sollicité le bénéfice de l'aide juridictionnelle "
+            f"(demande n° {aj.year}/0{r.randrange(10000, 99999)} du {d_num(aj)}).",
+        ),
+        (
+            "p",
+            f"L'audience est fixée au {d_long(h['audience'], True)} à "
+            f"{heure(h['heure'], 'h')}. Je vous remercie de bien vouloir me transmettre le "
+            f"diagnostic au plus tard le {d_lettres(limite) if limite_lettres else d_num(limite)}.",
+        ),
+        ("p", "Je vous prie d'agréer, Madame la Responsable, mes salutations distinguées."),
+        ("r", L["st"]["signature"]),
+    ]
+    personnes = _personnes_epouse(h)
+    kw = _attendu_lettre(h, ref, date_lettre, limite, personnes)
+    kw["commissaire_justice"] = None  # the letter does not name the officer
+    return corps, kw
+
+
+ASSIGN_FAMILIES.update(
+    {
+        # source 70
+        "avocat-versailles-blocs-lignes": dict(
+            region="yvelines",
+            reglage=True,
+            formats=["docx", "pdf"],
+            font="Times-Roman",
+            acte=acte_blocs_lignes,
+            attendu=attendu_blocs_lignes,
+            menage=_menage_ile_de_france,
+            st=dict(
+                cabinet="SELARL MINAULT – CARRO",
+                avocat="Ondine CARRO",
+                office="SCP LE GOFF – DARRAS-MEUNIER",
+                epouse=True,
+                rg=False,
+            ),
+        ),
+    }
+)
+LETTER_FAMILIES.update(
+    {
+        # source 71
+        "ddets-yvelines-copie-clil": dict(
+            region="yvelines",
+            reglage=True,
+            copie="avocat-versailles-blocs-lignes",
+            scan=False,
+            menage=_menage_ile_de_france,
+            ecrire=ecrire_lettre_copie_clil,
+            prefet=["PRÉFET", "DES YVELINES"],
+            services=[
+                "Direction départementale de l'emploi, du travail et des solidarités",
+                "Service habitat – prévention des expulsions",
+            ],
+            ref_fmt="DDETS78/PEX/{an}/{n:05d}",
+            dest="Conseil départemental des Yvelines\nTerritoire d'action départementale\n"
+            "Service social\n2 place André Mignot\n78000 VERSAILLES",
+            st=dict(
+                signature="Pour le préfet et par délégation,\nLa cheffe du service habitat,\n"
+                "Isabelle FOURCADE",
+            ),
+        ),
+        # source 72
+        "drihl-val-de-marne-epouses": dict(
+            region="val-de-marne",
+            reglage=True,
+            copie=None,
+            scan=True,
+            menage=_menage_ile_de_france,
+            prefet=["PRÉFET", "DU VAL-DE-MARNE"],
+            services=[
+                "Direction régionale et interdépartementale de l'hébergement et du logement",
+                "Unité départementale du Val-de-Marne",
+                "Service prévention des expulsions locatives",
+            ],
+            ref_fmt="UD94/SPEL/2025-{n:04d}",
+            ref_label="Réf. : ",
+            corps=lettre_drihl_epouses,
+            dest="Espace départemental des solidarités\n26 rue Jean Jaurès\n94800 VILLEJUIF",
+            st=dict(
+                signature="Pour le préfet et par délégation,\nLe chef du service prévention des "
+                "expulsions\nMarc ROUSSELOT",
+            ),
+        ),
+    }
+)
+
 
 # --------------------------------------------------------------------------- scans
 

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from asll.domain import communes, juridictions
 from asll.domain.landlords import LAW_OFFICE
+from asll.domain.text import strip_accents
 
 from . import french
 
@@ -135,6 +136,9 @@ def cross_check(ex, text: str) -> set[str]:
     ):
         doubtful.add("montant_dette")
     doubtful |= _check_amounts(ex)
+    doubtful |= _rent_after_debt(ex, text)
+    doubtful |= _address_of_another(ex, text)
+    doubtful |= _charges_left_out(ex, text)
     doubtful |= _implausible(ex)
     doubtful |= _stray_date(ex)
     doubtful |= _cents_lost(ex, text)
@@ -145,8 +149,11 @@ def cross_check(ex, text: str) -> set[str]:
     doubtful |= _town_on_next_line(ex, text) | _check_town(ex)
     doubtful |= _check_court(ex)
     doubtful |= _check_text(ex)
+    doubtful |= _landlord_run_on(ex) | _lawyers_number(ex, text)
+    doubtful |= _charges_left_out(ex, text)
+    doubtful |= _births_unread(ex, text)
     if ex.type_document == "fiche_prescription":
-        doubtful |= _check_form(ex)
+        doubtful |= _check_form(ex, text)
     return doubtful
 
 
@@ -177,7 +184,7 @@ def _town_spelled(name: str) -> str:
     return m.group("head") + found.pop()
 
 
-def _check_form(ex) -> set[str]:
+def _check_form(ex, text: str = "") -> set[str]:
     """A referral form's fields that contradict each other or their kind."""
     doubtful: set[str] = set()
     if ex.prescripteur and _ORGANISATION.search(ex.prescripteur):
@@ -199,9 +206,38 @@ def _check_form(ex) -> set[str]:
             doubtful.update({"composition", "personnes"})
     if ex.nb_enfants is not None and ex.enfants and ex.nb_enfants != len(ex.enfants):
         doubtful.add("nb_enfants")
+    if ex.nb_enfants is not None and any(
+        int(n) != ex.nb_enfants for n in _CHILDREN_COUNT.findall(text)
+    ):
+        doubtful.add("nb_enfants")  # « Enfants 3 : … » and two children read
+    if any(not _a_name(c.nom) or (c.prenom and not _a_name(c.prenom)) for c in ex.enfants):
+        doubtful.add("nb_enfants")  # a child's row read from a count or a scan's debris
     if any(r.montant is not None and not 0 < r.montant <= 6000 for r in ex.ressources):
         doubtful.add("ressources")
+    for name in ("bailleur", "prescripteur", "organisme_prescripteur"):
+        value = getattr(ex, name, None)
+        words = {french.fold(w) for w in re.findall(r"[^\W\d_]+", value or "")}
+        if words & _CAPTIONS:
+            doubtful.add(name)  # the next caption taken with, or for, the value
     return doubtful
+
+
+# words of a form's captions that no landlord's, service's or person's name holds
+_CAPTIONS = {"statut", "occupation", "adresse", "loyer", "montant", "telephone", "tel", "date"}
+
+
+# a count of children the form states (« Enfants 3 : », « Nombre d'enfants à charge : 2 »;
+# « Enfant 1 : » numbers a row)
+_CHILDREN_COUNT = re.compile(
+    r"\b(?:nombre\s+d.)?enfants(?:\s+[àa]\s+charge)?[ \t]*[:(]?[ \t]*(\d{1,2})\b(?![/.,]\d)",
+    re.IGNORECASE,
+)
+
+
+def _a_name(value: str | None) -> bool:
+    """A person's name holds two letters and no figure (« O0 », a count read off « Nombre
+    d'enfants : O0 », is none)."""
+    return bool(value) and not re.search(r"\d", value) and len(re.sub(r"[\W\d_]", "", value)) >= 2
 
 
 def dependents(ex, doubtful: set[str]) -> set[str]:
@@ -214,6 +250,9 @@ def dependents(ex, doubtful: set[str]) -> set[str]:
     # a form's household kind is read with its persons' civilities
     if ex.type_document == "fiche_prescription" and "personnes" in doubtful and ex.composition:
         out.add("composition")
+    # no child read where no one of the household was: the rows were not read at all
+    if ex.type_document == "fiche_prescription" and not ex.personnes and ex.nb_enfants == 0:
+        out.add("nb_enfants")
     if ex.type_document != "fiche_prescription" and (
         "bailleur" in doubtful or (ex.bailleur and not ex.statut_occupation)
     ):
@@ -222,8 +261,11 @@ def dependents(ex, doubtful: set[str]) -> set[str]:
 
 
 # OCR garbage: a capital inside a lower-case word ("IApeeeS"), stray symbols, a word with
-# no letter at all.
-_GARBLED = re.compile(r"[a-zà-ÿ][A-ZÀ-Ý]|[|{}\[\]<>_~^#@*=\\]|(?:^|\s)[^\w\s'’\-«»]+(?:\s|$)")
+# no letter at all, an apostrophe after no letter (« 115 rue 'Anatole France »: French
+# elides a letter before it, « l' », « d' »).
+_GARBLED = re.compile(
+    r"[a-zà-ÿ][A-ZÀ-Ý]|[|{}\[\]<>_~^#@*=\\]|(?:^|\s)[^\w\s'’\-«»]+(?:\s|$)|(?<![^\W\d_])['’]"
+)
 _TEXT_FIELDS = (
     "adresse",
     "commune",
@@ -517,6 +559,98 @@ def _check_edges(ex) -> set[str]:
     }
 
 
+# what names a debt right before its amount (« une dette de loyer de 2 196 € », « commandement
+# de payer la somme de … »): an amount so introduced is no monthly rent
+_DEBT_BEFORE = re.compile(
+    r"(?:\bdette|arri[ée]r[ée]s?|impay[ée]s?|\bsolde|reste\s+d[ûu]|restant\s+d[ûu]|"
+    r"\bdevoir|commandement\s+de\s+payer|redevables?)\b[^\d.;]{0,30}$",
+    re.IGNORECASE,
+)
+
+
+def _printed_amount(value: float) -> re.Pattern:
+    """How an amount may be printed: figures grouped by thousands or not, cents or none
+    when round (« 2 196 € », « 2.196,00 »)."""
+    whole, cents = f"{value:.2f}".split(".")
+    grouped = f"{int(whole):,}".replace(",", "[\\s.\u202f]?")
+    tail = f",{cents}" if cents != "00" else "(?:,00)?"
+    return re.compile(rf"(?<![\d,.]){grouped}{tail}(?![\d,])")
+
+
+def _rent_after_debt(ex, text: str) -> set[str]:
+    """A rent the text prints only right after words that name a debt: the debt's amount
+    (or a commandement's) was taken for the rent, the rent's own sentence read badly."""
+    if not ex.loyer_mensuel or ex.type_document == "fiche_prescription":
+        return set()
+    places = list(_printed_amount(ex.loyer_mensuel).finditer(text))
+    if places and all(
+        _DEBT_BEFORE.search(text[max(0, m.start() - 60) : m.start()]) for m in places
+    ):
+        return {"loyer_mensuel"}
+    return set()
+
+
+# what adds the charges to a rent printed before them (« 513,15 euros hors charges, outre
+# 37,34 euros de provision… »)
+_CHARGES_ADDED = re.compile(
+    r"^\s*(?:€|euros?)?\s*(?:mensuels?|par\s+mois)?\s*(?:hors\s+charges|HC)?\s*,?\s*"
+    r"(?:outre|plus|\+|augment[ée]e?\s+d)\D{0,20}\d",
+    re.IGNORECASE,
+)
+
+
+def _charges_left_out(ex, text: str) -> set[str]:
+    """A rent that is the amount before « outre … » or « plus … » (charges, a provision),
+    nothing added: the amount added was lost (a column cut the sentence, « provisi / ion sur
+    charges »), the rent charges included is not known."""
+    if not ex.loyer_mensuel or ex.type_document == "fiche_prescription" or ex.charges:
+        return set()
+    for m in _printed_amount(ex.loyer_mensuel).finditer(text):
+        if _CHARGES_ADDED.search(text[m.end() : m.end() + 60]):
+            return {"loyer_mensuel"}
+    return set()
+
+
+# what a sentence names before an address that is not the dwelling's: the court's seat, the
+# officer's office, a landlord's head office
+_OTHER_PLACE = re.compile(
+    r"\b(?:tribunal|juge|greffe|palais\s+de\s+justice|audience|commissaires?\s+de\s+justice|"
+    r"SELARL|SCP|si[èe]ge|bureaux?|cabinet|[ée]tude)\b",
+    re.IGNORECASE,
+)
+_DWELLING = re.compile(
+    r"\b(?:demeurant|domicili[ée]e?s?|domicile|logement|lieux|locaux|sis|situ[ée]e?s?|"
+    r"locataires?|occupants?|"
+    r"habit(?:ant|e)|r[ée]sidant|adresse)\b",
+    re.IGNORECASE,
+)
+
+
+def _address_of_another(ex, text: str) -> set[str]:
+    """A dwelling's address the text prints only in a sentence about another place (« devant
+    le Tribunal judiciaire de Clermont-Ferrand, 16 place de l'Étoile ») or after the
+    landlord's name (« DEMANDEUR : Monsieur X demeurant … »), never after a word of the
+    dwelling: the défendeurs' own lines were read badly, another address taken."""
+    if not ex.adresse or ex.type_document == "fiche_prescription":
+        return set()
+    needle = r"\s+".join(map(re.escape, strip_accents(ex.adresse).lower().split()))
+    folded = strip_accents(text).lower()
+    places = list(re.finditer(needle, folded)) if len(folded) == len(text) else []
+    if not places:
+        return set()
+    landlord = french.fold(ex.bailleur or "")
+    names = [french.fold(p.nom) for p in ex.personnes if p.nom]
+    for m in places:
+        before = text[max(0, m.start() - 120) : m.start()]
+        before = re.split(r"[.;:](?:\s|$)", before)[-1]
+        near = french.fold(before)
+        if landlord and landlord in near and not any(n in near for n in names):
+            continue  # the landlord's own address (« Monsieur X demeurant … », X the landlord)
+        if _DWELLING.search(before) or not _OTHER_PLACE.search(before):
+            return set()
+    return {"adresse", "code_postal", "commune"}
+
+
 def _check_amounts(ex) -> set[str]:
     """Amounts that contradict each other: one value read for two amounts, a debt of
     decades of rent; a rent too low to be a home's, a debt stated years before the act."""
@@ -588,7 +722,18 @@ def _check_phrases(ex) -> set[str]:
     with_first = [bool(p.prenom) for p in ex.personnes]
     if any(with_first) and not all(with_first):
         doubtful.add("personnes")
-    if ex.reference and re.search(r"[-/]\s+[-/]|\s[-/]\s|[-/]$", ex.reference):
+    # a person without a birth date whose surname is part of another's compound surname
+    # (« SALEM » beside « BEN SALEM »): a name of two words split, the same person again
+    for p in ex.personnes:
+        if p.date_naissance or not p.nom:
+            continue
+        nom = french.fold(p.nom)
+        for q in ex.personnes:
+            other = french.fold(q.nom or "")
+            if other != nom and (other.endswith(" " + nom) or other.startswith(nom + " ")):
+                doubtful.add("personnes")
+    # (or a letter left after its last separator: the « N » of the next label's « N° »)
+    if ex.reference and re.search(r"[-/]\s+[-/]|\s[-/]\s|[-/]$|\d[-/][A-Za-z]$", ex.reference):
         doubtful.add("reference")
     for p in ex.personnes:
         full = f"{p.prenom or ''} {p.nom or ''}".strip()
@@ -596,6 +741,12 @@ def _check_phrases(ex) -> set[str]:
             doubtful.add("personnes")
     if ex.bailleur and _reads_as_phrase(ex.bailleur, organisation=True):
         doubtful.add("bailleur")
+    # a landlord, a service or a person is named with a capital: a value all in lower case
+    # is a phrase of the form (« sans droit ni titre », the end of a tick box's label)
+    for name in ("bailleur", "organisme_prescripteur", "prescripteur", "commissaire_justice"):
+        value = getattr(ex, name, None)
+        if isinstance(value, str) and value and not re.search(r"[A-ZÀ-Ý]", value):
+            doubtful.add(name)
     if ex.commissaire_justice and (
         _reads_as_phrase(ex.commissaire_justice, organisation=False)
         or _OFFICE.match(ex.commissaire_justice)
@@ -654,3 +805,112 @@ def _same_date_twice(ex) -> set[str]:
             doubtful.update({name, seen[value]})
         seen.setdefault(value, name)
     return doubtful
+
+
+# a landlord's name in capitals, then words in lower case that are no particle (« SCI LE
+# CLOS FLEURI société civile immobilière »): the reading ran on past the name; or a legal
+# form in dotted initials kept before it (« E.P.I.C. VALOPHIS HABITAT »)
+_CAPS_THEN_LOWER = re.compile(
+    r"\b[A-ZÀ-Ý0-9][A-ZÀ-Ý0-9'’\-]{2,}\b(?:\s+(?!(?:de|du|des|la|le|les|l|d|et|sur|sous|en|aux?|lès)\b)[a-zà-ÿ][a-zà-ÿ'’\-]{2,}){2,}"
+)
+_DOTTED_FORM = re.compile(r"^(?:[A-Z]\.\s?){2,}")
+
+
+# two first names before one surname (« Paul et Anne ROUX »): two landlords in one value
+_TWO_FIRST_NAMES = re.compile(
+    r"^[A-ZÀ-Ý][a-zà-ÿ\-]+\s+(?:et|&)\s+[A-ZÀ-Ý][a-zà-ÿ\-]+\s+[A-ZÀ-Ý]{2,}"
+)
+
+
+def _landlord_run_on(ex) -> set[str]:
+    b = ex.bailleur
+    if b and (_CAPS_THEN_LOWER.search(b) or _DOTTED_FORM.match(b) or _TWO_FIRST_NAMES.match(b)):
+        return {"bailleur"}
+    return set()
+
+
+# a birth date printed for the défendeurs (« né le … », « nés respectivement le … »)
+_BORN = re.compile(r"\bn[ée]e?s?(?:\s*\(e\))?\s+(?:respectivement\s+)?le\s+\d", re.IGNORECASE)
+
+
+def _births_unread(ex, text: str) -> set[str]:
+    """Persons read without any birth date where the text prints some: flagged."""
+    if ex.type_document == "fiche_prescription" or not ex.personnes:
+        return set()
+    if any(p.date_naissance for p in ex.personnes) or not _BORN.search(text):
+        return set()
+    return {"personnes"}
+
+
+# a lawyer's own file number (« avocat au barreau de VERSAILLES, vestiaire : C212 - N° du
+# dossier 14633 »): read as the reference, it is flagged
+_LAWYER_LINE = re.compile(r"\b(?:avocats?|barreau|vestiaire|toque|cabinet)\b", re.IGNORECASE)
+
+
+def _lawyers_number(ex, text: str) -> set[str]:
+    if not ex.reference or not re.search(r"\d{3}", ex.reference):
+        return set()
+    for line in text.split("\n"):
+        if ex.reference in line and _LAWYER_LINE.search(line):
+            return {"reference"}
+    return set()
+
+
+# The rent sentence and what follows it, up to the next procedural amount
+_RENT_CUE = re.compile(r"\bloyers?\b(?!\s+r[ée]siduel)", re.IGNORECASE)
+_RENT_WINDOW = 320
+_RENT_WINDOW_END = re.compile(
+    r"commandement|\bdette\b|arri[ée]r[ée]|impay[ée]|article\s+700|indemnit[ée]", re.IGNORECASE
+)
+_AMOUNT = re.compile(french.MONTANT_RE)
+_CHARGES_BEFORE = re.compile(r"charges\b[^.;\d]{0,30}$", re.IGNORECASE)
+_CHARGES_AFTER = re.compile(
+    r"^\s*(?:€|euros?\b|EUR\b)?\s*(?:mensuels?\s+)?(?:de|d.|pour|au\s+titre\s+des?)\s+"
+    r"(?:(?:la|les)\s+)?(?:provisions?\s+(?:mensuelles?\s+)?(?:sur|pour)\s+(?:les\s+)?)?charges",
+    re.IGNORECASE,
+)
+_TOTAL_CUE_BEFORE = re.compile(r"(?:soit|total|charges\s+comprises|TCC|CC)\W{0,12}$", re.IGNORECASE)
+_TOTAL_CUE_AFTER = re.compile(
+    r"^\s*(?:€|euros?\b|EUR\b)?\s*(?:mensuels?\s+|par\s+mois\s+)?,?\s*"
+    r"(?:charges\s+comprises|\(?\s*CC\b|TCC\b|toutes\s+charges)",
+    re.IGNORECASE,
+)
+
+
+def _charges_left_out(ex, text: str) -> set[str]:
+    """A rent read without the charges its sentence states beside it (« Loyer principal :
+    450,00 € – provision pour charges : 50,00 € », « … s'élève à 450,00 €, auxquels
+    s'ajoutent 50,00 € de provisions sur charges »): the contract wants rent and charges
+    together. Flagged when the rent read is printed there as a bare amount, the rent without
+    those charges is not printed, and no word makes it a total."""
+    rent = ex.loyer_mensuel
+    if rent is None or ex.type_document == "fiche_prescription":
+        return set()
+    for cue in _RENT_CUE.finditer(text):
+        window = text[cue.start() : cue.start() + _RENT_WINDOW]
+        stop = _RENT_WINDOW_END.search(window, 6)
+        window = window[: stop.start()] if stop else window
+        amounts = []
+        for m in _AMOUNT.finditer(window):
+            value = french.parse_montant(m.group(0))
+            if value is not None:
+                amounts.append((value, m.start(), m.end()))
+        charges = [
+            v
+            for v, a, b in amounts
+            if _CHARGES_BEFORE.search(window[:a]) or _CHARGES_AFTER.match(window[b:])
+        ]
+        read_bare = [
+            (a, b)
+            for v, a, b in amounts
+            if abs(v - rent) < 0.005
+            and not _TOTAL_CUE_BEFORE.search(window[:a])
+            and not _TOTAL_CUE_AFTER.match(window[b:])
+        ]
+        charges = [c for c in charges if c < rent]  # (« loyer et charges : 500 € » is the rent)
+        if not charges or not read_bare:
+            continue
+        printed = {round(v, 2) for v, _, _ in amounts}
+        if all(round(rent - c, 2) not in printed for c in charges):
+            return {"loyer_mensuel"}
+    return set()

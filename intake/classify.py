@@ -49,20 +49,58 @@ def classify(text: str, rules: dict[str, RuleSet]) -> Classification:
     return result
 
 
+# Share of its threshold a dossier type must reach for a badly read page left « inconnu »
+# to be shown as possibly of that type (a fax whose cue words OCR spoiled).
+NEAR_THRESHOLD = 0.5
+
+
+def near_type(cls: Classification, rules: dict[str, RuleSet]) -> str | None:
+    """For a text left « inconnu » that no bill or payslip rule recognised, the dossier
+    type it came nearest to, when it reached `NEAR_THRESHOLD` of that type's threshold."""
+    if cls.type != "inconnu":
+        return None
+    own = rules.get("inconnu")
+    if own is not None and cls.scores.get("inconnu", 0) >= own.threshold:
+        return None  # recognised as no dossier at all
+    near = [
+        (score / rules[name].threshold, name)
+        for name, score in cls.scores.items()
+        if name != "inconnu" and name in rules and rules[name].threshold > 0
+    ]
+    share, name = max(near, default=(0.0, None))
+    return name if share >= NEAR_THRESHOLD else None
+
+
+def type_without_its_word(cls: Classification, rules: dict[str, RuleSet], text: str) -> str | None:
+    """Another dossier type the text reaches but for a word that type requires (a
+    préfecture's letter whose « Préfet » a photocopy made « Prétet », classed as the act
+    behind it): on a scan, the type chosen is in doubt."""
+    for name, rs in rules.items():
+        if name in (cls.type, "inconnu") or not rs.required or cls.scores.get(name, 0) > 0:
+            continue
+        if rs.score(text, required=False) >= rs.threshold:
+            return name
+    return None
+
+
 def _form_over_quoted_procedure(text: str, best: RuleSet, reached: list[RuleSet], rules) -> RuleSet:
     """A form that quotes the assignation it follows ("assignation délivrée par le commissaire
     de justice le …") reaches the act's threshold too. A type's rule file may say which types it
     wins over (`[classement.prime_sur]`), each with the marks only a real document of that type
     carries: when none of them is in the text, the form wins."""
     for rs in reached:
-        if rs is best:
-            continue
-        marks = rs.data.get("classement", {}).get("prime_sur", {}).get(best.type)
-        if marks is None:
-            continue
-        if not any(rx.search(text) for rx in _compiled(tuple(marks))):
+        if rs is not best and marks_missing(text, rs, best.type):
             return rs
     return best
+
+
+def marks_missing(text: str, other: RuleSet | None, kind: str) -> bool:
+    """True when `other`'s rule file lists the marks that only a real document of type
+    `kind` carries (`[classement.prime_sur]`) and none of them is in `text`."""
+    if other is None:
+        return False
+    marks = other.data.get("classement", {}).get("prime_sur", {}).get(kind)
+    return marks is not None and not any(rx.search(text) for rx in _compiled(tuple(marks)))
 
 
 @lru_cache(maxsize=32)
@@ -85,6 +123,18 @@ def find_start(
                     if best is None or m.start() < best:
                         best = m.start()
                     break
+    if best is None:
+        return None
+    # the copy begins with its page: the law office's or étude's heading lines above its
+    # title (« SELARL … / Avocats au barreau de … / N/Réf. : 44870 ») are the act's, not the
+    # letter's — unless the letter ends on that page (its closing formula or signature)
+    page = text.rfind("\f", 0, best)
+    if (
+        page >= min_offset
+        and best - page <= HEADING_MAX
+        and not _LETTER_END.search(text, page, best)
+    ):
+        return page + 1
     return best
 
 
@@ -109,3 +159,11 @@ def lists_households(tables: list[list[list[str]]], rules: dict[str, RuleSet]) -
         if len(addresses) >= 2:
             return True
     return False
+
+
+# how much of a page may stand above the copy's title
+HEADING_MAX = 600
+_LETTER_END = re.compile(
+    r"salutations|agr[ée]er|pour\s+(?:le|la)\s+(?:sous-)?pr[ée]f[eè]te?|fait\s+[àa]\s",
+    re.IGNORECASE,
+)

@@ -12,8 +12,10 @@
   (« CCAS de Gardanne. à Gardanne »): cut at the full stop, flagged.
 - `children_unread(ex, text)`: a form listing more people born in the last 18 years than
   the children read (a row lost under the blur): the count is flagged.
-- `persons_unread(ex, text)`: an act or a letter stating more adults' births than the
-  persons read (a défendeur's line spoiled): the persons are flagged.
+- `persons_unread(ex, text)`: a document stating more adults' births than the persons
+  read (a défendeur's line spoiled): the persons are flagged.
+- `birth_unread(ex, text)`: a birth written after « né(e) le » that reads as no date
+  (« le er avril 1997 ») while a person has none: the persons are flagged.
 
 Each only ever adds to `champs_incertains`: a person checks what a scan may have spoiled.
 """
@@ -131,12 +133,12 @@ def sentence_glued(ex) -> set[str]:
 
 # a household row: a surname in capitals, then its birth date (« BLANC Nathalie 07/08/2018 »)
 _PERSON_ROW = re.compile(
-    r"\b[A-ZÀ-Ý][A-ZÀ-Ý'\-]+\b[^\n\d€]{0,40}?\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b"
+    r"\b[A-ZÀ-Ý][A-ZÀ-Ý'\-]+\b[^\n\d€]{0,40}?\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b"
 )
 # or its birth date first, then the surname in capitals and a first name
 # (« 14/06/2012 BARBIER Nadia collège »)
 _DATED_ROW = re.compile(
-    r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b[^\n\d€]{0,12}?\b[A-ZÀ-Ý][A-ZÀ-Ý'\-]+\s+[A-ZÀ-Ý][a-zà-ÿ]"
+    r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b[^\n\d€]{0,12}?\b[A-ZÀ-Ý][A-ZÀ-Ý'\-]+\s+[A-ZÀ-Ý][a-zà-ÿ]"
 )
 _DATE_FIELDS = ("date_document", "date_dette", "date_audience", "date_limite", "date_bail")
 
@@ -167,9 +169,10 @@ ADULT_AGE = 16
 
 
 def persons_unread(ex, text: str) -> set[str]:
-    """An act or a letter stating more adults' births than the persons read (a défendeur
-    whose line a scan spoiled, « Cemeueant » for « demeurant »): the persons are flagged."""
-    if ex.type_document not in ("assignation", "saisine_prefecture") or not ex.personnes:
+    """A document stating more adults' births than the persons read (a défendeur whose line
+    a scan spoiled, « Cemeueant » for « demeurant »; a form's « Conjoint(e) » whose colon a
+    fax lost): the persons are flagged. An adult child listed as such is no one missed."""
+    if ex.type_document == "inconnu" or not ex.personnes:
         return set()
     when = ex.date_document or date.today()
     # the landlord, when a person, is born too: a birth stated after their name is theirs
@@ -182,6 +185,29 @@ def persons_unread(ex, text: str) -> set[str]:
         day = parse_date(text[m.end() : m.end() + 40])
         if day and day < when.replace(year=when.year - ADULT_AGE):
             births.add(day)
-    births -= {p.date_naissance for p in ex.personnes}
+    births -= {p.date_naissance for p in [*ex.personnes, *ex.enfants]}
     unread = len(births) - sum(1 for p in ex.personnes if not p.date_naissance)
-    return {"personnes"} if unread > 0 else set()
+    # a form's children counted but not listed may be the births over the age (« Marie-Claire
+    # N'DIAYE, né(e) le 22/03/2008 », 17, among the « enfants à charge »)
+    unread -= max(0, (ex.nb_enfants or 0) - len(ex.enfants))
+    # a birth stated that no one read has, beside a person read without one: it was theirs
+    # (« BONNET Marie-Claire, née le 10/04/1962 » on a line a photocopy spoiled)
+    untied = births and any(not p.date_naissance for p in ex.personnes)
+    return {"personnes"} if unread > 0 or untied else set()
+
+
+# what a birth cue is followed by when a date was written there: figures
+_FIGURE = re.compile(r"\d")
+
+
+def birth_unread(ex, text: str) -> set[str]:
+    """A birth written after « né(e) le » that no date reading makes out (« Né(e) le er
+    avril 1997 », the « 1 » of « 1er » lost; « 15/05/197 »; « 25:06@ERVICE » under a
+    stamp), while a person has no birth date: the persons are flagged, on any document."""
+    if not any(not p.date_naissance for p in ex.personnes):
+        return set()
+    for m in _BORN.finditer(text):
+        line = text[m.end() :].split("\n", 1)[0][:40]
+        if _FIGURE.search(line) and parse_date(line) is None:
+            return {"personnes"}
+    return set()

@@ -29,8 +29,11 @@ MACROS = {
     "SEP": r"\s*(?:[:|.]\s*)*",
     # a file reference: "DDETS17/PEL/2025-1142", "EXP 2025-1187", "CCAPEX 71 n° 0493/2025"
     "REF": (
-        r"[A-Z0-9][A-Z0-9/._\-]*(?:\s?[/\-]\s?[A-Z0-9._\-]+)*"
-        r"(?:\s+(?:n°\s?)?(?-i:[A-Z]{2,8}\s+)?(?:n°\s?)?\d[A-Z0-9/._\-]*){0,3}"
+        # (not into the next label: « 77-2025-00412 – N° CCAPEX : … »)
+        r"[A-Z0-9][A-Z0-9/._\-]*(?:\s?[/\-]\s?(?![A-Za-z]{1,3}\s?°)[A-Z0-9._\-]+)*"
+        # (a part on the next line only when that line starts with it: « CLIL n° 68/2025 »
+        # under the reference is another file's number)
+        r"(?:(?:[ \t]+|[ \t]*\n[ \t]*(?=(?:n°\s?)?\d))(?:n°\s?)?(?-i:[A-Z]{2,8}\s+)?(?:n°\s?)?\d[A-Z0-9/._\-]*){0,3}"
     ),
     "CIV": french.CIVILITE_RE,
     # a personal name as printed: "Paul MARTIN", "Marie-Claire DE LA TOUR", "MARTIN Paul"
@@ -273,8 +276,10 @@ class RuleSet:
     data: dict = field(default_factory=dict)  # free sections for dedicated parsers
     sources: list[str] = field(default_factory=list)
 
-    def score(self, text: str) -> float:
-        if not all(rx.search(text) for rx in self.required):
+    def score(self, text: str, required: bool = True) -> float:
+        """The weights of the cue words found; 0 when a required word is missing (unless
+        `required` is false: what the text would score had OCR read that word)."""
+        if required and not all(rx.search(text) for rx in self.required):
             return 0.0
         total = sum(w for rx, w in self.keywords if rx.search(text))
         head = text[: self.head_chars]

@@ -32,8 +32,16 @@ from asll.domain.model import Extraction
 from . import pattern_store
 from .accents import accents_lost
 from .checks import cross_check, dependents, plausible
-from .classify import Classification, classify, lists_households
+from .classify import (
+    Classification,
+    classify,
+    lists_households,
+    marks_missing,
+    near_type,
+    type_without_its_word,
+)
 from .debris import (
+    birth_unread,
     children_unread,
     lone_letters,
     persons_unread,
@@ -42,11 +50,11 @@ from .debris import (
 )
 from .engine import Found, RuleSet, compile_pattern, find_field, load_rules
 from .french import compile_expressions, spelled_forms
-from .misreads import figures_stumbled, label_unread, misreads
+from .misreads import figures_stumbled, label_unread, misreads, parts_stumbled
 from .ocr import SEUIL_CONFIANCE
 from .ocr_repair import CueWords, plain
 from .parsers.addresses import find_address
-from .parsers.courts import court_cut_by_layout
+from .parsers.courts import court_completed, court_cut_by_layout, court_of_judge_town
 from .parsers.forms import parse_form
 from .parsers.grids import realign, table_doubts
 from .parsers.landlords import find_bailleur, statut_from_bailleur, statut_from_designation
@@ -142,10 +150,17 @@ def extract_document(
         cls = Classification(forced_type, cls.scores)
     ex = Extraction(fichier=fichier, type_document=cls.type)
     if cls.type == "inconnu":
+        ex.champs_incertains = _unknown_but_near(cls, rules, doc)
         return ex
     rs = rules[cls.type]
     uncertain: set[str] = set()
+    if doc.ocr and type_without_its_word(cls, rules, text):
+        uncertain.add("type_document")
     reader = _Reader(doc, spelled_forms(text))
+    if cls.type == "saisine_prefecture" and marks_missing(text, rules.get("assignation"), cls.type):
+        # none of a letter's marks (object, salutation, closing formula, signature by
+        # delegation): perhaps an act that speaks of the préfet
+        uncertain.add("type_document")
 
     if cls.type == "fiche_prescription":
         with _guard("formulaire", uncertain):
@@ -187,26 +202,36 @@ def extract_document(
                     (uncertain.discard if found[1] else uncertain.add)(name)
         with _guard("pieces", uncertain):
             _commandement_annexed(ex, annexes, rules, reader)
+        with _guard("juridiction", uncertain):
+            # a seat in words without hyphens, read up to its first space: the whole name
+            whole = court_completed(ex.juridiction, text)
+            if whole:
+                ex.juridiction = whole
         if not ex.juridiction:
             with _guard("juridiction", uncertain):
                 # kind and seat split by a wrapped cell: put together, flagged
                 ex.juridiction = court_cut_by_layout(text)
                 if ex.juridiction:
                     uncertain.add("juridiction")
+                else:
+                    # the judge named by the town he sits in: the one court of that seat
+                    ex.juridiction = court_of_judge_town(text)
 
     if ex.type_document == "assignation" and ex.date_document:
         ex.date_assignation = ex.date_document  # the act's date is the date it was served
     with _guard("controles", uncertain):
+        uncertain |= _status_against_landlord(ex, rs.data)
         uncertain |= cross_check(ex, text)
         uncertain |= lone_letters(ex, doc.ocr) | sentence_glued(ex) | children_unread(ex, text)
     with _guard("lectures", uncertain):
         uncertain |= misreads(ex, text, doc.ocr) | persons_unread(ex, text)
+        uncertain |= birth_unread(ex, text)
         uncertain |= accents_lost(ex, text) if doc.ocr else set()
     with _guard("tampon", uncertain):
-        uncertain |= _read_on(_lines_of(stamped, doc), ex, doc) if stamped else set()
+        uncertain |= _read_on(_under_stamp(stamped, doc), ex, doc) if stamped else set()
     with _guard("mots incertains", uncertain):
         uncertain |= _read_on_weak_words(ex, doc) | figures_stumbled(ex, doc)
-        uncertain |= label_unread(ex, doc)
+        uncertain |= label_unread(ex, doc) | parts_stumbled(ex, doc)
     filled = _filled(ex)
     uncertain |= {name for name in rs.data.get("champs_attendus", []) if name not in filled}
     uncertain |= _stated_but_empty(
@@ -333,14 +358,20 @@ def _renderings(value) -> list[str]:
 def _read_on_weak_lines(ex: Extraction, doc: Document, formulaire: dict) -> set[str]:
     """Fields of a scanned form whose value stands only on lines OCR read with low
     confidence (or whose characters it repaired): the form's reader does not say where it
-    read a value, so the value is looked for on the page. A weak line naming a kind of
-    resource the reading did not give flags the resources too (« RSA |122082e »)."""
+    read a value, so the value is looked for on the page. A weak line (or one holding a weak
+    word) naming a kind of resource the reading did not give flags the resources too
+    (« RSA |122082e »)."""
     weak = [(s, e) for s, e, conf in doc.ocr_lines if conf < SEUIL_CONFIANCE]
-    if not weak:
-        return set()
-    out = _read_on(weak, ex, doc) | _boxes_on_weak_lines(weak, doc, formulaire)
+    # a line read surely on the whole but with a mark OCR could not make out (« Ü » for a
+    # ticked box): an empty box's own brackets, read weakly on every scan, do not count
+    marks = _lines_of([(s, e) for s, e, _ in doc.ocr_weak_words if _a_mark(doc.text[s:e])], doc)
+    out = _boxes_on_weak_lines(weak + marks, doc, formulaire)
+    out |= _read_on(weak, ex, doc) if weak else set()
     read = {r.type for r in ex.ressources if r.montant is not None}
-    for start, end in weak:
+    # (and a line with a word OCR could not make out: « RSA 384,58 € : Pension … », the
+    # separator read weakly, one amount taken for two kinds)
+    stumbled = _lines_of([(s, e) for s, e, _ in doc.ocr_weak_words], doc)
+    for start, end in weak + stumbled:
         line = doc.text[start:end]
         if any(
             option.get("type") not in read and compile_pattern(option["motif"]).search(line)
@@ -353,19 +384,33 @@ def _read_on_weak_lines(ex: Extraction, doc: Document, formulaire: dict) -> set[
 
 # a form's fields chosen by ticking one box of a printed list
 _TICKED = ("type_mesure", "statut_occupation", "composition")
+# what OCR reads of an empty box (brackets, bars, an underscore) or of a box plainly ticked
+_EMPTY_BOX = re.compile(r"[\[\]()|_:;.,'\s-]+|[\[(]?[xX✓✗☒][\])]?")
+
+
+def _a_mark(word: str) -> bool:
+    """Whether a word OCR read weakly may be a box's mark misread (« Ü », « & », « CO »),
+    not the brackets of an empty box, a plain « [X] », nor a word of more than two letters."""
+    return not _EMPTY_BOX.fullmatch(word) and len(re.sub(r"\W", "", word)) <= 2
 
 
 def _boxes_on_weak_lines(weak: list[tuple[int, int]], doc: Document, formulaire: dict) -> set[str]:
     """Fields chosen among tick boxes printed on a line OCR read with low confidence (two
-    options or more named on it): a faint or smudged mark is no choice to trust
-    (« [_] Locataire HLM [| Locataire privé Hébergé(e) [| Sous-locataire »)."""
+    options or more named on it, or on it and the lines either side when the list has one
+    option a line): a faint or smudged mark is no choice to trust (« [_] Locataire HLM [|
+    Locataire privé Hébergé(e) [| Sous-locataire »)."""
+    text = doc.text
     out = set()
     for name in _TICKED:
-        options = formulaire.get(name, [])
+        options = [(o.get("valeur"), compile_pattern(o["motif"])) for o in formulaire.get(name, [])]
         for start, end in weak:
-            line = doc.text[start:end]
-            named = {o.get("valeur") for o in options if compile_pattern(o["motif"]).search(line)}
-            if len(named) >= 2:
+            if not any(rx.search(text[start:end]) for _, rx in options):
+                continue
+            # a list printed one option a line: the lines either side are the same list
+            above = text[:start].rstrip("\n").rsplit("\n", 1)[-1]
+            below = text[end:].lstrip("\n").split("\n", 1)[0]
+            around = "\n".join((above, text[start:end], below))
+            if len({value for value, rx in options if rx.search(around)}) >= 2:
                 out.add(name)
                 break
     return out
@@ -419,6 +464,25 @@ def _lines_of(spans: list[tuple[int, int]], doc: Document) -> list[tuple[int, in
         end = text.find("\n", e)
         lines.append((start, len(text) if end < 0 else end))
     return lines
+
+
+# the most lines of the page an arrival stamp's words spread over (its three lines of text
+# interleaved with the document's)
+STAMP_LINES = 8
+
+
+def _under_stamp(stamped: list[tuple[int, int]], doc: Document) -> list[tuple[int, int]]:
+    """The lines a stamp covers: those holding its words, and those between its first and
+    last words on a page (« Prénom(s) : Sandrine RE » between « COURRIER ARRIVÉ » and
+    « REÇU LE … », its « RE » left) when they are close enough to be one stamp."""
+    lines = sorted(_lines_of(stamped, doc))
+    text = doc.text
+    blocks = list(lines)
+    for (s1, _), (_, e2) in zip(lines, lines[1:]):
+        between = text[s1:e2]
+        if PAGE_BREAK not in between and between.count("\n") < STAMP_LINES:
+            blocks.append((s1, e2))
+    return blocks
 
 
 def _read_on_weak_words(ex: Extraction, doc: Document) -> set[str]:
@@ -516,6 +580,29 @@ def _grid_origin(letter: str, origin: list[int], rebuilt: str, offset: int) -> i
         if at == 0:
             return None
     return at
+
+
+def _unknown_but_near(cls: Classification, rules: dict[str, RuleSet], doc: Document) -> list[str]:
+    """A scan read badly (a page under `SEUIL_CONFIANCE`) and left « inconnu » while its
+    words came near a dossier type's (a fax whose cue words OCR spoiled): its type, and the
+    fields that type always states, are flagged, so that a person looks at it as such."""
+    low = [c for c in doc.page_confidence if c is not None and c < SEUIL_CONFIANCE]
+    near = near_type(cls, rules) if low else None
+    if near is None:
+        return []
+    rs = rules[near]
+    flagged = {"type_document", *rs.data.get("champs_attendus", [])}
+    return [name for name in _field_order() if name in flagged]
+
+
+def _status_against_landlord(ex: Extraction, data: dict) -> set[str]:
+    """A tenancy ticked public while the landlord's name says private (« SCI LES
+    GLYCINES »), or the other way round: the box read was not the one ticked."""
+    tenancy = ("locataire_public", "locataire_prive")
+    if ex.statut_occupation not in tenancy or not ex.bailleur:
+        return set()
+    said = statut_from_designation(ex.bailleur, data)  # the lists, not a name's look
+    return {"statut_occupation"} if said in tenancy and said != ex.statut_occupation else set()
 
 
 def _stated_but_empty(text: str, rule_sets: list[RuleSet], filled: set[str]) -> set[str]:
@@ -782,7 +869,10 @@ def _parties(
 
 
 # where a landlord's designation stops: the line, the sentence, its verb
-_DESIGNATION_END = re.compile(r"[\n;.]|\s(?:a|ont|sollicite|demande|poursuit|repr[ée]sent)", re.I)
+# (« a », « ont » as words: not the « A » of « VENANT AUX DROITS »)
+_DESIGNATION_END = re.compile(
+    r"[\n;.]|\s(?:(?:a|ont|sollicite|demande|poursuit)\b|repr[ée]sent)", re.I
+)
 
 
 def _designation(text: str, pos: int, value: str) -> str | None:
@@ -794,7 +884,20 @@ def _designation(text: str, pos: int, value: str) -> str | None:
         return None
     tail = text[at + len(value) : at + len(value) + 80]
     cut = _DESIGNATION_END.search(tail)
-    return text[pos : at + len(value)] + (tail[: cut.start()] if cut else tail)
+    out = text[pos : at + len(value)] + (tail[: cut.start()] if cut else tail)
+    if cut and cut.group(0) == "\n":
+        # a party's block: its legal form spelt out on the next line (« S.A. 1001 VIES
+        # HABITAT » / « société anonyme d'habitations à loyer modéré »)
+        nxt = text[at + len(value) + cut.end() :].split("\n", 1)[0]
+        if _KIND_LINE.match(nxt):
+            out += " " + nxt.strip()
+    return out
+
+
+_KIND_LINE = re.compile(
+    r"\s*(?:soci[ée]t[ée]|[ée]tablissement\s+public|office\s+public|entreprise\s+sociale)\b",
+    re.IGNORECASE,
+)
 
 
 def _place_address(ex: Extraction, text: str, off: int, at: int, doc: Document) -> None:

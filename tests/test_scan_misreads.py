@@ -47,7 +47,7 @@ Le bail porte sur un logement sis 105 cours Lafayette 75010 Paris, moyennant un 
 mensuel de 812,40 euros charges comprises.
 Les défendeurs restent devoir la somme de 1 951,82 euros arrêtée au 30 septembre 2025.
 """
-THIERRY = "MOREAU Thierry, né le 02/08/1984 à Metz, demeurant 105 cours Lafayette, 75010 Paris"
+THIERRY = "M. MOREAU Thierry, né le 02/08/1984 à Metz, demeurant 105 cours Lafayette, 75010 Paris"
 SANDRINE = "MOREAU née N'DIAYE Sandrine, née le 19/05/1952 à Reims, {verbe} 105 cours Lafayette"
 
 

@@ -223,6 +223,13 @@ _PARTY_TAIL = re.compile(
     r"\s+(?:pour\s+(?:elle|lui|eux)-m[êe]mes?|venant\s+aux\s+droits\b|(?:agissant\s+)?en\s+qualit[ée]\s+de\b).*$",
     re.IGNORECASE,
 )
+# a legal form spelt out after the name: « …, société civile immobilière »,
+# « … établissement public à caractère industriel et commercial »
+_KIND_TAIL = re.compile(
+    r"[\s,]+(?:soci[ée]t[ée]\s+(?:civile(?:\s+immobili[eè]re)?|anonyme|par\s+actions|[àa]\s+responsabilit[ée]|"
+    r"coop[ée]rative|d.[ée]conomie\s+mixte)|[ée]tablissement\s+public|entreprise\s+sociale\s+pour\s+l.habitat)\b.*$",
+    re.IGNORECASE,
+)
 # a party named just before "(agissant) en qualité de mandataire / gestionnaire" is the agent
 _AGENT_AFTER = re.compile(
     r"\s*,?\s*(?:agissant\s+)?(?:en\s+(?:sa\s+)?qualit[ée]\s+de\s+)(?:mandataire|gestionnaire|g[ée]rante?)\b",
@@ -305,6 +312,13 @@ def clean_bailleur(raw: str) -> str | None:
         rest = re.split(r"\s*,", couple.group("rest"), maxsplit=1)[0]
         # ("… Jean-Marc et" when the line ended after "et": the second first name is gone)
         raw = "Monsieur " + re.sub(r"\s+(?:et|&)(?:\s+\S+)?$", "", rest)
+        # « Paul et Anne ROUX »: his first name, their surname
+        raw = re.sub(
+            r"^Monsieur\s+(?P<p>[A-ZÀ-Ý][\w\-]+)\s+(?:et|&)\s+[A-ZÀ-Ý][\w\-]+\s+"
+            r"(?P<n>[A-ZÀ-Ý][A-ZÀ-Ý'\- ]+)$",
+            r"Monsieur \g<p> \g<n>",
+            raw,
+        )
     person = re.match(rf"^(?:{CIV}|(?i:monsieur|madame|mademoiselle))\s", raw)
     # "L'OFFICE PUBLIC … (OPAC de la Haute-Marne)": the short name in brackets is the usual one
     short = re.match(
@@ -330,7 +344,14 @@ def clean_bailleur(raw: str) -> str | None:
         raw,
     )
     raw = _PARTY_TAIL.sub("", raw)
-    raw = re.sub(r"^(?:SA|S\.A\.)\s+(?!(?i:d.?HLM|HLM|d.habitations)\b)(?=[A-Z])", "", raw)
+    raw = re.sub(r"^(?:SA|S\.A\.)\s+(?!(?i:d.?HLM|HLM|d.habitations)\b)(?=[A-Z0-9])", "", raw)
+    # « E.P.I.C. VALOPHIS HABITAT-OPH »: a public body's legal form before its name
+    raw = re.sub(r"^E\.?\s?P\.?\s?[I1l]\.?\s?C\.?\s+(?=[A-Z0-9])", "", raw)
+    # « SCI LE CLOS FLEURI société civile immobilière »: the legal form spelt out after the
+    # name (the next line of a party's block) is not part of it
+    tail = _KIND_TAIL.search(raw)
+    if tail and tail.start() > 0 and not _only_kind_words(raw[: tail.start()]):
+        raw = raw[: tail.start()]
     # "d'HLM NOTRE LOGIS": the legal form cut where a line ended ("la SA\nd'HLM …")
     raw = re.sub(
         r"^(?i:d.(?:HLM|habitations?\s+[àa]\s+loyers?\s+mod[ée]r[ée]s?))\s+(?=[A-Z0-9]{2})", "", raw

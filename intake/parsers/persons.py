@@ -25,6 +25,12 @@ from ..engine import compile_pattern
 # Civilities in any case; "M" alone only before a capitalised word.
 CIV = r"(?:(?i:monsieur|madame|mademoiselle)|MME\.?|Mme\.?|MLLE\.?|Mlle\.?|Melle|MR\.?|Mr\.?|M\.|M(?=\s+[A-Z]))"
 _BIRTH = pattern_store.compile(rf"n[ée]e?(?:\(e\))?\s+le\s+(?P<d>{french.DATE_RE})", re.IGNORECASE)
+# a couple's two birth dates in one phrase
+_BORN_RESPECTIVELY = pattern_store.compile(
+    rf"n[ée]e?s\s+respectivement\s+le\s+(?P<d1>{french.DATE_RE})[^;]{{0,80}}?\bet\s+le\s+"
+    rf"(?P<d2>{french.DATE_RE})",
+    re.IGNORECASE,
+)
 # list markers: "1/", "1°)", "1)", "1.", "a)", "-", "•"
 _MARKER = r"(?:(?<![\w/])\d{1,2}\s*(?:°\s*\)?|/|\)|\.(?!\d))|(?<!\w)[a-h]\)|(?<!\S)[-–•*](?=\s))"
 # words that are never part of a personal name
@@ -227,6 +233,10 @@ def _couple(flat: str, context: str) -> list[Personne]:
         return []
     prenoms = [p.strip() for p in re.split(r"\s+et\s+|\s*&\s*", prenom or "") if p.strip()]
     births = [french.parse_date(b.group("d")) for b in _BIRTH.finditer(context)]
+    both = _BORN_RESPECTIVELY.search(context)
+    if both and len(births) < 2:
+        # « nés respectivement le 03/05/1980 à Melun et le 04/06/1982 à Meaux »
+        births = [french.parse_date(both.group("d1")), french.parse_date(both.group("d2"))]
     p1 = prenoms[0] if prenoms else None
     p2 = prenoms[1] if len(prenoms) > 1 else None
     # "Mme et M. N'DIAYE Aïssatou et Amadou": she is named first, her first name too
@@ -381,21 +391,32 @@ def _worth_flagging(fragment: str) -> bool:
 def _dedupe(people: list[Personne]) -> list[Personne]:
     out: list[Personne] = []
     for p in people:
-        same = next(
-            (
-                q
-                for q in out
-                if french.fold(q.nom) == french.fold(p.nom)
-                and (q.prenom or "").lower() == (p.prenom or "").lower()
-                # same name, two birth dates: a mother and her daughter, not one person
-                and not (
-                    q.date_naissance and p.date_naissance and q.date_naissance != p.date_naissance
-                )
-            ),
-            None,
-        )
+        same = next((q for q in out if _same_person(q, p)), None)
         if same is None:
             out.append(p)
         elif same.date_naissance is None:
             same.date_naissance = p.date_naissance
     return out
+
+
+def _same_person(q: Personne, p: Personne) -> bool:
+    """Is `p`, read after `q`, the same person named again?"""
+    if q.date_naissance and p.date_naissance and q.date_naissance != p.date_naissance:
+        return False  # same name, two birth dates: a mother and her daughter
+    if french.fold(q.nom) == french.fold(p.nom):
+        if (q.prenom or "").lower() == (p.prenom or "").lower():
+            return True
+        # named again further on by civility and surname alone (« M. LAMBERT a sollicité
+        # l'aide juridictionnelle »)
+        return (
+            bool(not p.prenom and not p.date_naissance and q.prenom and q.civilite == p.civilite)
+            and q.civilite is not None
+        )
+    # (« M. BEN SALEM a sollicité … » split as « Ben » « SALEM »)
+    return bool(
+        p.prenom
+        and not p.date_naissance
+        and q.civilite is not None
+        and q.civilite == p.civilite
+        and french.fold(f"{p.prenom} {p.nom}") == french.fold(q.nom)
+    )

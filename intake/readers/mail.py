@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import logging
 import re
-from email import policy
-from email.message import EmailMessage
-from email.parser import BytesParser
-from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import UnreadableDocument
 from .document import Document
+
+if TYPE_CHECKING:  # the e-mail package takes long to import: only for messages
+    from email.message import EmailMessage
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,9 @@ DAMAGED = "Le courriel est endommagé et ne peut pas être lu."
 
 def read(path: Path, data: bytes) -> Document:
     """A message saved as .eml (RFC 5322)."""
+    from email import policy
+    from email.parser import BytesParser
+
     try:
         msg = BytesParser(policy=policy.default).parsebytes(data)
     except Exception as exc:  # noqa: BLE001 - the parser's errors have no common base
@@ -83,6 +86,8 @@ def _read_outlook_message(msg, doc: Document, depth: int) -> None:
 
 
 def _read_message(msg: EmailMessage, doc: Document, depth: int) -> None:
+    from email.message import EmailMessage
+
     head = [
         ("De", msg.get("from")),
         ("Envoyé", _date(str(msg["date"])) if msg.get("date") else None),
@@ -141,6 +146,8 @@ def _clean(text: str) -> str:
 
 def _date(value: str) -> str:
     """« 29/10/2025 10:42 »: the day the message was sent and its time."""
+    from email.utils import parsedate_to_datetime
+
     try:
         d = parsedate_to_datetime(value)
     except (TypeError, ValueError):
