@@ -138,6 +138,14 @@ def find_start(
     return best
 
 
+# the words that make a row one party of a dossier, not one entry of a list
+_PARTY = re.compile(
+    r"\b(?:demandeu?r(?:esse)?|d[ée]fendeu?r(?:esse)?|requ[ée]rante?|bailleu?r|bailleresse|"
+    r"propri[ée]taire|locataire|preneur|conjoint|co-?titulaire|demeurant|domicili[ée])s?\b",
+    re.IGNORECASE,
+)
+
+
 def lists_households(tables: list[list[list[str]]], rules: dict[str, RuleSet]) -> bool:
     """A table naming several households, each with its own dwelling: a list of dossiers,
     a commission's agenda, an export — never one dossier, whatever its words (« saisine »,
@@ -153,6 +161,8 @@ def lists_households(tables: list[list[list[str]]], rules: dict[str, RuleSet]) -
     for table in tables:
         addresses = set()
         for row in table:
+            if any(_PARTY.search(c or "") for c in row):
+                continue  # an act's or a form's parties (the landlord and the tenant)
             where = next((m.group(0) for c in row if (m := street.search(c or ""))), None)
             if where and any(civility.match(c or "") for c in row):
                 addresses.add(" ".join(where.lower().split()))

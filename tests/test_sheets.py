@@ -408,3 +408,37 @@ def test_the_watcher_files_a_spreadsheet_form_as_a_dossier(tmp_path):
     assert sum("BOURDIER" in " ".join(map(str, r)) for r in rows[1:]) == 1
     assert not any("PERRIN" in " ".join(map(str, r)) for r in rows)
     assert (tmp_path / "a-trier" / "dossiers en cours.xlsx").is_file()
+
+
+def test_an_acts_table_of_parties_is_no_list_of_households(tmp_path):
+    """An avocat's assignation typed in Word with its parties in a table, the landlord a
+    person with his address and the tenant with hers: two civilities, two addresses, but
+    one dossier (the parties' roles say so)."""
+    from tests.form_documents import docx
+
+    path = docx(
+        tmp_path / "assignation.docx",
+        [
+            ("p", "ASSIGNATION DEVANT LE JUGE DES CONTENTIEUX DE LA PROTECTION"),
+            ("p", "DU TRIBUNAL JUDICIAIRE DE TOURS"),
+            (
+                "tab",
+                [
+                    [
+                        "DEMANDEUR",
+                        "M. Bernard GIRAUD, demeurant 8 rue de la Scellerie, 37000 TOURS",
+                    ],
+                    [
+                        "DÉFENDERESSE",
+                        "Mme Agnès LEROUX, demeurant 3 place de la Mairie, 37300 JOUÉ-LÈS-TOURS",
+                    ],
+                ],
+            ),
+            ("p", "Nous, Paul MARTIN, commissaire de justice à Tours, avons donné assignation à"),
+            ("p", "Madame Agnès LEROUX d'avoir à comparaître le lundi 11 janvier 2027 à 9 heures."),
+            ("p", "La dette locative s'élève à 4 210,00 € arrêtée au 31 octobre 2026."),
+        ],
+    )
+    ex = extract(path)
+    assert ex.type_document == "assignation"
+    assert ex.montant_dette == 4210.0
