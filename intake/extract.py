@@ -248,8 +248,8 @@ def _commandement_annexed(ex: Extraction, annexes, rules, reader: "_Reader") -> 
     """The date and sum of a commandement filed with the act, when the act does not say
     them (its own debt and date are not the act's)."""
     act = next((rs for rs in rules.values() if rs.data.get("pieces_jointes")), None)
+    wanted = {"date_document": "date_commandement", "montant_dette": "montant_commandement"}
     for piece in annexes if act else ():
-        wanted = {"date_document": "date_commandement", "montant_dette": "montant_commandement"}
         found = reader.read(act, piece.text, piece.start, set(act.fields) - set(wanted))
         for name, key in wanted.items():
             if getattr(ex, key) is None and name in found and found[name].value is not None:

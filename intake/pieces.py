@@ -37,8 +37,7 @@ def annexes_set_apart(doc: Document, rules: dict[str, RuleSet]) -> tuple[Documen
     annexed: list[bool] = []
     inside = False
     for page in doc.pages:
-        head = "\n".join(line for line in page.splitlines() if line.strip())
-        head = "\n".join(head.splitlines()[:HEAD_LINES])
+        head = "\n".join([line for line in page.splitlines() if line.strip()][:HEAD_LINES])
         if any(rx.search(head) for rx in titles) and any(rx.search(page) for rx in starts):
             inside = True  # an act's title and its opening (not a section of the act)
         elif any(rx.search(head) for rx in starts):

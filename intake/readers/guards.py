@@ -178,18 +178,23 @@ DTD_MARKS = tuple(
 )
 
 
+def refuse_dtd(xml: bytes, what: str, writer: str = "aucun traitement de texte") -> None:
+    """Office formats never carry a DTD: one that declares entities is a « billion laughs »
+    bomb, refused before any parser sees it."""
+    if any(mark in xml for mark in DTD_MARKS):
+        raise UnreadableDocument(
+            f"{what} contient des déclarations XML (DTD, entités) qu'{writer} n'écrit : "
+            "fichier suspect (« bombe XML » possible), il n'a pas été lu."
+        )
+
+
 def parse_xml(xml: bytes, what: str):
     """Parse one XML part of a Word / ODT file. Office formats never carry a DTD: one that
     declares entities is a « billion laughs » bomb, refused before parsing; the parser
     itself expands no entity and fetches nothing, as a second line of defence."""
     from lxml import etree
 
-    if any(mark in xml for mark in DTD_MARKS):
-        raise UnreadableDocument(
-            f"{what} contient des déclarations XML (DTD, entités) "
-            "qu'aucun traitement de texte n'écrit : fichier suspect "
-            "(« bombe XML » possible), il n'a pas été lu."
-        )
+    refuse_dtd(xml, what)
     parser = etree.XMLParser(
         resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
     )

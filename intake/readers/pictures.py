@@ -49,10 +49,15 @@ def add_picture_pages(doc: Document, blobs: list[bytes]) -> None:
                 continue
             img.load()
             pages.append(ImageOps.exif_transpose(img))
-        except (UnreadableDocument, UnidentifiedImageError, OSError, SyntaxError, ValueError):
-            continue  # a picture that cannot be drawn (a vector drawing, a broken file)
-        except Image.DecompressionBombError:
-            continue
+        except (
+            UnreadableDocument,
+            UnidentifiedImageError,
+            Image.DecompressionBombError,
+            OSError,
+            SyntaxError,
+            ValueError,
+        ):
+            continue  # a picture that cannot be drawn (a vector drawing, a broken file, a bomb)
     if not pages:
         return
     if doc.pages == [""]:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from ..errors import UnreadableDocument
 from .document import CHECKED, UNCHECKED, Document
-from .guards import DTD_MARKS, check_archive
+from .guards import check_archive, refuse_dtd
 
 WHAT = "Le classeur"
 DAMAGED = "Le classeur est endommagé et ne peut pas être lu."
@@ -44,11 +44,8 @@ def read(path: Path, data: bytes) -> Document:
         zf = zipfile.ZipFile(io.BytesIO(data))
         check_archive(zf, len(data), WHAT, _PARTS)
         for info in zf.infolist():
-            if re.fullmatch(_PARTS, info.filename) and _has_dtd(zf.read(info)):
-                raise UnreadableDocument(
-                    f"{WHAT} contient des déclarations XML (DTD, entités) qu'aucun tableur "
-                    "n'écrit : fichier suspect (« bombe XML » possible), il n'a pas été lu."
-                )
+            if re.fullmatch(_PARTS, info.filename):
+                refuse_dtd(zf.read(info), WHAT, "aucun tableur")
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except UnreadableDocument:
         raise
@@ -78,10 +75,6 @@ def read(path: Path, data: bytes) -> Document:
     doc.page_confidence = [None] * len(doc.pages)
     doc.ocr_page_lines = [[] for _ in doc.pages]
     return doc
-
-
-def _has_dtd(xml: bytes) -> bool:
-    return any(mark in xml for mark in DTD_MARKS)
 
 
 def _sheet_rows(ws, cells: int) -> tuple[list[list[object]], int]:
